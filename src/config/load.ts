@@ -1,0 +1,164 @@
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { z } from "zod";
+import { AppError } from "../errors.js";
+import { Secret } from "../util/secret.js";
+import { configSchema, type ParsedConfig } from "./schema.js";
+
+export const DEFAULT_CONFIG_PATH = "/etc/wedos-panel/config.json";
+
+/** The configuration the rest of the code sees: parsed, defaults applied, the password resolved and wrapped. */
+export interface Config extends Omit<ParsedConfig, "wapi"> {
+  /** The file the configuration came from, when one was read. */
+  configFile: string | undefined;
+  wapi: Omit<ParsedConfig["wapi"], "password" | "passwordFile"> & {
+    password: Secret | undefined;
+    /** Where the password came from, for `doctor`: never the value itself. */
+    passwordSource: string | undefined;
+  };
+}
+
+export class ConfigError extends AppError {
+  readonly problems: string[];
+
+  constructor(source: string, problems: string[]) {
+    super("config_invalid", `configuration is invalid (${source}):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = problems;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Loads the configuration once: the JSON file (WEDOS_PANEL_CONFIG, default /etc/wedos-panel/config.json), then
+ * the environment overrides, then validation. Every problem is reported at once, each with what to do.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const explicitPath = nonEmpty(env.WEDOS_PANEL_CONFIG);
+  const path = resolve(explicitPath ?? DEFAULT_CONFIG_PATH);
+  const problems: string[] = [];
+
+  const fromFile = readConfigFile(path, explicitPath !== undefined, problems);
+  const merged = applyEnvOverrides(fromFile.data, env);
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) problems.push(...describeIssues(parsed.error));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(fromFile.exists ? path : "environment", problems);
+
+  const { password, passwordFile, ...wapi } = parsed.data.wapi;
+  const secret = resolvePassword({ password, passwordFile, env, configPath: path, configHasPassword: fromFile.hasPassword });
+  if (secret.problem !== undefined) throw new ConfigError(fromFile.exists ? path : "environment", [secret.problem]);
+
+  return {
+    ...parsed.data,
+    dataDir: resolve(parsed.data.dataDir),
+    configFile: fromFile.exists ? path : undefined,
+    wapi: { ...wapi, password: secret.value, passwordSource: secret.source },
+  };
+}
+
+function readConfigFile(
+  path: string,
+  required: boolean,
+  problems: string[],
+): { exists: boolean; data: Record<string, unknown>; hasPassword: boolean } {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    if (!missing || required) {
+      problems.push(
+        missing
+          ? `${path}: file not found; create it or point WEDOS_PANEL_CONFIG at the right file`
+          : `${path}: cannot be read (${(error as Error).message}); check its owner and permissions`,
+      );
+    }
+    return { exists: false, data: {}, hasPassword: false };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    problems.push(`${path}: not valid JSON (${(error as Error).message}); fix the syntax`);
+    return { exists: true, data: {}, hasPassword: false };
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    problems.push(`${path}: must contain a JSON object like {"wapi": {"login": "..."}}`);
+    return { exists: true, data: {}, hasPassword: false };
+  }
+  const wapi = (data as { wapi?: { password?: unknown } }).wapi;
+  return { exists: true, data: data as Record<string, unknown>, hasPassword: wapi?.password !== undefined };
+}
+
+function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<string, unknown> {
+  const wapi = { ...((fileData.wapi as Record<string, unknown> | undefined) ?? {}) };
+  const overrides: Array<[string, string]> = [
+    ["WEDOS_WAPI_URL", "url"],
+    ["WEDOS_WAPI_LOGIN", "login"],
+    ["WEDOS_WAPI_PASSWORD", "password"],
+    ["WEDOS_WAPI_PASSWORD_FILE", "passwordFile"],
+  ];
+  for (const [variable, key] of overrides) {
+    const value = nonEmpty(env[variable]);
+    if (value === undefined) continue;
+    // A password given in the environment replaces one from a file, and the other way round.
+    if (key === "password") delete wapi.passwordFile;
+    if (key === "passwordFile") delete wapi.password;
+    wapi[key] = value;
+  }
+  const dataDir = nonEmpty(env.WEDOS_PANEL_DATA_DIR);
+  return { ...fileData, wapi, ...(dataDir === undefined ? {} : { dataDir }) };
+}
+
+function resolvePassword(input: {
+  password: string | undefined;
+  passwordFile: string | undefined;
+  env: Env;
+  configPath: string;
+  configHasPassword: boolean;
+}): { value?: Secret; source?: string; problem?: string } {
+  if (input.password !== undefined) {
+    const fromEnv = nonEmpty(input.env.WEDOS_WAPI_PASSWORD) !== undefined;
+    if (!fromEnv && input.configHasPassword) {
+      const problem = checkPrivateMode(input.configPath, "the configuration file holds the WAPI password, so it");
+      if (problem !== undefined) return { problem };
+    }
+    return { value: new Secret(input.password), source: fromEnv ? "WEDOS_WAPI_PASSWORD" : input.configPath };
+  }
+  if (input.passwordFile === undefined) return {};
+  const file = resolve(input.passwordFile);
+  const problem = checkPrivateMode(file, "the WAPI password file");
+  if (problem !== undefined) return { problem };
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    return { problem: `${file}: the WAPI password file cannot be read (${(error as Error).message})` };
+  }
+  const value = text.replace(/\r?\n$/, "");
+  if (value.length === 0) return { problem: `${file}: the WAPI password file is empty; write the WAPI password into it` };
+  return { value: new Secret(value), source: file };
+}
+
+/** A file holding a secret must be readable by its owner only (mode 0600 or 0400). */
+function checkPrivateMode(file: string, what: string): string | undefined {
+  let mode: number;
+  try {
+    mode = statSync(file).mode & 0o777;
+  } catch (error) {
+    return `${file}: ${what} cannot be read (${(error as Error).message})`;
+  }
+  if ((mode & 0o077) === 0) return undefined;
+  return `${file}: ${what} must be readable by its owner only, but its mode is ${mode.toString(8).padStart(4, "0")}; run: chmod 600 ${file}`;
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+    return `${path}: ${issue.message}`;
+  });
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * The whole configuration as one schema. Every key has a default where a safe one exists, so a fresh install
+ * needs only the WAPI login and password. Environment overrides are applied before validation (see load.ts).
+ */
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), "must be an http:// or https:// URL");
+
+export const wapiConfigSchema = z
+  .object({
+    url: httpUrl.default("https://api.wedos.com/wapi/json"),
+    login: z.string().trim().min(1, "is required: the WEDOS account login (an e-mail address)").optional(),
+    password: z.string().min(1, "must not be empty").optional(),
+    passwordFile: z.string().min(1).optional(),
+    /** Seconds before a request is abandoned as a transport error. */
+    timeoutSeconds: z.number().int().min(1).max(300).default(30),
+    /** WEDOS allows 1000 requests per hour per account; lower it when other tools share the account. */
+    hourlyLimit: z.number().int().min(1).max(1000).default(1000),
+    /** Requests per hour kept back for interactive actions (a person clicked). */
+    interactiveReserve: z.number().int().min(0).default(100),
+    /**
+     * Rejected requests (any WAPI error code) per hour after which we stop sending until the hour ends.
+     * WEDOS blocks the IP after 10; stopping at 5 keeps a margin for requests made by other tools.
+     */
+    rejectedFuse: z.number().int().min(1).max(9).default(5),
+    /** Force IPv4 when only the IPv4 address is on the WEDOS allow-list. */
+    ipFamily: z.enum(["auto", "ipv4"]).default("auto"),
+  })
+  .refine((wapi) => !(wapi.password !== undefined && wapi.passwordFile !== undefined), {
+    message: "give either wapi.password or wapi.passwordFile, not both",
+    path: ["passwordFile"],
+  })
+  .refine((wapi) => wapi.interactiveReserve < wapi.hourlyLimit, {
+    message: "must be smaller than wapi.hourlyLimit",
+    path: ["interactiveReserve"],
+  });
+
+export const configSchema = z.object({
+  /** Where the database, spool and state live; kept outside the plugin directory so updates keep it. */
+  dataDir: z.string().min(1).default("/var/lib/wedos-panel"),
+  wapi: wapiConfigSchema.default(() => wapiConfigSchema.parse({})),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type ParsedConfig = z.output<typeof configSchema>;

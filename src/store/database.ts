@@ -1,0 +1,42 @@
+import { chmodSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { AppError } from "../errors.js";
+import { MIGRATIONS } from "./migrations.js";
+
+export type Database = BetterSqlite3.Database;
+
+/**
+ * Opens (creating if needed) the plugin's SQLite database and brings its schema up to date. WAL mode and a busy
+ * timeout let the daemon, the CLI and hook helpers share one file safely.
+ */
+export function openDatabase(path: string): Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  let db: Database;
+  try {
+    db = new BetterSqlite3(path);
+  } catch (error) {
+    throw new AppError("store_open_failed", `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`, { cause: error });
+  }
+  if (path !== ":memory:") chmodSync(path, 0o600);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new AppError("store_too_new", `the database schema (version ${current}) is newer than this wedos-panel (knows ${latest}); update wedos-panel instead of downgrading`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,97 @@
+import type { Clock } from "../clock.js";
+import type { CircuitReason, CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
+import { WapiPausedError, type WapiResultError } from "./errors.js";
+import { pragueClockTime } from "./prague-hour.js";
+
+const HOUR_MS = 3_600_000;
+/** A stop answer pauses sending for an hour, doubling with every failed probe, up to a day. */
+const STOP_COOL_DOWN_MS = HOUR_MS;
+const MAX_COOL_DOWN_MS = 24 * HOUR_MS;
+/** How long a claimed probe keeps other processes waiting before another probe may go. */
+const PROBE_WINDOW_MS = 2 * 60_000;
+
+const STOP_REASONS: Readonly<Record<number, CircuitReason>> = { 2050: "credentials", 2051: "ip-not-allowed", 2052: "ip-blocked" };
+/** Causes an admin fixes in the configuration: changing it closes the circuit at once. */
+const FIXED_BY_CONFIG: ReadonlySet<CircuitReason> = new Set(["credentials", "ip-not-allowed"]);
+/** Causes that end by themselves at `retryAt` (no probe needed). */
+const TIME_BOUND: ReadonlySet<CircuitReason> = new Set(["rate-limited", "rejected-fuse"]);
+
+/**
+ * The circuit breaker in front of WAPI, shared by every process through the database. It opens on answers
+ * that retrying would only make worse (2050 credentials or clock, 2051 IP not allowed, 2052 IP blocked, 2006
+ * the hourly limit, or too many rejected requests this hour) so the server's IP never gets banned.
+ * While open nothing is sent; after the cool-down exactly one probe request may go.
+ */
+export class WapiCircuit {
+  constructor(
+    private readonly store: WapiCircuitStore,
+    private readonly clock: Clock,
+    /** Identifies URL + login + password; a different one means the admin changed the configuration. */
+    private readonly fingerprint: string,
+  ) {}
+
+  /** Throws WapiPausedError unless a request may be sent now. */
+  beforeSend(command: string): void {
+    const row = this.store.read();
+    if (row === undefined) return;
+    if (row.fingerprint !== this.fingerprint && FIXED_BY_CONFIG.has(row.reason)) {
+      this.store.clear();
+      return;
+    }
+    const now = this.clock.now();
+    if (now < row.retryAt) throw new WapiPausedError(command, describe(row), row.retryAt);
+    if (TIME_BOUND.has(row.reason)) {
+      this.store.clear();
+      return;
+    }
+    if (!this.store.claimProbe(row.retryAt, now, now + PROBE_WINDOW_MS)) {
+      throw new WapiPausedError(command, describe(row), now + PROBE_WINDOW_MS);
+    }
+  }
+
+  /** Records a stop-class answer (2050/2051/2052). */
+  openForStop(error: WapiResultError): void {
+    const reason = STOP_REASONS[error.wapiCode];
+    if (reason === undefined) return;
+    const previous = this.store.read();
+    const strikes = previous !== undefined && previous.reason === reason ? previous.strikes + 1 : 1;
+    const coolDown = Math.min(STOP_COOL_DOWN_MS * 2 ** (strikes - 1), MAX_COOL_DOWN_MS);
+    this.open(reason, error.wapiCode, stripPrefix(error.message), error.seenIp ?? null, this.clock.now() + coolDown, strikes);
+  }
+
+  /** Pauses until `retryAt` without counting a strike (2006, or our own rejected-request fuse). */
+  openUntil(reason: "rate-limited" | "rejected-fuse", message: string, retryAt: number, wapiCode: number | null): void {
+    this.open(reason, wapiCode, message, null, retryAt, 1);
+  }
+
+  /** A request went through: whatever paused sending is over. */
+  onSuccess(): void {
+    if (this.store.read() !== undefined) this.store.clear();
+  }
+
+  /** An admin says the cause is fixed. */
+  reset(): void {
+    this.store.clear();
+  }
+
+  /** Undefined while requests may be sent. */
+  status(): (CircuitRow & { summary: string }) | undefined {
+    const row = this.store.read();
+    return row === undefined ? undefined : { ...row, summary: describe(row) };
+  }
+
+  private open(reason: CircuitReason, wapiCode: number | null, message: string, seenIp: string | null, retryAt: number, strikes: number): void {
+    this.store.write({ reason, wapiCode, message, seenIp, openedAt: this.clock.now(), retryAt, strikes, fingerprint: this.fingerprint });
+  }
+}
+
+function describe(row: CircuitRow): string {
+  const resume = TIME_BOUND.has(row.reason)
+    ? `sending resumes at ${pragueClockTime(row.retryAt)} Prague time`
+    : `one test request will be tried after ${pragueClockTime(row.retryAt)} Prague time; after fixing the cause run "wedos-panel wapi-resume" to resume now`;
+  return `${row.message} (paused since ${pragueClockTime(row.openedAt)}; ${resume})`;
+}
+
+function stripPrefix(message: string): string {
+  return message.replace(/^WAPI [\w-]+: /, "");
+}

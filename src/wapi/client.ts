@@ -1,0 +1,143 @@
+import { createHash } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import type { Clock } from "../clock.js";
+import { toError } from "../errors.js";
+import type { WapiCallStore } from "../store/wapi-call-store.js";
+import { Secret, redact } from "../util/secret.js";
+import { wapiAuth } from "./auth.js";
+import type { WapiBudget, WhenBudgetExhausted } from "./budget.js";
+import type { WapiCircuit } from "./circuit.js";
+import { nextHourStart, resultError } from "./classify.js";
+import { decodeAnswer } from "./decode.js";
+import { encodeRequestBody, newClTRID, type WapiReply } from "./envelope.js";
+import { WapiError, WapiResultError, WapiTransportError } from "./errors.js";
+import type { WapiLane } from "./lanes.js";
+import type { WapiTransport } from "./transport.js";
+
+export interface WapiClientParts {
+  url: string;
+  login: string;
+  password: Secret;
+  clock: Clock;
+  transport: WapiTransport;
+  budget: WapiBudget;
+  circuit: WapiCircuit;
+  calls: WapiCallStore;
+  /** Rejected replies per hour after which sending pauses until the hour ends (WEDOS bans the IP past 10). */
+  rejectedFuse: number;
+}
+
+export interface CallOptions {
+  lane?: WapiLane;
+  /** Default: interactive work is refused at once, other lanes wait for the next hour. */
+  whenBudgetExhausted?: WhenBudgetExhausted;
+  /** WAPI test mode: validate only. Never rely on it in production paths (its semantics are undocumented). */
+  test?: boolean;
+  /** Result codes that mean success for this command; default [1000]. */
+  successCodes?: readonly number[];
+}
+
+/**
+ * Sends WAPI requests: one POST per call, auth computed for this instant, a fresh clTRID, the shared budget and
+ * circuit in front, every request logged. It never retries by itself: whether and when to retry is the caller's
+ * decision (the job queue), informed by the error's class and `retryAt`.
+ */
+export class WapiClient {
+  constructor(private readonly parts: WapiClientParts) {}
+
+  async call(command: string, data?: Record<string, unknown>, options: CallOptions = {}): Promise<WapiReply> {
+    const { clock, circuit, budget } = this.parts;
+    const lane = options.lane ?? "background";
+    circuit.beforeSend(command);
+    await budget.take(command, lane, options.whenBudgetExhausted ?? (lane === "interactive" ? "refuse" : "wait"));
+
+    const clTRID = newClTRID();
+    const now = clock.now();
+    const body = encodeRequestBody({
+      user: this.parts.login,
+      auth: wapiAuth(this.parts.login, this.parts.password.reveal(), now),
+      command,
+      clTRID,
+      ...(data === undefined ? {} : { data }),
+      ...(options.test === true ? { test: 1 as const } : {}),
+    });
+    const started = performance.now();
+    try {
+      const reply = await this.exchange(command, clTRID, body);
+      const successCodes = options.successCodes ?? [1000];
+      if (!successCodes.includes(reply.code)) throw this.onRejected(command, reply);
+      circuit.onSuccess();
+      this.log(command, data, clTRID, lane, started, reply.code, undefined);
+      return reply;
+    } catch (thrown) {
+      const error = thrown instanceof WapiError ? thrown : toError(thrown);
+      this.log(command, data, clTRID, lane, started, error instanceof WapiResultError ? error.wapiCode : null, error);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.parts.transport.close();
+  }
+
+  private async exchange(command: string, clTRID: string, body: string): Promise<WapiReply> {
+    const { url } = this.parts;
+    let answer;
+    try {
+      answer = await this.parts.transport.post(url, body);
+    } catch (error) {
+      throw new WapiTransportError(command, new URL(url).origin, transportDetail(error), error);
+    }
+    return decodeAnswer(command, url, clTRID, answer);
+  }
+
+  /** Classifies a non-success reply and updates the circuit so the server's IP is never banned. */
+  private onRejected(command: string, reply: WapiReply): WapiResultError {
+    const { clock, circuit, budget } = this.parts;
+    const error = resultError(command, reply, clock.now());
+    if (reply.code < 2000) return error;
+    const rejectedThisHour = budget.countRejected();
+    if (error.failureClass === "stop") {
+      circuit.openForStop(error);
+    } else if (reply.code === 2006) {
+      circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", error.retryAt ?? nextHourStart(clock.now()), 2006);
+    } else if (rejectedThisHour >= this.parts.rejectedFuse) {
+      circuit.openUntil(
+        "rejected-fuse",
+        `${rejectedThisHour} requests were rejected by WEDOS this hour (last: code ${reply.code} "${reply.result}"); sending stops before WEDOS blocks this server's IP (it does after 10) — find the cause in the audit log`,
+        nextHourStart(clock.now()),
+        reply.code,
+      );
+    }
+    return error;
+  }
+
+  private log(command: string, data: Record<string, unknown> | undefined, clTRID: string, lane: WapiLane, started: number, wapiCode: number | null, error: Error | undefined): void {
+    const domain = data?.domain ?? data?.name;
+    this.parts.calls.record({
+      at: this.parts.clock.now(),
+      command,
+      domain: typeof domain === "string" ? domain : null,
+      clTRID,
+      lane,
+      outcome: error === undefined ? "success" : error instanceof WapiError ? error.failureClass : "permanent",
+      wapiCode,
+      durationMs: Math.round(performance.now() - started),
+      error: error === undefined ? null : redact(error.message, [this.parts.password.reveal()]),
+    });
+  }
+}
+
+/** Hash of URL, login and password: lets the circuit notice that an admin changed the configuration. */
+export function credentialsFingerprint(url: string, login: string, password: Secret): string {
+  return createHash("sha256").update(`${url}\n${login}\n${password.reveal()}`).digest("hex");
+}
+
+function transportDetail(error: unknown): string {
+  const err = toError(error) as Error & { code?: string };
+  if (err.name === "TimeoutError" || err.code === "UND_ERR_HEADERS_TIMEOUT" || err.code === "UND_ERR_BODY_TIMEOUT" || err.code === "UND_ERR_CONNECT_TIMEOUT") {
+    return "timed out";
+  }
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return [err.code, cause?.code, err.message].filter((part) => part !== undefined && part !== "").join(": ");
+}

@@ -1,0 +1,50 @@
+import type { Clock } from "../clock.js";
+import type { Config } from "../config/load.js";
+import { AppError } from "../errors.js";
+import type { Database } from "../store/database.js";
+import { WapiBudgetStore } from "../store/wapi-budget-store.js";
+import { WapiCallStore } from "../store/wapi-call-store.js";
+import { WapiCircuitStore } from "../store/wapi-circuit-store.js";
+import { WapiBudget } from "./budget.js";
+import { WapiCircuit } from "./circuit.js";
+import { WapiClient, credentialsFingerprint } from "./client.js";
+import { AccountCommands } from "./commands/account.js";
+import { DnsCommands } from "./commands/dns.js";
+import { WgpCommands } from "./commands/wgp.js";
+import { WapiTransport } from "./transport.js";
+
+/** Everything that talks to WEDOS, grouped by command family, plus the shared budget and circuit. */
+export interface Wapi {
+  client: WapiClient;
+  dns: DnsCommands;
+  wgp: WgpCommands;
+  account: AccountCommands;
+  budget: WapiBudget;
+  circuit: WapiCircuit;
+  calls: WapiCallStore;
+  close(): Promise<void>;
+}
+
+/** Builds the WAPI client from the configuration; fails with what to set when credentials are missing. */
+export function createWapi(config: Config, db: Database, clock: Clock): Wapi {
+  const { login, password } = config.wapi;
+  if (login === undefined || password === undefined) {
+    const missing = [login === undefined ? "the login (wapi.login or WEDOS_WAPI_LOGIN)" : undefined, password === undefined ? "the WAPI password (wapi.password, wapi.passwordFile, WEDOS_WAPI_PASSWORD or WEDOS_WAPI_PASSWORD_FILE)" : undefined].filter(Boolean);
+    throw new AppError("config_missing_credentials", `WEDOS credentials are not configured: set ${missing.join(" and ")}`);
+  }
+  const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit: config.wapi.hourlyLimit, interactiveReserve: config.wapi.interactiveReserve }, clock);
+  const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, credentialsFingerprint(config.wapi.url, login, password));
+  const calls = new WapiCallStore(db);
+  const transport = new WapiTransport({ timeoutMs: config.wapi.timeoutSeconds * 1000, ipFamily: config.wapi.ipFamily });
+  const client = new WapiClient({ url: config.wapi.url, login, password, clock, transport, budget, circuit, calls, rejectedFuse: config.wapi.rejectedFuse });
+  return {
+    client,
+    dns: new DnsCommands(client),
+    wgp: new WgpCommands(client),
+    account: new AccountCommands(client),
+    budget,
+    circuit,
+    calls,
+    close: () => client.close(),
+  };
+}

@@ -15,13 +15,13 @@ export class WapiBudgetStore {
 
   constructor(db: Database) {
     // The conditional upsert is the whole reservation: no row is returned when the cap is reached.
-    this.take = db.prepare<[number, number], { used: number }>(
-      `INSERT INTO wapi_budget (hour_start, used) VALUES (?1, 1)
-       ON CONFLICT (hour_start) DO UPDATE SET used = used + 1 WHERE used < ?2
+    this.take = db.prepare<[{ hourStart: number; cap: number }], { used: number }>(
+      `INSERT INTO wapi_budget (hour_start, used) VALUES (@hourStart, 1)
+       ON CONFLICT (hour_start) DO UPDATE SET used = used + 1 WHERE used < @cap
        RETURNING used`,
     );
     this.addRejected = db.prepare<[number], { rejected: number }>(
-      `INSERT INTO wapi_budget (hour_start, rejected) VALUES (?1, 1)
+      `INSERT INTO wapi_budget (hour_start, rejected) VALUES (?, 1)
        ON CONFLICT (hour_start) DO UPDATE SET rejected = rejected + 1
        RETURNING rejected`,
     );
@@ -35,7 +35,7 @@ export class WapiBudgetStore {
 
   /** Counts one request in the hour unless `cap` requests were already counted; returns the new count or undefined. */
   tryTake(hourStart: number, cap: number): number | undefined {
-    return this.take.get(hourStart, cap)?.used;
+    return this.take.get({ hourStart, cap })?.used;
   }
 
   /** Counts one rejected request (WAPI error code) and returns the hour's total. */

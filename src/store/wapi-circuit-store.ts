@@ -34,8 +34,8 @@ export class WapiCircuitStore {
     );
     this.remove = db.prepare("DELETE FROM wapi_circuit WHERE id = 1");
     // Moving retry_at forward claims the single probe request; only one process wins the update.
-    this.claim = db.prepare<[number, number, number]>(
-      "UPDATE wapi_circuit SET retry_at = ?1 WHERE id = 1 AND retry_at = ?2 AND retry_at <= ?3",
+    this.claim = db.prepare<[{ next: number; expected: number; now: number }]>(
+      "UPDATE wapi_circuit SET retry_at = @next WHERE id = 1 AND retry_at = @expected AND retry_at <= @now",
     );
   }
 
@@ -53,6 +53,6 @@ export class WapiCircuitStore {
 
   /** Claims the one probe allowed after a cool-down; true for exactly one caller. */
   claimProbe(expectedRetryAt: number, now: number, nextRetryAt: number): boolean {
-    return this.claim.run(nextRetryAt, expectedRetryAt, now).changes === 1;
+    return this.claim.run({ next: nextRetryAt, expected: expectedRetryAt, now }).changes === 1;
   }
 }

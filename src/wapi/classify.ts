@@ -17,7 +17,7 @@ export function ipFromResult(result: string): string | undefined {
  * Turns a WAPI reply that is not one of the command's success codes into a classified error with a message
  * that says what to do. Codes and their meaning: ../shared/reference/wapi-protocol.md §6.
  */
-export function resultError(command: string, reply: { code: number; result: string; svTRID?: string | undefined }, now: number): WapiResultError {
+export function resultError(command: string, reply: { code: number; result: string; svTRID?: string | undefined; timestamp?: number | undefined }, now: number): WapiResultError {
   const { code, result } = reply;
   const said = `code ${code} "${result}"`;
   switch (code) {

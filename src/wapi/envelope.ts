@@ -42,6 +42,8 @@ export const responseEnvelopeSchema = z.object({
 export type WapiReply = {
   code: number;
   result: string;
+  /** WEDOS's clock (unix seconds), when sent: lets `doctor` tell a wrong clock from wrong credentials. */
+  timestamp: number | undefined;
   clTRID: string | undefined;
   svTRID: string | undefined;
   command: string | undefined;
@@ -60,6 +62,7 @@ export function parseReply(json: unknown): WapiReply | string {
   return {
     code: rest.code,
     result: rest.result,
+    timestamp: rest.timestamp,
     clTRID: rest.clTRID,
     svTRID: rest.svTRID,
     command: rest.command,

@@ -93,12 +93,14 @@ export class WapiResultError extends WapiError {
   readonly wapiCode: number;
   readonly result: string;
   readonly svTRID: string | undefined;
+  /** WEDOS's clock (unix seconds) at the answer, when sent. */
+  readonly serverTimestamp: number | undefined;
   /** For 2051: the address WEDOS saw, taken from the result text. */
   readonly seenIp: string | undefined;
 
   constructor(
     command: string,
-    reply: { code: number; result: string; svTRID?: string | undefined },
+    reply: { code: number; result: string; svTRID?: string | undefined; timestamp?: number | undefined },
     failureClass: WapiFailureClass,
     message: string,
     options: { retryAt?: number; seenIp?: string } = {},
@@ -107,6 +109,7 @@ export class WapiResultError extends WapiError {
     this.wapiCode = reply.code;
     this.result = reply.result;
     this.svTRID = reply.svTRID;
+    this.serverTimestamp = reply.timestamp;
     this.seenIp = options.seenIp;
   }
 }

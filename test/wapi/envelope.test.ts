@@ -35,7 +35,7 @@ describe("newClTRID", () => {
 describe("parseReply", () => {
   it("reads a response envelope with a numeric code", () => {
     const reply = parseReply({ response: { code: 1000, result: "OK", timestamp: 1, clTRID: "c", svTRID: "s", command: "ping" } });
-    expect(reply).toEqual({ code: 1000, result: "OK", clTRID: "c", svTRID: "s", command: "ping", data: {} });
+    expect(reply).toEqual({ code: 1000, result: "OK", timestamp: 1, clTRID: "c", svTRID: "s", command: "ping", data: {} });
   });
 
   it("treats data serialised as an empty PHP array as no data", () => {

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { runCli } from "./cli/main.js";
+
+/** The `wedos-panel` command. Every sub-command lives in cli/commands/. */
+const status = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+});
+if (status !== 0) process.exitCode = status;

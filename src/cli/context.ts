@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { systemClock, type Clock } from "../clock.js";
+import { loadConfig, type Config } from "../config/load.js";
+import { openDatabase, type Database } from "../store/database.js";
+import { createWapi, type Wapi } from "../wapi/index.js";
+import type { CliIo } from "./command.js";
+
+/** The database file inside the data directory. */
+export function databasePath(config: Config): string {
+  return join(config.dataDir, "wedos-panel.sqlite");
+}
+
+/** What most commands need, built from the configuration; call `close()` when done. */
+export interface CliContext {
+  config: Config;
+  db: Database;
+  wapi: Wapi;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export function openCliContext(io: CliIo, clock: Clock = systemClock): CliContext {
+  const config = loadConfig(io.env);
+  const db = openDatabase(databasePath(config));
+  try {
+    const wapi = createWapi(config, db, clock);
+    return {
+      config,
+      db,
+      wapi,
+      clock,
+      close: async () => {
+        await wapi.close();
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

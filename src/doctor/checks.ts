@@ -1,0 +1,119 @@
+import { accessSync, constants, mkdirSync, statSync } from "node:fs";
+import type { Clock } from "../clock.js";
+import { ConfigError, loadConfig, type Config } from "../config/load.js";
+import { openDatabase } from "../store/database.js";
+import { createWapi } from "../wapi/index.js";
+import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
+import { pragueHour } from "../wapi/prague-hour.js";
+
+export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
+export interface CheckResult {
+  check: string;
+  status: CheckStatus;
+  message: string;
+}
+
+/** Tolerated difference between this server's clock and WEDOS's before the auth hash is at risk. */
+const MAX_CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * Checks everything the plugin needs to talk to WEDOS, in order, and explains each failure in one sentence with
+ * its fix. Sends at most one WAPI request (ping), and none while sending is paused.
+ */
+export async function runDoctor(env: Readonly<Record<string, string | undefined>>, clock: Clock, databaseFile: (config: Config) => string): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const add = (check: string, status: CheckStatus, message: string) => results.push({ check, status, message });
+
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    add("configuration", "fail", error.message);
+    return results;
+  }
+  add("configuration", "ok", config.configFile === undefined ? "no configuration file; using the environment and defaults" : `read ${config.configFile}`);
+
+  const { login, password, passwordSource } = config.wapi;
+  if (login === undefined || password === undefined) {
+    add("credentials", "fail", `${login === undefined ? "the WAPI login is not set; set wapi.login or WEDOS_WAPI_LOGIN" : "the WAPI password is not set; set wapi.passwordFile (mode 0600) or WEDOS_WAPI_PASSWORD"}`);
+    return results;
+  }
+  add("credentials", "ok", `login ${login}, password from ${passwordSource ?? "?"}`);
+
+  const dataDirProblem = checkDataDir(config.dataDir);
+  add("data directory", dataDirProblem === undefined ? "ok" : dataDirProblem.status, dataDirProblem?.message ?? `${config.dataDir} is private and writable`);
+  if (dataDirProblem?.status === "fail") return results;
+
+  try {
+    add("time zone data", "ok", `the Prague hour is ${pragueHour(clock.now())}`);
+  } catch (error) {
+    add("time zone data", "fail", (error as Error).message);
+    return results;
+  }
+
+  const db = openDatabase(databaseFile(config));
+  const wapi = createWapi(config, db, clock);
+  try {
+    const paused = wapi.circuit.status();
+    const budget = wapi.budget.status();
+    const budgetMessage = `${budget.used} of ${budget.limit} requests used this hour (${budget.reserve} kept for interactive actions), ${budget.rejected} rejected`;
+    add("request budget", budget.used >= budget.limit ? "fail" : budget.used >= budget.limit * 0.8 ? "warn" : "ok", budgetMessage);
+    if (paused !== undefined) {
+      add("WEDOS connection", "fail", `not tested: ${paused.summary}`);
+      return results;
+    }
+    await pingWedos(wapi.account.ping.bind(wapi.account), config, clock, add);
+  } finally {
+    await wapi.close();
+    db.close();
+  }
+  return results;
+}
+
+async function pingWedos(ping: (options: { lane: "interactive"; whenBudgetExhausted: "refuse" }) => Promise<void>, config: Config, clock: Clock, add: (check: string, status: CheckStatus, message: string) => void): Promise<void> {
+  const started = clock.now();
+  try {
+    await ping({ lane: "interactive", whenBudgetExhausted: "refuse" });
+  } catch (error) {
+    if (!(error instanceof WapiError)) throw error;
+    if (error instanceof WapiTransportError || error instanceof WapiHttpError || error instanceof WapiDecodeError) {
+      add("reachability", "fail", error.message);
+      return;
+    }
+    add("reachability", "ok", `${config.wapi.url} answers`);
+    if (error instanceof WapiResultError) {
+      addClockCheck(error.serverTimestamp, started, add);
+      const check = error.wapiCode === 2051 ? "IP allow-list" : error.wapiCode === 2050 ? "WEDOS login" : "WEDOS ping";
+      add(check, "fail", error.message);
+      return;
+    }
+    add("WEDOS ping", "fail", error.message);
+    return;
+  }
+  add("reachability", "ok", `${config.wapi.url} answers`);
+  add("WEDOS login", "ok", "WEDOS accepted the login and WAPI password");
+  add("IP allow-list", "ok", "WEDOS accepts requests from this server");
+}
+
+function addClockCheck(serverTimestamp: number | undefined, localMs: number, add: (check: string, status: CheckStatus, message: string) => void): void {
+  if (serverTimestamp === undefined) return;
+  const skew = Math.round(localMs / 1000 - serverTimestamp);
+  if (Math.abs(skew) <= MAX_CLOCK_SKEW_SECONDS) {
+    add("clock", "ok", `this server's clock is within ${Math.abs(skew)} s of WEDOS's`);
+  } else {
+    add("clock", "fail", `this server's clock is ${Math.abs(skew)} s ${skew > 0 ? "ahead of" : "behind"} WEDOS's, which breaks the hourly auth hash; enable NTP time synchronisation`);
+  }
+}
+
+function checkDataDir(dir: string): { status: CheckStatus; message: string } | undefined {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    return { status: "fail", message: `${dir} cannot be created or written (${(error as Error).message}); create it and give it to the user running wedos-panel` };
+  }
+  const mode = statSync(dir).mode & 0o777;
+  if ((mode & 0o077) !== 0) return { status: "warn", message: `${dir} has mode ${mode.toString(8).padStart(4, "0")} and holds the database; run: chmod 700 ${dir}` };
+  return undefined;
+}

@@ -1,10 +1,12 @@
 import type { ParseArgsConfig } from "node:util";
+import type { Clock } from "../clock.js";
 
 /** Where a command writes and what it may read; injected so tests can run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  clock: Clock;
 }
 
 export type CliOptions = NonNullable<ParseArgsConfig["options"]>;

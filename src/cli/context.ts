@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { systemClock, type Clock } from "../clock.js";
+import type { Clock } from "../clock.js";
 import { loadConfig, type Config } from "../config/load.js";
 import { openDatabase, type Database } from "../store/database.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
@@ -19,7 +19,8 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-export function openCliContext(io: CliIo, clock: Clock = systemClock): CliContext {
+export function openCliContext(io: CliIo): CliContext {
+  const { clock } = io;
   const config = loadConfig(io.env);
   const db = openDatabase(databasePath(config));
   try {

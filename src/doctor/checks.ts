@@ -2,7 +2,7 @@ import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import type { Clock } from "../clock.js";
 import { ConfigError, loadConfig, type Config } from "../config/load.js";
 import { openDatabase } from "../store/database.js";
-import { createWapi } from "../wapi/index.js";
+import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 
@@ -63,7 +63,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
       add("WEDOS connection", "fail", `not tested: ${paused.summary}`);
       return results;
     }
-    await pingWedos(wapi.account.ping.bind(wapi.account), config, clock, add);
+    await pingWedos(wapi, config, clock, add);
   } finally {
     await wapi.close();
     db.close();
@@ -71,10 +71,13 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   return results;
 }
 
-async function pingWedos(ping: (options: { lane: "interactive"; whenBudgetExhausted: "refuse" }) => Promise<void>, config: Config, clock: Clock, add: (check: string, status: CheckStatus, message: string) => void): Promise<void> {
+type AddCheck = (check: string, status: CheckStatus, message: string) => void;
+
+async function pingWedos(wapi: Wapi, config: Config, clock: Clock, add: AddCheck): Promise<void> {
   const started = clock.now();
+  let serverTimestamp: number | undefined;
   try {
-    await ping({ lane: "interactive", whenBudgetExhausted: "refuse" });
+    serverTimestamp = (await wapi.client.call("ping", undefined, { lane: "interactive", whenBudgetExhausted: "refuse" })).timestamp;
   } catch (error) {
     if (!(error instanceof WapiError)) throw error;
     if (error instanceof WapiTransportError || error instanceof WapiHttpError || error instanceof WapiDecodeError) {
@@ -83,27 +86,33 @@ async function pingWedos(ping: (options: { lane: "interactive"; whenBudgetExhaus
     }
     add("reachability", "ok", `${config.wapi.url} answers`);
     if (error instanceof WapiResultError) {
-      addClockCheck(error.serverTimestamp, started, add);
-      const check = error.wapiCode === 2051 ? "IP allow-list" : error.wapiCode === 2050 ? "WEDOS login" : "WEDOS ping";
-      add(check, "fail", error.message);
+      const clockOk = addClockCheck(error.serverTimestamp, started, add);
+      if (error.wapiCode === 2050) {
+        add("WEDOS login", "fail", clockOk ? `WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong: check wapi.login and the WAPI password (set under WAPI in the WEDOS customer administration)` : error.message);
+      } else {
+        add(error.wapiCode === 2051 ? "IP allow-list" : "WEDOS ping", "fail", error.message);
+      }
       return;
     }
     add("WEDOS ping", "fail", error.message);
     return;
   }
   add("reachability", "ok", `${config.wapi.url} answers`);
+  addClockCheck(serverTimestamp, started, add);
   add("WEDOS login", "ok", "WEDOS accepted the login and WAPI password");
   add("IP allow-list", "ok", "WEDOS accepts requests from this server");
 }
 
-function addClockCheck(serverTimestamp: number | undefined, localMs: number, add: (check: string, status: CheckStatus, message: string) => void): void {
-  if (serverTimestamp === undefined) return;
+/** Compares our clock with the timestamp WEDOS sent; true when they agree (or WEDOS sent none). */
+function addClockCheck(serverTimestamp: number | undefined, localMs: number, add: AddCheck): boolean {
+  if (serverTimestamp === undefined) return true;
   const skew = Math.round(localMs / 1000 - serverTimestamp);
   if (Math.abs(skew) <= MAX_CLOCK_SKEW_SECONDS) {
     add("clock", "ok", `this server's clock is within ${Math.abs(skew)} s of WEDOS's`);
-  } else {
-    add("clock", "fail", `this server's clock is ${Math.abs(skew)} s ${skew > 0 ? "ahead of" : "behind"} WEDOS's, which breaks the hourly auth hash; enable NTP time synchronisation`);
+    return true;
   }
+  add("clock", "fail", `this server's clock is ${Math.abs(skew)} s ${skew > 0 ? "ahead of" : "behind"} WEDOS's, which breaks the hourly auth hash; enable NTP time synchronisation`);
+  return false;
 }
 
 function checkDataDir(dir: string): { status: CheckStatus; message: string } | undefined {

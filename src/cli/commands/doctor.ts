@@ -1,4 +1,3 @@
-import { systemClock } from "../../clock.js";
 import { runDoctor, type CheckStatus } from "../../doctor/checks.js";
 import { printJson, type CliCommand } from "../command.js";
 import { databasePath } from "../context.js";
@@ -16,7 +15,7 @@ and none while requests to WEDOS are paused. Exit status 1 when any check fails.
   --json   print the results as a JSON array of {check, status, message}`,
   options: { json: { type: "boolean" } },
   async run(args, io) {
-    const results = await runDoctor(io.env, systemClock, databasePath);
+    const results = await runDoctor(io.env, io.clock, databasePath);
     if (args.values.json === true) {
       printJson(io, results);
     } else {

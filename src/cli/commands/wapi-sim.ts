@@ -41,6 +41,7 @@ WAPI endpoint: http://HOST:PORT/wapi/json. Control endpoints for tests and demos
       login,
       password,
       host,
+      clock: io.clock,
       port: integerOption(args, "port", { min: 0, max: 65535 }) ?? 8090,
       allowIps: listOption(args, "allow-ip"),
       ...(stateFile === undefined ? {} : { stateFile }),

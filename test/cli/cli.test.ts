@@ -1,0 +1,81 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock.js";
+import { COMMANDS } from "../../src/cli/registry.js";
+import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
+import { runCliCaptured } from "../support/run-cli.js";
+import { tempDir } from "../support/temp-dir.js";
+
+const clock = new ManualClock("2026-07-01T10:00:00Z");
+let sim: RunningSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function envFor(password: string): Promise<Record<string, string>> {
+  sim = await startSimulator({ login: "demo@example.test", password: "demo-pass-123", clock });
+  const dir = tempDir();
+  const configFile = join(dir, "config.json");
+  writeFileSync(configFile, "{}");
+  return { WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: password, WEDOS_PANEL_DATA_DIR: join(dir, "data") };
+}
+
+describe("wedos-panel", () => {
+  it("lists every command and answers --help on each", async () => {
+    const overview = await runCliCaptured(["--help"], {}, clock);
+    expect(overview.status).toBe(0);
+    for (const command of COMMANDS) {
+      expect(overview.stdout).toContain(`  ${command.name}`);
+      const help = await runCliCaptured([command.name, "--help"], {}, clock);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain(`Usage: wedos-panel ${command.name}`);
+    }
+  });
+
+  it("rejects an unknown command and bad options with status 2 and a pointer to --help", async () => {
+    expect(await runCliCaptured(["frobnicate"], {}, clock)).toMatchObject({ status: 2, stderr: 'wedos-panel: unknown command "frobnicate"; run "wedos-panel --help" for the list\n' });
+    const bad = await runCliCaptured(["wapi", "ping", "--data", "{oops"], {}, clock);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^wedos-panel wapi: --data is not valid JSON \(.+\); quote it like --data '\{"name":"example.com"\}'; see "wedos-panel wapi --help"\n$/);
+  });
+
+  it("wapi adds a zone and lists it (the README walk-through)", async () => {
+    const env = await envFor("demo-pass-123");
+    const added = await runCliCaptured(["wapi", "dns-domain-add", "--data", '{"name":"example.test"}'], env, clock);
+    expect(added.status).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ code: 1000, command: "dns-domain-add" });
+    const listed = await runCliCaptured(["wapi", "dns-domains-list"], env, clock);
+    expect(JSON.stringify(JSON.parse(listed.stdout).data)).toContain('"name":"example.test"');
+  });
+
+  it("doctor reports all green against the simulator", async () => {
+    const env = await envFor("demo-pass-123");
+    const result = await runCliCaptured(["doctor", "--json"], env, clock);
+    const checks = JSON.parse(result.stdout) as Array<{ check: string; status: string }>;
+    expect(result.status).toBe(0);
+    expect(checks.map((c) => c.check)).toEqual(["configuration", "credentials", "data directory", "time zone data", "request budget", "reachability", "clock", "WEDOS login", "IP allow-list"]);
+    expect(checks.every((c) => c.status === "ok")).toBe(true);
+  });
+
+  it("doctor with a wrong password says exactly that, and WEDOS counts a single invalid request", async () => {
+    const env = await envFor("not-the-password");
+    const result = await runCliCaptured(["doctor"], env, clock);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("✗ WEDOS login     WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong");
+    await runCliCaptured(["doctor"], env, clock); // a second run must not send again
+    expect(sim?.simulator.dump().access["127.0.0.1"]?.invalidCount).toBe(1);
+    expect(result.stdout).not.toContain("not-the-password");
+  });
+
+  it("wapi-resume shows why requests are paused and resumes them", async () => {
+    const env = await envFor("not-the-password");
+    await runCliCaptured(["wapi", "ping"], env, clock);
+    const status = await runCliCaptured(["wapi-resume", "--status", "--json"], env, clock);
+    expect(JSON.parse(status.stdout)).toMatchObject({ paused: true, reason: "credentials" });
+    const resumed = await runCliCaptured(["wapi-resume"], env, clock);
+    expect(resumed.stdout).toMatch(/^Resumed\. Requests had been paused: WEDOS rejected the credentials/);
+    expect((await runCliCaptured(["wapi-resume", "--status"], env, clock)).stdout).toBe("Requests to WEDOS are not paused.\n");
+  });
+});

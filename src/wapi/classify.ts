@@ -49,6 +49,7 @@ function permanentHint(code: number): string {
   if (code === 2322) return "the account has reached WEDOS's limit of DNS zones; ask WEDOS support to raise it";
   if (code === 2316) return "the record already exists at WEDOS; re-read the zone before adding";
   if (code === 3309) return "the row no longer exists at WEDOS; re-read the zone before changing it";
+  if ((code >= 2279 && code <= 2286) || code === 2293 || code === 3001 || code === 3002) return "the WEDOS credit account cannot pay for this (locked, inactive or too little credit); top up or unlock the credit account in the WEDOS administration";
   if (code === 2010 || code === 2011) return "this WAPI command is not available for the account";
   if (code >= 3000) return "the object's current state at WEDOS does not allow this; re-read it and check the WEDOS administration";
   return "the request data is invalid; this is a bug unless the data came from the panel, in which case fix the data";

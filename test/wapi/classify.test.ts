@@ -15,6 +15,7 @@ describe("resultError", () => {
     [3309, "Row ID does not exist", "permanent", 'WAPI ping: WEDOS refused the request (code 3309 "Row ID does not exist"); the row no longer exists at WEDOS; re-read the zone before changing it'],
     [2314, "Invalid record data", "permanent", 'WAPI ping: WEDOS refused the request (code 2314 "Invalid record data"); the request data is invalid; this is a bug unless the data came from the panel, in which case fix the data'],
     [3223, "Access denied", "permanent", 'WAPI ping: WEDOS refused the request (code 3223 "Access denied"); the object\'s current state at WEDOS does not allow this; re-read it and check the WEDOS administration'],
+    [2283, "Invalid amount or insufficient credit", "permanent", 'WAPI ping: WEDOS refused the request (code 2283 "Invalid amount or insufficient credit"); the WEDOS credit account cannot pay for this (locked, inactive or too little credit); top up or unlock the credit account in the WEDOS administration'],
     [1001, "Request pending", "permanent", 'WAPI ping: unexpected success code 1001 "Request pending" for this command; report it to the wedos-panel maintainers'],
   ] as const)("classifies %i", (code, result, failureClass, message) => {
     const error = resultError("ping", { code, result }, NOW);

@@ -107,7 +107,10 @@ function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<
     wapi[key] = value;
   }
   const dataDir = nonEmpty(env.WEDOS_PANEL_DATA_DIR);
-  return { ...fileData, wapi, ...(dataDir === undefined ? {} : { dataDir }) };
+  const dns = { ...((fileData.dns as Record<string, unknown> | undefined) ?? {}) };
+  const zoneDir = nonEmpty(env.WEDOS_PANEL_ZONE_DIR);
+  if (zoneDir !== undefined) dns.zoneDir = zoneDir;
+  return { ...fileData, wapi, dns, ...(dataDir === undefined ? {} : { dataDir }) };
 }
 
 function resolvePassword(input: {

@@ -38,10 +38,28 @@ export const wapiConfigSchema = z
     path: ["interactiveReserve"],
   });
 
+const ipv4 = z.string().trim().regex(/^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/, "must be an IPv4 address like 192.0.2.53");
+/** A name server to ask: a host name or IP, optionally with a port ("127.0.0.1:5353", "[2001:db8::1]:53"). */
+const nameServer = z.string().trim().min(1).regex(/^(\[[0-9a-f:]+\]|[a-z0-9.-]+|[0-9a-f:]+)(:\d{1,5})?$/i, "must be a host name or IP address, optionally with :port");
+
+export const dnsConfigSchema = z.object({
+  /** Where the panel's BIND zone files (<domain>.db) are; by default /var/named or /etc/bind, whichever exists. */
+  zoneDir: z.string().min(1).optional(),
+  /** TTL for records the panel gives without one (dns_write_post lists without *_TIME). */
+  defaultTtl: z.number().int().min(1).max(2_147_483_647).default(3600),
+  /** Secondary mode: this server's IPv4 address, from which WEDOS transfers the zones. */
+  primaryIp: ipv4.optional(),
+  /** After a commit, ask WEDOS's name servers whether they serve the new data. */
+  propagationCheck: z.boolean().default(true),
+  /** The name servers that check asks (WEDOS's anycast servers by default). */
+  nameServers: z.array(nameServer).min(1).default(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]),
+});
+
 export const configSchema = z.object({
   /** Where the database, spool and state live; kept outside the plugin directory so updates keep it. */
   dataDir: z.string().min(1).default("/var/lib/wedos-panel"),
   wapi: wapiConfigSchema.default(() => wapiConfigSchema.parse({})),
+  dns: dnsConfigSchema.default(() => dnsConfigSchema.parse({})),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

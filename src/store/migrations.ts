@@ -43,4 +43,61 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX wapi_calls_at ON wapi_calls (at);
     `,
   },
+  {
+    version: 2,
+    name: "zones and the rows the plugin owns",
+    sql: `
+      -- Zones the plugin knows at WEDOS.
+      CREATE TABLE dns_zones (
+        name             TEXT PRIMARY KEY,     -- lower case, punycode, no trailing dot
+        mode             TEXT NOT NULL,        -- primary | secondary
+        created_by_us    INTEGER NOT NULL,     -- 1 when the plugin created it at WEDOS
+        created_at       INTEGER NOT NULL,
+        last_applied_at  INTEGER,
+        last_commit_at   INTEGER,
+        propagated_at    INTEGER,              -- when WEDOS's name servers were seen serving the last commit
+        converged        INTEGER               -- 1 when the re-plan after the last apply was empty
+      );
+
+      -- Rows at WEDOS the plugin created or an admin adopted: the only rows it may update or delete.
+      CREATE TABLE dns_managed_rows (
+        zone         TEXT NOT NULL REFERENCES dns_zones (name) ON DELETE CASCADE,
+        row_id       TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        type         TEXT NOT NULL,
+        ttl          INTEGER NOT NULL,
+        rdata        TEXT NOT NULL,
+        origin       TEXT NOT NULL,            -- created | adopted
+        recorded_at  INTEGER NOT NULL,
+        PRIMARY KEY (zone, row_id)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: "durable job queue",
+    sql: `
+      CREATE TABLE jobs (
+        id            INTEGER PRIMARY KEY,
+        task          TEXT NOT NULL,
+        job_key       TEXT,                    -- "<task>:<domain>": repeated events collapse into one queued job
+        payload       TEXT NOT NULL,           -- JSON
+        lane          TEXT NOT NULL,           -- interactive | lifecycle | records | background
+        priority      INTEGER NOT NULL,        -- 0 (interactive) … 3 (background): lower runs first
+        state         TEXT NOT NULL,           -- queued | running | done | dead
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        max_attempts  INTEGER NOT NULL,
+        run_at        INTEGER NOT NULL,
+        locked_by     TEXT,
+        locked_until  INTEGER,                 -- lease: a job held by a killed worker is taken again after this
+        last_error    TEXT,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        finished_at   INTEGER
+      );
+      -- At most one queued job per key (a running one may exist beside it: it may have read stale data).
+      CREATE UNIQUE INDEX jobs_one_queued_per_key ON jobs (job_key) WHERE state = 'queued' AND job_key IS NOT NULL;
+      CREATE INDEX jobs_ready ON jobs (state, priority, run_at);
+    `,
+  },
 ];

@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import type { Clock } from "../clock.js";
+import { AppError, toError } from "../errors.js";
+import type { WapiCircuit } from "../wapi/circuit.js";
+import { WapiError, WapiPausedError } from "../wapi/errors.js";
+import { backoffDelay } from "./backoff.js";
+import { toJob, type Job, type JobQueue } from "./queue.js";
+
+/** Does one job's work. Must be idempotent: a job may run again after its worker was killed mid-way. */
+export type TaskHandler = (job: Job) => Promise<void>;
+
+export type RunOutcome = "ran" | "idle" | "paused";
+
+const DEFAULT_LEASE_MS = 5 * 60_000;
+/** Longest sleep between looks at the queue when nothing is due (jobs may arrive from other processes). */
+const MAX_IDLE_MS = 5_000;
+
+/**
+ * Takes jobs from the queue one at a time, most urgent first, and runs their task. Failures are retried with
+ * the backoff formula when retryable, buried as dead letters otherwise. While WAPI sending is paused (wrong
+ * credentials, IP not allowed or blocked, the hourly limit) it takes no job at all, so the budget is not burned.
+ */
+export class Worker {
+  readonly id = `worker-${process.pid}-${randomBytes(3).toString("hex")}`;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly deps: {
+      queue: JobQueue;
+      clock: Clock;
+      tasks: ReadonlyMap<string, TaskHandler>;
+      circuit: WapiCircuit;
+      leaseMs?: number;
+      onError?: (job: Job, error: Error) => void;
+    },
+  ) {}
+
+  /** Why the queue is paused, or undefined when jobs are being taken. */
+  pausedReason(): string | undefined {
+    const paused = this.deps.circuit.status();
+    return paused !== undefined && paused.retryAt > this.deps.clock.now() ? paused.summary : undefined;
+  }
+
+  async runOnce(): Promise<RunOutcome> {
+    const { queue, clock } = this.deps;
+    if (this.pausedReason() !== undefined) return "paused";
+    const now = clock.now();
+    const row = queue.store.claim(this.id, now, now + (this.deps.leaseMs ?? DEFAULT_LEASE_MS));
+    if (row === undefined) return "idle";
+    const job = toJob(row);
+    const handler = this.deps.tasks.get(job.task);
+    try {
+      if (handler === undefined) throw new AppError("unknown_task", `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`);
+      await handler(job);
+      queue.store.complete(job.id, this.id, clock.now());
+    } catch (thrown) {
+      const error = toError(thrown);
+      this.deps.onError?.(job, error);
+      this.settleFailure(job, error);
+    }
+    return "ran";
+  }
+
+  /** Runs jobs until none is due (or the queue pauses). For tests, the import and the CLI. */
+  async runUntilIdle(limit = Number.POSITIVE_INFINITY): Promise<RunOutcome> {
+    for (let ran = 0; ran < limit; ran++) {
+      const outcome = await this.runOnce();
+      if (outcome !== "ran") return outcome;
+    }
+    return "ran";
+  }
+
+  /** The daemon loop: runs due jobs, sleeps until the next one is due or `nudge()` is called. */
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const outcome = await this.runOnce();
+      if (outcome === "ran") continue;
+      const now = this.deps.clock.now();
+      const pausedUntil = this.deps.circuit.status()?.retryAt;
+      const next = outcome === "paused" ? (pausedUntil ?? now + MAX_IDLE_MS) : (this.deps.queue.store.nextRunAt() ?? now + MAX_IDLE_MS);
+      await this.sleepUntil(Math.min(next, now + MAX_IDLE_MS), signal);
+    }
+  }
+
+  /** Wakes a sleeping `run()` loop (a hook spooled an event, a page enqueued an action). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  private async sleepUntil(at: number, signal: AbortSignal): Promise<void> {
+    const delay = Math.max(0, at - this.deps.clock.now());
+    if (delay === 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.wake = undefined;
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      this.wake = done;
+      signal.addEventListener("abort", done, { once: true });
+      void this.deps.clock.sleep(delay).then(done);
+    });
+  }
+
+  private settleFailure(job: Job, error: Error): void {
+    const { queue, clock } = this.deps;
+    const now = clock.now();
+    const message = error.message;
+    const wapiError = findWapiError(error);
+    if (wapiError !== undefined && (wapiError instanceof WapiPausedError || wapiError.failureClass === "stop")) {
+      // Not the job's fault: it waits for the pause to end without losing an attempt.
+      const until = this.deps.circuit.status()?.retryAt ?? now + backoffDelay(1);
+      queue.store.requeue(job.id, this.id, until, message, false, now);
+      return;
+    }
+    const retryable = error instanceof AppError && error.retryable;
+    if (retryable && job.attempts < job.maxAttempts) {
+      const retryAt = Math.max(now + backoffDelay(job.attempts), wapiError?.retryAt ?? 0);
+      queue.store.requeue(job.id, this.id, retryAt, message, true, now);
+      return;
+    }
+    queue.store.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message, now);
+  }
+}
+
+/** The WAPI error behind an error that added context on its way up, if any. */
+function findWapiError(error: unknown): WapiError | undefined {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (current instanceof WapiError) return current;
+  }
+  return undefined;
+}

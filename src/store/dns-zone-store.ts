@@ -1,0 +1,87 @@
+import type { Database } from "./database.js";
+
+export type ZoneMode = "primary" | "secondary";
+
+export interface ZoneRecordRow {
+  name: string;
+  mode: ZoneMode;
+  createdByUs: boolean;
+  createdAt: number;
+  lastAppliedAt: number | null;
+  lastCommitAt: number | null;
+  propagatedAt: number | null;
+  converged: boolean | null;
+}
+
+export interface ManagedRow {
+  rowId: string;
+  name: string;
+  type: string;
+  ttl: number;
+  rdata: string;
+  origin: "created" | "adopted";
+}
+
+/** The zones the plugin knows at WEDOS and the row IDs it owns in each. */
+export class DnsZoneStore {
+  private readonly db: Database;
+  private readonly selectZone;
+  private readonly insertZone;
+  private readonly selectRows;
+
+  constructor(db: Database) {
+    this.db = db;
+    this.selectZone = db.prepare<[string], Omit<ZoneRecordRow, "createdByUs" | "converged"> & { createdByUs: number; converged: number | null }>(
+      `SELECT name, mode, created_by_us AS createdByUs, created_at AS createdAt, last_applied_at AS lastAppliedAt,
+              last_commit_at AS lastCommitAt, propagated_at AS propagatedAt, converged FROM dns_zones WHERE name = ?`,
+    );
+    this.insertZone = db.prepare<[{ name: string; mode: ZoneMode; createdByUs: number; at: number }]>(
+      `INSERT INTO dns_zones (name, mode, created_by_us, created_at) VALUES (@name, @mode, @createdByUs, @at)
+       ON CONFLICT (name) DO UPDATE SET mode = excluded.mode`,
+    );
+    this.selectRows = db.prepare<[string], ManagedRow>(
+      "SELECT row_id AS rowId, name, type, ttl, rdata, origin FROM dns_managed_rows WHERE zone = ? ORDER BY name, type, row_id",
+    );
+  }
+
+  zone(name: string): ZoneRecordRow | undefined {
+    const row = this.selectZone.get(name);
+    return row === undefined ? undefined : { ...row, createdByUs: row.createdByUs === 1, converged: row.converged === null ? null : row.converged === 1 };
+  }
+
+  /** Records that the zone exists at WEDOS (created by us or found there). Keeps an existing record's history. */
+  rememberZone(name: string, mode: ZoneMode, createdByUs: boolean, at: number): void {
+    this.insertZone.run({ name, mode, createdByUs: createdByUs ? 1 : 0, at });
+  }
+
+  forgetZone(name: string): void {
+    this.db.prepare("DELETE FROM dns_zones WHERE name = ?").run(name);
+  }
+
+  managedRows(zone: string): ManagedRow[] {
+    return this.selectRows.all(zone);
+  }
+
+  /** Replaces the zone's owned rows in one transaction (after an apply re-listed the zone). */
+  replaceManagedRows(zone: string, rows: readonly ManagedRow[], at: number): void {
+    const remove = this.db.prepare("DELETE FROM dns_managed_rows WHERE zone = ?");
+    const insert = this.db.prepare(
+      `INSERT INTO dns_managed_rows (zone, row_id, name, type, ttl, rdata, origin, recorded_at)
+       VALUES (@zone, @rowId, @name, @type, @ttl, @rdata, @origin, @at)`,
+    );
+    this.db.transaction(() => {
+      remove.run(zone);
+      for (const row of rows) insert.run({ zone, ...row, at });
+    })();
+  }
+
+  recordApply(zone: string, result: { at: number; committed: boolean; converged: boolean }): void {
+    this.db
+      .prepare("UPDATE dns_zones SET last_applied_at = @at, last_commit_at = CASE WHEN @committed THEN @at ELSE last_commit_at END, converged = @converged, propagated_at = CASE WHEN @committed THEN NULL ELSE propagated_at END WHERE name = @zone")
+      .run({ zone, at: result.at, committed: result.committed ? 1 : 0, converged: result.converged ? 1 : 0 });
+  }
+
+  recordPropagated(zone: string, at: number): void {
+    this.db.prepare("UPDATE dns_zones SET propagated_at = ? WHERE name = ?").run(at, zone);
+  }
+}

@@ -1,0 +1,135 @@
+import type { Database } from "./database.js";
+
+export type JobState = "queued" | "running" | "done" | "dead";
+
+export interface JobRow {
+  id: number;
+  task: string;
+  jobKey: string | null;
+  payload: string;
+  lane: string;
+  priority: number;
+  state: JobState;
+  attempts: number;
+  maxAttempts: number;
+  runAt: number;
+  lockedBy: string | null;
+  lockedUntil: number | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+const COLUMNS = `id, task, job_key AS jobKey, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
+  run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
+  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt`;
+
+export interface NewJob {
+  task: string;
+  jobKey: string | null;
+  payload: string;
+  lane: string;
+  priority: number;
+  runAt: number;
+  maxAttempts: number;
+  now: number;
+}
+
+/** The jobs table. Retry state lives in the row (graphile-worker style); every write is one statement. */
+export class JobStore {
+  private readonly db: Database;
+  private readonly insert;
+  private readonly pickReady;
+  private readonly take;
+
+  constructor(db: Database) {
+    this.db = db;
+    // A queued job with the same key absorbs the new one: latest payload, earliest time, highest priority.
+    this.insert = db.prepare<[NewJob], { id: number }>(
+      `INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at)
+       VALUES (@task, @jobKey, @payload, @lane, @priority, 'queued', @maxAttempts, @runAt, @now, @now)
+       ON CONFLICT (job_key) WHERE state = 'queued' AND job_key IS NOT NULL DO UPDATE SET
+         payload = excluded.payload,
+         run_at = MIN(run_at, excluded.run_at),
+         lane = CASE WHEN excluded.priority < priority THEN excluded.lane ELSE lane END,
+         priority = MIN(priority, excluded.priority),
+         updated_at = excluded.updated_at
+       RETURNING id`,
+    );
+    // Ready: queued and due, or running with an expired lease (its worker died); never two of one key at once.
+    this.pickReady = db.prepare<[{ now: number }], { id: number }>(
+      `SELECT id FROM jobs AS j
+       WHERE ((state = 'queued' AND run_at <= @now) OR (state = 'running' AND locked_until < @now))
+         AND (job_key IS NULL OR NOT EXISTS (
+           SELECT 1 FROM jobs AS r WHERE r.job_key = j.job_key AND r.id <> j.id AND r.state = 'running' AND r.locked_until >= @now))
+       ORDER BY priority, run_at, id LIMIT 1`,
+    );
+    this.take = db.prepare<[{ id: number; worker: string; until: number; now: number }]>(
+      `UPDATE jobs SET state = 'running', locked_by = @worker, locked_until = @until, attempts = attempts + 1, updated_at = @now
+       WHERE id = @id`,
+    );
+  }
+
+  enqueue(job: NewJob): number {
+    const row = this.insert.get(job);
+    if (row === undefined) throw new Error(`job ${job.task} was not stored`);
+    return row.id;
+  }
+
+  /** Takes the most urgent ready job for `worker` until `until`, or returns undefined. */
+  claim(worker: string, now: number, until: number): JobRow | undefined {
+    return this.db.transaction(() => {
+      const ready = this.pickReady.get({ now });
+      if (ready === undefined) return undefined;
+      this.take.run({ id: ready.id, worker, until, now });
+      return this.get(ready.id);
+    }).immediate();
+  }
+
+  get(id: number): JobRow | undefined {
+    return this.db.prepare<[number], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`).get(id);
+  }
+
+  /** Marks a job done; false when the worker no longer holds it (its lease expired and another took it). */
+  complete(id: number, worker: string, now: number): boolean {
+    return this.db.prepare("UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'").run({ id, worker, now }).changes === 1;
+  }
+
+  /** Puts a job back in the queue for `runAt`; `countAttempt` false gives back the attempt (a pause, not a failure). */
+  requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean, now: number): void {
+    this.db
+      .prepare(`UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = @error, locked_by = NULL, locked_until = NULL,
+                attempts = attempts - @giveBack, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'`)
+      .run({ id, worker, runAt, error, giveBack: countAttempt ? 0 : 1, now });
+  }
+
+  /** Dead letter: kept with its last error until an admin retries it. */
+  bury(id: number, worker: string, error: string, now: number): void {
+    this.db
+      .prepare("UPDATE jobs SET state = 'dead', last_error = @error, locked_by = NULL, locked_until = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'")
+      .run({ id, worker, error, now });
+  }
+
+  /** Manual retry of a dead job (or a queued one, at once); false when there is no such job to retry. */
+  retry(id: number, now: number): boolean {
+    return this.db.prepare("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')").run({ id, now }).changes === 1;
+  }
+
+  /** The earliest time a queued job becomes due, for the worker's sleep. */
+  nextRunAt(): number | undefined {
+    return this.db.prepare<[], { at: number | null }>("SELECT MIN(COALESCE(CASE WHEN state = 'queued' THEN run_at END, locked_until)) AS at FROM jobs WHERE state IN ('queued', 'running')").get()?.at ?? undefined;
+  }
+
+  list(filter: { states?: readonly JobState[]; limit: number }): JobRow[] {
+    const states = filter.states ?? ["queued", "running", "done", "dead"];
+    const placeholders = states.map(() => "?").join(", ");
+    return this.db.prepare<unknown[], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE state IN (${placeholders}) ORDER BY id DESC LIMIT ?`).all(...states, filter.limit);
+  }
+
+  countsByState(): Record<JobState, number> {
+    const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, dead: 0 };
+    for (const row of this.db.prepare<[], { state: JobState; n: number }>("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all()) counts[row.state] = row.n;
+    return counts;
+  }
+}

@@ -1,0 +1,114 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock.js";
+import { AppError } from "../../src/errors.js";
+import { JobQueue, type Job } from "../../src/provisioning/queue.js";
+import { Worker, type TaskHandler } from "../../src/provisioning/worker.js";
+import { openDatabase } from "../../src/store/database.js";
+import { WapiCircuitStore } from "../../src/store/wapi-circuit-store.js";
+import { WapiCircuit } from "../../src/wapi/circuit.js";
+import { resultError } from "../../src/wapi/classify.js";
+import { tempDir } from "../support/temp-dir.js";
+
+function setup(tasks: Record<string, TaskHandler>) {
+  const file = join(tempDir(), "db.sqlite");
+  const clock = new ManualClock("2026-03-10T13:20:00Z");
+  const db = openDatabase(file);
+  const queue = new JobQueue(db, clock);
+  const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, "config");
+  const worker = new Worker({ queue, clock, circuit, tasks: new Map(Object.entries(tasks)) });
+  return { file, clock, db, queue, circuit, worker };
+}
+
+describe("job queue and worker", () => {
+  it("collapses repeated jobs with one key into one queued job carrying the latest payload", async () => {
+    const seen: unknown[] = [];
+    const { queue, worker } = setup({ "sync-zone": async (job) => void seen.push(job.payload) });
+    const first = queue.enqueue("sync-zone", { version: 1 }, { key: "sync-zone:example.com", lane: "records" });
+    const second = queue.enqueue("sync-zone", { version: 2 }, { key: "sync-zone:example.com", lane: "records" });
+    expect(second).toBe(first);
+    await worker.runUntilIdle();
+    expect(seen).toEqual([{ version: 2 }]);
+  });
+
+  it("runs lanes by priority: interactive, lifecycle, records, background", async () => {
+    const order: string[] = [];
+    const { queue, worker } = setup({ work: async (job) => void order.push((job.payload as { name: string }).name) });
+    queue.enqueue("work", { name: "import" }, { lane: "background" });
+    queue.enqueue("work", { name: "record" }, { lane: "records" });
+    queue.enqueue("work", { name: "new account" }, { lane: "lifecycle" });
+    queue.enqueue("work", { name: "click" }, { lane: "interactive" });
+    await worker.runUntilIdle();
+    expect(order).toEqual(["click", "new account", "record", "import"]);
+  });
+
+  it("retries a retryable failure with capped exponential backoff, then buries it with the last error", async () => {
+    let calls = 0;
+    const { queue, worker, clock } = setup({
+      flaky: async () => {
+        calls += 1;
+        throw new AppError("boom", "WEDOS was unreachable", { retryable: true });
+      },
+    });
+    const id = queue.enqueue("flaky", {}, { lane: "records", maxAttempts: 8 });
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      await worker.runOnce();
+      const job = queue.get(id) as Job;
+      if (job.state === "queued") delays.push((job.runAt - clock.now()) / 1000);
+      clock.set(job.runAt);
+    }
+    expect(delays).toEqual([30, 60, 120, 240, 480, 960, 1800]);
+    expect(calls).toBe(8);
+    expect(queue.get(id)).toMatchObject({ state: "dead", lastError: "gave up after 8 attempts: WEDOS was unreachable" });
+  });
+
+  it("buries a permanent failure at once and lets an admin retry it", async () => {
+    let fail = true;
+    const { queue, worker } = setup({
+      once: async () => {
+        if (fail) throw new AppError("bad_input", "the zone file has a bad record");
+      },
+    });
+    const id = queue.enqueue("once", {}, { lane: "records" });
+    await worker.runUntilIdle();
+    expect(queue.get(id)).toMatchObject({ state: "dead", attempts: 1, lastError: "the zone file has a bad record" });
+    fail = false;
+    expect(queue.store.retry(id, 0)).toBe(true);
+    await worker.runUntilIdle();
+    expect(queue.get(id)?.state).toBe("done");
+  });
+
+  it("takes a job again when the worker holding it died (its lease expired)", async () => {
+    const { file, clock, queue } = setup({});
+    const id = queue.enqueue("work", {}, { lane: "lifecycle" });
+    queue.store.claim("dead-worker", clock.now(), clock.now() + 60_000);
+    const ran: number[] = [];
+    const db = openDatabase(file);
+    const second = new Worker({ queue: new JobQueue(db, clock), clock, circuit: new WapiCircuit(new WapiCircuitStore(db), clock, "config"), tasks: new Map([["work", async (job: Job) => void ran.push(job.id)]]) });
+    expect(await second.runUntilIdle()).toBe("idle");
+    clock.advance(60_001);
+    await second.runUntilIdle();
+    expect(ran).toEqual([id]);
+    expect(queue.get(id)).toMatchObject({ state: "done", attempts: 2 });
+  });
+
+  it("pauses the whole queue while WAPI sending is paused, and keeps attempts", async () => {
+    let runs = 0;
+    const { queue, worker, circuit, clock } = setup({ work: async () => void (runs += 1) });
+    queue.enqueue("work", {}, { lane: "interactive" });
+    circuit.openForStop(resultError("ping", { code: 2050, result: "Authentication failure" }, clock.now()));
+    expect(await worker.runOnce()).toBe("paused");
+    expect(worker.pausedReason()).toMatch(/^WEDOS rejected the credentials/);
+    circuit.reset();
+    expect(await worker.runOnce()).toBe("ran");
+    expect(runs).toBe(1);
+  });
+
+  it("buries a job whose task is unknown, saying why", async () => {
+    const { queue, worker } = setup({});
+    const id = queue.enqueue("from-the-future", {}, { lane: "records" });
+    await worker.runUntilIdle();
+    expect(queue.get(id)).toMatchObject({ state: "dead", lastError: 'no task named "from-the-future"; the job was written by a newer wedos-panel or by hand' });
+  });
+});

@@ -1,0 +1,56 @@
+import { AppError } from "../errors.js";
+import type { DnsRecord } from "./record.js";
+
+/**
+ * A name, address or record value that is not valid DNS data. The message is the bare reason ("bad dotted quad
+ * '1.2.3'"); readers add where it came from (`example.com.db:12`, `A=www=…`).
+ */
+export class DnsDataError extends AppError {
+  constructor(reason: string) {
+    super("dns_bad_data", reason);
+  }
+}
+
+/** One problem found in a zone file, with where it is. */
+export interface ZoneFileProblem {
+  file: string;
+  /** 1-based line; 0 for a problem of the zone as a whole (no SOA, no NS). */
+  line: number;
+  message: string;
+}
+
+/** Formats a problem as `file:line: message` (`file: message` for zone-wide problems). */
+export function describeProblem(problem: ZoneFileProblem): string {
+  return problem.line > 0 ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+}
+
+/**
+ * A zone file BIND would refuse (or that uses what we deliberately do not read, such as `$INCLUDE`). Carries every
+ * problem found, not only the first, so one fix-and-retry cycle is enough.
+ */
+export class ZoneFileError extends AppError {
+  readonly problems: readonly ZoneFileProblem[];
+
+  constructor(file: string, problems: readonly ZoneFileProblem[]) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(
+      "dns_zone_file_invalid",
+      `zone file ${file} cannot be read (${count}); fix the file (named-checkzone shows the same problems) and try again:\n` +
+        problems.map(describeProblem).join("\n"),
+    );
+    this.problems = problems;
+  }
+}
+
+/**
+ * A record WEDOS cannot store as a row. `message` is the reason in words a customer understands; the capability
+ * audit shows it next to the record.
+ */
+export class UnsupportedRecordError extends AppError {
+  readonly record: DnsRecord;
+
+  constructor(record: DnsRecord, reason: string) {
+    super("dns_unsupported_record", reason, { userMessage: reason });
+    this.record = record;
+  }
+}

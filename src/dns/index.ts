@@ -1,0 +1,42 @@
+/**
+ * The DNS record layer: one canonical record model, the readers (BIND zone file, DirectAdmin `dns_write_post`
+ * environment), BIND's presentation form, and conversion to and from WEDOS rows. See README.md in this folder for
+ * the decisions (TXT carriage, hex case, errors, unsupported types).
+ */
+export type {
+  AData,
+  AaaaData,
+  CaaData,
+  DnsRecord,
+  DsData,
+  GenericData,
+  GenericType,
+  ModelledType,
+  MxData,
+  RecordData,
+  RecordDataByType,
+  SoaData,
+  SrvData,
+  SshfpData,
+  SvcbData,
+  TargetData,
+  TlsaData,
+  TxtData,
+} from "./record.js";
+export { MAX_TTL, MODELLED_TYPES, isModelledType } from "./record.js";
+export { DnsDataError, UnsupportedRecordError, ZoneFileError, describeProblem, type ZoneFileProblem } from "./errors.js";
+export {
+  formatIpv6,
+  isAtOrBelow,
+  nameFromAbsoluteText,
+  nameFromRelativeText,
+  nameFromText,
+  parseIpv4,
+  parseIpv6,
+  presentationName,
+  zoneNameFromText,
+} from "./normalise.js";
+export { parseZoneFile, readZoneFile, type ZoneFileOptions, type ZoneFileResult } from "./zone-file.js";
+export { formatRdata, formatRecord } from "./presentation.js";
+export { parseDnsWriteEnv, type DnsWriteEnv } from "./hook-env.js";
+export { canonicalRdataKey, recordToWedosRow, wedosRowToRecord, type WedosRow } from "./wedos-row.js";

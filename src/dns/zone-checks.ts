@@ -1,0 +1,112 @@
+import type { ZoneFileProblem } from "./errors.js";
+import { isAtOrBelow } from "./normalise.js";
+import type { DnsRecord } from "./record.js";
+
+/**
+ * What BIND does with a zone once every line is read (the rdataset merge in the database and named's post-load
+ * checks for a primary zone): one TTL per set, duplicates merged, the singleton and CNAME rules, SOA and apex NS
+ * present, and the integrity checks named runs by default (`check-integrity yes`).
+ */
+
+/** A record with where it came from. `batch` counts runs of lines with the same owner, as master.c commits them. */
+export interface LoadedRecord {
+  record: DnsRecord;
+  line: number;
+  batch: number;
+}
+
+/** Applies the zone-wide rules; appends to `errors`/`warnings` and returns the records BIND would serve. */
+export function checkZone(zone: string, file: string, loaded: readonly LoadedRecord[], errors: ZoneFileProblem[], warnings: ZoneFileProblem[]): DnsRecord[] {
+  const problem = (list: ZoneFileProblem[], line: number, message: string) => list.push({ file, line, message });
+  const kept = mergeSets(loaded, (line, message) => problem(warnings, line, message));
+
+  const byName = new Map<string, LoadedRecord[]>();
+  for (const item of kept) {
+    const items = byName.get(item.record.name) ?? [];
+    items.push(item);
+    byName.set(item.record.name, items);
+  }
+  for (const [name, items] of byName) {
+    const cnames = items.filter((item) => item.record.type === "CNAME");
+    const soas = items.filter((item) => item.record.type === "SOA");
+    for (const extra of [cnames[1], soas[1]]) {
+      if (extra !== undefined) problem(errors, extra.line, `${name}: multiple RRs of singleton type (${extra.record.type}): keep one`);
+    }
+    if (cnames.length > 0 && cnames.length < items.length) {
+      const last = items.reduce((a, b) => (b.line > a.line ? b : a));
+      problem(errors, last.line, `${name}: CNAME and other data: a name with a CNAME record can have no other records`);
+    }
+    if (name !== zone) for (const soa of soas) problem(errors, soa.line, `SOA record not at top of zone (${name})`);
+  }
+  // named checks the zone as a whole only once it loaded; before that these would only echo the load errors.
+  if (errors.length === 0) {
+    const apex = byName.get(zone) ?? [];
+    if (!apex.some((item) => item.record.type === "SOA")) problem(errors, 0, `has 0 SOA records: the zone needs one SOA record at ${zone}`);
+    if (!apex.some((item) => item.record.type === "NS")) problem(errors, 0, `has no NS records: the zone needs NS records at ${zone}`);
+    checkIntegrity(zone, kept, problem.bind(null, errors), problem.bind(null, warnings));
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return kept.map((item) => item.record);
+}
+
+/** One TTL per (name, type) set and no duplicate records, as BIND's loader and database merge them. */
+function mergeSets(loaded: readonly LoadedRecord[], warn: (line: number, message: string) => void): LoadedRecord[] {
+  const sets = new Map<string, { ttl: number; batch: number }>();
+  const seen = new Map<string, number>();
+  const kept: LoadedRecord[] = [];
+  for (const item of loaded) {
+    const { name, type, ttl } = item.record;
+    const key = `${name}\u0000${type}`;
+    const set = sets.get(key);
+    if (set === undefined) {
+      sets.set(key, { ttl, batch: item.batch });
+    } else if (set.batch === item.batch) {
+      if (ttl !== set.ttl) warn(item.line, `TTL set to prior TTL (${set.ttl}): the records of one set share one TTL`);
+    } else {
+      if (ttl !== set.ttl) warn(item.line, `TTL ${ttl} also applies to the ${type} records at ${name} defined earlier with TTL ${set.ttl}: BIND keeps one TTL per set and the later definition wins`);
+      sets.set(key, { ttl, batch: item.batch });
+    }
+    const identity = `${key}\u0000${JSON.stringify(item.record.data)}`;
+    const first = seen.get(identity);
+    if (first !== undefined) {
+      warn(item.line, `duplicate record ignored (the same as line ${first})`);
+      continue;
+    }
+    seen.set(identity, item.line);
+    kept.push(item);
+  }
+  return kept.map((item) => {
+    const ttl = sets.get(`${item.record.name}\u0000${item.record.type}`)?.ttl ?? item.record.ttl;
+    return ttl === item.record.ttl ? item : { ...item, record: { ...item.record, ttl } };
+  });
+}
+
+type Report = (line: number, message: string) => void;
+
+function checkIntegrity(zone: string, kept: readonly LoadedRecord[], error: Report, warn: Report): void {
+  const typesAt = new Map<string, Set<string>>();
+  for (const { record } of kept) typesAt.set(record.name, (typesAt.get(record.name) ?? new Set()).add(record.type));
+  const hasAddress = (name: string) => typesAt.get(name)?.has("A") === true || typesAt.get(name)?.has("AAAA") === true;
+  const isCname = (name: string) => typesAt.get(name)?.has("CNAME") === true;
+  const inZone = (name: string) => name !== "" && isAtOrBelow(name, zone);
+
+  for (const { record, line } of kept) {
+    if (record.type === "NS" && inZone(record.data.target) && !hasAddress(record.data.target)) {
+      const target = record.data.target;
+      if (record.name === zone) {
+        error(line, isCname(target) ? `NS '${target}' is a CNAME (illegal)` : `NS '${target}' has no address records (A or AAAA)`);
+      } else {
+        const glue = isAtOrBelow(target, record.name) ? "REQUIRED GLUE " : "";
+        warn(line, `${record.name}/NS '${target}' has no ${glue}address records (A or AAAA)`);
+      }
+    }
+    const target = record.type === "MX" ? record.data.exchange : record.type === "SRV" ? record.data.target : undefined;
+    if (target !== undefined && inZone(target)) {
+      if (isCname(target)) warn(line, `${record.name}/${record.type} '${target}' is a CNAME (illegal)`);
+      else if (!hasAddress(target)) warn(line, `${record.name}/${record.type} '${target}' has no address records (A or AAAA)`);
+    }
+    if (record.type === "SPF" && !kept.some(({ record: other }) => other.name === record.name && other.type === "TXT" && other.data.strings.join("").startsWith("v=spf1"))) {
+      warn(line, `'${record.name}' found type SPF record but no SPF TXT record found, add matching type TXT record`);
+    }
+  }
+}

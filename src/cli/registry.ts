@@ -2,7 +2,9 @@ import type { CliCommand } from "./command.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { wapiResumeCommand } from "./commands/wapi-resume.js";
 import { wapiSimCommand } from "./commands/wapi-sim.js";
+import { syncCommand } from "./commands/sync.js";
 import { wapiCommand } from "./commands/wapi.js";
+import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, wapiCommand, wapiResumeCommand, wapiSimCommand];
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, syncCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand];

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
-import { formatRecord, parseZoneFile, ZoneFileError } from "../../src/dns/index.js";
-import { BAD_ZONES, GOOD_ZONES, ZONE_ORIGIN, zoneBytes, zonePath } from "./fixtures.js";
+import { ManualClock } from "../../src/clock.js";
+import { runCliCaptured } from "../support/run-cli.js";
+import { BAD_ZONES, GOOD_ZONES, ZONE_ORIGIN, zonePath } from "./fixtures.js";
 
 /**
  * The honest proof of "the same presentation form as named-compilezone": every fixture goes through the real
@@ -32,21 +33,28 @@ const BIND_ACCEPTS: Readonly<Record<string, RegExp>> = {
   "bad-unsupported-type.db": /loaded serial/,
 };
 
+/** `wedos-panel zone parse FILE --origin ZONE`, in-process. */
+const zoneParse = (file: string) => runCliCaptured(["zone", "parse", zonePath(file), "--origin", ZONE_ORIGIN], {}, new ManualClock(0));
+
 const sorted = (lines: string[], fold: boolean) => lines.map((line) => (fold ? line.toLowerCase() : line)).sort();
 
-describe("formatRecord prints exactly what named-compilezone -s full prints", () => {
-  test.each(GOOD_ZONES)("%s", (file) => {
+describe("wedos-panel zone parse prints exactly what named-compilezone -s full prints", () => {
+  test.each(GOOD_ZONES)("%s", async (file) => {
     const bind = namedCompilezone(file);
     expect(bind.status, bind.stderr).toBe(0);
-    const ours = parseZoneFile(zoneBytes(file), { origin: ZONE_ORIGIN, fileName: file }).records.map(formatRecord);
+    const cli = await zoneParse(file);
+    expect(cli.status, cli.stderr).toBe(0);
+    const ours = cli.stdout.split("\n").filter((line) => line !== "");
     const theirs = bind.stdout.split("\n").filter((line) => line !== "");
     expect(sorted(ours, CASE_FOLDED.has(file))).toEqual(sorted(theirs, CASE_FOLDED.has(file)));
   });
 });
 
 describe("a file BIND refuses, we refuse", () => {
-  test.each(BAD_ZONES)("%s", (file) => {
-    expect(() => parseZoneFile(zoneBytes(file), { origin: ZONE_ORIGIN, fileName: file })).toThrow(ZoneFileError);
+  test.each(BAD_ZONES)("%s", async (file) => {
+    const cli = await zoneParse(file);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(new RegExp(`^wedos-panel zone: zone file ${file.replace(".", "\\.")} cannot be read \\(\\d+ problems?\\); fix the file`));
     const bind = namedCompilezone(file);
     const accepted = BIND_ACCEPTS[file];
     if (accepted === undefined) {

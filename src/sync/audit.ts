@@ -1,0 +1,85 @@
+import { recordToWedosRow, UnsupportedRecordError, type DnsRecord, type WedosRow } from "../dns/index.js";
+import { AUDIT_RULES, MIXED_TTL_RULE, clampTtl, type AuditContext } from "./audit-rules.js";
+
+/** One record the audit did not pass through unchanged, and why. */
+export interface AuditFinding {
+  rule: string;
+  /** "skipped": not synced to WEDOS; "adjusted": synced with a changed TTL. */
+  outcome: "skipped" | "adjusted";
+  /** The owner relative to the zone ("@" for the apex), the type, and the value as the panel has it. */
+  name: string;
+  type: string;
+  reason: string;
+}
+
+export interface AuditResult {
+  rows: WedosRow[];
+  findings: AuditFinding[];
+}
+
+/**
+ * Passes the panel's records through the capability audit (audit-rules.ts) and converts the rest to WEDOS rows.
+ * Every record WEDOS cannot take is reported with its reason; none is dropped silently.
+ */
+export function auditRecords(records: readonly DnsRecord[], zone: string): AuditResult {
+  const context: AuditContext = { zone, typesAt: typesByName(records) };
+  const findings: AuditFinding[] = [];
+  const relative = (name: string) => (name === zone ? "@" : name.endsWith(`.${zone}`) ? name.slice(0, -(zone.length + 1)) : name);
+  const note = (rule: string, outcome: AuditFinding["outcome"], record: DnsRecord, reason: string) =>
+    findings.push({ rule, outcome, name: relative(record.name), type: record.type, reason });
+
+  const kept: DnsRecord[] = [];
+  for (const record of records) {
+    const skip = AUDIT_RULES.find((rule) => rule.action === "skip" && rule.matches(record, context));
+    if (skip !== undefined) {
+      note(skip.id, "skipped", record, skip.reason(record, context));
+      continue;
+    }
+    const clamp = AUDIT_RULES.find((rule) => rule.action === "clamp-ttl" && rule.matches(record, context));
+    if (clamp !== undefined) note(clamp.id, "adjusted", record, clamp.reason(record, context));
+    kept.push(clamp === undefined ? record : { ...record, ttl: clampTtl(record.ttl) });
+  }
+
+  const rows: WedosRow[] = [];
+  for (const record of unifySetTtls(kept, (owner, type, ttls, chosen, sample) => note(MIXED_TTL_RULE.id, "adjusted", sample, MIXED_TTL_RULE.reason(owner === zone ? "@" : relative(owner), type, ttls, chosen)))) {
+    try {
+      rows.push(recordToWedosRow(record, zone));
+    } catch (error) {
+      if (!(error instanceof UnsupportedRecordError)) throw error;
+      note("unconvertible", "skipped", record, error.message);
+    }
+  }
+  return { rows, findings };
+}
+
+function unifySetTtls(records: readonly DnsRecord[], report: (owner: string, type: string, ttls: number[], chosen: number, sample: DnsRecord) => void): DnsRecord[] {
+  const lowest = new Map<string, number>();
+  const seen = new Map<string, Set<number>>();
+  const key = (record: DnsRecord) => `${record.name}\u0000${record.type}`;
+  for (const record of records) {
+    lowest.set(key(record), Math.min(lowest.get(key(record)) ?? Infinity, record.ttl));
+    const ttls = seen.get(key(record)) ?? new Set<number>();
+    ttls.add(record.ttl);
+    seen.set(key(record), ttls);
+  }
+  const reported = new Set<string>();
+  return records.map((record) => {
+    const ttls = seen.get(key(record)) ?? new Set<number>();
+    const chosen = lowest.get(key(record)) ?? record.ttl;
+    if (ttls.size > 1 && !reported.has(key(record))) {
+      reported.add(key(record));
+      report(record.name, record.type, [...ttls].sort((a, b) => a - b), chosen, record);
+    }
+    return record.ttl === chosen ? record : { ...record, ttl: chosen };
+  });
+}
+
+function typesByName(records: readonly DnsRecord[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const record of records) {
+    const types = map.get(record.name) ?? new Set<string>();
+    types.add(record.type);
+    map.set(record.name, types);
+  }
+  return map;
+}

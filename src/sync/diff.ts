@@ -1,0 +1,128 @@
+import type { WedosRow } from "../dns/index.js";
+import { describeRow, type ExistingRow, type ZoneChange } from "./changes.js";
+
+/** A desired row the plan cannot make because a row the plugin does not own is in the way. */
+export interface SyncConflict {
+  row: WedosRow;
+  reason: string;
+}
+
+export interface RowDiff {
+  changes: ZoneChange[];
+  conflicts: SyncConflict[];
+  /** Rows at WEDOS the plugin does not own and leaves alone. */
+  foreign: ExistingRow[];
+}
+
+/** Identifies what a row means for comparison (e.g. host names compared without regard to case). */
+export type RdataKey = (row: WedosRow) => string;
+
+const setKey = (row: { name: string; type: string }) => `${row.name}\u0000${row.type}`;
+
+/**
+ * Diffs the panel's rows (after the capability audit) against the rows at WEDOS, by record: within each
+ * (name, type) set identical values are kept, leftovers are paired as updates (only TTL and rdata can change at
+ * WEDOS), the rest become adds and deletes. Only managed rows are ever updated or deleted.
+ *
+ * WEDOS requires one TTL per set. Updating a set of several rows one row at a time would pass through a mixed
+ * state, which WEDOS may refuse (the strict reading, wapi-protocol.md §14 #8), so a TTL change of a set that
+ * has more than one row while it is updated replaces the set: its rows are deleted and added again with the new
+ * TTL in the same commit.
+ */
+export function diffRows(desired: readonly WedosRow[], existing: readonly ExistingRow[], rdataKey: RdataKey): RowDiff {
+  const changes: ZoneChange[] = [];
+  const conflicts: SyncConflict[] = [];
+  const foreign = existing.filter((row) => !row.managed);
+  const desiredSets = groupBy(desired, setKey);
+  const existingSets = groupBy(existing, setKey);
+  const namesWithForeignCname = new Set(foreign.filter((row) => row.type === "CNAME").map((row) => row.name));
+  const namesWithForeignOther = new Set(foreign.filter((row) => row.type !== "CNAME").map((row) => row.name));
+
+  for (const key of new Set([...desiredSets.keys(), ...existingSets.keys()])) {
+    const atWedos = existingSets.get(key) ?? [];
+    const managed = atWedos.filter((row) => row.managed);
+    const foreignInSet = atWedos.filter((row) => !row.managed);
+    const wanted: WedosRow[] = [];
+    for (const row of dedupe(desiredSets.get(key) ?? [], rdataKey)) {
+      const blocker = blockingReason(row, foreignInSet, rdataKey, namesWithForeignCname, namesWithForeignOther);
+      if (blocker === undefined) wanted.push(row);
+      else conflicts.push({ row, reason: blocker });
+    }
+    changes.push(...diffSet(wanted, managed, foreignInSet.length, rdataKey));
+  }
+  return { changes, conflicts, foreign };
+}
+
+function diffSet(wanted: readonly WedosRow[], managed: readonly ExistingRow[], foreignCount: number, rdataKey: RdataKey): ZoneChange[] {
+  const ttl = wanted[0]?.ttl;
+  const managedByValue = groupBy(managed, rdataKey);
+  const matchedIds = new Set<string>();
+  const kept: Array<{ from: ExistingRow; to: WedosRow }> = [];
+  const toAdd: WedosRow[] = [];
+  for (const row of wanted) {
+    const match = managedByValue.get(rdataKey(row))?.shift();
+    if (match === undefined) {
+      toAdd.push(row);
+    } else {
+      matchedIds.add(match.id);
+      kept.push({ from: match, to: row });
+    }
+  }
+  const leftover = managed.filter((row) => !matchedIds.has(row.id));
+  // Leftover rows of the set are reused for new values: one update instead of a delete and an add.
+  const paired = toAdd.splice(0, Math.min(toAdd.length, leftover.length)).map((to, index) => ({ from: leftover[index] as ExistingRow, to }));
+  const toDelete = leftover.slice(paired.length);
+
+  const ttlChanges = ttl !== undefined && [...kept, ...paired].some(({ from }) => from.ttl !== ttl);
+  const rowsDuringUpdates = kept.length + paired.length + foreignCount;
+  if (ttlChanges && rowsDuringUpdates > 1) {
+    return [
+      ...managed.map((row) => ({ kind: "delete" as const, message: `delete ${describeRow(row)} (the set's TTL changes to ${ttl})`, row })),
+      ...wanted.map((row) => ({ kind: "add" as const, message: `add ${describeRow(row)}`, row })),
+    ];
+  }
+  return [
+    ...toDelete.map((row) => ({ kind: "delete" as const, message: `delete ${describeRow(row)}`, row })),
+    ...kept.filter(({ from, to }) => from.ttl !== to.ttl).map(({ from, to }) => ({ kind: "update" as const, message: `update ${describeRow(from)}: TTL ${from.ttl} → ${to.ttl}`, row: from, to })),
+    ...paired.map(({ from, to }) => ({ kind: "update" as const, message: `update ${describeRow(from)} → ${to.rdata}${from.ttl === to.ttl ? "" : ` (TTL ${to.ttl})`}`, row: from, to })),
+    ...toAdd.map((row) => ({ kind: "add" as const, message: `add ${describeRow(row)}`, row })),
+  ];
+}
+
+function blockingReason(row: WedosRow, foreignInSet: readonly ExistingRow[], rdataKey: RdataKey, foreignCnames: ReadonlySet<string>, foreignOthers: ReadonlySet<string>): string | undefined {
+  const at = row.name === "" ? "the apex" : row.name;
+  if (foreignInSet.some((other) => rdataKey(other) === rdataKey(row))) {
+    return `${describeRow(row)} already exists at WEDOS but was not created by the plugin; sync with --adopt to take it over`;
+  }
+  if (row.type !== "CNAME" && foreignCnames.has(row.name)) {
+    return `a CNAME at ${at} not created by the plugin leaves no room for ${row.type} records; delete it at WEDOS or sync with --adopt`;
+  }
+  if (row.type === "CNAME" && foreignOthers.has(row.name)) {
+    return `records at ${at} not created by the plugin leave no room for a CNAME; delete them at WEDOS or sync with --adopt`;
+  }
+  const foreignTtl = foreignInSet.find((other) => other.ttl !== row.ttl)?.ttl;
+  if (foreignTtl !== undefined) {
+    return `${describeRow(row)} would join rows not created by the plugin with TTL ${foreignTtl}, and WEDOS requires one TTL per set; sync with --adopt`;
+  }
+  return undefined;
+}
+
+function dedupe(rows: readonly WedosRow[], rdataKey: RdataKey): WedosRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = rdataKey(row);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group === undefined) groups.set(key(item), [item]);
+    else group.push(item);
+  }
+  return groups;
+}

@@ -1,0 +1,212 @@
+import type { Clock } from "../clock.js";
+import { canonicalRdataKey, type DnsRecord, type WedosRow } from "../dns/index.js";
+import { AppError } from "../errors.js";
+import type { DnsZoneStore, ManagedRow, ZoneMode } from "../store/dns-zone-store.js";
+import { WapiResultError } from "../wapi/errors.js";
+import type { Wapi } from "../wapi/index.js";
+import type { WapiLane } from "../wapi/lanes.js";
+import type { WapiRow } from "../wapi/schemas.js";
+import { auditRecords } from "./audit.js";
+import { describeRow, type ExistingRow } from "./changes.js";
+import { diffRows } from "./diff.js";
+import { orderedChanges, planHasWork, type ZonePlan } from "./plan.js";
+import { checkPlanSafety } from "./safety.js";
+
+export interface PlanOptions {
+  /** Take over rows at WEDOS the plugin did not create. */
+  adopt?: boolean;
+  lane?: WapiLane;
+}
+
+export interface ApplyOptions {
+  /** Apply even when the plan changes more than the safety threshold allows. */
+  force?: boolean;
+  lane?: WapiLane;
+  /** Secondary mode: the panel server's IPv4 address WEDOS transfers the zone from. */
+  primaryIp?: string;
+}
+
+export interface ApplyResult {
+  /** WAPI requests that changed something (zone add, row add/update/delete, commit, transfer). */
+  writes: number;
+  committed: boolean;
+  /** A fresh plan after the apply is empty. */
+  converged: boolean;
+  /** The plan computed from WEDOS's state after the apply (empty when converged). */
+  after: ZonePlan | undefined;
+}
+
+/**
+ * Plans and applies one zone: the panel's records (audited) against the rows at WEDOS, touching only rows the
+ * plugin owns, deletes before updates before adds, exactly one commit, and a re-plan that must come out empty.
+ * See ../shared/reference/dns-sync-principles.md.
+ */
+export class ZoneSync {
+  constructor(private readonly deps: { wapi: Wapi; zones: DnsZoneStore; clock: Clock }) {}
+
+  /** Reads WEDOS (at most `dns-domains-list` once for an unknown zone, and `dns-rows-list`) and plans. */
+  async plan(zone: string, records: readonly DnsRecord[], mode: ZoneMode, options: PlanOptions = {}): Promise<ZonePlan> {
+    const lane = options.lane ?? "records";
+    const { rows: desired, findings } = auditRecords(records, zone);
+    const atWedos = await this.findZone(zone, lane);
+    if (mode === "secondary" || atWedos?.type === "secondary") {
+      return this.secondaryPlan(zone, mode, atWedos, findings);
+    }
+    const listed = atWedos === undefined ? [] : await this.deps.wapi.dns.rowsList(zone, { lane });
+    return this.planFromRows(zone, desired, findings, listed, atWedos === undefined, options.adopt === true);
+  }
+
+  /** Executes a plan as it stands; refuses an unsafe plan unless forced. */
+  async apply(plan: ZonePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+    const { wapi, zones, clock } = this.deps;
+    const lane = options.lane ?? "records";
+    if (!plan.safety.safe && options.force !== true) {
+      throw new AppError("sync_too_much_change", `sync ${plan.zone}: refusing to apply: ${plan.safety.message ?? "the plan changes too much"}`);
+    }
+    if (!planHasWork(plan)) return { writes: 0, committed: false, converged: true, after: undefined };
+    if (plan.mode === "secondary") return this.applySecondary(plan, options.primaryIp, lane);
+    let writes = 0;
+    if (plan.createZone) {
+      await wapi.dns.domainAdd({ name: plan.zone }, { lane });
+      zones.rememberZone(plan.zone, "primary", true, clock.now());
+      writes += 1;
+    } else {
+      zones.rememberZone(plan.zone, plan.mode, zones.zone(plan.zone)?.createdByUs ?? false, clock.now());
+    }
+
+    const adopted = new Set(plan.changes.filter((change) => change.kind === "adopt").map((change) => change.row.id));
+    let added = 0;
+    let tolerated = 0;
+    try {
+      for (const change of orderedChanges(plan)) {
+        if (change.kind === "adopt") continue;
+        const done = await this.execute(plan.zone, change, lane);
+        if (done) writes += 1;
+        else tolerated += 1;
+        if (change.kind === "add") added += 1;
+      }
+    } catch (error) {
+      // Keep ownership of what was already added before reporting; the next sync re-plans from WEDOS's state.
+      if (added > 0) await this.relistAndRecord(plan, adopted, lane);
+      throw new AppError("sync_apply_failed", `sync ${plan.zone}: apply stopped at a failed change and will be re-planned: ${(error as Error).message}`, { cause: error, retryable: (error as { retryable?: boolean }).retryable ?? false });
+    }
+
+    // WEDOS returns no ID for an added row, so adds need one re-list; so does an "already gone/there" answer,
+    // which counts as success only once the listing confirms it. Updates and deletes alone are derived locally.
+    const listed = added > 0 || tolerated > 0 ? await this.relistAndRecord(plan, adopted, lane) : this.recordDerivedState(plan, adopted);
+    await wapi.dns.domainCommit(plan.zone, { lane });
+    writes += 1;
+    const after = this.planFromRows(plan.zone, plan.desired, plan.findings, listed, false, false);
+    const converged = after.changes.length === 0;
+    zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged });
+    return { writes, committed: true, converged, after };
+  }
+
+  /** Secondary zones cost one request: created once, then re-transferred after each panel change. */
+  private async applySecondary(plan: ZonePlan, primaryIp: string | undefined, lane: WapiLane): Promise<ApplyResult> {
+    const { wapi, zones, clock } = this.deps;
+    if (plan.createZone) {
+      if (primaryIp === undefined) {
+        throw new AppError("sync_no_primary_ip", `sync ${plan.zone}: secondary mode needs the panel server's IPv4 address; set dns.primaryIp in the configuration`);
+      }
+      await wapi.dns.domainAdd({ name: plan.zone, type: "secondary", primaryIp }, { lane });
+      zones.rememberZone(plan.zone, "secondary", true, clock.now());
+    } else {
+      await wapi.dns.domainAxfrRun(plan.zone, { lane });
+    }
+    zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged: true });
+    return { writes: 1, committed: true, converged: true, after: undefined };
+  }
+
+  private planFromRows(zone: string, desired: readonly WedosRow[], findings: ZonePlan["findings"], listed: readonly WapiRow[], createZone: boolean, adopt: boolean): ZonePlan {
+    const owned = new Set(this.deps.zones.managedRows(zone).map((row) => row.rowId));
+    const existing: ExistingRow[] = listed.map((row) => ({ id: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, managed: owned.has(row.id) }));
+    const adoptions = adopt ? existing.filter((row) => !row.managed).map((row) => ({ kind: "adopt" as const, message: `adopt ${describeRow(row)} (created outside the plugin)`, row })) : [];
+    const view = adopt ? existing.map((row) => ({ ...row, managed: true })) : existing;
+    const diff = diffRows(desired, view, canonicalRdataKey);
+    const changes = [...adoptions, ...diff.changes];
+    return {
+      zone,
+      mode: "primary",
+      desired: [...desired],
+      createZone,
+      scheduleTransfer: false,
+      changes,
+      findings,
+      conflicts: diff.conflicts,
+      foreign: diff.foreign,
+      safety: checkPlanSafety(diff.changes, view.filter((row) => row.managed).length),
+      existing,
+    };
+  }
+
+  /** Returns false when a delete/update found the row already gone, or an add found it already there. */
+  private async execute(zone: string, change: Exclude<ZonePlan["changes"][number], { kind: "adopt" }>, lane: WapiLane): Promise<boolean> {
+    const { dns } = this.deps.wapi;
+    try {
+      if (change.kind === "delete") await dns.rowDelete({ domain: zone, rowId: change.row.id }, { lane });
+      else if (change.kind === "update") await dns.rowUpdate({ domain: zone, rowId: change.row.id, ttl: change.to.ttl, rdata: change.to.rdata }, { lane });
+      else await dns.rowAdd({ domain: zone, name: change.row.name, ttl: change.row.ttl, type: change.row.type, rdata: change.row.rdata }, { lane });
+      return true;
+    } catch (error) {
+      // "Already gone" / "already there" are success only if the re-list after the apply confirms it (the
+      // re-plan then comes out empty); otherwise the zone is reported as not converged.
+      if (error instanceof WapiResultError && ((error.wapiCode === 3309 && change.kind !== "add") || (error.wapiCode === 2316 && change.kind === "add"))) return false;
+      throw error;
+    }
+  }
+
+  /** Re-lists the zone once and records which rows the plugin owns now (kept, updated, added, adopted). */
+  private async relistAndRecord(plan: ZonePlan, adopted: ReadonlySet<string>, lane: WapiLane): Promise<WapiRow[]> {
+    const listed = await this.deps.wapi.dns.rowsList(plan.zone, { lane });
+    const before = new Map(plan.existing.map((row) => [row.id, row]));
+    const origins = new Map(this.deps.zones.managedRows(plan.zone).map((row) => [row.rowId, row.origin]));
+    const addedKeys = new Set(plan.changes.filter((change) => change.kind === "add").map((change) => ownershipKey(change.row)));
+    const owned: ManagedRow[] = [];
+    for (const row of listed) {
+      const origin = adopted.has(row.id) ? "adopted" : before.has(row.id) ? origins.get(row.id) : addedKeys.has(ownershipKey(row)) ? "created" : undefined;
+      if (origin !== undefined) owned.push({ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin });
+    }
+    this.deps.zones.replaceManagedRows(plan.zone, owned, this.deps.clock.now());
+    return listed;
+  }
+
+  /** The zone's rows after a plan of updates and deletes only, recorded without asking WEDOS again. */
+  private recordDerivedState(plan: ZonePlan, adopted: ReadonlySet<string>): WapiRow[] {
+    const deleted = new Set(plan.changes.filter((change) => change.kind === "delete").map((change) => change.row.id));
+    const updated = new Map(plan.changes.flatMap((change) => (change.kind === "update" ? [[change.row.id, change.to] as const] : [])));
+    const rows: WapiRow[] = plan.existing
+      .filter((row) => !deleted.has(row.id))
+      .map((row) => {
+        const to = updated.get(row.id);
+        return { id: row.id, name: row.name, type: row.type, ttl: to?.ttl ?? row.ttl, rdata: to?.rdata ?? row.rdata, changedDate: "", comment: "" };
+      });
+    const origins = new Map(this.deps.zones.managedRows(plan.zone).map((row) => [row.rowId, row.origin]));
+    const owned: ManagedRow[] = rows.flatMap((row) => {
+      const origin = adopted.has(row.id) ? "adopted" : origins.get(row.id);
+      return origin === undefined ? [] : [{ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin }];
+    });
+    this.deps.zones.replaceManagedRows(plan.zone, owned, this.deps.clock.now());
+    return rows;
+  }
+
+  private async findZone(zone: string, lane: WapiLane): Promise<{ type: string } | undefined> {
+    const known = this.deps.zones.zone(zone);
+    if (known !== undefined) return { type: known.mode };
+    const found = (await this.deps.wapi.dns.domainsList({ lane })).find((candidate) => candidate.name === zone);
+    if (found !== undefined) this.deps.zones.rememberZone(zone, found.type === "secondary" ? "secondary" : "primary", false, this.deps.clock.now());
+    return found;
+  }
+
+  private secondaryPlan(zone: string, mode: ZoneMode, atWedos: { type: string } | undefined, findings: ZonePlan["findings"]): ZonePlan {
+    const empty = checkPlanSafety([], 0);
+    const base = { zone, mode: "secondary" as const, desired: [], changes: [], findings, conflicts: [], foreign: [], safety: empty, existing: [] };
+    if (atWedos === undefined) return { ...base, createZone: true, scheduleTransfer: false };
+    if (atWedos.type !== "secondary" || mode !== "secondary") {
+      throw new AppError("sync_mode_mismatch", `sync ${zone}: the zone is ${atWedos.type} at WEDOS but ${mode} was asked for; delete it at WEDOS first or sync it in ${atWedos.type} mode`);
+    }
+    return { ...base, createZone: false, scheduleTransfer: true };
+  }
+}
+
+const ownershipKey = (row: WedosRow) => `${row.name}\u0000${row.type}\u0000${canonicalRdataKey(row)}`;

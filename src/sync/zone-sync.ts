@@ -7,9 +7,8 @@ import type { Wapi } from "../wapi/index.js";
 import type { WapiLane } from "../wapi/lanes.js";
 import type { WapiRow } from "../wapi/schemas.js";
 import { auditRecords } from "./audit.js";
-import { describeRow, type ExistingRow } from "./changes.js";
-import { diffRows } from "./diff.js";
 import { orderedChanges, planHasWork, type ZonePlan } from "./plan.js";
+import { planZone } from "./plan-zone.js";
 import { checkPlanSafety } from "./safety.js";
 
 export interface PlanOptions {
@@ -120,24 +119,7 @@ export class ZoneSync {
 
   private planFromRows(zone: string, desired: readonly WedosRow[], findings: ZonePlan["findings"], listed: readonly WapiRow[], createZone: boolean, adopt: boolean): ZonePlan {
     const owned = new Set(this.deps.zones.managedRows(zone).map((row) => row.rowId));
-    const existing: ExistingRow[] = listed.map((row) => ({ id: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, managed: owned.has(row.id) }));
-    const adoptions = adopt ? existing.filter((row) => !row.managed).map((row) => ({ kind: "adopt" as const, message: `adopt ${describeRow(row)} (created outside the plugin)`, row })) : [];
-    const view = adopt ? existing.map((row) => ({ ...row, managed: true })) : existing;
-    const diff = diffRows(desired, view, canonicalRdataKey);
-    const changes = [...adoptions, ...diff.changes];
-    return {
-      zone,
-      mode: "primary",
-      desired: [...desired],
-      createZone,
-      scheduleTransfer: false,
-      changes,
-      findings,
-      conflicts: diff.conflicts,
-      foreign: diff.foreign,
-      safety: checkPlanSafety(diff.changes, view.filter((row) => row.managed).length),
-      existing,
-    };
+    return planZone({ zone, desired, findings, listed, owned, createZone, adopt });
   }
 
   /** Returns false when a delete/update found the row already gone, or an add found it already there. */

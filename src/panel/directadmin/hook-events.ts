@@ -1,0 +1,109 @@
+import { domainToASCII } from "node:url";
+import { AppError } from "../../errors.js";
+import type { PanelEvent } from "../events.js";
+
+/** The hooks the plugin ships (hooks/<name>.sh) and what each environment means. */
+export const DIRECTADMIN_HOOKS = [
+  "user_create_post",
+  "user_destroy_post",
+  "user_suspend_post",
+  "user_activate_post",
+  "domain_create_post",
+  "domain_destroy_post",
+  "domain_change_post",
+  "domain_pointer_create_post",
+  "domain_pointer_destroy_post",
+  "dns_create_post",
+  "dns_delete_post",
+  "dns_write_post",
+  "dns_raw_save_post",
+] as const;
+export type DirectAdminHook = (typeof DIRECTADMIN_HOOKS)[number];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A hook environment that cannot be turned into an event; kept aside with this reason, never dropped. */
+export class HookEnvError extends AppError {
+  constructor(hook: string, problem: string) {
+    super("hook_env_invalid", `${hook}: ${problem}; the event was kept in the spool's rejected/ folder — check the DirectAdmin version's hook variables`);
+  }
+}
+
+/**
+ * Turns one DirectAdmin hook environment into a panel event. Variable names per ../shared/reference/directadmin.md
+ * §A5.3–A5.4. Where DirectAdmin's variables are not documented (domain_destroy, pointers, suspend), the
+ * conservative reading accepts every spelling seen in the field (`from`, `domain`, `DOMAIN`).
+ */
+export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
+  const need = (...names: string[]) => {
+    const value = pick(env, ...names);
+    if (value === undefined) throw new HookEnvError(hook, `the variable ${names.join(" / ")} is missing or empty`);
+    return value;
+  };
+  const domain = (...names: string[]) => normaliseDomain(hook, need(...names));
+  const optionalDomain = (...names: string[]) => {
+    const value = pick(env, ...names);
+    return value === undefined ? undefined : normaliseDomain(hook, value);
+  };
+  const restore = env.skip_template === "1";
+  const ips = [pick(env, "ip"), ...(pick(env, "ips")?.split(/[\s,]+/) ?? [])].filter((ip): ip is string => ip !== undefined && ip !== "");
+
+  switch (hook) {
+    case "user_create_post":
+      return { kind: "user-created", username: need("username"), domain: optionalDomain("domain"), package: pick(env, "package"), ips, restore };
+    case "user_destroy_post":
+      return { kind: "user-destroyed", username: need("username") };
+    case "user_suspend_post":
+      return { kind: "user-suspended", username: need("username") };
+    case "user_activate_post":
+      return { kind: "user-activated", username: need("username") };
+    case "domain_create_post":
+      return { kind: "domain-created", username: need("username"), domain: domain("domain"), ips, restore };
+    case "domain_destroy_post":
+      return { kind: "domain-destroyed", username: pick(env, "username"), domain: domain("domain") };
+    case "domain_change_post":
+      return { kind: "domain-renamed", username: need("username"), from: domain("domain"), to: domain("newdomain") };
+    case "domain_pointer_create_post":
+      return { kind: "pointer-created", username: pick(env, "username"), pointer: domain("from"), domain: domain("domain", "DOMAIN") };
+    case "domain_pointer_destroy_post":
+      return { kind: "pointer-destroyed", username: pick(env, "username"), pointer: domain("from"), domain: optionalDomain("domain", "DOMAIN") };
+    case "dns_create_post":
+      return { kind: "zone-created", username: pick(env, "username", "USERNAME"), domain: domain("domain"), restore: restore || env.zone_existed === "1" };
+    case "dns_delete_post":
+      return { kind: "zone-deleted", domain: domain("domain") };
+    case "dns_write_post":
+      return { kind: "zone-written", domain: domain("DOMAIN", "domain"), env: recordVariables(env) };
+    case "dns_raw_save_post":
+      return { kind: "zone-written", domain: domain("domain", "DOMAIN"), env: undefined };
+    default:
+      throw new HookEnvError(hook, "this hook is not one wedos-panel handles");
+  }
+}
+
+function pick(env: Env, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value !== undefined && value !== "") return value;
+  }
+  return undefined;
+}
+
+function normaliseDomain(hook: string, raw: string): string {
+  const ascii = domainToASCII(raw.replace(/\.$/, "").toLowerCase());
+  if (ascii === "" || !/^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$/.test(ascii)) {
+    throw new HookEnvError(hook, `"${raw}" is not a valid domain name`);
+  }
+  return ascii;
+}
+
+const RECORD_TYPES = "A|AAAA|CNAME|MX|NS|PTR|TXT|SRV|SPF|TLSA|CAA|DS|HTTPS|SVCB|SSHFP";
+const ZONE_VARIABLE = new RegExp(`^(?:(?:${RECORD_TYPES})(?:_TIME)?|MX_FULL|DOMAIN|DOMAIN_IP|SERVER_IP|WWW_IP|SERIAL|EMAIL|NS1|PACKAGE)$`);
+
+/** Only the zone-related variables of dns_write_post are kept (the rest of the environment is noise). */
+function recordVariables(env: Env): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && ZONE_VARIABLE.test(name)) kept[name] = value;
+  }
+  return kept;
+}

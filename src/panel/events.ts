@@ -1,0 +1,20 @@
+/**
+ * What happened in the panel, independent of the panel: DirectAdmin hooks and cPanel hook payloads are both
+ * turned into these events, and provisioning only ever sees events.
+ */
+export type PanelEvent =
+  | { kind: "user-created"; username: string; domain: string | undefined; package: string | undefined; ips: string[]; restore: boolean }
+  | { kind: "user-destroyed"; username: string }
+  | { kind: "user-suspended"; username: string }
+  | { kind: "user-activated"; username: string }
+  | { kind: "domain-created"; username: string; domain: string; ips: string[]; restore: boolean }
+  | { kind: "domain-destroyed"; username: string | undefined; domain: string }
+  | { kind: "domain-renamed"; username: string; from: string; to: string }
+  | { kind: "pointer-created"; username: string | undefined; pointer: string; domain: string }
+  | { kind: "pointer-destroyed"; username: string | undefined; pointer: string; domain: string | undefined }
+  | { kind: "zone-created"; username: string | undefined; domain: string; restore: boolean }
+  | { kind: "zone-deleted"; domain: string }
+  /** Zone content changed; `env` keeps DirectAdmin's record lists as a fallback when the zone file cannot be read. */
+  | { kind: "zone-written"; domain: string; env: Record<string, string> | undefined };
+
+export type PanelEventKind = PanelEvent["kind"];

@@ -1,0 +1,43 @@
+import { canonicalRdataKey, type WedosRow } from "../dns/index.js";
+import type { WapiRow } from "../wapi/schemas.js";
+import { describeRow, type ExistingRow } from "./changes.js";
+import { diffRows } from "./diff.js";
+import type { ZonePlan } from "./plan.js";
+import { checkPlanSafety } from "./safety.js";
+
+export interface PlanZoneInput {
+  zone: string;
+  /** The panel's rows after the capability audit, and the audit's findings. */
+  desired: readonly WedosRow[];
+  findings: ZonePlan["findings"];
+  /** The rows at WEDOS as dns-rows-list returned them. */
+  listed: readonly WapiRow[];
+  /** IDs of the rows the plugin owns. */
+  owned: ReadonlySet<string>;
+  createZone: boolean;
+  /** Take over every row the plugin does not own. */
+  adopt: boolean;
+}
+
+/** The pure part of planning a primary zone: no I/O, so it can be timed and tested on its own. */
+export function planZone(input: PlanZoneInput): ZonePlan {
+  const existing: ExistingRow[] = input.listed.map((row) => ({ id: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, managed: input.owned.has(row.id) }));
+  const adoptions = input.adopt
+    ? existing.filter((row) => !row.managed).map((row) => ({ kind: "adopt" as const, message: `adopt ${describeRow(row)} (created outside the plugin)`, row }))
+    : [];
+  const view = input.adopt ? existing.map((row) => ({ ...row, managed: true })) : existing;
+  const diff = diffRows(input.desired, view, canonicalRdataKey);
+  return {
+    zone: input.zone,
+    mode: "primary",
+    desired: [...input.desired],
+    createZone: input.createZone,
+    scheduleTransfer: false,
+    changes: [...adoptions, ...diff.changes],
+    findings: input.findings,
+    conflicts: diff.conflicts,
+    foreign: diff.foreign,
+    safety: checkPlanSafety(diff.changes, view.filter((row) => row.managed).length),
+    existing,
+  };
+}

@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock.js";
+import { startDnsServer, type DnsServer } from "../../src/simulator/dns/index.js";
+import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
+import { runCliCaptured } from "../support/run-cli.js";
+import { tempDir } from "../support/temp-dir.js";
+
+const clock = new ManualClock("2026-07-01T10:00:00Z");
+const HEADER = "$TTL 3600\n@ IN SOA ns1.example.net. hostmaster.example.net. 1 3600 900 1209600 300\n@ IN NS ns1.example.net.\n";
+let sim: RunningSimulator;
+let dns: DnsServer;
+let env: Record<string, string>;
+let zoneDir: string;
+
+beforeEach(async () => {
+  sim = await startSimulator({ login: "demo@example.test", password: "demo-pass-123", clock });
+  dns = await startDnsServer({ port: 0, source: sim.simulator });
+  const dir = tempDir();
+  zoneDir = join(dir, "named");
+  mkdirSync(zoneDir);
+  writeFileSync(join(dir, "config.json"), JSON.stringify({ dns: { nameServers: [`127.0.0.1:${dns.port}`], primaryIp: "192.0.2.53" } }));
+  env = { WEDOS_PANEL_CONFIG: join(dir, "config.json"), WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: "demo-pass-123", WEDOS_PANEL_DATA_DIR: join(dir, "data"), WEDOS_PANEL_ZONE_DIR: zoneDir };
+});
+afterEach(async () => {
+  await dns.close();
+  await sim.close();
+});
+
+const writeZone = (body: string) => writeFileSync(join(zoneDir, "example.test.db"), `${HEADER}${body}\n`);
+const sync = (...args: string[]) => runCliCaptured(["sync", "example.test", ...args], env, clock);
+
+describe("wedos-panel sync", () => {
+  it("prints a dry-run plan, exits 2 under --check, applies with --apply and sees the data on the name servers", async () => {
+    writeZone("www 300 IN A 192.0.2.1\n@ 300 IN MX 10 mail.example.test.\nmail 300 IN A 192.0.2.2");
+    const dry = await sync();
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain("Plan for example.test (primary, to be created at WEDOS):\n  + create the primary zone example.test at WEDOS\n");
+    expect(dry.stdout).toContain("  + add www A 192.0.2.1 (TTL 300)\n");
+    expect(sim.simulator.dump().zones).toEqual([]);
+    expect((await sync("--check")).status).toBe(2);
+
+    const applied = await sync("--apply");
+    expect(applied.stdout).toContain("Applied with 5 change request(s) and one commit; WEDOS now matches the panel.\n");
+    expect(applied.stdout).toContain("WEDOS's name servers serve the new data (3 record(s) checked).\n");
+    expect(applied.status).toBe(0);
+    expect((await sync("--check")).status).toBe(0);
+  });
+
+  it("prints the plan as JSON with the audit findings", async () => {
+    writeZone('www 60 IN A 192.0.2.1\n@ 300 IN SPF "v=spf1 -all"');
+    const result = await sync("--json");
+    const plan = JSON.parse(result.stdout);
+    expect(plan.changes).toEqual([{ kind: "add", message: "add www A 192.0.2.1 (TTL 300)", name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" }]);
+    expect(plan.findings.map((f: { rule: string }) => f.rule)).toEqual(["soa", "apex-ns", "ttl-too-low", "spf-type"]);
+  });
+
+  it("reads another file with --zone-file and refuses a broken one with its line", async () => {
+    const file = join(zoneDir, "other.db");
+    writeFileSync(file, `${HEADER}www IN A 192.0.2.300\n`);
+    const result = await sync("--zone-file", file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("other.db:4: ");
+  });
+
+  it("says where it looked when the zone file is missing", async () => {
+    const result = await sync();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^wedos-panel sync: cannot read the zone file .*example\.test\.db \(.*ENOENT.*\); check dns\.zoneDir \(WEDOS_PANEL_ZONE_DIR\) or the path you gave\n$/);
+  });
+
+  it("needs --force for a large deletion", async () => {
+    writeZone(Array.from({ length: 12 }, (_, i) => `h${i} 300 IN A 192.0.2.${i + 1}`).join("\n"));
+    await sync("--apply");
+    writeZone("h0 300 IN A 192.0.2.1");
+    const refused = await sync("--apply");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("refusing to apply: the plan updates 0 of 12 existing rows (0 %) and deletes 11 (92 %); more than 30 % needs --force");
+    expect((await sync("--apply", "--force")).status).toBe(0);
+  });
+
+  it("provisions a secondary zone with --mode secondary", async () => {
+    writeZone("www 300 IN A 192.0.2.1");
+    const result = await sync("--mode", "secondary", "--apply");
+    expect(result.status).toBe(0);
+    expect(sim.simulator.dump().zones.map((zone) => [zone.name, zone.type, zone.primaryIp])).toEqual([["example.test", "secondary", "192.0.2.53"]]);
+  });
+});

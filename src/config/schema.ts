@@ -49,6 +49,8 @@ export const dnsConfigSchema = z.object({
   defaultTtl: z.number().int().min(1).max(2_147_483_647).default(3600),
   /** Secondary mode: this server's IPv4 address, from which WEDOS transfers the zones. */
   primaryIp: ipv4.optional(),
+  /** BIND's configuration, for doctor's secondary-mode check (default: /etc/named.conf or /etc/bind/…). */
+  namedConf: z.string().min(1).optional(),
   /** After a commit, ask WEDOS's name servers whether they serve the new data. */
   propagationCheck: z.boolean().default(true),
   /** The name servers that check asks (WEDOS's anycast servers by default). */

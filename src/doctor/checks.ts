@@ -5,6 +5,7 @@ import { openDatabase } from "../store/database.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { pragueHour } from "../wapi/prague-hour.js";
+import { checkBindTransfers } from "./bind-transfer.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -50,6 +51,11 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   } catch (error) {
     add("time zone data", "fail", (error as Error).message);
     return results;
+  }
+
+  if (config.dns.primaryIp !== undefined) {
+    const transfers = checkBindTransfers(config.dns.namedConf);
+    add("zone transfers", transfers.status, transfers.message);
   }
 
   const db = openDatabase(databaseFile(config));

@@ -110,7 +110,10 @@ function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<
   const dns = { ...((fileData.dns as Record<string, unknown> | undefined) ?? {}) };
   const zoneDir = nonEmpty(env.WEDOS_PANEL_ZONE_DIR);
   if (zoneDir !== undefined) dns.zoneDir = zoneDir;
-  return { ...fileData, wapi, dns, ...(dataDir === undefined ? {} : { dataDir }) };
+  const directadmin = { ...((fileData.directadmin as Record<string, unknown> | undefined) ?? {}) };
+  const daRoot = nonEmpty(env.WEDOS_PANEL_DA_ROOT);
+  if (daRoot !== undefined) directadmin.root = daRoot;
+  return { ...fileData, wapi, dns, directadmin, ...(dataDir === undefined ? {} : { dataDir }) };
 }
 
 function resolvePassword(input: {

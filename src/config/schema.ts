@@ -57,11 +57,29 @@ export const dnsConfigSchema = z.object({
   nameServers: z.array(nameServer).min(1).default(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]),
 });
 
+export const directAdminConfigSchema = z.object({
+  /** DirectAdmin's installation (users, configuration). */
+  root: z.string().min(1).default("/usr/local/directadmin"),
+  /** Where DirectAdmin keeps domainowners and the mail configuration. */
+  virtualDir: z.string().min(1).default("/etc/virtual"),
+});
+
+export const daemonConfigSchema = z.object({
+  /** Where `serve` listens for the panel pages: a Unix socket path, or host:port. */
+  listen: z.string().min(1).default("/run/wedos-panel/daemon.sock"),
+  /** cron expression of the reconciler. */
+  reconcileCron: z.string().min(1).default("17 * * * *"),
+  /** Largest share of the hourly budget one reconciler run may spend on drift checks. */
+  reconcileBudgetShare: z.number().min(0).max(1).default(0.2),
+});
+
 export const configSchema = z.object({
   /** Where the database, spool and state live; kept outside the plugin directory so updates keep it. */
   dataDir: z.string().min(1).default("/var/lib/wedos-panel"),
   wapi: wapiConfigSchema.default(() => wapiConfigSchema.parse({})),
   dns: dnsConfigSchema.default(() => dnsConfigSchema.parse({})),
+  directadmin: directAdminConfigSchema.default(() => directAdminConfigSchema.parse({})),
+  daemon: daemonConfigSchema.default(() => daemonConfigSchema.parse({})),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

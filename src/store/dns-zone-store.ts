@@ -54,6 +54,21 @@ export class DnsZoneStore {
     this.insertZone.run({ name, mode, createdByUs: createdByUs ? 1 : 0, at });
   }
 
+  /** Records every zone a full dns-domains-list showed (as not created by us unless already known) and when. */
+  rememberListing(listing: ReadonlyArray<{ name: string; mode: ZoneMode }>, at: number): void {
+    this.db.transaction(() => {
+      const insert = this.db.prepare("INSERT OR IGNORE INTO dns_zones (name, mode, created_by_us, created_at) VALUES (?, ?, 0, ?)");
+      for (const zone of listing) insert.run(zone.name, zone.mode, at);
+      this.db.prepare("INSERT INTO daemon_state (key, value, updated_at) VALUES ('zones_listed_at', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at").run(String(at), at);
+    })();
+  }
+
+  /** When the last full zone listing was taken. */
+  listedAt(): number | undefined {
+    const row = this.db.prepare<[], { value: string }>("SELECT value FROM daemon_state WHERE key = 'zones_listed_at'").get();
+    return row === undefined ? undefined : Number(row.value);
+  }
+
   forgetZone(name: string): void {
     this.db.prepare("DELETE FROM dns_zones WHERE name = ?").run(name);
   }

@@ -100,4 +100,106 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX jobs_ready ON jobs (state, priority, run_at);
     `,
   },
+  {
+    version: 4,
+    name: "panel inventory, package policies, protection, billing, spool bookkeeping, conflicts",
+    sql: `
+      -- What to do for each hosting package; the row '*' is the default for packages without their own.
+      CREATE TABLE policies (
+        package            TEXT PRIMARY KEY,
+        dns_mode           TEXT NOT NULL,      -- primary | secondary | off
+        protection         TEXT NOT NULL,      -- off | start | advanced | expert (WEDOS Global variants)
+        protection_period  TEXT NOT NULL,      -- monthly | yearly
+        protection_mode    TEXT NOT NULL,      -- ns | cname
+        on_suspend         TEXT NOT NULL,      -- keep | withdraw (delete the zone at WEDOS until unsuspended)
+        termination        TEXT NOT NULL,      -- delete | keep
+        grace_days         INTEGER NOT NULL,
+        updated_at         INTEGER NOT NULL
+      );
+      INSERT INTO policies VALUES ('*', 'primary', 'off', 'monthly', 'ns', 'keep', 'delete', 7, 0);
+
+      -- The panel's accounts and domains as the plugin last saw them (from hooks, the import and the reconciler).
+      CREATE TABLE accounts (
+        username    TEXT PRIMARY KEY,
+        package     TEXT,
+        ips         TEXT NOT NULL DEFAULT '[]', -- JSON array
+        creator     TEXT,
+        suspended   INTEGER NOT NULL DEFAULT 0,
+        deleted_at  INTEGER,
+        updated_at  INTEGER NOT NULL
+      );
+
+      CREATE TABLE domains (
+        domain             TEXT PRIMARY KEY,
+        username           TEXT,
+        kind               TEXT NOT NULL,      -- domain | pointer
+        target             TEXT,               -- for a pointer: the domain it points to
+        state              TEXT NOT NULL,      -- active | suspended | deleted
+        delete_after       INTEGER,            -- deleted: removal at WEDOS is due after this (grace period)
+        dns_status         TEXT NOT NULL,      -- pending | active | error | off | withdrawn | removed | conflict
+        dns_reason         TEXT,
+        dns_synced_at      INTEGER,
+        created_at         INTEGER NOT NULL,
+        updated_at         INTEGER NOT NULL
+      );
+      CREATE INDEX domains_by_user ON domains (username);
+
+      -- WEDOS Global protection per domain. wgp-domain-create is paid and not idempotent: the row is written
+      -- before the order is sent, so a crash never leads to a second order.
+      CREATE TABLE protections (
+        domain        TEXT PRIMARY KEY,
+        variant       TEXT NOT NULL,
+        period        TEXT NOT NULL,
+        mode          TEXT NOT NULL,
+        upstream_ips  TEXT NOT NULL,           -- JSON array
+        state         TEXT NOT NULL,           -- ordering | pending | active | error | removed
+        cl_trid       TEXT,
+        wgp_id        TEXT,
+        order_num     TEXT,
+        amount        TEXT,
+        currency      TEXT,
+        reason        TEXT,
+        ordered_at    INTEGER,
+        activated_at  INTEGER,
+        updated_at    INTEGER NOT NULL
+      );
+
+      -- What the provider bills from: every price WEDOS reported.
+      CREATE TABLE billing_events (
+        id         INTEGER PRIMARY KEY,
+        at         INTEGER NOT NULL,
+        username   TEXT,
+        domain     TEXT NOT NULL,
+        kind       TEXT NOT NULL,              -- protection-order | protection-renew
+        amount     TEXT,
+        currency   TEXT,
+        reference  TEXT                        -- WEDOS order number
+      );
+
+      -- Spool files already turned into jobs (an event read twice after a crash is not applied twice).
+      CREATE TABLE spool_ingested (
+        file  TEXT PRIMARY KEY,
+        hook  TEXT NOT NULL,
+        at    INTEGER NOT NULL
+      );
+
+      -- Small pieces of daemon state (when the zone list was last read, the last reconciler report, …).
+      CREATE TABLE daemon_state (
+        key         TEXT PRIMARY KEY,
+        value       TEXT NOT NULL,             -- JSON
+        updated_at  INTEGER NOT NULL
+      );
+
+      -- Objects found at WEDOS that the plugin did not create: never taken over without an admin's decision.
+      CREATE TABLE conflicts (
+        domain       TEXT NOT NULL,
+        kind         TEXT NOT NULL,            -- zone | protection
+        detail       TEXT NOT NULL,
+        found_at     INTEGER NOT NULL,
+        resolution   TEXT,                     -- adopt | ignore
+        resolved_at  INTEGER,
+        PRIMARY KEY (domain, kind)
+      );
+    `,
+  },
 ];

@@ -11,6 +11,9 @@ import { orderedChanges, planHasWork, type ZonePlan } from "./plan.js";
 import { planZone } from "./plan-zone.js";
 import { checkPlanSafety } from "./safety.js";
 
+/** A full zone listing is trusted for this long; zones made at WEDOS by hand meanwhile surface as 3303 conflicts. */
+const ZONE_LISTING_MAX_AGE_MS = 24 * 3_600_000;
+
 export interface PlanOptions {
   /** Take over rows at WEDOS the plugin did not create. */
   adopt?: boolean;
@@ -172,12 +175,20 @@ export class ZoneSync {
     return rows;
   }
 
+  /**
+   * Whether the zone exists at WEDOS. The database knows every zone the plugin created and every zone a recent
+   * full listing showed, so one `dns-domains-list` a day serves any number of new zones (an import of 10,000
+   * domains does not list 10,000 times).
+   */
   private async findZone(zone: string, lane: WapiLane): Promise<{ type: string } | undefined> {
-    const known = this.deps.zones.zone(zone);
+    const { zones, clock } = this.deps;
+    const known = zones.zone(zone);
     if (known !== undefined) return { type: known.mode };
-    const found = (await this.deps.wapi.dns.domainsList({ lane })).find((candidate) => candidate.name === zone);
-    if (found !== undefined) this.deps.zones.rememberZone(zone, found.type === "secondary" ? "secondary" : "primary", false, this.deps.clock.now());
-    return found;
+    const listedAt = zones.listedAt();
+    if (listedAt !== undefined && clock.now() - listedAt < ZONE_LISTING_MAX_AGE_MS) return undefined;
+    const listing = await this.deps.wapi.dns.domainsList({ lane });
+    zones.rememberListing(listing.map((found) => ({ name: found.name, mode: found.type === "secondary" ? "secondary" : "primary" })), clock.now());
+    return listing.find((candidate) => candidate.name === zone);
   }
 
   private secondaryPlan(zone: string, mode: ZoneMode, atWedos: { type: string } | undefined, findings: ZonePlan["findings"]): ZonePlan {

@@ -27,6 +27,8 @@ export interface WgpReply {
   /** 1000 done, 1001 accepted: the outcome arrives later as a poll-req notification. */
   code: number;
   pending: boolean;
+  /** Our transaction id, echoed in the notification that carries the outcome. */
+  clTRID: string | undefined;
   data: Record<string, unknown>;
 }
 
@@ -93,6 +95,6 @@ export class WgpCommands {
 
   private async send(command: string, data: Record<string, unknown> | undefined, options?: CommandOptions): Promise<WgpReply> {
     const reply = await this.client.call(command, data, { ...options, successCodes: [1000, 1001] });
-    return { code: reply.code, pending: reply.code === 1001, data: reply.data };
+    return { code: reply.code, pending: reply.code === 1001, clTRID: reply.clTRID, data: reply.data };
   }
 }

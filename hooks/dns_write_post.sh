@@ -1,0 +1,4 @@
+#!/bin/bash
+# DirectAdmin runs this after dns_write (https://docs.directadmin.com/developer/hooks/); it only queues the event.
+HOOK=dns_write_post
+. "${0%/*}/spool.sh"

@@ -1,0 +1,87 @@
+import { join } from "node:path";
+import type { Clock } from "./clock.js";
+import type { Config } from "./config/load.js";
+import type { Panel } from "./panel/panel.js";
+import { ensureSpool } from "./provisioning/spool.js";
+import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
+import type { LifecycleDeps } from "./provisioning/lifecycle.js";
+import { JobQueue } from "./provisioning/queue.js";
+import type { TaskContext } from "./provisioning/tasks/context.js";
+import { createTaskHandlers } from "./provisioning/tasks/index.js";
+import { Worker } from "./provisioning/worker.js";
+import { ConflictStore } from "./store/conflict-store.js";
+import { openDatabase, type Database } from "./store/database.js";
+import { DnsZoneStore } from "./store/dns-zone-store.js";
+import { InventoryStore } from "./store/inventory-store.js";
+import { PolicyStore } from "./store/policy-store.js";
+import { ProtectionStore } from "./store/protection-store.js";
+import { SpoolStore } from "./store/spool-store.js";
+import { ZoneSync } from "./sync/zone-sync.js";
+import { createWapi, type Wapi } from "./wapi/index.js";
+
+/** Everything the daemon, the CLI and the tests use, wired once from the configuration. */
+export interface Services {
+  config: Config;
+  clock: Clock;
+  db: Database;
+  wapi: Wapi;
+  panel: Panel;
+  queue: JobQueue;
+  worker: Worker;
+  tasks: TaskContext;
+  lifecycle: LifecycleDeps;
+  spool: SpoolStore;
+  /** Turns spooled hook events into inventory changes and jobs. */
+  ingest(): IngestResult;
+  close(): Promise<void>;
+}
+
+export function databaseFile(config: Config): string {
+  return join(config.dataDir, "wedos-panel.sqlite");
+}
+
+/** The composition root: config → store → services. */
+export function createServices(config: Config, clock: Clock, panel: Panel): Services {
+  const db = openDatabase(databaseFile(config));
+  const wapi = createWapi(config, db, clock);
+  const queue = new JobQueue(db, clock);
+  const zones = new DnsZoneStore(db);
+  const inventory = new InventoryStore(db);
+  const policies = new PolicyStore(db);
+  const tasks: TaskContext = {
+    wapi,
+    panel,
+    zoneSync: new ZoneSync({ wapi, zones, clock }),
+    zones,
+    inventory,
+    policies,
+    protections: new ProtectionStore(db),
+    conflicts: new ConflictStore(db),
+    queue,
+    clock,
+    dns: { defaultTtl: config.dns.defaultTtl, primaryIp: config.dns.primaryIp },
+    reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
+    db,
+  };
+  const worker = new Worker({ queue, clock, circuit: wapi.circuit, tasks: createTaskHandlers(tasks) });
+  const lifecycle: LifecycleDeps = { inventory, policies, queue, clock };
+  const spool = new SpoolStore(db);
+  ensureSpool(config.dataDir);
+  return {
+    config,
+    clock,
+    db,
+    wapi,
+    panel,
+    queue,
+    worker,
+    tasks,
+    lifecycle,
+    spool,
+    ingest: () => ingestSpool(config.dataDir, spool, lifecycle),
+    close: async () => {
+      await wapi.close();
+      db.close();
+    },
+  };
+}

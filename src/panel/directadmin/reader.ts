@@ -1,0 +1,214 @@
+import { readdir, readFile } from "node:fs/promises";
+import { isIP } from "node:net";
+import { domainToASCII } from "node:url";
+import { AppError } from "../../errors.js";
+import type { Panel, PanelAccount, PanelDomain } from "../panel.js";
+import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
+
+/**
+ * The {@link Panel} over a DirectAdmin tree on disk (../shared/reference/directadmin.md §A6.1). DirectAdmin does
+ * not document these formats, so the reader is tolerant where a file may legitimately be absent (an account
+ * without domains, a domain without pointers, a server without `domainowners`) and strict where a file exists
+ * but cannot be read as the format below: it throws {@link DirectAdminFileError} naming the file and line rather
+ * than guessing, because the import and the reconciler act on what it returns.
+ *
+ * Formats read:
+ * - `user.conf`, `<domain>.conf`: `key=value` per line (split at the first `=`); blank lines and `#` comments are
+ *   skipped; a later key wins.
+ * - `domains.list`: one domain per line.
+ * - `domains/<domain>.pointers`: one pointer per line as `pointer=type=alias` (DirectAdmin also knows
+ *   `type=pointer`, a redirect); only the name before the first `=` is read, so a bare `pointer` line is accepted.
+ * - `domainowners`: `domain: user` per line, covering domains and pointers.
+ *
+ * Nothing is cached between calls (the tree changes under the daemon); within a call every file is read once,
+ * and `listAccounts` reads accounts a few dozen at a time so 10,000 domains take well under a second.
+ */
+export class DirectAdminPanel implements Panel {
+  constructor(readonly layout: DirectAdminLayout) {}
+
+  /** Every account directory that has a `user.conf`, sorted by user name. */
+  async listAccounts(): Promise<PanelAccount[]> {
+    // A directory whose name cannot be a DirectAdmin user (".trash", a backup copy) is not an account.
+    const names = (await directoryNames(this.layout.usersDir)).filter((name) => isUserName(this.layout, name));
+    const accounts = await mapLimit(names.sort(), 32, (name) => this.account(name));
+    return accounts.filter((account): account is PanelAccount => account !== undefined);
+  }
+
+  /** The account, or undefined when it has no `user.conf`. */
+  async account(username: string): Promise<PanelAccount | undefined> {
+    const confFile = this.layout.userConf(username);
+    const text = await readOptional(confFile);
+    if (text === undefined) return undefined;
+    const conf = parseConf(text, confFile);
+    const ips = [conf.get("ip"), ...(conf.get("ips")?.split(/[\s,]+/) ?? [])].filter((ip): ip is string => ip !== undefined && isIP(ip) !== 0);
+    return {
+      username,
+      package: nonEmpty(conf.get("package")),
+      ips: [...new Set(ips)],
+      suspended: conf.get("suspended") === "yes",
+      creator: nonEmpty(conf.get("creator")),
+      domains: await this.domainsOf(username),
+    };
+  }
+
+  /** The owner from `domainowners`; without that file, the account whose domains or pointers list it. */
+  async ownerOf(domain: string): Promise<string | undefined> {
+    const wanted = canonicalDomain(domain);
+    if (wanted === undefined) return undefined;
+    const text = await readOptional(this.layout.domainOwners);
+    if (text !== undefined) return parseDomainOwners(text, this.layout.domainOwners).get(wanted);
+    for (const account of await this.listAccounts()) {
+      if (account.domains.some((entry) => entry.domain === wanted)) return account.username;
+    }
+    return undefined;
+  }
+
+  zoneFilePath(domain: string): string {
+    const canonical = canonicalDomain(domain);
+    if (canonical === undefined) throw new AppError("directadmin_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
+    return this.layout.zoneFile(canonical);
+  }
+
+  /** The domains in `domains.list` order, each followed by its pointers. */
+  private async domainsOf(username: string): Promise<PanelDomain[]> {
+    const listFile = this.layout.domainsList(username);
+    const domains = parseDomainsList((await readOptional(listFile)) ?? "", listFile);
+    // One readdir tells which domains have a pointers file, instead of one failed open per domain.
+    const present = new Set(await fileNames(this.layout.domainsDir(username)));
+    const result: PanelDomain[] = [];
+    for (const domain of domains) {
+      result.push({ domain, kind: "domain" });
+      if (!present.has(`${domain}.pointers`)) continue;
+      const pointersFile = this.layout.domainPointers(username, domain);
+      for (const pointer of parsePointers((await readOptional(pointersFile)) ?? "", pointersFile)) {
+        result.push({ domain: pointer, kind: "pointer", target: domain });
+      }
+    }
+    return result;
+  }
+}
+
+/** A DirectAdmin file that exists but is not in the expected format. */
+export class DirectAdminFileError extends AppError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    problem: string,
+  ) {
+    super("directadmin_file_invalid", `${file}:${line}: ${problem}; fix or restore the file (DirectAdmin's own tools rewrite it)`);
+  }
+}
+
+/** Lower case, punycode, no trailing dot — or undefined when the text is not a host name. */
+export function canonicalDomain(text: string): string | undefined {
+  const ascii = domainToASCII(text.trim().replace(/\.$/, "").toLowerCase());
+  return /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$/.test(ascii) ? ascii : undefined;
+}
+
+/** Reads `key=value` lines (user.conf, domain conf); the value is everything after the first `=`. */
+export function parseConf(text: string, file: string): Map<string, string> {
+  const conf = new Map<string, string>();
+  for (const [index, raw] of text.split("\n").entries()) {
+    const line = raw.replace(/\r$/, "");
+    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
+    const equals = line.indexOf("=");
+    if (equals <= 0) throw new DirectAdminFileError(file, index + 1, `expected key=value, found ${JSON.stringify(line.slice(0, 80))}`);
+    conf.set(line.slice(0, equals).trim(), line.slice(equals + 1));
+  }
+  return conf;
+}
+
+/** Reads `domains.list`: one domain per line, returned canonical, duplicates dropped. */
+export function parseDomainsList(text: string, file: string): string[] {
+  return parseNameLines(text, file, (line) => line);
+}
+
+/** Reads a `.pointers` file: the pointer is the part before the first `=` (`pointer=type=alias`). */
+export function parsePointers(text: string, file: string): string[] {
+  return parseNameLines(text, file, (line) => line.split("=", 1)[0] ?? "");
+}
+
+/** Reads `domainowners` (`domain: user` per line) into a map from canonical domain to user. */
+export function parseDomainOwners(text: string, file: string): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const [index, raw] of text.split("\n").entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const match = /^([^:\s]+):\s*(\S+)$/.exec(line);
+    const domain = match === null ? undefined : canonicalDomain(match[1] as string);
+    if (match === null || domain === undefined) throw new DirectAdminFileError(file, index + 1, `expected "domain: user", found ${JSON.stringify(line.slice(0, 80))}`);
+    owners.set(domain, match[2] as string);
+  }
+  return owners;
+}
+
+function parseNameLines(text: string, file: string, nameOf: (line: string) => string): string[] {
+  const names = new Set<string>();
+  for (const [index, raw] of text.split("\n").entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const domain = canonicalDomain(nameOf(line));
+    if (domain === undefined) throw new DirectAdminFileError(file, index + 1, `${JSON.stringify(line.slice(0, 80))} is not a domain name`);
+    names.add(domain);
+  }
+  return [...names];
+}
+
+function isUserName(layout: DirectAdminLayout, name: string): boolean {
+  try {
+    layout.userDir(name);
+    return true;
+  } catch (error) {
+    if (error instanceof DirectAdminNameError) return false;
+    throw error;
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw new AppError("directadmin_file_unreadable", `cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function entries(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw new AppError("directadmin_file_unreadable", `cannot list ${dir}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function directoryNames(dir: string): Promise<string[]> {
+  return (await entries(dir)).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+}
+
+async function fileNames(dir: string): Promise<string[]> {
+  return (await entries(dir)).filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+
+/** Maps with at most `limit` calls in flight: enough to overlap disk waits, few enough to stay far from EMFILE. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

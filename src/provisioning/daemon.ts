@@ -1,0 +1,55 @@
+import { watch, type FSWatcher } from "node:fs";
+import { join } from "node:path";
+import cron from "node-cron";
+import { toError } from "../errors.js";
+import type { Services } from "../main.js";
+import { spoolDir } from "./spool.js";
+import { TASK, jobKey } from "./task-names.js";
+
+/** How often the spool is read even without a file-system notification (inotify can miss events). */
+const SPOOL_RESCAN_MS = 2_000;
+
+export interface Daemon {
+  /** Resolves when the daemon has stopped. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `wedos-panel serve`: reads the hook spool (at start, on every new file, and every 2 s), runs the worker, and
+ * enqueues the scheduled jobs. Scheduled jobs only enqueue; all WEDOS work goes through the queue.
+ */
+export function startDaemon(services: Services, log: (line: string) => void): Daemon {
+  const abort = new AbortController();
+  const ingest = () => {
+    try {
+      const result = services.ingest();
+      for (const rejected of result.rejected) log(`spool: kept aside ${rejected.file}: ${rejected.reason}`);
+      if (result.ingested > 0) services.worker.nudge();
+    } catch (error) {
+      log(`spool: ${toError(error).message}`);
+    }
+  };
+  ingest();
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(join(spoolDir(services.config.dataDir), "new"), () => ingest());
+  } catch (error) {
+    log(`spool: no file-system notifications (${toError(error).message}); reading every ${SPOOL_RESCAN_MS / 1000} s`);
+  }
+  const rescan = setInterval(ingest, SPOOL_RESCAN_MS);
+  const reconcile = cron.schedule(services.config.daemon.reconcileCron, () => {
+    services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
+  });
+  const done = services.worker.run(abort.signal).catch((error: unknown) => log(`worker stopped: ${toError(error).message}`));
+  return {
+    done,
+    stop: async () => {
+      abort.abort();
+      watcher?.close();
+      clearInterval(rescan);
+      await reconcile.stop();
+      await done;
+    },
+  };
+}

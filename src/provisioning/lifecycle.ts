@@ -1,0 +1,104 @@
+import type { Clock } from "../clock.js";
+import type { PanelEvent } from "../panel/events.js";
+import type { InventoryStore } from "../store/inventory-store.js";
+import type { PolicyStore } from "../store/policy-store.js";
+import type { JobQueue } from "./queue.js";
+import { TASK, jobKey } from "./task-names.js";
+
+const DAY_MS = 86_400_000;
+
+export interface LifecycleDeps {
+  inventory: InventoryStore;
+  policies: PolicyStore;
+  queue: JobQueue;
+  clock: Clock;
+}
+
+/**
+ * What a panel event means: the inventory is updated at once and the WEDOS work is queued. Nothing here talks to
+ * WEDOS. Every branch is idempotent, because restores and migrations replay creation hooks (skip_template=1).
+ */
+export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
+  const { inventory, queue, clock } = deps;
+  const now = clock.now();
+  switch (event.kind) {
+    case "user-created":
+      inventory.upsertAccount({ username: event.username, package: event.package, ips: event.ips }, now);
+      if (event.domain !== undefined) createDomain(deps, event.domain, event.username, "domain", undefined);
+      return;
+    case "domain-created":
+      inventory.upsertAccount({ username: event.username, ips: event.ips }, now);
+      createDomain(deps, event.domain, event.username, "domain", undefined);
+      return;
+    case "pointer-created":
+      createDomain(deps, event.pointer, event.username ?? inventory.domain(event.domain)?.username ?? undefined, "pointer", event.domain);
+      return;
+    case "zone-created": {
+      const known = inventory.domain(event.domain);
+      createDomain(deps, event.domain, event.username ?? known?.username ?? undefined, known?.kind ?? "domain", known?.target ?? undefined);
+      return;
+    }
+    case "zone-written":
+      if (inventory.domain(event.domain)?.state !== "active") return;
+      queue.enqueue(TASK.syncZone, { domain: event.domain, env: event.env }, { key: jobKey(TASK.syncZone, event.domain), lane: "records" });
+      return;
+    case "domain-renamed":
+      createDomain(deps, event.to, event.username, "domain", undefined);
+      deleteDomain(deps, event.from);
+      return;
+    case "domain-destroyed":
+    case "zone-deleted":
+      deleteDomain(deps, event.domain);
+      return;
+    case "pointer-destroyed":
+      deleteDomain(deps, event.pointer);
+      return;
+    case "user-destroyed":
+      inventory.markAccountDeleted(event.username, now);
+      for (const domain of inventory.domainsOf(event.username)) deleteDomain(deps, domain.domain);
+      return;
+    case "user-suspended":
+    case "user-activated":
+      setSuspended(deps, event.username, event.kind === "user-suspended");
+      return;
+  }
+}
+
+function createDomain(deps: LifecycleDeps, domain: string, username: string | undefined, kind: "domain" | "pointer", target: string | undefined): void {
+  const { inventory, queue, clock } = deps;
+  const suspended = username !== undefined && inventory.account(username)?.suspended === true;
+  inventory.upsertDomain({ domain, username, kind, target, state: suspended ? "suspended" : "active" }, clock.now());
+  queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "lifecycle" });
+}
+
+/** Marks the domain deleted and schedules its removal at WEDOS after the grace period (per policy). */
+function deleteDomain(deps: LifecycleDeps, domain: string): void {
+  const { inventory, policies, queue, clock } = deps;
+  const row = inventory.domain(domain);
+  if (row === undefined || row.state === "deleted") return;
+  const policy = policies.forPackage(row.username === null ? undefined : inventory.account(row.username)?.package);
+  const now = clock.now();
+  if (policy.termination === "keep") {
+    inventory.setDomainState(domain, "deleted", null, now);
+    return;
+  }
+  const graceMs = policy.graceDays * DAY_MS;
+  inventory.setDomainState(domain, "deleted", now + graceMs, now);
+  queue.enqueue(TASK.removeDomain, { domain }, { key: jobKey(TASK.removeDomain, domain), lane: "lifecycle", delayMs: graceMs });
+}
+
+function setSuspended(deps: LifecycleDeps, username: string, suspended: boolean): void {
+  const { inventory, policies, queue, clock } = deps;
+  const now = clock.now();
+  inventory.setAccountSuspended(username, suspended, now);
+  const policy = policies.forPackage(inventory.account(username)?.package);
+  for (const domain of inventory.domainsOf(username)) {
+    if (domain.state === "deleted") continue;
+    inventory.setDomainState(domain.domain, suspended ? "suspended" : "active", null, now);
+    if (suspended && policy.onSuspend === "withdraw") {
+      queue.enqueue(TASK.withdrawZone, { domain: domain.domain }, { key: jobKey(TASK.withdrawZone, domain.domain), lane: "lifecycle" });
+    } else if (!suspended && domain.dnsStatus === "withdrawn") {
+      queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "lifecycle" });
+    }
+  }
+}

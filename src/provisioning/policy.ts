@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/**
+ * What the plugin does for the accounts of one hosting package. Every field has the default a provider would
+ * expect: a primary WEDOS zone, no paid protection, suspension leaves DNS alone (mail keeps working), and
+ * termination removes the zone a week after the account is deleted.
+ */
+export const policySchema = z.object({
+  dnsMode: z.enum(["primary", "secondary", "off"]).default("primary"),
+  protection: z.enum(["off", "start", "advanced", "expert"]).default("off"),
+  protectionPeriod: z.enum(["monthly", "yearly"]).default("monthly"),
+  protectionMode: z.enum(["ns", "cname"]).default("ns"),
+  onSuspend: z.enum(["keep", "withdraw"]).default("keep"),
+  termination: z.enum(["delete", "keep"]).default("delete"),
+  graceDays: z.number().int().min(0).max(365).default(7),
+});
+
+export type Policy = z.output<typeof policySchema>;
+
+/** The package name of the default policy (used for packages without their own). */
+export const DEFAULT_POLICY_PACKAGE = "*";
+
+/** What each setting means, for `wedos-panel policy --help` and the admin page. */
+export const POLICY_FIELDS: Readonly<Record<keyof Policy, string>> = {
+  dnsMode: "primary: WEDOS holds the records; secondary: WEDOS transfers the zone from this server; off: no WEDOS DNS",
+  protection: "off, or the WEDOS Global plan to order: start, advanced, expert (paid from the WEDOS credit)",
+  protectionPeriod: "billing period of protection: monthly or yearly",
+  protectionMode: "ns: active once the domain uses WEDOS's name servers; cname: for other DNS (subdomains always use cname)",
+  onSuspend: "keep: DNS stays as it is; withdraw: the zone is removed at WEDOS while suspended and restored on unsuspend",
+  termination: "delete: remove the zone and protection at WEDOS after the grace period; keep: leave them",
+  graceDays: "days after deletion in the panel before the zone is removed at WEDOS (re-creating the domain cancels it)",
+};

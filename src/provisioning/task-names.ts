@@ -1,0 +1,23 @@
+/** Every task the worker knows; job keys read `<task>:<domain>`. */
+export const TASK = {
+  /** Make the domain's zone (and protection, per policy) exist at WEDOS with the panel's records. */
+  provisionDomain: "provision-domain",
+  /** Bring the zone's records in line after the panel wrote them. */
+  syncZone: "sync-zone",
+  /** After the grace period: remove the zone and protection of a deleted domain at WEDOS. */
+  removeDomain: "remove-domain",
+  /** Suspension with the "withdraw" policy: remove the zone at WEDOS until unsuspended. */
+  withdrawZone: "withdraw-zone",
+  /** Order WEDOS Global protection. */
+  protectDomain: "protect-domain",
+  /** Collect the outcome of asynchronous orders (poll-req / poll-ack). */
+  pollNotifications: "poll-notifications",
+  /** Purge the protection cache (a person clicked). */
+  purgeCache: "purge-cache",
+  /** Compare the panel with what the plugin knows and WEDOS holds. */
+  reconcile: "reconcile",
+} as const;
+
+export type TaskName = (typeof TASK)[keyof typeof TASK];
+
+export const jobKey = (task: TaskName, domain: string) => `${task}:${domain}`;

@@ -1,0 +1,29 @@
+import type { Clock } from "../../clock.js";
+import type { Panel } from "../../panel/panel.js";
+import type { Database } from "../../store/database.js";
+import type { ConflictStore } from "../../store/conflict-store.js";
+import type { DnsZoneStore } from "../../store/dns-zone-store.js";
+import type { InventoryStore } from "../../store/inventory-store.js";
+import type { PolicyStore } from "../../store/policy-store.js";
+import type { ProtectionStore } from "../../store/protection-store.js";
+import type { ZoneSync } from "../../sync/zone-sync.js";
+import type { Wapi } from "../../wapi/index.js";
+import type { JobQueue } from "../queue.js";
+
+/** Everything a task may use. Built once by the composition root (main.ts) and shared by all tasks. */
+export interface TaskContext {
+  wapi: Wapi;
+  panel: Panel;
+  zoneSync: ZoneSync;
+  zones: DnsZoneStore;
+  inventory: InventoryStore;
+  policies: PolicyStore;
+  protections: ProtectionStore;
+  conflicts: ConflictStore;
+  queue: JobQueue;
+  clock: Clock;
+  dns: { defaultTtl: number; primaryIp: string | undefined };
+  /** The reconciler's share of the hourly budget for drift checks, and the hourly limit it is a share of. */
+  reconcile: { budgetShare: number; hourlyLimit: number };
+  db: Database;
+}

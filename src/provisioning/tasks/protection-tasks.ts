@@ -1,0 +1,98 @@
+import { WapiResultError } from "../../wapi/errors.js";
+import { normaliseList } from "../../wapi/lists.js";
+import type { Job } from "../queue.js";
+import { TASK, jobKey } from "../task-names.js";
+import type { TaskContext } from "./context.js";
+
+/** How long after an order the first look for its outcome is made. */
+const FIRST_POLL_DELAY_MS = 60_000;
+/** Notifications read per poll job (each is two requests: poll-req and poll-ack). */
+const MAX_NOTIFICATIONS_PER_POLL = 25;
+
+/**
+ * protect-domain: orders WEDOS Global for the domain per its package policy. The order is paid and not
+ * idempotent: a row is written before it is sent, and a row left "ordering" by a crash is first looked up at
+ * WEDOS instead of being ordered again.
+ */
+export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
+  const { domain } = job.payload as { domain: string };
+  const row = ctx.inventory.domain(domain);
+  if (row === undefined || row.state !== "active") return;
+  const account = row.username === null ? undefined : ctx.inventory.account(row.username);
+  const policy = ctx.policies.forPackage(account?.package);
+  if (policy.protection === "off") return;
+  const existing = ctx.protections.get(domain);
+  if (existing !== undefined && existing.state !== "ordering" && existing.state !== "removed") return;
+  const now = ctx.clock.now();
+
+  const atWedos = await protectedAtWedos(ctx, domain, job);
+  if (atWedos) {
+    if (existing?.state === "ordering") {
+      ctx.protections.update(domain, { state: "pending", reason: "ordered; waiting for WEDOS to activate it" }, now);
+      schedulePoll(ctx);
+    } else {
+      ctx.conflicts.flag(domain, "protection", `${domain} is already protected by WEDOS Global under this account, but not through the plugin; an admin must adopt or ignore it`, now);
+    }
+    return;
+  }
+
+  // Third-level and deeper names can only use cname mode (wapi-protocol.md §9).
+  const mode = domain.split(".").length > 2 ? "cname" : policy.protectionMode;
+  const upstreamIps = account?.ips ?? [];
+  ctx.protections.recordOrdering({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, now);
+  try {
+    const reply = await ctx.wapi.wgp.domainCreate({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, { lane: job.lane });
+    ctx.protections.update(domain, { state: reply.pending ? "pending" : "active", clTRID: reply.clTRID ?? null, reason: reply.pending ? waitingReason(mode) : null }, ctx.clock.now());
+    schedulePoll(ctx);
+  } catch (error) {
+    const permanent = error instanceof WapiResultError && error.failureClass === "permanent";
+    ctx.protections.update(domain, { state: permanent ? "error" : "ordering", reason: (error as Error).message }, ctx.clock.now());
+    throw error;
+  }
+}
+
+/** poll-notifications: collects the outcome of orders (poll-req), records prices for billing, acknowledges. */
+export async function pollNotifications(ctx: TaskContext, job: Job): Promise<void> {
+  for (let read = 0; read < MAX_NOTIFICATIONS_PER_POLL; read++) {
+    const notification = await ctx.wapi.account.pollReq({ lane: job.lane });
+    if (notification === undefined) break;
+    const data = notification.data ?? {};
+    const domain = typeof data.domain === "string" ? data.domain.toLowerCase() : undefined;
+    const protection = (notification.clTRID === "" ? undefined : ctx.protections.byClTRID(notification.clTRID)) ?? (domain === undefined ? undefined : ctx.protections.get(domain));
+    if (protection !== undefined && notification.command === "wgp-domain-create") {
+      const now = ctx.clock.now();
+      if (notification.code < 2000) {
+        const text = (value: unknown) => (value === undefined || value === null ? null : String(value));
+        ctx.protections.update(protection.domain, { state: "active", wgpId: text(data.WGP_ID), orderNum: text(data.order_num), amount: text(data.amount), currency: text(data.currency), reason: null, activatedAt: now }, now);
+        ctx.protections.recordBilling({ at: now, username: ctx.inventory.domain(protection.domain)?.username ?? null, domain: protection.domain, kind: "protection-order", amount: text(data.amount), currency: text(data.currency), reference: text(data.order_num) });
+      } else {
+        ctx.protections.update(protection.domain, { state: "error", reason: `WEDOS could not set up protection (code ${notification.code} "${notification.result}")` }, now);
+      }
+    }
+    await ctx.wapi.account.pollAck(notification.id, { lane: job.lane });
+  }
+  if (ctx.protections.pending().length > 0) schedulePoll(ctx, 5 * 60_000);
+}
+
+/** purge-cache: a person asked for the protection cache to be purged. */
+export async function purgeCache(ctx: TaskContext, job: Job): Promise<void> {
+  const { domain } = job.payload as { domain: string };
+  if (ctx.protections.get(domain)?.state !== "active") return;
+  await ctx.wapi.wgp.domainCachePurge(domain, { lane: job.lane });
+}
+
+async function protectedAtWedos(ctx: TaskContext, domain: string, job: Job): Promise<boolean> {
+  // wgp-services-list answers without an error when the domain is absent (wgp-domain-info would count as a
+  // rejected request). Its shape is not documented publicly: any list of objects with a domain/name is read.
+  const reply = await ctx.wapi.wgp.servicesList({ lane: job.lane });
+  const items = Object.values(reply.data).flatMap((value) => normaliseList(value));
+  return items.some((item) => typeof item === "object" && item !== null && [(item as { domain?: unknown }).domain, (item as { name?: unknown }).name].some((name) => typeof name === "string" && name.toLowerCase() === domain));
+}
+
+function schedulePoll(ctx: TaskContext, delayMs = FIRST_POLL_DELAY_MS): void {
+  ctx.queue.enqueue(TASK.pollNotifications, {}, { key: jobKey(TASK.pollNotifications, "*"), lane: "background", delayMs });
+}
+
+function waitingReason(mode: string): string {
+  return mode === "ns" ? "ordered; WEDOS activates it once the domain uses WEDOS's name servers" : "ordered; waiting for WEDOS to activate it";
+}

@@ -1,0 +1,64 @@
+import { DaemonStateStore } from "../../store/daemon-state-store.js";
+import { applyPanelEvent } from "../lifecycle.js";
+import type { Job } from "../queue.js";
+import { TASK, jobKey } from "../task-names.js";
+import type { TaskContext } from "./context.js";
+
+export interface ReconcileReport {
+  at: number;
+  /** Panel domains the plugin did not know or that are missing at WEDOS (a missed event): provisioning queued. */
+  missing: string[];
+  /** Domains the plugin knows that are gone from the panel: treated as deleted (per the termination policy). */
+  orphans: string[];
+  /** Zones queued for a drift check this run. */
+  driftChecks: number;
+  deadJobs: number;
+}
+
+export const RECONCILE_REPORT_KEY = "last_reconcile";
+
+/**
+ * reconcile: compares the panel with the inventory and with WEDOS's zone list (one request), queues what a
+ * missed event would have queued, and spends at most `budgetShare` of the hourly budget on drift checks
+ * (a sync of the zones synced longest ago). Scheduled by cron; it only enqueues.
+ */
+export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileReport> {
+  const { panel, inventory, queue, clock, zones, wapi } = ctx;
+  const now = clock.now();
+  const report: ReconcileReport = { at: now, missing: [], orphans: [], driftChecks: 0, deadJobs: 0 };
+  const atWedos = new Set((await wapi.dns.domainsList({ lane: job.lane })).map((zone) => zone.name));
+  const inPanel = new Set<string>();
+  const lifecycle = { inventory, policies: ctx.policies, queue, clock };
+
+  for (const account of await panel.listAccounts()) {
+    inventory.upsertAccount({ username: account.username, package: account.package, ips: account.ips, creator: account.creator }, now);
+    for (const domain of account.domains) {
+      inPanel.add(domain.domain);
+      const known = inventory.domain(domain.domain);
+      const policy = ctx.policies.forPackage(account.package);
+      const missingAtWedos = policy.dnsMode !== "off" && !atWedos.has(domain.domain) && known?.dnsStatus !== "conflict";
+      if (known === undefined || known.state === "deleted" || missingAtWedos) {
+        report.missing.push(domain.domain);
+        inventory.upsertDomain({ domain: domain.domain, username: account.username, kind: domain.kind, target: domain.target, state: account.suspended ? "suspended" : "active" }, now);
+        queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "background" });
+      }
+    }
+  }
+  for (const domain of inventory.allDomains()) {
+    if (domain.state === "deleted" || inPanel.has(domain.domain)) continue;
+    report.orphans.push(domain.domain);
+    applyPanelEvent({ kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain }, lifecycle);
+  }
+
+  const driftBudget = Math.floor(ctx.reconcile.hourlyLimit * ctx.reconcile.budgetShare);
+  const candidates = inventory
+    .allDomains()
+    .filter((domain) => domain.state === "active" && domain.dnsStatus === "active" && zones.zone(domain.domain)?.mode === "primary")
+    .sort((a, b) => (a.dnsSyncedAt ?? 0) - (b.dnsSyncedAt ?? 0))
+    .slice(0, driftBudget);
+  for (const domain of candidates) queue.enqueue(TASK.syncZone, { domain: domain.domain }, { key: jobKey(TASK.syncZone, domain.domain), lane: "background" });
+  report.driftChecks = candidates.length;
+  report.deadJobs = queue.store.countsByState().dead;
+  new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
+  return report;
+}

@@ -1,0 +1,143 @@
+import { parseDnsWriteEnv, readZoneFile, type DnsRecord } from "../../dns/index.js";
+import { AppError } from "../../errors.js";
+import type { DomainRow } from "../../store/inventory-store.js";
+import { WapiResultError } from "../../wapi/errors.js";
+import type { WapiLane } from "../../wapi/lanes.js";
+import type { Job } from "../queue.js";
+import { TASK, jobKey } from "../task-names.js";
+import type { TaskContext } from "./context.js";
+
+interface DomainPayload {
+  domain: string;
+  /** dns_write_post's record lists, used only when the zone file cannot be read. */
+  env?: Record<string, string>;
+}
+
+/** provision-domain: the zone (per policy) with the panel's records, then protection if the package has it. */
+export async function provisionDomain(ctx: TaskContext, job: Job): Promise<void> {
+  const { domain } = job.payload as DomainPayload;
+  const row = ctx.inventory.domain(domain);
+  if (row === undefined || row.state === "deleted") return;
+  const policy = policyOf(ctx, row);
+  if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
+  await syncDomainZone(ctx, row, job.payload as DomainPayload, job.lane);
+  if (policy.protection !== "off" && ctx.protections.get(domain) === undefined) {
+    ctx.queue.enqueue(TASK.protectDomain, { domain }, { key: jobKey(TASK.protectDomain, domain), lane: job.lane });
+  }
+}
+
+/** sync-zone: the panel wrote the zone; bring WEDOS in line. */
+export async function syncZone(ctx: TaskContext, job: Job): Promise<void> {
+  const payload = job.payload as DomainPayload;
+  const row = ctx.inventory.domain(payload.domain);
+  if (row === undefined || row.state !== "active") return;
+  await syncDomainZone(ctx, row, payload, job.lane);
+}
+
+/** remove-domain: after the grace period, if the domain is still deleted, remove what the plugin made at WEDOS. */
+export async function removeDomain(ctx: TaskContext, job: Job): Promise<void> {
+  const { domain } = job.payload as DomainPayload;
+  const row = ctx.inventory.domain(domain);
+  const now = ctx.clock.now();
+  if (row === undefined || row.state !== "deleted" || (row.deleteAfter !== null && row.deleteAfter > now)) return;
+  await deleteOurZone(ctx, domain, job.lane);
+  const protection = ctx.protections.get(domain);
+  if (protection !== undefined && protection.state !== "removed") {
+    await ignoreGone(ctx.wapi.wgp.domainDelete(domain, { lane: job.lane }));
+    ctx.protections.update(domain, { state: "removed", reason: "the domain was deleted in the panel" }, now);
+  }
+  ctx.inventory.setDnsStatus(domain, "removed", "the domain was deleted in the panel; its zone was removed at WEDOS after the grace period", now);
+}
+
+/** withdraw-zone: suspension with the "withdraw" policy; the panel keeps the records, so nothing is lost. */
+export async function withdrawZone(ctx: TaskContext, job: Job): Promise<void> {
+  const { domain } = job.payload as DomainPayload;
+  const row = ctx.inventory.domain(domain);
+  if (row === undefined || row.state !== "suspended") return;
+  await deleteOurZone(ctx, domain, job.lane);
+  ctx.inventory.setDnsStatus(domain, "withdrawn", "the account is suspended; the zone returns when it is unsuspended", ctx.clock.now());
+}
+
+async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainPayload, lane: WapiLane): Promise<void> {
+  const { inventory, conflicts, zones, clock } = ctx;
+  const domain = row.domain;
+  const policy = policyOf(ctx, row);
+  if (policy.dnsMode === "off") {
+    inventory.setDnsStatus(domain, "off", "the hosting package does not include WEDOS DNS", clock.now());
+    return;
+  }
+  const conflict = conflicts.get(domain, "zone");
+  if (conflict?.resolution === "ignore") {
+    inventory.setDnsStatus(domain, "off", "an admin chose to leave the zone that already existed at WEDOS alone", clock.now());
+    return;
+  }
+  if (conflict !== undefined && conflict.resolution === null) {
+    inventory.setDnsStatus(domain, "conflict", conflict.detail, clock.now());
+    return;
+  }
+  try {
+    const records = await panelRecords(ctx, domain, payload.env);
+    const plan = await ctx.zoneSync.plan(domain, records, policy.dnsMode, { adopt: conflict?.resolution === "adopt", lane });
+    const known = zones.zone(domain);
+    if (!plan.createZone && known !== undefined && !known.createdByUs && zones.managedRows(domain).length === 0 && conflict === undefined) {
+      const detail = `a zone for ${domain} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it`;
+      conflicts.flag(domain, "zone", detail, clock.now());
+      inventory.setDnsStatus(domain, "conflict", detail, clock.now());
+      return;
+    }
+    if (!plan.safety.safe) {
+      inventory.setDnsStatus(domain, "error", `not applied: ${plan.safety.message ?? ""} (an admin can apply it with: wedos-panel sync ${domain} --apply --force)`, clock.now());
+      return;
+    }
+    const result = await ctx.zoneSync.apply(plan, { lane, ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }) });
+    const notTaken = plan.findings.filter((finding) => finding.outcome === "skipped").length + plan.conflicts.length;
+    inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? `${notTaken} record(s) not synced; see the domain's records` : null) : "WEDOS does not match the panel after the sync; it will be retried", clock.now(), result.converged);
+    if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
+  } catch (error) {
+    if (error instanceof WapiResultError && error.wapiCode === 3303) {
+      // Someone created the zone at WEDOS after our last listing: never take it over silently.
+      zones.rememberZone(domain, policy.dnsMode === "secondary" ? "secondary" : "primary", false, clock.now());
+      const detail = `a zone for ${domain} was created at WEDOS outside the plugin; an admin must adopt it (take over its records) or ignore it`;
+      conflicts.flag(domain, "zone", detail, clock.now());
+      inventory.setDnsStatus(domain, "conflict", detail, clock.now());
+      return;
+    }
+    const retryable = error instanceof AppError && error.retryable;
+    inventory.setDnsStatus(domain, retryable ? "pending" : "error", retryable ? `waiting to retry: ${(error as Error).message}` : (error as Error).message, clock.now());
+    throw error;
+  }
+}
+
+/** The panel's records: its zone file, or dns_write_post's lists when the file cannot be read. */
+async function panelRecords(ctx: TaskContext, domain: string, env: Record<string, string> | undefined): Promise<DnsRecord[]> {
+  const file = ctx.panel.zoneFilePath(domain);
+  try {
+    return (await readZoneFile(file, domain)).records;
+  } catch (error) {
+    if (error instanceof AppError || env === undefined) {
+      if (error instanceof AppError) throw error;
+      throw new AppError("zone_file_unreadable", `cannot read the panel's zone file ${file} (${(error as Error).message}); check dns.zoneDir`);
+    }
+    return parseDnsWriteEnv(env, ctx.dns.defaultTtl).records;
+  }
+}
+
+async function deleteOurZone(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
+  const known = ctx.zones.zone(domain);
+  if (known === undefined || !known.createdByUs) return;
+  await ignoreGone(ctx.wapi.dns.domainDelete(domain, { lane }));
+  ctx.zones.forgetZone(domain);
+}
+
+/** Deleting something already gone (3222: no such zone/service) is success. */
+async function ignoreGone(request: Promise<unknown>): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
+  }
+}
+
+function policyOf(ctx: TaskContext, row: DomainRow) {
+  return ctx.policies.forPackage(row.username === null ? undefined : ctx.inventory.account(row.username)?.package);
+}

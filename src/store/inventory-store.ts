@@ -1,0 +1,98 @@
+import type { Database } from "./database.js";
+
+export type DomainState = "active" | "suspended" | "deleted";
+export type DnsStatus = "pending" | "active" | "error" | "off" | "withdrawn" | "removed" | "conflict";
+
+export interface AccountRow {
+  username: string;
+  package: string | null;
+  ips: string[];
+  creator: string | null;
+  suspended: boolean;
+  deletedAt: number | null;
+}
+
+export interface DomainRow {
+  domain: string;
+  username: string | null;
+  kind: "domain" | "pointer";
+  target: string | null;
+  state: DomainState;
+  deleteAfter: number | null;
+  dnsStatus: DnsStatus;
+  dnsReason: string | null;
+  dnsSyncedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const DOMAIN_COLUMNS = `domain, username, kind, target, state, delete_after AS deleteAfter, dns_status AS dnsStatus,
+  dns_reason AS dnsReason, dns_synced_at AS dnsSyncedAt, created_at AS createdAt, updated_at AS updatedAt`;
+
+/** The panel's accounts and domains as the plugin knows them. */
+export class InventoryStore {
+  constructor(private readonly db: Database) {}
+
+  upsertAccount(account: { username: string; package?: string | undefined; ips?: readonly string[]; creator?: string | undefined }, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO accounts (username, package, ips, creator, suspended, deleted_at, updated_at)
+         VALUES (@username, @package, @ips, @creator, 0, NULL, @now)
+         ON CONFLICT (username) DO UPDATE SET package = COALESCE(excluded.package, package),
+           ips = CASE WHEN excluded.ips = '[]' THEN ips ELSE excluded.ips END,
+           creator = COALESCE(excluded.creator, creator), deleted_at = NULL, updated_at = excluded.updated_at`,
+      )
+      .run({ username: account.username, package: account.package ?? null, ips: JSON.stringify(account.ips ?? []), creator: account.creator ?? null, now });
+  }
+
+  account(username: string): AccountRow | undefined {
+    const row = this.db
+      .prepare<[string], Omit<AccountRow, "ips" | "suspended"> & { ips: string; suspended: number }>(
+        "SELECT username, package, ips, creator, suspended, deleted_at AS deletedAt FROM accounts WHERE username = ?",
+      )
+      .get(username);
+    return row === undefined ? undefined : { ...row, ips: JSON.parse(row.ips) as string[], suspended: row.suspended === 1 };
+  }
+
+  setAccountSuspended(username: string, suspended: boolean, now: number): void {
+    this.db.prepare("UPDATE accounts SET suspended = ?, updated_at = ? WHERE username = ?").run(suspended ? 1 : 0, now, username);
+  }
+
+  markAccountDeleted(username: string, now: number): void {
+    this.db.prepare("UPDATE accounts SET deleted_at = ?, updated_at = ? WHERE username = ?").run(now, now, username);
+  }
+
+  /** Records a live domain; re-creating a deleted domain cancels its pending removal. */
+  upsertDomain(domain: { domain: string; username: string | undefined; kind: "domain" | "pointer"; target?: string | undefined; state?: DomainState }, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO domains (domain, username, kind, target, state, delete_after, dns_status, created_at, updated_at)
+         VALUES (@domain, @username, @kind, @target, @state, NULL, 'pending', @now, @now)
+         ON CONFLICT (domain) DO UPDATE SET username = COALESCE(excluded.username, username), kind = excluded.kind,
+           target = excluded.target, state = excluded.state, delete_after = NULL, updated_at = excluded.updated_at`,
+      )
+      .run({ domain: domain.domain, username: domain.username ?? null, kind: domain.kind, target: domain.target ?? null, state: domain.state ?? "active", now });
+  }
+
+  domain(domain: string): DomainRow | undefined {
+    return this.db.prepare<[string], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains WHERE domain = ?`).get(domain);
+  }
+
+  domainsOf(username: string): DomainRow[] {
+    return this.db.prepare<[string], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains WHERE username = ? ORDER BY domain`).all(username);
+  }
+
+  allDomains(): DomainRow[] {
+    return this.db.prepare<[], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains ORDER BY domain`).all();
+  }
+
+  setDomainState(domain: string, state: DomainState, deleteAfter: number | null, now: number): void {
+    this.db.prepare("UPDATE domains SET state = ?, delete_after = ?, updated_at = ? WHERE domain = ?").run(state, deleteAfter, now, domain);
+  }
+
+  setDnsStatus(domain: string, status: DnsStatus, reason: string | null, now: number, synced = false): void {
+    this.db
+      .prepare("UPDATE domains SET dns_status = @status, dns_reason = @reason, dns_synced_at = CASE WHEN @synced THEN @now ELSE dns_synced_at END, updated_at = @now WHERE domain = @domain")
+      .run({ domain, status, reason, now, synced: synced ? 1 : 0 });
+  }
+}

@@ -1,0 +1,71 @@
+import type { Database } from "./database.js";
+
+export type ProtectionState = "ordering" | "pending" | "active" | "error" | "removed";
+
+export interface ProtectionRow {
+  domain: string;
+  variant: string;
+  period: string;
+  mode: string;
+  upstreamIps: string[];
+  state: ProtectionState;
+  clTRID: string | null;
+  wgpId: string | null;
+  orderNum: string | null;
+  amount: string | null;
+  currency: string | null;
+  reason: string | null;
+  orderedAt: number | null;
+  activatedAt: number | null;
+}
+
+const COLUMNS = `domain, variant, period, mode, upstream_ips AS upstreamIps, state, cl_trid AS clTRID, wgp_id AS wgpId,
+  order_num AS orderNum, amount, currency, reason, ordered_at AS orderedAt, activated_at AS activatedAt`;
+
+type Raw = Omit<ProtectionRow, "upstreamIps"> & { upstreamIps: string };
+const parse = (row: Raw | undefined): ProtectionRow | undefined => (row === undefined ? undefined : { ...row, upstreamIps: JSON.parse(row.upstreamIps) as string[] });
+
+/** WEDOS Global protection per domain, and the billing events its orders produce. */
+export class ProtectionStore {
+  constructor(private readonly db: Database) {}
+
+  get(domain: string): ProtectionRow | undefined {
+    return parse(this.db.prepare<[string], Raw>(`SELECT ${COLUMNS} FROM protections WHERE domain = ?`).get(domain));
+  }
+
+  byClTRID(clTRID: string): ProtectionRow | undefined {
+    return parse(this.db.prepare<[string], Raw>(`SELECT ${COLUMNS} FROM protections WHERE cl_trid = ?`).get(clTRID));
+  }
+
+  pending(): ProtectionRow[] {
+    return this.db.prepare<[], Raw>(`SELECT ${COLUMNS} FROM protections WHERE state IN ('ordering', 'pending') ORDER BY domain`).all().map((row) => parse(row) as ProtectionRow);
+  }
+
+  /** Written before the paid order is sent, so a crash can never lead to a second order. */
+  recordOrdering(row: { domain: string; variant: string; period: string; mode: string; upstreamIps: readonly string[] }, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO protections (domain, variant, period, mode, upstream_ips, state, ordered_at, updated_at)
+         VALUES (@domain, @variant, @period, @mode, @ips, 'ordering', @now, @now)
+         ON CONFLICT (domain) DO UPDATE SET variant = excluded.variant, period = excluded.period, mode = excluded.mode,
+           upstream_ips = excluded.upstream_ips, state = 'ordering', reason = NULL, ordered_at = excluded.ordered_at, updated_at = excluded.updated_at`,
+      )
+      .run({ ...row, ips: JSON.stringify(row.upstreamIps), now });
+  }
+
+  update(domain: string, changes: Partial<Pick<ProtectionRow, "state" | "clTRID" | "wgpId" | "orderNum" | "amount" | "currency" | "reason" | "activatedAt">>, now: number): void {
+    const columns: Record<string, string> = { state: "state", clTRID: "cl_trid", wgpId: "wgp_id", orderNum: "order_num", amount: "amount", currency: "currency", reason: "reason", activatedAt: "activated_at" };
+    const entries = Object.entries(changes).filter(([key]) => key in columns);
+    if (entries.length === 0) return;
+    const set = entries.map(([key]) => `${columns[key]} = @${key}`).join(", ");
+    this.db.prepare(`UPDATE protections SET ${set}, updated_at = @now WHERE domain = @domain`).run({ ...Object.fromEntries(entries), domain, now });
+  }
+
+  recordBilling(event: { at: number; username: string | null; domain: string; kind: string; amount: string | null; currency: string | null; reference: string | null }): void {
+    this.db.prepare("INSERT INTO billing_events (at, username, domain, kind, amount, currency, reference) VALUES (@at, @username, @domain, @kind, @amount, @currency, @reference)").run(event);
+  }
+
+  billing(): Array<{ at: number; username: string | null; domain: string; kind: string; amount: string | null; currency: string | null; reference: string | null }> {
+    return this.db.prepare<[], { at: number; username: string | null; domain: string; kind: string; amount: string | null; currency: string | null; reference: string | null }>("SELECT at, username, domain, kind, amount, currency, reference FROM billing_events ORDER BY id").all();
+  }
+}

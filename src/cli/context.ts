@@ -40,3 +40,10 @@ export function openCliContext(io: CliIo): CliContext {
     throw error;
   }
 }
+
+/** For commands that only read or write the plugin's own database (no WEDOS credentials needed). */
+export function openCliDatabase(io: CliIo): { config: Config; db: Database; close(): void } {
+  const config = loadConfig(io.env);
+  const db = openDatabase(databasePath(config));
+  return { config, db, close: () => db.close() };
+}

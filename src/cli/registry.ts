@@ -1,5 +1,8 @@
 import type { CliCommand } from "./command.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { jobsCommand } from "./commands/jobs.js";
+import { policyCommand } from "./commands/policy.js";
+import { statusCommand } from "./commands/status.js";
 import { wapiResumeCommand } from "./commands/wapi-resume.js";
 import { wapiSimCommand } from "./commands/wapi-sim.js";
 import { syncCommand } from "./commands/sync.js";
@@ -7,4 +10,4 @@ import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, syncCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand];
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, statusCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand];

@@ -1,7 +1,9 @@
 import type { CliCommand } from "./command.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { importCommand } from "./commands/import.js";
 import { jobsCommand } from "./commands/jobs.js";
 import { policyCommand } from "./commands/policy.js";
+import { serveCommand } from "./commands/serve.js";
 import { statusCommand } from "./commands/status.js";
 import { wapiResumeCommand } from "./commands/wapi-resume.js";
 import { wapiSimCommand } from "./commands/wapi-sim.js";
@@ -10,4 +12,4 @@ import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, statusCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand];
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand];

@@ -1,0 +1,28 @@
+import { startDaemon } from "../../provisioning/daemon.js";
+import type { CliCommand } from "../command.js";
+import { openServices } from "../services-context.js";
+
+export const serveCommand: CliCommand = {
+  name: "serve",
+  summary: "Run the daemon: read the hooks' events, run the job queue, schedule polling and reconciling",
+  help: `Usage: wedos-panel serve
+
+Reads the events the DirectAdmin hooks spooled (including any written while the daemon was down), works
+through the job queue within the WAPI budget, and schedules the reconciler. Stops cleanly on SIGTERM/SIGINT;
+a job cut off by a kill is taken up again on the next start.`,
+  options: {},
+  async run(_args, io) {
+    const services = openServices(io);
+    const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} ${line}\n`);
+    const daemon = startDaemon(services, log);
+    log(`wedos-panel daemon started (data ${services.config.dataDir})`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    log("stopping");
+    await daemon.stop();
+    await services.close();
+    return 0;
+  },
+};

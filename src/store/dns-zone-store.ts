@@ -90,6 +90,22 @@ export class DnsZoneStore {
     })();
   }
 
+  /** Notes the rows an apply is about to add (see dns_pending_adds). */
+  notePendingAdds(zone: string, keys: readonly string[], at: number): void {
+    const insert = this.db.prepare("INSERT OR IGNORE INTO dns_pending_adds (zone, row_key, recorded_at) VALUES (?, ?, ?)");
+    this.db.transaction(() => {
+      for (const key of keys) insert.run(zone, key, at);
+    })();
+  }
+
+  pendingAdds(zone: string): Set<string> {
+    return new Set(this.db.prepare<[string], { rowKey: string }>("SELECT row_key AS rowKey FROM dns_pending_adds WHERE zone = ?").all(zone).map((row) => row.rowKey));
+  }
+
+  clearPendingAdds(zone: string): void {
+    this.db.prepare("DELETE FROM dns_pending_adds WHERE zone = ?").run(zone);
+  }
+
   recordApply(zone: string, result: { at: number; committed: boolean; converged: boolean }): void {
     this.db
       .prepare("UPDATE dns_zones SET last_applied_at = @at, last_commit_at = CASE WHEN @committed THEN @at ELSE last_commit_at END, converged = @converged, propagated_at = CASE WHEN @committed THEN NULL ELSE propagated_at END WHERE name = @zone")

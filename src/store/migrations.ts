@@ -202,4 +202,18 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 5,
+    name: "rows being added, so a crash between the add and the re-list does not orphan them",
+    sql: `
+      -- Written before the adds of an apply are sent, cleared once the re-list recorded their IDs: after a crash,
+      -- rows at WEDOS matching an entry are recognised as the plugin's own instead of as someone else's.
+      CREATE TABLE dns_pending_adds (
+        zone         TEXT NOT NULL,
+        row_key      TEXT NOT NULL,           -- name, type and canonical rdata
+        recorded_at  INTEGER NOT NULL,
+        PRIMARY KEY (zone, row_key)
+      );
+    `,
+  },
 ];

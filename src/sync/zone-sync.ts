@@ -54,8 +54,8 @@ export class ZoneSync {
     if (mode === "secondary" || atWedos?.type === "secondary") {
       return this.secondaryPlan(zone, mode, atWedos, findings);
     }
-    const listed = atWedos === undefined ? [] : await this.deps.wapi.dns.rowsList(zone, { lane });
-    return this.planFromRows(zone, desired, findings, listed, atWedos === undefined, options.adopt === true);
+    const listed = atWedos === undefined ? [] : await this.listKnownZone(zone, lane);
+    return this.planFromRows(zone, desired, findings, listed ?? [], atWedos === undefined || listed === undefined, options.adopt === true);
   }
 
   /** Executes a plan as it stands; refuses an unsafe plan unless forced. */
@@ -69,14 +69,15 @@ export class ZoneSync {
     if (plan.mode === "secondary") return this.applySecondary(plan, options.primaryIp, lane);
     let writes = 0;
     if (plan.createZone) {
-      await wapi.dns.domainAdd({ name: plan.zone }, { lane });
-      zones.rememberZone(plan.zone, "primary", true, clock.now());
+      await this.createZone(plan.zone, { name: plan.zone }, lane);
       writes += 1;
     } else {
       zones.rememberZone(plan.zone, plan.mode, zones.zone(plan.zone)?.createdByUs ?? false, clock.now());
     }
 
     const adopted = new Set(plan.changes.filter((change) => change.kind === "adopt").map((change) => change.row.id));
+    const adds = plan.changes.filter((change) => change.kind === "add");
+    if (adds.length > 0) zones.notePendingAdds(plan.zone, adds.map((change) => ownershipKey(change.row)), clock.now());
     let added = 0;
     let tolerated = 0;
     try {
@@ -111,8 +112,7 @@ export class ZoneSync {
       if (primaryIp === undefined) {
         throw new AppError("sync_no_primary_ip", `sync ${plan.zone}: secondary mode needs the panel server's IPv4 address; set dns.primaryIp in the configuration`);
       }
-      await wapi.dns.domainAdd({ name: plan.zone, type: "secondary", primaryIp }, { lane });
-      zones.rememberZone(plan.zone, "secondary", true, clock.now());
+      await this.createZone(plan.zone, { name: plan.zone, type: "secondary", primaryIp }, lane);
     } else {
       await wapi.dns.domainAxfrRun(plan.zone, { lane });
     }
@@ -122,7 +122,40 @@ export class ZoneSync {
 
   private planFromRows(zone: string, desired: readonly WedosRow[], findings: ZonePlan["findings"], listed: readonly WapiRow[], createZone: boolean, adopt: boolean): ZonePlan {
     const owned = new Set(this.deps.zones.managedRows(zone).map((row) => row.rowId));
+    // Rows an apply cut short had added (it noted them before sending) are ours, not someone else's.
+    const pending = this.deps.zones.pendingAdds(zone);
+    if (pending.size > 0) for (const row of listed) if (pending.has(ownershipKey(row))) owned.add(row.id);
     return planZone({ zone, desired, findings, listed, owned, createZone, adopt });
+  }
+
+  /**
+   * Creates the zone at WEDOS, noting it as ours *before* the request: if the process dies after WEDOS created it,
+   * the zone is still recognised as the plugin's. A zone that exists already (3303) is someone else's.
+   */
+  private async createZone(zone: string, input: Parameters<Wapi["dns"]["domainAdd"]>[0], lane: WapiLane): Promise<void> {
+    const { zones, clock, wapi } = this.deps;
+    const mode: ZoneMode = input.type === "secondary" ? "secondary" : "primary";
+    zones.rememberZone(zone, mode, true, clock.now());
+    try {
+      await wapi.dns.domainAdd(input, { lane });
+    } catch (error) {
+      if (error instanceof WapiResultError) {
+        zones.forgetZone(zone);
+        if (error.wapiCode === 3303) zones.rememberZone(zone, mode, false, clock.now());
+      }
+      throw error;
+    }
+  }
+
+  /** Lists a zone the database believes exists; undefined when WEDOS says it does not (3222), e.g. after a crash. */
+  private async listKnownZone(zone: string, lane: WapiLane): Promise<WapiRow[] | undefined> {
+    try {
+      return await this.deps.wapi.dns.rowsList(zone, { lane });
+    } catch (error) {
+      if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
+      this.deps.zones.forgetZone(zone);
+      return undefined;
+    }
   }
 
   /** Returns false when a delete/update found the row already gone, or an add found it already there. */
@@ -146,13 +179,14 @@ export class ZoneSync {
     const listed = await this.deps.wapi.dns.rowsList(plan.zone, { lane });
     const before = new Map(plan.existing.map((row) => [row.id, row]));
     const origins = new Map(this.deps.zones.managedRows(plan.zone).map((row) => [row.rowId, row.origin]));
-    const addedKeys = new Set(plan.changes.filter((change) => change.kind === "add").map((change) => ownershipKey(change.row)));
+    const addedKeys = new Set([...plan.changes.filter((change) => change.kind === "add").map((change) => ownershipKey(change.row)), ...this.deps.zones.pendingAdds(plan.zone)]);
     const owned: ManagedRow[] = [];
     for (const row of listed) {
-      const origin = adopted.has(row.id) ? "adopted" : before.has(row.id) ? origins.get(row.id) : addedKeys.has(ownershipKey(row)) ? "created" : undefined;
+      const origin = adopted.has(row.id) ? "adopted" : (origins.get(row.id) ?? (addedKeys.has(ownershipKey(row)) && (!before.has(row.id) || before.get(row.id)?.managed === true) ? "created" : undefined));
       if (origin !== undefined) owned.push({ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin });
     }
     this.deps.zones.replaceManagedRows(plan.zone, owned, this.deps.clock.now());
+    this.deps.zones.clearPendingAdds(plan.zone);
     return listed;
   }
 

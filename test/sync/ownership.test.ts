@@ -145,3 +145,27 @@ describe("secondary mode", () => {
     await expect(sync.apply(plan)).rejects.toThrow("sync example.test: secondary mode needs the panel server's IPv4 address; set dns.primaryIp in the configuration");
   });
 });
+
+describe("an apply cut short", () => {
+  it("still owns the rows it added before the cut (no conflict, no second add) and the zone it created", async () => {
+    const { sync, zones } = zoneSyncFor(h);
+    const records = panelZone("www 300 IN A 192.0.2.1\nmail 300 IN A 192.0.2.2");
+    h.sim.simulator.addFault({ command: "dns-rows-list", kind: "drop", count: 1 });
+    await expect(sync.apply(await sync.plan(ZONE, records, "primary"))).rejects.toThrow(/apply stopped at a failed change|no answer/);
+    expect(zones.zone(ZONE)?.createdByUs).toBe(true);
+    const before = h.sim.simulator.dump().requestLog.length;
+    const again = await sync.plan(ZONE, records, "primary");
+    expect(again.conflicts).toEqual([]);
+    expect(again.changes).toEqual([]);
+    expect(commandsSince(h, before)).toEqual(["dns-rows-list"]);
+  });
+
+  it("creates the zone again when WEDOS no longer has a zone the database remembers", async () => {
+    const { sync } = zoneSyncFor(h);
+    await sync.apply(await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary"));
+    await h.wapi.dns.domainDelete(ZONE);
+    const plan = await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary");
+    expect(plan.createZone).toBe(true);
+    expect((await sync.apply(plan)).converged).toBe(true);
+  });
+});

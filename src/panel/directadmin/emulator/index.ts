@@ -1,0 +1,10 @@
+/**
+ * An emulated DirectAdmin for tests and the demo: a DirectAdmin tree on disk and the panel actions that change it
+ * and run the plugin's real hooks with DirectAdmin's environment. Read it back with `DirectAdminPanel`.
+ */
+export { EmulatedDirectAdmin } from "./emulated-directadmin.js";
+export { DEFAULT_HOOK_ORDER, EmulatorRefusal, type AccountBackup, type EmulatorOptions, type HookOrder, type NewUser } from "./options.js";
+export type { HookCall, HookRun } from "./hooks.js";
+export { fixtureTree } from "./tree.js";
+export { seedAccounts, type SeedOptions } from "./seed.js";
+export { dnsWriteEnv, readZone, templateRecords, writeZone } from "./zone.js";

@@ -1,0 +1,79 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ManualClock } from "../../src/clock.js";
+import { loadConfig } from "../../src/config/load.js";
+import { createServices, type Services } from "../../src/main.js";
+import { EmulatedDirectAdmin, fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
+import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
+import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
+import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
+import type { SimulatorOptions } from "../../src/simulator/options.js";
+import { tempDir } from "./temp-dir.js";
+
+export const LOGIN = "reseller@example.test";
+export const PASSWORD = "provisioning-pass-1";
+
+/**
+ * The whole path on one machine: an emulated DirectAdmin whose actions run the real hook scripts, the spool they
+ * write, the daemon's services (ingest + worker) in-process, and the WEDOS simulator on 127.0.0.1 — all on one
+ * manual clock. `settle()` does what the daemon's loop does until nothing is due.
+ */
+export interface ProvisioningHarness {
+  clock: ManualClock;
+  sim: RunningSimulator;
+  da: EmulatedDirectAdmin;
+  layout: DirectAdminLayout;
+  services: Services;
+  dataDir: string;
+  /** Ingests the spool and runs every due job; returns the worker's last outcome. */
+  settle(): Promise<string>;
+  /** Moves the clock on and settles, repeatedly, until no job is queued (or `maxMs` of clock time passed). */
+  settleAll(maxMs?: number): Promise<void>;
+  /** The zone as published at the simulator (rows after commit), or undefined. */
+  published(domain: string): Array<{ name: string; type: string; ttl: number; rdata: string }> | undefined;
+  /** Commands the simulator received, e.g. to count dns-domain-add per zone. */
+  commands(): Array<{ command: string | null; code: number | null }>;
+  close(): Promise<void>;
+}
+
+export async function startProvisioningHarness(options: { simulator?: Partial<SimulatorOptions>; password?: string; config?: Record<string, unknown> } = {}): Promise<ProvisioningHarness> {
+  const clock = new ManualClock("2026-03-10T09:00:00Z");
+  const sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock, listShape: "rotate", wgpActivationDelaySeconds: 60, ...options.simulator });
+  const root = tempDir();
+  const layout = fixtureTree(join(root, "da"));
+  const dataDir = join(root, "data");
+  const configFile = join(root, "config.json");
+  writeFileSync(configFile, JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false }, ...options.config }));
+  const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: options.password ?? PASSWORD, WEDOS_PANEL_DATA_DIR: dataDir });
+  const services = createServices(config, clock, new DirectAdminPanel(layout));
+  const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: dataDir }, clock });
+
+  const settle = async () => {
+    services.ingest();
+    return services.worker.runUntilIdle(10_000);
+  };
+  return {
+    clock,
+    sim,
+    da,
+    layout,
+    services,
+    dataDir,
+    settle,
+    settleAll: async (maxMs = 30 * 86_400_000) => {
+      const until = clock.now() + maxMs;
+      for (;;) {
+        const outcome = await settle();
+        const next = outcome === "paused" ? services.wapi.circuit.status()?.retryAt : services.queue.store.nextRunAt();
+        if (next === undefined || next > until) return;
+        clock.set(Math.max(next, clock.now() + 1));
+      }
+    },
+    published: (domain) => [...sim.simulator.publishedZones()].find((zone) => zone.name === domain)?.rows.map(({ name, type, ttl, rdata }) => ({ name, type, ttl, rdata })),
+    commands: () => sim.simulator.dump().requestLog.map(({ command, code }) => ({ command, code })),
+    close: async () => {
+      await services.close();
+      await sim.close();
+    },
+  };
+}

@@ -23,6 +23,8 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
   const abort = new AbortController();
   const ingest = () => {
     try {
+      const released = services.worker.releaseAbandoned();
+      if (released > 0) log(`queue: took back ${released} job(s) from a worker that died`);
       const result = services.ingest();
       for (const rejected of result.rejected) log(`spool: kept aside ${rejected.file}: ${rejected.reason}`);
       if (result.ingested > 0) services.worker.nudge();

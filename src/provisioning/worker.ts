@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import { AppError, toError } from "../errors.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
@@ -21,7 +22,7 @@ const MAX_IDLE_MS = 5_000;
  * credentials, IP not allowed or blocked, the hourly limit) it takes no job at all, so the budget is not burned.
  */
 export class Worker {
-  readonly id = `worker-${process.pid}-${randomBytes(3).toString("hex")}`;
+  readonly id = `worker-${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -59,6 +60,21 @@ export class Worker {
       this.settleFailure(job, error);
     }
     return "ran";
+  }
+
+  /**
+   * Gives back at once the jobs held by workers on this host whose process is gone (killed, crashed), instead of
+   * waiting for their lease to run out. Workers on other hosts are left to their lease.
+   */
+  releaseAbandoned(): number {
+    const prefix = `worker-${hostname()}-`;
+    let released = 0;
+    for (const { id, lockedBy } of this.deps.queue.store.holders()) {
+      if (!lockedBy.startsWith(prefix) || lockedBy === this.id) continue;
+      const pid = Number(lockedBy.slice(prefix.length).split("-")[0]);
+      if (Number.isInteger(pid) && !processAlive(pid) && this.deps.queue.store.release(id, lockedBy, this.deps.clock.now())) released += 1;
+    }
+    return released;
   }
 
   /** Runs jobs until none is due (or the queue pauses). For tests, the import and the CLI. */
@@ -120,6 +136,15 @@ export class Worker {
       return;
     }
     queue.store.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message, now);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

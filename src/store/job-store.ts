@@ -111,6 +111,16 @@ export class JobStore {
       .run({ id, worker, error, now });
   }
 
+  /** Running jobs and who holds them, for finding the ones whose worker process died. */
+  holders(): Array<{ id: number; lockedBy: string }> {
+    return this.db.prepare<[], { id: number; lockedBy: string }>("SELECT id, locked_by AS lockedBy FROM jobs WHERE state = 'running' AND locked_by IS NOT NULL").all();
+  }
+
+  /** Gives a job held by a dead worker back to the queue at once (its attempt still counts). */
+  release(id: number, lockedBy: string, now: number): boolean {
+    return this.db.prepare("UPDATE jobs SET state = 'queued', run_at = @now, locked_by = NULL, locked_until = NULL, updated_at = @now WHERE id = @id AND locked_by = @lockedBy AND state = 'running'").run({ id, lockedBy, now }).changes === 1;
+  }
+
   /** Manual retry of a dead job (or a queued one, at once); false when there is no such job to retry. */
   retry(id: number, now: number): boolean {
     return this.db.prepare("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')").run({ id, now }).changes === 1;

@@ -1,4 +1,5 @@
 import { openBenchEnvironment } from "./environment.js";
+import { benchHooks, benchImportBudgetShare, benchNewAccountDuringImport } from "./provisioning-bench.js";
 import { benchPlanning, benchSyncCalls } from "./sync-bench.js";
 import { formatTable } from "./table.js";
 import { benchWapi } from "./wapi-bench.js";
@@ -14,6 +15,10 @@ async function main(): Promise<void> {
   } finally {
     await env.close();
   }
+  const print = (title: string, headers: string[], rows: string[][]) => process.stdout.write(`\n${title}\n${formatTable(headers, rows)}\n`);
+  print("Hooks: wall time over 1,000 runs", ["hook", "p50 ms", "p99 ms", "added"], benchHooks());
+  print("Provisioning: a new account during an import", ["what", "seconds", "target s", "note"], await benchNewAccountDuringImport());
+  print("Provisioning: import's share of the background budget per full hour (target ≥ 95 %)", ["hour", "requests", "available", "share"], await benchImportBudgetShare());
 }
 
 await main();

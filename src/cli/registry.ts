@@ -1,5 +1,6 @@
 import type { CliCommand } from "./command.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { hookCheckCommand } from "./commands/hook-check.js";
 import { importCommand } from "./commands/import.js";
 import { jobsCommand } from "./commands/jobs.js";
 import { policyCommand } from "./commands/policy.js";
@@ -12,4 +13,4 @@ import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand];
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand, hookCheckCommand];

@@ -13,6 +13,7 @@ export const policySchema = z.object({
   onSuspend: z.enum(["keep", "withdraw"]).default("keep"),
   termination: z.enum(["delete", "keep"]).default("delete"),
   graceDays: z.number().int().min(0).max(365).default(7),
+  zoneQuota: z.number().int().min(0).max(100_000).default(0),
 });
 
 export type Policy = z.output<typeof policySchema>;
@@ -29,4 +30,5 @@ export const POLICY_FIELDS: Readonly<Record<keyof Policy, string>> = {
   onSuspend: "keep: DNS stays as it is; withdraw: the zone is removed at WEDOS while suspended and restored on unsuspend",
   termination: "delete: remove the zone and protection at WEDOS after the grace period; keep: leave them",
   graceDays: "days after deletion in the panel before the zone is removed at WEDOS (re-creating the domain cancels it)",
+  zoneQuota: "how many domains and pointers of one account may have a WEDOS zone (0: no limit); checked before DirectAdmin creates one",
 };

@@ -216,4 +216,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 6,
+    name: "per-package quota of WEDOS DNS zones",
+    sql: `
+      -- How many domains (with pointers) of one account may have a WEDOS zone; 0 means no limit.
+      ALTER TABLE policies ADD COLUMN zone_quota INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

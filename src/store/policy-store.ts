@@ -10,10 +10,11 @@ interface PolicyRow {
   onSuspend: string;
   termination: string;
   graceDays: number;
+  zoneQuota: number;
 }
 
 const SELECT = `SELECT package, dns_mode AS dnsMode, protection, protection_period AS protectionPeriod,
-  protection_mode AS protectionMode, on_suspend AS onSuspend, termination, grace_days AS graceDays FROM policies`;
+  protection_mode AS protectionMode, on_suspend AS onSuspend, termination, grace_days AS graceDays, zone_quota AS zoneQuota FROM policies`;
 
 /** Package policies in the database; the '*' row is the default. */
 export class PolicyStore {
@@ -33,11 +34,11 @@ export class PolicyStore {
   save(pkg: string, policy: Policy, now: number): void {
     this.db
       .prepare(
-        `INSERT INTO policies (package, dns_mode, protection, protection_period, protection_mode, on_suspend, termination, grace_days, updated_at)
-         VALUES (@pkg, @dnsMode, @protection, @protectionPeriod, @protectionMode, @onSuspend, @termination, @graceDays, @now)
+        `INSERT INTO policies (package, dns_mode, protection, protection_period, protection_mode, on_suspend, termination, grace_days, zone_quota, updated_at)
+         VALUES (@pkg, @dnsMode, @protection, @protectionPeriod, @protectionMode, @onSuspend, @termination, @graceDays, @zoneQuota, @now)
          ON CONFLICT (package) DO UPDATE SET dns_mode = excluded.dns_mode, protection = excluded.protection,
            protection_period = excluded.protection_period, protection_mode = excluded.protection_mode,
-           on_suspend = excluded.on_suspend, termination = excluded.termination, grace_days = excluded.grace_days,
+           on_suspend = excluded.on_suspend, termination = excluded.termination, grace_days = excluded.grace_days, zone_quota = excluded.zone_quota,
            updated_at = excluded.updated_at`,
       )
       .run({ pkg, ...policy, now });

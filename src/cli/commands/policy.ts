@@ -11,6 +11,7 @@ const FLAGS: Record<string, keyof Policy> = {
   "on-suspend": "onSuspend",
   termination: "termination",
   "grace-days": "graceDays",
+  "zone-quota": "zoneQuota",
 };
 
 export const policyCommand: CliCommand = {
@@ -58,7 +59,7 @@ ${Object.entries(FLAGS)
       const changes: Record<string, unknown> = {};
       for (const [flag, key] of Object.entries(FLAGS)) {
         const value = stringOption(args, flag);
-        if (value !== undefined) changes[key] = key === "graceDays" ? Number(value) : value;
+        if (value !== undefined) changes[key] = key === "graceDays" || key === "zoneQuota" ? Number(value) : value;
       }
       if (Object.keys(changes).length === 0) throw new UsageError("give at least one setting to change, e.g. --protection advanced");
       const parsed = policySchema.safeParse({ ...current, ...changes });
@@ -78,5 +79,6 @@ ${Object.entries(FLAGS)
 function describe(policy: Policy & { package: string }): string {
   const protection = policy.protection === "off" ? "no protection" : `protection ${policy.protection} (${policy.protectionPeriod}, ${policy.protectionMode} mode)`;
   const termination = policy.termination === "delete" ? `delete at WEDOS ${policy.graceDays} day(s) after deletion` : "keep at WEDOS after deletion";
-  return `${policy.package}: DNS ${policy.dnsMode}, ${protection}, on suspend ${policy.onSuspend}, ${termination}`;
+  const quota = policy.zoneQuota === 0 ? "" : `, at most ${policy.zoneQuota} zone(s) per account`;
+  return `${policy.package}: DNS ${policy.dnsMode}, ${protection}, on suspend ${policy.onSuspend}, ${termination}${quota}`;
 }

@@ -1,0 +1,42 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/package-info.js";
+import { policySchema } from "../../src/provisioning/policy.js";
+import { openDatabase } from "../../src/store/database.js";
+import { InventoryStore } from "../../src/store/inventory-store.js";
+import { PolicyStore } from "../../src/store/policy-store.js";
+import { tempDir } from "../support/temp-dir.js";
+
+/** Runs the real hooks/<hook>.sh the way DirectAdmin does: a separate process, DirectAdmin's variables only. */
+function runPreHook(hook: string, env: Record<string, string>): { status: number | null; stdout: string } {
+  const result = spawnSync(join(PACKAGE_ROOT, "hooks", `${hook}.sh`), [], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout };
+}
+
+function accountWithDomains(count: number, quota: number): string {
+  const dataDir = tempDir();
+  const db = openDatabase(join(dataDir, "wedos-panel.sqlite"));
+  new PolicyStore(db).save("gold", policySchema.parse({ zoneQuota: quota }), 0);
+  const inventory = new InventoryStore(db);
+  inventory.upsertAccount({ username: "alice", package: "gold" }, 0);
+  for (let i = 1; i <= count; i++) inventory.upsertDomain({ domain: `alice${i}.test`, username: "alice", kind: "domain" }, 0);
+  db.close();
+  return dataDir;
+}
+
+describe("the zone-quota pre hooks", () => {
+  it("refuse a domain beyond the package's quota of WEDOS zones, saying why", () => {
+    const dataDir = accountWithDomains(2, 2);
+    const result = runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: dataDir, username: "alice", domain: "alice3.test", creator: "admin" });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("WEDOS DNS: the package gold includes WEDOS DNS for 2 domain(s) and this account has 2; remove a domain or ask your provider for a larger package\n");
+    expect(runPreHook("domain_pointer_create_pre", { WEDOS_PANEL_DATA_DIR: dataDir, username: "alice", domain: "alice1.test", from: "alias.test" }).status).toBe(1);
+  });
+
+  it("let a domain through under the quota, with no quota, and when anything goes wrong", () => {
+    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: accountWithDomains(1, 2), username: "alice", domain: "alice2.test" })).toEqual({ status: 0, stdout: "" });
+    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: accountWithDomains(5, 0), username: "alice", domain: "alice6.test" })).toEqual({ status: 0, stdout: "" });
+    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_CONFIG: "/nonexistent/config.json", username: "alice", domain: "x.test" })).toEqual({ status: 0, stdout: "" });
+  });
+});

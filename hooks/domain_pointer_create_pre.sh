@@ -1,12 +1,5 @@
 #!/bin/bash
-# DirectAdmin runs this before domain_pointer_create; a non-zero exit refuses it and shows what we print.
-# The only pre hook the plugin ships: it refuses a domain beyond the package's quota of WEDOS zones. Anything
-# going wrong here (no Node.js, no database yet) lets the domain through: the plugin must never block the panel.
-_wp_plugin_dir=${0%/*}/..
-while IFS='=' read -r _wp_key _wp_value; do
-  [ "$_wp_key" = active ] && [ "$_wp_value" = yes ] && _wp_active=yes
-done < "$_wp_plugin_dir/plugin.conf" 2>/dev/null
-[ "$_wp_active" = yes ] || exit 0
-_wp_node=$(command -v node) || exit 0
-[ -f "$_wp_plugin_dir/build/lib/cli.js" ] || exit 0
-exec "$_wp_node" "$_wp_plugin_dir/build/lib/cli.js" hook-check domain_pointer_create_pre
+# DirectAdmin runs this before domain_pointer_create (https://docs.directadmin.com/developer/hooks/); it refuses a domain
+# beyond the package's quota of WEDOS zones, and lets everything else through.
+_wp_hook=domain_pointer_create_pre
+. "${0%/*}/pre-check.sh"

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
@@ -10,7 +9,7 @@ import type { TaskContext } from "./provisioning/tasks/context.js";
 import { createTaskHandlers } from "./provisioning/tasks/index.js";
 import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
-import { openDatabase, type Database } from "./store/database.js";
+import { databaseFileIn, openDatabase, type Database } from "./store/database.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PolicyStore } from "./store/policy-store.js";
@@ -36,13 +35,9 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export function databaseFile(config: Config): string {
-  return join(config.dataDir, "wedos-panel.sqlite");
-}
-
 /** The composition root: config → store → services. */
 export function createServices(config: Config, clock: Clock, panel: Panel): Services {
-  const db = openDatabase(databaseFile(config));
+  const db = openDatabase(databaseFileIn(config.dataDir));
   const wapi = createWapi(config, db, clock);
   const queue = new JobQueue(db, clock);
   const zones = new DnsZoneStore(db);

@@ -1,14 +1,8 @@
-import { join } from "node:path";
 import type { Clock } from "../clock.js";
 import { loadConfig, type Config } from "../config/load.js";
-import { openDatabase, type Database } from "../store/database.js";
+import { databaseFileIn, openDatabase, type Database } from "../store/database.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import type { CliIo } from "./command.js";
-
-/** The database file inside the data directory. */
-export function databasePath(config: Config): string {
-  return join(config.dataDir, "wedos-panel.sqlite");
-}
 
 /** What most commands need, built from the configuration; call `close()` when done. */
 export interface CliContext {
@@ -22,7 +16,7 @@ export interface CliContext {
 export function openCliContext(io: CliIo): CliContext {
   const { clock } = io;
   const config = loadConfig(io.env);
-  const db = openDatabase(databasePath(config));
+  const db = openDatabase(databaseFileIn(config.dataDir));
   try {
     const wapi = createWapi(config, db, clock);
     return {
@@ -44,6 +38,6 @@ export function openCliContext(io: CliIo): CliContext {
 /** For commands that only read or write the plugin's own database (no WEDOS credentials needed). */
 export function openCliDatabase(io: CliIo): { config: Config; db: Database; close(): void } {
   const config = loadConfig(io.env);
-  const db = openDatabase(databasePath(config));
+  const db = openDatabase(databaseFileIn(config.dataDir));
   return { config, db, close: () => db.close() };
 }

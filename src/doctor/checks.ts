@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import type { Clock } from "../clock.js";
 import { ConfigError, loadConfig, type Config } from "../config/load.js";
-import { openDatabase } from "../store/database.js";
+import { databaseFileIn, openDatabase } from "../store/database.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { pragueHour } from "../wapi/prague-hour.js";
@@ -21,7 +21,7 @@ const MAX_CLOCK_SKEW_SECONDS = 60;
  * Checks everything the plugin needs to talk to WEDOS, in order, and explains each failure in one sentence with
  * its fix. Sends at most one WAPI request (ping), and none while sending is paused.
  */
-export async function runDoctor(env: Readonly<Record<string, string | undefined>>, clock: Clock, databaseFile: (config: Config) => string): Promise<CheckResult[]> {
+export async function runDoctor(env: Readonly<Record<string, string | undefined>>, clock: Clock): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const add = (check: string, status: CheckStatus, message: string) => results.push({ check, status, message });
 
@@ -58,7 +58,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     add("zone transfers", transfers.status, transfers.message);
   }
 
-  const db = openDatabase(databaseFile(config));
+  const db = openDatabase(databaseFileIn(config.dataDir));
   const wapi = createWapi(config, db, clock);
   try {
     const paused = wapi.circuit.status();

@@ -1,10 +1,15 @@
 import { chmodSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { AppError } from "../errors.js";
 import { MIGRATIONS } from "./migrations.js";
 
 export type Database = BetterSqlite3.Database;
+
+/** The database file inside the data directory: the one place its name is written. */
+export function databaseFileIn(dataDir: string): string {
+  return join(dataDir, "wedos-panel.sqlite");
+}
 
 /**
  * Opens (creating if needed) the plugin's SQLite database and brings its schema up to date. WAL mode and a busy

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { EmulatedDirectAdmin, fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
-import { openDatabase } from "../../src/store/database.js";
+import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { JobStore } from "../../src/store/job-store.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -46,7 +46,7 @@ describe("the daemon killed with SIGKILL at random points", () => {
       await da.createUser({ username: `k${n}`, domain: `kill${n}.test`, package: "default", ip: `192.0.2.${n}`, email: `k${n}@example.test`, creator: "admin", password: "Secret-Password-1" });
     }
 
-    const db = openDatabase(join(dataDir, "wedos-panel.sqlite"));
+    const db = openDatabase(databaseFileIn(dataDir));
     const inventory = new InventoryStore(db);
     const jobs = new JobStore(db);
     const allActive = () => Array.from({ length: USERS }, (_, i) => inventory.domain(`kill${i + 1}.test`)?.dnsStatus).every((status) => status === "active");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { policySchema } from "../../src/provisioning/policy.js";
-import { openDatabase } from "../../src/store/database.js";
+import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -16,7 +16,7 @@ function runPreHook(hook: string, env: Record<string, string>): { status: number
 
 function accountWithDomains(count: number, quota: number): string {
   const dataDir = tempDir();
-  const db = openDatabase(join(dataDir, "wedos-panel.sqlite"));
+  const db = openDatabase(databaseFileIn(dataDir));
   new PolicyStore(db).save("gold", policySchema.parse({ zoneQuota: quota }), 0);
   const inventory = new InventoryStore(db);
   inventory.upsertAccount({ username: "alice", package: "gold" }, 0);

@@ -5,7 +5,7 @@ import { loadConfig, type Config } from "../../src/config/load.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { SimulatorOptions } from "../../src/simulator/options.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
+import { databaseFileIn, openDatabase, type Database } from "../../src/store/database.js";
 import { createWapi, type Wapi } from "../../src/wapi/index.js";
 import { tempDir } from "./temp-dir.js";
 
@@ -44,7 +44,7 @@ export async function startWedosHarness(
     WEDOS_WAPI_PASSWORD: options.password ?? PASSWORD,
     WEDOS_PANEL_DATA_DIR: dir,
   });
-  const db = openDatabase(join(dir, "wedos-panel.sqlite"));
+  const db = openDatabase(databaseFileIn(dir));
   const wapi = createWapi(config, db, clock);
   return {
     clock,

@@ -1,6 +1,5 @@
 import { runDoctor, type CheckStatus } from "../../doctor/checks.js";
 import { printJson, type CliCommand } from "../command.js";
-import { databasePath } from "../context.js";
 
 const MARKS: Record<CheckStatus, string> = { ok: "✓", warn: "!", fail: "✗", skipped: "-" };
 
@@ -15,7 +14,7 @@ and none while requests to WEDOS are paused. Exit status 1 when any check fails.
   --json   print the results as a JSON array of {check, status, message}`,
   options: { json: { type: "boolean" } },
   async run(args, io) {
-    const results = await runDoctor(io.env, io.clock, databasePath);
+    const results = await runDoctor(io.env, io.clock);
     if (args.values.json === true) {
       printJson(io, results);
     } else {

@@ -1,10 +1,9 @@
 import { loadConfig } from "../../config/load.js";
 import { zoneQuotaRefusal } from "../../provisioning/zone-quota.js";
-import { openDatabase } from "../../store/database.js";
+import { databaseFileIn, openDatabase } from "../../store/database.js";
 import { InventoryStore } from "../../store/inventory-store.js";
 import { PolicyStore } from "../../store/policy-store.js";
 import { UsageError, type CliCommand } from "../command.js";
-import { databasePath } from "../context.js";
 
 const CHECKED_HOOKS = new Set(["domain_create_pre", "domain_pointer_create_pre"]);
 
@@ -25,7 +24,7 @@ the plugin itself, exits 0: a broken plugin must never block the panel.`,
     const domain = (hook === "domain_pointer_create_pre" ? io.env.from : io.env.domain)?.toLowerCase();
     if (username === undefined || domain === undefined) return 0;
     try {
-      const db = openDatabase(databasePath(loadConfig(io.env)));
+      const db = openDatabase(databaseFileIn(loadConfig(io.env).dataDir));
       try {
         const refusal = zoneQuotaRefusal({ username, domain, package: io.env.package }, new InventoryStore(db), new PolicyStore(db));
         if (refusal === undefined) return 0;

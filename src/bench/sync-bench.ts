@@ -47,7 +47,7 @@ export function benchPlanning(): string[][] {
   for (let run = 0; run < 20; run++) {
     const started = performance.now();
     const audited = auditRecords(records, zone);
-    const plan = planZone({ zone, desired: audited.rows, findings, listed, owned, createZone: false, adopt: false });
+    const plan = planZone({ zone, desired: audited.rows, findings, listed, owned, createZone: false, commitPending: false, adopt: false });
     timings.push(performance.now() - started);
     changes = plan.changes.length;
   }

@@ -11,6 +11,8 @@ export interface ZoneRecordRow {
   lastCommitAt: number | null;
   propagatedAt: number | null;
   converged: boolean | null;
+  /** Writes were sent since the last commit (an apply was cut short). */
+  uncommittedSince: number | null;
 }
 
 export interface ManagedRow {
@@ -33,7 +35,7 @@ export class DnsZoneStore {
     this.db = db;
     this.selectZone = db.prepare<[string], Omit<ZoneRecordRow, "createdByUs" | "converged"> & { createdByUs: number; converged: number | null }>(
       `SELECT name, mode, created_by_us AS createdByUs, created_at AS createdAt, last_applied_at AS lastAppliedAt,
-              last_commit_at AS lastCommitAt, propagated_at AS propagatedAt, converged FROM dns_zones WHERE name = ?`,
+              last_commit_at AS lastCommitAt, propagated_at AS propagatedAt, converged, uncommitted_since AS uncommittedSince FROM dns_zones WHERE name = ?`,
     );
     this.insertZone = db.prepare<[{ name: string; mode: ZoneMode; createdByUs: number; at: number }]>(
       `INSERT INTO dns_zones (name, mode, created_by_us, created_at) VALUES (@name, @mode, @createdByUs, @at)
@@ -106,9 +108,14 @@ export class DnsZoneStore {
     this.db.prepare("DELETE FROM dns_pending_adds WHERE zone = ?").run(zone);
   }
 
+  /** Notes that writes are about to be sent to the zone (kept until a commit). */
+  markUncommitted(zone: string, at: number): void {
+    this.db.prepare("UPDATE dns_zones SET uncommitted_since = COALESCE(uncommitted_since, ?) WHERE name = ?").run(at, zone);
+  }
+
   recordApply(zone: string, result: { at: number; committed: boolean; converged: boolean }): void {
     this.db
-      .prepare("UPDATE dns_zones SET last_applied_at = @at, last_commit_at = CASE WHEN @committed THEN @at ELSE last_commit_at END, converged = @converged, propagated_at = CASE WHEN @committed THEN NULL ELSE propagated_at END WHERE name = @zone")
+      .prepare("UPDATE dns_zones SET last_applied_at = @at, last_commit_at = CASE WHEN @committed THEN @at ELSE last_commit_at END, uncommitted_since = CASE WHEN @committed THEN NULL ELSE uncommitted_since END, converged = @converged, propagated_at = CASE WHEN @committed THEN NULL ELSE propagated_at END WHERE name = @zone")
       .run({ zone, at: result.at, committed: result.committed ? 1 : 0, converged: result.converged ? 1 : 0 });
   }
 

@@ -224,4 +224,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE policies ADD COLUMN zone_quota INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 7,
+    name: "changes sent to WEDOS but not yet committed",
+    sql: `
+      -- Set before an apply's first write, cleared by its commit: an apply cut short before committing is finished
+      -- by the next sync even when its plan is otherwise empty (WEDOS would only autocommit 5 minutes later).
+      ALTER TABLE dns_zones ADD COLUMN uncommitted_since INTEGER;
+    `,
+  },
 ];

@@ -15,6 +15,8 @@ export interface PlanZoneInput {
   /** IDs of the rows the plugin owns. */
   owned: ReadonlySet<string>;
   createZone: boolean;
+  /** Writes of an earlier, interrupted apply still wait for their commit. */
+  commitPending: boolean;
   /** Take over every row the plugin does not own. */
   adopt: boolean;
 }
@@ -32,6 +34,7 @@ export function planZone(input: PlanZoneInput): ZonePlan {
     mode: "primary",
     desired: [...input.desired],
     createZone: input.createZone,
+    commitPending: input.commitPending,
     scheduleTransfer: false,
     changes: [...adoptions, ...diff.changes],
     findings: input.findings,

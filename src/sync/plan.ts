@@ -16,6 +16,8 @@ export interface ZonePlan {
   createZone: boolean;
   /** The panel's rows after the audit: what the zone should hold. */
   desired: WedosRow[];
+  /** An earlier apply sent writes but was cut short before its commit: this plan commits them. */
+  commitPending: boolean;
   /** Secondary mode: ask WEDOS to transfer the zone from the panel's server again. */
   scheduleTransfer: boolean;
   changes: ZoneChange[];
@@ -29,7 +31,7 @@ export interface ZonePlan {
 
 /** True when applying the plan would send anything to WEDOS. */
 export function planHasWork(plan: ZonePlan): boolean {
-  return plan.createZone || plan.scheduleTransfer || plan.changes.length > 0;
+  return plan.createZone || plan.scheduleTransfer || plan.commitPending || plan.changes.length > 0;
 }
 
 /** The changes in the order apply executes them. */
@@ -45,6 +47,7 @@ export function planToJson(plan: ZonePlan): Record<string, unknown> {
     zone: plan.zone,
     mode: plan.mode,
     createZone: plan.createZone,
+    commitPending: plan.commitPending,
     scheduleTransfer: plan.scheduleTransfer,
     changes: orderedChanges(plan).map((change) => ({
       kind: change.kind,
@@ -66,6 +69,7 @@ const MARK: Record<ZoneChange["kind"], string> = { add: "+", update: "~", delete
 export function planToText(plan: ZonePlan): string {
   const lines = [`Plan for ${plan.zone} (${plan.mode}${plan.createZone ? ", to be created at WEDOS" : ""}):`];
   if (plan.createZone) lines.push(`  + create the ${plan.mode} zone ${plan.zone} at WEDOS`);
+  if (plan.commitPending) lines.push(`  ~ commit the changes an interrupted sync left uncommitted at WEDOS`);
   if (plan.scheduleTransfer) lines.push(`  ~ ask WEDOS to transfer ${plan.zone} from the panel's server again`);
   for (const change of orderedChanges(plan)) lines.push(`  ${MARK[change.kind]} ${change.message}`);
   if (!planHasWork(plan)) lines.push("  (no changes: WEDOS already holds what the panel holds)");

@@ -74,6 +74,7 @@ export class ZoneSync {
     } else {
       zones.rememberZone(plan.zone, plan.mode, zones.zone(plan.zone)?.createdByUs ?? false, clock.now());
     }
+    zones.markUncommitted(plan.zone, clock.now());
 
     const adopted = new Set(plan.changes.filter((change) => change.kind === "adopt").map((change) => change.row.id));
     const adds = plan.changes.filter((change) => change.kind === "add");
@@ -99,6 +100,7 @@ export class ZoneSync {
     const listed = added > 0 || tolerated > 0 ? await this.relistAndRecord(plan, adopted, lane) : this.recordDerivedState(plan, adopted);
     await wapi.dns.domainCommit(plan.zone, { lane });
     writes += 1;
+    zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged: false });
     const after = this.planFromRows(plan.zone, plan.desired, plan.findings, listed, false, false);
     const converged = after.changes.length === 0;
     zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged });
@@ -125,7 +127,8 @@ export class ZoneSync {
     // Rows an apply cut short had added (it noted them before sending) are ours, not someone else's.
     const pending = this.deps.zones.pendingAdds(zone);
     if (pending.size > 0) for (const row of listed) if (pending.has(ownershipKey(row))) owned.add(row.id);
-    return planZone({ zone, desired, findings, listed, owned, createZone, adopt });
+    const commitPending = !createZone && (this.deps.zones.zone(zone)?.uncommittedSince ?? null) !== null;
+    return planZone({ zone, desired, findings, listed, owned, createZone, commitPending, adopt });
   }
 
   /**
@@ -227,7 +230,7 @@ export class ZoneSync {
 
   private secondaryPlan(zone: string, mode: ZoneMode, atWedos: { type: string } | undefined, findings: ZonePlan["findings"]): ZonePlan {
     const empty = checkPlanSafety([], 0);
-    const base = { zone, mode: "secondary" as const, desired: [], changes: [], findings, conflicts: [], foreign: [], safety: empty, existing: [] };
+    const base = { zone, mode: "secondary" as const, desired: [], commitPending: false, changes: [], findings, conflicts: [], foreign: [], safety: empty, existing: [] };
     if (atWedos === undefined) return { ...base, createZone: true, scheduleTransfer: false };
     if (atWedos.type !== "secondary" || mode !== "secondary") {
       throw new AppError("sync_mode_mismatch", `sync ${zone}: the zone is ${atWedos.type} at WEDOS but ${mode} was asked for; delete it at WEDOS first or sync it in ${atWedos.type} mode`);

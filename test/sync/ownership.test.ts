@@ -169,3 +169,22 @@ describe("an apply cut short", () => {
     expect((await sync.apply(plan)).converged).toBe(true);
   });
 });
+
+describe("an apply cut short before its commit", () => {
+  it("is committed by the next sync even though nothing else changed", async () => {
+    const { sync } = zoneSyncFor(h);
+    const records = panelZone("www 300 IN A 192.0.2.1");
+    h.sim.simulator.addFault({ command: "dns-domain-commit", kind: "drop", count: 1 });
+    await expect(sync.apply(await sync.plan(ZONE, records, "primary"))).rejects.toThrow(/no answer/);
+    const published = () => [...h.sim.simulator.publishedZones()].find((zone) => zone.name === ZONE)?.rows ?? [];
+    expect(published()).toEqual([]);
+    const again = await sync.plan(ZONE, records, "primary");
+    expect(again.changes).toEqual([]);
+    expect(again.commitPending).toBe(true);
+    const before = h.sim.simulator.dump().requestLog.length;
+    await sync.apply(again);
+    expect(commandsSince(h, before)).toEqual(["dns-domain-commit"]);
+    expect(published().map((row) => row.name)).toEqual(["www"]);
+    expect((await sync.plan(ZONE, records, "primary")).commitPending).toBe(false);
+  });
+});

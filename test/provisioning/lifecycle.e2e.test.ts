@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readZone } from "../../src/panel/directadmin/emulator/index.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
@@ -39,6 +40,17 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.settle();
     expect(h.commands().slice(before).map((c) => c.command)).toEqual(["dns-rows-list", "dns-row-update", "dns-domain-commit"]);
     expect(h.published("bob.test")?.find((row) => row.name === "www" && row.type === "A")?.rdata).toBe("192.0.2.99");
+  });
+
+  it("falls back to dns_write_post's record lists when the zone file cannot be read", async () => {
+    await h.da.createUser(newUser("bea", "bea.test"));
+    await h.settle();
+    const records = (readZone(h.layout, "bea.test") ?? []).filter((record) => record.name !== "ftp.bea.test");
+    await h.da.setRecords("bea.test", records);
+    rmSync(h.layout.zoneFile("bea.test"));
+    await h.settle();
+    expect(h.published("bea.test")?.some((row) => row.name === "ftp")).toBe(false);
+    expect(h.published("bea.test")?.some((row) => row.name === "www")).toBe(true);
   });
 
   it("domains and pointers get zones; deleting one removes its zone after the grace period", async () => {

@@ -114,11 +114,10 @@ async function panelRecords(ctx: TaskContext, domain: string, env: Record<string
   try {
     return (await readZoneFile(file, domain)).records;
   } catch (error) {
-    if (error instanceof AppError || env === undefined) {
-      if (error instanceof AppError) throw error;
-      throw new AppError("zone_file_unreadable", `cannot read the panel's zone file ${file} (${(error as Error).message}); check dns.zoneDir`);
-    }
-    return parseDnsWriteEnv(env, ctx.dns.defaultTtl).records;
+    // A file that is there but broken is reported as it is; only a missing file falls back to the lists.
+    if (error instanceof AppError) throw error;
+    if (env !== undefined) return parseDnsWriteEnv(env, ctx.dns.defaultTtl).records;
+    throw new AppError("zone_file_unreadable", `cannot read the panel's zone file ${file} (${(error as Error).message}); check dns.zoneDir`);
   }
 }
 

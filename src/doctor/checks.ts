@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import type { Clock } from "../clock.js";
 import { ConfigError, loadConfig, type Config } from "../config/load.js";
 import { databaseFileIn, openDatabase } from "../store/database.js";
+import { JobStore } from "../store/job-store.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { pragueHour } from "../wapi/prague-hour.js";
@@ -65,6 +66,8 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     const budget = wapi.budget.status();
     const budgetMessage = `${budget.used} of ${budget.limit} requests used this hour (${budget.reserve} kept for interactive actions), ${budget.rejected} rejected`;
     add("request budget", budget.used >= budget.limit ? "fail" : budget.used >= budget.limit * 0.8 ? "warn" : "ok", budgetMessage);
+    const jobs = new JobStore(db).countsByState();
+    add("job queue", jobs.dead > 0 ? "warn" : "ok", jobs.dead > 0 ? `${jobs.dead} job(s) gave up; see wedos-panel jobs --failed, fix the cause and retry them` : `${jobs.queued} queued, ${jobs.running} running, none failed`);
     if (paused !== undefined) {
       add("WEDOS connection", "fail", `not tested: ${paused.summary}`);
       return results;

@@ -23,7 +23,7 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
   const now = clock.now();
   switch (event.kind) {
     case "user-created":
-      inventory.upsertAccount({ username: event.username, package: event.package, ips: event.ips }, now);
+      inventory.upsertAccount({ username: event.username, package: event.package, ips: event.ips, creator: event.creator }, now);
       if (event.domain !== undefined) createDomain(deps, event.domain, event.username, "domain", undefined);
       return;
     case "domain-created":

@@ -50,7 +50,7 @@ export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
 
   switch (hook) {
     case "user_create_post":
-      return { kind: "user-created", username: need("username"), domain: optionalDomain("domain"), package: pick(env, "package"), ips, restore };
+      return { kind: "user-created", username: need("username"), domain: optionalDomain("domain"), package: pick(env, "package"), ips, creator: pick(env, "creator"), restore };
     case "user_destroy_post":
       return { kind: "user-destroyed", username: need("username") };
     case "user_suspend_post":

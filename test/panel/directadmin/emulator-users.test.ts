@@ -52,7 +52,7 @@ describe("EmulatedDirectAdmin: accounts", () => {
       { kind: "zone-written", domain: "alice.test", env: expect.objectContaining({ DOMAIN: "alice.test", SERIAL: "2026031001" }) },
       { kind: "zone-created", username: "alice", domain: "alice.test", restore: false },
       { kind: "domain-created", username: "alice", domain: "alice.test", ips: [], restore: false },
-      { kind: "user-created", username: "alice", domain: "alice.test", package: "gold", ips: ["192.0.2.10"], restore: false },
+      { kind: "user-created", username: "alice", domain: "alice.test", package: "gold", ips: ["192.0.2.10"], creator: "admin", restore: false },
     ]);
     expect(spooled[1]!.env).toMatchObject({ caller: "create:domain", skip_template: "0", zone_existed: "0", signed_zone: "0" });
     expect(spooled[2]!.env).toMatchObject({ user_creation: "1", skip_template: "0", created_by: "admin", creator: "admin", defaultdomain: "yes" });
@@ -158,7 +158,7 @@ describe("EmulatedDirectAdmin: accounts", () => {
 
     const events = eventsOf(drainSpool(dataDir));
     expect(events.filter((event) => event.kind === "domain-created" || event.kind === "zone-created").every((event) => "restore" in event && event.restore)).toBe(true);
-    expect(events.at(-1)).toEqual({ kind: "user-created", username: "alice", domain: "alice.test", package: "gold", ips: ["192.0.2.10"], restore: false });
+    expect(events.at(-1)).toEqual({ kind: "user-created", username: "alice", domain: "alice.test", package: "gold", ips: ["192.0.2.10"], creator: "admin", restore: false });
     expect((await new DirectAdminPanel(layout).account("alice"))?.domains).toEqual([
       { domain: "alice.test", kind: "domain" },
       { domain: "alias.test", kind: "pointer", target: "alice.test" },

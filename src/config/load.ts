@@ -113,6 +113,8 @@ function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<
   const directadmin = { ...((fileData.directadmin as Record<string, unknown> | undefined) ?? {}) };
   const daRoot = nonEmpty(env.WEDOS_PANEL_DA_ROOT);
   if (daRoot !== undefined) directadmin.root = daRoot;
+  const daApiUrl = nonEmpty(env.WEDOS_PANEL_DA_API_URL);
+  if (daApiUrl !== undefined) directadmin.apiUrl = daApiUrl;
   return { ...fileData, wapi, dns, directadmin, ...(dataDir === undefined ? {} : { dataDir }) };
 }
 

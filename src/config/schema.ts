@@ -62,6 +62,12 @@ export const directAdminConfigSchema = z.object({
   root: z.string().min(1).default("/usr/local/directadmin"),
   /** Where DirectAdmin keeps domainowners and the mail configuration. */
   virtualDir: z.string().min(1).default("/etc/virtual"),
+  /**
+   * DirectAdmin's own address (https://panel.example.net:2222), to which the pages replay a visitor's session to
+   * learn who they are. Use the host name of the panel's certificate, not 127.0.0.1. By default it is read from
+   * directadmin.conf (servername, port, ssl).
+   */
+  apiUrl: httpUrl.optional(),
 });
 
 export const daemonConfigSchema = z.object({

@@ -1,26 +1,39 @@
+import { rmSync } from "node:fs";
+import { toError } from "../../errors.js";
 import { startDaemon } from "../../provisioning/daemon.js";
 import type { CliCommand } from "../command.js";
 import { openServices } from "../services-context.js";
 
 export const serveCommand: CliCommand = {
   name: "serve",
-  summary: "Run the daemon: read the hooks' events, run the job queue, schedule polling and reconciling",
+  summary: "Run the daemon: read the hooks' events, run the job queue, schedule polling and reconciling, serve the pages",
   help: `Usage: wedos-panel serve
 
 Reads the events the DirectAdmin hooks spooled (including any written while the daemon was down), works
-through the job queue within the WAPI budget, and schedules the reconciler. Stops cleanly on SIGTERM/SIGINT;
+through the job queue within the WAPI budget, schedules the reconciler, and answers the plugin's pages
+(DirectAdmin's entry scripts connect to daemon.listen). Stops cleanly on SIGTERM/SIGINT;
 a job cut off by a kill is taken up again on the next start.`,
   options: {},
   async run(_args, io) {
     const services = openServices(io);
     const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} ${line}\n`);
     const daemon = startDaemon(services, log);
+    // Loaded here, not at the top: express and ejs stay off the path of the other commands (the pre hooks).
+    // A listener that cannot start leaves provisioning running; the pages then say "temporarily unavailable".
+    const web = await import("../../web/server.js")
+      .then((module) => module.startWebServer(services, { log }))
+      .catch((error: unknown) => log(`web: the pages are not served: ${toError(error).message}`));
+    if (web !== undefined) log(`web: pages served on ${web.address}`);
     log(`wedos-panel daemon started (data ${services.config.dataDir})`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
     });
     log("stopping");
+    if (web !== undefined) {
+      await web.close();
+      if (web.address.includes("/")) rmSync(web.address, { force: true });
+    }
     await daemon.stop();
     await services.close();
     return 0;

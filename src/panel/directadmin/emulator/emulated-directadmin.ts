@@ -5,6 +5,9 @@ import { PACKAGE_ROOT } from "../../../package-info.js";
 import type { DirectAdminLayout } from "../layout.js";
 import * as calls from "./hook-calls.js";
 import { runHooks, type HookCall, type HookRun, type HookRunner } from "./hooks.js";
+import { startDirectAdminApi, type RunningDirectAdminApi } from "./http-api.js";
+import { runPluginPage, type PageRun, type PageVisit } from "./page-runner.js";
+import { SessionBook, type DirectAdminSession } from "./sessions.js";
 import { DEFAULT_HOOK_ORDER, EmulatorRefusal, type AccountBackup, type EmulatorOptions, type NewUser } from "./options.js";
 import type { TreeFiles } from "./tree.js";
 import { TreeWork } from "./work.js";
@@ -26,6 +29,8 @@ export class EmulatedDirectAdmin {
   private readonly work: TreeWork;
   private readonly files: TreeFiles;
   private readonly runner: HookRunner;
+  /** Logins for the plugin's pages: see {@link login}, {@link startApi}, {@link runPage}. */
+  readonly sessions: SessionBook;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(options: EmulatorOptions) {
@@ -39,6 +44,50 @@ export class EmulatedDirectAdmin {
     this.work = new TreeWork(options.layout, order, options.clock ?? systemClock, options.serverIp ?? "192.0.2.1", nameservers);
     this.files = this.work.files;
     this.runner = { pluginDir: this.pluginDir, extraEnv: options.hookEnv, cwd: options.layout.root };
+    this.sessions = new SessionBook(this.files, options.clock ?? systemClock);
+  }
+
+  /** Logs in to DirectAdmin — with `loginAs`, that admin or reseller impersonates `username` — and returns the session. */
+  login(username: string, options: { loginAs?: string } = {}): DirectAdminSession {
+    return this.sessions.login(username, options);
+  }
+
+  /** Ends a session, as the logout link or an expired idle time does. */
+  logout(session: DirectAdminSession): void {
+    this.sessions.logout(session);
+  }
+
+  /** Starts DirectAdmin's HTTP API (CMD_API_SHOW_USER_CONFIG for the sessions above) on 127.0.0.1; close it when done. */
+  startApi(): Promise<RunningDirectAdminApi> {
+    return startDirectAdminApi(this.sessions, this.files);
+  }
+
+  /**
+   * Runs a plugin page for the session's owner as DirectAdmin would (page-runner.ts). DirectAdmin checks the session
+   * before running a page, but this runs it even for a session that has since ended — as any local account could
+   * run the script by hand — so tests can check that the daemon refuses it.
+   */
+  runPage(visit: PageVisit): Promise<PageRun> {
+    const owner = this.sessions.ownerOf(visit.session);
+    if (owner === undefined) throw new EmulatorRefusal("DirectAdmin never issued this session; it would show its login page");
+    return runPluginPage({ pluginDir: this.pluginDir, ...owner }, visit);
+  }
+
+  /** An admin or reseller account (user.conf with that usertype, no domains), as if made at install; no hooks. */
+  createStaffAccount(username: string, usertype: "admin" | "reseller", options: { creator?: string; language?: string } = {}): void {
+    if (this.files.userConf(username) !== undefined) throw new EmulatorRefusal(`the user ${username} already exists`);
+    const conf = this.work.newUserConf({ username, domain: "", package: "", ip: this.work.serverIp, email: `${username}@example.test`, creator: options.creator ?? "root" });
+    conf.set("usertype", usertype);
+    if (options.language !== undefined) conf.set("language", options.language);
+    this.files.writeUserConf(username, conf);
+    this.files.writeDomains(username, []);
+  }
+
+  /** The account's interface language (user.conf `language=`), as the user's language setting changes it. */
+  setLanguage(username: string, language: string): void {
+    const conf = this.work.requireUser(username);
+    conf.set("language", language);
+    this.files.writeUserConf(username, conf);
   }
 
   /** CMD_API_ACCOUNT_USER create: user.conf, the first domain and its zone; then the hooks (see the class doc). */

@@ -1,0 +1,45 @@
+import type { Response } from "express";
+import type { Language, Translate } from "./i18n/index.js";
+import type { Identity } from "./identity/identity.js";
+import type { PageRequest } from "./protocol.js";
+import type { TenantScope } from "./tenant-scope.js";
+
+/**
+ * Everything one page request carries through the middleware: the decoded DirectAdmin request, the CSP nonce,
+ * the language, and — once authenticate() ran — the proven identity, its tenant scope and its CSRF token.
+ */
+export interface PageContext {
+  request: PageRequest;
+  /** A fresh random value per response, for `<script nonce>` (CSP forbids every other inline script). */
+  nonce: string;
+  language: Language;
+  t: Translate;
+  identity?: Identity;
+  scope?: TenantScope;
+  csrfToken?: string;
+}
+
+/** A page context after authentication. */
+export type AuthenticatedContext = Required<PageContext>;
+
+declare global {
+  namespace Express {
+    interface Locals {
+      page?: PageContext;
+    }
+  }
+}
+
+/** The page context of a request that came through acceptPage(); a programming error otherwise. */
+export function pageOf(res: Response): PageContext {
+  const page = res.locals.page;
+  if (page === undefined) throw new Error("no page context: the route is not behind acceptPage()");
+  return page;
+}
+
+/** The page context of an authenticated request; a programming error if authenticate() did not run. */
+export function authenticatedPage(res: Response): AuthenticatedContext {
+  const page = pageOf(res);
+  if (page.identity === undefined || page.scope === undefined || page.csrfToken === undefined) throw new Error("the route is not behind authenticate()");
+  return page as AuthenticatedContext;
+}

@@ -1,0 +1,30 @@
+import { Router, type Response } from "express";
+import type { JobQueue } from "../../provisioning/queue.js";
+import { authenticatedPage } from "../context.js";
+import type { Level } from "../identity/identity.js";
+import { renderPage } from "../render.js";
+import { domainListModel } from "../view-models/domain-list.js";
+
+/** The title key of each level's home page. */
+const TITLE = { user: "page.user.title", reseller: "page.reseller.title", admin: "page.admin.title" } as const satisfies Record<Level, string>;
+
+/**
+ * Shows the home page of the visitor's level (views/<level>/index.ejs): the user's own domains, a reseller's
+ * customers' domains, or all domains with the queue counts for an admin — always the tenant scope's domains.
+ * `notice` is the line shown after an action (embedded pages cannot redirect, so actions render this page).
+ */
+export async function showHome(res: Response, queue: JobQueue, notice?: string): Promise<void> {
+  const page = authenticatedPage(res);
+  const level = page.identity.level;
+  const model = { ...domainListModel(page, notice), queue: level === "admin" ? queue.store.countsByState() : undefined };
+  await renderPage(res, page, `${level}/index`, page.t(TITLE[level]), model);
+}
+
+/** `GET /` of every level. */
+export function homeRoutes(queue: JobQueue): Router {
+  const router = Router();
+  router.get("/", async (_req, res) => {
+    await showHome(res, queue);
+  });
+  return router;
+}

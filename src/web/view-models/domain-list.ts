@@ -1,0 +1,59 @@
+import type { DomainRow } from "../../store/inventory-store.js";
+import type { AuthenticatedContext } from "../context.js";
+import { linksOf } from "./layout.js";
+
+/** One domain as the list and detail pages show it. */
+export interface DomainView {
+  domain: string;
+  owner: string;
+  state: string;
+  stateLabel: string;
+  dnsStatus: string;
+  dnsLabel: string;
+  reason: string;
+  syncedAt: string;
+  href: string;
+  canSync: boolean;
+}
+
+/** The model of a level's home page (views/<level>/index.ejs). */
+export interface DomainListModel {
+  rows: DomainView[];
+  showOwner: boolean;
+  csrfToken: string;
+  syncAction: string;
+  notice: string | undefined;
+}
+
+/** "2026-03-10 09:00 UTC": the panel serves people in many time zones and the daemon knows none of them. */
+export function formatTime(ms: number | null, never: string): string {
+  return ms === null ? never : `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** A domain row made printable (labels translated; the template escapes everything). */
+export function domainView(page: AuthenticatedContext, row: DomainRow): DomainView {
+  const { t } = page;
+  return {
+    domain: row.domain,
+    owner: row.username ?? "",
+    state: row.state,
+    stateLabel: t(`state.${row.state}`),
+    dnsStatus: row.dnsStatus,
+    dnsLabel: t(`dns.${row.dnsStatus}`),
+    reason: row.dnsReason ?? "",
+    syncedAt: formatTime(row.dnsSyncedAt, t("table.never")),
+    href: linksOf(page).domain(row.domain),
+    canSync: row.state === "active",
+  };
+}
+
+/** The list of the visitor's domains; rows come from the tenant scope, never from the inventory directly. */
+export function domainListModel(page: AuthenticatedContext, notice?: string): DomainListModel {
+  return {
+    rows: page.scope.domains().map((row) => domainView(page, row)),
+    showOwner: page.request.level !== "user",
+    csrfToken: page.csrfToken,
+    syncAction: linksOf(page).sync,
+    notice,
+  };
+}

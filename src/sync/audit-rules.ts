@@ -1,5 +1,5 @@
 import type { DnsRecord } from "../dns/index.js";
-import { WEDOS_CAPABILITIES } from "./capabilities.js";
+import { WEDOS_CAPABILITIES, WEDOS_NAMESERVERS } from "./capabilities.js";
 
 /** What the audit does with a record a rule matches. */
 export type AuditAction = "skip" | "clamp-ttl";
@@ -51,7 +51,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     action: "skip",
     reference: "wapi-protocol.md §11.3 (no NS records for the zone apex)",
     matches: (record, { zone }) => record.type === "NS" && record.name === zone,
-    reason: () => "the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead",
+    reason: () => `the zone's own name servers are WEDOS's (${WEDOS_NAMESERVERS.join(", ")}); set those at the registrar instead`,
   },
   {
     id: "dnssec",

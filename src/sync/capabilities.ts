@@ -3,6 +3,9 @@
  * auditrecords.go pattern). Source: ../shared/reference/wapi-protocol.md §11 and §14 (#8, #17);
  * last reviewed against the reference on 2026-11-21.
  */
+/** The name servers WEDOS serves every zone from (wapi-protocol.md §11.3, dns-domain-info `ns`). */
+export const WEDOS_NAMESERVERS = ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] as const;
+
 export const WEDOS_CAPABILITIES = {
   /** Record types confirmed in client code (§11 "Record types"); anything else is unverified (§14 #17). */
   supportedTypes: ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "SSHFP", "TLSA", "CAA"],

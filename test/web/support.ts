@@ -92,9 +92,6 @@ export async function seedTenants(h: WebHarness): Promise<void> {
     await h.da.createUser({ username, domain: `${username}.test`, package: "default", ip: "192.0.2.10", email: `${username}@example.test`, creator, password: "Customer-Pass-1" });
   }
   h.services.ingest();
-  // The hooks' user-created event does not carry `creator` into the inventory yet (only import and the reconciler
-  // record it), so the test records it as they would.
-  for (const [username, creator] of [["alice", "res1"], ["bob", "res1"], ["carol", "res2"]] as const) h.inventory.upsertAccount({ username, creator }, h.clock.now());
 }
 
 /** A raw-mode page's output split into status, headers (lower-case names) and body. */

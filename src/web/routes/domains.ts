@@ -8,19 +8,32 @@ import { renderPage, sendJson } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
 import { showHome } from "./home.js";
+import { readZoneFile } from "../../dns/index.js";
+import type { Panel } from "../../panel/panel.js";
+import type { DnsZoneStore } from "../../store/dns-zone-store.js";
+import { auditRecords } from "../../sync/audit.js";
+import { WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
+import { recordStates, type RecordState } from "../../sync/record-states.js";
+import type { AuthenticatedContext } from "../context.js";
 
 /**
  * The domain routes every level shares; the tenant scope decides which domains they reach. The minimal set that
  * proves the plumbing (the next issue designs the real pages): a domain's detail, and "Sync now" — the one
  * state-changing action, so CSRF and the scope are exercised on writes.
  */
-export function domainRoutes(queue: JobQueue): Router {
+/** Where a domain page reads the panel's records and what the plugin last saw at WEDOS (local only, no WAPI). */
+export interface RecordSources {
+  panel: Panel;
+  zones: DnsZoneStore;
+}
+
+export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
   const router = Router();
 
   router.get("/domains/:domain", async (req, res) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(req.params.domain);
-    const model = { domain: domainView(page, row), backHref: linksOf(page).home };
+    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS };
     await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
   });
 
@@ -36,4 +49,15 @@ export function domainRoutes(queue: JobQueue): Router {
   });
 
   return router;
+}
+
+/** The domain's records with their state at WEDOS, from the panel's zone file and the plugin's own records. */
+async function recordsModel(page: AuthenticatedContext, domain: string, sources: RecordSources): Promise<{ records: Array<RecordState & { stateLabel: string }>; recordsProblem: string | undefined }> {
+  try {
+    const { records } = await readZoneFile(sources.panel.zoneFilePath(domain), domain);
+    const states = recordStates(auditRecords(records, domain), sources.zones.managedRows(domain));
+    return { records: states.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`) })), recordsProblem: undefined };
+  } catch (error) {
+    return { records: [], recordsProblem: page.t("records.unreadable", { reason: (error as Error).message }) };
+  }
 }

@@ -1,0 +1,36 @@
+import { canonicalRdataKey } from "../dns/index.js";
+import type { ManagedRow } from "../store/dns-zone-store.js";
+import type { AuditResult } from "./audit.js";
+
+/** A panel record as a customer sees it: synced to WEDOS, waiting, or not accepted and why. */
+export interface RecordState {
+  /** Relative to the zone, "@" for the apex. */
+  name: string;
+  type: string;
+  ttl: number;
+  value: string;
+  state: "in-sync" | "pending" | "not-accepted";
+  /** Why it is not accepted, or what was adjusted (a clamped TTL). */
+  note: string | undefined;
+}
+
+const key = (row: { name: string; type: string; rdata: string }) => `${row.name}\u0000${row.type}\u0000${canonicalRdataKey(row)}`;
+
+/**
+ * Each panel record's sync state, from local knowledge only (the panel's zone after the capability audit, and the
+ * rows the plugin last recorded at WEDOS): a page view never spends WAPI budget. "In sync" means WEDOS held this
+ * row, with this TTL, when the plugin last synced the zone.
+ */
+export function recordStates(audit: AuditResult, managed: readonly ManagedRow[]): RecordState[] {
+  const atWedos = new Map(managed.map((row) => [key(row), row]));
+  const adjusted = new Map(audit.findings.filter((finding) => finding.outcome === "adjusted").map((finding) => [`${finding.name}\u0000${finding.type}`, finding.reason]));
+  const synced: RecordState[] = audit.rows.map((row) => {
+    const name = row.name === "" ? "@" : row.name;
+    const stored = atWedos.get(key(row));
+    return { name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: adjusted.get(`${name}\u0000${row.type}`) };
+  });
+  const refused: RecordState[] = audit.findings
+    .filter((finding) => finding.outcome === "skipped")
+    .map((finding) => ({ name: finding.name, type: finding.type, ttl: 0, value: "", state: "not-accepted", note: finding.reason }));
+  return [...synced, ...refused];
+}

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { wedosRowToRecord } from "../../src/dns/index.js";
+import { seedTenants, startWebHarness, type WebHarness } from "./support.js";
+
+let h: WebHarness;
+beforeEach(async () => {
+  h = await startWebHarness();
+  await seedTenants(h);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe("a domain's page", () => {
+  it("lists the panel's records with their state at WEDOS and the name servers to set, without a WAPI request", async () => {
+    await h.da.addRecord("alice.test", wedosRowToRecord({ name: "evil", type: "TXT", ttl: 300, rdata: "<script>alert(9)</script>" }, "alice.test"));
+    // What the plugin last recorded at WEDOS: www is there, the rest is not yet.
+    h.services.tasks.zones.rememberZone("alice.test", "primary", true, h.clock.now());
+    h.services.tasks.zones.replaceManagedRows("alice.test", [{ rowId: "7", name: "www", type: "A", ttl: 3600, rdata: "192.0.2.10", origin: "created" }], h.clock.now());
+
+    const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
+    expect(stdout).toMatch(/<td>www<\/td><td>A<\/td><td>3600<\/td>\s*<td class="wedos-value">192\.0\.2\.10<\/td>\s*<td><span class="wedos-status wedos-status-in-sync">in sync<\/span>/);
+    expect(stdout).toMatch(/<td>mail<\/td><td>A<\/td>[\s\S]*?waiting for the next sync/);
+    expect(stdout).toContain("WEDOS writes the SOA record of every zone itself");
+    expect(stdout).toContain("&lt;script&gt;alert(9)&lt;/script&gt;");
+    expect(stdout).not.toContain("<script>alert(9)");
+    for (const ns of ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]) expect(stdout).toContain(`<code>${ns}</code>`);
+    expect(h.services.wapi.calls.latest(10)).toEqual([]);
+  });
+
+  it("is shown in Czech to a Czech user", async () => {
+    h.da.setLanguage("alice", "cs");
+    const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
+    expect(stdout).toContain("Jmenné servery");
+    expect(stdout).toContain("čeká na další synchronizaci");
+  });
+
+  it("is not shown to another customer", async () => {
+    const { stdout } = await h.visit({ level: "user", session: h.da.login("carol"), query: "p=/domains/alice.test" });
+    expect(stdout).not.toContain("192.0.2.10");
+    expect(stdout).not.toContain("Records");
+  });
+});

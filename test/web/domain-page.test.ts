@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { wedosRowToRecord } from "../../src/dns/index.js";
-import { seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -39,5 +39,39 @@ describe("a domain's page", () => {
     const { stdout } = await h.visit({ level: "user", session: h.da.login("carol"), query: "p=/domains/alice.test" });
     expect(stdout).not.toContain("192.0.2.10");
     expect(stdout).not.toContain("Records");
+  });
+});
+
+describe("protection on a domain's page", () => {
+  const order = (domain: string, state: "pending" | "active") => {
+    h.services.tasks.protections.recordOrdering({ domain, variant: "advanced", period: "yearly", mode: "cname", upstreamIps: ["192.0.2.10"] }, h.clock.now());
+    h.services.tasks.protections.update(domain, { state, reason: state === "pending" ? "ordered; waiting for WEDOS to activate it" : null, activatedAt: state === "active" ? h.clock.now() : null }, h.clock.now());
+  };
+  const purge = async (username: string, domain: string, withToken = true) => {
+    const page = await h.visit({ level: "user", session: h.da.login(username), query: `p=/domains/${domain}` });
+    const fields: Record<string, string> = { domain };
+    if (withToken) fields.csrf = csrfTokenIn(page.stdout);
+    return parseRaw((await h.visit({ level: "user", file: "index.raw", session: h.da.login(username), method: "POST", query: "p=/purge", post: form(fields) })).stdout);
+  };
+
+  it("shows the plan, mode, origins and state, or that the package has none", async () => {
+    order("alice.test", "pending");
+    const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
+    expect(stdout).toContain("Advanced, yearly");
+    expect(stdout).toContain("waiting for WEDOS");
+    expect(stdout).toContain("ordered; waiting for WEDOS to activate it");
+    expect(stdout).not.toContain("Purge cache");
+    const bob = await h.visit({ level: "user", session: h.da.login("bob"), query: "p=/domains/bob.test" });
+    expect(bob.stdout).toContain("Your hosting package does not include protection for this domain.");
+  });
+
+  it("queues a cache purge for an active protection, with a CSRF token, and only for the visitor's own domain", async () => {
+    order("alice.test", "active");
+    order("carol.test", "active");
+    expect((await purge("alice", "alice.test")).status).toBe(200);
+    expect(h.services.queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).toContain("purge-cache:alice.test");
+    expect((await purge("alice", "alice.test", false)).status).toBe(403);
+    expect((await purge("alice", "carol.test")).status).toBe(404);
+    expect(h.services.queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).not.toContain("purge-cache:carol.test");
   });
 });

@@ -11,6 +11,8 @@ import { showHome } from "./home.js";
 import { readZoneFile } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
+import type { ProtectionStore } from "../../store/protection-store.js";
+import { protectionView } from "../view-models/protection.js";
 import { auditRecords } from "../../sync/audit.js";
 import { WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
 import { recordStates, type RecordState } from "../../sync/record-states.js";
@@ -25,6 +27,7 @@ import type { AuthenticatedContext } from "../context.js";
 export interface RecordSources {
   panel: Panel;
   zones: DnsZoneStore;
+  protections: ProtectionStore;
 }
 
 export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
@@ -33,7 +36,7 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
   router.get("/domains/:domain", async (req, res) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(req.params.domain);
-    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS };
+    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS, protection: protectionView(page, records.protections.get(row.domain)), purgeAction: linksOf(page).purge };
     await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
   });
 
@@ -44,6 +47,17 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
     if (row.state !== "active") throw new WebError(409, "error.domainNotActive", `${row.domain} is ${row.state}`);
     queue.enqueue(TASK.syncZone, { domain: row.domain }, { key: jobKey(TASK.syncZone, row.domain), lane: "interactive" });
     const notice = page.t("action.syncQueued", { domain: row.domain });
+    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, message: notice });
+    else await showHome(res, queue, notice);
+  });
+
+  // POST, form field or JSON property `domain`: purge the WEDOS Global cache of an active protection.
+  router.post("/purge", async (_req, res) => {
+    const page = authenticatedPage(res);
+    const row = page.scope.require(bodyField(page.request.body, "domain"));
+    if (records.protections.get(row.domain)?.state !== "active") throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
+    queue.enqueue(TASK.purgeCache, { domain: row.domain }, { key: jobKey(TASK.purgeCache, row.domain), lane: "interactive" });
+    const notice = page.t("action.purgeQueued", { domain: row.domain });
     if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, message: notice });
     else await showHome(res, queue, notice);
   });

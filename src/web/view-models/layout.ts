@@ -37,5 +37,6 @@ export function linksOf(page: AuthenticatedContext) {
     home: pageUrl(level, mode, "/"),
     domain: (domain: string) => pageUrl(level, mode, `/domains/${domain}`),
     sync: pageUrl(level, mode, "/sync"),
+    purge: pageUrl(level, mode, "/purge"),
   };
 }

@@ -3,6 +3,7 @@ import { benchHooks, benchImportBudgetShare, benchNewAccountDuringImport } from 
 import { benchPlanning, benchSyncCalls } from "./sync-bench.js";
 import { formatTable } from "./table.js";
 import { benchWapi } from "./wapi-bench.js";
+import { benchDomainListPage } from "./web-bench.js";
 
 /** `npm run bench`: every figure the issues name, printed as tables. Runs against the local simulator only. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const print = (title: string, headers: string[], rows: string[][]) => process.stdout.write(`\n${title}\n${formatTable(headers, rows)}\n`);
   print("Hooks: wall time over 1,000 runs", ["hook", "p50 ms", "p99 ms", "added"], benchHooks());
   print("Provisioning: a new account during an import", ["what", "seconds", "target s", "note"], await benchNewAccountDuringImport());
+  print("Pages: server time (the session check cached as in production)", ["page", "p50 ms", "p95 ms", "target p95 ms", "WAPI calls"], await benchDomainListPage());
   print("Provisioning: import's share of the background budget per full hour (target ≥ 95 %)", ["hour", "requests", "available", "share"], await benchImportBudgetShare());
 }
 

@@ -4,6 +4,7 @@ import { LEVELS } from "../identity/identity.js";
 import { authenticate, type AuthenticateDeps } from "../middleware/authenticate.js";
 import { pageNotFound } from "../middleware/errors.js";
 import { requireCsrf } from "../middleware/require-csrf.js";
+import { adminRoutes, type AdminSources } from "./admin.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
 import { homeRoutes } from "./home.js";
 
@@ -11,10 +12,11 @@ import { homeRoutes } from "./home.js";
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt). Nothing
  * here runs before the session is proven and, for writes, the CSRF token checked.
  */
-export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources }): Router {
+export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources }): Router {
   const router = Router();
   router.use(authenticate(deps), requireCsrf(deps.csrf));
   for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), domainRoutes(deps.queue, deps.records));
+  router.use("/admin", adminRoutes(deps.admin));
   router.use(pageNotFound);
   return router;
 }

@@ -30,6 +30,17 @@ export function layoutModel(page: PageContext, title: string): LayoutModel {
   };
 }
 
+/** Links of the admin's operations page and its forms. */
+export function adminLinks(page: AuthenticatedContext) {
+  const { level, mode } = page.request;
+  return {
+    home: pageUrl(level, mode, "/"),
+    operations: pageUrl(level, mode, "/operations"),
+    retry: pageUrl(level, mode, "/jobs/retry"),
+    resolve: pageUrl(level, mode, "/conflicts/resolve"),
+  };
+}
+
 /** Links of an authenticated page. */
 export function linksOf(page: AuthenticatedContext) {
   const { level, mode } = page.request;

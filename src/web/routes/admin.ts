@@ -1,0 +1,73 @@
+import { Router } from "express";
+import type { Clock } from "../../clock.js";
+import type { JobQueue } from "../../provisioning/queue.js";
+import { TASK, jobKey } from "../../provisioning/task-names.js";
+import type { ConflictStore } from "../../store/conflict-store.js";
+import type { WapiBudget } from "../../wapi/budget.js";
+import type { WapiCircuit } from "../../wapi/circuit.js";
+import { authenticatedPage } from "../context.js";
+import { bodyField } from "../da-input.js";
+import { WebError } from "../errors.js";
+import { renderPage } from "../render.js";
+import { formatTime } from "../view-models/domain-list.js";
+import { adminLinks } from "../view-models/layout.js";
+
+export interface AdminSources {
+  clock: Clock;
+  queue: JobQueue;
+  conflicts: ConflictStore;
+  budget: WapiBudget;
+  circuit: WapiCircuit;
+}
+
+/**
+ * The admin's operations pages, mounted under /admin only (the page level is already checked against DirectAdmin's
+ * usertype): the WAPI budget and pause state, the job queue with its failed jobs and retry, and the objects found
+ * at WEDOS that the plugin did not create, to adopt or ignore. Like every page, they read only local state.
+ */
+export function adminRoutes(sources: AdminSources): Router {
+  const router = Router();
+
+  router.get("/operations", async (_req, res) => {
+    await showOperations(res, sources);
+  });
+
+  router.post("/jobs/retry", async (_req, res) => {
+    const page = authenticatedPage(res);
+    const id = Number(bodyField(page.request.body, "job"));
+    if (!Number.isInteger(id) || !sources.queue.store.retry(id, sources.clock.now())) throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
+    await showOperations(res, sources, page.t("action.retryQueued", { id: String(id) }));
+  });
+
+  router.post("/conflicts/resolve", async (_req, res) => {
+    const page = authenticatedPage(res);
+    const domain = bodyField(page.request.body, "domain");
+    const kind = bodyField(page.request.body, "kind");
+    const resolution = bodyField(page.request.body, "resolution");
+    if (typeof domain !== "string" || (kind !== "zone" && kind !== "protection") || (resolution !== "adopt" && resolution !== "ignore") || !sources.conflicts.resolve(domain, kind, resolution, sources.clock.now())) {
+      throw new WebError(404, "error.conflictNotFound", "no such conflict");
+    }
+    sources.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "interactive" });
+    await showOperations(res, sources, page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain }));
+  });
+
+  return router;
+}
+
+async function showOperations(res: Parameters<typeof authenticatedPage>[0], sources: AdminSources, notice?: string): Promise<void> {
+  const page = authenticatedPage(res);
+  const { t } = page;
+  const budget = sources.budget.status();
+  const paused = sources.circuit.status();
+  const model = {
+    notice,
+    csrfToken: page.csrfToken,
+    links: adminLinks(page),
+    budget: { used: budget.used, limit: budget.limit, reserve: budget.reserve, rejected: budget.rejected, percent: Math.min(100, Math.round((budget.used / budget.limit) * 100)) },
+    paused: paused === undefined ? undefined : paused.summary,
+    counts: sources.queue.store.countsByState(),
+    failed: sources.queue.store.list({ states: ["dead"], limit: 50 }).map((job) => ({ id: job.id, task: job.task, key: job.jobKey ?? "", attempts: job.attempts, error: job.lastError ?? "", at: formatTime(job.finishedAt, t("table.never")) })),
+    conflicts: sources.conflicts.open().map((conflict) => ({ domain: conflict.domain, kind: conflict.kind, detail: conflict.detail, foundAt: formatTime(conflict.foundAt, t("table.never")) })),
+  };
+  await renderPage(res, page, "admin/operations", t("page.operations.title"), model);
+}

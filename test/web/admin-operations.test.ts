@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+
+let h: WebHarness;
+beforeEach(async () => {
+  h = await startWebHarness();
+  await seedTenants(h);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const operations = () => h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" });
+const post = async (path: string, fields: Record<string, string>, token?: string) =>
+  parseRaw((await h.visit({ level: "admin", file: "index.raw", session: h.da.login("admin"), method: "POST", query: `p=${path}`, post: form({ ...fields, ...(token === undefined ? {} : { csrf: token }) }) })).stdout);
+
+describe("the admin's operations page", () => {
+  it("shows this hour's WAPI budget, a pause with its reason, and the queue", async () => {
+    const { stdout } = await operations();
+    expect(stdout).toMatch(/<meter min="0" max="1000" value="0" high="900">/);
+    expect(stdout).toContain("0 of 1000 (100 kept for people&#39;s actions), 0 rejected");
+    h.services.wapi.circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", h.clock.now() + 600_000, 2006);
+    expect((await operations()).stdout).toContain("Requests to WEDOS are paused: WEDOS&#39;s limit of requests per hour is used up (code 2006)");
+  });
+
+  it("lists failed jobs with their last error and retries one (CSRF required)", async () => {
+    const id = h.services.queue.enqueue("from-the-future", { domain: "alice.test" }, { lane: "records" });
+    await h.services.worker.runUntilIdle();
+    const page = await operations();
+    expect(page.stdout).toContain("no task named &#34;from-the-future&#34;");
+    expect((await post("/jobs/retry", { job: String(id) })).status).toBe(403);
+    expect((await post("/jobs/retry", { job: String(id) }, csrfTokenIn(page.stdout))).status).toBe(200);
+    expect(h.services.queue.get(id)?.state).toBe("queued");
+  });
+
+  it("adopts a conflict: the decision is recorded and provisioning is queued for a person", async () => {
+    h.services.tasks.conflicts.flag("alice.test", "zone", "a zone for alice.test already exists at WEDOS", h.clock.now());
+    const page = await operations();
+    expect(page.stdout).toContain("a zone for alice.test already exists at WEDOS");
+    const result = await post("/conflicts/resolve", { domain: "alice.test", kind: "zone", resolution: "adopt" }, csrfTokenIn(page.stdout));
+    expect(result.status).toBe(200);
+    expect(result.body).toContain("alice.test will be taken over and synced.");
+    expect(h.services.tasks.conflicts.get("alice.test", "zone")?.resolution).toBe("adopt");
+    expect(h.services.queue.store.list({ states: ["queued"], limit: 5 }).find((job) => job.jobKey === "provision-domain:alice.test")?.lane).toBe("interactive");
+  });
+
+  it("is not reachable below the admin level", async () => {
+    const asUser = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/operations" });
+    expect(asUser.stdout).toContain("This page does not exist.");
+    const userOnAdmin = await h.visit({ level: "admin", session: h.da.login("alice"), query: "p=/operations" });
+    expect(userOnAdmin.stdout).toContain("This page is for another access level than your account has.");
+    const reseller = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "p=/operations" });
+    expect(reseller.stdout).toContain("This page does not exist.");
+  });
+});

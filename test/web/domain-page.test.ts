@@ -75,3 +75,13 @@ describe("protection on a domain's page", () => {
     expect(h.services.queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).not.toContain("purge-cache:carol.test");
   });
 });
+
+describe("the domain list", () => {
+  it("shows the domains that need attention first", async () => {
+    h.inventory.setDnsStatus("bob.test", "error", "WEDOS refused the request", h.clock.now());
+    h.inventory.setDnsStatus("alice.test", "active", null, h.clock.now(), true);
+    const { stdout } = await h.visit({ level: "reseller", session: h.da.login("res1") });
+    expect(stdout.indexOf("bob.test")).toBeGreaterThan(-1);
+    expect(stdout.indexOf("bob.test")).toBeLessThan(stdout.indexOf("alice.test"));
+  });
+});

@@ -47,10 +47,18 @@ export function domainView(page: AuthenticatedContext, row: DomainRow): DomainVi
   };
 }
 
+/** Problems first (errors and conflicts, then work in progress), so a long list shows what needs attention. */
+function attentionRank(status: DomainRow["dnsStatus"]): number {
+  return status === "error" || status === "conflict" ? 0 : status === "pending" ? 1 : 2;
+}
+
 /** The list of the visitor's domains; rows come from the tenant scope, never from the inventory directly. */
 export function domainListModel(page: AuthenticatedContext, notice?: string): DomainListModel {
   return {
-    rows: page.scope.domains().map((row) => domainView(page, row)),
+    rows: page.scope
+      .domains()
+      .sort((a, b) => attentionRank(a.dnsStatus) - attentionRank(b.dnsStatus) || a.domain.localeCompare(b.domain))
+      .map((row) => domainView(page, row)),
     showOwner: page.request.level !== "user",
     csrfToken: page.csrfToken,
     syncAction: linksOf(page).sync,

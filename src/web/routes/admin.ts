@@ -3,6 +3,7 @@ import type { Clock } from "../../clock.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { TASK, jobKey } from "../../provisioning/task-names.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
+import type { PolicyStore } from "../../store/policy-store.js";
 import type { WapiBudget } from "../../wapi/budget.js";
 import type { WapiCircuit } from "../../wapi/circuit.js";
 import { authenticatedPage } from "../context.js";
@@ -16,6 +17,7 @@ export interface AdminSources {
   clock: Clock;
   queue: JobQueue;
   conflicts: ConflictStore;
+  policies: PolicyStore;
   budget: WapiBudget;
   circuit: WapiCircuit;
 }

@@ -5,6 +5,7 @@ import { authenticate, type AuthenticateDeps } from "../middleware/authenticate.
 import { pageNotFound } from "../middleware/errors.js";
 import { requireCsrf } from "../middleware/require-csrf.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
+import { policyRoutes } from "./policies.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
 import { homeRoutes } from "./home.js";
 
@@ -16,7 +17,7 @@ export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: 
   const router = Router();
   router.use(authenticate(deps), requireCsrf(deps.csrf));
   for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), domainRoutes(deps.queue, deps.records));
-  router.use("/admin", adminRoutes(deps.admin));
+  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }));
   router.use(pageNotFound);
   return router;
 }

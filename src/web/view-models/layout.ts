@@ -38,6 +38,9 @@ export function adminLinks(page: AuthenticatedContext) {
     operations: pageUrl(level, mode, "/operations"),
     retry: pageUrl(level, mode, "/jobs/retry"),
     resolve: pageUrl(level, mode, "/conflicts/resolve"),
+    policies: pageUrl(level, mode, "/policies"),
+    savePolicy: pageUrl(level, mode, "/policies/save"),
+    removePolicy: pageUrl(level, mode, "/policies/remove"),
   };
 }
 

@@ -57,6 +57,14 @@ export class WapiBudget {
     return { ...usage, limit: this.limits.hourlyLimit, reserve: this.limits.interactiveReserve, renewsAt: nextHourStart(now) };
   }
 
+  /** Requests and rejections of each of the last `hours` clock hours (the current one last), for the budget chart. */
+  history(hours: number): Array<{ hourStart: number; used: number; rejected: number }> {
+    const current = Math.floor(this.clock.now() / HOUR_MS) * HOUR_MS;
+    const first = current - (hours - 1) * HOUR_MS;
+    const stored = new Map(this.store.since(first).map((hour) => [hour.hourStart, hour]));
+    return Array.from({ length: hours }, (_, i) => stored.get(first + i * HOUR_MS) ?? { hourStart: first + i * HOUR_MS, used: 0, rejected: 0 });
+  }
+
   private capFor(lane: WapiLane): number {
     return lane === "interactive" ? this.limits.hourlyLimit : this.limits.hourlyLimit - this.limits.interactiveReserve;
   }

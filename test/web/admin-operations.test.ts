@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 let h: WebHarness;
@@ -51,5 +52,19 @@ describe("the admin's operations page", () => {
     expect(userOnAdmin.stdout).toContain("This page is for another access level than your account has.");
     const reseller = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "p=/operations" });
     expect(reseller.stdout).toContain("This page does not exist.");
+  });
+});
+
+describe("the budget chart and the audit log", () => {
+  it("show 24 hours of requests and the latest WAPI calls, without any secret", async () => {
+    const hourStart = Math.floor(h.clock.now() / 3_600_000) * 3_600_000;
+    h.services.wapi.calls.record({ at: h.clock.now(), command: "dns-row-add", domain: "alice.test", clTRID: "wp-1", lane: "records", outcome: "permanent", wapiCode: 2316, durationMs: 42, error: "WAPI dns-row-add: WEDOS refused the request" });
+    const store = new WapiBudgetStore(h.services.db);
+    for (let i = 0; i < 7; i++) store.tryTake(hourStart - 3_600_000, 1000);
+    const { stdout } = await operations();
+    expect(stdout.match(/<td>\d\d:00 UTC<\/td>/g)).toHaveLength(24);
+    expect(stdout).toContain('<meter min="0" max="1000" value="7">7</meter>');
+    expect(stdout).toMatch(/<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>permanent<\/td><td>2316<\/td><td>42<\/td>/);
+    expect(stdout).not.toContain("web-test-pass-1");
   });
 });

@@ -14,6 +14,8 @@ export const TASK = {
   pollNotifications: "poll-notifications",
   /** Purge the protection cache (a person clicked). */
   purgeCache: "purge-cache",
+  /** Check that WEDOS answers with the configured credentials (an admin clicked "Test connection"). */
+  testConnection: "test-connection",
   /** Compare the panel with what the plugin knows and WEDOS holds. */
   reconcile: "reconcile",
 } as const;

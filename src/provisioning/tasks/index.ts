@@ -3,6 +3,7 @@ import { TASK } from "../task-names.js";
 import type { TaskContext } from "./context.js";
 import { pollNotifications, protectDomain, purgeCache } from "./protection-tasks.js";
 import { reconcile } from "./reconcile.js";
+import { testConnection } from "./test-connection.js";
 import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./zone-tasks.js";
 
 /** The worker's task table. */
@@ -16,5 +17,6 @@ export function createTaskHandlers(ctx: TaskContext): Map<string, TaskHandler> {
     [TASK.pollNotifications, (job) => pollNotifications(ctx, job)],
     [TASK.purgeCache, (job) => purgeCache(ctx, job)],
     [TASK.reconcile, async (job) => void (await reconcile(ctx, job))],
+    [TASK.testConnection, (job) => testConnection(ctx, job)],
   ]);
 }

@@ -6,6 +6,7 @@ import { pageNotFound } from "../middleware/errors.js";
 import { requireCsrf } from "../middleware/require-csrf.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
 import { policyRoutes } from "./policies.js";
+import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
 import { homeRoutes } from "./home.js";
 
@@ -13,11 +14,11 @@ import { homeRoutes } from "./home.js";
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt). Nothing
  * here runs before the session is proven and, for writes, the CSRF token checked.
  */
-export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources }): Router {
+export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources; settings: SettingsSources }): Router {
   const router = Router();
   router.use(authenticate(deps), requireCsrf(deps.csrf));
   for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), domainRoutes(deps.queue, deps.records));
-  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }));
+  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings));
   router.use(pageNotFound);
   return router;
 }

@@ -39,6 +39,8 @@ export function adminLinks(page: AuthenticatedContext) {
     retry: pageUrl(level, mode, "/jobs/retry"),
     resolve: pageUrl(level, mode, "/conflicts/resolve"),
     policies: pageUrl(level, mode, "/policies"),
+    settings: pageUrl(level, mode, "/settings"),
+    testConnection: pageUrl(level, mode, "/settings/test"),
     savePolicy: pageUrl(level, mode, "/policies/save"),
     removePolicy: pageUrl(level, mode, "/policies/remove"),
   };

@@ -77,6 +77,17 @@ describe("protection on a domain's page", () => {
 });
 
 describe("the domain list", () => {
+  it("filters to the domains with problems", async () => {
+    h.inventory.setDnsStatus("bob.test", "conflict", "a zone already exists at WEDOS", h.clock.now());
+    h.inventory.setDnsStatus("alice.test", "active", null, h.clock.now(), true);
+    const { stdout } = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "status=problems" });
+    expect(stdout).toContain("bob.test");
+    expect(stdout).not.toContain(">alice.test<");
+    expect(stdout).toMatch(/<a href="[^"]*status=problems" aria-current="page">problems<\/a>/);
+    const all = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "status=%3Cscript%3E" });
+    expect(all.stdout).toContain(">alice.test<");
+  });
+
   it("shows the domains that need attention first", async () => {
     h.inventory.setDnsStatus("bob.test", "error", "WEDOS refused the request", h.clock.now());
     h.inventory.setDnsStatus("alice.test", "active", null, h.clock.now(), true);

@@ -3,7 +3,7 @@ import type { JobQueue } from "../../provisioning/queue.js";
 import { authenticatedPage } from "../context.js";
 import type { Level } from "../identity/identity.js";
 import { renderPage } from "../render.js";
-import { domainListModel } from "../view-models/domain-list.js";
+import { domainFilter, domainListModel } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
 
 /** The title key of each level's home page. */
@@ -17,7 +17,7 @@ const TITLE = { user: "page.user.title", reseller: "page.reseller.title", admin:
 export async function showHome(res: Response, queue: JobQueue, notice?: string): Promise<void> {
   const page = authenticatedPage(res);
   const level = page.identity.level;
-  const model = { ...domainListModel(page, notice), queue: level === "admin" ? queue.store.countsByState() : undefined, operationsHref: level === "admin" ? adminLinks(page).operations : undefined, policiesHref: level === "admin" ? adminLinks(page).policies : undefined, settingsHref: level === "admin" ? adminLinks(page).settings : undefined };
+  const model = { ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))), queue: level === "admin" ? queue.store.countsByState() : undefined, operationsHref: level === "admin" ? adminLinks(page).operations : undefined, policiesHref: level === "admin" ? adminLinks(page).policies : undefined, settingsHref: level === "admin" ? adminLinks(page).settings : undefined };
   await renderPage(res, page, `${level}/index`, page.t(TITLE[level]), model);
 }
 

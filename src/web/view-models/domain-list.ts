@@ -1,5 +1,6 @@
 import type { DomainRow } from "../../store/inventory-store.js";
 import type { AuthenticatedContext } from "../context.js";
+import { pageUrl } from "../urls.js";
 import { linksOf } from "./layout.js";
 
 /** One domain as the list and detail pages show it. */
@@ -17,8 +18,26 @@ export interface DomainView {
 }
 
 /** The model of a level's home page (views/<level>/index.ejs). */
+/** The list filters: everything, or only the domains in one group of states. */
+export const DOMAIN_FILTERS = ["all", "problems", "pending", "active"] as const;
+export type DomainFilter = (typeof DOMAIN_FILTERS)[number];
+
+const IN_FILTER: Record<DomainFilter, (status: DomainRow["dnsStatus"]) => boolean> = {
+  all: () => true,
+  problems: (status) => status === "error" || status === "conflict",
+  pending: (status) => status === "pending",
+  active: (status) => status === "active",
+};
+
+/** The filter a query asks for; anything unknown shows everything. */
+export function domainFilter(value: string | null): DomainFilter {
+  return (DOMAIN_FILTERS as readonly string[]).includes(value ?? "") ? (value as DomainFilter) : "all";
+}
+
 export interface DomainListModel {
   rows: DomainView[];
+  filter: DomainFilter;
+  filters: Array<{ filter: DomainFilter; label: string; href: string; current: boolean }>;
   showOwner: boolean;
   csrfToken: string;
   syncAction: string;
@@ -53,10 +72,14 @@ function attentionRank(status: DomainRow["dnsStatus"]): number {
 }
 
 /** The list of the visitor's domains; rows come from the tenant scope, never from the inventory directly. */
-export function domainListModel(page: AuthenticatedContext, notice?: string): DomainListModel {
+export function domainListModel(page: AuthenticatedContext, notice?: string, filter: DomainFilter = "all"): DomainListModel {
+  const { level, mode } = page.request;
   return {
+    filter,
+    filters: DOMAIN_FILTERS.map((each) => ({ filter: each, label: page.t(`filter.${each}`), href: pageUrl(level, mode, "/", each === "all" ? {} : { status: each }), current: each === filter })),
     rows: page.scope
       .domains()
+      .filter((row) => IN_FILTER[filter](row.dnsStatus))
       .sort((a, b) => attentionRank(a.dnsStatus) - attentionRank(b.dnsStatus) || a.domain.localeCompare(b.domain))
       .map((row) => domainView(page, row)),
     showOwner: page.request.level !== "user",

@@ -64,9 +64,9 @@ async function importWorld(domains: number): Promise<ImportWorld> {
   const accounts = await services.panel.listAccounts();
   const now = clock.now();
   for (const account of accounts) {
-    services.tasks.inventory.upsertAccount({ username: account.username, package: account.package, ips: account.ips }, now);
+    services.tasks.inventory.rememberAccount(account, now);
     for (const domain of account.domains) {
-      services.tasks.inventory.upsertDomain({ domain: domain.domain, username: account.username, kind: domain.kind }, now);
+      services.tasks.inventory.rememberDomain(account, domain, now);
       services.queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "background" });
     }
   }

@@ -41,8 +41,8 @@ export async function benchDomainListPage(runs = 300): Promise<string[][]> {
   try {
     if (account === undefined) throw new Error("seeding made no account");
     const { inventory } = services.tasks;
-    inventory.upsertAccount({ username: account.username, package: account.package, ips: account.ips }, clock.now());
-    for (const domain of account.domains) inventory.upsertDomain({ domain: domain.domain, username: account.username, kind: domain.kind }, clock.now());
+    inventory.rememberAccount(account, clock.now());
+    for (const domain of account.domains) inventory.rememberDomain(account, domain, clock.now());
     const session = da.login(account.username);
     const fields = { REQUEST_METHOD: "GET", QUERY_STRING: "", ...session };
     const first = await pageRequest(socketPath, fields);

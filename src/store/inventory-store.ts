@@ -1,3 +1,4 @@
+import type { PanelAccount, PanelDomain } from "../panel/panel.js";
 import type { Database } from "./database.js";
 
 export type DomainState = "active" | "suspended" | "deleted";
@@ -43,6 +44,16 @@ export class InventoryStore {
            creator = COALESCE(excluded.creator, creator), deleted_at = NULL, updated_at = excluded.updated_at`,
       )
       .run({ username: account.username, package: account.package ?? null, ips: JSON.stringify(account.ips ?? []), creator: account.creator ?? null, now });
+  }
+
+  /** Records an account as the panel lists it (import, reconciler). */
+  rememberAccount(account: PanelAccount, now: number): void {
+    this.upsertAccount({ username: account.username, package: account.package, ips: account.ips, creator: account.creator }, now);
+  }
+
+  /** Records one of an account's domains as the panel lists it; a suspended account's domains are suspended. */
+  rememberDomain(account: PanelAccount, domain: PanelDomain, now: number): void {
+    this.upsertDomain({ domain: domain.domain, username: account.username, kind: domain.kind, target: domain.target, state: account.suspended ? "suspended" : "active" }, now);
   }
 
   account(username: string): AccountRow | undefined {

@@ -36,8 +36,8 @@ shows progress with an ETA computed from the hourly WAPI budget.
       }
       const now = io.clock.now();
       for (const { account, domain } of domains) {
-        inventory.upsertAccount({ username: account.username, package: account.package, ips: account.ips, creator: account.creator }, now);
-        inventory.upsertDomain({ domain: domain.domain, username: account.username, kind: domain.kind, target: domain.target, state: account.suspended ? "suspended" : "active" }, now);
+        inventory.rememberAccount(account, now);
+        inventory.rememberDomain(account, domain, now);
         queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "background" });
       }
       io.stderr(`Queued ${domains.length} domain(s); about ${summary.estimatedHours} h at ${backgroundPerHour} requests/hour.\n`);

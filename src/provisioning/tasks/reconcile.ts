@@ -31,7 +31,7 @@ export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileRe
   const lifecycle = { inventory, policies: ctx.policies, queue, clock };
 
   for (const account of await panel.listAccounts()) {
-    inventory.upsertAccount({ username: account.username, package: account.package, ips: account.ips, creator: account.creator }, now);
+    inventory.rememberAccount(account, now);
     for (const domain of account.domains) {
       inPanel.add(domain.domain);
       const known = inventory.domain(domain.domain);
@@ -39,7 +39,7 @@ export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileRe
       const missingAtWedos = policy.dnsMode !== "off" && !atWedos.has(domain.domain) && known?.dnsStatus !== "conflict";
       if (known === undefined || known.state === "deleted" || missingAtWedos) {
         report.missing.push(domain.domain);
-        inventory.upsertDomain({ domain: domain.domain, username: account.username, kind: domain.kind, target: domain.target, state: account.suspended ? "suspended" : "active" }, now);
+        inventory.rememberDomain(account, domain, now);
         queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "background" });
       }
     }

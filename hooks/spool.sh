@@ -32,12 +32,16 @@ _wp_spool=$_wp_data_dir/spool
 # The account password arrives in plain text on user_create; it must never be written anywhere.
 unset passwd
 
-# Write aside, then rename into new/: the daemon only ever sees complete files (maildir style).
+# Write aside, then rename into new/: the daemon only ever sees complete files (maildir style). The daemon runs as
+# its own account (scripts/README.md) and must read what root writes here: 0644 files, inside the 0700 spool of that
+# account, where no other account can reach them.
+umask 022
 _wp_name="${EPOCHREALTIME/./}-$$-$_wp_hook"
 _wp_spool_event() {
   { env -0 WEDOS_PANEL_HOOK="$_wp_hook" > "$_wp_spool/tmp/$_wp_name" && mv "$_wp_spool/tmp/$_wp_name" "$_wp_spool/new/$_wp_name.env"; } 2>/dev/null
 }
-# The first event on a fresh install creates the spool (0700: events can hold account details).
+# install.sh creates the spool for the daemon's account; without it (development, tests) the first event creates it
+# (0700: events can hold account details).
 if _wp_spool_event || { mkdir -p -m 0700 "$_wp_spool/tmp" "$_wp_spool/new" 2>/dev/null && _wp_spool_event; }; then
   echo "WEDOS DNS: queued"
 else

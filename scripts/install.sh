@@ -1,0 +1,21 @@
+#!/bin/sh
+# wedos-panel: DirectAdmin's Plugin Manager runs this as root once the package is unpacked into
+# /usr/local/directadmin/plugins/wedos (directadmin.md §A4). By hand: sh /usr/local/directadmin/plugins/wedos/scripts/install.sh
+#
+# It checks Node.js (20.18+, and that the bundled better-sqlite3 loads with it) and the folder name (= plugin.conf
+# id); creates the service account wedos-panel (no login shell), /etc/wedos-panel/config.json (0600, only if absent:
+# an existing configuration is never rewritten) and /var/lib/wedos-panel with the hooks' spool (0700); opens the
+# database as that account (creating or migrating it); installs, enables and starts the systemd unit
+# wedos-panel.service (`wedos-panel serve`); links /usr/local/bin/wedos-panel; sets installed=yes in plugin.conf.
+# It never touches /usr/local/directadmin/scripts/custom: the hooks live in the plugin's own hooks/. Running it again
+# is safe. Who owns and reads what: README.md in this folder.
+#
+# Test sandbox only — both unset on a real server, where they change nothing:
+#   WEDOS_PANEL_INSTALL_ROOT  a directory that stands for "/" for every path outside the plugin directory
+#                             (etc/wedos-panel, var/lib/wedos-panel, etc/systemd/system, usr/local/bin); when set,
+#                             the script does not insist on running as root
+#   WEDOS_PANEL_INSTALL_EXEC  a program run instead of each command that changes the system or asks about its
+#                             accounts, with that command as its arguments: getent, useradd, userdel, chown,
+#                             runuser, systemctl — so a test can record them
+. "$(dirname -- "$0")/common.sh"
+wp_setup installed

@@ -1,0 +1,134 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
+import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
+import { PACKAGE_ROOT } from "../../src/package-info.js";
+import { tempDir } from "../support/temp-dir.js";
+
+/** A package built by the real `npm run build` script, into a directory the caller removes with `remove()`. */
+export interface BuiltPackage {
+  tarball: string;
+  /** The tarball unpacked once with tar, copied into each sandbox (unpacking 2,000 files each time is slow). */
+  unpacked: string;
+  /** What the build printed. */
+  output: string;
+  remove(): void;
+}
+
+export function buildPackage(): BuiltPackage {
+  const dir = mkdtempSync(join(tmpdir(), "wedos-panel-package-"));
+  const output = execFileSync(process.execPath, [join(PACKAGE_ROOT, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage")], { encoding: "utf8" });
+  const tarball = join(dir, "dist", "wedos.tar.gz");
+  const unpacked = join(dir, "unpacked");
+  mkdirSync(unpacked);
+  execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
+  return { tarball, unpacked, output, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** What an install script did. */
+export interface ScriptRun {
+  status: number | null;
+  stdout: string;
+}
+
+/**
+ * A machine for the install scripts: a DirectAdmin tree under `root` (which stands for "/" through
+ * WEDOS_PANEL_INSTALL_ROOT) with the package unpacked into usr/local/directadmin/plugins/<folder>, an admin's own
+ * custom hook the scripts must leave alone, and a recording stand-in (WEDOS_PANEL_INSTALL_EXEC) for every command
+ * that would change the real system: it logs the call, keeps a service account as a marker file, runs what
+ * `runuser` would run as the current user, and succeeds for the rest.
+ */
+export interface Sandbox {
+  root: string;
+  layout: DirectAdminLayout;
+  pluginDir: string;
+  configFile: string;
+  dataDir: string;
+  unitFile: string;
+  customHook: string;
+  /** Unpacks the package over the plugin directory, as DirectAdmin does on an update. */
+  unpack(): void;
+  /** Runs scripts/<name> as DirectAdmin does (executed, as root, from the plugin directory). */
+  run(name: "install.sh" | "update.sh" | "uninstall.sh", options?: { env?: Record<string, string>; path?: string[] }): ScriptRun;
+  /** Every command the scripts handed to the stand-in, one line each. */
+  calls(): string[];
+  /** A directory of tools (put first on PATH with `run(…, { path })`). */
+  tool(name: string, script: string): string;
+}
+
+export function createSandbox(built: BuiltPackage, folder = "wedos"): Sandbox {
+  const base = tempDir("wedos-panel-install-");
+  const root = join(base, "root");
+  const tools = join(base, "tools");
+  mkdirSync(tools);
+  const layout = fixtureTree(root);
+  const pluginDir = join(layout.root, "plugins", folder);
+  const customHook = join(layout.root, "scripts", "custom", "user_create_post.sh");
+  mkdirSync(dirname(customHook), { recursive: true });
+  writeFileSync(customHook, "#!/bin/sh\necho the admin's own hook\n", { mode: 0o755 });
+  const log = join(base, "calls.log");
+  writeFileSync(log, "");
+  const stub = join(tools, "system");
+  writeFileSync(
+    stub,
+    `#!/bin/sh
+printf '%s\\n' "$*" >> '${log}'
+case $1 in
+  getent) [ -e '${base}/account' ] ;;
+  useradd) : > '${base}/account' ;;
+  userdel) rm -f '${base}/account' ;;
+  runuser) while [ "$1" != -- ]; do shift; done; shift; exec "$@" ;;
+esac
+`,
+    { mode: 0o755 },
+  );
+  const unpack = () => execFileSync("tar", ["-xzf", built.tarball, "-C", pluginDir]);
+  mkdirSync(dirname(pluginDir), { recursive: true });
+  execFileSync("cp", ["-a", built.unpacked, pluginDir]); // modes as tar left them
+  return {
+    root,
+    layout,
+    pluginDir,
+    configFile: join(root, "etc", "wedos-panel", "config.json"),
+    dataDir: join(root, "var", "lib", "wedos-panel"),
+    unitFile: join(root, "etc", "systemd", "system", "wedos-panel.service"),
+    customHook,
+    unpack,
+    run: (name, options = {}) => {
+      const path = [...(options.path ?? []), dirname(process.execPath), "/usr/bin", "/bin"].join(":");
+      const env = { PATH: path, WEDOS_PANEL_INSTALL_ROOT: root, WEDOS_PANEL_INSTALL_EXEC: stub, ...options.env };
+      const result = spawnSync(join(pluginDir, "scripts", name), [], { cwd: pluginDir, env, encoding: "utf8" });
+      return { status: result.status, stdout: result.stdout + result.stderr };
+    },
+    calls: () => readFileSync(log, "utf8").split("\n").filter((line) => line !== ""),
+    tool: (name, script) => {
+      const dir = join(tools, name);
+      mkdirSync(dir);
+      writeFileSync(join(dir, name), script, { mode: 0o755 });
+      return dir;
+    },
+  };
+}
+
+/** Mode bits (e.g. 0o755) of a path. */
+export function modeOf(path: string): number {
+  return statSync(path).mode & 0o777;
+}
+
+/** Every directory under `dir` (itself included) whose mode is not `mode`. */
+export function directoriesNotMode(dir: string, mode: number): string[] {
+  const wrong = modeOf(dir) === mode ? [] : [dir];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) wrong.push(...directoriesNotMode(join(dir, entry.name), mode));
+  }
+  return wrong;
+}
+
+/** Simulates an unpack under umask 077 (the trap DirectAdmin answers with 404): the folder and one level 0700. */
+export function applyUmaskTrap(pluginDir: string): void {
+  chmodSync(pluginDir, 0o700);
+  chmodSync(join(pluginDir, "user"), 0o700);
+  chmodSync(join(pluginDir, "user", "index.html"), 0o700);
+}

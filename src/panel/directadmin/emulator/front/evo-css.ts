@@ -26,12 +26,16 @@ input, select { border: 1px solid #c9d1dc; border-radius: 3px; padding: 4px 8px;
 .content h1 { font-size: 22px; font-weight: 600; margin: 0 0 16px; }
 .content h2 { font-size: 16px; margin: 24px 0 8px; }
 .card { background: #fff; border: 1px solid #dde3eb; border-radius: 4px; padding: 16px; margin-bottom: 16px; }
+.card-head { display: flex; align-items: center; gap: 16px; margin-bottom: 12px; }
+.card-head h2 { margin: 0 auto 0 0; }
+.card-head form { margin: 0; }
 table.list { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #dde3eb; }
 table.list th, table.list td { border-bottom: 1px solid #e3e7ed; padding: 7px 10px; text-align: left; vertical-align: middle; }
 table.list th { background: #f5f7fa; font-weight: 600; }
 table.list form { display: inline; margin: 0; }
 .form-grid { display: grid; grid-template-columns: 160px minmax(0, 360px); gap: 8px 12px; align-items: center; }
 .inline-form { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 0; }
+.inline-form.spaced { margin-top: 12px; }
 .flash { border-radius: 4px; padding: 8px 14px; margin-bottom: 16px; }
 .flash p { margin: 0; }
 .flash-ok { background: #e8f5e9; border: 1px solid #a5d6a7; }

@@ -15,12 +15,11 @@ function deleteButton(visitor: Visitor, action: string, fields: Readonly<Record<
 
 function domainCard(visitor: Visitor, domain: string, pointers: readonly string[]): SafeHtml {
   return html`<section class="card" data-domain="${domain}">
-  <h2>${domain}</h2>
-  <p><a href="/CMD_DNS_CONTROL?domain=${encodeURIComponent(domain)}">DNS management</a> · ${deleteButton(visitor, "/CMD_DOMAIN", { domain }, "Delete domain")}</p>
+  <div class="card-head"><h2>${domain}</h2><a href="/CMD_DNS_CONTROL?domain=${encodeURIComponent(domain)}">DNS management</a>${deleteButton(visitor, "/CMD_DOMAIN", { domain }, "Delete domain")}</div>
   <table class="list"><thead><tr><th>Pointer (alias)</th><th>Actions</th></tr></thead><tbody>
   ${pointers.length === 0 ? html`<tr><td colspan="2" class="muted">No pointers.</td></tr>` : pointers.map((pointer) => html`<tr><td>${pointer}</td><td><a href="/CMD_DNS_CONTROL?domain=${encodeURIComponent(pointer)}">DNS</a> ${deleteButton(visitor, "/CMD_DOMAIN_POINTER", { domain, pointer }, "Delete")}</td></tr>`)}
   </tbody></table>
-  <form class="inline-form" method="post" action="/CMD_DOMAIN_POINTER">${hidden(visitor, { action: "add", domain })}<label>New pointer <input name="pointer" required placeholder="alias.test"></label><button type="submit">Add pointer</button></form>
+  <form class="inline-form spaced" method="post" action="/CMD_DOMAIN_POINTER">${hidden(visitor, { action: "add", domain })}<label>New pointer <input name="pointer" required placeholder="alias.test"></label><button type="submit">Add pointer</button></form>
 </section>`;
 }
 

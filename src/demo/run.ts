@@ -27,7 +27,7 @@ export async function runDemo(run: DemoRun): Promise<void> {
     const stack = await startDemoStack({ paths: run.paths, clock: run.clock, ports: run.ports, runDaemon: true, log }).catch((thrown: unknown) => {
       const error = toError(thrown);
       const inUse = /EADDRINUSE/.test(`${error.message} ${String((error.cause as Error | undefined)?.message)}`);
-      const hint = inUse ? " — a port is in use (a demo already running, or another program): choose others with --port, --wapi-port, --dns-port" : "";
+      const hint = inUse ? "; choose other ports with --port, --wapi-port or --dns-port" : "";
       throw new AppError("demo_start", `the demo cannot start: ${error.message}${hint}`, { cause: error });
     });
     run.stdout(welcomeText(stack, `http://localhost:${stack.front.port}`, process.cwd()));

@@ -93,7 +93,7 @@ export async function startDirectAdminFront(options: FrontOptions): Promise<Runn
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
-      const hint = error.code === "EADDRINUSE" ? " (another program uses this port: stop it or choose another port)" : "";
+      const hint = error.code === "EADDRINUSE" ? " (another program uses this port)" : "";
       reject(new AppError("directadmin_front_listen", `the emulated DirectAdmin cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 0}: ${error.message}${hint}`, { cause: error }));
     });
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());

@@ -5,11 +5,11 @@ import type { PageMode } from "./protocol.js";
 export const PLUGIN_ID = "wedos";
 
 /** DirectAdmin's URL prefix per level (directadmin.md §A3.1): the user level is CMD_PLUGINS, not CMD_PLUGINS_USER. */
-const PREFIX: Readonly<Record<Level, string>> = { user: "/CMD_PLUGINS", reseller: "/CMD_PLUGINS_RESELLER", admin: "/CMD_PLUGINS_ADMIN" };
+export const PLUGIN_URL_PREFIX: Readonly<Record<Level, string>> = { user: "/CMD_PLUGINS", reseller: "/CMD_PLUGINS_RESELLER", admin: "/CMD_PLUGINS_ADMIN" };
 
 /** Where DirectAdmin serves the plugin's `images/` (static files) for this level. */
 export function assetUrl(level: Level, file: string): string {
-  return `${PREFIX[level]}/${PLUGIN_ID}/images/${file}`;
+  return `${PLUGIN_URL_PREFIX[level]}/${PLUGIN_ID}/images/${file}`;
 }
 
 /**
@@ -18,5 +18,5 @@ export function assetUrl(level: Level, file: string): string {
  */
 export function pageUrl(level: Level, mode: PageMode, path: string, params: Readonly<Record<string, string>> = {}): string {
   const query = new URLSearchParams(path === "/" ? params : { p: path, ...params }).toString();
-  return `${PREFIX[level]}/${PLUGIN_ID}/index.${mode}${query === "" ? "" : `?${query}`}`;
+  return `${PLUGIN_URL_PREFIX[level]}/${PLUGIN_ID}/index.${mode}${query === "" ? "" : `?${query}`}`;
 }

@@ -1,6 +1,4 @@
-import { rmSync } from "node:fs";
-import { toError } from "../../errors.js";
-import { startDaemon } from "../../provisioning/daemon.js";
+import { startServing } from "../../serving.js";
 import type { CliCommand } from "../command.js";
 import { openServices } from "../services-context.js";
 
@@ -17,24 +15,14 @@ a job cut off by a kill is taken up again on the next start.`,
   async run(_args, io) {
     const services = openServices(io);
     const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} ${line}\n`);
-    const daemon = startDaemon(services, log);
-    // Loaded here, not at the top: express and ejs stay off the path of the other commands (the pre hooks).
-    // A listener that cannot start leaves provisioning running; the pages then say "temporarily unavailable".
-    const web = await import("../../web/server.js")
-      .then((module) => module.startWebServer(services, { log }))
-      .catch((error: unknown) => log(`web: the pages are not served: ${toError(error).message}`));
-    if (web !== undefined) log(`web: pages served on ${web.address}`);
+    const serving = await startServing(services, log);
     log(`wedos-panel daemon started (data ${services.config.dataDir})`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
     });
     log("stopping");
-    if (web !== undefined) {
-      await web.close();
-      if (web.address.includes("/")) rmSync(web.address, { force: true });
-    }
-    await daemon.stop();
+    await serving.stop();
     await services.close();
     return 0;
   },

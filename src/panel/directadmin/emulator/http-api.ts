@@ -29,7 +29,7 @@ export function legacyEncode(value: string): string {
 export function startDirectAdminApi(sessions: SessionBook, files: TreeFiles): Promise<RunningDirectAdminApi> {
   const requests: RunningDirectAdminApi["requests"] = [];
   const server = createServer((req, res) => {
-    const status = answer(req, res, sessions, files);
+    const status = answerDirectAdminApi(req, res, sessions, files);
     requests.push({ method: req.method ?? "", path: (req.url ?? "").split("?")[0] ?? "", status });
   });
   return new Promise((resolve, reject) => {
@@ -49,7 +49,8 @@ export function startDirectAdminApi(sessions: SessionBook, files: TreeFiles): Pr
   });
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, sessions: SessionBook, files: TreeFiles): number {
+/** Answers one request to the API above (any server may mount it: the emulated panel's web front does); returns the status sent. */
+export function answerDirectAdminApi(req: IncomingMessage, res: ServerResponse, sessions: SessionBook, files: TreeFiles): number {
   const send = (status: number, body: string) => {
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(body);
     return status;

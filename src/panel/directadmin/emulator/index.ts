@@ -7,7 +7,7 @@
 export { EmulatedDirectAdmin } from "./emulated-directadmin.js";
 export { DEFAULT_HOOK_ORDER, EmulatorRefusal, type AccountBackup, type EmulatorOptions, type HookOrder, type NewUser } from "./options.js";
 export type { HookCall, HookRun } from "./hooks.js";
-export { fixtureTree } from "./tree.js";
+export { fixtureTree, treeLayout } from "./tree.js";
 export { seedAccounts, type SeedOptions } from "./seed.js";
 export { dnsWriteEnv, readZone, templateRecords, writeZone } from "./zone.js";
 export { legacyEncode, type RunningDirectAdminApi } from "./http-api.js";

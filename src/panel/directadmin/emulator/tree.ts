@@ -21,13 +21,18 @@ export const MODES = {
   zoneFile: 0o640,
 } as const;
 
-/** Lays out an empty DirectAdmin tree under `dir` (usr/local/directadmin, etc/virtual, var/named) and returns it. */
-export function fixtureTree(dir: string): DirectAdminLayout {
-  const layout = directAdminLayout({
+/** The layout of a tree under `dir` (usr/local/directadmin, etc/virtual, var/named), as {@link fixtureTree} made it. */
+export function treeLayout(dir: string): DirectAdminLayout {
+  return directAdminLayout({
     root: join(dir, "usr", "local", "directadmin"),
     zoneDir: join(dir, "var", "named"),
     virtualDir: join(dir, "etc", "virtual"),
   });
+}
+
+/** Lays out an empty DirectAdmin tree under `dir` (see {@link treeLayout}) and returns it. */
+export function fixtureTree(dir: string): DirectAdminLayout {
+  const layout = treeLayout(dir);
   makeDir(layout.usersDir, MODES.usersDir);
   makeDir(layout.virtualDir, MODES.virtualDir);
   makeDir(layout.zoneDir, MODES.zoneDir);

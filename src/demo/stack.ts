@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import type { Clock } from "../clock.js";
+import { loadConfig } from "../config/load.js";
+import { createServices, type Services } from "../main.js";
+import { EmulatedDirectAdmin, fixtureTree, treeLayout } from "../panel/directadmin/emulator/index.js";
+import { PasswordBook, startDirectAdminFront, type RunningFront } from "../panel/directadmin/emulator/front/index.js";
+import { DirectAdminPanel } from "../panel/directadmin/reader.js";
+import { startServing } from "../serving.js";
+import { startDnsServer, type DnsServer } from "../simulator/dns/index.js";
+import { startSimulator, type RunningSimulator } from "../simulator/index.js";
+import { startWebServer } from "../web/server.js";
+import type { DemoPaths } from "./paths.js";
+import { demoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
+
+/** The simulated WEDOS account (the README's demo account). */
+export const DEMO_WAPI = { login: "demo@example.test", password: "demo-pass-123" } as const;
+
+/** The longest Unix socket path Linux accepts (sun_path is 108 bytes with the NUL). */
+const MAX_SOCKET_PATH = 107;
+
+export interface DemoStackOptions {
+  paths: DemoPaths;
+  clock: Clock;
+  /** 0 picks a free port (tests). */
+  ports: { front: number; wapi: number; dns: number };
+  /**
+   * true: the daemon loop runs (spool watch, worker on `clock`, reconciler), as `wedos-panel serve`.
+   * false: only the pages' listener; the caller drives ingest and the worker (tests on a manual clock).
+   */
+  runDaemon: boolean;
+  /** Seconds before the simulator activates a protection order (default 20, so the demo shows it soon). */
+  protectionDelaySeconds?: number;
+  log: (line: string) => void;
+}
+
+/** Everything the demo runs, started. */
+export interface DemoStack {
+  paths: DemoPaths;
+  /** The seeded admin and reseller with their passwords. */
+  logins: DemoLogin[];
+  front: RunningFront;
+  sim: RunningSimulator;
+  dns: DnsServer;
+  da: EmulatedDirectAdmin;
+  services: Services;
+  /** Where the daemon serves the pages (socket path or host:port). */
+  webAddress: string;
+  /** Stops everything, the front first so no action starts while the daemon stops. */
+  close(): Promise<void>;
+}
+
+/** The generated configuration: the simulator, the emulated tree, the front as DirectAdmin's API, the socket. */
+function writeConfig(paths: DemoPaths, values: { wapiUrl: string; dnsPort: number; layout: EmulatedDirectAdmin["layout"]; apiUrl: string; listen: string }): void {
+  const config = {
+    dataDir: paths.dataDir,
+    wapi: { url: values.wapiUrl, login: DEMO_WAPI.login, passwordFile: paths.wapiPassword },
+    // The simulator answers DNS for committed zones: `wedos-panel sync` checks propagation there.
+    dns: { zoneDir: values.layout.zoneDir, nameServers: [`127.0.0.1:${values.dnsPort}`] },
+    directadmin: { root: values.layout.root, virtualDir: values.layout.virtualDir, apiUrl: values.apiUrl },
+    daemon: { listen: values.listen },
+  };
+  // One key a line: the hooks and page scripts read dataDir and daemon.listen line by line.
+  writePrivate(paths.config, `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/**
+ * Starts the whole demo on this machine under `paths.root`: the WEDOS simulator (WAPI and DNS, state kept),
+ * the emulated DirectAdmin (its tree, seeded on the first start) with its web front, and the plugin's daemon —
+ * provisioning and the pages' listener — configured by a generated config.json. The same wiring serves
+ * `wedos-panel demo` and the browser tests.
+ */
+export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
+  const { paths, clock, log } = options;
+  mkdirSync(paths.root, { recursive: true, mode: 0o700 });
+  if (!existsSync(paths.marker)) writeFileSync(paths.marker, "wedos-panel demo data: `wedos-panel demo --reset` deletes this directory.\n");
+  writePrivate(paths.wapiPassword, `${DEMO_WAPI.password}\n`);
+  const layout = existsSync(paths.directadmin) ? treeLayout(paths.directadmin) : fixtureTree(paths.directadmin);
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.splice(0).reverse()) await closer();
+  };
+  try {
+    const sim = await startSimulator({ ...DEMO_WAPI, clock, port: options.ports.wapi, stateFile: paths.simulatorState, wgpActivationDelaySeconds: options.protectionDelaySeconds ?? 20 });
+    closers.push(() => sim.close());
+    const dns = await startDnsServer({ port: options.ports.dns, source: sim.simulator, onError: (error) => log(`simulator DNS: ${String(error)}`) });
+    closers.push(() => dns.close());
+
+    const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_CONFIG: paths.config }, clock });
+    const passwords = new PasswordBook(paths.passwordHashes);
+    let services: Services | undefined;
+    const front = await startDirectAdminFront({ da, passwords, clock, log, port: options.ports.front, pageEnv: { WEDOS_PANEL_CONFIG: paths.config }, packages: () => (services === undefined ? [] : demoPackages(services.tasks.policies)) });
+    closers.push(() => front.close());
+
+    const listen = paths.socket.length <= MAX_SOCKET_PATH ? paths.socket : "127.0.0.1:0";
+    const config = { wapiUrl: sim.url, dnsPort: dns.port, layout, apiUrl: front.url, listen };
+    writeConfig(paths, config);
+    // Only the generated file counts: WEDOS_* variables of the shell running the demo are not read.
+    services = createServices(loadConfig({ WEDOS_PANEL_CONFIG: paths.config }), clock, new DirectAdminPanel(layout));
+    const opened = services;
+    closers.push(() => opened.close());
+    const logins = readDemoLogins(paths) ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
+
+    let webAddress: string;
+    if (options.runDaemon) {
+      const serving = await startServing(services, (line) => log(`daemon: ${line}`));
+      closers.push(() => serving.stop());
+      webAddress = serving.web?.address ?? listen;
+    } else {
+      const web = await startWebServer(services, { log: (line) => log(`daemon: ${line}`) });
+      closers.push(() => web.close());
+      webAddress = web.address;
+    }
+    // With host:port 0 the real port is known only now; the page scripts read it from the configuration.
+    if (webAddress !== listen) writeConfig(paths, { ...config, listen: webAddress });
+    return { paths, logins, front, sim, dns, da, services, webAddress, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import { rmSync } from "node:fs";
+import { toError } from "./errors.js";
+import type { Services } from "./main.js";
+import { startDaemon } from "./provisioning/daemon.js";
+import type { WebServer } from "./web/server.js";
+
+/** The daemon at work: provisioning (spool, queue, cron) and the pages' listener. */
+export interface Serving {
+  /** The pages' listener, or undefined when it could not start (provisioning runs on regardless). */
+  web: WebServer | undefined;
+  /** Stops the listener (removing its socket) and the daemon loop; the services stay open for the caller to close. */
+  stop(): Promise<void>;
+}
+
+/**
+ * What `wedos-panel serve` runs, also used by the demo: the daemon loop (startDaemon) beside the web listener on
+ * `daemon.listen`. The web part is loaded here, not at the top, so express and ejs stay off the path of the other
+ * commands (the pre hooks). A listener that cannot start leaves provisioning running; the pages then say
+ * "temporarily unavailable".
+ */
+export async function startServing(services: Services, log: (line: string) => void): Promise<Serving> {
+  const daemon = startDaemon(services, log);
+  const web = await import("./web/server.js")
+    .then((module) => module.startWebServer(services, { log }))
+    .catch((error: unknown) => log(`web: the pages are not served: ${toError(error).message}`));
+  if (web !== undefined) log(`web: pages served on ${web.address}`);
+  return {
+    web: web ?? undefined,
+    stop: async () => {
+      if (web !== undefined) {
+        await web.close();
+        if (web.address.includes("/")) rmSync(web.address, { force: true });
+      }
+      await daemon.stop();
+    },
+  };
+}

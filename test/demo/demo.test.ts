@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock.js";
+import { claimDemo, releaseDemo, resetDemo } from "../../src/demo/lock.js";
+import { demoPaths } from "../../src/demo/paths.js";
+import { startDemoStack } from "../../src/demo/stack.js";
+import { welcomeText } from "../../src/demo/welcome.js";
+import { createCustomer, PanelClient } from "../panel/directadmin/front/support.js";
+import { runCliCaptured } from "../support/run-cli.js";
+import { tempDir } from "../support/temp-dir.js";
+
+const start = (root: string, clock: ManualClock) => startDemoStack({ paths: demoPaths(root), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: false, log: () => undefined });
+
+describe("the demo's stack", () => {
+  it("seeds an admin and a reseller on the first start, configures the daemon with private files, and keeps everything across a restart", async () => {
+    const root = tempDir("wedos-demo-");
+    const clock = new ManualClock("2026-03-10T09:00:00Z");
+    const first = await start(root, clock);
+    const paths = first.paths;
+    let logins;
+    try {
+      logins = first.logins;
+      expect(logins.map((login) => `${login.username}:${login.usertype}`)).toEqual(["admin:admin", "reseller:reseller"]);
+      expect(logins.every((login) => login.password.length >= 12)).toBe(true);
+      for (const file of [paths.config, paths.wapiPassword, paths.logins, paths.passwordHashes]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+      const config = JSON.parse(readFileSync(paths.config, "utf8")) as { wapi: { url: string; passwordFile: string }; directadmin: { apiUrl: string }; daemon: { listen: string }; dns: { nameServers: string[] } };
+      expect(config.wapi.url).toBe(first.sim.url);
+      expect(config.directadmin.apiUrl).toBe(first.front.url);
+      expect(config.daemon.listen).toBe(paths.socket);
+      expect(config.dns.nameServers).toEqual([`127.0.0.1:${first.dns.port}`]);
+      expect(readFileSync(paths.config, "utf8")).not.toContain("demo-pass-123");
+      expect(first.services.tasks.policies.forPackage("business")).toMatchObject({ package: "business", protection: "start", protectionMode: "cname" });
+      const welcome = welcomeText(first, "http://localhost:2222", root);
+      for (const login of logins) expect(welcome).toMatch(new RegExp(`${login.username} +password ${login.password.replace(/[-_]/g, "\\$&")} +\\(${login.usertype}\\)`));
+      expect(welcome).toContain("1. Open http://localhost:2222 and log in as admin.");
+      expect(welcome).toContain("4. Plugins → WEDOS DNS: the zone turns active in a few seconds");
+      expect(welcome).toContain("configuration   ./config.json");
+      const admin = new PanelClient(first.front.url);
+      expect((await admin.login("admin", logins[0]?.password ?? "")).status).toBe(303);
+      expect((await admin.get("/CMD_ACCOUNT_USER")).text).toContain('<option value="default">default</option><option value="business">business</option>');
+      await createCustomer(admin, { username: "bob", domain: "bob.test", password: "Bob-pass-123" });
+      first.services.ingest();
+      await first.services.worker.runUntilIdle(100);
+    } finally {
+      await first.close();
+    }
+
+    const second = await start(root, clock);
+    try {
+      expect(second.logins).toEqual(logins);
+      expect((await new PanelClient(second.front.url).login("bob", "Bob-pass-123")).status).toBe(303);
+      expect([...second.sim.simulator.publishedZones()].map((zone) => zone.name)).toEqual(["bob.test"]);
+      expect(second.services.tasks.inventory.domain("bob.test")?.dnsStatus).toBe("active");
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe("the demo's directory", () => {
+  it("is claimed by one running demo; a reset is refused while it runs, and deletes it afterwards", async () => {
+    const paths = demoPaths(join(tempDir("wedos-demo-"), "data"));
+    mkdirSync(paths.root);
+    writeFileSync(paths.marker, "demo\n");
+    // Another live process (this test's parent) holds the directory.
+    writeFileSync(paths.pid, `${process.ppid}\n`);
+    expect(() => claimDemo(paths)).toThrow(`the demo is running (pid ${process.ppid})`);
+    expect(() => resetDemo(paths)).toThrow("so it cannot be reset: stop it first");
+    expect(existsSync(paths.marker)).toBe(true);
+    writeFileSync(paths.pid, "999999999\n");
+    claimDemo(paths);
+    expect(readFileSync(paths.pid, "utf8")).toBe(`${process.pid}\n`);
+    releaseDemo(paths);
+    expect(existsSync(paths.pid)).toBe(false);
+    const reset = await runCliCaptured(["demo", "--reset", "--data", paths.root], {}, new ManualClock(0));
+    expect(reset).toMatchObject({ status: 0, stdout: `Deleted ${paths.root}; the next npm start begins afresh.\n` });
+    expect(existsSync(paths.root)).toBe(false);
+  });
+
+  it("is never wiped when it is not the demo's", async () => {
+    const paths = demoPaths(tempDir("wedos-not-demo-"));
+    writeFileSync(join(paths.root, "precious.txt"), "keep me\n");
+    const reset = await runCliCaptured(["demo", "--reset", "--data", paths.root], {}, new ManualClock(0));
+    expect(reset.status).toBe(1);
+    expect(reset.stderr).toContain("is not the demo's directory (it has no DEMO file), so it is left alone");
+    expect(readFileSync(join(paths.root, "precious.txt"), "utf8")).toBe("keep me\n");
+  });
+});

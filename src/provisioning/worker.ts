@@ -114,7 +114,8 @@ export class Worker {
       };
       this.wake = done;
       signal.addEventListener("abort", done, { once: true });
-      void this.deps.clock.sleep(delay).then(done);
+      // The timer goes with the abort, so a stopped daemon exits at once instead of after the idle sleep.
+      void this.deps.clock.sleep(delay, signal).then(done);
     });
   }
 

@@ -64,7 +64,7 @@ describe("the budget chart and the audit log", () => {
     const { stdout } = await operations();
     expect(stdout.match(/<td>\d\d:00 UTC<\/td>/g)).toHaveLength(24);
     expect(stdout).toContain('<meter min="0" max="1000" value="7">7</meter>');
-    expect(stdout).toMatch(/<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>permanent<\/td><td>2316<\/td><td>42<\/td>/);
+    expect(stdout).toMatch(/<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>failed<\/td><td>2316<\/td><td>42<\/td>/);
     expect(stdout).not.toContain("web-test-pass-1");
   });
 });

@@ -1,7 +1,6 @@
 import type { RecordState } from "../../sync/record-states.js";
 import { WEDOS_CAPABILITIES, WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
-import type { AuthenticatedContext } from "../context.js";
-import type { MessageKey } from "../i18n/index.js";
+import type { MessageKey, Translate } from "../i18n/index.js";
 
 /** The catalogue text of each capability-audit rule (src/sync/audit-rules.ts), by the rule's id. */
 const RULE_KEYS: Readonly<Record<string, MessageKey>> = {
@@ -24,8 +23,8 @@ const RULE_KEYS: Readonly<Record<string, MessageKey>> = {
  * (the CLI and the log use them); a rule without a catalogue text (a record the converter could not read) keeps
  * its English reason, which names the record's own data.
  */
-export function recordNote(page: AuthenticatedContext, state: RecordState): string | undefined {
+export function recordNote(t: Translate, state: Pick<RecordState, "name" | "type" | "ttl" | "note" | "rule">): string | undefined {
   const key = state.rule === undefined ? undefined : RULE_KEYS[state.rule];
   if (key === undefined) return state.note;
-  return page.t(key, { name: state.name, type: state.type, ttl: state.ttl, min: WEDOS_CAPABILITIES.minTtl, max: WEDOS_CAPABILITIES.maxTtl, nameservers: WEDOS_NAMESERVERS.join(", ") });
+  return t(key, { name: state.name, type: state.type, ttl: state.ttl, min: WEDOS_CAPABILITIES.minTtl, max: WEDOS_CAPABILITIES.maxTtl, nameservers: WEDOS_NAMESERVERS.join(", ") });
 }

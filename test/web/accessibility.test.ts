@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ancestorOf, elementsOf, parseHtml, textOf, type HtmlElement } from "../support/html.js";
-import { csrfTokenIn, form, MAIN_PAGES, visitMainPage, seedEveryState, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { csrfTokenIn, form, MAIN_PAGES, useHarnessWithEveryState, visitMainPage } from "./support.js";
 
 /**
  * The structural rules every page keeps, checked on the real output of each main page of each level, embedded
@@ -87,17 +87,8 @@ function violations(html: string, mode: "html" | "raw"): string[] {
   return found;
 }
 
-let h: WebHarness;
-beforeEach(async () => {
-  h = await startWebHarness();
-  await seedTenants(h);
-  await seedEveryState(h);
-});
-afterEach(async () => {
-  await h.close();
-});
-
-const render = (level: keyof typeof MAIN_PAGES, mode: "html" | "raw", path: string, language = "en") => visitMainPage(h, level, mode, path, language);
+const harness = useHarnessWithEveryState();
+const render = (level: keyof typeof MAIN_PAGES, mode: "html" | "raw", path: string, language = "en") => visitMainPage(harness(), level, mode, path, language);
 
 describe("every page is usable by keyboard and screen reader", () => {
   for (const level of ["user", "reseller", "admin"] as const) {
@@ -126,6 +117,7 @@ describe("every page is usable by keyboard and screen reader", () => {
   });
 
   it("announces the result of an action in a live region, and names which row a button acts on", async () => {
+    const h = harness();
     const session = h.da.login("alice");
     const page = await h.visit({ level: "user", session });
     const { root } = parseHtml(page.stdout);
@@ -138,6 +130,7 @@ describe("every page is usable by keyboard and screen reader", () => {
   });
 
   it("reports refused form input in an alert, and keeps the rules on that page", async () => {
+    const h = harness();
     const session = h.da.login("admin");
     const token = csrfTokenIn((await h.visit({ level: "admin", session, query: "p=/policies" })).stdout);
     const refused = await h.visit({ level: "admin", session, method: "POST", query: "p=/policies/save", post: form({ csrf: token, package: "../x", graceDays: "-1" }) });

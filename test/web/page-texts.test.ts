@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AUDIT_RULES, MIXED_TTL_RULE } from "../../src/sync/audit-rules.js";
 import { CATALOGUES, translator } from "../../src/web/i18n/index.js";
 import { recordNote } from "../../src/web/view-models/record-note.js";
-import { MAIN_PAGES, seedEveryState, seedTenants, startWebHarness, visitMainPage, type WebHarness } from "./support.js";
+import { MAIN_PAGES, useHarnessWithEveryState, visitMainPage } from "./support.js";
 
 const VIEWS = new URL("../../views/", import.meta.url).pathname;
 
@@ -50,15 +50,7 @@ describe("page texts", () => {
 });
 
 describe("a Czech visitor", () => {
-  let h: WebHarness;
-  beforeEach(async () => {
-    h = await startWebHarness();
-    await seedTenants(h);
-    await seedEveryState(h);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const harness = useHarnessWithEveryState();
 
   /** The fixed parts of each English text that differs from its Czech one (two words or more). */
   const englishFragments = Object.entries(CATALOGUES.en)
@@ -72,7 +64,7 @@ describe("a Czech visitor", () => {
     const leftovers: string[] = [];
     for (const [level, { paths }] of Object.entries(MAIN_PAGES) as Array<[keyof typeof MAIN_PAGES, (typeof MAIN_PAGES)[keyof typeof MAIN_PAGES]]>) {
       for (const path of paths) {
-        const html = (await visitMainPage(h, level, "raw", path, "cs")).replace(/&#39;/g, "'");
+        const html = (await visitMainPage(harness(), level, "raw", path, "cs")).replace(/&#39;/g, "'");
         for (const fragment of englishFragments) if (html.includes(fragment)) leftovers.push(`${level} ${path}: "${fragment}"`);
         for (const key of keys) if (html.includes(`>${key}<`) || html.includes(`"${key}"`)) leftovers.push(`${level} ${path}: the key ${key}`);
       }
@@ -82,7 +74,7 @@ describe("a Czech visitor", () => {
   });
 
   it("reads why a record is not accepted in Czech", async () => {
-    const html = await visitMainPage(h, "user", "html", "/domains/alice.test", "cs");
+    const html = await visitMainPage(harness(), "user", "html", "/domains/alice.test", "cs");
     expect(html).toContain("záznam SOA si WEDOS u každé zóny zapisuje sám");
     expect(html).not.toContain("WEDOS writes the SOA record");
   });

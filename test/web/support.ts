@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { afterEach, beforeEach } from "vitest";
 import { join } from "node:path";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
@@ -112,6 +113,26 @@ export async function seedEveryState(h: WebHarness): Promise<void> {
   h.services.queue.enqueue(TASK.testConnection, {}, { lane: "interactive" });
   await h.services.worker.runUntilIdle();
   h.services.tasks.policies.save("gold", { dnsMode: "primary", protection: "advanced", protectionPeriod: "yearly", protectionMode: "cname", onSuspend: "withdraw", termination: "delete", graceDays: 14, zoneQuota: 5 }, now);
+}
+
+/**
+ * For a describe block (or a file): a fresh harness with seedTenants and seedEveryState before each test, closed
+ * after it. Returns the way to reach the current test's harness.
+ */
+export function useHarnessWithEveryState(): () => WebHarness {
+  let h: WebHarness | undefined;
+  beforeEach(async () => {
+    h = await startWebHarness();
+    await seedTenants(h);
+    await seedEveryState(h);
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (h === undefined) throw new Error("the harness exists only inside a test");
+    return h;
+  };
 }
 
 /** The main pages of each level (paths inside the plugin), with the account that visits them. */

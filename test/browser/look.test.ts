@@ -4,18 +4,18 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../support/temp-dir.js";
-import { MAIN_PAGES, useHarnessWithEveryState, visitMainPage } from "./support.js";
+import { MAIN_PAGES, useHarnessWithEveryState, visitMainPage } from "../web/support.js";
 
 /**
- * The pages in a real browser (Debian's Chromium through playwright-core): narrow screens, light and dark mode,
- * keyboard focus. The page is written to a file that links the repository's images/wedos.css, as DirectAdmin
- * would serve it.
+ * The pages in a real browser (Debian's Chromium at /usr/bin/chromium, through playwright-core): narrow screens,
+ * light and dark mode, keyboard focus. The page is written to a file that links the repository's
+ * images/wedos.css, as DirectAdmin would serve it.
  */
 const CSS = fileURLToPath(new URL("../../images/wedos.css", import.meta.url));
 const harness = useHarnessWithEveryState();
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
 });
 afterAll(async () => {
   await browser?.close();

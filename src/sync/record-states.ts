@@ -12,6 +12,8 @@ export interface RecordState {
   state: "in-sync" | "pending" | "not-accepted";
   /** Why it is not accepted, or what was adjusted (a clamped TTL). */
   note: string | undefined;
+  /** The audit rule behind the note (audit-rules.ts), so a page can say it in the visitor's language. */
+  rule: string | undefined;
 }
 
 const key = (row: { name: string; type: string; rdata: string }) => `${row.name}\u0000${row.type}\u0000${canonicalRdataKey(row)}`;
@@ -23,14 +25,15 @@ const key = (row: { name: string; type: string; rdata: string }) => `${row.name}
  */
 export function recordStates(audit: AuditResult, managed: readonly ManagedRow[]): RecordState[] {
   const atWedos = new Map(managed.map((row) => [key(row), row]));
-  const adjusted = new Map(audit.findings.filter((finding) => finding.outcome === "adjusted").map((finding) => [`${finding.name}\u0000${finding.type}`, finding.reason]));
+  const adjusted = new Map(audit.findings.filter((finding) => finding.outcome === "adjusted").map((finding) => [`${finding.name}\u0000${finding.type}`, finding]));
   const synced: RecordState[] = audit.rows.map((row) => {
     const name = row.name === "" ? "@" : row.name;
     const stored = atWedos.get(key(row));
-    return { name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: adjusted.get(`${name}\u0000${row.type}`) };
+    const finding = adjusted.get(`${name}\u0000${row.type}`);
+    return { name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: finding?.reason, rule: finding?.rule };
   });
   const refused: RecordState[] = audit.findings
     .filter((finding) => finding.outcome === "skipped")
-    .map((finding) => ({ name: finding.name, type: finding.type, ttl: 0, value: "", state: "not-accepted", note: finding.reason }));
+    .map((finding) => ({ name: finding.name, type: finding.type, ttl: 0, value: "", state: "not-accepted", note: finding.reason, rule: finding.rule }));
   return [...synced, ...refused];
 }

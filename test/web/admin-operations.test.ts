@@ -18,7 +18,7 @@ const post = async (path: string, fields: Record<string, string>, token?: string
 describe("the admin's operations page", () => {
   it("shows this hour's WAPI budget, a pause with its reason, and the queue", async () => {
     const { stdout } = await operations();
-    expect(stdout).toMatch(/<meter min="0" max="1000" value="0" high="900">/);
+    expect(stdout).toMatch(/<meter min="0" max="1000" value="0" high="900"/);
     expect(stdout).toContain("0 of 1000 (100 kept for people&#39;s actions), 0 rejected");
     h.services.wapi.circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", h.clock.now() + 600_000, 2006);
     expect((await operations()).stdout).toContain("Requests to WEDOS are paused: WEDOS&#39;s limit of requests per hour is used up (code 2006)");
@@ -64,7 +64,7 @@ describe("the budget chart and the audit log", () => {
     const { stdout } = await operations();
     expect(stdout.match(/<td>\d\d:00 UTC<\/td>/g)).toHaveLength(24);
     expect(stdout).toContain('<meter min="0" max="1000" value="7">7</meter>');
-    expect(stdout).toMatch(/<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>permanent<\/td><td>2316<\/td><td>42<\/td>/);
+    expect(stdout).toMatch(/<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>failed<\/td><td>2316<\/td><td>42<\/td>/);
     expect(stdout).not.toContain("web-test-pass-1");
   });
 });

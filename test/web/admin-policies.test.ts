@@ -36,8 +36,8 @@ describe("the admin's package policies page", () => {
     const result = await save({ ...gold, package: "../etc", protection: "platinum", graceDays: "-3" });
     expect(result.status).toBe(400);
     expect(result.body).toContain("The package name must be * or a DirectAdmin package name");
-    expect(result.body).toContain("Protection: Invalid option");
-    expect(result.body).toContain("Grace days: Too small");
+    expect(result.body).toContain("Protection: choose one of the offered values.");
+    expect(result.body).toContain("Grace days: enter a whole number from 0 to 365.");
     expect(h.services.tasks.policies.list().map((policy) => policy.package)).toEqual(["*"]);
   });
 });

@@ -1,10 +1,12 @@
 import { writeFileSync } from "node:fs";
+import { afterEach, beforeEach } from "vitest";
 import { join } from "node:path";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
 import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
+import { TASK } from "../../src/provisioning/task-names.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -92,6 +94,65 @@ export async function seedTenants(h: WebHarness): Promise<void> {
     await h.da.createUser({ username, domain: `${username}.test`, package: "default", ip: "192.0.2.10", email: `${username}@example.test`, creator, password: "Customer-Pass-1" });
   }
   h.services.ingest();
+}
+
+/**
+ * On top of seedTenants: something in every table and a badge of each kind — alice.test's DNS in error with active
+ * protection, bob.test waiting, a conflict on carol.test, a failed job, a WAPI call, a connection test's answer
+ * and a second package policy — so page-wide checks see every part of every page.
+ */
+export async function seedEveryState(h: WebHarness): Promise<void> {
+  const now = h.clock.now();
+  h.inventory.setDnsStatus("alice.test", "error", "WEDOS refused the zone", now);
+  h.inventory.setDnsStatus("bob.test", "pending", null, now);
+  h.services.tasks.protections.recordOrdering({ domain: "alice.test", variant: "start", period: "monthly", mode: "ns", upstreamIps: ["192.0.2.10"] }, now);
+  h.services.tasks.protections.update("alice.test", { state: "active", reason: null, activatedAt: now }, now);
+  h.services.tasks.conflicts.flag("carol.test", "zone", "a zone for carol.test already exists at WEDOS", now);
+  h.services.wapi.calls.record({ at: now, command: "dns-row-add", domain: "alice.test", clTRID: "wp-1", lane: "records", outcome: "permanent", wapiCode: 2316, durationMs: 42, error: "refused" });
+  h.services.queue.enqueue("from-the-future", { domain: "alice.test" }, { lane: "records" });
+  h.services.queue.enqueue(TASK.testConnection, {}, { lane: "interactive" });
+  await h.services.worker.runUntilIdle();
+  h.services.tasks.policies.save("gold", { dnsMode: "primary", protection: "advanced", protectionPeriod: "yearly", protectionMode: "cname", onSuspend: "withdraw", termination: "delete", graceDays: 14, zoneQuota: 5 }, now);
+}
+
+/**
+ * For a describe block (or a file): a fresh harness with seedTenants and seedEveryState before each test, closed
+ * after it. Returns the way to reach the current test's harness.
+ */
+export function useHarnessWithEveryState(): () => WebHarness {
+  let h: WebHarness | undefined;
+  beforeEach(async () => {
+    h = await startWebHarness();
+    await seedTenants(h);
+    await seedEveryState(h);
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (h === undefined) throw new Error("the harness exists only inside a test");
+    return h;
+  };
+}
+
+/** The main pages of each level (paths inside the plugin), with the account that visits them. */
+export const MAIN_PAGES = {
+  user: { account: "alice", paths: ["/", "/?status=problems", "/domains/alice.test", "/no/such/page"] },
+  reseller: { account: "res1", paths: ["/", "/domains/bob.test"] },
+  admin: { account: "admin", paths: ["/", "/domains/carol.test", "/operations", "/policies", "/settings"] },
+} as const;
+
+/**
+ * One main page as the visitor's browser gets it (for raw, the body of the HTTP response). A page that fails on
+ * the server throws: an error page has the layout too, so page-wide checks would otherwise pass on it.
+ */
+export async function visitMainPage(h: WebHarness, level: keyof typeof MAIN_PAGES, mode: "html" | "raw", path: string, language = "en"): Promise<string> {
+  const [page = "/", query = ""] = path.split("?");
+  const logged = h.logs.length;
+  const run = await h.visit({ level, file: `index.${mode}`, session: h.da.login(MAIN_PAGES[level].account), query: [page === "/" ? "" : `p=${page}`, query].filter(Boolean).join("&"), env: { LANGUAGE: language } });
+  const failures = h.logs.slice(logged).filter((line) => line.startsWith("web: 5"));
+  if (failures.length > 0) throw new Error(`${level} ${mode} ${path} failed on the server: ${failures.join("; ")}`);
+  return mode === "raw" ? parseRaw(run.stdout).body : run.stdout;
 }
 
 /** A raw-mode page's output split into status, headers (lower-case names) and body. */

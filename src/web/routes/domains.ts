@@ -13,6 +13,7 @@ import type { Panel } from "../../panel/panel.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import { protectionView } from "../view-models/protection.js";
+import { recordNote } from "../view-models/record-note.js";
 import { auditRecords } from "../../sync/audit.js";
 import { WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
 import { recordStates, type RecordState } from "../../sync/record-states.js";
@@ -36,7 +37,7 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
   router.get("/domains/:domain", async (req, res) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(req.params.domain);
-    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS, protection: protectionView(page, records.protections.get(row.domain)), purgeAction: linksOf(page).purge };
+    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS, protection: protectionView(page, records.protections.get(row.domain)), purgeAction: linksOf(page).purge, csrfToken: page.csrfToken };
     await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
   });
 
@@ -70,7 +71,7 @@ async function recordsModel(page: AuthenticatedContext, domain: string, sources:
   try {
     const { records } = await readZoneFile(sources.panel.zoneFilePath(domain), domain);
     const states = recordStates(auditRecords(records, domain), sources.zones.managedRows(domain));
-    return { records: states.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`) })), recordsProblem: undefined };
+    return { records: states.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`), note: recordNote(page.t, state) })), recordsProblem: undefined };
   } catch (error) {
     return { records: [], recordsProblem: page.t("records.unreadable", { reason: (error as Error).message }) };
   }

@@ -2,20 +2,32 @@ import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
 import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../../provisioning/policy.js";
 import type { PolicyStore } from "../../store/policy-store.js";
-import { authenticatedPage } from "../context.js";
+import { authenticatedPage, type AuthenticatedContext } from "../context.js";
 import { bodyField } from "../da-input.js";
+import type { MessageKey } from "../i18n/index.js";
 import { renderPage } from "../render.js";
 import { adminLinks } from "../view-models/layout.js";
 
-/** The choices of each select on the policy form, in the order of policySchema (graceDays and zoneQuota are numbers). */
+/**
+ * The choices of each select on the policy form, in the order of policySchema and of the form, each with the
+ * catalogue key of its label (the stored values are English words and codes; the form speaks the visitor's
+ * language). The type demands every value the schema allows. graceDays and zoneQuota are numbers.
+ */
 export const POLICY_CHOICES = {
-  dnsMode: ["primary", "secondary", "off"],
-  protection: ["off", "start", "advanced", "expert"],
-  protectionPeriod: ["monthly", "yearly"],
-  protectionMode: ["ns", "cname"],
-  onSuspend: ["keep", "withdraw"],
-  termination: ["delete", "keep"],
-} as const satisfies Partial<Record<keyof Policy, readonly string[]>>;
+  dnsMode: { primary: "policy.choice.primary", secondary: "policy.choice.secondary", off: "policy.choice.noDns" },
+  protection: { off: "policy.choice.none", start: "protection.variant.start", advanced: "protection.variant.advanced", expert: "protection.variant.expert" },
+  protectionPeriod: { monthly: "protection.period.monthly", yearly: "protection.period.yearly" },
+  protectionMode: { ns: "policy.choice.ns", cname: "policy.choice.cname" },
+  onSuspend: { keep: "policy.choice.keep", withdraw: "policy.choice.withdraw" },
+  termination: { delete: "policy.choice.delete", keep: "policy.choice.keep" },
+} as const satisfies { [F in keyof Policy]?: Record<Policy[F] & string, MessageKey> };
+
+/** The number fields with the bounds policySchema enforces (shown on the inputs and in the error text). */
+const NUMBER_FIELDS = ["graceDays", "zoneQuota"] as const;
+const bounds = (field: (typeof NUMBER_FIELDS)[number]) => {
+  const schema = policySchema.shape[field].unwrap();
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+};
 
 const PACKAGE_NAME = /^(\*|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$/;
 
@@ -34,12 +46,12 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
     if (!PACKAGE_NAME.test(pkg)) problems.push(page.t("policy.badPackage"));
     const input: Record<string, unknown> = {};
     for (const key of Object.keys(POLICY_CHOICES)) input[key] = bodyField(body, key);
-    for (const key of ["graceDays", "zoneQuota"]) {
+    for (const key of NUMBER_FIELDS) {
       const raw = bodyField(body, key);
       input[key] = raw === undefined || raw.trim() === "" ? undefined : Number(raw);
     }
     const parsed = policySchema.safeParse(input);
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${page.t(`policy.field.${String(issue.path[0]) as keyof Policy}`)}: ${issue.message}`);
+    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(fieldProblem(page, String(issue.path[0]) as keyof Policy));
     if (problems.length > 0 || !parsed.success) {
       await showPolicies(res, deps.policies, undefined, problems, 400);
       return;
@@ -57,8 +69,17 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
   return router;
 }
 
+/** What is wrong with one field, in the visitor's language (zod's own messages are English and name no field). */
+function fieldProblem(page: AuthenticatedContext, field: keyof Policy): string {
+  const label = page.t(`policy.field.${field}`);
+  if (field === "graceDays" || field === "zoneQuota") return page.t("policy.badNumber", { field: label, ...bounds(field) });
+  return page.t("policy.badChoice", { field: label });
+}
+
 async function showPolicies(res: Response, policies: PolicyStore, notice?: string, problems: string[] = [], status = 200): Promise<void> {
   const page = authenticatedPage(res);
-  const model = { notice, problems, csrfToken: page.csrfToken, links: adminLinks(page), policies: policies.list(), choices: POLICY_CHOICES, defaultPackage: DEFAULT_POLICY_PACKAGE };
+  const choices = Object.fromEntries(Object.entries(POLICY_CHOICES).map(([field, labels]) => [field, Object.entries(labels).map(([value, label]) => ({ value, label: page.t(label) }))]));
+  const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, bounds(field)]));
+  const model = { notice, problems, csrfToken: page.csrfToken, links: adminLinks(page), policies: policies.list(), choices, numbers, defaultPackage: DEFAULT_POLICY_PACKAGE };
   await renderPage(res, page, "admin/policies", page.t("page.policies.title"), model, status);
 }

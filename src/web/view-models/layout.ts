@@ -1,5 +1,21 @@
 import type { AuthenticatedContext, PageContext } from "../context.js";
+import type { MessageKey } from "../i18n/index.js";
 import { assetUrl, pageUrl } from "../urls.js";
+
+/** One entry of the page navigation; `current` marks the page being shown (aria-current). */
+export interface NavItem {
+  label: string;
+  href: string;
+  current: boolean;
+}
+
+/** The admin's pages, in menu order: the view that renders each, its path and its label. */
+const ADMIN_NAV: ReadonlyArray<{ view: string; path: string; label: MessageKey }> = [
+  { view: "admin/index", path: "/", label: "nav.domains" },
+  { view: "admin/operations", path: "/operations", label: "page.operations.title" },
+  { view: "admin/policies", path: "/policies", label: "page.policies.title" },
+  { view: "admin/settings", path: "/settings", label: "page.settings.title" },
+];
 
 /** What the layouts (views/layouts/*.ejs) show around every page. Plain data: templates only print it. */
 export interface LayoutModel {
@@ -13,12 +29,18 @@ export interface LayoutModel {
   loginAs: string | undefined;
   /** The visitor's CSRF token, on the page's wrapper for scripts (forms carry it in a hidden field). */
   csrfToken: string | undefined;
+  /** The navigation between the level's pages (the admin's; empty where the level has one list). */
+  nav: NavItem[];
 }
 
-/** The layout model of a page; `title` is already translated. */
-export function layoutModel(page: PageContext, title: string): LayoutModel {
+/**
+ * The layout model of a page; `title` is already translated, `view` is the template being rendered (it decides
+ * which navigation entry is the current page, whatever action led to it).
+ */
+export function layoutModel(page: PageContext, title: string, view: string): LayoutModel {
   const { level, mode } = page.request;
   const identity = page.identity;
+  const nav = level === "admin" && identity !== undefined ? ADMIN_NAV.map((item) => ({ label: page.t(item.label), href: pageUrl(level, mode, item.path), current: item.view === view })) : [];
   return {
     lang: page.language,
     title,
@@ -27,6 +49,7 @@ export function layoutModel(page: PageContext, title: string): LayoutModel {
     signedIn: identity === undefined ? undefined : `${page.t("identity.signedIn", { user: identity.username })} (${page.t(`level.${identity.level}`)})`,
     loginAs: identity?.loginAsMaster === undefined ? undefined : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),
     csrfToken: page.csrfToken,
+    nav,
   };
 }
 

@@ -16,6 +16,7 @@ export interface ProtectionView {
 
 const VARIANT_KEYS = { start: "protection.variant.start", advanced: "protection.variant.advanced", expert: "protection.variant.expert" } as const;
 const PERIOD_KEYS = { monthly: "protection.period.monthly", yearly: "protection.period.yearly" } as const;
+const MODE_KEYS = { ns: "policy.choice.ns", cname: "policy.choice.cname" } as const;
 
 /** A stored value's label, or the value itself if a later version stored one this one does not know. */
 function labelOf<K extends string>(keys: Readonly<Record<string, K>>, value: string, t: (key: K) => string): string {
@@ -30,7 +31,7 @@ export function protectionView(page: AuthenticatedContext, row: ProtectionRow | 
     state: row.state,
     stateLabel: t(`protection.${row.state}`),
     plan: `${labelOf(VARIANT_KEYS, row.variant, t)}, ${labelOf(PERIOD_KEYS, row.period, t)}`,
-    mode: row.mode,
+    mode: labelOf(MODE_KEYS, row.mode, t),
     origins: row.upstreamIps.join(", "),
     reason: row.reason ?? "",
     activatedAt: formatTime(row.activatedAt, t("table.never")),

@@ -8,5 +8,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // Removing a 10,000-file fixture tree after a test can take over 10 s on a busy 2-core machine.
+    hookTimeout: 30_000,
   },
 });

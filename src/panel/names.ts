@@ -13,6 +13,14 @@ export function canonicalDomain(text: string): string | undefined {
 }
 
 /**
+ * Whether a domain can be a file name inside a panel's tree (`<zoneDir>/<domain>.db`): no slash, no `..`, no NUL,
+ * not dot-only. Names reach the layouts canonical; this is the last guard before a path is built.
+ */
+export function isSafeDomainFileName(name: string): boolean {
+  return /^[a-z0-9_][a-z0-9_.-]{0,252}$/i.test(name) && !name.includes("..");
+}
+
+/**
  * Reads `key=value` lines (DirectAdmin's user.conf, cPanel's users file): the value is everything after the first
  * `=`, a later key wins, blank lines and `#` comments are skipped. A line that is not `key=value` is reported
  * through `fail` (with its 1-based number), so each panel names its own file and the fix.

@@ -75,6 +75,11 @@ export const cpanelConfigSchema = z.object({
   varDir: z.string().min(1).default("/var/cpanel"),
   /** Where cPanel keeps userdomains (domain: user for every domain). */
   etcDir: z.string().min(1).default("/etc"),
+  /**
+   * Where the cPanel and WHM page entries leave the file that proves which unix account runs them (1733, made by the
+   * daemon; docs/decisions/0005-cpanel-adapter.md).
+   */
+  proofDir: z.string().min(1).default("/run/wedos-panel/proof"),
 });
 
 export const daemonConfigSchema = z.object({

@@ -108,6 +108,11 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   // zone is synced (and nothing is created at WEDOS that the server does not serve).
   "Cpanel::Api2::SubDomain::addsubdomain": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.rootdomain"), env: undefined }],
   "Cpanel::UAPI::SubDomain::addsubdomain": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.rootdomain"), env: undefined }],
+  // The Zone Editor changed records: the zone is synced from its file, as after DirectAdmin's dns_write_post.
+  "Cpanel::UAPI::DNS::mass_edit_zone": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.zone"), env: undefined }],
+  "Cpanel::Api2::ZoneEdit::add_zone_record": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined }],
+  "Cpanel::Api2::ZoneEdit::edit_zone_record": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined }],
+  "Cpanel::Api2::ZoneEdit::remove_zone_record": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined }],
   // delsubdomain names the whole subdomain (`blog.example.com`); the parent zone is the rest after its first label.
   "Cpanel::Api2::SubDomain::delsubdomain": (read) => {
     const parent = read.optional(domainName, "args.rootdomain") ?? read.need(parentOf, "args.domain");
@@ -155,12 +160,13 @@ for (const hook of CPANEL_HOOKS) {
 }
 
 /**
- * Whether cPanel says the API call failed: API 2 reports `output: [{result: 0, reason}]`, UAPI `result: {status: 0}`
- * or `status: 0`. Anything else counts as success — the worker reads the panel's zone file anyway.
+ * Whether cPanel says the API call failed: API 2 reports `output: [{result: 0, reason}]` (ZoneEdit
+ * `output: [{result: {status: 0}}]`), UAPI `result: {status: 0}` or `status: 0`. Anything else counts as success — the worker reads the panel's zone file anyway.
  */
 function callFailed(data: Record<string, unknown>): boolean {
   const zero = (value: unknown) => value === 0 || value === "0" || value === false;
   const record = (value: unknown) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined);
-  if (Array.isArray(data.output) && data.output.some((entry) => zero(record(entry)?.result))) return true;
+  const failedEntry = (entry: unknown) => zero(record(entry)?.result) || zero(record(record(entry)?.result)?.status);
+  if (Array.isArray(data.output) && data.output.some(failedEntry)) return true;
   return zero(data.status) || zero(data.result) || zero(record(data.result)?.status);
 }

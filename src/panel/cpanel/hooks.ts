@@ -10,7 +10,8 @@
  * Addon, parked and subdomain changes are taken from the cPanel API calls the cPanel interface makes. The
  * Whostmgr `Domain::park`/`Domain::addsubdomain` events would also fire for them, but an addon domain is, inside
  * cPanel, a domain parked on a subdomain, so those events would describe an addon as a pointer to a subdomain;
- * changes made around these calls (WHM, restores, DNS clustering) are found by the reconciler instead.
+ * changes made around these calls (WHM, restores, DNS clustering) are found by the reconciler instead. Record
+ * changes come from the Zone Editor's calls (UAPI DNS::mass_edit_zone, and the older API 2 ZoneEdit functions).
  */
 export interface CpanelHookRegistration {
   category: "Whostmgr" | "Cpanel";
@@ -33,6 +34,10 @@ export const CPANEL_HOOKS: readonly CpanelHookRegistration[] = [
   { category: "Cpanel", event: "Api2::SubDomain::addsubdomain", stage: "post", escalateprivs: 1 },
   { category: "Cpanel", event: "Api2::SubDomain::delsubdomain", stage: "post", escalateprivs: 1 },
   { category: "Cpanel", event: "UAPI::SubDomain::addsubdomain", stage: "post", escalateprivs: 1 },
+  { category: "Cpanel", event: "UAPI::DNS::mass_edit_zone", stage: "post", escalateprivs: 1 },
+  { category: "Cpanel", event: "Api2::ZoneEdit::add_zone_record", stage: "post", escalateprivs: 1 },
+  { category: "Cpanel", event: "Api2::ZoneEdit::edit_zone_record", stage: "post", escalateprivs: 1 },
+  { category: "Cpanel", event: "Api2::ZoneEdit::remove_zone_record", stage: "post", escalateprivs: 1 },
 ];
 
 /** `Category::Event`, the name the spool bookkeeping and error messages use (`Whostmgr::Accounts::Create`). */

@@ -18,6 +18,10 @@ const CASES: Array<[FixtureName, PanelEvent[]]> = [
   ["cpanel-api2-subdomain-addsubdomain", [{ kind: "zone-written", domain: "alice.test", env: undefined }]],
   ["cpanel-api2-subdomain-delsubdomain", [{ kind: "zone-written", domain: "alice.test", env: undefined }]],
   ["cpanel-uapi-subdomain-addsubdomain", [{ kind: "zone-written", domain: "alice.test", env: undefined }]],
+  ["cpanel-uapi-dns-mass-edit-zone", [{ kind: "zone-written", domain: "alice.test", env: undefined }]],
+  ["cpanel-api2-zoneedit-add-zone-record", [{ kind: "zone-written", domain: "alice.test", env: undefined }]],
+  ["cpanel-api2-zoneedit-edit-zone-record", [{ kind: "zone-written", domain: "alice.test", env: undefined }]],
+  ["cpanel-api2-zoneedit-remove-zone-record", [{ kind: "zone-written", domain: "alice.test", env: undefined }]],
 ];
 
 describe("cPanel hook payloads → panel events", () => {
@@ -51,6 +55,7 @@ describe("cPanel hook payloads → panel events", () => {
   test("an API call cPanel reports as failed changes nothing (API 2 runs post hooks after failures)", () => {
     expect(eventsFromHookPayload(payload("cpanel-api2-addondomain-addaddondomain", { output: [{ result: 0, reason: "The domain already exists." }] }))).toEqual([]);
     expect(eventsFromHookPayload(payload("cpanel-uapi-subdomain-addsubdomain", { result: { status: 0, errors: ["No."] } }))).toEqual([]);
+    expect(eventsFromHookPayload(payload("cpanel-api2-zoneedit-add-zone-record", { output: [{ result: { status: 0, statusmsg: "Invalid record." } }] }))).toEqual([]);
   });
 
   const rejected = (input: unknown) => {

@@ -77,6 +77,24 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     expect(h.published("blog.alice.test")).toBeUndefined();
   });
 
+  it("Zone Editor changes (UAPI mass_edit_zone, API 2 ZoneEdit) reach WEDOS as the changed rows", async () => {
+    await h.cpanel.perform(payload("whostmgr-accounts-create"));
+    await h.settle();
+    const shop = () => h.published("alice.test")?.filter((row) => row.name === "shop").map((row) => row.rdata);
+    await h.cpanel.perform(payload("cpanel-uapi-dns-mass-edit-zone"));
+    await h.settle();
+    expect(shop()).toEqual(["192.0.2.77"]);
+    const before = h.commands().length;
+    await h.cpanel.perform(payload("cpanel-api2-zoneedit-edit-zone-record"));
+    await h.settle();
+    expect(shop()).toEqual(["192.0.2.78"]);
+    expect(h.commands().slice(before).map((c) => c.command)).toEqual(["dns-rows-list", "dns-row-update", "dns-domain-commit"]);
+    const line = (h.cpanel.zone("alice.test") ?? []).findIndex((record) => record.name === "shop.alice.test") + 2;
+    await h.cpanel.perform(payload("cpanel-api2-zoneedit-remove-zone-record", { args: { line: String(line) } }));
+    await h.settle();
+    expect(shop()).toEqual([]);
+  });
+
   it("suspension follows the package policy: withdraw removes the zone, unsuspend brings it back; keep leaves it", async () => {
     policy("withdrawing", { onSuspend: "withdraw" });
     await h.cpanel.perform(payload("whostmgr-accounts-create", { plan: "withdrawing" }));

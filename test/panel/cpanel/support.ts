@@ -18,6 +18,10 @@ export const FIXTURE_NAMES = [
   "cpanel-api2-subdomain-addsubdomain",
   "cpanel-api2-subdomain-delsubdomain",
   "cpanel-uapi-subdomain-addsubdomain",
+  "cpanel-uapi-dns-mass-edit-zone",
+  "cpanel-api2-zoneedit-add-zone-record",
+  "cpanel-api2-zoneedit-edit-zone-record",
+  "cpanel-api2-zoneedit-remove-zone-record",
 ] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 

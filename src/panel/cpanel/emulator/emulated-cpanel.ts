@@ -150,6 +150,31 @@ export class EmulatedCpanel {
         this.files.setOwners([[name, undefined]]);
         return;
       }
+      case "Cpanel::UAPI::DNS::mass_edit_zone": {
+        // Only additions of A records, the form the tests send: {"dname", "ttl", "record_type": "A", "data": [address]}.
+        const zone = arg("zone") ?? "";
+        const adds = [(data.args as Record<string, unknown>).add ?? []].flat().map((entry) => JSON.parse(String(entry)) as { dname: string; ttl: number; record_type: string; data: string[] });
+        const records = adds.map((add): DnsRecord => ({ name: `${add.dname}.${zone}`, type: "A", ttl: add.ttl, data: { address: add.data[0] ?? "" } }));
+        this.writeZoneRecords(zone, [...(this.zone(zone) ?? []), ...records]);
+        return;
+      }
+      case "Cpanel::Api2::ZoneEdit::add_zone_record":
+      case "Cpanel::Api2::ZoneEdit::edit_zone_record": {
+        // A records only. Editing replaces the records of that name and type, as editing the line did.
+        const zone = arg("domain") ?? "";
+        const name = `${arg("name")}.${zone}`;
+        const kept = (this.zone(zone) ?? []).filter((record) => event.endsWith("add_zone_record") || !(record.name === name && record.type === "A"));
+        this.writeZoneRecords(zone, [...kept, { name, type: "A", ttl: Number(arg("ttl") ?? 14400), data: { address: arg("address") ?? "" } }]);
+        return;
+      }
+      case "Cpanel::Api2::ZoneEdit::remove_zone_record": {
+        // `line` is the record's line in the zone file: the emulator writes $TTL, then the SOA, then one record a line.
+        const zone = arg("domain") ?? "";
+        const records = this.zone(zone) ?? [];
+        const index = Number(arg("line")) - 2;
+        this.writeZoneRecords(zone, records.filter((_, at) => at !== index));
+        return;
+      }
       default:
         throw new AppError("cpanel_emulator_unknown_event", `the emulated cPanel does not know the event ${event}`);
     }

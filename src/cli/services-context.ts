@@ -1,8 +1,12 @@
+import { existsSync } from "node:fs";
 import type { Config } from "../config/load.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
+import { cpanelLayout } from "../panel/cpanel/layout.js";
+import { CpanelPanel } from "../panel/cpanel/reader.js";
 import { directAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
+import type { Panel } from "../panel/panel.js";
 import { resolveZoneDir } from "../sync/zone-dir.js";
 import type { CliIo } from "./command.js";
 
@@ -11,8 +15,22 @@ export function directAdminPanel(config: Config): DirectAdminPanel {
   return new DirectAdminPanel(directAdminLayout({ root: config.directadmin.root, virtualDir: config.directadmin.virtualDir, zoneDir: resolveZoneDir(config.dns.zoneDir) }));
 }
 
+/** The cPanel & WHM server the configuration points at. */
+export function cpanelPanel(config: Config): CpanelPanel {
+  return new CpanelPanel(cpanelLayout({ varDir: config.cpanel.varDir, etcDir: config.cpanel.etcDir, zoneDir: resolveZoneDir(config.dns.zoneDir) }));
+}
+
+/** cPanel's own binary: its presence is how "panel": "auto" recognises a cPanel & WHM server. */
+const CPANEL_BINARY = "/usr/local/cpanel/cpanel";
+
+/** The panel this server runs (the `panel` setting; "auto" looks for cPanel, else DirectAdmin). */
+export function configuredPanel(config: Config): Panel {
+  const kind = config.panel === "auto" ? (existsSync(CPANEL_BINARY) ? "cpanel" : "directadmin") : config.panel;
+  return kind === "cpanel" ? cpanelPanel(config) : directAdminPanel(config);
+}
+
 /** All services, for the commands that provision (serve, import). */
 export function openServices(io: CliIo): Services {
   const config = loadConfig(io.env);
-  return createServices(config, io.clock, directAdminPanel(config));
+  return createServices(config, io.clock, configuredPanel(config));
 }

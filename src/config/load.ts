@@ -115,7 +115,8 @@ function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<
   if (daRoot !== undefined) directadmin.root = daRoot;
   const daApiUrl = nonEmpty(env.WEDOS_PANEL_DA_API_URL);
   if (daApiUrl !== undefined) directadmin.apiUrl = daApiUrl;
-  return { ...fileData, wapi, dns, directadmin, ...(dataDir === undefined ? {} : { dataDir }) };
+  const panel = nonEmpty(env.WEDOS_PANEL_KIND);
+  return { ...fileData, wapi, dns, directadmin, ...(dataDir === undefined ? {} : { dataDir }), ...(panel === undefined ? {} : { panel }) };
 }
 
 function resolvePassword(input: {

@@ -70,6 +70,18 @@ export const directAdminConfigSchema = z.object({
   apiUrl: httpUrl.optional(),
 });
 
+export const cpanelConfigSchema = z.object({
+  /** cPanel's data directory: users/ (one KEY=value file per account) and suspended/. */
+  varDir: z.string().min(1).default("/var/cpanel"),
+  /** Where cPanel keeps userdomains (domain: user for every domain). */
+  etcDir: z.string().min(1).default("/etc"),
+  /**
+   * Where the cPanel and WHM page entries leave the file that proves which unix account runs them (1733, made by the
+   * daemon; docs/decisions/0005-cpanel-adapter.md).
+   */
+  proofDir: z.string().min(1).default("/run/wedos-panel/proof"),
+});
+
 export const daemonConfigSchema = z.object({
   /** Where `serve` listens for the panel pages: a Unix socket path, or host:port. */
   listen: z.string().min(1).default("/run/wedos-panel/daemon.sock"),
@@ -84,7 +96,13 @@ export const configSchema = z.object({
   dataDir: z.string().min(1).default("/var/lib/wedos-panel"),
   wapi: wapiConfigSchema.default(() => wapiConfigSchema.parse({})),
   dns: dnsConfigSchema.default(() => dnsConfigSchema.parse({})),
+  /**
+   * Which panel this server runs: "auto" is cPanel when /usr/local/cpanel/cpanel exists, DirectAdmin otherwise.
+   * Hooks of either panel spool their events the same way; this decides where the reconciler and import read.
+   */
+  panel: z.enum(["auto", "directadmin", "cpanel"]).default("auto"),
   directadmin: directAdminConfigSchema.default(() => directAdminConfigSchema.parse({})),
+  cpanel: cpanelConfigSchema.default(() => cpanelConfigSchema.parse({})),
   daemon: daemonConfigSchema.default(() => daemonConfigSchema.parse({})),
 });
 

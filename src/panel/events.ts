@@ -7,10 +7,13 @@ export type PanelEvent =
   | { kind: "user-destroyed"; username: string }
   | { kind: "user-suspended"; username: string }
   | { kind: "user-activated"; username: string }
+  /** The account moved to another hosting package (cPanel's Accounts::change_package; DirectAdmin has no such hook). */
+  | { kind: "package-changed"; username: string; package: string }
   | { kind: "domain-created"; username: string; domain: string; ips: string[]; restore: boolean }
   | { kind: "domain-destroyed"; username: string | undefined; domain: string }
   | { kind: "domain-renamed"; username: string; from: string; to: string }
-  | { kind: "pointer-created"; username: string | undefined; pointer: string; domain: string }
+  /** `domain` is the domain the pointer points to; undefined when the panel did not say (cPanel parks on the main domain). */
+  | { kind: "pointer-created"; username: string | undefined; pointer: string; domain: string | undefined }
   | { kind: "pointer-destroyed"; username: string | undefined; pointer: string; domain: string | undefined }
   | { kind: "zone-created"; username: string | undefined; domain: string; restore: boolean }
   | { kind: "zone-deleted"; domain: string }

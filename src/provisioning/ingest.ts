@@ -1,4 +1,5 @@
 import { toError } from "../errors.js";
+import { eventsFromHookPayload } from "../panel/cpanel/hook-events.js";
 import { eventFromHookEnv } from "../panel/directadmin/hook-events.js";
 import type { SpoolStore } from "../store/spool-store.js";
 import { applyPanelEvent, type LifecycleDeps } from "./lifecycle.js";
@@ -13,6 +14,7 @@ export interface IngestResult {
  * Turns the events the hooks spooled into inventory changes and jobs, oldest first. Each event is applied in one
  * transaction together with the note that it was applied, and only then removed from the spool: a crash at any
  * point neither loses an event nor applies it twice. An event that cannot be read is kept aside with the reason.
+ * DirectAdmin and cPanel events share the spool; each file is read by its own panel's adapter.
  */
 export function ingestSpool(dataDir: string, spool: SpoolStore, deps: LifecycleDeps): IngestResult {
   const result: IngestResult = { ingested: 0, rejected: [] };
@@ -22,8 +24,10 @@ export function ingestSpool(dataDir: string, spool: SpoolStore, deps: LifecycleD
     try {
       const spooled = readSpooledEvent(dataDir, file);
       hook = spooled.hook;
-      const event = eventFromHookEnv(spooled.hook, spooled.env);
-      applied = () => applyPanelEvent(event, deps);
+      const events = spooled.source === "cpanel" ? eventsFromHookPayload(spooled.payload) : [eventFromHookEnv(spooled.hook, spooled.env)];
+      applied = () => {
+        for (const event of events) applyPanelEvent(event, deps);
+      };
     } catch (error) {
       const reason = toError(error).message;
       rejectSpooledEvent(dataDir, file, reason);

@@ -30,9 +30,11 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
       inventory.upsertAccount({ username: event.username, ips: event.ips }, now);
       createDomain(deps, event.domain, event.username, "domain", undefined);
       return;
-    case "pointer-created":
-      createDomain(deps, event.pointer, event.username ?? inventory.domain(event.domain)?.username ?? undefined, "pointer", event.domain);
+    case "pointer-created": {
+      const owner = event.username ?? (event.domain === undefined ? undefined : (inventory.domain(event.domain)?.username ?? undefined));
+      createDomain(deps, event.pointer, owner, "pointer", event.domain);
       return;
+    }
     case "zone-created": {
       const known = inventory.domain(event.domain);
       createDomain(deps, event.domain, event.username ?? known?.username ?? undefined, known?.kind ?? "domain", known?.target ?? undefined);
@@ -61,6 +63,9 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
     case "user-activated":
       setSuspended(deps, event.username, event.kind === "user-suspended");
       return;
+    case "package-changed":
+      changePackage(deps, event.username, event.package);
+      return;
   }
 }
 
@@ -85,6 +90,24 @@ function deleteDomain(deps: LifecycleDeps, domain: string): void {
   const graceMs = policy.graceDays * DAY_MS;
   inventory.setDomainState(domain, "deleted", now + graceMs, now);
   queue.enqueue(TASK.removeDomain, { domain }, { key: jobKey(TASK.removeDomain, domain), lane: "lifecycle", delayMs: graceMs });
+}
+
+/**
+ * Another package may mean another policy. The account's live domains are provisioned again, and every task reads
+ * the policy when it runs, so the new one applies: a package with protection orders it, another DNS mode re-syncs
+ * the zone in that mode. A suspended account moved to a package whose policy withdraws suspended zones has its
+ * zones withdrawn. What the plugin already made at WEDOS is never removed by a package change ("off" leaves an
+ * existing zone alone and stops syncing it): removal belongs to deletion and its grace period.
+ */
+function changePackage(deps: LifecycleDeps, username: string, pkg: string): void {
+  const { inventory, policies, queue, clock } = deps;
+  inventory.upsertAccount({ username, package: pkg }, clock.now());
+  const policy = policies.forPackage(pkg);
+  for (const domain of inventory.domainsOf(username)) {
+    if (domain.state === "deleted") continue;
+    const task = domain.state === "suspended" && policy.onSuspend === "withdraw" ? TASK.withdrawZone : TASK.provisionDomain;
+    queue.enqueue(task, { domain: domain.domain }, { key: jobKey(task, domain.domain), lane: "lifecycle" });
+  }
 }
 
 function setSuspended(deps: LifecycleDeps, username: string, suspended: boolean): void {

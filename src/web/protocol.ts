@@ -52,16 +52,24 @@ export interface PageRequest {
 
 /** Splits the request body into its records; a repeated or unknown-shaped record makes the request malformed. */
 export function parseEnvelope(body: Buffer): Map<Forwarded, string> {
-  const variables = new Map<Forwarded, string>();
+  return parseRecords(body, FORWARDED_VARIABLES);
+}
+
+/**
+ * NUL-terminated `NAME=value` records, keeping the names given (a newer entry script may send more: ignored). Shared
+ * by the DirectAdmin and cPanel entry protocols.
+ */
+export function parseRecords<N extends string>(body: Buffer, names: readonly N[]): Map<N, string> {
+  const variables = new Map<N, string>();
   const records = body.toString("utf8").split("\0");
   if (records.at(-1) === "") records.pop();
   for (const record of records) {
     const equals = record.indexOf("=");
     const name = record.slice(0, equals);
     if (equals <= 0) throw badRequest("a record without a name");
-    if (!(FORWARDED_VARIABLES as readonly string[]).includes(name)) continue; // a newer entry script: ignore
-    if (variables.has(name as Forwarded)) throw badRequest(`${name} sent twice`);
-    variables.set(name as Forwarded, record.slice(equals + 1));
+    if (!(names as readonly string[]).includes(name)) continue; // a newer entry script: ignore
+    if (variables.has(name as N)) throw badRequest(`${name} sent twice`);
+    variables.set(name as N, record.slice(equals + 1));
   }
   return variables;
 }
@@ -69,15 +77,21 @@ export function parseEnvelope(body: Buffer): Map<Forwarded, string> {
 /** A plugin page path: slash-separated plain segments, never `.` or `..`. */
 const PAGE_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 
+/** Takes the page (`p=`) out of the query: "/" when absent, undefined when repeated or not a plain path. */
+export function takePagePath(query: URLSearchParams): string | undefined {
+  const page = query.getAll("p");
+  query.delete("p");
+  if (page.length === 0) return "/";
+  return page.length === 1 && PAGE_PATH.test(page[0] as string) && (page[0] as string).length <= 300 ? page[0] : undefined;
+}
+
 /** Builds the page request from the records (see {@link PageRequest}). */
 export function readPageRequest(level: Level, mode: PageMode, variables: ReadonlyMap<Forwarded, string>): PageRequest {
   const get = (name: Forwarded) => variables.get(name);
   const post = get("POST") ?? "";
   const body = readBody(post.trim() === "stdin=true" ? (get("STDIN") ?? "") : post);
   const query = new URLSearchParams(decodeEntities(get("QUERY_STRING") ?? ""));
-  const page = query.getAll("p");
-  query.delete("p");
-  const path = page.length === 0 ? "/" : page.length === 1 && PAGE_PATH.test(page[0] as string) && (page[0] as string).length <= 300 ? page[0] : undefined;
+  const path = takePagePath(query);
   const method = (get("REQUEST_METHOD") ?? "GET").toUpperCase() === "POST" && body.kind !== "none" ? "POST" : "GET";
   const id = get("SESSION_ID");
   const key = get("SESSION_KEY");

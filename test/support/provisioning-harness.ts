@@ -6,6 +6,7 @@ import { createServices, type Services } from "../../src/main.js";
 import { EmulatedDirectAdmin, fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
+import type { Panel } from "../../src/panel/panel.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { SimulatorOptions } from "../../src/simulator/options.js";
 import { tempDir } from "./temp-dir.js";
@@ -36,17 +37,39 @@ export interface ProvisioningHarness {
   close(): Promise<void>;
 }
 
-export async function startProvisioningHarness(options: { simulator?: Partial<SimulatorOptions>; password?: string; config?: Record<string, unknown> } = {}): Promise<ProvisioningHarness> {
+export async function startProvisioningHarness(options: HarnessOptions = {}): Promise<ProvisioningHarness> {
+  let layout: DirectAdminLayout | undefined;
+  const core = await startWedosCore(options, (root) => {
+    layout = fixtureTree(join(root, "da"));
+    return { panel: new DirectAdminPanel(layout), config: { directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false } } };
+  });
+  const da = new EmulatedDirectAdmin({ layout: layout as DirectAdminLayout, hookEnv: { WEDOS_PANEL_DATA_DIR: core.dataDir }, clock: core.clock });
+  return { ...core, da, layout: layout as DirectAdminLayout };
+}
+
+export interface HarnessOptions {
+  simulator?: Partial<SimulatorOptions>;
+  password?: string;
+  config?: Record<string, unknown>;
+}
+
+/** Everything of a harness but the panel: the simulator, the services on a manual clock, settling, and what WEDOS holds. */
+export type WedosCore = Omit<ProvisioningHarness, "da" | "layout">;
+
+/**
+ * The WEDOS simulator and the daemon's services around a panel: `makePanel` lays out the panel's tree under the
+ * harness's temp directory and says which settings point at it. Shared by the DirectAdmin and cPanel harnesses.
+ */
+export async function startWedosCore(options: HarnessOptions, makePanel: (root: string) => { panel: Panel; config: Record<string, unknown> }): Promise<WedosCore> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock, listShape: "rotate", wgpActivationDelaySeconds: 60, ...options.simulator });
   const root = tempDir();
-  const layout = fixtureTree(join(root, "da"));
+  const { panel, config: panelConfig } = makePanel(root);
   const dataDir = join(root, "data");
   const configFile = join(root, "config.json");
-  writeFileSync(configFile, JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false }, ...options.config }));
+  writeFileSync(configFile, JSON.stringify({ ...panelConfig, ...options.config }));
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: options.password ?? PASSWORD, WEDOS_PANEL_DATA_DIR: dataDir });
-  const services = createServices(config, clock, new DirectAdminPanel(layout));
-  const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: dataDir }, clock });
+  const services = createServices(config, clock, panel);
 
   const settle = async () => {
     services.ingest();
@@ -55,8 +78,6 @@ export async function startProvisioningHarness(options: { simulator?: Partial<Si
   return {
     clock,
     sim,
-    da,
-    layout,
     services,
     dataDir,
     settle,

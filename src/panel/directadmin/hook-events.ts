@@ -1,6 +1,6 @@
-import { domainToASCII } from "node:url";
 import { AppError } from "../../errors.js";
 import type { PanelEvent } from "../events.js";
+import { canonicalDomain } from "../names.js";
 
 /** The hooks the plugin ships (hooks/<name>.sh) and what each environment means. */
 export const DIRECTADMIN_HOOKS = [
@@ -89,10 +89,8 @@ function pick(env: Env, ...names: string[]): string | undefined {
 }
 
 function normaliseDomain(hook: string, raw: string): string {
-  const ascii = domainToASCII(raw.replace(/\.$/, "").toLowerCase());
-  if (ascii === "" || !/^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$/.test(ascii)) {
-    throw new HookEnvError(hook, `"${raw}" is not a valid domain name`);
-  }
+  const ascii = canonicalDomain(raw);
+  if (ascii === undefined) throw new HookEnvError(hook, `"${raw}" is not a valid domain name`);
   return ascii;
 }
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { AppError } from "../../errors.js";
+import { isSafeDomainFileName } from "../names.js";
 
 /**
  * Where DirectAdmin keeps what the plugin reads (../shared/reference/directadmin.md §A6.1). Three roots, because a
@@ -51,10 +52,9 @@ export class DirectAdminNameError extends AppError {
   }
 }
 
-// DirectAdmin user names are short lower-case words; domains reach us canonical. Either way no slash, no dot-only
-// name, no NUL: the value becomes a path component.
+// DirectAdmin user names are short lower-case words: no slash, no dot-only name, no NUL, as the value becomes a
+// path component.
 const SAFE_USER = /^[a-z0-9_][a-z0-9_.-]{0,63}$/i;
-const SAFE_DOMAIN = /^[a-z0-9_][a-z0-9_.-]{0,252}$/i;
 
 function user(name: string): string {
   if (!SAFE_USER.test(name) || name.includes("..")) throw new DirectAdminNameError("user name", name);
@@ -62,7 +62,7 @@ function user(name: string): string {
 }
 
 function domainName(name: string): string {
-  if (!SAFE_DOMAIN.test(name) || name.includes("..")) throw new DirectAdminNameError("domain", name);
+  if (!isSafeDomainFileName(name)) throw new DirectAdminNameError("domain", name);
   return name;
 }
 

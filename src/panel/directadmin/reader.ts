@@ -1,9 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
 import { isIP } from "node:net";
-import { domainToASCII } from "node:url";
 import { AppError } from "../../errors.js";
+import { canonicalDomain, parseKeyValueLines } from "../names.js";
 import type { Panel, PanelAccount, PanelDomain } from "../panel.js";
+import { directoryNames, fileNames, mapLimit, nonEmpty, readOptional } from "../panel-files.js";
 import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
+
+const UNREADABLE = "directadmin_file_unreadable";
 
 /**
  * The {@link Panel} over a DirectAdmin tree on disk (../shared/reference/directadmin.md §A6.1). DirectAdmin does
@@ -29,7 +31,7 @@ export class DirectAdminPanel implements Panel {
   /** Every account directory that has a `user.conf`, sorted by user name. */
   async listAccounts(): Promise<PanelAccount[]> {
     // A directory whose name cannot be a DirectAdmin user (".trash", a backup copy) is not an account.
-    const names = (await directoryNames(this.layout.usersDir)).filter((name) => isUserName(this.layout, name));
+    const names = (await directoryNames(this.layout.usersDir, UNREADABLE)).filter((name) => isUserName(this.layout, name));
     const accounts = await mapLimit(names.sort(), 32, (name) => this.account(name));
     return accounts.filter((account): account is PanelAccount => account !== undefined);
   }
@@ -37,7 +39,7 @@ export class DirectAdminPanel implements Panel {
   /** The account, or undefined when it has no `user.conf`. */
   async account(username: string): Promise<PanelAccount | undefined> {
     const confFile = this.layout.userConf(username);
-    const text = await readOptional(confFile);
+    const text = await readOptional(confFile, UNREADABLE);
     if (text === undefined) return undefined;
     const conf = parseConf(text, confFile);
     const ips = [conf.get("ip"), ...(conf.get("ips")?.split(/[\s,]+/) ?? [])].filter((ip): ip is string => ip !== undefined && isIP(ip) !== 0);
@@ -55,7 +57,7 @@ export class DirectAdminPanel implements Panel {
   async ownerOf(domain: string): Promise<string | undefined> {
     const wanted = canonicalDomain(domain);
     if (wanted === undefined) return undefined;
-    const text = await readOptional(this.layout.domainOwners);
+    const text = await readOptional(this.layout.domainOwners, UNREADABLE);
     if (text !== undefined) return parseDomainOwners(text, this.layout.domainOwners).get(wanted);
     for (const account of await this.listAccounts()) {
       if (account.domains.some((entry) => entry.domain === wanted)) return account.username;
@@ -72,15 +74,15 @@ export class DirectAdminPanel implements Panel {
   /** The domains in `domains.list` order, each followed by its pointers. */
   private async domainsOf(username: string): Promise<PanelDomain[]> {
     const listFile = this.layout.domainsList(username);
-    const domains = parseDomainsList((await readOptional(listFile)) ?? "", listFile);
+    const domains = parseDomainsList((await readOptional(listFile, UNREADABLE)) ?? "", listFile);
     // One readdir tells which domains have a pointers file, instead of one failed open per domain.
-    const present = new Set(await fileNames(this.layout.domainsDir(username)));
+    const present = new Set(await fileNames(this.layout.domainsDir(username), UNREADABLE));
     const result: PanelDomain[] = [];
     for (const domain of domains) {
       result.push({ domain, kind: "domain" });
       if (!present.has(`${domain}.pointers`)) continue;
       const pointersFile = this.layout.domainPointers(username, domain);
-      for (const pointer of parsePointers((await readOptional(pointersFile)) ?? "", pointersFile)) {
+      for (const pointer of parsePointers((await readOptional(pointersFile, UNREADABLE)) ?? "", pointersFile)) {
         result.push({ domain: pointer, kind: "pointer", target: domain });
       }
     }
@@ -99,23 +101,11 @@ export class DirectAdminFileError extends AppError {
   }
 }
 
-/** Lower case, punycode, no trailing dot — or undefined when the text is not a host name. */
-export function canonicalDomain(text: string): string | undefined {
-  const ascii = domainToASCII(text.trim().replace(/\.$/, "").toLowerCase());
-  return /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$/.test(ascii) ? ascii : undefined;
-}
+export { canonicalDomain };
 
 /** Reads `key=value` lines (user.conf, domain conf); the value is everything after the first `=`. */
 export function parseConf(text: string, file: string): Map<string, string> {
-  const conf = new Map<string, string>();
-  for (const [index, raw] of text.split("\n").entries()) {
-    const line = raw.replace(/\r$/, "");
-    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    const equals = line.indexOf("=");
-    if (equals <= 0) throw new DirectAdminFileError(file, index + 1, `expected key=value, found ${JSON.stringify(line.slice(0, 80))}`);
-    conf.set(line.slice(0, equals).trim(), line.slice(equals + 1));
-  }
-  return conf;
+  return parseKeyValueLines(text, (line, problem) => new DirectAdminFileError(file, line, problem));
 }
 
 /** Reads `domains.list`: one domain per line, returned canonical, duplicates dropped. */
@@ -162,53 +152,4 @@ function isUserName(layout: DirectAdminLayout, name: string): boolean {
     if (error instanceof DirectAdminNameError) return false;
     throw error;
   }
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value.trim();
-}
-
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" || code === "ENOTDIR";
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw new AppError("directadmin_file_unreadable", `cannot read ${file}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-async function entries(dir: string) {
-  try {
-    return await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw new AppError("directadmin_file_unreadable", `cannot list ${dir}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-async function directoryNames(dir: string): Promise<string[]> {
-  return (await entries(dir)).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-}
-
-async function fileNames(dir: string): Promise<string[]> {
-  return (await entries(dir)).filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
-
-/** Maps with at most `limit` calls in flight: enough to overlap disk waits, few enough to stay far from EMFILE. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

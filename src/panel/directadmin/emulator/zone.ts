@@ -66,18 +66,18 @@ export function formatZone(records: readonly DnsRecord[], ttl = DEFAULT_TTL): st
 }
 
 /** Writes `<zoneDir>/<domain>.db` (see {@link formatZone}). */
-export function writeZone(layout: DirectAdminLayout, domain: string, records: readonly DnsRecord[], ttl = DEFAULT_TTL): void {
+export function writeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string, records: readonly DnsRecord[], ttl = DEFAULT_TTL): void {
   writeAtomic(layout.zoneFile(domain), formatZone(records, ttl), MODES.zoneFile);
 }
 
 /** The zone's records, or undefined when there is no zone file. */
-export function readZone(layout: DirectAdminLayout, domain: string): DnsRecord[] | undefined {
+export function readZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): DnsRecord[] | undefined {
   const file = layout.zoneFile(domain);
   if (!existsSync(file)) return undefined;
   return parseZoneFile(readFileSync(file), { origin: domain, fileName: file }).records;
 }
 
-export function removeZone(layout: DirectAdminLayout, domain: string): void {
+export function removeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): void {
   rmSync(layout.zoneFile(domain), { force: true });
 }
 

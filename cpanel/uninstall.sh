@@ -1,0 +1,30 @@
+#!/bin/sh
+# wedos-panel for cPanel & WHM: removes what cpanel/install.sh installed and registered, through cPanel's own tools.
+# Kept: the data directory (/var/lib/wedos-panel: the database, with what the plugin made at WEDOS) and
+# /etc/wedos-panel — remove them by hand once you are sure. Zones and protection at WEDOS are not touched.
+# Run as root. WEDOS_PANEL_PREFIX, WEDOS_PANEL_SYSTEMCTL: as for install.sh.
+set -eu
+umask 022
+
+. "$(dirname -- "$0")/paths.sh"
+
+[ -n "$P" ] || [ "$(id -u)" = 0 ] || { echo "wedos-panel uninstall: run this as root" >&2; exit 1; }
+
+# Each step goes on when the thing is already gone, so a half-done uninstall can be run again.
+if [ -e "$UNIT" ]; then
+  "$SYSTEMCTL" disable --now wedos-panel.service || true
+  rm -f "$UNIT"
+  "$SYSTEMCTL" daemon-reload || true
+fi
+if [ -x "$HOOK" ]; then "$CPANEL/bin/manage_hooks" delete script "$HOOK" || true; fi
+rm -f "$HOOK"
+if [ -d "$APP/cpanel/plugin" ]; then "$CPANEL/scripts/uninstall_plugin" "$APP/cpanel/plugin" --theme=jupiter || true; fi
+rm -rf "$PAGE_DIR"
+"$CPANEL/bin/sprite_generator" --application=cpanel --theme=jupiter > /dev/null 2>&1 || true
+if [ -e "$APPCONFIG" ]; then "$CPANEL/bin/unregister_appconfig" "$APPCONFIG" || true; fi
+rm -f "$APPCONFIG" "$WHM_ICON"
+rm -rf "$WHM_CGI_DIR"
+rm -f "$COMMAND"
+rm -rf "$APP"
+
+echo "wedos-panel removed from cPanel & WHM. Kept: $P/var/lib/wedos-panel and $P/etc/wedos-panel."

@@ -1,0 +1,1 @@
+../plugin/index.live.pl

@@ -1,0 +1,6 @@
+/**
+ * An emulated cPanel & WHM for tests: a cPanel tree on disk (read back with `CpanelPanel`) and the events that
+ * change it, each followed by the plugin's real hook script run with cPanel's payload on stdin.
+ */
+export { EmulatedCpanel, type CpanelHookPayload, type CpanelHookRun, type EmulatedCpanelOptions } from "./emulated-cpanel.js";
+export { CpanelTreeFiles, cpanelFixtureTree } from "./tree.js";

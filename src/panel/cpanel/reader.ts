@@ -1,0 +1,118 @@
+import { isIP } from "node:net";
+import { AppError } from "../../errors.js";
+import { canonicalDomain, parseKeyValueLines } from "../names.js";
+import type { Panel, PanelAccount, PanelDomain } from "../panel.js";
+import { fileNames, mapLimit, nonEmpty, readOptional } from "../panel-files.js";
+import { isCpanelUser, type CpanelLayout } from "./layout.js";
+
+const UNREADABLE = "cpanel_file_unreadable";
+
+/**
+ * The {@link Panel} over a cPanel & WHM server's files. cPanel documents none of them as an interface
+ * (directadmin.md §B5), so each is read conservatively — tolerant where a file may legitimately be absent, strict
+ * where a file exists but is not in the form below (it throws {@link CpanelFileError} naming the file and line,
+ * because the import and the reconciler act on what this returns). Assumptions, each from cPanel's own tools and
+ * public plugins rather than a vendor promise:
+ *
+ * - `/var/cpanel/users/<user>`: `KEY=value` per line (`#` comments). `DNS` is the main domain, `DNS1`…`DNSn` the
+ *   account's other domains — addon and parked alike, all with their own zone; subdomains are not listed there (they
+ *   live in their parent's zone). `PLAN` the package, `IP` (and `IPV6`) the addresses, `OWNER` the reseller or root
+ *   that owns the account. Parked domains therefore read as domains, not pointers; the hooks record them as
+ *   pointers, and the difference is only a label on the pages.
+ * - `/var/cpanel/suspended/<user>`: exists while the account is suspended (`SUSPENDED=1` in the users file counts
+ *   too).
+ * - `/etc/userdomains`: `domain: user` per line for every domain, parked domain and subdomain (`*: nobody` is
+ *   cPanel's catch-all and is skipped).
+ * - zone files `/var/named/<domain>.db` (BIND syntax), read by the worker through {@link zoneFilePath}.
+ *
+ * Nothing is cached between calls (the files change under the daemon).
+ */
+export class CpanelPanel implements Panel {
+  constructor(readonly layout: CpanelLayout) {}
+
+  /** Every account with a users file, sorted by user name. */
+  async listAccounts(): Promise<PanelAccount[]> {
+    const names = (await fileNames(this.layout.usersDir, UNREADABLE)).filter(isCpanelUser).sort();
+    const accounts = await mapLimit(names, 32, (name) => this.account(name));
+    return accounts.filter((account): account is PanelAccount => account !== undefined);
+  }
+
+  /** The account, or undefined when it has no users file. */
+  async account(username: string): Promise<PanelAccount | undefined> {
+    if (!isCpanelUser(username)) return undefined;
+    const file = this.layout.userFile(username);
+    const text = await readOptional(file, UNREADABLE);
+    if (text === undefined) return undefined;
+    const conf = parseKeyValueLines(text, (line, problem) => new CpanelFileError(file, line, problem));
+    const ips = [conf.get("IP"), conf.get("IPV6")].map((ip) => ip?.trim()).filter((ip): ip is string => ip !== undefined && isIP(ip) !== 0);
+    return {
+      username,
+      package: nonEmpty(conf.get("PLAN")),
+      ips,
+      suspended: conf.get("SUSPENDED")?.trim() === "1" || (await readOptional(this.layout.suspendedFile(username), UNREADABLE)) !== undefined,
+      creator: nonEmpty(conf.get("OWNER")),
+      domains: accountDomains(conf, text, file),
+    };
+  }
+
+  /** The owner from `userdomains`; without that file, the account whose users file lists the domain. */
+  async ownerOf(domain: string): Promise<string | undefined> {
+    const wanted = canonicalDomain(domain);
+    if (wanted === undefined) return undefined;
+    const text = await readOptional(this.layout.userDomains, UNREADABLE);
+    if (text !== undefined) return parseUserDomains(text, this.layout.userDomains).get(wanted);
+    for (const account of await this.listAccounts()) {
+      if (account.domains.some((entry) => entry.domain === wanted)) return account.username;
+    }
+    return undefined;
+  }
+
+  zoneFilePath(domain: string): string {
+    const canonical = canonicalDomain(domain);
+    if (canonical === undefined) throw new AppError("cpanel_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
+    return this.layout.zoneFile(canonical);
+  }
+}
+
+/** A cPanel file that exists but is not in the expected format. */
+export class CpanelFileError extends AppError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    problem: string,
+  ) {
+    super("cpanel_file_invalid", `${file}:${line}: ${problem}; fix or restore the file (cPanel's /usr/local/cpanel/scripts/updateuserdomains rebuilds userdomains)`);
+  }
+}
+
+/** `DNS` first, then `DNS1`, `DNS2`, … in number order; duplicates dropped. */
+function accountDomains(conf: ReadonlyMap<string, string>, text: string, file: string): PanelDomain[] {
+  const keys = [...conf.keys()].filter((key) => /^DNS\d*$/.test(key)).sort((a, b) => Number(a.slice(3) || -1) - Number(b.slice(3) || -1));
+  const domains = new Set<string>();
+  for (const key of keys) {
+    const value = conf.get(key)?.trim() ?? "";
+    if (value === "") continue;
+    const domain = canonicalDomain(value);
+    if (domain === undefined) {
+      // A later key wins, so the line to name is the last one setting it.
+      const line = text.split("\n").findLastIndex((entry) => entry.trimStart().startsWith(`${key}=`)) + 1;
+      throw new CpanelFileError(file, line, `${key}=${JSON.stringify(value.slice(0, 80))} is not a domain name`);
+    }
+    domains.add(domain);
+  }
+  return [...domains].map((domain) => ({ domain, kind: "domain" }));
+}
+
+/** Reads `userdomains` (`domain: user` per line) into a map from canonical domain to user; `*` is skipped. */
+export function parseUserDomains(text: string, file: string): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const [index, raw] of text.split("\n").entries()) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("*:")) continue;
+    const match = /^([^:\s]+):\s*(\S+)$/.exec(line);
+    const domain = match === null ? undefined : canonicalDomain(match[1] as string);
+    if (match === null || domain === undefined) throw new CpanelFileError(file, index + 1, `expected "domain: user", found ${JSON.stringify(line.slice(0, 80))}`);
+    owners.set(domain, match[2] as string);
+  }
+  return owners;
+}

@@ -1,0 +1,61 @@
+import { readdir, readFile } from "node:fs/promises";
+import { AppError } from "../errors.js";
+
+/**
+ * Reading a panel's files, the same way for every adapter: a file or directory that is not there is "nothing"
+ * (an account without domains, a server without an optional file); any other failure is an error with the given
+ * code, naming the path.
+ */
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+/** The file's text, or undefined when it does not exist. */
+export async function readOptional(file: string, code: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw new AppError(code, `cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function entries(dir: string, code: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw new AppError(code, `cannot list ${dir}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The names of the directories in `dir` ([] when it does not exist). */
+export async function directoryNames(dir: string, code: string): Promise<string[]> {
+  return (await entries(dir, code)).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+}
+
+/** The names of the regular files in `dir` ([] when it does not exist). */
+export async function fileNames(dir: string, code: string): Promise<string[]> {
+  return (await entries(dir, code)).filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+
+/** The trimmed value, or undefined when it is absent or blank. */
+export function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+/** Maps with at most `limit` calls in flight: enough to overlap disk waits, few enough to stay far from EMFILE. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,178 @@
+import { spawn } from "node:child_process";
+import { linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../src/panel/cpanel/emulator/index.js";
+import { CpanelPanel } from "../../src/panel/cpanel/reader.js";
+import { PACKAGE_ROOT } from "../../src/package-info.js";
+import { readCpanelPageRequest } from "../../src/web/cpanel-protocol.js";
+import { WebError } from "../../src/web/errors.js";
+import { CpanelProofVerifier, prepareProofDir } from "../../src/web/identity/cpanel-proof.js";
+import { mayOpen } from "../../src/web/identity/identity.js";
+import { tempDir } from "../support/temp-dir.js";
+import { payload } from "../panel/cpanel/support.js";
+
+const USER_ENTRY = join(PACKAGE_ROOT, "cpanel", "plugin", "index.live.pl");
+const WHM_ENTRY = join(PACKAGE_ROOT, "cpanel", "whm", "index.cgi");
+const uid = process.getuid?.() ?? 0;
+/** A uid no account has: with it as the admin uid, this test's own proofs are a cPanel account's. */
+const NOBODYS_UID = 4_294_967_294;
+
+/**
+ * The cPanel entries against a stand-in for the daemon's endpoint on 127.0.0.1 (or a Unix socket): the real protocol
+ * reader and proof verifier, answering with the CGI output the entry must print — the proven identity as JSON.
+ */
+interface Endpoint {
+  root: string;
+  proofDir: string;
+  config: string;
+  server: Server;
+  address: string;
+}
+
+let endpoint: Endpoint;
+let passwd: string;
+
+async function startEndpoint(options: { adminUid: number; socket?: boolean }): Promise<Endpoint> {
+  const root = tempDir("wedos-panel-cpanel-web-");
+  const layout = cpanelFixtureTree(join(root, "cpanel"));
+  const cpanel = new EmulatedCpanel({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: join(root, "data") } });
+  await cpanel.perform(payload("whostmgr-accounts-create"));
+  passwd = join(root, "passwd");
+  writeFileSync(passwd, `daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nalice:x:${uid}:${uid}::/home/alice:/bin/bash\n`);
+  const proofDir = join(root, "run", "proof");
+  prepareProofDir(proofDir);
+  const verifier = new CpanelProofVerifier({ dir: proofDir, panel: new CpanelPanel(layout), passwdFile: passwd, adminUid: options.adminUid });
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const level = /^\/v1\/cpanel\/([a-z]+)$/.exec(req.url ?? "")?.[1] ?? "";
+      const cgi = (status: string, body: unknown) => res.writeHead(200).end(`Status: ${status}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body)}`);
+      void (async () => {
+        const page = readCpanelPageRequest(level, Buffer.concat(chunks));
+        const verdict = await verifier.verify(page.proof, page.claimed.user);
+        if (!mayOpen(verdict.usertype, page.level)) throw new WebError(403, "error.wrongLevel", `${verdict.usertype} on ${page.level}`);
+        const fields = page.body.kind === "form" ? Object.fromEntries(page.body.fields) : page.body.kind === "json" ? page.body.value : null;
+        cgi("200 OK", { ...verdict, level: page.level, method: page.method, path: page.path, query: page.query.toString(), body: fields, securityToken: page.claimed.securityToken ?? null });
+      })().catch((error: unknown) => cgi(error instanceof WebError ? `${error.status} Refused` : "500 Error", { error: (error as Error).message }));
+    });
+  });
+  const socketPath = join(root, "run", "daemon.sock");
+  mkdirSync(join(root, "run"), { recursive: true });
+  await new Promise<void>((resolve) => (options.socket === true ? server.listen(socketPath, resolve) : server.listen(0, "127.0.0.1", resolve)));
+  const address = options.socket === true ? socketPath : `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = join(root, "config.json");
+  writeFileSync(config, JSON.stringify({ daemon: { listen: address }, cpanel: { proofDir } }));
+  return { root, proofDir, config, server, address };
+}
+
+/** Runs an entry as cpsrvd runs a page: CGI variables in the environment, the body on stdin. */
+function runEntry(script: string, env: Record<string, string>, body = ""): Promise<{ status: string; headers: string; json: Record<string, unknown> | undefined; raw: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(script, [], { env: { WEDOS_PANEL_CONFIG: endpoint.config, REQUEST_METHOD: body === "" ? "GET" : "POST", ...env, ...(body === "" ? {} : { CONTENT_LENGTH: String(Buffer.byteLength(body)) }) } });
+    const out: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.on("error", reject);
+    child.on("close", () => {
+      const raw = Buffer.concat(out).toString("utf8");
+      const [head = "", rest = ""] = raw.split("\r\n\r\n", 2);
+      const status = /^Status: (.*)$/m.exec(head)?.[1] ?? "";
+      resolve({ status, headers: head, raw, json: head.includes("application/json") ? (JSON.parse(rest) as Record<string, unknown>) : undefined });
+    });
+    child.stdin.end(body);
+  });
+}
+
+/** Sends an envelope straight to the endpoint, as any local process could. */
+function post(level: string, records: Record<string, string>): Promise<Record<string, unknown>> {
+  const body = Object.entries(records).map(([name, value]) => `${name}=${value}\0`).join("");
+  const [host, port] = endpoint.address.split(":");
+  return new Promise((resolve, reject) => {
+    const req = request({ host, port: Number(port), method: "POST", path: `/v1/cpanel/${level}` }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8").split("\r\n\r\n")[1] as string) as Record<string, unknown>));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => endpoint.server.close(() => resolve()));
+});
+
+describe("the cPanel page entry (index.live.pl, run as the cPanel account)", () => {
+  beforeEach(async () => {
+    endpoint = await startEndpoint({ adminUid: NOBODYS_UID });
+  });
+
+  it("proves the account from the unix user running it, never from REMOTE_USER, and forwards the page", async () => {
+    const page = await runEntry(USER_ENTRY, { QUERY_STRING: "p=%2Fdomains%2Falice.test&sort=name", REMOTE_USER: "bob", cp_security_token: "/cpsess0123456789" });
+    expect(page.status).toBe("200 OK");
+    expect(page.json).toEqual({ username: "alice", usertype: "user", level: "user", method: "GET", path: "/domains/alice.test", query: "sort=name", body: null, securityToken: "/cpsess0123456789" });
+    expect(readdirSync(endpoint.proofDir)).toEqual([]);
+  });
+
+  it("forwards a posted form from stdin with its content type", async () => {
+    const page = await runEntry(USER_ENTRY, { QUERY_STRING: "p=/sync", CONTENT_TYPE: "application/x-www-form-urlencoded" }, "csrf=abc.def&domain=alice.test");
+    expect(page.json).toMatchObject({ username: "alice", method: "POST", path: "/sync", body: { csrf: "abc.def", domain: "alice.test" } });
+  });
+
+  it("refuses a unix account that is not a cPanel account, and the admin level to an account", async () => {
+    writeFileSync(passwd, `mysql:x:${uid}:${uid}::/var/lib/mysql:/bin/false\n`);
+    expect((await runEntry(USER_ENTRY, {})).json).toEqual({ error: `uid ${uid} (mysql) is not a cPanel account` });
+    writeFileSync(passwd, `alice:x:${uid}:${uid}::/home/alice:/bin/bash\n`);
+    const admin = await runEntry(WHM_ENTRY, { REMOTE_USER: "root" });
+    expect(admin.status).toBe("403 Refused");
+  });
+
+  it("prints its own short page when the daemon does not answer, and leaves no proof behind", async () => {
+    await new Promise<void>((resolve) => endpoint.server.close(() => resolve()));
+    endpoint.server = createServer(); // nothing listens on the configured address any more
+    const page = await runEntry(USER_ENTRY, {});
+    expect(page.status).toBe("503 Service Unavailable");
+    expect(page.raw).toContain("WEDOS DNS is temporarily unavailable.");
+    expect(readdirSync(endpoint.proofDir)).toEqual([]);
+  });
+
+  it("refuses every forged proof: no proof, another nonce, a link, a readable file, a hard link, a path, a replay", async () => {
+    const make = (name: string, content: string, mode = 0o600) => writeFileSync(join(endpoint.proofDir, name), content, { mode });
+    const nonce = "ab".repeat(32);
+    expect(await post("user", {})).toEqual({ error: "cPanel page proof refused: no proof, or not <name>:<nonce>" });
+    make("aaaaaaaaaaaaaaaa", nonce);
+    expect(await post("user", { PROOF: `aaaaaaaaaaaaaaaa:${"cd".repeat(32)}` })).toEqual({ error: "cPanel page proof refused: the proof holds another nonce" });
+    writeFileSync(join(endpoint.root, "elsewhere"), nonce, { mode: 0o600 });
+    symlinkSync(join(endpoint.root, "elsewhere"), join(endpoint.proofDir, "bbbbbbbbbbbbbbbb"));
+    expect(await post("user", { PROOF: `bbbbbbbbbbbbbbbb:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof file cannot be opened (ELOOP)" });
+    make("cccccccccccccccc", nonce, 0o644);
+    expect(await post("user", { PROOF: `cccccccccccccccc:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof is not a private regular file with one link" });
+    linkSync(join(endpoint.root, "elsewhere"), join(endpoint.proofDir, "dddddddddddddddd"));
+    expect(await post("user", { PROOF: `dddddddddddddddd:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof is not a private regular file with one link" });
+    expect(await post("user", { PROOF: `../../elsewhere:${nonce}` })).toEqual({ error: "cPanel page proof refused: no proof, or not <name>:<nonce>" });
+    make("eeeeeeeeeeeeeeee", nonce);
+    expect(await post("user", { PROOF: `eeeeeeeeeeeeeeee:${nonce}` })).toMatchObject({ username: "alice" });
+    expect(await post("user", { PROOF: `eeeeeeeeeeeeeeee:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof file cannot be opened (ENOENT)" });
+  });
+
+  it("refuses proofs when the proof directory is not the daemon's sticky 1733 directory", async () => {
+    const { chmodSync } = await import("node:fs");
+    chmodSync(endpoint.proofDir, 0o777);
+    const page = await runEntry(USER_ENTRY, {});
+    expect(page.json).toEqual({ error: `${endpoint.proofDir} is not the proof directory (root-owned, mode 1733); restart wedos-panel serve, which makes it` });
+  });
+});
+
+describe("the WHM page entry (index.cgi, run as root after cPanel checked the ACLs)", () => {
+  it("is the admin level, for the WHM user cPanel names, over a Unix socket too", async () => {
+    endpoint = await startEndpoint({ adminUid: uid, socket: true });
+    const page = await runEntry(WHM_ENTRY, { REMOTE_USER: "root", QUERY_STRING: "p=/operations", cp_security_token: "/cpsess9876543210" });
+    expect(page.json).toEqual({ username: "root", usertype: "admin", level: "admin", method: "GET", path: "/operations", query: "", body: null, securityToken: "/cpsess9876543210" });
+    const reseller = await runEntry(WHM_ENTRY, { REMOTE_USER: "reseller1" });
+    expect(reseller.json).toMatchObject({ username: "reseller1", usertype: "admin" });
+    expect(readdirSync(endpoint.proofDir)).toEqual([]);
+  });
+});

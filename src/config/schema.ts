@@ -4,15 +4,19 @@ import { z } from "zod";
  * The whole configuration as one schema. Every key has a default where a safe one exists, so a fresh install
  * needs only the WAPI login and password. Environment overrides are applied before validation (see load.ts).
  */
-const httpUrl = z
+/** An http(s) URL; the one rule for every address setting (the settings page validates with it too). */
+export const httpUrl = z
   .string()
   .trim()
   .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), "must be an http:// or https:// URL");
 
+/** The WEDOS account login: the e-mail address the account logs in with (wapi-protocol.md §2). */
+export const wapiLogin = z.string().trim().min(1, "is required: the WEDOS account login (an e-mail address)");
+
 export const wapiConfigSchema = z
   .object({
     url: httpUrl.default("https://api.wedos.com/wapi/json"),
-    login: z.string().trim().min(1, "is required: the WEDOS account login (an e-mail address)").optional(),
+    login: wapiLogin.optional(),
     password: z.string().min(1, "must not be empty").optional(),
     passwordFile: z.string().min(1).optional(),
     /** Seconds before a request is abandoned as a transport error. */

@@ -32,7 +32,14 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export async function startWebHarness(options: { listen?: string } = {}): Promise<WebHarness> {
+/** The WAPI settings of the harness: the password given in the environment, or `wapi` in config.json. */
+export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@example.test", password: "web-test-pass-1" } as const;
+
+/**
+ * `wapiIn: "file"` puts the WAPI address and login in config.json and the password in a 0600 file beside it (what
+ * the settings page edits); by default they come from environment variables, which the page cannot change.
+ */
+export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file" } = {}): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const root = tempDir("wedos-web-");
   const layout = fixtureTree(join(root, "da"));
@@ -41,10 +48,15 @@ export async function startWebHarness(options: { listen?: string } = {}): Promis
   const api = await da.startApi();
   const configFile = join(root, "config.json");
   const listen = options.listen ?? join(root, "run", "daemon.sock");
+  const inFile = options.wapiIn === "file";
+  const passwordFile = join(root, "wapi-password");
+  if (inFile) writeFileSync(passwordFile, `${HARNESS_WAPI.password}\n`, { mode: 0o600 });
+  const wapi = inFile ? { wapi: { url: HARNESS_WAPI.url, login: HARNESS_WAPI.login, passwordFile } } : {};
   const writeConfig = (address: string) =>
-    writeFileSync(configFile, JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false }, daemon: { listen: address } }, null, 2));
+    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false }, daemon: { listen: address } }, null, 2));
   writeConfig(listen);
-  const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json", WEDOS_WAPI_LOGIN: "web@example.test", WEDOS_WAPI_PASSWORD: "web-test-pass-1" });
+  const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: HARNESS_WAPI.url, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
+  const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const logs: string[] = [];
   const web = await startWebServer(services, { log: (line) => logs.push(line) });

@@ -41,6 +41,7 @@ export function adminLinks(page: AuthenticatedContext) {
     policies: pageUrl(level, mode, "/policies"),
     settings: pageUrl(level, mode, "/settings"),
     testConnection: pageUrl(level, mode, "/settings/test"),
+    saveSettings: pageUrl(level, mode, "/settings/save"),
     savePolicy: pageUrl(level, mode, "/policies/save"),
     removePolicy: pageUrl(level, mode, "/policies/remove"),
   };

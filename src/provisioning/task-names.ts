@@ -10,6 +10,8 @@ export const TASK = {
   withdrawZone: "withdraw-zone",
   /** Order WEDOS Global protection. */
   protectDomain: "protect-domain",
+  /** Terminate WEDOS Global protection the customer switched off. */
+  unprotectDomain: "unprotect-domain",
   /** Collect the outcome of asynchronous orders (poll-req / poll-ack). */
   pollNotifications: "poll-notifications",
   /** Purge the protection cache (a person clicked). */

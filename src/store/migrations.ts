@@ -233,4 +233,21 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE dns_zones ADD COLUMN uncommitted_since INTEGER;
     `,
   },
+  {
+    version: 8,
+    name: "protection the customer may switch on and off",
+    sql: `
+      -- fixed | opt-out | opt-in: whether the customer may switch the package's protection on and off.
+      ALTER TABLE policies ADD COLUMN protection_choice TEXT NOT NULL DEFAULT 'fixed';
+
+      -- The latest choice made on a domain's page (only where the package lets the customer choose).
+      CREATE TABLE protection_choices (
+        domain      TEXT PRIMARY KEY,
+        wanted      INTEGER NOT NULL,         -- 1 on, 0 off
+        chosen_by   TEXT NOT NULL,            -- the DirectAdmin account that clicked
+        chosen_at   INTEGER NOT NULL
+      );
+      -- billing_events.kind gains protection-cancel: a service switched off on a domain's page.
+    `,
+  },
 ];

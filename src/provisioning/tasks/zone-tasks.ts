@@ -3,6 +3,7 @@ import { AppError } from "../../errors.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { WapiResultError } from "../../wapi/errors.js";
 import type { WapiLane } from "../../wapi/lanes.js";
+import { protectionWanted } from "../policy.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
 import type { TaskContext } from "./context.js";
@@ -21,7 +22,7 @@ export async function provisionDomain(ctx: TaskContext, job: Job): Promise<void>
   const policy = policyOf(ctx, row);
   if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
   await syncDomainZone(ctx, row, job.payload as DomainPayload, job.lane);
-  if (policy.protection !== "off" && ctx.protections.get(domain) === undefined) {
+  if (protectionWanted(policy, ctx.protections.choice(domain)?.wanted) && ctx.protections.get(domain) === undefined) {
     ctx.queue.enqueue(TASK.protectDomain, { domain }, { key: jobKey(TASK.protectDomain, domain), lane: job.lane });
   }
 }

@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { jobKey, TASK } from "../../provisioning/task-names.js";
 import { authenticatedPage } from "../context.js";
@@ -11,8 +11,10 @@ import { showHome } from "./home.js";
 import { readZoneFile } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
+import type { DomainRow, InventoryStore } from "../../store/inventory-store.js";
+import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
-import { protectionView } from "../view-models/protection.js";
+import { protectionSwitchView, protectionView } from "../view-models/protection.js";
 import { auditRecords } from "../../sync/audit.js";
 import { WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
 import { recordStates, type RecordState } from "../../sync/record-states.js";
@@ -28,16 +30,16 @@ export interface RecordSources {
   panel: Panel;
   zones: DnsZoneStore;
   protections: ProtectionStore;
+  policies: PolicyStore;
+  /** Only for the package of a domain's account (domains themselves come from the tenant scope). */
+  inventory: InventoryStore;
 }
 
 export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
   const router = Router();
 
   router.get("/domains/:domain", async (req, res) => {
-    const page = authenticatedPage(res);
-    const row = page.scope.require(req.params.domain);
-    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS, protection: protectionView(page, records.protections.get(row.domain)), purgeAction: linksOf(page).purge };
-    await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
+    await showDomain(res, authenticatedPage(res).scope.require(req.params.domain), records);
   });
 
   // POST, form field or JSON property `domain`: queue a sync of the zone in the interactive lane.
@@ -63,6 +65,31 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
   });
 
   return router;
+}
+
+/** The package policy of a domain's account. */
+export function policyOfDomain(records: Pick<RecordSources, "policies" | "inventory">, row: DomainRow) {
+  return records.policies.forPackage(row.username === null ? undefined : records.inventory.account(row.username)?.package);
+}
+
+/** A domain's page (views/domains/show.ejs); `notice` is the line shown after an action on it. */
+export async function showDomain(res: Response, row: DomainRow, records: RecordSources, notice?: string): Promise<void> {
+  const page = authenticatedPage(res);
+  const links = linksOf(page);
+  const protection = records.protections.get(row.domain);
+  const model = {
+    notice,
+    csrfToken: page.csrfToken,
+    domain: domainView(page, row),
+    backHref: links.home,
+    ...(await recordsModel(page, row.domain, records)),
+    nameservers: WEDOS_NAMESERVERS,
+    protection: protectionView(page, protection),
+    protectionSwitch: protectionSwitchView(page, policyOfDomain(records, row), row.state === "active", protection, records.protections.choice(row.domain)?.wanted),
+    purgeAction: links.purge,
+    protectionAction: links.protection,
+  };
+  await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
 }
 
 /** The domain's records with their state at WEDOS, from the panel's zone file and the plugin's own records. */

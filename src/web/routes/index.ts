@@ -9,6 +9,7 @@ import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
 import { homeRoutes } from "./home.js";
+import { protectionRoutes } from "./protection.js";
 
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt). Nothing
@@ -17,7 +18,7 @@ import { homeRoutes } from "./home.js";
 export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources; settings: SettingsSources }): Router {
   const router = Router();
   router.use(authenticate(deps), requireCsrf(deps.csrf));
-  for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), domainRoutes(deps.queue, deps.records));
+  for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), domainRoutes(deps.queue, deps.records), protectionRoutes(deps.queue, deps.records, deps.admin.clock));
   router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings));
   router.use(pageNotFound);
   return router;

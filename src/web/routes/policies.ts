@@ -13,6 +13,7 @@ export const POLICY_CHOICES = {
   protection: ["off", "start", "advanced", "expert"],
   protectionPeriod: ["monthly", "yearly"],
   protectionMode: ["ns", "cname"],
+  protectionChoice: ["fixed", "opt-out", "opt-in"],
   onSuspend: ["keep", "withdraw"],
   termination: ["delete", "keep"],
 } as const satisfies Partial<Record<keyof Policy, readonly string[]>>;

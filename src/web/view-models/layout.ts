@@ -55,5 +55,6 @@ export function linksOf(page: AuthenticatedContext) {
     domain: (domain: string) => pageUrl(level, mode, `/domains/${domain}`),
     sync: pageUrl(level, mode, "/sync"),
     purge: pageUrl(level, mode, "/purge"),
+    protection: pageUrl(level, mode, "/protection"),
   };
 }

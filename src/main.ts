@@ -2,6 +2,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
 import { ensureSpool } from "./provisioning/spool.js";
+import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import { JobQueue } from "./provisioning/queue.js";
@@ -10,6 +11,7 @@ import { createTaskHandlers } from "./provisioning/tasks/index.js";
 import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
 import { databaseFileIn, openDatabase, type Database } from "./store/database.js";
+import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PolicyStore } from "./store/policy-store.js";
@@ -30,6 +32,9 @@ export interface Services {
   tasks: TaskContext;
   lifecycle: LifecycleDeps;
   spool: SpoolStore;
+  /** Whether each domain's delegation to WEDOS's name servers is seen (DNS queries, run by the daemon). */
+  delegation: DelegationChecker;
+  delegations: DelegationStore;
   /** Turns spooled hook events into inventory changes and jobs. */
   ingest(): IngestResult;
   close(): Promise<void>;
@@ -61,6 +66,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   const worker = new Worker({ queue, clock, circuit: wapi.circuit, tasks: createTaskHandlers(tasks) });
   const lifecycle: LifecycleDeps = { inventory, policies, queue, clock };
   const spool = new SpoolStore(db);
+  const delegations = new DelegationStore(db);
+  const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver });
   ensureSpool(config.dataDir);
   return {
     config,
@@ -73,6 +80,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    delegation,
+    delegations,
     ingest: () => ingestSpool(config.dataDir, spool, lifecycle),
     close: async () => {
       await wapi.close();

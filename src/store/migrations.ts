@@ -250,4 +250,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       -- billing_events.kind gains protection-cancel: a service switched off on a domain's page.
     `,
   },
+  {
+    version: 9,
+    name: "whether each domain's delegation to WEDOS's name servers is seen in DNS",
+    sql: `
+      -- The background delegation check (DNS queries, no WAPI): the last answer and when to ask again.
+      CREATE TABLE delegation_checks (
+        domain         TEXT PRIMARY KEY,
+        status         TEXT NOT NULL,          -- seen | partial | elsewhere | unregistered | unanswered
+        nameservers    TEXT NOT NULL,          -- JSON array, as DNS gave them
+        detail         TEXT,
+        checked_at     INTEGER NOT NULL,
+        seen_at        INTEGER,                -- first check that saw it, kept while it stays seen
+        misses         INTEGER NOT NULL,       -- checks in a row that did not see it (spaces the next one out)
+        next_check_at  INTEGER NOT NULL
+      );
+      CREATE INDEX delegation_checks_due ON delegation_checks (next_check_at);
+    `,
+  },
 ];

@@ -53,7 +53,7 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
   if (inFile) writeFileSync(passwordFile, `${HARNESS_WAPI.password}\n`, { mode: 0o600 });
   const wapi = inFile ? { wapi: { url: HARNESS_WAPI.url, login: HARNESS_WAPI.login, passwordFile } } : {};
   const writeConfig = (address: string) =>
-    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false }, daemon: { listen: address } }, null, 2));
+    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false }, daemon: { listen: address } }, null, 2));
   writeConfig(listen);
   const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: HARNESS_WAPI.url, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });

@@ -10,10 +10,12 @@ import { linksOf } from "../view-models/layout.js";
 import { showHome } from "./home.js";
 import { readZoneFile } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
+import type { DelegationStore } from "../../store/delegation-store.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
 import type { DomainRow, InventoryStore } from "../../store/inventory-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
+import { delegationView } from "../view-models/delegation.js";
 import { protectionSwitchView, protectionView } from "../view-models/protection.js";
 import { auditRecords } from "../../sync/audit.js";
 import { WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
@@ -33,6 +35,7 @@ export interface RecordSources {
   policies: PolicyStore;
   /** Only for the package of a domain's account (domains themselves come from the tenant scope). */
   inventory: InventoryStore;
+  delegations: DelegationStore;
 }
 
 export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
@@ -84,6 +87,7 @@ export async function showDomain(res: Response, row: DomainRow, records: RecordS
     backHref: links.home,
     ...(await recordsModel(page, row.domain, records)),
     nameservers: WEDOS_NAMESERVERS,
+    delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protection),
     protectionSwitch: protectionSwitchView(page, policyOfDomain(records, row), row.state === "active", protection, records.protections.choice(row.domain)?.wanted),
     purgeAction: links.purge,

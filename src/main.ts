@@ -13,6 +13,7 @@ import { ConflictStore } from "./store/conflict-store.js";
 import { databaseFileIn, openDatabase, type Database } from "./store/database.js";
 import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
+import { DriftStore } from "./store/drift-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
@@ -57,6 +58,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     policies,
     protections: new ProtectionStore(db),
     conflicts: new ConflictStore(db),
+    drift: new DriftStore(db),
     queue,
     clock,
     dns: { defaultTtl: config.dns.defaultTtl, primaryIp: config.dns.primaryIp },

@@ -18,6 +18,10 @@ export const TASK = {
   purgeCache: "purge-cache",
   /** Check that WEDOS answers with the configured credentials (an admin clicked "Test connection"). */
   testConnection: "test-connection",
+  /** Plan a zone against WEDOS without applying, and keep what differs for the admin's drift preview. */
+  checkDrift: "check-drift",
+  /** An admin applies a zone's drift fix (re-planned from fresh data; optionally forced or adopting). */
+  applyDrift: "apply-drift",
   /** Compare the panel with what the plugin knows and WEDOS holds. */
   reconcile: "reconcile",
 } as const;

@@ -268,4 +268,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX delegation_checks_due ON delegation_checks (next_check_at);
     `,
   },
+  {
+    version: 10,
+    name: "what the latest plan of each zone found (the admin's drift preview)",
+    sql: `
+      -- Written by every plan of a zone (the reconciler's drift check, a sync, an admin's apply): whether WEDOS
+      -- differs from the panel, the plan's summary as a preview, and why an apply was refused.
+      CREATE TABLE zone_drift (
+        domain      TEXT PRIMARY KEY,
+        checked_at  INTEGER NOT NULL,
+        drifted     INTEGER NOT NULL,         -- 1 when the plan has work
+        summary     TEXT,                     -- JSON (sync/plan.ts PlanSummary) while drifted
+        refused     TEXT                      -- the safety threshold's reason, when an apply was refused
+      );
+      CREATE INDEX zone_drift_drifted ON zone_drift (drifted);
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
 import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
+import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -24,6 +25,8 @@ export interface WebHarness {
   root: string;
   configFile: string;
   dataDir: string;
+  /** The WEDOS simulator the daemon talks to, when the harness was started with `simulator: true`. */
+  sim: RunningSimulator | undefined;
   /** What the daemon logged. */
   logs: string[];
   visit(visit: PageVisit): Promise<PageRun>;
@@ -39,8 +42,10 @@ export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@e
  * `wapiIn: "file"` puts the WAPI address and login in config.json and the password in a 0600 file beside it (what
  * the settings page edits); by default they come from environment variables, which the page cannot change.
  */
-export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file" } = {}): Promise<WebHarness> {
+export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean } = {}): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
+  const sim = options.simulator === true ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock }) : undefined;
+  const wapiUrl = sim?.url ?? HARNESS_WAPI.url;
   const root = tempDir("wedos-web-");
   const layout = fixtureTree(join(root, "da"));
   const dataDir = join(root, "data");
@@ -51,11 +56,11 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
   const inFile = options.wapiIn === "file";
   const passwordFile = join(root, "wapi-password");
   if (inFile) writeFileSync(passwordFile, `${HARNESS_WAPI.password}\n`, { mode: 0o600 });
-  const wapi = inFile ? { wapi: { url: HARNESS_WAPI.url, login: HARNESS_WAPI.login, passwordFile } } : {};
+  const wapi = inFile ? { wapi: { url: wapiUrl, login: HARNESS_WAPI.login, passwordFile } } : {};
   const writeConfig = (address: string) =>
     writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false }, daemon: { listen: address } }, null, 2));
   writeConfig(listen);
-  const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: HARNESS_WAPI.url, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
+  const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: wapiUrl, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const logs: string[] = [];
@@ -78,6 +83,7 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
     root,
     configFile,
     dataDir,
+    sim,
     logs,
     visit: (visit) => da.runPage({ ...visit, env: { WEDOS_PANEL_CONFIG: configFile, ...visit.env } }),
     stopWeb,
@@ -87,6 +93,7 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
       await stopWeb();
       await api.close();
       await services.close();
+      await sim?.close();
     },
   };
 }

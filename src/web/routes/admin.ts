@@ -3,6 +3,8 @@ import type { Clock } from "../../clock.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { TASK, jobKey } from "../../provisioning/task-names.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
+import type { Database } from "../../store/database.js";
+import type { DriftStore } from "../../store/drift-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { WapiCallStore } from "../../store/wapi-call-store.js";
 import type { WapiBudget } from "../../wapi/budget.js";
@@ -13,6 +15,7 @@ import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
+import { showDrift } from "./drift.js";
 
 export interface AdminSources {
   clock: Clock;
@@ -22,6 +25,8 @@ export interface AdminSources {
   budget: WapiBudget;
   calls: WapiCallStore;
   circuit: WapiCircuit;
+  drift: DriftStore;
+  db: Database;
 }
 
 /**
@@ -52,7 +57,10 @@ export function adminRoutes(sources: AdminSources): Router {
       throw new WebError(404, "error.conflictNotFound", "no such conflict");
     }
     sources.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "interactive" });
-    await showOperations(res, sources, page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain }));
+    const notice = page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain });
+    // The same forms are on the conflicts-and-drift page; the answer is the page they were sent from.
+    if (bodyField(page.request.body, "from") === "drift") await showDrift(res, sources, notice);
+    else await showOperations(res, sources, notice);
   });
 
   return router;

@@ -17,7 +17,7 @@ const TITLE = { user: "page.user.title", reseller: "page.reseller.title", admin:
 export async function showHome(res: Response, queue: JobQueue, notice?: string): Promise<void> {
   const page = authenticatedPage(res);
   const level = page.identity.level;
-  const model = { ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))), queue: level === "admin" ? queue.store.countsByState() : undefined, operationsHref: level === "admin" ? adminLinks(page).operations : undefined, policiesHref: level === "admin" ? adminLinks(page).policies : undefined, settingsHref: level === "admin" ? adminLinks(page).settings : undefined };
+  const model = { ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))), queue: level === "admin" ? queue.store.countsByState() : undefined, operationsHref: level === "admin" ? adminLinks(page).operations : undefined, policiesHref: level === "admin" ? adminLinks(page).policies : undefined, settingsHref: level === "admin" ? adminLinks(page).settings : undefined, driftHref: level === "admin" ? adminLinks(page).drift : undefined };
   await renderPage(res, page, `${level}/index`, page.t(TITLE[level]), model);
 }
 

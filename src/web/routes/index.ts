@@ -8,6 +8,7 @@ import { adminRoutes, type AdminSources } from "./admin.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
+import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
 import { protectionRoutes } from "./protection.js";
 
@@ -19,7 +20,7 @@ export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: 
   const router = Router();
   router.use(authenticate(deps), requireCsrf(deps.csrf));
   for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), domainRoutes(deps.queue, deps.records), protectionRoutes(deps.queue, deps.records, deps.admin.clock));
-  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings));
+  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings), driftRoutes(deps.admin));
   router.use(pageNotFound);
   return router;
 }

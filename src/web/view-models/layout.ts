@@ -38,6 +38,8 @@ export function adminLinks(page: AuthenticatedContext) {
     operations: pageUrl(level, mode, "/operations"),
     retry: pageUrl(level, mode, "/jobs/retry"),
     resolve: pageUrl(level, mode, "/conflicts/resolve"),
+    drift: pageUrl(level, mode, "/drift"),
+    applyDrift: pageUrl(level, mode, "/drift/apply"),
     policies: pageUrl(level, mode, "/policies"),
     settings: pageUrl(level, mode, "/settings"),
     testConnection: pageUrl(level, mode, "/settings/test"),

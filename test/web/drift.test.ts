@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TASK, jobKey } from "../../src/provisioning/task-names.js";
-import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
 
 let h: WebHarness;
 beforeEach(async () => {
-  h = await startWebHarness({ simulator: true });
-  await seedTenants(h);
-  await h.services.worker.runUntilIdle();
+  h = await startProvisionedHarness();
 });
 afterEach(async () => {
   await h.close();

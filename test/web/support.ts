@@ -113,6 +113,14 @@ export async function seedTenants(h: WebHarness): Promise<void> {
   h.services.ingest();
 }
 
+/** The shared accounts ({@link seedTenants}) with their zones already made at the WEDOS simulator. */
+export async function startProvisionedHarness(): Promise<WebHarness> {
+  const h = await startWebHarness({ simulator: true });
+  await seedTenants(h);
+  await h.services.worker.runUntilIdle();
+  return h;
+}
+
 /** A raw-mode page's output split into status, headers (lower-case names) and body. */
 export function parseRaw(output: string): { status: number; headers: Map<string, string>; body: string } {
   const end = output.indexOf("\r\n\r\n");

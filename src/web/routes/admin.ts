@@ -12,6 +12,7 @@ import type { WapiCircuit } from "../../wapi/circuit.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
+import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
@@ -45,6 +46,7 @@ export function adminRoutes(sources: AdminSources): Router {
     const page = authenticatedPage(res);
     const id = Number(bodyField(page.request.body, "job"));
     if (!Number.isInteger(id) || !sources.queue.store.retry(id, sources.clock.now())) throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
+    showProgress(page, sources.queue, id, "/operations");
     await showOperations(res, sources, page.t("action.retryQueued", { id: String(id) }));
   });
 
@@ -56,10 +58,11 @@ export function adminRoutes(sources: AdminSources): Router {
     if (typeof domain !== "string" || (kind !== "zone" && kind !== "protection") || (resolution !== "adopt" && resolution !== "ignore") || !sources.conflicts.resolve(domain, kind, resolution, sources.clock.now())) {
       throw new WebError(404, "error.conflictNotFound", "no such conflict");
     }
-    sources.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "interactive" });
+    const from = bodyField(page.request.body, "from") === "drift" ? "/drift" : "/operations";
+    showProgress(page, sources.queue, sources.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "interactive" }), from);
     const notice = page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain });
     // The same forms are on the conflicts-and-drift page; the answer is the page they were sent from.
-    if (bodyField(page.request.body, "from") === "drift") await showDrift(res, sources, notice);
+    if (from === "/drift") await showDrift(res, sources, notice);
     else await showOperations(res, sources, notice);
   });
 

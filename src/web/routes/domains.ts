@@ -4,6 +4,7 @@ import { jobKey, TASK } from "../../provisioning/task-names.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
+import { showProgress } from "../progress.js";
 import { renderPage, sendJson } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
@@ -50,9 +51,9 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (row.state !== "active") throw new WebError(409, "error.domainNotActive", `${row.domain} is ${row.state}`);
-    queue.enqueue(TASK.syncZone, { domain: row.domain }, { key: jobKey(TASK.syncZone, row.domain), lane: "interactive" });
+    const job = showProgress(page, queue, queue.enqueue(TASK.syncZone, { domain: row.domain }, { key: jobKey(TASK.syncZone, row.domain), lane: "interactive" }), "/");
     const notice = page.t("action.syncQueued", { domain: row.domain });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, message: notice });
+    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
     else await showHome(res, queue, notice);
   });
 
@@ -61,9 +62,9 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (records.protections.get(row.domain)?.state !== "active") throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
-    queue.enqueue(TASK.purgeCache, { domain: row.domain }, { key: jobKey(TASK.purgeCache, row.domain), lane: "interactive" });
+    const job = showProgress(page, queue, queue.enqueue(TASK.purgeCache, { domain: row.domain }, { key: jobKey(TASK.purgeCache, row.domain), lane: "interactive" }), "/");
     const notice = page.t("action.purgeQueued", { domain: row.domain });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, message: notice });
+    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
     else await showHome(res, queue, notice);
   });
 

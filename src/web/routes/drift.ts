@@ -10,6 +10,7 @@ import type { DriftStore } from "../../store/drift-store.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
+import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
@@ -40,7 +41,7 @@ export function driftRoutes(sources: DriftSources): Router {
     const domain = bodyField(body, "domain") ?? "";
     if (sources.drift.get(domain) === undefined) throw new WebError(404, "error.driftNotFound", `no drift recorded for ${JSON.stringify(domain)}`);
     const payload = { domain, force: bodyField(body, "force") === "1", adopt: bodyField(body, "adopt") === "1" };
-    sources.queue.enqueue(TASK.applyDrift, payload, { key: jobKey(TASK.applyDrift, domain), lane: "interactive" });
+    showProgress(page, sources.queue, sources.queue.enqueue(TASK.applyDrift, payload, { key: jobKey(TASK.applyDrift, domain), lane: "interactive" }), "/drift");
     await showDrift(res, sources, page.t("drift.applyQueued", { domain }));
   });
   return router;

@@ -5,6 +5,7 @@ import { TASK, jobKey } from "../../provisioning/task-names.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
+import { showProgress } from "../progress.js";
 import { sendJson } from "../render.js";
 import { switchAllowed } from "../view-models/protection.js";
 import { policyOfDomain, showDomain, type RecordSources } from "./domains.js";
@@ -28,9 +29,9 @@ export function protectionRoutes(queue: JobQueue, records: RecordSources, clock:
     }
     records.protections.choose(row.domain, want === "on", page.identity.username, clock.now());
     const task = want === "on" ? TASK.protectDomain : TASK.unprotectDomain;
-    queue.enqueue(task, { domain: row.domain }, { key: jobKey(task, row.domain), lane: "interactive" });
+    const job = showProgress(page, queue, queue.enqueue(task, { domain: row.domain }, { key: jobKey(task, row.domain), lane: "interactive" }), `/domains/${row.domain}`);
     const notice = page.t(want === "on" ? "action.protectionOnQueued" : "action.protectionOffQueued", { domain: row.domain });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, message: notice });
+    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
     else await showDomain(res, row, records, notice);
   });
   return router;

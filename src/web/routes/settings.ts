@@ -13,6 +13,7 @@ import { redact } from "../../util/secret.js";
 import type { WapiCircuit } from "../../wapi/circuit.js";
 import type { WapiCredentials } from "../../wapi/credentials.js";
 import { authenticatedPage } from "../context.js";
+import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
@@ -85,7 +86,7 @@ export function settingsRoutes(sources: SettingsSources): Router {
   });
   router.post("/settings/test", async (_req, res) => {
     const page = authenticatedPage(res);
-    sources.queue.enqueue(TASK.testConnection, {}, { key: jobKey(TASK.testConnection, "*"), lane: "interactive" });
+    showProgress(page, sources.queue, sources.queue.enqueue(TASK.testConnection, {}, { key: jobKey(TASK.testConnection, "*"), lane: "interactive" }), "/settings");
     await showSettings(res, sources, { notice: page.t("settings.testQueued") });
   });
   return router;

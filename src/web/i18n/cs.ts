@@ -101,7 +101,6 @@ export const cs: Record<MessageKey, string> = {
   "settings.url": "Adresa WAPI",
   "settings.login": "Přihlašovací jméno WEDOS",
   "settings.password": "Heslo WAPI",
-  "settings.notSet": "nenastaveno",
   "settings.passwordSet": "nastaveno (z {source}); nikdy se nezobrazuje",
   "settings.limitsTitle": "Požadavků za hodinu",
   "settings.limits": "{limit}, z toho {reserve} vyhrazeno pro akce lidí",

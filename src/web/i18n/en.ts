@@ -103,7 +103,6 @@ export const en = {
   "settings.url": "WAPI address",
   "settings.login": "WEDOS login",
   "settings.password": "WAPI password",
-  "settings.notSet": "not set",
   "settings.passwordSet": "set (from {source}); never shown",
   "settings.limitsTitle": "Requests per hour",
   "settings.limits": "{limit}, of which {reserve} are kept for people's actions",

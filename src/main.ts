@@ -2,6 +2,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
 import { ensureSpool } from "./provisioning/spool.js";
+import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import { JobQueue } from "./provisioning/queue.js";
@@ -10,7 +11,9 @@ import { createTaskHandlers } from "./provisioning/tasks/index.js";
 import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
 import { databaseFileIn, openDatabase, type Database } from "./store/database.js";
+import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
+import { DriftStore } from "./store/drift-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
@@ -30,6 +33,9 @@ export interface Services {
   tasks: TaskContext;
   lifecycle: LifecycleDeps;
   spool: SpoolStore;
+  /** Whether each domain's delegation to WEDOS's name servers is seen (DNS queries, run by the daemon). */
+  delegation: DelegationChecker;
+  delegations: DelegationStore;
   /** Turns spooled hook events into inventory changes and jobs. */
   ingest(): IngestResult;
   close(): Promise<void>;
@@ -52,6 +58,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     policies,
     protections: new ProtectionStore(db),
     conflicts: new ConflictStore(db),
+    drift: new DriftStore(db),
     queue,
     clock,
     dns: { defaultTtl: config.dns.defaultTtl, primaryIp: config.dns.primaryIp },
@@ -61,6 +68,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   const worker = new Worker({ queue, clock, circuit: wapi.circuit, tasks: createTaskHandlers(tasks) });
   const lifecycle: LifecycleDeps = { inventory, policies, queue, clock };
   const spool = new SpoolStore(db);
+  const delegations = new DelegationStore(db);
+  const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver });
   ensureSpool(config.dataDir);
   return {
     config,
@@ -73,6 +82,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    delegation,
+    delegations,
     ingest: () => ingestSpool(config.dataDir, spool, lifecycle),
     close: async () => {
       await wapi.close();

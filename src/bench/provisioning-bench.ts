@@ -58,7 +58,7 @@ async function importWorld(domains: number): Promise<ImportWorld> {
   const layout = fixtureTree(join(root, "da"));
   seedAccounts(layout, domains, { now: clock.now() });
   const dataDir = join(root, "data");
-  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false } }));
+  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false } }));
   const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "bench@example.test", WEDOS_WAPI_PASSWORD: "bench-pass-123" });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const accounts = await services.panel.listAccounts();

@@ -11,12 +11,22 @@ export const DEFAULT_CONFIG_PATH = "/etc/wedos-panel/config.json";
 export interface Config extends Omit<ParsedConfig, "wapi"> {
   /** The file the configuration came from, when one was read. */
   configFile: string | undefined;
+  /** The file the configuration is read from (WEDOS_PANEL_CONFIG or the default), whether or not it exists yet. */
+  configPath: string;
   wapi: Omit<ParsedConfig["wapi"], "password" | "passwordFile"> & {
     password: Secret | undefined;
     /** Where the password came from, for `doctor`: never the value itself. */
     passwordSource: string | undefined;
+    /** The password file (resolved), when the password comes from one. */
+    passwordFile: string | undefined;
+    /** The WAPI settings an environment variable fixes: a value saved in the file would not take effect. */
+    setByEnvironment: ReadonlyArray<WapiEnvironmentSetting>;
   };
 }
+
+/** The WAPI settings that environment variables can override, and their variables. */
+export const WAPI_ENVIRONMENT = { url: "WEDOS_WAPI_URL", login: "WEDOS_WAPI_LOGIN", password: "WEDOS_WAPI_PASSWORD", passwordFile: "WEDOS_WAPI_PASSWORD_FILE" } as const;
+export type WapiEnvironmentSetting = keyof typeof WAPI_ENVIRONMENT;
 
 export class ConfigError extends AppError {
   readonly problems: string[];
@@ -48,15 +58,21 @@ export function loadConfig(env: Env = process.env): Config {
   const secret = resolvePassword({ password, passwordFile, env, configPath: path, configHasPassword: fromFile.hasPassword });
   if (secret.problem !== undefined) throw new ConfigError(fromFile.exists ? path : "environment", [secret.problem]);
 
+  const setByEnvironment = (Object.keys(WAPI_ENVIRONMENT) as WapiEnvironmentSetting[]).filter((key) => nonEmpty(env[WAPI_ENVIRONMENT[key]]) !== undefined);
   return {
     ...parsed.data,
     dataDir: resolve(parsed.data.dataDir),
     configFile: fromFile.exists ? path : undefined,
-    wapi: { ...wapi, password: secret.value, passwordSource: secret.source },
+    configPath: path,
+    wapi: { ...wapi, password: secret.value, passwordSource: secret.source, passwordFile: passwordFile === undefined ? undefined : resolve(passwordFile), setByEnvironment },
   };
 }
 
-function readConfigFile(
+/**
+ * Reads the configuration file as JSON without validating it; a missing file is `exists: false` (a problem only
+ * when `required`). Problems are appended to `problems`, each naming the file and what to do.
+ */
+export function readConfigFile(
   path: string,
   required: boolean,
   problems: string[],
@@ -92,13 +108,7 @@ function readConfigFile(
 
 function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<string, unknown> {
   const wapi = { ...((fileData.wapi as Record<string, unknown> | undefined) ?? {}) };
-  const overrides: Array<[string, string]> = [
-    ["WEDOS_WAPI_URL", "url"],
-    ["WEDOS_WAPI_LOGIN", "login"],
-    ["WEDOS_WAPI_PASSWORD", "password"],
-    ["WEDOS_WAPI_PASSWORD_FILE", "passwordFile"],
-  ];
-  for (const [variable, key] of overrides) {
+  for (const [key, variable] of Object.entries(WAPI_ENVIRONMENT)) {
     const value = nonEmpty(env[variable]);
     if (value === undefined) continue;
     // A password given in the environment replaces one from a file, and the other way round.

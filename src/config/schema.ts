@@ -4,15 +4,19 @@ import { z } from "zod";
  * The whole configuration as one schema. Every key has a default where a safe one exists, so a fresh install
  * needs only the WAPI login and password. Environment overrides are applied before validation (see load.ts).
  */
-const httpUrl = z
+/** An http(s) URL; the one rule for every address setting (the settings page validates with it too). */
+export const httpUrl = z
   .string()
   .trim()
   .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), "must be an http:// or https:// URL");
 
+/** The WEDOS account login: the e-mail address the account logs in with (wapi-protocol.md §2). */
+export const wapiLogin = z.string().trim().min(1, "is required: the WEDOS account login (an e-mail address)");
+
 export const wapiConfigSchema = z
   .object({
     url: httpUrl.default("https://api.wedos.com/wapi/json"),
-    login: z.string().trim().min(1, "is required: the WEDOS account login (an e-mail address)").optional(),
+    login: wapiLogin.optional(),
     password: z.string().min(1, "must not be empty").optional(),
     passwordFile: z.string().min(1).optional(),
     /** Seconds before a request is abandoned as a transport error. */
@@ -55,6 +59,10 @@ export const dnsConfigSchema = z.object({
   propagationCheck: z.boolean().default(true),
   /** The name servers that check asks (WEDOS's anycast servers by default). */
   nameServers: z.array(nameServer).min(1).default(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]),
+  /** Check in the background whether each domain is delegated to WEDOS's name servers (DNS queries, no WAPI). */
+  delegationCheck: z.boolean().default(true),
+  /** The resolver that check asks ("192.0.2.53", "127.0.0.1:5353"); by default the system's (/etc/resolv.conf). */
+  delegationResolver: nameServer.optional(),
 });
 
 export const directAdminConfigSchema = z.object({

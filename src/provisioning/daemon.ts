@@ -8,6 +8,8 @@ import { TASK, jobKey } from "./task-names.js";
 
 /** How often the spool is read even without a file-system notification (inotify can miss events). */
 const SPOOL_RESCAN_MS = 2_000;
+/** How often the delegation checker looks for domains due a check (it spaces each domain out itself). */
+const DELEGATION_TICK_MS = 60_000;
 
 export interface Daemon {
   /** Resolves when the daemon has stopped. */
@@ -43,6 +45,11 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
   const reconcile = cron.schedule(services.config.daemon.reconcileCron, () => {
     services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
   });
+  const delegation = services.config.dns.delegationCheck
+    ? setInterval(() => {
+        services.delegation.runDue().catch((error: unknown) => log(`delegation: ${toError(error).message}`));
+      }, DELEGATION_TICK_MS)
+    : undefined;
   const done = services.worker.run(abort.signal).catch((error: unknown) => log(`worker stopped: ${toError(error).message}`));
   return {
     done,
@@ -50,6 +57,7 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
       abort.abort();
       watcher?.close();
       clearInterval(rescan);
+      clearInterval(delegation);
       await reconcile.stop();
       await done;
     },

@@ -10,12 +10,18 @@ export const TASK = {
   withdrawZone: "withdraw-zone",
   /** Order WEDOS Global protection. */
   protectDomain: "protect-domain",
+  /** Terminate WEDOS Global protection the customer switched off. */
+  unprotectDomain: "unprotect-domain",
   /** Collect the outcome of asynchronous orders (poll-req / poll-ack). */
   pollNotifications: "poll-notifications",
   /** Purge the protection cache (a person clicked). */
   purgeCache: "purge-cache",
   /** Check that WEDOS answers with the configured credentials (an admin clicked "Test connection"). */
   testConnection: "test-connection",
+  /** Plan a zone against WEDOS without applying, and keep what differs for the admin's drift preview. */
+  checkDrift: "check-drift",
+  /** An admin applies a zone's drift fix (re-planned from fresh data; optionally forced or adopting). */
+  applyDrift: "apply-drift",
   /** Compare the panel with what the plugin knows and WEDOS holds. */
   reconcile: "reconcile",
 } as const;

@@ -126,6 +126,11 @@ export class JobStore {
     return this.db.prepare("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')").run({ id, now }).changes === 1;
   }
 
+  /** The newest queued or running job with this key (an action a page already queued), if any. */
+  active(jobKey: string): JobRow | undefined {
+    return this.db.prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE job_key = ? AND state IN ('queued', 'running') ORDER BY id DESC LIMIT 1`).get(jobKey);
+  }
+
   /** The earliest time a queued job becomes due, for the worker's sleep. */
   nextRunAt(): number | undefined {
     return this.db.prepare<[], { at: number | null }>("SELECT MIN(COALESCE(CASE WHEN state = 'queued' THEN run_at END, locked_until)) AS at FROM jobs WHERE state IN ('queued', 'running')").get()?.at ?? undefined;

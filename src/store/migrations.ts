@@ -233,4 +233,55 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE dns_zones ADD COLUMN uncommitted_since INTEGER;
     `,
   },
+  {
+    version: 8,
+    name: "protection the customer may switch on and off",
+    sql: `
+      -- fixed | opt-out | opt-in: whether the customer may switch the package's protection on and off.
+      ALTER TABLE policies ADD COLUMN protection_choice TEXT NOT NULL DEFAULT 'fixed';
+
+      -- The latest choice made on a domain's page (only where the package lets the customer choose).
+      CREATE TABLE protection_choices (
+        domain      TEXT PRIMARY KEY,
+        wanted      INTEGER NOT NULL,         -- 1 on, 0 off
+        chosen_by   TEXT NOT NULL,            -- the DirectAdmin account that clicked
+        chosen_at   INTEGER NOT NULL
+      );
+      -- billing_events.kind gains protection-cancel: a service switched off on a domain's page.
+    `,
+  },
+  {
+    version: 9,
+    name: "whether each domain's delegation to WEDOS's name servers is seen in DNS",
+    sql: `
+      -- The background delegation check (DNS queries, no WAPI): the last answer and when to ask again.
+      CREATE TABLE delegation_checks (
+        domain         TEXT PRIMARY KEY,
+        status         TEXT NOT NULL,          -- seen | partial | elsewhere | unregistered | unanswered
+        nameservers    TEXT NOT NULL,          -- JSON array, as DNS gave them
+        detail         TEXT,
+        checked_at     INTEGER NOT NULL,
+        seen_at        INTEGER,                -- first check that saw it, kept while it stays seen
+        misses         INTEGER NOT NULL,       -- checks in a row that did not see it (spaces the next one out)
+        next_check_at  INTEGER NOT NULL
+      );
+      CREATE INDEX delegation_checks_due ON delegation_checks (next_check_at);
+    `,
+  },
+  {
+    version: 10,
+    name: "what the latest plan of each zone found (the admin's drift preview)",
+    sql: `
+      -- Written by every plan of a zone (the reconciler's drift check, a sync, an admin's apply): whether WEDOS
+      -- differs from the panel, the plan's summary as a preview, and why an apply was refused.
+      CREATE TABLE zone_drift (
+        domain      TEXT PRIMARY KEY,
+        checked_at  INTEGER NOT NULL,
+        drifted     INTEGER NOT NULL,         -- 1 when the plan has work
+        summary     TEXT,                     -- JSON (sync/plan.ts PlanSummary) while drifted
+        refused     TEXT                      -- the safety threshold's reason, when an apply was refused
+      );
+      CREATE INDEX zone_drift_drifted ON zone_drift (drifted);
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ interface PolicyRow {
   protection: string;
   protectionPeriod: string;
   protectionMode: string;
+  protectionChoice: string;
   onSuspend: string;
   termination: string;
   graceDays: number;
@@ -14,7 +15,7 @@ interface PolicyRow {
 }
 
 const SELECT = `SELECT package, dns_mode AS dnsMode, protection, protection_period AS protectionPeriod,
-  protection_mode AS protectionMode, on_suspend AS onSuspend, termination, grace_days AS graceDays, zone_quota AS zoneQuota FROM policies`;
+  protection_mode AS protectionMode, protection_choice AS protectionChoice, on_suspend AS onSuspend, termination, grace_days AS graceDays, zone_quota AS zoneQuota FROM policies`;
 
 /** Package policies in the database; the '*' row is the default. */
 export class PolicyStore {
@@ -34,10 +35,10 @@ export class PolicyStore {
   save(pkg: string, policy: Policy, now: number): void {
     this.db
       .prepare(
-        `INSERT INTO policies (package, dns_mode, protection, protection_period, protection_mode, on_suspend, termination, grace_days, zone_quota, updated_at)
-         VALUES (@pkg, @dnsMode, @protection, @protectionPeriod, @protectionMode, @onSuspend, @termination, @graceDays, @zoneQuota, @now)
+        `INSERT INTO policies (package, dns_mode, protection, protection_period, protection_mode, protection_choice, on_suspend, termination, grace_days, zone_quota, updated_at)
+         VALUES (@pkg, @dnsMode, @protection, @protectionPeriod, @protectionMode, @protectionChoice, @onSuspend, @termination, @graceDays, @zoneQuota, @now)
          ON CONFLICT (package) DO UPDATE SET dns_mode = excluded.dns_mode, protection = excluded.protection,
-           protection_period = excluded.protection_period, protection_mode = excluded.protection_mode,
+           protection_period = excluded.protection_period, protection_mode = excluded.protection_mode, protection_choice = excluded.protection_choice,
            on_suspend = excluded.on_suspend, termination = excluded.termination, grace_days = excluded.grace_days, zone_quota = excluded.zone_quota,
            updated_at = excluded.updated_at`,
       )

@@ -61,6 +61,19 @@ export class ProtectionStore {
     this.db.prepare(`UPDATE protections SET ${set}, updated_at = @now WHERE domain = @domain`).run({ ...Object.fromEntries(entries), domain, now });
   }
 
+  /** The latest on/off choice made on the domain's page, if any. */
+  choice(domain: string): { wanted: boolean; by: string; at: number } | undefined {
+    const row = this.db.prepare<[string], { wanted: number; by: string; at: number }>("SELECT wanted, chosen_by AS by, chosen_at AS at FROM protection_choices WHERE domain = ?").get(domain);
+    return row === undefined ? undefined : { ...row, wanted: row.wanted === 1 };
+  }
+
+  /** Records that `by` switched the domain's protection on or off (the tasks act on the latest choice). */
+  choose(domain: string, wanted: boolean, by: string, now: number): void {
+    this.db
+      .prepare("INSERT INTO protection_choices (domain, wanted, chosen_by, chosen_at) VALUES (?, ?, ?, ?) ON CONFLICT (domain) DO UPDATE SET wanted = excluded.wanted, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at")
+      .run(domain, wanted ? 1 : 0, by, now);
+  }
+
   recordBilling(event: { at: number; username: string | null; domain: string; kind: string; amount: string | null; currency: string | null; reference: string | null }): void {
     this.db.prepare("INSERT INTO billing_events (at, username, domain, kind, amount, currency, reference) VALUES (@at, @username, @domain, @kind, @amount, @currency, @reference)").run(event);
   }

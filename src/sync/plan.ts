@@ -65,13 +65,44 @@ export function planToJson(plan: ZonePlan): Record<string, unknown> {
 
 const MARK: Record<ZoneChange["kind"], string> = { add: "+", update: "~", delete: "-", adopt: "=" };
 
+/** Every step an apply would take, in order, each marked + (add), ~ (change), - (delete) or = (adopt). */
+export function planSteps(plan: ZonePlan): Array<{ mark: string; text: string }> {
+  const steps: Array<{ mark: string; text: string }> = [];
+  if (plan.createZone) steps.push({ mark: "+", text: `create the ${plan.mode} zone ${plan.zone} at WEDOS` });
+  if (plan.commitPending) steps.push({ mark: "~", text: "commit the changes an interrupted sync left uncommitted at WEDOS" });
+  if (plan.scheduleTransfer) steps.push({ mark: "~", text: `ask WEDOS to transfer ${plan.zone} from the panel's server again` });
+  for (const change of orderedChanges(plan)) steps.push({ mark: MARK[change.kind], text: change.message });
+  return steps;
+}
+
+/** What a plan would do, kept for a preview (the admin's drift page): its steps, counts and safety verdict. */
+export interface PlanSummary {
+  steps: Array<{ mark: string; text: string }>;
+  counts: Record<ZoneChange["kind"], number>;
+  /** Rows at WEDOS the plugin did not create (left alone unless adopted). */
+  foreign: string[];
+  /** Panel records that collide with such rows. */
+  conflicts: string[];
+  safe: boolean;
+  safetyMessage: string | null;
+}
+
+export function planSummary(plan: ZonePlan): PlanSummary {
+  const count = (kind: ZoneChange["kind"]) => plan.changes.filter((change) => change.kind === kind).length;
+  return {
+    steps: planSteps(plan),
+    counts: { add: count("add"), update: count("update"), delete: count("delete"), adopt: count("adopt") },
+    foreign: plan.foreign.map((row) => describeRow(row)),
+    conflicts: plan.conflicts.map((conflict) => conflict.reason),
+    safe: plan.safety.safe,
+    safetyMessage: plan.safety.message ?? null,
+  };
+}
+
 /** The plan as text, one line per change, for the CLI and logs. */
 export function planToText(plan: ZonePlan): string {
   const lines = [`Plan for ${plan.zone} (${plan.mode}${plan.createZone ? ", to be created at WEDOS" : ""}):`];
-  if (plan.createZone) lines.push(`  + create the ${plan.mode} zone ${plan.zone} at WEDOS`);
-  if (plan.commitPending) lines.push(`  ~ commit the changes an interrupted sync left uncommitted at WEDOS`);
-  if (plan.scheduleTransfer) lines.push(`  ~ ask WEDOS to transfer ${plan.zone} from the panel's server again`);
-  for (const change of orderedChanges(plan)) lines.push(`  ${MARK[change.kind]} ${change.message}`);
+  for (const step of planSteps(plan)) lines.push(`  ${step.mark} ${step.text}`);
   if (!planHasWork(plan)) lines.push("  (no changes: WEDOS already holds what the panel holds)");
   if (plan.findings.length > 0) {
     lines.push("Not synced as the panel has them (WEDOS cannot take them):");

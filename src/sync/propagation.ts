@@ -61,8 +61,8 @@ async function serves(resolver: dns.Resolver, fqdn: string, row: WedosRow): Prom
   }
 }
 
-/** "ns.wedos.net" → its IP; "127.0.0.1:5353" and "[::1]:53" are used as they are. */
-async function serverAddress(server: string): Promise<string> {
+/** "ns.wedos.net" → its IP; "127.0.0.1:5353" and "[::1]:53" are used as they are (the form Resolver.setServers takes). */
+export async function serverAddress(server: string): Promise<string> {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(server);
   if (bracketed !== null) return bracketed[2] === undefined ? (bracketed[1] ?? server) : server;
   if (isIP(server) !== 0) return server;

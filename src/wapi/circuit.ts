@@ -26,15 +26,19 @@ export class WapiCircuit {
   constructor(
     private readonly store: WapiCircuitStore,
     private readonly clock: Clock,
-    /** Identifies URL + login + password; a different one means the admin changed the configuration. */
-    private readonly fingerprint: string,
-  ) {}
+    /** Identifies URL + login + password now; a different one means the admin changed the settings. */
+    fingerprint: string | (() => string),
+  ) {
+    this.fingerprint = typeof fingerprint === "string" ? () => fingerprint : fingerprint;
+  }
+
+  private readonly fingerprint: () => string;
 
   /** Throws WapiPausedError unless a request may be sent now. */
   beforeSend(command: string): void {
     const row = this.store.read();
     if (row === undefined) return;
-    if (row.fingerprint !== this.fingerprint && FIXED_BY_CONFIG.has(row.reason)) {
+    if (this.endedByNewSettings(row)) {
       this.store.clear();
       return;
     }
@@ -74,14 +78,19 @@ export class WapiCircuit {
     this.store.clear();
   }
 
-  /** Undefined while requests may be sent. */
+  /** Undefined while requests may be sent (a pause that new settings ended counts as over). */
   status(): (CircuitRow & { summary: string }) | undefined {
     const row = this.store.read();
-    return row === undefined ? undefined : { ...row, summary: describe(row) };
+    return row === undefined || this.endedByNewSettings(row) ? undefined : { ...row, summary: describe(row) };
+  }
+
+  /** A pause the admin fixes in the settings (credentials, IP allow-list) ends once URL, login or password change. */
+  private endedByNewSettings(row: CircuitRow): boolean {
+    return row.fingerprint !== this.fingerprint() && FIXED_BY_CONFIG.has(row.reason);
   }
 
   private open(reason: CircuitReason, wapiCode: number | null, message: string, seenIp: string | null, retryAt: number, strikes: number): void {
-    this.store.write({ reason, wapiCode, message, seenIp, openedAt: this.clock.now(), retryAt, strikes, fingerprint: this.fingerprint });
+    this.store.write({ reason, wapiCode, message, seenIp, openedAt: this.clock.now(), retryAt, strikes, fingerprint: this.fingerprint() });
   }
 }
 

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Clock } from "../clock.js";
 import { toError } from "../errors.js";
+import type { WapiCredentials } from "./credentials.js";
 import type { WapiCallStore } from "../store/wapi-call-store.js";
-import { Secret, redact } from "../util/secret.js";
+import { redact, type Secret } from "../util/secret.js";
 import { wapiAuth } from "./auth.js";
 import type { WapiBudget, WhenBudgetExhausted } from "./budget.js";
 import type { WapiCircuit } from "./circuit.js";
@@ -15,9 +15,8 @@ import type { WapiLane } from "./lanes.js";
 import type { WapiTransport } from "./transport.js";
 
 export interface WapiClientParts {
-  url: string;
-  login: string;
-  password: Secret;
+  /** Read at the start of every call, so new settings apply from the next request. */
+  credentials: WapiCredentials;
   clock: Clock;
   transport: WapiTransport;
   budget: WapiBudget;
@@ -51,11 +50,12 @@ export class WapiClient {
     circuit.beforeSend(command);
     await budget.take(command, lane, options.whenBudgetExhausted ?? (lane === "interactive" ? "refuse" : "wait"));
 
+    const settings = this.parts.credentials.current();
     const clTRID = newClTRID();
     const now = clock.now();
     const body = encodeRequestBody({
-      user: this.parts.login,
-      auth: wapiAuth(this.parts.login, this.parts.password.reveal(), now),
+      user: settings.login,
+      auth: wapiAuth(settings.login, settings.password.reveal(), now),
       command,
       clTRID,
       ...(data === undefined ? {} : { data }),
@@ -63,15 +63,15 @@ export class WapiClient {
     });
     const started = performance.now();
     try {
-      const reply = await this.exchange(command, clTRID, body);
+      const reply = await this.exchange(settings.url, command, clTRID, body);
       const successCodes = options.successCodes ?? [1000];
       if (!successCodes.includes(reply.code)) throw this.onRejected(command, reply);
       circuit.onSuccess();
-      this.log(command, data, clTRID, lane, started, reply.code, undefined);
+      this.log(command, data, clTRID, lane, started, reply.code, undefined, settings.password);
       return reply;
     } catch (thrown) {
       const error = thrown instanceof WapiError ? thrown : toError(thrown);
-      this.log(command, data, clTRID, lane, started, error instanceof WapiResultError ? error.wapiCode : null, error);
+      this.log(command, data, clTRID, lane, started, error instanceof WapiResultError ? error.wapiCode : null, error, settings.password);
       throw error;
     }
   }
@@ -80,8 +80,7 @@ export class WapiClient {
     await this.parts.transport.close();
   }
 
-  private async exchange(command: string, clTRID: string, body: string): Promise<WapiReply> {
-    const { url } = this.parts;
+  private async exchange(url: string, command: string, clTRID: string, body: string): Promise<WapiReply> {
     let answer;
     try {
       answer = await this.parts.transport.post(url, body);
@@ -112,7 +111,7 @@ export class WapiClient {
     return error;
   }
 
-  private log(command: string, data: Record<string, unknown> | undefined, clTRID: string, lane: WapiLane, started: number, wapiCode: number | null, error: Error | undefined): void {
+  private log(command: string, data: Record<string, unknown> | undefined, clTRID: string, lane: WapiLane, started: number, wapiCode: number | null, error: Error | undefined, password: Secret): void {
     const domain = data?.domain ?? data?.name;
     this.parts.calls.record({
       at: this.parts.clock.now(),
@@ -123,14 +122,9 @@ export class WapiClient {
       outcome: error === undefined ? "success" : error instanceof WapiError ? error.failureClass : "permanent",
       wapiCode,
       durationMs: Math.round(performance.now() - started),
-      error: error === undefined ? null : redact(error.message, [this.parts.password.reveal()]),
+      error: error === undefined ? null : redact(error.message, [password.reveal()]),
     });
   }
-}
-
-/** Hash of URL, login and password: lets the circuit notice that an admin changed the configuration. */
-export function credentialsFingerprint(url: string, login: string, password: Secret): string {
-  return createHash("sha256").update(`${url}\n${login}\n${password.reveal()}`).digest("hex");
 }
 
 function transportDetail(error: unknown): string {

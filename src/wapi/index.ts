@@ -7,7 +7,8 @@ import { WapiCallStore } from "../store/wapi-call-store.js";
 import { WapiCircuitStore } from "../store/wapi-circuit-store.js";
 import { WapiBudget } from "./budget.js";
 import { WapiCircuit } from "./circuit.js";
-import { WapiClient, credentialsFingerprint } from "./client.js";
+import { WapiClient } from "./client.js";
+import { WapiCredentials } from "./credentials.js";
 import { AccountCommands } from "./commands/account.js";
 import { DnsCommands } from "./commands/dns.js";
 import { WgpCommands } from "./commands/wgp.js";
@@ -16,6 +17,8 @@ import { WapiTransport } from "./transport.js";
 /** Everything that talks to WEDOS, grouped by command family, plus the shared budget and circuit. */
 export interface Wapi {
   client: WapiClient;
+  /** The URL, login and password in use; the settings page replaces them without a restart. */
+  credentials: WapiCredentials;
   dns: DnsCommands;
   wgp: WgpCommands;
   account: AccountCommands;
@@ -33,12 +36,14 @@ export function createWapi(config: Config, db: Database, clock: Clock): Wapi {
     throw new AppError("config_missing_credentials", `WEDOS credentials are not configured: set ${missing.join(" and ")}`);
   }
   const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit: config.wapi.hourlyLimit, interactiveReserve: config.wapi.interactiveReserve }, clock);
-  const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, credentialsFingerprint(config.wapi.url, login, password));
+  const credentials = new WapiCredentials({ url: config.wapi.url, login, password, passwordSource: config.wapi.passwordSource });
+  const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, () => credentials.fingerprint());
   const calls = new WapiCallStore(db);
   const transport = new WapiTransport({ timeoutMs: config.wapi.timeoutSeconds * 1000, ipFamily: config.wapi.ipFamily });
-  const client = new WapiClient({ url: config.wapi.url, login, password, clock, transport, budget, circuit, calls, rejectedFuse: config.wapi.rejectedFuse });
+  const client = new WapiClient({ credentials, clock, transport, budget, circuit, calls, rejectedFuse: config.wapi.rejectedFuse });
   return {
     client,
+    credentials,
     dns: new DnsCommands(client),
     wgp: new WgpCommands(client),
     account: new AccountCommands(client),

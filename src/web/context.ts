@@ -1,6 +1,7 @@
 import type { Response } from "express";
 import type { Language, Translate } from "./i18n/index.js";
 import type { Identity } from "./identity/identity.js";
+import type { ProgressView } from "./progress.js";
 import type { PageRequest } from "./protocol.js";
 import type { TenantScope } from "./tenant-scope.js";
 
@@ -17,10 +18,12 @@ export interface PageContext {
   identity?: Identity;
   scope?: TenantScope;
   csrfToken?: string;
+  /** The progress of the job an action queued (or the `job` a refreshed page names), shown above the page. */
+  progress?: ProgressView | undefined;
 }
 
 /** A page context after authentication. */
-export type AuthenticatedContext = Required<PageContext>;
+export type AuthenticatedContext = PageContext & Required<Pick<PageContext, "identity" | "scope" | "csrfToken">>;
 
 declare global {
   namespace Express {

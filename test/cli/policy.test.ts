@@ -14,6 +14,8 @@ describe("wedos-panel policy", () => {
     expect(set.stdout).toBe("gold: DNS primary, protection advanced (yearly, ns mode), on suspend keep, delete at WEDOS 30 day(s) after deletion\n");
     const listed = JSON.parse((await runCliCaptured(["policy", "list", "--json"], env, clock)).stdout) as Array<{ package: string }>;
     expect(listed.map((policy) => policy.package)).toEqual(["*", "gold"]);
+    const choice = await runCliCaptured(["policy", "set", "gold", "--protection-choice", "opt-in"], env, clock);
+    expect(choice.stdout).toBe("gold: DNS primary, protection advanced (yearly, ns mode, opt-in by the customer), on suspend keep, delete at WEDOS 30 day(s) after deletion\n");
     expect((await runCliCaptured(["policy", "remove", "gold"], env, clock)).stdout).toBe('Removed the policy of "gold"; it now uses the default.\n');
   });
 
@@ -25,6 +27,6 @@ describe("wedos-panel policy", () => {
 
   it("explains every setting in --help", async () => {
     const help = (await runCliCaptured(["policy", "--help"], envFor(), clock)).stdout;
-    for (const flag of ["--dns-mode", "--protection", "--protection-period", "--protection-mode", "--on-suspend", "--termination", "--grace-days"]) expect(help).toContain(flag);
+    for (const flag of ["--dns-mode", "--protection", "--protection-period", "--protection-mode", "--protection-choice", "--on-suspend", "--termination", "--grace-days"]) expect(help).toContain(flag);
   });
 });

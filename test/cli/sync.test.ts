@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { startDnsServer, type DnsServer } from "../../src/simulator/dns/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
+import { databaseFileIn, openDatabase } from "../../src/store/database.js";
+import { DriftStore } from "../../src/store/drift-store.js";
 import { runCliCaptured } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
 
@@ -46,6 +48,16 @@ describe("wedos-panel sync", () => {
     expect(applied.stdout).toContain("WEDOS's name servers serve the new data (3 record(s) checked).\n");
     expect(applied.status).toBe(0);
     expect((await sync("--check")).status).toBe(0);
+  });
+
+  it("clears the zone's drift preview once WEDOS matches the panel", async () => {
+    writeZone("www 300 IN A 192.0.2.1");
+    const db = openDatabase(databaseFileIn(env.WEDOS_PANEL_DATA_DIR ?? ""));
+    const drift = new DriftStore(db);
+    drift.record("example.test", { steps: [{ mark: "+", text: "add www A 192.0.2.1 (TTL 300)" }], counts: { add: 1, update: 0, delete: 0, adopt: 0 }, foreign: [], conflicts: [], safe: true, safetyMessage: null }, null, clock.now());
+    expect((await sync("--apply")).status).toBe(0);
+    expect(drift.get("example.test")).toBeUndefined();
+    db.close();
   });
 
   it("prints the plan as JSON with the audit findings", async () => {

@@ -95,4 +95,18 @@ describe("loadConfig", () => {
     expect(inspect(config, { depth: 5 })).not.toContain("very-secret-value");
     expect(`${config.wapi.password}`).toBe("[redacted]");
   });
+
+  it("checks delegation through the system's resolver unless one is named, and validates the name", () => {
+    const defaults = loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({}) });
+    expect([defaults.dns.delegationCheck, defaults.dns.delegationResolver]).toEqual([true, undefined]);
+    expect(loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({ dns: { delegationResolver: "127.0.0.1:5353" } }) }).dns.delegationResolver).toBe("127.0.0.1:5353");
+    expect(problemsOf(() => loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({ dns: { delegationResolver: "not a resolver" } }) }))).toEqual(["dns.delegationResolver: must be a host name or IP address, optionally with :port"]);
+  });
+
+  it("says which WAPI settings the environment fixes and where the configuration is written", () => {
+    const file = writeConfig({ wapi: { url: "https://a.example/wapi/json" } });
+    const config = loadConfig({ WEDOS_PANEL_CONFIG: file, WEDOS_WAPI_LOGIN: "env@example.test", WEDOS_WAPI_PASSWORD: "env-pass-1" });
+    expect(config.wapi.setByEnvironment).toEqual(["login", "password"]);
+    expect(config.configPath).toBe(file);
+  });
 });

@@ -38,7 +38,7 @@ describe("the daemon killed with SIGKILL at random points", () => {
     const layout = fixtureTree(join(root, "da"));
     const dataDir = join(root, "data");
     const configFile = join(root, "config.json");
-    writeFileSync(configFile, JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false }, wapi: { hourlyLimit: 1000, interactiveReserve: 0 }, daemon: { listen: join(root, "daemon.sock") } }));
+    writeFileSync(configFile, JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false }, wapi: { hourlyLimit: 1000, interactiveReserve: 0 }, daemon: { listen: join(root, "daemon.sock") } }));
     const env = { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: PASSWORD };
 
     const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: dataDir } });

@@ -43,14 +43,40 @@ describe("the reconciler", () => {
     expect(h.published("rec2.test")).toBeUndefined();
   });
 
-  it("spends at most its share of the budget on drift checks, and fixes drift", async () => {
+  it("plans the zones looked at longest ago within its share of the budget, and keeps the drift for an admin", async () => {
     await h.da.createUser(user(3));
     await h.settle();
     const [row] = (await h.services.wapi.dns.rowsList("rec3.test")).filter((r) => r.name === "www");
     await h.services.wapi.dns.rowUpdate({ domain: "rec3.test", rowId: row?.id ?? "", ttl: row?.ttl ?? 3600, rdata: "203.0.113.9" });
+    await h.services.wapi.dns.domainCommit("rec3.test");
     const report = await runReconcile();
     expect(report?.driftChecks).toBe(1);
     await h.settle();
+    expect(h.published("rec3.test")?.find((r) => r.name === "www" && r.type === "A")?.rdata).toBe("203.0.113.9");
+    expect(h.services.tasks.drift.get("rec3.test")?.summary).toMatchObject({ steps: [{ mark: "~", text: "update www A 203.0.113.9 (TTL 3600) → 192.0.2.3" }], counts: { update: 1, add: 0, delete: 0 }, safe: true });
+
+    h.services.queue.enqueue("apply-drift", { domain: "rec3.test" }, { key: "apply-drift:rec3.test", lane: "interactive" });
+    await h.settle();
     expect(h.published("rec3.test")?.find((r) => r.name === "www" && r.type === "A")?.rdata).toBe("192.0.2.3");
+    expect(h.services.tasks.drift.get("rec3.test")).toBeUndefined();
+  });
+
+  it("looks at another zone on the next run instead of the same one", async () => {
+    await h.da.createUser(user(4));
+    await h.da.createUser(user(5));
+    await h.settle();
+    // A share of the budget that allows one drift check per run.
+    h.services.tasks.reconcile.budgetShare = 1 / h.services.tasks.reconcile.hourlyLimit;
+    const plannedThisRun = async () => {
+      h.clock.advance(3_600_000);
+      await runReconcile();
+      await h.settle();
+      return [...h.services.tasks.drift.checkedAt()].filter(([, at]) => at === h.clock.now()).map(([domain]) => domain);
+    };
+    const first = await plannedThisRun();
+    const second = await plannedThisRun();
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect([...first, ...second].sort()).toEqual(["rec4.test", "rec5.test"]);
   });
 });

@@ -58,6 +58,17 @@ describe("WapiCircuit", () => {
     expect(circuitFor().status()).toBeUndefined();
   });
 
+  it("ends a credentials pause in a running process once its settings change, for the worker's check too", () => {
+    const { clock } = setup();
+    let fingerprint = "old-password";
+    const circuit = new WapiCircuit(new WapiCircuitStore(openDatabase(join(tempDir(), "db.sqlite"))), clock, () => fingerprint);
+    circuit.openForStop(credentialsError(clock.now()));
+    expect(circuit.status()?.reason).toBe("credentials");
+    fingerprint = "new-password";
+    expect(circuit.status()).toBeUndefined();
+    expect(() => circuit.beforeSend("ping")).not.toThrow();
+  });
+
   it("does not close an IP block on a configuration change", () => {
     const { clock, circuitFor } = setup();
     circuitFor("a").openForStop(resultError("ping", { code: 2052, result: "IP blocked" }, clock.now()));

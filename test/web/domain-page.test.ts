@@ -68,6 +68,8 @@ describe("protection on a domain's page", () => {
   it("queues a cache purge for an active protection, with a CSRF token, and only for the visitor's own domain", async () => {
     order("alice.test", "active");
     order("carol.test", "active");
+    const page = (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout;
+    expect(page).toMatch(new RegExp(`<input type="hidden" name="csrf" value="${csrfTokenIn(page)}">\\s*<input type="hidden" name="domain" value="alice.test">\\s*<button type="submit">Purge cache</button>`));
     expect((await purge("alice", "alice.test")).status).toBe(200);
     expect(h.services.queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).toContain("purge-cache:alice.test");
     expect((await purge("alice", "alice.test", false)).status).toBe(403);

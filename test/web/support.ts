@@ -7,6 +7,7 @@ import { createServices, type Services } from "../../src/main.js";
 import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import { TASK } from "../../src/provisioning/task-names.js";
+import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -26,6 +27,8 @@ export interface WebHarness {
   root: string;
   configFile: string;
   dataDir: string;
+  /** The WEDOS simulator the daemon talks to, when the harness was started with `simulator: true`. */
+  sim: RunningSimulator | undefined;
   /** What the daemon logged. */
   logs: string[];
   visit(visit: PageVisit): Promise<PageRun>;
@@ -34,8 +37,17 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export async function startWebHarness(options: { listen?: string } = {}): Promise<WebHarness> {
+/** The WAPI settings of the harness: the password given in the environment, or `wapi` in config.json. */
+export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@example.test", password: "web-test-pass-1" } as const;
+
+/**
+ * `wapiIn: "file"` puts the WAPI address and login in config.json and the password in a 0600 file beside it (what
+ * the settings page edits); by default they come from environment variables, which the page cannot change.
+ */
+export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean } = {}): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
+  const sim = options.simulator === true ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock }) : undefined;
+  const wapiUrl = sim?.url ?? HARNESS_WAPI.url;
   const root = tempDir("wedos-web-");
   const layout = fixtureTree(join(root, "da"));
   const dataDir = join(root, "data");
@@ -43,10 +55,15 @@ export async function startWebHarness(options: { listen?: string } = {}): Promis
   const api = await da.startApi();
   const configFile = join(root, "config.json");
   const listen = options.listen ?? join(root, "run", "daemon.sock");
+  const inFile = options.wapiIn === "file";
+  const passwordFile = join(root, "wapi-password");
+  if (inFile) writeFileSync(passwordFile, `${HARNESS_WAPI.password}\n`, { mode: 0o600 });
+  const wapi = inFile ? { wapi: { url: wapiUrl, login: HARNESS_WAPI.login, passwordFile } } : {};
   const writeConfig = (address: string) =>
-    writeFileSync(configFile, JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false }, daemon: { listen: address } }, null, 2));
+    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false }, daemon: { listen: address } }, null, 2));
   writeConfig(listen);
-  const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json", WEDOS_WAPI_LOGIN: "web@example.test", WEDOS_WAPI_PASSWORD: "web-test-pass-1" });
+  const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: wapiUrl, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
+  const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const logs: string[] = [];
   const web = await startWebServer(services, { log: (line) => logs.push(line) });
@@ -68,6 +85,7 @@ export async function startWebHarness(options: { listen?: string } = {}): Promis
     root,
     configFile,
     dataDir,
+    sim,
     logs,
     visit: (visit) => da.runPage({ ...visit, env: { WEDOS_PANEL_CONFIG: configFile, ...visit.env } }),
     stopWeb,
@@ -77,6 +95,7 @@ export async function startWebHarness(options: { listen?: string } = {}): Promis
       await stopWeb();
       await api.close();
       await services.close();
+      await sim?.close();
     },
   };
 }
@@ -112,7 +131,7 @@ export async function seedEveryState(h: WebHarness): Promise<void> {
   h.services.queue.enqueue("from-the-future", { domain: "alice.test" }, { lane: "records" });
   h.services.queue.enqueue(TASK.testConnection, {}, { lane: "interactive" });
   await h.services.worker.runUntilIdle();
-  h.services.tasks.policies.save("gold", { dnsMode: "primary", protection: "advanced", protectionPeriod: "yearly", protectionMode: "cname", onSuspend: "withdraw", termination: "delete", graceDays: 14, zoneQuota: 5 }, now);
+  h.services.tasks.policies.save("gold", { dnsMode: "primary", protection: "advanced", protectionPeriod: "yearly", protectionMode: "cname", protectionChoice: "opt-out", onSuspend: "withdraw", termination: "delete", graceDays: 14, zoneQuota: 5 }, now);
 }
 
 /**
@@ -139,7 +158,7 @@ export function useHarnessWithEveryState(): () => WebHarness {
 export const MAIN_PAGES = {
   user: { account: "alice", paths: ["/", "/?status=problems", "/domains/alice.test", "/no/such/page"] },
   reseller: { account: "res1", paths: ["/", "/domains/bob.test"] },
-  admin: { account: "admin", paths: ["/", "/domains/carol.test", "/operations", "/policies", "/settings"] },
+  admin: { account: "admin", paths: ["/", "/domains/carol.test", "/operations", "/drift", "/policies", "/settings"] },
 } as const;
 
 /**
@@ -153,6 +172,14 @@ export async function visitMainPage(h: WebHarness, level: keyof typeof MAIN_PAGE
   const failures = h.logs.slice(logged).filter((line) => line.startsWith("web: 5"));
   if (failures.length > 0) throw new Error(`${level} ${mode} ${path} failed on the server: ${failures.join("; ")}`);
   return mode === "raw" ? parseRaw(run.stdout).body : run.stdout;
+}
+
+/** The shared accounts ({@link seedTenants}) with their zones already made at the WEDOS simulator. */
+export async function startProvisionedHarness(): Promise<WebHarness> {
+  const h = await startWebHarness({ simulator: true });
+  await seedTenants(h);
+  await h.services.worker.runUntilIdle();
+  return h;
 }
 
 /** A raw-mode page's output split into status, headers (lower-case names) and body. */

@@ -8,6 +8,7 @@ const FLAGS: Record<string, keyof Policy> = {
   protection: "protection",
   "protection-period": "protectionPeriod",
   "protection-mode": "protectionMode",
+  "protection-choice": "protectionChoice",
   "on-suspend": "onSuspend",
   termination: "termination",
   "grace-days": "graceDays",
@@ -77,7 +78,7 @@ ${Object.entries(FLAGS)
 };
 
 function describe(policy: Policy & { package: string }): string {
-  const protection = policy.protection === "off" ? "no protection" : `protection ${policy.protection} (${policy.protectionPeriod}, ${policy.protectionMode} mode)`;
+  const protection = policy.protection === "off" ? "no protection" : `protection ${policy.protection} (${policy.protectionPeriod}, ${policy.protectionMode} mode${policy.protectionChoice === "fixed" ? "" : `, ${policy.protectionChoice} by the customer`})`;
   const termination = policy.termination === "delete" ? `delete at WEDOS ${policy.graceDays} day(s) after deletion` : "keep at WEDOS after deletion";
   const quota = policy.zoneQuota === 0 ? "" : `, at most ${policy.zoneQuota} zone(s) per account`;
   return `${policy.package}: DNS ${policy.dnsMode}, ${protection}, on suspend ${policy.onSuspend}, ${termination}${quota}`;

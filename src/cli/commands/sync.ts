@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { describeProblem, zoneNameFromText } from "../../dns/index.js";
 import { DnsZoneStore } from "../../store/dns-zone-store.js";
-import { planToJson, planToText, planHasWork } from "../../sync/plan.js";
+import { DriftStore } from "../../store/drift-store.js";
+import { planHasWork, planSummary, planToJson, planToText } from "../../sync/plan.js";
 import { checkPropagation } from "../../sync/propagation.js";
 import { resolveZoneDir } from "../../sync/zone-dir.js";
 import { ZoneSync } from "../../sync/zone-sync.js";
@@ -62,6 +63,8 @@ and prints the plan: a dry run unless --apply is given.
         lane: "interactive",
         ...(context.config.dns.primaryIp === undefined ? {} : { primaryIp: context.config.dns.primaryIp }),
       });
+      // WEDOS now holds the panel's zone (unless another file was given): the admin's drift preview follows.
+      if (stringOption(args, "zone-file") === undefined) new DriftStore(context.db).record(zone, result.converged || result.after === undefined ? undefined : planSummary(result.after), null, context.clock.now());
       const propagation = result.committed && mode === "primary" && context.config.dns.propagationCheck ? await checkPropagation(zone, plan.desired, context.config.dns.nameServers) : undefined;
       if (propagation?.propagated === true) new DnsZoneStore(context.db).recordPropagated(zone, context.clock.now());
       if (json) {

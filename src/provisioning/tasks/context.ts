@@ -3,6 +3,7 @@ import type { Panel } from "../../panel/panel.js";
 import type { Database } from "../../store/database.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
+import type { DriftStore } from "../../store/drift-store.js";
 import type { InventoryStore } from "../../store/inventory-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
@@ -20,6 +21,8 @@ export interface TaskContext {
   policies: PolicyStore;
   protections: ProtectionStore;
   conflicts: ConflictStore;
+  /** What each zone's latest plan found, for the admin's drift preview. */
+  drift: DriftStore;
   queue: JobQueue;
   clock: Clock;
   dns: { defaultTtl: number; primaryIp: string | undefined };

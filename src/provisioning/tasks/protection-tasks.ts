@@ -1,5 +1,6 @@
 import { WapiResultError } from "../../wapi/errors.js";
 import { normaliseList } from "../../wapi/lists.js";
+import { protectionWanted } from "../policy.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
 import type { TaskContext } from "./context.js";
@@ -20,6 +21,8 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
   if (row === undefined || row.state !== "active") return;
   const account = row.username === null ? undefined : ctx.inventory.account(row.username);
   const policy = ctx.policies.forPackage(account?.package);
+  // The latest choice counts: a switch-off made while this job waited means it has nothing to order.
+  if (!protectionWanted(policy, ctx.protections.choice(domain)?.wanted)) return;
   if (policy.protection === "off") return;
   const existing = ctx.protections.get(domain);
   if (existing !== undefined && existing.state !== "ordering" && existing.state !== "removed") return;
@@ -49,6 +52,26 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
     ctx.protections.update(domain, { state: permanent ? "error" : "ordering", reason: (error as Error).message }, ctx.clock.now());
     throw error;
   }
+}
+
+/**
+ * unprotect-domain: the customer (or their reseller or admin) switched protection off on the domain's page.
+ * Terminates the WEDOS Global service, unless the latest choice is "on" again, and records the cancellation for
+ * billing. A service WEDOS no longer has (3222) counts as terminated.
+ */
+export async function unprotectDomain(ctx: TaskContext, job: Job): Promise<void> {
+  const { domain } = job.payload as { domain: string };
+  const choice = ctx.protections.choice(domain);
+  const existing = ctx.protections.get(domain);
+  if (choice === undefined || choice.wanted || existing === undefined || (existing.state !== "active" && existing.state !== "pending")) return;
+  try {
+    await ctx.wapi.wgp.domainDelete(domain, { lane: job.lane });
+  } catch (error) {
+    if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
+  }
+  const now = ctx.clock.now();
+  ctx.protections.update(domain, { state: "removed", reason: `switched off on the domain's page by ${choice.by}` }, now);
+  ctx.protections.recordBilling({ at: now, username: ctx.inventory.domain(domain)?.username ?? null, domain, kind: "protection-cancel", amount: null, currency: null, reference: existing.orderNum });
 }
 
 /** poll-notifications: collects the outcome of orders (poll-req), records prices for billing, acknowledges. */

@@ -1,4 +1,5 @@
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
+import type { DomainRow } from "../../store/inventory-store.js";
 import { applyPanelEvent } from "../lifecycle.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
@@ -10,7 +11,7 @@ export interface ReconcileReport {
   missing: string[];
   /** Domains the plugin knows that are gone from the panel: treated as deleted (per the termination policy). */
   orphans: string[];
-  /** Zones queued for a drift check this run. */
+  /** Zones queued for a drift check (a plan, not applied) this run. */
   driftChecks: number;
   deadJobs: number;
 }
@@ -20,7 +21,7 @@ export const RECONCILE_REPORT_KEY = "last_reconcile";
 /**
  * reconcile: compares the panel with the inventory and with WEDOS's zone list (one request), queues what a
  * missed event would have queued, and spends at most `budgetShare` of the hourly budget on drift checks
- * (a sync of the zones synced longest ago). Scheduled by cron; it only enqueues.
+ * (a plan of the zones looked at longest ago, kept for the admin's preview). Scheduled by cron; it only enqueues.
  */
 export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileReport> {
   const { panel, inventory, queue, clock, zones, wapi } = ctx;
@@ -50,13 +51,16 @@ export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileRe
     applyPanelEvent({ kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain }, lifecycle);
   }
 
+  // Drift checks plan only (one dns-rows-list each); what differs waits for an admin on the drift page.
   const driftBudget = Math.floor(ctx.reconcile.hourlyLimit * ctx.reconcile.budgetShare);
+  const planned = ctx.drift.checkedAt();
+  const lastLook = (domain: DomainRow) => Math.max(domain.dnsSyncedAt ?? 0, planned.get(domain.domain) ?? 0);
   const candidates = inventory
     .allDomains()
     .filter((domain) => domain.state === "active" && domain.dnsStatus === "active" && zones.zone(domain.domain)?.mode === "primary")
-    .sort((a, b) => (a.dnsSyncedAt ?? 0) - (b.dnsSyncedAt ?? 0))
+    .sort((a, b) => lastLook(a) - lastLook(b))
     .slice(0, driftBudget);
-  for (const domain of candidates) queue.enqueue(TASK.syncZone, { domain: domain.domain }, { key: jobKey(TASK.syncZone, domain.domain), lane: "background" });
+  for (const domain of candidates) queue.enqueue(TASK.checkDrift, { domain: domain.domain }, { key: jobKey(TASK.checkDrift, domain.domain), lane: "background" });
   report.driftChecks = candidates.length;
   report.deadJobs = queue.store.countsByState().dead;
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);

@@ -1,13 +1,15 @@
 import { parseDnsWriteEnv, readZoneFile, type DnsRecord } from "../../dns/index.js";
 import { AppError } from "../../errors.js";
 import type { DomainRow } from "../../store/inventory-store.js";
+import { planSummary } from "../../sync/plan.js";
 import { WapiResultError } from "../../wapi/errors.js";
 import type { WapiLane } from "../../wapi/lanes.js";
+import { protectionWanted } from "../policy.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
 import type { TaskContext } from "./context.js";
 
-interface DomainPayload {
+export interface DomainPayload {
   domain: string;
   /** dns_write_post's record lists, used only when the zone file cannot be read. */
   env?: Record<string, string>;
@@ -21,7 +23,7 @@ export async function provisionDomain(ctx: TaskContext, job: Job): Promise<void>
   const policy = policyOf(ctx, row);
   if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
   await syncDomainZone(ctx, row, job.payload as DomainPayload, job.lane);
-  if (policy.protection !== "off" && ctx.protections.get(domain) === undefined) {
+  if (protectionWanted(policy, ctx.protections.choice(domain)?.wanted) && ctx.protections.get(domain) === undefined) {
     ctx.queue.enqueue(TASK.protectDomain, { domain }, { key: jobKey(TASK.protectDomain, domain), lane: job.lane });
   }
 }
@@ -58,7 +60,19 @@ export async function withdrawZone(ctx: TaskContext, job: Job): Promise<void> {
   ctx.inventory.setDnsStatus(domain, "withdrawn", "the account is suspended; the zone returns when it is unsuspended", ctx.clock.now());
 }
 
-async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainPayload, lane: WapiLane): Promise<void> {
+/** How an admin's apply goes beyond a plain sync (the drift page). */
+export interface SyncOverrides {
+  /** Apply even past the safety threshold. */
+  force?: boolean;
+  /** Take over rows at WEDOS the plugin did not create. */
+  adopt?: boolean;
+}
+
+/**
+ * Plans the domain's zone from the panel's records and WEDOS's rows and applies it (within the safety threshold
+ * unless forced). Every plan's outcome is kept for the admin's drift preview: in sync, differing, or refused.
+ */
+export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainPayload, lane: WapiLane, overrides: SyncOverrides = {}): Promise<void> {
   const { inventory, conflicts, zones, clock } = ctx;
   const domain = row.domain;
   const policy = policyOf(ctx, row);
@@ -77,7 +91,7 @@ async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainP
   }
   try {
     const records = await panelRecords(ctx, domain, payload.env);
-    const plan = await ctx.zoneSync.plan(domain, records, policy.dnsMode, { adopt: conflict?.resolution === "adopt", lane });
+    const plan = await ctx.zoneSync.plan(domain, records, policy.dnsMode, { adopt: conflict?.resolution === "adopt" || overrides.adopt === true, lane });
     const known = zones.zone(domain);
     if (!plan.createZone && known !== undefined && !known.createdByUs && zones.managedRows(domain).length === 0 && conflict === undefined) {
       const detail = `a zone for ${domain} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it`;
@@ -85,11 +99,13 @@ async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainP
       inventory.setDnsStatus(domain, "conflict", detail, clock.now());
       return;
     }
-    if (!plan.safety.safe) {
-      inventory.setDnsStatus(domain, "error", `not applied: ${plan.safety.message ?? ""} (an admin can apply it with: wedos-panel sync ${domain} --apply --force)`, clock.now());
+    if (!plan.safety.safe && overrides.force !== true) {
+      ctx.drift.record(domain, planSummary(plan), plan.safety.message ?? "the plan changes too much", clock.now());
+      inventory.setDnsStatus(domain, "error", `not applied: ${plan.safety.message ?? ""} (an admin can apply it on the drift page or with: wedos-panel sync ${domain} --apply --force)`, clock.now());
       return;
     }
-    const result = await ctx.zoneSync.apply(plan, { lane, ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }) });
+    const result = await ctx.zoneSync.apply(plan, { lane, force: overrides.force === true, ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }) });
+    ctx.drift.record(domain, result.converged || result.after === undefined ? undefined : planSummary(result.after), null, clock.now());
     const notTaken = plan.findings.filter((finding) => finding.outcome === "skipped").length + plan.conflicts.length;
     inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? `${notTaken} record(s) not synced; see the domain's records` : null) : "WEDOS does not match the panel after the sync; it will be retried", clock.now(), result.converged);
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
@@ -109,7 +125,7 @@ async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainP
 }
 
 /** The panel's records: its zone file, or dns_write_post's lists when the file cannot be read. */
-async function panelRecords(ctx: TaskContext, domain: string, env: Record<string, string> | undefined): Promise<DnsRecord[]> {
+export async function panelRecords(ctx: TaskContext, domain: string, env: Record<string, string> | undefined): Promise<DnsRecord[]> {
   const file = ctx.panel.zoneFilePath(domain);
   try {
     return (await readZoneFile(file, domain)).records;
@@ -137,6 +153,7 @@ async function ignoreGone(request: Promise<unknown>): Promise<void> {
   }
 }
 
-function policyOf(ctx: TaskContext, row: DomainRow) {
+/** The package policy of a domain's account. */
+export function policyOf(ctx: TaskContext, row: DomainRow) {
   return ctx.policies.forPackage(row.username === null ? undefined : ctx.inventory.account(row.username)?.package);
 }

@@ -3,6 +3,8 @@ import type { Clock } from "../../clock.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { TASK, jobKey } from "../../provisioning/task-names.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
+import type { Database } from "../../store/database.js";
+import type { DriftStore } from "../../store/drift-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { WapiCallStore } from "../../store/wapi-call-store.js";
 import type { WapiBudget } from "../../wapi/budget.js";
@@ -10,9 +12,11 @@ import type { WapiCircuit } from "../../wapi/circuit.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
+import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
+import { showDrift } from "./drift.js";
 
 export interface AdminSources {
   clock: Clock;
@@ -22,6 +26,8 @@ export interface AdminSources {
   budget: WapiBudget;
   calls: WapiCallStore;
   circuit: WapiCircuit;
+  drift: DriftStore;
+  db: Database;
 }
 
 /**
@@ -40,6 +46,7 @@ export function adminRoutes(sources: AdminSources): Router {
     const page = authenticatedPage(res);
     const id = Number(bodyField(page.request.body, "job"));
     if (!Number.isInteger(id) || !sources.queue.store.retry(id, sources.clock.now())) throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
+    showProgress(page, sources.queue, id, "/operations");
     await showOperations(res, sources, page.t("action.retryQueued", { id: String(id) }));
   });
 
@@ -51,8 +58,12 @@ export function adminRoutes(sources: AdminSources): Router {
     if (typeof domain !== "string" || (kind !== "zone" && kind !== "protection") || (resolution !== "adopt" && resolution !== "ignore") || !sources.conflicts.resolve(domain, kind, resolution, sources.clock.now())) {
       throw new WebError(404, "error.conflictNotFound", "no such conflict");
     }
-    sources.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "interactive" });
-    await showOperations(res, sources, page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain }));
+    const from = bodyField(page.request.body, "from") === "drift" ? "/drift" : "/operations";
+    showProgress(page, sources.queue, sources.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "interactive" }), from);
+    const notice = page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain });
+    // The same forms are on the conflicts-and-drift page; the answer is the page they were sent from.
+    if (from === "/drift") await showDrift(res, sources, notice);
+    else await showOperations(res, sources, notice);
   });
 
   return router;

@@ -1,18 +1,23 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { jobKey, TASK } from "../../provisioning/task-names.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
+import { showProgress } from "../progress.js";
 import { renderPage, sendJson } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
 import { showHome } from "./home.js";
 import { readZoneFile } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
+import type { DelegationStore } from "../../store/delegation-store.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
+import type { DomainRow, InventoryStore } from "../../store/inventory-store.js";
+import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
-import { protectionView } from "../view-models/protection.js";
+import { delegationView } from "../view-models/delegation.js";
+import { protectionSwitchView, protectionView } from "../view-models/protection.js";
 import { recordNote } from "../view-models/record-note.js";
 import { auditRecords } from "../../sync/audit.js";
 import { WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
@@ -29,16 +34,17 @@ export interface RecordSources {
   panel: Panel;
   zones: DnsZoneStore;
   protections: ProtectionStore;
+  policies: PolicyStore;
+  /** Only for the package of a domain's account (domains themselves come from the tenant scope). */
+  inventory: InventoryStore;
+  delegations: DelegationStore;
 }
 
 export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
   const router = Router();
 
   router.get("/domains/:domain", async (req, res) => {
-    const page = authenticatedPage(res);
-    const row = page.scope.require(req.params.domain);
-    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS, protection: protectionView(page, records.protections.get(row.domain)), purgeAction: linksOf(page).purge, csrfToken: page.csrfToken };
-    await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
+    await showDomain(res, authenticatedPage(res).scope.require(req.params.domain), records);
   });
 
   // POST, form field or JSON property `domain`: queue a sync of the zone in the interactive lane.
@@ -46,9 +52,9 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (row.state !== "active") throw new WebError(409, "error.domainNotActive", `${row.domain} is ${row.state}`);
-    queue.enqueue(TASK.syncZone, { domain: row.domain }, { key: jobKey(TASK.syncZone, row.domain), lane: "interactive" });
+    const job = showProgress(page, queue, queue.enqueue(TASK.syncZone, { domain: row.domain }, { key: jobKey(TASK.syncZone, row.domain), lane: "interactive" }), "/");
     const notice = page.t("action.syncQueued", { domain: row.domain });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, message: notice });
+    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
     else await showHome(res, queue, notice);
   });
 
@@ -57,13 +63,39 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (records.protections.get(row.domain)?.state !== "active") throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
-    queue.enqueue(TASK.purgeCache, { domain: row.domain }, { key: jobKey(TASK.purgeCache, row.domain), lane: "interactive" });
+    const job = showProgress(page, queue, queue.enqueue(TASK.purgeCache, { domain: row.domain }, { key: jobKey(TASK.purgeCache, row.domain), lane: "interactive" }), "/");
     const notice = page.t("action.purgeQueued", { domain: row.domain });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, message: notice });
+    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
     else await showHome(res, queue, notice);
   });
 
   return router;
+}
+
+/** The package policy of a domain's account. */
+export function policyOfDomain(records: Pick<RecordSources, "policies" | "inventory">, row: DomainRow) {
+  return records.policies.forPackage(row.username === null ? undefined : records.inventory.account(row.username)?.package);
+}
+
+/** A domain's page (views/domains/show.ejs); `notice` is the line shown after an action on it. */
+export async function showDomain(res: Response, row: DomainRow, records: RecordSources, notice?: string): Promise<void> {
+  const page = authenticatedPage(res);
+  const links = linksOf(page);
+  const protection = records.protections.get(row.domain);
+  const model = {
+    notice,
+    csrfToken: page.csrfToken,
+    domain: domainView(page, row),
+    backHref: links.home,
+    ...(await recordsModel(page, row.domain, records)),
+    nameservers: WEDOS_NAMESERVERS,
+    delegation: delegationView(page, records.delegations.get(row.domain)),
+    protection: protectionView(page, protection),
+    protectionSwitch: protectionSwitchView(page, policyOfDomain(records, row), row.state === "active", protection, records.protections.choice(row.domain)?.wanted),
+    purgeAction: links.purge,
+    protectionAction: links.protection,
+  };
+  await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
 }
 
 /** The domain's records with their state at WEDOS, from the panel's zone file and the plugin's own records. */

@@ -3,12 +3,16 @@ import type { JobQueue } from "../../provisioning/queue.js";
 import { LEVELS } from "../identity/identity.js";
 import { authenticate, type AuthenticateDeps } from "../middleware/authenticate.js";
 import { pageNotFound } from "../middleware/errors.js";
+import { jobProgress } from "../middleware/job-progress.js";
 import { requireCsrf } from "../middleware/require-csrf.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
+import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
+import { jobRoutes } from "./jobs.js";
+import { protectionRoutes } from "./protection.js";
 
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt). Nothing
@@ -16,9 +20,9 @@ import { homeRoutes } from "./home.js";
  */
 export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources; settings: SettingsSources }): Router {
   const router = Router();
-  router.use(authenticate(deps), requireCsrf(deps.csrf));
-  for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), domainRoutes(deps.queue, deps.records));
-  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings));
+  router.use(authenticate(deps), requireCsrf(deps.csrf), jobProgress(deps.queue));
+  for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), jobRoutes(deps.queue), domainRoutes(deps.queue, deps.records), protectionRoutes(deps.queue, deps.records, deps.admin.clock));
+  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings), driftRoutes(deps.admin));
   router.use(pageNotFound);
   return router;
 }

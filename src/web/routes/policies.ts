@@ -18,6 +18,7 @@ export const POLICY_CHOICES = {
   protection: { off: "policy.choice.none", start: "protection.variant.start", advanced: "protection.variant.advanced", expert: "protection.variant.expert" },
   protectionPeriod: { monthly: "protection.period.monthly", yearly: "protection.period.yearly" },
   protectionMode: { ns: "policy.choice.ns", cname: "policy.choice.cname" },
+  protectionChoice: { fixed: "policy.choice.fixed", "opt-out": "policy.choice.optOut", "opt-in": "policy.choice.optIn" },
   onSuspend: { keep: "policy.choice.keep", withdraw: "policy.choice.withdraw" },
   termination: { delete: "policy.choice.delete", keep: "policy.choice.keep" },
 } as const satisfies { [F in keyof Policy]?: Record<Policy[F] & string, MessageKey> };

@@ -1,60 +1,127 @@
 import { networkInterfaces } from "node:os";
 import { Router, type Response } from "express";
-import type { Config } from "../../config/load.js";
+import type { Clock } from "../../clock.js";
+import { WAPI_ENVIRONMENT, type Config } from "../../config/load.js";
+import { saveWapiSettings } from "../../config/write.js";
+import { toError } from "../../errors.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { TASK, jobKey } from "../../provisioning/task-names.js";
 import { CONNECTION_TEST_KEY, type ConnectionTest } from "../../provisioning/tasks/test-connection.js";
 import type { Database } from "../../store/database.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
+import { redact } from "../../util/secret.js";
 import type { WapiCircuit } from "../../wapi/circuit.js";
+import type { WapiCredentials } from "../../wapi/credentials.js";
 import { authenticatedPage } from "../context.js";
+import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
+import { readSettingsForm } from "./settings-form.js";
 
 export interface SettingsSources {
   config: Config;
   db: Database;
   queue: JobQueue;
   circuit: WapiCircuit;
+  credentials: WapiCredentials;
+  clock: Clock;
+  log: (line: string) => void;
+}
+
+/** When and by whom the WAPI settings were last changed on the page (daemon_state). */
+const SETTINGS_CHANGED_KEY = "wapi_settings_changed";
+
+/** What the form shows again after a refused save (never the password). */
+interface FormValues {
+  url: string;
+  login: string;
 }
 
 /**
- * The admin's view of the WAPI settings: where and as whom the plugin talks to WEDOS (never the password: only
- * whether one is set and where it comes from), the addresses to put on WEDOS's allow-list, and "Test connection",
- * which queues one ping and shows its outcome once the daemon has run it.
+ * The admin's WAPI settings: where and as whom the plugin talks to WEDOS, editable (the password is write-only:
+ * never shown, an empty field keeps it), the addresses to put on WEDOS's allow-list, and "Test connection", which
+ * queues one ping and shows its outcome once the daemon has run it. Saved settings go to the configuration file
+ * (config/write.ts) and are used by the running daemon from the next request on.
  */
 export function settingsRoutes(sources: SettingsSources): Router {
   const router = Router();
   router.get("/settings", async (_req, res) => {
     await showSettings(res, sources);
   });
+  router.post("/settings/save", async (_req, res) => {
+    const page = authenticatedPage(res);
+    const { t } = page;
+    const current = sources.credentials.current();
+    const form = readSettingsForm(page.request.body, current, sources.config.wapi.setByEnvironment, t);
+    if (!form.ok) {
+      await showSettings(res, sources, { problems: form.problems, values: { url: form.url, login: form.login }, status: 400 });
+      return;
+    }
+    if (form.changed.length === 0) {
+      await showSettings(res, sources, { notice: t("settings.unchanged") });
+      return;
+    }
+    const { input } = form;
+    let saved;
+    try {
+      saved = saveWapiSettings(sources.config, input);
+    } catch (error) {
+      // The reason may quote the configuration file; no password may reach the page or the log through it.
+      const reason = redact(toError(error).message, [current.password.reveal(), input.password?.reveal()]);
+      sources.log(`settings: the WAPI settings could not be saved: ${reason}`);
+      await showSettings(res, sources, { problems: [t("settings.notSaved", { reason })], values: { url: input.url, login: input.login }, status: 500 });
+      return;
+    }
+    sources.credentials.replace({
+      url: input.url,
+      login: input.login,
+      password: input.password ?? current.password,
+      passwordSource: saved.passwordFile ?? current.passwordSource,
+    });
+    const now = sources.clock.now();
+    new DaemonStateStore(sources.db).set(SETTINGS_CHANGED_KEY, { at: now, by: page.identity.username, changed: form.changed }, now);
+    sources.log(`settings: ${page.identity.username} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}`);
+    await showSettings(res, sources, { notice: t("settings.saved") });
+  });
   router.post("/settings/test", async (_req, res) => {
     const page = authenticatedPage(res);
-    sources.queue.enqueue(TASK.testConnection, {}, { key: jobKey(TASK.testConnection, "*"), lane: "interactive" });
-    await showSettings(res, sources, page.t("settings.testQueued"));
+    showProgress(page, sources.queue, sources.queue.enqueue(TASK.testConnection, {}, { key: jobKey(TASK.testConnection, "*"), lane: "interactive" }), "/settings");
+    await showSettings(res, sources, { notice: page.t("settings.testQueued") });
   });
   return router;
 }
 
-async function showSettings(res: Response, sources: SettingsSources, notice?: string): Promise<void> {
+async function showSettings(res: Response, sources: SettingsSources, outcome: { notice?: string; problems?: string[]; values?: FormValues; status?: number } = {}): Promise<void> {
   const page = authenticatedPage(res);
   const { t } = page;
   const { wapi } = sources.config;
-  const last = new DaemonStateStore(sources.db).get<ConnectionTest>(CONNECTION_TEST_KEY)?.value;
+  const current = sources.credentials.current();
+  const state = new DaemonStateStore(sources.db);
+  const last = state.get<ConnectionTest>(CONNECTION_TEST_KEY)?.value;
+  const changed = state.get<{ at: number; by: string }>(SETTINGS_CHANGED_KEY)?.value;
+  const fixed = (field: "url" | "login" | "password") => (wapi.setByEnvironment.includes(field) ? t("settings.setByEnvironment", { variable: WAPI_ENVIRONMENT[field] }) : undefined);
   const model = {
-    notice,
+    notice: outcome.notice,
+    problems: outcome.problems ?? [],
     csrfToken: page.csrfToken,
     links: adminLinks(page),
-    url: wapi.url,
-    login: wapi.login ?? t("settings.notSet"),
-    password: wapi.password === undefined ? t("settings.notSet") : t("settings.passwordSet", { source: wapi.passwordSource ?? "?" }),
+    form: {
+      url: outcome.values?.url ?? current.url,
+      login: outcome.values?.login ?? current.login,
+      urlFixed: fixed("url"),
+      loginFixed: fixed("login"),
+      passwordFixed: fixed("password"),
+    },
+    password: t("settings.passwordSet", { source: current.passwordSource ?? "?" }),
+    configFile: sources.config.configPath,
+    changed: changed === undefined ? undefined : t("settings.changedBy", { at: formatTime(changed.at, ""), user: changed.by }),
     limits: t("settings.limits", { limit: String(wapi.hourlyLimit), reserve: String(wapi.interactiveReserve) }),
     addresses: egressCandidates(),
     seenByWedos: sources.circuit.status()?.seenIp ?? undefined,
-    lastTest: last === undefined ? undefined : { ok: last.ok, message: last.message, at: formatTime(last.at, "") },
+    lastTest: last === undefined ? undefined : { ok: last.ok, message: last.message, at: formatTime(last.at, ""), stale: changed !== undefined && last.at < changed.at },
   };
-  await renderPage(res, page, "admin/settings", t("page.settings.title"), model);
+  await renderPage(res, page, "admin/settings", t("page.settings.title"), model, outcome.status);
 }
 
 /** This server's public-looking addresses: the ones WEDOS may see requests come from. */

@@ -13,6 +13,7 @@ export interface NavItem {
 const ADMIN_NAV: ReadonlyArray<{ view: string; path: string; label: MessageKey }> = [
   { view: "admin/index", path: "/", label: "nav.domains" },
   { view: "admin/operations", path: "/operations", label: "page.operations.title" },
+  { view: "admin/drift", path: "/drift", label: "page.drift.title" },
   { view: "admin/policies", path: "/policies", label: "page.policies.title" },
   { view: "admin/settings", path: "/settings", label: "page.settings.title" },
 ];
@@ -61,9 +62,12 @@ export function adminLinks(page: AuthenticatedContext) {
     operations: pageUrl(level, mode, "/operations"),
     retry: pageUrl(level, mode, "/jobs/retry"),
     resolve: pageUrl(level, mode, "/conflicts/resolve"),
+    drift: pageUrl(level, mode, "/drift"),
+    applyDrift: pageUrl(level, mode, "/drift/apply"),
     policies: pageUrl(level, mode, "/policies"),
     settings: pageUrl(level, mode, "/settings"),
     testConnection: pageUrl(level, mode, "/settings/test"),
+    saveSettings: pageUrl(level, mode, "/settings/save"),
     savePolicy: pageUrl(level, mode, "/policies/save"),
     removePolicy: pageUrl(level, mode, "/policies/remove"),
   };
@@ -77,5 +81,6 @@ export function linksOf(page: AuthenticatedContext) {
     domain: (domain: string) => pageUrl(level, mode, `/domains/${domain}`),
     sync: pageUrl(level, mode, "/sync"),
     purge: pageUrl(level, mode, "/purge"),
+    protection: pageUrl(level, mode, "/protection"),
   };
 }

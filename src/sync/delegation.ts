@@ -1,0 +1,44 @@
+import { promises as dns } from "node:dns";
+import { WEDOS_NAMESERVERS } from "./capabilities.js";
+import { serverAddress } from "./propagation.js";
+
+/**
+ * What DNS says about a domain's delegation: `seen` — every name server is one of WEDOS's; `partial` — some are
+ * WEDOS's, some are not; `elsewhere` — none is; `unregistered` — DNS does not know the domain (NXDOMAIN);
+ * `unanswered` — no usable answer (timeout, SERVFAIL, refused), worth asking again soon.
+ */
+export type DelegationStatus = "seen" | "partial" | "elsewhere" | "unregistered" | "unanswered";
+
+export interface DelegationLookup {
+  status: DelegationStatus;
+  /** The name servers DNS gave, lower case, sorted. */
+  nameservers: string[];
+  /** Why there was no usable answer (a resolver error code). */
+  detail: string | undefined;
+}
+
+const WEDOS = new Set<string>(WEDOS_NAMESERVERS);
+
+/**
+ * Asks a resolver for the domain's NS set — `resolver` ("192.0.2.53", "127.0.0.1:5353", a host name), or the
+ * system's resolvers when undefined — and compares it with WEDOS's name servers. Real DNS queries; never WAPI.
+ */
+export async function lookupDelegation(domain: string, resolver: string | undefined, timeoutMs = 5000): Promise<DelegationLookup> {
+  const client = new dns.Resolver({ timeout: timeoutMs, tries: 2 });
+  try {
+    if (resolver !== undefined) client.setServers([await serverAddress(resolver)]);
+  } catch (error) {
+    return { status: "unanswered", nameservers: [], detail: `the resolver ${resolver} cannot be found (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  let found: string[];
+  try {
+    found = (await client.resolveNs(domain)).map((name) => name.toLowerCase().replace(/\.$/, "")).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    if (code === dns.NOTFOUND) return { status: "unregistered", nameservers: [], detail: undefined };
+    if (code === dns.NODATA) return { status: "elsewhere", nameservers: [], detail: undefined };
+    return { status: "unanswered", nameservers: [], detail: code };
+  }
+  const ours = found.filter((name) => WEDOS.has(name)).length;
+  return { status: ours === 0 ? "elsewhere" : ours === found.length ? "seen" : "partial", nameservers: found, detail: undefined };
+}

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import type { Secret } from "../util/secret.js";
+
+/** Where and as whom the plugin talks to WEDOS. */
+export interface WapiSettings {
+  url: string;
+  login: string;
+  password: Secret;
+  /** Where the password came from (a file path or an environment variable's name), for pages and `doctor`. */
+  passwordSource: string | undefined;
+}
+
+/**
+ * The WAPI settings in use, replaceable while the daemon runs: the admin's settings page saves new ones and the
+ * next request uses them (a request already on its way finishes with the settings it started with). The client,
+ * the circuit and the pages read them from here, so there is one current value.
+ */
+export class WapiCredentials {
+  #current: WapiSettings;
+
+  constructor(initial: WapiSettings) {
+    this.#current = initial;
+  }
+
+  current(): WapiSettings {
+    return this.#current;
+  }
+
+  replace(next: WapiSettings): void {
+    this.#current = next;
+  }
+
+  /** Hash of URL, login and password: lets the circuit notice that an admin changed the settings. */
+  fingerprint(): string {
+    const { url, login, password } = this.#current;
+    return credentialsFingerprint(url, login, password);
+  }
+}
+
+/** Hash of URL, login and password (never stored or shown as anything but this hash). */
+export function credentialsFingerprint(url: string, login: string, password: Secret): string {
+  return createHash("sha256").update(`${url}\n${login}\n${password.reveal()}`).digest("hex");
+}

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DelegationChecker } from "../../src/provisioning/delegation-checker.js";
+import { startTestDns, type TestDns } from "../support/dns-server.js";
+import { seedTenants, startWebHarness, type WebHarness } from "./support.js";
+
+let h: WebHarness;
+let dns: TestDns;
+let checker: DelegationChecker;
+beforeEach(async () => {
+  h = await startWebHarness();
+  await seedTenants(h);
+  dns = await startTestDns(["test"]);
+  checker = new DelegationChecker({ inventory: h.inventory, store: h.services.delegations, clock: h.clock, resolver: dns.address });
+});
+afterEach(async () => {
+  await h.close();
+  await dns.close();
+});
+
+const page = async (username = "alice", domain = "alice.test") => (await h.visit({ level: "user", session: h.da.login(username), query: `p=/domains/${domain}` })).stdout;
+
+describe("whether a domain's delegation to WEDOS is seen", () => {
+  it("says it was not checked yet, then what DNS shows and what to do, then that it is seen", async () => {
+    expect(await page()).toContain("Delegation to these name servers: <span class=\"wedos-status wedos-status-pending\">not checked yet</span>");
+
+    dns.delegate("alice.test", ["ns1.previous-host.example", "ns2.previous-host.example"]);
+    await checker.runDue();
+    const notSeen = await page();
+    expect(notSeen).toContain("not seen yet (checked 2026-03-10 09:00 UTC)");
+    expect(notSeen).toContain("The domain still uses other name servers (ns1.previous-host.example, ns2.previous-host.example). Set the name servers listed above at your domain registrar.");
+    expect(notSeen).toContain("Next check: 2026-03-10 09:15 UTC.");
+
+    dns.delegate("alice.test", ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]);
+    h.clock.advance(15 * 60_000);
+    await checker.runDue();
+    const seen = await page();
+    expect(seen).toContain('<span class="wedos-status wedos-status-active">seen (checked 2026-03-10 09:15 UTC)</span>');
+    expect(seen).toContain("DNS uses WEDOS&#39;s name servers for this domain, so WEDOS answers for it.");
+    expect(h.services.wapi.calls.latest(10)).toEqual([]);
+  });
+
+  it("explains a domain DNS does not know", async () => {
+    await checker.runDue();
+    expect(await page("bob", "bob.test")).toContain("DNS does not know this domain yet. If you registered it recently, wait until the registration is finished");
+  });
+
+  it("speaks Czech", async () => {
+    h.da.setLanguage("alice", "cs");
+    dns.delegate("alice.test", ["ns.wedos.net", "ns1.elsewhere.example"]);
+    await checker.runDue();
+    const text = await page();
+    expect(text).toContain("zatím není vidět (ověřeno 2026-03-10 09:00 UTC)");
+    expect(text).toContain("Jen některé jmenné servery domény patří WEDOS (ns.wedos.net, ns1.elsewhere.example).");
+  });
+});

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
+
+let h: WebHarness;
+beforeEach(async () => {
+  h = await startProvisionedHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+type Level = "user" | "reseller" | "admin";
+const syncNow = async (file: "index.html" | "index.raw", username = "alice", domain = "alice.test", level: Level = "user") => {
+  const token = csrfTokenIn((await h.visit({ level, session: h.da.login(username) })).stdout);
+  const { stdout } = await h.visit({ level, file, session: h.da.login(username), method: "POST", query: "p=/sync", post: form({ domain, csrf: token }) });
+  return stdout;
+};
+const jobIdIn = (html: string) => Number(/[?&]job=(\d+)/.exec(html.replaceAll("&amp;", "&"))?.[1]);
+const status = async (id: number, username = "alice", level: Level = "user") => parseRaw((await h.visit({ level, file: "index.raw", session: h.da.login(username), query: `p=/jobs/${id}` })).stdout);
+
+describe("the progress of an action", () => {
+  it("embedded: is announced politely, without a script, and a refresh link shows how it went", async () => {
+    const answer = await syncNow("index.html");
+    expect(answer).toMatch(/<section class="wedos-progress" aria-label="Progress">\s*<p class="wedos-status wedos-status-pending" role="status" aria-live="polite" data-job-text>Sync of alice\.test: waiting in the queue<\/p>/);
+    expect(answer).not.toContain("<script");
+    const id = jobIdIn(answer);
+    expect(answer).toContain(`<a href="/CMD_PLUGINS/wedos/index.html?job=${id}">Refresh to see the progress</a>`);
+
+    await h.services.worker.runUntilIdle();
+    const refreshed = (await h.visit({ level: "user", session: h.da.login("alice"), query: `job=${id}` })).stdout;
+    expect(refreshed).toContain('<p class="wedos-status wedos-status-active" role="status" aria-live="polite" data-job-text>Sync of alice.test: done</p>');
+    expect(refreshed).toContain(">alice.test</a>");
+  });
+
+  it("raw: carries a script with the response's nonce that polls a JSON status until the job is done", async () => {
+    const answer = parseRaw(await syncNow("index.raw"));
+    const id = jobIdIn(answer.body);
+    expect(answer.body).toContain(`data-job-status="/CMD_PLUGINS/wedos/index.raw?p=%2Fjobs%2F${id}"`);
+    const nonce = /'nonce-([^']+)'/.exec(answer.headers.get("content-security-policy") ?? "")?.[1];
+    expect(answer.body).toContain(`<script nonce="${nonce}">`);
+
+    const queued = await status(id);
+    expect(queued.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(JSON.parse(queued.body)).toEqual({ text: "Sync of alice.test: waiting in the queue", finished: false, state: "queued" });
+    await h.services.worker.runUntilIdle();
+    expect(JSON.parse((await status(id)).body)).toEqual({ text: "Sync of alice.test: done", finished: true, state: "done" });
+
+    const refreshed = parseRaw((await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), query: `job=${id}` })).stdout);
+    expect(refreshed.body).toContain("Sync of alice.test: done");
+    expect(refreshed.body).not.toContain("<script");
+  });
+
+  it("is seen only by who may see the domain; a job without a domain only by the admin", async () => {
+    const id = jobIdIn(await syncNow("index.html"));
+    expect((await status(id, "carol")).status).toBe(404);
+    expect((await status(id, "res2", "reseller")).status).toBe(404);
+    expect((await status(id, "res1", "reseller")).status).toBe(200);
+    expect((await status(id, "admin", "admin")).status).toBe(200);
+    const foreign = (await h.visit({ level: "user", session: h.da.login("carol"), query: `job=${id}` })).stdout;
+    expect(foreign).not.toContain("wedos-progress");
+    expect(foreign).not.toContain("alice.test");
+
+    const settings = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/settings" })).stdout;
+    const test = await h.visit({ level: "admin", session: h.da.login("admin"), method: "POST", query: "p=/settings/test", post: form({ csrf: csrfTokenIn(settings) }) });
+    const testId = jobIdIn(test.stdout);
+    expect(test.stdout).toContain("Connection test: waiting in the queue");
+    expect((await status(testId, "admin", "admin")).status).toBe(200);
+    expect((await status(testId, "alice")).status).toBe(404);
+  });
+
+  it("tells a customer where to look when the job failed, and the admin why", async () => {
+    const id = jobIdIn(await syncNow("index.html"));
+    const job = h.services.queue.get(id);
+    expect(job?.state).toBe("queued");
+    h.services.queue.store.claim("test-worker", h.clock.now(), h.clock.now() + 60_000);
+    h.services.queue.store.bury(id, "test-worker", "WAPI dns-rows-list: WEDOS refused the request", h.clock.now());
+    expect(JSON.parse((await status(id)).body).text).toBe("Sync of alice.test: failed (the domain's page shows why)");
+    expect(JSON.parse((await status(id, "admin", "admin")).body).text).toBe("Sync of alice.test: failed (WAPI dns-rows-list: WEDOS refused the request)");
+  });
+
+  it("a fetch() action answers with the job to follow", async () => {
+    const token = csrfTokenIn((await h.visit({ level: "user", session: h.da.login("alice") })).stdout);
+    const run = await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: JSON.stringify({ domain: "alice.test", csrf: token }) });
+    const { job } = JSON.parse(parseRaw(run.stdout).body) as { job: number };
+    expect(JSON.parse((await status(job)).body)).toMatchObject({ state: "queued", finished: false });
+  });
+
+  it("speaks Czech", async () => {
+    h.da.setLanguage("alice", "cs");
+    expect(await syncNow("index.html")).toContain("Synchronizace domény alice.test: čeká ve frontě");
+  });
+});

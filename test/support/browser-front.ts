@@ -28,7 +28,7 @@ export async function startBrowserFront(h: WebHarness, session: DirectAdminSessi
     const asset = /^\/CMD_PLUGINS\/wedos\/images\/([\w.-]+)$/.exec(url.pathname)?.[1];
     if (asset !== undefined) {
       readFile(join(PACKAGE_ROOT, "images", asset)).then(
-        (bytes) => res.writeHead(200, { "content-type": asset.endsWith(".css") ? "text/css" : "application/octet-stream" }).end(bytes),
+        (bytes) => res.writeHead(200, { "content-type": asset.endsWith(".css") ? "text/css" : asset.endsWith(".js") ? "text/javascript" : "application/octet-stream" }).end(bytes),
         () => res.writeHead(404).end(),
       );
       return;

@@ -78,7 +78,7 @@ describe("the admin's conflicts and drift page", () => {
   it("lists the conflicts with adopt and ignore, and answers with the same page", async () => {
     h.services.tasks.conflicts.flag("carol.test", "zone", "a zone for carol.test already exists at WEDOS", h.clock.now());
     const page = await driftPage();
-    expect(page).toMatch(/<th scope="row">carol\.test<\/th><td>zone<\/td><td class="wedos-reason">a zone for carol\.test already exists at WEDOS<\/td>/);
+    expect(page).toMatch(/<th scope="row">carol\.test<\/th><td>DNS zone<\/td><td class="wedos-reason">a zone for carol\.test already exists at WEDOS<\/td>/);
     const ignored = await post("/conflicts/resolve", { from: "drift", domain: "carol.test", kind: "zone", resolution: "ignore" });
     expect(ignored.body).toContain("carol.test will be left alone at WEDOS.");
     expect(ignored.body).toContain("Differences between the panel and WEDOS");

@@ -49,6 +49,9 @@ describe("page texts", () => {
   });
 });
 
+/** English texts seedEveryState stores as data, which pages show as they are. */
+const SEEDED_DATA_TEXTS = ["a zone for carol.test already exists at WEDOS", "WEDOS refused the zone"];
+
 describe("a Czech visitor", () => {
   const harness = useHarnessWithEveryState();
 
@@ -64,7 +67,9 @@ describe("a Czech visitor", () => {
     const leftovers: string[] = [];
     for (const [level, { paths }] of Object.entries(MAIN_PAGES) as Array<[keyof typeof MAIN_PAGES, (typeof MAIN_PAGES)[keyof typeof MAIN_PAGES]]>) {
       for (const path of paths) {
-        const html = (await visitMainPage(harness(), level, "raw", path, "cs")).replace(/&#39;/g, "'");
+        let html = (await visitMainPage(harness(), level, "raw", path, "cs")).replace(/&#39;/g, "'");
+        // Reasons stored by the core (a conflict's detail, a domain's last error) are data, kept in English.
+        for (const text of SEEDED_DATA_TEXTS) html = html.replaceAll(text, "");
         for (const fragment of englishFragments) if (html.includes(fragment)) leftovers.push(`${level} ${path}: "${fragment}"`);
         for (const key of keys) if (html.includes(`>${key}<`) || html.includes(`"${key}"`)) leftovers.push(`${level} ${path}: the key ${key}`);
       }

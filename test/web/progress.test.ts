@@ -37,7 +37,7 @@ describe("the progress of an action", () => {
     const id = jobIdIn(answer.body);
     expect(answer.body).toContain(`data-job-status="/CMD_PLUGINS/wedos/index.raw?p=%2Fjobs%2F${id}"`);
     const nonce = /'nonce-([^']+)'/.exec(answer.headers.get("content-security-policy") ?? "")?.[1];
-    expect(answer.body).toContain(`<script nonce="${nonce}">`);
+    expect(answer.body).toContain(`<script nonce="${nonce}" src="/CMD_PLUGINS/wedos/images/progress.js"></script>`);
 
     const queued = await status(id);
     expect(queued.headers.get("content-type")).toBe("application/json; charset=utf-8");

@@ -15,6 +15,7 @@ import { WebError } from "../errors.js";
 import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
+import { openConflictRows } from "../view-models/conflicts.js";
 import { adminLinks } from "../view-models/layout.js";
 import { showDrift } from "./drift.js";
 
@@ -84,7 +85,7 @@ async function showOperations(res: Parameters<typeof authenticatedPage>[0], sour
     failed: sources.queue.store.list({ states: ["dead"], limit: 50 }).map((job) => ({ id: job.id, task: job.task, key: job.jobKey ?? "", attempts: job.attempts, error: job.lastError ?? "", at: formatTime(job.finishedAt, t("table.never")) })),
     history: sources.budget.history(24).map((hour) => ({ hour: new Date(hour.hourStart).toISOString().slice(11, 16), used: hour.used, rejected: hour.rejected })),
     calls: sources.calls.latest(100).map((call) => ({ at: formatTime(call.at, ""), command: call.command, domain: call.domain ?? "", lane: call.lane, outcome: t(`audit.outcome.${call.outcome}`), code: call.wapiCode === null ? "" : String(call.wapiCode), ms: String(call.durationMs) })),
-    conflicts: sources.conflicts.open().map((conflict) => ({ domain: conflict.domain, kind: conflict.kind, kindLabel: t(`conflicts.kind.${conflict.kind}`), detail: conflict.detail, foundAt: formatTime(conflict.foundAt, t("table.never")) })),
+    conflicts: openConflictRows(page, sources.conflicts),
   };
   await renderPage(res, page, "admin/operations", t("page.operations.title"), model);
 }

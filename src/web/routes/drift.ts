@@ -13,6 +13,7 @@ import { WebError } from "../errors.js";
 import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
+import { openConflictRows } from "../view-models/conflicts.js";
 import { adminLinks } from "../view-models/layout.js";
 
 export interface DriftSources {
@@ -58,7 +59,7 @@ export async function showDrift(res: Response, sources: DriftSources, notice?: s
     csrfToken: page.csrfToken,
     links: adminLinks(page),
     lastRun: lastRun === undefined ? t("drift.notRunYet") : t("drift.lastRun", { at: formatTime(lastRun, never) }),
-    conflicts: sources.conflicts.open().map((conflict) => ({ domain: conflict.domain, kind: conflict.kind, detail: conflict.detail, foundAt: formatTime(conflict.foundAt, never) })),
+    conflicts: openConflictRows(page, sources.conflicts),
     zones: sources.drift.drifted().map(({ domain, checkedAt, summary, refused }) => ({
       domain,
       found: t("drift.found", { at: formatTime(checkedAt, never) }),

@@ -23,6 +23,8 @@ export interface LayoutModel {
   lang: string;
   title: string;
   cssHref: string;
+  /** images/progress.js, which raw pages load (with the nonce) to follow a queued action. */
+  progressScriptHref: string;
   homeHref: string;
   /** "Signed in as bob", or undefined before the session verified (error pages). */
   signedIn: string | undefined;
@@ -46,6 +48,7 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
     lang: page.language,
     title,
     cssHref: assetUrl(level, "wedos.css"),
+    progressScriptHref: assetUrl(level, "progress.js"),
     homeHref: pageUrl(level, mode, "/"),
     signedIn: identity === undefined ? undefined : `${page.t("identity.signedIn", { user: identity.username })} (${page.t(`level.${identity.level}`)})`,
     loginAs: identity?.loginAsMaster === undefined ? undefined : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),

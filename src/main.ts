@@ -69,7 +69,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   const lifecycle: LifecycleDeps = { inventory, policies, queue, clock };
   const spool = new SpoolStore(db);
   const delegations = new DelegationStore(db);
-  const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver });
+  const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });
   ensureSpool(config.dataDir);
   return {
     config,

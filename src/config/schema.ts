@@ -59,7 +59,12 @@ export const dnsConfigSchema = z.object({
   propagationCheck: z.boolean().default(true),
   /** The name servers that check asks (WEDOS's anycast servers by default). */
   nameServers: z.array(nameServer).min(1).default(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]),
-  /** Check in the background whether each domain is delegated to WEDOS's name servers (DNS queries, no WAPI). */
+  /**
+   * The name servers customers are told to set at their registrar, which the delegation check looks for: WEDOS's
+   * own by default, or the provider's whitelabel names (WEDOS whitelabel DNS) when configured.
+   */
+  delegationNameServers: z.array(z.string().trim().toLowerCase().regex(/^([a-z0-9-]+\.)+[a-z0-9-]+\.?$/, "must be a host name like ns1.example.net").transform((name) => name.replace(/\.$/, ""))).min(1).default(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]),
+  /** Check in the background whether each domain is delegated to those name servers (DNS queries, no WAPI). */
   delegationCheck: z.boolean().default(true),
   /** The resolver that check asks ("192.0.2.53", "127.0.0.1:5353"); by default the system's (/etc/resolv.conf). */
   delegationResolver: nameServer.optional(),

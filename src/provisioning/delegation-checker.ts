@@ -19,6 +19,8 @@ export interface DelegationCheckerDeps {
   clock: Clock;
   /** `dns.delegationResolver`: undefined asks the system's resolvers. */
   resolver: string | undefined;
+  /** `dns.delegationNameServers`: the names the domain should be delegated to. */
+  nameServers: readonly string[];
 }
 
 /**
@@ -41,7 +43,7 @@ export class DelegationChecker {
 
   /** Checks one domain now and stores the outcome. */
   async check(domain: string): Promise<DelegationRow> {
-    const found = await lookupDelegation(domain, this.deps.resolver);
+    const found = await lookupDelegation(domain, this.deps.resolver, this.deps.nameServers);
     const now = this.deps.clock.now();
     const previous = this.deps.store.get(domain);
     const seen = found.status === "seen";

@@ -1,5 +1,4 @@
 import { promises as dns } from "node:dns";
-import { WEDOS_NAMESERVERS } from "./capabilities.js";
 import { serverAddress } from "./propagation.js";
 
 /**
@@ -17,13 +16,12 @@ export interface DelegationLookup {
   detail: string | undefined;
 }
 
-const WEDOS = new Set<string>(WEDOS_NAMESERVERS);
-
 /**
  * Asks a resolver for the domain's NS set — `resolver` ("192.0.2.53", "127.0.0.1:5353", a host name), or the
  * system's resolvers when undefined — and compares it with WEDOS's name servers. Real DNS queries; never WAPI.
  */
-export async function lookupDelegation(domain: string, resolver: string | undefined, timeoutMs = 5000): Promise<DelegationLookup> {
+export async function lookupDelegation(domain: string, resolver: string | undefined, expected: readonly string[], timeoutMs = 5000): Promise<DelegationLookup> {
+  const wanted = new Set(expected);
   const client = new dns.Resolver({ timeout: timeoutMs, tries: 2 });
   try {
     if (resolver !== undefined) client.setServers([await serverAddress(resolver)]);
@@ -39,6 +37,6 @@ export async function lookupDelegation(domain: string, resolver: string | undefi
     if (code === dns.NODATA) return { status: "elsewhere", nameservers: [], detail: undefined };
     return { status: "unanswered", nameservers: [], detail: code };
   }
-  const ours = found.filter((name) => WEDOS.has(name)).length;
+  const ours = found.filter((name) => wanted.has(name)).length;
   return { status: ours === 0 ? "elsewhere" : ours === found.length ? "seen" : "partial", nameservers: found, detail: undefined };
 }

@@ -23,7 +23,7 @@ beforeEach(async () => {
   clock = new ManualClock("2026-03-10T09:00:00Z");
   inventory = new InventoryStore(db);
   store = new DelegationStore(db);
-  checker = new DelegationChecker({ inventory, store, clock, resolver: dns.address });
+  checker = new DelegationChecker({ inventory, store, clock, resolver: dns.address, nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] });
   for (const domain of ["a.test", "b.test", "off.test", "gone.test"]) inventory.upsertDomain({ domain, username: "u", kind: "domain" }, clock.now());
   inventory.setDnsStatus("off.test", "off", "the package has no WEDOS DNS", clock.now());
   inventory.setDomainState("gone.test", "deleted", null, clock.now());

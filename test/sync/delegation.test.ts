@@ -21,11 +21,19 @@ describe("lookupDelegation", () => {
     ["elsewhere.test", { status: "elsewhere", nameservers: ["ns1.other.example", "ns2.other.example"], detail: undefined }],
     ["never-registered.test", { status: "unregistered", nameservers: [], detail: undefined }],
   ] as const)("%s", async (domain, expected) => {
-    expect(await lookupDelegation(domain, dns.address)).toEqual(expected);
+    expect(await lookupDelegation(domain, dns.address, WEDOS)).toEqual(expected);
+  });
+
+  it("looks for the configured whitelabel name servers instead of WEDOS's own", async () => {
+    const whitelabel = ["ns1.provider.example", "ns2.provider.example"];
+    dns.delegate("whitelabel.test", whitelabel);
+    expect((await lookupDelegation("whitelabel.test", dns.address, whitelabel)).status).toBe("seen");
+    expect((await lookupDelegation("whitelabel.test", dns.address, WEDOS)).status).toBe("elsewhere");
+    expect((await lookupDelegation("seen.test", dns.address, whitelabel)).status).toBe("elsewhere");
   });
 
   it("reports a resolver that gives no usable answer, with its error code", async () => {
     // The server holds no zone above example.invalid, so it refuses the question.
-    expect(await lookupDelegation("example.invalid", dns.address)).toEqual({ status: "unanswered", nameservers: [], detail: "EREFUSED" });
+    expect(await lookupDelegation("example.invalid", dns.address, WEDOS)).toEqual({ status: "unanswered", nameservers: [], detail: "EREFUSED" });
   });
 });

@@ -10,7 +10,7 @@ beforeEach(async () => {
   h = await startWebHarness();
   await seedTenants(h);
   dns = await startTestDns(["test"]);
-  checker = new DelegationChecker({ inventory: h.inventory, store: h.services.delegations, clock: h.clock, resolver: dns.address });
+  checker = new DelegationChecker({ inventory: h.inventory, store: h.services.delegations, clock: h.clock, resolver: dns.address, nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] });
 });
 afterEach(async () => {
   await h.close();
@@ -51,5 +51,28 @@ describe("whether a domain's delegation to WEDOS is seen", () => {
     const text = await page();
     expect(text).toContain("zatím není vidět (ověřeno 2026-03-10 09:00 UTC)");
     expect(text).toContain("Jen některé jmenné servery domény patří WEDOS (ns.wedos.net, ns1.elsewhere.example).");
+  });
+});
+
+describe("with whitelabel name servers configured", () => {
+  it("shows the provider's names to set at the registrar, and the daemon's check looks for them", async () => {
+    const whitelabel = ["ns1.provider.example", "ns2.provider.example"];
+    const w = await startWebHarness({ delegationNameServers: ["NS1.Provider.Example.", "ns2.provider.example"] });
+    const wdns = await startTestDns(["test"]);
+    try {
+      await seedTenants(w);
+      const shown = (await w.visit({ level: "user", session: w.da.login("alice"), query: "p=/domains/alice.test" })).stdout;
+      for (const name of whitelabel) expect(shown).toContain(`<li><code>${name}</code></li>`);
+      expect(shown).not.toContain("<code>ns.wedos.net</code>");
+
+      // The daemon's own checker, built from the configuration, with the test's resolver.
+      const checker = new DelegationChecker({ inventory: w.inventory, store: w.services.delegations, clock: w.clock, resolver: wdns.address, nameServers: w.services.config.dns.delegationNameServers });
+      wdns.delegate("alice.test", whitelabel);
+      await checker.runDue();
+      expect(w.services.delegations.get("alice.test")?.status).toBe("seen");
+    } finally {
+      await wdns.close();
+      await w.close();
+    }
   });
 });

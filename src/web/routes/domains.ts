@@ -20,7 +20,6 @@ import { delegationView } from "../view-models/delegation.js";
 import { protectionSwitchView, protectionView } from "../view-models/protection.js";
 import { recordNote } from "../view-models/record-note.js";
 import { auditRecords } from "../../sync/audit.js";
-import { WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
 import { recordStates, type RecordState } from "../../sync/record-states.js";
 import type { AuthenticatedContext } from "../context.js";
 
@@ -38,6 +37,8 @@ export interface RecordSources {
   /** Only for the package of a domain's account (domains themselves come from the tenant scope). */
   inventory: InventoryStore;
   delegations: DelegationStore;
+  /** `dns.delegationNameServers`: what customers set at their registrar. */
+  nameServers: readonly string[];
 }
 
 export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
@@ -88,7 +89,7 @@ export async function showDomain(res: Response, row: DomainRow, records: RecordS
     domain: domainView(page, row),
     backHref: links.home,
     ...(await recordsModel(page, row.domain, records)),
-    nameservers: WEDOS_NAMESERVERS,
+    nameservers: records.nameServers,
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protection),
     protectionSwitch: protectionSwitchView(page, policyOfDomain(records, row), row.state === "active", protection, records.protections.choice(row.domain)?.wanted),

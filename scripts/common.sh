@@ -121,8 +121,12 @@ wp_setup() {
     wp_account="created"
   fi
 
-  # /etc/wedos-panel 0755 root; config.json 0600, owned by the account the daemon reads it as.
-  if [ ! -d "$wp_etc" ]; then install -d -m 0755 "$wp_etc" || wp_fail "cannot create $wp_etc"; fi
+  # /etc/wedos-panel 0700 and config.json 0600, both the daemon's account's: the admin's Settings page saves the
+  # WAPI settings through the daemon, atomically (a temporary file in the same directory, then a rename), and
+  # writes the password to its own 0600 file beside config.json. Root (hooks, the admin's commands) reads it anyway.
+  if [ ! -d "$wp_etc" ]; then install -d -m 0700 "$wp_etc" || wp_fail "cannot create $wp_etc"; fi
+  chmod 0700 "$wp_etc" || wp_fail "cannot set the mode of $wp_etc"
+  wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_etc" 2>&1) || wp_fail "cannot hand $wp_etc to $wp_user: $wp_out"
   if [ -e "$wp_config" ]; then
     wp_config_state="kept as it was"
   else
@@ -185,7 +189,8 @@ wp_is_our_link() {
 
 # The daemon's unit. It runs as the service account with one extra right, CAP_DAC_READ_SEARCH: reading (never
 # writing) DirectAdmin's files (user.conf 0600 diradmin, zone files of named, domainowners), which no group grants.
-# Everything else is read-only to it except the data directory and /run/wedos-panel (the pages' socket: the
+# Everything else is read-only to it except the data directory, /etc/wedos-panel (the Settings page saves the WAPI
+# settings there) and /run/wedos-panel (the pages' socket: the
 # directory 0755 so every customer's page script can reach the 0666 socket; src/web/README.md).
 wp_write_unit() {
   if [ ! -d "${wp_unit_file%/*}" ]; then install -d -m 0755 "${wp_unit_file%/*}" || wp_fail "cannot create ${wp_unit_file%/*}"; fi
@@ -209,7 +214,7 @@ RestartSec=5
 UMask=0077
 RuntimeDirectory=wedos-panel
 RuntimeDirectoryMode=0755
-ReadWritePaths=$wp_data_dir
+ReadWritePaths=$wp_data_dir $wp_etc
 AmbientCapabilities=CAP_DAC_READ_SEARCH
 CapabilityBoundingSet=CAP_DAC_READ_SEARCH
 NoNewPrivileges=yes

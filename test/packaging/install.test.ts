@@ -79,7 +79,7 @@ describe("scripts/install.sh", () => {
     expect(directoriesNotMode(box.pluginDir, 0o755)).toEqual([]);
     expect(ENTRY_FILES.map((file) => [file, modeOf(join(box.pluginDir, file)), statSync(join(box.pluginDir, file)).isFile()])).toEqual(ENTRY_FILES.map((file) => [file, 0o755, true]));
     expect(readFileSync(join(box.pluginDir, "plugin.conf"), "utf8")).toMatch(/^active=yes$[\s\S]*^installed=yes$/m);
-    expect([modeOf(join(box.root, "etc", "wedos-panel")), modeOf(box.configFile), modeOf(box.dataDir), modeOf(join(box.dataDir, "spool", "new"))]).toEqual([0o755, 0o600, 0o700, 0o700]);
+    expect([modeOf(join(box.root, "etc", "wedos-panel")), modeOf(box.configFile), modeOf(box.dataDir), modeOf(join(box.dataDir, "spool", "new"))]).toEqual([0o700, 0o600, 0o700, 0o700]);
     expect(JSON.parse(readFileSync(box.configFile, "utf8"))).toEqual({ dataDir: box.dataDir });
     expect(schemaVersion(databaseFileIn(box.dataDir))).toBe(LATEST_SCHEMA);
 
@@ -91,7 +91,7 @@ describe("scripts/install.sh", () => {
       `Environment=WEDOS_PANEL_CONFIG=${box.configFile}`,
       "RuntimeDirectory=wedos-panel",
       "RuntimeDirectoryMode=0755",
-      `ReadWritePaths=${box.dataDir}`,
+      `ReadWritePaths=${box.dataDir} ${join(box.root, "etc", "wedos-panel")}`,
       "AmbientCapabilities=CAP_DAC_READ_SEARCH",
       "CapabilityBoundingSet=CAP_DAC_READ_SEARCH",
       "NoNewPrivileges=yes",

@@ -78,6 +78,11 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     expect(s.mode("usr/local/cpanel/base/frontend/jupiter/wedos_panel/index.live.pl")).toBe(0o755);
     expect(s.mode("usr/local/cpanel/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf")).toBe(0o644);
     expect(s.mode("usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel/index.cgi")).toBe(0o755);
+    // The pages link their style sheet relative to the entry (src/web/urls.ts).
+    for (const dir of ["usr/local/cpanel/base/frontend/jupiter/wedos_panel", "usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel"]) {
+      expect(s.read(`${dir}/wedos.css`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/wedos.css"), "utf8"));
+      expect(s.mode(`${dir}/wedos.css`)).toBe(0o644);
+    }
     expect(s.read("usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel/index.cgi")).toBe(readFileSync(join(PACKAGE_ROOT, "cpanel/plugin/index.live.pl"), "utf8"));
     expect(s.mode("var/cpanel/apps/wedos-panel.conf")).toBe(0o600);
     expect(s.read("var/cpanel/apps/wedos-panel.conf")).toContain("acls=all\n");

@@ -1,6 +1,6 @@
 #!/bin/sh
 # wedos-panel for cPanel & WHM: installs the package this script is part of (the unpacked
-# wedos-panel-cpanel.tar.gz) and registers it with cPanel. Run as root:  sh wedos-panel/cpanel/install.sh
+# wedos-panel-cpanel.tar.gz, made by npm run build) and registers it with cPanel. Run as root:  sh wedos-panel/cpanel/install.sh
 # Running it again upgrades in place; the data directory and the configuration are kept.
 #
 # What it does (directadmin.md §B1, §B2, §B4):
@@ -46,14 +46,14 @@ fi
 "$NODE" -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2> /dev/null \
   || fail "Node.js 20 or newer is required, $NODE is $("$NODE" --version 2> /dev/null || echo 'not runnable'); install a newer one or set WEDOS_PANEL_NODE"
 (cd "$SRC" && "$NODE" -e 'require("better-sqlite3")(":memory:").close()') 2> /dev/null \
-  || fail "the package's better-sqlite3 does not load with $NODE ($("$NODE" --version)); run: cd $SRC && npm rebuild better-sqlite3 (needs python3, make, g++), then install again"
+  || fail "the package's better-sqlite3 does not load with $NODE ($("$NODE" --version); the package was built for $(sed -n 's/^node_version=//p' "$SRC/platform.conf" 2> /dev/null)); run: cd $SRC && npm rebuild better-sqlite3 (needs python3, make, g++), then install again"
 
 # 2. The package, replaced whole so an upgrade never mixes two versions' files.
 if [ "$SRC" != "$APP" ]; then
   mkdir -p "$(dirname "$APP")"
   rm -rf "$APP.new"
   mkdir "$APP.new"
-  for item in package.json package-lock.json build views images node_modules cpanel; do
+  for item in package.json platform.conf build views images node_modules cpanel; do
     if [ -e "$SRC/$item" ]; then cp -R "$SRC/$item" "$APP.new/"; fi
   done
   rm -rf "$APP.old"

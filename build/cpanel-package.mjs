@@ -1,45 +1,26 @@
-#!/usr/bin/env node
-// Builds the cPanel & WHM package: build/dist/wedos-panel-cpanel.tar.gz (or the file after --out), one directory
-// wedos-panel/ holding the compiled daemon and CLI (build/lib), the pages' views and images, the production
-// dependencies from package-lock.json (better-sqlite3 with its compiled addon and its sources, so the installer can
-// rebuild it for another Node.js), and cpanel/ (installer, hook, Jupiter plugin, WHM page) with links resolved.
-// Unpack it anywhere and run: sh wedos-panel/cpanel/install.sh  (`npm run build:cpanel` compiles first).
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+// The cPanel & WHM package, wedos-panel-cpanel.tar.gz: one directory, wedos-panel/, holding the compiled daemon and
+// CLI (build/lib), the pages' views and images, package.json, platform.conf, the production dependencies (the same
+// as the DirectAdmin package's, better-sqlite3's native build and sources included, so the installer's
+// `npm rebuild better-sqlite3` hint works for another Node.js) and cpanel/ — installer, hook, Jupiter plugin, WHM
+// page — with its symbolic links as files. Unpack it anywhere and run: sh wedos-panel/cpanel/install.sh
+import { join } from "node:path";
+import { PackageTree } from "./package-tree.mjs";
+import { platformConf, runtimeManifest } from "./platform.mjs";
 
-const root = join(import.meta.dirname, "..");
-const outIndex = process.argv.indexOf("--out");
-const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(root, "build", "dist", "wedos-panel-cpanel.tar.gz");
-if (!existsSync(join(root, "build", "lib", "cli.js"))) {
-  console.error("build/lib is missing: run npm run compile first (npm run build:cpanel does)");
-  process.exit(1);
-}
+/** What cPanel runs as programs (the installer copies them with mode 0755, but a package says what it means). */
+const PROGRAMS = ["cpanel/hooks/wedos-panel-hook", "cpanel/plugin/index.live.pl", "cpanel/whm/index.cgi", "build/lib/cli.js"];
 
-// Compiler leftovers of native addons: rebuilt from the shipped sources when needed, never loaded.
-const LEFTOVERS = /\/build\/Release\/(?:obj|obj\.target|\.deps)(?:\/|$)|\/build\/Release\/[^/]+\.a$|\/test_extension\.node$/;
-
-const stage = mkdtempSync(join(tmpdir(), "wedos-panel-cpanel-"));
-try {
-  const target = join(stage, "wedos-panel");
-  mkdirSync(target);
-  for (const item of ["package.json", "package-lock.json", "build/lib", "views", "images", "cpanel"]) {
-    cpSync(join(root, item), join(target, item), { recursive: true, dereference: true });
-  }
-  // Top-level production packages; their nested node_modules come with them.
-  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
-  const production = Object.entries(lock.packages)
-    .filter(([path, entry]) => path.startsWith("node_modules/") && path.lastIndexOf("node_modules/") === 0 && entry.dev !== true)
-    .map(([path]) => path);
-  for (const path of production) {
-    if (!existsSync(join(root, path))) continue; // an optional package not installed on this platform
-    cpSync(join(root, path), join(target, path), { recursive: true, dereference: true, filter: (source) => !LEFTOVERS.test(source) });
-  }
-  mkdirSync(dirname(out), { recursive: true });
-  rmSync(out, { force: true });
-  execFileSync("tar", ["-czf", out, "--owner=0", "--group=0", "-C", stage, "wedos-panel"], { stdio: "inherit" });
-  console.log(`${out}: ${production.length} production packages`);
-} finally {
-  rmSync(stage, { recursive: true, force: true });
+/**
+ * @param {{ root: string, lib: string, manifest: Record<string, unknown>, platform: ReturnType<typeof import("./platform.mjs").nativePlatform> }} build
+ */
+export function cpanelPackage({ root, lib, manifest, platform }) {
+  const tree = new PackageTree("wedos-panel");
+  tree.data("package.json", runtimeManifest(manifest));
+  tree.data("platform.conf", platformConf(platform));
+  for (const part of ["cpanel", "images", "views"]) tree.tree(part, join(root, part));
+  tree.tree("build/lib", lib);
+  tree.executable("build/lib/cli.js");
+  tree.requireExecutable(PROGRAMS, "cPanel runs it as a program");
+  tree.productionModules(root);
+  return { file: "wedos-panel-cpanel.tar.gz", tree, next: "on the server: tar -xzf wedos-panel-cpanel.tar.gz && sh wedos-panel/cpanel/install.sh" };
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # wedos-panel for cPanel & WHM: installs the package this script is part of (the unpacked
-# wedos-panel-cpanel.tar.gz) and registers it with cPanel. Run as root:  sh wedos-panel/cpanel/install.sh
+# wedos-panel-cpanel.tar.gz, made by npm run build) and registers it with cPanel. Run as root:  sh wedos-panel/cpanel/install.sh
 # Running it again upgrades in place; the data directory and the configuration are kept.
 #
 # What it does (directadmin.md §B1, §B2, §B4):
@@ -8,13 +8,15 @@
 #   2. copies the package to /usr/local/cpanel/3rdparty/wedos-panel and a `wedos-panel` command to /usr/local/bin;
 #   3. installs the hook script as /usr/local/cpanel/3rdparty/bin/wedos-panel-hook (root:root 0755) and registers it
 #      with manage_hooks, which asks the script itself (--describe) for its events; never edits hook data by hand;
-#   4. the Jupiter plugin: the page in base/frontend/jupiter/wedos_panel/, install_plugin under umask 022 (a root-only
-#      dynamicui file would hide the icon silently), then sprite_generator so Jupiter draws the icon;
-#   5. the WHM page: the CGI in whostmgr/docroot/cgi/wedos-panel/, the icon in addon_plugins/, the AppConfig in
-#      /var/cpanel/apps/ registered with register_appconfig, and a check that WHM lists it (an ACL WHM does not know
-#      hides the page without an error);
+#   4. the Jupiter plugin: the page and its style sheet in base/frontend/jupiter/wedos_panel/, install_plugin under
+#      umask 022 (a root-only dynamicui file would hide the icon silently), then sprite_generator so Jupiter draws the
+#      icon;
+#   5. the WHM page: the CGI and the style sheet in whostmgr/docroot/cgi/wedos-panel/, the icon in addon_plugins/,
+#      the AppConfig in /var/cpanel/apps/ registered with register_appconfig, and a check that WHM lists it (an ACL
+#      WHM does not know hides the page without an error);
 #   6. /etc/wedos-panel/config.json with "panel": "cpanel" if there is none yet (0600), and the wedos-panel systemd
-#      service (the daemon), enabled and (re)started.
+#      service (the daemon), enabled and (re)started. The daemon (root) makes cpanel.proofDir (1733) at every start:
+#      it is under /run, which a reboot empties, so this script does not.
 #
 # For tests and staging, every path is under WEDOS_PANEL_PREFIX (default: none, the real system) — cPanel's own
 # tools too, so a test puts stubs at $WEDOS_PANEL_PREFIX/usr/local/cpanel/bin/manage_hooks and so on; with a prefix
@@ -44,14 +46,14 @@ fi
 "$NODE" -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2> /dev/null \
   || fail "Node.js 20 or newer is required, $NODE is $("$NODE" --version 2> /dev/null || echo 'not runnable'); install a newer one or set WEDOS_PANEL_NODE"
 (cd "$SRC" && "$NODE" -e 'require("better-sqlite3")(":memory:").close()') 2> /dev/null \
-  || fail "the package's better-sqlite3 does not load with $NODE ($("$NODE" --version)); run: cd $SRC && npm rebuild better-sqlite3 (needs python3, make, g++), then install again"
+  || fail "the package's better-sqlite3 does not load with $NODE ($("$NODE" --version); the package was built for $(sed -n 's/^node_version=//p' "$SRC/platform.conf" 2> /dev/null)); run: cd $SRC && npm rebuild better-sqlite3 (needs python3, make, g++), then install again"
 
 # 2. The package, replaced whole so an upgrade never mixes two versions' files.
 if [ "$SRC" != "$APP" ]; then
   mkdir -p "$(dirname "$APP")"
   rm -rf "$APP.new"
   mkdir "$APP.new"
-  for item in package.json package-lock.json build views images node_modules cpanel; do
+  for item in package.json platform.conf build views images node_modules cpanel; do
     if [ -e "$SRC/$item" ]; then cp -R "$SRC/$item" "$APP.new/"; fi
   done
   rm -rf "$APP.old"
@@ -71,10 +73,15 @@ if [ -z "$P" ]; then chown root:root "$HOOK"; fi
 "$CPANEL/bin/manage_hooks" delete script "$HOOK" > /dev/null 2>&1 || true
 "$CPANEL/bin/manage_hooks" add script "$HOOK" || fail "manage_hooks could not register $HOOK; see its output above"
 
-# 4. The Jupiter plugin (the page itself: install_plugin installs only the icon and the feature).
+# 4. The Jupiter plugin (the page itself: install_plugin installs only the icon and the feature). The pages link
+#    their style sheet (and the progress script) relative to the entry, so they lie beside each entry, served by
+#    cpsrvd as static files.
 mkdir -p "$PAGE_DIR"
 cp "$APP/cpanel/plugin/index.live.pl" "$PAGE_DIR/index.live.pl"
 chmod 0755 "$PAGE_DIR/index.live.pl"
+for asset in wedos.css progress.js; do
+  cp "$APP/images/$asset" "$PAGE_DIR/$asset" && chmod 0644 "$PAGE_DIR/$asset" || fail "cannot copy $asset into $PAGE_DIR"
+done
 "$CPANEL/scripts/install_plugin" "$APP/cpanel/plugin" --theme=jupiter || fail "install_plugin failed; see its output above"
 chmod 0644 "$CPANEL/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf" 2> /dev/null || true
 "$CPANEL/bin/sprite_generator" --application=cpanel --theme=jupiter > /dev/null || echo "wedos-panel install: sprite_generator failed; the icon may show only after cPanel's next update" >&2
@@ -83,6 +90,9 @@ chmod 0644 "$CPANEL/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf" 
 mkdir -p "$WHM_CGI_DIR" "$(dirname "$WHM_ICON")" "$(dirname "$APPCONFIG")"
 cp "$APP/cpanel/whm/index.cgi" "$WHM_CGI_DIR/index.cgi"
 chmod 0755 "$WHM_CGI_DIR/index.cgi"
+for asset in wedos.css progress.js; do
+  cp "$APP/images/$asset" "$WHM_CGI_DIR/$asset" && chmod 0644 "$WHM_CGI_DIR/$asset" || fail "cannot copy $asset into $WHM_CGI_DIR"
+done
 cp "$APP/cpanel/whm/wedos-panel.svg" "$WHM_ICON"
 chmod 0644 "$WHM_ICON"
 cp "$APP/cpanel/whm/wedos-panel.conf" "$APPCONFIG"

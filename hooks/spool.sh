@@ -1,7 +1,7 @@
 # wedos-panel: shared body of every DirectAdmin hook, sourced with _wp_hook set.
 # It records the event for the daemon and returns at once. It never calls WEDOS and never fails the panel:
 # DirectAdmin shows a failing post hook's output as an error, so every path ends in "exit 0".
-# Written for bash builtins: the whole hook costs two short processes (env, mv).
+# Written for bash builtins: the whole hook costs two short processes (env, mv) on bash 5, three on bash 4.4 or sh.
 # Every variable of our own starts with _wp_: DirectAdmin exports user.conf keys such as name=, and assigning
 # to one of those would change the environment we record.
 
@@ -36,7 +36,16 @@ unset passwd
 # its own account (scripts/README.md) and must read what root writes here: 0644 files, inside the 0700 spool of that
 # account, where no other account can reach them.
 umask 022
-_wp_name="${EPOCHREALTIME/./}-$$-$_wp_hook"
+# Names start with the time in microseconds, always 16 digits, so the daemon reads new/ in name order = the order
+# the events happened; the pid after it keeps two hooks of the same microsecond apart. bash 5 has the time built in
+# (EPOCHREALTIME, "seconds.micros", the decimal point as the locale writes it); bash 4.4 (EL8) and sh do not, and pay
+# one process for date; a date without %N gives whole seconds (events of one second then read in pid order).
+# POSIX expansions only, so the same lines work in every shell.
+_wp_now=${EPOCHREALTIME%[.,]*}${EPOCHREALTIME#*[.,]}
+_wp_16=[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]
+case $_wp_now in $_wp_16) ;; *) _wp_now=$(date +%s%6N 2>/dev/null) ;; esac
+case $_wp_now in $_wp_16) ;; *) _wp_now=$(date +%s)000000 ;; esac
+_wp_name="$_wp_now-$$-$_wp_hook"
 _wp_spool_event() {
   { env -0 WEDOS_PANEL_HOOK="$_wp_hook" > "$_wp_spool/tmp/$_wp_name" && mv "$_wp_spool/tmp/$_wp_name" "$_wp_spool/new/$_wp_name.env"; } 2>/dev/null
 }

@@ -23,7 +23,11 @@ export interface PanelAccount {
   domains: PanelDomain[];
 }
 
+/** Which panel an adapter reads: it decides how the pages prove who is asking, and the panel's name in their texts. */
+export type PanelKind = "directadmin" | "cpanel";
+
 export interface Panel {
+  readonly kind: PanelKind;
   /** Every account, with its domains and pointers. */
   listAccounts(): Promise<PanelAccount[]>;
   account(username: string): Promise<PanelAccount | undefined>;

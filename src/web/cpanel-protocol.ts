@@ -1,7 +1,7 @@
 import { WebError } from "./errors.js";
 import type { PageBody } from "./da-input.js";
-import type { Level } from "./identity/identity.js";
-import { parseRecords, takePagePath } from "./protocol.js";
+import { acceptedLanguages, supportedLanguage } from "./i18n/index.js";
+import { parseRecords, takePagePath, type PageRequest } from "./protocol.js";
 
 /**
  * The cPanel entry ↔ daemon protocol, version 1 (cpanel/README.md; docs/decisions/0005-cpanel-adapter.md). The
@@ -15,25 +15,14 @@ import { parseRecords, takePagePath } from "./protocol.js";
 export const CPANEL_FORWARDED = ["REQUEST_METHOD", "QUERY_STRING", "CONTENT_TYPE", "STDIN", "REMOTE_USER", "cp_security_token", "HTTP_X_CSRF_TOKEN", "HTTP_ACCEPT_LANGUAGE", "PROOF"] as const;
 type CpanelForwarded = (typeof CPANEL_FORWARDED)[number];
 
-/** One cPanel page request as the entry described it; nothing in it is trusted until the proof verified. */
-export interface CpanelPageRequest {
-  level: Extract<Level, "user" | "admin">;
-  method: "GET" | "POST";
-  /** The page inside the plugin (`p=` of the query), or undefined if malformed. */
-  path: string | undefined;
-  query: URLSearchParams;
-  body: PageBody;
-  proof: string | undefined;
-  csrfHeader: string | undefined;
-  /** cpsrvd's variables: the user it authenticated (believed for WHM only, see CpanelProofVerifier), the session's URL token. */
-  claimed: { user?: string; securityToken?: string; language?: string };
-}
-
 /** cpsrvd's session token as it appears in the URL: `/cpsess` and ten digits. */
 const SECURITY_TOKEN = /^\/cpsess\d{10}$/;
 
-/** Reads the envelope of `POST /v1/cpanel/<level>`. */
-export function readCpanelPageRequest(level: string, envelope: Buffer): CpanelPageRequest {
+/**
+ * Reads the envelope of `POST /v1/cpanel/<level>` into the page request the routes see (mode `cgi`). Nothing in it
+ * is trusted until the proof verified; REMOTE_USER is kept as the claimed user name, believed for WHM only.
+ */
+export function readCpanelPageRequest(level: string, envelope: Buffer): PageRequest {
   if (level !== "user" && level !== "admin") throw new WebError(404, "error.notFound", `no cPanel page level "${level.slice(0, 20)}"`);
   const records = parseRecords<CpanelForwarded>(envelope, CPANEL_FORWARDED);
   const get = (name: CpanelForwarded) => {
@@ -45,14 +34,22 @@ export function readCpanelPageRequest(level: string, envelope: Buffer): CpanelPa
   const body = readCgiBody(get("CONTENT_TYPE"), get("STDIN") ?? "");
   const token = get("cp_security_token");
   return {
+    panel: "cpanel",
+    mode: "cgi",
     level,
     method: get("REQUEST_METHOD")?.toUpperCase() === "POST" && body.kind !== "none" ? "POST" : "GET",
     path,
     query,
     body,
+    session: undefined,
     proof: get("PROOF"),
     csrfHeader: get("HTTP_X_CSRF_TOKEN"),
-    claimed: { user: get("REMOTE_USER"), securityToken: token !== undefined && SECURITY_TOKEN.test(token) ? token : undefined, language: get("HTTP_ACCEPT_LANGUAGE") },
+    claimed: {
+      username: get("REMOTE_USER"),
+      isLoginAs: false,
+      language: acceptedLanguages(get("HTTP_ACCEPT_LANGUAGE")).find((tag) => supportedLanguage(tag) !== undefined),
+      securityToken: token !== undefined && SECURITY_TOKEN.test(token) ? token : undefined,
+    },
   };
 }
 

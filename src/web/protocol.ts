@@ -1,3 +1,4 @@
+import type { PanelKind } from "../panel/panel.js";
 import { Secret } from "../util/secret.js";
 import { badRequest } from "./errors.js";
 import { decodeEntities, readBody, type PageBody } from "./da-input.js";
@@ -29,11 +30,20 @@ export const FORWARDED_VARIABLES = [
 ] as const;
 type Forwarded = (typeof FORWARDED_VARIABLES)[number];
 
-/** How the page was opened: `index.html` (embedded in the skin) or `index.raw` (a whole HTTP response). */
-export type PageMode = "html" | "raw";
+/**
+ * How the page was opened, which decides what the entry prints: on DirectAdmin `index.html` (a fragment embedded in
+ * the skin) or `index.raw` (a whole HTTP response); on cPanel & WHM `cgi` (`index.live.pl`, WHM's `index.cgi`: CGI
+ * headers and a whole document).
+ */
+export type PageMode = "html" | "raw" | "cgi";
 
-/** One page request as DirectAdmin described it, decoded; nothing in it is trusted yet except what DA set. */
+/**
+ * One page request as the panel's entry described it, decoded (DirectAdmin: this file; cPanel: cpanel-protocol.ts);
+ * nothing in it is trusted yet except what the panel set.
+ */
 export interface PageRequest {
+  /** The panel whose entry sent it: how the visitor is proven, and the panel the texts name. */
+  panel: PanelKind;
   mode: PageMode;
   level: Level;
   /** GET, or POST when a body came (the Evolution wrapper's first load is an empty POST: that is a GET). */
@@ -43,11 +53,18 @@ export interface PageRequest {
   /** The rest of the query, entity-decoded. */
   query: URLSearchParams;
   body: PageBody;
+  /** DirectAdmin: the session to replay. */
   session: PanelSession | undefined;
-  /** The `X-CSRF-Token` request header, if DirectAdmin passes headers CGI-style (unknown, directadmin.md §A7). */
+  /** cPanel: `<file>:<nonce>`, the file the entry left in cpanel.proofDir (identity/cpanel-proof.ts). */
+  proof: string | undefined;
+  /** The `X-CSRF-Token` request header, if the panel passes headers CGI-style (unknown for DirectAdmin, §A7). */
   csrfHeader: string | undefined;
-  /** What DirectAdmin's environment claims; believed only once the session verified. */
-  claimed: { username?: string; isLoginAs: boolean; loginAsMaster?: string; language?: string; skin?: string; selectedDomain?: string };
+  /**
+   * What the panel's environment claims; believed only once the visitor is proven. `username` is DirectAdmin's
+   * USERNAME (never believed) or cPanel's REMOTE_USER (believed only from the WHM entry, see CpanelProofVerifier);
+   * `securityToken` is cPanel's `/cpsess…` URL token.
+   */
+  claimed: { username?: string; isLoginAs: boolean; loginAsMaster?: string; language?: string; skin?: string; selectedDomain?: string; securityToken?: string };
 }
 
 /** Splits the request body into its records; a repeated or unknown-shaped record makes the request malformed. */
@@ -86,7 +103,7 @@ export function takePagePath(query: URLSearchParams): string | undefined {
 }
 
 /** Builds the page request from the records (see {@link PageRequest}). */
-export function readPageRequest(level: Level, mode: PageMode, variables: ReadonlyMap<Forwarded, string>): PageRequest {
+export function readPageRequest(level: Level, mode: Exclude<PageMode, "cgi">, variables: ReadonlyMap<Forwarded, string>): PageRequest {
   const get = (name: Forwarded) => variables.get(name);
   const post = get("POST") ?? "";
   const body = readBody(post.trim() === "stdin=true" ? (get("STDIN") ?? "") : post);
@@ -97,6 +114,7 @@ export function readPageRequest(level: Level, mode: PageMode, variables: Readonl
   const key = get("SESSION_KEY");
   const nonEmpty = (name: Forwarded) => (get(name) ?? "") === "" ? undefined : decodeEntities(get(name) as string);
   return {
+    panel: "directadmin",
     mode,
     level,
     method,
@@ -104,6 +122,7 @@ export function readPageRequest(level: Level, mode: PageMode, variables: Readonl
     query,
     body,
     session: id && key ? { id: new Secret(id), key: new Secret(key) } : undefined,
+    proof: undefined,
     csrfHeader: nonEmpty("HTTP_X_CSRF_TOKEN"),
     claimed: {
       username: nonEmpty("USERNAME"),

@@ -12,13 +12,14 @@ function renderView(res: Response, view: string, locals: Record<string, unknown>
 
 /**
  * Renders a page: the view with its model, then the layout for the mode — views/layouts/embedded.ejs (a fragment
- * inside DirectAdmin's skin) or views/layouts/document.ejs (a whole document, raw mode) — and sends it. Templates
+ * inside DirectAdmin's skin) or views/layouts/document.ejs (a whole document: DirectAdmin's raw mode, cPanel's CGI
+ * pages) — and sends it. Templates
  * get the model, the translator `t`, the CSP `nonce` and the layout model; nothing that can reach the database.
  */
 export async function renderPage(res: Response, page: PageContext, view: string, title: string, model: object, status = 200): Promise<void> {
   const locals = { ...model, t: page.t, nonce: page.nonce, layout: layoutModel(page, title, view), progress: page.progress };
   const body = await renderView(res, view, locals);
-  const html = await renderView(res, page.request.mode === "raw" ? "layouts/document" : "layouts/embedded", { ...locals, body });
+  const html = await renderView(res, page.request.mode === "html" ? "layouts/embedded" : "layouts/document", { ...locals, body });
   sendOutput(res, page, status, "text/html; charset=utf-8", html);
 }
 

@@ -7,7 +7,7 @@ import { EmulatedDirectAdmin, type RunningDirectAdminApi } from "../../src/panel
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { databaseFileIn } from "../../src/store/database.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
-import { applyUmaskTrap, buildPackage, createSandbox, directoriesNotMode, modeOf, type BuiltPackage } from "./sandbox.js";
+import { applyUmaskTrap, buildPackage, createSandbox, depthFirst, directoriesNotMode, listing, modeOf, type BuiltPackage } from "./sandbox.js";
 
 // The DirectAdmin package (directadmin.md §A4): the real build, then the real install, update and uninstall
 // scripts in a sandbox where WEDOS_PANEL_INSTALL_ROOT stands for "/" and a stand-in records the system commands.
@@ -27,17 +27,6 @@ const schemaVersion = (file: string) => {
 };
 const snapshot = (file: string) => ({ text: readFileSync(file, "utf8"), mode: modeOf(file) });
 
-/** `tar -tv` of the package: mode string, owner/group, modification time, path per entry. */
-function listing(tarball: string): Array<{ mode: string; owner: string; time: string; path: string }> {
-  return execFileSync("tar", ["--numeric-owner", "-tvzf", tarball], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => {
-      const [mode = "", owner = "", , date, time, ...path] = line.split(/\s+/);
-      return { mode, owner, time: `${date} ${time}`, path: path.join(" ") };
-    });
-}
-
 describe("the package (npm run build)", () => {
   it("is wedos.tar.gz: plugin.conf on top, real entry files, explicit modes, root-owned, one time, sorted, production dependencies only", () => {
     const entries = listing(built.tarball);
@@ -46,12 +35,7 @@ describe("the package (npm run build)", () => {
     expect(entries.filter((entry) => !/^(drwxr-xr-x|-rw-r--r--|-rwxr-xr-x)$/.test(entry.mode))).toEqual([]);
     // Depth first, each directory's entries sorted by name: the same order on every build machine.
     const paths = entries.map((entry) => entry.path.replace(/\/$/, ""));
-    const byComponents = (a: string, b: string) => {
-      const [x, y] = [a.split("/"), b.split("/")];
-      for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
-      return x.length - y.length;
-    };
-    expect(paths).toEqual([...paths].sort(byComponents));
+    expect(paths).toEqual(depthFirst(paths));
     expect(byPath.get("plugin.conf")?.mode).toBe("-rw-r--r--");
     const executables = [...ENTRY_FILES, "scripts/install.sh", "scripts/update.sh", "scripts/uninstall.sh", "hooks/user_create_post.sh", "build/lib/cli.js"];
     expect(executables.map((path) => [path, byPath.get(path)?.mode])).toEqual(executables.map((path) => [path, "-rwxr-xr-x"]));

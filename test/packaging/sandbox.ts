@@ -17,14 +17,38 @@ export interface BuiltPackage {
   remove(): void;
 }
 
-export function buildPackage(): BuiltPackage {
+/** The file each panel's package is written to. */
+const PACKAGE_FILES = { directadmin: "wedos.tar.gz", cpanel: "wedos-panel-cpanel.tar.gz" } as const;
+
+export function buildPackage(panel: keyof typeof PACKAGE_FILES = "directadmin"): BuiltPackage {
   const dir = mkdtempSync(join(tmpdir(), "wedos-panel-package-"));
-  const output = execFileSync(process.execPath, [join(PACKAGE_ROOT, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage")], { encoding: "utf8" });
-  const tarball = join(dir, "dist", "wedos.tar.gz");
+  const output = execFileSync(process.execPath, [join(PACKAGE_ROOT, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage"), "--only", panel], { encoding: "utf8" });
+  const tarball = join(dir, "dist", PACKAGE_FILES[panel]);
   const unpacked = join(dir, "unpacked");
   mkdirSync(unpacked);
   execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
   return { tarball, unpacked, output, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `tar -tv` of the package: mode string, owner/group, modification time, path per entry. */
+export function listing(tarball: string): Array<{ mode: string; owner: string; time: string; path: string }> {
+  return execFileSync("tar", ["--numeric-owner", "-tvzf", tarball], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [mode = "", owner = "", , date, time, ...path] = line.split(/\s+/);
+      return { mode, owner, time: `${date} ${time}`, path: path.join(" ") };
+    });
+}
+
+/** The paths in the order the archive must have them: depth first, each directory's entries by name. */
+export function depthFirst(paths: readonly string[]): string[] {
+  const byComponents = (a: string, b: string) => {
+    const [x, y] = [a.split("/"), b.split("/")];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
+    return x.length - y.length;
+  };
+  return [...paths].sort(byComponents);
 }
 
 /** What an install script did. */

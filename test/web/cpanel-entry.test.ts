@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/panel/cpanel/emulator/index.js";
 import { CpanelPanel } from "../../src/panel/cpanel/reader.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { readCpanelPageRequest } from "../../src/web/cpanel-protocol.js";
@@ -50,14 +49,14 @@ async function startEndpoint(options: { adminUid: number; socket?: boolean }): P
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const level = /^\/v1\/cpanel\/([a-z]+)$/.exec(req.url ?? "")?.[1] ?? "";
-      const cgi = (status: string, body: unknown) => res.writeHead(200).end(`Status: ${status}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body)}`);
+      const cgi = (status: number, body: unknown) => res.writeHead(200).end(`Status: ${status} Stand-in\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body)}`);
       void (async () => {
         const page = readCpanelPageRequest(level, Buffer.concat(chunks));
-        const verdict = await verifier.verify(page.proof, page.claimed.user);
+        const verdict = await verifier.prove(page);
         if (!mayOpen(verdict.usertype, page.level)) throw new WebError(403, "error.wrongLevel", `${verdict.usertype} on ${page.level}`);
         const fields = page.body.kind === "form" ? Object.fromEntries(page.body.fields) : page.body.kind === "json" ? page.body.value : null;
-        cgi("200 OK", { ...verdict, level: page.level, method: page.method, path: page.path, query: page.query.toString(), body: fields, securityToken: page.claimed.securityToken ?? null });
-      })().catch((error: unknown) => cgi(error instanceof WebError ? `${error.status} Refused` : "500 Error", { error: (error as Error).message }));
+        cgi(200, { ...verdict, level: page.level, method: page.method, path: page.path, query: page.query.toString(), body: fields, securityToken: page.claimed.securityToken ?? null });
+      })().catch((error: unknown) => cgi(error instanceof WebError ? error.status : 500, { error: (error as Error).message }));
     });
   });
   const socketPath = join(root, "run", "daemon.sock");
@@ -69,21 +68,10 @@ async function startEndpoint(options: { adminUid: number; socket?: boolean }): P
   return { root, proofDir, config, server, address };
 }
 
-/** Runs an entry as cpsrvd runs a page: CGI variables in the environment, the body on stdin. */
-function runEntry(script: string, env: Record<string, string>, body = ""): Promise<{ status: string; headers: string; json: Record<string, unknown> | undefined; raw: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(script, [], { env: { WEDOS_PANEL_CONFIG: endpoint.config, REQUEST_METHOD: body === "" ? "GET" : "POST", ...env, ...(body === "" ? {} : { CONTENT_LENGTH: String(Buffer.byteLength(body)) }) } });
-    const out: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.on("error", reject);
-    child.on("close", () => {
-      const raw = Buffer.concat(out).toString("utf8");
-      const [head = "", rest = ""] = raw.split("\r\n\r\n", 2);
-      const status = /^Status: (.*)$/m.exec(head)?.[1] ?? "";
-      resolve({ status, headers: head, raw, json: head.includes("application/json") ? (JSON.parse(rest) as Record<string, unknown>) : undefined });
-    });
-    child.stdin.end(body);
-  });
+/** Runs an entry as cpsrvd runs a page (the emulator's runner), reading the stand-in's JSON answer. */
+async function runEntry(script: string, visit: Omit<CpanelPageVisit, "script" | "remoteUser"> & { remoteUser?: string } = {}): Promise<CpanelPageRun & { json: Record<string, unknown> | undefined }> {
+  const run = await runCpanelPage({ script, remoteUser: "alice", ...visit, env: { WEDOS_PANEL_CONFIG: endpoint.config, ...visit.env } });
+  return { ...run, json: run.headers.get("content-type") === "application/json" ? (JSON.parse(run.body) as Record<string, unknown>) : undefined };
 }
 
 /** Sends an envelope straight to the endpoint, as any local process could. */
@@ -111,31 +99,31 @@ describe("the cPanel page entry (index.live.pl, run as the cPanel account)", () 
   });
 
   it("proves the account from the unix user running it, never from REMOTE_USER, and forwards the page", async () => {
-    const page = await runEntry(USER_ENTRY, { QUERY_STRING: "p=%2Fdomains%2Falice.test&sort=name", REMOTE_USER: "bob", cp_security_token: "/cpsess0123456789" });
-    expect(page.status).toBe("200 OK");
+    const page = await runEntry(USER_ENTRY, { query: "p=%2Fdomains%2Falice.test&sort=name", remoteUser: "bob", securityToken: "/cpsess0123456789" });
+    expect(page.status).toBe(200);
     expect(page.json).toEqual({ username: "alice", usertype: "user", level: "user", method: "GET", path: "/domains/alice.test", query: "sort=name", body: null, securityToken: "/cpsess0123456789" });
     expect(readdirSync(endpoint.proofDir)).toEqual([]);
   });
 
   it("forwards a posted form from stdin with its content type", async () => {
-    const page = await runEntry(USER_ENTRY, { QUERY_STRING: "p=/sync", CONTENT_TYPE: "application/x-www-form-urlencoded" }, "csrf=abc.def&domain=alice.test");
+    const page = await runEntry(USER_ENTRY, { query: "p=/sync", body: { contentType: "application/x-www-form-urlencoded", text: "csrf=abc.def&domain=alice.test" } });
     expect(page.json).toMatchObject({ username: "alice", method: "POST", path: "/sync", body: { csrf: "abc.def", domain: "alice.test" } });
   });
 
   it("refuses a unix account that is not a cPanel account, and the admin level to an account", async () => {
     writeFileSync(passwd, `mysql:x:${uid}:${uid}::/var/lib/mysql:/bin/false\n`);
-    expect((await runEntry(USER_ENTRY, {})).json).toEqual({ error: `uid ${uid} (mysql) is not a cPanel account` });
+    expect((await runEntry(USER_ENTRY)).json).toEqual({ error: `uid ${uid} (mysql) is not a cPanel account` });
     writeFileSync(passwd, `alice:x:${uid}:${uid}::/home/alice:/bin/bash\n`);
-    const admin = await runEntry(WHM_ENTRY, { REMOTE_USER: "root" });
-    expect(admin.status).toBe("403 Refused");
+    const admin = await runEntry(WHM_ENTRY, { remoteUser: "root" });
+    expect(admin.status).toBe(403);
   });
 
   it("prints its own short page when the daemon does not answer, and leaves no proof behind", async () => {
     await new Promise<void>((resolve) => endpoint.server.close(() => resolve()));
     endpoint.server = createServer(); // nothing listens on the configured address any more
-    const page = await runEntry(USER_ENTRY, {});
-    expect(page.status).toBe("503 Service Unavailable");
-    expect(page.raw).toContain("WEDOS DNS is temporarily unavailable.");
+    const page = await runEntry(USER_ENTRY);
+    expect(page.status).toBe(503);
+    expect(page.body).toContain("WEDOS DNS is temporarily unavailable.");
     expect(readdirSync(endpoint.proofDir)).toEqual([]);
   });
 
@@ -161,7 +149,7 @@ describe("the cPanel page entry (index.live.pl, run as the cPanel account)", () 
   it("refuses proofs when the proof directory is not the daemon's sticky 1733 directory", async () => {
     const { chmodSync } = await import("node:fs");
     chmodSync(endpoint.proofDir, 0o777);
-    const page = await runEntry(USER_ENTRY, {});
+    const page = await runEntry(USER_ENTRY);
     expect(page.json).toEqual({ error: `${endpoint.proofDir} is not the proof directory (root-owned, mode 1733); restart wedos-panel serve, which makes it` });
   });
 });
@@ -169,9 +157,9 @@ describe("the cPanel page entry (index.live.pl, run as the cPanel account)", () 
 describe("the WHM page entry (index.cgi, run as root after cPanel checked the ACLs)", () => {
   it("is the admin level, for the WHM user cPanel names, over a Unix socket too", async () => {
     endpoint = await startEndpoint({ adminUid: uid, socket: true });
-    const page = await runEntry(WHM_ENTRY, { REMOTE_USER: "root", QUERY_STRING: "p=/operations", cp_security_token: "/cpsess9876543210" });
+    const page = await runEntry(WHM_ENTRY, { remoteUser: "root", query: "p=/operations", securityToken: "/cpsess9876543210" });
     expect(page.json).toEqual({ username: "root", usertype: "admin", level: "admin", method: "GET", path: "/operations", query: "", body: null, securityToken: "/cpsess9876543210" });
-    const reseller = await runEntry(WHM_ENTRY, { REMOTE_USER: "reseller1" });
+    const reseller = await runEntry(WHM_ENTRY, { remoteUser: "reseller1" });
     expect(reseller.json).toMatchObject({ username: "reseller1", usertype: "admin" });
     expect(readdirSync(endpoint.proofDir)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CATALOGUES, chooseLanguage, translator } from "../../src/web/i18n/index.js";
+import { acceptedLanguages, CATALOGUES, chooseLanguage, CPANEL_CATALOGUES, translator } from "../../src/web/i18n/index.js";
 import { parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 describe("the catalogues", () => {
@@ -13,6 +13,33 @@ describe("the catalogues", () => {
       expect(en[key], key).not.toMatch(/[<>]/);
       expect(cs[key], key).not.toMatch(/[<>]/);
     }
+  });
+
+  it("on cPanel & WHM, replace every text that names DirectAdmin, in both languages, with the same parameters", () => {
+    const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    const naming = Object.keys(CATALOGUES.en).filter((key) => /DirectAdmin/.test(CATALOGUES.en[key as keyof typeof CATALOGUES.en])).sort();
+    expect(naming.length).toBeGreaterThan(0);
+    for (const language of ["en", "cs"] as const) {
+      const texts: Record<string, string> = CPANEL_CATALOGUES[language];
+      expect(Object.keys(texts).sort(), language).toEqual(naming);
+      for (const [key, text] of Object.entries(texts)) {
+        expect(text, `${language} ${key}`).not.toMatch(/DirectAdmin|[<>]/);
+        expect(parameters(text), `${language} ${key}`).toEqual(parameters(CATALOGUES[language][key as keyof typeof CATALOGUES.en]));
+      }
+      const t = translator(language, "cpanel");
+      for (const key of naming) expect(t(key as keyof typeof CATALOGUES.en)).not.toMatch(/DirectAdmin/);
+      expect(t("page.user.title")).toBe(translator(language)("page.user.title"));
+    }
+  });
+
+  it.each([
+    ["cs-CZ,cs;q=0.9,en;q=0.8", ["cs-CZ", "cs", "en"]],
+    ["en;q=0.5, cs", ["cs", "en"]],
+    ["de, en;q=0, *;q=0.1", ["de"]],
+    ["", []],
+    [undefined, []],
+  ] as const)("reads Accept-Language %j as %j", (header, expected) => {
+    expect(acceptedLanguages(header)).toEqual(expected);
   });
 
   it.each([

@@ -7,9 +7,9 @@ export const serveCommand: CliCommand = {
   summary: "Run the daemon: read the hooks' events, run the job queue, schedule polling and reconciling, serve the pages",
   help: `Usage: wedos-panel serve
 
-Reads the events the DirectAdmin hooks spooled (including any written while the daemon was down), works
+Reads the events the panel's hooks spooled (including any written while the daemon was down), works
 through the job queue within the WAPI budget, schedules the reconciler, and answers the plugin's pages
-(DirectAdmin's entry scripts connect to daemon.listen). Stops cleanly on SIGTERM/SIGINT;
+(the panel's entry scripts connect to daemon.listen). Stops cleanly on SIGTERM/SIGINT;
 a job cut off by a kill is taken up again on the next start.`,
   options: {},
   async run(_args, io) {

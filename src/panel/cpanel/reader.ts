@@ -28,6 +28,8 @@ const UNREADABLE = "cpanel_file_unreadable";
  * Nothing is cached between calls (the files change under the daemon).
  */
 export class CpanelPanel implements Panel {
+  readonly kind = "cpanel";
+
   constructor(readonly layout: CpanelLayout) {}
 
   /** Every account with a users file, sorted by user name. */

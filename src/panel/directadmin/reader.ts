@@ -26,6 +26,8 @@ const UNREADABLE = "directadmin_file_unreadable";
  * and `listAccounts` reads accounts a few dozen at a time so 10,000 domains take well under a second.
  */
 export class DirectAdminPanel implements Panel {
+  readonly kind = "directadmin";
+
   constructor(readonly layout: DirectAdminLayout) {}
 
   /** Every account directory that has a `user.conf`, sorted by user name. */

@@ -1,4 +1,4 @@
-import type { MessageKey } from "./en.js";
+import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
 export const cs: Record<MessageKey, string> = {
@@ -37,7 +37,7 @@ export const cs: Record<MessageKey, string> = {
   "filter.pending": "čekající",
   "filter.active": "aktivní",
   "records.title": "Záznamy",
-  "records.intro": "Záznamy pocházejí z nastavení DNS na tomto serveru; upravujte je tam. Tato stránka ukazuje, zda je WEDOS už má.",
+  "records.intro": "Záznamy pocházejí ze Správy DNS v DirectAdminu; upravujte je tam. Tato stránka ukazuje, zda je WEDOS už má.",
   "records.name": "Název",
   "records.type": "Typ",
   "records.ttl": "TTL",
@@ -267,4 +267,13 @@ export const cs: Record<MessageKey, string> = {
   "protection.period.yearly": "ročně",
   "error.badRequest": "Požadavku nelze porozumět.",
   "error.internal": "Na serveru se něco pokazilo. Podrobnosti najde administrátor v logu pluginu.",
+};
+
+/** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */
+export const csCpanel: Record<PanelMessageKey, string> = {
+  "records.intro": "Záznamy pocházejí ze zóny na tomto serveru, kterou upravujete v Editoru zón v cPanelu (ve WHM: Edit DNS Zone). Tato stránka ukazuje, zda je WEDOS už má.",
+  "error.sessionExpired": "Vaše přihlášení do cPanelu nelze potvrdit. Přihlaste se prosím do cPanelu znovu.",
+  "error.sessionUnverifiable": "Vaše přihlášení do cPanelu teď nelze ověřit. Zkuste to prosím za chvíli.",
+  "policy.intro": "Co plugin dělá pro účty jednotlivých balíčků hostingu (WHM: Packages). Balíček * je výchozí pro balíčky bez vlastní zásady.",
+  "policy.badPackage": "Název balíčku musí být * nebo název balíčku ve WHM (písmena, číslice, tečka, pomlčka, podtržítko).",
 };

@@ -39,7 +39,7 @@ export const en = {
   "filter.pending": "waiting",
   "filter.active": "active",
   "records.title": "Records",
-  "records.intro": "The records come from this server's DNS settings; edit them there. This page shows whether WEDOS holds each one.",
+  "records.intro": "The records come from DirectAdmin's DNS Management; edit them there. This page shows whether WEDOS holds each one.",
   "records.name": "Name",
   "records.type": "Type",
   "records.ttl": "TTL",
@@ -273,3 +273,18 @@ export const en = {
 
 /** A text's key. */
 export type MessageKey = keyof typeof en;
+
+/**
+ * The texts that name the panel, as they read on cPanel & WHM: they replace the DirectAdmin wording of `en` there
+ * (same parameters). Every other text is the same on both panels.
+ */
+export const enCpanel = {
+  "records.intro": "The records come from this server's zone, which you edit in cPanel's Zone Editor (in WHM: Edit DNS Zone). This page shows whether WEDOS holds each one.",
+  "error.sessionExpired": "Your cPanel login could not be confirmed. Please log in to cPanel again.",
+  "error.sessionUnverifiable": "Your cPanel login cannot be confirmed right now. Please try again in a moment.",
+  "policy.intro": "What the plugin does for the accounts of each hosting package (WHM: Packages). The package * is the default for packages without their own policy.",
+  "policy.badPackage": "The package name must be * or a WHM package name (letters, digits, dot, dash, underscore).",
+} as const satisfies Partial<Record<MessageKey, string>>;
+
+/** A text that differs between the panels. */
+export type PanelMessageKey = keyof typeof enCpanel;

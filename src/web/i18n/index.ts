@@ -1,11 +1,15 @@
-import { cs } from "./cs.js";
-import { en, type MessageKey } from "./en.js";
+import type { PanelKind } from "../../panel/panel.js";
+import { cs, csCpanel } from "./cs.js";
+import { en, enCpanel, type MessageKey, type PanelMessageKey } from "./en.js";
 
-export type { MessageKey } from "./en.js";
+export type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** The languages the pages speak; English is the fallback. */
 export const CATALOGUES = { en, cs } as const satisfies Record<string, Record<MessageKey, string>>;
 export type Language = keyof typeof CATALOGUES;
+
+/** The texts that name the panel, as they read on cPanel & WHM (the catalogues above say DirectAdmin). */
+export const CPANEL_CATALOGUES = { en: enCpanel, cs: csCpanel } as const satisfies Record<Language, Record<PanelMessageKey, string>>;
 
 /** Looks a text up and fills in its `{name}` parameters. The result is plain text: templates escape it. */
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
@@ -17,17 +21,39 @@ export type Translate = (key: MessageKey, params?: Readonly<Record<string, strin
  */
 export function chooseLanguage(...candidates: ReadonlyArray<string | undefined>): Language {
   for (const candidate of candidates) {
-    const code = candidate?.trim().toLowerCase().split(/[-_.]/)[0];
-    if (code === undefined || code === "") continue;
-    if (code === "cs" || code === "cz") return "cs";
-    if (code === "en") return "en";
+    const language = supportedLanguage(candidate);
+    if (language !== undefined) return language;
   }
   return "en";
 }
 
-/** The translator of one language (missing keys cannot happen: the catalogues share one key type). */
-export function translator(language: Language): Translate {
-  const catalogue: Record<MessageKey, string> = CATALOGUES[language];
+/** The language a code or locale names (`cs`, `cz`, `cs_CZ.UTF-8`, `en-GB`) if the pages speak it. */
+export function supportedLanguage(candidate: string | undefined): Language | undefined {
+  const code = candidate?.trim().toLowerCase().split(/[-_.]/)[0];
+  if (code === "cs" || code === "cz") return "cs";
+  if (code === "en") return "en";
+  return undefined;
+}
+
+/**
+ * The languages an HTTP `Accept-Language` header asks for, most wanted first (`q=0` means "not this"), for
+ * {@link chooseLanguage}: cPanel passes the browser's header, not the account's language.
+ */
+export function acceptedLanguages(header: string | undefined): string[] {
+  const ranked = (header ?? "").split(",").map((part, index) => {
+    const [tag = "", ...params] = part.split(";").map((piece) => piece.trim());
+    const q = params.find((param) => param.startsWith("q="));
+    return { tag, q: q === undefined ? 1 : Number(q.slice(2)), index };
+  });
+  return ranked.filter((each) => each.tag !== "" && each.tag !== "*" && each.q > 0).sort((a, b) => b.q - a.q || a.index - b.index).map((each) => each.tag);
+}
+
+/**
+ * The translator of one language on one panel (missing keys cannot happen: the catalogues share one key type);
+ * on cPanel & WHM the texts that name the panel are cPanel's.
+ */
+export function translator(language: Language, panel: PanelKind = "directadmin"): Translate {
+  const catalogue: Record<MessageKey, string> = panel === "cpanel" ? { ...CATALOGUES[language], ...CPANEL_CATALOGUES[language] } : CATALOGUES[language];
   // A key can only be missing at run time when a new status value reaches a page before its text does.
   return (key, params = {}) => (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

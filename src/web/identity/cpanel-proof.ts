@@ -6,7 +6,8 @@ import { AppError } from "../../errors.js";
 import { CPANEL_USER } from "../../panel/cpanel/hook-events.js";
 import type { Panel } from "../../panel/panel.js";
 import { WebError } from "../errors.js";
-import type { SessionVerdict } from "./identity.js";
+import type { PageRequest } from "../protocol.js";
+import type { SessionVerdict, VisitorProver } from "./identity.js";
 
 /**
  * The directory the entries write their proofs into: sticky and writable by every account (so each can create its
@@ -43,13 +44,18 @@ export interface CpanelProofOptions {
  * page. An account can only ever prove itself — which is cPanel's own trust model (the `uapi` command acts as the
  * account that runs it, without a password).
  */
-export class CpanelProofVerifier {
+export class CpanelProofVerifier implements VisitorProver {
   private readonly passwdFile: string;
   private readonly adminUid: number;
 
   constructor(private readonly options: CpanelProofOptions) {
     this.passwdFile = options.passwdFile ?? "/etc/passwd";
     this.adminUid = options.adminUid ?? 0;
+  }
+
+  /** The account a cPanel page request's proof proves (REMOTE_USER counts only for root's proof). */
+  prove(request: PageRequest): Promise<SessionVerdict> {
+    return this.verify(request.proof, request.claimed.username);
   }
 
   /** The proven account; throws a WebError (401 no or bad proof, 403 not a cPanel account, 503 misconfigured). */

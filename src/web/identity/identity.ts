@@ -1,3 +1,5 @@
+import type { PageRequest } from "../protocol.js";
+
 /** DirectAdmin's three access levels, lowest first; each has its own page directory (admin/, reseller/, user/). */
 export const LEVELS = ["user", "reseller", "admin"] as const;
 export type Level = (typeof LEVELS)[number];
@@ -20,6 +22,15 @@ export interface SessionVerdict {
   usertype: Level;
   /** The account's language setting, if it has one. */
   language: string | undefined;
+}
+
+/**
+ * Proves who sent a page request from the panel's own word — DirectAdmin's answer about a replayed session
+ * (SessionVerifier), the kernel's owner of a cPanel entry's proof file (CpanelProofVerifier) — never from what the
+ * request claims. Throws a WebError (401, 403, 503) when it cannot.
+ */
+export interface VisitorProver {
+  prove(request: PageRequest): Promise<SessionVerdict>;
 }
 
 /**

@@ -6,7 +6,8 @@ import { USER_AGENT } from "../../package-info.js";
 import type { Secret } from "../../util/secret.js";
 import { sessionExpired, sessionUnverifiable, WebError } from "../errors.js";
 import { parseUserConfigAnswer } from "./da-answer.js";
-import type { SessionVerdict } from "./identity.js";
+import type { PageRequest } from "../protocol.js";
+import type { SessionVerdict, VisitorProver } from "./identity.js";
 
 /** The caller's DirectAdmin session as the page script got it: a bearer credential, never logged. */
 export interface PanelSession {
@@ -36,7 +37,7 @@ const MAX_CACHED = 10_000;
  * session so the raw key is never kept; a logged-out session therefore keeps working for at most that long.
  * Concurrent checks of one session share one request.
  */
-export class SessionVerifier {
+export class SessionVerifier implements VisitorProver {
   private readonly cache = new Map<string, { verdict: SessionVerdict; expiresAt: number }>();
   private readonly inFlight = new Map<string, Promise<SessionVerdict>>();
   private readonly agent: Agent;
@@ -49,6 +50,12 @@ export class SessionVerifier {
     this.maxInFlight = options.maxInFlight ?? 16;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.agent = new Agent({ connect: { timeout: this.timeoutMs }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, keepAliveTimeout: 10_000 });
+  }
+
+  /** DirectAdmin's verdict on the session a page request carries (401 without one). */
+  async prove(request: PageRequest): Promise<SessionVerdict> {
+    if (request.session === undefined) throw sessionExpired();
+    return this.verify(request.session);
   }
 
   /** DirectAdmin's verdict on the session; throws a WebError (401 expired, 503 unverifiable or busy). */

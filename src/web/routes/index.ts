@@ -15,8 +15,9 @@ import { jobRoutes } from "./jobs.js";
 import { protectionRoutes } from "./protection.js";
 
 /**
- * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt). Nothing
- * here runs before the session is proven and, for writes, the CSRF token checked.
+ * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt), the same for
+ * every panel: only `deps.prover` differs. Nothing here runs before the visitor is proven and, for writes, the CSRF
+ * token checked.
  */
 export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources; settings: SettingsSources }): Router {
   const router = Router();

@@ -47,8 +47,8 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
   return {
     lang: page.language,
     title,
-    cssHref: assetUrl(level, "wedos.css"),
-    progressScriptHref: assetUrl(level, "progress.js"),
+    cssHref: assetUrl(level, mode, "wedos.css"),
+    progressScriptHref: assetUrl(level, mode, "progress.js"),
     homeHref: pageUrl(level, mode, "/"),
     signedIn: identity === undefined ? undefined : `${page.t("identity.signedIn", { user: identity.username })} (${page.t(`level.${identity.level}`)})`,
     loginAs: identity?.loginAsMaster === undefined ? undefined : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),

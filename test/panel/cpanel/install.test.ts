@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
 import { CPANEL_HOOKS } from "../../../src/panel/cpanel/hooks.js";
 import { tempDir } from "../../support/temp-dir.js";
+import { buildPackage, depthFirst, listing, type BuiltPackage } from "../../packaging/sandbox.js";
 
 // cPanel's root-only tools, stubbed under WEDOS_PANEL_PREFIX: each logs its arguments and umask; manage_hooks keeps a
 // registry the way cPanel does, asking the script for its events (--describe) on "add script".
@@ -26,17 +26,36 @@ cp "$1/install.json" "$WEDOS_PANEL_PREFIX/usr/local/cpanel/base/frontend/jupiter
   "systemctl": "",
 };
 
+let built: BuiltPackage;
 let unpacked: string;
-let packageDir: string;
 beforeAll(() => {
-  // The package exactly as npm run build:cpanel makes it (build/lib is compiled by the test run's global setup),
-  // built once for the file (tempDir would remove it after the first test).
-  const dir = (packageDir = mkdtempSync(join(tmpdir(), "wedos-panel-cpanel-pkg-")));
-  execFileSync(process.execPath, [join(PACKAGE_ROOT, "build", "cpanel-package.mjs"), "--out", join(dir, "wedos-panel-cpanel.tar.gz")], { stdio: "pipe" });
-  execFileSync("tar", ["-xzf", join(dir, "wedos-panel-cpanel.tar.gz"), "-C", dir]);
-  unpacked = join(dir, "wedos-panel");
+  // The package exactly as npm run build makes it, built once for the file (tempDir would remove it after the first test).
+  built = buildPackage("cpanel");
+  unpacked = join(built.unpacked, "wedos-panel");
 }, 60_000);
-afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
+afterAll(() => built.remove());
+
+describe("the cPanel package (npm run build)", () => {
+  it("is wedos-panel-cpanel.tar.gz: one directory, explicit modes, root-owned, one time, sorted, production dependencies only", () => {
+    const entries = listing(built.tarball);
+    const paths = entries.map((entry) => entry.path.replace(/\/$/, ""));
+    const mode = new Map(entries.map((entry) => [entry.path.replace(/\/$/, ""), entry.mode]));
+    expect(paths.every((path) => path === "wedos-panel" || path.startsWith("wedos-panel/"))).toBe(true);
+    expect(entries.every((entry) => entry.owner === "0/0" && entry.time === entries[0]?.time)).toBe(true);
+    expect(entries.filter((entry) => !/^(drwxr-xr-x|-rw-r--r--|-rwxr-xr-x)$/.test(entry.mode))).toEqual([]);
+    expect(paths).toEqual(depthFirst(paths));
+    const programs = ["cpanel/hooks/wedos-panel-hook", "cpanel/plugin/index.live.pl", "cpanel/whm/index.cgi", "build/lib/cli.js"];
+    expect(programs.map((path) => [path, mode.get(`wedos-panel/${path}`)])).toEqual(programs.map((path) => [path, "-rwxr-xr-x"]));
+    // The repository's symbolic links are files in the package; the native driver is there, its compiler output not.
+    expect(mode.get("wedos-panel/cpanel/whm/wedos-panel.svg")).toBe("-rw-r--r--");
+    expect(mode.has("wedos-panel/node_modules/better-sqlite3/build/Release/better_sqlite3.node")).toBe(true);
+    expect(paths.filter((path) => /\/build\/Release\/obj|^wedos-panel\/node_modules\/(typescript|vitest|@types|playwright-core)\/|^wedos-panel\/build\/lib\/.*\.map$/.test(path))).toEqual([]);
+    expect(readFileSync(join(unpacked, "platform.conf"), "utf8")).toContain(`\nnode_abi=${process.versions.modules}\n`);
+    expect(JSON.parse(readFileSync(join(unpacked, "package.json"), "utf8"))).not.toHaveProperty("devDependencies");
+    expect(built.output).toContain("wedos-panel-cpanel.tar.gz: cpanel package");
+    expect(built.output).not.toContain("wedos.tar.gz:");
+  });
+});
 
 function server() {
   const prefix = tempDir("wedos-panel-cpanel-root-");
@@ -78,6 +97,12 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     expect(s.mode("usr/local/cpanel/base/frontend/jupiter/wedos_panel/index.live.pl")).toBe(0o755);
     expect(s.mode("usr/local/cpanel/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf")).toBe(0o644);
     expect(s.mode("usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel/index.cgi")).toBe(0o755);
+    // The pages link their style sheet relative to the entry (src/web/urls.ts).
+    for (const dir of ["usr/local/cpanel/base/frontend/jupiter/wedos_panel", "usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel"]) {
+      expect(s.read(`${dir}/wedos.css`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/wedos.css"), "utf8"));
+      expect(s.mode(`${dir}/wedos.css`)).toBe(0o644);
+      expect(s.read(`${dir}/progress.js`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/progress.js"), "utf8"));
+    }
     expect(s.read("usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel/index.cgi")).toBe(readFileSync(join(PACKAGE_ROOT, "cpanel/plugin/index.live.pl"), "utf8"));
     expect(s.mode("var/cpanel/apps/wedos-panel.conf")).toBe(0o600);
     expect(s.read("var/cpanel/apps/wedos-panel.conf")).toContain("acls=all\n");

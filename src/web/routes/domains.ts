@@ -37,7 +37,7 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
   router.get("/domains/:domain", async (req, res) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(req.params.domain);
-    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS, protection: protectionView(page, records.protections.get(row.domain)), purgeAction: linksOf(page).purge, csrfToken: page.csrfToken };
+    const model = { domain: domainView(page, row), backHref: linksOf(page).home, ...(await recordsModel(page, row.domain, records)), nameservers: WEDOS_NAMESERVERS, protection: protectionView(page, records.protections.get(row.domain)), syncAction: linksOf(page).sync, purgeAction: linksOf(page).purge, csrfToken: page.csrfToken };
     await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
   });
 

@@ -42,6 +42,8 @@ export interface DemoStack {
   sim: RunningSimulator;
   dns: DnsServer;
   da: EmulatedDirectAdmin;
+  /** The front's login passwords (tests add accounts made through `da` to it). */
+  passwords: PasswordBook;
   services: Services;
   /** Where the daemon serves the pages (socket path or host:port). */
   webAddress: string;
@@ -112,7 +114,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     }
     // With host:port 0 the real port is known only now; the page scripts read it from the configuration.
     if (webAddress !== listen) writeConfig(paths, { ...config, listen: webAddress });
-    return { paths, logins, front, sim, dns, da, services, webAddress, close };
+    return { paths, logins, front, sim, dns, da, passwords, services, webAddress, close };
   } catch (error) {
     await close();
     throw error;

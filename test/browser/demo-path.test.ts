@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { logIn, logOut, pluginFrame, screenshot, startBrowserStack, STEP_TIMEOUT_MS, type BrowserStack } from "./support.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logIn, logOut, pluginFrame, screenshot, STACK_TIMEOUT_MS, startBrowserStack, STEP_TIMEOUT_MS, type BrowserStack } from "./support.js";
 
 let b: BrowserStack;
-beforeEach(async () => {
+beforeAll(async () => {
   b = await startBrowserStack();
-}, 60_000);
-afterEach(async () => {
-  await b.close();
-});
+}, STACK_TIMEOUT_MS);
+afterAll(async () => {
+  await b?.close();
+}, STACK_TIMEOUT_MS);
 
 describe("the demo in a browser", () => {
   it("admin creates a user with a domain; the user opens the plugin and sees the zone active", { timeout: 120_000 }, async () => {

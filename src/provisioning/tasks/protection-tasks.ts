@@ -2,6 +2,7 @@ import { WapiResultError } from "../../wapi/errors.js";
 import { normaliseList } from "../../wapi/lists.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
+import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
 
 /** How long after an order the first look for its outcome is made. */
@@ -19,7 +20,7 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "active") return;
   const account = row.username === null ? undefined : ctx.inventory.account(row.username);
-  const policy = ctx.policies.forPackage(account?.package);
+  const policy = await accountPolicy(ctx, row.username);
   if (policy.protection === "off") return;
   const existing = ctx.protections.get(domain);
   if (existing !== undefined && existing.state !== "ordering" && existing.state !== "removed") return;

@@ -5,6 +5,7 @@ import { WapiResultError } from "../../wapi/errors.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
+import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
 
 interface DomainPayload {
@@ -18,7 +19,7 @@ export async function provisionDomain(ctx: TaskContext, job: Job): Promise<void>
   const { domain } = job.payload as DomainPayload;
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state === "deleted") return;
-  const policy = policyOf(ctx, row);
+  const policy = await accountPolicy(ctx, row.username);
   if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
   await syncDomainZone(ctx, row, job.payload as DomainPayload, job.lane);
   if (policy.protection !== "off" && ctx.protections.get(domain) === undefined) {
@@ -61,7 +62,7 @@ export async function withdrawZone(ctx: TaskContext, job: Job): Promise<void> {
 async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainPayload, lane: WapiLane): Promise<void> {
   const { inventory, conflicts, zones, clock } = ctx;
   const domain = row.domain;
-  const policy = policyOf(ctx, row);
+  const policy = await accountPolicy(ctx, row.username);
   if (policy.dnsMode === "off") {
     inventory.setDnsStatus(domain, "off", "the hosting package does not include WEDOS DNS", clock.now());
     return;
@@ -135,8 +136,4 @@ async function ignoreGone(request: Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
   }
-}
-
-function policyOf(ctx: TaskContext, row: DomainRow) {
-  return ctx.policies.forPackage(row.username === null ? undefined : ctx.inventory.account(row.username)?.package);
 }

@@ -79,6 +79,28 @@ describe("job queue and worker", () => {
     expect(queue.get(id)?.state).toBe("done");
   });
 
+  it("keeps one failed job per key, the newest, and settles it once the same work succeeds", async () => {
+    let fail = true;
+    const { queue, worker } = setup({
+      provision: async () => {
+        if (fail) throw new AppError("refused", "WEDOS refused the zone");
+      },
+    });
+    const enqueue = () => queue.enqueue("provision", {}, { key: "provision:example.com", lane: "lifecycle" });
+    const first = enqueue();
+    await worker.runUntilIdle();
+    const second = enqueue();
+    await worker.runUntilIdle();
+    expect(queue.store.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([second]);
+    expect(queue.get(first)).toMatchObject({ state: "done", lastError: "WEDOS refused the zone" });
+    const other = queue.enqueue("provision", {}, { key: "provision:other.com", lane: "lifecycle" });
+    await worker.runUntilIdle();
+    fail = false;
+    enqueue();
+    await worker.runUntilIdle();
+    expect(queue.store.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([other]);
+  });
+
   it("takes a job again when the worker holding it died (its lease expired)", async () => {
     const { file, clock, queue } = setup({});
     const id = queue.enqueue("work", {}, { lane: "lifecycle" });

@@ -167,6 +167,18 @@ export async function logIn(page: Page, url: string, username: string, password:
   await page.locator(".topbar .who", { hasText: username }).waitFor();
 }
 
+/** Creates an account through the panel's "Create user" form (as the logged-in admin or reseller) and waits for its outcome. */
+export async function createUserInPanel(page: Page, input: { username: string; password: string; domain: string; package: string }): Promise<void> {
+  await page.locator(".menu").getByRole("link", { name: "Create user" }).click();
+  await page.locator("#username").fill(input.username);
+  await page.locator("#email").fill(`${input.username}@example.test`);
+  await page.locator("#password").fill(input.password);
+  await page.locator("#domain").fill(input.domain);
+  await page.locator("#package").selectOption(input.package);
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.locator(".flash-ok", { hasText: `created user ${input.username} with ${input.domain}` }).waitFor();
+}
+
 /** Logs out with the top bar's button and waits for the login form. */
 export async function logOut(page: Page): Promise<void> {
   await page.locator(".topbar").getByRole("button", { name: "Log out" }).click();

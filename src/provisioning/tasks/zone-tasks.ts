@@ -5,6 +5,7 @@ import { WapiResultError } from "../../wapi/errors.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
+import { DNS_REASONS } from "../dns-reasons.js";
 import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
 
@@ -47,7 +48,7 @@ export async function removeDomain(ctx: TaskContext, job: Job): Promise<void> {
     await ignoreGone(ctx.wapi.wgp.domainDelete(domain, { lane: job.lane }));
     ctx.protections.update(domain, { state: "removed", reason: "the domain was deleted in the panel" }, now);
   }
-  ctx.inventory.setDnsStatus(domain, "removed", "the domain was deleted in the panel; its zone was removed at WEDOS after the grace period", now);
+  ctx.inventory.setDnsStatus(domain, "removed", DNS_REASONS.removed(), now);
 }
 
 /** withdraw-zone: suspension with the "withdraw" policy; the panel keeps the records, so nothing is lost. */
@@ -56,7 +57,7 @@ export async function withdrawZone(ctx: TaskContext, job: Job): Promise<void> {
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "suspended") return;
   await deleteOurZone(ctx, domain, job.lane);
-  ctx.inventory.setDnsStatus(domain, "withdrawn", "the account is suspended; the zone returns when it is unsuspended", ctx.clock.now());
+  ctx.inventory.setDnsStatus(domain, "withdrawn", DNS_REASONS.withdrawn(), ctx.clock.now());
 }
 
 async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainPayload, lane: WapiLane): Promise<void> {
@@ -64,12 +65,12 @@ async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainP
   const domain = row.domain;
   const policy = await accountPolicy(ctx, row.username);
   if (policy.dnsMode === "off") {
-    inventory.setDnsStatus(domain, "off", "the hosting package does not include WEDOS DNS", clock.now());
+    inventory.setDnsStatus(domain, "off", DNS_REASONS.packageWithoutDns(), clock.now());
     return;
   }
   const conflict = conflicts.get(domain, "zone");
   if (conflict?.resolution === "ignore") {
-    inventory.setDnsStatus(domain, "off", "an admin chose to leave the zone that already existed at WEDOS alone", clock.now());
+    inventory.setDnsStatus(domain, "off", DNS_REASONS.zoneLeftAlone(), clock.now());
     return;
   }
   if (conflict !== undefined && conflict.resolution === null) {
@@ -92,7 +93,7 @@ async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainP
     }
     const result = await ctx.zoneSync.apply(plan, { lane, ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }) });
     const notTaken = plan.findings.filter((finding) => finding.outcome === "skipped").length + plan.conflicts.length;
-    inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? `${notTaken} record(s) not synced; see the domain's records` : null) : "WEDOS does not match the panel after the sync; it will be retried", clock.now(), result.converged);
+    inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? DNS_REASONS.recordsNotSynced(notTaken) : null) : DNS_REASONS.notConverged(), clock.now(), result.converged);
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
   } catch (error) {
     if (error instanceof WapiResultError && error.wapiCode === 3303) {

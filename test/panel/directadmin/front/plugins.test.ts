@@ -40,7 +40,7 @@ describe("the emulated DirectAdmin front: the plugin in the panel frame", () => 
     expect(page.text).toMatch(/^<!doctype html>/);
     expect(page.text).toContain('<body class="plugin-page">');
     expect(page.text).toContain("Signed in as bob (user)");
-    expect(page.text).toMatch(/>bob\.test<\/a><\/td>\s*<td>active<\/td>\s*<td><span class="wedos-status wedos-status-active">active<\/span>/);
+    expect(page.text).toMatch(/>bob\.test<\/a><\/th>\s*<td>active<\/td>\s*<td><span class="wedos-status wedos-status-active">active<\/span>/);
   });
 
   it("hands a form's POST from the plugin's page to the entry script as its body", async () => {

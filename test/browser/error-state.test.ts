@@ -61,8 +61,8 @@ describe("an error state in the browser", { timeout: 90_000 }, () => {
   });
 
   it("brings the domain to active with Sync now on its page once the cause is gone", async () => {
-    await clearFaults(b);
     let frame = await untilPageShows(page, "user", "/domains/bob.test", pageStatus, /^error$/);
+    await clearFaults(b);
     await frame.getByRole("button", { name: "Sync now", exact: true }).click();
     await frame.locator(".wedos-notice", { hasText: "A sync of bob.test has been queued" }).waitFor();
     frame = await untilPageShows(page, "user", "/domains/bob.test", pageStatus, /^active$/);

@@ -30,6 +30,12 @@ export const SETTLE_TIMEOUT_MS = 45_000;
 /** Time for setting up or closing a file's stack (vitest hook timeout). */
 export const STACK_TIMEOUT_MS = 60_000;
 
+/**
+ * The reconciler's schedule in browser tests: once a year (1 January, 00:00). It runs on the wall clock, and at the
+ * default minute 17 of every hour it would retry a domain a test holds in an error state.
+ */
+const RECONCILE_YEARLY = "0 0 1 1 *";
+
 /** The server address the emulated DirectAdmin gives new accounts (the origin address protection is ordered for). */
 const SERVER_IP = "192.0.2.1";
 
@@ -55,7 +61,7 @@ export interface BrowserStack {
 /**
  * What a browser test file needs: the same stack `npm start` runs, on ephemeral ports in a temp directory, with the
  * daemon loop on a skippable real clock (it sleeps on the clock it is given, so a manual clock cannot drive it),
- * and one headless Chromium for the file. Its files live until `close()` (not tempDir's: that one is removed after
+ * the reconciler off the hourly schedule, and one headless Chromium for the file. Its files live until `close()` (not tempDir's: that one is removed after
  * each test, and the stack serves every test of a file). Protection is activated by the simulator at once after an order; the
  * plugin still collects the outcome on its own schedule (skip the clock to bring it on).
  */
@@ -63,7 +69,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   const logs: string[] = [];
   const clock = new SkippableClock();
   const root = mkdtempSync(join(tmpdir(), "wedos-browser-"));
-  const stack = await startDemoStack({ paths: demoPaths(root), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: true, protectionDelaySeconds: 0, log: (line) => logs.push(line) });
+  const stack = await startDemoStack({ paths: demoPaths(root), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: true, protectionDelaySeconds: 0, reconcileCron: RECONCILE_YEARLY, log: (line) => logs.push(line) });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

@@ -30,6 +30,8 @@ export interface DemoStackOptions {
   runDaemon: boolean;
   /** Seconds before the simulator activates a protection order (default 20, so the demo shows it soon). */
   protectionDelaySeconds?: number;
+  /** When the reconciler runs (daemon.reconcileCron; default the configuration's). Tests that set a scene keep it off. */
+  reconcileCron?: string;
   log: (line: string) => void;
 }
 
@@ -42,6 +44,8 @@ export interface DemoStack {
   sim: RunningSimulator;
   dns: DnsServer;
   da: EmulatedDirectAdmin;
+  /** The front's login passwords (tests add accounts made through `da` to it). */
+  passwords: PasswordBook;
   services: Services;
   /** Where the daemon serves the pages (socket path or host:port). */
   webAddress: string;
@@ -50,14 +54,14 @@ export interface DemoStack {
 }
 
 /** The generated configuration: the simulator, the emulated tree, the front as DirectAdmin's API, the socket. */
-function writeConfig(paths: DemoPaths, values: { wapiUrl: string; dnsPort: number; layout: EmulatedDirectAdmin["layout"]; apiUrl: string; listen: string }): void {
+function writeConfig(paths: DemoPaths, values: { wapiUrl: string; dnsPort: number; layout: EmulatedDirectAdmin["layout"]; apiUrl: string; listen: string; reconcileCron: string | undefined }): void {
   const config = {
     dataDir: paths.dataDir,
     wapi: { url: values.wapiUrl, login: DEMO_WAPI.login, passwordFile: paths.wapiPassword },
     // The simulator answers DNS for committed zones: `wedos-panel sync` checks propagation there.
     dns: { zoneDir: values.layout.zoneDir, nameServers: [`127.0.0.1:${values.dnsPort}`] },
     directadmin: { root: values.layout.root, virtualDir: values.layout.virtualDir, apiUrl: values.apiUrl },
-    daemon: { listen: values.listen },
+    daemon: { listen: values.listen, ...(values.reconcileCron === undefined ? {} : { reconcileCron: values.reconcileCron }) },
   };
   // One key a line: the hooks and page scripts read dataDir and daemon.listen line by line.
   writePrivate(paths.config, `${JSON.stringify(config, null, 2)}\n`);
@@ -92,7 +96,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     closers.push(() => front.close());
 
     const listen = paths.socket.length <= MAX_SOCKET_PATH ? paths.socket : "127.0.0.1:0";
-    const config = { wapiUrl: sim.url, dnsPort: dns.port, layout, apiUrl: front.url, listen };
+    const config = { wapiUrl: sim.url, dnsPort: dns.port, layout, apiUrl: front.url, listen, reconcileCron: options.reconcileCron };
     writeConfig(paths, config);
     // Only the generated file counts: WEDOS_* variables of the shell running the demo are not read.
     services = createServices(loadConfig({ WEDOS_PANEL_CONFIG: paths.config }), clock, new DirectAdminPanel(layout));
@@ -112,7 +116,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     }
     // With host:port 0 the real port is known only now; the page scripts read it from the configuration.
     if (webAddress !== listen) writeConfig(paths, { ...config, listen: webAddress });
-    return { paths, logins, front, sim, dns, da, services, webAddress, close };
+    return { paths, logins, front, sim, dns, da, passwords, services, webAddress, close };
   } catch (error) {
     await close();
     throw error;

@@ -29,7 +29,6 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
       if (released > 0) log(`queue: took back ${released} job(s) from a worker that died`);
       const result = services.ingest();
       for (const rejected of result.rejected) log(`spool: kept aside ${rejected.file}: ${rejected.reason}`);
-      if (result.ingested > 0) services.worker.nudge();
     } catch (error) {
       log(`spool: ${toError(error).message}`);
     }

@@ -34,7 +34,10 @@ export class Worker {
       leaseMs?: number;
       onError?: (job: Job, error: Error) => void;
     },
-  ) {}
+  ) {
+    // A job enqueued in this process (a hook event ingested, a person's click) is taken at once.
+    deps.queue.onEnqueued(() => this.nudge());
+  }
 
   /** Why the queue is paused, or undefined when jobs are being taken. */
   pausedReason(): string | undefined {

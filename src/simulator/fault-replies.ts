@@ -18,6 +18,8 @@ const PROTECTION_PAGE = `<!DOCTYPE html>
 `;
 
 export interface FaultReplyContext {
+  /** The WAPI code of a `code-4000` or `wapi-code` fault. */
+  code: number | null;
   timestamp: number;
   clTRID: string | undefined;
   svTRID: string;
@@ -38,6 +40,9 @@ export function faultReply(kind: Exclude<FaultKind, "latency">, context: FaultRe
     case "protection-page":
       return textReply(200, PROTECTION_PAGE, "text/html; charset=utf-8");
     case "code-4000":
-      return jsonReply({ code: 4000, ...context });
+    case "wapi-code": {
+      const { code, ...fields } = context;
+      return jsonReply({ ...fields, code: code ?? 4000 });
+    }
   }
 }

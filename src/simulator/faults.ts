@@ -14,12 +14,14 @@ export const FAULT_KINDS = [
   "rate-limit-text",
   "protection-page",
   "code-4000",
+  "wapi-code",
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** One fault as given in options, `addFault` or `POST /_simulator/faults`. */
-export const faultSpecSchema = z.object({
+export const faultSpecSchema = z
+  .object({
   /** A WAPI command name, or "*" for every request (including ones whose command cannot be read). */
   command: z.string().min(1, "must be a command name or \"*\"").default("*"),
   kind: z.enum(FAULT_KINDS, { error: `must be one of ${FAULT_KINDS.join(", ")}` }),
@@ -29,7 +31,10 @@ export const faultSpecSchema = z.object({
   count: z.number().int().min(1, "must be a whole number of requests, at least 1").optional(),
   /** Delay for `latency`, in milliseconds of the simulator's clock. */
   latencyMs: z.number().int().min(0).max(600_000).default(1000),
-});
+  /** The WAPI error code `wapi-code` answers with (2000–5999), e.g. 2322 for a refusal retrying cannot help. */
+  code: z.number().int().min(2000, "must be a WAPI error code, 2000 to 5999").max(5999, "must be a WAPI error code, 2000 to 5999").optional(),
+})
+  .refine((spec) => spec.kind !== "wapi-code" || spec.code !== undefined, { path: ["code"], message: "is required for wapi-code: the WAPI error code to answer with" });
 
 export type FaultSpecInput = z.input<typeof faultSpecSchema>;
 export type FaultSpec = z.output<typeof faultSpecSchema>;
@@ -38,6 +43,8 @@ export type FaultSpec = z.output<typeof faultSpecSchema>;
 export interface FaultDecision {
   latencyMs: number;
   terminal: FaultKind | null;
+  /** The code a `wapi-code` terminal fault answers with. */
+  code: number | null;
 }
 
 interface ActiveFault extends FaultSpec {
@@ -83,14 +90,17 @@ export class FaultInjector {
 
   /** Decides the faults for one request; `command` is undefined when the request could not be read. */
   decide(command: string | undefined): FaultDecision {
-    const decision: FaultDecision = { latencyMs: 0, terminal: null };
+    const decision: FaultDecision = { latencyMs: 0, terminal: null, code: null };
     for (const fault of this.faults) {
       if (fault.command !== "*" && fault.command !== command) continue;
       if (fault.kind !== "latency" && decision.terminal !== null) continue;
       if (fault.rate !== undefined && !(this.random() < fault.rate)) continue;
       if (fault.remaining !== null) fault.remaining -= 1;
       if (fault.kind === "latency") decision.latencyMs += fault.latencyMs;
-      else decision.terminal = fault.kind;
+      else {
+        decision.terminal = fault.kind;
+        decision.code = fault.kind === "wapi-code" ? (fault.code ?? null) : fault.kind === "code-4000" ? 4000 : null;
+      }
     }
     this.faults = this.faults.filter((fault) => fault.remaining === null || fault.remaining > 0);
     return decision;

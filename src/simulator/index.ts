@@ -22,7 +22,8 @@ import { WapiSimulator } from "./simulator.js";
  *   to (or, with false, away from) the WEDOS name servers; ns-mode WEDOS Global services activate only then.
  * - `POST /_simulator/faults` with one fault or an array, e.g.
  *   `{"command":"dns-rows-list","kind":"http-503","count":2}` or `{"kind":"latency","latencyMs":5000,"rate":0.1}`;
- *   kinds: latency, drop, http-500, http-503, rate-limit-text, protection-page, code-4000.
+ *   kinds: latency, drop, http-500, http-503, rate-limit-text, protection-page, code-4000, and wapi-code with its
+ *   `code` (e.g. `{"command":"dns-domain-add","kind":"wapi-code","code":2322}`: a refusal retrying cannot help).
  * - `DELETE /_simulator/faults` — remove every fault.
  * - `POST /_simulator/reset` — back to an empty account with the starting credit.
  */

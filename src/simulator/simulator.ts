@@ -78,8 +78,8 @@ export class WapiSimulator implements PublishedZoneSource {
     const svTRID = this.svTrids.next(now);
     if (decision.terminal !== null && decision.terminal !== "latency") {
       const kind = decision.terminal;
-      this.log.add({ ...this.logBase(now, callerIp, command, clTRID), code: kind === "code-4000" ? 4000 : null, fault: kind });
-      return faultReply(kind, { timestamp: Math.floor(now / 1000), clTRID, svTRID, command });
+      this.log.add({ ...this.logBase(now, callerIp, command, clTRID), code: decision.code, fault: kind });
+      return faultReply(kind, { timestamp: Math.floor(now / 1000), clTRID, svTRID, command, code: decision.code });
     }
 
     const outcome = this.evaluate(callerIp, parsed, now, svTRID);

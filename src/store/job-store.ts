@@ -91,9 +91,16 @@ export class JobStore {
     return this.db.prepare<[number], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`).get(id);
   }
 
-  /** Marks a job done; false when the worker no longer holds it (its lease expired and another took it). */
+  /**
+   * Marks a job done; false when the worker no longer holds it (its lease expired and another took it). Failed jobs
+   * with the same key are settled with it: the work they failed at has now been done.
+   */
   complete(id: number, worker: string, now: number): boolean {
-    return this.db.prepare("UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'").run({ id, worker, now }).changes === 1;
+    return this.db.transaction(() => {
+      const done = this.db.prepare("UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'").run({ id, worker, now }).changes === 1;
+      if (done) this.settleDeadOfKey(id, now);
+      return done;
+    })();
   }
 
   /** Puts a job back in the queue for `runAt`; `countAttempt` false gives back the attempt (a pause, not a failure). */
@@ -106,9 +113,21 @@ export class JobStore {
 
   /** Dead letter: kept with its last error until an admin retries it. */
   bury(id: number, worker: string, error: string, now: number): void {
-    this.db
-      .prepare("UPDATE jobs SET state = 'dead', last_error = @error, locked_by = NULL, locked_until = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'")
-      .run({ id, worker, error, now });
+    this.db.transaction(() => {
+      const buried = this.db
+        .prepare("UPDATE jobs SET state = 'dead', last_error = @error, locked_by = NULL, locked_until = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'")
+        .run({ id, worker, error, now }).changes === 1;
+      if (buried) this.settleDeadOfKey(id, now);
+    })();
+  }
+
+  /**
+   * Settles (as done, keeping their last error) the older failed jobs with the key of job `id`: each hook event of a
+   * domain makes a job, and once one of them succeeded, or failed anew, the older failures are no longer what an
+   * admin has to act on. The failed list keeps one job per key, the newest.
+   */
+  private settleDeadOfKey(id: number, now: number): void {
+    this.db.prepare("UPDATE jobs SET state = 'done', updated_at = @now WHERE state = 'dead' AND id != @id AND job_key IS NOT NULL AND job_key = (SELECT job_key FROM jobs WHERE id = @id)").run({ id, now });
   }
 
   /** Running jobs and who holds them, for finding the ones whose worker process died. */

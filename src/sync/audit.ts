@@ -1,4 +1,4 @@
-import { recordToWedosRow, UnsupportedRecordError, type DnsRecord, type WedosRow } from "../dns/index.js";
+import { formatRdata, recordToWedosRow, UnsupportedRecordError, type DnsRecord, type WedosRow } from "../dns/index.js";
 import { AUDIT_RULES, MIXED_TTL_RULE, clampTtl, type AuditContext } from "./audit-rules.js";
 
 /** One record the audit did not pass through unchanged, and why. */
@@ -6,9 +6,12 @@ export interface AuditFinding {
   rule: string;
   /** "skipped": not synced to WEDOS; "adjusted": synced with a changed TTL. */
   outcome: "skipped" | "adjusted";
-  /** The owner relative to the zone ("@" for the apex), the type, and the value as the panel has it. */
+  /** The owner relative to the zone ("@" for the apex) and the type. */
   name: string;
   type: string;
+  /** The record's TTL and value (presentation form) as the panel has them, so a page can show which record it is. */
+  ttl: number;
+  value: string;
   reason: string;
 }
 
@@ -26,7 +29,7 @@ export function auditRecords(records: readonly DnsRecord[], zone: string): Audit
   const findings: AuditFinding[] = [];
   const relative = (name: string) => (name === zone ? "@" : name.endsWith(`.${zone}`) ? name.slice(0, -(zone.length + 1)) : name);
   const note = (rule: string, outcome: AuditFinding["outcome"], record: DnsRecord, reason: string) =>
-    findings.push({ rule, outcome, name: relative(record.name), type: record.type, reason });
+    findings.push({ rule, outcome, name: relative(record.name), type: record.type, ttl: record.ttl, value: formatRdata(record), reason });
 
   const kept: DnsRecord[] = [];
   for (const record of records) {

@@ -34,6 +34,6 @@ export function recordStates(audit: AuditResult, managed: readonly ManagedRow[])
   });
   const refused: RecordState[] = audit.findings
     .filter((finding) => finding.outcome === "skipped")
-    .map((finding) => ({ name: finding.name, type: finding.type, ttl: 0, value: "", state: "not-accepted", note: finding.reason, rule: finding.rule }));
+    .map((finding) => ({ name: finding.name, type: finding.type, ttl: finding.ttl, value: finding.value, state: "not-accepted", note: finding.reason, rule: finding.rule }));
   return [...synced, ...refused];
 }

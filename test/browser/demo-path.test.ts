@@ -1,28 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { logIn, logOut, pluginFrame, screenshot, startBrowserStack, STEP_TIMEOUT_MS, type BrowserStack } from "./support.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUserInPanel, logIn, logOut, pluginFrame, screenshot, STACK_TIMEOUT_MS, startBrowserStack, STEP_TIMEOUT_MS, type BrowserStack } from "./support.js";
 
 let b: BrowserStack;
-beforeEach(async () => {
+beforeAll(async () => {
   b = await startBrowserStack();
-}, 60_000);
-afterEach(async () => {
-  await b.close();
-});
+}, STACK_TIMEOUT_MS);
+afterAll(async () => {
+  await b?.close();
+}, STACK_TIMEOUT_MS);
 
 describe("the demo in a browser", () => {
   it("admin creates a user with a domain; the user opens the plugin and sees the zone active", { timeout: 120_000 }, async () => {
     const { page } = b;
     await logIn(page, b.url, "admin", b.password("admin"));
-    await page.getByRole("link", { name: "Create user" }).click();
-    await page.locator("#username").fill("bob");
-    await page.locator("#email").fill("bob@example.test");
-    await page.locator("#password").fill("Bob-pass-123");
-    await page.locator("#domain").fill("bob.test");
-    await page.locator("#package").selectOption("business");
-    await page.getByRole("button", { name: "Create" }).click();
-    const flash = page.locator(".flash-ok");
-    await expect.poll(() => flash.textContent()).toContain("created user bob with bob.test");
-    expect(await flash.locator("summary").textContent()).toContain("user_create_post ✓");
+    await createUserInPanel(page, { username: "bob", password: "Bob-pass-123", domain: "bob.test", package: "business" });
+    expect(await page.locator(".flash-ok summary").textContent()).toContain("user_create_post ✓");
     await expect.poll(() => page.locator('tr[data-user="bob"]').textContent()).toContain("business");
     await screenshot(page, "demo-1-admin-created-user");
 

@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readZone } from "../../src/panel/directadmin/emulator/index.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
@@ -151,6 +152,23 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.settle();
     expect(domainStatus("judy.test")).toBe("active");
     expect(h.published("judy.test")?.some((row) => row.name === "old")).toBe(false);
+  });
+
+  it("a new account's first jobs follow its package's policy even when they run before user_create_post is read", async () => {
+    h.services.tasks.policies.save("nodns", policySchema.parse({ dnsMode: "off" }), h.clock.now());
+    await h.da.createUser(newUser("dora", "dora.test", "nodns"));
+    // DirectAdmin may run user_create_post last, and the daemon takes a job as soon as its event is read.
+    const spoolNew = join(h.dataDir, "spool", "new");
+    const userEvent = readdirSync(spoolNew).filter((file) => readFileSync(join(spoolNew, file), "utf8").includes("user_create_post"));
+    expect(userEvent).toHaveLength(1);
+    renameSync(join(spoolNew, userEvent[0] as string), join(h.dataDir, "held-back.env"));
+    await h.settle();
+    expect(domainStatus("dora.test")).toBe("off");
+    expect(zoneAdds()).toBe(0);
+    renameSync(join(h.dataDir, "held-back.env"), join(spoolNew, userEvent[0] as string));
+    await h.settle();
+    expect(domainStatus("dora.test")).toBe("off");
+    expect(zoneAdds()).toBe(0);
   });
 
   it("keeps a malformed event aside with the reason instead of dropping it", async () => {

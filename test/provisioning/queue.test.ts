@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/clock.js";
+import { ManualClock, type Clock } from "../../src/clock.js";
 import { AppError } from "../../src/errors.js";
 import { JobQueue, type Job } from "../../src/provisioning/queue.js";
 import { Worker, type TaskHandler } from "../../src/provisioning/worker.js";
@@ -79,6 +79,28 @@ describe("job queue and worker", () => {
     expect(queue.get(id)?.state).toBe("done");
   });
 
+  it("keeps one failed job per key, the newest, and settles it once the same work succeeds", async () => {
+    let fail = true;
+    const { queue, worker } = setup({
+      provision: async () => {
+        if (fail) throw new AppError("refused", "WEDOS refused the zone");
+      },
+    });
+    const enqueue = () => queue.enqueue("provision", {}, { key: "provision:example.com", lane: "lifecycle" });
+    const first = enqueue();
+    await worker.runUntilIdle();
+    const second = enqueue();
+    await worker.runUntilIdle();
+    expect(queue.store.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([second]);
+    expect(queue.get(first)).toMatchObject({ state: "done", lastError: "WEDOS refused the zone" });
+    const other = queue.enqueue("provision", {}, { key: "provision:other.com", lane: "lifecycle" });
+    await worker.runUntilIdle();
+    fail = false;
+    enqueue();
+    await worker.runUntilIdle();
+    expect(queue.store.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([other]);
+  });
+
   it("takes a job again when the worker holding it died (its lease expired)", async () => {
     const { file, clock, queue } = setup({});
     const id = queue.enqueue("work", {}, { lane: "lifecycle" });
@@ -110,5 +132,23 @@ describe("job queue and worker", () => {
     const id = queue.enqueue("from-the-future", {}, { lane: "records" });
     await worker.runUntilIdle();
     expect(queue.get(id)).toMatchObject({ state: "dead", lastError: 'no task named "from-the-future"; the job was written by a newer wedos-panel or by hand' });
+  });
+
+  it("wakes a sleeping worker loop the moment a job is enqueued in its process, not at its next idle look", async () => {
+    // A clock whose sleeps never end by themselves: only the enqueue can wake the loop.
+    const stillClock: Clock = { now: () => Date.parse("2026-03-10T13:20:00Z"), sleep: (_ms, signal) => new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })) };
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    const queue = new JobQueue(db, stillClock);
+    let ran!: () => void;
+    const done = new Promise<void>((resolve) => (ran = resolve));
+    const worker = new Worker({ queue, clock: stillClock, circuit: new WapiCircuit(new WapiCircuitStore(db), stillClock, "config"), tasks: new Map([["work", async () => ran()]]) });
+    const stop = new AbortController();
+    const loop = worker.run(stop.signal);
+    await new Promise((resolve) => setImmediate(resolve));
+    queue.enqueue("work", {}, { lane: "interactive" });
+    await done;
+    stop.abort();
+    await loop;
+    db.close();
   });
 });

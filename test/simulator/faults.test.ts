@@ -39,6 +39,21 @@ describe("fault replies", () => {
     expect(answer.response).toMatchObject({ code: 4000, result: "Internal error", clTRID: "c-4000", command: "ping" });
   });
 
+  it("answers wapi-code with the given WAPI code and its result text, only for the targeted command", async () => {
+    const h = await start({ faults: [{ command: "dns-domain-add", kind: "wapi-code", code: 2322 }] });
+    expect((await h.call("ping")).response.code).toBe(1000);
+    const answer = await h.call("dns-domain-add", { name: "example.com", type: "primary" }, { clTRID: "c-2322" });
+    expect(answer.response).toMatchObject({ code: 2322, result: "Maximum number of DNS domains exceeded", clTRID: "c-2322", command: "dns-domain-add" });
+    expect(h.running.simulator.dump().requestLog.at(-1)).toMatchObject({ command: "dns-domain-add", code: 2322, fault: "wapi-code" });
+  });
+
+  it("refuses a wapi-code fault without a code, saying what to give", () => {
+    const parsed = faultSpecSchema.safeParse({ kind: "wapi-code" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)).toEqual(["code: is required for wapi-code: the WAPI error code to answer with"]);
+    expect(faultSpecSchema.safeParse({ kind: "wapi-code", code: 1000 }).error?.issues[0]?.message).toBe("must be a WAPI error code, 2000 to 5999");
+  });
+
   it("drops the connection without answering", async () => {
     const h = await start({ faults: [{ kind: "drop", count: 1 }] });
     await expect(h.call("ping")).rejects.toThrow();
@@ -95,7 +110,7 @@ describe("fault selection", () => {
       [faultSpecSchema.parse({ kind: "latency", latencyMs: 250 }), faultSpecSchema.parse({ kind: "http-503" })],
       1,
     );
-    expect(injector.decide("ping")).toEqual({ latencyMs: 250, terminal: "http-503" });
+    expect(injector.decide("ping")).toEqual({ latencyMs: 250, terminal: "http-503", code: null });
   });
 
   it("adds and clears faults at run time", async () => {

@@ -23,4 +23,15 @@ describe("recordStates", () => {
       "@ SPF not-accepted (the SPF record type is obsolete and WEDOS does not accept it; publish the same text as a TXT record)",
     ]);
   });
+
+  it("shows a record WEDOS does not take with its own TTL and value, so the customer can tell which one it is", () => {
+    const audit = auditRecords(panelZone('@ 600 IN SPF "v=spf1 -all"'), ZONE);
+    const refused = recordStates(audit, []).filter((state) => state.state === "not-accepted");
+    expect(refused.map((state) => `${state.name} ${state.ttl} ${state.type} ${state.value}`)).toEqual([
+      expect.stringMatching(/^@ \d+ SOA \S+ \S+ \d+ /),
+      expect.stringMatching(/^@ \d+ NS \S+\.$/),
+      expect.stringMatching(/^@ \d+ NS \S+\.$/),
+      '@ 600 SPF "v=spf1 -all"',
+    ]);
+  });
 });

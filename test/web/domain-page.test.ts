@@ -35,6 +35,24 @@ describe("a domain's page", () => {
     expect(stdout).toContain("čeká na další synchronizaci");
   });
 
+  it("offers Sync now, which queues a sync of the domain in the interactive lane", async () => {
+    const page = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
+    expect(page.stdout).toMatch(/<form method="post" action="\/CMD_PLUGINS\/wedos\/index\.html\?p=%2Fsync">[\s\S]*?name="domain" value="alice\.test"[\s\S]*?Sync now<\/button>/);
+    const sent = await h.visit({ level: "user", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: form({ domain: "alice.test", csrf: csrfTokenIn(page.stdout) }) });
+    expect(sent.stdout).toContain("A sync of alice.test has been queued");
+    expect(h.services.queue.store.list({ states: ["queued"], limit: 50 }).filter((job) => job.jobKey === "sync-zone:alice.test")).toEqual([expect.objectContaining({ lane: "interactive" })]);
+  });
+
+  it("says the tasks' fixed reasons in the visitor's language, and a reason with details of its own as stored", async () => {
+    h.services.tasks.inventory.setDnsStatus("alice.test", "active", "3 record(s) not synced; see the domain's records", h.clock.now());
+    h.da.setLanguage("alice", "cs");
+    const czech = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
+    expect(czech.stdout).toContain("nesynchronizované záznamy: 3; podívejte se na záznamy domény");
+    expect(czech.stdout).not.toContain("record(s) not synced");
+    h.services.tasks.inventory.setDnsStatus("alice.test", "error", "WAPI dns-domain-add: WEDOS refused the request (code 2322)", h.clock.now());
+    expect((await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout).toContain("WAPI dns-domain-add: WEDOS refused the request (code 2322)");
+  });
+
   it("is not shown to another customer", async () => {
     const { stdout } = await h.visit({ level: "user", session: h.da.login("carol"), query: "p=/domains/alice.test" });
     expect(stdout).not.toContain("192.0.2.10");

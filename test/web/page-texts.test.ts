@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_RULES, MIXED_TTL_RULE } from "../../src/sync/audit-rules.js";
 import { CATALOGUES, translator } from "../../src/web/i18n/index.js";
 import { recordNote } from "../../src/web/view-models/record-note.js";
+import { englishOnlyFragments } from "../support/catalogue.js";
 import { MAIN_PAGES, useHarnessWithEveryState, visitMainPage } from "./support.js";
 
 const VIEWS = new URL("../../views/", import.meta.url).pathname;
@@ -55,12 +56,7 @@ const SEEDED_DATA_TEXTS = ["a zone for carol.test already exists at WEDOS", "WED
 describe("a Czech visitor", () => {
   const harness = useHarnessWithEveryState();
 
-  /** The fixed parts of each English text that differs from its Czech one (two words or more). */
-  const englishFragments = Object.entries(CATALOGUES.en)
-    .filter(([key, text]) => text !== CATALOGUES.cs[key as keyof typeof CATALOGUES.cs])
-    .flatMap(([, text]) => text.split(/\{\w+\}/))
-    .map((fragment) => fragment.replace(/^[\s,.;:()]+|[\s,.;:()]+$/g, ""))
-    .filter((fragment) => /\p{L}+\s+\p{L}+/u.test(fragment));
+  const englishFragments = englishOnlyFragments();
 
   it("sees no English catalogue text and no catalogue key on any main page", async () => {
     const keys = Object.keys(CATALOGUES.en);

@@ -1,7 +1,8 @@
 import { planHasWork, planSummary } from "../../sync/plan.js";
 import type { Job } from "../queue.js";
 import type { TaskContext } from "./context.js";
-import { panelRecords, policyOf, syncDomainZone, type SyncOverrides } from "./zone-tasks.js";
+import { accountPolicy } from "./account-policy.js";
+import { panelRecords, syncDomainZone, type SyncOverrides } from "./zone-tasks.js";
 
 /**
  * check-drift: the reconciler's look at one primary zone — the panel's records planned against WEDOS's rows (one
@@ -12,7 +13,7 @@ import { panelRecords, policyOf, syncDomainZone, type SyncOverrides } from "./zo
 export async function checkDrift(ctx: TaskContext, job: Job): Promise<void> {
   const { domain } = job.payload as { domain: string };
   const row = ctx.inventory.domain(domain);
-  if (row === undefined || row.state !== "active" || policyOf(ctx, row).dnsMode !== "primary") return;
+  if (row === undefined || row.state !== "active" || (await accountPolicy(ctx, row.username)).dnsMode !== "primary") return;
   const conflict = ctx.conflicts.get(domain, "zone");
   if (conflict !== undefined && conflict.resolution !== "adopt") return;
   const plan = await ctx.zoneSync.plan(domain, await panelRecords(ctx, domain, undefined), "primary", { adopt: conflict?.resolution === "adopt", lane: job.lane });

@@ -3,6 +3,7 @@ import { normaliseList } from "../../wapi/lists.js";
 import { protectionWanted } from "../policy.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
+import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
 
 /** How long after an order the first look for its outcome is made. */
@@ -20,7 +21,7 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "active") return;
   const account = row.username === null ? undefined : ctx.inventory.account(row.username);
-  const policy = ctx.policies.forPackage(account?.package);
+  const policy = await accountPolicy(ctx, row.username);
   // The latest choice counts: a switch-off made while this job waited means it has nothing to order.
   if (!protectionWanted(policy, ctx.protections.choice(domain)?.wanted)) return;
   if (policy.protection === "off") return;

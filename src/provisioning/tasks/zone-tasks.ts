@@ -7,6 +7,8 @@ import type { WapiLane } from "../../wapi/lanes.js";
 import { protectionWanted } from "../policy.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
+import { DNS_REASONS } from "../dns-reasons.js";
+import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
 
 export interface DomainPayload {
@@ -20,7 +22,7 @@ export async function provisionDomain(ctx: TaskContext, job: Job): Promise<void>
   const { domain } = job.payload as DomainPayload;
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state === "deleted") return;
-  const policy = policyOf(ctx, row);
+  const policy = await accountPolicy(ctx, row.username);
   if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
   await syncDomainZone(ctx, row, job.payload as DomainPayload, job.lane);
   if (protectionWanted(policy, ctx.protections.choice(domain)?.wanted) && ctx.protections.get(domain) === undefined) {
@@ -48,7 +50,7 @@ export async function removeDomain(ctx: TaskContext, job: Job): Promise<void> {
     await ignoreGone(ctx.wapi.wgp.domainDelete(domain, { lane: job.lane }));
     ctx.protections.update(domain, { state: "removed", reason: "the domain was deleted in the panel" }, now);
   }
-  ctx.inventory.setDnsStatus(domain, "removed", "the domain was deleted in the panel; its zone was removed at WEDOS after the grace period", now);
+  ctx.inventory.setDnsStatus(domain, "removed", DNS_REASONS.removed(), now);
 }
 
 /** withdraw-zone: suspension with the "withdraw" policy; the panel keeps the records, so nothing is lost. */
@@ -57,7 +59,7 @@ export async function withdrawZone(ctx: TaskContext, job: Job): Promise<void> {
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "suspended") return;
   await deleteOurZone(ctx, domain, job.lane);
-  ctx.inventory.setDnsStatus(domain, "withdrawn", "the account is suspended; the zone returns when it is unsuspended", ctx.clock.now());
+  ctx.inventory.setDnsStatus(domain, "withdrawn", DNS_REASONS.withdrawn(), ctx.clock.now());
 }
 
 /** How an admin's apply goes beyond a plain sync (the drift page). */
@@ -75,14 +77,14 @@ export interface SyncOverrides {
 export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainPayload, lane: WapiLane, overrides: SyncOverrides = {}): Promise<void> {
   const { inventory, conflicts, zones, clock } = ctx;
   const domain = row.domain;
-  const policy = policyOf(ctx, row);
+  const policy = await accountPolicy(ctx, row.username);
   if (policy.dnsMode === "off") {
-    inventory.setDnsStatus(domain, "off", "the hosting package does not include WEDOS DNS", clock.now());
+    inventory.setDnsStatus(domain, "off", DNS_REASONS.packageWithoutDns(), clock.now());
     return;
   }
   const conflict = conflicts.get(domain, "zone");
   if (conflict?.resolution === "ignore") {
-    inventory.setDnsStatus(domain, "off", "an admin chose to leave the zone that already existed at WEDOS alone", clock.now());
+    inventory.setDnsStatus(domain, "off", DNS_REASONS.zoneLeftAlone(), clock.now());
     return;
   }
   if (conflict !== undefined && conflict.resolution === null) {
@@ -107,7 +109,7 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
     const result = await ctx.zoneSync.apply(plan, { lane, force: overrides.force === true, ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }) });
     ctx.drift.record(domain, result.converged || result.after === undefined ? undefined : planSummary(result.after), null, clock.now());
     const notTaken = plan.findings.filter((finding) => finding.outcome === "skipped").length + plan.conflicts.length;
-    inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? `${notTaken} record(s) not synced; see the domain's records` : null) : "WEDOS does not match the panel after the sync; it will be retried", clock.now(), result.converged);
+    inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? DNS_REASONS.recordsNotSynced(notTaken) : null) : DNS_REASONS.notConverged(), clock.now(), result.converged);
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
   } catch (error) {
     if (error instanceof WapiResultError && error.wapiCode === 3303) {
@@ -151,9 +153,4 @@ async function ignoreGone(request: Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
   }
-}
-
-/** The package policy of a domain's account. */
-export function policyOf(ctx: TaskContext, row: DomainRow) {
-  return ctx.policies.forPackage(row.username === null ? undefined : ctx.inventory.account(row.username)?.package);
 }

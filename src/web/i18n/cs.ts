@@ -267,6 +267,12 @@ export const cs: Record<MessageKey, string> = {
   "protection.period.yearly": "ročně",
   "error.badRequest": "Požadavku nelze porozumět.",
   "error.internal": "Na serveru se něco pokazilo. Podrobnosti najde administrátor v logu pluginu.",
+  "reason.packageWithoutDns": "hostingový balíček nezahrnuje WEDOS DNS",
+  "reason.zoneLeftAlone": "správce se rozhodl zónu, která už u WEDOS existovala, ponechat beze změny",
+  "reason.recordsNotSynced": "nesynchronizované záznamy: {count}; podívejte se na záznamy domény",
+  "reason.notConverged": "WEDOS po synchronizaci neodpovídá panelu; zkusí se to znovu",
+  "reason.withdrawn": "účet je pozastaven; zóna se vrátí po jeho obnovení",
+  "reason.removed": "doména byla v panelu smazána; její zóna byla u WEDOS odstraněna po ochranné lhůtě",
 };
 
 /** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */

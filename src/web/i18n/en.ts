@@ -269,6 +269,12 @@ export const en = {
   "protection.period.yearly": "yearly",
   "error.badRequest": "The request could not be understood.",
   "error.internal": "Something went wrong on the server. The administrator can find the details in the plugin's log.",
+  "reason.packageWithoutDns": "the hosting package does not include WEDOS DNS",
+  "reason.zoneLeftAlone": "an admin chose to leave the zone that already existed at WEDOS alone",
+  "reason.recordsNotSynced": "{count} record(s) not synced; see the domain's records",
+  "reason.notConverged": "WEDOS does not match the panel after the sync; it will be retried",
+  "reason.withdrawn": "the account is suspended; the zone returns when it is unsuspended",
+  "reason.removed": "the domain was deleted in the panel; its zone was removed at WEDOS after the grace period",
 } as const;
 
 /** A text's key. */

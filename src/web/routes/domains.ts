@@ -93,6 +93,7 @@ export async function showDomain(res: Response, row: DomainRow, records: RecordS
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protection),
     protectionSwitch: protectionSwitchView(page, policyOfDomain(records, row), row.state === "active", protection, records.protections.choice(row.domain)?.wanted),
+    syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,
   };

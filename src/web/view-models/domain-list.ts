@@ -1,3 +1,4 @@
+import { knownDnsReason } from "../../provisioning/dns-reasons.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
@@ -59,11 +60,18 @@ export function domainView(page: AuthenticatedContext, row: DomainRow): DomainVi
     stateLabel: t(`state.${row.state}`),
     dnsStatus: row.dnsStatus,
     dnsLabel: t(`dns.${row.dnsStatus}`),
-    reason: row.dnsReason ?? "",
+    reason: dnsReasonText(t, row.dnsReason),
     syncedAt: formatTime(row.dnsSyncedAt, t("table.never")),
     href: linksOf(page).domain(row.domain),
     canSync: row.state === "active",
   };
+}
+
+/** A domain's reason in the visitor's language when it is one of the tasks' fixed reasons, else as stored. */
+function dnsReasonText(t: AuthenticatedContext["t"], reason: string | null): string {
+  if (reason === null) return "";
+  const known = knownDnsReason(reason);
+  return known === undefined ? reason : t(`reason.${known.key}`, { count: known.count });
 }
 
 /** Problems first (errors and conflicts, then work in progress), so a long list shows what needs attention. */

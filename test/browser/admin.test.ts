@@ -1,0 +1,154 @@
+import type { FrameLocator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_WAPI } from "../../src/demo/stack.js";
+import {
+  addCustomer,
+  clearFaults,
+  createUserInPanel,
+  dnsSettled,
+  domainRow,
+  injectFaults,
+  jobsSettled,
+  listStatus,
+  logIn,
+  mainPageScreenshot,
+  openAdminPage,
+  openPlugin,
+  pluginText,
+  screenshot,
+  showPluginPage,
+  STACK_TIMEOUT_MS,
+  startBrowserStack,
+  untilPageShows,
+  type BrowserStack,
+} from "./support.js";
+
+/**
+ * The admin's pages in the browser: all domains, operations (budget gauge, requests per hour, the audit log),
+ * package policies (a change takes effect for the next account), WAPI settings with Test connection through the
+ * queue, a failed job retried, and a zone found at WEDOS adopted.
+ */
+let b: BrowserStack;
+let page: Page;
+
+beforeAll(async () => {
+  b = await startBrowserStack();
+  await addCustomer(b, { username: "erin", domain: "erin.test" });
+  await dnsSettled(b, "erin.test", "active");
+  page = b.page;
+  await logIn(page, b.url, "admin", b.password("admin"));
+}, STACK_TIMEOUT_MS);
+afterAll(async () => {
+  await b?.close();
+}, STACK_TIMEOUT_MS);
+
+/** The cells of the table in a section of the operations page, row by row. */
+async function tableRows(frame: FrameLocator, section: string): Promise<string[][]> {
+  const rows = await frame.locator(`section.${section} tbody tr`).all();
+  return Promise.all(rows.map(async (row) => (await row.locator("td").allTextContents()).map((cell) => cell.trim())));
+}
+
+describe("an admin in the browser", { timeout: 90_000 }, () => {
+  it("sees every domain, and on the operations page the budget gauge, requests per hour and the audit log", async () => {
+    const frame = await openPlugin(page);
+    expect(await frame.locator("h1").textContent()).toBe("All domains");
+    expect(await listStatus(frame, "erin.test").textContent()).toBe("active");
+    expect(await domainRow(frame, "erin.test").locator("td").first().textContent()).toBe("erin");
+    await mainPageScreenshot(page, "en", "admin-home");
+
+    await openAdminPage(frame, "operations");
+    const gauge = frame.locator("section.wedos-budget meter");
+    const used = Number(await gauge.getAttribute("value"));
+    expect(used).toBeGreaterThan(0);
+    expect(await gauge.getAttribute("max")).toBe("1000");
+    expect(await frame.locator("section.wedos-budget").textContent()).toContain(`${used} of 1000 (100 kept for people's actions), 0 rejected`);
+    const hours = await tableRows(frame, "wedos-budget-history");
+    expect(hours).toHaveLength(24);
+    expect(hours.at(-1)?.[1]).toMatch(new RegExp(`\\b${used}$`));
+    const calls = await tableRows(frame, "wedos-audit-log");
+    expect(calls.some(([, command, domain, lane, outcome, code]) => command === "dns-domain-add" && domain === "erin.test" && lane === "lifecycle" && outcome === "success" && code === "1000")).toBe(true);
+    expect(calls.some(([, command, domain]) => command === "dns-domain-commit" && domain === "erin.test")).toBe(true);
+    await mainPageScreenshot(page, "en", "admin-operations");
+  });
+
+  it("saves a package policy that takes effect for the next account: a package without WEDOS DNS", async () => {
+    let frame = await showPluginPage(page, "admin", "/");
+    await openAdminPage(frame, "policies");
+    const editor = frame.locator("form.wedos-policy", { has: frame.locator("#policy-new-package") });
+    await editor.getByLabel("Package", { exact: true }).fill("nodns");
+    await editor.getByLabel("DNS", { exact: true }).selectOption({ label: "off (no WEDOS DNS)" });
+    await editor.getByRole("button", { name: "Save" }).click();
+    await frame.locator(".wedos-notice", { hasText: "The policy of nodns is saved." }).waitFor();
+    expect(await frame.locator("legend").allTextContents()).toContain("Package nodns");
+    await mainPageScreenshot(page, "en", "admin-policies");
+
+    // The panel offers the package, and an account created with it gets no WEDOS zone.
+    await createUserInPanel(page, { username: "frank", password: "Frank-pass-123", domain: "frank.test", package: "nodns" });
+    await openPlugin(page);
+    frame = await untilPageShows(page, "admin", "/", (each) => listStatus(each, "frank.test"), /^not managed$/);
+    expect(await domainRow(frame, "frank.test").locator(".wedos-reason").textContent()).toBe("the hosting package does not include WEDOS DNS");
+    expect(b.stack.sim.simulator.publishedZones().map((zone) => zone.name)).not.toContain("frank.test");
+  });
+
+  it("shows the WAPI settings without the password, and Test connection answers through the queue", async () => {
+    let frame = await showPluginPage(page, "admin", "/");
+    await openAdminPage(frame, "settings");
+    const details = (await frame.locator("dl.wedos-details").textContent()) ?? "";
+    expect(details).toContain(b.stack.sim.url);
+    expect(details).toContain(DEMO_WAPI.login);
+    expect(details).toMatch(/set \(from .+\); never shown/);
+    expect(await pluginText(page)).not.toContain(DEMO_WAPI.password);
+
+    await frame.getByRole("button", { name: "Test connection" }).click();
+    await frame.locator(".wedos-notice", { hasText: "The test is queued" }).waitFor();
+    frame = await untilPageShows(page, "admin", "/settings", (each) => each.locator("p.wedos-status"), /UTC: /);
+    expect(await frame.locator("p.wedos-status").getAttribute("class")).toContain("wedos-status-active");
+    expect(b.stack.sim.simulator.dump().requestLog.filter((entry) => entry.command === "ping" && entry.code === 1000)).toHaveLength(1);
+    await mainPageScreenshot(page, "en", "admin-settings");
+  });
+
+  it("lists a job WEDOS refused among the failed jobs, and Retry brings its domain to active once the cause is gone", async () => {
+    await injectFaults(b, { command: "dns-domain-add", kind: "wapi-code", code: 2322 });
+    await addCustomer(b, { username: "gina", domain: "gina.test" });
+    await dnsSettled(b, "gina.test", "error");
+    await jobsSettled(b, "gina.test");
+
+    let frame = await showPluginPage(page, "admin", "/operations");
+    // Each of the account's hook events met the refusal; the list keeps the newest failed job of the work.
+    expect((await tableRows(frame, "wedos-failed-jobs")).map(([, key]) => key)).toEqual(["provision-domain:gina.test"]);
+    const failed = frame.locator("section.wedos-failed-jobs tbody tr", { hasText: "provision-domain:gina.test" });
+    expect(await failed.locator(".wedos-reason").textContent()).toContain('WEDOS refused the request (code 2322 "Maximum number of DNS domains exceeded")');
+    const job = (await failed.locator("td").first().textContent()) ?? "";
+    await screenshot(page, "en-admin-failed-jobs");
+
+    await clearFaults(b);
+    await failed.getByRole("button", { name: "Retry" }).click();
+    await frame.locator(".wedos-notice", { hasText: `Job ${job} is queued again.` }).waitFor();
+    frame = await untilPageShows(page, "admin", "/", (each) => listStatus(each, "gina.test"), /^active$/);
+    frame = await showPluginPage(page, "admin", "/operations");
+    expect(await frame.locator("section.wedos-failed-jobs").textContent()).toContain("No job has failed.");
+  });
+
+  it("shows a zone found at WEDOS that the plugin did not create as a conflict, and Adopt takes it over", async () => {
+    // Someone created the zone at WEDOS before the panel's account existed (through WAPI, as another tool would).
+    const { dns } = b.stack.services.wapi;
+    await dns.domainAdd({ name: "helen.test" });
+    await dns.rowAdd({ domain: "helen.test", name: "old", ttl: 300, type: "A", rdata: "198.51.100.7" });
+    await dns.domainCommit("helen.test");
+    await addCustomer(b, { username: "helen", domain: "helen.test" });
+    await dnsSettled(b, "helen.test", "conflict");
+
+    let frame = await showPluginPage(page, "admin", "/operations");
+    const conflict = frame.locator("section.wedos-conflicts tbody tr", { hasText: "helen.test" });
+    expect(await conflict.locator("td").nth(1).textContent()).toBe("DNS zone");
+    expect(await conflict.locator(".wedos-reason").textContent()).toContain("an admin must adopt it (take over its records) or ignore it");
+    await conflict.getByRole("button", { name: "Adopt" }).click();
+    await frame.locator(".wedos-notice", { hasText: "helen.test will be taken over and synced." }).waitFor();
+    frame = await untilPageShows(page, "admin", "/", (each) => listStatus(each, "helen.test"), /^active$/);
+    const rows = b.stack.sim.simulator.publishedZones().find((zone) => zone.name === "helen.test")?.rows ?? [];
+    expect(rows.some((row) => row.name === "mail" && row.type === "A")).toBe(true);
+    expect(rows.some((row) => row.name === "old")).toBe(false);
+    frame = await showPluginPage(page, "admin", "/operations");
+    expect(await frame.locator("section.wedos-conflicts").textContent()).toContain("No conflicts.");
+  });
+});

@@ -1,6 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WAPI } from "../../src/demo/stack.js";
+import { TASK, jobKey } from "../../src/provisioning/task-names.js";
 import {
   addCustomer,
   clearFaults,
@@ -93,10 +94,18 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
   it("shows the WAPI settings without the password, and Test connection answers through the queue", async () => {
     let frame = await showPluginPage(page, "admin", "/");
     await openAdminPage(frame, "settings");
-    const details = (await frame.locator("dl.wedos-details").textContent()) ?? "";
-    expect(details).toContain(b.stack.sim.url);
-    expect(details).toContain(DEMO_WAPI.login);
-    expect(details).toMatch(/set \(from .+\); never shown/);
+    expect(await frame.getByLabel("WAPI address").inputValue()).toContain(b.stack.sim.url);
+    expect(await frame.getByLabel("WEDOS login").inputValue()).toBe(DEMO_WAPI.login);
+    const password = frame.getByLabel("WAPI password");
+    expect(await password.inputValue()).toBe("");
+    expect(await frame.locator("#wedos-wapi-password-state").textContent()).toMatch(/set \(from .+\); never shown/);
+    expect(await pluginText(page)).not.toContain(DEMO_WAPI.password);
+
+    // Saving the form (the password written again) keeps the connection working; the value never comes back.
+    await password.fill(DEMO_WAPI.password);
+    await frame.getByRole("button", { name: "Save" }).click();
+    await frame.locator(".wedos-notice", { hasText: "The WAPI settings are saved." }).waitFor();
+    expect(await frame.getByLabel("WAPI password").inputValue()).toBe("");
     expect(await pluginText(page)).not.toContain(DEMO_WAPI.password);
 
     await frame.getByRole("button", { name: "Test connection" }).click();
@@ -150,5 +159,27 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     expect(rows.some((row) => row.name === "old")).toBe(false);
     frame = await showPluginPage(page, "admin", "/operations");
     expect(await frame.locator("section.wedos-conflicts").textContent()).toContain("No conflicts.");
+  });
+
+  it("shows drift found by the reconciler as a plan preview on Conflicts and drift, and Apply puts WEDOS back in step", async () => {
+    // A row the plugin owns is changed at WEDOS behind its back (as another tool or a person would).
+    const { dns } = b.stack.services.wapi;
+    const www = (await dns.rowsList("erin.test")).find((row) => row.name === "www" && row.type === "A");
+    if (www === undefined) throw new Error("erin.test has no www A row at WEDOS");
+    await dns.rowUpdate({ domain: "erin.test", rowId: www.id, ttl: www.ttl, rdata: "198.51.100.99" });
+    await dns.domainCommit("erin.test");
+    b.stack.services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
+    b.stack.services.worker.nudge();
+    await jobsSettled(b, "erin.test");
+
+    let frame = await showPluginPage(page, "admin", "/");
+    await openAdminPage(frame, "drift");
+    const zone = frame.locator("section.wedos-drift article", { hasText: "erin.test" });
+    expect(await zone.locator("li").allTextContents()).toContainEqual(expect.stringContaining("198.51.100.99"));
+    await mainPageScreenshot(page, "en", "admin-drift");
+    await zone.getByRole("button", { name: "Apply", exact: true }).click();
+    frame = await untilPageShows(page, "admin", "/drift", (each) => each.locator("section.wedos-drift"), /No differences found\./);
+    const published = b.stack.sim.simulator.publishedZones().find((each) => each.name === "erin.test")?.rows ?? [];
+    expect(published.find((row) => row.name === "www" && row.type === "A")?.rdata).toBe("192.0.2.1");
   });
 });

@@ -60,6 +60,7 @@ describe("the plugin in Czech", { timeout: 90_000 }, () => {
     await mainPageScreenshot(page, "cs", "admin-home");
     const pages = [
       ["operations", "Provoz", "Požadavky na WEDOS v této hodině"],
+      ["drift", "Konflikty a odchylky", "Existuje u WEDOS, ale nezaložil to plugin"],
       ["policies", "Zásady balíčků", "Uložit"],
       ["settings", "Nastavení WAPI", "Otestovat spojení"],
     ] as const;

@@ -273,7 +273,7 @@ export async function openDomainPage(frame: FrameLocator, domain: string): Promi
 }
 
 /** The admin's pages in the plugin's navigation, by the path their link goes to. */
-export const ADMIN_PAGES = { home: "/", operations: "/operations", policies: "/policies", settings: "/settings" } as const;
+export const ADMIN_PAGES = { home: "/", operations: "/operations", drift: "/drift", policies: "/policies", settings: "/settings" } as const;
 
 /** Opens one of the admin's pages from the plugin's navigation and waits until it is the current page. */
 export async function openAdminPage(frame: FrameLocator, name: keyof typeof ADMIN_PAGES): Promise<void> {
@@ -283,7 +283,7 @@ export async function openAdminPage(frame: FrameLocator, name: keyof typeof ADMI
 }
 
 /** The main pages every language has a screenshot of: `<lang>-<name>.png`. */
-export type MainPageShot = "user-list" | "domain-page" | "reseller-list" | "admin-home" | "admin-operations" | "admin-policies" | "admin-settings";
+export type MainPageShot = "user-list" | "domain-page" | "reseller-list" | "admin-home" | "admin-operations" | "admin-drift" | "admin-policies" | "admin-settings";
 
 /** Saves the screenshot of a main page in a language under its stable name. */
 export function mainPageScreenshot(page: Page, language: "en" | "cs", name: MainPageShot): Promise<string> {

@@ -2,19 +2,25 @@ import { canonicalRdataKey } from "../dns/index.js";
 import type { ManagedRow } from "../store/dns-zone-store.js";
 import type { AuditResult } from "./audit.js";
 
-/** A panel record as a customer sees it: synced to WEDOS, waiting, or not accepted and why. */
+/** A panel record as a customer sees it: synced to WEDOS, waiting, served by WEDOS itself, or not accepted and why. */
 export interface RecordState {
   /** Relative to the zone, "@" for the apex. */
   name: string;
   type: string;
   ttl: number;
   value: string;
-  state: "in-sync" | "pending" | "not-accepted";
+  state: "in-sync" | "pending" | "by-wedos" | "not-accepted";
   /** Why it is not accepted, or what was adjusted (a clamped TTL). */
   note: string | undefined;
   /** The audit rule behind the note (audit-rules.ts), so a page can say it in the visitor's language. */
   rule: string | undefined;
 }
+
+/**
+ * Audit rules whose records WEDOS serves in its own way (its SOA, its name servers at the apex): nothing for the
+ * customer to fix, so they are shown as handled by WEDOS, not as refused, and never counted as "not synced".
+ */
+export const HANDLED_BY_WEDOS: ReadonlySet<string> = new Set(["soa", "apex-ns"]);
 
 const key = (row: { name: string; type: string; rdata: string }) => `${row.name}\u0000${row.type}\u0000${canonicalRdataKey(row)}`;
 
@@ -34,6 +40,6 @@ export function recordStates(audit: AuditResult, managed: readonly ManagedRow[])
   });
   const refused: RecordState[] = audit.findings
     .filter((finding) => finding.outcome === "skipped")
-    .map((finding) => ({ name: finding.name, type: finding.type, ttl: finding.ttl, value: finding.value, state: "not-accepted", note: finding.reason, rule: finding.rule }));
+    .map((finding) => ({ name: finding.name, type: finding.type, ttl: finding.ttl, value: finding.value, state: HANDLED_BY_WEDOS.has(finding.rule) ? "by-wedos" : "not-accepted", note: finding.reason, rule: finding.rule }));
   return [...synced, ...refused];
 }

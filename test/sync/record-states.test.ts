@@ -17,16 +17,16 @@ describe("recordStates", () => {
       "www A in-sync",
       "mail A pending",
       "old A pending (WEDOS accepts TTLs from 300 s; 60 s was raised to 300 s)",
-      "@ SOA not-accepted (WEDOS writes the SOA record of every zone itself)",
-      "@ NS not-accepted (the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead)",
-      "@ NS not-accepted (the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead)",
+      "@ SOA by-wedos (WEDOS writes the SOA record of every zone itself)",
+      "@ NS by-wedos (the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead)",
+      "@ NS by-wedos (the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead)",
       "@ SPF not-accepted (the SPF record type is obsolete and WEDOS does not accept it; publish the same text as a TXT record)",
     ]);
   });
 
   it("shows a record WEDOS does not take with its own TTL and value, so the customer can tell which one it is", () => {
     const audit = auditRecords(panelZone('@ 600 IN SPF "v=spf1 -all"'), ZONE);
-    const refused = recordStates(audit, []).filter((state) => state.state === "not-accepted");
+    const refused = recordStates(audit, []).filter((state) => state.state === "not-accepted" || state.state === "by-wedos");
     expect(refused.map((state) => `${state.name} ${state.ttl} ${state.type} ${state.value}`)).toEqual([
       expect.stringMatching(/^@ \d+ SOA \S+ \S+ \d+ /),
       expect.stringMatching(/^@ \d+ NS \S+\.$/),

@@ -2,6 +2,7 @@ import { parseDnsWriteEnv, readZoneFile, type DnsRecord } from "../../dns/index.
 import { AppError } from "../../errors.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { planSummary } from "../../sync/plan.js";
+import { HANDLED_BY_WEDOS } from "../../sync/record-states.js";
 import { WapiResultError } from "../../wapi/errors.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { protectionWanted } from "../policy.js";
@@ -108,7 +109,7 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
     }
     const result = await ctx.zoneSync.apply(plan, { lane, force: overrides.force === true, ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }) });
     ctx.drift.record(domain, result.converged || result.after === undefined ? undefined : planSummary(result.after), null, clock.now());
-    const notTaken = plan.findings.filter((finding) => finding.outcome === "skipped").length + plan.conflicts.length;
+    const notTaken = plan.findings.filter((finding) => finding.outcome === "skipped" && !HANDLED_BY_WEDOS.has(finding.rule)).length + plan.conflicts.length;
     inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? DNS_REASONS.recordsNotSynced(notTaken) : null) : DNS_REASONS.notConverged(), clock.now(), result.converged);
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
   } catch (error) {

@@ -45,6 +45,7 @@ export const cs: Record<MessageKey, string> = {
   "records.state": "U WEDOS",
   "records.in-sync": "synchronizováno",
   "records.pending": "čeká na další synchronizaci",
+  "records.by-wedos": "zajišťuje WEDOS",
   "records.not-accepted": "nepřijato",
   "records.unreadable": "Zónový soubor tohoto serveru nelze přečíst: {reason}",
   "audit.outside-zone": "{name} neleží v této doméně, proto nemůže být součástí její zóny",

@@ -47,6 +47,7 @@ export const en = {
   "records.state": "At WEDOS",
   "records.in-sync": "in sync",
   "records.pending": "waiting for the next sync",
+  "records.by-wedos": "served by WEDOS",
   "records.not-accepted": "not accepted",
   "records.unreadable": "This server's zone file cannot be read: {reason}",
   "audit.outside-zone": "{name} is not inside this domain, so it cannot be part of its zone",

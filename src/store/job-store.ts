@@ -140,9 +140,23 @@ export class JobStore {
     return this.db.prepare("UPDATE jobs SET state = 'queued', run_at = @now, locked_by = NULL, locked_until = NULL, updated_at = @now WHERE id = @id AND locked_by = @lockedBy AND state = 'running'").run({ id, lockedBy, now }).changes === 1;
   }
 
-  /** Manual retry of a dead job (or a queued one, at once); false when there is no such job to retry. */
+  /**
+   * Manual retry of a dead job (or a queued one, at once); false when there is no such job to retry. When the same
+   * work (job key) is already queued again, that job is run at once instead and the failed one is settled with it:
+   * one key has at most one queued job.
+   */
   retry(id: number, now: number): boolean {
-    return this.db.prepare("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')").run({ id, now }).changes === 1;
+    return this.db.transaction(() => {
+      const waiting = this.db
+        .prepare<{ id: number }, { id: number }>("SELECT q.id FROM jobs q JOIN jobs d ON d.job_key = q.job_key WHERE d.id = @id AND d.state = 'dead' AND q.state = 'queued' AND q.id != d.id")
+        .get({ id });
+      if (waiting !== undefined) {
+        this.db.prepare("UPDATE jobs SET run_at = MIN(run_at, @now), updated_at = @now WHERE id = @queued").run({ queued: waiting.id, now });
+        this.settleDeadOfKey(waiting.id, now);
+        return true;
+      }
+      return this.db.prepare("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')").run({ id, now }).changes === 1;
+    })();
   }
 
   /** The newest queued or running job with this key (an action a page already queued), if any. */

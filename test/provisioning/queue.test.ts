@@ -101,6 +101,27 @@ describe("job queue and worker", () => {
     expect(queue.store.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([other]);
   });
 
+  it("retries a failed job whose work is already queued again by running that job now, never a second one", async () => {
+    let fail = true;
+    const { clock, queue, worker } = setup({
+      provision: async () => {
+        if (fail) throw new AppError("refused", "WEDOS refused the zone");
+      },
+    });
+    const key = "provision:example.com";
+    const failed = queue.enqueue("provision", {}, { key, lane: "lifecycle" });
+    await worker.runUntilIdle();
+    const waiting = queue.enqueue("provision", {}, { key, lane: "lifecycle", delayMs: 3_600_000 });
+    expect(queue.store.retry(failed, clock.now())).toBe(true);
+    expect(queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.id)).toEqual([waiting]);
+    expect(queue.get(waiting)?.runAt).toBe(clock.now());
+    expect(queue.get(failed)?.state).toBe("done");
+    fail = false;
+    await worker.runUntilIdle();
+    expect(queue.get(waiting)?.state).toBe("done");
+    expect(queue.store.list({ states: ["dead"], limit: 10 })).toEqual([]);
+  });
+
   it("takes a job again when the worker holding it died (its lease expired)", async () => {
     const { file, clock, queue } = setup({});
     const id = queue.enqueue("work", {}, { lane: "lifecycle" });

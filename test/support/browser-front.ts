@@ -1,66 +1,41 @@
-import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { PACKAGE_ROOT } from "../../src/package-info.js";
+import type { Page } from "playwright-core";
+import { PasswordBook, startDirectAdminFront } from "../../src/panel/directadmin/emulator/front/index.js";
 import type { DirectAdminSession } from "../../src/panel/directadmin/emulator/index.js";
 import type { WebHarness } from "../web/support.js";
-import { parseRaw } from "../web/support.js";
 
-/** A browser's way into the harness: DirectAdmin's user-level raw URLs on 127.0.0.1, for one logged-in session. */
+/** A browser's way into the harness: the emulated DirectAdmin front over the harness's panel, for one session. */
 export interface BrowserFront {
   /** http://127.0.0.1:<port> */
   origin: string;
-  /** Every query the browser asked for, in order. */
+  /** DirectAdmin's login cookies of the session, for the browser context. */
+  cookies: Array<{ name: string; value: string; url: string }>;
+  /** Every query a watched page asked the user-level raw entry for, in order. */
   queries: string[];
+  /** Records the plugin queries `page` makes into {@link queries}. */
+  watch(page: Page): void;
   close(): Promise<void>;
 }
 
 /**
- * Serves `GET /CMD_PLUGINS/wedos/index.raw?…` as DirectAdmin would: it runs the real entry script for the session
- * (as `visit()` does) and sends back the HTTP response the script printed — status, headers (CSP included), body —
- * and the plugin's `images/` as DirectAdmin serves them.
+ * The emulated DirectAdmin's web front (the demo's and the browser tests') over the harness's DirectAdmin: it runs
+ * the real entry scripts with the session's cookies, pointed at the harness's daemon.
  */
 export async function startBrowserFront(h: WebHarness, session: DirectAdminSession): Promise<BrowserFront> {
+  const front = await startDirectAdminFront({ da: h.da, passwords: new PasswordBook(), packages: () => [], pageEnv: { WEDOS_PANEL_CONFIG: h.configFile }, clock: h.clock });
   const queries: string[] = [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://front.invalid");
-    const asset = /^\/CMD_PLUGINS\/wedos\/images\/([\w.-]+)$/.exec(url.pathname)?.[1];
-    if (asset !== undefined) {
-      readFile(join(PACKAGE_ROOT, "images", asset)).then(
-        (bytes) => res.writeHead(200, { "content-type": asset.endsWith(".css") ? "text/css" : asset.endsWith(".js") ? "text/javascript" : "application/octet-stream" }).end(bytes),
-        () => res.writeHead(404).end(),
-      );
-      return;
-    }
-    // DirectAdmin serves its own icon; a test has none to give.
-    if (url.pathname === "/favicon.ico") {
-      res.writeHead(204).end();
-      return;
-    }
-    if (req.method !== "GET" || url.pathname !== "/CMD_PLUGINS/wedos/index.raw") {
-      res.writeHead(404).end();
-      return;
-    }
-    const query = url.search.replace(/^\?/, "");
-    queries.push(query);
-    h.visit({ level: "user", file: "index.raw", session, query }).then(
-      (run) => {
-        const answer = parseRaw(run.stdout);
-        res.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => name !== "content-length")));
-        res.end(answer.body);
-      },
-      (error: unknown) => res.writeHead(502).end(String(error)),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    origin: front.url,
+    cookies: [
+      { name: "session", value: session.SESSION_ID, url: front.url },
+      { name: "key", value: session.SESSION_KEY, url: front.url },
+    ],
     queries,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    watch(page) {
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.pathname === "/CMD_PLUGINS/wedos/index.raw") queries.push(url.search.replace(/^\?/, ""));
+      });
+    },
+    close: () => front.close(),
   };
 }

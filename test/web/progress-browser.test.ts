@@ -23,7 +23,10 @@ it("a raw page's progress box follows the job in a real browser, under the page'
   const queued = await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: form({ domain: "alice.test", csrf: token }) });
   const id = Number(/job=(\d+)/.exec(queued.stdout)?.[1]);
 
-  const page = await browser.newPage();
+  const context = await browser.newContext();
+  await context.addCookies(front.cookies);
+  const page = await context.newPage();
+  front.watch(page);
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(message.text());

@@ -78,6 +78,10 @@ export async function startDirectAdminFront(options: FrontOptions): Promise<Runn
     res.type("text/css").set("Cache-Control", "max-age=300").send(EVO_CSS);
   });
   // The plugin's pages take the body as it came (their scripts get it as POST); the panel's forms are parsed.
+  // DirectAdmin serves its own icon; the emulated panel has none, and says so without a 404 in the browser's console.
+  app.get("/favicon.ico", (_req, res) => {
+    res.status(204).end();
+  });
   app.use(pluginRoutes(deps));
   app.use(express.urlencoded({ extended: false, limit: "64kb" }));
   app.use(loginRoutes(deps), accountRoutes(deps), domainRoutes(deps), dnsRoutes(deps));

@@ -49,6 +49,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   const zones = new DnsZoneStore(db);
   const inventory = new InventoryStore(db);
   const policies = new PolicyStore(db);
+  const lifecycle: LifecycleDeps = { inventory, policies, queue, clock, provisionClusterZones: config.directadmin.provisionClusterZones };
   const tasks: TaskContext = {
     wapi,
     panel,
@@ -61,12 +62,12 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     drift: new DriftStore(db),
     queue,
     clock,
+    lifecycle,
     dns: { defaultTtl: config.dns.defaultTtl, primaryIp: config.dns.primaryIp },
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
     db,
   };
   const worker = new Worker({ queue, clock, circuit: wapi.circuit, tasks: createTaskHandlers(tasks) });
-  const lifecycle: LifecycleDeps = { inventory, policies, queue, clock };
   const spool = new SpoolStore(db);
   const delegations = new DelegationStore(db);
   const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });

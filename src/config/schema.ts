@@ -81,6 +81,13 @@ export const directAdminConfigSchema = z.object({
    * directadmin.conf (servername, port, ssl).
    */
   apiUrl: httpUrl.optional(),
+  /**
+   * Whether this server provisions the zones other servers of a DirectAdmin multi-server cluster push to it
+   * (dns_create_post with caller=create:raw_save). Off: they are left to the server that owns their account. On:
+   * for a server that fronts WEDOS for cluster members that do not run wedos-panel; they are provisioned with the
+   * default package policy and no local owner (docs/decisions/0013-directadmin-cluster-zones.md).
+   */
+  provisionClusterZones: z.boolean().default(false),
 });
 
 export const cpanelConfigSchema = z.object({

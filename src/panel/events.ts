@@ -16,6 +16,12 @@ export type PanelEvent =
   | { kind: "pointer-created"; username: string | undefined; pointer: string; domain: string | undefined }
   | { kind: "pointer-destroyed"; username: string | undefined; pointer: string; domain: string | undefined }
   | { kind: "zone-created"; username: string | undefined; domain: string; restore: boolean }
+  /**
+   * A zone another server of a DirectAdmin multi-server cluster pushed here (dns_create_post with
+   * caller=create:raw_save). It belongs to the server that owns its account, not to the local admin the hook
+   * names (docs/decisions/0013-directadmin-cluster-zones.md).
+   */
+  | { kind: "zone-pushed"; domain: string; restore: boolean }
   | { kind: "zone-deleted"; domain: string }
   /** Zone content changed; `env` keeps DirectAdmin's record lists as a fallback when the zone file cannot be read. */
   | { kind: "zone-written"; domain: string; env: Record<string, string> | undefined };

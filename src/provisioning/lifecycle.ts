@@ -12,6 +12,8 @@ export interface LifecycleDeps {
   policies: PolicyStore;
   queue: JobQueue;
   clock: Clock;
+  /** Whether zones pushed by other DirectAdmin cluster servers are provisioned here (directadmin.provisionClusterZones). */
+  provisionClusterZones: boolean;
 }
 
 /**
@@ -40,6 +42,9 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
       createDomain(deps, event.domain, event.username ?? known?.username ?? undefined, known?.kind ?? "domain", known?.target ?? undefined);
       return;
     }
+    case "zone-pushed":
+      applyPushedZone(deps, event.domain);
+      return;
     case "zone-written":
       if (inventory.domain(event.domain)?.state !== "active") return;
       queue.enqueue(TASK.syncZone, { domain: event.domain, env: event.env }, { key: jobKey(TASK.syncZone, event.domain), lane: "records" });
@@ -70,10 +75,31 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
 }
 
 function createDomain(deps: LifecycleDeps, domain: string, username: string | undefined, kind: "domain" | "pointer", target: string | undefined): void {
-  const { inventory, queue, clock } = deps;
+  const { inventory, clock } = deps;
   const suspended = username !== undefined && inventory.account(username)?.suspended === true;
   inventory.upsertDomain({ domain, username, kind, target, state: suspended ? "suspended" : "active" }, clock.now());
-  queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "lifecycle" });
+  queueProvisioning(deps, domain);
+}
+
+/**
+ * A zone another DirectAdmin cluster server pushed here. A live domain of a local account stays that account's
+ * (the push is a copy of it, and the hook's username is only the local admin); any other zone belongs to the
+ * server that owns its account, and is provisioned here, without a local owner, only when this server is set to
+ * provision cluster zones (docs/decisions/0013-directadmin-cluster-zones.md).
+ */
+function applyPushedZone(deps: LifecycleDeps, domain: string): void {
+  const known = deps.inventory.domain(domain);
+  if (known !== undefined && known.origin === "panel" && known.state !== "deleted") {
+    createDomain(deps, domain, known.username ?? undefined, known.kind, known.target ?? undefined);
+    return;
+  }
+  if (!deps.provisionClusterZones) return;
+  deps.inventory.upsertClusterZone(domain, deps.clock.now());
+  queueProvisioning(deps, domain);
+}
+
+function queueProvisioning(deps: LifecycleDeps, domain: string): void {
+  deps.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "lifecycle" });
 }
 
 /** Marks the domain deleted and schedules its removal at WEDOS after the grace period (per policy). */

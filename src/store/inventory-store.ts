@@ -3,6 +3,8 @@ import type { Database } from "./database.js";
 
 export type DomainState = "active" | "suspended" | "deleted";
 export type DnsStatus = "pending" | "active" | "error" | "off" | "withdrawn" | "removed" | "conflict";
+/** Where a domain comes from: a local account, or a zone another DirectAdmin cluster server pushed here. */
+export type DomainOrigin = "panel" | "cluster";
 
 export interface AccountRow {
   username: string;
@@ -19,6 +21,7 @@ export interface DomainRow {
   kind: "domain" | "pointer";
   target: string | null;
   state: DomainState;
+  origin: DomainOrigin;
   deleteAfter: number | null;
   dnsStatus: DnsStatus;
   dnsReason: string | null;
@@ -27,7 +30,7 @@ export interface DomainRow {
   updatedAt: number;
 }
 
-const DOMAIN_COLUMNS = `domain, username, kind, target, state, delete_after AS deleteAfter, dns_status AS dnsStatus,
+const DOMAIN_COLUMNS = `domain, username, kind, target, state, origin, delete_after AS deleteAfter, dns_status AS dnsStatus,
   dns_reason AS dnsReason, dns_synced_at AS dnsSyncedAt, created_at AS createdAt, updated_at AS updatedAt`;
 
 /** The panel's accounts and domains as the plugin knows them. */
@@ -80,9 +83,24 @@ export class InventoryStore {
         `INSERT INTO domains (domain, username, kind, target, state, delete_after, dns_status, created_at, updated_at)
          VALUES (@domain, @username, @kind, @target, @state, NULL, 'pending', @now, @now)
          ON CONFLICT (domain) DO UPDATE SET username = COALESCE(excluded.username, username), kind = excluded.kind,
-           target = excluded.target, state = excluded.state, delete_after = NULL, updated_at = excluded.updated_at`,
+           target = excluded.target, state = excluded.state, origin = 'panel', delete_after = NULL, updated_at = excluded.updated_at`,
       )
       .run({ domain: domain.domain, username: domain.username ?? null, kind: domain.kind, target: domain.target ?? null, state: domain.state ?? "active", now });
+  }
+
+  /**
+   * Records a zone another DirectAdmin cluster server pushed here: no local owner (a former local owner's claim
+   * ends, the account's domain now lives on the other server), live again if it was deleted.
+   */
+  upsertClusterZone(domain: string, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO domains (domain, username, kind, target, state, origin, delete_after, dns_status, created_at, updated_at)
+         VALUES (@domain, NULL, 'domain', NULL, 'active', 'cluster', NULL, 'pending', @now, @now)
+         ON CONFLICT (domain) DO UPDATE SET username = NULL, kind = 'domain', target = NULL, state = 'active',
+           origin = 'cluster', delete_after = NULL, updated_at = excluded.updated_at`,
+      )
+      .run({ domain, now });
   }
 
   domain(domain: string): DomainRow | undefined {

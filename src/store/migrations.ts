@@ -284,4 +284,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX zone_drift_drifted ON zone_drift (drifted);
     `,
   },
+  {
+    version: 11,
+    name: "zones pushed by another server of a DirectAdmin cluster",
+    sql: `
+      -- panel: a domain of a local account (hooks, import, reconciler); cluster: a zone another server of a
+      -- DirectAdmin multi-server cluster pushed here, kept only when this server provisions cluster zones. A
+      -- cluster zone has no local owner, and only its own deletion (pushed too) removes it.
+      ALTER TABLE domains ADD COLUMN origin TEXT NOT NULL DEFAULT 'panel';
+    `,
+  },
 ];

@@ -1,7 +1,5 @@
 import { rmSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DaemonStateStore } from "../../src/store/daemon-state-store.js";
-import { RECONCILE_REPORT_KEY, type ReconcileReport } from "../../src/provisioning/tasks/reconcile.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
 let h: ProvisioningHarness;
@@ -13,18 +11,13 @@ afterEach(async () => {
 });
 
 const user = (n: number) => ({ username: `r${n}`, domain: `rec${n}.test`, package: "default", ip: `192.0.2.${n}`, email: `r${n}@example.test`, creator: "admin", password: "Secret-Password-1" });
-const runReconcile = async () => {
-  h.services.queue.enqueue("reconcile", {}, { key: "reconcile:*", lane: "background" });
-  await h.settle();
-  return new DaemonStateStore(h.services.db).get<ReconcileReport>(RECONCILE_REPORT_KEY)?.value;
-};
 
 describe("the reconciler", () => {
   it("provisions a domain whose hook events were lost", async () => {
     await h.da.createUser(user(1));
     // The events never reach the daemon (lost spool, hooks disabled at the time).
     rmSync(`${h.dataDir}/spool/new`, { recursive: true, force: true });
-    const report = await runReconcile();
+    const report = await h.reconcile();
     expect(report?.missing).toEqual(["rec1.test"]);
     await h.settle();
     expect(h.published("rec1.test")?.length).toBeGreaterThan(3);
@@ -35,7 +28,7 @@ describe("the reconciler", () => {
     await h.settle();
     // Removed behind the plugin's back: the panel's files are gone, no hook ran.
     rmSync(h.layout.userDir("r2"), { recursive: true, force: true });
-    const report = await runReconcile();
+    const report = await h.reconcile();
     expect(report?.orphans).toEqual(["rec2.test"]);
     expect(h.services.tasks.inventory.domain("rec2.test")?.state).toBe("deleted");
     h.clock.advance(8 * 86_400_000);
@@ -49,7 +42,7 @@ describe("the reconciler", () => {
     const [row] = (await h.services.wapi.dns.rowsList("rec3.test")).filter((r) => r.name === "www");
     await h.services.wapi.dns.rowUpdate({ domain: "rec3.test", rowId: row?.id ?? "", ttl: row?.ttl ?? 3600, rdata: "203.0.113.9" });
     await h.services.wapi.dns.domainCommit("rec3.test");
-    const report = await runReconcile();
+    const report = await h.reconcile();
     expect(report?.driftChecks).toBe(1);
     await h.settle();
     expect(h.published("rec3.test")?.find((r) => r.name === "www" && r.type === "A")?.rdata).toBe("203.0.113.9");
@@ -69,7 +62,7 @@ describe("the reconciler", () => {
     h.services.tasks.reconcile.budgetShare = 1 / h.services.tasks.reconcile.hourlyLimit;
     const plannedThisRun = async () => {
       h.clock.advance(3_600_000);
-      await runReconcile();
+      await h.reconcile();
       await h.settle();
       return [...h.services.tasks.drift.checkedAt()].filter(([, at]) => at === h.clock.now()).map(([domain]) => domain);
     };

@@ -7,6 +7,8 @@ import { EmulatedDirectAdmin, fixtureTree } from "../../src/panel/directadmin/em
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import type { Panel } from "../../src/panel/panel.js";
+import { RECONCILE_REPORT_KEY, type ReconcileReport } from "../../src/provisioning/tasks/reconcile.js";
+import { DaemonStateStore } from "../../src/store/daemon-state-store.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { SimulatorOptions } from "../../src/simulator/options.js";
 import { tempDir } from "./temp-dir.js";
@@ -30,6 +32,8 @@ export interface ProvisioningHarness {
   settle(): Promise<string>;
   /** Moves the clock on and settles, repeatedly, until no job is queued (or `maxMs` of clock time passed). */
   settleAll(maxMs?: number): Promise<void>;
+  /** Queues the reconciler, settles, and returns the report it kept. */
+  reconcile(): Promise<ReconcileReport | undefined>;
   /** The zone as published at the simulator (rows after commit), or undefined. */
   published(domain: string): Array<{ name: string; type: string; ttl: number; rdata: string }> | undefined;
   /** Commands the simulator received, e.g. to count dns-domain-add per zone. */
@@ -89,6 +93,11 @@ export async function startWedosCore(options: HarnessOptions, makePanel: (root: 
         if (next === undefined || next > until) return;
         clock.set(Math.max(next, clock.now() + 1));
       }
+    },
+    reconcile: async () => {
+      services.queue.enqueue("reconcile", {}, { key: "reconcile:*", lane: "background" });
+      await settle();
+      return new DaemonStateStore(services.db).get<ReconcileReport>(RECONCILE_REPORT_KEY)?.value;
     },
     published: (domain) => [...sim.simulator.publishedZones()].find((zone) => zone.name === domain)?.rows.map(({ name, type, ttl, rdata }) => ({ name, type, ttl, rdata })),
     commands: () => sim.simulator.dump().requestLog.map(({ command, code }) => ({ command, code })),

@@ -123,12 +123,12 @@ describe("where DirectAdmin is", () => {
     const root = tempDir();
     mkdirSync(join(root, "conf"));
     writeFileSync(join(root, "conf", "directadmin.conf"), "port=2222\nservername=panel.example.net\nssl=1\n");
-    expect(panelApiUrl({ root, virtualDir: "/etc/virtual", apiUrl: undefined })).toBe("https://panel.example.net:2222");
-    expect(panelApiUrl({ root, virtualDir: "/etc/virtual", apiUrl: "https://da.example.net:2222/" })).toBe("https://da.example.net:2222");
+    expect(panelApiUrl({ root, virtualDir: "/etc/virtual", provisionClusterZones: false, apiUrl: undefined })).toBe("https://panel.example.net:2222");
+    expect(panelApiUrl({ root, virtualDir: "/etc/virtual", provisionClusterZones: false, apiUrl: "https://da.example.net:2222/" })).toBe("https://da.example.net:2222");
     writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { apiUrl: "https://file.example.net:2222" } }));
     const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DA_API_URL: "https://env.example.net:2222" });
     expect(config.directadmin.apiUrl).toBe("https://env.example.net:2222");
-    expect(() => panelApiUrl({ root: join(root, "missing"), virtualDir: "/etc/virtual", apiUrl: undefined })).toThrow(/set directadmin\.apiUrl/);
+    expect(() => panelApiUrl({ root: join(root, "missing"), virtualDir: "/etc/virtual", provisionClusterZones: false, apiUrl: undefined })).toThrow(/set directadmin\.apiUrl/);
   });
 });
 

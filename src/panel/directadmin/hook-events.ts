@@ -68,6 +68,8 @@ export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
     case "domain_pointer_destroy_post":
       return { kind: "pointer-destroyed", username: pick(env, "username"), pointer: domain("from"), domain: optionalDomain("domain", "DOMAIN") };
     case "dns_create_post":
+      // A cluster push names the local admin as username: the zone's owner is on another server.
+      if (env.caller === "create:raw_save") return { kind: "zone-pushed", domain: domain("domain"), restore: restore || env.zone_existed === "1" };
       return { kind: "zone-created", username: pick(env, "username", "USERNAME"), domain: domain("domain"), restore: restore || env.zone_existed === "1" };
     case "dns_delete_post":
       return { kind: "zone-deleted", domain: domain("domain") };

@@ -9,6 +9,7 @@ import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import type { ZoneSync } from "../../sync/zone-sync.js";
 import type { Wapi } from "../../wapi/index.js";
+import type { LifecycleDeps } from "../lifecycle.js";
 import type { JobQueue } from "../queue.js";
 
 /** Everything a task may use. Built once by the composition root (main.ts) and shared by all tasks. */
@@ -25,6 +26,8 @@ export interface TaskContext {
   drift: DriftStore;
   queue: JobQueue;
   clock: Clock;
+  /** What panel events mean (the reconciler applies the ones a missed hook would have brought). */
+  lifecycle: LifecycleDeps;
   dns: { defaultTtl: number; primaryIp: string | undefined };
   /** The reconciler's share of the hourly budget for drift checks, and the hourly limit it is a share of. */
   reconcile: { budgetShare: number; hourlyLimit: number };

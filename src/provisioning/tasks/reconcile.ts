@@ -29,7 +29,6 @@ export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileRe
   const report: ReconcileReport = { at: now, missing: [], orphans: [], driftChecks: 0, deadJobs: 0 };
   const atWedos = new Set((await wapi.dns.domainsList({ lane: job.lane })).map((zone) => zone.name));
   const inPanel = new Set<string>();
-  const lifecycle = { inventory, policies: ctx.policies, queue, clock };
 
   for (const account of await panel.listAccounts()) {
     inventory.rememberAccount(account, now);
@@ -46,9 +45,10 @@ export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileRe
     }
   }
   for (const domain of inventory.allDomains()) {
-    if (domain.state === "deleted" || inPanel.has(domain.domain)) continue;
+    // A cluster zone is in no local account: only its own deletion, pushed by its server, removes it.
+    if (domain.state === "deleted" || domain.origin === "cluster" || inPanel.has(domain.domain)) continue;
     report.orphans.push(domain.domain);
-    applyPanelEvent({ kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain }, lifecycle);
+    applyPanelEvent({ kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain }, ctx.lifecycle);
   }
 
   // Drift checks plan only (one dns-rows-list each); what differs waits for an admin on the drift page.

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { systemClock } from "../../../clock.js";
 import type { DnsRecord } from "../../../dns/index.js";
 import { AppError } from "../../../errors.js";
@@ -11,7 +12,11 @@ import { SessionBook, type DirectAdminSession } from "./sessions.js";
 import { DEFAULT_HOOK_ORDER, EmulatorRefusal, type AccountBackup, type EmulatorOptions, type NewUser } from "./options.js";
 import type { TreeFiles } from "./tree.js";
 import { TreeWork } from "./work.js";
-import { sameRecord } from "./zone.js";
+import { removeZone, sameRecord } from "./zone.js";
+
+/** The local admin a cluster push's dns_create_post names as username (§A5.3), and the pushing server's address. */
+const LOCAL_ADMIN = "admin";
+const CLUSTER_PEER_IP = "198.51.100.7";
 
 /**
  * DirectAdmin, emulated: each action changes the tree as DirectAdmin does (work.ts, tree.ts, zone.ts) and then
@@ -202,6 +207,29 @@ export class EmulatedDirectAdmin {
         return kept;
       }),
     );
+  }
+
+  /**
+   * A zone another server of a DirectAdmin multi-server cluster pushes here (`CMD_API_DNS_ADMIN action=rawsave`): the
+   * zone file is written as sent, then dns_create_post runs with caller=create:raw_save, the local admin as username
+   * and zone_existed=1 when the zone was already here (§A5.3), then dns_raw_save_post.
+   */
+  receiveClusterZone(domainText: string, records?: readonly DnsRecord[]): Promise<HookRun[]> {
+    return this.exclusive(() => {
+      const domain = this.work.domainName(domainText);
+      const existed = existsSync(this.layout.zoneFile(domain));
+      this.work.writeNewZone(domain, CLUSTER_PEER_IP, false, existed, records === undefined ? undefined : [...records]);
+      return [calls.dnsCreatePost({ domain, username: LOCAL_ADMIN, caller: "create:raw_save", restore: false, zoneExisted: existed }), calls.dnsRawSavePost(domain)];
+    });
+  }
+
+  /** A cluster peer deletes a zone it had pushed: the zone file goes, dns_delete_post with `domain` only. */
+  receiveClusterZoneRemoval(domainText: string): Promise<HookRun[]> {
+    return this.exclusive(() => {
+      const domain = this.work.domainName(domainText);
+      removeZone(this.layout, domain);
+      return [calls.dnsDeletePost(domain)];
+    });
   }
 
   /**

@@ -118,7 +118,7 @@ export function pointerDestroyPost(pointer: string, domain: string): HookCall {
   return { hook: "domain_pointer_destroy_post", env: { from: pointer, domain } };
 }
 
-export type DnsCreateCaller = "create:domain" | "create:pointer" | "create:swap" | "create:zone";
+export type DnsCreateCaller = "create:domain" | "create:pointer" | "create:swap" | "create:zone" | "create:raw_save";
 
 /**
  * dns_create_post: "`domain`; `signed_zone` (1 for `<domain>.db.signed`); `skip_template` (1 on restore);
@@ -147,6 +147,14 @@ export function dnsDeletePost(domain: string, owner?: { username: string; creato
   const env: Record<string, string> = { domain };
   if (owner !== undefined) Object.assign(env, { USERNAME: owner.username, CREATOR: owner.creator, PACKAGE: owner.package });
   return { hook: "dns_delete_post", env };
+}
+
+/**
+ * dns_raw_save_post: a raw zone saved through the multi-server API (`CMD_API_DNS_ADMIN action=rawsave`), "`domain`
+ * only; read the zone file" [DOC] dns.html (§A5.3). dns_write_post does not fire for these saves.
+ */
+export function dnsRawSavePost(domain: string): HookCall {
+  return { hook: "dns_raw_save_post", env: { domain } };
 }
 
 /** dns_write_post: the zone-level values and record lists of §A5.4, built by zone.ts `dnsWriteEnv`. */

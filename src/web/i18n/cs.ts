@@ -23,6 +23,7 @@ export const cs: Record<MessageKey, string> = {
   "queue.counts": "čeká {queued}, běží {running}, selhalo {dead}",
   "table.domain": "Doména",
   "table.owner": "Účet",
+  "table.clusterOwner": "jiný server clusteru",
   "table.state": "Stav domény",
   "table.dns": "DNS u WEDOS",
   "table.reason": "Podrobnosti",

@@ -25,6 +25,7 @@ export const en = {
   "queue.counts": "{queued} queued, {running} running, {dead} failed",
   "table.domain": "Domain",
   "table.owner": "Account",
+  "table.clusterOwner": "another server of the cluster",
   "table.state": "Domain state",
   "table.dns": "DNS at WEDOS",
   "table.reason": "Details",

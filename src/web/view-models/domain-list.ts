@@ -55,7 +55,7 @@ export function domainView(page: AuthenticatedContext, row: DomainRow): DomainVi
   const { t } = page;
   return {
     domain: row.domain,
-    owner: row.username ?? "",
+    owner: row.origin === "cluster" ? t("table.clusterOwner") : (row.username ?? ""),
     state: row.state,
     stateLabel: t(`state.${row.state}`),
     dnsStatus: row.dnsStatus,

@@ -1,6 +1,7 @@
 import type { CliCommand } from "./command.js";
 import { demoCommand } from "./commands/demo.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { driverCommand } from "./commands/driver.js";
 import { hookCheckCommand } from "./commands/hook-check.js";
 import { importCommand } from "./commands/import.js";
 import { jobsCommand } from "./commands/jobs.js";
@@ -14,4 +15,4 @@ import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand, hookCheckCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand, hookCheckCommand, demoCommand];

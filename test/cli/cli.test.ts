@@ -63,7 +63,7 @@ describe("wedos-panel", () => {
     const env = await envFor("not-the-password");
     const result = await runCliCaptured(["doctor"], env, clock);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("✗ WEDOS login     WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong");
+    expect(result.stdout).toContain("✗ WEDOS login      WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong");
     await runCliCaptured(["doctor"], env, clock); // a second run must not send again
     expect(sim?.simulator.dump().access["127.0.0.1"]?.invalidCount).toBe(1);
     expect(result.stdout).not.toContain("not-the-password");

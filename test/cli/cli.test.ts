@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { COMMANDS } from "../../src/cli/registry.js";
+import { availableCommands } from "../../src/cli/registry.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { runCliCaptured } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -26,7 +26,7 @@ describe("wedos-panel", () => {
   it("lists every command and answers --help on each", async () => {
     const overview = await runCliCaptured(["--help"], {}, clock);
     expect(overview.status).toBe(0);
-    for (const command of COMMANDS) {
+    for (const command of await availableCommands()) {
       expect(overview.stdout).toContain(`  ${command.name}`);
       const help = await runCliCaptured([command.name, "--help"], {}, clock);
       expect(help.status).toBe(0);

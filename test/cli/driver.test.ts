@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { selectDriver } from "../../src/store/sqlite/driver.js";
+import { ManualClock } from "../../src/clock.js";
 import { runDoctor } from "../../src/doctor/checks.js";
 import { tempDir } from "../support/temp-dir.js";
 
@@ -57,7 +58,7 @@ describe("wedos-panel driver", () => {
 
   it("is a line of doctor", async () => {
     const dataDir = tempDir();
-    const results = await runDoctor({ WEDOS_PANEL_CONFIG: emptyConfig(), WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_LOGIN: "a@example.test", WEDOS_WAPI_PASSWORD: "x", WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json" }, { now: () => Date.now() });
+    const results = await runDoctor({ WEDOS_PANEL_CONFIG: emptyConfig(), WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_LOGIN: "a@example.test", WEDOS_WAPI_PASSWORD: "x", WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json" }, new ManualClock(Date.UTC(2026, 0, 1)));
     const line = results.find((result) => result.check === "database driver");
     const loaded = selectDriver("auto").driver;
     expect(line).toEqual({ check: "database driver", status: "ok", message: `${loaded?.info.name}: ${loaded?.info.detail}` });

@@ -23,7 +23,7 @@ export function nativeDrivers(root, stageDir, { unportable }) {
 /** One line per shipped driver: its path in the package and the highest C library symbol versions it needs. */
 export function describeDrivers(drivers) {
   const lines = driverFiles(drivers.dir).map((path) => `native/${path}: needs ${describeVersions(highestSymbolVersions(join(drivers.dir, path)))}`);
-  const label = drivers.portable ? `portable drivers (at most GLIBC_${CEILINGS.GLIBC} and GLIBCXX_${CEILINGS.GLIBCXX}; Node.js 20.18+ with node:sqlite where none fits)` : `NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules}) on this machine only (--unportable-native); do not ship this package`;
+  const label = drivers.portable ? `portable drivers (at most GLIBC_${CEILINGS.GLIBC} and GLIBCXX_${CEILINGS.GLIBCXX}; elsewhere Node.js 24+ uses node:sqlite)` : `NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules}) on this machine only (--unportable-native); do not ship this package`;
   return [`database drivers, ${label}:`, ...lines.map((line) => `  ${line}`)].join("\n");
 }
 
@@ -31,7 +31,7 @@ export function describeDrivers(drivers) {
 export function platformConf(drivers) {
   return [
     "# The database drivers this package carries in native/ (better-sqlite3 for one Node.js ABI each). Where none",
-    "# loads, Node.js 22.13 and newer use their built-in node:sqlite; `wedos-panel driver` says which one runs.",
+    "# loads, Node.js 24 and newer use their built-in node:sqlite; `wedos-panel driver` says which one runs.",
     `drivers=${driverFiles(drivers.dir).map((path) => path.replace(/\/better_sqlite3\.node$/, "")).join(" ")}`,
     `portable=${drivers.portable ? "yes" : "no"}`,
     `platform=${drivers.portable ? PLATFORM : `${process.platform}-${process.arch}`}`,

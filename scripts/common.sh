@@ -72,7 +72,7 @@ wp_check_folder() {
 }
 
 # Node.js 20.18+ and a database driver that loads with it: the package's own build for this Node.js, or Node's
-# built-in SQLite (22.13+). `wedos-panel driver` decides exactly as the daemon will, and names the fix when nothing
+# built-in SQLite (Node.js 24). `wedos-panel driver` decides exactly as the daemon will, and names the fix when nothing
 # loads (docs/decisions/0009); its first line is the driver, for the summary.
 wp_check_node() {
   wp_node=$(command -v node 2> /dev/null) || wp_node=

@@ -108,7 +108,7 @@ export const daemonConfigSchema = z.object({
 export const storeConfigSchema = z.object({
   /**
    * The SQLite driver: "auto" takes the package's portable better-sqlite3 build for this Node.js, else
-   * better-sqlite3's own build (a development checkout), else Node's built-in node:sqlite (Node.js ≥ 22.13);
+   * better-sqlite3's own build (a development checkout), else Node's built-in node:sqlite (Node.js 24; Node 22's cuts text at NUL);
    * "native" and "builtin" force one of the two.
    */
   driver: z.enum(["auto", "native", "builtin"]).default("auto"),

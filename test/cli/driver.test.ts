@@ -34,18 +34,18 @@ describe("wedos-panel driver", () => {
     expect(run.stdout).toMatch(/- the package's portable build native\/linux-x64\/node-abi\d+\/better_sqlite3\.node: /);
   });
 
-  it("forced to node:sqlite: loads it without Node's ExperimentalWarning, or exits 1 naming the Node.js it needs", () => {
+  it("forced to node:sqlite: loads it without Node's ExperimentalWarning, or exits 1 saying why and what to do", () => {
     const run = driverCommand("builtin");
     if (selectDriver("builtin").driver === undefined) {
       expect(run.status).toBe(1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain(`no SQLite driver loads with Node.js ${process.version}`);
-      expect(run.stderr).toContain("Fix: run wedos-panel with Node.js 22.13 or newer");
+      expect(run.stderr).toContain("Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer");
       expect(run.stderr).toContain('or set store.driver to "auto"');
     } else {
       expect(run.status).toBe(0);
       expect(run.stdout.split("\n")[0]).toBe(`builtin: node:sqlite of Node.js ${process.version}`);
-      expect(run.stderr).toBe(""); // Node 22 would print "ExperimentalWarning: SQLite is an experimental feature"
+      expect(run.stderr).toBe(""); // no "ExperimentalWarning: SQLite is an experimental feature"
     }
   });
 

@@ -153,7 +153,7 @@ describe("scripts/install.sh", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`wedos-panel: no database driver: wedos-panel driver: no SQLite driver loads with Node.js ${process.version}`);
     expect(run.stdout).toContain(`the package's portable build native/linux-x64/node-abi${process.versions.modules}/better_sqlite3.node: does not load:`);
-    expect(run.stdout).toContain("Fix: run wedos-panel with Node.js 22.13 or newer");
+    expect(run.stdout).toContain("Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer");
     expect(box.calls()).toEqual([]);
   });
 });

@@ -12,17 +12,25 @@ import { tempDir } from "../support/temp-dir.js";
 const LOADED: DriverName[] = (["native", "builtin"] as const).filter((name) => selectDriver(name).driver !== undefined);
 const LATEST = MIGRATIONS.at(-1)?.version;
 
-function hasNodeSqlite(): boolean {
+/** Whether this Node.js has node:sqlite, and whether it reads text with a NUL character whole (Node 22 does not). */
+function nodeSqlite(): { present: boolean; keepsNul: boolean } {
   const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  return getBuiltinModule?.call(process, "node:sqlite") !== undefined;
+  const sqlite = getBuiltinModule?.call(process, "node:sqlite") as { DatabaseSync: new (path: string) => { prepare(sql: string): { get(): { t?: unknown } }; close(): void } } | undefined;
+  if (sqlite === undefined) return { present: false, keepsNul: false };
+  const db = new sqlite.DatabaseSync(":memory:");
+  const keepsNul = db.prepare("SELECT 'x' || char(0) || 'y' AS t").get().t === "x\u0000y";
+  db.close();
+  return { present: true, keepsNul };
 }
 
 describe("driver selection", () => {
-  it("loads node:sqlite exactly where this Node.js has it, and otherwise says which Node.js it needs", () => {
+  it("loads node:sqlite exactly where this Node.js has it whole, and otherwise says why not", () => {
     const selection = selectDriver("builtin");
-    expect(selection.driver !== undefined).toBe(hasNodeSqlite());
-    if (selection.driver === undefined) expect(selection.attempts[0]?.outcome).toContain("needs Node.js 22.13 or newer");
-    else expect(selection.driver.info.detail).toBe(`node:sqlite of Node.js ${process.version}`);
+    const { present, keepsNul } = nodeSqlite();
+    expect(selection.driver !== undefined).toBe(present && keepsNul);
+    if (!present) expect(selection.attempts[0]?.outcome).toContain("needs Node.js 22.13 or newer");
+    else if (!keepsNul) expect(selection.attempts[0]?.outcome).toContain("cuts text at a NUL character");
+    else expect(selection.driver?.info.detail).toBe(`node:sqlite of Node.js ${process.version}`);
   });
 
   it("opens with the driver WEDOS_PANEL_SQLITE_DRIVER forces, and with auto's first loadable driver otherwise", () => {
@@ -91,14 +99,14 @@ describe.each(LOADED)("the %s driver", (driver) => {
     });
   });
 
-  it("gives rows as plain objects: integers as numbers, NULL as null, blobs as Buffers, no row as undefined", () => {
+  it("gives rows as plain objects: integers as numbers, NULL as null, text whole, blobs as Buffers, no row as undefined", () => {
     withDb((db) => {
       db.exec("CREATE TABLE t (i INTEGER, r REAL, s TEXT, n TEXT, b BLOB)");
-      db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)").run(2 ** 53 - 1, 1.5, "text", undefined, Buffer.from([0, 255]));
+      db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)").run(2 ** 53 - 1, 1.5, "te\u0000xt", undefined, Buffer.from([0, 255]));
       db.prepare("INSERT INTO t (i) VALUES (?)").run(2n ** 60n);
       const rows = db.prepare<[], Record<string, unknown>>("SELECT * FROM t ORDER BY rowid").all();
       expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
-      expect(rows[0]).toEqual({ i: 2 ** 53 - 1, r: 1.5, s: "text", n: null, b: Buffer.from([0, 255]) });
+      expect(rows[0]).toEqual({ i: 2 ** 53 - 1, r: 1.5, s: "te\u0000xt", n: null, b: Buffer.from([0, 255]) });
       expect(Buffer.isBuffer(rows[0]?.b)).toBe(true);
       expect(rows[1]?.i).toBe(Number(2n ** 60n)); // past 2^53 an integer is rounded, never an error
       expect(db.prepare("SELECT * FROM t WHERE i = -1").get()).toBeUndefined();

@@ -24,6 +24,7 @@ export const builtinCandidate: DriverCandidate = {
   load() {
     const sqlite = loadNodeSqlite();
     if (sqlite === undefined) return { absent: `Node.js ${process.version} has no node:sqlite (it needs Node.js 22.13 or newer)` };
+    if (!keepsTextWhole(sqlite)) return { absent: `Node.js ${process.version}'s node:sqlite cuts text at a NUL character, which the plugin's keys contain (Node.js 24 reads it whole)` };
     return { detail: `node:sqlite of Node.js ${process.version}`, open: (path: string) => openBuiltin(new sqlite.DatabaseSync(path)) };
   },
 };
@@ -45,6 +46,16 @@ function loadNodeSqlite(): NodeSqlite | undefined {
     return getBuiltinModule.call(process, "node:sqlite") as NodeSqlite | undefined;
   } finally {
     process.emitWarning = emitWarning;
+  }
+}
+
+/** Node 22's node:sqlite reads TEXT as a C string, ending it at the first NUL; the stores keep NUL-separated keys. */
+function keepsTextWhole(sqlite: NodeSqlite): boolean {
+  const db = new sqlite.DatabaseSync(":memory:");
+  try {
+    return db.prepare("SELECT 'a' || char(0) || 'b' AS text").get()?.text === "a\u0000b";
+  } finally {
+    db.close();
   }
 }
 

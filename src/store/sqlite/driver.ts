@@ -81,7 +81,7 @@ export function describeFailure(selection: DriverSelection): string {
 /** The one-sentence fix for a server where nothing loads. */
 export function driverFix(choice: DriverChoice): string {
   const forced = choice === "auto" ? "" : `, or set store.driver to "auto" (WEDOS_PANEL_SQLITE_DRIVER=auto)`;
-  return `Fix: run wedos-panel with Node.js 22.13 or newer (its built-in SQLite needs no native driver), or with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer (the package carries drivers for those)${forced}.`;
+  return `Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer (the package carries drivers for those), or with Node.js 24 or newer anywhere else (its built-in SQLite needs no native driver)${forced}.`;
 }
 
 /** A loader's message on one line, cut short: it is shown among the other routes tried. */

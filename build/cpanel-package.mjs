@@ -1,9 +1,10 @@
 // The cPanel & WHM package, wedos-panel-cpanel.tar.gz: one directory, wedos-panel/, holding the compiled daemon and
-// CLI (build/lib), the pages' views and images, package.json, platform.conf, the production dependencies (the same
-// as the DirectAdmin package's, better-sqlite3's native build and sources included, so the installer's
-// `npm rebuild better-sqlite3` hint works for another Node.js) and cpanel/ — installer, hook, Jupiter plugin, WHM
-// page — with its symbolic links as files. Unpack it anywhere and run: sh wedos-panel/cpanel/install.sh
+// CLI (build/lib, no development modules), the pages' views and images, package.json, platform.conf, the database
+// drivers in native/, the production dependencies (the same as the DirectAdmin package's) and cpanel/ — installer,
+// hook, Jupiter plugin, WHM page — with its symbolic links as files. Unpack it anywhere and run:
+// sh wedos-panel/cpanel/install.sh (which replaces an installed copy whole, so no file of an older version stays).
 import { join } from "node:path";
+import { DEVELOPMENT_FILE } from "./package-contents.mjs";
 import { PackageTree } from "./package-tree.mjs";
 import { platformConf, runtimeManifest } from "./platform.mjs";
 
@@ -11,15 +12,15 @@ import { platformConf, runtimeManifest } from "./platform.mjs";
 const PROGRAMS = ["cpanel/hooks/wedos-panel-hook", "cpanel/plugin/index.live.pl", "cpanel/whm/index.cgi", "build/lib/cli.js"];
 
 /**
- * @param {{ root: string, lib: string, manifest: Record<string, unknown>, platform: ReturnType<typeof import("./platform.mjs").nativePlatform> }} build
+ * @param {{ root: string, lib: string, manifest: Record<string, unknown>, drivers: { dir: string, portable: boolean } }} build
  */
-export function cpanelPackage({ root, lib, manifest, platform }) {
+export function cpanelPackage({ root, lib, manifest, drivers }) {
   const tree = new PackageTree("wedos-panel");
   tree.data("package.json", runtimeManifest(manifest));
-  tree.data("platform.conf", platformConf(platform));
-  for (const part of ["cpanel", "images", "views"]) tree.tree(part, join(root, part));
-  tree.tree("build/lib", lib);
-  tree.executable("build/lib/cli.js");
+  tree.data("platform.conf", platformConf(drivers));
+  for (const part of ["cpanel", "images", "views"]) tree.tree(part, join(root, part), (path) => !DEVELOPMENT_FILE.test(path));
+  tree.tree("native", drivers.dir);
+  tree.lib(lib);
   tree.requireExecutable(PROGRAMS, "cPanel runs it as a program");
   tree.productionModules(root);
   return { file: "wedos-panel-cpanel.tar.gz", tree, next: "on the server: tar -xzf wedos-panel-cpanel.tar.gz && sh wedos-panel/cpanel/install.sh" };

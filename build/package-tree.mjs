@@ -3,11 +3,9 @@
 // compiled code and the production dependencies, then one deterministic archive (tar.mjs).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { checkShippedImports, DEVELOPMENT_FILE, INSTALL_TIME_MODULES, MODULE_RUNTIME_FILES, shippedLib } from "./package-contents.mjs";
 import { productionModules } from "./production-modules.mjs";
 import { tarGz } from "./tar.mjs";
-
-/** What a native package needs at run time from its build/ (the rest is compiler output; the sources stay). */
-const NATIVE_BUILDS = { "better-sqlite3": ["build/Release/better_sqlite3.node"] };
 
 export class PackageTree {
   /** @type {Map<string, { type: "dir" | "file", mode: number, data?: Buffer }>} */
@@ -33,17 +31,22 @@ export class PackageTree {
   /** A directory and everything in it that `keep` keeps (paths relative to `source`). */
   tree(path, source, keep = () => true) {
     this.#entries.set(this.#prefix + path, { type: "dir", mode: 0o755 });
+    /** Adds what `keep` keeps under relativeDir; a directory left empty is not added. Returns how many files. */
     const walk = (relativeDir) => {
+      let files = 0;
       for (const name of readdirSync(join(source, relativeDir)).sort()) {
         const inner = relativeDir === "" ? name : `${relativeDir}/${name}`;
         if (!keep(inner)) continue;
         if (statSync(join(source, inner)).isDirectory()) {
-          this.#entries.set(`${this.#prefix}${path}/${inner}`, { type: "dir", mode: 0o755 });
-          walk(inner);
+          const within = walk(inner);
+          if (within > 0) this.#entries.set(`${this.#prefix}${path}/${inner}`, { type: "dir", mode: 0o755 });
+          files += within;
         } else {
           this.file(`${path}/${inner}`, join(source, inner));
+          files++;
         }
       }
+      return files;
     };
     walk("");
   }
@@ -60,20 +63,48 @@ export class PackageTree {
     for (const path of paths) if (this.#entries.get(this.#prefix + path)?.mode !== 0o755) throw new Error(`${path}: missing or not executable; ${why}`);
   }
 
+  /** The compiled code, without the development modules (package-contents.mjs), at build/lib. */
+  lib(source) {
+    checkShippedImports(source);
+    this.tree("build/lib", source, shippedLib);
+    this.executable("build/lib/cli.js"); // the `wedos-panel` command
+  }
+
   /**
    * The production dependencies copied from the installed node_modules (production-modules.mjs: no network, no
-   * development packages); of a native package's build/ only what it loads.
+   * development packages), without those only npm's install uses; of a native package only its JavaScript.
    */
   productionModules(root) {
-    for (const module of productionModules(root)) {
+    for (const module of productionModules(root, INSTALL_TIME_MODULES)) {
       const name = module.slice(module.lastIndexOf("node_modules/") + "node_modules/".length);
-      const keepBuild = NATIVE_BUILDS[name];
+      const runtime = MODULE_RUNTIME_FILES[name] ?? (() => true);
       this.tree(module, join(root, module), (path) => {
         if (path === "node_modules" || path.endsWith("/node_modules")) return false; // nested packages come on their own
-        if (keepBuild === undefined || !(path === "build" || path.startsWith("build/"))) return true;
-        return keepBuild.some((kept) => kept === path || kept.startsWith(`${path}/`));
+        return runtime(path) && !DEVELOPMENT_FILE.test(path);
       });
     }
+  }
+
+  /**
+   * A list of every entry (directories end in "/"), itself included, at `path`: update.sh removes what an older
+   * version left that this one no longer has. Added last.
+   */
+  manifest(path) {
+    this.#entries.set(this.#prefix + path, { type: "file", mode: 0o644, data: Buffer.alloc(0) });
+    const listed = [...this.#withParents().keys()].map((entry) => entry.slice(this.#prefix.length)).filter((entry) => entry !== "");
+    const lines = listed.sort().map((entry) => (this.#withParents().get(this.#prefix + entry)?.type === "dir" ? `${entry}/` : entry));
+    this.#entries.set(this.#prefix + path, { type: "file", mode: 0o644, data: Buffer.from(`${lines.join("\n")}\n`) });
+  }
+
+  /** The entries with every parent directory they need. */
+  #withParents() {
+    const entries = new Map(this.#entries);
+    for (const path of [...entries.keys()]) {
+      for (let cut = path.indexOf("/"); cut !== -1; cut = path.indexOf("/", cut + 1)) {
+        if (!entries.has(path.slice(0, cut))) entries.set(path.slice(0, cut), { type: "dir", mode: 0o755 });
+      }
+    }
+    return entries;
   }
 
   /** How many files the package holds. */
@@ -83,12 +114,7 @@ export class PackageTree {
 
   /** The gzip-compressed archive: every entry after its parent directory, depth first, each directory's entries by name. */
   archive(mtime) {
-    const entries = new Map(this.#entries);
-    for (const path of [...entries.keys()]) {
-      for (let cut = path.indexOf("/"); cut !== -1; cut = path.indexOf("/", cut + 1)) {
-        if (!entries.has(path.slice(0, cut))) entries.set(path.slice(0, cut), { type: "dir", mode: 0o755 });
-      }
-    }
+    const entries = this.#withParents();
     return tarGz([...entries.entries()].sort(([a], [b]) => comparePaths(a, b)).map(([path, entry]) => ({ path, ...entry })), mtime);
   }
 }

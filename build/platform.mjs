@@ -1,37 +1,41 @@
-// What a package's native part was built for, and the package.json a package ships. Shared by every package
-// build/package.mjs makes: the installers read platform.conf (DirectAdmin's refuses another Node.js ABI).
-import { createRequire } from "node:module";
+// The database drivers a package ships in native/ (docs/decisions/0009), what the build prints about each, and the
+// files that describe them: platform.conf and the shipped package.json.
+import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { driverFiles, portableDrivers } from "./native/build-drivers.mjs";
+import { describeVersions, highestSymbolVersions } from "./native/glibc-symbols.mjs";
+import { CEILINGS, PLATFORM } from "./native/targets.mjs";
 
 /**
- * The Node.js the installed better-sqlite3 was built for: this one, as long as it loads here.
- * @param {string} root the project directory
+ * The directory to ship as native/: the portable drivers (build/native/build-drivers.mjs; root and debootstrap),
+ * or, with `unportable`, better-sqlite3's build in node_modules for this Node.js only — for tests of the packaging
+ * that must stay fast; such a package loads on this machine's C library and this Node.js ABI, nowhere else sure.
  */
-export function nativePlatform(root) {
-  try {
-    new (createRequire(join(root, "package.json"))("better-sqlite3"))(":memory:").close();
-  } catch (error) {
-    throw new Error(`the installed better-sqlite3 does not load with this Node.js ${process.version} (${error.message}); run npm rebuild better-sqlite3, or build with the Node.js it was installed with`);
-  }
-  const glibc = process.report?.getReport().header.glibcVersionRuntime;
-  return { node: process.version, nodeMajor: process.versions.node.split(".")[0], abi: process.versions.modules, platform: process.platform, arch: process.arch, libc: glibc === undefined ? "not glibc" : `glibc ${glibc}` };
+export function nativeDrivers(root, stageDir, { unportable }) {
+  if (!unportable) return { dir: portableDrivers(root), portable: true };
+  const dir = join(stageDir, "native-unportable");
+  const target = join(dir, `${process.platform}-${process.arch}`, `node-abi${process.versions.modules}`);
+  mkdirSync(target, { recursive: true });
+  copyFileSync(join(root, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"), join(target, "better_sqlite3.node"));
+  return { dir, portable: false };
 }
 
-/** "Node.js 20 (ABI 115) on linux-x64 (glibc 2.36)": what the build prints. */
-export function describePlatform(p) {
-  return `Node.js ${p.nodeMajor} (ABI ${p.abi}) on ${p.platform}-${p.arch} (${p.libc})`;
+/** One line per shipped driver: its path in the package and the highest C library symbol versions it needs. */
+export function describeDrivers(drivers) {
+  const lines = driverFiles(drivers.dir).map((path) => `native/${path}: needs ${describeVersions(highestSymbolVersions(join(drivers.dir, path)))}`);
+  const label = drivers.portable ? `portable drivers (at most GLIBC_${CEILINGS.GLIBC} and GLIBCXX_${CEILINGS.GLIBCXX}; elsewhere Node.js 24+ uses node:sqlite)` : `NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules}) on this machine only (--unportable-native); do not ship this package`;
+  return [`database drivers, ${label}:`, ...lines.map((line) => `  ${line}`)].join("\n");
 }
 
-/** platform.conf: `key=value` lines the installers read. */
-export function platformConf(p) {
+/** platform.conf: `key=value` lines saying what the package's drivers are for. */
+export function platformConf(drivers) {
   return [
-    "# What this package's native part (better-sqlite3) was built for. The installer refuses a Node.js that cannot",
-    "# load it; rebuild it for that Node.js: cd into the installed package, npm rebuild better-sqlite3.",
-    `node_version=${p.node}`,
-    `node_abi=${p.abi}`,
-    `platform=${p.platform}`,
-    `arch=${p.arch}`,
-    `libc=${p.libc}`,
+    "# The database drivers this package carries in native/ (better-sqlite3 for one Node.js ABI each). Where none",
+    "# loads, Node.js 24 and newer use their built-in node:sqlite; `wedos-panel driver` says which one runs.",
+    `drivers=${driverFiles(drivers.dir).map((path) => path.replace(/\/better_sqlite3\.node$/, "")).join(" ")}`,
+    `portable=${drivers.portable ? "yes" : "no"}`,
+    `platform=${drivers.portable ? PLATFORM : `${process.platform}-${process.arch}`}`,
+    `glibc_at_most=${drivers.portable ? CEILINGS.GLIBC : "this build machine's"}`,
     "",
   ].join("\n");
 }

@@ -7,14 +7,16 @@ import { dirname, join, relative } from "node:path";
 /**
  * The installed directories of the production dependencies, relative to `root`, sorted.
  * @param {string} root the project directory (holding package.json and node_modules)
+ * @param {ReadonlySet<string>} skip packages left out, with what only they need
  * @returns {string[]}
  */
-export function productionModules(root) {
+export function productionModules(root, skip = new Set()) {
   const found = new Set();
   const visit = (dir) => {
     const manifest = readManifest(dir);
     const optional = manifest.optionalDependencies ?? {};
     for (const name of Object.keys({ ...manifest.dependencies, ...optional }).sort()) {
+      if (skip.has(name)) continue;
       const installed = resolvePackage(root, dir, name);
       if (installed === undefined) {
         if (name in optional) continue;

@@ -4,7 +4,7 @@
 # Running it again upgrades in place; the data directory and the configuration are kept.
 #
 # What it does (directadmin.md §B1, §B2, §B4):
-#   1. checks Node.js 20 or newer and that the package's native module (better-sqlite3) loads with it;
+#   1. checks Node.js 20 or newer and that a database driver loads with it (`wedos-panel driver`);
 #   2. copies the package to /usr/local/cpanel/3rdparty/wedos-panel and a `wedos-panel` command to /usr/local/bin;
 #   3. installs the hook script as /usr/local/cpanel/3rdparty/bin/wedos-panel-hook (root:root 0755) and registers it
 #      with manage_hooks, which asks the script itself (--describe) for its events; never edits hook data by hand;
@@ -45,15 +45,21 @@ fi
 [ -n "$NODE" ] || fail "Node.js 20 or newer is required and none was found; install it (e.g. dnf install ea-nodejs20) or set WEDOS_PANEL_NODE"
 "$NODE" -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2> /dev/null \
   || fail "Node.js 20 or newer is required, $NODE is $("$NODE" --version 2> /dev/null || echo 'not runnable'); install a newer one or set WEDOS_PANEL_NODE"
-(cd "$SRC" && "$NODE" -e 'require("better-sqlite3")(":memory:").close()') 2> /dev/null \
-  || fail "the package's better-sqlite3 does not load with $NODE ($("$NODE" --version); the package was built for $(sed -n 's/^node_version=//p' "$SRC/platform.conf" 2> /dev/null)); run: cd $SRC && npm rebuild better-sqlite3 (needs python3, make, g++), then install again"
+# The database driver, chosen exactly as the daemon will (the package's build for this Node.js, else node:sqlite);
+# `wedos-panel driver` names the fix when none loads (docs/decisions/0009).
+if [ -e "$CONFIG" ]; then
+  DRIVER=$(WEDOS_PANEL_CONFIG=$CONFIG "$NODE" "$SRC/build/lib/cli.js" driver 2>&1) || fail "no database driver: $DRIVER"
+else
+  DRIVER=$("$NODE" "$SRC/build/lib/cli.js" driver 2>&1) || fail "no database driver: $DRIVER"
+fi
+echo "wedos-panel install: Node.js $("$NODE" --version), database driver $(printf '%s\n' "$DRIVER" | head -n 1)"
 
 # 2. The package, replaced whole so an upgrade never mixes two versions' files.
 if [ "$SRC" != "$APP" ]; then
   mkdir -p "$(dirname "$APP")"
   rm -rf "$APP.new"
   mkdir "$APP.new"
-  for item in package.json platform.conf build views images node_modules cpanel; do
+  for item in package.json platform.conf build native views images node_modules cpanel; do
     if [ -e "$SRC/$item" ]; then cp -R "$SRC/$item" "$APP.new/"; fi
   done
   rm -rf "$APP.old"

@@ -71,10 +71,12 @@ wp_check_folder() {
   [ "${wp_plugin_dir##*/}" = "$wp_id" ] || wp_fail "this plugin must be in a directory named \"$wp_id\" (its id in plugin.conf), but it is in $wp_plugin_dir, so its pages and menu links would not be found. DirectAdmin names the directory after the uploaded file: delete this plugin and upload the package as $wp_id.tar.gz (by hand: move the directory to ${wp_plugin_dir%/*}/$wp_id and run scripts/install.sh there)."
 }
 
-# Node.js 20.18+ and a better-sqlite3 that loads with it (the package carries the build for one Node.js ABI).
+# Node.js 20.18+ and a database driver that loads with it: the package's own build for this Node.js, or Node's
+# built-in SQLite (Node.js 24). `wedos-panel driver` decides exactly as the daemon will, and names the fix when nothing
+# loads (docs/decisions/0009); its first line is the driver, for the summary.
 wp_check_node() {
   wp_node=$(command -v node 2> /dev/null) || wp_node=
-  [ -n "$wp_node" ] || wp_fail "Node.js is not installed (no node on root's PATH). wedos-panel needs Node.js 20.18 or newer: install it from your distribution or from NodeSource (https://github.com/nodesource/distributions) so that 'node --version' works for root, then install the plugin again."
+  [ -n "$wp_node" ] || wp_fail "Node.js is not installed (no node on root's PATH). wedos-panel needs Node.js 20.18 or newer (22 or 24 recommended): install it from your distribution or from NodeSource (https://github.com/nodesource/distributions) so that 'node --version' works for root, then install the plugin again."
   wp_node_version=$("$wp_node" --version 2> /dev/null) || wp_node_version=
   wp_major=${wp_node_version#v}
   wp_major=${wp_major%%.*}
@@ -84,18 +86,38 @@ wp_check_node() {
     *[!0-9.]* | .* | *.) wp_fail "cannot tell the version of $wp_node ('node --version' printed \"$wp_node_version\"); wedos-panel needs Node.js 20.18 or newer." ;;
   esac
   if [ "$wp_major" -lt 20 ] || { [ "$wp_major" -eq 20 ] && [ "$wp_minor" -lt 18 ]; }; then
-    wp_fail "Node.js $wp_node_version ($wp_node) is too old: wedos-panel needs Node.js 20.18 or newer. Install a newer Node.js (from your distribution or NodeSource: https://github.com/nodesource/distributions; this package was built for $(wp_conf_value node_version "$wp_plugin_dir/platform.conf")), then install the plugin again."
+    wp_fail "Node.js $wp_node_version ($wp_node) is too old: wedos-panel needs Node.js 20.18 or newer. Install Node.js 22 or 24 (from your distribution or NodeSource: https://github.com/nodesource/distributions), then install the plugin again."
   fi
-  wp_abi=$("$wp_node" -p process.versions.modules 2> /dev/null)
-  wp_built_abi=$(wp_conf_value node_abi "$wp_plugin_dir/platform.conf")
-  if ! wp_load=$("$wp_node" -e 'new (require(process.argv[1]))(":memory:").close()' "$wp_plugin_dir/node_modules/better-sqlite3" 2>&1); then
-    wp_load=$(printf '%s\n' "$wp_load" | grep -m 1 'Error' || printf '%s\n' "$wp_load" | head -n 1)
-    wp_rebuild="cd $wp_plugin_dir && npm rebuild better-sqlite3 (it fetches a prebuilt driver or compiles one with python3, make and g++), then run: sh $wp_plugin_dir/scripts/install.sh. If the Plugin Manager removed the plugin, unpack $wp_id.tar.gz into $wp_plugin_dir by hand first"
-    if [ "$wp_abi" != "$wp_built_abi" ]; then
-      wp_fail "this package was built for Node.js $(wp_conf_value node_version "$wp_plugin_dir/platform.conf") (ABI $wp_built_abi, $(wp_conf_value platform "$wp_plugin_dir/platform.conf")-$(wp_conf_value arch "$wp_plugin_dir/platform.conf"), $(wp_conf_value libc "$wp_plugin_dir/platform.conf")), but this server runs Node.js $wp_node_version (ABI $wp_abi), and its database driver (better-sqlite3) does not load. Install that Node.js major version, or rebuild the driver for this one: $wp_rebuild."
-    fi
-    wp_fail "the database driver (better-sqlite3) does not load with Node.js $wp_node_version here: $wp_load. Rebuild it: $wp_rebuild."
+  if [ -e "$wp_config" ]; then
+    wp_driver=$(WEDOS_PANEL_CONFIG=$wp_config "$wp_node" "$wp_cli" driver 2>&1) || wp_fail "no database driver: $wp_driver"
+  else
+    wp_driver=$("$wp_node" "$wp_cli" driver 2>&1) || wp_fail "no database driver: $wp_driver"
   fi
+  wp_driver=$(printf '%s\n' "$wp_driver" | head -n 1)
+}
+
+# DirectAdmin unpacks a new version over the old directory (§A4.2), so files the new version no longer has would
+# stay. package-files.txt lists everything the package holds; whatever else is in the plugin directory goes, except
+# what the installers write there (plugin.conf, install.conf). find stays in the directory: it follows no link and
+# crosses no mount, and removing a link removes the link only.
+wp_remove_stale_files() {
+  wp_removed=0
+  wp_manifest=$wp_plugin_dir/package-files.txt
+  [ -f "$wp_manifest" ] || return 0
+  wp_stale=$(cd "$wp_plugin_dir" && find . -xdev -mindepth 1 ! -type d -print | sed 's|^\./||' | awk 'NR == FNR { listed[$0] = 1; next } !($0 in listed)' "$wp_manifest" -) ||
+    wp_fail "cannot list $wp_plugin_dir"
+  while IFS= read -r wp_path; do
+    case $wp_path in '' | plugin.conf | install.conf) continue ;; esac
+    rm -f -- "$wp_plugin_dir/$wp_path" || wp_fail "cannot remove $wp_plugin_dir/$wp_path"
+    wp_removed=$((wp_removed + 1))
+  done << EOF
+$wp_stale
+EOF
+  # Then the directories the new version does not have, once empty (deepest first).
+  (cd "$wp_plugin_dir" && find . -xdev -mindepth 1 -depth -type d -print) | sed 's|^\./||' |
+    awk 'NR == FNR { listed[$0] = 1; next } !(($0 "/") in listed)' "$wp_manifest" - |
+    while IFS= read -r wp_path; do rmdir -- "$wp_plugin_dir/$wp_path" 2> /dev/null; done
+  return 0
 }
 
 # Everything install.sh and update.sh do: both are idempotent, keep the data and never rewrite an existing
@@ -104,6 +126,7 @@ wp_setup() {
   wp_open
   wp_require_root
   wp_check_folder
+  wp_remove_stale_files
   wp_check_node
   wp_version=$(wp_conf_value version "$wp_plugin_dir/plugin.conf")
 
@@ -169,7 +192,8 @@ wp_setup() {
 
   wp_set_plugin_conf installed yes
   wp_say "wedos-panel $wp_version $1 in $wp_plugin_dir"
-  wp_say "- Node.js $wp_node_version ($wp_node)"
+  wp_say "- Node.js $wp_node_version ($wp_node), database driver $wp_driver"
+  if [ "$wp_removed" -gt 0 ]; then wp_say "- removed $wp_removed file(s) of the previous version that this one no longer has"; fi
   wp_say "- service account $wp_user: $wp_account"
   wp_say "- configuration $wp_config: $wp_config_state"
   wp_say "- data $wp_data_dir: $wp_data_state"

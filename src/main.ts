@@ -10,7 +10,7 @@ import type { TaskContext } from "./provisioning/tasks/context.js";
 import { createTaskHandlers } from "./provisioning/tasks/index.js";
 import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
-import { databaseFileIn, openDatabase, type Database } from "./store/database.js";
+import { openConfiguredDatabase, type Database } from "./store/database.js";
 import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { DriftStore } from "./store/drift-store.js";
@@ -43,7 +43,7 @@ export interface Services {
 
 /** The composition root: config → store → services. */
 export function createServices(config: Config, clock: Clock, panel: Panel): Services {
-  const db = openDatabase(databaseFileIn(config.dataDir));
+  const db = openConfiguredDatabase(config);
   const wapi = createWapi(config, db, clock);
   const queue = new JobQueue(db, clock);
   const zones = new DnsZoneStore(db);

@@ -1,6 +1,6 @@
 import type { Clock } from "../clock.js";
 import { loadConfig, type Config } from "../config/load.js";
-import { databaseFileIn, openDatabase, type Database } from "../store/database.js";
+import { openConfiguredDatabase, type Database } from "../store/database.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import type { CliIo } from "./command.js";
 
@@ -16,7 +16,7 @@ export interface CliContext {
 export function openCliContext(io: CliIo): CliContext {
   const { clock } = io;
   const config = loadConfig(io.env);
-  const db = openDatabase(databaseFileIn(config.dataDir));
+  const db = openConfiguredDatabase(config);
   try {
     const wapi = createWapi(config, db, clock);
     return {
@@ -38,6 +38,6 @@ export function openCliContext(io: CliIo): CliContext {
 /** For commands that only read or write the plugin's own database (no WEDOS credentials needed). */
 export function openCliDatabase(io: CliIo): { config: Config; db: Database; close(): void } {
   const config = loadConfig(io.env);
-  const db = openDatabase(databaseFileIn(config.dataDir));
+  const db = openConfiguredDatabase(config);
   return { config, db, close: () => db.close() };
 }

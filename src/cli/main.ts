@@ -2,20 +2,21 @@ import { parseArgs } from "node:util";
 import { AppError } from "../errors.js";
 import { PRODUCT_VERSION } from "../package-info.js";
 import { UsageError, type CliCommand, type CliIo } from "./command.js";
-import { COMMANDS } from "./registry.js";
+import { availableCommands } from "./registry.js";
 
 /** Runs `wedos-panel <command> [options]` and returns the exit status (0 ok, 1 failure, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  const commands = await availableCommands();
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(overview());
+    io.stdout(overview(commands));
     return name === undefined ? 2 : 0;
   }
   if (name === "--version" || name === "-v") {
     io.stdout(`wedos-panel ${PRODUCT_VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
+  const command = commands.find((candidate) => candidate.name === name);
   if (command === undefined) {
     io.stderr(`wedos-panel: unknown command "${name}"; run "wedos-panel --help" for the list\n`);
     return 2;
@@ -40,9 +41,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+function overview(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return `wedos-panel ${PRODUCT_VERSION} — WEDOS DNS and protection for hosting panels\n\nUsage: wedos-panel <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun "wedos-panel <command> --help" for a command's options.\n`;
 }
 

@@ -1,6 +1,6 @@
 import type { CliCommand } from "./command.js";
-import { demoCommand } from "./commands/demo.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { driverCommand } from "./commands/driver.js";
 import { hookCheckCommand } from "./commands/hook-check.js";
 import { importCommand } from "./commands/import.js";
 import { jobsCommand } from "./commands/jobs.js";
@@ -8,10 +8,20 @@ import { policyCommand } from "./commands/policy.js";
 import { serveCommand } from "./commands/serve.js";
 import { statusCommand } from "./commands/status.js";
 import { wapiResumeCommand } from "./commands/wapi-resume.js";
-import { wapiSimCommand } from "./commands/wapi-sim.js";
 import { syncCommand } from "./commands/sync.js";
 import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
-/** Every `wedos-panel` sub-command, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, wapiSimCommand, hookCheckCommand, demoCommand];
+/** Every `wedos-panel` sub-command a server has, in the order `--help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, hookCheckCommand];
+
+/** COMMANDS, then the development commands where their module is there (a checkout; never a package). */
+export async function availableCommands(): Promise<readonly CliCommand[]> {
+  try {
+    const { DEV_COMMANDS } = await import("./dev-commands.js");
+    return [...COMMANDS, ...DEV_COMMANDS];
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("dev-commands")) return COMMANDS;
+    throw error;
+  }
+}

@@ -28,6 +28,9 @@ export interface Config extends Omit<ParsedConfig, "wapi"> {
 export const WAPI_ENVIRONMENT = { url: "WEDOS_WAPI_URL", login: "WEDOS_WAPI_LOGIN", password: "WEDOS_WAPI_PASSWORD", passwordFile: "WEDOS_WAPI_PASSWORD_FILE" } as const;
 export type WapiEnvironmentSetting = keyof typeof WAPI_ENVIRONMENT;
 
+/** Overrides store.driver (docs/decisions/0009). */
+export const SQLITE_DRIVER_VARIABLE = "WEDOS_PANEL_SQLITE_DRIVER";
+
 export class ConfigError extends AppError {
   readonly problems: string[];
 
@@ -126,7 +129,10 @@ function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<
   const daApiUrl = nonEmpty(env.WEDOS_PANEL_DA_API_URL);
   if (daApiUrl !== undefined) directadmin.apiUrl = daApiUrl;
   const panel = nonEmpty(env.WEDOS_PANEL_KIND);
-  return { ...fileData, wapi, dns, directadmin, ...(dataDir === undefined ? {} : { dataDir }), ...(panel === undefined ? {} : { panel }) };
+  const store = { ...((fileData.store as Record<string, unknown> | undefined) ?? {}) };
+  const sqliteDriver = nonEmpty(env[SQLITE_DRIVER_VARIABLE]);
+  if (sqliteDriver !== undefined) store.driver = sqliteDriver.trim();
+  return { ...fileData, wapi, dns, directadmin, store, ...(dataDir === undefined ? {} : { dataDir }), ...(panel === undefined ? {} : { panel }) };
 }
 
 function resolvePassword(input: {

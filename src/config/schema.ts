@@ -111,6 +111,16 @@ export const daemonConfigSchema = z.object({
   reconcileBudgetShare: z.number().min(0).max(1).default(0.2),
 });
 
+/** How the database is opened (docs/decisions/0009). */
+export const storeConfigSchema = z.object({
+  /**
+   * The SQLite driver: "auto" takes the package's portable better-sqlite3 build for this Node.js, else
+   * better-sqlite3's own build (a development checkout), else Node's built-in node:sqlite (Node.js 24; Node 22's cuts text at NUL);
+   * "native" and "builtin" force one of the two.
+   */
+  driver: z.enum(["auto", "native", "builtin"]).default("auto"),
+});
+
 export const configSchema = z.object({
   /** Where the database, spool and state live; kept outside the plugin directory so updates keep it. */
   dataDir: z.string().min(1).default("/var/lib/wedos-panel"),
@@ -124,6 +134,7 @@ export const configSchema = z.object({
   directadmin: directAdminConfigSchema.default(() => directAdminConfigSchema.parse({})),
   cpanel: cpanelConfigSchema.default(() => cpanelConfigSchema.parse({})),
   daemon: daemonConfigSchema.default(() => daemonConfigSchema.parse({})),
+  store: storeConfigSchema.default(() => storeConfigSchema.parse({})),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

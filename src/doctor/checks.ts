@@ -1,12 +1,13 @@
 import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import type { Clock } from "../clock.js";
 import { ConfigError, loadConfig, type Config } from "../config/load.js";
-import { databaseFileIn, openDatabase } from "../store/database.js";
+import { openConfiguredDatabase } from "../store/database.js";
 import { JobStore } from "../store/job-store.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
+import { checkDatabaseDriver } from "./driver-check.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -59,7 +60,10 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     add("zone transfers", transfers.status, transfers.message);
   }
 
-  const db = openDatabase(databaseFileIn(config.dataDir));
+  results.push(checkDatabaseDriver(config));
+  if (results.at(-1)?.status === "fail") return results;
+
+  const db = openConfiguredDatabase(config);
   const wapi = createWapi(config, db, clock);
   try {
     const paused = wapi.circuit.status();

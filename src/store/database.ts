@@ -1,25 +1,36 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+import type { Config } from "../config/load.js";
+import { sqliteDriverFromEnvironment } from "../config/sqlite-driver.js";
 import { AppError } from "../errors.js";
 import { MIGRATIONS } from "./migrations.js";
+import { SqliteDatabase } from "./sqlite/connection.js";
+import { requireDriver, type DriverChoice } from "./sqlite/driver.js";
+import type { Database } from "./sqlite/types.js";
 
-export type Database = BetterSqlite3.Database;
+export type { Database, Statement } from "./sqlite/types.js";
 
 /** The database file inside the data directory: the one place its name is written. */
 export function databaseFileIn(dataDir: string): string {
   return join(dataDir, "wedos-panel.sqlite");
 }
 
+/** The configured database: the data directory's file, through the driver store.driver names. */
+export function openConfiguredDatabase(config: Pick<Config, "dataDir" | "store">): Database {
+  return openDatabase(databaseFileIn(config.dataDir), { driver: config.store.driver });
+}
+
 /**
  * Opens (creating if needed) the plugin's SQLite database and brings its schema up to date. WAL mode and a busy
- * timeout let the daemon, the CLI and hook helpers share one file safely.
+ * timeout let the daemon, the CLI and hook helpers share one file safely. `driver` is store.driver from the
+ * configuration; without it, WEDOS_PANEL_SQLITE_DRIVER or "auto".
  */
-export function openDatabase(path: string): Database {
+export function openDatabase(path: string, options: { driver?: DriverChoice } = {}): Database {
+  const driver = requireDriver(options.driver ?? sqliteDriverFromEnvironment() ?? "auto");
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   let db: Database;
   try {
-    db = new BetterSqlite3(path);
+    db = new SqliteDatabase(driver.open(path), driver.info);
   } catch (error) {
     throw new AppError("store_open_failed", `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`, { cause: error });
   }
@@ -32,7 +43,7 @@ export function openDatabase(path: string): Database {
 }
 
 function migrate(db: Database): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
+  const current = db.pragma("user_version") as number;
   const latest = MIGRATIONS.at(-1)?.version ?? 0;
   if (current > latest) {
     throw new AppError("store_too_new", `the database schema (version ${current}) is newer than this wedos-panel (knows ${latest}); update wedos-panel instead of downgrading`);

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { COMMANDS } from "../../src/cli/registry.js";
+import { availableCommands } from "../../src/cli/registry.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { runCliCaptured } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -26,7 +26,7 @@ describe("wedos-panel", () => {
   it("lists every command and answers --help on each", async () => {
     const overview = await runCliCaptured(["--help"], {}, clock);
     expect(overview.status).toBe(0);
-    for (const command of COMMANDS) {
+    for (const command of await availableCommands()) {
       expect(overview.stdout).toContain(`  ${command.name}`);
       const help = await runCliCaptured([command.name, "--help"], {}, clock);
       expect(help.status).toBe(0);
@@ -55,7 +55,7 @@ describe("wedos-panel", () => {
     const result = await runCliCaptured(["doctor", "--json"], env, clock);
     const checks = JSON.parse(result.stdout) as Array<{ check: string; status: string }>;
     expect(result.status).toBe(0);
-    expect(checks.map((c) => c.check)).toEqual(["configuration", "credentials", "data directory", "time zone data", "request budget", "job queue", "reachability", "clock", "WEDOS login", "IP allow-list"]);
+    expect(checks.map((c) => c.check)).toEqual(["configuration", "credentials", "data directory", "time zone data", "database driver", "request budget", "job queue", "reachability", "clock", "WEDOS login", "IP allow-list"]);
     expect(checks.every((c) => c.status === "ok")).toBe(true);
   });
 
@@ -63,7 +63,7 @@ describe("wedos-panel", () => {
     const env = await envFor("not-the-password");
     const result = await runCliCaptured(["doctor"], env, clock);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("✗ WEDOS login     WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong");
+    expect(result.stdout).toContain("✗ WEDOS login      WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong");
     await runCliCaptured(["doctor"], env, clock); // a second run must not send again
     expect(sim?.simulator.dump().access["127.0.0.1"]?.invalidCount).toBe(1);
     expect(result.stdout).not.toContain("not-the-password");

@@ -42,10 +42,10 @@ describe("the package (npm run build)", () => {
     for (const path of ["hooks/admin_txt.html", "images/wedos.css", "views/user/index.ejs", "build/lib/cli/commands/serve.js", "node_modules/express/package.json"]) {
       expect(byPath.has(path), path).toBe(true);
     }
-    expect(byPath.has("node_modules/better-sqlite3/build/Release/better_sqlite3.node")).toBe(true);
+    expect(byPath.has(`native/linux-x64/node-abi${process.versions.modules}/better_sqlite3.node`)).toBe(true);
     expect(paths.filter((path) => /^node_modules\/(typescript|vitest|@types|playwright-core)\//.test(path) || /^build\/lib\/.*\.map$/.test(path))).toEqual([]);
-    expect(built.output).toContain(`built for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules}) on ${process.platform}-${process.arch}`);
-    expect(readFileSync(join(built.unpacked, "platform.conf"), "utf8")).toContain(`\nnode_abi=${process.versions.modules}\n`);
+    expect(built.output).toContain(`database drivers, NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules})`);
+    expect(readFileSync(join(built.unpacked, "platform.conf"), "utf8")).toContain(`\ndrivers=linux-x64/node-abi${process.versions.modules}\nportable=no\n`);
     expect(JSON.parse(readFileSync(join(built.unpacked, "package.json"), "utf8"))).not.toHaveProperty("devDependencies");
   });
 });
@@ -144,17 +144,16 @@ describe("scripts/install.sh", () => {
     expect(existsSync(box.dataDir)).toBe(false);
   });
 
-  it("refuses a Node.js the bundled database driver was not built for, and names the rebuild", () => {
+  it("refuses to install where no database driver loads, saying what was tried and what to do", () => {
     const box = createSandbox(built);
-    const platformConf = join(box.pluginDir, "platform.conf");
-    writeFileSync(platformConf, readFileSync(platformConf, "utf8").replace(/^node_abi=.*$/m, "node_abi=108").replace(/^node_version=.*$/m, "node_version=v18.20.4"));
-    writeFileSync(join(box.pluginDir, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"), "built for another Node.js");
-    const run = box.run("install.sh");
+    writeFileSync(join(box.pluginDir, "native", "linux-x64", `node-abi${process.versions.modules}`, "better_sqlite3.node"), "not a driver");
+    // Forced to the native driver, so node:sqlite (Node.js 22.13+) cannot stand in whatever Node.js runs this.
+    const run = box.run("install.sh", { env: { WEDOS_PANEL_SQLITE_DRIVER: "native" } });
 
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`this package was built for Node.js v18.20.4 (ABI 108, ${process.platform}-${process.arch}`);
-    expect(run.stdout).toContain(`but this server runs Node.js ${process.version} (ABI ${process.versions.modules})`);
-    expect(run.stdout).toContain(`cd ${box.pluginDir} &amp;&amp; npm rebuild better-sqlite3`);
+    expect(run.stdout).toContain(`wedos-panel: no database driver: wedos-panel driver: no SQLite driver loads with Node.js ${process.version}`);
+    expect(run.stdout).toContain(`the package's portable build native/linux-x64/node-abi${process.versions.modules}/better_sqlite3.node: does not load:`);
+    expect(run.stdout).toContain("Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer");
     expect(box.calls()).toEqual([]);
   });
 });

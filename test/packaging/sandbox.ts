@@ -21,13 +21,27 @@ export interface BuiltPackage {
 const PACKAGE_FILES = { directadmin: "wedos.tar.gz", cpanel: "wedos-panel-cpanel.tar.gz" } as const;
 
 export function buildPackage(panel: keyof typeof PACKAGE_FILES = "directadmin"): BuiltPackage {
+  return buildPackages([panel])[panel];
+}
+
+/**
+ * Both packages from one build. The database driver is node_modules' own build for this Node.js (the build's
+ * --unportable-native): the portable drivers need root and debootstrap, and `npm run test:matrix` tests those.
+ */
+export function buildPackages<P extends keyof typeof PACKAGE_FILES>(panels: readonly P[]): Record<P, BuiltPackage> {
   const dir = mkdtempSync(join(tmpdir(), "wedos-panel-package-"));
-  const output = execFileSync(process.execPath, [join(PACKAGE_ROOT, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage"), "--only", panel], { encoding: "utf8" });
-  const tarball = join(dir, "dist", PACKAGE_FILES[panel]);
-  const unpacked = join(dir, "unpacked");
-  mkdirSync(unpacked);
-  execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
-  return { tarball, unpacked, output, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const only = panels.length === 1 ? ["--only", panels[0] as string] : [];
+  const output = execFileSync(process.execPath, [join(PACKAGE_ROOT, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage"), "--unportable-native", ...only], { encoding: "utf8" });
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const built = {} as Record<P, BuiltPackage>;
+  for (const panel of panels) {
+    const tarball = join(dir, "dist", PACKAGE_FILES[panel]);
+    const unpacked = join(dir, `unpacked-${panel}`);
+    mkdirSync(unpacked);
+    execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
+    built[panel] = { tarball, unpacked, output, remove };
+  }
+  return built;
 }
 
 /** `tar -tv` of the package: mode string, owner/group, modification time, path per entry. */

@@ -1,6 +1,6 @@
 import { loadConfig } from "../../config/load.js";
 import { zoneQuotaRefusal } from "../../provisioning/zone-quota.js";
-import { databaseFileIn, openDatabase } from "../../store/database.js";
+import { openConfiguredDatabase } from "../../store/database.js";
 import { InventoryStore } from "../../store/inventory-store.js";
 import { PolicyStore } from "../../store/policy-store.js";
 import { UsageError, type CliCommand } from "../command.js";
@@ -24,7 +24,7 @@ the plugin itself, exits 0: a broken plugin must never block the panel.`,
     const domain = (hook === "domain_pointer_create_pre" ? io.env.from : io.env.domain)?.toLowerCase();
     if (username === undefined || domain === undefined) return 0;
     try {
-      const db = openDatabase(databaseFileIn(loadConfig(io.env).dataDir));
+      const db = openConfiguredDatabase(loadConfig(io.env));
       try {
         const refusal = zoneQuotaRefusal({ username, domain, package: io.env.package }, new InventoryStore(db), new PolicyStore(db));
         if (refusal === undefined) return 0;

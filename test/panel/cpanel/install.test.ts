@@ -48,9 +48,9 @@ describe("the cPanel package (npm run build)", () => {
     expect(programs.map((path) => [path, mode.get(`wedos-panel/${path}`)])).toEqual(programs.map((path) => [path, "-rwxr-xr-x"]));
     // The repository's symbolic links are files in the package; the native driver is there, its compiler output not.
     expect(mode.get("wedos-panel/cpanel/whm/wedos-panel.svg")).toBe("-rw-r--r--");
-    expect(mode.has("wedos-panel/node_modules/better-sqlite3/build/Release/better_sqlite3.node")).toBe(true);
+    expect(mode.has(`wedos-panel/native/linux-x64/node-abi${process.versions.modules}/better_sqlite3.node`)).toBe(true);
     expect(paths.filter((path) => /\/build\/Release\/obj|^wedos-panel\/node_modules\/(typescript|vitest|@types|playwright-core)\/|^wedos-panel\/build\/lib\/.*\.map$/.test(path))).toEqual([]);
-    expect(readFileSync(join(unpacked, "platform.conf"), "utf8")).toContain(`\nnode_abi=${process.versions.modules}\n`);
+    expect(readFileSync(join(unpacked, "platform.conf"), "utf8")).toContain(`\ndrivers=linux-x64/node-abi${process.versions.modules}\n`);
     expect(JSON.parse(readFileSync(join(unpacked, "package.json"), "utf8"))).not.toHaveProperty("devDependencies");
     expect(built.output).toContain("wedos-panel-cpanel.tar.gz: cpanel package");
     expect(built.output).not.toContain("wedos.tar.gz:");

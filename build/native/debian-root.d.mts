@@ -1,0 +1,1 @@
+export declare function debianRoot(log?: (line: string) => void): string;

@@ -1,0 +1,1 @@
+export declare function nodeDistribution(version: string, log?: (line: string) => void): string;

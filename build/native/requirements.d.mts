@@ -1,0 +1,1 @@
+export declare function requireRootTools(what: string, tools?: string[]): void;

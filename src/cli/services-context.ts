@@ -1,56 +1,7 @@
-import { existsSync } from "node:fs";
-import type { Config } from "../config/load.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
-import { cpanelLayout } from "../panel/cpanel/layout.js";
-import { CpanelPanel } from "../panel/cpanel/reader.js";
-import { directAdminLayout } from "../panel/directadmin/layout.js";
-import { DirectAdminPanel } from "../panel/directadmin/reader.js";
-import type { Panel, PanelKind } from "../panel/panel.js";
-import { RemotePanel } from "../panel/remote/remote-panel.js";
-import { resolveZoneDir } from "../sync/zone-dir.js";
 import type { CliIo } from "./command.js";
-
-/** Where a panel's files are: the daemon's configuration and the panel reader's settings both say it. */
-export interface PanelSettings {
-  panel: Config["panel"];
-  directadmin: Pick<Config["directadmin"], "root" | "virtualDir">;
-  cpanel: Pick<Config["cpanel"], "varDir" | "etcDir">;
-  dns: Pick<Config["dns"], "zoneDir">;
-}
-
-/** The DirectAdmin panel the settings point at (fixture trees in tests, the real server in production). */
-export function directAdminPanel(settings: PanelSettings): DirectAdminPanel {
-  return new DirectAdminPanel(directAdminLayout({ root: settings.directadmin.root, virtualDir: settings.directadmin.virtualDir, zoneDir: resolveZoneDir(settings.dns.zoneDir) }));
-}
-
-/** The cPanel & WHM server the settings point at. */
-export function cpanelPanel(settings: PanelSettings): CpanelPanel {
-  return new CpanelPanel(cpanelLayout({ varDir: settings.cpanel.varDir, etcDir: settings.cpanel.etcDir, zoneDir: resolveZoneDir(settings.dns.zoneDir) }));
-}
-
-/** cPanel's own binary: its presence is how "panel": "auto" recognises a cPanel & WHM server. */
-const CPANEL_BINARY = "/usr/local/cpanel/cpanel";
-
-/** Which panel this server runs (the `panel` setting; "auto" looks for cPanel, else DirectAdmin). */
-export function panelKindOf(settings: Pick<PanelSettings, "panel">): PanelKind {
-  return settings.panel === "auto" ? (existsSync(CPANEL_BINARY) ? "cpanel" : "directadmin") : settings.panel;
-}
-
-/** The panel read from its files by this process (the panel reader; everything, when not installed). */
-export function localPanel(settings: PanelSettings): Panel {
-  return panelKindOf(settings) === "cpanel" ? cpanelPanel(settings) : directAdminPanel(settings);
-}
-
-/**
- * The panel this server runs. Installed (install.conf names `reader_socket`), every question goes to the panel
- * reader, the one process allowed to read the panel's files (docs/decisions/0011); otherwise (development, the
- * demo, tests) the files are read here.
- */
-export function configuredPanel(config: Config): Panel {
-  if (config.readerSocket !== undefined) return new RemotePanel(panelKindOf(config), { socket: config.readerSocket });
-  return localPanel(config);
-}
+import { configuredPanel } from "./panel-context.js";
 
 /** All services, for the commands that provision (serve, import). */
 export function openServices(io: CliIo): Services {

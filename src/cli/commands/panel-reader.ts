@@ -1,7 +1,7 @@
 import { loadReaderSettings } from "../../config/reader.js";
 import { startPanelReader, type ReaderListen } from "../../panel/remote/reader-server.js";
 import { stringOption, UsageError, type CliCommand } from "../command.js";
-import { localPanel, panelKindOf } from "../services-context.js";
+import { localPanel, panelKindOf } from "../panel-context.js";
 
 export const panelReaderCommand: CliCommand = {
   name: "panel-reader",

@@ -6,7 +6,7 @@ import { checkPropagation } from "../../sync/propagation.js";
 import { ZoneSync } from "../../sync/zone-sync.js";
 import { printJson, stringOption, UsageError, type CliCommand } from "../command.js";
 import { openCliContext } from "../context.js";
-import { configuredPanel } from "../services-context.js";
+import { configuredPanel } from "../panel-context.js";
 import { loadPanelZone, loadZoneFile } from "../zone-input.js";
 
 export const syncCommand: CliCommand = {

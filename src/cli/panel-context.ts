@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import type { Config } from "../config/load.js";
 import { cpanelLayout } from "../panel/cpanel/layout.js";
 import { CpanelPanel } from "../panel/cpanel/reader.js";
 import { directAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
-import type { Panel, PanelKind } from "../panel/panel.js";
+import type { Panel } from "../panel/panel.js";
+import { panelKindOf } from "../panel/panel-kind.js";
 import { RemotePanel } from "../panel/remote/remote-panel.js";
 import { resolveZoneDir } from "../sync/zone-dir.js";
 
@@ -26,17 +26,9 @@ export function cpanelPanel(settings: PanelSettings): CpanelPanel {
   return new CpanelPanel(cpanelLayout({ varDir: settings.cpanel.varDir, etcDir: settings.cpanel.etcDir, zoneDir: resolveZoneDir(settings.dns.zoneDir) }));
 }
 
-/** cPanel's own binary: its presence is how "panel": "auto" recognises a cPanel & WHM server. */
-const CPANEL_BINARY = "/usr/local/cpanel/cpanel";
-
-/** Which panel this server runs (the `panel` setting; "auto" looks for cPanel, else DirectAdmin). */
-export function panelKindOf(settings: Pick<PanelSettings, "panel">): PanelKind {
-  return settings.panel === "auto" ? (existsSync(CPANEL_BINARY) ? "cpanel" : "directadmin") : settings.panel;
-}
-
 /** The panel read from its files by this process (the panel reader; everything, when not installed). */
 export function localPanel(settings: PanelSettings): Panel {
-  return panelKindOf(settings) === "cpanel" ? cpanelPanel(settings) : directAdminPanel(settings);
+  return panelKindOf(settings.panel) === "cpanel" ? cpanelPanel(settings) : directAdminPanel(settings);
 }
 
 /**
@@ -45,6 +37,6 @@ export function localPanel(settings: PanelSettings): Panel {
  * demo, tests) the files are read here.
  */
 export function configuredPanel(config: Config): Panel {
-  if (config.readerSocket !== undefined) return new RemotePanel(panelKindOf(config), { socket: config.readerSocket });
+  if (config.readerSocket !== undefined) return new RemotePanel(panelKindOf(config.panel), { socket: config.readerSocket });
   return localPanel(config);
 }

@@ -1,7 +1,8 @@
 import { loadReaderSettings } from "../../config/reader.js";
 import { startPanelReader, type ReaderListen } from "../../panel/remote/reader-server.js";
 import { stringOption, UsageError, type CliCommand } from "../command.js";
-import { localPanel, panelKindOf } from "../panel-context.js";
+import { panelKindOf } from "../../panel/panel-kind.js";
+import { localPanel } from "../panel-context.js";
 
 export const panelReaderCommand: CliCommand = {
   name: "panel-reader",
@@ -27,7 +28,7 @@ WEDOS_PANEL_CPANEL_ETC_DIR, WEDOS_PANEL_ZONE_DIR; change them with: systemctl ed
     const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} panel-reader: ${line}\n`);
     const panel = localPanel(settings);
     const reader = await startPanelReader(panel, listen, log);
-    log(`answering for ${panelKindOf(settings)} on ${reader.address}`);
+    log(`answering for ${panelKindOf(settings.panel)} on ${reader.address}`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

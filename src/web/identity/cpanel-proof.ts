@@ -129,7 +129,8 @@ export class CpanelProofVerifier implements VisitorProver {
 /** Makes the proof directory (1733) for the entries; an existing one gets its mode back. Run by the daemon at start. */
 export function prepareProofDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  chmodSync(dir, PROOF_DIR_MODE);
+  // Left as it is when right: one made by a daemon that ran as root is not this account's to chmod.
+  if ((statSync(dir).mode & 0o7777) !== PROOF_DIR_MODE) chmodSync(dir, PROOF_DIR_MODE);
 }
 
 const unproven = (why: string) => new WebError(401, "error.sessionExpired", `cPanel page proof refused: ${why}`);

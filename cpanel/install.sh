@@ -14,13 +14,18 @@
 #   5. the WHM page: the CGI and the style sheet in whostmgr/docroot/cgi/wedos-panel/, the icon in addon_plugins/,
 #      the AppConfig in /var/cpanel/apps/ registered with register_appconfig, and a check that WHM lists it (an ACL
 #      WHM does not know hides the page without an error);
-#   6. /etc/wedos-panel/config.json with "panel": "cpanel" if there is none yet (0600), and the wedos-panel systemd
-#      service (the daemon), enabled and (re)started. The daemon (root) makes cpanel.proofDir (1733) at every start:
-#      it is under /run, which a reboot empties, so this script does not.
+#   6. the daemon's own account, wedos-panel, exactly as on DirectAdmin (scripts/service.sh, shared): its
+#      configuration /etc/wedos-panel/config.json with "panel": "cpanel" if there is none yet (0600) and its data
+#      directory /var/lib/wedos-panel (0700), both handed to the account; then the units — wedos-panel.service (the
+#      daemon, no capability) and the panel reader (wedos-panel-reader.socket/.service, the one process that reads
+#      cPanel's files; docs/decisions/0011) — enabled and (re)started, the reader's socket recorded in install.conf.
+#      The daemon makes cpanel.proofDir (1733) under its /run/wedos-panel at every start (a reboot empties /run).
 #
 # For tests and staging, every path is under WEDOS_PANEL_PREFIX (default: none, the real system) — cPanel's own
 # tools too, so a test puts stubs at $WEDOS_PANEL_PREFIX/usr/local/cpanel/bin/manage_hooks and so on; with a prefix
-# the script does not insist on root. WEDOS_PANEL_NODE names the node binary, WEDOS_PANEL_SYSTEMCTL systemctl.
+# the script does not insist on root. WEDOS_PANEL_NODE names the node binary (the service account must be able to
+# run it). WEDOS_PANEL_INSTALL_EXEC: a program run instead of each command that changes the system or asks about its
+# accounts (getent, useradd, chown, runuser, systemctl), as for the DirectAdmin installer.
 set -eu
 umask 022
 
@@ -59,7 +64,7 @@ if [ "$SRC" != "$APP" ]; then
   mkdir -p "$(dirname "$APP")"
   rm -rf "$APP.new"
   mkdir "$APP.new"
-  for item in package.json platform.conf build native views images node_modules cpanel; do
+  for item in package.json platform.conf build native views images node_modules cpanel scripts; do
     if [ -e "$SRC/$item" ]; then cp -R "$SRC/$item" "$APP.new/"; fi
   done
   rm -rf "$APP.old"
@@ -107,29 +112,28 @@ chmod 0600 "$APPCONFIG"
 "$CPANEL/bin/whmapi1" get_appconfig_application_list 2> /dev/null | grep -q wedos_panel \
   || echo "wedos-panel install: WHM does not list wedos_panel; check the acls= line of $APPCONFIG" >&2
 
-# 6. Configuration (never overwritten) and the daemon.
-if [ ! -e "$CONFIG" ]; then
-  mkdir -p "$(dirname "$CONFIG")"
-  (umask 077 && printf '{\n  "panel": "cpanel"\n}\n' > "$CONFIG")
-  echo "wedos-panel install: wrote $CONFIG; add your WAPI login and password (see README, Configuration)"
+# 6. The service account, its configuration and data, and the units (shared with the DirectAdmin installer).
+wp_root=$P
+wp_panel=cpanel
+wp_package_dir=$APP
+wp_say() { echo "wedos-panel install: $*"; }
+wp_fail() { fail "$@"; }
+. "$APP/scripts/service.sh"
+wp_node=$NODE
+wp_ensure_account
+wp_ensure_config "$(printf '{\n  "panel": "cpanel",\n  "dataDir": "%s"\n}' "$wp_data_dir")"
+if [ "$wp_config_state" != "kept as it was" ]; then wp_say "wrote $CONFIG; add your WAPI login and password (see README, Configuration)"; fi
+# Before, the cPanel daemon ran as root, so an existing data directory (database, spool) is root's: handed to the
+# account once — only a directory named for the plugin that holds its database (never a shared folder set as
+# dataDir). Nothing in it can be a link the account planted: it could not write there.
+if [ -f "$wp_data_dir/wedos-panel.sqlite" ] && [ "$(stat -c %u "$wp_data_dir")" = 0 ]; then
+  case ${wp_data_dir##*/} in
+    *wedos*) wp_out=$(wp_run chown -R "$wp_user:$wp_user" "$wp_data_dir" 2>&1) || fail "cannot hand $wp_data_dir to $wp_user: $wp_out"
+      wp_say "handed $wp_data_dir (the daemon's data from when it ran as root) to $wp_user" ;;
+    *) fail "$wp_data_dir belongs to root (the daemon ran as root before) and its name does not say it is the plugin's, so it is not handed over blindly: chown -R $wp_user:$wp_user the plugin's files in it, then install again" ;;
+  esac
 fi
-mkdir -p "$(dirname "$UNIT")"
-cat > "$UNIT" << UNIT
-[Unit]
-Description=wedos-panel daemon (WEDOS DNS and protection for cPanel & WHM)
-After=network-online.target
-Wants=network-online.target
-
-[Service]
-ExecStart=$NODE $APP/build/lib/cli.js serve
-Restart=on-failure
-RestartSec=5
-
-[Install]
-WantedBy=multi-user.target
-UNIT
-"$SYSTEMCTL" daemon-reload
-"$SYSTEMCTL" enable wedos-panel.service
-"$SYSTEMCTL" restart wedos-panel.service
+wp_ensure_data_dir
+wp_install_services
 
 echo "wedos-panel installed for cPanel & WHM. Next: wedos-panel doctor, then wedos-panel import for existing accounts."

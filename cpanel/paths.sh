@@ -9,6 +9,4 @@ WHM_CGI_DIR=$CPANEL/whostmgr/docroot/cgi/wedos-panel
 WHM_ICON=$CPANEL/whostmgr/docroot/addon_plugins/wedos-panel.svg
 APPCONFIG=$P/var/cpanel/apps/wedos-panel.conf
 CONFIG=$P/etc/wedos-panel/config.json
-UNIT=$P/etc/systemd/system/wedos-panel.service
 COMMAND=$P/usr/local/bin/wedos-panel
-SYSTEMCTL=${WEDOS_PANEL_SYSTEMCTL:-systemctl}

@@ -2,7 +2,7 @@
 # wedos-panel for cPanel & WHM: removes what cpanel/install.sh installed and registered, through cPanel's own tools.
 # Kept: the data directory (/var/lib/wedos-panel: the database, with what the plugin made at WEDOS) and
 # /etc/wedos-panel — remove them by hand once you are sure. Zones and protection at WEDOS are not touched.
-# Run as root. WEDOS_PANEL_PREFIX, WEDOS_PANEL_SYSTEMCTL: as for install.sh.
+# Run as root. WEDOS_PANEL_PREFIX, WEDOS_PANEL_INSTALL_EXEC: as for install.sh.
 set -eu
 umask 022
 
@@ -11,11 +11,11 @@ umask 022
 [ -n "$P" ] || [ "$(id -u)" = 0 ] || { echo "wedos-panel uninstall: run this as root" >&2; exit 1; }
 
 # Each step goes on when the thing is already gone, so a half-done uninstall can be run again.
-if [ -e "$UNIT" ]; then
-  "$SYSTEMCTL" disable --now wedos-panel.service || true
-  rm -f "$UNIT"
-  "$SYSTEMCTL" daemon-reload || true
-fi
+wp_root=$P wp_panel=cpanel wp_package_dir=$APP
+wp_say() { echo "wedos-panel uninstall: $*" >&2; }
+wp_fail() { wp_say "$@"; exit 1; }
+. "$(dirname -- "$0")/../scripts/service.sh"
+wp_remove_units
 if [ -x "$HOOK" ]; then "$CPANEL/bin/manage_hooks" delete script "$HOOK" || true; fi
 rm -f "$HOOK"
 if [ -d "$APP/cpanel/plugin" ]; then "$CPANEL/scripts/uninstall_plugin" "$APP/cpanel/plugin" --theme=jupiter || true; fi

@@ -9,13 +9,11 @@ PATH=${PATH:+$PATH:}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # Paths come from $0, not DOCUMENT_ROOT (which points at scripts/ during an install: §A4.3).
 wp_plugin_dir=$(cd -- "$(dirname -- "$0")/.." && pwd) || exit 1
 wp_root=${WEDOS_PANEL_INSTALL_ROOT:-}
-wp_user=wedos-panel
-wp_service=wedos-panel.service
-wp_etc=$wp_root/etc/wedos-panel
-wp_config=$wp_etc/config.json
-wp_unit_file=$wp_root/etc/systemd/system/$wp_service
+wp_panel=directadmin
+wp_package_dir=$wp_plugin_dir
 wp_link=$wp_root/usr/local/bin/wedos-panel
-wp_cli=$wp_plugin_dir/build/lib/cli.js
+# The service account, its files and the systemd units: shared with the cPanel installer.
+. "$wp_plugin_dir/scripts/service.sh"
 
 # The Plugin Manager shows our output as HTML (§A4.3): one <pre>, with & < > escaped. Plain text on a terminal.
 wp_html=yes
@@ -29,11 +27,6 @@ wp_fail() {
   wp_say "wedos-panel: $*"
   wp_close
   exit 1
-}
-
-# Every command that changes the system or asks about its accounts goes through here, so a test can record it.
-wp_run() {
-  if [ -n "${WEDOS_PANEL_INSTALL_EXEC:-}" ]; then "$WEDOS_PANEL_INSTALL_EXEC" "$@"; else "$@"; fi
 }
 
 wp_require_root() {
@@ -55,15 +48,6 @@ wp_set_plugin_conf() {
     printf '%s\n' "$wp_new" > "$wp_plugin_dir/plugin.conf" || wp_fail "cannot write $wp_plugin_dir/plugin.conf"
 }
 
-# dataDir from the configuration file, read the way the hooks read it (hooks/spool.sh); else the default.
-wp_data_dir=
-if [ -r "$wp_config" ]; then
-  while IFS= read -r wp_line || [ -n "$wp_line" ]; do
-    case $wp_line in *'"dataDir"'*) wp_data_dir=${wp_line#*\"dataDir\"*:*\"}; wp_data_dir=${wp_data_dir%%\"*} ;; esac
-  done < "$wp_config"
-fi
-wp_data_dir=${wp_data_dir:-$wp_root/var/lib/wedos-panel}
-
 # DirectAdmin names the plugin directory after the uploaded file, and every link uses plugin.conf's id (§A4.1).
 wp_check_folder() {
   wp_id=$(wp_conf_value id "$wp_plugin_dir/plugin.conf")
@@ -75,7 +59,7 @@ wp_check_folder() {
 # built-in SQLite (Node.js 24). `wedos-panel driver` decides exactly as the daemon will, and names the fix when nothing
 # loads (docs/decisions/0009); its first line is the driver, for the summary.
 wp_check_node() {
-  wp_node=$(command -v node 2> /dev/null) || wp_node=
+  wp_node=${WEDOS_PANEL_NODE:-$(command -v node 2> /dev/null)}
   [ -n "$wp_node" ] || wp_fail "Node.js is not installed (no node on root's PATH). wedos-panel needs Node.js 20.18 or newer (22 or 24 recommended): install it from your distribution or from NodeSource (https://github.com/nodesource/distributions) so that 'node --version' works for root, then install the plugin again."
   wp_node_version=$("$wp_node" --version 2> /dev/null) || wp_node_version=
   wp_major=${wp_node_version#v}
@@ -134,52 +118,10 @@ wp_setup() {
   # 0644 or 0755 (executables), nothing writable but by the owner.
   chmod -R u+rwX,go+rX,go-w "$wp_plugin_dir" || wp_fail "cannot set the modes in $wp_plugin_dir"
 
-  if wp_run getent passwd "$wp_user" > /dev/null 2>&1; then
-    wp_account="exists"
-  else
-    wp_nologin=/usr/sbin/nologin
-    [ -x "$wp_nologin" ] || wp_nologin=/sbin/nologin
-    wp_out=$(wp_run useradd --system --user-group --no-create-home --home-dir "$wp_data_dir" --shell "$wp_nologin" --comment "wedos-panel daemon" "$wp_user" 2>&1) ||
-      wp_fail "cannot create the service account $wp_user: $wp_out"
-    wp_account="created"
-  fi
-
-  # /etc/wedos-panel 0700 and config.json 0600, both the daemon's account's: the admin's Settings page saves the
-  # WAPI settings through the daemon, atomically (a temporary file in the same directory, then a rename), and
-  # writes the password to its own 0600 file beside config.json. Root (hooks, the admin's commands) reads it anyway.
-  if [ ! -d "$wp_etc" ]; then install -d -m 0700 "$wp_etc" || wp_fail "cannot create $wp_etc"; fi
-  chmod 0700 "$wp_etc" || wp_fail "cannot set the mode of $wp_etc"
-  wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_etc" 2>&1) || wp_fail "cannot hand $wp_etc to $wp_user: $wp_out"
-  if [ -e "$wp_config" ]; then
-    wp_config_state="kept as it was"
-  else
-    wp_tmp=$wp_etc/.config.json.$$
-    printf '{\n  "dataDir": "%s"\n}\n' "$wp_data_dir" > "$wp_tmp" && chmod 0600 "$wp_tmp" && mv "$wp_tmp" "$wp_config" ||
-      wp_fail "cannot write $wp_config"
-    wp_config_state="created, mode 0600"
-  fi
-  wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_config" 2>&1) || wp_fail "cannot hand $wp_config to $wp_user: $wp_out"
-
-  # The data directory and the hooks' spool: 0700, the daemon's account (hooks write there as root).
-  wp_data_state="kept"
-  for wp_sub in "" /spool /spool/tmp /spool/new /spool/rejected; do
-    [ ! -d "$wp_data_dir$wp_sub" ] || continue
-    install -d -m 0700 "$wp_data_dir$wp_sub" || wp_fail "cannot create $wp_data_dir$wp_sub"
-    wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_data_dir$wp_sub" 2>&1) || wp_fail "cannot hand $wp_data_dir$wp_sub to $wp_user: $wp_out"
-    if [ -z "$wp_sub" ]; then wp_data_state="created, mode 0700"; fi
-  done
-
-  wp_write_unit
-  wp_out=$(wp_run systemctl daemon-reload 2>&1) || wp_fail "systemctl daemon-reload failed: $wp_out (wedos-panel runs its daemon under systemd)"
-  wp_run systemctl stop "$wp_service" > /dev/null 2>&1 # nothing to stop on a first install
-
-  # Opening the database creates it or brings its schema up to date (src/store/database.ts), as the daemon's
-  # account, before anything running as root (a pre hook, the command) could create it root-owned.
-  wp_out=$(wp_run runuser -u "$wp_user" -- env WEDOS_PANEL_CONFIG="$wp_config" "$wp_node" "$wp_cli" status --json 2>&1 > /dev/null) ||
-    wp_fail "the database in $wp_data_dir could not be opened or updated: $wp_out"
-
-  wp_out=$(wp_run systemctl enable "$wp_service" 2>&1) || wp_fail "systemctl enable $wp_service failed: $wp_out"
-  wp_out=$(wp_run systemctl restart "$wp_service" 2>&1) || wp_fail "the daemon did not start: $wp_out. See: journalctl -u $wp_service"
+  wp_ensure_account
+  wp_ensure_config "$(printf '{\n  "dataDir": "%s"\n}' "$wp_data_dir")"
+  wp_ensure_data_dir
+  wp_install_services
 
   # The command for the admin, if /usr/local/bin/wedos-panel is free or already ours.
   if [ -e "$wp_link" ] && ! wp_is_our_link; then
@@ -197,7 +139,8 @@ wp_setup() {
   wp_say "- service account $wp_user: $wp_account"
   wp_say "- configuration $wp_config: $wp_config_state"
   wp_say "- data $wp_data_dir: $wp_data_state"
-  wp_say "- daemon: systemd unit $wp_service, enabled and started"
+  wp_say "- daemon: systemd unit $wp_service (no capability), enabled and started"
+  wp_say "- panel reader: $wp_reader_socket_unit and $wp_reader_service (reads DirectAdmin's files for the daemon), enabled"
   wp_say "- command: $wp_command"
   if [ "$wp_config_state" = "kept as it was" ]; then
     wp_say "Check the installation with: wedos-panel doctor"
@@ -209,58 +152,4 @@ wp_setup() {
 
 wp_is_our_link() {
   [ -L "$wp_link" ] && case $(readlink "$wp_link") in */build/lib/cli.js) true ;; *) false ;; esac
-}
-
-# The daemon's unit. It runs as the service account with one extra right, CAP_DAC_READ_SEARCH: reading (never
-# writing) DirectAdmin's files (user.conf 0600 diradmin, zone files of named, domainowners), which no group grants.
-# Everything else is read-only to it except the data directory, /etc/wedos-panel (the Settings page saves the WAPI
-# settings there) and /run/wedos-panel (the pages' socket: the
-# directory 0755 so every customer's page script can reach the 0666 socket; src/web/README.md).
-wp_write_unit() {
-  if [ ! -d "${wp_unit_file%/*}" ]; then install -d -m 0755 "${wp_unit_file%/*}" || wp_fail "cannot create ${wp_unit_file%/*}"; fi
-  wp_tmp=$wp_unit_file.$$
-  cat > "$wp_tmp" << EOF || wp_fail "cannot write $wp_unit_file"
-# Written by $wp_plugin_dir/scripts/install.sh (update.sh rewrites it, uninstall.sh removes it).
-# Local changes belong in a drop-in: systemctl edit wedos-panel
-[Unit]
-Description=wedos-panel: WEDOS DNS and protection for DirectAdmin
-After=network-online.target
-Wants=network-online.target
-
-[Service]
-Type=simple
-User=$wp_user
-Group=$wp_user
-Environment=WEDOS_PANEL_CONFIG=$wp_config
-ExecStart=$wp_node $wp_cli serve
-Restart=on-failure
-RestartSec=5
-UMask=0077
-RuntimeDirectory=wedos-panel
-RuntimeDirectoryMode=0755
-ReadWritePaths=$wp_data_dir $wp_etc
-AmbientCapabilities=CAP_DAC_READ_SEARCH
-CapabilityBoundingSet=CAP_DAC_READ_SEARCH
-NoNewPrivileges=yes
-ProtectSystem=strict
-ProtectHome=yes
-PrivateTmp=yes
-PrivateDevices=yes
-ProtectKernelTunables=yes
-ProtectKernelModules=yes
-ProtectKernelLogs=yes
-ProtectControlGroups=yes
-ProtectClock=yes
-ProtectHostname=yes
-RestrictSUIDSGID=yes
-RestrictRealtime=yes
-RestrictNamespaces=yes
-LockPersonality=yes
-SystemCallArchitectures=native
-RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK
-
-[Install]
-WantedBy=multi-user.target
-EOF
-  chmod 0644 "$wp_tmp" && mv "$wp_tmp" "$wp_unit_file" || wp_fail "cannot write $wp_unit_file"
 }

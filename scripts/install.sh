@@ -5,8 +5,11 @@
 # It checks Node.js (20.18+, and that the bundled better-sqlite3 loads with it) and the folder name (= plugin.conf
 # id); creates the service account wedos-panel (no login shell), /etc/wedos-panel/config.json (0600, only if absent:
 # an existing configuration is never rewritten) and /var/lib/wedos-panel with the hooks' spool (0700); opens the
-# database as that account (creating or migrating it); installs, enables and starts the systemd unit
-# wedos-panel.service (`wedos-panel serve`); links /usr/local/bin/wedos-panel; sets installed=yes in plugin.conf.
+# database as that account (creating or migrating it); installs, enables and starts the systemd units —
+# wedos-panel.service (`wedos-panel serve`, no capability) and the panel reader, wedos-panel-reader.socket and
+# .service (`wedos-panel panel-reader`, the one process that reads DirectAdmin's files; docs/decisions/0011) — and
+# records the reader's socket in install.conf; links /usr/local/bin/wedos-panel; sets installed=yes in plugin.conf.
+# The units run the node on root's PATH (or WEDOS_PANEL_NODE), which the service account must be able to run.
 # It never touches /usr/local/directadmin/scripts/custom: the hooks live in the plugin's own hooks/. Running it again
 # is safe. Who owns and reads what: README.md in this folder.
 #

@@ -1,6 +1,6 @@
 #!/bin/sh
 # wedos-panel: DirectAdmin's Plugin Manager runs this as root before it deletes the plugin directory. It stops and
-# removes the systemd unit and the /usr/local/bin/wedos-panel link, and keeps the data (/var/lib/wedos-panel), the
+# removes the systemd units and the /usr/local/bin/wedos-panel link, and keeps the data (/var/lib/wedos-panel), the
 # configuration (/etc/wedos-panel) and the service account, so a later install carries on where this one stopped.
 # WEDOS_PANEL_PURGE=1 removes those too:
 #   WEDOS_PANEL_PURGE=1 sh /usr/local/directadmin/plugins/wedos/scripts/uninstall.sh
@@ -9,12 +9,10 @@
 
 wp_open
 wp_require_root
-wp_run systemctl disable --now "$wp_service" > /dev/null 2>&1 # absent when install.sh never finished
-rm -f "$wp_unit_file" || wp_fail "cannot remove $wp_unit_file"
-wp_run systemctl daemon-reload > /dev/null 2>&1
+wp_remove_units # absent when install.sh never finished
 if wp_is_our_link; then rm -f "$wp_link"; fi
 wp_set_plugin_conf installed no
-wp_say "wedos-panel: the daemon is stopped and $wp_service removed; zones and protection at WEDOS are left as they are."
+wp_say "wedos-panel: the daemon and the panel reader are stopped and their units removed; zones and protection at WEDOS are left as they are."
 
 if [ "${WEDOS_PANEL_PURGE:-}" = 1 ]; then
   # A data directory not named for us (dataDir set to a shared folder) is not removed blindly.

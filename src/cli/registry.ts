@@ -4,6 +4,7 @@ import { driverCommand } from "./commands/driver.js";
 import { hookCheckCommand } from "./commands/hook-check.js";
 import { importCommand } from "./commands/import.js";
 import { jobsCommand } from "./commands/jobs.js";
+import { panelReaderCommand } from "./commands/panel-reader.js";
 import { policyCommand } from "./commands/policy.js";
 import { serveCommand } from "./commands/serve.js";
 import { statusCommand } from "./commands/status.js";
@@ -13,7 +14,7 @@ import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command a server has, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, hookCheckCommand];
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, hookCheckCommand, panelReaderCommand];
 
 /** COMMANDS, then the development commands where their module is there (a checkout; never a package). */
 export async function availableCommands(): Promise<readonly CliCommand[]> {

@@ -1,33 +1,7 @@
-import { existsSync } from "node:fs";
-import type { Config } from "../config/load.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
-import { cpanelLayout } from "../panel/cpanel/layout.js";
-import { CpanelPanel } from "../panel/cpanel/reader.js";
-import { directAdminLayout } from "../panel/directadmin/layout.js";
-import { DirectAdminPanel } from "../panel/directadmin/reader.js";
-import type { Panel } from "../panel/panel.js";
-import { resolveZoneDir } from "../sync/zone-dir.js";
 import type { CliIo } from "./command.js";
-
-/** The DirectAdmin panel the configuration points at (fixture trees in tests, the real server in production). */
-export function directAdminPanel(config: Config): DirectAdminPanel {
-  return new DirectAdminPanel(directAdminLayout({ root: config.directadmin.root, virtualDir: config.directadmin.virtualDir, zoneDir: resolveZoneDir(config.dns.zoneDir) }));
-}
-
-/** The cPanel & WHM server the configuration points at. */
-export function cpanelPanel(config: Config): CpanelPanel {
-  return new CpanelPanel(cpanelLayout({ varDir: config.cpanel.varDir, etcDir: config.cpanel.etcDir, zoneDir: resolveZoneDir(config.dns.zoneDir) }));
-}
-
-/** cPanel's own binary: its presence is how "panel": "auto" recognises a cPanel & WHM server. */
-const CPANEL_BINARY = "/usr/local/cpanel/cpanel";
-
-/** The panel this server runs (the `panel` setting; "auto" looks for cPanel, else DirectAdmin). */
-export function configuredPanel(config: Config): Panel {
-  const kind = config.panel === "auto" ? (existsSync(CPANEL_BINARY) ? "cpanel" : "directadmin") : config.panel;
-  return kind === "cpanel" ? cpanelPanel(config) : directAdminPanel(config);
-}
+import { configuredPanel } from "./panel-context.js";
 
 /** All services, for the commands that provision (serve, import). */
 export function openServices(io: CliIo): Services {

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { z } from "zod";
 import { AppError } from "../errors.js";
 import { Secret } from "../util/secret.js";
+import { readerSocketOf, readInstallConf } from "./install-conf.js";
 import { configSchema, type ParsedConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "/etc/wedos-panel/config.json";
@@ -13,6 +14,8 @@ export interface Config extends Omit<ParsedConfig, "wapi"> {
   configFile: string | undefined;
   /** The file the configuration is read from (WEDOS_PANEL_CONFIG or the default), whether or not it exists yet. */
   configPath: string;
+  /** install.conf's `reader_socket`: the panel is read through the panel reader there; undefined: read directly. */
+  readerSocket: string | undefined;
   wapi: Omit<ParsedConfig["wapi"], "password" | "passwordFile"> & {
     password: Secret | undefined;
     /** Where the password came from, for `doctor`: never the value itself. */
@@ -52,6 +55,7 @@ export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
 
   const fromFile = readConfigFile(path, explicitPath !== undefined, problems);
+  const readerSocket = installedReaderSocket(env, problems);
   const merged = applyEnvOverrides(fromFile.data, env);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) problems.push(...describeIssues(parsed.error));
@@ -67,6 +71,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(parsed.data.dataDir),
     configFile: fromFile.exists ? path : undefined,
     configPath: path,
+    readerSocket,
     wapi: { ...wapi, password: secret.value, passwordSource: secret.source, passwordFile: passwordFile === undefined ? undefined : resolve(passwordFile), setByEnvironment },
   };
 }
@@ -107,6 +112,16 @@ export function readConfigFile(
   }
   const wapi = (data as { wapi?: { password?: unknown } }).wapi;
   return { exists: true, data: data as Record<string, unknown>, hasPassword: wapi?.password !== undefined };
+}
+
+/** The panel reader's socket from install.conf; a problem there is reported with the configuration's. */
+function installedReaderSocket(env: Env, problems: string[]): string | undefined {
+  try {
+    return readerSocketOf(readInstallConf(env));
+  } catch (error) {
+    problems.push((error as Error).message);
+    return undefined;
+  }
 }
 
 function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<string, unknown> {

@@ -8,6 +8,7 @@ import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTranspo
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
 import { checkDatabaseDriver } from "./driver-check.js";
+import { checkPanelReader } from "./panel-reader.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -36,6 +37,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     return results;
   }
   add("configuration", "ok", config.configFile === undefined ? "no configuration file; using the environment and defaults" : `read ${config.configFile}`);
+  results.push(...(await checkPanelReader(config)));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

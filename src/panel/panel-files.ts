@@ -13,9 +13,18 @@ function isMissing(error: unknown): boolean {
 }
 
 /** The file's text, or undefined when it does not exist. */
-export async function readOptional(file: string, code: string): Promise<string | undefined> {
+export function readOptional(file: string, code: string): Promise<string | undefined> {
+  return readIfPresent(file, code, (path) => readFile(path, "utf8"));
+}
+
+/** The file's bytes, or undefined when it does not exist. */
+export function readOptionalBytes(file: string, code: string): Promise<Uint8Array | undefined> {
+  return readIfPresent(file, code, (path) => readFile(path));
+}
+
+async function readIfPresent<T>(file: string, code: string, read: (path: string) => Promise<T>): Promise<T | undefined> {
   try {
-    return await readFile(file, "utf8");
+    return await read(file);
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw new AppError(code, `cannot read ${file}: ${(error as Error).message}`, { cause: error });

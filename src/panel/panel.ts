@@ -23,6 +23,14 @@ export interface PanelAccount {
   domains: PanelDomain[];
 }
 
+/** A domain's BIND zone file as the panel keeps it. */
+export interface PanelZoneFile {
+  /** Where the panel keeps it, for messages to the admin. */
+  path: string;
+  /** The file's bytes as they are on disk (zone files need not be UTF-8), or undefined when there is no such file. */
+  content: Uint8Array | undefined;
+}
+
 /** Which panel an adapter reads: it decides how the pages prove who is asking, and the panel's name in their texts. */
 export type PanelKind = "directadmin" | "cpanel";
 
@@ -33,6 +41,10 @@ export interface Panel {
   account(username: string): Promise<PanelAccount | undefined>;
   /** The account that owns a domain or pointer, if any. */
   ownerOf(domain: string): Promise<string | undefined>;
-  /** Where the panel keeps the domain's BIND zone file. */
-  zoneFilePath(domain: string): string;
+  /**
+   * The domain's BIND zone file. Throws an AppError naming the file when it exists but cannot be read, and for a
+   * name that is not a domain. The only way the rest of the code reads a panel's zone (the panel reader answers it
+   * for a daemon that cannot open the panel's files itself).
+   */
+  zoneFile(domain: string): Promise<PanelZoneFile>;
 }

@@ -8,6 +8,7 @@ import { startSimulator, type RunningSimulator } from "../../src/simulator/index
 import { databaseFileIn } from "../../src/store/database.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { applyUmaskTrap, buildPackage, createSandbox, depthFirst, directoriesNotMode, listing, modeOf, type BuiltPackage } from "./sandbox.js";
+import { startReaderUnits } from "./units.js";
 
 // The DirectAdmin package (directadmin.md §A4): the real build, then the real install, update and uninstall
 // scripts in a sandbox where WEDOS_PANEL_INSTALL_ROOT stands for "/" and a stand-in records the system commands.
@@ -76,8 +77,8 @@ describe("scripts/install.sh", () => {
       "RuntimeDirectory=wedos-panel",
       "RuntimeDirectoryMode=0755",
       `ReadWritePaths=${box.dataDir} ${join(box.root, "etc", "wedos-panel")}`,
-      "AmbientCapabilities=CAP_DAC_READ_SEARCH",
-      "CapabilityBoundingSet=CAP_DAC_READ_SEARCH",
+      "CapabilityBoundingSet=",
+      "AmbientCapabilities=",
       "NoNewPrivileges=yes",
       "ProtectSystem=strict",
       "WantedBy=multi-user.target",
@@ -90,10 +91,12 @@ describe("scripts/install.sh", () => {
     expect(calls).toContain(`chown wedos-panel:wedos-panel ${box.configFile}`);
     expect(calls).toContain(`chown wedos-panel:wedos-panel ${join(box.dataDir, "spool", "new")}`);
     expect(calls.filter((call) => call.startsWith("systemctl ") || call.startsWith("runuser "))).toEqual([
+      expect.stringMatching(/^runuser -u wedos-panel -- \S+node \S+\/build\/lib\/cli\.js --version$/),
       "systemctl daemon-reload",
-      "systemctl stop wedos-panel.service",
+      "systemctl stop wedos-panel.service wedos-panel-reader.service",
       expect.stringMatching(/^runuser -u wedos-panel -- env WEDOS_PANEL_CONFIG=\S+ \S+node \S+\/build\/lib\/cli\.js status --json$/),
-      "systemctl enable wedos-panel.service",
+      "systemctl enable wedos-panel-reader.socket wedos-panel.service",
+      "systemctl restart wedos-panel-reader.socket",
       "systemctl restart wedos-panel.service",
     ]);
 
@@ -186,7 +189,7 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     db.close();
     const calls = box.calls().slice(before);
     expect(calls.filter((call) => call.startsWith("useradd"))).toEqual([]);
-    expect(calls.indexOf("systemctl stop wedos-panel.service")).toBeLessThan(calls.findIndex((call) => call.startsWith("runuser ")));
+    expect(calls.indexOf("systemctl stop wedos-panel.service wedos-panel-reader.service")).toBeLessThan(calls.findIndex((call) => call.endsWith(" status --json")));
     expect(calls.at(-1)).toBe("systemctl restart wedos-panel.service");
   });
 
@@ -198,8 +201,8 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     const kept = box.run("uninstall.sh");
 
     expect(kept.status, kept.stdout).toBe(0);
-    expect(box.calls()).toContain("systemctl disable --now wedos-panel.service");
-    expect(existsSync(box.unitFile)).toBe(false);
+    expect(box.calls()).toContain("systemctl disable --now wedos-panel.service wedos-panel-reader.socket wedos-panel-reader.service");
+    expect(["wedos-panel.service", "wedos-panel-reader.socket", "wedos-panel-reader.service"].filter((unit) => existsSync(join(box.root, "etc", "systemd", "system", unit)))).toEqual([]);
     expect(existsSync(join(box.root, "usr", "local", "bin", "wedos-panel"))).toBe(false);
     expect([existsSync(box.configFile), existsSync(databaseFileIn(box.dataDir))]).toEqual([true, true]);
     expect(kept.stdout).toContain(`Kept, for a later install: the data ${box.dataDir}, the configuration ${join(box.root, "etc", "wedos-panel")} and the account wedos-panel.`);
@@ -219,12 +222,14 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
 
 describe("the installed plugin in an emulated DirectAdmin", () => {
   let daemon: ChildProcess | undefined;
+  let reader: Awaited<ReturnType<typeof startReaderUnits>> | undefined;
   let sim: RunningSimulator | undefined;
   let api: RunningDirectAdminApi | undefined;
   afterEach(async () => {
-    if (daemon?.exitCode === null) {
-      const exited = new Promise((resolve) => daemon?.once("exit", resolve));
-      daemon.kill("SIGTERM");
+    for (const child of [daemon, reader?.child]) {
+      if (child === undefined || child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
       await exited;
     }
     await sim?.close();
@@ -255,7 +260,8 @@ describe("the installed plugin in an emulated DirectAdmin", () => {
       ),
     );
 
-    // The daemon exactly as the unit starts it.
+    // The panel reader and the daemon exactly as their units start them (the daemon finds the reader in install.conf).
+    reader = await startReaderUnits(join(box.root, "etc", "systemd", "system"));
     const unit = readFileSync(box.unitFile, "utf8");
     const [command = "", ...args] = (/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? "").split(" ");
     const configVariable = /^Environment=WEDOS_PANEL_CONFIG=(.+)$/m.exec(unit)?.[1] ?? "";
@@ -268,7 +274,8 @@ describe("the installed plugin in an emulated DirectAdmin", () => {
     expect(runs.map((run) => [run.hook, run.exitCode, run.output.trim()])).toEqual(runs.map((run) => [run.hook, 0, "WEDOS DNS: queued"]));
 
     const www = () => [...(sim?.simulator.publishedZones() ?? [])].find((zone) => zone.name === "alice.test")?.rows.find((row) => row.name === "www" && row.type === "A");
-    await waitFor(() => www() !== undefined, () => `alice.test's records never reached WEDOS; the daemon said:\n${log}`);
+    await waitFor(() => www() !== undefined, () => `alice.test's records never reached WEDOS; the daemon said:\n${log}\nthe reader said:\n${reader?.log()}`);
+    expect(reader.log()).toContain("panel-reader: answering for directadmin on fd 3");
     expect(www()?.rdata).toBe("192.0.2.10");
     const page = await da.runPage({ level: "user", session: da.login("alice"), env: { WEDOS_PANEL_CONFIG: box.configFile } });
     expect(page.stdout).toContain("alice.test");

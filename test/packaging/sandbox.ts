@@ -96,7 +96,15 @@ export interface Sandbox {
   tool(name: string, script: string): string;
 }
 
-export function createSandbox(built: BuiltPackage, folder = "wedos"): Sandbox {
+export interface SandboxOptions {
+  /**
+   * A uid `runuser -u wedos-panel` really runs as (setpriv, no capability; a shell finds the program, so the lookup
+   * is made as that uid, as runuser makes it); by default the test's own user.
+   */
+  serviceUid?: number;
+}
+
+export function createSandbox(built: BuiltPackage, folder = "wedos", options: SandboxOptions = {}): Sandbox {
   const base = tempDir("wedos-panel-install-");
   const root = join(base, "root");
   const tools = join(base, "tools");
@@ -117,7 +125,7 @@ case $1 in
   getent) [ -e '${base}/account' ] ;;
   useradd) : > '${base}/account' ;;
   userdel) rm -f '${base}/account' ;;
-  runuser) while [ "$1" != -- ]; do shift; done; shift; exec "$@" ;;
+  runuser) while [ "$1" != -- ]; do shift; done; shift; exec ${options.serviceUid === undefined ? "" : `setpriv --reuid=${options.serviceUid} --regid=${options.serviceUid} --clear-groups --inh-caps=-all --bounding-set=-all sh -c 'exec "$@"' sh `}"$@" ;;
 esac
 `,
     { mode: 0o755 },

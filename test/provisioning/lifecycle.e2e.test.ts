@@ -9,7 +9,8 @@ import { startProvisioningHarness, type ProvisioningHarness } from "../support/p
 const DAY = 86_400_000;
 let h: ProvisioningHarness;
 beforeEach(async () => {
-  h = await startProvisioningHarness();
+  // As on an installed server: the daemon asks the panel reader, which alone reads DirectAdmin's files.
+  h = await startProvisioningHarness({ panelReader: true });
 });
 afterEach(async () => {
   await h.close();
@@ -19,7 +20,7 @@ const newUser = (username: string, domain: string, pkg = "default") => ({ userna
 const zoneAdds = () => h.sim.simulator.dump().requestLog.filter((entry) => entry.command === "dns-domain-add").length;
 const domainStatus = (domain: string) => h.services.tasks.inventory.domain(domain)?.dnsStatus;
 
-// hook → spool → daemon → simulator, for every lifecycle path (../shared/reference/directadmin.md §A5).
+// hook → spool → daemon (asking the panel reader) → simulator, for every lifecycle path (directadmin.md §A5).
 describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
   it("a new account gets its zone with the panel's records, committed", async () => {
     const runs = await h.da.createUser(newUser("alice", "alice.test"));
@@ -169,6 +170,19 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.settle();
     expect(domainStatus("dora.test")).toBe("off");
     expect(zoneAdds()).toBe(0);
+  });
+
+  it("a panel reader that restarts loses no work: the job waits and retries, then the zone arrives", async () => {
+    await h.reader?.stop();
+    await h.da.createUser(newUser("ruth", "ruth.test"));
+    await h.settle();
+    expect(h.published("ruth.test")).toBeUndefined();
+    expect(h.services.tasks.inventory.domain("ruth.test")).toMatchObject({ dnsStatus: "pending", dnsReason: expect.stringMatching(/^waiting to retry: the panel reader does not answer on .*reader\.sock \(ENOENT; it may be restarting\)/) });
+    await h.reader?.start();
+    await h.settleAll(DAY);
+    expect(h.published("ruth.test")?.some((row) => row.name === "www" && row.rdata === "192.0.2.10")).toBe(true);
+    expect(domainStatus("ruth.test")).toBe("active");
+    expect(h.services.queue.store.countsByState()).toMatchObject({ dead: 0 });
   });
 
   it("keeps a malformed event aside with the reason instead of dropping it", async () => {

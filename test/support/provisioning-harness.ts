@@ -7,6 +7,8 @@ import { EmulatedDirectAdmin, fixtureTree } from "../../src/panel/directadmin/em
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import type { Panel } from "../../src/panel/panel.js";
+import { startPanelReader, type PanelReaderServer } from "../../src/panel/remote/reader-server.js";
+import { RemotePanel } from "../../src/panel/remote/remote-panel.js";
 import { RECONCILE_REPORT_KEY, type ReconcileReport } from "../../src/provisioning/tasks/reconcile.js";
 import { DaemonStateStore } from "../../src/store/daemon-state-store.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
@@ -38,6 +40,8 @@ export interface ProvisioningHarness {
   published(domain: string): Array<{ name: string; type: string; ttl: number; rdata: string }> | undefined;
   /** Commands the simulator received, e.g. to count dns-domain-add per zone. */
   commands(): Array<{ command: string | null; code: number | null }>;
+  /** With `panelReader`: the reader the daemon asks, to stop and start again as systemd would restart it. */
+  reader: { stop(): Promise<void>; start(): Promise<void> } | undefined;
   close(): Promise<void>;
 }
 
@@ -55,6 +59,11 @@ export interface HarnessOptions {
   simulator?: Partial<SimulatorOptions>;
   password?: string;
   config?: Record<string, unknown>;
+  /**
+   * The daemon reads the panel as on an installed server: through the panel reader (the real one, in this process,
+   * over a real socket) and a RemotePanel, instead of from the files itself.
+   */
+  panelReader?: boolean;
 }
 
 /** Everything of a harness but the panel: the simulator, the services on a manual clock, settling, and what WEDOS holds. */
@@ -68,7 +77,9 @@ export async function startWedosCore(options: HarnessOptions, makePanel: (root: 
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock, listShape: "rotate", wgpActivationDelaySeconds: 60, ...options.simulator });
   const root = tempDir();
-  const { panel, config: panelConfig } = makePanel(root);
+  const { panel: filePanel, config: panelConfig } = makePanel(root);
+  const reader = options.panelReader === true ? await readerInFront(filePanel, join(root, "reader.sock")) : undefined;
+  const panel = reader?.panel ?? filePanel;
   const dataDir = join(root, "data");
   const configFile = join(root, "config.json");
   writeFileSync(configFile, JSON.stringify({ ...panelConfig, ...options.config }));
@@ -101,9 +112,28 @@ export async function startWedosCore(options: HarnessOptions, makePanel: (root: 
     },
     published: (domain) => [...sim.simulator.publishedZones()].find((zone) => zone.name === domain)?.rows.map(({ name, type, ttl, rdata }) => ({ name, type, ttl, rdata })),
     commands: () => sim.simulator.dump().requestLog.map(({ command, code }) => ({ command, code })),
+    reader,
     close: async () => {
       await services.close();
+      await reader?.stop();
       await sim.close();
+    },
+  };
+}
+
+/** The panel reader over the panel's files on `socket`, and the RemotePanel the daemon asks it through. */
+async function readerInFront(files: Panel, socket: string): Promise<{ panel: Panel; stop(): Promise<void>; start(): Promise<void> }> {
+  let server: PanelReaderServer | undefined;
+  const start = async () => {
+    server ??= await startPanelReader(files, { path: socket }, () => undefined);
+  };
+  await start();
+  return {
+    panel: new RemotePanel(files.kind, { socket }),
+    start,
+    stop: async () => {
+      await server?.close();
+      server = undefined;
     },
   };
 }

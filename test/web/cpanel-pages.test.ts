@@ -115,10 +115,11 @@ describe("the daemon's cPanel endpoint", () => {
     expect(absent.body).toContain("Your cPanel login could not be confirmed. Please log in to cPanel again.");
     expect(absent.body).not.toContain("<dd>alice.test</dd>");
 
+    // A forger does not know the name of anyone's proof file (random, in a directory only the daemon can list).
     const proofDir = h.services.config.cpanel.proofDir;
     const proof = (name: string, nonce: string) => writeFileSync(join(proofDir, name), nonce, { mode: 0o600 });
     proof("f".repeat(32), "a".repeat(64));
-    const forged = await post(h.cpanelWeb.address, "/v1/cpanel/user", { REQUEST_METHOD: "GET", PROOF: `${"f".repeat(32)}:${"b".repeat(64)}` });
+    const forged = await post(h.cpanelWeb.address, "/v1/cpanel/user", { REQUEST_METHOD: "GET", PROOF: `${"0".repeat(32)}:${"a".repeat(64)}` });
     expect(forged.status).toBe(401);
 
     // A genuine proof of the account (the test's uid), sent to the WHM level: an account is never the admin.

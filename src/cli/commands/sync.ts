@@ -1,14 +1,13 @@
-import { join } from "node:path";
 import { describeProblem, zoneNameFromText } from "../../dns/index.js";
 import { DnsZoneStore } from "../../store/dns-zone-store.js";
 import { DriftStore } from "../../store/drift-store.js";
 import { planHasWork, planSummary, planToJson, planToText } from "../../sync/plan.js";
 import { checkPropagation } from "../../sync/propagation.js";
-import { resolveZoneDir } from "../../sync/zone-dir.js";
 import { ZoneSync } from "../../sync/zone-sync.js";
 import { printJson, stringOption, UsageError, type CliCommand } from "../command.js";
 import { openCliContext } from "../context.js";
-import { loadZoneFile } from "../zone-input.js";
+import { configuredPanel } from "../panel-context.js";
+import { loadPanelZone, loadZoneFile } from "../zone-input.js";
 
 export const syncCommand: CliCommand = {
   name: "sync",
@@ -16,7 +15,7 @@ export const syncCommand: CliCommand = {
   help: `Usage: wedos-panel sync DOMAIN [--zone-file FILE] [--apply] [--force] [--adopt] [--check] [--json]
                          [--mode primary|secondary]
 
-Reads the panel's zone (DOMAIN.db in the zone directory, or --zone-file), audits what WEDOS can take,
+Reads the panel's zone (DOMAIN.db in the panel's zone directory, or --zone-file), audits what WEDOS can take,
 and prints the plan: a dry run unless --apply is given.
 
   --zone-file FILE  read this BIND zone file instead of <zone directory>/DOMAIN.db
@@ -45,8 +44,8 @@ and prints the plan: a dry run unless --apply is given.
     const context = openCliContext(io);
     try {
       const zone = zoneNameFromText(domainArg);
-      const file = stringOption(args, "zone-file") ?? join(resolveZoneDir(context.config.dns.zoneDir), `${zone}.db`);
-      const parsed = await loadZoneFile(file, zone);
+      const given = stringOption(args, "zone-file");
+      const parsed = given === undefined ? await loadPanelZone(configuredPanel(context.config), zone) : await loadZoneFile(given, zone);
       for (const warning of parsed.warnings) io.stderr(`warning: ${describeProblem(warning)}\n`);
       const records = parsed.records;
       const sync = new ZoneSync({ wapi: context.wapi, zones: new DnsZoneStore(context.db), clock: context.clock });

@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import type { Panel, PanelAccount, PanelDomain } from "../panel.js";
-import { fileNames, mapLimit, nonEmpty, readOptional } from "../panel-files.js";
+import type { Panel, PanelAccount, PanelDomain, PanelZoneFile } from "../panel.js";
+import { fileNames, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { isCpanelUser, type CpanelLayout } from "./layout.js";
 
 const UNREADABLE = "cpanel_file_unreadable";
@@ -23,7 +23,7 @@ const UNREADABLE = "cpanel_file_unreadable";
  *   too).
  * - `/etc/userdomains`: `domain: user` per line for every domain, parked domain and subdomain (`*: nobody` is
  *   cPanel's catch-all and is skipped).
- * - zone files `/var/named/<domain>.db` (BIND syntax), read by the worker through {@link zoneFilePath}.
+ * - zone files `/var/named/<domain>.db` (BIND syntax), read through {@link zoneFile}.
  *
  * Nothing is cached between calls (the files change under the daemon).
  */
@@ -69,10 +69,16 @@ export class CpanelPanel implements Panel {
     return undefined;
   }
 
+  /** `<zoneDir>/<domain>.db` for the canonical name; a name that is not a domain has none. */
   zoneFilePath(domain: string): string {
     const canonical = canonicalDomain(domain);
     if (canonical === undefined) throw new AppError("cpanel_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
     return this.layout.zoneFile(canonical);
+  }
+
+  async zoneFile(domain: string): Promise<PanelZoneFile> {
+    const path = this.zoneFilePath(domain);
+    return { path, content: await readOptionalBytes(path, UNREADABLE) };
   }
 }
 

@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import type { Panel, PanelAccount, PanelDomain } from "../panel.js";
-import { directoryNames, fileNames, mapLimit, nonEmpty, readOptional } from "../panel-files.js";
+import type { Panel, PanelAccount, PanelDomain, PanelZoneFile } from "../panel.js";
+import { directoryNames, fileNames, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
 
 const UNREADABLE = "directadmin_file_unreadable";
@@ -67,10 +67,16 @@ export class DirectAdminPanel implements Panel {
     return undefined;
   }
 
+  /** `<zoneDir>/<domain>.db` for the canonical name; a name that is not a domain has none. */
   zoneFilePath(domain: string): string {
     const canonical = canonicalDomain(domain);
     if (canonical === undefined) throw new AppError("directadmin_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
     return this.layout.zoneFile(canonical);
+  }
+
+  async zoneFile(domain: string): Promise<PanelZoneFile> {
+    const path = this.zoneFilePath(domain);
+    return { path, content: await readOptionalBytes(path, UNREADABLE) };
   }
 
   /** The domains in `domains.list` order, each followed by its pointers. */

@@ -1,4 +1,4 @@
-import { parseDnsWriteEnv, readZoneFile, type DnsRecord } from "../../dns/index.js";
+import { parseDnsWriteEnv, parseZoneFile, type DnsRecord } from "../../dns/index.js";
 import { AppError } from "../../errors.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { planSummary } from "../../sync/plan.js";
@@ -127,17 +127,15 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
   }
 }
 
-/** The panel's records: its zone file, or dns_write_post's lists when the file cannot be read. */
+/**
+ * The panel's records: its zone file, or dns_write_post's lists when the panel has no zone file (yet). A file that is
+ * there but broken or unreadable is reported as it is; only a missing file falls back to the lists.
+ */
 export async function panelRecords(ctx: TaskContext, domain: string, env: Record<string, string> | undefined): Promise<DnsRecord[]> {
-  const file = ctx.panel.zoneFilePath(domain);
-  try {
-    return (await readZoneFile(file, domain)).records;
-  } catch (error) {
-    // A file that is there but broken is reported as it is; only a missing file falls back to the lists.
-    if (error instanceof AppError) throw error;
-    if (env !== undefined) return parseDnsWriteEnv(env, ctx.dns.defaultTtl).records;
-    throw new AppError("zone_file_unreadable", `cannot read the panel's zone file ${file} (${(error as Error).message}); check dns.zoneDir`);
-  }
+  const zone = await ctx.panel.zoneFile(domain);
+  if (zone.content !== undefined) return parseZoneFile(zone.content, { origin: domain }).records;
+  if (env !== undefined) return parseDnsWriteEnv(env, ctx.dns.defaultTtl).records;
+  throw new AppError("zone_file_unreadable", `the panel has no zone file ${zone.path} for ${domain}; check the zone directory (wedos-panel doctor)`);
 }
 
 async function deleteOurZone(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {

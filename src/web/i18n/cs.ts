@@ -49,6 +49,8 @@ export const cs: Record<MessageKey, string> = {
   "records.by-wedos": "zajišťuje WEDOS",
   "records.not-accepted": "nepřijato",
   "records.unreadable": "Zónový soubor tohoto serveru nelze přečíst: {reason}",
+  "records.noZoneFile": "server pro tuto doménu zónový soubor nemá",
+  "records.notReadNow": "právě teď jej nelze načíst; zkuste to za minutu znovu, a pokud to potrvá, dejte vědět správci",
   "audit.outside-zone": "{name} neleží v této doméně, proto nemůže být součástí její zóny",
   "audit.soa": "záznam SOA si WEDOS u každé zóny zapisuje sám",
   "audit.apex-ns": "jmenné servery zóny jsou servery WEDOS ({nameservers}); nastavte je místo toho u registrátora",

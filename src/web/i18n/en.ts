@@ -51,6 +51,8 @@ export const en = {
   "records.by-wedos": "served by WEDOS",
   "records.not-accepted": "not accepted",
   "records.unreadable": "This server's zone file cannot be read: {reason}",
+  "records.noZoneFile": "this server has no zone file for the domain",
+  "records.notReadNow": "it could not be read just now; try again in a minute, and tell the administrator if it stays so",
   "audit.outside-zone": "{name} is not inside this domain, so it cannot be part of its zone",
   "audit.soa": "WEDOS writes the SOA record of every zone itself",
   "audit.apex-ns": "the zone's own name servers are WEDOS's ({nameservers}); set those at the registrar instead",

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import { constants, chmodSync, lstatSync, mkdirSync, statSync } from "node:fs";
 import { open, readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,6 +16,9 @@ export const PROOF_DIR_MODE = 0o1733;
 
 /** `<file name>:<nonce>` as the entry sends it: a random name and 32 random bytes in hex. */
 const PROOF = /^([A-Za-z0-9_-]{16,64}):([0-9a-f]{64})$/;
+
+/** Linux's O_PATH: a descriptor that only locates the file (fstat), opened without any permission on the file itself. */
+const O_PATH = 0o10000000;
 
 export interface CpanelProofOptions {
   /** `cpanel.proofDir`. */
@@ -39,8 +41,8 @@ export interface CpanelProofOptions {
  *   because only root could have made the proof);
  * - any other uid (a system account, a deleted account) is refused.
  *
- * The file is opened without following links and checked on the open descriptor: a regular file, one link, readable
- * by its owner only, holding exactly the nonce the entry sent. It is removed once read, so each proof opens one
+ * The file is opened without following links and checked on the open descriptor: a regular file, one link, private
+ * to its owner (see ownerOfProof for why its nonce is not read). It is removed once checked, so each proof opens one
  * page. An account can only ever prove itself — which is cPanel's own trust model (the `uapi` command acts as the
  * account that runs it, without a password).
  */
@@ -62,7 +64,7 @@ export class CpanelProofVerifier implements VisitorProver {
   async verify(proof: string | undefined, claimedUser: string | undefined): Promise<SessionVerdict> {
     const match = PROOF.exec(proof ?? "");
     if (match === null) throw unproven("no proof, or not <name>:<nonce>");
-    const uid = await this.ownerOfProof(match[1] as string, match[2] as string);
+    const uid = await this.ownerOfProof(match[1] as string);
     if (uid === this.adminUid) {
       const username = claimedUser !== undefined && CPANEL_USER.test(claimedUser) ? claimedUser : "root";
       return { username, usertype: "admin", language: undefined };
@@ -74,23 +76,27 @@ export class CpanelProofVerifier implements VisitorProver {
     return { username, usertype: "user", language: undefined };
   }
 
-  private async ownerOfProof(name: string, nonce: string): Promise<number> {
+  /**
+   * The uid owning the proof file. The daemon runs as its own account without any capability, so it may not read a
+   * file another account made 0600 — and need not: it opens the name for fstat only (O_PATH, which needs no
+   * permission on the file and never follows a link). The nonce the entry writes into the file is therefore not
+   * compared: what ties the file to this request is its name, 128 random bits in a directory nobody but the daemon
+   * and root can list, sent only over the socket — as unguessable as the nonce, and equally secret.
+   */
+  private async ownerOfProof(name: string): Promise<number> {
     this.checkDir();
     const path = join(this.options.dir, name);
     let handle;
     try {
-      handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      handle = await open(path, O_PATH | constants.O_NOFOLLOW);
     } catch (error) {
       throw unproven(`the proof file cannot be opened (${(error as NodeJS.ErrnoException).code ?? "error"})`);
     }
     try {
       const stat = await handle.stat();
       if (!stat.isFile() || stat.nlink !== 1 || (stat.mode & 0o077) !== 0 || stat.size > 256) throw unproven("the proof is not a private regular file with one link");
-      const content = Buffer.from((await handle.readFile("utf8")).trim());
-      const expected = Buffer.from(nonce);
-      if (content.length !== expected.length || !timingSafeEqual(content, expected)) throw unproven("the proof holds another nonce");
-      // Remove exactly the file that was read (not whatever the name points at by now). The entry removes it too, so
-      // it may be gone already; one left behind only proves again what it proved.
+      // Remove exactly the file that was checked (not whatever the name points at by now). The entry removes it too,
+      // so it may be gone already; one left behind only proves again what it proved.
       const now = lstatSync(path, { throwIfNoEntry: false });
       if (now !== undefined && now.ino === stat.ino && now.dev === stat.dev) await unlink(path).catch(() => undefined);
       return stat.uid;
@@ -104,7 +110,7 @@ export class CpanelProofVerifier implements VisitorProver {
     const stat = statSync(this.options.dir, { throwIfNoEntry: false });
     const daemonOwned = stat !== undefined && (stat.uid === 0 || stat.uid === process.getuid?.());
     if (stat === undefined || !stat.isDirectory() || !daemonOwned || (stat.mode & 0o7777) !== PROOF_DIR_MODE) {
-      throw new WebError(503, "error.sessionUnverifiable", `${this.options.dir} is not the proof directory (root-owned, mode 1733); restart wedos-panel serve, which makes it`);
+      throw new WebError(503, "error.sessionUnverifiable", `${this.options.dir} is not the proof directory (the daemon's, mode 1733); restart wedos-panel serve, which makes it`);
     }
   }
 
@@ -120,10 +126,11 @@ export class CpanelProofVerifier implements VisitorProver {
   }
 }
 
-/** Makes the proof directory (1733) for the entries; an existing one gets its mode back. Run by the daemon as root. */
+/** Makes the proof directory (1733) for the entries; an existing one gets its mode back. Run by the daemon at start. */
 export function prepareProofDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  chmodSync(dir, PROOF_DIR_MODE);
+  // Left as it is when right: one made by a daemon that ran as root is not this account's to chmod.
+  if ((statSync(dir).mode & 0o7777) !== PROOF_DIR_MODE) chmodSync(dir, PROOF_DIR_MODE);
 }
 
 const unproven = (why: string) => new WebError(401, "error.sessionExpired", `cPanel page proof refused: ${why}`);

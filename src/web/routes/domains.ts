@@ -9,7 +9,7 @@ import { renderPage, sendJson } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
 import { showHome } from "./home.js";
-import { readZoneFile } from "../../dns/index.js";
+import { parseZoneFile, ZoneFileError } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DelegationStore } from "../../store/delegation-store.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
@@ -103,10 +103,15 @@ export async function showDomain(res: Response, row: DomainRow, records: RecordS
 /** The domain's records with their state at WEDOS, from the panel's zone file and the plugin's own records. */
 async function recordsModel(page: AuthenticatedContext, domain: string, sources: RecordSources): Promise<{ records: Array<RecordState & { stateLabel: string }>; recordsProblem: string | undefined }> {
   try {
-    const { records } = await readZoneFile(sources.panel.zoneFilePath(domain), domain);
+    const zone = await sources.panel.zoneFile(domain);
+    if (zone.content === undefined) return { records: [], recordsProblem: page.t("records.unreadable", { reason: page.t("records.noZoneFile") }) };
+    const { records } = parseZoneFile(zone.content, { origin: domain });
     const states = recordStates(auditRecords(records, domain), sources.zones.managedRows(domain));
     return { records: states.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`), note: recordNote(page.t, state) })), recordsProblem: undefined };
   } catch (error) {
-    return { records: [], recordsProblem: page.t("records.unreadable", { reason: (error as Error).message }) };
+    // What is wrong in the zone itself (file:line, the domain's own file name) helps the customer; why the server
+    // could not read it (paths, the panel reader) is for the administrator's tools, not this page.
+    const reason = error instanceof ZoneFileError ? error.message : page.t("records.notReadNow");
+    return { records: [], recordsProblem: page.t("records.unreadable", { reason }) };
   }
 }

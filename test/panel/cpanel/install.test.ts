@@ -1,30 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
 import { CPANEL_HOOKS } from "../../../src/panel/cpanel/hooks.js";
-import { tempDir } from "../../support/temp-dir.js";
+import { cpanelServer } from "../../packaging/cpanel-sandbox.js";
 import { buildPackage, depthFirst, listing, type BuiltPackage } from "../../packaging/sandbox.js";
-
-// cPanel's root-only tools, stubbed under WEDOS_PANEL_PREFIX: each logs its arguments and umask; manage_hooks keeps a
-// registry the way cPanel does, asking the script for its events (--describe) on "add script".
-const STUBS: Record<string, string> = {
-  "usr/local/cpanel/bin/manage_hooks": `
-case "$1 $2" in
-  "add script") "$3" --describe >> "$WEDOS_PANEL_PREFIX/hooks.registry" ;;
-  "delete script") [ -f "$WEDOS_PANEL_PREFIX/hooks.registry" ] && grep -v -F "\\"hook\\":\\"$3\\"" "$WEDOS_PANEL_PREFIX/hooks.registry" > "$WEDOS_PANEL_PREFIX/r.tmp"; mv "$WEDOS_PANEL_PREFIX/r.tmp" "$WEDOS_PANEL_PREFIX/hooks.registry" 2>/dev/null ;;
-esac`,
-  "usr/local/cpanel/scripts/install_plugin": `
-mkdir -p "$WEDOS_PANEL_PREFIX/usr/local/cpanel/base/frontend/jupiter/dynamicui"
-cp "$1/install.json" "$WEDOS_PANEL_PREFIX/usr/local/cpanel/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf"`,
-  "usr/local/cpanel/scripts/uninstall_plugin": `rm -f "$WEDOS_PANEL_PREFIX/usr/local/cpanel/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf"`,
-  "usr/local/cpanel/bin/sprite_generator": "",
-  "usr/local/cpanel/bin/register_appconfig": `grep '^name=' "$1" | cut -d= -f2 >> "$WEDOS_PANEL_PREFIX/apps.registry"`,
-  "usr/local/cpanel/bin/unregister_appconfig": `: > "$WEDOS_PANEL_PREFIX/apps.registry"`,
-  "usr/local/cpanel/bin/whmapi1": `cat "$WEDOS_PANEL_PREFIX/apps.registry" 2>/dev/null`,
-  "systemctl": "",
-};
 
 let built: BuiltPackage;
 let unpacked: string;
@@ -57,29 +38,15 @@ describe("the cPanel package (npm run build)", () => {
   });
 });
 
-function server() {
-  const prefix = tempDir("wedos-panel-cpanel-root-");
-  for (const [path, body] of Object.entries(STUBS)) {
-    const file = join(prefix, path);
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, `#!/bin/sh\necho "${path.split("/").at(-1)} $* (umask $(umask))" >> "$WEDOS_PANEL_PREFIX/calls.log"\n${body}\nexit 0\n`);
-    chmodSync(file, 0o755);
-  }
-  const env = { PATH: "/usr/bin:/bin", WEDOS_PANEL_PREFIX: prefix, WEDOS_PANEL_NODE: process.execPath, WEDOS_PANEL_SYSTEMCTL: join(prefix, "systemctl") };
-  const run = (script: string, extra: Record<string, string> = {}) => spawnSync("sh", [join(unpacked, "cpanel", script)], { env: { ...env, ...extra }, encoding: "utf8" });
-  const read = (path: string) => readFileSync(join(prefix, path), "utf8");
-  const registered = () => read("hooks.registry").split("\n").filter((line) => line.includes('"category"')).map((line) => JSON.parse(line.replace(/^[[,]\s*/, "").replace(/[,\s\]]*$/, "")) as unknown);
-  const mode = (path: string) => statSync(join(prefix, path)).mode & 0o7777;
-  return { prefix, run, read, registered, mode, calls: () => read("calls.log").trim().split("\n") };
-}
-
 describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () => {
   it("installs the package and registers exactly the hook's events, the Jupiter plugin and the WHM page", () => {
-    const s = server();
+    const s = cpanelServer(unpacked);
     const install = s.run("install.sh");
     expect(install.stderr).toBe("");
     expect(install.status).toBe(0);
     const hook = join(s.prefix, "usr/local/cpanel/3rdparty/bin/wedos-panel-hook");
+    const app = join(s.prefix, "usr/local/cpanel/3rdparty/wedos-panel");
+    const data = join(s.prefix, "var/lib/wedos-panel");
     expect(s.registered()).toEqual(CPANEL_HOOKS.map((entry) => ({ ...entry, hook, exectype: "script" })));
     expect(s.calls()).toEqual([
       `manage_hooks delete script ${hook} (umask 0022)`,
@@ -88,8 +55,18 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
       "sprite_generator --application=cpanel --theme=jupiter (umask 0022)",
       `register_appconfig ${s.prefix}/var/cpanel/apps/wedos-panel.conf (umask 0022)`,
       "whmapi1 get_appconfig_application_list (umask 0022)",
+      // The daemon's own account, as on DirectAdmin (scripts/service.sh): its configuration and data handed to it.
+      "getent passwd wedos-panel (umask 0022)",
+      `useradd --system --user-group --no-create-home --home-dir ${data} --shell /usr/sbin/nologin --comment wedos-panel daemon wedos-panel (umask 0022)`,
+      `chown wedos-panel:wedos-panel ${s.prefix}/etc/wedos-panel (umask 0022)`,
+      `chown wedos-panel:wedos-panel ${s.prefix}/etc/wedos-panel/config.json (umask 0022)`,
+      ...["", "/spool", "/spool/tmp", "/spool/new", "/spool/rejected"].map((sub) => `chown wedos-panel:wedos-panel ${data}${sub} (umask 0022)`),
+      `runuser -u wedos-panel -- ${process.execPath} ${app}/build/lib/cli.js --version (umask 0022)`,
       "systemctl daemon-reload (umask 0022)",
-      "systemctl enable wedos-panel.service (umask 0022)",
+      "systemctl stop wedos-panel.service wedos-panel-reader.service (umask 0022)",
+      `runuser -u wedos-panel -- env WEDOS_PANEL_CONFIG=${s.prefix}/etc/wedos-panel/config.json ${process.execPath} ${app}/build/lib/cli.js status --json (umask 0022)`,
+      "systemctl enable wedos-panel-reader.socket wedos-panel.service (umask 0022)",
+      "systemctl restart wedos-panel-reader.socket (umask 0022)",
       "systemctl restart wedos-panel.service (umask 0022)",
     ]);
     // Files where cPanel looks for them, with the modes it requires.
@@ -107,19 +84,24 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     expect(s.mode("var/cpanel/apps/wedos-panel.conf")).toBe(0o600);
     expect(s.read("var/cpanel/apps/wedos-panel.conf")).toContain("acls=all\n");
     expect(existsSync(join(s.prefix, "usr/local/cpanel/whostmgr/docroot/addon_plugins/wedos-panel.svg"))).toBe(true);
-    // The configuration is started for cPanel, private; the daemon runs the installed package with this node.
-    expect(JSON.parse(s.read("etc/wedos-panel/config.json"))).toEqual({ panel: "cpanel" });
-    expect(s.mode("etc/wedos-panel/config.json")).toBe(0o600);
-    expect(s.read("etc/systemd/system/wedos-panel.service")).toContain(`ExecStart=${process.execPath} ${s.prefix}/usr/local/cpanel/3rdparty/wedos-panel/build/lib/cli.js serve\n`);
+    // The configuration is started for cPanel, private; the daemon runs the installed package with this node, under
+    // its own account, its database made; the reader's socket is recorded for it.
+    expect(JSON.parse(s.read("etc/wedos-panel/config.json"))).toEqual({ panel: "cpanel", dataDir: data });
+    expect([s.mode("etc/wedos-panel"), s.mode("etc/wedos-panel/config.json"), s.mode("var/lib/wedos-panel"), s.mode("var/lib/wedos-panel/spool/new")]).toEqual([0o700, 0o600, 0o700, 0o700]);
+    expect(existsSync(join(data, "wedos-panel.sqlite"))).toBe(true);
+    const unit = s.read("etc/systemd/system/wedos-panel.service").split("\n");
+    for (const line of [`ExecStart=${process.execPath} ${app}/build/lib/cli.js serve`, "User=wedos-panel", "CapabilityBoundingSet=", "RuntimeDirectory=wedos-panel", `ReadWritePaths=${data} ${s.prefix}/etc/wedos-panel`]) expect(unit, line).toContain(line);
+    expect(s.read("etc/systemd/system/wedos-panel-reader.service")).toContain("Environment=WEDOS_PANEL_KIND=cpanel\n");
+    expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`reader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
     // The command works from the installed copy (its dependencies, better-sqlite3 included, came in the package).
     const version = spawnSync(join(s.prefix, "usr/local/bin/wedos-panel"), ["--version"], { encoding: "utf8" });
     expect(version.stdout).toBe("wedos-panel 0.1.0\n");
   });
 
   it("installing again upgrades in place: no duplicate registration, the configuration kept", () => {
-    const s = server();
+    const s = cpanelServer(unpacked);
     expect(s.run("install.sh").status).toBe(0);
-    writeFileSync(join(s.prefix, "etc/wedos-panel/config.json"), '{"panel":"cpanel","wapi":{"login":"a@example.test"}}');
+    writeFileSync(join(s.prefix, "etc/wedos-panel/config.json"), JSON.stringify({ panel: "cpanel", dataDir: join(s.prefix, "var/lib/wedos-panel"), wapi: { login: "a@example.test" } }));
     expect(s.run("install.sh").status).toBe(0);
     expect(s.registered()).toHaveLength(CPANEL_HOOKS.length);
     expect(s.read("apps.registry").trim().split("\n")).toEqual(["wedos_panel", "wedos_panel"]);
@@ -127,21 +109,21 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
   });
 
   it("uninstall.sh removes the registrations and files through cPanel's tools, and keeps data and configuration", () => {
-    const s = server();
+    const s = cpanelServer(unpacked);
     expect(s.run("install.sh").status).toBe(0);
     mkdirSync(join(s.prefix, "var/lib/wedos-panel"), { recursive: true });
     const removed = s.run("uninstall.sh");
     expect(removed.status).toBe(0);
     expect(s.registered()).toEqual([]);
-    expect(s.calls().slice(9)).toEqual([
-      "systemctl disable --now wedos-panel.service (umask 0022)",
+    expect(s.calls().slice(s.calls().indexOf("systemctl restart wedos-panel.service (umask 0022)") + 1)).toEqual([
+      "systemctl disable --now wedos-panel.service wedos-panel-reader.socket wedos-panel-reader.service (umask 0022)",
       "systemctl daemon-reload (umask 0022)",
       `manage_hooks delete script ${s.prefix}/usr/local/cpanel/3rdparty/bin/wedos-panel-hook (umask 0022)`,
       `uninstall_plugin ${s.prefix}/usr/local/cpanel/3rdparty/wedos-panel/cpanel/plugin --theme=jupiter (umask 0022)`,
       "sprite_generator --application=cpanel --theme=jupiter (umask 0022)",
       `unregister_appconfig ${s.prefix}/var/cpanel/apps/wedos-panel.conf (umask 0022)`,
     ]);
-    for (const path of ["usr/local/cpanel/3rdparty/wedos-panel", "usr/local/cpanel/3rdparty/bin/wedos-panel-hook", "usr/local/cpanel/base/frontend/jupiter/wedos_panel", "usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel", "var/cpanel/apps/wedos-panel.conf", "etc/systemd/system/wedos-panel.service", "usr/local/bin/wedos-panel"]) {
+    for (const path of ["usr/local/cpanel/3rdparty/wedos-panel", "usr/local/cpanel/3rdparty/bin/wedos-panel-hook", "usr/local/cpanel/base/frontend/jupiter/wedos_panel", "usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel", "var/cpanel/apps/wedos-panel.conf", "etc/systemd/system/wedos-panel.service", "etc/systemd/system/wedos-panel-reader.service", "etc/systemd/system/wedos-panel-reader.socket", "usr/local/bin/wedos-panel"]) {
       expect(existsSync(join(s.prefix, path)), path).toBe(false);
     }
     expect(existsSync(join(s.prefix, "etc/wedos-panel/config.json"))).toBe(true);
@@ -149,7 +131,7 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
   });
 
   it("refuses a Node.js older than 20 before touching anything, saying what to do", () => {
-    const s = server();
+    const s = cpanelServer(unpacked);
     const oldNode = join(s.prefix, "node18");
     writeFileSync(oldNode, '#!/bin/sh\nif [ "$1" = --version ]; then echo v18.19.0; exit 0; fi\nexit 1\n');
     chmodSync(oldNode, 0o755);

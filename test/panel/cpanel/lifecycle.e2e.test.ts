@@ -9,7 +9,8 @@ import { payload } from "./support.js";
 const DAY = 86_400_000;
 let h: CpanelHarness;
 beforeEach(async () => {
-  h = await startCpanelHarness();
+  // As on an installed server: the daemon asks the panel reader, which alone reads cPanel's files.
+  h = await startCpanelHarness({ panelReader: true });
 });
 afterEach(async () => {
   await h.close();
@@ -19,7 +20,7 @@ const status = (domain: string) => h.services.tasks.inventory.domain(domain)?.dn
 const policy = (pkg: string, settings: Record<string, unknown>) => new PolicyStore(h.services.db).save(pkg, policySchema.parse(settings), h.clock.now());
 const spool = (folder: string) => readdirSync(join(h.dataDir, "spool", folder)).sort();
 
-// cPanel payload → real hook script → spool → ingest → worker → simulator, for every registered event.
+// cPanel payload → real hook script → spool → ingest → worker (asking the panel reader) → simulator, for every event.
 describe("cPanel lifecycle mirrored at WEDOS", () => {
   it("Accounts::Create: the account's main domain gets its zone with the panel's records, committed", async () => {
     const run = await h.cpanel.perform(payload("whostmgr-accounts-create"));

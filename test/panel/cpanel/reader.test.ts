@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
@@ -77,6 +77,17 @@ describe("CpanelPanel", () => {
     const error = await panel.account("carol").catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: "cpanel_file_invalid", file: layout.userFile("carol"), line: 2 });
     expect((error as Error).message).toBe(`${layout.userFile("carol")}:2: DNS1="not a domain" is not a domain name; fix or restore the file (cPanel's /usr/local/cpanel/scripts/updateuserdomains rebuilds userdomains)`);
+  });
+
+  test("zoneFile gives the zone file's bytes, nothing for a missing one, and an error naming an unreadable one", async () => {
+    const { layout, panel } = await tree();
+    writeFileSync(join(layout.zoneDir, "alice.test.db"), "$TTL 300\n@ IN A 192.0.2.1\n");
+    const zone = await panel.zoneFile("ALICE.test");
+    expect([zone.path, Buffer.from(zone.content ?? []).toString()]).toEqual([join(layout.zoneDir, "alice.test.db"), "$TTL 300\n@ IN A 192.0.2.1\n"]);
+    expect(await panel.zoneFile("bob.test")).toEqual({ path: join(layout.zoneDir, "bob.test.db"), content: undefined });
+    mkdirSync(join(layout.zoneDir, "odd.test.db"));
+    await expect(panel.zoneFile("odd.test")).rejects.toMatchObject({ code: "cpanel_file_unreadable", message: expect.stringContaining("EISDIR") });
+    await expect(panel.zoneFile("not a domain")).rejects.toThrow('"not a domain" is not a domain name, so it has no zone file');
   });
 
   test("zoneFilePath is <zoneDir>/<domain>.db for the canonical name; the real-server defaults", async () => {

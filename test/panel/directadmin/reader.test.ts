@@ -55,6 +55,18 @@ describe("DirectAdminPanel", () => {
     expect(await panel.ownerOf("unknown.test")).toBeUndefined();
   });
 
+  test("zoneFile gives the zone file's bytes as they are, nothing for a missing one, and an error naming an unreadable one", async () => {
+    const { layout, panel } = tree();
+    const bytes = Buffer.from('$TTL 300\n@ IN TXT "caf\xe9"\n', "latin1"); // Latin-1, not UTF-8: passed on untouched
+    writeFileSync(join(layout.zoneDir, "example.test.db"), bytes);
+    const zone = await panel.zoneFile("Example.TEST.");
+    expect([zone.path, Buffer.from(zone.content ?? []).equals(bytes)]).toEqual([join(layout.zoneDir, "example.test.db"), true]);
+    expect(await panel.zoneFile("missing.test")).toEqual({ path: join(layout.zoneDir, "missing.test.db"), content: undefined });
+    mkdirSync(join(layout.zoneDir, "odd.test.db"));
+    await expect(panel.zoneFile("odd.test")).rejects.toMatchObject({ code: "directadmin_file_unreadable", message: expect.stringContaining(`cannot read ${join(layout.zoneDir, "odd.test.db")}: EISDIR`) });
+    await expect(panel.zoneFile("../etc/passwd")).rejects.toThrow('"../etc/passwd" is not a domain name, so it has no zone file');
+  });
+
   test("zoneFilePath is <zoneDir>/<domain>.db for the canonical name; the real-server defaults", () => {
     const { layout, panel } = tree();
     expect(panel.zoneFilePath("Example.TEST.")).toBe(join(layout.zoneDir, "example.test.db"));

@@ -1,0 +1,83 @@
+import type { Config } from "../config/load.js";
+import { AppError } from "../errors.js";
+import { CPANEL_DEFAULTS } from "../panel/cpanel/layout.js";
+import { DIRECTADMIN_DEFAULTS } from "../panel/directadmin/layout.js";
+import { panelKindOf } from "../panel/panel-kind.js";
+import type { PanelKind } from "../panel/panel.js";
+import { RemotePanel } from "../panel/remote/remote-panel.js";
+import type { CheckResult } from "./checks.js";
+
+const CHECK = "panel reader";
+const NAMES: Record<PanelKind, string> = { directadmin: "DirectAdmin", cpanel: "cPanel" };
+const EDIT = "systemctl edit wedos-panel-reader";
+
+/**
+ * On an installed server (install.conf names the reader's socket): that the panel reader answers, for the panel the
+ * daemon is set up for, and can read everything the daemon asks of it — the accounts with their domains, who owns
+ * a domain, a zone file. Each failure says its fix in one sentence. Nothing to check when not installed.
+ */
+export async function checkPanelReader(config: Config): Promise<CheckResult[]> {
+  const socket = config.readerSocket;
+  if (socket === undefined) return [];
+  const kind = panelKindOf(config.panel);
+  const results: CheckResult[] = [];
+  const ignored = settingsTheReaderIgnores(config, kind);
+  if (ignored.length > 0) {
+    results.push({ check: CHECK, status: "warn", message: `${config.configFile ?? "the configuration"} sets ${ignored.map(([key]) => key).join(", ")}, which the panel reader does not read (it takes its paths from its unit); set ${ignored.map(([, variable]) => variable).join(", ")} with: ${EDIT}` });
+  }
+  const panel = new RemotePanel(kind, { socket, timeoutMs: 10_000 });
+  try {
+    const accounts = await panel.listAccounts();
+    const domains = accounts.flatMap((account) => account.domains.filter((entry) => entry.kind === "domain").map((entry) => ({ domain: entry.domain, username: account.username })));
+    const first = domains[0];
+    if (first === undefined) {
+      results.push({ check: CHECK, status: "warn", message: `the panel reader answers on ${socket} but finds ${accounts.length === 0 ? "no accounts" : "no domains"} in ${NAMES[kind]}'s files; if the panel keeps them elsewhere, set the reader's paths with: ${EDIT}` });
+      return results;
+    }
+    const owner = await panel.ownerOf(first.domain);
+    const zone = await panel.zoneFile(first.domain);
+    if (owner !== first.username) {
+      const fix = kind === "cpanel" ? "rebuild it with /usr/local/cpanel/scripts/updateuserdomains" : `correct ${first.domain}'s line in DirectAdmin's domainowners file`;
+      results.push({ check: CHECK, status: "warn", message: `the panel's list of domain owners says ${first.domain} belongs to ${owner ?? "nobody"}, but ${first.username}'s account lists it; ${fix}` });
+    } else if (zone.content === undefined) {
+      results.push({ check: CHECK, status: "warn", message: `the panel reader finds no zone file for ${first.domain} (${zone.path}); if BIND keeps zones elsewhere, set WEDOS_PANEL_ZONE_DIR with: ${EDIT}` });
+    } else {
+      results.push({ check: CHECK, status: "ok", message: `answers on ${socket} for ${NAMES[kind]}: ${accounts.length} account(s), ${domains.length} domain(s); it reads their owners and zone files (${first.domain} checked)` });
+    }
+  } catch (error) {
+    results.push({ check: CHECK, status: "fail", message: failureWithFix(error) });
+  }
+  return results;
+}
+
+function failureWithFix(error: unknown): string {
+  if (!(error instanceof AppError)) return (error as Error).message;
+  switch (error.code) {
+    case "panel_reader_unavailable":
+    case "panel_reader_timeout":
+      // The daemon's message sends the admin here; here the fix is the reader's units.
+      return `${error.message.replace(/; if this lasts, run: wedos-panel doctor$/, "")}; start it with: systemctl enable --now wedos-panel-reader.socket (its log: journalctl -u wedos-panel-reader)`;
+    case "directadmin_file_unreadable":
+    case "cpanel_file_unreadable":
+      return `the panel reader cannot read the panel's files (${error.message}); its unit must keep CAP_DAC_READ_SEARCH and see the file: look for a drop-in that changes it with: systemctl cat wedos-panel-reader`;
+    default:
+      // Mismatched panels, malformed panel files, a broken reader: their messages already name the fix.
+      return error.message;
+  }
+}
+
+/** Panel paths set in config.json (the daemon's file) that differ from a real server's: the reader never sees them. */
+function settingsTheReaderIgnores(config: Config, kind: PanelKind): Array<[string, string]> {
+  const set: Array<[string, string, boolean]> =
+    kind === "directadmin"
+      ? [
+          ["directadmin.root", "WEDOS_PANEL_DA_ROOT", config.directadmin.root !== DIRECTADMIN_DEFAULTS.root],
+          ["directadmin.virtualDir", "WEDOS_PANEL_DA_VIRTUAL_DIR", config.directadmin.virtualDir !== DIRECTADMIN_DEFAULTS.virtualDir],
+        ]
+      : [
+          ["cpanel.varDir", "WEDOS_PANEL_CPANEL_VAR_DIR", config.cpanel.varDir !== CPANEL_DEFAULTS.varDir],
+          ["cpanel.etcDir", "WEDOS_PANEL_CPANEL_ETC_DIR", config.cpanel.etcDir !== CPANEL_DEFAULTS.etcDir],
+        ];
+  set.push(["dns.zoneDir", "WEDOS_PANEL_ZONE_DIR", config.dns.zoneDir !== undefined]);
+  return set.filter(([, , differs]) => differs).map(([key, variable]) => [key, variable]);
+}

@@ -1,0 +1,10 @@
+import { existsSync } from "node:fs";
+import type { PanelKind } from "./panel.js";
+
+/** cPanel's own binary: its presence is how "panel": "auto" recognises a cPanel & WHM server. */
+const CPANEL_BINARY = "/usr/local/cpanel/cpanel";
+
+/** Which panel this server runs, from the `panel` setting ("auto" looks for cPanel, else DirectAdmin). */
+export function panelKindOf(setting: PanelKind | "auto"): PanelKind {
+  return setting === "auto" ? (existsSync(CPANEL_BINARY) ? "cpanel" : "directadmin") : setting;
+}

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import type { Config } from "../config/load.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
@@ -6,6 +5,7 @@ import { cpanelLayout } from "../panel/cpanel/layout.js";
 import { CpanelPanel } from "../panel/cpanel/reader.js";
 import { directAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
+import { panelKindOf } from "../panel/kind.js";
 import type { Panel } from "../panel/panel.js";
 import { resolveZoneDir } from "../sync/zone-dir.js";
 import type { CliIo } from "./command.js";
@@ -20,13 +20,9 @@ export function cpanelPanel(config: Config): CpanelPanel {
   return new CpanelPanel(cpanelLayout({ varDir: config.cpanel.varDir, etcDir: config.cpanel.etcDir, zoneDir: resolveZoneDir(config.dns.zoneDir) }));
 }
 
-/** cPanel's own binary: its presence is how "panel": "auto" recognises a cPanel & WHM server. */
-const CPANEL_BINARY = "/usr/local/cpanel/cpanel";
-
 /** The panel this server runs (the `panel` setting; "auto" looks for cPanel, else DirectAdmin). */
 export function configuredPanel(config: Config): Panel {
-  const kind = config.panel === "auto" ? (existsSync(CPANEL_BINARY) ? "cpanel" : "directadmin") : config.panel;
-  return kind === "cpanel" ? cpanelPanel(config) : directAdminPanel(config);
+  return panelKindOf(config.panel) === "cpanel" ? cpanelPanel(config) : directAdminPanel(config);
 }
 
 /** All services, for the commands that provision (serve, import). */

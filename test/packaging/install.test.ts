@@ -247,7 +247,8 @@ describe("the installed plugin in an emulated DirectAdmin", () => {
         {
           ...config,
           wapi: { url: sim.url, login: "install@example.test", password: "install-pass-1" },
-          directadmin: { root: box.layout.root, virtualDir: box.layout.virtualDir, apiUrl: api.url },
+          // The emulator runs every page as this test's own user: its session tells the visitor (ADR 0012).
+          directadmin: { root: box.layout.root, virtualDir: box.layout.virtualDir, apiUrl: api.url, identity: "session" },
           dns: { zoneDir: box.layout.zoneDir, propagationCheck: false },
           daemon: { listen: socket },
         },

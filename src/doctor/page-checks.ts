@@ -35,20 +35,15 @@ async function identityCheck(config: Config): Promise<CheckResult> {
   }
   const endpoint = new SessionEndpoint(config.directadmin, 5_000);
   try {
-    const { url, dispatcher } = endpoint.current();
+    const { url, dispatcher, description } = endpoint.current();
     const answer = await request(`${url}/CMD_API_SHOW_USER_CONFIG`, { dispatcher, signal: AbortSignal.timeout(5_000) });
     await answer.body.dump();
-    return { check, status: "ok", message: `the unix account, and DirectAdmin's word on the session, which answers at ${describe(config)}` };
+    return { check, status: "ok", message: `the unix account, and DirectAdmin's word on the session, which answers at ${description}` };
   } catch (error) {
     return { check, status: "fail", message: `the session check cannot reach DirectAdmin (${(error as Error).message}), so every page is refused; fix directadmin.sessionCheck (address, trust, certificateFile or caFile), or set directadmin.identity to "uid"` };
   } finally {
     await endpoint.close();
   }
-}
-
-function describe(config: Config): string {
-  const check = config.directadmin.sessionCheck;
-  return `${config.directadmin.apiUrl ?? "the address in directadmin.conf"} (${check.address}, trusting ${check.trust})`;
 }
 
 function hardlinkCheck(file: string): CheckResult {

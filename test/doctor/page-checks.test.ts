@@ -95,7 +95,7 @@ describe("the page checks doctor runs", () => {
     api = await da.startApi({ key: own.key, cert: own.cert });
     const directadmin = { root: layout.root, identity: "uid+session", apiUrl: `https://panel.example.test:${api.port}` };
     const good = await checkPages(config({ directadmin: { ...directadmin, sessionCheck: { address: "loopback", certificateFile: own.certFile } } }), server());
-    expect(good[0]).toEqual({ check: "page identity", status: "ok", message: `the unix account, and DirectAdmin's word on the session, which answers at https://panel.example.test:${api.port} (loopback, trusting panel-certificate)` });
+    expect(good[0]).toEqual({ check: "page identity", status: "ok", message: `the unix account, and DirectAdmin's word on the session, which answers at https://panel.example.test:${api.port} (connecting to 127.0.0.1), trusting only the certificate in ${own.certFile}` });
     const other = selfSigned("panel.example.test");
     const bad = await checkPages(config({ directadmin: { ...directadmin, sessionCheck: { address: "loopback", certificateFile: other.certFile } } }), server());
     expect(bad[0]).toMatchObject({ status: "fail", message: expect.stringMatching(/^the session check cannot reach DirectAdmin \(.*certificate.*\), so every page is refused; fix directadmin\.sessionCheck/) as unknown });

@@ -46,12 +46,12 @@ export function planEndpoint(directadmin: Pick<Config["directadmin"], "root" | "
     const pinned = certificatesIn(certificateFile, "directadmin.sessionCheck.certificateFile")[0] as X509Certificate;
     const checkServerIdentity = (_host: string, cert: PeerCertificate) =>
       cert.fingerprint256 === pinned.fingerprint256 ? undefined : new Error(`DirectAdmin presented another certificate than ${certificateFile} (${cert.fingerprint256})`);
-    return { url, description: `${where}, trusting only the certificate in ${certificateFile}`, trustFile: certificateFile, connect: { ...loopback, ca: readFileSync(certificateFile, "utf8"), allowPartialTrustChain: true, checkServerIdentity } };
+    return { url, description: `${where}, trusting only the certificate in ${certificateFile}`, trustFile: certificateFile, connect: { ...loopback, ca: [pinned.toString()], allowPartialTrustChain: true, checkServerIdentity } };
   }
   const file = check.trust === "ca-file" ? (check.caFile as string) : systemBundles.find((bundle) => existsSync(bundle));
   if (file === undefined) throw new AppError("config_invalid", `no system CA bundle found (looked for ${systemBundles.join(", ")}); set directadmin.sessionCheck.trust to "ca-file" with caFile`);
-  certificatesIn(file, check.trust === "ca-file" ? "directadmin.sessionCheck.caFile" : "the system CA bundle");
-  return { url, description: `${where}, trusting the authorities in ${file}`, trustFile: file, connect: { ...loopback, ca: readFileSync(file, "utf8") } };
+  const authorities = certificatesIn(file, check.trust === "ca-file" ? "directadmin.sessionCheck.caFile" : "the system CA bundle");
+  return { url, description: `${where}, trusting the authorities in ${file}`, trustFile: file, connect: { ...loopback, ca: authorities.map((certificate) => certificate.toString()) } };
 }
 
 /**
@@ -67,8 +67,8 @@ export class SessionEndpoint {
     private readonly systemBundles: readonly string[] = SYSTEM_CA_BUNDLES,
   ) {}
 
-  /** The URL and the dispatcher to reach it with; throws an AppError when the settings cannot be used. */
-  current(): { url: string; dispatcher: Dispatcher } {
+  /** The URL, the dispatcher to reach it with and what it trusts; throws an AppError when the settings cannot be used. */
+  current(): { url: string; dispatcher: Dispatcher; description: string } {
     const key = this.built === undefined ? undefined : fileVersion(this.built.plan.trustFile);
     if (this.built === undefined || key !== this.built.key) {
       const plan = planEndpoint(this.directadmin, this.systemBundles);
@@ -76,7 +76,7 @@ export class SessionEndpoint {
       void this.built?.agent.close();
       this.built = { key: fileVersion(plan.trustFile), plan, agent };
     }
-    return { url: this.built.plan.url, dispatcher: this.built.agent };
+    return { url: this.built.plan.url, dispatcher: this.built.agent, description: this.built.plan.description };
   }
 
   async close(): Promise<void> {

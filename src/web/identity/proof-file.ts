@@ -72,11 +72,12 @@ export class ProofDirectory {
 
 /**
  * Makes the proof directory (1733, the daemon's) for the entries; an existing one gets its mode back. Run by the
- * daemon at every start: it lives under /run, which a reboot empties.
+ * daemon at every start: it lives under /run, which a reboot empties. An existing directory is kept, not made anew,
+ * so a CageFS mount of it stays valid.
  */
 export function prepareProofDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  chmodSync(dir, PROOF_DIR_MODE);
+  if ((lstatSync(dir).mode & 0o7777) !== PROOF_DIR_MODE) chmodSync(dir, PROOF_DIR_MODE);
 }
 
 const unproven = (why: string) => new WebError(401, "error.sessionExpired", `page proof refused: ${why}`);

@@ -1,12 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Services } from "../main.js";
+import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import { createWebApp, type WebServices } from "./app.js";
 import { CsrfTokens, loadWebSecret } from "./csrf.js";
 import { AgreeingProvers } from "./identity/agreeing-provers.js";
 import type { VisitorProver } from "./identity/identity.js";
 import { prepareProofDir, ProofDirectory } from "./identity/proof-file.js";
-import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import { SessionVerifier } from "./identity/session-verifier.js";
 import { UidProver } from "./identity/uid-prover.js";
 import { openSocket, parseListen, prepareSocketPath } from "./listen.js";

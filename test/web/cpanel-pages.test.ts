@@ -116,7 +116,7 @@ describe("the daemon's cPanel endpoint", () => {
     expect(absent.body).not.toContain("<dd>alice.test</dd>");
 
     const proofDir = h.services.config.pages.proofDir;
-    const proof = (name: string, nonce: string) => writeFileSync(join(proofDir, name), nonce, { mode: 0o600 });
+    const proof = (name: string, nonce: string) => writeFileSync(join(proofDir, name), nonce, { mode: 0o444 });
     proof("f".repeat(32), "a".repeat(64));
     const forged = await post(h.cpanelWeb.address, "/v1/cpanel/user", { REQUEST_METHOD: "GET", PROOF: `${"f".repeat(32)}:${"b".repeat(64)}` });
     expect(forged.status).toBe(401);

@@ -8,7 +8,8 @@
 #   2. copies the package to /usr/local/cpanel/3rdparty/wedos-panel and a `wedos-panel` command to /usr/local/bin;
 #   3. installs the hook script as /usr/local/cpanel/3rdparty/bin/wedos-panel-hook (root:root 0755) and registers it
 #      with manage_hooks, which asks the script itself (--describe) for its events; never edits hook data by hand;
-#   4. the Jupiter plugin: the page and its style sheet in base/frontend/jupiter/wedos_panel/, install_plugin under
+#   4. the Jupiter plugin: the page (run by cPanel's own perl, /usr/local/cpanel/3rdparty/bin/perl, written into its
+#      first line) and its style sheet in base/frontend/jupiter/wedos_panel/, install_plugin under
 #      umask 022 (a root-only dynamicui file would hide the icon silently), then sprite_generator so Jupiter draws the
 #      icon;
 #   5. the WHM page: the CGI and the style sheet in whostmgr/docroot/cgi/wedos-panel/, the icon in addon_plugins/,
@@ -19,7 +20,7 @@
 #      directory /var/lib/wedos-panel (0700), both handed to the account; then the units — wedos-panel.service (the
 #      daemon, no capability) and the panel reader (wedos-panel-reader.socket/.service, the one process that reads
 #      cPanel's files; docs/decisions/0011) — enabled and (re)started, the reader's socket recorded in install.conf.
-#      The daemon makes cpanel.proofDir (1733) under its /run/wedos-panel at every start (a reboot empties /run).
+#      The daemon makes pages.proofDir (1733) under its /run/wedos-panel at every start (a reboot empties /run).
 #
 # For tests and staging, every path is under WEDOS_PANEL_PREFIX (default: none, the real system) — cPanel's own
 # tools too, so a test puts stubs at $WEDOS_PANEL_PREFIX/usr/local/cpanel/bin/manage_hooks and so on; with a prefix
@@ -39,6 +40,8 @@ fail() {
 
 [ -n "$P" ] || [ "$(id -u)" = 0 ] || fail "run this as root (sudo sh $0)"
 [ -x "$CPANEL/bin/manage_hooks" ] || fail "$CPANEL/bin/manage_hooks not found: this is not a cPanel & WHM server"
+CPANEL_PERL=$CPANEL/3rdparty/bin/perl
+[ -x "$CPANEL_PERL" ] || fail "cPanel's perl ($CPANEL_PERL), which runs the plugin's pages, is missing; repair cPanel with /usr/local/cpanel/scripts/upcp --force, then install again"
 
 # 1. Node.js: the one on PATH, else cPanel's EasyApache builds.
 NODE=${WEDOS_PANEL_NODE:-}
@@ -86,10 +89,14 @@ if [ -z "$P" ]; then chown root:root "$HOOK"; fi
 
 # 4. The Jupiter plugin (the page itself: install_plugin installs only the icon and the feature). The pages link
 #    their style sheet (and the progress script) relative to the entry, so they lie beside each entry, served by
-#    cpsrvd as static files.
+#    cpsrvd as static files. Each entry is installed with cPanel's own perl on its first line: /usr/bin/perl and
+#    its modules are not always there (EL 8/9), cPanel's perl is on every cPanel server.
+install_entry() {
+  { printf '#!%s\n' "$CPANEL_PERL" && sed 1d "$1"; } > "$2.new" && chmod 0755 "$2.new" && mv -f "$2.new" "$2" \
+    || fail "cannot install the page entry $2"
+}
 mkdir -p "$PAGE_DIR"
-cp "$APP/cpanel/plugin/index.live.pl" "$PAGE_DIR/index.live.pl"
-chmod 0755 "$PAGE_DIR/index.live.pl"
+install_entry "$APP/cpanel/plugin/index.live.pl" "$PAGE_DIR/index.live.pl"
 for asset in wedos.css progress.js; do
   cp "$APP/images/$asset" "$PAGE_DIR/$asset" && chmod 0644 "$PAGE_DIR/$asset" || fail "cannot copy $asset into $PAGE_DIR"
 done
@@ -99,8 +106,7 @@ chmod 0644 "$CPANEL/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf" 
 
 # 5. The WHM page.
 mkdir -p "$WHM_CGI_DIR" "$(dirname "$WHM_ICON")" "$(dirname "$APPCONFIG")"
-cp "$APP/cpanel/whm/index.cgi" "$WHM_CGI_DIR/index.cgi"
-chmod 0755 "$WHM_CGI_DIR/index.cgi"
+install_entry "$APP/cpanel/whm/index.cgi" "$WHM_CGI_DIR/index.cgi"
 for asset in wedos.css progress.js; do
   cp "$APP/images/$asset" "$WHM_CGI_DIR/$asset" && chmod 0644 "$WHM_CGI_DIR/$asset" || fail "cannot copy $asset into $WHM_CGI_DIR"
 done

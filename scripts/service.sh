@@ -198,6 +198,9 @@ RestartSec=5
 UMask=0077
 RuntimeDirectory=wedos-panel
 RuntimeDirectoryMode=0755
+# Kept across restarts: CageFS mounts the directory (socket and proof directory) into the cages once, and a mount of
+# a removed directory would stay empty until cagefsctl --remount-all (docs/decisions/0012).
+RuntimeDirectoryPreserve=yes
 ReadWritePaths=$wp_data_dir $wp_etc
 CapabilityBoundingSet=
 AmbientCapabilities=

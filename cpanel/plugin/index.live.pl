@@ -4,18 +4,20 @@
 # cPanel runs it as the logged-in account for the Jupiter plugin page (wedos_panel/index.live.pl), and as root for
 # the WHM page (cgi/wedos-panel/index.cgi, the same script) after checking the WHM user's ACLs. The level is the
 # file name: *.cgi is WHM (admin), anything else the cPanel account (user). It decides nothing: it proves which unix
-# account runs it by leaving a file only that account could have made (a random name and nonce in cpanel.proofDir,
-# 0600, never following links), sends the request's CGI variables and that proof to the daemon (protocol v1:
-# POST /v1/cpanel/<level> over daemon.listen, NUL-terminated NAME=value records), prints the daemon's answer — a
-# whole CGI response — and removes the proof. If the daemon cannot answer it prints a short page and nothing else.
+# account runs it by leaving a file only that account could have made (a random name and nonce in pages.proofDir,
+# 0444, created exclusively, never following links; docs/decisions/0012-who-is-asking.md), sends the request's CGI
+# variables and that proof to the daemon (protocol v1: POST /v1/cpanel/<level> over daemon.listen, NUL-terminated
+# NAME=value records), prints the daemon's answer — a whole CGI response — and removes the proof. If the daemon
+# cannot answer it prints a short page and nothing else. The daemon checks the WHM user's ACLs, not this script.
 #
-# Perl because cPanel runs *.live.pl pages with it on every server, and only core modules are used.
+# Perl because cPanel runs *.live.pl pages with it. cpanel/install.sh writes cPanel's own perl
+# (/usr/local/cpanel/3rdparty/bin/perl) into the first line of the installed copies: /usr/bin/perl and its modules
+# are not always there (EL 8/9). Only modules every perl has are used (no JSON module: see read_settings).
 use strict;
 use warnings;
 use Fcntl qw(O_WRONLY O_CREAT O_EXCL O_NOFOLLOW);
 use IO::Socket::INET ();
 use IO::Socket::UNIX ();
-use JSON::PP ();
 use Socket qw(SOCK_STREAM);
 
 my $level = $0 =~ /\.cgi\z/ ? 'admin' : 'user';
@@ -30,17 +32,28 @@ sub unavailable {
     exit 0;
 }
 
-# daemon.listen and cpanel.proofDir from the configuration when this account can read it, else the defaults
+# daemon.listen and pages.proofDir from the configuration when this account can read it, else the defaults
 # (customers cannot read a config file that holds the WAPI password: keep it in wapi.passwordFile if you change them).
-my ($listen, $proof_dir) = ('/run/wedos-panel/daemon.sock', '/run/wedos-panel/proof');
-my $config_file = $ENV{WEDOS_PANEL_CONFIG} || '/etc/wedos-panel/config.json';
-if (-r $config_file && open(my $fh, '<', $config_file)) {
-    my $config = eval { local $/; JSON::PP::decode_json(<$fh>) };
-    if (ref $config eq 'HASH') {
-        $listen = $config->{daemon}{listen} if ref $config->{daemon} eq 'HASH' && defined $config->{daemon}{listen};
-        $proof_dir = $config->{cpanel}{proofDir} if ref $config->{cpanel} eq 'HASH' && defined $config->{cpanel}{proofDir};
+# Read as the DirectAdmin package's sh entry reads them, without a JSON module: the string after the key's colon,
+# wherever the key stands (JSON escapes every quote inside a string, so an unescaped "listen" is the key); a value
+# with a backslash or a control character is not a path or an address and is ignored.
+sub read_settings {
+    my ($file) = @_;
+    my %found;
+    open(my $fh, '<', $file) or return %found;
+    my $text = do { local $/; <$fh> };
+    close $fh;
+    return %found if !defined $text;
+    while ($text =~ /"(listen|proofDir)"\s*:\s*"([^"\\\x00-\x1f]*)"/g) {
+        $found{$1} = $2 if length $2;
     }
+    return %found;
 }
+my $config_file = $ENV{WEDOS_PANEL_CONFIG} || '/etc/wedos-panel/config.json';
+my %settings = -r $config_file ? read_settings($config_file) : ();
+my $listen = $settings{listen} // '/run/wedos-panel/daemon.sock';
+# By default `proof` beside the daemon's socket, as the daemon makes it.
+my $proof_dir = $settings{proofDir} // ($listen =~ m{\A(.*)/[^/]*\z} ? "$1/proof" : '/run/wedos-panel/proof');
 
 local $SIG{ALRM} = \&unavailable;
 alarm 60;
@@ -58,13 +71,15 @@ if ($length =~ /\A\d+\z/ && $length > 0) {
     unavailable() if index($body, "\0") >= 0;
 }
 
-# The proof: 16 random bytes of name and 32 of nonce, a new file only this account can read.
+# The proof: 16 random bytes of name and 32 of nonce, a new file (never an existing one, never through a link) that
+# only this account could have written — 0444, so the daemon reads it without any privilege.
 open(my $random, '<:raw', '/dev/urandom') or unavailable();
 read($random, my $bytes, 48) == 48 or unavailable();
 close $random;
 my ($name, $nonce) = (unpack('H32', substr($bytes, 0, 16)), unpack('H64', substr($bytes, 16, 32)));
 $proof_path = "$proof_dir/$name";
-sysopen(my $proof, $proof_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600) or do { undef $proof_path; unavailable() };
+umask 0222;
+sysopen(my $proof, $proof_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0444) or do { undef $proof_path; unavailable() };
 print {$proof} $nonce or unavailable();
 close $proof or unavailable();
 

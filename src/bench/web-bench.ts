@@ -34,7 +34,7 @@ export async function benchDomainListPage(runs = 300): Promise<string[][]> {
   const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: join(root, "data") }, clock });
   const api = await da.startApi();
   const socketPath = join(root, "daemon.sock");
-  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir }, daemon: { listen: socketPath } }));
+  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" }, dns: { zoneDir: layout.zoneDir }, daemon: { listen: socketPath } }));
   const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: join(root, "data"), WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json", WEDOS_WAPI_LOGIN: "bench@example.test", WEDOS_WAPI_PASSWORD: "bench-pass-123" });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const web = await startWebServer(services, { log: () => {} });

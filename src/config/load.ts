@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { z } from "zod";
 import { AppError } from "../errors.js";
 import { Secret } from "../util/secret.js";
@@ -9,7 +9,8 @@ import { configSchema, type ParsedConfig } from "./schema.js";
 export const DEFAULT_CONFIG_PATH = "/etc/wedos-panel/config.json";
 
 /** The configuration the rest of the code sees: parsed, defaults applied, the password resolved and wrapped. */
-export interface Config extends Omit<ParsedConfig, "wapi"> {
+export interface Config extends Omit<ParsedConfig, "wapi" | "pages"> {
+  pages: ParsedConfig["pages"] & { proofDir: string };
   /** The file the configuration came from, when one was read. */
   configFile: string | undefined;
   /** The file the configuration is read from (WEDOS_PANEL_CONFIG or the default), whether or not it exists yet. */
@@ -72,6 +73,7 @@ export function loadConfig(env: Env = process.env): Config {
     configFile: fromFile.exists ? path : undefined,
     configPath: path,
     readerSocket,
+    pages: { ...parsed.data.pages, proofDir: parsed.data.pages.proofDir ?? defaultProofDir(parsed.data.daemon.listen) },
     wapi: { ...wapi, password: secret.value, passwordSource: secret.source, passwordFile: passwordFile === undefined ? undefined : resolve(passwordFile), setByEnvironment },
   };
 }
@@ -190,6 +192,11 @@ function checkPrivateMode(file: string, what: string): string | undefined {
   }
   if ((mode & 0o077) === 0) return undefined;
   return `${file}: ${what} must be readable by its owner only, but its mode is ${mode.toString(8).padStart(4, "0")}; run: chmod 600 ${file}`;
+}
+
+/** `proof` beside the daemon's socket; for a host:port listener, where the default socket would be. */
+export function defaultProofDir(listen: string): string {
+  return listen.includes("/") ? join(dirname(resolve(listen)), "proof") : "/run/wedos-panel/proof";
 }
 
 function describeIssues(error: z.ZodError): string[] {

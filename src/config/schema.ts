@@ -70,14 +70,44 @@ export const dnsConfigSchema = z.object({
   delegationResolver: nameServer.optional(),
 });
 
+/**
+ * How the daemon reaches DirectAdmin to replay a visitor's session (docs/decisions/0012-who-is-asking.md). Never
+ * "accept any certificate": the certificate is checked against exactly one explicit source of trust.
+ */
+export const sessionCheckSchema = z
+  .object({
+    /**
+     * "hostname": connect to the panel's host name (what it resolves to); "loopback": connect to 127.0.0.1, still
+     * checking the certificate for the host name — for a host name that does not resolve to this server.
+     */
+    address: z.enum(["hostname", "loopback"]).default("hostname"),
+    /**
+     * "panel-certificate": trust only the panel's own certificate (self-signed or not), read from certificateFile;
+     * "ca-file": a certificate authority file (caFile), with the host name checked; "system": the operating system's
+     * CA bundle, with the host name checked.
+     */
+    trust: z.enum(["panel-certificate", "ca-file", "system"]).default("panel-certificate"),
+    /** The panel's certificate (default: directadmin.conf's cacert=, else <root>/conf/cacert.pem). */
+    certificateFile: z.string().min(1).optional(),
+    /** The certificate authorities to trust with "ca-file" (PEM). */
+    caFile: z.string().min(1).optional(),
+  })
+  .refine((check) => check.trust !== "ca-file" || check.caFile !== undefined, { message: 'is required when trust is "ca-file": the PEM file of the authority that issued the panel\'s certificate', path: ["caFile"] });
+
 export const directAdminConfigSchema = z.object({
   /** DirectAdmin's installation (users, configuration). */
   root: z.string().min(1).default("/usr/local/directadmin"),
   /** Where DirectAdmin keeps domainowners and the mail configuration. */
   virtualDir: z.string().min(1).default("/etc/virtual"),
   /**
-   * DirectAdmin's own address (https://panel.example.net:2222), to which the pages replay a visitor's session to
-   * learn who they are. Use the host name of the panel's certificate, not 127.0.0.1. By default it is read from
+   * How the pages learn who is asking: "uid" — the unix account that runs the page (DirectAdmin runs pages as the
+   * visitor's own account) and its user.conf; "uid+session" — that, and DirectAdmin's answer about the visitor's
+   * session replayed to CMD_API_SHOW_USER_CONFIG, which must agree; "session" — the replay alone, only for a machine
+   * where every page runs as one unix user (the emulated DirectAdmin, the demo).
+   */
+  identity: z.enum(["uid", "uid+session", "session"]).default("uid"),
+  /**
+   * DirectAdmin's own address (https://panel.example.net:2222) for the session replay. By default it is read from
    * directadmin.conf (servername, port, ssl).
    */
   apiUrl: httpUrl.optional(),
@@ -88,6 +118,7 @@ export const directAdminConfigSchema = z.object({
    * default package policy and no local owner (docs/decisions/0013-directadmin-cluster-zones.md).
    */
   provisionClusterZones: z.boolean().default(false),
+  sessionCheck: sessionCheckSchema.default(() => sessionCheckSchema.parse({})),
 });
 
 export const cpanelConfigSchema = z.object({
@@ -95,11 +126,19 @@ export const cpanelConfigSchema = z.object({
   varDir: z.string().min(1).default("/var/cpanel"),
   /** Where cPanel keeps userdomains (domain: user for every domain). */
   etcDir: z.string().min(1).default("/etc"),
+});
+
+/** The plugin's pages on either panel: how an entry proves which unix account runs it. */
+export const pagesConfigSchema = z.object({
   /**
-   * Where the cPanel and WHM page entries leave the file that proves which unix account runs them (1733, made by the
-   * daemon; docs/decisions/0005-cpanel-adapter.md).
+   * Where the page entries leave the file that proves which unix account runs them (1733, made by the daemon at
+   * every start; docs/decisions/0012-who-is-asking.md). By default `proof` beside the daemon's socket
+   * (/run/wedos-panel/proof), so one directory holds all that account pages reach — under CageFS, mount it into the
+   * cages (wedos-panel doctor checks).
    */
-  proofDir: z.string().min(1).default("/run/wedos-panel/proof"),
+  proofDir: z.string().min(1).optional(),
+  /** Where a proof's uid is named: the system's account list (a test points it at a file of its own). */
+  passwdFile: z.string().min(1).default("/etc/passwd"),
 });
 
 export const daemonConfigSchema = z.object({
@@ -135,6 +174,7 @@ export const configSchema = z.object({
   cpanel: cpanelConfigSchema.default(() => cpanelConfigSchema.parse({})),
   daemon: daemonConfigSchema.default(() => daemonConfigSchema.parse({})),
   store: storeConfigSchema.default(() => storeConfigSchema.parse({})),
+  pages: pagesConfigSchema.default(() => pagesConfigSchema.parse({})),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -23,6 +23,8 @@ export interface DemoPaths {
   dataDir: string;
   /** The daemon's socket for the page scripts. */
   socket: string;
+  /** Where the page scripts leave their proofs (pages.proofDir). */
+  proofDir: string;
 }
 
 /** The demo's files under `root` (resolved against the working directory). */
@@ -40,5 +42,6 @@ export function demoPaths(root: string): DemoPaths {
     logins: join(dir, "demo-logins.json"),
     dataDir: join(dir, "panel"),
     socket: join(dir, "run", "daemon.sock"),
+    proofDir: join(dir, "run", "proof"),
   };
 }

@@ -60,8 +60,10 @@ function writeConfig(paths: DemoPaths, values: { wapiUrl: string; dnsPort: numbe
     wapi: { url: values.wapiUrl, login: DEMO_WAPI.login, passwordFile: paths.wapiPassword },
     // The simulator answers DNS for committed zones: `wedos-panel sync` checks propagation there.
     dns: { zoneDir: values.layout.zoneDir, nameServers: [`127.0.0.1:${values.dnsPort}`] },
-    directadmin: { root: values.layout.root, virtualDir: values.layout.virtualDir, apiUrl: values.apiUrl },
+    // Every page runs as the developer's own unix user, so only the session tells visitors apart (ADR 0012).
+    directadmin: { root: values.layout.root, virtualDir: values.layout.virtualDir, apiUrl: values.apiUrl, identity: "session" },
     daemon: { listen: values.listen, ...(values.reconcileCron === undefined ? {} : { reconcileCron: values.reconcileCron }) },
+    pages: { proofDir: paths.proofDir },
   };
   // One key a line: the hooks and page scripts read dataDir and daemon.listen line by line.
   writePrivate(paths.config, `${JSON.stringify(config, null, 2)}\n`);

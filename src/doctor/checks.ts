@@ -9,6 +9,7 @@ import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
 import { checkDatabaseDriver } from "./driver-check.js";
 import { checkPanelReader } from "./panel-reader.js";
+import { checkPages } from "./page-checks.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -38,6 +39,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   }
   add("configuration", "ok", config.configFile === undefined ? "no configuration file; using the environment and defaults" : `read ${config.configFile}`);
   results.push(...(await checkPanelReader(config)));
+  results.push(...(await checkPages(config)));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

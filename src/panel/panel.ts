@@ -31,6 +31,17 @@ export interface PanelZoneFile {
   content: Uint8Array | undefined;
 }
 
+/** The panel's access levels, lowest first: what an account may open on the plugin's pages. */
+export const ACCOUNT_LEVELS = ["user", "reseller", "admin"] as const;
+export type AccountLevel = (typeof ACCOUNT_LEVELS)[number];
+
+/** Who an account is to the pages: its level and, when the panel keeps one, its language. */
+export interface AccountAccess {
+  level: AccountLevel;
+  /** The account's language setting (e.g. "cs"), if the panel keeps one. */
+  language: string | undefined;
+}
+
 /** Which panel an adapter reads: it decides how the pages prove who is asking, and the panel's name in their texts. */
 export type PanelKind = "directadmin" | "cpanel";
 
@@ -39,6 +50,11 @@ export interface Panel {
   /** Every account, with its domains and pointers. */
   listAccounts(): Promise<PanelAccount[]>;
   account(username: string): Promise<PanelAccount | undefined>;
+  /**
+   * The level and language of a panel login (a DirectAdmin account; a cPanel account or WHM user), or undefined when
+   * the name is no login of the panel — what the pages believe once the visitor's unix account is proven.
+   */
+  accountAccess(username: string): Promise<AccountAccess | undefined>;
   /** The account that owns a domain or pointer, if any. */
   ownerOf(domain: string): Promise<string | undefined>;
   /**

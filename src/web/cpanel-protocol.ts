@@ -8,7 +8,7 @@ import { parseRecords, takePagePath, type PageRequest } from "./protocol.js";
  * entry — `index.live.pl` in Jupiter (runs as the cPanel account) or `index.cgi` in WHM (runs as root) — sends
  * `POST /v1/cpanel/<level>` (`user` or `admin`) over `daemon.listen`; the body is NUL-terminated `NAME=value`
  * records, exactly these, each only if set: the CGI variables cpsrvd gave it, `STDIN` (the request body, when there
- * is one) and `PROOF` (`<file>:<nonce>`, the file it made in `cpanel.proofDir`). The daemon answers 200 with the
+ * is one) and `PROOF` (`<file>:<nonce>`, the file it made in `pages.proofDir`). The daemon answers 200 with the
  * exact CGI output to print (`Status:` and the other headers, a blank line, the body); any other answer makes the
  * entry print its own "temporarily unavailable" page.
  */

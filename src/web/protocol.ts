@@ -9,7 +9,8 @@ import type { PanelSession } from "./identity/session-verifier.js";
  * The entry-script ↔ daemon protocol, version 1 (see README.md in this directory). The entry script sends
  * `POST /v1/page/<level>/<mode>` whose body is the page's DirectAdmin variables as NUL-terminated `NAME=value`
  * records — exactly those listed here, each only if DirectAdmin set it — plus `STDIN=<body>` when DirectAdmin
- * passed a large body on stdin (`POST=stdin=true`). The daemon answers 200 with the exact bytes the script must
+ * passed a large body on stdin (`POST=stdin=true`) and `PROOF=<name>:<nonce>`, the file the entry left in
+ * `pages.proofDir` (identity/proof-file.ts). The daemon answers 200 with the exact bytes the script must
  * print: an HTML fragment for `html`, a whole HTTP response for `raw`. Any other answer makes the script print its
  * own "temporarily unavailable" message.
  */
@@ -27,6 +28,7 @@ export const FORWARDED_VARIABLES = [
   "SKIN",
   "HTTP_X_CSRF_TOKEN",
   "STDIN",
+  "PROOF",
 ] as const;
 type Forwarded = (typeof FORWARDED_VARIABLES)[number];
 
@@ -53,9 +55,9 @@ export interface PageRequest {
   /** The rest of the query, entity-decoded. */
   query: URLSearchParams;
   body: PageBody;
-  /** DirectAdmin: the session to replay. */
+  /** DirectAdmin: the session to replay (when `directadmin.identity` includes the session check). */
   session: PanelSession | undefined;
-  /** cPanel: `<file>:<nonce>`, the file the entry left in cpanel.proofDir (identity/cpanel-proof.ts). */
+  /** `<file>:<nonce>`, the file the entry left in `pages.proofDir` (identity/proof-file.ts). */
   proof: string | undefined;
   /** The `X-CSRF-Token` request header, if the panel passes headers CGI-style (unknown for DirectAdmin, §A7). */
   csrfHeader: string | undefined;
@@ -122,7 +124,7 @@ export function readPageRequest(level: Level, mode: Exclude<PageMode, "cgi">, va
     query,
     body,
     session: id && key ? { id: new Secret(id), key: new Secret(key) } : undefined,
-    proof: undefined,
+    proof: get("PROOF") === "" ? undefined : get("PROOF"),
     csrfHeader: nonEmpty("HTTP_X_CSRF_TOKEN"),
     claimed: {
       username: nonEmpty("USERNAME"),

@@ -1,12 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Services } from "../main.js";
+import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import { createWebApp, type WebServices } from "./app.js";
 import { CsrfTokens, loadWebSecret } from "./csrf.js";
-import { CpanelProofVerifier, prepareProofDir, type CpanelProofOptions } from "./identity/cpanel-proof.js";
+import { AgreeingProvers } from "./identity/agreeing-provers.js";
 import type { VisitorProver } from "./identity/identity.js";
-import { panelApiUrl } from "./identity/panel-api-url.js";
+import { prepareProofDir, ProofDirectory } from "./identity/proof-file.js";
 import { SessionVerifier } from "./identity/session-verifier.js";
+import { UidProver } from "./identity/uid-prover.js";
 import { openSocket, parseListen, prepareSocketPath } from "./listen.js";
 
 /** The web listener of the daemon. */
@@ -23,16 +25,15 @@ export interface WebServerOptions {
   listen?: string;
   /** How long a verified session is believed (default 60 s). */
   sessionTtlMs?: number;
-  /** cPanel: where uids are named (default /etc/passwd) and the uid that is the WHM entry (default root); for tests. */
-  cpanel?: Pick<CpanelProofOptions, "passwdFile" | "adminUid">;
+  /** cPanel: the uid whose proof is the WHM entry (default root); for tests, which run every entry as one user. */
+  whmUid?: number;
 }
 
 /**
  * Starts the pages' listener on `daemon.listen` (a Unix socket, mode 0666 — see listen.ts for why — or host:port)
- * with the CSRF key from `<dataDir>/web-secret` and the server panel's way of proving visitors: on DirectAdmin the
- * session verifier (DirectAdmin's address from directadmin.apiUrl or directadmin.conf); on cPanel the proof
- * verifier, after making `cpanel.proofDir` (1733) — here, at every start, because it lives under /run, which a
- * reboot empties. Resolves once it listens.
+ * with the CSRF key from `<dataDir>/web-secret` and the way this server proves its visitors (visitorProver), after
+ * making `pages.proofDir` (1733) — here, at every start, because it lives under /run, which a reboot empties.
+ * Resolves once it listens.
  */
 export async function startWebServer(services: WebServices & Pick<Services, "config" | "clock">, options: WebServerOptions): Promise<WebServer> {
   const { config, clock } = services;
@@ -70,13 +71,20 @@ export async function startWebServer(services: WebServices & Pick<Services, "con
   };
 }
 
-function visitorProver(services: WebServices & Pick<Services, "config" | "clock">, options: WebServerOptions): VisitorProver & { close(): Promise<void> } {
+/**
+ * How this server's pages prove who is asking (docs/decisions/0012-who-is-asking.md): the uid proof on cPanel and,
+ * by default, on DirectAdmin; on DirectAdmin `directadmin.identity` may add the session replay ("uid+session", both
+ * must agree) or use it alone ("session": the emulator and the demo, where every page runs as one unix user).
+ */
+function visitorProver(services: WebServices & Pick<Services, "config" | "clock">, options: WebServerOptions): VisitorProver {
   const { config, clock, panel } = services;
-  if (panel.kind === "cpanel") {
-    prepareProofDir(config.cpanel.proofDir);
-    const verifier = new CpanelProofVerifier({ dir: config.cpanel.proofDir, panel, ...options.cpanel });
-    return { prove: (request) => verifier.prove(request), close: async () => undefined };
-  }
-  let apiUrl: string | undefined;
-  return new SessionVerifier({ apiUrl: () => (apiUrl ??= panelApiUrl(config.directadmin)), clock, ttlMs: options.sessionTtlMs });
+  prepareProofDir(config.pages.proofDir);
+  const byUid = () => new UidProver({ proofs: new ProofDirectory(config.pages.proofDir), panel, passwdFile: config.pages.passwdFile, whmUid: options.whmUid });
+  const identity = panel.kind === "cpanel" ? "uid" : config.directadmin.identity;
+  if (identity === "uid") return byUid();
+  const endpoint = new SessionEndpoint(config.directadmin, SESSION_TIMEOUT_MS);
+  const bySession = new SessionVerifier({ endpoint: () => endpoint.current(), clock, ttlMs: options.sessionTtlMs, timeoutMs: SESSION_TIMEOUT_MS, onClose: () => endpoint.close() });
+  return identity === "session" ? bySession : new AgreeingProvers(byUid(), bySession);
 }
+
+const SESSION_TIMEOUT_MS = 10_000;

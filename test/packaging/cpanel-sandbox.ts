@@ -19,6 +19,8 @@ cp "$1/install.json" "$WEDOS_PANEL_PREFIX/usr/local/cpanel/base/frontend/jupiter
   "usr/local/cpanel/bin/register_appconfig": `grep '^name=' "$1" | cut -d= -f2 >> "$WEDOS_PANEL_PREFIX/apps.registry"`,
   "usr/local/cpanel/bin/unregister_appconfig": `: > "$WEDOS_PANEL_PREFIX/apps.registry"`,
   "usr/local/cpanel/bin/whmapi1": `cat "$WEDOS_PANEL_PREFIX/apps.registry" 2>/dev/null`,
+  // cPanel's own perl, which runs the page entries: a wrapper that notes its use and runs the system's.
+  "usr/local/cpanel/3rdparty/bin/perl": 'exec /usr/bin/perl "$@"',
 };
 
 // The stand-in for the commands that change the system or ask about its accounts (WEDOS_PANEL_INSTALL_EXEC, as for

@@ -76,6 +76,7 @@ describe("scripts/install.sh", () => {
       `Environment=WEDOS_PANEL_CONFIG=${box.configFile}`,
       "RuntimeDirectory=wedos-panel",
       "RuntimeDirectoryMode=0755",
+      "RuntimeDirectoryPreserve=yes",
       `ReadWritePaths=${box.dataDir} ${join(box.root, "etc", "wedos-panel")}`,
       "CapabilityBoundingSet=",
       "AmbientCapabilities=",
@@ -251,7 +252,8 @@ describe("the installed plugin in an emulated DirectAdmin", () => {
         {
           ...config,
           wapi: { url: sim.url, login: "install@example.test", password: "install-pass-1" },
-          directadmin: { root: box.layout.root, virtualDir: box.layout.virtualDir, apiUrl: api.url },
+          // The emulator runs every page as this test's own user: its session tells the visitor (ADR 0012).
+          directadmin: { root: box.layout.root, virtualDir: box.layout.virtualDir, apiUrl: api.url, identity: "session" },
           dns: { zoneDir: box.layout.zoneDir, propagationCheck: false },
           daemon: { listen: socket },
         },

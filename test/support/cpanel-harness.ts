@@ -22,8 +22,9 @@ export async function startCpanelHarness(options: HarnessOptions = {}): Promise<
   let layout: CpanelLayout | undefined;
   const core = await startWedosCore(options, (root) => {
     layout = cpanelFixtureTree(join(root, "cpanel"));
-    const proofDir = join(root, "run", "proof");
-    return { panel: new CpanelPanel(layout), config: { panel: "cpanel", cpanel: { varDir: layout.varDir, etcDir: layout.etcDir, proofDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false } } };
+    // The test runs every entry as its own unix user: its passwd file names that uid (see startCpanelWebHarness).
+    const pages = { proofDir: join(root, "run", "proof"), passwdFile: join(root, "passwd") };
+    return { panel: new CpanelPanel(layout), config: { panel: "cpanel", cpanel: { varDir: layout.varDir, etcDir: layout.etcDir }, pages, dns: { zoneDir: layout.zoneDir, propagationCheck: false } } };
   });
   const cpanel = new EmulatedCpanel({ layout: layout as CpanelLayout, hookEnv: { WEDOS_PANEL_DATA_DIR: core.dataDir }, clock: core.clock });
   return { ...core, cpanel, layout: layout as CpanelLayout };
@@ -36,7 +37,7 @@ const NOBODYS_UID = 4_294_967_294;
  * The cPanel harness with the daemon's real web listeners and the package's real page entries, run as cpsrvd runs
  * them. The test runs as one unix user, so it has two listeners on the same services: on `cpanel` the test's uid is
  * the account `account` (a passwd file names it), on `whm` it is the WHM entry's uid (root on a server). Each has its
- * own configuration file for the entries (daemon.listen, the shared cpanel.proofDir).
+ * own configuration file for the entries (daemon.listen, the shared pages.proofDir).
  */
 export interface CpanelWebHarness extends CpanelHarness {
   /** The account the test's uid is on the cPanel listener. */
@@ -56,13 +57,12 @@ export async function startCpanelWebHarness(options: HarnessOptions & { account?
   const account = options.account ?? "alice";
   const uid = process.getuid?.() ?? 0;
   const dir = tempDir("wedos-cpanel-web-");
-  const passwdFile = join(dir, "passwd");
-  writeFileSync(passwdFile, `${account}:x:${uid}:${uid}::/home/${account}:/bin/bash\n`);
+  writeFileSync(core.services.config.pages.passwdFile, `${account}:x:${uid}:${uid}::/home/${account}:/bin/bash\n`);
   const logs: string[] = [];
-  const listen = async (name: string, adminUid: number) => {
-    const web = await startWebServer(core.services, { log: (line) => logs.push(line), listen: join(dir, `${name}.sock`), cpanel: { passwdFile, adminUid } });
+  const listen = async (name: string, whmUid: number) => {
+    const web = await startWebServer(core.services, { log: (line) => logs.push(line), listen: join(dir, `${name}.sock`), whmUid });
     const config = join(dir, `${name}.json`);
-    writeFileSync(config, JSON.stringify({ daemon: { listen: web.address }, cpanel: { proofDir: core.services.config.cpanel.proofDir } }));
+    writeFileSync(config, JSON.stringify({ daemon: { listen: web.address }, pages: { proofDir: core.services.config.pages.proofDir } }, null, 2));
     return { web, config };
   };
   const cpanel = await listen("cpanel", NOBODYS_UID);

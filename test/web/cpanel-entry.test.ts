@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -8,8 +8,9 @@ import { CpanelPanel } from "../../src/panel/cpanel/reader.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { readCpanelPageRequest } from "../../src/web/cpanel-protocol.js";
 import { WebError } from "../../src/web/errors.js";
-import { CpanelProofVerifier, prepareProofDir } from "../../src/web/identity/cpanel-proof.js";
 import { mayOpen } from "../../src/web/identity/identity.js";
+import { prepareProofDir, ProofDirectory } from "../../src/web/identity/proof-file.js";
+import { UidProver } from "../../src/web/identity/uid-prover.js";
 import { tempDir } from "../support/temp-dir.js";
 import { payload } from "../panel/cpanel/support.js";
 
@@ -21,7 +22,7 @@ const NOBODYS_UID = 4_294_967_294;
 
 /**
  * The cPanel entries against a stand-in for the daemon's endpoint on 127.0.0.1 (or a Unix socket): the real protocol
- * reader and proof verifier, answering with the CGI output the entry must print — the proven identity as JSON.
+ * reader and uid prover, answering with the CGI output the entry must print — the proven identity as JSON.
  */
 interface Endpoint {
   root: string;
@@ -34,16 +35,17 @@ interface Endpoint {
 let endpoint: Endpoint;
 let passwd: string;
 
-async function startEndpoint(options: { adminUid: number; socket?: boolean }): Promise<Endpoint> {
+async function startEndpoint(options: { whmUid: number; socket?: boolean }): Promise<Endpoint> {
   const root = tempDir("wedos-panel-cpanel-web-");
   const layout = cpanelFixtureTree(join(root, "cpanel"));
   const cpanel = new EmulatedCpanel({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: join(root, "data") } });
   await cpanel.perform(payload("whostmgr-accounts-create"));
+  cpanel.files.setResellerAcls("reseller1", ["all"]);
   passwd = join(root, "passwd");
   writeFileSync(passwd, `daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nalice:x:${uid}:${uid}::/home/alice:/bin/bash\n`);
   const proofDir = join(root, "run", "proof");
   prepareProofDir(proofDir);
-  const verifier = new CpanelProofVerifier({ dir: proofDir, panel: new CpanelPanel(layout), passwdFile: passwd, adminUid: options.adminUid });
+  const verifier = new UidProver({ proofs: new ProofDirectory(proofDir), panel: new CpanelPanel(layout), passwdFile: passwd, whmUid: options.whmUid });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -55,7 +57,8 @@ async function startEndpoint(options: { adminUid: number; socket?: boolean }): P
         const verdict = await verifier.prove(page);
         if (!mayOpen(verdict.usertype, page.level)) throw new WebError(403, "error.wrongLevel", `${verdict.usertype} on ${page.level}`);
         const fields = page.body.kind === "form" ? Object.fromEntries(page.body.fields) : page.body.kind === "json" ? page.body.value : null;
-        cgi(200, { ...verdict, level: page.level, method: page.method, path: page.path, query: page.query.toString(), body: fields, securityToken: page.claimed.securityToken ?? null });
+        const { provenBy, ...who } = verdict;
+        cgi(200, { ...who, proof: provenBy, level: page.level, method: page.method, path: page.path, query: page.query.toString(), body: fields, securityToken: page.claimed.securityToken ?? null });
       })().catch((error: unknown) => cgi(error instanceof WebError ? error.status : 500, { error: (error as Error).message }));
     });
   });
@@ -64,7 +67,7 @@ async function startEndpoint(options: { adminUid: number; socket?: boolean }): P
   await new Promise<void>((resolve) => (options.socket === true ? server.listen(socketPath, resolve) : server.listen(0, "127.0.0.1", resolve)));
   const address = options.socket === true ? socketPath : `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = join(root, "config.json");
-  writeFileSync(config, JSON.stringify({ daemon: { listen: address }, cpanel: { proofDir } }));
+  writeFileSync(config, JSON.stringify({ daemon: { listen: address }, pages: { proofDir } }));
   return { root, proofDir, config, server, address };
 }
 
@@ -95,13 +98,13 @@ afterEach(async () => {
 
 describe("the cPanel page entry (index.live.pl, run as the cPanel account)", () => {
   beforeEach(async () => {
-    endpoint = await startEndpoint({ adminUid: NOBODYS_UID });
+    endpoint = await startEndpoint({ whmUid: NOBODYS_UID });
   });
 
   it("proves the account from the unix user running it, never from REMOTE_USER, and forwards the page", async () => {
     const page = await runEntry(USER_ENTRY, { query: "p=%2Fdomains%2Falice.test&sort=name", remoteUser: "bob", securityToken: "/cpsess0123456789" });
     expect(page.status).toBe(200);
-    expect(page.json).toEqual({ username: "alice", usertype: "user", level: "user", method: "GET", path: "/domains/alice.test", query: "sort=name", body: null, securityToken: "/cpsess0123456789" });
+    expect(page.json).toEqual({ username: "alice", usertype: "user", proof: "uid", level: "user", method: "GET", path: "/domains/alice.test", query: "sort=name", body: null, securityToken: "/cpsess0123456789" });
     expect(readdirSync(endpoint.proofDir)).toEqual([]);
   });
 
@@ -112,7 +115,7 @@ describe("the cPanel page entry (index.live.pl, run as the cPanel account)", () 
 
   it("refuses a unix account that is not a cPanel account, and the admin level to an account", async () => {
     writeFileSync(passwd, `mysql:x:${uid}:${uid}::/var/lib/mysql:/bin/false\n`);
-    expect((await runEntry(USER_ENTRY)).json).toEqual({ error: `uid ${uid} (mysql) is not a cPanel account` });
+    expect((await runEntry(USER_ENTRY)).json).toEqual({ error: `uid ${uid} (mysql) is not an account of the panel` });
     writeFileSync(passwd, `alice:x:${uid}:${uid}::/home/alice:/bin/bash\n`);
     const admin = await runEntry(WHM_ENTRY, { remoteUser: "root" });
     expect(admin.status).toBe(403);
@@ -127,37 +130,48 @@ describe("the cPanel page entry (index.live.pl, run as the cPanel account)", () 
     expect(readdirSync(endpoint.proofDir)).toEqual([]);
   });
 
-  it("refuses every forged proof: no proof, a name not there, a link, a readable file, a hard link, a path, a replay", async () => {
-    const make = (name: string, content: string, mode = 0o600) => writeFileSync(join(endpoint.proofDir, name), content, { mode });
+  it("refuses every forged proof: no proof, another nonce, a link, a file others could write, a hard link, a path, a replay", async () => {
+    const make = (name: string, content: string, mode = 0o444) => {
+      writeFileSync(join(endpoint.proofDir, name), content);
+      chmodSync(join(endpoint.proofDir, name), mode);
+    };
+    const [a, b, c, d, e] = ["a", "b", "c", "d", "e"].map((letter) => letter.repeat(32)) as [string, string, string, string, string];
     const nonce = "ab".repeat(32);
-    expect(await post("user", {})).toEqual({ error: "cPanel page proof refused: no proof, or not <name>:<nonce>" });
-    expect(await post("user", { PROOF: `aaaaaaaaaaaaaaaa:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof file cannot be opened (ENOENT)" });
-    writeFileSync(join(endpoint.root, "elsewhere"), nonce, { mode: 0o600 });
-    symlinkSync(join(endpoint.root, "elsewhere"), join(endpoint.proofDir, "bbbbbbbbbbbbbbbb"));
-    expect(await post("user", { PROOF: `bbbbbbbbbbbbbbbb:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof is not a private regular file with one link" });
-    make("cccccccccccccccc", nonce, 0o644);
-    expect(await post("user", { PROOF: `cccccccccccccccc:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof is not a private regular file with one link" });
-    linkSync(join(endpoint.root, "elsewhere"), join(endpoint.proofDir, "dddddddddddddddd"));
-    expect(await post("user", { PROOF: `dddddddddddddddd:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof is not a private regular file with one link" });
-    expect(await post("user", { PROOF: `../../elsewhere:${nonce}` })).toEqual({ error: "cPanel page proof refused: no proof, or not <name>:<nonce>" });
-    make("eeeeeeeeeeeeeeee", nonce);
-    expect(await post("user", { PROOF: `eeeeeeeeeeeeeeee:${nonce}` })).toMatchObject({ username: "alice" });
-    expect(await post("user", { PROOF: `eeeeeeeeeeeeeeee:${nonce}` })).toEqual({ error: "cPanel page proof refused: the proof file cannot be opened (ENOENT)" });
+    expect(await post("user", {})).toEqual({ error: "page proof refused: no proof, or not <name>:<nonce>" });
+    make(a, nonce);
+    expect(await post("user", { PROOF: `${a}:${"cd".repeat(32)}` })).toEqual({ error: "page proof refused: the proof holds another nonce" });
+    writeFileSync(join(endpoint.root, "elsewhere"), nonce, { mode: 0o444 });
+    symlinkSync(join(endpoint.root, "elsewhere"), join(endpoint.proofDir, b));
+    expect(await post("user", { PROOF: `${b}:${nonce}` })).toEqual({ error: "page proof refused: the proof file cannot be opened (ELOOP)" });
+    make(c, nonce, 0o666);
+    expect(await post("user", { PROOF: `${c}:${nonce}` })).toEqual({ error: "page proof refused: the proof is not a regular file with one link that only its owner can write" });
+    linkSync(join(endpoint.root, "elsewhere"), join(endpoint.proofDir, d));
+    expect(await post("user", { PROOF: `${d}:${nonce}` })).toEqual({ error: "page proof refused: the proof is not a regular file with one link that only its owner can write" });
+    expect(await post("user", { PROOF: `../../elsewhere:${nonce}` })).toEqual({ error: "page proof refused: no proof, or not <name>:<nonce>" });
+    make(e, nonce);
+    expect(await post("user", { PROOF: `${e}:${nonce}` })).toMatchObject({ username: "alice" });
+    expect(await post("user", { PROOF: `${e}:${nonce}` })).toEqual({ error: "page proof refused: the proof file cannot be opened (ENOENT)" });
   });
 
   it("refuses proofs when the proof directory is not the daemon's sticky 1733 directory", async () => {
-    const { chmodSync } = await import("node:fs");
     chmodSync(endpoint.proofDir, 0o777);
     const page = await runEntry(USER_ENTRY);
-    expect(page.json).toEqual({ error: `${endpoint.proofDir} is not the proof directory (the daemon's, mode 1733); restart wedos-panel serve, which makes it` });
+    expect(page.json).toEqual({ error: `${endpoint.proofDir} is not the proof directory (the daemon's own, mode 1733); restart wedos-panel serve, which makes it` });
+  });
+
+  it("reads daemon.listen and pages.proofDir from a configuration in any JSON layout, without a JSON module", async () => {
+    for (const layout of [undefined, 2, "\t"] as const) {
+      writeFileSync(endpoint.config, JSON.stringify({ wapi: { login: 'a "listen": "/elsewhere" b' }, daemon: { listen: endpoint.address }, pages: { proofDir: endpoint.proofDir } }, null, layout));
+      expect((await runEntry(USER_ENTRY)).json, String(layout)).toMatchObject({ username: "alice" });
+    }
   });
 });
 
-describe("the WHM page entry (index.cgi, run as root after cPanel checked the ACLs)", () => {
-  it("is the admin level, for the WHM user cPanel names, over a Unix socket too", async () => {
-    endpoint = await startEndpoint({ adminUid: uid, socket: true });
+describe("the WHM page entry (index.cgi, run as root)", () => {
+  it("is the admin level for root and a WHM user with the all ACL, over a Unix socket too; REMOTE_USER counts only from root", async () => {
+    endpoint = await startEndpoint({ whmUid: uid, socket: true });
     const page = await runEntry(WHM_ENTRY, { remoteUser: "root", query: "p=/operations", securityToken: "/cpsess9876543210" });
-    expect(page.json).toEqual({ username: "root", usertype: "admin", level: "admin", method: "GET", path: "/operations", query: "", body: null, securityToken: "/cpsess9876543210" });
+    expect(page.json).toEqual({ username: "root", usertype: "admin", proof: "uid", level: "admin", method: "GET", path: "/operations", query: "", body: null, securityToken: "/cpsess9876543210" });
     const reseller = await runEntry(WHM_ENTRY, { remoteUser: "reseller1" });
     expect(reseller.json).toMatchObject({ username: "reseller1", usertype: "admin" });
     expect(readdirSync(endpoint.proofDir)).toEqual([]);

@@ -57,7 +57,7 @@ describe("a cPanel account's pages (Jupiter, index.live.pl)", () => {
     expect(page.body).toContain('href="index.live.pl?p=%2Fdomains%2Falice.test"');
     expect(page.body).not.toContain("bob.test");
     expect(page.body).not.toContain("CMD_PLUGINS");
-    expect(readdirSync(h.services.config.cpanel.proofDir)).toEqual([]);
+    expect(readdirSync(h.services.config.pages.proofDir)).toEqual([]);
   });
 
   it("show a domain's page with its records, naming cPanel's Zone Editor, in the browser's language", async () => {
@@ -105,7 +105,7 @@ describe("a cPanel account's pages (Jupiter, index.live.pl)", () => {
 
 describe("the daemon's cPanel endpoint", () => {
   it("is made ready at start: the proof directory is sticky 1733, and DirectAdmin's endpoint does not exist", async () => {
-    expect(statSync(h.services.config.cpanel.proofDir).mode & 0o7777).toBe(0o1733);
+    expect(statSync(h.services.config.pages.proofDir).mode & 0o7777).toBe(0o1733);
     expect((await post(h.cpanelWeb.address, "/v1/page/user/raw", {})).status).toBe(404);
   });
 
@@ -116,8 +116,8 @@ describe("the daemon's cPanel endpoint", () => {
     expect(absent.body).not.toContain("<dd>alice.test</dd>");
 
     // A forger does not know the name of anyone's proof file (random, in a directory only the daemon can list).
-    const proofDir = h.services.config.cpanel.proofDir;
-    const proof = (name: string, nonce: string) => writeFileSync(join(proofDir, name), nonce, { mode: 0o600 });
+    const proofDir = h.services.config.pages.proofDir;
+    const proof = (name: string, nonce: string) => writeFileSync(join(proofDir, name), nonce, { mode: 0o444 });
     proof("f".repeat(32), "a".repeat(64));
     const forged = await post(h.cpanelWeb.address, "/v1/cpanel/user", { REQUEST_METHOD: "GET", PROOF: `${"0".repeat(32)}:${"a".repeat(64)}` });
     expect(forged.status).toBe(401);

@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
+import { sessionCheckSchema } from "../../src/config/schema.js";
 import { legacyEncode, runPluginPage } from "../../src/panel/directadmin/emulator/index.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { Secret } from "../../src/util/secret.js";
-import { panelApiUrl } from "../../src/web/identity/panel-api-url.js";
+import { panelAddress } from "../../src/panel/directadmin/api-address.js";
 import { SessionVerifier } from "../../src/web/identity/session-verifier.js";
 import { tempDir } from "../support/temp-dir.js";
 import { parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
@@ -24,7 +25,7 @@ afterEach(async () => {
 
 const asked = (h: WebHarness) => h.api.requests.filter((request) => request.path === "/CMD_API_SHOW_USER_CONFIG").length;
 
-describe("who is asking: proven by DirectAdmin, not taken from the environment", () => {
+describe("who is asking, with identity \"session\" (every page runs as one unix user): proven by DirectAdmin, not taken from the environment", () => {
   it("shows the account DirectAdmin names for the session", async () => {
     const { stdout } = await h.visit({ level: "user", session: h.da.login("bob") });
     expect(stdout).toContain("Signed in as bob (user)");
@@ -109,7 +110,7 @@ describe("who is asking: proven by DirectAdmin, not taken from the environment",
     const hits: string[] = [];
     const elsewhere = await listen(createServer((req, res) => { hits.push(req.url ?? ""); res.end("username=alice&usertype=admin"); }));
     const redirecting = await listen(createServer((_req, res) => { res.writeHead(302, { location: `${elsewhere.url}/CMD_API_SHOW_USER_CONFIG` }).end(); }));
-    const verifier = new SessionVerifier({ apiUrl: () => redirecting.url, clock: new ManualClock("2026-03-10T09:00:00Z") });
+    const verifier = new SessionVerifier({ endpoint: () => ({ url: redirecting.url }), clock: new ManualClock("2026-03-10T09:00:00Z") });
     await expect(verifier.verify({ id: new Secret("abc123"), key: new Secret("def456") })).rejects.toMatchObject({ status: 503, messageKey: "error.sessionUnverifiable" });
     expect(hits).toEqual([]);
     await verifier.close();
@@ -119,16 +120,18 @@ describe("who is asking: proven by DirectAdmin, not taken from the environment",
 });
 
 describe("where DirectAdmin is", () => {
-  it("comes from directadmin.apiUrl, or WEDOS_PANEL_DA_API_URL, or directadmin.conf's servername, port and ssl", () => {
+  it("comes from directadmin.apiUrl, or WEDOS_PANEL_DA_API_URL, or directadmin.conf's servername, port and ssl; its certificate from cacert=", () => {
     const root = tempDir();
     mkdirSync(join(root, "conf"));
-    writeFileSync(join(root, "conf", "directadmin.conf"), "port=2222\nservername=panel.example.net\nssl=1\n");
-    expect(panelApiUrl({ root, virtualDir: "/etc/virtual", provisionClusterZones: false, apiUrl: undefined })).toBe("https://panel.example.net:2222");
-    expect(panelApiUrl({ root, virtualDir: "/etc/virtual", provisionClusterZones: false, apiUrl: "https://da.example.net:2222/" })).toBe("https://da.example.net:2222");
+    writeFileSync(join(root, "conf", "directadmin.conf"), "port=2222\nservername=panel.example.net\nssl=1\ncacert=/etc/da/cert.pem\n");
+    const check = sessionCheckSchema.parse({});
+    expect(panelAddress({ root, apiUrl: undefined, sessionCheck: check })).toEqual({ url: "https://panel.example.net:2222", certificateFile: "/etc/da/cert.pem" });
+    expect(panelAddress({ root, apiUrl: "https://da.example.net:2222/", sessionCheck: { ...check, certificateFile: "/srv/panel.pem" } })).toEqual({ url: "https://da.example.net:2222", certificateFile: "/srv/panel.pem" });
     writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { apiUrl: "https://file.example.net:2222" } }));
     const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DA_API_URL: "https://env.example.net:2222" });
     expect(config.directadmin.apiUrl).toBe("https://env.example.net:2222");
-    expect(() => panelApiUrl({ root: join(root, "missing"), virtualDir: "/etc/virtual", provisionClusterZones: false, apiUrl: undefined })).toThrow(/set directadmin\.apiUrl/);
+    expect(panelAddress({ root: join(root, "missing"), apiUrl: "https://da.example.net:2222", sessionCheck: check }).certificateFile).toBe(join(root, "missing", "conf", "cacert.pem"));
+    expect(() => panelAddress({ root: join(root, "missing"), apiUrl: undefined, sessionCheck: check })).toThrow(/set directadmin\.apiUrl/);
   });
 });
 

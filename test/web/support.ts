@@ -16,6 +16,8 @@ import { tempDir } from "../support/temp-dir.js";
  * One machine for the page tests: an emulated DirectAdmin (tree, real hooks, sessions, its HTTP API on 127.0.0.1),
  * the daemon's services and its real web listener on a Unix socket in a temp directory, all on one manual clock.
  * `visit()` runs the real entry scripts as DirectAdmin would, pointed at this daemon through WEDOS_PANEL_CONFIG.
+ * Every page runs as the test's own unix user, so visitors are told apart by their sessions (`identity: "session"`);
+ * test/web/uid-proof.test.ts runs the entries under distinct uids.
  */
 export interface WebHarness {
   clock: ManualClock;
@@ -60,7 +62,7 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
   if (inFile) writeFileSync(passwordFile, `${HARNESS_WAPI.password}\n`, { mode: 0o600 });
   const wapi = inFile ? { wapi: { url: wapiUrl, login: HARNESS_WAPI.login, passwordFile } } : {};
   const writeConfig = (address: string) =>
-    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false, ...(options.delegationNameServers === undefined ? {} : { delegationNameServers: options.delegationNameServers }) }, daemon: { listen: address } }, null, 2));
+    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false, ...(options.delegationNameServers === undefined ? {} : { delegationNameServers: options.delegationNameServers }) }, daemon: { listen: address }, pages: { proofDir: join(root, "run", "proof") } }, null, 2));
   writeConfig(listen);
   const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: wapiUrl, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });

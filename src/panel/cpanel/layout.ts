@@ -25,6 +25,8 @@ export interface CpanelLayout extends Readonly<CpanelLayoutOptions> {
   readonly suspendedDir: string;
   /** `<etcDir>/userdomains`: `domain: user` per line, for every domain, parked domain and subdomain. */
   readonly userDomains: string;
+  /** `<varDir>/resellers`: `user:acl,acl,…` per line, one for each WHM user other than root. */
+  readonly resellers: string;
   /** The account's `KEY=value` file. */
   userFile(username: string): string;
   /** Present while the account is suspended. */
@@ -74,6 +76,7 @@ export function cpanelLayout(options: Partial<CpanelLayoutOptions> = {}): Cpanel
     usersDir,
     suspendedDir,
     userDomains: join(etcDir, "userdomains"),
+    resellers: join(varDir, "resellers"),
     userFile: (username) => join(usersDir, user(username)),
     suspendedFile: (username) => join(suspendedDir, user(username)),
     zoneFile: (domain) => join(zoneDir, `${domainName(domain)}.db`),

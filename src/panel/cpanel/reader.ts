@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import type { Panel, PanelAccount, PanelDomain, PanelZoneFile } from "../panel.js";
+import type { AccountAccess, Panel, PanelAccount, PanelDomain, PanelZoneFile } from "../panel.js";
 import { fileNames, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { isCpanelUser, type CpanelLayout } from "./layout.js";
 
@@ -23,6 +23,8 @@ const UNREADABLE = "cpanel_file_unreadable";
  *   too).
  * - `/etc/userdomains`: `domain: user` per line for every domain, parked domain and subdomain (`*: nobody` is
  *   cPanel's catch-all and is skipped).
+ * - `/var/cpanel/resellers`: `user:acl,acl,…` per line for every WHM user other than root (a reseller); `all` is
+ *   WHM's root-equivalent privilege.
  * - zone files `/var/named/<domain>.db` (BIND syntax), read through {@link zoneFile}.
  *
  * Nothing is cached between calls (the files change under the daemon).
@@ -55,6 +57,20 @@ export class CpanelPanel implements Panel {
       creator: nonEmpty(conf.get("OWNER")),
       domains: accountDomains(conf, text, file),
     };
+  }
+
+  /**
+   * Who a cPanel or WHM login is to the pages, checked the way cPanel's guide asks a WHM plugin to check it itself:
+   * root and WHM users with the `all` ACL are admins; any other reseller is a reseller (no admin page); an account
+   * with a users file is a user; anything else is no login of this server.
+   */
+  async accountAccess(username: string): Promise<AccountAccess | undefined> {
+    if (username === "root") return { level: "admin", language: undefined };
+    if (!isCpanelUser(username)) return undefined;
+    const acls = parseResellers((await readOptional(this.layout.resellers, UNREADABLE)) ?? "", this.layout.resellers).get(username);
+    if (acls !== undefined) return { level: acls.includes("all") ? "admin" : "reseller", language: undefined };
+    if ((await readOptional(this.layout.userFile(username), UNREADABLE)) === undefined) return undefined;
+    return { level: "user", language: undefined };
   }
 
   /** The owner from `userdomains`; without that file, the account whose users file lists the domain. */
@@ -109,6 +125,19 @@ function accountDomains(conf: ReadonlyMap<string, string>, text: string, file: s
     domains.add(domain);
   }
   return [...domains].map((domain) => ({ domain, kind: "domain" }));
+}
+
+/** Reads `resellers` (`user:acl,acl,…` per line) into a map from WHM user to ACL names. */
+export function parseResellers(text: string, file: string): Map<string, string[]> {
+  const resellers = new Map<string, string[]>();
+  for (const [index, raw] of text.split("\n").entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const match = /^([^:\s]+):\s*(\S*)$/.exec(line);
+    if (match === null || !isCpanelUser(match[1] as string)) throw new CpanelFileError(file, index + 1, `expected "user:acl,acl,…", found ${JSON.stringify(line.slice(0, 80))}`);
+    resellers.set(match[1] as string, (match[2] as string).split(",").filter((acl) => acl !== ""));
+  }
+  return resellers;
 }
 
 /** Reads `userdomains` (`domain: user` per line) into a map from canonical domain to user; `*` is skipped. */

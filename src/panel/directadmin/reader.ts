@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import type { Panel, PanelAccount, PanelDomain, PanelZoneFile } from "../panel.js";
+import { ACCOUNT_LEVELS, type AccountAccess, type AccountLevel, type Panel, type PanelAccount, type PanelDomain, type PanelZoneFile } from "../panel.js";
 import { directoryNames, fileNames, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
 
@@ -53,6 +53,24 @@ export class DirectAdminPanel implements Panel {
       creator: nonEmpty(conf.get("creator")),
       domains: await this.domainsOf(username),
     };
+  }
+
+  /**
+   * The account's `usertype` (admin, reseller, user) and `language` from its user.conf; undefined when the name has no
+   * user.conf (or cannot be a DirectAdmin user). An account without a usertype is a user — DirectAdmin writes one for
+   * every account, and the lowest level is the safe reading of a file that lacks it.
+   */
+  async accountAccess(username: string): Promise<AccountAccess | undefined> {
+    if (!isUserName(this.layout, username)) return undefined;
+    const confFile = this.layout.userConf(username);
+    const text = await readOptional(confFile, UNREADABLE);
+    if (text === undefined) return undefined;
+    const conf = parseConf(text, confFile);
+    const usertype = nonEmpty(conf.get("usertype")) ?? "user";
+    if (!(ACCOUNT_LEVELS as readonly string[]).includes(usertype)) {
+      throw new DirectAdminFileError(confFile, lineOf(text, "usertype"), `usertype=${JSON.stringify(usertype.slice(0, 20))} is not admin, reseller or user`);
+    }
+    return { level: usertype as AccountLevel, language: nonEmpty(conf.get("language")) };
   }
 
   /** The owner from `domainowners`; without that file, the account whose domains or pointers list it. */
@@ -150,6 +168,11 @@ function parseNameLines(text: string, file: string, nameOf: (line: string) => st
     names.add(domain);
   }
   return [...names];
+}
+
+/** The line that sets `key` last (a later key wins). */
+function lineOf(text: string, key: string): number {
+  return text.split("\n").findLastIndex((line) => line.trimStart().startsWith(`${key}=`)) + 1;
 }
 
 function isUserName(layout: DirectAdminLayout, name: string): boolean {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Panel, PanelAccount, PanelDomain, PanelKind, PanelZoneFile } from "../panel.js";
+import { ACCOUNT_LEVELS, type AccountAccess, type Panel, type PanelAccount, type PanelDomain, type PanelKind, type PanelZoneFile } from "../panel.js";
 
 /**
  * The questions the panel reader answers: exactly the methods of {@link Panel}, each with the schema of its
@@ -56,9 +56,15 @@ const panelZoneFile = z.strictObject({
   content: absentAsNull(bytes),
 }) satisfies z.ZodType<PanelZoneFile>;
 
+const accountAccess = z.strictObject({
+  level: z.enum(ACCOUNT_LEVELS),
+  language: absentAsNull(z.string()),
+}) satisfies z.ZodType<AccountAccess>;
+
 export const PANEL_QUESTIONS = {
   listAccounts: { args: z.tuple([]), answer: z.array(panelAccount) },
   account: { args: z.tuple([name]), answer: absentAsNull(panelAccount) },
+  accountAccess: { args: z.tuple([name]), answer: absentAsNull(accountAccess) },
   ownerOf: { args: z.tuple([name]), answer: absentAsNull(z.string()) },
   zoneFile: { args: z.tuple([name]), answer: panelZoneFile },
 } satisfies { [M in PanelMethod]: Question<M> };

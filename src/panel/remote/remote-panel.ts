@@ -1,6 +1,6 @@
 import { createConnection } from "node:net";
 import { AppError } from "../../errors.js";
-import type { Panel, PanelAccount, PanelKind, PanelZoneFile } from "../panel.js";
+import type { AccountAccess, Panel, PanelAccount, PanelKind, PanelZoneFile } from "../panel.js";
 import { answerLine, describeIssues, LineError, MAX_ANSWER_BYTES, parseLine, PROTOCOL_VERSION, readLine } from "./protocol.js";
 import { PANEL_QUESTIONS, type PanelMethod, type Question } from "./questions.js";
 
@@ -36,6 +36,10 @@ export class RemotePanel implements Panel {
 
   account(username: string): Promise<PanelAccount | undefined> {
     return this.ask("account", [username]);
+  }
+
+  accountAccess(username: string): Promise<AccountAccess | undefined> {
+    return this.ask("accountAccess", [username]);
   }
 
   ownerOf(domain: string): Promise<string | undefined> {

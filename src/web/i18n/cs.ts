@@ -109,6 +109,7 @@ export const cs: Record<MessageKey, string> = {
   "error.sessionUnverifiable": "Vaše přihlášení do DirectAdminu teď nelze ověřit. Zkuste to prosím za chvíli.",
   "error.busy": "Plugin je právě vytížený. Zkuste to prosím za chvíli.",
   "error.wrongLevel": "Tato stránka patří k jiné úrovni přístupu, než jakou má váš účet.",
+  "error.whmPrivileges": "Tato stránka ve WHM je pro roota a pro prodejce se všemi oprávněními (ACL „all“).",
   "error.csrfMissing": "Formuláři chybí bezpečnostní token. Načtěte stránku znovu a formulář odešlete ještě jednou.",
   "error.csrfStale": "Platnost formuláře vypršela. Načtěte stránku znovu a formulář odešlete ještě jednou.",
   "error.csrfInvalid": "Bezpečnostní token formuláře pro vás neplatí. Načtěte stránku znovu a formulář odešlete ještě jednou.",

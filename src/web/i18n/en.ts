@@ -111,6 +111,7 @@ export const en = {
   "error.sessionUnverifiable": "Your DirectAdmin session cannot be verified right now. Please try again in a moment.",
   "error.busy": "The plugin is busy. Please try again in a moment.",
   "error.wrongLevel": "This page is for another access level than your account has.",
+  "error.whmPrivileges": "This WHM page is for root and for resellers with all privileges (the “all” ACL).",
   "error.csrfMissing": "This form is missing its security token. Reload the page and send the form again.",
   "error.csrfStale": "This form has expired. Reload the page and send the form again.",
   "error.csrfInvalid": "This form's security token is not valid for you. Reload the page and send the form again.",

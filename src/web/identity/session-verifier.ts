@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Agent, request } from "undici";
+import { request, type Dispatcher } from "undici";
 import type { Clock } from "../../clock.js";
 import { AppError } from "../../errors.js";
 import { USER_AGENT } from "../../package-info.js";
@@ -7,7 +7,7 @@ import type { Secret } from "../../util/secret.js";
 import { sessionExpired, sessionUnverifiable, WebError } from "../errors.js";
 import { parseUserConfigAnswer } from "./da-answer.js";
 import type { PageRequest } from "../protocol.js";
-import type { SessionVerdict, VisitorProver } from "./identity.js";
+import type { ProvenVisitor, SessionVerdict, VisitorProver } from "./identity.js";
 
 /** The caller's DirectAdmin session as the page script got it: a bearer credential, never logged. */
 export interface PanelSession {
@@ -16,14 +16,16 @@ export interface PanelSession {
 }
 
 export interface SessionVerifierOptions {
-  /** DirectAdmin's base URL (resolved on first use). */
-  apiUrl: () => string;
+  /** DirectAdmin's base URL and the dispatcher that reaches it with the configured TLS trust (SessionEndpoint). */
+  endpoint: () => { url: string; dispatcher?: Dispatcher };
   clock: Clock;
   /** How long a verified session is believed without asking again (default 60 s). */
   ttlMs?: number;
   /** Requests to DirectAdmin at once; more are refused as "busy" so a flood of made-up sessions stays cheap. */
   maxInFlight?: number;
   timeoutMs?: number;
+  /** Called by close(): releases the endpoint's connections. */
+  onClose?: () => Promise<void>;
 }
 
 /** What a session cookie value may contain; anything else could smuggle a second cookie into the request. */
@@ -32,15 +34,15 @@ const MAX_CACHED = 10_000;
 
 /**
  * Proves who a visitor is by replaying their session to DirectAdmin: `GET /CMD_API_SHOW_USER_CONFIG` with
- * `Cookie: session=<id>; key=<key>`, believing only DirectAdmin's answer (directadmin.md §A3.6). Redirects are
- * never followed (the session would travel with them). Verdicts are cached for `ttlMs`, keyed by a hash of the
- * session so the raw key is never kept; a logged-out session therefore keeps working for at most that long.
- * Concurrent checks of one session share one request.
+ * `Cookie: session=<id>; key=<key>`, believing only DirectAdmin's answer. Redirects are never followed (the session
+ * would travel with them). Verdicts are cached for `ttlMs`, keyed by a hash of the session so the raw key is never
+ * kept; a logged-out session therefore keeps working for at most that long. Concurrent checks of one session share
+ * one request. On a real server this is the optional second check beside the uid proof (AgreeingProvers); alone it
+ * serves the emulator and the demo, where every page runs as one unix user (docs/decisions/0012-who-is-asking.md).
  */
 export class SessionVerifier implements VisitorProver {
   private readonly cache = new Map<string, { verdict: SessionVerdict; expiresAt: number }>();
   private readonly inFlight = new Map<string, Promise<SessionVerdict>>();
-  private readonly agent: Agent;
   private readonly ttlMs: number;
   private readonly maxInFlight: number;
   private readonly timeoutMs: number;
@@ -49,13 +51,12 @@ export class SessionVerifier implements VisitorProver {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.maxInFlight = options.maxInFlight ?? 16;
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.agent = new Agent({ connect: { timeout: this.timeoutMs }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, keepAliveTimeout: 10_000 });
   }
 
   /** DirectAdmin's verdict on the session a page request carries (401 without one). */
-  async prove(request: PageRequest): Promise<SessionVerdict> {
+  async prove(request: PageRequest): Promise<ProvenVisitor> {
     if (request.session === undefined) throw sessionExpired();
-    return this.verify(request.session);
+    return { ...(await this.verify(request.session)), provenBy: "session" };
   }
 
   /** DirectAdmin's verdict on the session; throws a WebError (401 expired, 503 unverifiable or busy). */
@@ -80,16 +81,17 @@ export class SessionVerifier implements VisitorProver {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.options.onClose?.();
   }
 
   private async ask(cookie: string): Promise<SessionVerdict> {
     let status: number;
     let body: string;
     try {
-      const response = await request(`${this.options.apiUrl()}/CMD_API_SHOW_USER_CONFIG`, {
+      const { url, dispatcher } = this.options.endpoint();
+      const response = await request(`${url}/CMD_API_SHOW_USER_CONFIG`, {
         method: "GET",
-        dispatcher: this.agent,
+        ...(dispatcher === undefined ? {} : { dispatcher }),
         headers: { cookie, "user-agent": USER_AGENT, accept: "text/plain" },
         signal: AbortSignal.timeout(this.timeoutMs),
       });

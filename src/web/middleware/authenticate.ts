@@ -15,11 +15,12 @@ export interface AuthenticateDeps {
 }
 
 /**
- * Proves who is asking before any page runs: the panel's verdict is the identity (DirectAdmin's on the session,
- * the proof file's owner on cPanel; USERNAME from the environment is never believed), the page's level must not be
- * above the account's usertype (a user's session on the admin entry is refused), and login-as is shown only because
- * the session beside it verified. Then the language (the panel's LANGUAGE or the browser's, else the account's),
- * the tenant scope and the CSRF token are fixed — the same way for both panels.
+ * Proves who is asking before any page runs: the prover's verdict is the identity (the proof file's owner and the
+ * panel's word on that account, and on DirectAdmin optionally the session replay; USERNAME from the environment is
+ * never believed), and the page's level must not be above the account's (a user on the admin entry is refused).
+ * Login-as is taken from DirectAdmin's environment of the proven page — see ADR 0012 for what backs it in each
+ * mode. Then the language (the panel's LANGUAGE or the browser's, else the account's), the tenant scope and the
+ * CSRF token are fixed — the same way for both panels.
  */
 export function authenticate(deps: AuthenticateDeps): RequestHandler {
   return async (_req, res, next) => {
@@ -27,7 +28,7 @@ export function authenticate(deps: AuthenticateDeps): RequestHandler {
     const { request } = page;
     const verdict = await deps.prover.prove(request);
     if (!mayOpen(verdict.usertype, request.level)) {
-      throw new WebError(403, "error.wrongLevel", `${verdict.username} (${verdict.usertype}) opened a ${request.level}-level page`);
+      throw new WebError(403, "error.wrongLevel", `${verdict.username} (${verdict.usertype}) opened a page of the ${request.level} level`);
     }
     const master = request.claimed.loginAsMaster;
     const identity: Identity = {
@@ -35,6 +36,7 @@ export function authenticate(deps: AuthenticateDeps): RequestHandler {
       usertype: verdict.usertype,
       level: request.level,
       loginAsMaster: request.claimed.isLoginAs && master !== undefined && ACCOUNT_NAME.test(master) && master !== verdict.username ? master : undefined,
+      provenBy: verdict.provenBy,
     };
     page.identity = identity;
     page.language = chooseLanguage(request.claimed.language, verdict.language);

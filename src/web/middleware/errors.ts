@@ -11,15 +11,16 @@ export const pageNotFound: RequestHandler = () => {
 
 /**
  * Answers every error as a page in the visitor's language: the status and catalogue text of a WebError, or 500
- * with a generic text for anything else — the details (never a stack, never session values: errors do not carry
- * them) go only to the daemon's log. A JSON request gets `{"error": text}`.
+ * with a generic text for anything else — the details of failures and refusals (never a stack, never session values:
+ * errors do not carry them) go only to the daemon's log. A JSON request gets `{"error": text}`.
  */
 export function pageErrors(log: (line: string) => void): ErrorRequestHandler {
   return async (thrown: unknown, _req, res, _next) => {
     const page = res.locals.page;
     const error = toError(thrown);
     const known = error instanceof WebError ? error : bodyParserError(error);
-    if (known === undefined || known.status >= 500) log(`web: ${known?.status ?? 500} ${error.message}`);
+    // Refusals of who is asking (401, 403) are logged too: they tell the admin why pages turn visitors away.
+    if (known === undefined || known.status >= 500 || known.status === 401 || known.status === 403) log(`web: ${known?.status ?? 500} ${error.message}`);
     if (page === undefined) {
       res.status(known?.status ?? 500).type("text/plain").send("the page request could not be read\n");
       return;

@@ -7,7 +7,8 @@ import { WebError } from "../errors.js";
 /** The form field (or top-level JSON property) that carries the token. */
 export const CSRF_FIELD = "csrf";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that change nothing, so need no token. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Every state-changing request (anything but GET/HEAD/OPTIONS) must carry the visitor's CSRF token in the `csrf`

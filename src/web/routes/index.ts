@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { LEVELS } from "../identity/identity.js";
+import { auditActions } from "../middleware/audit-actions.js";
 import { authenticate, type AuthenticateDeps } from "../middleware/authenticate.js";
 import { pageNotFound } from "../middleware/errors.js";
 import { jobProgress } from "../middleware/job-progress.js";
@@ -17,11 +18,11 @@ import { protectionRoutes } from "./protection.js";
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt), the same for
  * every panel: only `deps.prover` differs. Nothing here runs before the visitor is proven and, for writes, the CSRF
- * token checked.
+ * token checked and the action written to the log.
  */
-export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources; settings: SettingsSources }): Router {
+export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources; settings: SettingsSources; log: (line: string) => void }): Router {
   const router = Router();
-  router.use(authenticate(deps), requireCsrf(deps.csrf), jobProgress(deps.queue));
+  router.use(authenticate(deps), requireCsrf(deps.csrf), auditActions(deps.log), jobProgress(deps.queue));
   for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), jobRoutes(deps.queue), domainRoutes(deps.queue, deps.records), protectionRoutes(deps.queue, deps.records, deps.admin.clock));
   router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings), driftRoutes(deps.admin));
   router.use(pageNotFound);

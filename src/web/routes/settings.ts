@@ -13,6 +13,7 @@ import { redact } from "../../util/secret.js";
 import type { WapiCircuit } from "../../wapi/circuit.js";
 import type { WapiCredentials } from "../../wapi/credentials.js";
 import { authenticatedPage } from "../context.js";
+import { actorName } from "../identity/identity.js";
 import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
@@ -81,7 +82,7 @@ export function settingsRoutes(sources: SettingsSources): Router {
     });
     const now = sources.clock.now();
     new DaemonStateStore(sources.db).set(SETTINGS_CHANGED_KEY, { at: now, by: page.identity.username, changed: form.changed }, now);
-    sources.log(`settings: ${page.identity.username} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}`);
+    sources.log(`settings: ${actorName(page.identity)} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}`);
     await showSettings(res, sources, { notice: t("settings.saved") });
   });
   router.post("/settings/test", async (_req, res) => {

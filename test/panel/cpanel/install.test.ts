@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
@@ -80,7 +80,11 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
       expect(s.mode(`${dir}/wedos.css`)).toBe(0o644);
       expect(s.read(`${dir}/progress.js`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/progress.js"), "utf8"));
     }
-    expect(s.read("usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel/index.cgi")).toBe(readFileSync(join(PACKAGE_ROOT, "cpanel/plugin/index.live.pl"), "utf8"));
+    // The entries run with cPanel's own perl: the first line names it, the rest is the package's script.
+    const script = readFileSync(join(PACKAGE_ROOT, "cpanel/plugin/index.live.pl"), "utf8");
+    for (const entry of ["usr/local/cpanel/base/frontend/jupiter/wedos_panel/index.live.pl", "usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel/index.cgi"]) {
+      expect(s.read(entry)).toBe(`#!${s.prefix}/usr/local/cpanel/3rdparty/bin/perl\n${script.slice(script.indexOf("\n") + 1)}`);
+    }
     expect(s.mode("var/cpanel/apps/wedos-panel.conf")).toBe(0o600);
     expect(s.read("var/cpanel/apps/wedos-panel.conf")).toContain("acls=all\n");
     expect(existsSync(join(s.prefix, "usr/local/cpanel/whostmgr/docroot/addon_plugins/wedos-panel.svg"))).toBe(true);
@@ -128,6 +132,28 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     }
     expect(existsSync(join(s.prefix, "etc/wedos-panel/config.json"))).toBe(true);
     expect(existsSync(join(s.prefix, "var/lib/wedos-panel"))).toBe(true);
+  });
+
+  it("installs entries that cPanel's perl runs: with no daemon they answer the short page", () => {
+    const s = cpanelServer(unpacked);
+    expect(s.run("install.sh").status).toBe(0);
+    const before = s.calls().length;
+    const entry = join(s.prefix, "usr/local/cpanel/whostmgr/docroot/cgi/wedos-panel/index.cgi");
+    const config = join(s.prefix, "entry-config.json");
+    writeFileSync(config, JSON.stringify({ daemon: { listen: join(s.prefix, "no.sock") } }));
+    const run = spawnSync(entry, [], { env: { WEDOS_PANEL_CONFIG: config, REQUEST_METHOD: "GET", REMOTE_USER: "root", WEDOS_PANEL_PREFIX: s.prefix }, encoding: "utf8" });
+    expect(run.stdout).toMatch(/^Status: 503 Service Unavailable\r\n/);
+    expect(run.stdout).toContain("WEDOS DNS is temporarily unavailable.");
+    expect(s.calls().slice(before)).toEqual([`perl ${entry} (umask 0022)`]);
+  });
+
+  it("refuses a server without cPanel's perl before touching anything, saying what to do", () => {
+    const s = cpanelServer(unpacked);
+    rmSync(join(s.prefix, "usr/local/cpanel/3rdparty/bin/perl"));
+    const install = s.run("install.sh");
+    expect(install.status).toBe(1);
+    expect(install.stderr).toBe(`wedos-panel install: cPanel's perl (${s.prefix}/usr/local/cpanel/3rdparty/bin/perl), which runs the plugin's pages, is missing; repair cPanel with /usr/local/cpanel/scripts/upcp --force, then install again\n`);
+    expect(existsSync(join(s.prefix, "usr/local/cpanel/3rdparty/wedos-panel"))).toBe(false);
   });
 
   it("refuses a Node.js older than 20 before touching anything, saying what to do", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
@@ -90,13 +90,28 @@ describe("CpanelPanel", () => {
     await expect(panel.zoneFile("not a domain")).rejects.toThrow('"not a domain" is not a domain name, so it has no zone file');
   });
 
+  test("accountAccess: root and WHM users with the all ACL are admins, other resellers resellers, accounts users", async () => {
+    const { layout, cpanel, panel } = await tree();
+    for (const user of ["alice", "resall", "ressome"]) await cpanel.perform(payload("whostmgr-accounts-create", { user, domain: `${user}.test` }));
+    cpanel.files.setResellerAcls("resall", ["list-accts", "all"]);
+    cpanel.files.setResellerAcls("ressome", ["list-accts", "create-acct"]);
+    cpanel.files.setResellerAcls("whmonly", []);
+    expect(readFileSync(layout.resellers, "utf8")).toBe("resall:list-accts,all\nressome:list-accts,create-acct\nwhmonly:\n");
+    const levels = Object.fromEntries(await Promise.all(["root", "resall", "ressome", "whmonly", "alice", "nobody", "../etc"].map(async (user) => [user, (await panel.accountAccess(user))?.level] as const)));
+    expect(levels).toEqual({ root: "admin", resall: "admin", ressome: "reseller", whmonly: "reseller", alice: "user", nobody: undefined, "../etc": undefined });
+    writeFileSync(layout.resellers, "resall:all\nnot a line\n");
+    await expect(panel.accountAccess("alice")).rejects.toThrow(new CpanelFileError(layout.resellers, 2, 'expected "user:acl,acl,…", found "not a line"'));
+    rmSync(layout.resellers);
+    expect((await panel.accountAccess("resall"))?.level).toBe("user");
+  });
+
   test("zoneFilePath is <zoneDir>/<domain>.db for the canonical name; the real-server defaults", async () => {
     const { layout, panel } = await tree();
     expect(panel.zoneFilePath("Alice.TEST.")).toBe(join(layout.zoneDir, "alice.test.db"));
     expect(() => panel.zoneFilePath("not a domain")).toThrow('"not a domain" is not a domain name, so it has no zone file');
     expect(CPANEL_DEFAULTS).toEqual({ varDir: "/var/cpanel", etcDir: "/etc", zoneDir: "/var/named" });
     const real = cpanelLayout();
-    expect([real.userFile("alice"), real.suspendedFile("alice"), real.userDomains, real.zoneFile("alice.test")]).toEqual(["/var/cpanel/users/alice", "/var/cpanel/suspended/alice", "/etc/userdomains", "/var/named/alice.test.db"]);
+    expect([real.userFile("alice"), real.suspendedFile("alice"), real.userDomains, real.resellers, real.zoneFile("alice.test")]).toEqual(["/var/cpanel/users/alice", "/var/cpanel/suspended/alice", "/etc/userdomains", "/var/cpanel/resellers", "/var/named/alice.test.db"]);
     expect(() => real.userFile("../../etc/shadow")).toThrow('"../../etc/shadow" is not a valid cPanel user name');
   });
 });

@@ -117,6 +117,20 @@ describe("DirectAdminPanel", () => {
     expect((error as Error).message).toBe(`${path}:${line}: ${problem}; fix or restore the file (DirectAdmin's own tools rewrite it)`);
   });
 
+  test("accountAccess: the level and language of user.conf; no user.conf or an impossible name is no account", async () => {
+    const { layout, panel } = tree();
+    put(layout, "admin", "user.conf", "usertype=admin\nlanguage=cs\n");
+    put(layout, "res1", "user.conf", "usertype=reseller\n");
+    put(layout, "bob", "user.conf", "username=bob\nlanguage=\n");
+    expect(await panel.accountAccess("admin")).toEqual({ level: "admin", language: "cs" });
+    expect(await panel.accountAccess("res1")).toEqual({ level: "reseller", language: undefined });
+    // Without a usertype the account is read at the lowest level.
+    expect(await panel.accountAccess("bob")).toEqual({ level: "user", language: undefined });
+    for (const name of ["root", "mysql", "../admin", ""]) expect(await panel.accountAccess(name), name).toBeUndefined();
+    const path = put(layout, "odd", "user.conf", "username=odd\nusertype=superuser\n");
+    await expect(panel.accountAccess("odd")).rejects.toThrow(`${path}:2: usertype="superuser" is not admin, reseller or user`);
+  });
+
   test("a malformed domainowners is an error naming the file and line", async () => {
     const { layout, panel } = tree();
     writeFileSync(layout.domainOwners, "a.test: alice\nb.test alice\n");

@@ -50,6 +50,9 @@ describe("the panel reader over a real socket", () => {
       (p) => p.account("bare"),
       (p) => p.account("nobody"),
       (p) => p.account("../root"),
+      (p) => p.accountAccess("user00002"),
+      (p) => p.accountAccess("bare"),
+      (p) => p.accountAccess("nobody"),
       (p) => p.ownerOf("ACCT00001-p1.test."),
       (p) => p.ownerOf("unknown.test"),
       (p) => p.zoneFile("acct00003.test"),
@@ -80,6 +83,9 @@ describe("the panel reader over a real socket", () => {
       (p) => p.listAccounts(),
       (p) => p.account("bob"),
       (p) => p.account("Not/A/User"),
+      (p) => p.accountAccess("root"),
+      (p) => p.accountAccess("bob"),
+      (p) => p.accountAccess("nobody"),
       (p) => p.ownerOf("bob.test"),
       (p) => p.zoneFile("alice.test"),
       (p) => p.zoneFile("nobody.test"),
@@ -102,7 +108,7 @@ describe("the panel reader over a real socket", () => {
     expect(await refused('{"v":1,"method":"listAccounts","args":[],"then":"x"}\n')).toMatch(/Unrecognized key: "then"/);
     // Methods of the adapter and of every object are not questions; only Panel's are.
     for (const method of ["zoneFilePath", "domainsOf", "layout", "kind", "constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      expect(await refused(`${JSON.stringify({ v: 1, method, args: [] })}\n`)).toBe(`"${method}" is not a Panel method (the reader answers listAccounts, account, ownerOf, zoneFile)`);
+      expect(await refused(`${JSON.stringify({ v: 1, method, args: [] })}\n`)).toBe(`"${method}" is not a Panel method (the reader answers listAccounts, account, accountAccess, ownerOf, zoneFile)`);
     }
     expect(await refused('{"v":1,"method":"account","args":[42]}\n')).toMatch(/^wrong arguments for account \(.*expected string/);
     expect(await refused('{"v":1,"method":"account","args":["alice","bob"]}\n')).toMatch(/^wrong arguments for account/);
@@ -123,6 +129,7 @@ describe("the panel reader over a real socket", () => {
       account: async () => {
         throw new TypeError("something unexpected");
       },
+      accountAccess: async () => undefined,
       ownerOf: async () => undefined,
       zoneFile: async () => ({ path: "/x", content: undefined }),
     };

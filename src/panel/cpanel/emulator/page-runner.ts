@@ -20,6 +20,8 @@ export interface CpanelPageVisit {
   acceptLanguage?: string;
   /** Added to the environment: what the host would provide (WEDOS_PANEL_CONFIG in tests). */
   env?: Readonly<Record<string, string>>;
+  /** The unix account to run it as (cpsrvd runs a Jupiter page as the account); only root can switch. */
+  runAs?: { uid: number; gid: number };
 }
 
 /** What the entry printed, split as cpsrvd reads CGI output: the `Status:` code, the headers and the body. */
@@ -39,7 +41,7 @@ export interface CpanelPageRun {
  * SCRIPT_NAME, QUERY_STRING, CONTENT_TYPE and CONTENT_LENGTH with a body, REMOTE_ADDR, REMOTE_USER (the account or
  * WHM user), HTTP_HOST, HTTP_COOKIE (the session cookie), HTTP_ACCEPT_LANGUAGE when the browser sent one, HOME and
  * USER, and `cp_security_token` (`/cpsess…`, cPanel's blog "Making your script work with security tokens"). It
- * cannot switch to the account's unix user, so the page runs as the caller — the proof it leaves is the caller's.
+ * runs as the caller — the proof it leaves is the caller's — unless the visit names a unix account (`runAs`).
  */
 export function runCpanelPage(visit: CpanelPageVisit): Promise<CpanelPageRun> {
   const whm = visit.script.endsWith(".cgi");
@@ -68,7 +70,7 @@ export function runCpanelPage(visit: CpanelPageVisit): Promise<CpanelPageRun> {
     ...(visit.body === undefined ? {} : { CONTENT_TYPE: visit.body.contentType, CONTENT_LENGTH: String(Buffer.byteLength(body)) }),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(visit.script, [], { cwd: dirname(visit.script), env, stdio: ["pipe", "pipe", "ignore"] });
+    const child = spawn(visit.script, [], { cwd: dirname(visit.script), env, stdio: ["pipe", "pipe", "ignore"], ...visit.runAs });
     const chunks: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.on("error", (error) => reject(new AppError("cpanel_page_failed", `cannot run ${visit.script}: ${error.message}`, { cause: error })));

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { makeDir, writeAtomic } from "../../directadmin/emulator/tree.js";
 import { parseKeyValueLines } from "../../names.js";
 import { cpanelLayout, type CpanelLayout } from "../layout.js";
-import { CpanelFileError, parseUserDomains } from "../reader.js";
+import { CpanelFileError, parseResellers, parseUserDomains } from "../reader.js";
 
 /**
  * The emulator's writes to a cPanel tree, in the forms reader.ts reads (see its assumptions). Modes are
  * cPanel-like (root-only account files, BIND's 0750 zone directory) rather than measured on a host.
  */
-const MODES = { dir: 0o755, privateDir: 0o700, usersFile: 0o600, userDomains: 0o640, zoneDir: 0o750 } as const;
+const MODES = { dir: 0o755, privateDir: 0o700, usersFile: 0o600, userDomains: 0o640, zoneDir: 0o750, resellers: 0o644 } as const;
 
 /** Lays out an empty cPanel tree under `dir` (var/cpanel, etc, var/named) and returns it. */
 export function cpanelFixtureTree(dir: string): CpanelLayout {
@@ -71,6 +71,14 @@ export class CpanelTreeFiles {
       else owners.set(domain, owner);
     }
     writeAtomic(this.layout.userDomains, `${[...owners].map(([domain, owner]) => `${domain}: ${owner}\n`).join("")}*: nobody\n`, MODES.userDomains);
+  }
+
+  /** Makes the account a WHM reseller with these ACLs (WHM's Edit Reseller Nameservers and Privileges), or no reseller. */
+  setResellerAcls(username: string, acls: readonly string[] | undefined): void {
+    const resellers = parseResellers(existsSync(this.layout.resellers) ? readFileSync(this.layout.resellers, "utf8") : "", this.layout.resellers);
+    if (acls === undefined) resellers.delete(username);
+    else resellers.set(username, [...acls]);
+    writeAtomic(this.layout.resellers, [...resellers].map(([name, list]) => `${name}:${list.join(",")}\n`).join(""), MODES.resellers);
   }
 
   /** Every `userdomains` entry of the account (domains, parked domains, subdomains). */

@@ -62,9 +62,12 @@ export class EmulatedDirectAdmin {
     this.sessions.logout(session);
   }
 
-  /** Starts DirectAdmin's HTTP API (CMD_API_SHOW_USER_CONFIG for the sessions above) on 127.0.0.1; close it when done. */
-  startApi(): Promise<RunningDirectAdminApi> {
-    return startDirectAdminApi(this.sessions, this.files);
+  /**
+   * Starts DirectAdmin's HTTP API (CMD_API_SHOW_USER_CONFIG for the sessions above) on 127.0.0.1 — https with `tls` —;
+   * close it when done.
+   */
+  startApi(tls?: { key: string; cert: string }): Promise<RunningDirectAdminApi> {
+    return startDirectAdminApi(this.sessions, this.files, tls);
   }
 
   /**

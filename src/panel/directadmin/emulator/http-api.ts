@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { SessionBook } from "./sessions.js";
 import type { TreeFiles } from "./tree.js";
 
 /** The emulated DirectAdmin HTTP API, listening on 127.0.0.1. */
 export interface RunningDirectAdminApi {
-  /** http://127.0.0.1:<port>, what `directadmin.apiUrl` should be. */
+  /** http://127.0.0.1:<port> (https:// with a certificate), what `directadmin.apiUrl` should be. */
   url: string;
+  port: number;
   /** Every request, without its cookie: for tests that count how often the panel was asked. */
   requests: Array<{ method: string; path: string; status: number }>;
   close(): Promise<void>;
@@ -25,19 +27,22 @@ export function legacyEncode(value: string): string {
  * The part of DirectAdmin's HTTP API the plugin's pages use: `GET /CMD_API_SHOW_USER_CONFIG`, authenticated by the
  * session cookie (`Cookie: session=<id>; key=<key>`), answering the session's own user.conf as url-encoded
  * `key=value&…`, or 401 for a session it does not know (unknown, logged out, idle too long). Anything else is 404.
+ * With `tls` it speaks https with that key and certificate, as DirectAdmin does on port 2222.
  */
-export function startDirectAdminApi(sessions: SessionBook, files: TreeFiles): Promise<RunningDirectAdminApi> {
+export function startDirectAdminApi(sessions: SessionBook, files: TreeFiles, tls?: { key: string; cert: string }): Promise<RunningDirectAdminApi> {
   const requests: RunningDirectAdminApi["requests"] = [];
-  const server = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     const status = answerDirectAdminApi(req, res, sessions, files);
     requests.push({ method: req.method ?? "", path: (req.url ?? "").split("?")[0] ?? "", status });
-  });
+  };
+  const server = tls === undefined ? createServer(answer) : createHttpsServer(tls, answer);
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url: `${tls === undefined ? "http" : "https"}://127.0.0.1:${port}`,
+        port,
         requests,
         close: () =>
           new Promise<void>((done) => {

@@ -22,6 +22,11 @@ export interface PageVisit {
    * (WEDOS_PANEL_CONFIG in tests) or what DirectAdmin may pass but is unconfirmed (LANGUAGE, SKIN; §A7).
    */
   env?: Readonly<Record<string, string>>;
+  /**
+   * The unix account to run the page as, as DirectAdmin runs it as the visitor's own account (§A3.4). Only a
+   * process running as root can switch; without it the page runs as the caller.
+   */
+  runAs?: { uid: number; gid: number };
 }
 
 /** Who the page runs for: from the emulator's session book. */
@@ -49,7 +54,7 @@ export function entityEncode(text: string): string {
  * documented environment — USERNAME, RUNNING_AS, SESSION_ID/SESSION_KEY, HTTP_COOKIE, IS_LOGIN_AS/LOGIN_AS_MASTER
  * under login-as, SESSION_SELECTED_DOMAIN, QUERY_STRING and POST entity-encoded, REQUEST_METHOD, HOME, an empty
  * CONTENT_LENGTH — and no PATH (none is documented). stdin is at EOF unless the body is too large for the
- * environment; stderr is discarded. It cannot switch to the customer's unix account, so the page runs as the caller.
+ * environment; stderr is discarded. It runs as the caller unless the visit names a unix account (`runAs`).
  */
 export function runPluginPage(runner: PageRunner, visit: PageVisit): Promise<PageRun> {
   const method = visit.method ?? "GET";
@@ -72,7 +77,7 @@ export function runPluginPage(runner: PageRunner, visit: PageVisit): Promise<Pag
   const levelDir = join(runner.pluginDir, visit.level);
   const script = join(levelDir, visit.file ?? "index.html");
   return new Promise((resolve, reject) => {
-    const child = spawn(script, [], { cwd: levelDir, env, stdio: [viaStdin ? "pipe" : "ignore", "pipe", "ignore"] });
+    const child = spawn(script, [], { cwd: levelDir, env, stdio: [viaStdin ? "pipe" : "ignore", "pipe", "ignore"], ...visit.runAs });
     const chunks: Buffer[] = [];
     child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.on("error", (error) => reject(new AppError("directadmin_page_failed", `cannot run ${script}: ${error.message} (a page needs a shebang and the execute bit)`, { cause: error })));

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { z } from "zod";
 import { AppError } from "../errors.js";
 import { Secret } from "../util/secret.js";
+import { INSTALL_RECORD_FILE, InstallRecordError, readInstallRecord, type InstallRecord } from "./install-record.js";
 import { configSchema, type ParsedConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "/etc/wedos-panel/config.json";
@@ -13,6 +14,14 @@ export interface Config extends Omit<ParsedConfig, "wapi"> {
   configFile: string | undefined;
   /** The file the configuration is read from (WEDOS_PANEL_CONFIG or the default), whether or not it exists yet. */
   configPath: string;
+  /**
+   * The installation record (install.conf) the installers wrote, if any. It names the configuration file (unless
+   * WEDOS_PANEL_CONFIG does) and the data directory: dataDir in the file or the environment then counts for nothing,
+   * because the hooks and root's commands find the data where the record says.
+   */
+  installation: InstallRecord | undefined;
+  /** A dataDir the file or the environment gives that the installation record overrides (doctor says so). */
+  ignoredDataDir: string | undefined;
   wapi: Omit<ParsedConfig["wapi"], "password" | "passwordFile"> & {
     password: Secret | undefined;
     /** Where the password came from, for `doctor`: never the value itself. */
@@ -40,12 +49,20 @@ export class ConfigError extends AppError {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Loads the configuration once: the JSON file (WEDOS_PANEL_CONFIG, default /etc/wedos-panel/config.json), then
- * the environment overrides, then validation. Every problem is reported at once, each with what to do.
+ * Loads the configuration once: the JSON file (WEDOS_PANEL_CONFIG, else the installation record's, else
+ * /etc/wedos-panel/config.json), then the environment overrides, then validation. Every problem is reported at once,
+ * each with what to do.
  */
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(env: Env = process.env, installRecordFile: string = INSTALL_RECORD_FILE): Config {
+  let installation: InstallRecord | undefined;
+  try {
+    installation = readInstallRecord(installRecordFile);
+  } catch (error) {
+    if (error instanceof InstallRecordError) throw new ConfigError(installRecordFile, [error.message]);
+    throw error;
+  }
   const explicitPath = nonEmpty(env.WEDOS_PANEL_CONFIG);
-  const path = resolve(explicitPath ?? DEFAULT_CONFIG_PATH);
+  const path = resolve(explicitPath ?? installation?.configFile ?? DEFAULT_CONFIG_PATH);
   const problems: string[] = [];
 
   const fromFile = readConfigFile(path, explicitPath !== undefined, problems);
@@ -59,11 +76,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (secret.problem !== undefined) throw new ConfigError(fromFile.exists ? path : "environment", [secret.problem]);
 
   const setByEnvironment = (Object.keys(WAPI_ENVIRONMENT) as WapiEnvironmentSetting[]).filter((key) => nonEmpty(env[WAPI_ENVIRONMENT[key]]) !== undefined);
+  const configuredDataDir = resolve(parsed.data.dataDir);
   return {
     ...parsed.data,
-    dataDir: resolve(parsed.data.dataDir),
+    dataDir: installation?.dataDir ?? configuredDataDir,
     configFile: fromFile.exists ? path : undefined,
     configPath: path,
+    installation,
+    ignoredDataDir: installation !== undefined && merged.dataDir !== undefined && configuredDataDir !== installation.dataDir ? configuredDataDir : undefined,
     wapi: { ...wapi, password: secret.value, passwordSource: secret.source, passwordFile: passwordFile === undefined ? undefined : resolve(passwordFile), setByEnvironment },
   };
 }

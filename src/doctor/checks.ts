@@ -7,6 +7,7 @@ import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
+import { checkInstallation } from "./installation.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -35,6 +36,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     return results;
   }
   add("configuration", "ok", config.configFile === undefined ? "no configuration file; using the environment and defaults" : `read ${config.configFile}`);
+  results.push(...checkInstallation(config, env));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

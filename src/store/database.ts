@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { AppError } from "../errors.js";
+import { prepareDatabaseFile } from "./database-file.js";
 import { MIGRATIONS } from "./migrations.js";
 
 export type Database = BetterSqlite3.Database;
@@ -17,13 +18,13 @@ export function databaseFileIn(dataDir: string): string {
  */
 export function openDatabase(path: string): Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  prepareDatabaseFile(path);
   let db: Database;
   try {
     db = new BetterSqlite3(path);
   } catch (error) {
     throw new AppError("store_open_failed", `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`, { cause: error });
   }
-  if (path !== ":memory:") chmodSync(path, 0o600);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");

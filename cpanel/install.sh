@@ -6,6 +6,10 @@
 # What it does (directadmin.md §B1, §B2, §B4):
 #   1. checks Node.js 20 or newer and that the package's native module (better-sqlite3) loads with it;
 #   2. copies the package to /usr/local/cpanel/3rdparty/wedos-panel and a `wedos-panel` command to /usr/local/bin;
+#      creates the service account wedos-panel (no login shell); /etc/wedos-panel/config.json with "panel": "cpanel"
+#      if there is none yet (0600, written as that account); /var/lib/wedos-panel with the hooks' spool (0700, that
+#      account's); and the installation record install.conf (root's, in /usr/local/cpanel/3rdparty/wedos-panel),
+#      where the hook and root's commands learn the account and the data directory (docs/decisions/0010);
 #   3. installs the hook script as /usr/local/cpanel/3rdparty/bin/wedos-panel-hook (root:root 0755) and registers it
 #      with manage_hooks, which asks the script itself (--describe) for its events; never edits hook data by hand;
 #   4. the Jupiter plugin: the page and its style sheet in base/frontend/jupiter/wedos_panel/, install_plugin under
@@ -14,13 +18,16 @@
 #   5. the WHM page: the CGI and the style sheet in whostmgr/docroot/cgi/wedos-panel/, the icon in addon_plugins/,
 #      the AppConfig in /var/cpanel/apps/ registered with register_appconfig, and a check that WHM lists it (an ACL
 #      WHM does not know hides the page without an error);
-#   6. /etc/wedos-panel/config.json with "panel": "cpanel" if there is none yet (0600), and the wedos-panel systemd
-#      service (the daemon), enabled and (re)started. The daemon (root) makes cpanel.proofDir (1733) at every start:
-#      it is under /run, which a reboot empties, so this script does not.
+#   6. the wedos-panel systemd service (the daemon), enabled and (re)started. The daemon makes cpanel.proofDir (1733)
+#      at every start: it is under /run, which a reboot empties, so this script does not.
+#
+# Options: --data-dir DIR, --service-user NAME|UID, as for DirectAdmin's scripts/install.sh (installation.sh); an
+# upgrade keeps what install.conf recorded.
 #
 # For tests and staging, every path is under WEDOS_PANEL_PREFIX (default: none, the real system) — cPanel's own
 # tools too, so a test puts stubs at $WEDOS_PANEL_PREFIX/usr/local/cpanel/bin/manage_hooks and so on; with a prefix
-# the script does not insist on root. WEDOS_PANEL_NODE names the node binary, WEDOS_PANEL_SYSTEMCTL systemctl.
+# the script does not insist on root and creates no account (give --service-user with an existing name or a uid).
+# WEDOS_PANEL_NODE names the node binary, WEDOS_PANEL_SYSTEMCTL systemctl.
 set -eu
 umask 022
 
@@ -35,6 +42,22 @@ fail() {
 [ -n "$P" ] || [ "$(id -u)" = 0 ] || fail "run this as root (sudo sh $0)"
 [ -x "$CPANEL/bin/manage_hooks" ] || fail "$CPANEL/bin/manage_hooks not found: this is not a cPanel & WHM server"
 
+# The service account, its data directory and the installation record, as on DirectAdmin (installation.sh reads the
+# record the installed version left, before this one replaces it).
+wp_plugin_dir=$APP
+wp_root=$P
+wp_etc=$(dirname -- "$CONFIG")
+wp_config=$CONFIG
+wp_fail() { fail "$@"; }
+wp_say() { echo "wedos-panel install: $*"; }
+wp_run() {
+  if [ "$1" = useradd ] && [ -n "$P" ]; then fail "no account $wp_user here, and with WEDOS_PANEL_PREFIX no account is created: give --service-user with an existing name or a uid"; fi
+  "$@"
+}
+. "$(dirname -- "$0")/installation.sh"
+wp_install_options "$@"
+wp_check_setpriv
+
 # 1. Node.js: the one on PATH, else cPanel's EasyApache builds.
 NODE=${WEDOS_PANEL_NODE:-}
 if [ -z "$NODE" ]; then
@@ -48,7 +71,9 @@ fi
 (cd "$SRC" && "$NODE" -e 'require("better-sqlite3")(":memory:").close()') 2> /dev/null \
   || fail "the package's better-sqlite3 does not load with $NODE ($("$NODE" --version); the package was built for $(sed -n 's/^node_version=//p' "$SRC/platform.conf" 2> /dev/null)); run: cd $SRC && npm rebuild better-sqlite3 (needs python3, make, g++), then install again"
 
-# 2. The package, replaced whole so an upgrade never mixes two versions' files.
+# 2. The package, replaced whole so an upgrade never mixes two versions' files (the installation record is carried
+#    over, so the hook never runs without it); then the service account, its configuration (never overwritten) and
+#    data directory, and the installation record, all before the hook is registered.
 if [ "$SRC" != "$APP" ]; then
   mkdir -p "$(dirname "$APP")"
   rm -rf "$APP.new"
@@ -56,10 +81,18 @@ if [ "$SRC" != "$APP" ]; then
   for item in package.json platform.conf build views images node_modules cpanel; do
     if [ -e "$SRC/$item" ]; then cp -R "$SRC/$item" "$APP.new/"; fi
   done
+  if [ -f "$wp_record" ]; then cp -p "$wp_record" "$APP.new/"; fi
   rm -rf "$APP.old"
   if [ -d "$APP" ]; then mv "$APP" "$APP.old"; fi
   mv "$APP.new" "$APP"
   rm -rf "$APP.old"
+fi
+wp_ensure_account
+wp_prepare_config '{\n  "panel": "cpanel"\n}\n'
+wp_prepare_data_dir
+wp_write_record
+if [ "$wp_config_state" != "kept as it was" ]; then
+  echo "wedos-panel install: wrote $CONFIG; add your WAPI login and password (see README, Configuration)"
 fi
 mkdir -p "$(dirname "$COMMAND")"
 printf '#!/bin/sh\nexec %s %s "$@"\n' "$NODE" "$APP/build/lib/cli.js" > "$COMMAND"
@@ -101,12 +134,7 @@ chmod 0600 "$APPCONFIG"
 "$CPANEL/bin/whmapi1" get_appconfig_application_list 2> /dev/null | grep -q wedos_panel \
   || echo "wedos-panel install: WHM does not list wedos_panel; check the acls= line of $APPCONFIG" >&2
 
-# 6. Configuration (never overwritten) and the daemon.
-if [ ! -e "$CONFIG" ]; then
-  mkdir -p "$(dirname "$CONFIG")"
-  (umask 077 && printf '{\n  "panel": "cpanel"\n}\n' > "$CONFIG")
-  echo "wedos-panel install: wrote $CONFIG; add your WAPI login and password (see README, Configuration)"
-fi
+# 6. The daemon.
 mkdir -p "$(dirname "$UNIT")"
 cat > "$UNIT" << UNIT
 [Unit]

@@ -9,7 +9,6 @@ PATH=${PATH:+$PATH:}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # Paths come from $0, not DOCUMENT_ROOT (which points at scripts/ during an install: §A4.3).
 wp_plugin_dir=$(cd -- "$(dirname -- "$0")/.." && pwd) || exit 1
 wp_root=${WEDOS_PANEL_INSTALL_ROOT:-}
-wp_user=wedos-panel
 wp_service=wedos-panel.service
 wp_etc=$wp_root/etc/wedos-panel
 wp_config=$wp_etc/config.json
@@ -40,29 +39,14 @@ wp_require_root() {
   [ -n "$wp_root" ] || [ "$(id -u)" = 0 ] || wp_fail "run this as root (DirectAdmin's Plugin Manager does)."
 }
 
-# The value of KEY in a key=value file (plugin.conf, platform.conf); empty when absent.
-wp_conf_value() {
-  wp_value=
-  while IFS='=' read -r wp_key wp_line || [ -n "$wp_key" ]; do
-    if [ "$wp_key" = "$1" ]; then wp_value=$wp_line; fi
-  done < "$2"
-  printf '%s' "$wp_value"
-}
-
 # Sets KEY=VALUE in plugin.conf, in place, so the file keeps the owner and mode DirectAdmin gave it.
 wp_set_plugin_conf() {
   wp_new=$(awk -v k="$1" -v v="$2" 'index($0, k "=") == 1 { print k "=" v; done = 1; next } { print } END { if (!done) print k "=" v }' "$wp_plugin_dir/plugin.conf") &&
     printf '%s\n' "$wp_new" > "$wp_plugin_dir/plugin.conf" || wp_fail "cannot write $wp_plugin_dir/plugin.conf"
 }
 
-# dataDir from the configuration file, read the way the hooks read it (hooks/spool.sh); else the default.
-wp_data_dir=
-if [ -r "$wp_config" ]; then
-  while IFS= read -r wp_line || [ -n "$wp_line" ]; do
-    case $wp_line in *'"dataDir"'*) wp_data_dir=${wp_line#*\"dataDir\"*:*\"}; wp_data_dir=${wp_data_dir%%\"*} ;; esac
-  done < "$wp_config"
-fi
-wp_data_dir=${wp_data_dir:-$wp_root/var/lib/wedos-panel}
+# wp_conf_value; the service account, the data directory and the installation record: wp_user, wp_data_dir, wp_record.
+. "$wp_plugin_dir/scripts/installation.sh"
 
 # DirectAdmin names the plugin directory after the uploaded file, and every link uses plugin.conf's id (§A4.1).
 wp_check_folder() {
@@ -99,60 +83,34 @@ wp_check_node() {
 }
 
 # Everything install.sh and update.sh do: both are idempotent, keep the data and never rewrite an existing
-# configuration. $1 is the word for the summary ("installed", "updated").
+# configuration. $1 is the word for the summary ("installed", "updated"); install.sh's options follow.
 wp_setup() {
   wp_open
   wp_require_root
+  wp_done=$1
+  shift
+  wp_install_options "$@"
   wp_check_folder
   wp_check_node
+  wp_check_setpriv
   wp_version=$(wp_conf_value version "$wp_plugin_dir/plugin.conf")
 
   # The umask trap: DirectAdmin answers 404 for a plugin folder it cannot read (§A4.4). Directories 0755, files
   # 0644 or 0755 (executables), nothing writable but by the owner.
   chmod -R u+rwX,go+rX,go-w "$wp_plugin_dir" || wp_fail "cannot set the modes in $wp_plugin_dir"
 
-  if wp_run getent passwd "$wp_user" > /dev/null 2>&1; then
-    wp_account="exists"
-  else
-    wp_nologin=/usr/sbin/nologin
-    [ -x "$wp_nologin" ] || wp_nologin=/sbin/nologin
-    wp_out=$(wp_run useradd --system --user-group --no-create-home --home-dir "$wp_data_dir" --shell "$wp_nologin" --comment "wedos-panel daemon" "$wp_user" 2>&1) ||
-      wp_fail "cannot create the service account $wp_user: $wp_out"
-    wp_account="created"
-  fi
-
-  # /etc/wedos-panel 0700 and config.json 0600, both the daemon's account's: the admin's Settings page saves the
-  # WAPI settings through the daemon, atomically (a temporary file in the same directory, then a rename), and
-  # writes the password to its own 0600 file beside config.json. Root (hooks, the admin's commands) reads it anyway.
-  if [ ! -d "$wp_etc" ]; then install -d -m 0700 "$wp_etc" || wp_fail "cannot create $wp_etc"; fi
-  chmod 0700 "$wp_etc" || wp_fail "cannot set the mode of $wp_etc"
-  wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_etc" 2>&1) || wp_fail "cannot hand $wp_etc to $wp_user: $wp_out"
-  if [ -e "$wp_config" ]; then
-    wp_config_state="kept as it was"
-  else
-    wp_tmp=$wp_etc/.config.json.$$
-    printf '{\n  "dataDir": "%s"\n}\n' "$wp_data_dir" > "$wp_tmp" && chmod 0600 "$wp_tmp" && mv "$wp_tmp" "$wp_config" ||
-      wp_fail "cannot write $wp_config"
-    wp_config_state="created, mode 0600"
-  fi
-  wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_config" 2>&1) || wp_fail "cannot hand $wp_config to $wp_user: $wp_out"
-
-  # The data directory and the hooks' spool: 0700, the daemon's account (hooks write there as root).
-  wp_data_state="kept"
-  for wp_sub in "" /spool /spool/tmp /spool/new /spool/rejected; do
-    [ ! -d "$wp_data_dir$wp_sub" ] || continue
-    install -d -m 0700 "$wp_data_dir$wp_sub" || wp_fail "cannot create $wp_data_dir$wp_sub"
-    wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_data_dir$wp_sub" 2>&1) || wp_fail "cannot hand $wp_data_dir$wp_sub to $wp_user: $wp_out"
-    if [ -z "$wp_sub" ]; then wp_data_state="created, mode 0700"; fi
-  done
+  wp_ensure_account
+  wp_prepare_config
+  wp_prepare_data_dir
+  wp_write_record
 
   wp_write_unit
   wp_out=$(wp_run systemctl daemon-reload 2>&1) || wp_fail "systemctl daemon-reload failed: $wp_out (wedos-panel runs its daemon under systemd)"
   wp_run systemctl stop "$wp_service" > /dev/null 2>&1 # nothing to stop on a first install
 
   # Opening the database creates it or brings its schema up to date (src/store/database.ts), as the daemon's
-  # account, before anything running as root (a pre hook, the command) could create it root-owned.
-  wp_out=$(wp_run runuser -u "$wp_user" -- env WEDOS_PANEL_CONFIG="$wp_config" "$wp_node" "$wp_cli" status --json 2>&1 > /dev/null) ||
+  # account (root's commands and hooks become that account before they open it).
+  wp_out=$(wp_as_service env WEDOS_PANEL_CONFIG="$wp_config" "$wp_node" "$wp_cli" status --json 2>&1 > /dev/null) ||
     wp_fail "the database in $wp_data_dir could not be opened or updated: $wp_out"
 
   wp_out=$(wp_run systemctl enable "$wp_service" 2>&1) || wp_fail "systemctl enable $wp_service failed: $wp_out"
@@ -168,11 +126,12 @@ wp_setup() {
   fi
 
   wp_set_plugin_conf installed yes
-  wp_say "wedos-panel $wp_version $1 in $wp_plugin_dir"
+  wp_say "wedos-panel $wp_version $wp_done in $wp_plugin_dir"
   wp_say "- Node.js $wp_node_version ($wp_node)"
   wp_say "- service account $wp_user: $wp_account"
   wp_say "- configuration $wp_config: $wp_config_state"
   wp_say "- data $wp_data_dir: $wp_data_state"
+  wp_say "- installation record $wp_record: $wp_record_state"
   wp_say "- daemon: systemd unit $wp_service, enabled and started"
   wp_say "- command: $wp_command"
   if [ "$wp_config_state" = "kept as it was" ]; then

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
 import { CPANEL_HOOKS } from "../../../src/panel/cpanel/hooks.js";
-import { tempDir } from "../../support/temp-dir.js";
+import { passableTempDir, SERVICE_UID } from "../../support/service-account.js";
 import { buildPackage, depthFirst, listing, type BuiltPackage } from "../../packaging/sandbox.js";
 
 // cPanel's root-only tools, stubbed under WEDOS_PANEL_PREFIX: each logs its arguments and umask; manage_hooks keeps a
@@ -58,7 +58,7 @@ describe("the cPanel package (npm run build)", () => {
 });
 
 function server() {
-  const prefix = tempDir("wedos-panel-cpanel-root-");
+  const prefix = passableTempDir("wedos-panel-cpanel-root-");
   for (const [path, body] of Object.entries(STUBS)) {
     const file = join(prefix, path);
     mkdirSync(join(file, ".."), { recursive: true });
@@ -66,7 +66,9 @@ function server() {
     chmodSync(file, 0o755);
   }
   const env = { PATH: "/usr/bin:/bin", WEDOS_PANEL_PREFIX: prefix, WEDOS_PANEL_NODE: process.execPath, WEDOS_PANEL_SYSTEMCTL: join(prefix, "systemctl") };
-  const run = (script: string, extra: Record<string, string> = {}) => spawnSync("sh", [join(unpacked, "cpanel", script)], { env: { ...env, ...extra }, encoding: "utf8" });
+  // The service account is a free uid (with a prefix the installer creates no account).
+  const args = (script: string) => (script === "install.sh" ? ["--service-user", String(SERVICE_UID)] : []);
+  const run = (script: string, extra: Record<string, string> = {}) => spawnSync("sh", [join(unpacked, "cpanel", script), ...args(script)], { env: { ...env, ...extra }, encoding: "utf8" });
   const read = (path: string) => readFileSync(join(prefix, path), "utf8");
   const registered = () => read("hooks.registry").split("\n").filter((line) => line.includes('"category"')).map((line) => JSON.parse(line.replace(/^[[,]\s*/, "").replace(/[,\s\]]*$/, "")) as unknown);
   const mode = (path: string) => statSync(join(prefix, path)).mode & 0o7777;

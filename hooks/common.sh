@@ -74,6 +74,7 @@ _wp_name="$_wp_now-$$-$_wp_hook"
 # Kept as text so that the same function runs in this shell or, after the switch to the service account, in a new one.
 _wp_store_function='_wp_store() {
   umask 022
+  PATH=${PATH:+$PATH:}/usr/bin:/bin
   _wp_at=$1 _wp_file=$2
   shift 2
   { printf "%s\0" "$@" > "$_wp_at/tmp/$_wp_file" && mv "$_wp_at/tmp/$_wp_file" "$_wp_at/new/$_wp_file"; } 2>/dev/null && return 0

@@ -7,6 +7,7 @@ import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
+import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
@@ -37,6 +38,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   }
   add("configuration", "ok", config.configFile === undefined ? "no configuration file; using the environment and defaults" : `read ${config.configFile}`);
   results.push(...checkInstallation(config, env));
+  results.push(checkHookWarnings(config.dataDir, clock.now()));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

@@ -55,7 +55,7 @@ describe("wedos-panel", () => {
     const result = await runCliCaptured(["doctor", "--json"], env, clock);
     const checks = JSON.parse(result.stdout) as Array<{ check: string; status: string }>;
     expect(result.status).toBe(0);
-    expect(checks.map((c) => c.check)).toEqual(["configuration", "credentials", "data directory", "time zone data", "request budget", "job queue", "reachability", "clock", "WEDOS login", "IP allow-list"]);
+    expect(checks.map((c) => c.check)).toEqual(["configuration", "pre hooks", "credentials", "data directory", "time zone data", "request budget", "job queue", "reachability", "clock", "WEDOS login", "IP allow-list"]);
     expect(checks.every((c) => c.status === "ok")).toBe(true);
   });
 

@@ -1,17 +1,12 @@
 import { chownSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { databaseFileIn } from "../../src/store/database.js";
 import { installedCopy, rootOnlyDirectory } from "../support/installed-copy.js";
-import { SERVICE_UID, serviceUidIsFree } from "../support/service-account.js";
+import { SERVICE_UID } from "../support/service-account.js";
 
 // The `wedos-panel` command run as root on an installed server becomes the service account before it opens
 // anything in the data directory (docs/decisions/0010-root-acts-as-the-service-account.md).
-beforeAll(() => {
-  expect(process.getuid?.(), "these tests cross the root/service-account boundary: run them as root").toBe(0);
-  expect(serviceUidIsFree(), `uid ${SERVICE_UID} belongs to an account on this machine`).toBe(true);
-});
-
 const modeOf = (file: string) => statSync(file).mode & 0o7777;
 
 describe("the wedos-panel command run as root on an installed server", () => {

@@ -1,21 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { chownSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { readSpooledEvent } from "../../src/provisioning/spool.js";
 import { payload } from "../panel/cpanel/support.js";
 import { installedCopy, rootOnlyDirectory } from "../support/installed-copy.js";
-import { SERVICE_UID, serviceUidIsFree } from "../support/service-account.js";
+import { SERVICE_UID } from "../support/service-account.js";
 
 // DirectAdmin and cPanel run the hooks as root; the data directory belongs to the service account. On an installed
 // server (an installation record) the hooks write the spool only as that account, so what it planted in its own
 // directory cannot make root write anywhere else (docs/decisions/0010-root-acts-as-the-service-account.md).
-beforeAll(() => {
-  expect(process.getuid?.(), "these tests cross the root/service-account boundary: run them as root").toBe(0);
-  expect(serviceUidIsFree(), `uid ${SERVICE_UID} belongs to an account on this machine`).toBe(true);
-});
-
 const ALICE = { username: "alice", domain: "alice.test" };
 const spooled = (dir: string) => readdirSync(join(dir, "spool", "new"));
 

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { SERVICE_UID } from "../support/service-account.js";
+import { requireRootAndFreeServiceUid, SERVICE_UID } from "../support/service-account.js";
 import { tempDir } from "../support/temp-dir.js";
 
 /** A package built by the real `npm run build` script, into a directory the caller removes with `remove()`. */
@@ -86,6 +86,7 @@ export interface Sandbox {
 }
 
 export function createSandbox(built: BuiltPackage, folder = "wedos", options: { numericAccount?: boolean } = {}): Sandbox {
+  requireRootAndFreeServiceUid();
   const base = tempDir("wedos-panel-install-");
   chmodSync(base, 0o755); // as / is (and `root` below): the service account passes through to its data directory
   const root = join(base, "root");

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { passableTempDir, SERVICE_UID } from "./service-account.js";
+import { passableTempDir, requireRootAndFreeServiceUid, SERVICE_UID } from "./service-account.js";
 
 /**
  * The plugin as the installers leave it on a DirectAdmin server, without running them: the hooks, plugin.conf and
@@ -27,6 +27,7 @@ export interface InstalledCopy {
 }
 
 export function installedCopy(options: { serviceUser?: string } = {}): InstalledCopy {
+  requireRootAndFreeServiceUid();
   const base = passableTempDir("wedos-panel-installed-");
   const pluginDir = join(base, "plugins", "wedos");
   mkdirSync(pluginDir, { recursive: true, mode: 0o755 });

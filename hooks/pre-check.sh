@@ -7,7 +7,7 @@
 . "${0%/*}/common.sh"
 
 _wp_limit=3
-_wp_refuse=77
+_wp_refuse=77 # HOOK_REFUSE_STATUS in src/cli/commands/hook-check.ts
 _wp_cli=$_wp_plugin_dir/build/lib/cli.js
 _wp_node=$(command -v node 2>/dev/null)
 if [ -z "$_wp_node" ]; then

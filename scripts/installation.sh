@@ -1,5 +1,5 @@
-# wedos-panel: the service account, its data directory and configuration, and the installation record; sourced by
-# common.sh. These scripts run as root, and the data directory and /etc/wedos-panel belong to the service account:
+# wedos-panel: the service account, its data directory and configuration, and the installation record. The
+# installers run as root, and the data directory and /etc/wedos-panel belong to the service account:
 # root creates and hands over only paths it chose itself (the default data directory, or one the admin names with
 # --data-dir, kept in install.conf), never one read from config.json, and does everything inside them as that
 # account, so a link the account planted there leads nowhere it could not reach anyway

@@ -1,9 +1,9 @@
 // The cPanel & WHM package, wedos-panel-cpanel.tar.gz: one directory, wedos-panel/, holding the compiled daemon and
 // CLI (build/lib, no development modules), the pages' views and images, package.json, platform.conf, the database
 // drivers in native/, the production dependencies (the same as the DirectAdmin package's), cpanel/ — installer,
-// hook, Jupiter plugin, WHM page — with its symbolic links as files, and scripts/service.sh (the service account and
-// the systemd units, shared with the DirectAdmin installer). Unpack it anywhere and run:
-// sh wedos-panel/cpanel/install.sh (which replaces an installed copy whole, so no file of an older version stays).
+// hook, Jupiter plugin, WHM page — with its symbolic links as files, and scripts/service.sh and installation.sh
+// (the service account, its data, the installation record and the systemd units, shared with the DirectAdmin
+// installer). Unpack it anywhere and run: sh wedos-panel/cpanel/install.sh (which replaces an installed copy whole, so no file of an older version stays).
 import { join } from "node:path";
 import { DEVELOPMENT_FILE } from "./package-contents.mjs";
 import { PackageTree } from "./package-tree.mjs";
@@ -20,7 +20,8 @@ export function cpanelPackage({ root, lib, manifest, drivers }) {
   tree.data("package.json", runtimeManifest(manifest));
   tree.data("platform.conf", platformConf(drivers));
   for (const part of ["cpanel", "images", "views"]) tree.tree(part, join(root, part), (path) => !DEVELOPMENT_FILE.test(path));
-  tree.file("scripts/service.sh", join(root, "scripts", "service.sh")); // the account and units, shared with DirectAdmin's installer
+  // The service account, its data, the installation record and the units: shared with DirectAdmin's installer.
+  for (const script of ["service.sh", "installation.sh"]) tree.file(`scripts/${script}`, join(root, "scripts", script));
   tree.tree("native", drivers.dir);
   tree.lib(lib);
   tree.requireExecutable(PROGRAMS, "cPanel runs it as a program");

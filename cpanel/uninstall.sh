@@ -15,6 +15,7 @@ wp_root=$P wp_panel=cpanel wp_package_dir=$APP
 wp_say() { echo "wedos-panel uninstall: $*" >&2; }
 wp_fail() { wp_say "$@"; exit 1; }
 . "$(dirname -- "$0")/../scripts/service.sh"
+. "$(dirname -- "$0")/../scripts/installation.sh" # the recorded data directory, for the message below
 wp_remove_units
 if [ -x "$HOOK" ]; then "$CPANEL/bin/manage_hooks" delete script "$HOOK" || true; fi
 rm -f "$HOOK"
@@ -27,4 +28,4 @@ rm -rf "$WHM_CGI_DIR"
 rm -f "$COMMAND"
 rm -rf "$APP"
 
-echo "wedos-panel removed from cPanel & WHM. Kept: $P/var/lib/wedos-panel and $P/etc/wedos-panel."
+echo "wedos-panel removed from cPanel & WHM. Kept: $wp_data_dir and $wp_etc."

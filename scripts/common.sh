@@ -12,8 +12,9 @@ wp_root=${WEDOS_PANEL_INSTALL_ROOT:-}
 wp_panel=directadmin
 wp_package_dir=$wp_plugin_dir
 wp_link=$wp_root/usr/local/bin/wedos-panel
-# The service account, its files and the systemd units: shared with the cPanel installer.
+# The systemd units, then the service account, its data and the installation record: shared with the cPanel installer.
 . "$wp_plugin_dir/scripts/service.sh"
+. "$wp_plugin_dir/scripts/installation.sh"
 
 # The Plugin Manager shows our output as HTML (§A4.3): one <pre>, with & < > escaped. Plain text on a terminal.
 wp_html=yes
@@ -31,15 +32,6 @@ wp_fail() {
 
 wp_require_root() {
   [ -n "$wp_root" ] || [ "$(id -u)" = 0 ] || wp_fail "run this as root (DirectAdmin's Plugin Manager does)."
-}
-
-# The value of KEY in a key=value file (plugin.conf, platform.conf); empty when absent.
-wp_conf_value() {
-  wp_value=
-  while IFS='=' read -r wp_key wp_line || [ -n "$wp_key" ]; do
-    if [ "$wp_key" = "$1" ]; then wp_value=$wp_line; fi
-  done < "$2"
-  printf '%s' "$wp_value"
 }
 
 # Sets KEY=VALUE in plugin.conf, in place, so the file keeps the owner and mode DirectAdmin gave it.
@@ -72,10 +64,14 @@ wp_check_node() {
   if [ "$wp_major" -lt 20 ] || { [ "$wp_major" -eq 20 ] && [ "$wp_minor" -lt 18 ]; }; then
     wp_fail "Node.js $wp_node_version ($wp_node) is too old: wedos-panel needs Node.js 20.18 or newer. Install Node.js 22 or 24 (from your distribution or NodeSource: https://github.com/nodesource/distributions), then install the plugin again."
   fi
+  # Installed before (install.conf is there), the command would become the service account anyway: ask as that
+  # account, which is also who runs the daemon. A first install asks as root (the account may not exist yet).
+  wp_driver_as=
+  if [ -f "$wp_record" ] && [ -n "$(wp_service_uid)" ]; then wp_driver_as=wp_as_service; fi
   if [ -e "$wp_config" ]; then
-    wp_driver=$(WEDOS_PANEL_CONFIG=$wp_config "$wp_node" "$wp_cli" driver 2>&1) || wp_fail "no database driver: $wp_driver"
+    wp_driver=$($wp_driver_as env WEDOS_PANEL_CONFIG="$wp_config" "$wp_node" "$wp_cli" driver 2>&1) || wp_fail "no database driver: $wp_driver"
   else
-    wp_driver=$("$wp_node" "$wp_cli" driver 2>&1) || wp_fail "no database driver: $wp_driver"
+    wp_driver=$($wp_driver_as env "$wp_node" "$wp_cli" driver 2>&1) || wp_fail "no database driver: $wp_driver"
   fi
   wp_driver=$(printf '%s\n' "$wp_driver" | head -n 1)
 }
@@ -105,13 +101,17 @@ EOF
 }
 
 # Everything install.sh and update.sh do: both are idempotent, keep the data and never rewrite an existing
-# configuration. $1 is the word for the summary ("installed", "updated").
+# configuration. $1 is the word for the summary ("installed", "updated"); install.sh's options follow.
 wp_setup() {
   wp_open
   wp_require_root
+  wp_done=$1
+  shift
+  wp_install_options "$@"
   wp_check_folder
   wp_remove_stale_files
   wp_check_node
+  wp_check_setpriv
   wp_version=$(wp_conf_value version "$wp_plugin_dir/plugin.conf")
 
   # The umask trap: DirectAdmin answers 404 for a plugin folder it cannot read (§A4.4). Directories 0755, files
@@ -119,8 +119,9 @@ wp_setup() {
   chmod -R u+rwX,go+rX,go-w "$wp_plugin_dir" || wp_fail "cannot set the modes in $wp_plugin_dir"
 
   wp_ensure_account
-  wp_ensure_config "$(printf '{\n  "dataDir": "%s"\n}' "$wp_data_dir")"
-  wp_ensure_data_dir
+  wp_prepare_config
+  wp_prepare_data_dir
+  wp_write_record
   wp_install_services
 
   # The command for the admin, if /usr/local/bin/wedos-panel is free or already ours.
@@ -133,12 +134,13 @@ wp_setup() {
   fi
 
   wp_set_plugin_conf installed yes
-  wp_say "wedos-panel $wp_version $1 in $wp_plugin_dir"
+  wp_say "wedos-panel $wp_version $wp_done in $wp_plugin_dir"
   wp_say "- Node.js $wp_node_version ($wp_node), database driver $wp_driver"
   if [ "$wp_removed" -gt 0 ]; then wp_say "- removed $wp_removed file(s) of the previous version that this one no longer has"; fi
   wp_say "- service account $wp_user: $wp_account"
   wp_say "- configuration $wp_config: $wp_config_state"
   wp_say "- data $wp_data_dir: $wp_data_state"
+  wp_say "- installation record $wp_record: $wp_record_state"
   wp_say "- daemon: systemd unit $wp_service (no capability), enabled and started"
   wp_say "- panel reader: $wp_reader_socket_unit and $wp_reader_service (reads DirectAdmin's files for the daemon), enabled"
   wp_say "- command: $wp_command"

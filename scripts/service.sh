@@ -8,9 +8,10 @@
 #                    on a real server): every path outside the package is under it
 #   wp_panel         directadmin or cpanel
 #   wp_package_dir   the installed package (root-owned): install.conf is written there
-# and defines wp_say and wp_fail (print a line; print a line and exit 1). Before wp_install_services it sets wp_node.
+# and defines wp_say and wp_fail (print a line; print a line and exit 1). It then sources installation.sh (the
+# service account, wp_user, its data directory, wp_data_dir, and the installation record). Before
+# wp_install_services it sets wp_node.
 
-wp_user=wedos-panel
 wp_service=wedos-panel.service
 wp_reader_service=wedos-panel-reader.service
 wp_reader_socket_unit=wedos-panel-reader.socket
@@ -26,58 +27,6 @@ wp_run() {
   if [ -n "${WEDOS_PANEL_INSTALL_EXEC:-}" ]; then "$WEDOS_PANEL_INSTALL_EXEC" "$@"; else "$@"; fi
 }
 
-# dataDir from the configuration file, read the way the hooks read it (hooks/spool.sh); else the default.
-wp_data_dir=
-if [ -r "$wp_config" ]; then
-  while IFS= read -r wp_line || [ -n "$wp_line" ]; do
-    case $wp_line in *'"dataDir"'*) wp_data_dir=${wp_line#*\"dataDir\"*:*\"}; wp_data_dir=${wp_data_dir%%\"*} ;; esac
-  done < "$wp_config"
-fi
-wp_data_dir=${wp_data_dir:-$wp_root/var/lib/wedos-panel}
-
-# The daemon's own account: no login, no home of its own (its home is the data directory).
-wp_ensure_account() {
-  if wp_run getent passwd "$wp_user" > /dev/null 2>&1; then
-    wp_account="exists"
-  else
-    wp_nologin=/usr/sbin/nologin
-    [ -x "$wp_nologin" ] || wp_nologin=/sbin/nologin
-    wp_out=$(wp_run useradd --system --user-group --no-create-home --home-dir "$wp_data_dir" --shell "$wp_nologin" --comment "wedos-panel daemon" "$wp_user" 2>&1) ||
-      wp_fail "cannot create the service account $wp_user: $wp_out"
-    wp_account="created"
-  fi
-}
-
-# /etc/wedos-panel 0700 and config.json 0600, both the daemon's account's: the admin's Settings page saves the
-# WAPI settings through the daemon, atomically (a temporary file in the same directory, then a rename), and
-# writes the password to its own 0600 file beside config.json. Root (hooks, the admin's commands) reads it anyway.
-# $1: the configuration a first install starts with.
-wp_ensure_config() {
-  if [ ! -d "$wp_etc" ]; then install -d -m 0700 "$wp_etc" || wp_fail "cannot create $wp_etc"; fi
-  chmod 0700 "$wp_etc" || wp_fail "cannot set the mode of $wp_etc"
-  wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_etc" 2>&1) || wp_fail "cannot hand $wp_etc to $wp_user: $wp_out"
-  if [ -e "$wp_config" ]; then
-    wp_config_state="kept as it was"
-  else
-    wp_tmp=$wp_etc/.config.json.$$
-    printf '%s\n' "$1" > "$wp_tmp" && chmod 0600 "$wp_tmp" && mv "$wp_tmp" "$wp_config" ||
-      wp_fail "cannot write $wp_config"
-    wp_config_state="created, mode 0600"
-  fi
-  wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_config" 2>&1) || wp_fail "cannot hand $wp_config to $wp_user: $wp_out"
-}
-
-# The data directory and the hooks' spool: 0700, the daemon's account (hooks write there as root).
-wp_ensure_data_dir() {
-  wp_data_state="kept"
-  for wp_sub in "" /spool /spool/tmp /spool/new /spool/rejected; do
-    [ ! -d "$wp_data_dir$wp_sub" ] || continue
-    install -d -m 0700 "$wp_data_dir$wp_sub" || wp_fail "cannot create $wp_data_dir$wp_sub"
-    wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_data_dir$wp_sub" 2>&1) || wp_fail "cannot hand $wp_data_dir$wp_sub to $wp_user: $wp_out"
-    if [ -z "$wp_sub" ]; then wp_data_state="created, mode 0700"; fi
-  done
-}
-
 # The units run $wp_node as the service account (and the reader as a throw-away one), with /root and /home hidden
 # (ProtectHome=yes): a node under a home directory — nvm puts it in /root/.nvm — or one the account may not run
 # would fail at every start. Checked by running it as the account, on the package's own code.
@@ -88,7 +37,9 @@ wp_check_node_for_account() {
     "$wp_root"/root/* | "$wp_root"/home/* | "$wp_root"/run/user/*)
       wp_fail "Node.js $wp_node is in a home directory ($wp_node_real), which the daemon's service account $wp_user cannot reach. $wp_fix" ;;
   esac
-  wp_out=$(wp_run runuser -u "$wp_user" -- "$wp_node" "$wp_cli" --version 2>&1) ||
+  # Through env: setpriv looks up the program it starts while it still holds root's capabilities, so only a program
+  # that env starts is reached exactly as the account would reach it.
+  wp_out=$(wp_as_service env "$wp_node" "$wp_cli" --version 2>&1) ||
     wp_fail "the service account $wp_user cannot run Node.js $wp_node with the plugin's code ($wp_out). $wp_fix"
 }
 
@@ -254,27 +205,17 @@ $(wp_write_hardening)
 EOF
 }
 
-# install.conf (root-owned, 0644, in the package directory) tells the daemon and root's tools where the reader
-# answers. The other keys are kept as they are.
-wp_record_reader_socket() {
-  wp_install_conf=$wp_package_dir/install.conf
-  wp_tmp=$wp_install_conf.$$
-  { if [ -f "$wp_install_conf" ]; then grep -v '^reader_socket=' "$wp_install_conf" || :; fi; printf 'reader_socket=%s\n' "$wp_reader_socket"; } > "$wp_tmp" &&
-    chmod 0644 "$wp_tmp" && mv "$wp_tmp" "$wp_install_conf" || wp_fail "cannot write $wp_install_conf"
-}
-
 # Units written, the database brought up to date as the service account, the reader's socket and the daemon
 # (re)started. Idempotent: an update runs the same steps.
 wp_install_services() {
   wp_check_node_for_account
   wp_write_units
-  wp_record_reader_socket
   wp_out=$(wp_run systemctl daemon-reload 2>&1) || wp_fail "systemctl daemon-reload failed: $wp_out (wedos-panel runs its daemon under systemd)"
   wp_run systemctl stop "$wp_service" "$wp_reader_service" > /dev/null 2>&1 || : # nothing to stop on a first install
 
   # Opening the database creates it or brings its schema up to date (src/store/database.ts), as the daemon's
-  # account, before anything running as root (a pre hook, the command) could create it root-owned.
-  wp_out=$(wp_run runuser -u "$wp_user" -- env WEDOS_PANEL_CONFIG="$wp_config" "$wp_node" "$wp_cli" status --json 2>&1 > /dev/null) ||
+  # account (root's commands and hooks become that account before they open it).
+  wp_out=$(wp_as_service env WEDOS_PANEL_CONFIG="$wp_config" "$wp_node" "$wp_cli" status --json 2>&1 > /dev/null) ||
     wp_fail "the database in $wp_data_dir could not be opened or updated: $wp_out"
 
   wp_out=$(wp_run systemctl enable "$wp_reader_socket_unit" "$wp_service" 2>&1) || wp_fail "systemctl enable $wp_reader_socket_unit $wp_service failed: $wp_out"

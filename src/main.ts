@@ -14,6 +14,7 @@ import { openConfiguredDatabase, type Database } from "./store/database.js";
 import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { DriftStore } from "./store/drift-store.js";
+import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
@@ -85,7 +86,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     spool,
     delegation,
     delegations,
-    ingest: () => ingestSpool(config.dataDir, spool, lifecycle),
+    ingest: () => ingestSpool(config.dataDir, spool, lifecycle, new HookWarningStore(db)),
     close: async () => {
       await wapi.close();
       db.close();

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { z } from "zod";
 import { AppError } from "../errors.js";
 import { Secret } from "../util/secret.js";
-import { readerSocketOf, readInstallConf } from "./install-conf.js";
+import { installRecordFile, InstallRecordError, readInstallRecord, type InstallRecord } from "./install-record.js";
 import { configSchema, type ParsedConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "/etc/wedos-panel/config.json";
@@ -15,7 +15,15 @@ export interface Config extends Omit<ParsedConfig, "wapi" | "pages"> {
   configFile: string | undefined;
   /** The file the configuration is read from (WEDOS_PANEL_CONFIG or the default), whether or not it exists yet. */
   configPath: string;
-  /** install.conf's `reader_socket`: the panel is read through the panel reader there; undefined: read directly. */
+  /**
+   * The installation record (install.conf) the installers wrote, if any. It names the configuration file (unless
+   * WEDOS_PANEL_CONFIG does) and the data directory: dataDir in the file or the environment then counts for nothing,
+   * because the hooks and root's commands find the data where the record says.
+   */
+  installation: InstallRecord | undefined;
+  /** A dataDir the file or the environment gives that the installation record overrides (doctor says so). */
+  ignoredDataDir: string | undefined;
+  /** The installation record's `reader_socket`: the panel is read through the panel reader there; undefined: read directly. */
   readerSocket: string | undefined;
   wapi: Omit<ParsedConfig["wapi"], "password" | "passwordFile"> & {
     password: Secret | undefined;
@@ -47,16 +55,24 @@ export class ConfigError extends AppError {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Loads the configuration once: the JSON file (WEDOS_PANEL_CONFIG, default /etc/wedos-panel/config.json), then
- * the environment overrides, then validation. Every problem is reported at once, each with what to do.
+ * Loads the configuration once: the JSON file (WEDOS_PANEL_CONFIG, else the installation record's, else
+ * /etc/wedos-panel/config.json), then the environment overrides, then validation. Every problem is reported at once,
+ * each with what to do.
  */
 export function loadConfig(env: Env = process.env): Config {
+  let installation: InstallRecord | undefined;
+  const recordFile = installRecordFile(env);
+  try {
+    installation = readInstallRecord(recordFile);
+  } catch (error) {
+    if (error instanceof InstallRecordError) throw new ConfigError(recordFile, [error.message]);
+    throw error;
+  }
   const explicitPath = nonEmpty(env.WEDOS_PANEL_CONFIG);
-  const path = resolve(explicitPath ?? DEFAULT_CONFIG_PATH);
+  const path = resolve(explicitPath ?? installation?.configFile ?? DEFAULT_CONFIG_PATH);
   const problems: string[] = [];
 
   const fromFile = readConfigFile(path, explicitPath !== undefined, problems);
-  const readerSocket = installedReaderSocket(env, problems);
   const merged = applyEnvOverrides(fromFile.data, env);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) problems.push(...describeIssues(parsed.error));
@@ -67,13 +83,16 @@ export function loadConfig(env: Env = process.env): Config {
   if (secret.problem !== undefined) throw new ConfigError(fromFile.exists ? path : "environment", [secret.problem]);
 
   const setByEnvironment = (Object.keys(WAPI_ENVIRONMENT) as WapiEnvironmentSetting[]).filter((key) => nonEmpty(env[WAPI_ENVIRONMENT[key]]) !== undefined);
+  const configuredDataDir = resolve(parsed.data.dataDir);
   return {
     ...parsed.data,
-    dataDir: resolve(parsed.data.dataDir),
+    dataDir: installation?.dataDir ?? configuredDataDir,
     configFile: fromFile.exists ? path : undefined,
     configPath: path,
-    readerSocket,
     pages: { ...parsed.data.pages, proofDir: parsed.data.pages.proofDir ?? defaultProofDir(parsed.data.daemon.listen) },
+    installation,
+    ignoredDataDir: installation !== undefined && merged.dataDir !== undefined && configuredDataDir !== installation.dataDir ? configuredDataDir : undefined,
+    readerSocket: installation?.readerSocket,
     wapi: { ...wapi, password: secret.value, passwordSource: secret.source, passwordFile: passwordFile === undefined ? undefined : resolve(passwordFile), setByEnvironment },
   };
 }
@@ -114,16 +133,6 @@ export function readConfigFile(
   }
   const wapi = (data as { wapi?: { password?: unknown } }).wapi;
   return { exists: true, data: data as Record<string, unknown>, hasPassword: wapi?.password !== undefined };
-}
-
-/** The panel reader's socket from install.conf; a problem there is reported with the configuration's. */
-function installedReaderSocket(env: Env, problems: string[]): string | undefined {
-  try {
-    return readerSocketOf(readInstallConf(env));
-  } catch (error) {
-    problems.push((error as Error).message);
-    return undefined;
-  }
 }
 
 function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<string, unknown> {

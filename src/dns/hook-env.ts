@@ -38,6 +38,12 @@ const VARIABLES: ReadonlyArray<readonly [variable: string, type: ModelledType]> 
   ["SVCB", "SVCB"],
 ];
 
+/**
+ * Every variable parseDnsWriteEnv reads: DOMAIN, the record lists, MX (to tell an old DirectAdmin) and each type's TTL.
+ * The hooks record these and nothing else of dns_write_post (src/panel/directadmin/hook-variables.ts).
+ */
+export const DNS_WRITE_VARIABLES: readonly string[] = [...new Set(["DOMAIN", "MX", ...VARIABLES.flatMap(([variable, type]) => [variable, `${type}_TIME`])])];
+
 const MAX_SHOWN = 80;
 
 /** Reads the `dns_write_post` environment; `defaultTtl` applies to a type without a `<TYPE>_TIME`. */

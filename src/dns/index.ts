@@ -38,5 +38,5 @@ export {
 } from "./normalise.js";
 export { parseZoneFile, readZoneFile, type ZoneFileOptions, type ZoneFileResult } from "./zone-file.js";
 export { formatRdata, formatRecord } from "./presentation.js";
-export { parseDnsWriteEnv, type DnsWriteEnv } from "./hook-env.js";
+export { DNS_WRITE_VARIABLES, parseDnsWriteEnv, type DnsWriteEnv } from "./hook-env.js";
 export { canonicalRdataKey, recordToWedosRow, wedosRowToRecord, type WedosRow } from "./wedos-row.js";

@@ -10,6 +10,8 @@ import { checkBindTransfers } from "./bind-transfer.js";
 import { checkDatabaseDriver } from "./driver-check.js";
 import { checkPanelReader } from "./panel-reader.js";
 import { checkPages } from "./page-checks.js";
+import { checkHookWarnings } from "./hook-warnings.js";
+import { checkInstallation } from "./installation.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -38,8 +40,10 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     return results;
   }
   add("configuration", "ok", config.configFile === undefined ? "no configuration file; using the environment and defaults" : `read ${config.configFile}`);
+  results.push(...checkInstallation(config, env));
   results.push(...(await checkPanelReader(config)));
   results.push(...(await checkPages(config)));
+  results.push(checkHookWarnings(config.dataDir, clock.now()));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

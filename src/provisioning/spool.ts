@@ -1,20 +1,24 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../errors.js";
+import type { HookWarning } from "../store/hook-warning-store.js";
 
 /**
  * The hook spool under the data directory. Hooks write each event to tmp/ and rename it into new/ (so only
  * complete files are ever seen); the daemon reads new/ in name order (names start with the time in microseconds),
- * and moves what it cannot read to rejected/ with a .reason file beside it. The file's suffix says which panel
- * wrote it: `.env` is a DirectAdmin hook's environment (`env -0`), `.cpanel.json` a cPanel Standardized Hooks
- * payload exactly as cPanel passed it on stdin (without the account password).
+ * and moves what it cannot read to rejected/ with a .reason file beside it. The file's suffix says what it holds:
+ * `.env` is a DirectAdmin hook's variables (NAME=value entries ended by NUL bytes, only those the plugin reads),
+ * `.cpanel.json` a cPanel Standardized Hooks payload as cPanel passed it on stdin (secrets nulled), `.warning` a pre
+ * hook's note that it let an action through unchecked (hooks/pre-check.sh: the variables, and WEDOS_PANEL_WARNING).
  */
 export type SpooledEvent =
   | { source: "directadmin"; file: string; hook: string; env: Record<string, string> }
-  | { source: "cpanel"; file: string; hook: string; payload: unknown };
+  | { source: "cpanel"; file: string; hook: string; payload: unknown }
+  | { source: "warning"; file: string; hook: string; env: Record<string, string> };
 
 const DIRECTADMIN_SUFFIX = ".env";
 const CPANEL_SUFFIX = ".cpanel.json";
+const WARNING_SUFFIX = ".warning";
 
 export function spoolDir(dataDir: string): string {
   return join(dataDir, "spool");
@@ -29,7 +33,7 @@ export function ensureSpool(dataDir: string): void {
 export function pendingEventFiles(dataDir: string): string[] {
   try {
     return readdirSync(join(spoolDir(dataDir), "new"))
-      .filter((name) => name.endsWith(DIRECTADMIN_SUFFIX) || name.endsWith(CPANEL_SUFFIX))
+      .filter((name) => [DIRECTADMIN_SUFFIX, CPANEL_SUFFIX, WARNING_SUFFIX].some((suffix) => name.endsWith(suffix)))
       .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
@@ -38,8 +42,8 @@ export function pendingEventFiles(dataDir: string): string[] {
 }
 
 /**
- * Reads one spooled event: a DirectAdmin environment (`env -0` output: NAME=value entries separated by NUL bytes)
- * or a cPanel payload (JSON). A file that is not JSON throws, so the caller keeps it aside with the reason.
+ * Reads one spooled event: DirectAdmin variables or a pre hook's warning (NAME=value entries ended by NUL bytes), or
+ * a cPanel payload (JSON). A file that is not JSON throws, so the caller keeps it aside with the reason.
  */
 export function readSpooledEvent(dataDir: string, file: string): SpooledEvent {
   const text = readFileSync(join(spoolDir(dataDir), "new", file), "utf8");
@@ -59,7 +63,7 @@ export function readSpooledEvent(dataDir: string, file: string): SpooledEvent {
     const equals = entry.indexOf("=");
     if (equals > 0) env[entry.slice(0, equals)] = entry.slice(equals + 1);
   }
-  return { source: "directadmin", file, hook: env.WEDOS_PANEL_HOOK ?? "", env };
+  return { source: file.endsWith(WARNING_SUFFIX) ? "warning" : "directadmin", file, hook: env.WEDOS_PANEL_HOOK ?? "", env };
 }
 
 /** Removes an event once it is stored in the database. */
@@ -77,4 +81,24 @@ export function rejectSpooledEvent(dataDir: string, file: string, reason: string
   mkdirSync(rejected, { recursive: true, mode: 0o700 });
   renameSync(join(spoolDir(dataDir), "new", file), join(rejected, file));
   writeFileSync(join(rejected, `${file}.reason`), `${reason}\n`, { mode: 0o600 });
+}
+
+/** A pre hook's warning as the admin sees it, dated by its file name (the hook's time in microseconds). */
+export function warningOf(event: Extract<SpooledEvent, { source: "warning" }>, now: number): HookWarning {
+  const micros = /^\d{16}-/.test(event.file) ? Number(event.file.slice(0, 16)) : undefined;
+  return {
+    at: micros === undefined ? now : Math.floor(micros / 1000),
+    hook: event.hook,
+    username: event.env.username ?? null,
+    domain: (event.env.from ?? event.env.domain)?.toLowerCase() ?? null,
+    message: event.env.WEDOS_PANEL_WARNING ?? "the hook gave no reason",
+  };
+}
+
+/** The pre hooks' warnings still waiting in the spool (the daemon records them as it reads the spool). */
+export function pendingWarnings(dataDir: string, now: number): HookWarning[] {
+  return pendingEventFiles(dataDir)
+    .filter((file) => file.endsWith(WARNING_SUFFIX))
+    .map((file) => readSpooledEvent(dataDir, file))
+    .flatMap((event) => (event.source === "warning" ? [warningOf(event, now)] : []));
 }

@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Config } from "../config/load.js";
 import { sqliteDriverFromEnvironment } from "../config/sqlite-driver.js";
 import { AppError } from "../errors.js";
+import { prepareDatabaseFile } from "./database-file.js";
 import { MIGRATIONS } from "./migrations.js";
 import { SqliteDatabase } from "./sqlite/connection.js";
 import { requireDriver, type DriverChoice } from "./sqlite/driver.js";
@@ -28,13 +29,13 @@ export function openConfiguredDatabase(config: Pick<Config, "dataDir" | "store">
 export function openDatabase(path: string, options: { driver?: DriverChoice } = {}): Database {
   const driver = requireDriver(options.driver ?? sqliteDriverFromEnvironment() ?? "auto");
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  prepareDatabaseFile(path);
   let db: Database;
   try {
     db = new SqliteDatabase(driver.open(path), driver.info);
   } catch (error) {
     throw new AppError("store_open_failed", `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`, { cause: error });
   }
-  if (path !== ":memory:") chmodSync(path, 0o600);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");

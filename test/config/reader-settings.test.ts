@@ -26,18 +26,19 @@ describe("the panel reader's settings (its unit's environment, never config.json
 describe("install.conf's reader_socket", () => {
   const configWith = (installConf: string | undefined) => {
     const dir = tempDir();
-    if (installConf !== undefined) writeFileSync(join(dir, "install.conf"), installConf);
+    const record = `service_user=wedos-panel\ndata_dir=${join(dir, "data")}\nconfig_file=${join(dir, "config.json")}\n`;
+    if (installConf !== undefined) writeFileSync(join(dir, "install.conf"), record + installConf);
     writeFileSync(join(dir, "config.json"), "{}");
     return loadConfig({ WEDOS_PANEL_CONFIG: join(dir, "config.json"), WEDOS_PANEL_INSTALL_CONF: join(dir, "install.conf") });
   };
 
   it("sends the daemon to the panel reader when installed, and leaves it reading the panel itself when not", () => {
-    expect(configWith("service_user=wedos-panel\nreader_socket=/run/wedos-panel-reader/reader.sock\nsome_future_key=x\n").readerSocket).toBe("/run/wedos-panel-reader/reader.sock");
+    expect(configWith("reader_socket=/run/wedos-panel-reader/reader.sock\nsome_future_key=x\n").readerSocket).toBe("/run/wedos-panel-reader/reader.sock");
     expect(configWith(undefined).readerSocket).toBeUndefined();
-    expect(configWith("service_user=wedos-panel\n").readerSocket).toBeUndefined();
+    expect(configWith("").readerSocket).toBeUndefined();
   });
 
   it("refuses a socket that is not an absolute path, with the other configuration problems", () => {
-    expect(() => configWith("reader_socket=run/reader.sock\n")).toThrow(/^configuration is invalid \(.*config\.json\):\n  - .*install\.conf: reader_socket must be an absolute path, not "run\/reader\.sock"; run the installer again$/);
+    expect(() => configWith("reader_socket=run/reader.sock\n")).toThrow(/^configuration is invalid \(.*install\.conf\):\n  - .*install\.conf: reader_socket="run\/reader\.sock" is not an absolute path; run the plugin's install script again as root \(it writes this file\)$/);
   });
 });

@@ -15,7 +15,7 @@ const clock = new ManualClock("2026-07-01T10:00:00Z");
 function installed(config: Record<string, unknown> = {}) {
   const dir = tempDir("wedos-panel-doctor-");
   const socket = join(dir, "reader.sock");
-  writeFileSync(join(dir, "install.conf"), `service_user=wedos-panel\nreader_socket=${socket}\n`);
+  writeFileSync(join(dir, "install.conf"), `service_user=wedos-panel\ndata_dir=${join(dir, "data")}\nconfig_file=${join(dir, "config.json")}\nreader_socket=${socket}\n`);
   writeFileSync(join(dir, "config.json"), JSON.stringify({ dataDir: join(dir, "data"), ...config }));
   const env = { WEDOS_PANEL_INSTALL_CONF: join(dir, "install.conf"), WEDOS_PANEL_CONFIG: join(dir, "config.json"), WEDOS_PANEL_KIND: "directadmin" };
   const readerChecks = async () => (await runDoctor(env, clock)).filter((result) => result.check === "panel reader");

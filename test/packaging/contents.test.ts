@@ -66,7 +66,7 @@ describe("what the packages hold", () => {
       [/^(?:admin|reseller|user)\/index\.(?:html|raw)$/, "a page entry"],
       [/^images\/[a-z-]+\.(?:css|js|svg)$/, "a page asset"],
       [/^views\/(?:[a-z-]+\/)*[a-z-]+\.ejs$/, "a page template"],
-      [/^scripts\/(?:install|update|uninstall|common|service)\.sh$/, "an installer"],
+      [/^scripts\/(?:install|update|uninstall|common|service|installation)\.sh$/, "an installer"],
     ];
     expect(unexpected(built.directadmin.tarball, "", rules)).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe("what the packages hold", () => {
     const rules: Array<[RegExp, string]> = [
       [/^(?:package\.json|platform\.conf)$/, "the package's description"],
       [/^cpanel\/(?:install|uninstall|paths)\.sh$/, "an installer"],
-      [/^scripts\/service\.sh$/, "the service account and units, shared with the DirectAdmin installer"],
+      [/^scripts\/(?:service|installation)\.sh$/, "the service account and units, shared with the DirectAdmin installer"],
       [/^cpanel\/(?:hooks\/wedos-panel-hook|plugin\/(?:index\.live\.pl|install\.json|wedos\.svg)|whm\/(?:index\.cgi|wedos-panel\.conf|wedos-panel\.svg))$/, "what cPanel runs or registers"],
       [/^images\/[a-z-]+\.(?:css|js|svg)$/, "a page asset"],
       [/^views\/(?:[a-z-]+\/)*[a-z-]+\.ejs$/, "a page template"],
@@ -109,7 +109,6 @@ describe("update.sh removes what the new version no longer has", () => {
     writeFileSync(join(box.pluginDir, "build", "lib", "simulator", "old.js"), "export {};\n");
     writeFileSync(join(box.pluginDir, "hooks", "domain_old_post.sh"), "#!/bin/sh\n", { mode: 0o755 });
     symlinkSync(outside, join(box.pluginDir, "views", "old-link.ejs"));
-    writeFileSync(join(box.pluginDir, "install.conf"), "service_user=wedos-panel\n");
     box.unpack();
 
     const run = box.run("update.sh");
@@ -120,7 +119,7 @@ describe("update.sh removes what the new version no longer has", () => {
     expect(existsSync(join(box.pluginDir, "hooks", "domain_old_post.sh"))).toBe(false);
     expect(() => lstatSync(join(box.pluginDir, "views", "old-link.ejs"))).toThrow(/ENOENT/);
     expect(readFileSync(outside, "utf8")).toBe("not the plugin's\n");
-    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toMatch(/^service_user=wedos-panel$/m); // kept (the installer adds its own keys)
+    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toMatch(/^service_user=wedos-panel$/m); // the installation record, not in the package
     expect(readFileSync(join(box.pluginDir, "plugin.conf"), "utf8")).toMatch(/^installed=yes$/m);
     const listed = readFileSync(join(box.pluginDir, "package-files.txt"), "utf8").trim().split("\n");
     expect(listed.filter((path) => !existsSync(join(box.pluginDir, path)))).toEqual([]);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir } from "../support/temp-dir.js";
+import { passableTempDir, requireRootAndFreeServiceUid, systemStub } from "../support/service-account.js";
 
 // cPanel's root-only tools, stubbed under WEDOS_PANEL_PREFIX: each logs its arguments and umask; manage_hooks keeps a
 // registry the way cPanel does, asking the script for its events (--describe) on "add script".
@@ -23,31 +23,22 @@ cp "$1/install.json" "$WEDOS_PANEL_PREFIX/usr/local/cpanel/base/frontend/jupiter
   "usr/local/cpanel/3rdparty/bin/perl": 'exec /usr/bin/perl "$@"',
 };
 
-// The stand-in for the commands that change the system or ask about its accounts (WEDOS_PANEL_INSTALL_EXEC, as for
-// the DirectAdmin installer): logged like the stubs; the account is a marker file; runuser runs as the test's user.
-const SYSTEM = `#!/bin/sh
-echo "$* (umask $(umask))" >> "$WEDOS_PANEL_PREFIX/calls.log"
-case $1 in
-  getent) [ -e "$WEDOS_PANEL_PREFIX/account" ] ;;
-  useradd) : > "$WEDOS_PANEL_PREFIX/account" ;;
-  runuser) while [ "$1" != -- ]; do shift; done; shift; exec "$@" ;;
-esac
-`;
-
 /**
  * A cPanel & WHM server for cpanel/install.sh and uninstall.sh of the unpacked package (`unpacked`, its wedos-panel/
  * directory): every path under a prefix (WEDOS_PANEL_PREFIX), cPanel's tools stubbed there, the system commands
- * recorded by a stand-in (WEDOS_PANEL_INSTALL_EXEC), this process's node as the server's.
+ * recorded by the tests' stand-in (WEDOS_PANEL_INSTALL_EXEC: the service account is a free uid, for real), this
+ * process's node as the server's.
  */
 export function cpanelServer(unpacked: string) {
-  const prefix = tempDir("wedos-panel-cpanel-root-");
+  requireRootAndFreeServiceUid();
+  const prefix = passableTempDir("wedos-panel-cpanel-root-");
   for (const [path, body] of Object.entries(STUBS)) {
     const file = join(prefix, path);
     mkdirSync(join(file, ".."), { recursive: true });
     writeFileSync(file, `#!/bin/sh\necho "${path.split("/").at(-1)} $* (umask $(umask))" >> "$WEDOS_PANEL_PREFIX/calls.log"\n${body}\nexit 0\n`);
     chmodSync(file, 0o755);
   }
-  writeFileSync(join(prefix, "system"), SYSTEM, { mode: 0o755 });
+  writeFileSync(join(prefix, "system"), systemStub(join(prefix, "calls.log"), join(prefix, "account"), " (umask $(umask))"), { mode: 0o755 });
   const env = { PATH: "/usr/bin:/bin", WEDOS_PANEL_PREFIX: prefix, WEDOS_PANEL_NODE: process.execPath, WEDOS_PANEL_INSTALL_EXEC: join(prefix, "system") };
   const run = (script: "install.sh" | "uninstall.sh", extra: Record<string, string> = {}) => spawnSync("sh", [join(unpacked, "cpanel", script)], { env: { ...env, ...extra }, encoding: "utf8" });
   const read = (path: string) => readFileSync(join(prefix, path), "utf8");

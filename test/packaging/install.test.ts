@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { EmulatedDirectAdmin, type RunningDirectAdminApi } from "../../src/panel
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { databaseFileIn } from "../../src/store/database.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
+import { SERVICE_UID } from "../support/service-account.js";
 import { applyUmaskTrap, buildPackage, createSandbox, depthFirst, directoriesNotMode, listing, modeOf, type BuiltPackage } from "./sandbox.js";
 import { startReaderUnits } from "./units.js";
 
@@ -65,7 +66,9 @@ describe("scripts/install.sh", () => {
     expect(ENTRY_FILES.map((file) => [file, modeOf(join(box.pluginDir, file)), statSync(join(box.pluginDir, file)).isFile()])).toEqual(ENTRY_FILES.map((file) => [file, 0o755, true]));
     expect(readFileSync(join(box.pluginDir, "plugin.conf"), "utf8")).toMatch(/^active=yes$[\s\S]*^installed=yes$/m);
     expect([modeOf(join(box.root, "etc", "wedos-panel")), modeOf(box.configFile), modeOf(box.dataDir), modeOf(join(box.dataDir, "spool", "new"))]).toEqual([0o700, 0o600, 0o700, 0o700]);
-    expect(JSON.parse(readFileSync(box.configFile, "utf8"))).toEqual({ dataDir: box.dataDir });
+    expect(JSON.parse(readFileSync(box.configFile, "utf8"))).toEqual({});
+    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`service_user=wedos-panel\ndata_dir=${box.dataDir}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
+    expect(modeOf(join(box.pluginDir, "install.conf"))).toBe(0o644);
     expect(schemaVersion(databaseFileIn(box.dataDir))).toBe(LATEST_SCHEMA);
 
     const unit = readFileSync(box.unitFile, "utf8");
@@ -89,13 +92,15 @@ describe("scripts/install.sh", () => {
 
     const calls = box.calls();
     expect(calls).toContain(`useradd --system --user-group --no-create-home --home-dir ${box.dataDir} --shell /usr/sbin/nologin --comment wedos-panel daemon wedos-panel`);
-    expect(calls).toContain(`chown wedos-panel:wedos-panel ${box.configFile}`);
-    expect(calls).toContain(`chown wedos-panel:wedos-panel ${join(box.dataDir, "spool", "new")}`);
-    expect(calls.filter((call) => call.startsWith("systemctl ") || call.startsWith("runuser "))).toEqual([
-      expect.stringMatching(/^runuser -u wedos-panel -- \S+node \S+\/build\/lib\/cli\.js --version$/),
+    // Root hands over only the two directories it chose; what is inside them is made as the service account.
+    expect(calls.filter((call) => call.startsWith("chown "))).toEqual([`chown wedos-panel:wedos-panel ${join(box.root, "etc", "wedos-panel")}`, `chown wedos-panel:wedos-panel ${box.dataDir}`]);
+    const asService = "setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups --";
+    expect(calls).toContain(`${asService} mkdir -p -m 0700 ${join(box.dataDir, "spool")} ${join(box.dataDir, "spool", "tmp")} ${join(box.dataDir, "spool", "new")} ${join(box.dataDir, "spool", "rejected")}`);
+    expect(calls.filter((call) => call.startsWith("systemctl ") || call.includes(" --version") || call.includes(" status --json"))).toEqual([
+      expect.stringMatching(/^setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env \S+node \S+\/build\/lib\/cli\.js --version$/),
       "systemctl daemon-reload",
       "systemctl stop wedos-panel.service wedos-panel-reader.service",
-      expect.stringMatching(/^runuser -u wedos-panel -- env WEDOS_PANEL_CONFIG=\S+ \S+node \S+\/build\/lib\/cli\.js status --json$/),
+      expect.stringMatching(/^setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env WEDOS_PANEL_CONFIG=\S+ \S+node \S+\/build\/lib\/cli\.js status --json$/),
       "systemctl enable wedos-panel-reader.socket wedos-panel.service",
       "systemctl restart wedos-panel-reader.socket",
       "systemctl restart wedos-panel.service",
@@ -103,7 +108,8 @@ describe("scripts/install.sh", () => {
 
     const link = join(box.root, "usr", "local", "bin", "wedos-panel");
     expect(readlinkSync(link)).toBe(join(box.pluginDir, "build", "lib", "cli.js"));
-    const status = execFileSync(link, ["status", "--json"], { encoding: "utf8", env: { PATH: process.env.PATH, WEDOS_PANEL_CONFIG: box.configFile } });
+    // As the service account (the sandbox's account is a bare uid; test/packaging/root-boundary.test.ts runs it as root).
+    const status = execFileSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", "--", link, "status", "--json"], { encoding: "utf8", env: { PATH: process.env.PATH, WEDOS_PANEL_CONFIG: box.configFile } });
     expect(JSON.parse(status)).toMatchObject({ domains: [] });
     expect(snapshot(box.customHook)).toEqual(custom);
   });
@@ -111,7 +117,7 @@ describe("scripts/install.sh", () => {
   it("can run again: the admin's configuration is kept byte for byte, the account is not created twice", () => {
     const box = createSandbox(built);
     expect(box.run("install.sh").status).toBe(0);
-    const edited = `${JSON.stringify({ dataDir: box.dataDir, wapi: { login: "admin@example.test" } }, null, 2)}\n`;
+    const edited = `${JSON.stringify({ wapi: { login: "admin@example.test" } }, null, 2)}\n`;
     writeFileSync(box.configFile, edited);
 
     const again = box.run("install.sh");
@@ -175,6 +181,7 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     old.pragma(`user_version = ${LATEST_SCHEMA - 1}`);
     old.prepare("INSERT INTO wapi_budget (hour_start, used) VALUES (3600000, 7)").run();
     old.close();
+    chownSync(dbFile, SERVICE_UID, SERVICE_UID); // the service account's, as the daemon left it
     box.unpack(); // the new version over the old one: plugin.conf says installed=no again
     const before = box.calls().length;
 
@@ -190,7 +197,7 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     db.close();
     const calls = box.calls().slice(before);
     expect(calls.filter((call) => call.startsWith("useradd"))).toEqual([]);
-    expect(calls.indexOf("systemctl stop wedos-panel.service wedos-panel-reader.service")).toBeLessThan(calls.findIndex((call) => call.endsWith(" status --json")));
+    expect(calls.indexOf("systemctl stop wedos-panel.service wedos-panel-reader.service")).toBeLessThan(calls.findIndex((call) => call.includes(" status --json")));
     expect(calls.at(-1)).toBe("systemctl restart wedos-panel.service");
   });
 
@@ -239,7 +246,8 @@ describe("the installed plugin in an emulated DirectAdmin", () => {
 
   it("provisions a new account: the installed hooks spool, the unit's daemon ingests, the zone reaches WEDOS, the page shows it, the pre hook checks", { timeout: 60_000 }, async () => {
     sim = await startSimulator({ login: "install@example.test", password: "install-pass-1", wgpActivationDelaySeconds: 0 });
-    const box = createSandbox(built);
+    // A real service account (a free uid): the hooks, the command and the daemon act as it, as on a server.
+    const box = createSandbox(built, "wedos", { numericAccount: true });
     expect(box.run("install.sh").status).toBe(0);
     const da = new EmulatedDirectAdmin({ layout: box.layout, pluginDir: box.pluginDir, hookEnv: { WEDOS_PANEL_CONFIG: box.configFile } });
     api = await da.startApi();
@@ -262,13 +270,20 @@ describe("the installed plugin in an emulated DirectAdmin", () => {
       ),
     );
 
-    // The panel reader and the daemon exactly as their units start them (the daemon finds the reader in install.conf).
+    // The panel reader and the daemon exactly as their units start them: the reader's socket for the service account
+    // alone; the daemon as its user, with its ambient capabilities (none), finding the reader in install.conf.
     reader = await startReaderUnits(join(box.root, "etc", "systemd", "system"));
     const unit = readFileSync(box.unitFile, "utf8");
     const [command = "", ...args] = (/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? "").split(" ");
     const configVariable = /^Environment=WEDOS_PANEL_CONFIG=(.+)$/m.exec(unit)?.[1] ?? "";
+    const user = /^User=(.+)$/m.exec(unit)?.[1] ?? "";
+    const capabilities = (/^AmbientCapabilities=(.+)$/m.exec(unit)?.[1] ?? "").split(" ").filter(Boolean).map((name) => `+${name.replace(/^CAP_/, "").toLowerCase()}`).join(",");
+    expect(user).toBe(String(SERVICE_UID));
+    mkdirSync(dirname(socket), { recursive: true, mode: 0o755 });
+    chownSync(dirname(socket), SERVICE_UID, SERVICE_UID);
+    const asUnit = ["--reuid", user, "--regid", user, "--clear-groups", ...(capabilities === "" ? [] : [`--inh-caps=${capabilities}`, `--ambient-caps=${capabilities}`]), "--"];
     let log = "";
-    daemon = spawn(command, args, { env: { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: configVariable }, stdio: ["ignore", "ignore", "pipe"] });
+    daemon = spawn("setpriv", [...asUnit, command, ...args], { env: { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: configVariable }, stdio: ["ignore", "ignore", "pipe"] });
     daemon.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
     await waitFor(() => existsSync(socket), () => `the daemon did not listen on ${socket}:\n${log}`);
 

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
+import { requireRootAndFreeServiceUid, SERVICE_UID, systemStub } from "../support/service-account.js";
 import { tempDir } from "../support/temp-dir.js";
 
 /** A package built by the real `npm run build` script, into a directory the caller removes with `remove()`. */
@@ -75,8 +76,10 @@ export interface ScriptRun {
  * A machine for the install scripts: a DirectAdmin tree under `root` (which stands for "/" through
  * WEDOS_PANEL_INSTALL_ROOT) with the package unpacked into usr/local/directadmin/plugins/<folder>, an admin's own
  * custom hook the scripts must leave alone, and a recording stand-in (WEDOS_PANEL_INSTALL_EXEC) for every command
- * that would change the real system: it logs the call, keeps a service account as a marker file, runs what
- * `runuser` would run as the current user, and succeeds for the rest.
+ * that would change the real system: it logs the call, keeps a service account as a marker file, and succeeds for
+ * the rest — except that whatever account the scripts name is, for chown, setpriv and id, the free uid SERVICE_UID
+ * (as root, the tests really hand files to it and act as it). With `numericAccount`, install.sh names that uid
+ * itself (--service-user), so the installed hooks and command can act as it too.
  */
 export interface Sandbox {
   root: string;
@@ -89,27 +92,22 @@ export interface Sandbox {
   /** Unpacks the package over the plugin directory, as DirectAdmin does on an update. */
   unpack(): void;
   /** Runs scripts/<name> as DirectAdmin does (executed, as root, from the plugin directory). */
-  run(name: "install.sh" | "update.sh" | "uninstall.sh", options?: { env?: Record<string, string>; path?: string[] }): ScriptRun;
+  run(name: "install.sh" | "update.sh" | "uninstall.sh", options?: { env?: Record<string, string>; path?: string[]; args?: string[] }): ScriptRun;
   /** Every command the scripts handed to the stand-in, one line each. */
   calls(): string[];
   /** A directory of tools (put first on PATH with `run(…, { path })`). */
   tool(name: string, script: string): string;
 }
 
-export interface SandboxOptions {
-  /**
-   * A uid `runuser -u wedos-panel` really runs as (setpriv, no capability; a shell finds the program, so the lookup
-   * is made as that uid, as runuser makes it); by default the test's own user.
-   */
-  serviceUid?: number;
-}
-
-export function createSandbox(built: BuiltPackage, folder = "wedos", options: SandboxOptions = {}): Sandbox {
+export function createSandbox(built: BuiltPackage, folder = "wedos", options: { numericAccount?: boolean } = {}): Sandbox {
+  requireRootAndFreeServiceUid();
   const base = tempDir("wedos-panel-install-");
+  chmodSync(base, 0o755); // as / is (and `root` below): the service account passes through to its data directory
   const root = join(base, "root");
   const tools = join(base, "tools");
   mkdirSync(tools);
   const layout = fixtureTree(root);
+  for (const dir of [root, join(root, "var")]) chmodSync(dir, 0o755); // as on a server (the tree makes var/ with named's 0750)
   const pluginDir = join(layout.root, "plugins", folder);
   const customHook = join(layout.root, "scripts", "custom", "user_create_post.sh");
   mkdirSync(dirname(customHook), { recursive: true });
@@ -117,19 +115,7 @@ export function createSandbox(built: BuiltPackage, folder = "wedos", options: Sa
   const log = join(base, "calls.log");
   writeFileSync(log, "");
   const stub = join(tools, "system");
-  writeFileSync(
-    stub,
-    `#!/bin/sh
-printf '%s\\n' "$*" >> '${log}'
-case $1 in
-  getent) [ -e '${base}/account' ] ;;
-  useradd) : > '${base}/account' ;;
-  userdel) rm -f '${base}/account' ;;
-  runuser) while [ "$1" != -- ]; do shift; done; shift; exec ${options.serviceUid === undefined ? "" : `setpriv --reuid=${options.serviceUid} --regid=${options.serviceUid} --clear-groups --inh-caps=-all --bounding-set=-all sh -c 'exec "$@"' sh `}"$@" ;;
-esac
-`,
-    { mode: 0o755 },
-  );
+  writeFileSync(stub, systemStub(log, join(base, "account")), { mode: 0o755 });
   const unpack = () => execFileSync("tar", ["-xzf", built.tarball, "-C", pluginDir]);
   mkdirSync(dirname(pluginDir), { recursive: true });
   execFileSync("cp", ["-a", built.unpacked, pluginDir]); // modes as tar left them
@@ -142,10 +128,11 @@ esac
     unitFile: join(root, "etc", "systemd", "system", "wedos-panel.service"),
     customHook,
     unpack,
-    run: (name, options = {}) => {
-      const path = [...(options.path ?? []), dirname(process.execPath), "/usr/bin", "/bin"].join(":");
-      const env = { PATH: path, WEDOS_PANEL_INSTALL_ROOT: root, WEDOS_PANEL_INSTALL_EXEC: stub, ...options.env };
-      const result = spawnSync(join(pluginDir, "scripts", name), [], { cwd: pluginDir, env, encoding: "utf8" });
+    run: (name, run = {}) => {
+      const path = [...(run.path ?? []), dirname(process.execPath), "/usr/bin", "/bin"].join(":");
+      const env = { PATH: path, WEDOS_PANEL_INSTALL_ROOT: root, WEDOS_PANEL_INSTALL_EXEC: stub, ...run.env };
+      const args = [...(name === "install.sh" && options.numericAccount === true ? ["--service-user", String(SERVICE_UID)] : []), ...(run.args ?? [])];
+      const result = spawnSync(join(pluginDir, "scripts", name), args, { cwd: pluginDir, env, encoding: "utf8" });
       return { status: result.status, stdout: result.stdout + result.stderr };
     },
     calls: () => readFileSync(log, "utf8").split("\n").filter((line) => line !== ""),

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** A systemd unit file as an installer wrote it: its `Key=value` lines (comments and sections left out). */
@@ -40,7 +40,8 @@ export function unitEnvironment(unit: Unit): Record<string, string> {
  * Resolves once the socket exists; `log` collects what it prints.
  */
 export async function startReaderUnits(unitDir: string): Promise<{ child: ChildProcess; socket: string; log: () => string }> {
-  const socket = readUnit(join(unitDir, "wedos-panel-reader.socket")).value("ListenStream");
+  const socketUnit = readUnit(join(unitDir, "wedos-panel-reader.socket"));
+  const socket = socketUnit.value("ListenStream");
   const service = readUnit(join(unitDir, "wedos-panel-reader.service"));
   const [command = "", ...args] = service.value("ExecStart").split(" ");
   mkdirSync(dirname(socket), { recursive: true, mode: 0o755 }); // systemd makes it (DirectoryMode=)
@@ -52,5 +53,9 @@ export async function startReaderUnits(unitDir: string): Promise<{ child: ChildP
     if (tries > 600 || child.exitCode !== null) throw new Error(`the reader's socket ${socket} never appeared:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  // As systemd gives it (SocketUser=, SocketGroup=, SocketMode=), where the sandbox's account is a number.
+  const owner = socketUnit.value("SocketUser");
+  if (/^\d+$/.test(owner)) chownSync(socket, Number(owner), Number(socketUnit.value("SocketGroup")));
+  chmodSync(socket, Number.parseInt(socketUnit.value("SocketMode"), 8));
   return { child, socket, log: () => log };
 }

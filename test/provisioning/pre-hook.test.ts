@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { policySchema } from "../../src/provisioning/policy.js";
+import { pendingEventFiles, readSpooledEvent } from "../../src/provisioning/spool.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
@@ -37,6 +38,13 @@ describe("the zone-quota pre hooks", () => {
   it("let a domain through under the quota, with no quota, and when anything goes wrong", () => {
     expect(runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: accountWithDomains(1, 2), username: "alice", domain: "alice2.test" })).toEqual({ status: 0, stdout: "" });
     expect(runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: accountWithDomains(5, 0), username: "alice", domain: "alice6.test" })).toEqual({ status: 0, stdout: "" });
-    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_CONFIG: "/nonexistent/config.json", username: "alice", domain: "x.test" })).toEqual({ status: 0, stdout: "" });
+    // A configuration that cannot be read is the plugin's failure: the domain goes through, the admin is warned.
+    const dataDir = tempDir();
+    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_CONFIG: "/nonexistent/config.json", WEDOS_PANEL_DATA_DIR: dataDir, username: "alice", domain: "x.test" })).toEqual({
+      status: 0,
+      stdout: "WEDOS DNS: the zone quota was not checked; an admin should run: wedos-panel doctor\n",
+    });
+    const [warning] = pendingEventFiles(dataDir);
+    expect(readSpooledEvent(dataDir, warning ?? "")).toMatchObject({ source: "warning", hook: "domain_create_pre", env: { domain: "x.test", WEDOS_PANEL_WARNING: expect.stringContaining("/nonexistent/config.json: file not found") } });
   });
 });

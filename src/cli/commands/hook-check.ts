@@ -1,4 +1,5 @@
 import { loadConfig } from "../../config/load.js";
+import { toError } from "../../errors.js";
 import { zoneQuotaRefusal } from "../../provisioning/zone-quota.js";
 import { openConfiguredDatabase } from "../../store/database.js";
 import { InventoryStore } from "../../store/inventory-store.js";
@@ -7,14 +8,21 @@ import { UsageError, type CliCommand } from "../command.js";
 
 const CHECKED_HOOKS = new Set(["domain_create_pre", "domain_pointer_create_pre"]);
 
+/**
+ * The exit status that says "refuse" (with the reason on stdout, starting "WEDOS DNS: "): hooks/pre-check.sh refuses
+ * the panel action only for this status, so a crash (status 1, a signal, a timeout) can never look like a refusal.
+ */
+export const HOOK_REFUSE_STATUS = 77;
+
 export const hookCheckCommand: CliCommand = {
   name: "hook-check",
   summary: "Decide a DirectAdmin pre hook (run by hooks/domain_create_pre.sh; not for people)",
   help: `Usage: wedos-panel hook-check domain_create_pre|domain_pointer_create_pre
 
-Reads DirectAdmin's hook environment and exits 1 with the reason when the package's quota of WEDOS zones
-(policy --zone-quota) is used up, so DirectAdmin refuses the domain. Anything else, including an error of
-the plugin itself, exits 0: a broken plugin must never block the panel.`,
+Reads DirectAdmin's hook environment and exits ${HOOK_REFUSE_STATUS} with the reason when the package's quota of
+WEDOS zones (policy --zone-quota) is used up, so DirectAdmin refuses the domain; 0 lets it through. When
+the plugin itself fails, it exits 1 with the reason on stderr: the hook then lets the domain through and
+leaves that reason for the admin (wedos-panel doctor). A broken plugin never blocks the panel.`,
   options: {},
   positionals: true,
   async run(args, io) {
@@ -23,18 +31,22 @@ the plugin itself, exits 0: a broken plugin must never block the panel.`,
     const username = io.env.username;
     const domain = (hook === "domain_pointer_create_pre" ? io.env.from : io.env.domain)?.toLowerCase();
     if (username === undefined || domain === undefined) return 0;
+    let refusal: string | undefined;
     try {
       const db = openConfiguredDatabase(loadConfig(io.env));
       try {
-        const refusal = zoneQuotaRefusal({ username, domain, package: io.env.package }, new InventoryStore(db), new PolicyStore(db));
-        if (refusal === undefined) return 0;
-        io.stdout(`${refusal}\n`);
-        return 1;
+        refusal = zoneQuotaRefusal({ username, domain, package: io.env.package }, new InventoryStore(db), new PolicyStore(db));
       } finally {
         db.close();
       }
-    } catch {
-      return 0;
+    } catch (error) {
+      // One line: the hook keeps the line that names the error for the admin.
+      const reason = toError(error).message.split("\n").map((line) => line.trim()).filter((line) => line !== "").join(" ");
+      io.stderr(`wedos-panel hook-check: the zone quota of ${domain} (${username}) was not checked: ${reason}\n`);
+      return 1;
     }
+    if (refusal === undefined) return 0;
+    io.stdout(`${refusal}\n`);
+    return HOOK_REFUSE_STATUS;
   },
 };

@@ -1,6 +1,8 @@
+import { DNS_WRITE_VARIABLES } from "../../dns/index.js";
 import { AppError } from "../../errors.js";
 import type { PanelEvent } from "../events.js";
 import { canonicalDomain } from "../names.js";
+import type { EventVariable } from "./hook-variables.js";
 
 /** The hooks the plugin ships (hooks/<name>.sh) and what each environment means. */
 export const DIRECTADMIN_HOOKS = [
@@ -35,17 +37,17 @@ export class HookEnvError extends AppError {
  * conservative reading accepts every spelling seen in the field (`from`, `domain`, `DOMAIN`).
  */
 export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
-  const need = (...names: string[]) => {
+  const need = (...names: EventVariable[]) => {
     const value = pick(env, ...names);
     if (value === undefined) throw new HookEnvError(hook, `the variable ${names.join(" / ")} is missing or empty`);
     return value;
   };
-  const domain = (...names: string[]) => normaliseDomain(hook, need(...names));
-  const optionalDomain = (...names: string[]) => {
+  const domain = (...names: EventVariable[]) => normaliseDomain(hook, need(...names));
+  const optionalDomain = (...names: EventVariable[]) => {
     const value = pick(env, ...names);
     return value === undefined ? undefined : normaliseDomain(hook, value);
   };
-  const restore = env.skip_template === "1";
+  const restore = pick(env, "skip_template") === "1";
   const ips = [pick(env, "ip"), ...(pick(env, "ips")?.split(/[\s,]+/) ?? [])].filter((ip): ip is string => ip !== undefined && ip !== "");
 
   switch (hook) {
@@ -69,8 +71,8 @@ export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
       return { kind: "pointer-destroyed", username: pick(env, "username"), pointer: domain("from"), domain: optionalDomain("domain", "DOMAIN") };
     case "dns_create_post":
       // A cluster push names the local admin as username: the zone's owner is on another server.
-      if (env.caller === "create:raw_save") return { kind: "zone-pushed", domain: domain("domain"), restore: restore || env.zone_existed === "1" };
-      return { kind: "zone-created", username: pick(env, "username", "USERNAME"), domain: domain("domain"), restore: restore || env.zone_existed === "1" };
+      if (pick(env, "caller") === "create:raw_save") return { kind: "zone-pushed", domain: domain("domain"), restore: restore || pick(env, "zone_existed") === "1" };
+      return { kind: "zone-created", username: pick(env, "username", "USERNAME"), domain: domain("domain"), restore: restore || pick(env, "zone_existed") === "1" };
     case "dns_delete_post":
       return { kind: "zone-deleted", domain: domain("domain") };
     case "dns_write_post":
@@ -82,7 +84,7 @@ export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
   }
 }
 
-function pick(env: Env, ...names: string[]): string | undefined {
+function pick(env: Env, ...names: EventVariable[]): string | undefined {
   for (const name of names) {
     const value = env[name]?.trim();
     if (value !== undefined && value !== "") return value;
@@ -96,14 +98,13 @@ function normaliseDomain(hook: string, raw: string): string {
   return ascii;
 }
 
-const RECORD_TYPES = "A|AAAA|CNAME|MX|NS|PTR|TXT|SRV|SPF|TLSA|CAA|DS|HTTPS|SVCB|SSHFP";
-const ZONE_VARIABLE = new RegExp(`^(?:(?:${RECORD_TYPES})(?:_TIME)?|MX_FULL|DOMAIN|DOMAIN_IP|SERVER_IP|WWW_IP|SERIAL|EMAIL|NS1|PACKAGE)$`);
+const ZONE_VARIABLES: ReadonlySet<string> = new Set(DNS_WRITE_VARIABLES);
 
-/** Only the zone-related variables of dns_write_post are kept (the rest of the environment is noise). */
+/** Only the variables the zone sync reads from dns_write_post are kept (the hooks record no others anyway). */
 function recordVariables(env: Env): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && ZONE_VARIABLE.test(name)) kept[name] = value;
+    if (value !== undefined && ZONE_VARIABLES.has(name)) kept[name] = value;
   }
   return kept;
 }

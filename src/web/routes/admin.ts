@@ -5,6 +5,7 @@ import { TASK, jobKey } from "../../provisioning/task-names.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
 import type { Database } from "../../store/database.js";
 import type { DriftStore } from "../../store/drift-store.js";
+import { HookWarningStore } from "../../store/hook-warning-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { WapiCallStore } from "../../store/wapi-call-store.js";
 import type { WapiBudget } from "../../wapi/budget.js";
@@ -86,6 +87,13 @@ async function showOperations(res: Parameters<typeof authenticatedPage>[0], sour
     history: sources.budget.history(24).map((hour) => ({ hour: new Date(hour.hourStart).toISOString().slice(11, 16), used: hour.used, rejected: hour.rejected })),
     calls: sources.calls.latest(100).map((call) => ({ at: formatTime(call.at, ""), command: call.command, domain: call.domain ?? "", lane: call.lane, outcome: t(`audit.outcome.${call.outcome}`), code: call.wapiCode === null ? "" : String(call.wapiCode), ms: String(call.durationMs) })),
     conflicts: openConflictRows(page, sources.conflicts),
+    hookWarnings: hookWarningRows(sources.db),
   };
   await renderPage(res, page, "admin/operations", t("page.operations.title"), model);
+}
+
+/** The pre hooks that let an action through unchecked (hooks/pre-check.sh), newest first; shown only when any did. */
+function hookWarningRows(db: Database): { total: number; rows: Array<{ at: string; hook: string; domain: string; username: string; message: string }> } {
+  const { total, latest } = new HookWarningStore(db).read();
+  return { total, rows: latest.map((warning) => ({ at: formatTime(warning.at, ""), hook: warning.hook, domain: warning.domain ?? "", username: warning.username ?? "", message: warning.message })) };
 }

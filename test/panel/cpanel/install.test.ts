@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
 import { CPANEL_HOOKS } from "../../../src/panel/cpanel/hooks.js";
 import { cpanelServer } from "../../packaging/cpanel-sandbox.js";
+import { SERVICE_UID } from "../../support/service-account.js";
 import { buildPackage, depthFirst, listing, type BuiltPackage } from "../../packaging/sandbox.js";
 
 let built: BuiltPackage;
@@ -48,23 +49,26 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     const app = join(s.prefix, "usr/local/cpanel/3rdparty/wedos-panel");
     const data = join(s.prefix, "var/lib/wedos-panel");
     expect(s.registered()).toEqual(CPANEL_HOOKS.map((entry) => ({ ...entry, hook, exectype: "script" })));
+    const asService = "setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups --";
     expect(s.calls()).toEqual([
+      // The daemon's own account, as on DirectAdmin (scripts/installation.sh), before the hook is registered: root
+      // hands over the two directories it chose, and everything inside them is made as the account.
+      "getent passwd wedos-panel (umask 0022)",
+      `useradd --system --user-group --no-create-home --home-dir ${data} --shell /usr/sbin/nologin --comment wedos-panel daemon wedos-panel (umask 0022)`,
+      `chown wedos-panel:wedos-panel ${s.prefix}/etc/wedos-panel (umask 0022)`,
+      `${asService} sh -c umask 077 && printf "$2" > "$1.new" && mv "$1.new" "$1" wedos-panel ${s.prefix}/etc/wedos-panel/config.json {\\n  "panel": "cpanel"\\n}\\n (umask 0022)`,
+      `chown wedos-panel:wedos-panel ${data} (umask 0022)`,
+      `${asService} mkdir -p -m 0700 ${["/spool", "/spool/tmp", "/spool/new", "/spool/rejected"].map((sub) => data + sub).join(" ")} (umask 0022)`,
       `manage_hooks delete script ${hook} (umask 0022)`,
       `manage_hooks add script ${hook} (umask 0022)`,
       `install_plugin ${s.prefix}/usr/local/cpanel/3rdparty/wedos-panel/cpanel/plugin --theme=jupiter (umask 0022)`,
       "sprite_generator --application=cpanel --theme=jupiter (umask 0022)",
       `register_appconfig ${s.prefix}/var/cpanel/apps/wedos-panel.conf (umask 0022)`,
       "whmapi1 get_appconfig_application_list (umask 0022)",
-      // The daemon's own account, as on DirectAdmin (scripts/service.sh): its configuration and data handed to it.
-      "getent passwd wedos-panel (umask 0022)",
-      `useradd --system --user-group --no-create-home --home-dir ${data} --shell /usr/sbin/nologin --comment wedos-panel daemon wedos-panel (umask 0022)`,
-      `chown wedos-panel:wedos-panel ${s.prefix}/etc/wedos-panel (umask 0022)`,
-      `chown wedos-panel:wedos-panel ${s.prefix}/etc/wedos-panel/config.json (umask 0022)`,
-      ...["", "/spool", "/spool/tmp", "/spool/new", "/spool/rejected"].map((sub) => `chown wedos-panel:wedos-panel ${data}${sub} (umask 0022)`),
-      `runuser -u wedos-panel -- ${process.execPath} ${app}/build/lib/cli.js --version (umask 0022)`,
+      `${asService} env ${process.execPath} ${app}/build/lib/cli.js --version (umask 0022)`,
       "systemctl daemon-reload (umask 0022)",
       "systemctl stop wedos-panel.service wedos-panel-reader.service (umask 0022)",
-      `runuser -u wedos-panel -- env WEDOS_PANEL_CONFIG=${s.prefix}/etc/wedos-panel/config.json ${process.execPath} ${app}/build/lib/cli.js status --json (umask 0022)`,
+      `${asService} env WEDOS_PANEL_CONFIG=${s.prefix}/etc/wedos-panel/config.json ${process.execPath} ${app}/build/lib/cli.js status --json (umask 0022)`,
       "systemctl enable wedos-panel-reader.socket wedos-panel.service (umask 0022)",
       "systemctl restart wedos-panel-reader.socket (umask 0022)",
       "systemctl restart wedos-panel.service (umask 0022)",
@@ -90,15 +94,16 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     expect(existsSync(join(s.prefix, "usr/local/cpanel/whostmgr/docroot/addon_plugins/wedos-panel.svg"))).toBe(true);
     // The configuration is started for cPanel, private; the daemon runs the installed package with this node, under
     // its own account, its database made; the reader's socket is recorded for it.
-    expect(JSON.parse(s.read("etc/wedos-panel/config.json"))).toEqual({ panel: "cpanel", dataDir: data });
+    expect(JSON.parse(s.read("etc/wedos-panel/config.json"))).toEqual({ panel: "cpanel" });
     expect([s.mode("etc/wedos-panel"), s.mode("etc/wedos-panel/config.json"), s.mode("var/lib/wedos-panel"), s.mode("var/lib/wedos-panel/spool/new")]).toEqual([0o700, 0o600, 0o700, 0o700]);
     expect(existsSync(join(data, "wedos-panel.sqlite"))).toBe(true);
     const unit = s.read("etc/systemd/system/wedos-panel.service").split("\n");
     for (const line of [`ExecStart=${process.execPath} ${app}/build/lib/cli.js serve`, "User=wedos-panel", "CapabilityBoundingSet=", "RuntimeDirectory=wedos-panel", `ReadWritePaths=${data} ${s.prefix}/etc/wedos-panel`]) expect(unit, line).toContain(line);
     expect(s.read("etc/systemd/system/wedos-panel-reader.service")).toContain("Environment=WEDOS_PANEL_KIND=cpanel\n");
-    expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`reader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
-    // The command works from the installed copy (its dependencies, better-sqlite3 included, came in the package).
-    const version = spawnSync(join(s.prefix, "usr/local/bin/wedos-panel"), ["--version"], { encoding: "utf8" });
+    expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`service_user=wedos-panel\ndata_dir=${data}\nconfig_file=${s.prefix}/etc/wedos-panel/config.json\nreader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
+    // The command works from the installed copy (its dependencies, the database driver included, came in the
+    // package) for the service account (root's run becomes that account, which this sandbox has only as a number).
+    const version = spawnSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", join(s.prefix, "usr/local/bin/wedos-panel"), "--version"], { encoding: "utf8" });
     expect(version.stdout).toBe("wedos-panel 0.1.0\n");
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { parseDnsWriteEnv, parseZoneFile } from "../../../src/dns/index.js";
 import type { HookRun } from "../../../src/panel/directadmin/emulator/index.js";
 import { DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
-import { ALICE, drainSpool, eventsOf, passedVariables, startEmulator } from "./support.js";
+import { ALICE, drainSpool, eventsOf, recordedOf, spooledVariables, startEmulator } from "./support.js";
 
 const hooks = (runs: readonly HookRun[]) => runs.map((run) => run.hook);
 
@@ -31,7 +31,7 @@ describe("EmulatedDirectAdmin: domains and pointers", () => {
     expect(await panel.ownerOf("second.test")).toBe("alice");
 
     const spooled = drainSpool(dataDir);
-    expect(spooled.map((event) => passedVariables(event, dataDir))).toEqual(runs.map((run) => run.env));
+    expect(spooled.map(spooledVariables)).toEqual(runs.map((run) => recordedOf(run.env)));
     expect(eventsOf(spooled)).toEqual([
       { kind: "zone-written", domain: "second.test", env: expect.objectContaining({ DOMAIN: "second.test" }) },
       { kind: "zone-created", username: "alice", domain: "second.test", restore: false },

@@ -3,12 +3,10 @@ import { join } from "node:path";
 import { ManualClock } from "../../../src/clock.js";
 import type { PanelEvent } from "../../../src/panel/events.js";
 import { eventFromHookEnv } from "../../../src/panel/directadmin/hook-events.js";
+import { DIRECTADMIN_HOOK_VARIABLES } from "../../../src/panel/directadmin/hook-variables.js";
 import { EmulatedDirectAdmin, fixtureTree, type EmulatorOptions, type HookRun, type NewUser } from "../../../src/panel/directadmin/emulator/index.js";
 import type { DirectAdminLayout } from "../../../src/panel/directadmin/layout.js";
 import { tempDir } from "../../support/temp-dir.js";
-
-/** The variables bash itself exports into every hook's environment (env -0 records them too). */
-export const BASH_VARIABLES = ["PWD", "SHLVL", "_"];
 
 export interface EmulatorHarness {
   da: EmulatedDirectAdmin;
@@ -56,13 +54,16 @@ export function eventsOf(spooled: readonly Spooled[]): PanelEvent[] {
   return spooled.map(({ hook, env }) => eventFromHookEnv(hook, env));
 }
 
-/** A spooled environment without what the hook script and bash add, to compare with what DirectAdmin passed. */
-export function passedVariables(spooled: Spooled, dataDir: string): Record<string, string> {
-  const env = { ...spooled.env };
-  expectEqual(env.WEDOS_PANEL_HOOK, spooled.hook);
-  expectEqual(env.WEDOS_PANEL_DATA_DIR, dataDir);
-  for (const name of ["WEDOS_PANEL_HOOK", "WEDOS_PANEL_DATA_DIR", ...BASH_VARIABLES]) delete env[name];
+/** A spooled environment without the hook's name the hook script adds, to compare with what DirectAdmin passed. */
+export function spooledVariables(spooled: Spooled): Record<string, string> {
+  const { WEDOS_PANEL_HOOK: hook, ...env } = spooled.env;
+  expectEqual(hook, spooled.hook);
   return env;
+}
+
+/** What the hooks record of what DirectAdmin passed: the variables the plugin reads, and no other. */
+export function recordedOf(passed: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(passed).filter(([name]) => DIRECTADMIN_HOOK_VARIABLES.includes(name)));
 }
 
 function expectEqual(actual: unknown, expected: unknown): void {

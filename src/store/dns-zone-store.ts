@@ -13,6 +13,8 @@ export interface ZoneRecordRow {
   converged: boolean | null;
   /** Writes were sent since the last commit (an apply was cut short). */
   uncommittedSince: number | null;
+  /** The plugin asked WEDOS to create the zone and has not seen the answer (the process may have died meanwhile). */
+  creatingSince: number | null;
 }
 
 export interface ManagedRow {
@@ -35,7 +37,8 @@ export class DnsZoneStore {
     this.db = db;
     this.selectZone = db.prepare<[string], Omit<ZoneRecordRow, "createdByUs" | "converged"> & { createdByUs: number; converged: number | null }>(
       `SELECT name, mode, created_by_us AS createdByUs, created_at AS createdAt, last_applied_at AS lastAppliedAt,
-              last_commit_at AS lastCommitAt, propagated_at AS propagatedAt, converged, uncommitted_since AS uncommittedSince FROM dns_zones WHERE name = ?`,
+              last_commit_at AS lastCommitAt, propagated_at AS propagatedAt, converged, uncommitted_since AS uncommittedSince,
+              creating_since AS creatingSince FROM dns_zones WHERE name = ?`,
     );
     this.insertZone = db.prepare<[{ name: string; mode: ZoneMode; createdByUs: number; at: number }]>(
       `INSERT INTO dns_zones (name, mode, created_by_us, created_at) VALUES (@name, @mode, @createdByUs, @at)
@@ -69,6 +72,22 @@ export class DnsZoneStore {
   listedAt(): number | undefined {
     const row = this.db.prepare<[], { value: string }>("SELECT value FROM daemon_state WHERE key = 'zones_listed_at'").get();
     return row === undefined ? undefined : Number(row.value);
+  }
+
+  /**
+   * Notes the zone as the plugin's just before it asks WEDOS to create it, so a zone WEDOS made before the process
+   * died is still recognised as ours; until {@link confirmZone}, whether it exists is unknown.
+   */
+  noteCreating(name: string, mode: ZoneMode, at: number): void {
+    this.db.transaction(() => {
+      this.rememberZone(name, mode, true, at);
+      this.db.prepare("UPDATE dns_zones SET created_by_us = 1, creating_since = ? WHERE name = ?").run(at, name);
+    })();
+  }
+
+  /** The zone is known to exist at WEDOS (WEDOS answered the creation, or a listing showed it). */
+  confirmZone(name: string): void {
+    this.db.prepare("UPDATE dns_zones SET creating_since = NULL WHERE name = ?").run(name);
   }
 
   forgetZone(name: string): void {

@@ -294,4 +294,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE domains ADD COLUMN origin TEXT NOT NULL DEFAULT 'panel';
     `,
   },
+  {
+    version: 12,
+    name: "a zone whose creation was sent but not confirmed",
+    sql: `
+      -- Set when the plugin noted a zone as its own just before asking WEDOS to create it; cleared once WEDOS
+      -- answered, or a listing showed the zone. While set, nobody knows whether the zone exists: it is looked up in
+      -- dns-domains-list (which never fails) rather than opened (which fails, and counts toward the IP block, when
+      -- the zone is not there — after a crash between the note and the request).
+      ALTER TABLE dns_zones ADD COLUMN creating_since INTEGER;
+    `,
+  },
 ];

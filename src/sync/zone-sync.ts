@@ -138,9 +138,10 @@ export class ZoneSync {
   private async createZone(zone: string, input: Parameters<Wapi["dns"]["domainAdd"]>[0], lane: WapiLane): Promise<void> {
     const { zones, clock, wapi } = this.deps;
     const mode: ZoneMode = input.type === "secondary" ? "secondary" : "primary";
-    zones.rememberZone(zone, mode, true, clock.now());
+    zones.noteCreating(zone, mode, clock.now());
     try {
       await wapi.dns.domainAdd(input, { lane });
+      zones.confirmZone(zone);
     } catch (error) {
       if (error instanceof WapiResultError) {
         zones.forgetZone(zone);
@@ -215,17 +216,24 @@ export class ZoneSync {
   /**
    * Whether the zone exists at WEDOS. The database knows every zone the plugin created and every zone a recent
    * full listing showed, so one `dns-domains-list` a day serves any number of new zones (an import of 10,000
-   * domains does not list 10,000 times).
+   * domains does not list 10,000 times). A zone whose creation was cut short is looked up in a fresh listing, never
+   * opened: opening a zone that is not there is a rejected request, and rejected requests lead to the IP block.
    */
   private async findZone(zone: string, lane: WapiLane): Promise<{ type: string } | undefined> {
     const { zones, clock } = this.deps;
     const known = zones.zone(zone);
-    if (known !== undefined) return { type: known.mode };
-    const listedAt = zones.listedAt();
-    if (listedAt !== undefined && clock.now() - listedAt < ZONE_LISTING_MAX_AGE_MS) return undefined;
+    if (known !== undefined && known.creatingSince === null) return { type: known.mode };
+    if (known === undefined) {
+      const listedAt = zones.listedAt();
+      if (listedAt !== undefined && clock.now() - listedAt < ZONE_LISTING_MAX_AGE_MS) return undefined;
+    }
     const listing = await this.deps.wapi.dns.domainsList({ lane });
     zones.rememberListing(listing.map((found) => ({ name: found.name, mode: found.type === "secondary" ? "secondary" : "primary" })), clock.now());
-    return listing.find((candidate) => candidate.name === zone);
+    const found = listing.find((candidate) => candidate.name === zone);
+    // A creation cut short: ours if WEDOS made it (noted before the request), else as if never asked.
+    if (known !== undefined && found !== undefined) zones.confirmZone(zone);
+    if (known !== undefined && found === undefined) zones.forgetZone(zone);
+    return found;
   }
 
   private secondaryPlan(zone: string, mode: ZoneMode, atWedos: { type: string } | undefined, findings: ZonePlan["findings"]): ZonePlan {

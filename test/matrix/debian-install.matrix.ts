@@ -12,12 +12,13 @@ import { EmulatedDirectAdmin, fixtureTree, type RunningDirectAdminApi } from "..
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { packagesDir } from "./packages.js";
 import { recorder } from "./recorder.js";
-import { asUnitAccount, parseUnit, startOrder, type ServiceUnit } from "./units.js";
+import { asUnitAccount, parseSocketUnit, parseUnit, startOrder, type ServiceUnit, type SocketUnit } from "./units.js";
 
 // Issue 10 §1: the DirectAdmin package as `npm run build` makes it (portable drivers), installed by its real
 // scripts/install.sh in a Debian 11 root (glibc 2.31) with each supported Node.js — real useradd, chown, setpriv and
 // runuser; only systemctl is a stand-in, as no systemd runs in a chroot, so the matrix starts each unit the
-// installer wrote, as its User=, from its ExecStart=. Then a real hook event reaches the WEDOS simulator (on the
+// installer wrote, as its User=, from its ExecStart= (a service started by a socket unit gets that socket as
+// --listen, owned and moded as the socket unit says). Then a real hook event reaches the WEDOS simulator (on the
 // host's 127.0.0.1: a chroot shares the network), a page is answered through the real entry script run as the
 // account's own unix user, and uninstall.sh runs. The chroot is an overlay on the cached root (build/native/).
 const PLUGIN = "/usr/local/directadmin/plugins/wedos";
@@ -87,7 +88,12 @@ describe.each(NODE_VERSIONS)("the DirectAdmin package in Debian 11 with Node.js 
       api = await recording.startApi();
       configure(overlay, daemon as ServiceUnit, api.url);
 
-      for (const unit of startOrder(units)) processes.push(startUnit(overlay, unit, (text) => (logs += text)));
+      const sockets = readdirSync(unitDir).filter((name) => name.endsWith(".socket")).map((name) => parseSocketUnit(name, join(unitDir, name)));
+      for (const unit of startOrder(units)) {
+        const socket = sockets.find((candidate) => candidate.name.replace(/\.socket$/, ".service") === unit.name);
+        processes.push(startUnit(overlay, unit, (text) => (logs += text), socket));
+        if (socket !== undefined) await handOver(overlay, socket, () => logs);
+      }
       const socket = overlay.path("/run/wedos-panel/daemon.sock");
       await waitFor(() => existsSync(socket), () => `the daemon never listened on /run/wedos-panel/daemon.sock:${logs}`);
 
@@ -145,8 +151,11 @@ function configure(overlay: RootOverlay, daemon: ServiceUnit, apiUrl: string): v
   writeFileSync(overlay.path(file), `${JSON.stringify(settings, null, 2)}\n`); // the file keeps its owner and mode
 }
 
-/** Starts a unit's service as systemd would: its runtime directories, ExecStartPre=, then ExecStart= as User=. */
-function startUnit(overlay: RootOverlay, unit: ServiceUnit, log: (text: string) => void): ChildProcess {
+/**
+ * Starts a unit's service as systemd would: its runtime directories, ExecStartPre=, then ExecStart= as User=. A
+ * service its socket unit starts is given the socket path to listen on (`--listen`), since no systemd hands it over.
+ */
+function startUnit(overlay: RootOverlay, unit: ServiceUnit, log: (text: string) => void, socket?: SocketUnit): ChildProcess {
   for (const dir of unit.runtimeDirectories) {
     mkdirSync(overlay.path(`/run/${dir}`), { recursive: true });
     overlay.run(["chown", `${unit.user ?? "root"}:${unit.group ?? unit.user ?? "root"}`, `/run/${dir}`]);
@@ -156,11 +165,20 @@ function startUnit(overlay: RootOverlay, unit: ServiceUnit, log: (text: string) 
     const result = overlay.run(asUnitAccount(unit, pre));
     log(`\n[${unit.name} ExecStartPre ${pre.join(" ")}: exit ${result.status}]\n${result.stdout}${result.stderr}`);
   }
-  const child = overlay.start(asUnitAccount(unit, unit.execStart), { stdio: ["ignore", "pipe", "pipe"] });
+  if (socket !== undefined) mkdirSync(overlay.path(dirname(socket.listenStream)), { recursive: true, mode: 0o755 });
+  const argv = socket === undefined ? unit.execStart : [...unit.execStart, "--listen", socket.listenStream];
+  const child = overlay.start(asUnitAccount(unit, argv), { stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (chunk: Buffer) => log(`[${unit.name}] ${chunk.toString()}`));
   child.stderr?.on("data", (chunk: Buffer) => log(`[${unit.name}] ${chunk.toString()}`));
   writeFileSync(overlay.path(`/run/matrix-units/${unit.name}.pid`), `${child.pid}\n`);
   return child;
+}
+
+/** Once the service listens: the socket as its socket unit gives it (SocketUser=, SocketGroup=, SocketMode=). */
+async function handOver(overlay: RootOverlay, socket: SocketUnit, logs: () => string): Promise<void> {
+  await waitFor(() => existsSync(overlay.path(socket.listenStream)), () => `nothing listened on ${socket.listenStream}:${logs()}`);
+  overlay.run(["chown", `${socket.user}:${socket.group}`, socket.listenStream]);
+  overlay.run(["chmod", socket.mode, socket.listenStream]);
 }
 
 /** What DirectAdmin set, without what the recording shell added itself. */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 /** What the matrix needs of a systemd unit the installer wrote, to start its service as systemd would. */
 export interface ServiceUnit {
   name: string;
+  /** User=, or for DynamicUser=yes a free uid standing for the one systemd would allocate. */
   user: string | undefined;
   group: string | undefined;
   supplementaryGroups: string[];
@@ -14,6 +15,30 @@ export interface ServiceUnit {
   ambientCapabilities: string[];
   /** Other units this one is ordered after or needs. */
   after: string[];
+}
+
+/** A uid in systemd's DynamicUser= range, free in the matrix's root, for a unit that has no User= of its own. */
+const DYNAMIC_UID = "61184";
+
+/** What the matrix needs of a socket unit: where it listens, and for whom. */
+export interface SocketUnit {
+  name: string;
+  listenStream: string;
+  user: string;
+  group: string;
+  mode: string;
+}
+
+export function parseSocketUnit(name: string, file: string): SocketUnit {
+  const values = new Map<string, string>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const match = /^([A-Za-z]+)=(.*)$/.exec(line.trim());
+    if (match !== null) values.set(match[1] as string, match[2] as string);
+  }
+  const listenStream = values.get("ListenStream");
+  if (listenStream === undefined) throw new Error(`${file} has no ListenStream=`);
+  const user = values.get("SocketUser") ?? "root";
+  return { name, listenStream, user, group: values.get("SocketGroup") ?? user, mode: values.get("SocketMode") ?? "0666" };
 }
 
 /** Reads the [Service] and [Unit] settings the matrix honours; anything else in the file is left to systemd. */
@@ -33,8 +58,8 @@ export function parseUnit(name: string, file: string): ServiceUnit {
   if (execStart === undefined) throw new Error(`${file} has no ExecStart=`);
   return {
     name,
-    user: last("User"),
-    group: last("Group"),
+    user: last("User") ?? (last("DynamicUser") === "yes" ? DYNAMIC_UID : undefined),
+    group: last("Group") ?? (last("DynamicUser") === "yes" ? DYNAMIC_UID : undefined),
     supplementaryGroups: words("SupplementaryGroups"),
     environment: words("Environment"),
     execStartPre: all("ExecStartPre").map(command),

@@ -160,6 +160,30 @@ describe("an apply cut short", () => {
     expect(commandsSince(h, before)).toEqual(["dns-rows-list"]);
   });
 
+  it("looks a creation cut short before WEDOS got it up in the listing: nothing WEDOS would reject is sent", async () => {
+    const { sync, zones } = zoneSyncFor(h);
+    // The process died between noting the zone as its own and sending dns-domain-add.
+    zones.noteCreating(ZONE, "primary", Date.now());
+    const before = h.sim.simulator.dump().requestLog.length;
+    const plan = await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary");
+    expect(commandsSince(h, before)).toEqual(["dns-domains-list"]);
+    expect(plan.createZone).toBe(true);
+    expect((await sync.apply(plan)).converged).toBe(true);
+    expect(h.sim.simulator.dump().requestLog.filter((entry) => (entry.code ?? 0) >= 2000)).toEqual([]);
+    expect(zones.zone(ZONE)).toMatchObject({ createdByUs: true, creatingSince: null });
+  });
+
+  it("recognises a zone WEDOS created before the process died as its own, without a conflict", async () => {
+    const { sync, zones } = zoneSyncFor(h);
+    zones.noteCreating(ZONE, "primary", Date.now());
+    await h.wapi.dns.domainAdd({ name: ZONE }); // the request went out; its answer never arrived
+    const before = h.sim.simulator.dump().requestLog.length;
+    const plan = await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary");
+    expect(commandsSince(h, before)).toEqual(["dns-domains-list", "dns-rows-list"]);
+    expect([plan.createZone, plan.conflicts, plan.changes.map((c) => c.message)]).toEqual([false, [], ["add www A 192.0.2.1 (TTL 300)"]]);
+    expect(zones.zone(ZONE)).toMatchObject({ createdByUs: true, creatingSince: null });
+  });
+
   it("creates the zone again when WEDOS no longer has a zone the database remembers", async () => {
     const { sync } = zoneSyncFor(h);
     await sync.apply(await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary"));

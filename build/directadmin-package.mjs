@@ -1,7 +1,8 @@
-// The DirectAdmin package, <id>.tar.gz (directadmin.md §A4.1): the plugin directory's contents with plugin.conf at
-// the top — plugin.conf, hooks/, the six page entry files, images/, views/, scripts/ (install, update, uninstall),
-// the compiled code in build/lib/ (no development modules), package.json, platform.conf, the database drivers in
-// native/, the production dependencies, and package-files.txt, the list update.sh removes older files by.
+// The DirectAdmin package, <id>.tar.gz (docs/reference/directadmin.md#the-package): the plugin directory's contents
+// with plugin.conf at the top — plugin.conf, hooks/, the six page entry files, images/, views/, scripts/ (install,
+// update, uninstall), the compiled code in build/lib/ (no development modules), package.json, platform.conf, the
+// database drivers in native/, the production dependencies, and package-files.txt, the list update.sh removes older
+// files by.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEVELOPMENT_FILE } from "./package-contents.mjs";

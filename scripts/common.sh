@@ -3,10 +3,13 @@
 # Who owns and reads what, and why: README.md in this folder.
 
 set -u
-umask 022 # DirectAdmin may run us under umask 077 (directadmin.md §A4.4); every mode below is still given explicitly
+# DirectAdmin may run us under umask 077 (docs/reference/directadmin.md#modes-and-state); every mode below is still
+# given explicitly.
+umask 022
 PATH=${PATH:+$PATH:}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin # no PATH is documented for us
 
-# Paths come from $0, not DOCUMENT_ROOT (which points at scripts/ during an install: §A4.3).
+# Paths come from $0, not DOCUMENT_ROOT (which points at scripts/ during an install:
+# docs/reference/directadmin.md#install-scripts).
 wp_plugin_dir=$(cd -- "$(dirname -- "$0")/.." && pwd) || exit 1
 wp_root=${WEDOS_PANEL_INSTALL_ROOT:-}
 wp_panel=directadmin
@@ -16,7 +19,8 @@ wp_link=$wp_root/usr/local/bin/wedos-panel
 . "$wp_plugin_dir/scripts/service.sh"
 . "$wp_plugin_dir/scripts/installation.sh"
 
-# The Plugin Manager shows our output as HTML (§A4.3): one <pre>, with & < > escaped. Plain text on a terminal.
+# The Plugin Manager shows our output as HTML (docs/reference/directadmin.md#install-scripts): one <pre>, with & < >
+# escaped. Plain text on a terminal.
 wp_html=yes
 if [ -t 1 ]; then wp_html=; fi
 wp_say() {
@@ -40,7 +44,8 @@ wp_set_plugin_conf() {
     printf '%s\n' "$wp_new" > "$wp_plugin_dir/plugin.conf" || wp_fail "cannot write $wp_plugin_dir/plugin.conf"
 }
 
-# DirectAdmin names the plugin directory after the uploaded file, and every link uses plugin.conf's id (§A4.1).
+# DirectAdmin names the plugin directory after the uploaded file, and every link uses plugin.conf's id
+# (docs/reference/directadmin.md#the-package).
 wp_check_folder() {
   wp_id=$(wp_conf_value id "$wp_plugin_dir/plugin.conf")
   [ -n "$wp_id" ] || wp_fail "$wp_plugin_dir/plugin.conf has no id= line; unpack the package again."
@@ -76,10 +81,10 @@ wp_check_node() {
   wp_driver=$(printf '%s\n' "$wp_driver" | head -n 1)
 }
 
-# DirectAdmin unpacks a new version over the old directory (§A4.2), so files the new version no longer has would
-# stay. package-files.txt lists everything the package holds; whatever else is in the plugin directory goes, except
-# what the installers write there (plugin.conf, install.conf). find stays in the directory: it follows no link and
-# crosses no mount, and removing a link removes the link only.
+# DirectAdmin unpacks a new version over the old directory (docs/reference/directadmin.md#installing-and-updating), so
+# files the new version no longer has would stay. package-files.txt lists everything the package holds; whatever else
+# is in the plugin directory goes, except what the installers write there (plugin.conf, install.conf). find stays in
+# the directory: it follows no link and crosses no mount, and removing a link removes the link only.
 wp_remove_stale_files() {
   wp_removed=0
   wp_manifest=$wp_plugin_dir/package-files.txt
@@ -114,8 +119,9 @@ wp_setup() {
   wp_check_setpriv
   wp_version=$(wp_conf_value version "$wp_plugin_dir/plugin.conf")
 
-  # The umask trap: DirectAdmin answers 404 for a plugin folder it cannot read (§A4.4). Directories 0755, files
-  # 0644 or 0755 (executables), nothing writable but by the owner.
+  # The umask trap: DirectAdmin answers 404 for a plugin folder it cannot read
+  # (docs/reference/directadmin.md#modes-and-state). Directories 0755, files 0644 or 0755 (executables), nothing
+  # writable but by the owner.
   chmod -R u+rwX,go+rX,go-w "$wp_plugin_dir" || wp_fail "cannot set the modes in $wp_plugin_dir"
 
   wp_ensure_account

@@ -1,6 +1,7 @@
 #!/bin/sh
 # wedos-panel: DirectAdmin's Plugin Manager runs this as root once the package is unpacked into
-# /usr/local/directadmin/plugins/wedos (directadmin.md §A4). By hand: sh /usr/local/directadmin/plugins/wedos/scripts/install.sh
+# /usr/local/directadmin/plugins/wedos (docs/reference/directadmin.md#packaging-and-installation). By hand:
+#   sh /usr/local/directadmin/plugins/wedos/scripts/install.sh
 #
 # It checks Node.js (20.18+, that a database driver loads with it, and that the service account can run it), setpriv
 # and the folder name (= plugin.conf id); creates the service account wedos-panel (no login shell),

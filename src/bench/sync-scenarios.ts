@@ -2,7 +2,7 @@ import { domainToASCII } from "node:url";
 import { parseZoneFile, type DnsRecord } from "../dns/index.js";
 
 /**
- * The narrative scenario battery (../shared/reference/dns-sync-principles.md "acceptance scenarios"), shared by
+ * The narrative scenario battery (docs/reference/dns-sync.md#acceptance-scenarios), shared by
  * the tests (test/sync/battery.test.ts) and `npm run bench`: each group starts from an empty zone and walks
  * through complete desired states of the panel's zone.
  */

@@ -10,7 +10,7 @@ export const httpUrl = z
   .trim()
   .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), "must be an http:// or https:// URL");
 
-/** The WEDOS account login: the e-mail address the account logs in with (wapi-protocol.md §2). */
+/** The WEDOS account login: the e-mail address the account logs in with (docs/reference/wapi.md#request-envelope). */
 export const wapiLogin = z.string().trim().min(1, "is required: the WEDOS account login (an e-mail address)");
 
 export const wapiConfigSchema = z

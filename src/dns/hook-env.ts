@@ -6,10 +6,11 @@ import { parseTtlText } from "./text-codec.js";
 import { tokenizeValue } from "./tokenizer.js";
 
 /**
- * Reads the environment DirectAdmin gives `dns_write_post.sh` (directadmin.md §A5.4): `DOMAIN`, and per record
- * type a list of `name=value` pairs joined by `&`, url-encoded per pair, with the TTL per type in `<TYPE>_TIME`.
- * Values are in zone-file syntax (TXT quoted, maybe several strings in parentheses) and go through the zone-file
- * rdata parser. A bad pair becomes a problem that names the variable and the pair; the other pairs still count.
+ * Reads the environment DirectAdmin gives `dns_write_post.sh` (docs/reference/directadmin.md#dns_write_post):
+ * `DOMAIN`, and per record type a list of `name=value` pairs joined by `&`, url-encoded per pair, with the TTL per
+ * type in `<TYPE>_TIME`. Values are in zone-file syntax (TXT quoted, maybe several strings in parentheses) and go
+ * through the zone-file rdata parser. A bad pair becomes a problem that names the variable and the pair; the other
+ * pairs still count.
  */
 
 export interface DnsWriteEnv {

@@ -2,7 +2,7 @@ import { domainToASCII } from "node:url";
 import { DnsDataError } from "./errors.js";
 
 /**
- * The one place where names and addresses get their canonical form (dns-sync-principles.md §10): ASCII
+ * The one place where names and addresses get their canonical form (docs/reference/dns-sync.md#normalise-once): ASCII
  * lower-case, IDN in punycode, no trailing dot, BIND's escapes for odd characters, IPv6 compressed as BIND prints
  * it. No other module adds or strips a trailing dot; they call {@link presentationName} or these parsers.
  */

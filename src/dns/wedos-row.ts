@@ -6,11 +6,12 @@ import { escapeCharString } from "./text-codec.js";
 import { tokenizeValue } from "./tokenizer.js";
 
 /**
- * Conversion between canonical records and WEDOS rows (wapi-protocol.md §11), and the one place where names
- * become relative. Rows carry: the owner relative to the zone ("" for the apex, `*` for a wildcard); host names in
- * rdata absolute without the trailing dot; MX `pref host`; SRV `prio weight port target`; CAA, TLSA and SSHFP in
- * presentation form with lower-case hex; TXT as the bare value — the character-strings joined without a
- * separator, unquoted and unescaped, bytes read as UTF-8 text — sent unsplit whatever its length (§14 #16).
+ * Conversion between canonical records and WEDOS rows (docs/reference/wapi.md#record-data-formats), and the one place
+ * where names become relative. Rows carry: the owner relative to the zone ("" for the apex, `*` for a wildcard); host
+ * names in rdata absolute without the trailing dot; MX `pref host`; SRV `prio weight port target`; CAA, TLSA and
+ * SSHFP in presentation form with lower-case hex; TXT as the bare value — the character-strings joined without a
+ * separator, unquoted and unescaped, bytes read as UTF-8 text — sent unsplit whatever its length
+ * (docs/reference/wapi.md#long-txt-values).
  */
 
 /** A record as WEDOS stores it. */
@@ -26,7 +27,10 @@ export interface WedosRow {
 const TXT_CHUNK = 255;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Why WEDOS cannot take a type, in words a customer understands (§11 record types, §14 #17). */
+/**
+ * Why WEDOS cannot take a type, in words a customer understands (docs/reference/wapi.md#record-types,
+ * #unverified-record-types).
+ */
 const UNSUPPORTED_TYPES: Readonly<Record<string, string>> = {
   SOA: "WEDOS writes the SOA record of every zone itself",
   DS: "DS records (DNSSEC keys of a delegated subdomain) cannot be created through the WEDOS API",

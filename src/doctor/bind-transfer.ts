@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-/** WEDOS pulls secondary zones from this range (wapi-protocol.md §10, KB-axfr). */
+/** WEDOS pulls secondary zones from this range (docs/reference/wapi.md#secondary-zones). */
 export const WEDOS_TRANSFER_RANGE = "46.28.104.64/27";
 const NAMED_CONF_CANDIDATES = ["/etc/named.conf", "/etc/bind/named.conf.options", "/etc/bind/named.conf"];
 

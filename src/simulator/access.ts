@@ -2,7 +2,7 @@ import { canonicalIp } from "./ip-address.js";
 
 /**
  * Who may call the simulated WAPI: the account's IP allow-list (2051) and the invalid-request penalty that
- * blocks a source address (2052), both per wapi-protocol.md §5.
+ * blocks a source address (2052), both per docs/reference/wapi.md#access-and-limits.
  */
 
 /** Loopback only, which is what a fresh simulator on a developer machine needs. */

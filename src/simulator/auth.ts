@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { pragueHourText } from "./prague-hour.js";
 
 /**
- * WAPI authentication as the server checks it: `sha1(login + sha1(password) + HH)` in lowercase hex, HH the
- * two-digit Prague hour (wapi-protocol.md §4). Written independently of the client's version on purpose.
+ * WAPI authentication as the server checks it: `sha1(login + sha1(password) + HH)` in lowercase hex, HH the two-digit
+ * Prague hour (docs/reference/wapi.md#authentication). Written independently of the client's version on purpose.
  */
 
 function sha1Hex(text: string): string {
@@ -16,8 +16,9 @@ export function expectedAuth(login: string, password: string, ms: number): strin
 }
 
 /**
- * Whether a request's `user` and `auth` are valid at `ms`. Strict on purpose (reference §14 #2): the exact login
- * (no case folding), lowercase hex only, and only the current hour (no grace for the previous or next one).
+ * Whether a request's `user` and `auth` are valid at `ms`. Strict on purpose (docs/reference/wapi.md#auth-tolerance):
+ * the exact login (no case folding), lowercase hex only, and only the current hour (no grace for the previous or next
+ * one).
  */
 export function isAuthentic(
   account: { login: string; password: string },

@@ -1,7 +1,7 @@
 /**
- * Reading a WAPI request: the HTTP body → the `request` form field → the JSON envelope (wapi-protocol.md §1–2).
- * Each failure maps to the envelope code WEDOS uses (2000–2009), checked in this order: method, size, field,
- * JSON, `user`, `auth`, `command`, `clTRID`.
+ * Reading a WAPI request: the HTTP body → the `request` form field → the JSON envelope
+ * (docs/reference/wapi.md#transport, #request-envelope). Each failure maps to the envelope code WEDOS uses
+ * (2000–2009), checked in this order: method, size, field, JSON, `user`, `auth`, `command`, `clTRID`.
  */
 
 /** The raw HTTP request as the server received it. */

@@ -3,7 +3,7 @@ import { jsonReply, textReply, type HttpReply } from "./response.js";
 
 /**
  * What each injected fault looks like on the wire. The two non-WAPI bodies copy what clients met in 2026
- * (wapi-protocol.md §1): the exact plain text `User-Agent Rate Limit`, and an HTML page that matches
+ * (docs/reference/wapi.md#transport): the exact plain text `User-Agent Rate Limit`, and an HTML page that matches
  * `doctype` and `protection`.
  */
 

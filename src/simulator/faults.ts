@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * Fault injection (wapi-protocol.md §13.9): the ways the real front end or network misbehaves, so clients can
- * be tested against them. A fault targets one command or every request ("*"), fires with a probability drawn
- * from a seeded PRNG (repeatable in tests), and may be limited to its next N firings.
+ * Fault injection (docs/reference/wapi.md#fault-injection): the ways the real front end or network misbehaves, so
+ * clients can be tested against them. A fault targets one command or every request ("*"), fires with a probability
+ * drawn from a seeded PRNG (repeatable in tests), and may be limited to its next N firings.
  */
 
 export const FAULT_KINDS = [

@@ -6,7 +6,7 @@ import { WapiSimulator } from "./simulator.js";
 
 /**
  * The WEDOS WAPI simulator: a local, stateful stand-in for https://api.wedos.com/wapi/json that follows the
- * conformance checklist of the WAPI protocol reference (§13) and is strict where WEDOS's behaviour is unknown.
+ * conformance list of docs/reference/wapi.md#simulator-conformance and is strict where WEDOS's behaviour is unknown.
  *
  * Endpoints on the simulator's port:
  *

@@ -1,7 +1,7 @@
 /**
  * How lists are written into responses. Real WAPI answers sometimes carry a JSON array and sometimes an object
  * keyed by numeric strings (a PHP array whose keys are not 0..n-1), and the empty and single-item cases are
- * undocumented (wapi-protocol.md §3.1). The simulator can emit every form so clients meet all of them.
+ * undocumented (docs/reference/wapi.md#list-shapes). The simulator can emit every form so clients meet all of them.
  */
 
 export type ListShapeMode = "array" | "keyed" | "rotate";

@@ -2,8 +2,9 @@ import { envelopeObject } from "./response.js";
 import type { AccountState, NotificationState } from "./state.js";
 
 /**
- * The POLL notification queue (wapi-protocol.md §8): results of asynchronous commands, oldest first, each
- * removed only by `poll-ack`. Notifications are JSON with the response envelope's structure (§14 #14).
+ * The POLL notification queue (docs/reference/wapi.md#notifications): results of asynchronous commands, oldest first,
+ * each removed only by `poll-ack`. Notifications are JSON with the response envelope's structure
+ * (docs/reference/wapi.md#notification-format).
  */
 
 export function enqueueNotification(

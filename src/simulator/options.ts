@@ -5,8 +5,8 @@ import { faultSpecSchema } from "./faults.js";
 import { isValidIp } from "./ip-address.js";
 
 /**
- * Options of `startSimulator`, parsed once with zod. Defaults follow wapi-protocol.md §14 ("simulator default"):
- * strict behaviour, with switches for the lenient variants.
+ * Options of `startSimulator`, parsed once with zod. Defaults follow the simulator's side of
+ * docs/reference/wapi.md#assumptions: strict behaviour, with switches for the lenient variants.
  */
 
 const IPV4_PREFIX = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){1,3}$/;
@@ -60,9 +60,9 @@ export const simulatorOptionsSchema = z.object({
   txtMaxLength: positiveInt(4096),
   /** Reject TXT rdata over 255 bytes (one character-string) with 2314. */
   rejectLongTxtStrings: z.boolean().default(false),
-  /** How lists are encoded in responses (wapi-protocol.md §3.1). */
+  /** How lists are encoded in responses (docs/reference/wapi.md#list-shapes). */
   listShape: z.enum(["array", "keyed", "rotate"]).default("rotate"),
-  /** The invalid-request penalty (§5.3); WEDOS does not document the window. */
+  /** The invalid-request penalty (docs/reference/wapi.md#invalid-request-block); its window is undocumented. */
   invalidBlock: z
     .object({
       threshold: z.number().int().min(0).default(10),

@@ -3,11 +3,11 @@ import { isIPv6 } from "node:net";
 import { WapiFailure } from "./wapi-failure.js";
 
 /**
- * Record types WEDOS accepts and the syntax of their rdata (wapi-protocol.md §11): host names inside rdata are
- * absolute and written without a trailing dot; anything malformed is 2314.
+ * Record types WEDOS accepts and the syntax of their rdata (docs/reference/wapi.md#zone-data-rules): host names
+ * inside rdata are absolute and written without a trailing dot; anything malformed is 2314.
  */
 
-/** The types confirmed in client code; anything else is 2309 (reference §14 #17). */
+/** The types confirmed in client code; anything else is 2309 (docs/reference/wapi.md#unverified-record-types). */
 export const RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "SSHFP", "TLSA", "CAA"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

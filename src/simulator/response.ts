@@ -1,9 +1,9 @@
 import { resultText } from "./result-codes.js";
 
 /**
- * Writing WAPI answers. The JSON keeps the field order of real output (`code, result, timestamp, clTRID,
- * svTRID, command, data`, wapi-protocol.md §3), `code` is a number, `clTRID` appears only when the request had
- * one, and `data` only when the command returns something.
+ * Writing WAPI answers. The JSON keeps the field order of real output (`code, result, timestamp, clTRID, svTRID,
+ * command, data`, docs/reference/wapi.md#response-envelope), `code` is a number, `clTRID` appears only when the
+ * request had one, and `data` only when the command returns something.
  */
 
 /** An HTTP answer, or a connection dropped without one. */

@@ -1,6 +1,6 @@
 /**
- * The result text the simulator sends with each WAPI code (wapi-protocol.md §6). Texts follow WEDOS's English
- * wording where it is known, including its misspelling of "acquired" for 1002, which clients may match on.
+ * The result text the simulator sends with each WAPI code (docs/reference/wapi.md#result-codes). Texts follow WEDOS's
+ * English wording where it is known, including its misspelling of "acquired" for 1002, which clients may match on.
  */
 const RESULT_TEXTS: Readonly<Record<number, string>> = {
   1000: "OK",
@@ -59,5 +59,8 @@ export function resultText(code: number, callerIp?: string): string {
   return code === 2051 && callerIp !== undefined ? `${text} (${callerIp})` : text;
 }
 
-/** The first code of the error classes: anything at or above it is a failed ("invalid") request (§5.3). */
+/**
+ * The first code of the error classes: anything at or above it is a failed ("invalid") request
+ * (docs/reference/wapi.md#invalid-request-block).
+ */
 export const FIRST_ERROR_CODE = 2000;

@@ -231,7 +231,10 @@ export class WapiSimulator implements PublishedZoneSource {
   }
 }
 
-/** The command's `data` as an object: absent, null and `[]` mean no parameters (§2); other non-objects are 2101. */
+/**
+ * The command's `data` as an object: absent, null and `[]` mean no parameters
+ * (docs/reference/wapi.md#request-envelope); other non-objects are 2101.
+ */
 function commandData(value: unknown): Record<string, unknown> {
   if (value === undefined || value === null) return {};
   if (Array.isArray(value)) {

@@ -3,8 +3,8 @@ import { enqueueNotification } from "./notifications.js";
 import { formatAmount, type AccountState, type WgpServiceState } from "./state.js";
 
 /**
- * WEDOS Global / Protection services (wapi-protocol.md §9): prices, the activation rules, and the notification
- * that reports a `wgp-domain-create` once the service is active.
+ * WEDOS Global / Protection services (docs/reference/wapi.md#wedos-global-protection): prices, the activation rules,
+ * and the notification that reports a `wgp-domain-create` once the service is active.
  */
 
 export const WGP_CURRENCY = "CZK";
@@ -72,7 +72,10 @@ export function activateDueServices(account: AccountState, now: number, delaySec
   return due.length > 0;
 }
 
-/** The "Response Data" fields of `wgp-domain-create`, carried by its notification (§14 #11). */
+/**
+ * The "Response Data" fields of `wgp-domain-create`, carried by its notification
+ * (docs/reference/wapi.md#wedos-global-beyond-create).
+ */
 export function orderData(service: WgpServiceState): Record<string, string> {
   return {
     WGP_ID: service.wgpId,

@@ -3,9 +3,9 @@ import type { RowState } from "./state.js";
 import { WapiFailure } from "./wapi-failure.js";
 
 /**
- * The data rules WEDOS enforces on a primary zone's rows (wapi-protocol.md §11), with the codes of §7: names
- * 2311, types 2309, TTL 2315/2317, rdata 2314, name-for-type 2312, CNAME 2313, duplicates 2316. Checks run in
- * that order, so a request with several problems gets the first one.
+ * The data rules WEDOS enforces on a primary zone's rows (docs/reference/wapi.md#zone-data-rules), with the codes of
+ * its DNS commands: names 2311, types 2309, TTL 2315/2317, rdata 2314, name-for-type 2312, CNAME 2313, duplicates
+ * 2316. Checks run in that order, so a request with several problems gets the first one.
  */
 
 export const MIN_TTL = 300;

@@ -5,7 +5,7 @@ import type { AccountState, RowState, ZoneState } from "./state.js";
 /**
  * Zone lifecycle: working rows change freely; a commit (or the autocommit five minutes after the last change)
  * copies them to the published rows and bumps the serial. The SOA values and apex NS are WEDOS's own
- * (wapi-protocol.md §7 dns-domain-info, §11).
+ * (docs/reference/wapi.md#dns-domain-info, #zone-data-rules).
  */
 
 /** "Without this command, it will be automatically committed within 5 minutes since the last change." */

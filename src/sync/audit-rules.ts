@@ -7,7 +7,7 @@ export type AuditAction = "skip" | "clamp-ttl";
 export interface AuditRule {
   id: string;
   action: AuditAction;
-  /** The fact in the WAPI reference the rule rests on. */
+  /** The section of docs/reference/wapi.md the rule rests on. */
   reference: string;
   /** Whether the rule applies; `zone` is the apex, `names` every owner name in the zone with its types. */
   matches(record: DnsRecord, context: AuditContext): boolean;
@@ -35,77 +35,77 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   {
     id: "outside-zone",
     action: "skip",
-    reference: "wapi-protocol.md §11.1 (names are relative to the zone)",
+    reference: "docs/reference/wapi.md#names-are-relative",
     matches: (record, { zone }) => record.name !== zone && !record.name.endsWith(`.${zone}`),
     reason: (record, { zone }) => `${record.name} is not inside ${zone}, so it cannot be part of this zone`,
   },
   {
     id: "soa",
     action: "skip",
-    reference: "wapi-protocol.md §11.4 (SOA is managed by WEDOS)",
+    reference: "docs/reference/wapi.md#soa-belongs-to-wedos",
     matches: (record) => record.type === "SOA",
     reason: () => "WEDOS writes the SOA record of every zone itself",
   },
   {
     id: "apex-ns",
     action: "skip",
-    reference: "wapi-protocol.md §11.3 (no NS records for the zone apex)",
+    reference: "docs/reference/wapi.md#no-ns-at-the-apex",
     matches: (record, { zone }) => record.type === "NS" && record.name === zone,
     reason: () => `the zone's own name servers are WEDOS's (${WEDOS_NAMESERVERS.join(", ")}); set those at the registrar instead`,
   },
   {
     id: "dnssec",
     action: "skip",
-    reference: "wapi-protocol.md §11 record types; §14 #17",
+    reference: "docs/reference/wapi.md#record-types and #unverified-record-types",
     matches: (record) => dnssec.has(record.type),
     reason: (record) => `${record.type} records come from DNSSEC signing on the panel's server and cannot be copied to WEDOS`,
   },
   {
     id: "spf-type",
     action: "skip",
-    reference: "wapi-protocol.md §11 record types (SPF is not among them); RFC 7208 §3.1 retired the SPF type",
+    reference: "docs/reference/wapi.md#record-types (SPF is not among them); RFC 7208 §3.1 retired the SPF type",
     matches: (record) => record.type === "SPF",
     reason: () => "the SPF record type is obsolete and WEDOS does not accept it; publish the same text as a TXT record",
   },
   {
     id: "unsupported-type",
     action: "skip",
-    reference: "wapi-protocol.md §11 record types; §14 #17 (unverified types are rejected)",
+    reference: "docs/reference/wapi.md#record-types and #unverified-record-types (unverified types are rejected)",
     matches: (record) => !supported.has(record.type),
     reason: (record) => `WEDOS DNS does not accept ${record.type} records`,
   },
   {
     id: "apex-cname",
     action: "skip",
-    reference: "wapi-protocol.md §11.7 (no CNAME at the apex)",
+    reference: "docs/reference/wapi.md#no-cname-at-the-apex",
     matches: (record, { zone }) => record.type === "CNAME" && record.name === zone,
     reason: () => "a CNAME cannot stand at the domain itself; use A/AAAA records for the bare domain",
   },
   {
     id: "cname-beside-data",
     action: "skip",
-    reference: "wapi-protocol.md §11.8 (no other record at a name that has a CNAME)",
+    reference: "docs/reference/wapi.md#a-cname-stands-alone",
     matches: (record, { typesAt }) => record.type === "CNAME" && [...(typesAt.get(record.name) ?? [])].some((type) => type !== "CNAME"),
     reason: (record, { zone }) => `${label(record, zone)} also has other records, and a CNAME must be alone at its name`,
   },
   {
     id: "wildcard-form",
     action: "skip",
-    reference: "wapi-protocol.md §11.5 (one *, as the leftmost label)",
+    reference: "docs/reference/wapi.md#wildcards (one *, as the leftmost label)",
     matches: (record) => record.name.includes("*") && !/^\*(\.[^*]+)?$/.test(record.name),
     reason: () => "WEDOS accepts a wildcard only as a single * in the leftmost label",
   },
   {
     id: "ttl-too-low",
     action: "clamp-ttl",
-    reference: "wapi-protocol.md §11 TTL (300–172800)",
+    reference: "docs/reference/wapi.md#ttl-range (300–172800)",
     matches: (record) => record.ttl < minTtl,
     reason: (record) => `WEDOS accepts TTLs from ${minTtl} s; ${record.ttl} s was raised to ${minTtl} s`,
   },
   {
     id: "ttl-too-high",
     action: "clamp-ttl",
-    reference: "wapi-protocol.md §11 TTL (300–172800)",
+    reference: "docs/reference/wapi.md#ttl-range (300–172800)",
     matches: (record) => record.ttl > maxTtl,
     reason: (record) => `WEDOS accepts TTLs up to ${maxTtl} s; ${record.ttl} s was lowered to ${maxTtl} s`,
   },
@@ -120,7 +120,7 @@ export function clampTtl(ttl: number): number {
 export const MIXED_TTL_RULE = {
   id: "mixed-ttl",
   action: "unify-ttl" as const,
-  reference: "wapi-protocol.md §11.6 (same TTL within a name+type set) and §14 #8",
+  reference: "docs/reference/wapi.md#one-ttl-per-set and #ttl-errors-and-mixed-ttl-sets",
   reason: (owner: string, type: string, ttls: readonly number[], chosen: number) =>
     `the ${type} records at ${owner} have different TTLs (${ttls.join(", ")} s) but WEDOS needs one per set; all use the lowest, ${chosen} s`,
 };

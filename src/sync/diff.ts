@@ -24,10 +24,10 @@ const setKey = (row: { name: string; type: string }) => `${row.name}\u0000${row.
  * (name, type) set identical values are kept, leftovers are paired as updates (only TTL and rdata can change at
  * WEDOS), the rest become adds and deletes. Only managed rows are ever updated or deleted.
  *
- * WEDOS requires one TTL per set. Updating a set of several rows one row at a time would pass through a mixed
- * state, which WEDOS may refuse (the strict reading, wapi-protocol.md §14 #8), so a TTL change of a set that
- * has more than one row while it is updated replaces the set: its rows are deleted and added again with the new
- * TTL in the same commit.
+ * WEDOS requires one TTL per set. Updating a set of several rows one row at a time would pass through a mixed state,
+ * which WEDOS may refuse (the strict reading of docs/reference/wapi.md#ttl-errors-and-mixed-ttl-sets), so a TTL
+ * change of a set that has more than one row while it is updated replaces the set: its rows are deleted and added
+ * again with the new TTL in the same commit.
  */
 export function diffRows(desired: readonly WedosRow[], existing: readonly ExistingRow[], rdataKey: RdataKey): RowDiff {
   const changes: ZoneChange[] = [];

@@ -41,7 +41,7 @@ export interface ApplyResult {
 /**
  * Plans and applies one zone: the panel's records (audited) against the rows at WEDOS, touching only rows the
  * plugin owns, deletes before updates before adds, exactly one commit, and a re-plan that must come out empty.
- * See ../shared/reference/dns-sync-principles.md.
+ * See docs/reference/dns-sync.md.
  */
 export class ZoneSync {
   constructor(private readonly deps: { wapi: Wapi; zones: DnsZoneStore; clock: Clock }) {}

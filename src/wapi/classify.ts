@@ -15,7 +15,7 @@ export function ipFromResult(result: string): string | undefined {
 
 /**
  * Turns a WAPI reply that is not one of the command's success codes into a classified error with a message
- * that says what to do. Codes and their meaning: ../shared/reference/wapi-protocol.md §6.
+ * that says what to do. Codes and their meaning: docs/reference/wapi.md#result-codes.
  */
 export function resultError(command: string, reply: { code: number; result: string; svTRID?: string | undefined; timestamp?: number | undefined }, now: number): WapiResultError {
   const { code, result } = reply;

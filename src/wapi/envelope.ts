@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /**
- * The WAPI request and response envelopes. ../shared/reference/wapi-protocol.md §2–§3.
+ * The WAPI request and response envelopes: docs/reference/wapi.md#request-envelope and #response-envelope.
  * The whole JSON document travels in one form field, `request`, percent-encoded as a form value so that
  * `+`, `&`, `%` and `=` inside values (DKIM keys, SPF) survive the server's form decoding.
  */

@@ -2,7 +2,7 @@
  * WAPI lists (`domain`, `row`, `service`, …) arrive in several shapes, because WEDOS serialises PHP arrays:
  * a JSON array, an object keyed by numeric strings, a single item object, or nothing at all when empty
  * (`[]`, `{}`, a missing key, a missing `data`). This turns every shape into an array.
- * ../shared/reference/wapi-protocol.md §3.1
+ * docs/reference/wapi.md#list-shapes
  */
 export function normaliseList(value: unknown): unknown[] {
   if (value === undefined || value === null || value === "") return [];

@@ -3,7 +3,8 @@ import { normaliseList } from "./lists.js";
 
 /**
  * Schemas of the data WAPI returns. WEDOS sends most values as strings (`ID`, `ttl`, flags) and some as
- * numbers; both are accepted and coerced here, once. ../shared/reference/wapi-protocol.md §3, §7–§9.
+ * numbers; both are accepted and coerced here, once. docs/reference/wapi.md#response-envelope and the command
+ * sections after it (#dns-commands, #notifications, #wedos-global-protection).
  */
 const text = z.union([z.string(), z.number()]).transform(String);
 const optionalText = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === undefined || v === null ? "" : String(v)));

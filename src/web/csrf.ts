@@ -12,9 +12,10 @@ export const CSRF_WINDOW_MS = 12 * 3_600_000;
 export type CsrfCheck = "valid" | "missing" | "stale" | "invalid";
 
 /**
- * DirectAdmin gives plugins no CSRF protection (directadmin.md §A3.6), so the pages carry their own token: an
- * HMAC-SHA256 over level, username and a 12-hour window (the pattern of the borg plugin's CsrfTokenizer), keyed
- * with a secret only the daemon can read. Nothing is stored per session; the token reads `<window>.<mac>`.
+ * DirectAdmin gives plugins no CSRF protection (docs/reference/directadmin.md#sessions-csrf-and-the-api), so the
+ * pages carry their own token: an HMAC-SHA256 over level, username and a 12-hour window (the pattern of the borg
+ * plugin's CsrfTokenizer), keyed with a secret only the daemon can read. Nothing is stored per session; the token
+ * reads `<window>.<mac>`.
  */
 export class CsrfTokens {
   constructor(

@@ -1,8 +1,8 @@
 /**
- * Reading what DirectAdmin hands a page script (directadmin.md §A3.3, §A3.5). DirectAdmin HTML-entity-encodes the
- * values it exports (`&` arrives as `&amp;`), so entities are decoded first and the text is parsed afterwards; a
- * literal `&` inside a url-encoded value is always `%26`, so decoding is safe whether or not a given DirectAdmin
- * version encodes.
+ * Reading what DirectAdmin hands a page script (docs/reference/directadmin.md#page-environment, #request-bodies).
+ * DirectAdmin HTML-entity-encodes the values it exports (`&` arrives as `&amp;`), so entities are decoded first and
+ * the text is parsed afterwards; a literal `&` inside a url-encoded value is always `%26`, so decoding is safe
+ * whether or not a given DirectAdmin version encodes.
  */
 
 const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

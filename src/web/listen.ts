@@ -7,11 +7,12 @@ import { AppError } from "../errors.js";
 export type ListenAddress = { kind: "socket"; path: string } | { kind: "tcp"; host: string; port: number };
 
 /**
- * Mode of the socket. Page scripts run as the visitor's own unix account (directadmin.md §A3.4) — every customer is
- * a different account, with no group in common — so every local account must be able to connect, and connecting to
- * a Unix socket needs write permission on it: 0666. That is safe because the socket is not where trust comes from:
- * every request is proven by replaying its DirectAdmin session, its level is bounded by DirectAdmin's usertype and
- * writes need a CSRF token. A local process without a live session gets 401 and nothing else.
+ * Mode of the socket. Page scripts run as the visitor's own unix account
+ * (docs/reference/directadmin.md#which-account-runs-a-page) — every customer is a different account, with no group in
+ * common — so every local account must be able to connect, and connecting to a Unix socket needs write permission on
+ * it: 0666. That is safe because the socket is not where trust comes from: every request is proven by replaying its
+ * DirectAdmin session, its level is bounded by DirectAdmin's usertype and writes need a CSRF token. A local process
+ * without a live session gets 401 and nothing else.
  */
 export const SOCKET_MODE = 0o666;
 

@@ -59,7 +59,10 @@ export interface PageRequest {
   session: PanelSession | undefined;
   /** `<file>:<nonce>`, the file the entry left in `pages.proofDir` (identity/proof-file.ts). */
   proof: string | undefined;
-  /** The `X-CSRF-Token` request header, if the panel passes headers CGI-style (unknown for DirectAdmin, §A7). */
+  /**
+   * The `X-CSRF-Token` request header, if the panel passes headers CGI-style (unknown for DirectAdmin:
+   * docs/reference/directadmin.md#page-variables-and-large-bodies).
+   */
   csrfHeader: string | undefined;
   /**
    * What the panel's environment claims; believed only once the visitor is proven. `username` is DirectAdmin's

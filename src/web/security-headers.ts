@@ -8,7 +8,8 @@
  *   Evolution skin frames them from that same origin (/evo/plugin?src=…), so DirectAdmin's origin *is* the page's
  *   origin: 'self' allows exactly DirectAdmin and refuses every other site (clickjacking).
  * - `Referrer-Policy: same-origin`: query strings (domain names) never leave the panel, while DirectAdmin itself
- *   still sees a Referer (whether it checks one on plugin POSTs is unknown, directadmin.md §A7).
+ *   still sees a Referer (whether it checks one on plugin POSTs is unknown,
+ *   docs/reference/directadmin.md#csrf-and-referer-checks).
  * - `Cache-Control: no-store`: pages show account data; no browser or proxy may keep them.
  */
 export function securityHeaders(nonce: string): Array<[string, string]> {

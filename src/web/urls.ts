@@ -4,7 +4,10 @@ import type { PageMode } from "./protocol.js";
 /** The plugin's id in plugin.conf; DirectAdmin's URLs carry it (the plugin directory must be named after it). */
 export const PLUGIN_ID = "wedos";
 
-/** DirectAdmin's URL prefix per level (directadmin.md §A3.1): the user level is CMD_PLUGINS, not CMD_PLUGINS_USER. */
+/**
+ * DirectAdmin's URL prefix per level (docs/reference/directadmin.md#urls): the user level is CMD_PLUGINS, not
+ * CMD_PLUGINS_USER.
+ */
 export const PLUGIN_URL_PREFIX: Readonly<Record<Level, string>> = { user: "/CMD_PLUGINS", reseller: "/CMD_PLUGINS_RESELLER", admin: "/CMD_PLUGINS_ADMIN" };
 
 /**

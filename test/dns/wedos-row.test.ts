@@ -41,7 +41,7 @@ describe("recordToWedosRow and back", () => {
   });
 });
 
-describe("TXT carriage (wapi-protocol.md §14 #16)", () => {
+describe("TXT carriage (docs/reference/wapi.md#long-txt-values)", () => {
   test("strings are joined without a separator, sent unsplit and unquoted", () => {
     expect(recordToWedosRow(r("t.example.com", "TXT", { strings: ["v=spf1 ", "a mx ", "-all"] }), zone).rdata).toBe("v=spf1 a mx -all");
     expect(recordToWedosRow(r("t.example.com", "TXT", { strings: ["x".repeat(255), "y".repeat(345)] }), zone).rdata).toBe(`${"x".repeat(255)}${"y".repeat(345)}`);

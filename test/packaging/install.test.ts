@@ -11,8 +11,9 @@ import { SERVICE_UID } from "../support/service-account.js";
 import { applyUmaskTrap, buildPackage, createSandbox, depthFirst, directoriesNotMode, listing, modeOf, type BuiltPackage } from "./sandbox.js";
 import { startReaderUnits } from "./units.js";
 
-// The DirectAdmin package (directadmin.md §A4): the real build, then the real install, update and uninstall
-// scripts in a sandbox where WEDOS_PANEL_INSTALL_ROOT stands for "/" and a stand-in records the system commands.
+// The DirectAdmin package (docs/reference/directadmin.md#packaging-and-installation): the real build, then the real
+// install, update and uninstall scripts in a sandbox where WEDOS_PANEL_INSTALL_ROOT stands for "/" and a stand-in
+// records the system commands.
 let built: BuiltPackage;
 beforeAll(() => {
   built = buildPackage();

@@ -20,7 +20,8 @@ const newUser = (username: string, domain: string, pkg = "default") => ({ userna
 const zoneAdds = () => h.sim.simulator.dump().requestLog.filter((entry) => entry.command === "dns-domain-add").length;
 const domainStatus = (domain: string) => h.services.tasks.inventory.domain(domain)?.dnsStatus;
 
-// hook → spool → daemon (asking the panel reader) → simulator, for every lifecycle path (directadmin.md §A5).
+// hook → spool → daemon (asking the panel reader) → simulator, for every lifecycle path
+// (docs/reference/directadmin.md#hooks).
 describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
   it("a new account gets its zone with the panel's records, committed", async () => {
     const runs = await h.da.createUser(newUser("alice", "alice.test"));

@@ -3,7 +3,7 @@ import { expectedAuth } from "../../src/simulator/auth.js";
 import { formatPragueDateTime, pragueHourText } from "../../src/simulator/prague-hour.js";
 import { authAt, LOGIN, PASSWORD, pragueHourByIntl, sha1, startHarness, type Harness } from "./wapi-test-client.js";
 
-// wapi-protocol.md §4: the KB vector and the DST and boundary vectors, all for tester / 123456.
+// docs/reference/wapi.md#authentication: the KB vector and the DST and boundary vectors, all for tester / 123456.
 const VECTORS = [
   { at: "2026-01-15T10:30:00Z", hour: "11", auth: "ac28237e80e68efa3bfd07f42dca3d41c5986e01" },
   { at: "2026-01-01T08:30:00Z", hour: "09", auth: "68782a69ff7316fe873a2bd872586a0b7df291e6" },

@@ -12,7 +12,7 @@ const EXISTING = [
 type Row = Record<string, unknown>;
 const row = (name: unknown, type: unknown, rdata: unknown, ttl: unknown = 3600): Row => ({ name, type, rdata, ttl });
 
-// wapi-protocol.md §11 with the codes of §7.
+// docs/reference/wapi.md#zone-data-rules, with the codes of the DNS commands.
 const ADD_CASES: Array<[string, Row, number]> = [
   ["apex A", row("", "A", "192.0.2.2"), 1000],
   ["deep name", row("_acme-challenge.www.sub", "TXT", "token"), 1000],

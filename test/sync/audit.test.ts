@@ -42,6 +42,6 @@ describe("capability audit", () => {
   });
 
   it("declares every rule with a reference", () => {
-    for (const rule of AUDIT_RULES) expect(rule.reference).toMatch(/wapi-protocol\.md §/);
+    for (const rule of AUDIT_RULES) expect(rule.reference).toMatch(/^docs\/reference\/wapi\.md#[a-z0-9-]+/);
   });
 });

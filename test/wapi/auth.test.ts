@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { wapiAuth } from "../../src/wapi/auth.js";
 import { pragueHour } from "../../src/wapi/prague-hour.js";
 
-// Vectors from ../shared/reference/wapi-protocol.md §4 (WEDOS KB and IANA Europe/Prague).
+// Vectors from docs/reference/wapi.md#authentication (WEDOS KB and IANA Europe/Prague).
 describe("wapiAuth", () => {
   it("matches the WEDOS knowledge-base vector (tester / 123456 at 11:30 Prague)", () => {
     expect(wapiAuth("tester", "123456", Date.parse("2026-01-01T10:30:00Z"))).toBe("ac28237e80e68efa3bfd07f42dca3d41c5986e01");

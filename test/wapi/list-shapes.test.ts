@@ -8,7 +8,7 @@ afterEach(async () => {
 });
 
 // The simulator answers lists as arrays, as objects keyed by numbers, as single objects, or not at all
-// (../shared/reference/wapi-protocol.md §3.1); the client must read every one the same way.
+// (docs/reference/wapi.md#list-shapes); the client must read every one the same way.
 describe.each(["array", "keyed", "rotate"] as const)("lists answered as %s", (listShape) => {
   it("reads zones and rows the same whatever the shape, including one item and none", async () => {
     h = await startWedosHarness({ simulator: { listShape } });

@@ -4,7 +4,7 @@ import { normaliseList } from "../../src/wapi/lists.js";
 const a = { name: "a.test", type: "primary", status: "active" };
 const b = { name: "b.test", type: "primary", status: "active" };
 
-// ../shared/reference/wapi-protocol.md §3.1: every list may come in any of these shapes.
+// docs/reference/wapi.md#list-shapes: every list may come in any of these shapes.
 describe("normaliseList", () => {
   it.each([
     ["a JSON array", [a, b], [a, b]],

@@ -31,7 +31,7 @@ function lastRequest(): Record<string, unknown> {
 
 const rowId = async () => (await h.wapi.dns.rowsList("example.test"))[0]?.id ?? "";
 
-// The exact request each typed method sends (../shared/reference/wapi-protocol.md §2, §7–§9).
+// The exact request each typed method sends (docs/reference/wapi.md#request-envelope and the command sections).
 describe("request bodies", () => {
   it.each<[string, (w: Wapi, id: string) => Promise<unknown>, string, unknown]>([
     ["ping", (w) => w.account.ping(), "ping", undefined],

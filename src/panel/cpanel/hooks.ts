@@ -1,7 +1,8 @@
 /**
- * The Standardized Hooks events the plugin registers on cPanel & WHM (directadmin.md §B1), all at the `post`
- * stage and none blocking: an event is recorded after cPanel did it and can never stop cPanel from doing it.
- * `cpanel/hooks/wedos-panel-hook --describe` prints exactly this list for manage_hooks (a test holds them equal).
+ * The Standardized Hooks events the plugin registers on cPanel & WHM
+ * (docs/reference/directadmin.md#standardized-hooks), all at the `post` stage and none blocking: an event is recorded
+ * after cPanel did it and can never stop cPanel from doing it. `cpanel/hooks/wedos-panel-hook --describe` prints
+ * exactly this list for manage_hooks (a test holds them equal).
  *
  * - Whostmgr events run as root (guide-to-standardized-hooks-whostmgr-functions).
  * - Cpanel events (`Api2::…`, `UAPI::…`) run as the cPanel user; `escalateprivs` makes cPanel run the hook as root,

@@ -6,7 +6,8 @@ import { CPANEL_USER } from "./hook-events.js";
 /**
  * Where cPanel & WHM keeps what the plugin reads. Three roots, because a real server spreads them over the file
  * system and a test puts all three under one temp directory. Each path is an assumption from public sources and
- * cPanel's own tools, not a documented interface (directadmin.md §B5): see reader.ts for the formats.
+ * cPanel's own tools, not a documented interface (docs/reference/directadmin.md#cpanel-open-questions): see reader.ts
+ * for the formats.
  */
 export interface CpanelLayoutOptions {
   /** cPanel's data directory, `/var/cpanel` on a real server (`users/`, `suspended/`). */

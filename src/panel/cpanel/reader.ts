@@ -9,10 +9,10 @@ const UNREADABLE = "cpanel_file_unreadable";
 
 /**
  * The {@link Panel} over a cPanel & WHM server's files. cPanel documents none of them as an interface
- * (directadmin.md §B5), so each is read conservatively — tolerant where a file may legitimately be absent, strict
- * where a file exists but is not in the form below (it throws {@link CpanelFileError} naming the file and line,
- * because the import and the reconciler act on what this returns). Assumptions, each from cPanel's own tools and
- * public plugins rather than a vendor promise:
+ * (docs/reference/directadmin.md#cpanel-open-questions), so each is read conservatively — tolerant where a file may
+ * legitimately be absent, strict where a file exists but is not in the form below (it throws {@link CpanelFileError}
+ * naming the file and line, because the import and the reconciler act on what this returns). Assumptions, each from
+ * cPanel's own tools and public plugins rather than a vendor promise:
  *
  * - `/var/cpanel/users/<user>`: `KEY=value` per line (`#` comments). `DNS` is the main domain, `DNS1`…`DNSn` the
  *   account's other domains — addon and parked alike, all with their own zone; subdomains are not listed there (they

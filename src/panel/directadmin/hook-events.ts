@@ -32,9 +32,10 @@ export class HookEnvError extends AppError {
 }
 
 /**
- * Turns one DirectAdmin hook environment into a panel event. Variable names per ../shared/reference/directadmin.md
- * §A5.3–A5.4. Where DirectAdmin's variables are not documented (domain_destroy, pointers, suspend), the
- * conservative reading accepts every spelling seen in the field (`from`, `domain`, `DOMAIN`).
+ * Turns one DirectAdmin hook environment into a panel event. Variable names per
+ * docs/reference/directadmin.md#hook-catalogue and #dns_write_post. Where DirectAdmin's variables are not documented
+ * (domain_destroy, pointers, suspend), the conservative reading accepts every spelling seen in the field (`from`,
+ * `domain`, `DOMAIN`).
  */
 export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
   const need = (...names: EventVariable[]) => {

@@ -3,13 +3,16 @@ import { AppError } from "../../errors.js";
 import { isSafeDomainFileName } from "../names.js";
 
 /**
- * Where DirectAdmin keeps what the plugin reads (../shared/reference/directadmin.md §A6.1). Three roots, because a
- * real server spreads them over the file system and a test puts all three under one temp directory.
+ * Where DirectAdmin keeps what the plugin reads (docs/reference/directadmin.md#files-the-reader-reads). Three roots,
+ * because a real server spreads them over the file system and a test puts all three under one temp directory.
  */
 export interface DirectAdminLayoutOptions {
   /** DirectAdmin's own directory, `/usr/local/directadmin` on a real server. */
   root: string;
-  /** BIND's zone directory: `/var/named` on RHEL-family systems, `/etc/bind` on Debian (§A6.1). */
+  /**
+   * BIND's zone directory: `/var/named` on RHEL-family systems, `/etc/bind` on Debian
+   * (docs/reference/directadmin.md#files-the-reader-reads).
+   */
   zoneDir: string;
   /** The mail/virtual directory holding `domainowners`, `/etc/virtual` on a real server. */
   virtualDir: string;

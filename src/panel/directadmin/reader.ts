@@ -8,11 +8,11 @@ import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
 const UNREADABLE = "directadmin_file_unreadable";
 
 /**
- * The {@link Panel} over a DirectAdmin tree on disk (../shared/reference/directadmin.md §A6.1). DirectAdmin does
- * not document these formats, so the reader is tolerant where a file may legitimately be absent (an account
- * without domains, a domain without pointers, a server without `domainowners`) and strict where a file exists
- * but cannot be read as the format below: it throws {@link DirectAdminFileError} naming the file and line rather
- * than guessing, because the import and the reconciler act on what it returns.
+ * The {@link Panel} over a DirectAdmin tree on disk (docs/reference/directadmin.md#files-the-reader-reads).
+ * DirectAdmin does not document these formats, so the reader is tolerant where a file may legitimately be absent (an
+ * account without domains, a domain without pointers, a server without `domainowners`) and strict where a file exists
+ * but cannot be read as the format below: it throws {@link DirectAdminFileError} naming the file and line rather than
+ * guessing, because the import and the reconciler act on what it returns.
  *
  * Formats read:
  * - `user.conf`, `<domain>.conf`: `key=value` per line (split at the first `=`); blank lines and `#` comments are

@@ -7,7 +7,7 @@ import { panelRecords, syncDomainZone, type SyncOverrides } from "./zone-tasks.j
 /**
  * check-drift: the reconciler's look at one primary zone — the panel's records planned against WEDOS's rows (one
  * `dns-rows-list`) — kept as a preview for the admin and never applied: WEDOS may have been changed on purpose,
- * so a person decides (dns-sync-principles.md §2, every sync path can stop after the plan). Zones with an open or
+ * so a person decides (docs/reference/dns-sync.md#every-path-can-stop-at-the-plan). Zones with an open or
  * ignored conflict are the conflict's business.
  */
 export async function checkDrift(ctx: TaskContext, job: Job): Promise<void> {

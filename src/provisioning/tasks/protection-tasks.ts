@@ -40,7 +40,7 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
     return;
   }
 
-  // Third-level and deeper names can only use cname mode (wapi-protocol.md §9).
+  // Third-level and deeper names can only use cname mode (docs/reference/wapi.md#wedos-global-protection).
   const mode = domain.split(".").length > 2 ? "cname" : policy.protectionMode;
   const upstreamIps = account?.ips ?? [];
   ctx.protections.recordOrdering({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, now);

@@ -7,8 +7,8 @@ import type { CommandContext, CommandHandler, CommandResult } from "./command.js
 import { looseFlag, looseStringList, openZone, parseDomainName } from "./params.js";
 
 /**
- * Zone-level WDNS commands (wapi-protocol.md §7). Domain commands name the zone with `name` (row commands use
- * `domain`).
+ * Zone-level WDNS commands (docs/reference/wapi.md#dns-commands). Domain commands name the zone with `name` (row
+ * commands use `domain`).
  */
 
 /** "excess is truncated": WEDOS stores at most 255 characters of outgoing-AXFR addresses. */
@@ -25,7 +25,10 @@ const domainsList: CommandHandler = ({ account, lists }) => {
   return { data: lists.wrap("domain", items) };
 };
 
-/** Fields in the KB example's order; numbers as strings, `ns` and `axfr_ips` as arrays (§14 #4). */
+/**
+ * Fields in the KB example's order; numbers as strings, `ns` and `axfr_ips` as arrays
+ * (docs/reference/wapi.md#dns-domain-info-field-types).
+ */
 function domainInfoView(zone: ZoneState, account: AccountState): Record<string, unknown> {
   return {
     name: zone.name,
@@ -111,7 +114,10 @@ const domainDelete: CommandHandler = ({ account, data }) => {
   return {};
 };
 
-/** Publishes pending changes; with nothing pending it still answers 1000 (§14 #10). */
+/**
+ * Publishes pending changes; with nothing pending it still answers 1000
+ * (docs/reference/wapi.md#deletes-commits-and-uncommitted-rows).
+ */
 const domainCommit: CommandHandler = ({ account, data, now }) => {
   publish(openZone(account, data, "name"), now);
   return {};

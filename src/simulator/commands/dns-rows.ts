@@ -7,8 +7,9 @@ import type { CommandContext, CommandHandler } from "./command.js";
 import { looseId, openZone } from "./params.js";
 
 /**
- * Row-level WDNS commands (wapi-protocol.md §7). They work on the zone's working rows; changes become visible
- * to the name servers at the next commit or autocommit. None of them returns a new row's ID (§14 #7).
+ * Row-level WDNS commands (docs/reference/wapi.md#dns-commands). They work on the zone's working rows; changes become
+ * visible to the name servers at the next commit or autocommit. None of them returns a new row's ID
+ * (docs/reference/wapi.md#no-data-from-row-writes).
  */
 
 /** A row as lists and details return it: every value a string. */
@@ -47,13 +48,19 @@ function comment(value: unknown): string | undefined {
   return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
 }
 
-/** Shows the working (uncommitted) state, sorted by name then type (§14 #10, #18). */
+/**
+ * Shows the working (uncommitted) state, sorted by name then type
+ * (docs/reference/wapi.md#deletes-commits-and-uncommitted-rows, #row-order-and-ids).
+ */
 const rowsList: CommandHandler = ({ account, data, lists }) => {
   const zone = openPrimaryZone(account, data, "domain");
   return { data: lists.wrap("row", sortRows(zone.rows).map(rowView)) };
 };
 
-/** The KB contradicts itself on the zone key, so both `domain` and `name` are accepted (§14 #5). */
+/**
+ * The KB contradicts itself on the zone key, so both `domain` and `name` are accepted
+ * (docs/reference/wapi.md#the-zone-key-of-dns-row-detail).
+ */
 const rowDetail: CommandHandler = ({ account, data }) => {
   const zone = openPrimaryZone(account, data, data["domain"] !== undefined ? "domain" : "name");
   return { data: { row: rowView(findRow(zone, data)) } };

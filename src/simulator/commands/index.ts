@@ -7,8 +7,8 @@ import { wgpCreateCommands } from "./wgp.js";
 import { wgpAssumedCommands } from "./wgp-assumed.js";
 
 /**
- * Every command the simulator knows, by WEDOS's own name. Anything else — including real but undocumented
- * commands such as `dns-domain-update` (§14 #12) — is 2010 "Unknown command".
+ * Every command the simulator knows, by WEDOS's own name. Anything else — including real but undocumented commands
+ * such as `dns-domain-update` (docs/reference/wapi.md#undocumented-zone-commands) — is 2010 "Unknown command".
  */
 export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
   ...accountCommands,

@@ -3,7 +3,7 @@ import { WapiFailure } from "../wapi-failure.js";
 import type { CommandHandler } from "./command.js";
 import { looseId } from "./params.js";
 
-/** The POLL queue commands (wapi-protocol.md §8). */
+/** The POLL queue commands (docs/reference/wapi.md#notifications). */
 
 /** The oldest unacknowledged notification (1000), or 1003 when there is none; it stays until acknowledged. */
 const pollReq: CommandHandler = ({ account }) => {

@@ -6,9 +6,9 @@ import { openService, parsePeriod, parseVariant } from "./wgp.js";
 
 /**
  * ASSUMED: the other nine `wgp-*` commands. WEDOS names them but publishes neither parameters nor answers
- * (wapi-protocol.md §9, §14 #11), so everything here — keys, fields, codes — is the simulator's guess, kept
- * minimal and consistent with the documented commands: a service is named by `domain` (or `name`), answers are
- * synchronous (1000), and an unknown service is 3222.
+ * (docs/reference/wapi.md#wedos-global-beyond-create), so everything here — keys, fields, codes — is the simulator's
+ * guess, kept minimal and consistent with the documented commands: a service is named by `domain` (or `name`),
+ * answers are synchronous (1000), and an unknown service is 3222.
  */
 
 /** ASSUMED: `data.domain` with the service's fields. */
@@ -16,7 +16,7 @@ const domainInfo: CommandHandler = ({ account, data }) => ({
   data: { domain: serviceView(openService(account, data)) },
 });
 
-/** ASSUMED: `data.domain`, a list (any §3.1 shape) of services. */
+/** ASSUMED: `data.domain`, a list of services in any shape of docs/reference/wapi.md#list-shapes. */
 const servicesList: CommandHandler = ({ account, lists }) => {
   const items = Object.values(account.wgpServices)
     .sort((a, b) => (a.domain < b.domain ? -1 : 1))

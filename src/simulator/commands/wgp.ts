@@ -6,8 +6,9 @@ import type { CommandContext, CommandHandler } from "./command.js";
 import { looseInteger, looseStringList, parseDomainName } from "./params.js";
 
 /**
- * `wgp-domain-create`, the one WEDOS Global command documented in full (wapi-protocol.md §9). It charges the
- * credit at once and answers 1001; the outcome arrives later as a notification (see wgp-services.ts).
+ * `wgp-domain-create`, the one WEDOS Global command documented in full
+ * (docs/reference/wapi.md#wedos-global-protection). It charges the credit at once and answers 1001; the outcome
+ * arrives later as a notification (see wgp-services.ts).
  */
 
 /** The service's domain: `domain` (current KB page) or `name` (older page version). */

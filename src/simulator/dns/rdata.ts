@@ -1,6 +1,7 @@
 /**
- * Turns WEDOS row data (reference/wapi-protocol.md §11) into dns-packet answers. Host names in WEDOS rdata are
- * absolute without a trailing dot, which is exactly what dns-packet expects, so they pass through unchanged.
+ * Turns WEDOS row data (docs/reference/wapi.md#record-data-formats) into dns-packet answers. Host names in WEDOS
+ * rdata are absolute without a trailing dot, which is exactly what dns-packet expects, so they pass through
+ * unchanged.
  */
 import { isIPv4, isIPv6 } from "node:net";
 import type { Answer, CaaData, OptAnswer } from "dns-packet";

@@ -51,7 +51,8 @@ export function indexZone(zone: PublishedZone): ZoneIndex {
   for (const ns of zone.nameservers) add(toAnswer(apex, "NS", APEX_TTL, ns));
   for (const row of zone.rows) {
     const owner = row.name === "" ? apex : `${row.name}.${apex}`;
-    // The apex SOA and NS belong to WEDOS (§11 rules 3 and 4); rows claiming them are not what the servers publish.
+    // The apex SOA and NS belong to WEDOS (docs/reference/wapi.md#no-ns-at-the-apex, #soa-belongs-to-wedos); rows
+    // claiming them are not what the servers publish.
     if (owner === apex && (row.type === "SOA" || row.type === "NS")) continue;
     add(toAnswer(owner, row.type, row.ttl, row.rdata));
   }

@@ -4,8 +4,8 @@ import { ACCOUNT_NAME, isLevel, type SessionVerdict } from "./identity.js";
 /**
  * Reads DirectAdmin's answer to CMD_API_SHOW_USER_CONFIG. The legacy API answers `key=value&…` with every value
  * url-encoded, digits included (`gzv%30%39%30%38a`), so the whole body is decoded as form data and nothing is split
- * by hand (directadmin.md §A3.6). An HTML page instead of data, `error=1`, or a missing or odd username/usertype
- * means the session did not verify.
+ * by hand (docs/reference/directadmin.md#sessions-csrf-and-the-api). An HTML page instead of data, `error=1`, or a
+ * missing or odd username/usertype means the session did not verify.
  */
 export function parseUserConfigAnswer(body: string): SessionVerdict {
   const text = body.trim();

@@ -10,7 +10,10 @@ import { hookName } from "../hooks.js";
 import type { CpanelLayout } from "../layout.js";
 import { CpanelTreeFiles } from "./tree.js";
 
-/** A Standardized Hooks payload as cPanel writes it to the hook's stdin (directadmin.md §B1). */
+/**
+ * A Standardized Hooks payload as cPanel writes it to the hook's stdin
+ * (docs/reference/directadmin.md#standardized-hooks).
+ */
 export interface CpanelHookPayload {
   context: { category: string; event: string; stage: string; [key: string]: unknown };
   data: Record<string, unknown>;

@@ -14,7 +14,10 @@ import type { TreeFiles } from "./tree.js";
 import { TreeWork } from "./work.js";
 import { removeZone, sameRecord } from "./zone.js";
 
-/** The local admin a cluster push's dns_create_post names as username (§A5.3), and the pushing server's address. */
+/**
+ * The local admin a cluster push's dns_create_post names as username (docs/reference/directadmin.md#hook-catalogue),
+ * and the pushing server's address.
+ */
 const LOCAL_ADMIN = "admin";
 const CLUSTER_PEER_IP = "198.51.100.7";
 
@@ -215,7 +218,8 @@ export class EmulatedDirectAdmin {
   /**
    * A zone another server of a DirectAdmin multi-server cluster pushes here (`CMD_API_DNS_ADMIN action=rawsave`): the
    * zone file is written as sent, then dns_create_post runs with caller=create:raw_save, the local admin as username
-   * and zone_existed=1 when the zone was already here (§A5.3), then dns_raw_save_post.
+   * and zone_existed=1 when the zone was already here (docs/reference/directadmin.md#hook-catalogue), then
+   * dns_raw_save_post.
    */
   receiveClusterZone(domainText: string, records?: readonly DnsRecord[]): Promise<HookRun[]> {
     return this.exclusive(() => {

@@ -1,37 +1,36 @@
 import type { HookCall } from "./hooks.js";
 
 /**
- * The environment DirectAdmin passes each hook, one builder per hook, each citing the line of
- * ../shared/reference/directadmin.md that says so. Where the reference marks the list unknown, only the
- * variables it reports as seen are passed — never a guessed superset — so the daemon is tested against what is
- * known to arrive, and a reliance on an unconfirmed variable shows up as a failing test.
+ * The environment DirectAdmin passes each hook, one builder per hook, each following its row of
+ * docs/reference/directadmin.md#hook-catalogue. Where no list is documented, only the variables reported as seen
+ * are passed — never a guessed superset — so the daemon is tested against what is known to arrive, and a reliance
+ * on an unconfirmed variable shows up as a failing test.
  */
 
 type Conf = ReadonlyMap<string, string>;
 const flag = (on: boolean) => (on ? "1" : "0");
 
 /**
- * user_create_post: "`passwd` (plaintext — never log) and all `user.conf` keys" (§A5.3, Users table;
- * [DOC] user_reseller_management.html: "passwd: password set for user; contents of user.conf"). A restore has
- * no plaintext password (backups keep the hash), so `passwd` is left out then. No `skip_template`: the reference
- * documents it for domain_create and dns_create only.
+ * user_create_post: `passwd`, the password in plain text, and every `user.conf` key (documented). A restore has no
+ * plain-text password (backups keep the hash), so `passwd` is left out then. No `skip_template`: it is documented
+ * for domain_create and dns_create only.
  */
 export function userCreatePost(conf: Conf, passwd: string | undefined): HookCall {
   const env = Object.fromEntries(conf);
   return { hook: "user_create_post", env: passwd === undefined ? env : { ...env, passwd } };
 }
 
-/** user_destroy_post: "`username` in practice [CODE] gniza; full list not documented" (§A5.3) — so `username` only. */
+/** user_destroy_post: `username` is what has been seen; no list is documented — so `username` only. */
 export function userDestroyPost(username: string): HookCall {
   return { hook: "user_destroy_post", env: { username } };
 }
 
-/** user_suspend_post: "the contents of `user.conf`" [OBS] gniza ADR 0019 (§A5.3), as written after the change. */
+/** user_suspend_post: the account's `user.conf` (observed), as written after the change. */
 export function userSuspendPost(conf: Conf): HookCall {
   return { hook: "user_suspend_post", env: Object.fromEntries(conf) };
 }
 
-/** user_activate_post: "the contents of `user.conf`" [OBS] gniza ADR 0019 (§A5.3), as written after the change. */
+/** user_activate_post: the account's `user.conf` (observed), as written after the change. */
 export function userActivatePost(conf: Conf): HookCall {
   return { hook: "user_activate_post", env: Object.fromEntries(conf) };
 }
@@ -49,9 +48,9 @@ export interface DomainCreation {
 }
 
 /**
- * domain_create_post: "`domain`, `username`, `creator`, `defaultdomain`, `bandwidth`, `quota`, `cgi`, `php`,
- * `ssl`, `open_basedir`, `skip_template` (1 on restore / existing), `user_creation` (1 when created together with
- * the user), `created_by`" [DOC] domain_management.html (§A5.3, Domains table). Note: no `ip`.
+ * domain_create_post: the documented list — `domain`, `username`, `creator`, `defaultdomain`, `bandwidth`, `quota`,
+ * `cgi`, `php`, `ssl`, `open_basedir`, `skip_template` (1 on a restore), `user_creation` (1 when made together with
+ * the account), `created_by`. Note: no `ip`.
  */
 export function domainCreatePost(creation: DomainCreation): HookCall {
   return {
@@ -75,9 +74,8 @@ export function domainCreatePost(creation: DomainCreation): HookCall {
 }
 
 /**
- * domain_change_post (rename): "`domain` (old), `newdomain`, `username`, `bandwidth`, `cgi`, `defaultdomain`,
- * `ip`, `php`, `safemode`, `ssl`, `suspended`" [DOC] domain_management.html and changelog 1.23.2 (§A5.3). The
- * settings come from the domain's `.conf`.
+ * domain_change_post (rename): the documented list — `domain` (the old name), `newdomain`, `username`, `bandwidth`,
+ * `cgi`, `defaultdomain`, `ip`, `php`, `safemode`, `ssl`, `suspended`. The settings come from the domain's `.conf`.
  */
 export function domainChangePost(from: string, to: string, username: string, conf: Conf): HookCall {
   const pick = (key: string, fallback: string) => conf.get(key) ?? fallback;
@@ -99,21 +97,21 @@ export function domainChangePost(from: string, to: string, username: string, con
   };
 }
 
-/** domain_destroy_post: "`domain` [CODE] spamexperts; full list [UNKNOWN]" (§A5.3) — so `domain` only, no `username`. */
+/** domain_destroy_post: only `domain` has been seen and no list is documented — so `domain` only, no `username`. */
 export function domainDestroyPost(domain: string): HookCall {
   return { hook: "domain_destroy_post", env: { domain } };
 }
 
 /**
- * domain_pointer_create_post: "the pointer (alias) name is **`from`** [CODE] spamexperts; the owning domain is
- * likely `domain`. [CONFLICT] one community script reads `DOMAIN`" (§A5.3) — `from` and `domain`, not `DOMAIN`
- * and not `username` (neither is reported as seen).
+ * domain_pointer_create_post: the pointer (alias) comes as `from` (observed), the domain it points to probably as
+ * `domain`; one community script reads `DOMAIN` instead (disputed) — so `from` and `domain`, not `DOMAIN` and not
+ * `username` (neither is reported as seen).
  */
 export function pointerCreatePost(pointer: string, domain: string): HookCall {
   return { hook: "domain_pointer_create_post", env: { from: pointer, domain } };
 }
 
-/** domain_pointer_destroy_post: as {@link pointerCreatePost} (§A5.3, same table row). */
+/** domain_pointer_destroy_post: as {@link pointerCreatePost} (the same row of the catalogue). */
 export function pointerDestroyPost(pointer: string, domain: string): HookCall {
   return { hook: "domain_pointer_destroy_post", env: { from: pointer, domain } };
 }
@@ -121,9 +119,9 @@ export function pointerDestroyPost(pointer: string, domain: string): HookCall {
 export type DnsCreateCaller = "create:domain" | "create:pointer" | "create:swap" | "create:zone" | "create:raw_save";
 
 /**
- * dns_create_post: "`domain`; `signed_zone` (1 for `<domain>.db.signed`); `skip_template` (1 on restore);
- * `zone_existed` (1 if already in `named.conf`); `username` (owner); `caller`" [DOC] dns.html (§A5.3, DNS table).
- * The emulator keeps no named.conf: a zone "existed" when its zone file did before the action.
+ * dns_create_post: the documented list — `domain`, `signed_zone`, `skip_template` (1 on a restore), `zone_existed`
+ * (1 when the zone was already in `named.conf`), `username` (the owner), `caller`. The emulator keeps no
+ * named.conf: a zone "existed" when its zone file did before the action.
  */
 export function dnsCreatePost(options: { domain: string; username: string; caller: DnsCreateCaller; restore: boolean; zoneExisted: boolean }): HookCall {
   return {
@@ -140,8 +138,8 @@ export function dnsCreatePost(options: { domain: string; username: string; calle
 }
 
 /**
- * dns_delete_post: "`domain`; `USERNAME` (owner, when the zone was created with a domain), `CREATOR`, `PACKAGE` —
- * not always present" [DOC] dns.html (§A5.3). `owner` is given for a domain's zone and left out for a pointer's.
+ * dns_delete_post: `domain`, and — documented as not always present — `USERNAME` (the owner, when the zone came
+ * with a domain), `CREATOR`, `PACKAGE`. `owner` is given for a domain's zone and left out for a pointer's.
  */
 export function dnsDeletePost(domain: string, owner?: { username: string; creator: string; package: string }): HookCall {
   const env: Record<string, string> = { domain };
@@ -150,14 +148,18 @@ export function dnsDeletePost(domain: string, owner?: { username: string; creato
 }
 
 /**
- * dns_raw_save_post: a raw zone saved through the multi-server API (`CMD_API_DNS_ADMIN action=rawsave`), "`domain`
- * only; read the zone file" [DOC] dns.html (§A5.3). dns_write_post does not fire for these saves.
+ * dns_raw_save_post: a whole zone saved by another server of a multi-server cluster (`CMD_API_DNS_ADMIN
+ * action=rawsave`); documented with `domain` alone, the zone being in its file. dns_write_post does not fire for
+ * these saves.
  */
 export function dnsRawSavePost(domain: string): HookCall {
   return { hook: "dns_raw_save_post", env: { domain } };
 }
 
-/** dns_write_post: the zone-level values and record lists of §A5.4, built by zone.ts `dnsWriteEnv`. */
+/**
+ * dns_write_post: the zone-level values and record lists of docs/reference/directadmin.md#dns_write_post, built by
+ * zone.ts `dnsWriteEnv`.
+ */
 export function dnsWritePost(env: Record<string, string>): HookCall {
   return { hook: "dns_write_post", env };
 }

@@ -5,11 +5,12 @@ import { AppError } from "../../../errors.js";
 import type { DirectAdminHook } from "../hook-events.js";
 
 /**
- * Running the plugin's real hook scripts the way DirectAdmin does (directadmin.md §A5.1–A5.2): each
- * `<plugin>/hooks/<name>.sh` that exists is executed as its own process, as root would run it, with the event in
- * the environment and nothing else — no PATH, HOME or the test runner's variables, since DirectAdmin documents none
- * (bash then uses its built-in default PATH). Output is stdout and stderr interleaved, because DirectAdmin pipes
- * stderr into stdout. A missing script is skipped, as DirectAdmin skips plugins without that hook.
+ * Running the plugin's real hook scripts the way DirectAdmin does (docs/reference/directadmin.md#where-hooks-live,
+ * #how-hooks-run): each `<plugin>/hooks/<name>.sh` that exists is executed as its own process, as root would run it,
+ * with the event in the environment and nothing else — no PATH, HOME or the test runner's variables, since
+ * DirectAdmin documents none (bash then uses its built-in default PATH). Output is stdout and stderr interleaved,
+ * because DirectAdmin pipes stderr into stdout. A missing script is skipped, as DirectAdmin skips plugins without
+ * that hook.
  */
 
 /** One hook DirectAdmin is about to run: its name and the variables it passes. */

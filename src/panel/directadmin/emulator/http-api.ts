@@ -16,8 +16,8 @@ export interface RunningDirectAdminApi {
 
 /**
  * Encodes a value as DirectAdmin's legacy API does: everything but ASCII letters is percent-encoded, digits too
- * (`gzv%30%39%30%38a`, directadmin.md §A3.6) — so a client that splits the answer by hand instead of decoding it
- * reads nonsense, as it would on a real server.
+ * (`gzv%30%39%30%38a`, docs/reference/directadmin.md#sessions-csrf-and-the-api) — so a client that splits the answer
+ * by hand instead of decoding it reads nonsense, as it would on a real server.
  */
 export function legacyEncode(value: string): string {
   return [...Buffer.from(value, "utf8")].map((byte) => (/[A-Za-z]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`)).join("");

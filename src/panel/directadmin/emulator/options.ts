@@ -29,9 +29,10 @@ export interface AccountBackup extends Omit<NewUser, "domain" | "password"> {
 }
 
 /**
- * The order of hooks within one action. DirectAdmin does not document it (directadmin.md §A5.3 only says the
- * domain and DNS hooks come "in the same request" as user creation), so both orders can be emulated; the defaults
- * are the reading argued in emulated-directadmin.ts.
+ * The order of hooks within one action. DirectAdmin does not document it
+ * (docs/reference/directadmin.md#hook-catalogue only says the domain and DNS hooks come in the same request as the
+ * account's creation), so both orders can be emulated; the defaults are the reading argued in
+ * emulated-directadmin.ts.
  */
 export interface HookOrder {
   /**

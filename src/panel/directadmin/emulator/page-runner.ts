@@ -19,12 +19,14 @@ export interface PageVisit {
   selectedDomain?: string;
   /**
    * Added to the environment where DirectAdmin's own variables leave room: what the host would provide
-   * (WEDOS_PANEL_CONFIG in tests) or what DirectAdmin may pass but is unconfirmed (LANGUAGE, SKIN; §A7).
+   * (WEDOS_PANEL_CONFIG in tests) or what DirectAdmin may pass but is unconfirmed (LANGUAGE, SKIN;
+   * docs/reference/directadmin.md#page-variables-and-large-bodies).
    */
   env?: Readonly<Record<string, string>>;
   /**
-   * The unix account to run the page as, as DirectAdmin runs it as the visitor's own account (§A3.4). Only a
-   * process running as root can switch; without it the page runs as the caller.
+   * The unix account to run the page as, as DirectAdmin runs it as the visitor's own account
+   * (docs/reference/directadmin.md#which-account-runs-a-page). Only a process running as root can switch; without it
+   * the page runs as the caller.
    */
   runAs?: { uid: number; gid: number };
 }
@@ -44,17 +46,21 @@ export interface PageRun {
   exitCode: number | null;
 }
 
-/** DirectAdmin HTML-entity-encodes what it exports (directadmin.md §A3.3): `&` arrives as `&amp;`. */
+/**
+ * DirectAdmin HTML-entity-encodes what it exports (docs/reference/directadmin.md#page-environment): `&` arrives as
+ * `&amp;`.
+ */
 export function entityEncode(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;" })[c] as string);
 }
 
 /**
- * Runs `<plugin>/<level>/<file>` as DirectAdmin runs a plugin page (§A3.2–A3.5): a process with exactly the
- * documented environment — USERNAME, RUNNING_AS, SESSION_ID/SESSION_KEY, HTTP_COOKIE, IS_LOGIN_AS/LOGIN_AS_MASTER
- * under login-as, SESSION_SELECTED_DOMAIN, QUERY_STRING and POST entity-encoded, REQUEST_METHOD, HOME, an empty
- * CONTENT_LENGTH — and no PATH (none is documented). stdin is at EOF unless the body is too large for the
- * environment; stderr is discarded. It runs as the caller unless the visit names a unix account (`runAs`).
+ * Runs `<plugin>/<level>/<file>` as DirectAdmin runs a plugin page (docs/reference/directadmin.md#page-execution): a
+ * process with exactly the documented environment — USERNAME, RUNNING_AS, SESSION_ID/SESSION_KEY, HTTP_COOKIE,
+ * IS_LOGIN_AS/LOGIN_AS_MASTER under login-as, SESSION_SELECTED_DOMAIN, QUERY_STRING and POST entity-encoded,
+ * REQUEST_METHOD, HOME, an empty CONTENT_LENGTH — and no PATH (none is documented). stdin is at EOF unless the body
+ * is too large for the environment; stderr is discarded. It runs as the caller unless the visit names a unix account
+ * (`runAs`).
  */
 export function runPluginPage(runner: PageRunner, visit: PageVisit): Promise<PageRun> {
   const method = visit.method ?? "GET";

@@ -3,7 +3,10 @@ import type { Clock } from "../../../clock.js";
 import { EmulatorRefusal } from "./options.js";
 import type { TreeFiles } from "./tree.js";
 
-/** A DirectAdmin login as page scripts see it: the two variables DirectAdmin exports (directadmin.md §A3.3). */
+/**
+ * A DirectAdmin login as page scripts see it: the two variables DirectAdmin exports
+ * (docs/reference/directadmin.md#page-environment).
+ */
 export interface DirectAdminSession {
   SESSION_ID: string;
   SESSION_KEY: string;

@@ -5,10 +5,11 @@ import { parseConf, parseDomainOwners, parseDomainsList, parsePointers } from ".
 
 /**
  * The emulator's writes to a DirectAdmin tree, in the formats reader.ts reads. Modes follow DirectAdmin's
- * (diradmin-owned 0711 directories so users can traverse to their own files, 0600 configuration, BIND's 0750
- * zone directory with 0640 zones); they are plausible rather than measured on a host (directadmin.md §A6.1 notes
- * the formats are undocumented). Writes go to a temporary file and are renamed into place, so a reader running
- * beside the emulator (the daemon under test) never sees half a file.
+ * (diradmin-owned 0711 directories so users can traverse to their own files, 0600 configuration, BIND's 0750 zone
+ * directory with 0640 zones); they are plausible rather than measured on a host
+ * (docs/reference/directadmin.md#files-the-reader-reads notes the formats are undocumented). Writes go to a temporary
+ * file and are renamed into place, so a reader running beside the emulator (the daemon under test) never sees half a
+ * file.
  */
 export const MODES = {
   usersDir: 0o711,

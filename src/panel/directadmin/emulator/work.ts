@@ -144,7 +144,10 @@ export class TreeWork {
     return templateRecords(domain, { ip, nameservers: this.nameservers, serial: nextSerial(undefined, this.clock.now()) });
   }
 
-  /** A new account's user.conf, with the keys DirectAdmin writes (§A5.3 lists those a hook sees). */
+  /**
+   * A new account's user.conf, with the keys DirectAdmin writes; user_create_post passes every one of them to hooks
+   * (docs/reference/directadmin.md#hook-catalogue).
+   */
   newUserConf(user: Omit<NewUser, "password">): Conf {
     const [ns1, ns2] = this.nameservers;
     return new Map(Object.entries({

@@ -5,8 +5,8 @@ import { MODES, writeAtomic } from "./tree.js";
 
 /**
  * Zone files as the emulated DirectAdmin writes them, and the `dns_write_post` environment built from them
- * (directadmin.md §A5.4). Files are written with dns/'s `formatRecord` and read back with `parseZoneFile`, so
- * whatever the emulator writes, the plugin's own reader accepts.
+ * (docs/reference/directadmin.md#dns_write_post). Files are written with dns/'s `formatRecord` and read back with
+ * `parseZoneFile`, so whatever the emulator writes, the plugin's own reader accepts.
  */
 
 /** What the default template fills in (DirectAdmin's named.db template tokens |DOMAIN|, |IP|, |NS1|, |NS2|, |SERIAL|). */
@@ -93,12 +93,13 @@ const LISTED_TYPES = ["A", "AAAA", "CNAME", "MX", "NS", "PTR", "TXT", "SRV", "TL
 const EXTRA_TYPES = ["SPF", "SSHFP", "HTTPS", "SVCB"] as const;
 
 /**
- * The `dns_write_post` environment (directadmin.md §A5.4): `DOMAIN`, `DOMAIN_IP`, `SERVER_IP`, `WWW_IP`,
- * `PACKAGE`, `SERIAL`, `EMAIL` (the SOA contact), `NS1`, `INCLUDE_DNSSEC_KEYS` (empty: no DNSSEC), then per type
- * a list of `name=value` pairs joined by `&`, each side percent-encoded, with `<TYPE>_TIME`. Owner names are
- * relative (`www`) except the apex, which is absolute (`example.com.`), as in the documented example. Values are
- * BIND's presentation form. `MX` carries only preferences (legacy) and `MX_FULL` `<preference> <host>`. A type
- * has one TTL: that of its first record (whether DirectAdmin can send per-record TTLs is unknown, §A7.7).
+ * The `dns_write_post` environment (docs/reference/directadmin.md#dns_write_post): `DOMAIN`, `DOMAIN_IP`,
+ * `SERVER_IP`, `WWW_IP`, `PACKAGE`, `SERIAL`, `EMAIL` (the SOA contact), `NS1`, `INCLUDE_DNSSEC_KEYS` (empty: no
+ * DNSSEC), then per type a list of `name=value` pairs joined by `&`, each side percent-encoded, with `<TYPE>_TIME`.
+ * Owner names are relative (`www`) except the apex, which is absolute (`example.com.`), as in the documented example.
+ * Values are BIND's presentation form. `MX` carries only preferences (legacy) and `MX_FULL` `<preference> <host>`. A
+ * type has one TTL: that of its first record (whether DirectAdmin can send per-record TTLs is unknown:
+ * docs/reference/directadmin.md#zone-data-details).
  */
 export function dnsWriteEnv(domain: string, records: readonly DnsRecord[], context: ZoneWriteContext): Record<string, string> {
   const soa = soaOf(records);

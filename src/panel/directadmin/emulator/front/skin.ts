@@ -20,7 +20,10 @@ const MENU: Readonly<Record<Level, ReadonlyArray<readonly [label: string, href: 
   user: [["Domains", "/CMD_ADDITIONAL_DOMAINS"]],
 };
 
-/** Where Evolution opens a plugin page: its wrapper, which shows `src` in an iframe (directadmin.md §A3.1). */
+/**
+ * Where Evolution opens a plugin page: its wrapper, which shows `src` in an iframe
+ * (docs/reference/directadmin.md#urls).
+ */
 export function evolutionUrl(src: string): string {
   return `/evo/plugin?src=${encodeURIComponent(src)}`;
 }

@@ -32,11 +32,11 @@ const HOP_BY_HOP = new Set(["content-length", "transfer-encoding", "connection",
 
 /**
  * The plugin inside the panel, as Evolution shows it: `/evo/plugin?src=…` is the skin with the page in an iframe,
- * first loaded by a POST with an empty body (the wrapper's behaviour the pages must cope with, directadmin.md
- * §A3.1), by a form the wrapper submits into the frame. `/CMD_PLUGINS[_RESELLER|_ADMIN]/<id>/<file>` runs the
- * plugin's real entry script with the browser's session (a level above the account's is refused, as DirectAdmin
- * does): an `.html` page's fragment is put between a header and a footer, a `.raw` page's response is relayed as
- * it printed it. `…/<id>/images/<file>` is served as a static file.
+ * first loaded by a POST with an empty body (the wrapper's behaviour the pages must cope with,
+ * docs/reference/directadmin.md#urls), by a form the wrapper submits into the frame.
+ * `/CMD_PLUGINS[_RESELLER|_ADMIN]/<id>/<file>` runs the plugin's real entry script with the browser's session (a
+ * level above the account's is refused, as DirectAdmin does): an `.html` page's fragment is put between a header and
+ * a footer, a `.raw` page's response is relayed as it printed it. `…/<id>/images/<file>` is served as a static file.
  */
 export function pluginRoutes(deps: FrontDeps): Router {
   const router = Router();

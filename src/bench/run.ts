@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   try {
     const print = (title: string, headers: string[], rows: string[][]) => process.stdout.write(`\n${title}\n${formatTable(headers, rows)}\n`);
     print("WAPI client", ["operation", "ops/s", "median µs"], await benchWapi(env));
-    print("Zone sync: WAPI requests per scenario group (writes vs the minimum; reads apart)", ["group", "steps", "writes", "minimum", "ratio", "reads"], await benchSyncCalls(env));
+    print("Zone sync: WAPI requests per scenario group, reads included, against the minimum (per step: rows changed + 1 listing + 1 commit)", ["group", "steps", "requests", "of them reads", "minimum", "ratio"], await benchSyncCalls(env));
     print("Zone sync: planning a 5,000-record zone", ["what", "median ms", "target ms"], benchPlanning());
   } finally {
     await env.close();

@@ -26,6 +26,24 @@ export interface ManagedRow {
   origin: "created" | "adopted";
 }
 
+/** A row an apply is about to add, with its key: name, type and canonical value (see ownershipKey in src/sync). */
+export interface PendingAdd {
+  key: string;
+  name: string;
+  type: string;
+  ttl: number;
+  rdata: string;
+  /** The highest row ID of the listing the apply planned from; null when not every ID was a number. */
+  seenUpTo: number | null;
+}
+
+export interface NotedAdd {
+  key: string;
+  recordedAt: number;
+  seenUpTo: number | null;
+  row: Omit<PendingAdd, "key" | "seenUpTo"> | undefined;
+}
+
 /** The zones the plugin knows at WEDOS and the row IDs it owns in each. */
 export class DnsZoneStore {
   private readonly db: Database;
@@ -98,7 +116,7 @@ export class DnsZoneStore {
     return this.selectRows.all(zone);
   }
 
-  /** Replaces the zone's owned rows in one transaction (after an apply re-listed the zone). */
+  /** Replaces the zone's owned rows in one transaction (after an apply). */
   replaceManagedRows(zone: string, rows: readonly ManagedRow[], at: number): void {
     const remove = this.db.prepare("DELETE FROM dns_managed_rows WHERE zone = ?");
     const insert = this.db.prepare(
@@ -111,20 +129,50 @@ export class DnsZoneStore {
     })();
   }
 
-  /** Notes the rows an apply is about to add (see dns_pending_adds). */
-  notePendingAdds(zone: string, keys: readonly string[], at: number): void {
-    const insert = this.db.prepare("INSERT OR IGNORE INTO dns_pending_adds (zone, row_key, recorded_at) VALUES (?, ?, ?)");
+  /**
+   * Notes rows an apply is about to add (see dns_pending_adds), before it sends them: WEDOS answers an add without
+   * the new row's ID, so the zone's next listing claims them. Noting a row again keeps when it was first noted.
+   */
+  notePendingAdds(zone: string, rows: readonly PendingAdd[], at: number): void {
+    const insert = this.db.prepare(
+      `INSERT INTO dns_pending_adds (zone, row_key, recorded_at, name, type, ttl, rdata, seen_up_to) VALUES (@zone, @key, @at, @name, @type, @ttl, @rdata, @seenUpTo)
+       ON CONFLICT (zone, row_key) DO UPDATE SET name = excluded.name, type = excluded.type, ttl = excluded.ttl, rdata = excluded.rdata,
+         seen_up_to = MIN(COALESCE(seen_up_to, excluded.seen_up_to), excluded.seen_up_to)`,
+    );
     this.db.transaction(() => {
-      for (const key of keys) insert.run(zone, key, at);
+      for (const row of rows) insert.run({ zone, at, ...row });
     })();
   }
 
-  pendingAdds(zone: string): Set<string> {
-    return new Set(this.db.prepare<[string], { rowKey: string }>("SELECT row_key AS rowKey FROM dns_pending_adds WHERE zone = ?").all(zone).map((row) => row.rowKey));
+  /** Rows noted as being added and not yet claimed by a listing; `row` is absent for entries of earlier versions. */
+  pendingAdds(zone: string): NotedAdd[] {
+    return this.db
+      .prepare<[string], { key: string; recordedAt: number; seenUpTo: number | null; name: string | null; type: string | null; ttl: number | null; rdata: string | null }>(
+        "SELECT row_key AS key, recorded_at AS recordedAt, seen_up_to AS seenUpTo, name, type, ttl, rdata FROM dns_pending_adds WHERE zone = ? ORDER BY row_key",
+      )
+      .all(zone)
+      .map(({ key, recordedAt, seenUpTo, name, type, ttl, rdata }) => ({ key, recordedAt, seenUpTo, row: name === null || type === null || ttl === null || rdata === null ? undefined : { name, type, ttl, rdata } }));
   }
 
-  clearPendingAdds(zone: string): void {
-    this.db.prepare("DELETE FROM dns_pending_adds WHERE zone = ?").run(zone);
+  /** A listing settled these noted adds: the rows it found are owned from now on, and the entries are done. */
+  resolvePendingAdds(zone: string, claimed: readonly ManagedRow[], settledKeys: readonly string[], at: number): void {
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO dns_managed_rows (zone, row_id, name, type, ttl, rdata, origin, recorded_at)
+       VALUES (@zone, @rowId, @name, @type, @ttl, @rdata, @origin, @at)`,
+    );
+    const remove = this.db.prepare("DELETE FROM dns_pending_adds WHERE zone = ? AND row_key = ?");
+    this.db.transaction(() => {
+      for (const row of claimed) insert.run({ zone, ...row, at });
+      for (const key of settledKeys) remove.run(zone, key);
+    })();
+  }
+
+  /**
+   * What the plugin last knew the zone to hold at WEDOS from its own rows: the managed rows, and the rows it added
+   * whose IDs the next listing will claim. Pages show sync states from this without asking WEDOS.
+   */
+  rowsAtWedos(zone: string): Array<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">> {
+    return [...this.managedRows(zone), ...this.pendingAdds(zone).flatMap((entry) => (entry.row === undefined ? [] : [entry.row]))];
   }
 
   /** Notes that writes are about to be sent to the zone (kept until a commit). */

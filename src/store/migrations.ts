@@ -305,4 +305,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE dns_zones ADD COLUMN creating_since INTEGER;
     `,
   },
+  {
+    version: 15,
+    name: "rows added and not yet listed, with what they hold",
+    sql: `
+      -- An apply no longer lists the zone again to learn its new rows' IDs: they stay noted until the zone's next
+      -- listing claims them (docs/decisions/0016). What they hold lets pages show them as synced meanwhile; entries
+      -- noted by earlier versions have none and are claimed by row_key alone.
+      ALTER TABLE dns_pending_adds ADD COLUMN name TEXT;
+      ALTER TABLE dns_pending_adds ADD COLUMN type TEXT;
+      ALTER TABLE dns_pending_adds ADD COLUMN ttl INTEGER;
+      ALTER TABLE dns_pending_adds ADD COLUMN rdata TEXT;
+      -- The highest row ID in the listing the apply planned from (NULL: not all numeric): a row of the same name and
+      -- type with a higher ID appeared after that listing, so it may be the added row changed at WEDOS meanwhile.
+      ALTER TABLE dns_pending_adds ADD COLUMN seen_up_to INTEGER;
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { WedosRow } from "../dns/index.js";
+import { canonicalRdataKey, type WedosRow } from "../dns/index.js";
 
 /** A row as it exists at WEDOS, with whether the plugin owns it. */
 export interface ExistingRow extends WedosRow {
@@ -23,4 +23,12 @@ export const APPLY_ORDER: Readonly<Record<ZoneChange["kind"], number>> = { adopt
 /** "www A 192.0.2.1 (TTL 300)" — how a row is named in messages; "@" stands for the apex. */
 export function describeRow(row: WedosRow): string {
   return `${row.name === "" ? "@" : row.name} ${row.type} ${row.rdata} (TTL ${row.ttl})`;
+}
+
+/**
+ * What identifies a row apart from its WEDOS ID and TTL: name, type and canonical value. WEDOS refuses a second row
+ * with the same key (2316), so a key names at most one row of a zone.
+ */
+export function ownershipKey(row: Pick<WedosRow, "name" | "type" | "rdata">): string {
+  return `${row.name}\u0000${row.type}\u0000${canonicalRdataKey(row)}`;
 }

@@ -25,7 +25,7 @@ export interface ZonePlan {
   conflicts: SyncConflict[];
   foreign: ExistingRow[];
   safety: SafetyVerdict;
-  /** The rows at WEDOS the plan was made from (the apply compares against them after its re-list). */
+  /** The rows at WEDOS the plan was made from (the apply derives the state it leaves from them). */
   existing: ExistingRow[];
 }
 

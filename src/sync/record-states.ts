@@ -1,6 +1,6 @@
-import { canonicalRdataKey } from "../dns/index.js";
 import type { ManagedRow } from "../store/dns-zone-store.js";
 import type { AuditResult } from "./audit.js";
+import { ownershipKey } from "./changes.js";
 
 /** A panel record as a customer sees it: synced to WEDOS, waiting, served by WEDOS itself, or not accepted and why. */
 export interface RecordState {
@@ -22,19 +22,17 @@ export interface RecordState {
  */
 export const HANDLED_BY_WEDOS: ReadonlySet<string> = new Set(["soa", "apex-ns"]);
 
-const key = (row: { name: string; type: string; rdata: string }) => `${row.name}\u0000${row.type}\u0000${canonicalRdataKey(row)}`;
-
 /**
  * Each panel record's sync state, from local knowledge only (the panel's zone after the capability audit, and the
  * rows the plugin last recorded at WEDOS): a page view never spends WAPI budget. "In sync" means WEDOS held this
  * row, with this TTL, when the plugin last synced the zone.
  */
-export function recordStates(audit: AuditResult, managed: readonly ManagedRow[]): RecordState[] {
-  const atWedos = new Map(managed.map((row) => [key(row), row]));
+export function recordStates(audit: AuditResult, managed: ReadonlyArray<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>): RecordState[] {
+  const atWedos = new Map(managed.map((row) => [ownershipKey(row), row]));
   const adjusted = new Map(audit.findings.filter((finding) => finding.outcome === "adjusted").map((finding) => [`${finding.name}\u0000${finding.type}`, finding]));
   const synced: RecordState[] = audit.rows.map((row) => {
     const name = row.name === "" ? "@" : row.name;
-    const stored = atWedos.get(key(row));
+    const stored = atWedos.get(ownershipKey(row));
     const finding = adjusted.get(`${name}\u0000${row.type}`);
     return { name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: finding?.reason, rule: finding?.rule };
   });

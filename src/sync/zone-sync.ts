@@ -1,12 +1,15 @@
 import type { Clock } from "../clock.js";
-import { canonicalRdataKey, type DnsRecord, type WedosRow } from "../dns/index.js";
+import type { DnsRecord, WedosRow } from "../dns/index.js";
 import { AppError } from "../errors.js";
 import type { DnsZoneStore, ManagedRow, ZoneMode } from "../store/dns-zone-store.js";
 import { WapiResultError } from "../wapi/errors.js";
 import type { Wapi } from "../wapi/index.js";
 import type { WapiLane } from "../wapi/lanes.js";
 import type { WapiRow } from "../wapi/schemas.js";
+import { applyResult, type ApplyResult } from "./apply-result.js";
 import { auditRecords } from "./audit.js";
+import { ownershipKey } from "./changes.js";
+import { claimAddedRows, highestRowId } from "./claim-added-rows.js";
 import { orderedChanges, planHasWork, type ZonePlan } from "./plan.js";
 import { planZone } from "./plan-zone.js";
 import { checkPlanSafety } from "./safety.js";
@@ -28,25 +31,20 @@ export interface ApplyOptions {
   primaryIp?: string;
 }
 
-export interface ApplyResult {
-  /** WAPI requests that changed something (zone add, row add/update/delete, commit, transfer). */
-  writes: number;
-  committed: boolean;
-  /** A fresh plan after the apply is empty. */
-  converged: boolean;
-  /** The plan computed from WEDOS's state after the apply (empty when converged). */
-  after: ZonePlan | undefined;
-}
+export type { ApplyResult } from "./apply-result.js";
 
 /**
  * Plans and applies one zone: the panel's records (audited) against the rows at WEDOS, touching only rows the
  * plugin owns, deletes before updates before adds, exactly one commit, and a re-plan that must come out empty.
- * See docs/reference/dns-sync.md.
+ * Rows an apply adds are claimed by the zone's next listing (docs/decisions/0016). See docs/reference/dns-sync.md.
  */
 export class ZoneSync {
   constructor(private readonly deps: { wapi: Wapi; zones: DnsZoneStore; clock: Clock }) {}
 
-  /** Reads WEDOS (at most `dns-domains-list` once for an unknown zone, and `dns-rows-list`) and plans. */
+  /**
+   * Reads WEDOS (at most `dns-domains-list` once for an unknown zone, and `dns-rows-list`) and plans. The listing
+   * also claims the rows earlier applies added (their IDs are learnt here, never by an extra listing).
+   */
   async plan(zone: string, records: readonly DnsRecord[], mode: ZoneMode, options: PlanOptions = {}): Promise<ZonePlan> {
     const lane = options.lane ?? "records";
     const { rows: desired, findings } = auditRecords(records, zone);
@@ -55,56 +53,65 @@ export class ZoneSync {
       return this.secondaryPlan(zone, mode, atWedos, findings);
     }
     const listed = atWedos === undefined ? [] : await this.listKnownZone(zone, lane);
-    return this.planFromRows(zone, desired, findings, listed ?? [], atWedos === undefined || listed === undefined, options.adopt === true);
+    return this.planFromRows(zone, desired, findings, listed ?? [], { createZone: atWedos === undefined || listed === undefined, adopt: options.adopt === true });
   }
 
-  /** Executes a plan as it stands; refuses an unsafe plan unless forced. */
+  /**
+   * Executes a plan as it stands; refuses an unsafe plan unless forced. Sends exactly the plan's writes and one
+   * commit: no listing, unless WEDOS answered that a change was already made (confirmed by one listing).
+   */
   async apply(plan: ZonePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
     const { wapi, zones, clock } = this.deps;
     const lane = options.lane ?? "records";
     if (!plan.safety.safe && options.force !== true) {
       throw new AppError("sync_too_much_change", `sync ${plan.zone}: refusing to apply: ${plan.safety.message ?? "the plan changes too much"}`);
     }
-    if (!planHasWork(plan)) return { writes: 0, committed: false, converged: true, after: undefined };
+    if (!planHasWork(plan)) return applyResult([], false, true, undefined);
     if (plan.mode === "secondary") return this.applySecondary(plan, options.primaryIp, lane);
-    let writes = 0;
+    const sent: string[] = [];
     if (plan.createZone) {
+      sent.push("dns-domain-add");
       await this.createZone(plan.zone, { name: plan.zone }, lane);
-      writes += 1;
     } else {
       zones.rememberZone(plan.zone, plan.mode, zones.zone(plan.zone)?.createdByUs ?? false, clock.now());
     }
     zones.markUncommitted(plan.zone, clock.now());
 
     const adopted = new Set(plan.changes.filter((change) => change.kind === "adopt").map((change) => change.row.id));
-    const adds = plan.changes.filter((change) => change.kind === "add");
-    if (adds.length > 0) zones.notePendingAdds(plan.zone, adds.map((change) => ownershipKey(change.row)), clock.now());
-    let added = 0;
+    const adds = plan.changes.flatMap((change) => (change.kind === "add" ? [change.row] : []));
+    // Noted before sending, so that a crash between the add and the next listing does not orphan the rows.
+    const notedBefore = new Set(zones.pendingAdds(plan.zone).map((entry) => entry.key));
+    const seenUpTo = highestRowId(plan.existing);
+    if (adds.length > 0) zones.notePendingAdds(plan.zone, adds.map((row) => ({ key: ownershipKey(row), name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, seenUpTo })), clock.now());
+    const alreadyThere: string[] = [];
     let tolerated = 0;
     try {
       for (const change of orderedChanges(plan)) {
         if (change.kind === "adopt") continue;
-        const done = await this.execute(plan.zone, change, lane);
-        if (done) writes += 1;
-        else tolerated += 1;
-        if (change.kind === "add") added += 1;
+        sent.push(`dns-row-${change.kind}`);
+        if (await this.execute(plan.zone, change, lane)) continue;
+        tolerated += 1;
+        if (change.kind === "add") alreadyThere.push(ownershipKey(change.row));
       }
     } catch (error) {
-      // Keep ownership of what was already added before reporting; the next sync re-plans from WEDOS's state.
-      if (added > 0) await this.relistAndRecord(plan, adopted, lane);
+      // What was added stays noted and is claimed by the next listing; the next sync re-plans from WEDOS's state.
       throw new AppError("sync_apply_failed", `sync ${plan.zone}: apply stopped at a failed change and will be re-planned: ${(error as Error).message}`, { cause: error, retryable: (error as { retryable?: boolean }).retryable ?? false });
     }
+    // "Already there" (2316) means the row existed before this add: someone else's, unless an earlier apply of
+    // ours had noted it and no listing has settled it yet.
+    const notOurs = alreadyThere.filter((key) => !notedBefore.has(key));
+    if (notOurs.length > 0) zones.resolvePendingAdds(plan.zone, [], notOurs, clock.now());
 
-    // WEDOS returns no ID for an added row, so adds need one re-list; so does an "already gone/there" answer,
-    // which counts as success only once the listing confirms it. Updates and deletes alone are derived locally.
-    const listed = added > 0 || tolerated > 0 ? await this.relistAndRecord(plan, adopted, lane) : this.recordDerivedState(plan, adopted);
+    // "Already gone/there" counts as success only once a listing confirms it; otherwise the state is derived.
+    if (tolerated > 0) sent.push("dns-rows-list");
+    const state = tolerated > 0 ? { rows: await this.listAndRecord(plan.zone, adopted, lane), provisional: new Set<string>() } : this.recordDerivedState(plan, adopted);
+    sent.push("dns-domain-commit");
     await wapi.dns.domainCommit(plan.zone, { lane });
-    writes += 1;
     zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged: false });
-    const after = this.planFromRows(plan.zone, plan.desired, plan.findings, listed, false, false);
+    const after = this.planFromRows(plan.zone, plan.desired, plan.findings, state.rows, { createZone: false, adopt: false, provisional: state.provisional });
     const converged = after.changes.length === 0;
     zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged });
-    return { writes, committed: true, converged, after };
+    return applyResult(sent, true, converged, after);
   }
 
   /** Secondary zones cost one request: created once, then re-transferred after each panel change. */
@@ -119,16 +126,14 @@ export class ZoneSync {
       await wapi.dns.domainAxfrRun(plan.zone, { lane });
     }
     zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged: true });
-    return { writes: 1, committed: true, converged: true, after: undefined };
+    return applyResult([plan.createZone ? "dns-domain-add" : "dns-domain-axfr-run"], true, true, undefined);
   }
 
-  private planFromRows(zone: string, desired: readonly WedosRow[], findings: ZonePlan["findings"], listed: readonly WapiRow[], createZone: boolean, adopt: boolean): ZonePlan {
-    const owned = new Set(this.deps.zones.managedRows(zone).map((row) => row.rowId));
-    // Rows an apply cut short had added (it noted them before sending) are ours, not someone else's.
-    const pending = this.deps.zones.pendingAdds(zone);
-    if (pending.size > 0) for (const row of listed) if (pending.has(ownershipKey(row))) owned.add(row.id);
-    const commitPending = !createZone && (this.deps.zones.zone(zone)?.uncommittedSince ?? null) !== null;
-    return planZone({ zone, desired, findings, listed, owned, createZone, commitPending, adopt });
+  /** `provisional`: IDs standing in for rows just added, whose real IDs the next listing claims. */
+  private planFromRows(zone: string, desired: readonly WedosRow[], findings: ZonePlan["findings"], listed: readonly WapiRow[], how: { createZone: boolean; adopt: boolean; provisional?: ReadonlySet<string> }): ZonePlan {
+    const owned = new Set([...this.deps.zones.managedRows(zone).map((row) => row.rowId), ...(how.provisional ?? [])]);
+    const commitPending = !how.createZone && (this.deps.zones.zone(zone)?.uncommittedSince ?? null) !== null;
+    return planZone({ zone, desired, findings, listed, owned, createZone: how.createZone, commitPending, adopt: how.adopt });
   }
 
   /**
@@ -151,10 +156,13 @@ export class ZoneSync {
     }
   }
 
-  /** Lists a zone the database believes exists; undefined when WEDOS says it does not (3222), e.g. after a crash. */
+  /**
+   * Lists a zone the database believes exists, claiming the rows applies added; undefined when WEDOS says it does
+   * not exist (3222), e.g. after a crash.
+   */
   private async listKnownZone(zone: string, lane: WapiLane): Promise<WapiRow[] | undefined> {
     try {
-      return await this.deps.wapi.dns.rowsList(zone, { lane });
+      return await this.listZone(zone, lane);
     } catch (error) {
       if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
       this.deps.zones.forgetZone(zone);
@@ -171,46 +179,54 @@ export class ZoneSync {
       else await dns.rowAdd({ domain: zone, name: change.row.name, ttl: change.row.ttl, type: change.row.type, rdata: change.row.rdata }, { lane });
       return true;
     } catch (error) {
-      // "Already gone" / "already there" are success only if the re-list after the apply confirms it (the
+      // "Already gone" / "already there" are success only if the listing after the apply confirms it (the
       // re-plan then comes out empty); otherwise the zone is reported as not converged.
       if (error instanceof WapiResultError && ((error.wapiCode === 3309 && change.kind !== "add") || (error.wapiCode === 2316 && change.kind === "add"))) return false;
       throw error;
     }
   }
 
-  /** Re-lists the zone once and records which rows the plugin owns now (kept, updated, added, adopted). */
-  private async relistAndRecord(plan: ZonePlan, adopted: ReadonlySet<string>, lane: WapiLane): Promise<WapiRow[]> {
-    const listed = await this.deps.wapi.dns.rowsList(plan.zone, { lane });
-    const before = new Map(plan.existing.map((row) => [row.id, row]));
-    const origins = new Map(this.deps.zones.managedRows(plan.zone).map((row) => [row.rowId, row.origin]));
-    const addedKeys = new Set([...plan.changes.filter((change) => change.kind === "add").map((change) => ownershipKey(change.row)), ...this.deps.zones.pendingAdds(plan.zone)]);
-    const owned: ManagedRow[] = [];
-    for (const row of listed) {
-      const origin = adopted.has(row.id) ? "adopted" : (origins.get(row.id) ?? (addedKeys.has(ownershipKey(row)) && (!before.has(row.id) || before.get(row.id)?.managed === true) ? "created" : undefined));
-      if (origin !== undefined) owned.push({ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin });
-    }
-    this.deps.zones.replaceManagedRows(plan.zone, owned, this.deps.clock.now());
-    this.deps.zones.clearPendingAdds(plan.zone);
+  /** Every listing of a zone's rows goes through here, so that each one claims the rows applies added. */
+  private async listZone(zone: string, lane: WapiLane): Promise<WapiRow[]> {
+    const listedAt = this.deps.clock.now();
+    const listed = await this.deps.wapi.dns.rowsList(zone, { lane });
+    claimAddedRows(this.deps.zones, zone, listed, listedAt);
     return listed;
   }
 
-  /** The zone's rows after a plan of updates and deletes only, recorded without asking WEDOS again. */
-  private recordDerivedState(plan: ZonePlan, adopted: ReadonlySet<string>): WapiRow[] {
+  /** Lists the zone once and records which of its rows the plugin owns now (kept, updated, claimed, adopted). */
+  private async listAndRecord(zone: string, adopted: ReadonlySet<string>, lane: WapiLane): Promise<WapiRow[]> {
+    const listed = await this.listZone(zone, lane);
+    this.recordOwned(zone, listed, adopted);
+    return listed;
+  }
+
+  /**
+   * The zone's rows after the plan, derived without asking WEDOS again: the listed rows less the deleted ones, the
+   * updated ones changed, and the added ones under provisional IDs (they stay noted until the next listing).
+   */
+  private recordDerivedState(plan: ZonePlan, adopted: ReadonlySet<string>): { rows: WapiRow[]; provisional: Set<string> } {
     const deleted = new Set(plan.changes.filter((change) => change.kind === "delete").map((change) => change.row.id));
     const updated = new Map(plan.changes.flatMap((change) => (change.kind === "update" ? [[change.row.id, change.to] as const] : [])));
-    const rows: WapiRow[] = plan.existing
+    const kept: WapiRow[] = plan.existing
       .filter((row) => !deleted.has(row.id))
       .map((row) => {
         const to = updated.get(row.id);
         return { id: row.id, name: row.name, type: row.type, ttl: to?.ttl ?? row.ttl, rdata: to?.rdata ?? row.rdata, changedDate: "", comment: "" };
       });
-    const origins = new Map(this.deps.zones.managedRows(plan.zone).map((row) => [row.rowId, row.origin]));
+    this.recordOwned(plan.zone, kept, adopted);
+    const added: WapiRow[] = plan.changes.flatMap((change, index) => (change.kind === "add" ? [{ id: `added-${index}`, name: change.row.name, type: change.row.type, ttl: change.row.ttl, rdata: change.row.rdata, changedDate: "", comment: "" }] : []));
+    return { rows: [...kept, ...added], provisional: new Set(added.map((row) => row.id)) };
+  }
+
+  /** Records the rows the plugin owns among `rows` (by the IDs it knows, and those just adopted). */
+  private recordOwned(zone: string, rows: readonly WapiRow[], adopted: ReadonlySet<string>): void {
+    const origins = new Map(this.deps.zones.managedRows(zone).map((row) => [row.rowId, row.origin]));
     const owned: ManagedRow[] = rows.flatMap((row) => {
       const origin = adopted.has(row.id) ? "adopted" : origins.get(row.id);
       return origin === undefined ? [] : [{ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin }];
     });
-    this.deps.zones.replaceManagedRows(plan.zone, owned, this.deps.clock.now());
-    return rows;
+    this.deps.zones.replaceManagedRows(zone, owned, this.deps.clock.now());
   }
 
   /**
@@ -246,5 +262,3 @@ export class ZoneSync {
     return { ...base, createZone: false, scheduleTransfer: true };
   }
 }
-
-const ownershipKey = (row: WedosRow) => `${row.name}\u0000${row.type}\u0000${canonicalRdataKey(row)}`;

@@ -44,10 +44,16 @@ describe("wedos-panel sync", () => {
     expect((await sync("--check")).status).toBe(2);
 
     const applied = await sync("--apply");
-    expect(applied.stdout).toContain("Applied with 5 change request(s) and one commit; WEDOS now matches the panel.\n");
+    expect(applied.stdout).toContain("Sent the zone's creation, 3 row changes and one commit; WEDOS now matches the panel.\n");
     expect(applied.stdout).toContain("WEDOS's name servers serve the new data (3 record(s) checked).\n");
     expect(applied.status).toBe(0);
     expect((await sync("--check")).status).toBe(0);
+
+    // One record added: what was sent is said as it was sent (one add, one commit), in the singular.
+    writeZone("www 300 IN A 192.0.2.1\n@ 300 IN MX 10 mail.example.test.\nmail 300 IN A 192.0.2.2\nftp 300 IN A 192.0.2.3");
+    const before = sim.simulator.dump().requestLog.length;
+    expect((await sync("--apply")).stdout).toContain("Sent 1 row change and one commit; WEDOS now matches the panel.\n");
+    expect(sim.simulator.dump().requestLog.slice(before).map((entry) => entry.command)).toEqual(["dns-rows-list", "dns-row-add", "dns-domain-commit"]);
   });
 
   it("clears the zone's drift preview once WEDOS matches the panel", async () => {

@@ -150,14 +150,17 @@ describe("an apply cut short", () => {
   it("still owns the rows it added before the cut (no conflict, no second add) and the zone it created", async () => {
     const { sync, zones } = zoneSyncFor(h);
     const records = panelZone("www 300 IN A 192.0.2.1\nmail 300 IN A 192.0.2.2");
-    h.sim.simulator.addFault({ command: "dns-rows-list", kind: "drop", count: 1 });
-    await expect(sync.apply(await sync.plan(ZONE, records, "primary"))).rejects.toThrow(/apply stopped at a failed change|no answer/);
+    // The adds reach WEDOS, then the process dies: no commit, and no listing has shown the new rows' IDs.
+    h.sim.simulator.addFault({ command: "dns-domain-commit", kind: "drop", count: 1 });
+    await expect(sync.apply(await sync.plan(ZONE, records, "primary"))).rejects.toThrow(/no answer/);
     expect(zones.zone(ZONE)?.createdByUs).toBe(true);
+    const restarted = zoneSyncFor(h);
     const before = h.sim.simulator.dump().requestLog.length;
-    const again = await sync.plan(ZONE, records, "primary");
-    expect(again.conflicts).toEqual([]);
-    expect(again.changes).toEqual([]);
+    const again = await restarted.sync.plan(ZONE, records, "primary");
+    expect([again.conflicts, again.changes, again.commitPending]).toEqual([[], [], true]);
     expect(commandsSince(h, before)).toEqual(["dns-rows-list"]);
+    const atWedos = h.sim.simulator.dump().zones.find((zone) => zone.name === ZONE)?.rows ?? [];
+    expect(restarted.zones.managedRows(ZONE).map((row) => [row.rowId, row.name, row.origin])).toEqual(atWedos.map((row) => [row.id, row.name, "created"]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
   });
 
   it("looks a creation cut short before WEDOS got it up in the listing: nothing WEDOS would reject is sent", async () => {

@@ -1,6 +1,7 @@
 import { describeProblem, zoneNameFromText } from "../../dns/index.js";
 import { DnsZoneStore } from "../../store/dns-zone-store.js";
 import { DriftStore } from "../../store/drift-store.js";
+import { describeSent } from "../../sync/apply-result.js";
 import { planHasWork, planSummary, planToJson, planToText } from "../../sync/plan.js";
 import { checkPropagation } from "../../sync/propagation.js";
 import { ZoneSync } from "../../sync/zone-sync.js";
@@ -67,9 +68,9 @@ and prints the plan: a dry run unless --apply is given.
       const propagation = result.committed && mode === "primary" && context.config.dns.propagationCheck ? await checkPropagation(zone, plan.desired, context.config.dns.nameServers) : undefined;
       if (propagation?.propagated === true) new DnsZoneStore(context.db).recordPropagated(zone, context.clock.now());
       if (json) {
-        printJson(io, { ...planToJson(plan), applied: { writes: result.writes, committed: result.committed, converged: result.converged, propagation: propagation ?? null } });
+        printJson(io, { ...planToJson(plan), applied: { sent: result.sent, writes: result.writes, committed: result.committed, converged: result.converged, propagation: propagation ?? null } });
       } else {
-        io.stdout(`Applied with ${result.writes} change request(s)${result.committed ? " and one commit" : ""}; ${result.converged ? "WEDOS now matches the panel" : "a fresh plan is NOT empty — run sync again to see what differs"}.\n`);
+        io.stdout(`${describeSent(result)}; ${result.converged ? "WEDOS now matches the panel" : "a fresh plan is NOT empty — run sync again to see what differs"}.\n`);
         if (propagation !== undefined) io.stdout(propagation.propagated ? `WEDOS's name servers serve the new data (${propagation.checked} record(s) checked).\n` : `Not yet served by every WEDOS name server (this can take minutes):\n${propagation.problems.map((p) => `  ${p}`).join("\n")}\n`);
       }
       return result.converged ? 0 : 1;

@@ -94,7 +94,7 @@ export class DnsCommands {
     return parseData("dns-row-detail", wapiRowSchema, reply.data.row);
   }
 
-  /** dns-row-add — returns nothing, not even the new ID: re-list to learn it. https://kb.wedos.com/en/wapi-api-interface/wapi-command-dns-add-row/ */
+  /** dns-row-add — returns nothing, not even the new ID: the next listing claims the row (src/sync/claim-added-rows.ts). https://kb.wedos.com/en/wapi-api-interface/wapi-command-dns-add-row/ */
   async rowAdd(row: DnsRowInput, options?: CommandOptions): Promise<void> {
     const data: Record<string, unknown> = { domain: row.domain, name: row.name, ttl: row.ttl, type: row.type, rdata: row.rdata };
     if (row.comment !== undefined) data.auth_comment = row.comment;

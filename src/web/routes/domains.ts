@@ -106,7 +106,7 @@ async function recordsModel(page: AuthenticatedContext, domain: string, sources:
     const zone = await sources.panel.zoneFile(domain);
     if (zone.content === undefined) return { records: [], recordsProblem: page.t("records.unreadable", { reason: page.t("records.noZoneFile") }) };
     const { records } = parseZoneFile(zone.content, { origin: domain });
-    const states = recordStates(auditRecords(records, domain), sources.zones.managedRows(domain));
+    const states = recordStates(auditRecords(records, domain), sources.zones.rowsAtWedos(domain));
     return { records: states.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`), note: recordNote(page.t, state) })), recordsProblem: undefined };
   } catch (error) {
     // What is wrong in the zone itself (file:line, the domain's own file name) helps the customer; why the server

@@ -1,0 +1,60 @@
+import type { WedosRow } from "../dns/index.js";
+import type { DnsZoneStore, ManagedRow, NotedAdd } from "../store/dns-zone-store.js";
+import type { WapiRow } from "../wapi/schemas.js";
+import { ownershipKey } from "./changes.js";
+
+/**
+ * Settles the rows applies added to a zone against a fresh listing of it (docs/decisions/0016). WEDOS answers
+ * `dns-row-add` without the new row's ID, so an apply notes each row before sending it and the zone's next listing,
+ * whatever asked for it, claims the row:
+ *
+ * - by its name, type and value: WEDOS refuses a duplicate (2316), so a successful add leaves exactly one row with
+ *   that key, and it is ours;
+ * - failing that, a row changed at WEDOS since it was added: within one name and type, when the rows that are not
+ *   ours and appeared after the listing the apply planned from (a higher ID) are exactly as many as our unmatched
+ *   adds, they are those adds. Any other count is ambiguous, and nothing is claimed.
+ *
+ * An entry the listing settles is done: claimed, or not there (the add never reached WEDOS, or the row was deleted
+ * since). Entries noted after the listing was asked for (another process adding meanwhile) wait for the next one.
+ */
+export function claimAddedRows(zones: DnsZoneStore, zone: string, listed: readonly WapiRow[], listedAt: number): void {
+  const settled = zones.pendingAdds(zone).filter((entry) => entry.recordedAt <= listedAt);
+  if (settled.length === 0) return;
+  const owned = new Set(zones.managedRows(zone).map((row) => row.rowId));
+  const unowned = listed.filter((row) => !owned.has(row.id));
+  const byKey = new Map(unowned.map((row) => [ownershipKey(row), row]));
+  const claimed = new Map<string, WapiRow>();
+  const unmatched: NotedAdd[] = [];
+  for (const entry of settled) {
+    const row = byKey.get(entry.key);
+    if (row === undefined || claimed.has(row.id)) unmatched.push(entry);
+    else claimed.set(row.id, row);
+  }
+  for (const row of changedSinceAdded(unmatched, unowned.filter((row) => !claimed.has(row.id)))) claimed.set(row.id, row);
+  const rows: ManagedRow[] = [...claimed.values()].map((row) => ({ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin: "created" }));
+  zones.resolvePendingAdds(zone, rows, settled.map((entry) => entry.key), listedAt);
+}
+
+const setKey = (row: Pick<WedosRow, "name" | "type">) => `${row.name}\u0000${row.type}`;
+
+/** The rows that can only be our unmatched adds, changed at WEDOS: per set, as many new rows as unmatched adds. */
+function changedSinceAdded(unmatched: readonly NotedAdd[], candidates: readonly WapiRow[]): WapiRow[] {
+  const found: WapiRow[] = [];
+  const sets = new Map<string, NotedAdd[]>();
+  for (const entry of unmatched) {
+    if (entry.row === undefined || entry.seenUpTo === null) continue;
+    const key = setKey(entry.row);
+    sets.set(key, [...(sets.get(key) ?? []), entry]);
+  }
+  for (const [key, entries] of sets) {
+    const since = Math.min(...entries.map((entry) => entry.seenUpTo ?? 0));
+    const newer = candidates.filter((row) => setKey(row) === key && /^\d+$/.test(row.id) && Number(row.id) > since);
+    if (newer.length === entries.length) found.push(...newer);
+  }
+  return found;
+}
+
+/** The highest row ID of a listing, noted with each add (0 for an empty zone; null when an ID is not a number). */
+export function highestRowId(rows: ReadonlyArray<{ id: string }>): number | null {
+  return rows.every((row) => /^\d+$/.test(row.id)) ? rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0) : null;
+}

@@ -2,6 +2,7 @@ import type { WedosRow } from "../dns/index.js";
 import type { DnsZoneStore, ManagedRow, NotedAdd } from "../store/dns-zone-store.js";
 import type { WapiRow } from "../wapi/schemas.js";
 import { ownershipKey } from "./changes.js";
+import type { ZonePlan } from "./plan.js";
 
 /**
  * Settles the rows applies added to a zone against a fresh listing of it (docs/decisions/0016). WEDOS answers
@@ -54,7 +55,42 @@ function changedSinceAdded(unmatched: readonly NotedAdd[], candidates: readonly 
   return found;
 }
 
+/**
+ * One apply's side of it: the plan's adds are noted before any is sent, so that a crash between an add and the next
+ * listing does not orphan the row.
+ */
+export class AddedRows {
+  private readonly notedBefore: ReadonlySet<string>;
+  private readonly unsent: Set<string>;
+
+  constructor(
+    private readonly zones: DnsZoneStore,
+    private readonly plan: ZonePlan,
+    at: number,
+  ) {
+    const adds = plan.changes.flatMap((change) => (change.kind === "add" ? [change.row] : []));
+    this.notedBefore = new Set(zones.pendingAdds(plan.zone).map((entry) => entry.key));
+    const seenUpTo = highestRowId(plan.existing);
+    if (adds.length > 0) zones.notePendingAdds(plan.zone, adds.map((row) => ({ key: ownershipKey(row), name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, seenUpTo })), at);
+    this.unsent = new Set(adds.map(ownershipKey).filter((key) => !this.notedBefore.has(key)));
+  }
+
+  sending(row: WedosRow): void {
+    this.unsent.delete(ownershipKey(row));
+  }
+
+  /** WEDOS answered 2316: the row was there before this add, someone else's unless an earlier apply noted it. */
+  alreadyThere(row: WedosRow, at: number): void {
+    if (!this.notedBefore.has(ownershipKey(row))) this.zones.resolvePendingAdds(this.plan.zone, [], [ownershipKey(row)], at);
+  }
+
+  /** The apply stopped: what was sent (the failed request may have arrived) stays noted, adds never sent do not. */
+  stopped(at: number): void {
+    if (this.unsent.size > 0) this.zones.resolvePendingAdds(this.plan.zone, [], [...this.unsent], at);
+  }
+}
+
 /** The highest row ID of a listing, noted with each add (0 for an empty zone; null when an ID is not a number). */
-export function highestRowId(rows: ReadonlyArray<{ id: string }>): number | null {
+function highestRowId(rows: ReadonlyArray<{ id: string }>): number | null {
   return rows.every((row) => /^\d+$/.test(row.id)) ? rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0) : null;
 }

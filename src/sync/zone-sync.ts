@@ -8,8 +8,7 @@ import type { WapiLane } from "../wapi/lanes.js";
 import type { WapiRow } from "../wapi/schemas.js";
 import { applyResult, type ApplyResult } from "./apply-result.js";
 import { auditRecords } from "./audit.js";
-import { ownershipKey } from "./changes.js";
-import { claimAddedRows, highestRowId } from "./claim-added-rows.js";
+import { AddedRows, claimAddedRows } from "./claim-added-rows.js";
 import { orderedChanges, planHasWork, type ZonePlan } from "./plan.js";
 import { planZone } from "./plan-zone.js";
 import { checkPlanSafety } from "./safety.js";
@@ -78,29 +77,21 @@ export class ZoneSync {
     zones.markUncommitted(plan.zone, clock.now());
 
     const adopted = new Set(plan.changes.filter((change) => change.kind === "adopt").map((change) => change.row.id));
-    const adds = plan.changes.flatMap((change) => (change.kind === "add" ? [change.row] : []));
-    // Noted before sending, so that a crash between the add and the next listing does not orphan the rows.
-    const notedBefore = new Set(zones.pendingAdds(plan.zone).map((entry) => entry.key));
-    const seenUpTo = highestRowId(plan.existing);
-    if (adds.length > 0) zones.notePendingAdds(plan.zone, adds.map((row) => ({ key: ownershipKey(row), name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, seenUpTo })), clock.now());
-    const alreadyThere: string[] = [];
+    const added = new AddedRows(zones, plan, clock.now());
     let tolerated = 0;
     try {
       for (const change of orderedChanges(plan)) {
         if (change.kind === "adopt") continue;
+        if (change.kind === "add") added.sending(change.row);
         sent.push(`dns-row-${change.kind}`);
         if (await this.execute(plan.zone, change, lane)) continue;
         tolerated += 1;
-        if (change.kind === "add") alreadyThere.push(ownershipKey(change.row));
+        if (change.kind === "add") added.alreadyThere(change.row, clock.now());
       }
     } catch (error) {
-      // What was added stays noted and is claimed by the next listing; the next sync re-plans from WEDOS's state.
+      added.stopped(clock.now());
       throw new AppError("sync_apply_failed", `sync ${plan.zone}: apply stopped at a failed change and will be re-planned: ${(error as Error).message}`, { cause: error, retryable: (error as { retryable?: boolean }).retryable ?? false });
     }
-    // "Already there" (2316) means the row existed before this add: someone else's, unless an earlier apply of
-    // ours had noted it and no listing has settled it yet.
-    const notOurs = alreadyThere.filter((key) => !notedBefore.has(key));
-    if (notOurs.length > 0) zones.resolvePendingAdds(plan.zone, [], notOurs, clock.now());
 
     // "Already gone/there" counts as success only once a listing confirms it; otherwise the state is derived.
     if (tolerated > 0) sent.push("dns-rows-list");

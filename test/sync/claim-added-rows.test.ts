@@ -49,6 +49,7 @@ describe("rows an apply added", () => {
     await expect(sync.apply(await sync.plan(ZONE, records, "primary"))).rejects.toThrow(/apply stopped at a failed change/);
     // The first add (www) had in fact reached WEDOS (made here by hand, as WEDOS would have); mail was never sent.
     expect(commandsSince(h, 0).filter((command) => command === "dns-row-add")).toHaveLength(1);
+    expect(zones.pendingAdds(ZONE).map((entry) => entry.row?.name)).toEqual(["www"]);
     await h.wapi.dns.rowAdd({ domain: ZONE, name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" });
     const again = await zoneSyncFor(h).sync.plan(ZONE, records, "primary");
     expect([again.conflicts, again.changes.map((change) => change.message)]).toEqual([[], ["add mail A 192.0.2.2 (TTL 300)"]]);

@@ -24,9 +24,11 @@ export function claimAddedRows(zones: DnsZoneStore, zone: string, listed: readon
   const owned = new Set(zones.managedRows(zone).map((row) => row.rowId));
   const unowned = listed.filter((row) => !owned.has(row.id));
   const byKey = new Map(unowned.map((row) => [ownershipKey(row), row]));
+  const ownedKeys = new Set(listed.filter((row) => owned.has(row.id)).map(ownershipKey));
   const claimed = new Map<string, WapiRow>();
   const unmatched: NotedAdd[] = [];
   for (const entry of settled) {
+    if (ownedKeys.has(entry.key)) continue; // known by its ID already
     const row = byKey.get(entry.key);
     if (row === undefined || claimed.has(row.id)) unmatched.push(entry);
     else claimed.set(row.id, row);

@@ -4,7 +4,7 @@ import { DnsDataError, ZoneFileError, type ZoneFileProblem } from "./errors.js";
 import { isAtOrBelow, labelsOfName, nameFromLabels, parseNameLabels, zoneNameFromText, type Labels } from "./normalise.js";
 import { checkOwnerName, parseRdata } from "./rdata-text.js";
 import { lookupType } from "./record-types.js";
-import { MAX_TTL, type DnsRecord, type GenericType, type ModelledType, type SoaData } from "./record.js";
+import { MAX_TTL, type DnsRecord, type ForeignType, type GenericType, type ModelledType, type SoaData } from "./record.js";
 import { parseTtlText } from "./text-codec.js";
 import { tokenizeZone, type Entry, type Token } from "./tokenizer.js";
 import { checkZone, type LoadedRecord } from "./zone-checks.js";
@@ -201,16 +201,15 @@ function checkedTtl(text: string, value: number | undefined): number {
   throw new DnsDataError(`bad TTL '${text}': write seconds or units such as 1h30m`);
 }
 
-function resolveType(text: string): ModelledType | GenericType {
+function resolveType(text: string): ModelledType | GenericType | ForeignType {
   const found = lookupType(text);
   switch (found.kind) {
     case "modelled":
     case "generic":
+    case "foreign":
       return found.type;
     case "meta":
       throw new DnsDataError(`invalid use of a meta type: ${found.type} cannot appear in zone data`);
-    case "unmodelled":
-      throw new DnsDataError(`${found.type} records are not supported by wedos-panel (WEDOS cannot serve them either); remove the record from the zone`);
     case "unknown":
       throw new DnsDataError(`unknown RR type '${text}'`);
   }

@@ -87,7 +87,7 @@ function canonicalLabel(label: string): string {
   }
   const ascii = domainToASCII(unicode);
   if (ascii === "" || ascii.includes(".")) {
-    throw new DnsDataError(`'${unicode}' is not a valid internationalised label; write it in punycode (xn--…)`);
+    throw new DnsDataError(`'${label}' is not a valid internationalised label; write it in punycode (xn--…)`);
   }
   return ascii;
 }

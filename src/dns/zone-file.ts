@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { DnsDataError, ZoneFileError, type ZoneFileProblem } from "./errors.js";
 import { isAtOrBelow, labelsOfName, nameFromLabels, parseNameLabels, zoneNameFromText, type Labels } from "./normalise.js";
 import { checkOwnerName, parseRdata } from "./rdata-text.js";
+import { readableText } from "./readable-text.js";
 import { lookupType } from "./record-types.js";
 import { MAX_TTL, type DnsRecord, type ForeignType, type GenericType, type ModelledType, type SoaData } from "./record.js";
 import { parseTtlText } from "./text-codec.js";
@@ -164,7 +165,7 @@ class Loader {
       this.warn(line, `ignoring out-of-zone data (${name}), as BIND does: the name is not inside ${this.zone}`);
       return;
     }
-    if (/[\u0080-\u00ff]/.test(owner.labels.join(""))) this.warn(line, `'${Buffer.from(owner.text, "latin1").toString("utf8")}' is not ASCII; read as the internationalised name ${name}`);
+    if (/[\u0080-\u00ff]/.test(owner.labels.join(""))) this.warn(line, readableText(`'${owner.text}' is not ASCII; read as the internationalised name ${name}`));
     if (owner.labels.indexOf("*") > 0) this.warn(line, `ownername '${name}' contains a non-terminal wildcard`);
     const record = { name, type, ttl: recordTtl, data } as DnsRecord;
     this.loaded.push({ record, line, batch: this.batch });

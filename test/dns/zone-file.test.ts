@@ -252,8 +252,11 @@ describe("input forms", () => {
     const zone = parseZoneFile(`${header}café TXT "x"\n`, { origin: "example.com" });
     expect(at(zone, "xn--caf-dma.example.com")).toHaveLength(1);
     expect(warningLines(zone)).toEqual(["5: 'café' is not ASCII; read as the internationalised name xn--caf-dma.example.com"]);
-    // BIND refuses a non-ASCII owner of an A record (check-names), so we do too.
-    expect(problemsOf(() => parseZoneFile(`${header}café A 192.0.2.2\n`, { origin: "example.com" }))[0]).toContain("bad owner name (check-names)");
+    // BIND refuses a non-ASCII owner of an A record (check-names), so we do too; the message shows the name as
+    // written, and a byte that is not UTF-8 as BIND writes it.
+    expect(problemsOf(() => parseZoneFile(`${header}café A 192.0.2.2\n`, { origin: "example.com" }))).toEqual(["5: bad owner name (check-names): 'café' cannot own A records, which need a host name (letters, digits and inner hyphens)"]);
+    const latin1 = Buffer.concat([Buffer.from(header), Buffer.from("caf\u00e9 A 192.0.2.2\n", "latin1")]);
+    expect(problemsOf(() => parseZoneFile(latin1, { origin: "example.com" }))[0]).toContain("'caf\\233' cannot own A records");
   });
 
   test("readZoneFile reads the file from disk and names it in problems", async () => {

@@ -14,8 +14,6 @@ import { Reader } from "./wire-reader.js";
  * a foreign type without a layout is read only in the `\#` form and printed in it.
  */
 const LAYOUTS: Partial<Readonly<Record<ForeignType, readonly FieldCodec[]>>> = {
-  MD: [FIELD.name],
-  MF: [FIELD.name],
   MB: [FIELD.name],
   MG: [FIELD.name],
   MR: [FIELD.name],

@@ -11,6 +11,7 @@ export type TypeLookup =
   | { kind: "generic"; type: `TYPE${number}`; code: number }
   | { kind: "foreign"; type: ForeignType; code: number }
   | { kind: "meta"; type: string }
+  | { kind: "obsolete"; type: string }
   | { kind: "unknown" };
 
 /**
@@ -23,6 +24,8 @@ export function lookupType(token: string): TypeLookup {
   const name = typeNameOfCode(code);
   if (code === 41 || (code >= 128 && code <= 255)) return { kind: "meta", type: name ?? `TYPE${code}` };
   if (name === undefined) return { kind: "generic", type: `TYPE${code}`, code };
+  // BIND refuses MD and MF in zone data, in any form (RFC 973 replaced them with MX).
+  if (name === "MD" || name === "MF") return { kind: "obsolete", type: name };
   if (isModelledType(name)) return { kind: "modelled", type: name };
   return { kind: "foreign", type: name as ForeignType, code };
 }

@@ -209,6 +209,8 @@ function resolveType(text: string): ModelledType | GenericType | ForeignType {
     case "generic":
     case "foreign":
       return found.type;
+    case "obsolete":
+      throw new DnsDataError(`type '${found.type}' is obsolete (RFC 973 replaced MD and MF with MX); BIND refuses it too: write an MX record instead`);
     case "meta":
       throw new DnsDataError(`invalid use of a meta type: ${found.type} cannot appear in zone data`);
     case "unknown":

@@ -191,6 +191,7 @@ const REFUSED: Readonly<Record<string, readonly string[]>> = {
   "bad-name-too-long.db": ["6: name too long"],
   "bad-no-ttl.db": ["2: no TTL specified; zone rejected"],
   "bad-ns-is-address.db": ["6: NS record '192.0.2.53' appears to be an address"],
+  "bad-obsolete-type.db": ["6: type 'MD' is obsolete", "7: type 'MF' is obsolete"],
   "bad-owner-omitted-first.db": ["2: no owner name"],
   "bad-soa-not-at-apex.db": ["6: SOA record not at top of zone (sub.example.com)"],
   "bad-sshfp-length.db": ["6: an SSHFP fingerprint of type 2 must be 32 bytes"],

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { runCliCaptured } from "../support/run-cli.js";
+import { tempDir } from "../support/temp-dir.js";
 import { BAD_ZONES, GOOD_ZONES, ZONE_ORIGIN, zonePath } from "./fixtures.js";
 
 /**
@@ -61,11 +61,10 @@ describe("wedos-panel zone parse prints exactly what named-compilezone -s full p
 });
 
 describe("what zone parse prints, BIND reads back to the very zone it reads from the file (data kept byte for byte)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "wedos-panel-roundtrip-"));
   test.each(GOOD_ZONES)("%s", async (file) => {
     const cli = await zoneParse(file);
     expect(cli.status, cli.stderr).toBe(0);
-    const printed = join(dir, file);
+    const printed = join(tempDir(), file);
     writeFileSync(printed, cli.stdout, "latin1");
     const fromOurs = namedCompilezone(file, printed);
     expect(fromOurs.status, fromOurs.stderr).toBe(0);

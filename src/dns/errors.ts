@@ -1,13 +1,15 @@
 import { AppError } from "../errors.js";
+import { readableText } from "./readable-text.js";
 import type { DnsRecord } from "./record.js";
 
 /**
  * A name, address or record value that is not valid DNS data. The message is the bare reason ("bad dotted quad
- * '1.2.3'"); readers add where it came from (`example.com.db:12`, `A=www=…`).
+ * '1.2.3'"); readers add where it came from (`example.com.db:12`, `A=www=…`). Data the reason quotes is bytes,
+ * shown here as the text it spells (readable-text.ts).
  */
 export class DnsDataError extends AppError {
   constructor(reason: string) {
-    super("dns_bad_data", reason);
+    super("dns_bad_data", readableText(reason));
   }
 }
 

@@ -25,14 +25,12 @@ export type {
 } from "./record.js";
 export { MAX_TTL, MODELLED_TYPES, isModelledType } from "./record.js";
 export { DnsDataError, UnsupportedRecordError, ZoneFileError, describeProblem, type ZoneFileProblem } from "./errors.js";
+export { formatIpv6, parseIpv4, parseIpv6 } from "./addresses.js";
 export {
-  formatIpv6,
   isAtOrBelow,
   nameFromAbsoluteText,
   nameFromRelativeText,
   nameFromText,
-  parseIpv4,
-  parseIpv6,
   presentationName,
   zoneNameFromText,
 } from "./normalise.js";

@@ -1,5 +1,6 @@
 import { presentationName } from "./normalise.js";
-import type { DnsRecord } from "./record.js";
+import { foreignTextFromHex } from "./foreign-rdata.js";
+import type { DnsRecord, ForeignType } from "./record.js";
 import { chunkedUpperHex, escapeCharString } from "./text-codec.js";
 
 /**
@@ -84,6 +85,8 @@ export function formatRdata(record: DnsRecord): string {
     }
     default: {
       const { hex } = record.data;
+      const text = record.type.startsWith("TYPE") ? undefined : foreignTextFromHex(record.type as ForeignType, hex);
+      if (text !== undefined) return text;
       return hex === "" ? "\\# 0" : `\\# ${hex.length / 2} ${chunkedUpperHex(hex)}`;
     }
   }

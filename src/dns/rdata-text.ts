@@ -1,11 +1,15 @@
 import { HOSTNAME_OWNER_TYPES, isHostname, isMailbox, isReverseName } from "./check-names.js";
 import { DnsDataError } from "./errors.js";
-import { nameFromLabels, parseIpv4, parseIpv6, parseNameLabels, type Labels } from "./normalise.js";
+import { parseIpv4, parseIpv6 } from "./addresses.js";
+import { nameFromLabels, parseNameLabels, type Labels } from "./normalise.js";
 import { rdataFromWire } from "./rdata-wire.js";
-import type { GenericType, ModelledType, RecordData } from "./record.js";
+import { foreignHexFromText, foreignTextFromHex } from "./foreign-rdata.js";
+import { isModelledType, type ForeignType, type GenericType, type ModelledType, type RecordData } from "./record.js";
 import { parseSvcParams } from "./svcb-params.js";
-import { bytesFromHex, decodeCharString, hexFromBytes, parseTtlText, parseUint } from "./text-codec.js";
+import { decodeCharString, parseTtlText } from "./text-codec.js";
 import type { Token } from "./tokenizer.js";
+import { Fields } from "./rdata-fields.js";
+import { checkLength, DIGESTS, DS_DIGEST_BYTES, mnemonic, SECALG } from "./dnssec-fields.js";
 
 /**
  * Reads the rdata of one record from zone-file tokens into the canonical model, with BIND's rules: the same
@@ -21,90 +25,31 @@ export interface RdataContext {
   warn(message: string): void;
 }
 
-const SECALG: Readonly<Record<string, number>> = {
-  RSAMD5: 1, DH: 2, DSA: 3, RSASHA1: 5, "DSA-NSEC3-SHA1": 6, NSEC3DSA: 6, "RSASHA1-NSEC3-SHA1": 7,
-  NSEC3RSASHA1: 7, RSASHA256: 8, RSASHA512: 10, ECCGOST: 12, ECDSAP256SHA256: 13, ECDSAP384SHA384: 14,
-  ED25519: 15, ED448: 16, INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
-};
-const DIGESTS: Readonly<Record<string, number>> = { "SHA-1": 1, SHA1: 1, "SHA-256": 2, SHA256: 2, GOST: 3, "SHA-384": 4, SHA384: 4 };
-/** Digest and fingerprint lengths BIND enforces (DS digest types 1, 2, 4; SSHFP fingerprint types 1, 2). */
-const DS_DIGEST_BYTES: Readonly<Record<number, number>> = { 1: 20, 2: 32, 4: 48 };
 const SSHFP_BYTES: Readonly<Record<number, number>> = { 1: 20, 2: 32 };
 
-/** Walks the rdata tokens with messages that say which field is wrong. */
-class Fields {
-  private index = 0;
-
-  constructor(
-    private readonly tokens: readonly Token[],
-    private readonly type: string,
-  ) {}
-
-  get done(): boolean {
-    return this.index >= this.tokens.length;
-  }
-
-  any(what: string): Token {
-    const token = this.tokens[this.index];
-    if (token === undefined) throw new DnsDataError(`unexpected end of input: ${this.type} needs ${what}`);
-    this.index += 1;
-    return token;
-  }
-
-  word(what: string): string {
-    const token = this.any(what);
-    if (token.kind === "quoted") throw new DnsDataError(`unexpected quoted string "${token.text}" where ${this.type} needs ${what}`);
-    return token.text;
-  }
-
-  uint(bits: 8 | 16 | 32, what: string): number {
-    return parseUint(this.word(what), 2 ** bits - 1, `${this.type} ${what.replace(/^an? /, "")}`);
-  }
-
-  /** The remaining tokens as one hex string (BIND lets hex run over several words). */
-  hexRest(what: string, allowEmpty: boolean): string {
-    const words: string[] = [];
-    while (!this.done) words.push(this.word(what));
-    const hex = words.join("");
-    if (hex === "" && !allowEmpty) throw new DnsDataError(`unexpected end of input: ${this.type} needs ${what}`);
-    return hexFromBytes(bytesFromHex(hex, `${this.type} ${what}`));
-  }
-
-  rest(): Token[] {
-    const rest = this.tokens.slice(this.index);
-    this.index = this.tokens.length;
-    return rest;
-  }
-
-  end(): void {
-    const extra = this.tokens[this.index];
-    if (extra !== undefined) throw new DnsDataError(`extra input text '${extra.text}' after the ${this.type} data`);
-  }
-}
-
 /** Parses the rdata tokens of `type`. */
-export function parseRdata(type: ModelledType | GenericType, tokens: readonly Token[], context: RdataContext): RecordData {
+export function parseRdata(type: ModelledType | GenericType | ForeignType, tokens: readonly Token[], context: RdataContext): RecordData {
   const first = tokens[0];
   if (first?.kind === "word" && first.text === "\\#") return parseGeneric(type, tokens.slice(1), context);
-  if (!isModelled(type)) throw new DnsDataError(`${type} is a type BIND does not know, so its data must be written as \\# <length> <hex>`);
+  if (type.startsWith("TYPE")) throw new DnsDataError(`${type} is a type BIND does not know, so its data must be written as \\# <length> <hex>`);
+  if (!isModelledType(type)) return { hex: foreignHexFromText(type as ForeignType, tokens, context.origin) };
   const fields = new Fields(tokens, type);
   const data = parseFields(type, fields, context);
   fields.end();
   return data;
 }
 
-function isModelled(type: string): type is ModelledType {
-  return !type.startsWith("TYPE");
-}
-
-function parseGeneric(type: ModelledType | GenericType, tokens: readonly Token[], context: RdataContext): RecordData {
+function parseGeneric(type: ModelledType | GenericType | ForeignType, tokens: readonly Token[], context: RdataContext): RecordData {
   const fields = new Fields(tokens, type);
   const length = fields.uint(16, "the rdata length after \\#");
   const hex = fields.hexRest("the rdata hex", length === 0);
   if (hex.length !== length * 2) {
     throw new DnsDataError(`\\# says ${length} bytes but the hex has ${hex.length / 2}`);
   }
-  return isModelled(type) ? rdataFromWire(type, Buffer.from(hex, "hex").toString("latin1"), context) : { hex };
+  if (isModelledType(type)) return rdataFromWire(type, Buffer.from(hex, "hex").toString("latin1"), context);
+  // BIND checks the data of a type it knows against the type's layout; so do we where we know the layout.
+  if (!type.startsWith("TYPE")) foreignTextFromHex(type as ForeignType, hex);
+  return { hex };
 }
 
 function parseFields(type: ModelledType, fields: Fields, context: RdataContext): RecordData {
@@ -213,19 +158,8 @@ function looksLikeAddress(text: string): boolean {
   return parseIpv4(bare) !== undefined || parseIpv6(bare) !== undefined;
 }
 
-function mnemonic(text: string, table: Readonly<Record<string, number>>, what: string): number {
-  const known = table[text.toUpperCase()];
-  return known ?? parseUint(text, 255, `DS ${what}`);
-}
-
 function counter(text: string, what: string): number {
   const value = parseTtlText(text);
   if (value === undefined) throw new DnsDataError(`SOA ${what} '${text}' is not a number of seconds`);
   return value;
-}
-
-function checkLength(hex: string, bytes: number | undefined, what: string): void {
-  if (bytes !== undefined && hex.length !== bytes * 2) {
-    throw new DnsDataError(`${what} must be ${bytes} bytes (${bytes * 2} hex digits), not ${hex.length / 2}`);
-  }
 }

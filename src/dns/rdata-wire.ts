@@ -1,9 +1,11 @@
 import { isHostname, isMailbox, isReverseName } from "./check-names.js";
 import { DnsDataError } from "./errors.js";
-import { formatIpv6, nameFromLabels, type Labels } from "./normalise.js";
+import { formatIpv6 } from "./addresses.js";
+import { nameFromLabels, type Labels } from "./normalise.js";
 import type { ModelledType, RecordData } from "./record.js";
 import { svcParamsFromWire } from "./svcb-params.js";
 import { hexFromBytes } from "./text-codec.js";
+import { Reader } from "./wire-reader.js";
 
 /**
  * Decodes the RFC 3597 form (`TYPE1 \# 4 0A000001`) of a type we model, so it becomes the same record as its
@@ -12,61 +14,6 @@ import { hexFromBytes } from "./text-codec.js";
 
 interface WireContext {
   owner: Labels;
-}
-
-class Reader {
-  private at = 0;
-
-  constructor(
-    private readonly bytes: string,
-    private readonly type: string,
-  ) {}
-
-  private need(count: number): void {
-    if (this.at + count > this.bytes.length) throw new DnsDataError(`${this.type} wire data is too short`);
-  }
-
-  u8(): number {
-    this.need(1);
-    return this.bytes.charCodeAt(this.at++);
-  }
-
-  u16(): number {
-    return (this.u8() << 8) | this.u8();
-  }
-
-  u32(): number {
-    return this.u16() * 0x10000 + this.u16();
-  }
-
-  take(count: number): string {
-    this.need(count);
-    const out = this.bytes.slice(this.at, this.at + count);
-    this.at += count;
-    return out;
-  }
-
-  rest(): string {
-    return this.take(this.bytes.length - this.at);
-  }
-
-  get done(): boolean {
-    return this.at >= this.bytes.length;
-  }
-
-  labels(): Labels {
-    const labels: string[] = [];
-    for (;;) {
-      const length = this.u8();
-      if (length === 0) return labels;
-      if (length > 63) throw new DnsDataError(`${this.type} wire data has a compressed or invalid name`);
-      labels.push(this.take(length));
-    }
-  }
-
-  end(): void {
-    if (!this.done) throw new DnsDataError(`extra input data: ${this.type} wire data is longer than its fields`);
-  }
 }
 
 function host(labels: Labels, type: string): string {

@@ -1,3 +1,5 @@
+import type { KnownTypeName } from "./type-names.js";
+
 /**
  * The one canonical record model of the plugin. Every reader (zone file, `dns_write_post` environment, WEDOS rows)
  * produces it and every writer consumes it, so two records that mean the same thing are equal as data.
@@ -88,7 +90,10 @@ export interface SvcbData {
   params: string;
 }
 
-/** Any other type, as RFC 3597 opaque data: lower-case hex of the rdata ("" for an empty rdata). */
+/**
+ * Any other type, as RFC 3597 opaque data: lower-case hex of the rdata in wire form ("" for an empty rdata), kept
+ * exactly as the zone file gave it (names in it keep their case).
+ */
 export interface GenericData {
   hex: string;
 }
@@ -113,11 +118,20 @@ export interface RecordDataByType {
   HTTPS: SvcbData;
 }
 
-/** The types with a typed model; anything else is generic (`TYPE65280`). */
+/** The types with a typed model; anything else is carried as RFC 3597 data (`TYPE65280`, `NAPTR`). */
 export type ModelledType = keyof RecordDataByType;
 
 /** A type unknown to BIND, written `TYPEnnn` and carried as RFC 3597 data. */
 export type GenericType = `TYPE${number}`;
+
+/** Meta types (RFC 6895 §3.1): queries and transfers, never zone data. */
+type MetaType = "OPT" | "TKEY" | "TSIG" | "IXFR" | "AXFR" | "MAILB" | "MAILA";
+
+/**
+ * A type BIND knows that has no typed model here (NAPTR, HINFO, DNSKEY, …): carried as RFC 3597 data under its
+ * mnemonic, printed as BIND prints it where foreign-rdata.ts has its field layout (docs/decisions/0017).
+ */
+export type ForeignType = Exclude<KnownTypeName, ModelledType | MetaType>;
 
 interface RecordOf<T extends string, D> {
   /** Absolute owner name, no trailing dot (the zone apex is the zone name itself). */
@@ -132,7 +146,7 @@ interface RecordOf<T extends string, D> {
 /** One DNS record in canonical form; `type` discriminates `data`. */
 export type DnsRecord =
   | { [T in ModelledType]: RecordOf<T, RecordDataByType[T]> }[ModelledType]
-  | RecordOf<GenericType, GenericData>;
+  | RecordOf<GenericType | ForeignType, GenericData>;
 
 /** The data of any record. */
 export type RecordData = DnsRecord["data"];

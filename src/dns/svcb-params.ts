@@ -1,5 +1,5 @@
 import { DnsDataError } from "./errors.js";
-import { formatIpv6, ipv6Groups, parseIpv4 } from "./normalise.js";
+import { formatIpv6, ipv6Groups, parseIpv4 } from "./addresses.js";
 import { base64FromBytes, bytesFromBase64, decodeCharString, escapeCharString, parseUint } from "./text-codec.js";
 import type { Token } from "./tokenizer.js";
 

@@ -1,5 +1,6 @@
 import { DnsDataError, UnsupportedRecordError } from "./errors.js";
-import { isAtOrBelow, nameFromAbsoluteText, nameFromRelativeText, parseIpv4, parseIpv6, zoneNameFromText } from "./normalise.js";
+import { parseIpv4, parseIpv6 } from "./addresses.js";
+import { isAtOrBelow, nameFromAbsoluteText, nameFromRelativeText, zoneNameFromText } from "./normalise.js";
 import { parseRdata } from "./rdata-text.js";
 import { isModelledType, type DnsRecord, type RecordData } from "./record.js";
 import { escapeCharString } from "./text-codec.js";

@@ -15,6 +15,11 @@ export interface LoadedRecord {
   batch: number;
 }
 
+/** Types of which a name holds at most one record (BIND's singleton attribute). */
+const SINGLETON_TYPES = ["CNAME", "SOA", "DNAME"] as const;
+/** DNSSEC types that may stand beside a CNAME (BIND's at-CNAME attribute, RFC 4035 §2.5). */
+const ALLOWED_AT_CNAME: ReadonlySet<string> = new Set(["RRSIG", "NSEC", "KEY", "SIG", "NXT"]);
+
 /** Applies the zone-wide rules; appends to `errors`/`warnings` and returns the records BIND would serve. */
 export function checkZone(zone: string, file: string, loaded: readonly LoadedRecord[], errors: ZoneFileProblem[], warnings: ZoneFileProblem[]): DnsRecord[] {
   const problem = (list: ZoneFileProblem[], line: number, message: string) => list.push({ file, line, message });
@@ -28,11 +33,12 @@ export function checkZone(zone: string, file: string, loaded: readonly LoadedRec
   }
   for (const [name, items] of byName) {
     const cnames = items.filter((item) => item.record.type === "CNAME");
-    const soas = items.filter((item) => item.record.type === "SOA");
-    for (const extra of [cnames[1], soas[1]]) {
+    for (const type of SINGLETON_TYPES) {
+      const extra = items.filter((item) => item.record.type === type)[1];
       if (extra !== undefined) problem(errors, extra.line, `${name}: multiple RRs of singleton type (${extra.record.type}): keep one`);
     }
-    if (cnames.length > 0 && cnames.length < items.length) {
+    const soas = items.filter((item) => item.record.type === "SOA");
+    if (cnames.length > 0 && items.some((item) => item.record.type !== "CNAME" && !ALLOWED_AT_CNAME.has(item.record.type))) {
       const last = items.reduce((a, b) => (b.line > a.line ? b : a));
       problem(errors, last.line, `${name}: CNAME and other data: a name with a CNAME record can have no other records`);
     }

@@ -3,8 +3,9 @@ import { basename } from "node:path";
 import { DnsDataError, ZoneFileError, type ZoneFileProblem } from "./errors.js";
 import { isAtOrBelow, labelsOfName, nameFromLabels, parseNameLabels, zoneNameFromText, type Labels } from "./normalise.js";
 import { checkOwnerName, parseRdata } from "./rdata-text.js";
+import { readableText } from "./readable-text.js";
 import { lookupType } from "./record-types.js";
-import { MAX_TTL, type DnsRecord, type GenericType, type ModelledType, type SoaData } from "./record.js";
+import { MAX_TTL, type DnsRecord, type ForeignType, type GenericType, type ModelledType, type SoaData } from "./record.js";
 import { parseTtlText } from "./text-codec.js";
 import { tokenizeZone, type Entry, type Token } from "./tokenizer.js";
 import { checkZone, type LoadedRecord } from "./zone-checks.js";
@@ -164,7 +165,7 @@ class Loader {
       this.warn(line, `ignoring out-of-zone data (${name}), as BIND does: the name is not inside ${this.zone}`);
       return;
     }
-    if (/[\u0080-\u00ff]/.test(owner.labels.join(""))) this.warn(line, `'${Buffer.from(owner.text, "latin1").toString("utf8")}' is not ASCII; read as the internationalised name ${name}`);
+    if (/[\u0080-\u00ff]/.test(owner.labels.join(""))) this.warn(line, readableText(`'${owner.text}' is not ASCII; read as the internationalised name ${name}`));
     if (owner.labels.indexOf("*") > 0) this.warn(line, `ownername '${name}' contains a non-terminal wildcard`);
     const record = { name, type, ttl: recordTtl, data } as DnsRecord;
     this.loaded.push({ record, line, batch: this.batch });
@@ -201,16 +202,17 @@ function checkedTtl(text: string, value: number | undefined): number {
   throw new DnsDataError(`bad TTL '${text}': write seconds or units such as 1h30m`);
 }
 
-function resolveType(text: string): ModelledType | GenericType {
+function resolveType(text: string): ModelledType | GenericType | ForeignType {
   const found = lookupType(text);
   switch (found.kind) {
     case "modelled":
     case "generic":
+    case "foreign":
       return found.type;
+    case "obsolete":
+      throw new DnsDataError(`type '${found.type}' is obsolete (RFC 973 replaced MD and MF with MX); BIND refuses it too: write an MX record instead`);
     case "meta":
       throw new DnsDataError(`invalid use of a meta type: ${found.type} cannot appear in zone data`);
-    case "unmodelled":
-      throw new DnsDataError(`${found.type} records are not supported by wedos-panel (WEDOS cannot serve them either); remove the record from the zone`);
     case "unknown":
       throw new DnsDataError(`unknown RR type '${text}'`);
   }

@@ -58,7 +58,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     action: "skip",
     reference: "docs/reference/wapi.md#record-types and #unverified-record-types",
     matches: (record) => dnssec.has(record.type),
-    reason: (record) => `${record.type} records come from DNSSEC signing on the panel's server and cannot be copied to WEDOS`,
+    reason: (record) => `${record.type} is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone, so the panel server's keys and signatures cannot be copied to WEDOS`,
   },
   {
     id: "spf-type",
@@ -68,11 +68,25 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     reason: () => "the SPF record type is obsolete and WEDOS does not accept it; publish the same text as a TXT record",
   },
   {
+    id: "dname",
+    action: "skip",
+    reference: "docs/reference/wapi.md#record-types (DNAME is not among them)",
+    matches: (record) => record.type === "DNAME",
+    reason: () => "WEDOS DNS does not take DNAME records; give each name that should point elsewhere a CNAME record instead",
+  },
+  {
+    id: "generic-type",
+    action: "skip",
+    reference: "docs/reference/wapi.md#unverified-record-types (an unknown type is 2309)",
+    matches: (record) => /^TYPE\d+$/.test(record.type),
+    reason: (record) => `${record.type} is a record type without a name in DNS software, and WEDOS DNS does not take it`,
+  },
+  {
     id: "unsupported-type",
     action: "skip",
     reference: "docs/reference/wapi.md#record-types and #unverified-record-types (unverified types are rejected)",
     matches: (record) => !supported.has(record.type),
-    reason: (record) => `WEDOS DNS does not accept ${record.type} records`,
+    reason: (record) => `WEDOS DNS does not take ${record.type} records; the zone's other records are synced without them`,
   },
   {
     id: "apex-cname",

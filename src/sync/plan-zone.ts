@@ -1,5 +1,6 @@
 import { canonicalRdataKey, type WedosRow } from "../dns/index.js";
 import type { WapiRow } from "../wapi/schemas.js";
+import { WEDOS_CAPABILITIES } from "./capabilities.js";
 import { describeRow, type ExistingRow } from "./changes.js";
 import { diffRows } from "./diff.js";
 import type { ZonePlan } from "./plan.js";
@@ -21,13 +22,18 @@ export interface PlanZoneInput {
   adopt: boolean;
 }
 
+const SYNCED_TYPES: ReadonlySet<string> = new Set(WEDOS_CAPABILITIES.supportedTypes);
+
 /** The pure part of planning a primary zone: no I/O, so it can be timed and tested on its own. */
 export function planZone(input: PlanZoneInput): ZonePlan {
-  const existing: ExistingRow[] = input.listed.map((row) => ({ id: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, managed: input.owned.has(row.id) }));
+  // A row of a type the plugin never syncs (NAPTR, DNSKEY, … made at WEDOS by hand) is never the plugin's: it is
+  // not adopted, updated or deleted, and the panel's record of that type is no drift (docs/decisions/0017).
+  const syncable = (row: { type: string }) => SYNCED_TYPES.has(row.type.trim().toUpperCase());
+  const existing: ExistingRow[] = input.listed.map((row) => ({ id: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, managed: input.owned.has(row.id) && syncable(row) }));
   const adoptions = input.adopt
-    ? existing.filter((row) => !row.managed).map((row) => ({ kind: "adopt" as const, message: `adopt ${describeRow(row)} (created outside the plugin)`, row }))
+    ? existing.filter((row) => !row.managed && syncable(row)).map((row) => ({ kind: "adopt" as const, message: `adopt ${describeRow(row)} (created outside the plugin)`, row }))
     : [];
-  const view = input.adopt ? existing.map((row) => ({ ...row, managed: true })) : existing;
+  const view = input.adopt ? existing.map((row) => ({ ...row, managed: syncable(row) })) : existing;
   const diff = diffRows(input.desired, view, canonicalRdataKey);
   return {
     zone: input.zone,

@@ -82,6 +82,27 @@ describe("wedos-panel sync", () => {
     expect(result.stderr).toContain("other.db:4: ");
   });
 
+  it("syncs a zone that holds NAPTR, HINFO and DNSSEC records: the rest reaches WEDOS, each of those is listed with its reason", async () => {
+    writeZone('www 300 IN A 192.0.2.1\n@ 300 IN NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@example.test!" .\nwww 300 IN HINFO "PC" "Linux"\n@ 300 IN NSEC www.example.test. A NS SOA NSEC');
+    const applied = await sync("--apply");
+    expect(applied.stderr).toBe("");
+    expect(applied.status).toBe(0);
+    expect(applied.stdout).toContain("  ! @ NAPTR: WEDOS DNS does not take NAPTR records; the zone's other records are synced without them\n");
+    expect(applied.stdout).toContain("  ! www HINFO: WEDOS DNS does not take HINFO records; the zone's other records are synced without them\n");
+    expect(applied.stdout).toContain("  ! @ NSEC: NSEC is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone");
+    expect(sim.simulator.dump().zones[0]?.rows.map((row) => `${row.name} ${row.type}`)).toEqual(["www A"]);
+    expect((await sync("--check")).status).toBe(0);
+  });
+
+  it("names a non-ASCII name in a refused zone as it is written, not doubly encoded", async () => {
+    writeZone("bücher 300 IN A 192.0.2.1\nwww 300 IN MX 10 poštovní");
+    const refused = await sync();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("example.test.db:4: bad owner name (check-names): 'bücher' cannot own A records");
+    expect(refused.stderr).toContain("example.test.db:5: bad name (check-names): 'poštovní', the mail exchanger of the MX record, is not a host name");
+    expect(refused.stderr).not.toMatch(/Ã|Å/);
+  });
+
   it("says where it looked when the zone file is missing", async () => {
     const result = await sync();
     expect(result.status).toBe(1);

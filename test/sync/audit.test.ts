@@ -15,6 +15,10 @@ describe("capability audit", () => {
     ["apex NS", [{ ...row("sub", "NS", 300, "ns1.example.net"), name: ZONE }], ["apex-ns skipped @"]],
     ["DS (DNSSEC)", fromZoneFile("sub 300 DS 12345 13 2 3DE4B5D1A5E1D1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192A\nsub 300 NS ns1.example.net."), ["dnssec skipped sub"]],
     ["HTTPS (unverified type)", fromZoneFile('@ 300 HTTPS 1 . alpn="h2"'), ["unsupported-type skipped @"]],
+    ["DNSKEY and RRSIG (DNSSEC)", fromZoneFile("@ 300 DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n@ 300 RRSIG DNSKEY 13 2 300 20261231000000 20261201000000 2371 example.test. mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=="), ["dnssec skipped @", "dnssec skipped @"]],
+    ["NAPTR (a type BIND knows, WEDOS does not)", fromZoneFile('@ 300 NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@example.test!" .'), ["unsupported-type skipped @"]],
+    ["DNAME", fromZoneFile("old 300 DNAME new.example.net."), ["dname skipped old"]],
+    ["a type without a name (RFC 3597)", fromZoneFile("opaque 300 TYPE65280 \\# 2 abcd"), ["generic-type skipped opaque"]],
     ["SPF", fromZoneFile('@ 300 SPF "v=spf1 -all"'), ["spf-type skipped @"]],
     ["apex CNAME", [{ ...row("x", "CNAME", 300, "target.example.org"), name: ZONE }], ["apex-cname skipped @"]],
     ["CNAME beside other data", [row("www", "CNAME", 300, "target.example.org"), row("www", "TXT", 300, "hello")], ["cname-beside-data skipped www"]],
@@ -39,6 +43,20 @@ describe("capability audit", () => {
     const { rows, findings } = auditRecords(records, ZONE);
     expect(findings).toEqual([]);
     expect(rows).toHaveLength(records.length);
+  });
+
+  it("lists each record of a type WEDOS does not take with its reason in words, its value as BIND prints it, and syncs the rest", () => {
+    const records = fromZoneFile('@ 300 NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@example.test!" .\nwww 300 HINFO "PC" "Linux"\n@ 300 LOC 52 22 23 N 4 53 32 E -2m\n_s._tcp 300 URI 10 1 "https://example.test/"\n@ 300 RP admin.example.test. .\nwww 300 A 192.0.2.1\n@ 300 NSEC www.example.test. A NS SOA RRSIG NSEC\n@ 300 TXT "v=spf1 -all"');
+    const { rows, findings } = auditRecords(records, ZONE);
+    expect(rows.map((r) => `${r.name} ${r.type} ${r.rdata}`)).toEqual(["www A 192.0.2.1", " TXT v=spf1 -all"]);
+    expect(findings.map((f) => `${f.name} ${f.type} ${f.value}: ${f.reason}`)).toEqual([
+      '@ NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@example.test!" .: WEDOS DNS does not take NAPTR records; the zone\'s other records are synced without them',
+      'www HINFO "PC" "Linux": WEDOS DNS does not take HINFO records; the zone\'s other records are synced without them',
+      "@ LOC 52 22 23.000 N 4 53 32.000 E -2.00m 1m 10000m 10m: WEDOS DNS does not take LOC records; the zone's other records are synced without them",
+      '_s._tcp URI 10 1 "https://example.test/": WEDOS DNS does not take URI records; the zone\'s other records are synced without them',
+      "@ RP admin.example.test. .: WEDOS DNS does not take RP records; the zone's other records are synced without them",
+      "@ NSEC www.example.test. A NS SOA RRSIG NSEC: NSEC is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone, so the panel server's keys and signatures cannot be copied to WEDOS",
+    ]);
   });
 
   it("declares every rule with a reference", () => {

@@ -118,7 +118,7 @@ describe("safety and idempotency", () => {
       "@ NS skipped: the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead",
       "www A adjusted: WEDOS accepts TTLs from 300 s; 60 s was raised to 300 s",
       "@ SPF skipped: the SPF record type is obsolete and WEDOS does not accept it; publish the same text as a TXT record",
-      "1 PTR skipped: WEDOS DNS does not accept PTR records",
+      "1 PTR skipped: WEDOS DNS does not take PTR records; the zone's other records are synced without them",
     ]);
     expect(plan.changes.map((c) => c.message)).toEqual(["add www A 192.0.2.1 (TTL 300)"]);
   });

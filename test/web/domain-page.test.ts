@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { wedosRowToRecord } from "../../src/dns/index.js";
+import { parseZoneFile, wedosRowToRecord } from "../../src/dns/index.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 let h: WebHarness;
@@ -26,6 +26,18 @@ describe("a domain's page", () => {
     expect(stdout).not.toContain("<script>alert(9)");
     for (const ns of ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]) expect(stdout).toContain(`<code>${ns}</code>`);
     expect(h.services.wapi.calls.latest(10)).toEqual([]);
+  });
+
+  it("lists records of types WEDOS does not take as not accepted, with the reason in the visitor's language", async () => {
+    const zone = parseZoneFile('$TTL 3600\n@ SOA ns1.alice.test. h.alice.test. 1 2 3 4 5\n@ NS ns1.alice.test.\nns1 A 192.0.2.1\n@ NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@alice.test!" .\n@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n', { origin: "alice.test" });
+    for (const record of zone.records.filter((each) => each.type === "NAPTR" || each.type === "DNSKEY")) await h.da.addRecord("alice.test", record);
+    const english = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
+    expect(english.stdout).toMatch(/<td>@<\/td><td>NAPTR<\/td><td>3600<\/td>\s*<td class="wedos-value">100 10 &#34;U&#34; &#34;E2U\+sip&#34; [\s\S]*?not accepted[\s\S]*?WEDOS DNS does not take NAPTR records; the zone&#39;s other records are synced without them/);
+    expect(english.stdout).toContain("DNSKEY is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone");
+    h.da.setLanguage("alice", "cs");
+    const czech = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
+    expect(czech.stdout).toContain("WEDOS DNS nepřijímá záznamy typu NAPTR");
+    expect(czech.stdout).toContain("DNSKEY je záznam DNSSEC");
   });
 
   it("is shown in Czech to a Czech user", async () => {

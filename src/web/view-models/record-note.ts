@@ -16,6 +16,8 @@ const RULE_KEYS: Readonly<Record<string, MessageKey>> = {
   "ttl-too-low": "audit.ttl-too-low",
   "ttl-too-high": "audit.ttl-too-high",
   "mixed-ttl": "audit.mixed-ttl",
+  dname: "audit.dname",
+  "generic-type": "audit.generic-type",
 };
 
 /**

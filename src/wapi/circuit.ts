@@ -45,10 +45,13 @@ export class WapiCircuit {
       return;
     }
     if (connectionTest && TESTABLE.has(row.reason)) return;
+    const now = this.clock.now();
     // The fuse in front of every request refuses what it must, with its live count; this pause is for the worker
     // and the pages, and no reset of it lets a request past the fuse.
-    if (row.reason === "rejected-fuse") return;
-    const now = this.clock.now();
+    if (row.reason === "rejected-fuse") {
+      if (now >= row.retryAt) this.store.clear();
+      return;
+    }
     if (now < row.retryAt) throw new WapiPausedError(command, describe(row), row.retryAt);
     if (TIME_BOUND.has(row.reason)) {
       this.store.clear();

@@ -9,6 +9,7 @@ import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { WapiPausedError, WapiResultError } from "../../src/wapi/errors.js";
 import { createWapi, type Wapi } from "../../src/wapi/index.js";
 import { tempDir } from "../support/temp-dir.js";
+import { startWedosHarness } from "../support/wedos-harness.js";
 
 // The fuse across restarts and processes sharing one database. WEDOS's side is counted at the simulator itself.
 const LOGIN = "fuse@example.test";
@@ -48,8 +49,25 @@ async function setup(clock: ManualClock) {
 const outcome = (promise: Promise<unknown>) =>
   promise.then(
     () => "accepted",
-    (error: unknown) => (error instanceof WapiPausedError ? "not sent" : error instanceof WapiResultError ? `rejected ${error.wapiCode}` : String(error)),
+    (error: unknown) => (error instanceof WapiPausedError ? "not sent" : error instanceof WapiResultError ? `rejected ${error.wapiCode}` : (error as Error).message),
   );
+
+describe("what the rejected-request fuse counts", () => {
+  it("keeps a request that went unanswered, but not an accepted one, one that never left, or an HTTP error", async () => {
+    const h = await startWedosHarness({ simulator: { faults: [{ command: "ping", kind: "drop", count: 1 }, { command: "credit-info", kind: "http-503", count: 1 }] } });
+    try {
+      expect(await outcome(h.wapi.account.ping())).toMatch(/other side closed/);
+      expect(await outcome(h.wapi.account.creditInfo())).toMatch(/HTTP 503/);
+      expect(await outcome(h.wapi.account.ping())).toBe("accepted");
+      const current = h.wapi.credentials.current();
+      h.wapi.credentials.replace({ ...current, url: "http://127.0.0.1:9/wapi/json" });
+      expect(await outcome(h.wapi.account.ping())).toMatch(/ECONNREFUSED/);
+      expect(h.wapi.fuse.status()).toMatchObject({ rejected: 1, pending: 0, testsLeft: 7 });
+    } finally {
+      await h.close();
+    }
+  });
+});
 
 describe("the rejected-request fuse across restarts and processes", () => {
   it("survives a restart, and counts a request whose process died before its answer came", async () => {

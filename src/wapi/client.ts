@@ -132,15 +132,19 @@ export class WapiClient {
     } else if (reply.code === 2006) {
       circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", error.retryAt ?? nextHourStart(clock.now()), 2006);
     }
-    // An IP block and the hourly limit say more than the fuse; any other pause gives way to it.
-    if (reply.code !== 2052 && reply.code !== 2006) this.openFuseIfTripped(` (last: code ${reply.code} "${reply.result}")`);
+    this.openFuseIfTripped(` (last: code ${reply.code} "${reply.result}")`);
     return error;
   }
 
-  /** While the fuse holds, the circuit says so until it frees, so the worker and the pages pause too. */
+  /**
+   * While the fuse holds, the circuit says so until it frees, so the worker and the pages pause too — unless a
+   * longer pause is open (a stop answer's cool-down), which names the cause better.
+   */
   private openFuseIfTripped(last = ""): void {
     const status = this.parts.fuse.status();
     if (!status.tripped || status.resumesAt === undefined) return;
+    const open = this.parts.circuit.status();
+    if (open !== undefined && open.retryAt >= status.resumesAt) return;
     this.parts.circuit.openUntil("rejected-fuse", `${fuseReason(status, last)} — find the cause in the audit log`, status.resumesAt, null);
   }
 

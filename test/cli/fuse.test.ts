@@ -18,9 +18,10 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function setup(options: { passwordInFile?: boolean } = {}) {
+async function setup(options: { passwordInFile?: boolean; windowHours?: number } = {}) {
   const clock = new ManualClock("2026-03-10T13:55:00Z"); // 14:55 Prague: the hour ends in five minutes
-  sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock });
+  const invalidBlock = { threshold: 10, blockSecondsPerExcess: 60, windowSeconds: (options.windowHours ?? 1) * 3600 };
+  sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock, invalidBlock });
   const dir = tempDir();
   const configFile = join(dir, "config.json");
   const passwordFile = join(dir, "wapi-password");
@@ -99,6 +100,20 @@ describe("the rejected-request fuse from the command line", () => {
     const right = await run(["wapi-resume", "--test-connection"], PASSWORD);
     expect(right.stdout).toContain("Test connection: WEDOS accepted the login");
     expect(seen()).toEqual({ requests: 9, invalid: 7, blocked: null }); // WEDOS forgot the oldest one too
+  });
+
+  it("doctor says so when WEDOS counts invalid requests over more than an hour, and what to do", async () => {
+    const { clock, run, seen } = await setup({ windowHours: 3 });
+    let n = 0;
+    for (const batch of [5, 5, 2]) {
+      if (n > 0) clock.advance(61 * MINUTE); // each hour the plugin's fuse starts afresh
+      for (let i = 0; i < batch; i++) await run(["wapi", "ping"], `wrong-${++n}`);
+    }
+    expect(seen()).toMatchObject({ requests: 12, invalid: 12 });
+    expect(seen().blocked).not.toBeNull(); // the 11th within WEDOS's three hours blocked the address; the 12th got 2052
+    const doctor = await run(["doctor"], PASSWORD);
+    expect(doctor.stdout).toContain("WEDOS blocked this server's IP address although the plugin sent only 2 rejected request(s) in the last hour, so WEDOS counts over a longer window");
+    expect(doctor.stdout).toContain("set wapi.rejectedFuse lower (for example 2)");
   });
 
   it("doctor and status say how many tries remain", async () => {

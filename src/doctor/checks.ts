@@ -5,6 +5,7 @@ import { openConfiguredDatabase } from "../store/database.js";
 import { JobStore } from "../store/job-store.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
+import { fuseSummary, testsInWords } from "../wapi/fuse.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
 import { checkDatabaseDriver } from "./driver-check.js";
@@ -78,8 +79,15 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     const budget = wapi.budget.status();
     const budgetMessage = `${budget.used} of ${budget.limit} requests used this hour (${budget.reserve} kept for interactive actions), ${budget.rejected} rejected`;
     add("request budget", budget.used >= budget.limit ? "fail" : budget.used >= budget.limit * 0.8 ? "warn" : "ok", budgetMessage);
+    const fuse = wapi.fuse.status();
+    if (fuse.tripped) add("rejected requests", "fail", fuseSummary(fuse));
+    else if (fuse.rejected > 0) add("rejected requests", "warn", `WEDOS rejected ${fuse.rejected} request(s) in the last hour; the plugin stops sending by itself at ${fuse.fuse}, before WEDOS blocks this server's IP address (it does after 10); Test connection has ${testsInWords(fuse)}`);
     const jobs = new JobStore(db).countsByState();
     add("job queue", jobs.dead > 0 ? "warn" : "ok", jobs.dead > 0 ? `${jobs.dead} job(s) gave up; see wedos-panel jobs --failed, fix the cause and retry them` : `${jobs.queued} queued, ${jobs.running} running, none failed`);
+    if (paused?.reason === "ip-blocked" && fuse.rejected < 10) {
+      // WEDOS blocks after 10 in its window; fewer in our hour means its window is longer, or another client shares the address.
+      add("invalid-request window", "fail", `WEDOS blocked this server's IP address although the plugin sent only ${fuse.rejected} rejected request(s) in the last hour, so WEDOS counts over a longer window or another program on this address sends invalid requests: set wapi.rejectedFuse lower (for example 2) and stop other WAPI clients on this server`);
+    }
     if (paused !== undefined) {
       add("WEDOS connection", "fail", `not tested: ${paused.summary}`);
       return results;

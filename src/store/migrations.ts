@@ -306,7 +306,24 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   {
-    version: 15,
+    version: 13,
+    name: "the rejected-request fuse",
+    sql: `
+      -- Requests WEDOS rejected, and requests whose answer is not known (yet), in the last hour: the fuse counts
+      -- them before each request is sent (src/wapi/fuse.ts, docs/decisions/0014), so no process, restart or
+      -- change of settings can send the request that gets this server's IP address blocked.
+      CREATE TABLE wapi_fuse (
+        id         INTEGER PRIMARY KEY,
+        at         INTEGER NOT NULL,   -- unix ms the request was counted, just before it was sent
+        state      TEXT NOT NULL,      -- pending (no answer yet) | rejected | unanswered (may have been rejected)
+        kind       TEXT NOT NULL,      -- automatic | test (an admin's explicit Test connection)
+        wapi_code  INTEGER
+      );
+      CREATE INDEX wapi_fuse_at ON wapi_fuse (at);
+    `,
+  },
+  {
+    version: 14,
     name: "rows added and not yet listed, with what they hold",
     sql: `
       -- An apply no longer lists the zone again to learn its new rows' IDs: they stay noted until the zone's next

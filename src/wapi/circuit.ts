@@ -15,6 +15,8 @@ const STOP_REASONS: Readonly<Record<number, CircuitReason>> = { 2050: "credentia
 const FIXED_BY_CONFIG: ReadonlySet<CircuitReason> = new Set(["credentials", "ip-not-allowed"]);
 /** Causes that end by themselves at `retryAt` (no probe needed). */
 const TIME_BOUND: ReadonlySet<CircuitReason> = new Set(["rate-limited", "rejected-fuse"]);
+/** Pauses an admin's explicit Test connection may go through: it checks their cause, and the fuse counts it. */
+const TESTABLE: ReadonlySet<CircuitReason> = new Set(["credentials", "ip-not-allowed"]);
 
 /**
  * The circuit breaker in front of WAPI, shared by every process through the database. It opens on answers
@@ -34,15 +36,22 @@ export class WapiCircuit {
 
   private readonly fingerprint: () => string;
 
-  /** Throws WapiPausedError unless a request may be sent now. */
-  beforeSend(command: string): void {
+  /** Throws WapiPausedError unless a request may be sent now (`connectionTest`: an admin's explicit Test connection). */
+  beforeSend(command: string, connectionTest = false): void {
     const row = this.store.read();
     if (row === undefined) return;
     if (this.endedByNewSettings(row)) {
       this.store.clear();
       return;
     }
+    if (connectionTest && TESTABLE.has(row.reason)) return;
     const now = this.clock.now();
+    // The fuse in front of every request refuses what it must, with its live count; this pause is for the worker
+    // and the pages, and no reset of it lets a request past the fuse.
+    if (row.reason === "rejected-fuse") {
+      if (now >= row.retryAt) this.store.clear();
+      return;
+    }
     if (now < row.retryAt) throw new WapiPausedError(command, describe(row), row.retryAt);
     if (TIME_BOUND.has(row.reason)) {
       this.store.clear();

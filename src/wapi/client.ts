@@ -10,7 +10,8 @@ import type { WapiCircuit } from "./circuit.js";
 import { nextHourStart, resultError } from "./classify.js";
 import { decodeAnswer } from "./decode.js";
 import { encodeRequestBody, newClTRID, type WapiReply } from "./envelope.js";
-import { WapiError, WapiResultError, WapiTransportError } from "./errors.js";
+import { WapiError, WapiPausedError, WapiResultError, WapiTransportError } from "./errors.js";
+import { fuseReason, type FuseTicket, type RejectionFuse } from "./fuse.js";
 import type { WapiLane } from "./lanes.js";
 import type { WapiTransport } from "./transport.js";
 
@@ -22,8 +23,8 @@ export interface WapiClientParts {
   budget: WapiBudget;
   circuit: WapiCircuit;
   calls: WapiCallStore;
-  /** Rejected replies per hour after which sending pauses until the hour ends (WEDOS bans the IP past 10). */
-  rejectedFuse: number;
+  /** Counts every request that may be rejected before it is sent, so WEDOS never blocks the IP (it does past 10). */
+  fuse: RejectionFuse;
 }
 
 export interface CallOptions {
@@ -34,6 +35,11 @@ export interface CallOptions {
   test?: boolean;
   /** Result codes that mean success for this command; default [1000]. */
   successCodes?: readonly number[];
+  /**
+   * An admin's explicit Test connection: it may go while sending is paused for the credentials, the IP allow-list
+   * or the rejected-request fuse, counted against the fuse's hard ceiling instead of wapi.rejectedFuse.
+   */
+  connectionTest?: boolean;
 }
 
 /**
@@ -47,7 +53,9 @@ export class WapiClient {
   async call(command: string, data?: Record<string, unknown>, options: CallOptions = {}): Promise<WapiReply> {
     const { clock, circuit, budget } = this.parts;
     const lane = options.lane ?? "background";
-    circuit.beforeSend(command);
+    const connectionTest = options.connectionTest === true;
+    circuit.beforeSend(command, connectionTest);
+    this.countedByFuse(connectionTest, (kind) => this.parts.fuse.check(command, kind));
     await budget.take(command, lane, options.whenBudgetExhausted ?? (lane === "interactive" ? "refuse" : "wait"));
 
     const settings = this.parts.credentials.current();
@@ -61,9 +69,13 @@ export class WapiClient {
       ...(data === undefined ? {} : { data }),
       ...(options.test === true ? { test: 1 as const } : {}),
     });
+    // Counted after the budget, which may wait for the next hour: the count must start when the request leaves.
+    const ticket = this.countedByFuse(connectionTest, (kind) => this.parts.fuse.reserve(command, kind));
     const started = performance.now();
     try {
-      const reply = await this.exchange(settings.url, command, clTRID, body);
+      const reply = await this.exchange(settings.url, command, clTRID, body, ticket);
+      if (reply.code >= 2000) ticket.rejected(reply.code);
+      else ticket.release();
       const successCodes = options.successCodes ?? [1000];
       if (!successCodes.includes(reply.code)) throw this.onRejected(command, reply);
       circuit.onSuccess();
@@ -80,14 +92,33 @@ export class WapiClient {
     await this.parts.transport.close();
   }
 
-  private async exchange(url: string, command: string, clTRID: string, body: string): Promise<WapiReply> {
+  /** Asks the fuse; when it refuses, the pause is recorded for the worker and the pages. */
+  private countedByFuse<T>(connectionTest: boolean, ask: (kind: "test" | "automatic") => T): T {
+    try {
+      return ask(connectionTest ? "test" : "automatic");
+    } catch (error) {
+      if (!connectionTest && error instanceof WapiPausedError) this.openFuseIfTripped();
+      throw error;
+    }
+  }
+
+  /** Settles the fuse's count for a request that got no WAPI answer. */
+  private async exchange(url: string, command: string, clTRID: string, body: string, ticket: FuseTicket): Promise<WapiReply> {
     let answer;
     try {
       answer = await this.parts.transport.post(url, body);
     } catch (error) {
+      if (neverLeft(error)) ticket.release();
+      else ticket.unanswered();
       throw new WapiTransportError(command, new URL(url).origin, transportDetail(error), error);
     }
-    return decodeAnswer(command, url, clTRID, answer);
+    try {
+      return decodeAnswer(command, url, clTRID, answer);
+    } catch (error) {
+      // Not a WAPI answer (an HTTP error, WEDOS's front end): WAPI did not judge the request.
+      ticket.release();
+      throw error;
+    }
   }
 
   /** Classifies a non-success reply and updates the circuit so the server's IP is never banned. */
@@ -95,20 +126,26 @@ export class WapiClient {
     const { clock, circuit, budget } = this.parts;
     const error = resultError(command, reply, clock.now());
     if (reply.code < 2000) return error;
-    const rejectedThisHour = budget.countRejected();
+    budget.countRejected();
     if (error.failureClass === "stop") {
       circuit.openForStop(error);
     } else if (reply.code === 2006) {
       circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", error.retryAt ?? nextHourStart(clock.now()), 2006);
-    } else if (rejectedThisHour >= this.parts.rejectedFuse) {
-      circuit.openUntil(
-        "rejected-fuse",
-        `${rejectedThisHour} requests were rejected by WEDOS this hour (last: code ${reply.code} "${reply.result}"); sending stops before WEDOS blocks this server's IP (it does after 10) — find the cause in the audit log`,
-        nextHourStart(clock.now()),
-        reply.code,
-      );
     }
+    this.openFuseIfTripped(` (last: code ${reply.code} "${reply.result}")`);
     return error;
+  }
+
+  /**
+   * While the fuse holds, the circuit says so until it frees, so the worker and the pages pause too — unless a
+   * longer pause is open (a stop answer's cool-down), which names the cause better.
+   */
+  private openFuseIfTripped(last = ""): void {
+    const status = this.parts.fuse.status();
+    if (!status.tripped || status.resumesAt === undefined) return;
+    const open = this.parts.circuit.status();
+    if (open !== undefined && open.retryAt >= status.resumesAt) return;
+    this.parts.circuit.openUntil("rejected-fuse", `${fuseReason(status, last)} — find the cause in the audit log`, status.resumesAt, null);
   }
 
   private log(command: string, data: Record<string, unknown> | undefined, clTRID: string, lane: WapiLane, started: number, wapiCode: number | null, error: Error | undefined, password: Secret): void {
@@ -125,6 +162,14 @@ export class WapiClient {
       error: error === undefined ? null : redact(error.message, [password.reveal()]),
     });
   }
+}
+
+/** Connection errors that mean the request never reached WEDOS, so it cannot have been rejected there. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+function neverLeft(error: unknown): boolean {
+  const err = toError(error) as Error & { code?: string; cause?: { code?: string } };
+  return NEVER_SENT.has(err.code ?? "") || NEVER_SENT.has(err.cause?.code ?? "");
 }
 
 function transportDetail(error: unknown): string {

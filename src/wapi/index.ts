@@ -5,10 +5,12 @@ import type { Database } from "../store/database.js";
 import { WapiBudgetStore } from "../store/wapi-budget-store.js";
 import { WapiCallStore } from "../store/wapi-call-store.js";
 import { WapiCircuitStore } from "../store/wapi-circuit-store.js";
+import { WapiFuseStore } from "../store/wapi-fuse-store.js";
 import { WapiBudget } from "./budget.js";
 import { WapiCircuit } from "./circuit.js";
 import { WapiClient } from "./client.js";
 import { WapiCredentials } from "./credentials.js";
+import { RejectionFuse } from "./fuse.js";
 import { AccountCommands } from "./commands/account.js";
 import { DnsCommands } from "./commands/dns.js";
 import { WgpCommands } from "./commands/wgp.js";
@@ -24,6 +26,8 @@ export interface Wapi {
   account: AccountCommands;
   budget: WapiBudget;
   circuit: WapiCircuit;
+  /** The rejected-request fuse: how many requests WEDOS rejected this hour, and how many tests remain. */
+  fuse: RejectionFuse;
   calls: WapiCallStore;
   close(): Promise<void>;
 }
@@ -40,7 +44,8 @@ export function createWapi(config: Config, db: Database, clock: Clock): Wapi {
   const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, () => credentials.fingerprint());
   const calls = new WapiCallStore(db);
   const transport = new WapiTransport({ timeoutMs: config.wapi.timeoutSeconds * 1000, ipFamily: config.wapi.ipFamily });
-  const client = new WapiClient({ credentials, clock, transport, budget, circuit, calls, rejectedFuse: config.wapi.rejectedFuse });
+  const fuse = new RejectionFuse(new WapiFuseStore(db), clock, config.wapi.rejectedFuse);
+  const client = new WapiClient({ credentials, clock, transport, budget, circuit, calls, fuse });
   return {
     client,
     credentials,
@@ -49,6 +54,7 @@ export function createWapi(config: Config, db: Database, clock: Clock): Wapi {
     account: new AccountCommands(client),
     budget,
     circuit,
+    fuse,
     calls,
     close: () => client.close(),
   };

@@ -78,6 +78,8 @@ describe("wedos-panel", () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ paused: true, reason: "credentials" });
     const resumed = await runCliCaptured(["wapi-resume"], env, clock);
     expect(resumed.stdout).toMatch(/^Resumed\. Requests had been paused: WEDOS rejected the credentials/);
-    expect((await runCliCaptured(["wapi-resume", "--status"], env, clock)).stdout).toBe("Requests to WEDOS are not paused.\n");
+    expect((await runCliCaptured(["wapi-resume", "--status"], env, clock)).stdout).toBe(
+      "Requests to WEDOS are not paused.\n1 of the 5 rejected requests the fuse allows were used in the last hour; Test connection has 7 tries left this hour.\n",
+    );
   });
 });

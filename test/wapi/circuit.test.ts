@@ -69,6 +69,16 @@ describe("WapiCircuit", () => {
     expect(() => circuit.beforeSend("ping")).not.toThrow();
   });
 
+  it("lets an admin's Test connection through a pause for wrong credentials, never through an IP block", () => {
+    const { clock, circuitFor } = setup();
+    const circuit = circuitFor();
+    circuit.openForStop(credentialsError(clock.now()));
+    expect(() => circuit.beforeSend("ping")).toThrow(WapiPausedError);
+    expect(() => circuit.beforeSend("ping", true)).not.toThrow();
+    circuit.openForStop(resultError("ping", { code: 2052, result: "IP blocked" }, clock.now()));
+    expect(() => circuit.beforeSend("ping", true)).toThrow(WapiPausedError);
+  });
+
   it("does not close an IP block on a configuration change", () => {
     const { clock, circuitFor } = setup();
     circuitFor("a").openForStop(resultError("ping", { code: 2052, result: "IP blocked" }, clock.now()));

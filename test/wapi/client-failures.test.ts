@@ -91,7 +91,7 @@ describe("stop answers pause sending", () => {
     for (let i = 0; i < 5; i++) expect(await failure(h.wapi.dns.rowDelete({ domain: "example.test", rowId: `${900 + i}` }))).toBeInstanceOf(WapiResultError);
     const paused = await failure(h.wapi.dns.rowsList("example.test"));
     expect(paused).toBeInstanceOf(WapiPausedError);
-    expect(paused.message).toContain("5 requests were rejected by WEDOS this hour (last: code 3309");
+    expect(paused.message).toContain("5 requests were rejected by WEDOS (or went unanswered) in the last hour, and wapi.rejectedFuse allows 5");
     expect(h.invalidSeen()).toBe(5);
     expect(h.sim.simulator.dump().access["127.0.0.1"]?.blockedUntil ?? null).toBeNull();
   });

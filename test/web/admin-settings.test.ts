@@ -33,7 +33,6 @@ const post = async (path: string, fields: Record<string, string>, options: { tok
 const save = (fields: Record<string, string>, options?: Parameters<typeof post>[2]) => post("/settings/save", fields, options);
 const testConnection = async () => {
   await post("/settings/test", {});
-  await h.services.worker.runUntilIdle();
   return settings();
 };
 const configJson = () => JSON.parse(readFileSync(h.configFile, "utf8")) as { wapi: Record<string, unknown>; directadmin: unknown; daemon: unknown };
@@ -51,11 +50,10 @@ describe("the admin's WAPI settings page", () => {
     expect(stdout).toContain("Addresses for the WEDOS allow-list");
   });
 
-  it("tests the connection through the queue and shows WEDOS's answer", async () => {
+  it("tests the connection at once and shows WEDOS's answer", async () => {
     await start("environment");
-    const queued = await post("/settings/test", {});
-    expect(queued.body).toContain("The test is queued");
-    await h.services.worker.runUntilIdle();
+    const tested = await post("/settings/test", {});
+    expect(tested.body).toContain("The test is done; WEDOS&#39;s answer is below.");
     expect(await settings()).toMatch(/wedos-status-error">2026-03-10 09:00 UTC: WAPI ping: no answer from http:\/\/127\.0\.0\.1:9 \(/);
   });
 
@@ -121,6 +119,36 @@ describe("the admin's WAPI settings page", () => {
     const page = await testConnection();
     expect(page).toContain("WEDOS accepted the login");
     expect(page).not.toContain("(before the settings were last changed)");
+  });
+
+  it("holds the fuse while passwords change on the page, counts each Test connection, and says how many tries remain", async () => {
+    await start("file");
+    sim = await startSimulator({ login: HARNESS_WAPI.login, password: NEW_PASSWORD, clock: h.clock });
+    const seen = () => ({ invalid: sim?.simulator.dump().access["127.0.0.1"]?.invalidCount, blocked: sim?.simulator.dump().access["127.0.0.1"]?.blockedUntil });
+    const daemonPing = () => h.services.wapi.account.ping().then(() => "accepted", (error: Error) => error.constructor.name);
+    for (let n = 1; n <= 7; n++) {
+      await save({ url: sim.url, login: HARNESS_WAPI.login, password: `page-wrong-${n}` }); // each save ends the pause for wrong credentials
+      expect(await daemonPing()).toBe(n <= 5 ? "WapiResultError" : "WapiPausedError");
+      h.clock.advance(60_000);
+    }
+    expect(seen()).toEqual({ invalid: 5, blocked: null });
+    let page = await settings();
+    expect(page).toContain("Requests WEDOS rejected in the last hour (or never answered): 5. The plugin sends nothing by itself until 2026-03-10 10:00 UTC");
+    expect(page).toContain("Test connection can be tried 3 more times this hour.");
+
+    await save({ url: sim.url, login: HARNESS_WAPI.login, password: "page-wrong-8" });
+    expect(await testConnection()).toContain("WEDOS rejected the credentials");
+    page = await testConnection();
+    expect(page).toContain("Test connection can be tried once more this hour.");
+    expect(seen()).toEqual({ invalid: 7, blocked: null });
+
+    await save({ url: sim.url, login: HARNESS_WAPI.login, password: NEW_PASSWORD });
+    page = await testConnection();
+    expect(page).toContain("WEDOS accepted the login, the WAPI password and this server&#39;s IP address; the plugin resumes sending by itself at 11:02 Prague time");
+    expect(await daemonPing()).toBe("WapiPausedError"); // the rejected requests still count at WEDOS
+    expect(seen()).toEqual({ invalid: 7, blocked: null });
+    h.clock.set("2026-03-10T10:02:00.001Z");
+    expect(await daemonPing()).toBe("accepted");
   });
 
   it("refuses bad input with every reason at once, keeps the file, and never echoes the password", async () => {

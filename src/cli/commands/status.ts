@@ -4,6 +4,8 @@ import { JobStore } from "../../store/job-store.js";
 import { ProtectionStore } from "../../store/protection-store.js";
 import { WapiBudgetStore } from "../../store/wapi-budget-store.js";
 import { WapiCircuitStore } from "../../store/wapi-circuit-store.js";
+import { WapiFuseStore } from "../../store/wapi-fuse-store.js";
+import { fuseLine, RejectionFuse } from "../../wapi/fuse.js";
 import { printJson, type CliCommand } from "../command.js";
 import { openCliDatabase } from "../context.js";
 
@@ -33,6 +35,7 @@ are paused, and this hour's budget. Reads only the local database: it sends noth
         jobs: new JobStore(context.db).countsByState(),
         paused: new WapiCircuitStore(context.db).read() ?? null,
         budget: { ...new WapiBudgetStore(context.db).hour(hourStart), limit: context.config.wapi.hourlyLimit },
+        fuse: new RejectionFuse(new WapiFuseStore(context.db), io.clock, context.config.wapi.rejectedFuse).status(),
       };
       if (args.values.json === true) {
         printJson(io, summary);
@@ -49,6 +52,7 @@ are paused, and this hour's budget. Reads only the local database: it sends noth
       }
       io.stdout(`Jobs: ${summary.jobs.queued} queued, ${summary.jobs.running} running, ${summary.jobs.dead} dead. Budget: ${summary.budget.used}/${summary.budget.limit} this hour.\n`);
       if (summary.paused !== null) io.stdout(`Requests to WEDOS are paused: ${summary.paused.message}\n`);
+      io.stdout(fuseLine(summary.fuse));
       return 0;
     } finally {
       context.close();

@@ -13,8 +13,10 @@ export const wapiCommand: CliCommand = {
   --test         WAPI test mode: WEDOS validates but does not execute
   --lane LANE    budget lane: interactive (default), lifecycle, records, background
 
-The response is printed as JSON. Every request counts against the hourly budget and is recorded in the
-audit log. Success codes accepted: 1000–1003.`,
+The response is printed as JSON. Every request counts against the hourly budget and the rejected-request
+fuse, and is recorded in the audit log. Success codes accepted: 1000–1003. Once the fuse holds, nothing
+is sent until the rejected requests are an hour old; try a new password with
+"wedos-panel wapi-resume --test-connection".`,
   options: {
     data: { type: "string" },
     test: { type: "boolean" },

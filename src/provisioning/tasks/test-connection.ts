@@ -1,5 +1,11 @@
+import type { Clock } from "../../clock.js";
 import { toError } from "../../errors.js";
+import type { Database } from "../../store/database.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
+import { WapiPausedError } from "../../wapi/errors.js";
+import { testsInWords } from "../../wapi/fuse.js";
+import type { Wapi } from "../../wapi/index.js";
+import { pragueClockTime } from "../../wapi/prague-hour.js";
 import type { Job } from "../queue.js";
 import type { TaskContext } from "./context.js";
 
@@ -12,17 +18,36 @@ export interface ConnectionTest {
   message: string;
 }
 
+export interface ConnectionTestDeps {
+  wapi: Pick<Wapi, "account" | "fuse">;
+  clock: Clock;
+  db: Database;
+}
+
 /**
- * test-connection: one ping with the configured credentials; the outcome (or the reason WEDOS gave) is kept for
- * the settings page. A failure is recorded, not retried: the admin asked for an answer, not for persistence.
+ * An admin's explicit Test connection (the settings page, `wedos-panel wapi-resume --test-connection`): one ping
+ * with the settings in use, allowed while sending is paused for the credentials, the IP allow-list or the
+ * rejected-request fuse, and counted by the fuse against its hard ceiling. The outcome is kept for the settings
+ * page; a failure is recorded, not retried: the admin asked for an answer, not for persistence.
  */
-export async function testConnection(ctx: TaskContext, job: Job): Promise<void> {
+export async function runConnectionTest(deps: ConnectionTestDeps): Promise<ConnectionTest> {
   let result: ConnectionTest;
   try {
-    await ctx.wapi.account.ping({ lane: job.lane, whenBudgetExhausted: "refuse" });
-    result = { at: ctx.clock.now(), ok: true, message: "WEDOS accepted the login, the WAPI password and this server's IP address" };
+    await deps.wapi.account.ping({ lane: "interactive", whenBudgetExhausted: "refuse", connectionTest: true });
+    const fuse = deps.wapi.fuse.status();
+    const resumes = fuse.tripped && fuse.resumesAt !== undefined ? `; the plugin resumes sending by itself at ${pragueClockTime(fuse.resumesAt)} Prague time, once the rejected requests are an hour old` : "";
+    result = { at: deps.clock.now(), ok: true, message: `WEDOS accepted the login, the WAPI password and this server's IP address${resumes}` };
   } catch (error) {
-    result = { at: ctx.clock.now(), ok: false, message: toError(error).message };
+    const fuse = deps.wapi.fuse.status();
+    // A refusal without sending already says why; after a rejection the admin needs to know how many tries remain.
+    const tries = fuse.rejected > 0 && !(error instanceof WapiPausedError) ? `; Test connection has ${testsInWords(fuse)}` : "";
+    result = { at: deps.clock.now(), ok: false, message: `${toError(error).message}${tries}` };
   }
-  new DaemonStateStore(ctx.db).set(CONNECTION_TEST_KEY, result, ctx.clock.now());
+  new DaemonStateStore(deps.db).set(CONNECTION_TEST_KEY, result, deps.clock.now());
+  return result;
+}
+
+/** test-connection jobs queued by an earlier version of the settings page. */
+export async function testConnection(ctx: TaskContext, _job: Job): Promise<void> {
+  await runConnectionTest(ctx);
 }

@@ -5,7 +5,7 @@ import { parseData } from "../parse-data.js";
 import { dnsDomainInfoSchema, dnsDomainSchema, listOf, wapiRowSchema, type WapiDnsDomain, type WapiDnsDomainInfo, type WapiRow } from "../schemas.js";
 
 /** Options every command accepts: the lane and the budget behaviour (see CallOptions). */
-export type CommandOptions = Pick<CallOptions, "lane" | "whenBudgetExhausted" | "test">;
+export type CommandOptions = Pick<CallOptions, "lane" | "whenBudgetExhausted" | "test" | "connectionTest">;
 
 export type DnsDomainAddInput =
   | { name: string; type?: "primary"; axfrIps?: readonly string[] }

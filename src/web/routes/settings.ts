@@ -4,17 +4,15 @@ import type { Clock } from "../../clock.js";
 import { WAPI_ENVIRONMENT, type Config } from "../../config/load.js";
 import { saveWapiSettings } from "../../config/write.js";
 import { toError } from "../../errors.js";
-import type { JobQueue } from "../../provisioning/queue.js";
-import { TASK, jobKey } from "../../provisioning/task-names.js";
-import { CONNECTION_TEST_KEY, type ConnectionTest } from "../../provisioning/tasks/test-connection.js";
+import { CONNECTION_TEST_KEY, runConnectionTest, type ConnectionTest, type ConnectionTestDeps } from "../../provisioning/tasks/test-connection.js";
 import type { Database } from "../../store/database.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import { redact } from "../../util/secret.js";
 import type { WapiCircuit } from "../../wapi/circuit.js";
 import type { WapiCredentials } from "../../wapi/credentials.js";
+import { fuseInWords } from "../view-models/fuse.js";
 import { authenticatedPage } from "../context.js";
 import { actorName } from "../identity/identity.js";
-import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
@@ -23,7 +21,7 @@ import { readSettingsForm } from "./settings-form.js";
 export interface SettingsSources {
   config: Config;
   db: Database;
-  queue: JobQueue;
+  wapi: ConnectionTestDeps["wapi"];
   circuit: WapiCircuit;
   credentials: WapiCredentials;
   clock: Clock;
@@ -42,7 +40,8 @@ interface FormValues {
 /**
  * The admin's WAPI settings: where and as whom the plugin talks to WEDOS, editable (the password is write-only:
  * never shown, an empty field keeps it), the addresses to put on WEDOS's allow-list, and "Test connection", which
- * queues one ping and shows its outcome once the daemon has run it. Saved settings go to the configuration file
+ * sends one ping at once (allowed while the rejected-request fuse holds, within its ceiling) and shows the outcome
+ * with how many tries remain this hour. Saved settings go to the configuration file
  * (config/write.ts) and are used by the running daemon from the next request on.
  */
 export function settingsRoutes(sources: SettingsSources): Router {
@@ -87,8 +86,9 @@ export function settingsRoutes(sources: SettingsSources): Router {
   });
   router.post("/settings/test", async (_req, res) => {
     const page = authenticatedPage(res);
-    showProgress(page, sources.queue, sources.queue.enqueue(TASK.testConnection, {}, { key: jobKey(TASK.testConnection, "*"), lane: "interactive" }), "/settings");
-    await showSettings(res, sources, { notice: page.t("settings.testQueued") });
+    const result = await runConnectionTest({ wapi: sources.wapi, clock: sources.clock, db: sources.db });
+    sources.log(`settings: ${actorName(page.identity)} tested the connection to WEDOS: ${result.ok ? "accepted" : result.message}`);
+    await showSettings(res, sources, { notice: page.t("settings.tested") });
   });
   return router;
 }
@@ -120,6 +120,7 @@ async function showSettings(res: Response, sources: SettingsSources, outcome: { 
     limits: t("settings.limits", { limit: String(wapi.hourlyLimit), reserve: String(wapi.interactiveReserve) }),
     addresses: egressCandidates(),
     seenByWedos: sources.circuit.status()?.seenIp ?? undefined,
+    fuse: fuseInWords(sources.wapi.fuse.status(), t),
     lastTest: last === undefined ? undefined : { ok: last.ok, message: last.message, at: formatTime(last.at, ""), stale: changed !== undefined && last.at < changed.at },
   };
   await renderPage(res, page, "admin/settings", t("page.settings.title"), model, outcome.status);

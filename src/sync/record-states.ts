@@ -1,5 +1,6 @@
 import { canonicalRdataKey } from "../dns/index.js";
 import type { ManagedRow } from "../store/dns-zone-store.js";
+import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
 import type { AuditResult } from "./audit.js";
 
 /** A panel record as a customer sees it: synced to WEDOS, waiting, served by WEDOS itself, or not accepted and why. */
@@ -30,14 +31,25 @@ const key = (row: { name: string; type: string; rdata: string }) => `${row.name}
  * row, with this TTL, when the plugin last synced the zone.
  */
 export function recordStates(audit: AuditResult, managed: readonly ManagedRow[]): RecordState[] {
-  const atWedos = new Map(managed.map((row) => [key(row), row]));
+  return runToEnd(recordStatesSteps(audit, managed));
+}
+
+/** {@link recordStates} as steps: yields between rows, so a big zone's states can be worked out in slices. */
+export function* recordStatesSteps(audit: AuditResult, managed: readonly ManagedRow[]): Steps<RecordState[]> {
+  const atWedos = new Map<string, ManagedRow>();
+  for (const [index, row] of managed.entries()) {
+    atWedos.set(key(row), row);
+    if (sliceBoundary(index)) yield;
+  }
   const adjusted = new Map(audit.findings.filter((finding) => finding.outcome === "adjusted").map((finding) => [`${finding.name}\u0000${finding.type}`, finding]));
-  const synced: RecordState[] = audit.rows.map((row) => {
+  const synced: RecordState[] = [];
+  for (const [index, row] of audit.rows.entries()) {
     const name = row.name === "" ? "@" : row.name;
     const stored = atWedos.get(key(row));
     const finding = adjusted.get(`${name}\u0000${row.type}`);
-    return { name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: finding?.reason, rule: finding?.rule };
-  });
+    synced.push({ name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: finding?.reason, rule: finding?.rule });
+    if (sliceBoundary(index)) yield;
+  }
   const refused: RecordState[] = audit.findings
     .filter((finding) => finding.outcome === "skipped")
     .map((finding) => ({ name: finding.name, type: finding.type, ttl: finding.ttl, value: finding.value, state: HANDLED_BY_WEDOS.has(finding.rule) ? "by-wedos" : "not-accepted", note: finding.reason, rule: finding.rule }));

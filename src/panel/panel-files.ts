@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { AppError } from "../errors.js";
 
 /**
@@ -20,6 +20,13 @@ export function readOptional(file: string, code: string): Promise<string | undef
 /** The file's bytes, or undefined when it does not exist. */
 export function readOptionalBytes(file: string, code: string): Promise<Uint8Array | undefined> {
   return readIfPresent(file, code, (path) => readFile(path));
+}
+
+/** The file's version (device, inode, size, nanosecond mtime and ctime) and size; undefined version when absent. */
+export async function fileVersion(file: string, code: string): Promise<{ version: string | undefined; size: number }> {
+  const stats = await readIfPresent(file, code, (path) => stat(path, { bigint: true }));
+  if (stats === undefined) return { version: undefined, size: 0 };
+  return { version: [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(":"), size: Number(stats.size) };
 }
 
 async function readIfPresent<T>(file: string, code: string, read: (path: string) => Promise<T>): Promise<T | undefined> {

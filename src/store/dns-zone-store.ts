@@ -98,6 +98,12 @@ export class DnsZoneStore {
     return this.selectRows.all(zone);
   }
 
+  /** Changes whenever the zone's owned rows are replaced (their count and when they were recorded), without reading them. */
+  managedRowsVersion(zone: string): string {
+    const row = this.db.prepare<[string], { count: number; at: number | null }>("SELECT count(*) AS count, max(recorded_at) AS at FROM dns_managed_rows WHERE zone = ?").get(zone);
+    return `${row?.count ?? 0}@${row?.at ?? "-"}`;
+  }
+
   /** Replaces the zone's owned rows in one transaction (after an apply re-listed the zone). */
   replaceManagedRows(zone: string, rows: readonly ManagedRow[], at: number): void {
     const remove = this.db.prepare("DELETE FROM dns_managed_rows WHERE zone = ?");

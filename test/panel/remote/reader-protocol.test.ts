@@ -132,6 +132,7 @@ describe("the panel reader over a real socket", () => {
       accountAccess: async () => undefined,
       ownerOf: async () => undefined,
       zoneFile: async () => ({ path: "/x", content: undefined }),
+      zoneFileVersion: async () => ({ path: "/x", version: undefined, size: 0 }),
     };
     const { remote, logs } = await readerFor(broken);
     expect(await outcome(() => remote.listAccounts())).toEqual({ code: "panel_reader_failed", message: expect.stringMatching(/^the panel reader's answer to listAccounts does not fit the Panel interface \(.*secret/), retryable: false });

@@ -38,7 +38,15 @@ export interface PanelZoneFileVersion {
   version: string | undefined;
   /** Its size in bytes (0 when there is no file). */
   size: number;
+  /**
+   * Unchanged for the last {@link SETTLED_MS}: file times tick coarsely (a few ms, on some file systems seconds), so
+   * two writes of the same size within one tick can share a version; only a settled version is worth keeping.
+   */
+  settled: boolean;
 }
+
+/** How long a zone file must be left alone before its version is trusted to change with its content. */
+export const SETTLED_MS = 2_000;
 
 /** The panel's access levels, lowest first: what an account may open on the plugin's pages. */
 export const ACCOUNT_LEVELS = ["user", "reseller", "admin"] as const;

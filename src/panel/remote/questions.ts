@@ -60,6 +60,7 @@ const panelZoneFileVersion = z.strictObject({
   path: z.string(),
   version: absentAsNull(z.string().max(200)),
   size: z.number().int().min(0),
+  settled: z.boolean(),
 }) satisfies z.ZodType<PanelZoneFileVersion>;
 
 const accountAccess = z.strictObject({

@@ -57,6 +57,7 @@ export class ZoneRecordsCache {
     if (file.version === undefined) return { kind: "no-file" };
     if (file.size > this.limits.maxZoneBytes) return this.tooBig(file.path, file.size);
     const key = `${file.version}|${this.zones.managedRowsVersion(domain)}`;
+    const keep = file.settled;
     const kept = this.cached.get(domain);
     if (kept?.key === key) {
       this.counts.hits += 1;
@@ -68,14 +69,15 @@ export class ZoneRecordsCache {
     }
     const running = this.inFlight.get(domain);
     if (running?.key === key) return running.done;
-    const done = this.parse(domain, key).finally(() => {
+    const done = this.parse(domain, key, keep).finally(() => {
       if (this.inFlight.get(domain)?.done === done) this.inFlight.delete(domain);
     });
     this.inFlight.set(domain, { key, done });
     return done;
   }
 
-  private async parse(domain: string, key: string): Promise<ZoneRecords> {
+  /** Reads and parses the zone; keeps the records only when the file's version can be trusted (`settled`). */
+  private async parse(domain: string, key: string, keep: boolean): Promise<ZoneRecords> {
     const zone = await this.panel.zoneFile(domain);
     if (zone.content === undefined) return { kind: "no-file" };
     // The file may have grown since its version was read: the limit holds for what was read.
@@ -84,7 +86,7 @@ export class ZoneRecordsCache {
     const parsed = await runInSlices(parseZoneFileSteps(zone.content, { origin: domain }), this.pacing);
     const audit = await runInSlices(auditRecordsSteps(parsed.records, parsed.origin), this.pacing);
     const records = await runInSlices(recordStatesSteps(audit, this.zones.managedRows(domain)), this.pacing);
-    this.keep(domain, { key, records, bytes: zone.content.length, usedAt: this.clock.now() });
+    if (keep) this.keep(domain, { key, records, bytes: zone.content.length, usedAt: this.clock.now() });
     return { kind: "records", records };
   }
 

@@ -4,6 +4,7 @@ import type { Services } from "../main.js";
 import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import type { Pacing } from "../util/slices.js";
 import { createWebApp, type WebServices } from "./app.js";
+import { PagePriority } from "./records/page-priority.js";
 import { ZoneRecordsCache } from "./records/zone-records.js";
 import { CsrfTokens, loadWebSecret } from "./csrf.js";
 import { AgreeingProvers } from "./identity/agreeing-provers.js";
@@ -46,8 +47,10 @@ export async function startWebServer(services: WebServices & Pick<Services, "con
   const address = parseListen(options.listen ?? config.daemon.listen);
   const csrf = new CsrfTokens(loadWebSecret(config.dataDir), clock);
   const prover = visitorProver(services, options);
-  const zoneRecords = new ZoneRecordsCache(services.panel, services.tasks.zones, { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes }, clock, options.zonePacing);
+  const priority = new PagePriority(clock);
+  const zoneRecords = new ZoneRecordsCache(services.panel, services.tasks.zones, { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes }, clock, options.zonePacing ?? priority.pacing(), priority);
   const server = createServer(createWebApp(services, { prover, csrf, log: options.log, zoneRecords }));
+  priority.watch(server);
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 60_000;
   try {

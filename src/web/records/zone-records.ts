@@ -5,6 +5,7 @@ import type { DnsZoneStore } from "../../store/dns-zone-store.js";
 import { auditRecordsSteps } from "../../sync/audit.js";
 import { recordStatesSteps, type RecordState } from "../../sync/record-states.js";
 import { EVENT_LOOP_PACING, runInSlices, type Pacing } from "../../util/slices.js";
+import type { PagePriority } from "./page-priority.js";
 
 /** What a domain page can show of the zone: its records with their state at WEDOS, or why not. */
 export type ZoneRecords =
@@ -48,6 +49,8 @@ export class ZoneRecordsCache {
     private readonly limits: ZoneRecordsLimits,
     private readonly clock: Clock,
     private readonly pacing: Pacing = EVENT_LOOP_PACING,
+    /** Lets other requests go first while a view waits for a parse (page-priority.ts). */
+    private readonly priority?: Pick<PagePriority, "aside">,
   ) {}
 
   /** The domain's records, or why there are none to show. Throws the panel's errors and a broken zone's ZoneFileError. */
@@ -68,12 +71,16 @@ export class ZoneRecordsCache {
       return { kind: "records", records: kept.records };
     }
     const running = this.inFlight.get(domain);
-    if (running?.key === key) return running.done;
+    if (running?.key === key) return this.waitFor(running.done);
     const done = this.parse(domain, key, keep).finally(() => {
       if (this.inFlight.get(domain)?.done === done) this.inFlight.delete(domain);
     });
     this.inFlight.set(domain, { key, done });
-    return done;
+    return this.waitFor(done);
+  }
+
+  private waitFor(parse: Promise<ZoneRecords>): Promise<ZoneRecords> {
+    return this.priority === undefined ? parse : this.priority.aside(parse);
   }
 
   /** Reads and parses the zone; keeps the records only when the file's version can be trusted (`settled`). */

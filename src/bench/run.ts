@@ -4,6 +4,7 @@ import { benchPlanning, benchSyncCalls } from "./sync-bench.js";
 import { formatTable } from "./table.js";
 import { benchWapi } from "./wapi-bench.js";
 import { benchDomainListPage } from "./web-bench.js";
+import { benchBigZonePages } from "./bigzone-bench.js";
 
 /** `npm run bench`: every figure the issues name, printed as tables. Runs against the local simulator only. */
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   print("Hooks: wall time over 1,000 runs", ["hook", "p50 ms", "p99 ms", "added"], benchHooks());
   print("Provisioning: a new account during an import", ["what", "seconds", "target s", "note"], await benchNewAccountDuringImport());
   print("Pages: server time (the session check cached as in production)", ["page", "p50 ms", "p95 ms", "target p95 ms", "WAPI calls"], await benchDomainListPage());
+  print("Pages: a 50,000-record zone and another customer's page meanwhile (server time)", ["page", "p50 ms", "p95 ms", "target p95", "note"], await benchBigZonePages());
   print("Provisioning: import's share of the background budget per full hour (target ≥ 95 %)", ["hour", "requests", "available", "share"], await benchImportBudgetShare());
 }
 

@@ -16,8 +16,13 @@ import { zoneCommand } from "./commands/zone.js";
 /** Every `wedos-panel` sub-command a server has, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, hookCheckCommand, panelReaderCommand];
 
-/** COMMANDS, then the development commands where their module is there (a checkout; never a package). */
-export async function availableCommands(): Promise<readonly CliCommand[]> {
+/**
+ * COMMANDS, then the development commands where their module is there (a checkout; never a package). A run of one
+ * of COMMANDS (`serve` above all) loads none of the development modules — the simulator, the emulators and the demo
+ * would otherwise stay in the daemon's memory (about 10 MB).
+ */
+export async function availableCommands(wanted?: string): Promise<readonly CliCommand[]> {
+  if (COMMANDS.some((command) => command.name === wanted)) return COMMANDS;
   try {
     const { DEV_COMMANDS } = await import("./dev-commands.js");
     return [...COMMANDS, ...DEV_COMMANDS];

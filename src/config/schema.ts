@@ -128,7 +128,7 @@ export const cpanelConfigSchema = z.object({
   etcDir: z.string().min(1).default("/etc"),
 });
 
-/** The plugin's pages on either panel: how an entry proves which unix account runs it. */
+/** The plugin's pages on either panel: how an entry proves which unix account runs it, and how much a page reads. */
 export const pagesConfigSchema = z.object({
   /**
    * Where the page entries leave the file that proves which unix account runs them (1733, made by the daemon at
@@ -139,6 +139,13 @@ export const pagesConfigSchema = z.object({
   proofDir: z.string().min(1).optional(),
   /** Where a proof's uid is named: the system's account list (a test points it at a file of its own). */
   passwdFile: z.string().min(1).default("/etc/passwd"),
+  /**
+   * The largest zone file a domain page reads (8 MiB, about 200,000 records); a larger zone's page says so instead
+   * of its records. The sync reads zones of any size.
+   */
+  zoneMaxBytes: z.number().int().min(1024).default(8 * 1024 * 1024),
+  /** How many bytes of zone files the pages keep parsed between views (4 MiB, about 100,000 records). */
+  zoneCacheBytes: z.number().int().min(0).default(4 * 1024 * 1024),
 });
 
 export const daemonConfigSchema = z.object({

@@ -1,3 +1,4 @@
+import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
 import { DnsDataError } from "./errors.js";
 
 /**
@@ -43,6 +44,11 @@ const WORD_END = new Set([" ", "\t", "\r", "\n", "(", ")", '"', ";"]);
  * resumes cleanly at the next logical line.
  */
 export function tokenizeZone(text: string): LexResult {
+  return runToEnd(tokenizeZoneSteps(text));
+}
+
+/** {@link tokenizeZone} as steps: yields between lines, so a big file can be read in slices (util/slices.ts). */
+export function* tokenizeZoneSteps(text: string): Steps<LexResult> {
   const entries: Entry[] = [];
   const problems: LexProblem[] = [];
   let line = 1;
@@ -72,6 +78,7 @@ export function tokenizeZone(text: string): LexResult {
       i += 1;
       lineBeganWhite = WHITE.has(text[i] ?? "");
       if (depth === 0) finish();
+      if (sliceBoundary(line, 256)) yield;
     } else if (WHITE.has(char)) {
       i += 1;
     } else if (char === ";") {

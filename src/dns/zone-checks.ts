@@ -1,3 +1,4 @@
+import { sliceBoundary, type Steps } from "../util/slices.js";
 import type { ZoneFileProblem } from "./errors.js";
 import { isAtOrBelow } from "./normalise.js";
 import type { DnsRecord } from "./record.js";
@@ -20,18 +21,24 @@ const SINGLETON_TYPES = ["CNAME", "SOA", "DNAME"] as const;
 /** DNSSEC types that may stand beside a CNAME (BIND's at-CNAME attribute, RFC 4035 §2.5). */
 const ALLOWED_AT_CNAME: ReadonlySet<string> = new Set(["RRSIG", "NSEC", "KEY", "SIG", "NXT"]);
 
-/** Applies the zone-wide rules; appends to `errors`/`warnings` and returns the records BIND would serve. */
-export function checkZone(zone: string, file: string, loaded: readonly LoadedRecord[], errors: ZoneFileProblem[], warnings: ZoneFileProblem[]): DnsRecord[] {
+/**
+ * Applies the zone-wide rules; appends to `errors`/`warnings` and returns the records BIND would serve. Steps that
+ * yield between records (util/slices.ts), as the loader does.
+ */
+export function* checkZoneSteps(zone: string, file: string, loaded: readonly LoadedRecord[], errors: ZoneFileProblem[], warnings: ZoneFileProblem[]): Steps<DnsRecord[]> {
   const problem = (list: ZoneFileProblem[], line: number, message: string) => list.push({ file, line, message });
-  const kept = mergeSets(loaded, (line, message) => problem(warnings, line, message));
+  const kept = yield* mergeSets(loaded, (line, message) => problem(warnings, line, message));
 
   const byName = new Map<string, LoadedRecord[]>();
-  for (const item of kept) {
+  let checked = 0;
+  for (const [index, item] of kept.entries()) {
+    if (sliceBoundary(index)) yield;
     const items = byName.get(item.record.name) ?? [];
     items.push(item);
     byName.set(item.record.name, items);
   }
   for (const [name, items] of byName) {
+    if (sliceBoundary(++checked)) yield;
     const cnames = items.filter((item) => item.record.type === "CNAME");
     for (const type of SINGLETON_TYPES) {
       const extra = items.filter((item) => item.record.type === type)[1];
@@ -49,18 +56,19 @@ export function checkZone(zone: string, file: string, loaded: readonly LoadedRec
     const apex = byName.get(zone) ?? [];
     if (!apex.some((item) => item.record.type === "SOA")) problem(errors, 0, `has 0 SOA records: the zone needs one SOA record at ${zone}`);
     if (!apex.some((item) => item.record.type === "NS")) problem(errors, 0, `has no NS records: the zone needs NS records at ${zone}`);
-    checkIntegrity(zone, kept, problem.bind(null, errors), problem.bind(null, warnings));
+    yield* checkIntegrity(zone, kept, problem.bind(null, errors), problem.bind(null, warnings));
   }
   errors.sort((a, b) => a.line - b.line);
   return kept.map((item) => item.record);
 }
 
 /** One TTL per (name, type) set and no duplicate records, as BIND's loader and database merge them. */
-function mergeSets(loaded: readonly LoadedRecord[], warn: (line: number, message: string) => void): LoadedRecord[] {
+function* mergeSets(loaded: readonly LoadedRecord[], warn: (line: number, message: string) => void): Steps<LoadedRecord[]> {
   const sets = new Map<string, { ttl: number; batch: number }>();
   const seen = new Map<string, number>();
   const kept: LoadedRecord[] = [];
-  for (const item of loaded) {
+  for (const [index, item] of loaded.entries()) {
+    if (sliceBoundary(index)) yield;
     const { name, type, ttl } = item.record;
     const key = `${name}\u0000${type}`;
     const set = sets.get(key);
@@ -89,14 +97,18 @@ function mergeSets(loaded: readonly LoadedRecord[], warn: (line: number, message
 
 type Report = (line: number, message: string) => void;
 
-function checkIntegrity(zone: string, kept: readonly LoadedRecord[], error: Report, warn: Report): void {
+function* checkIntegrity(zone: string, kept: readonly LoadedRecord[], error: Report, warn: Report): Steps<void> {
   const typesAt = new Map<string, Set<string>>();
-  for (const { record } of kept) typesAt.set(record.name, (typesAt.get(record.name) ?? new Set()).add(record.type));
+  for (const [index, { record }] of kept.entries()) {
+    if (sliceBoundary(index)) yield;
+    typesAt.set(record.name, (typesAt.get(record.name) ?? new Set()).add(record.type));
+  }
   const hasAddress = (name: string) => typesAt.get(name)?.has("A") === true || typesAt.get(name)?.has("AAAA") === true;
   const isCname = (name: string) => typesAt.get(name)?.has("CNAME") === true;
   const inZone = (name: string) => name !== "" && isAtOrBelow(name, zone);
 
-  for (const { record, line } of kept) {
+  for (const [index, { record, line }] of kept.entries()) {
+    if (sliceBoundary(index)) yield;
     if (record.type === "NS" && inZone(record.data.target) && !hasAddress(record.data.target)) {
       const target = record.data.target;
       if (record.name === zone) {

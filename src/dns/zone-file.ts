@@ -7,8 +7,9 @@ import { readableText } from "./readable-text.js";
 import { lookupType } from "./record-types.js";
 import { MAX_TTL, type DnsRecord, type ForeignType, type GenericType, type ModelledType, type SoaData } from "./record.js";
 import { parseTtlText } from "./text-codec.js";
-import { tokenizeZone, type Entry, type Token } from "./tokenizer.js";
-import { checkZone, type LoadedRecord } from "./zone-checks.js";
+import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
+import { tokenizeZoneSteps, type Entry, type Token } from "./tokenizer.js";
+import { checkZoneSteps, type LoadedRecord } from "./zone-checks.js";
 
 /**
  * Reads a BIND zone file (as DirectAdmin writes it and as BIND accepts it) into canonical records, following
@@ -44,25 +45,31 @@ export async function readZoneFile(path: string, origin: string): Promise<ZoneFi
  * or when it uses what we do not read (`$INCLUDE`, `$GENERATE`, record types we do not model).
  */
 export function parseZoneFile(content: Uint8Array | string, options: ZoneFileOptions): ZoneFileResult {
+  return runToEnd(parseZoneFileSteps(content, options));
+}
+
+/** {@link parseZoneFile} as steps: yields between lines, so a big zone can be read in slices (util/slices.ts). */
+export function* parseZoneFileSteps(content: Uint8Array | string, options: ZoneFileOptions): Steps<ZoneFileResult> {
   const zone = zoneNameFromText(options.origin);
   const file = options.fileName ?? `${zone}.db`;
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8").toString("latin1") : Buffer.from(content).toString("latin1");
   const errors: ZoneFileProblem[] = [];
   const warnings: ZoneFileProblem[] = [];
-  const lexed = tokenizeZone(bytes);
+  const lexed = yield* tokenizeZoneSteps(bytes);
   for (const problem of lexed.problems) errors.push({ file, ...problem });
 
   const loader = new Loader(zone, file, warnings);
-  for (const entry of lexed.entries) {
+  for (const [index, entry] of lexed.entries.entries()) {
     try {
       loader.entry(entry);
     } catch (error) {
       if (!(error instanceof DnsDataError)) throw error;
       errors.push({ file, line: entry.line, message: error.message });
     }
+    if (sliceBoundary(index)) yield;
   }
   errors.sort((a, b) => a.line - b.line);
-  const records = checkZone(zone, file, loader.loaded, errors, warnings);
+  const records = yield* checkZoneSteps(zone, file, loader.loaded, errors, warnings);
   if (errors.length > 0) throw new ZoneFileError(file, errors);
   return { origin: zone, records, warnings: warnings.sort((a, b) => a.line - b.line) };
 }

@@ -1,5 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { AppError } from "../errors.js";
+import { SETTLED_MS, type PanelZoneFileVersion } from "./panel.js";
 
 /**
  * Reading a panel's files, the same way for every adapter: a file or directory that is not there is "nothing"
@@ -20,6 +21,18 @@ export function readOptional(file: string, code: string): Promise<string | undef
 /** The file's bytes, or undefined when it does not exist. */
 export function readOptionalBytes(file: string, code: string): Promise<Uint8Array | undefined> {
   return readIfPresent(file, code, (path) => readFile(path));
+}
+
+/**
+ * The file's version (device, inode, size, nanosecond mtime and ctime), size, and whether it has been left alone for
+ * {@link SETTLED_MS} by the system's clock (file times are the system's, whatever clock the caller runs on).
+ */
+export async function fileVersion(file: string, code: string): Promise<Omit<PanelZoneFileVersion, "path">> {
+  const stats = await readIfPresent(file, code, (path) => stat(path, { bigint: true }));
+  if (stats === undefined) return { version: undefined, size: 0, settled: true };
+  // Settled by the content's time (mtime): a rename or chmod moves ctime without touching the records, and ctime in
+  // the version still tells a write that restored an old mtime.
+  return { version: [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(":"), size: Number(stats.size), settled: Date.now() - Number(stats.mtimeMs) > SETTLED_MS };
 }
 
 async function readIfPresent<T>(file: string, code: string, read: (path: string) => Promise<T>): Promise<T | undefined> {

@@ -31,6 +31,23 @@ export interface PanelZoneFile {
   content: Uint8Array | undefined;
 }
 
+/** Which version of a zone file is on disk, without reading it: enough to tell whether a parse of it is still current. */
+export interface PanelZoneFileVersion {
+  path: string;
+  /** Changes whenever the file does (device, inode, size, modification and change times), or undefined: no file. */
+  version: string | undefined;
+  /** Its size in bytes (0 when there is no file). */
+  size: number;
+  /**
+   * Unchanged for the last {@link SETTLED_MS}: file times tick coarsely (a few ms, on some file systems seconds), so
+   * two writes of the same size within one tick can share a version; only a settled version is worth keeping.
+   */
+  settled: boolean;
+}
+
+/** How long a zone file must be left alone before its version is trusted to change with its content. */
+export const SETTLED_MS = 2_000;
+
 /** The panel's access levels, lowest first: what an account may open on the plugin's pages. */
 export const ACCOUNT_LEVELS = ["user", "reseller", "admin"] as const;
 export type AccountLevel = (typeof ACCOUNT_LEVELS)[number];
@@ -63,4 +80,6 @@ export interface Panel {
    * for a daemon that cannot open the panel's files itself).
    */
   zoneFile(domain: string): Promise<PanelZoneFile>;
+  /** The zone file's version and size, from its metadata alone (a stat): what a cache of parsed zones checks. */
+  zoneFileVersion(domain: string): Promise<PanelZoneFileVersion>;
 }

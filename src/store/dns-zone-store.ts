@@ -116,6 +116,20 @@ export class DnsZoneStore {
     return this.selectRows.all(zone);
   }
 
+  /**
+   * Changes whenever what rowsAtWedos() answers may have changed (the owned rows replaced, an add noted or claimed),
+   * without reading the rows: pages keep their worked-out record states until it does.
+   */
+  rowsAtWedosVersion(zone: string): string {
+    const row = this.db
+      .prepare<[string, string], { owned: number; ownedAt: number | null; noted: number; notedAt: number | null }>(
+        `SELECT (SELECT count(*) FROM dns_managed_rows WHERE zone = ?1) AS owned, (SELECT max(recorded_at) FROM dns_managed_rows WHERE zone = ?1) AS ownedAt,
+                (SELECT count(*) FROM dns_pending_adds WHERE zone = ?2) AS noted, (SELECT max(recorded_at) FROM dns_pending_adds WHERE zone = ?2) AS notedAt`,
+      )
+      .get(zone, zone);
+    return `${row?.owned ?? 0}@${row?.ownedAt ?? "-"}+${row?.noted ?? 0}@${row?.notedAt ?? "-"}`;
+  }
+
   /** Replaces the zone's owned rows in one transaction (after an apply). */
   replaceManagedRows(zone: string, rows: readonly ManagedRow[], at: number): void {
     const remove = this.db.prepare("DELETE FROM dns_managed_rows WHERE zone = ?");

@@ -1,4 +1,5 @@
 import { formatRdata, recordToWedosRow, UnsupportedRecordError, type DnsRecord, type WedosRow } from "../dns/index.js";
+import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
 import { AUDIT_RULES, MIXED_TTL_RULE, clampTtl, type AuditContext } from "./audit-rules.js";
 
 /** One record the audit did not pass through unchanged, and why. */
@@ -25,14 +26,20 @@ export interface AuditResult {
  * Every record WEDOS cannot take is reported with its reason; none is dropped silently.
  */
 export function auditRecords(records: readonly DnsRecord[], zone: string): AuditResult {
-  const context: AuditContext = { zone, typesAt: typesByName(records) };
+  return runToEnd(auditRecordsSteps(records, zone));
+}
+
+/** {@link auditRecords} as steps: yields between records, so a big zone can be audited in slices (util/slices.ts). */
+export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string): Steps<AuditResult> {
+  const context: AuditContext = { zone, typesAt: yield* typesByName(records) };
   const findings: AuditFinding[] = [];
   const relative = (name: string) => (name === zone ? "@" : name.endsWith(`.${zone}`) ? name.slice(0, -(zone.length + 1)) : name);
   const note = (rule: string, outcome: AuditFinding["outcome"], record: DnsRecord, reason: string) =>
     findings.push({ rule, outcome, name: relative(record.name), type: record.type, ttl: record.ttl, value: formatRdata(record), reason });
 
   const kept: DnsRecord[] = [];
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    if (sliceBoundary(index)) yield;
     const skip = AUDIT_RULES.find((rule) => rule.action === "skip" && rule.matches(record, context));
     if (skip !== undefined) {
       note(skip.id, "skipped", record, skip.reason(record, context));
@@ -44,7 +51,9 @@ export function auditRecords(records: readonly DnsRecord[], zone: string): Audit
   }
 
   const rows: WedosRow[] = [];
-  for (const record of unifySetTtls(kept, (owner, type, ttls, chosen, sample) => note(MIXED_TTL_RULE.id, "adjusted", sample, MIXED_TTL_RULE.reason(owner === zone ? "@" : relative(owner), type, ttls, chosen)))) {
+  const unified = yield* unifySetTtls(kept, (owner, type, ttls, chosen, sample) => note(MIXED_TTL_RULE.id, "adjusted", sample, MIXED_TTL_RULE.reason(owner === zone ? "@" : relative(owner), type, ttls, chosen)));
+  for (const [index, record] of unified.entries()) {
+    if (sliceBoundary(index)) yield;
     try {
       rows.push(recordToWedosRow(record, zone));
     } catch (error) {
@@ -55,31 +64,36 @@ export function auditRecords(records: readonly DnsRecord[], zone: string): Audit
   return { rows, findings };
 }
 
-function unifySetTtls(records: readonly DnsRecord[], report: (owner: string, type: string, ttls: number[], chosen: number, sample: DnsRecord) => void): DnsRecord[] {
+function* unifySetTtls(records: readonly DnsRecord[], report: (owner: string, type: string, ttls: number[], chosen: number, sample: DnsRecord) => void): Steps<DnsRecord[]> {
   const lowest = new Map<string, number>();
   const seen = new Map<string, Set<number>>();
   const key = (record: DnsRecord) => `${record.name}\u0000${record.type}`;
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    if (sliceBoundary(index)) yield;
     lowest.set(key(record), Math.min(lowest.get(key(record)) ?? Infinity, record.ttl));
     const ttls = seen.get(key(record)) ?? new Set<number>();
     ttls.add(record.ttl);
     seen.set(key(record), ttls);
   }
   const reported = new Set<string>();
-  return records.map((record) => {
+  const unified: DnsRecord[] = [];
+  for (const [index, record] of records.entries()) {
+    if (sliceBoundary(index)) yield;
     const ttls = seen.get(key(record)) ?? new Set<number>();
     const chosen = lowest.get(key(record)) ?? record.ttl;
     if (ttls.size > 1 && !reported.has(key(record))) {
       reported.add(key(record));
       report(record.name, record.type, [...ttls].sort((a, b) => a - b), chosen, record);
     }
-    return record.ttl === chosen ? record : { ...record, ttl: chosen };
-  });
+    unified.push(record.ttl === chosen ? record : { ...record, ttl: chosen });
+  }
+  return unified;
 }
 
-function typesByName(records: readonly DnsRecord[]): Map<string, Set<string>> {
+function* typesByName(records: readonly DnsRecord[]): Steps<Map<string, Set<string>>> {
   const map = new Map<string, Set<string>>();
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    if (sliceBoundary(index)) yield;
     const types = map.get(record.name) ?? new Set<string>();
     types.add(record.type);
     map.set(record.name, types);

@@ -1,4 +1,5 @@
 import type { ManagedRow } from "../store/dns-zone-store.js";
+import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
 import type { AuditResult } from "./audit.js";
 import { ownershipKey } from "./changes.js";
 
@@ -28,14 +29,25 @@ export const HANDLED_BY_WEDOS: ReadonlySet<string> = new Set(["soa", "apex-ns"])
  * row, with this TTL, when the plugin last synced the zone.
  */
 export function recordStates(audit: AuditResult, managed: ReadonlyArray<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>): RecordState[] {
-  const atWedos = new Map(managed.map((row) => [ownershipKey(row), row]));
+  return runToEnd(recordStatesSteps(audit, managed));
+}
+
+/** {@link recordStates} as steps: yields between rows, so a big zone's states can be worked out in slices. */
+export function* recordStatesSteps(audit: AuditResult, managed: ReadonlyArray<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>): Steps<RecordState[]> {
+  const atWedos = new Map<string, Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>();
+  for (const [index, row] of managed.entries()) {
+    atWedos.set(ownershipKey(row), row);
+    if (sliceBoundary(index)) yield;
+  }
   const adjusted = new Map(audit.findings.filter((finding) => finding.outcome === "adjusted").map((finding) => [`${finding.name}\u0000${finding.type}`, finding]));
-  const synced: RecordState[] = audit.rows.map((row) => {
+  const synced: RecordState[] = [];
+  for (const [index, row] of audit.rows.entries()) {
     const name = row.name === "" ? "@" : row.name;
     const stored = atWedos.get(ownershipKey(row));
     const finding = adjusted.get(`${name}\u0000${row.type}`);
-    return { name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: finding?.reason, rule: finding?.rule };
-  });
+    synced.push({ name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: finding?.reason, rule: finding?.rule });
+    if (sliceBoundary(index)) yield;
+  }
   const refused: RecordState[] = audit.findings
     .filter((finding) => finding.outcome === "skipped")
     .map((finding) => ({ name: finding.name, type: finding.type, ttl: finding.ttl, value: finding.value, state: HANDLED_BY_WEDOS.has(finding.rule) ? "by-wedos" : "not-accepted", note: finding.reason, rule: finding.rule }));

@@ -7,6 +7,7 @@ import type { CsrfTokens } from "./csrf.js";
 import type { VisitorProver } from "./identity/identity.js";
 import { acceptCpanelPage, acceptPage } from "./middleware/accept-page.js";
 import { pageErrors } from "./middleware/errors.js";
+import type { ZoneRecordsCache } from "./records/zone-records.js";
 import { pageRoutes } from "./routes/index.js";
 
 /** What the pages use of the daemon's services: the inventory (through the tenant scope) and the queue. */
@@ -17,6 +18,8 @@ export interface WebAppOptions {
   prover: VisitorProver;
   csrf: CsrfTokens;
   log: (line: string) => void;
+  /** The domain pages' parsed zones (web/records/zone-records.ts). */
+  zoneRecords: ZoneRecordsCache;
   /** The EJS templates (default: views/ of the package). */
   viewsDir?: string;
 }
@@ -44,7 +47,7 @@ export function createWebApp(services: WebServices, options: WebAppOptions): Exp
   app.set("views", options.viewsDir ?? join(PACKAGE_ROOT, "views"));
   app.set("view engine", "ejs");
   app.set("view cache", true);
-  const pages = pageRoutes({ log: options.log, prover: options.prover, csrf: options.csrf, inventory: services.tasks.inventory, queue: services.queue, records: { panel: services.panel, zones: services.tasks.zones, protections: services.tasks.protections, policies: services.tasks.policies, inventory: services.tasks.inventory, delegations: services.delegations, nameServers: services.config.dns.delegationNameServers }, admin: { clock: services.clock, queue: services.queue, conflicts: services.tasks.conflicts, policies: services.tasks.policies, budget: services.wapi.budget, calls: services.wapi.calls, circuit: services.wapi.circuit, drift: services.tasks.drift, db: services.db }, settings: { config: services.config, db: services.db, wapi: services.wapi, circuit: services.wapi.circuit, credentials: services.wapi.credentials, clock: services.clock, log: options.log } });
+  const pages = pageRoutes({ log: options.log, prover: options.prover, csrf: options.csrf, inventory: services.tasks.inventory, queue: services.queue, records: { panel: services.panel, zones: services.tasks.zones, protections: services.tasks.protections, policies: services.tasks.policies, inventory: services.tasks.inventory, delegations: services.delegations, nameServers: services.config.dns.delegationNameServers, zoneRecords: options.zoneRecords }, admin: { clock: services.clock, queue: services.queue, conflicts: services.tasks.conflicts, policies: services.tasks.policies, budget: services.wapi.budget, calls: services.wapi.calls, circuit: services.wapi.circuit, drift: services.tasks.drift, db: services.db }, settings: { config: services.config, db: services.db, wapi: services.wapi, circuit: services.wapi.circuit, credentials: services.wapi.credentials, clock: services.clock, log: options.log } });
   const endpoint = ENDPOINTS[services.panel.kind];
   app.post(endpoint.path, express.raw({ type: () => true, limit: MAX_ENVELOPE }), endpoint.accept, pages, pageErrors(options.log));
   app.use((_req, res) => {

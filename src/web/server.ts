@@ -2,7 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Services } from "../main.js";
 import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
+import type { Pacing } from "../util/slices.js";
 import { createWebApp, type WebServices } from "./app.js";
+import { PagePriority } from "./records/page-priority.js";
+import { ZoneRecordsCache } from "./records/zone-records.js";
 import { CsrfTokens, loadWebSecret } from "./csrf.js";
 import { AgreeingProvers } from "./identity/agreeing-provers.js";
 import type { VisitorProver } from "./identity/identity.js";
@@ -16,6 +19,8 @@ export interface WebServer {
   /** The socket path, or host:port actually bound (port 0 becomes the real port). */
   address: string;
   server: Server;
+  /** The domain pages' parsed zones (the bench and tests read its counts). */
+  zoneRecords: ZoneRecordsCache;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,8 @@ export interface WebServerOptions {
   sessionTtlMs?: number;
   /** cPanel: the uid whose proof is the WHM entry (default root); for tests, which run every entry as one user. */
   whmUid?: number;
+  /** How a big zone's parse shares the event loop (default: 4 ms slices); tests inject their own clock. */
+  zonePacing?: Pacing;
 }
 
 /**
@@ -40,7 +47,10 @@ export async function startWebServer(services: WebServices & Pick<Services, "con
   const address = parseListen(options.listen ?? config.daemon.listen);
   const csrf = new CsrfTokens(loadWebSecret(config.dataDir), clock);
   const prover = visitorProver(services, options);
-  const server = createServer(createWebApp(services, { prover, csrf, log: options.log }));
+  const priority = new PagePriority(clock);
+  const zoneRecords = new ZoneRecordsCache(services.panel, services.tasks.zones, { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes }, clock, options.zonePacing ?? priority.pacing(), priority);
+  const server = createServer(createWebApp(services, { prover, csrf, log: options.log, zoneRecords }));
+  priority.watch(server);
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 60_000;
   try {
@@ -61,6 +71,7 @@ export async function startWebServer(services: WebServices & Pick<Services, "con
   return {
     address: shown,
     server,
+    zoneRecords,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

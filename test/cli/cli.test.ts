@@ -34,6 +34,11 @@ describe("wedos-panel", () => {
     }
   });
 
+  it("runs a server's own command without loading the development commands (they would stay in the daemon's memory)", async () => {
+    expect((await availableCommands("serve")).map((command) => command.name)).not.toContain("demo");
+    expect((await availableCommands("demo")).map((command) => command.name)).toContain("demo");
+  });
+
   it("rejects an unknown command and bad options with status 2 and a pointer to --help", async () => {
     expect(await runCliCaptured(["frobnicate"], {}, clock)).toMatchObject({ status: 2, stderr: 'wedos-panel: unknown command "frobnicate"; run "wedos-panel --help" for the list\n' });
     const bad = await runCliCaptured(["wapi", "ping", "--data", "{oops"], {}, clock);

@@ -10,6 +10,7 @@ import { TASK } from "../../src/provisioning/task-names.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
+import type { Pacing } from "../../src/util/slices.js";
 import { tempDir } from "../support/temp-dir.js";
 
 /**
@@ -46,7 +47,7 @@ export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@e
  * `wapiIn: "file"` puts the WAPI address and login in config.json and the password in a 0600 file beside it (what
  * the settings page edits); by default they come from environment variables, which the page cannot change.
  */
-export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean; delegationNameServers?: string[] } = {}): Promise<WebHarness> {
+export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean; delegationNameServers?: string[]; pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number }; zonePacing?: Pacing } = {}): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const sim = options.simulator === true ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock }) : undefined;
   const wapiUrl = sim?.url ?? HARNESS_WAPI.url;
@@ -62,13 +63,13 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
   if (inFile) writeFileSync(passwordFile, `${HARNESS_WAPI.password}\n`, { mode: 0o600 });
   const wapi = inFile ? { wapi: { url: wapiUrl, login: HARNESS_WAPI.login, passwordFile } } : {};
   const writeConfig = (address: string) =>
-    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false, ...(options.delegationNameServers === undefined ? {} : { delegationNameServers: options.delegationNameServers }) }, daemon: { listen: address }, pages: { proofDir: join(root, "run", "proof") } }, null, 2));
+    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false, ...(options.delegationNameServers === undefined ? {} : { delegationNameServers: options.delegationNameServers }) }, daemon: { listen: address }, pages: { proofDir: join(root, "run", "proof"), ...options.pages } }, null, 2));
   writeConfig(listen);
   const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: wapiUrl, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const logs: string[] = [];
-  const web = await startWebServer(services, { log: (line) => logs.push(line) });
+  const web = await startWebServer(services, { log: (line) => logs.push(line), ...(options.zonePacing === undefined ? {} : { zonePacing: options.zonePacing }) });
   // With port 0 the real port is known only now; the entry scripts read it from the configuration.
   if (web.address !== listen) writeConfig(web.address);
   let webOpen = true;

@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import type { AccountAccess, Panel, PanelAccount, PanelDomain, PanelZoneFile } from "../panel.js";
-import { fileNames, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
+import type { AccountAccess, Panel, PanelAccount, PanelDomain, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
+import { fileNames, fileVersion, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { isCpanelUser, type CpanelLayout } from "./layout.js";
 
 const UNREADABLE = "cpanel_file_unreadable";
@@ -95,6 +95,11 @@ export class CpanelPanel implements Panel {
   async zoneFile(domain: string): Promise<PanelZoneFile> {
     const path = this.zoneFilePath(domain);
     return { path, content: await readOptionalBytes(path, UNREADABLE) };
+  }
+
+  async zoneFileVersion(domain: string): Promise<PanelZoneFileVersion> {
+    const path = this.zoneFilePath(domain);
+    return { path, ...(await fileVersion(path, UNREADABLE)) };
   }
 }
 

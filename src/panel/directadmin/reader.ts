@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import { ACCOUNT_LEVELS, type AccountAccess, type AccountLevel, type Panel, type PanelAccount, type PanelDomain, type PanelZoneFile } from "../panel.js";
-import { directoryNames, fileNames, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
+import { ACCOUNT_LEVELS, type AccountAccess, type AccountLevel, type Panel, type PanelAccount, type PanelDomain, type PanelZoneFile, type PanelZoneFileVersion } from "../panel.js";
+import { directoryNames, fileNames, fileVersion, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
 
 const UNREADABLE = "directadmin_file_unreadable";
@@ -95,6 +95,11 @@ export class DirectAdminPanel implements Panel {
   async zoneFile(domain: string): Promise<PanelZoneFile> {
     const path = this.zoneFilePath(domain);
     return { path, content: await readOptionalBytes(path, UNREADABLE) };
+  }
+
+  async zoneFileVersion(domain: string): Promise<PanelZoneFileVersion> {
+    const path = this.zoneFilePath(domain);
+    return { path, ...(await fileVersion(path, UNREADABLE)) };
   }
 
   /** The domains in `domains.list` order, each followed by its pointers. */

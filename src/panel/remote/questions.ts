@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCOUNT_LEVELS, type AccountAccess, type Panel, type PanelAccount, type PanelDomain, type PanelKind, type PanelZoneFile } from "../panel.js";
+import { ACCOUNT_LEVELS, type AccountAccess, type Panel, type PanelAccount, type PanelDomain, type PanelKind, type PanelZoneFile, type PanelZoneFileVersion } from "../panel.js";
 
 /**
  * The questions the panel reader answers: exactly the methods of {@link Panel}, each with the schema of its
@@ -56,6 +56,13 @@ const panelZoneFile = z.strictObject({
   content: absentAsNull(bytes),
 }) satisfies z.ZodType<PanelZoneFile>;
 
+const panelZoneFileVersion = z.strictObject({
+  path: z.string(),
+  version: absentAsNull(z.string().max(200)),
+  size: z.number().int().min(0),
+  settled: z.boolean(),
+}) satisfies z.ZodType<PanelZoneFileVersion>;
+
 const accountAccess = z.strictObject({
   level: z.enum(ACCOUNT_LEVELS),
   language: absentAsNull(z.string()),
@@ -67,6 +74,7 @@ export const PANEL_QUESTIONS = {
   accountAccess: { args: z.tuple([name]), answer: absentAsNull(accountAccess) },
   ownerOf: { args: z.tuple([name]), answer: absentAsNull(z.string()) },
   zoneFile: { args: z.tuple([name]), answer: panelZoneFile },
+  zoneFileVersion: { args: z.tuple([name]), answer: panelZoneFileVersion },
 } satisfies { [M in PanelMethod]: Question<M> };
 
 /** Whether `method` names a question (own keys only: `toString` or `__proto__` are not questions). */

@@ -1,6 +1,6 @@
 import { createConnection } from "node:net";
 import { AppError } from "../../errors.js";
-import type { AccountAccess, Panel, PanelAccount, PanelKind, PanelZoneFile } from "../panel.js";
+import type { AccountAccess, Panel, PanelAccount, PanelKind, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
 import { answerLine, describeIssues, LineError, MAX_ANSWER_BYTES, parseLine, PROTOCOL_VERSION, readLine } from "./protocol.js";
 import { PANEL_QUESTIONS, type PanelMethod, type Question } from "./questions.js";
 
@@ -48,6 +48,10 @@ export class RemotePanel implements Panel {
 
   zoneFile(domain: string): Promise<PanelZoneFile> {
     return this.ask("zoneFile", [domain]);
+  }
+
+  zoneFileVersion(domain: string): Promise<PanelZoneFileVersion> {
+    return this.ask("zoneFileVersion", [domain]);
   }
 
   private async ask<M extends PanelMethod>(method: M, args: Parameters<Panel[M]>): Promise<Awaited<ReturnType<Panel[M]>>> {

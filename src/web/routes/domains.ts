@@ -9,7 +9,7 @@ import { renderPage, sendJson } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
 import { showHome } from "./home.js";
-import { parseZoneFile, ZoneFileError } from "../../dns/index.js";
+import { ZoneFileError } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DelegationStore } from "../../store/delegation-store.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
@@ -18,9 +18,8 @@ import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import { delegationView } from "../view-models/delegation.js";
 import { protectionSwitchView, protectionView } from "../view-models/protection.js";
-import { recordNote } from "../view-models/record-note.js";
-import { auditRecords } from "../../sync/audit.js";
-import { recordStates, type RecordState } from "../../sync/record-states.js";
+import { recordPage, recordQuery, type RecordPageModel } from "../view-models/record-page.js";
+import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
 
 /**
@@ -39,6 +38,8 @@ export interface RecordSources {
   delegations: DelegationStore;
   /** `dns.delegationNameServers`: what customers set at their registrar. */
   nameServers: readonly string[];
+  /** The zones' records, parsed once per version of the file (src/web/records/zone-records.ts). */
+  zoneRecords: ZoneRecordsCache;
 }
 
 export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
@@ -100,18 +101,23 @@ export async function showDomain(res: Response, row: DomainRow, records: RecordS
   await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
 }
 
-/** The domain's records with their state at WEDOS, from the panel's zone file and the plugin's own records. */
-async function recordsModel(page: AuthenticatedContext, domain: string, sources: RecordSources): Promise<{ records: Array<RecordState & { stateLabel: string }>; recordsProblem: string | undefined }> {
+type RecordsModel = { recordsPage: RecordPageModel | undefined; recordsProblem: string | undefined };
+
+/**
+ * One page of the domain's records with their state at WEDOS (the visitor's search and page from the query), from
+ * the panel's zone file and the plugin's own records.
+ */
+async function recordsModel(page: AuthenticatedContext, domain: string, sources: RecordSources): Promise<RecordsModel> {
+  const problem = (reason: string): RecordsModel => ({ recordsPage: undefined, recordsProblem: reason });
   try {
-    const zone = await sources.panel.zoneFile(domain);
-    if (zone.content === undefined) return { records: [], recordsProblem: page.t("records.unreadable", { reason: page.t("records.noZoneFile") }) };
-    const { records } = parseZoneFile(zone.content, { origin: domain });
-    const states = recordStates(auditRecords(records, domain), sources.zones.rowsAtWedos(domain));
-    return { records: states.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`), note: recordNote(page.t, state) })), recordsProblem: undefined };
+    const zone = await sources.zoneRecords.records(domain);
+    if (zone.kind === "no-file") return problem(page.t("records.unreadable", { reason: page.t("records.noZoneFile") }));
+    if (zone.kind === "too-big") return problem(page.request.level === "admin" ? page.t("records.tooBigAdmin", { path: zone.path, size: zone.size, limit: zone.limit }) : page.t("records.tooBig"));
+    return { recordsPage: recordPage(page, domain, zone.records, recordQuery(page.request.query)), recordsProblem: undefined };
   } catch (error) {
     // What is wrong in the zone itself (file:line, the domain's own file name) helps the customer; why the server
     // could not read it (paths, the panel reader) is for the administrator's tools, not this page.
     const reason = error instanceof ZoneFileError ? error.message : page.t("records.notReadNow");
-    return { records: [], recordsProblem: page.t("records.unreadable", { reason }) };
+    return problem(page.t("records.unreadable", { reason }));
   }
 }

@@ -59,6 +59,9 @@ describe("the panel reader over a real socket", () => {
       (p) => p.zoneFile("latin.test"),
       (p) => p.zoneFile("missing.test"),
       (p) => p.zoneFile("../../etc/shadow"),
+      (p) => p.zoneFileVersion("acct00003.test"),
+      (p) => p.zoneFileVersion("missing.test"),
+      (p) => p.zoneFileVersion("../../etc/shadow"),
     ]);
     // A file the panel cannot read as its format: the same error, naming the file and line, crosses the socket.
     writeFileSync(layout.userConf("bare"), "username=bare\nno equals sign here\n");
@@ -90,6 +93,7 @@ describe("the panel reader over a real socket", () => {
       (p) => p.zoneFile("alice.test"),
       (p) => p.zoneFile("nobody.test"),
       (p) => p.zoneFile("not a domain"),
+      (p) => p.zoneFileVersion("alice.test"),
     ]);
   });
 
@@ -108,7 +112,7 @@ describe("the panel reader over a real socket", () => {
     expect(await refused('{"v":1,"method":"listAccounts","args":[],"then":"x"}\n')).toMatch(/Unrecognized key: "then"/);
     // Methods of the adapter and of every object are not questions; only Panel's are.
     for (const method of ["zoneFilePath", "domainsOf", "layout", "kind", "constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      expect(await refused(`${JSON.stringify({ v: 1, method, args: [] })}\n`)).toBe(`"${method}" is not a Panel method (the reader answers listAccounts, account, accountAccess, ownerOf, zoneFile)`);
+      expect(await refused(`${JSON.stringify({ v: 1, method, args: [] })}\n`)).toBe(`"${method}" is not a Panel method (the reader answers listAccounts, account, accountAccess, ownerOf, zoneFile, zoneFileVersion)`);
     }
     expect(await refused('{"v":1,"method":"account","args":[42]}\n')).toMatch(/^wrong arguments for account \(.*expected string/);
     expect(await refused('{"v":1,"method":"account","args":["alice","bob"]}\n')).toMatch(/^wrong arguments for account/);
@@ -132,6 +136,7 @@ describe("the panel reader over a real socket", () => {
       accountAccess: async () => undefined,
       ownerOf: async () => undefined,
       zoneFile: async () => ({ path: "/x", content: undefined }),
+      zoneFileVersion: async () => ({ path: "/x", version: undefined, size: 0, settled: true }),
     };
     const { remote, logs } = await readerFor(broken);
     expect(await outcome(() => remote.listAccounts())).toEqual({ code: "panel_reader_failed", message: expect.stringMatching(/^the panel reader's answer to listAccounts does not fit the Panel interface \(.*secret/), retryable: false });

@@ -1,0 +1,126 @@
+import type { Clock } from "../../clock.js";
+import { parseZoneFileSteps } from "../../dns/index.js";
+import type { Panel } from "../../panel/panel.js";
+import type { DnsZoneStore } from "../../store/dns-zone-store.js";
+import { auditRecordsSteps } from "../../sync/audit.js";
+import { recordStatesSteps, type RecordState } from "../../sync/record-states.js";
+import { EVENT_LOOP_PACING, runInSlices, type Pacing } from "../../util/slices.js";
+import type { PagePriority } from "./page-priority.js";
+
+/** What a domain page can show of the zone: its records with their state at WEDOS, or why not. */
+export type ZoneRecords =
+  | { kind: "records"; records: readonly RecordState[] }
+  | { kind: "no-file" }
+  /** Larger than `pages.zoneMaxBytes`: not read for a page (the sync still reads it). */
+  | { kind: "too-big"; path: string; size: number; limit: number };
+
+export interface ZoneRecordsLimits {
+  /** `pages.zoneMaxBytes`: the largest zone file a page reads. */
+  maxZoneBytes: number;
+  /** `pages.zoneCacheBytes`: the zone files' bytes whose records are kept, least recently viewed dropped first. */
+  cacheBytes: number;
+  /** A zone not viewed for this long is dropped (default 10 minutes). */
+  idleMs?: number;
+}
+
+interface Cached {
+  /** The file's version and the managed rows' version the records were worked out from. */
+  key: string;
+  records: readonly RecordState[];
+  bytes: number;
+  usedAt: number;
+}
+
+/**
+ * The records of the zones the domain pages show, worked out once per version of the zone file and of the rows the
+ * plugin holds at WEDOS (docs/decisions/0018). A view asks the panel only for the file's version (a stat through the
+ * reader); it reads and parses the file when that version is new, in slices that let other requests through, and
+ * views of a zone that arrive meanwhile wait for that one parse instead of starting their own.
+ */
+export class ZoneRecordsCache {
+  private readonly cached = new Map<string, Cached>();
+  private readonly inFlight = new Map<string, { key: string; done: Promise<ZoneRecords> }>();
+  /** How many times a zone was read and parsed, and how many views were answered from what was kept. */
+  readonly counts = { parses: 0, hits: 0 };
+
+  constructor(
+    private readonly panel: Panel,
+    private readonly zones: Pick<DnsZoneStore, "rowsAtWedos" | "rowsAtWedosVersion">,
+    private readonly limits: ZoneRecordsLimits,
+    private readonly clock: Clock,
+    private readonly pacing: Pacing = EVENT_LOOP_PACING,
+    /** Lets other requests go first while a view waits for a parse (page-priority.ts). */
+    private readonly priority?: Pick<PagePriority, "aside">,
+  ) {}
+
+  /** The domain's records, or why there are none to show. Throws the panel's errors and a broken zone's ZoneFileError. */
+  async records(domain: string): Promise<ZoneRecords> {
+    this.dropIdle();
+    const file = await this.panel.zoneFileVersion(domain);
+    if (file.version === undefined) return { kind: "no-file" };
+    if (file.size > this.limits.maxZoneBytes) return this.tooBig(file.path, file.size);
+    const key = `${file.version}|${this.zones.rowsAtWedosVersion(domain)}`;
+    const keep = file.settled;
+    const kept = this.cached.get(domain);
+    if (kept?.key === key) {
+      this.counts.hits += 1;
+      kept.usedAt = this.clock.now();
+      // Map order is the order of use: the first entry is the one to drop.
+      this.cached.delete(domain);
+      this.cached.set(domain, kept);
+      return { kind: "records", records: kept.records };
+    }
+    const running = this.inFlight.get(domain);
+    if (running?.key === key) return this.waitFor(running.done);
+    const done = this.parse(domain, key, keep).finally(() => {
+      if (this.inFlight.get(domain)?.done === done) this.inFlight.delete(domain);
+    });
+    this.inFlight.set(domain, { key, done });
+    return this.waitFor(done);
+  }
+
+  private waitFor(parse: Promise<ZoneRecords>): Promise<ZoneRecords> {
+    return this.priority === undefined ? parse : this.priority.aside(parse);
+  }
+
+  /** Reads and parses the zone; keeps the records only when the file's version can be trusted (`settled`). */
+  private async parse(domain: string, key: string, keep: boolean): Promise<ZoneRecords> {
+    const zone = await this.panel.zoneFile(domain);
+    if (zone.content === undefined) return { kind: "no-file" };
+    // The file may have grown since its version was read: the limit holds for what was read.
+    if (zone.content.length > this.limits.maxZoneBytes) return this.tooBig(zone.path, zone.content.length);
+    this.counts.parses += 1;
+    const parsed = await runInSlices(parseZoneFileSteps(zone.content, { origin: domain }), this.pacing);
+    const audit = await runInSlices(auditRecordsSteps(parsed.records, parsed.origin), this.pacing);
+    const records = await runInSlices(recordStatesSteps(audit, this.zones.rowsAtWedos(domain)), this.pacing);
+    if (keep) this.keep(domain, { key, records, bytes: zone.content.length, usedAt: this.clock.now() });
+    return { kind: "records", records };
+  }
+
+  private tooBig(path: string, size: number): ZoneRecords {
+    return { kind: "too-big", path, size, limit: this.limits.maxZoneBytes };
+  }
+
+  private keep(domain: string, entry: Cached): void {
+    this.cached.delete(domain);
+    if (entry.bytes > this.limits.cacheBytes) return;
+    this.cached.set(domain, entry);
+    let total = 0;
+    for (const each of this.cached.values()) total += each.bytes;
+    for (const [name, each] of this.cached) {
+      if (total <= this.limits.cacheBytes) break;
+      this.cached.delete(name);
+      total -= each.bytes;
+    }
+  }
+
+  private dropIdle(): void {
+    const oldest = this.clock.now() - (this.limits.idleMs ?? 600_000);
+    for (const [name, each] of this.cached) if (each.usedAt < oldest) this.cached.delete(name);
+  }
+
+  /** How many zones' records are kept (for tests and the bench). */
+  get size(): number {
+    return this.cached.size;
+  }
+}

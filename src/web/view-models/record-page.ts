@@ -1,0 +1,75 @@
+import type { RecordState } from "../../sync/record-states.js";
+import type { AuthenticatedContext } from "../context.js";
+import { pageUrl } from "../urls.js";
+import { recordNote } from "./record-note.js";
+
+/** Records shown per page: a zone of any size renders the same small page. */
+export const RECORDS_PER_PAGE = 100;
+/** The longest search text kept (longer is cut: no record's name or value is searched for with more). */
+const MAX_SEARCH = 200;
+
+export const RECORD_STATES = ["in-sync", "pending", "by-wedos", "not-accepted"] as const satisfies ReadonlyArray<RecordState["state"]>;
+
+/** What the visitor asked to see (GET parameters `q`, `state`, `page`): read-only, so no CSRF token is needed. */
+export interface RecordQuery {
+  /** Text the record's name, type or value contains (case-insensitive), or "". */
+  search: string;
+  state: RecordState["state"] | undefined;
+  /** 1-based. */
+  page: number;
+}
+
+/** The query's own parameters, anything unusable read as "not given" rather than refused. */
+export function recordQuery(query: URLSearchParams): RecordQuery {
+  const state = query.get("state") ?? "";
+  const page = Number.parseInt(query.get("page") ?? "", 10);
+  return {
+    search: (query.get("q") ?? "").trim().slice(0, MAX_SEARCH),
+    state: (RECORD_STATES as readonly string[]).includes(state) ? (state as RecordState["state"]) : undefined,
+    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+export interface RecordPageModel {
+  records: Array<RecordState & { stateLabel: string }>;
+  search: string;
+  state: string;
+  states: Array<{ value: string; label: string; selected: boolean }>;
+  /** "Records 101–200 of 50,003" (or of the matching ones). */
+  summary: string;
+  previousHref: string | undefined;
+  nextHref: string | undefined;
+  /** Where the filter form goes (GET), and the hidden `p` it must carry: a GET form drops the action's query. */
+  filterAction: string;
+  filterPage: string;
+}
+
+function matches(record: RecordState, query: RecordQuery, needle: string): boolean {
+  if (query.state !== undefined && record.state !== query.state) return false;
+  if (needle === "") return true;
+  return record.name.toLowerCase().includes(needle) || record.type.toLowerCase() === needle || record.value.toLowerCase().includes(needle);
+}
+
+/** One page of the zone's records matching the query, with the links to the pages around it. */
+export function recordPage(page: AuthenticatedContext, domain: string, all: readonly RecordState[], query: RecordQuery): RecordPageModel {
+  const needle = query.search.toLowerCase();
+  const matching = needle === "" && query.state === undefined ? all : all.filter((record) => matches(record, query, needle));
+  const pages = Math.max(1, Math.ceil(matching.length / RECORDS_PER_PAGE));
+  const current = Math.min(query.page, pages);
+  const first = (current - 1) * RECORDS_PER_PAGE;
+  const shown = matching.slice(first, first + RECORDS_PER_PAGE);
+  const { level, mode } = page.request;
+  const path = `/domains/${domain}`;
+  const href = (number: number) => pageUrl(level, mode, path, { ...(query.search === "" ? {} : { q: query.search }), ...(query.state === undefined ? {} : { state: query.state }), page: String(number) });
+  return {
+    records: shown.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`), note: recordNote(page.t, state) })),
+    search: query.search,
+    state: query.state ?? "",
+    states: RECORD_STATES.map((value) => ({ value, label: page.t(`records.${value}`), selected: value === query.state })),
+    summary: page.t(matching.length === all.length ? "records.summary" : "records.summaryMatching", { from: shown.length === 0 ? 0 : first + 1, to: first + shown.length, total: matching.length, all: all.length }),
+    previousHref: current > 1 ? href(current - 1) : undefined,
+    nextHref: current < pages ? href(current + 1) : undefined,
+    filterAction: pageUrl(level, mode, "/"),
+    filterPage: path,
+  };
+}

@@ -22,7 +22,7 @@ export interface Daemon {
  * enqueues the scheduled jobs. Scheduled jobs only enqueue; all WEDOS work goes through the queue.
  */
 export function startDaemon(services: Services, log: (line: string) => void): Daemon {
-  const abort = new AbortController();
+  const abort = services.shutdown;
   const ingest = () => {
     try {
       const released = services.worker.releaseAbandoned();

@@ -19,7 +19,9 @@ export interface Daemon {
 
 /**
  * `wedos-panel serve`: reads the hook spool (at start, on every new file, and every 2 s), runs the worker, and
- * enqueues the scheduled jobs. Scheduled jobs only enqueue; all WEDOS work goes through the queue.
+ * enqueues the scheduled jobs. Scheduled jobs only enqueue; all WEDOS work goes through the queue. `stop()` aborts
+ * `services.shutdown`: every wait ends at once and the job in hand goes back to the queue
+ * (docs/decisions/0019-session-checks-and-clean-stops.md).
  */
 export function startDaemon(services: Services, log: (line: string) => void): Daemon {
   const abort = services.shutdown;

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import cron from "node-cron";
-import { toError } from "../errors.js";
+import { AppError, toError } from "../errors.js";
 import type { Services } from "../main.js";
 import { spoolDir } from "./spool.js";
 import { TASK, jobKey } from "./task-names.js";
@@ -55,7 +55,8 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
   return {
     done,
     stop: async () => {
-      abort.abort();
+      // The reason is what a job cut off by the stop throws (a task may note it on the domain until the job runs again).
+      abort.abort(new AppError("daemon_stopping", "the daemon was stopped; this is taken up again when it starts", { retryable: true }));
       watcher?.close();
       clearInterval(rescan);
       clearInterval(delegation);

@@ -95,7 +95,7 @@ export const sessionCheckSchema = z
      * Failed session checks allowed in any hour for the whole server (each may count at DirectAdmin's brute-force
      * monitor as a failed login from this server's address); keep it below directadmin.conf's ip_brutecount.
      */
-    maxFailuresPerHour: z.number().int().min(1).max(50).default(5),
+    maxFailuresPerHour: z.number().int().min(1).max(50).default(12),
   })
   .refine((check) => check.trust !== "ca-file" || check.caFile !== undefined, { message: 'is required when trust is "ca-file": the PEM file of the authority that issued the panel\'s certificate', path: ["caFile"] });
 

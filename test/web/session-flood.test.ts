@@ -83,6 +83,14 @@ describe("session checks cannot be flooded (DirectAdmin's API emulated, time inj
     expect(asked()).toHaveLength(2);
   });
 
+  it("holds the server's bound exactly when many made-up sessions from many accounts start at once", async () => {
+    const results = await settle(Array.from({ length: 40 }, (_, n) => verify(madeUp(), `local${n % 20}`)));
+    expect(results.every((result) => result.status === "rejected")).toBe(true);
+    expect(asked().filter((request) => request.status === 401)).toHaveLength(12);
+    await settle(Array.from({ length: 40 }, (_, n) => verify(madeUp(), `other${n}`)));
+    expect(asked()).toHaveLength(12);
+  });
+
   it("never lets more than the server's bound of failed checks reach DirectAdmin in an hour, then refuses only requests not yet proven", async () => {
     const known = da.login("res1");
     await verify(known, "res1");
@@ -91,13 +99,13 @@ describe("session checks cannot be flooded (DirectAdmin's API emulated, time inj
       await verify(madeUp(), `local${round % 20}`).catch(() => undefined);
       clock.advance(1_000);
     }
-    expect(asked().filter((request) => request.status === 401)).toHaveLength(5);
-    expect(bounds[0]).toMatchObject({ scope: "server", failures: 5, limit: 5 });
+    expect(asked().filter((request) => request.status === 401)).toHaveLength(12);
+    expect(bounds[0]).toMatchObject({ scope: "server", failures: 12, limit: 12 });
     expect(bounds.filter((bound) => bound.scope === "server")).toHaveLength(1);
     // A fresh login is refused with words for the visitor, and DirectAdmin is not asked…
     const before = asked().length;
     const fresh = da.login("res2");
-    await expect(verify(fresh, "res2")).rejects.toMatchObject({ status: 503, messageKey: "error.sessionChecksPaused", message: expect.stringContaining("5 failed checks on this server in the last hour (at most 5)") });
+    await expect(verify(fresh, "res2")).rejects.toMatchObject({ status: 503, messageKey: "error.sessionChecksPaused", message: expect.stringContaining("12 failed checks on this server in the last hour (at most 12)") });
     // …while a session verified before still works, from the verifier's cache.
     await expect(verify(known, "res1")).resolves.toMatchObject({ username: "res1" });
     expect(asked()).toHaveLength(before);

@@ -10,7 +10,7 @@ export interface SessionCheckLimitsOptions {
   maxInFlight?: number;
   /** Checks under way at once for one source (default 2), so one account cannot take the others' slots. */
   maxInFlightPerSource?: number;
-  /** Failed checks in any hour, for the whole server (`directadmin.sessionCheck.maxFailuresPerHour`, default 5). */
+  /** Failed checks in any hour, for the whole server (`directadmin.sessionCheck.maxFailuresPerHour`, default 12). */
   maxFailuresPerHour?: number;
   /** Failed checks in any hour for one source (default 2, never more than the server's). */
   maxFailuresPerSourcePerHour?: number;
@@ -24,19 +24,21 @@ export interface SessionCheckLimitsOptions {
  * confirm the session) may count there as a failed login from this server, so failures are bounded per sliding hour —
  * for the whole server far below DirectAdmin's thresholds, and per source lower still, so that one account that sends
  * made-up sessions is refused long before it uses up the server's bound. Checks under way are limited per source as
- * well as in all. Once a bound is reached, requests not yet proven are refused without asking DirectAdmin; sessions
- * already verified keep working from the verifier's cache.
+ * well as in all, and a check under way counts against the bound as if it were to fail, so the bound holds exactly
+ * however many checks start at once. Once a bound is reached, requests not yet proven are refused without asking
+ * DirectAdmin; sessions already verified keep working from the verifier's cache.
  */
 export class SessionCheckLimits {
   private readonly inFlight = new Map<string, number>();
   private total = 0;
   private readonly failures: Array<{ at: number; source: string }> = [];
-  private readonly reported = new Set<string>();
+  /** When each bound ("" for the server's, else the source's) was last reported: once an hour at most. */
+  private readonly reportedAt = new Map<string, number>();
   /** The limits in force: checks under way and failures per hour, in all and per source. */
   private readonly max: { inFlight: number; inFlightPerSource: number; failures: number; failuresPerSource: number };
 
   constructor(private readonly options: SessionCheckLimitsOptions) {
-    const failures = options.maxFailuresPerHour ?? 5;
+    const failures = options.maxFailuresPerHour ?? 12;
     this.max = { inFlight: options.maxInFlight ?? 16, inFlightPerSource: options.maxInFlightPerSource ?? 2, failures, failuresPerSource: Math.min(options.maxFailuresPerSourcePerHour ?? 2, failures) };
   }
 
@@ -44,7 +46,9 @@ export class SessionCheckLimits {
   admit(source: string): () => void {
     this.refuseOverBound(source);
     const mine = this.inFlight.get(source) ?? 0;
-    if (this.total >= this.max.inFlight || mine >= this.max.inFlightPerSource) {
+    const room = Math.min(this.max.inFlight, this.max.failures - this.failures.length) - this.total;
+    const roomForSource = Math.min(this.max.inFlightPerSource, this.max.failuresPerSource - this.failuresOf(source)) - mine;
+    if (room <= 0 || roomForSource <= 0) {
       throw new WebError(503, "error.busy", `session check refused: ${this.total} under way in all, ${mine} for ${source} (at most ${this.max.inFlight} and ${this.max.inFlightPerSource} per account)`);
     }
     this.inFlight.set(source, mine + 1);
@@ -65,17 +69,21 @@ export class SessionCheckLimits {
     this.failures.push({ at: this.options.clock.now(), source });
   }
 
+  private failuresOf(source: string): number {
+    return this.failures.filter((failure) => failure.source === source).length;
+  }
+
   private refuseOverBound(source: string): void {
     const now = this.options.clock.now();
     while (this.failures.length > 0 && (this.failures[0]?.at ?? now) <= now - HOUR_MS) this.failures.shift();
-    if (this.failures.length === 0) this.reported.clear();
     const server = this.failures.length;
-    const own = this.failures.filter((failure) => failure.source === source).length;
+    const own = this.failuresOf(source);
     if (server < this.max.failures && own < this.max.failuresPerSource) return;
     const bound: SessionCheckBound = server >= this.max.failures ? { at: now, scope: "server", source, failures: server, limit: this.max.failures } : { at: now, scope: "source", source, failures: own, limit: this.max.failuresPerSource };
     const reportKey = bound.scope === "server" ? "" : source;
-    if (!this.reported.has(reportKey)) {
-      this.reported.add(reportKey);
+    if ((this.reportedAt.get(reportKey) ?? Number.NEGATIVE_INFINITY) <= now - HOUR_MS) {
+      for (const [key, at] of this.reportedAt) if (at <= now - HOUR_MS) this.reportedAt.delete(key);
+      this.reportedAt.set(reportKey, now);
       this.options.onBoundReached?.(bound);
     }
     const whose = bound.scope === "server" ? "on this server" : `for ${source}`;

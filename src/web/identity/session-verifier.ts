@@ -40,8 +40,10 @@ const BAD_TTL_MS = 10 * 60_000;
  * would travel with them). Verdicts are cached for `ttlMs`, keyed by a hash of the session so the raw key is never
  * kept; a logged-out session therefore keeps working for at most that long. Concurrent checks of one session share
  * one request. A malformed session is refused without a request, one DirectAdmin did not know is refused for a
- * while without asking again, and checks are limited per source and in all (SessionCheckLimits). On a real server this is the optional second check beside the uid proof (AgreeingProvers); alone it
- * serves the emulator and the demo, where every page runs as one unix user (docs/decisions/0012-who-is-asking.md).
+ * while without asking again, and checks are limited per source and in all (SessionCheckLimits,
+ * docs/decisions/0019-session-checks-and-clean-stops.md). On a real server this is the optional second check beside
+ * the uid proof (AgreeingProvers); alone it serves the emulator and the demo, where every page runs as one unix user
+ * (docs/decisions/0012-who-is-asking.md).
  */
 export class SessionVerifier implements VisitorProver {
   private readonly cache = new Map<string, { verdict: SessionVerdict; expiresAt: number }>();

@@ -37,6 +37,11 @@ export interface Services {
   /** Whether each domain's delegation to WEDOS's name servers is seen (DNS queries, run by the daemon). */
   delegation: DelegationChecker;
   delegations: DelegationStore;
+  /**
+   * Aborted when the daemon stops (startDaemon): the worker's loop and every wait of a job (the WAPI budget's wait
+   * for the next hour) end at once, and the job in hand goes back to the queue.
+   */
+  shutdown: AbortController;
   /** Turns spooled hook events into inventory changes and jobs. */
   ingest(): IngestResult;
   close(): Promise<void>;
@@ -45,7 +50,8 @@ export interface Services {
 /** The composition root: config → store → services. */
 export function createServices(config: Config, clock: Clock, panel: Panel): Services {
   const db = openConfiguredDatabase(config);
-  const wapi = createWapi(config, db, clock);
+  const shutdown = new AbortController();
+  const wapi = createWapi(config, db, clock, shutdown.signal);
   const queue = new JobQueue(db, clock);
   const zones = new DnsZoneStore(db);
   const inventory = new InventoryStore(db);
@@ -86,6 +92,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     spool,
     delegation,
     delegations,
+    shutdown,
     ingest: () => ingestSpool(config.dataDir, spool, lifecycle, new HookWarningStore(db)),
     close: async () => {
       await wapi.close();

@@ -91,6 +91,11 @@ export const sessionCheckSchema = z
     certificateFile: z.string().min(1).optional(),
     /** The certificate authorities to trust with "ca-file" (PEM). */
     caFile: z.string().min(1).optional(),
+    /**
+     * Failed session checks allowed in any hour for the whole server (each may count at DirectAdmin's brute-force
+     * monitor as a failed login from this server's address); keep it below directadmin.conf's ip_brutecount.
+     */
+    maxFailuresPerHour: z.number().int().min(1).max(50).default(12),
   })
   .refine((check) => check.trust !== "ca-file" || check.caFile !== undefined, { message: 'is required when trust is "ca-file": the PEM file of the authority that issued the panel\'s certificate', path: ["caFile"] });
 

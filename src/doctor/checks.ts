@@ -11,6 +11,7 @@ import { checkBindTransfers } from "./bind-transfer.js";
 import { checkDatabaseDriver } from "./driver-check.js";
 import { checkPanelReader } from "./panel-reader.js";
 import { checkPages } from "./page-checks.js";
+import { checkSessionChecks } from "./session-checks.js";
 import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
 
@@ -45,6 +46,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   results.push(...(await checkPanelReader(config)));
   results.push(...(await checkPages(config)));
   results.push(checkHookWarnings(config.dataDir, clock.now()));
+  results.push(...checkSessionChecks(config, clock.now()));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

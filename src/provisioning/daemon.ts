@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import cron from "node-cron";
-import { toError } from "../errors.js";
+import { AppError, toError } from "../errors.js";
 import type { Services } from "../main.js";
 import { spoolDir } from "./spool.js";
 import { TASK, jobKey } from "./task-names.js";
@@ -19,10 +19,12 @@ export interface Daemon {
 
 /**
  * `wedos-panel serve`: reads the hook spool (at start, on every new file, and every 2 s), runs the worker, and
- * enqueues the scheduled jobs. Scheduled jobs only enqueue; all WEDOS work goes through the queue.
+ * enqueues the scheduled jobs. Scheduled jobs only enqueue; all WEDOS work goes through the queue. `stop()` aborts
+ * `services.shutdown`: every wait ends at once and the job in hand goes back to the queue
+ * (docs/decisions/0019-session-checks-and-clean-stops.md).
  */
 export function startDaemon(services: Services, log: (line: string) => void): Daemon {
-  const abort = new AbortController();
+  const abort = services.shutdown;
   const ingest = () => {
     try {
       const released = services.worker.releaseAbandoned();
@@ -53,7 +55,8 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
   return {
     done,
     stop: async () => {
-      abort.abort();
+      // The reason is what a job cut off by the stop throws (a task may note it on the domain until the job runs again).
+      abort.abort(new AppError("daemon_stopping", "the daemon was stopped; this is taken up again when it starts", { retryable: true }));
       watcher?.close();
       clearInterval(rescan);
       clearInterval(delegation);

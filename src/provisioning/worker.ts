@@ -15,6 +15,8 @@ export type RunOutcome = "ran" | "idle" | "paused";
 const DEFAULT_LEASE_MS = 5 * 60_000;
 /** Longest sleep between looks at the queue when nothing is due (jobs may arrive from other processes). */
 const MAX_IDLE_MS = 5_000;
+/** How long a stopping worker lets the job in hand finish (a WAPI call under way) before giving it back. */
+const STOP_GRACE_MS = 2_000;
 
 /**
  * Takes jobs from the queue one at a time, most urgent first, and runs their task. Failures are retried with
@@ -24,6 +26,8 @@ const MAX_IDLE_MS = 5_000;
 export class Worker {
   readonly id = `worker-${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   private wake: (() => void) | undefined;
+  /** The signal of the running `run()` loop: once aborted, the job in hand is given back instead of waited for. */
+  private stopping: AbortSignal | undefined;
 
   constructor(
     private readonly deps: {
@@ -55,9 +59,14 @@ export class Worker {
     const handler = this.deps.tasks.get(job.task);
     try {
       if (handler === undefined) throw new AppError("unknown_task", `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`);
-      await handler(job);
+      await this.untilStopped(handler(job));
       queue.store.complete(job.id, this.id, clock.now());
     } catch (thrown) {
+      if (this.stopping?.aborted === true) {
+        // Cut off by the stop, not failed: back to the queue at once, the attempt given back.
+        queue.store.release(job.id, this.id, clock.now(), true);
+        return "ran";
+      }
       const error = toError(thrown);
       this.deps.onError?.(job, error);
       this.settleFailure(job, error);
@@ -91,6 +100,7 @@ export class Worker {
 
   /** The daemon loop: runs due jobs, sleeps until the next one is due or `nudge()` is called. */
   async run(signal: AbortSignal): Promise<void> {
+    this.stopping = signal;
     while (!signal.aborted) {
       const outcome = await this.runOnce();
       if (outcome === "ran") continue;
@@ -104,6 +114,22 @@ export class Worker {
   /** Wakes a sleeping `run()` loop (a hook spooled an event, a page enqueued an action). */
   nudge(): void {
     this.wake?.();
+  }
+
+  /**
+   * The job's work, or — once the loop is told to stop — a rejection after STOP_GRACE_MS at most, so a stop never
+   * waits for a slow job (the budget's wait ends with the same signal; a WAPI call under way gets the grace).
+   */
+  private untilStopped(work: Promise<void>): Promise<void> {
+    const signal = this.stopping;
+    if (signal === undefined) return work;
+    const cutOff = new AbortController();
+    const stopped = new Promise<never>((_resolve, reject) => {
+      const giveUp = () => void this.deps.clock.sleep(STOP_GRACE_MS, cutOff.signal).then(() => reject(signal.reason));
+      if (signal.aborted) giveUp();
+      else signal.addEventListener("abort", giveUp, { once: true, signal: cutOff.signal });
+    });
+    return Promise.race([work, stopped]).finally(() => cutOff.abort());
   }
 
   private async sleepUntil(at: number, signal: AbortSignal): Promise<void> {

@@ -105,10 +105,7 @@ export class JobStore {
 
   /** Puts a job back in the queue for `runAt`; `countAttempt` false gives back the attempt (a pause, not a failure). */
   requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean, now: number): void {
-    this.db
-      .prepare(`UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = @error, locked_by = NULL, locked_until = NULL,
-                attempts = attempts - @giveBack, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'`)
-      .run({ id, worker, runAt, error, giveBack: countAttempt ? 0 : 1, now });
+    this.backToQueue(id, worker, { runAt, error, giveBack: countAttempt ? 0 : 1, now });
   }
 
   /** Dead letter: kept with its last error until an admin retries it. */
@@ -135,9 +132,44 @@ export class JobStore {
     return this.db.prepare<[], { id: number; lockedBy: string }>("SELECT id, locked_by AS lockedBy FROM jobs WHERE state = 'running' AND locked_by IS NOT NULL").all();
   }
 
-  /** Gives a job held by a dead worker back to the queue at once (its attempt still counts). */
-  release(id: number, lockedBy: string, now: number): boolean {
-    return this.db.prepare("UPDATE jobs SET state = 'queued', run_at = @now, locked_by = NULL, locked_until = NULL, updated_at = @now WHERE id = @id AND locked_by = @lockedBy AND state = 'running'").run({ id, lockedBy, now }).changes === 1;
+  /**
+   * Gives a job back to the queue at once: held by a dead worker (its attempt still counts), or by a worker that is
+   * stopping (`giveBack`: the attempt was cut off, not failed).
+   */
+  release(id: number, lockedBy: string, now: number, giveBack = false): boolean {
+    return this.backToQueue(id, lockedBy, { runAt: now, error: null, giveBack: giveBack ? 1 : 0, now });
+  }
+
+  /**
+   * Puts a running job back in the queue. When the same work (key) was queued again while it ran, that queued job
+   * absorbs it instead — earliest time, highest priority, its own (newer) payload — and this one is settled with a
+   * note: one key has at most one queued job (the unique index), so the work runs once, with the latest data.
+   */
+  private backToQueue(id: number, worker: string, to: { runAt: number; error: string | null; giveBack: 0 | 1; now: number }): boolean {
+    return this.db.transaction(() => {
+      const held = this.db
+        .prepare<{ id: number; worker: string }, { priority: number; lane: string; queued: number | null }>(
+          `SELECT r.priority, r.lane, (SELECT q.id FROM jobs q WHERE q.job_key = r.job_key AND q.state = 'queued' AND q.id <> r.id) AS queued
+           FROM jobs r WHERE r.id = @id AND r.locked_by = @worker AND r.state = 'running'`,
+        )
+        .get({ id, worker });
+      if (held === undefined) return false;
+      if (held.queued === null) {
+        this.db
+          .prepare(`UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@error, last_error), locked_by = NULL, locked_until = NULL,
+                    attempts = attempts - @giveBack, updated_at = @now WHERE id = @id`)
+          .run({ id, ...to });
+        return true;
+      }
+      this.db
+        .prepare(`UPDATE jobs SET run_at = MIN(run_at, @runAt), lane = CASE WHEN @priority < priority THEN @lane ELSE lane END,
+                  priority = MIN(priority, @priority), updated_at = @now WHERE id = @queued`)
+        .run({ queued: held.queued, runAt: to.runAt, priority: held.priority, lane: held.lane, now: to.now });
+      this.db
+        .prepare("UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id")
+        .run({ id, note: `taken over by job ${held.queued}, the same work queued again${to.error === null ? "" : ` (${to.error})`}`, now: to.now });
+      return true;
+    })();
   }
 
   /**

@@ -26,6 +26,8 @@ export class WapiBudget {
     private readonly store: WapiBudgetStore,
     private readonly limits: BudgetLimits,
     private readonly clock: Clock,
+    /** Aborted when the daemon stops: a wait for the next hour ends at once with the signal's reason. */
+    private readonly stopping?: AbortSignal,
   ) {}
 
   /** Takes one request from the current hour, waiting for the next hour or refusing when none is left. */
@@ -40,7 +42,8 @@ export class WapiBudget {
         const scope = lane === "interactive" ? "all requests" : `${cap} requests for ${lane} work (${this.limits.interactiveReserve} are kept for interactive actions)`;
         throw new WapiBudgetError(command, `WAPI ${command} not sent: this hour's request budget is used up (${scope} of wapi.hourlyLimit ${this.limits.hourlyLimit}); it renews at ${pragueClockTime(renewsAt)} Prague time`, renewsAt);
       }
-      await this.clock.sleep(renewsAt - now);
+      await this.clock.sleep(renewsAt - now, this.stopping);
+      this.stopping?.throwIfAborted();
     }
   }
 

@@ -32,14 +32,17 @@ export interface Wapi {
   close(): Promise<void>;
 }
 
-/** Builds the WAPI client from the configuration; fails with what to set when credentials are missing. */
-export function createWapi(config: Config, db: Database, clock: Clock): Wapi {
+/**
+ * Builds the WAPI client from the configuration; fails with what to set when credentials are missing. `stopping`
+ * ends the budget's waits when the daemon stops.
+ */
+export function createWapi(config: Config, db: Database, clock: Clock, stopping?: AbortSignal): Wapi {
   const { login, password } = config.wapi;
   if (login === undefined || password === undefined) {
     const missing = [login === undefined ? "the login (wapi.login or WEDOS_WAPI_LOGIN)" : undefined, password === undefined ? "the WAPI password (wapi.password, wapi.passwordFile, WEDOS_WAPI_PASSWORD or WEDOS_WAPI_PASSWORD_FILE)" : undefined].filter(Boolean);
     throw new AppError("config_missing_credentials", `WEDOS credentials are not configured: set ${missing.join(" and ")}`);
   }
-  const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit: config.wapi.hourlyLimit, interactiveReserve: config.wapi.interactiveReserve }, clock);
+  const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit: config.wapi.hourlyLimit, interactiveReserve: config.wapi.interactiveReserve }, clock, stopping);
   const credentials = new WapiCredentials({ url: config.wapi.url, login, password, passwordSource: config.wapi.passwordSource });
   const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, () => credentials.fingerprint());
   const calls = new WapiCallStore(db);

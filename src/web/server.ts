@@ -10,6 +10,7 @@ import { CsrfTokens, loadWebSecret } from "./csrf.js";
 import { AgreeingProvers } from "./identity/agreeing-provers.js";
 import type { VisitorProver } from "./identity/identity.js";
 import { prepareProofDir, ProofDirectory } from "./identity/proof-file.js";
+import { sessionCheckLimits } from "./identity/session-check-record.js";
 import { SessionVerifier } from "./identity/session-verifier.js";
 import { UidProver } from "./identity/uid-prover.js";
 import { openSocket, parseListen, prepareSocketPath } from "./listen.js";
@@ -94,7 +95,8 @@ function visitorProver(services: WebServices & Pick<Services, "config" | "clock"
   const identity = panel.kind === "cpanel" ? "uid" : config.directadmin.identity;
   if (identity === "uid") return byUid();
   const endpoint = new SessionEndpoint(config.directadmin, SESSION_TIMEOUT_MS);
-  const bySession = new SessionVerifier({ endpoint: () => endpoint.current(), clock, ttlMs: options.sessionTtlMs, timeoutMs: SESSION_TIMEOUT_MS, onClose: () => endpoint.close() });
+  const limits = sessionCheckLimits(services, options.log);
+  const bySession = new SessionVerifier({ endpoint: () => endpoint.current(), clock, limits, ttlMs: options.sessionTtlMs, timeoutMs: SESSION_TIMEOUT_MS, onClose: () => endpoint.close() });
   return identity === "session" ? bySession : new AgreeingProvers(byUid(), bySession);
 }
 

@@ -1,13 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { claimDemo, releaseDemo, resetDemo } from "../../src/demo/lock.js";
 import { demoPaths } from "../../src/demo/paths.js";
 import { startDemoStack } from "../../src/demo/stack.js";
 import { welcomeText } from "../../src/demo/welcome.js";
+import { databaseFileIn, openDatabase } from "../../src/store/database.js";
+import { JobStore } from "../../src/store/job-store.js";
+import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
 import { createCustomer, PanelClient } from "../panel/directadmin/front/support.js";
 import { runCliCaptured } from "../support/run-cli.js";
+import { SkippableClock } from "../support/skippable-clock.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const start = (root: string, clock: ManualClock) => startDemoStack({ paths: demoPaths(root), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: false, log: () => undefined });
@@ -54,6 +58,38 @@ describe("the demo's stack", () => {
       expect(second.services.tasks.inventory.domain("bob.test")?.dnsStatus).toBe("active");
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe("the demo stopping", () => {
+  it("stops within 5 s while a job waits for the next hour's budget, and puts the job's work back in the queue", { timeout: 60_000 }, async () => {
+    // The daemon loop on real time (a skippable clock: nothing here skips), as `npm start` runs it.
+    const clock = new SkippableClock();
+    const stack = await startDemoStack({ paths: demoPaths(tempDir("wedos-demo-")), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: true, reconcileCron: "0 0 1 1 *", log: () => undefined });
+    let closed = false;
+    try {
+      const budget = new WapiBudgetStore(stack.services.db);
+      const hour = Math.floor(clock.now() / 3_600_000) * 3_600_000;
+      for (const start of [hour, hour + 3_600_000]) while (budget.tryTake(start, 1000) !== undefined);
+      const admin = new PanelClient(stack.front.url);
+      await admin.login("admin", stack.logins[0]?.password ?? "");
+      await createCustomer(admin, { username: "bob", domain: "bob.test" });
+      const jobs = stack.services.queue.store;
+      await vi.waitFor(() => expect(jobs.list({ states: ["running"], limit: 5 })).toHaveLength(1), { timeout: 20_000 });
+      const held = jobs.list({ states: ["running"], limit: 5 })[0];
+      const stopping = performance.now();
+      await stack.close();
+      closed = true;
+      expect(performance.now() - stopping).toBeLessThan(5_000);
+      const db = openDatabase(databaseFileIn(stack.paths.dataDir));
+      // The job's work is queued again (merged into the same work a later hook queued, if any), its attempt given back.
+      const after = new JobStore(db);
+      expect(after.list({ states: ["running"], limit: 5 })).toEqual([]);
+      expect(after.active(held?.jobKey ?? "")).toMatchObject({ state: "queued", attempts: 0 });
+      db.close();
+    } finally {
+      if (!closed) await stack.close();
     }
   });
 });

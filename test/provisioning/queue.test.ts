@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { hostname } from "node:os";
+import { describe, expect, it, vi } from "vitest";
 import { ManualClock, type Clock } from "../../src/clock.js";
 import { AppError } from "../../src/errors.js";
 import { JobQueue, type Job } from "../../src/provisioning/queue.js";
@@ -134,6 +135,49 @@ describe("job queue and worker", () => {
     await second.runUntilIdle();
     expect(ran).toEqual([id]);
     expect(queue.get(id)).toMatchObject({ state: "done", attempts: 2 });
+  });
+
+  it("gives a dead worker's job back even when the same work was queued again meanwhile: merged, run once with the latest payload", async () => {
+    const seen: unknown[] = [];
+    const { clock, queue, worker } = setup({ "sync-zone": async (job) => void seen.push(job.payload) });
+    const key = "sync-zone:example.com";
+    const held = queue.enqueue("sync-zone", { version: 1 }, { key, lane: "records" });
+    // A worker of this host whose process is gone (no pid is above the kernel's pid_max of 2^22).
+    expect(queue.store.claim(`worker-${hostname()}-4194305-dead`, clock.now(), clock.now() + 300_000)?.id).toBe(held);
+    const again = queue.enqueue("sync-zone", { version: 2 }, { key, lane: "records" });
+    expect(again).not.toBe(held);
+    expect(worker.releaseAbandoned()).toBe(1);
+    expect(queue.get(held)).toMatchObject({ state: "done", lastError: `taken over by job ${again}, the same work queued again` });
+    await worker.runUntilIdle();
+    expect(seen).toEqual([{ version: 2 }]);
+  });
+
+  it("puts a failed job back as a retry even when the same work was queued while it ran: one queued job of the key", async () => {
+    const seen: unknown[] = [];
+    const { queue, worker } = setup({
+      "sync-zone": async (job) => {
+        seen.push(job.payload);
+        if (seen.length === 1) {
+          queue.enqueue("sync-zone", { version: 2 }, { key: "sync-zone:example.com", lane: "records" });
+          throw new AppError("busy", "WEDOS is busy", { retryable: true });
+        }
+      },
+    });
+    queue.enqueue("sync-zone", { version: 1 }, { key: "sync-zone:example.com", lane: "records" });
+    await worker.runUntilIdle();
+    expect(seen).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(queue.store.countsByState()).toEqual({ queued: 0, running: 0, done: 2, dead: 0 });
+  });
+
+  it("stops at once while a job waits, and gives the job back to the queue without counting the attempt", async () => {
+    const { clock, queue, worker } = setup({ work: () => new Promise<void>(() => undefined) });
+    const id = queue.enqueue("work", {}, { lane: "records" });
+    const stop = new AbortController();
+    const running = worker.run(stop.signal);
+    await vi.waitFor(() => expect(queue.get(id)?.state).toBe("running"));
+    stop.abort();
+    await running;
+    expect(queue.get(id)).toMatchObject({ state: "queued", attempts: 0, runAt: clock.now(), lockedBy: null });
   });
 
   it("pauses the whole queue while WAPI sending is paused, and keeps attempts", async () => {

@@ -111,7 +111,7 @@ describe("who is asking, with identity \"session\" (every page runs as one unix 
     const elsewhere = await listen(createServer((req, res) => { hits.push(req.url ?? ""); res.end("username=alice&usertype=admin"); }));
     const redirecting = await listen(createServer((_req, res) => { res.writeHead(302, { location: `${elsewhere.url}/CMD_API_SHOW_USER_CONFIG` }).end(); }));
     const verifier = new SessionVerifier({ endpoint: () => ({ url: redirecting.url }), clock: new ManualClock("2026-03-10T09:00:00Z") });
-    await expect(verifier.verify({ id: new Secret("abc123"), key: new Secret("def456") })).rejects.toMatchObject({ status: 503, messageKey: "error.sessionUnverifiable" });
+    await expect(verifier.verify({ id: new Secret("abc123abc123abc123"), key: new Secret("def456def456def456") })).rejects.toMatchObject({ status: 503, messageKey: "error.sessionUnverifiable" });
     expect(hits).toEqual([]);
     await verifier.close();
     await redirecting.close();

@@ -260,4 +260,18 @@ describe("identity \"uid+session\": the uid proof and DirectAdmin's word on the 
     expect(m.daemon.logs).toContainEqual(expect.stringContaining("page action: admin as bob (user level, proven by uid+session): POST /user/sync"));
     expect(m.api?.requests.filter((entry) => entry.path === "/CMD_API_SHOW_USER_CONFIG").length).toBeGreaterThan(0);
   });
+
+  it("limits failed checks per proven account: res1's made-up sessions stop being checked after two, others still verify", async () => {
+    const asked = () => m.api?.requests.filter((entry) => entry.status === 401).length ?? 0;
+    const before = asked();
+    const statuses: number[] = [];
+    for (let n = 0; n < 4; n++) {
+      const madeUp = { SESSION_ID: hex(24, String(n)), SESSION_KEY: hex(32, "f") };
+      statuses.push(raw(await m.page(RES1, { level: "reseller", file: "index.raw", session: madeUp })).status);
+    }
+    expect(statuses).toEqual([401, 401, 503, 503]);
+    expect(asked() - before).toBe(2);
+    expect(m.daemon.logs).toContainEqual(expect.stringContaining("web: session checks paused for res1"));
+    expect((await m.page(ALICE, { session: m.da.login("alice") })).stdout).toContain("Signed in as alice (user)");
+  });
 });

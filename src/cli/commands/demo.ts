@@ -1,6 +1,7 @@
 import { resetDemo } from "../../demo/lock.js";
 import { demoPaths } from "../../demo/paths.js";
 import { integerOption, stringOption, type CliCommand } from "../command.js";
+import { stopRequested } from "../stop-signal.js";
 
 export const demoCommand: CliCommand = {
   name: "demo",
@@ -35,10 +36,7 @@ State lives in DIR (default ./.data) and is kept across restarts. Ctrl-C stops e
     const ports = { front: port("port", 2222), wapi: port("wapi-port", 8090), dns: port("dns-port", 8053) };
     // Loaded here, not at the top: the demo brings express and the simulator, which other commands never need.
     const { runDemo } = await import("../../demo/run.js");
-    const stopped = new Promise<void>((resolve) => {
-      process.once("SIGINT", resolve);
-      process.once("SIGTERM", resolve);
-    });
+    const stopped = stopRequested((line) => io.stdout(`${line}\n`));
     await runDemo({ paths, ports, clock: io.clock, stdout: io.stdout, stderr: io.stderr, stopped });
     return 0;
   },

@@ -1,6 +1,7 @@
 import { startServing } from "../../serving.js";
 import type { CliCommand } from "../command.js";
 import { openServices } from "../services-context.js";
+import { stopRequested } from "../stop-signal.js";
 
 export const serveCommand: CliCommand = {
   name: "serve",
@@ -9,18 +10,18 @@ export const serveCommand: CliCommand = {
 
 Reads the events the panel's hooks spooled (including any written while the daemon was down), works
 through the job queue within the WAPI budget, schedules the reconciler, and answers the plugin's pages
-(the panel's entry scripts connect to daemon.listen). Stops cleanly on SIGTERM/SIGINT;
-a job cut off by a kill is taken up again on the next start.`,
+(the panel's entry scripts connect to daemon.listen). Stops within 5 s on SIGTERM/SIGINT, whatever
+the queue holds: the job in hand goes back to the queue. A second signal ends it at once; a job cut
+off by a kill is taken up again on the next start.`,
   options: {},
   async run(_args, io) {
     const services = openServices(io);
     const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} ${line}\n`);
+    // Listened for before anything starts: a signal while starting stops in order too.
+    const stop = stopRequested(log);
     const serving = await startServing(services, log);
     log(`wedos-panel daemon started (data ${services.config.dataDir})`);
-    await new Promise<void>((resolve) => {
-      process.once("SIGINT", resolve);
-      process.once("SIGTERM", resolve);
-    });
+    await stop;
     log("stopping");
     await serving.stop();
     await services.close();

@@ -129,6 +129,7 @@ export const cs: Record<MessageKey, string> = {
   "error.notFound": "Tato stránka neexistuje.",
   "error.jobNotFound": "Taková neúspěšná úloha neexistuje; možná už byla spuštěna znovu.",
   "error.conflictNotFound": "Takový otevřený konflikt neexistuje; možná už byl vyřešen.",
+  "error.sessionChecksPaused": "Vaše přihlášení do DirectAdminu teď nelze ověřit: ověřování je kvůli ochraně serveru na chvíli pozastaveno. Zkuste to prosím za několik minut; pokud potíže trvají, obraťte se na svého poskytovatele hostingu.",
   "page.operations.title": "Provoz",
   "page.settings.title": "Nastavení WAPI",
   "settings.link": "Nastavení WAPI",
@@ -306,6 +307,7 @@ export const csCpanel: Record<PanelMessageKey, string> = {
   "records.intro": "Záznamy pocházejí ze zóny na tomto serveru, kterou upravujete v Editoru zón v cPanelu (ve WHM: Edit DNS Zone). Tato stránka ukazuje, zda je WEDOS už má.",
   "error.sessionExpired": "Vaše přihlášení do cPanelu nelze potvrdit. Přihlaste se prosím do cPanelu znovu.",
   "error.sessionUnverifiable": "Vaše přihlášení do cPanelu teď nelze ověřit. Zkuste to prosím za chvíli.",
+  "error.sessionChecksPaused": "Vaše přihlášení do cPanelu teď nelze ověřit: ověřování je kvůli ochraně serveru na chvíli pozastaveno. Zkuste to prosím za několik minut; pokud potíže trvají, obraťte se na svého poskytovatele hostingu.",
   "policy.intro": "Co plugin dělá pro účty jednotlivých balíčků hostingu (WHM: Packages). Balíček * je výchozí pro balíčky bez vlastní zásady.",
   "policy.badPackage": "Název balíčku musí být * nebo název balíčku ve WHM (písmena, číslice, tečka, pomlčka, podtržítko).",
 };

@@ -131,6 +131,7 @@ export const en = {
   "error.notFound": "This page does not exist.",
   "error.jobNotFound": "There is no such failed job; it may have been retried already.",
   "error.conflictNotFound": "There is no such open conflict; it may have been resolved already.",
+  "error.sessionChecksPaused": "Your DirectAdmin session cannot be verified right now: checks are paused for a while to protect this server. Please try again in a few minutes; if this persists, contact your hosting provider.",
   "page.operations.title": "Operations",
   "page.settings.title": "WAPI settings",
   "settings.link": "WAPI settings",
@@ -314,6 +315,7 @@ export const enCpanel = {
   "records.intro": "The records come from this server's zone, which you edit in cPanel's Zone Editor (in WHM: Edit DNS Zone). This page shows whether WEDOS holds each one.",
   "error.sessionExpired": "Your cPanel login could not be confirmed. Please log in to cPanel again.",
   "error.sessionUnverifiable": "Your cPanel login cannot be confirmed right now. Please try again in a moment.",
+  "error.sessionChecksPaused": "Your cPanel login cannot be confirmed right now: checks are paused for a while to protect this server. Please try again in a few minutes; if this persists, contact your hosting provider.",
   "policy.intro": "What the plugin does for the accounts of each hosting package (WHM: Packages). The package * is the default for packages without their own policy.",
   "policy.badPackage": "The package name must be * or a WHM package name (letters, digits, dot, dash, underscore).",
 } as const satisfies Partial<Record<MessageKey, string>>;

@@ -68,7 +68,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
     db,
   };
-  const worker = new Worker({ queue, clock, circuit: wapi.circuit, tasks: createTaskHandlers(tasks) });
+  const worker = new Worker({ queue, clock, circuit: wapi.circuit, fairShare: () => wapi.budget.fairShare(), tasks: createTaskHandlers(tasks) });
   const spool = new SpoolStore(db);
   const delegations = new DelegationStore(db);
   const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });

@@ -9,7 +9,7 @@ import { requireCsrf } from "../middleware/require-csrf.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
-import { domainRoutes, type RecordSources } from "./domains.js";
+import { domainRoutes, type ActionSources, type RecordSources } from "./domains.js";
 import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
 import { jobRoutes } from "./jobs.js";
@@ -20,10 +20,10 @@ import { protectionRoutes } from "./protection.js";
  * every panel: only `deps.prover` differs. Nothing here runs before the visitor is proven and, for writes, the CSRF
  * token checked and the action written to the log.
  */
-export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; admin: AdminSources; settings: SettingsSources; log: (line: string) => void }): Router {
+export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; actions: ActionSources; admin: AdminSources; settings: SettingsSources; log: (line: string) => void }): Router {
   const router = Router();
   router.use(authenticate(deps), requireCsrf(deps.csrf), auditActions(deps.log), jobProgress(deps.queue));
-  for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), jobRoutes(deps.queue), domainRoutes(deps.queue, deps.records), protectionRoutes(deps.queue, deps.records, deps.admin.clock));
+  for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), jobRoutes(deps.queue), domainRoutes(deps.queue, deps.records, deps.actions), protectionRoutes(deps.queue, deps.records, deps.admin.clock));
   router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings), driftRoutes(deps.admin));
   router.use(pageNotFound);
   return router;

@@ -30,6 +30,9 @@ export interface ActionAnswer {
  * their account and reseller, whose fair shares the worker's job selection and the budget apply.
  */
 export class CustomerActions {
+  /** The cooldown in minutes, as the pages name it. */
+  readonly cooldownMinutes: number;
+
   constructor(
     private readonly deps: {
       queue: JobQueue;
@@ -38,7 +41,9 @@ export class CustomerActions {
       clock: Clock;
       cooldownMs: number;
     },
-  ) {}
+  ) {
+    this.cooldownMinutes = deps.cooldownMs / 60_000;
+  }
 
   /** Queues (or joins) `task` on `domain`; `forCustomer` false for an admin, whose clicks count toward no share. */
   request(task: CustomerTask, domain: string, forCustomer: boolean): ActionAnswer {

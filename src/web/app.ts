@@ -3,16 +3,14 @@ import express, { type Express, type RequestHandler } from "express";
 import type { PanelKind } from "../panel/panel.js";
 import { PACKAGE_ROOT } from "../package-info.js";
 import type { Services } from "../main.js";
-import { CustomerActions } from "../provisioning/customer-actions.js";
 import type { CsrfTokens } from "./csrf.js";
 import type { VisitorProver } from "./identity/identity.js";
 import { acceptCpanelPage, acceptPage } from "./middleware/accept-page.js";
 import { pageErrors } from "./middleware/errors.js";
-import type { ActionSources } from "./routes/domains.js";
 import { pageRoutes } from "./routes/index.js";
 
 /** What the pages use of the daemon's services: the inventory (through the tenant scope) and the queue. */
-export type WebServices = Pick<Services, "queue" | "panel" | "clock" | "config" | "db" | "delegations"> & { tasks: Pick<Services["tasks"], "inventory" | "zones" | "protections" | "conflicts" | "policies" | "drift">; wapi: Pick<Services["wapi"], "budget" | "circuit" | "calls" | "credentials"> };
+export type WebServices = Pick<Services, "queue" | "actions" | "panel" | "clock" | "config" | "db" | "delegations"> & { tasks: Pick<Services["tasks"], "inventory" | "zones" | "protections" | "conflicts" | "policies" | "drift">; wapi: Pick<Services["wapi"], "budget" | "circuit" | "calls" | "credentials"> };
 
 export interface WebAppOptions {
   /** How the server's page entries prove their visitors (web/server.ts, visitorProver). */
@@ -46,7 +44,7 @@ export function createWebApp(services: WebServices, options: WebAppOptions): Exp
   app.set("views", options.viewsDir ?? join(PACKAGE_ROOT, "views"));
   app.set("view engine", "ejs");
   app.set("view cache", true);
-  const pages = pageRoutes({ log: options.log, prover: options.prover, csrf: options.csrf, inventory: services.tasks.inventory, queue: services.queue, actions: customerActions(services), records: { panel: services.panel, zones: services.tasks.zones, protections: services.tasks.protections, policies: services.tasks.policies, inventory: services.tasks.inventory, delegations: services.delegations, nameServers: services.config.dns.delegationNameServers }, admin: { clock: services.clock, queue: services.queue, conflicts: services.tasks.conflicts, policies: services.tasks.policies, budget: services.wapi.budget, calls: services.wapi.calls, circuit: services.wapi.circuit, drift: services.tasks.drift, db: services.db }, settings: { config: services.config, db: services.db, queue: services.queue, circuit: services.wapi.circuit, credentials: services.wapi.credentials, clock: services.clock, log: options.log } });
+  const pages = pageRoutes({ log: options.log, prover: options.prover, csrf: options.csrf, inventory: services.tasks.inventory, queue: services.queue, actions: services.actions, records: { panel: services.panel, zones: services.tasks.zones, protections: services.tasks.protections, policies: services.tasks.policies, inventory: services.tasks.inventory, delegations: services.delegations, nameServers: services.config.dns.delegationNameServers }, admin: { clock: services.clock, queue: services.queue, conflicts: services.tasks.conflicts, policies: services.tasks.policies, budget: services.wapi.budget, calls: services.wapi.calls, circuit: services.wapi.circuit, drift: services.tasks.drift, db: services.db }, settings: { config: services.config, db: services.db, queue: services.queue, circuit: services.wapi.circuit, credentials: services.wapi.credentials, clock: services.clock, log: options.log } });
   const endpoint = ENDPOINTS[services.panel.kind];
   app.post(endpoint.path, express.raw({ type: () => true, limit: MAX_ENVELOPE }), endpoint.accept, pages, pageErrors(options.log));
   app.use((_req, res) => {
@@ -54,11 +52,4 @@ export function createWebApp(services: WebServices, options: WebAppOptions): Exp
   });
   app.use(pageErrors(options.log));
   return app;
-}
-
-/** Customers' Sync now and Purge with the configured cooldown and the budget's fair shares. */
-function customerActions(services: WebServices): ActionSources {
-  const cooldownMinutes = services.config.wapi.actionCooldownMinutes;
-  const actions = new CustomerActions({ queue: services.queue, inventory: services.tasks.inventory, budget: services.wapi.budget, clock: services.clock, cooldownMs: cooldownMinutes * 60_000 });
-  return { actions, cooldownMinutes };
 }

@@ -44,13 +44,7 @@ export interface RecordSources {
   nameServers: readonly string[];
 }
 
-/** Customers' Sync now and Purge, and the cooldown their answers name. */
-export interface ActionSources {
-  actions: CustomerActions;
-  cooldownMinutes: number;
-}
-
-export function domainRoutes(queue: JobQueue, records: RecordSources, actions: ActionSources): Router {
+export function domainRoutes(queue: JobQueue, records: RecordSources, actions: CustomerActions): Router {
   const router = Router();
 
   router.get("/domains/:domain", async (req, res) => {
@@ -76,7 +70,7 @@ export function domainRoutes(queue: JobQueue, records: RecordSources, actions: A
   /** Queues or joins the action (customers' clicks count toward their shares) and answers with what became of it. */
   async function answerAction(res: Response, task: CustomerTask, domain: string): Promise<void> {
     const page = authenticatedPage(res);
-    const answer = actions.actions.request(task, domain, page.identity.level !== "admin");
+    const answer = actions.request(task, domain, page.identity.level !== "admin");
     const job = showProgress(page, queue, answer.jobId, "/");
     const notice = actionNotice(page, task, domain, answer, actions.cooldownMinutes);
     if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: domain, job, message: notice });

@@ -14,7 +14,7 @@ const customer = (username: string, pkg = "default") => ({ username, domain: `${
 /** Requests the simulator answered since `from` (an index into its log), of `command` or of any command. */
 const requestsSince = (from: number, command?: string) => h.commands().slice(from).filter((c) => command === undefined || c.command === command).length;
 
-/** Clicks `task` on `domain` every `everyMs` for `forMs`, running the worker between clicks as the daemon would. */
+/** Clicks `task` on `domain` `clicks` times, `everyMs` apart, running the worker between clicks as the daemon would. */
 async function hammer(task: typeof TASK.syncZone | typeof TASK.purgeCache, domain: string, clicks: number, everyMs: number) {
   const answers = [];
   for (let i = 0; i < clicks; i++) {

@@ -34,7 +34,7 @@ export const wapiConfigSchema = z
     accountShare: z.number().gt(0).max(1).default(0.05),
     /** Largest share of the hourly limit the interactive actions of one reseller's accounts may use in an hour. */
     resellerShare: z.number().gt(0).max(1).default(0.25),
-    /** A customer's Sync now or Purge of one domain runs at most once in this many minutes; repeats wait for it. */
+    /** A customer's Purge, or Sync now of a domain already in sync, runs at most once in this many minutes; repeats join it. */
     actionCooldownMinutes: z.number().int().min(0).max(1440).default(5),
     /**
      * Rejected requests (any WAPI error code) per hour after which we stop sending until the hour ends.

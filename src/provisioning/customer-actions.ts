@@ -23,11 +23,13 @@ export interface ActionAnswer {
 }
 
 /**
- * A customer's Sync now and Purge cache (docs/decisions/0015-fair-shares-of-the-budget.md). Each domain's action runs
- * at most once per cooldown: a click within it is queued for its end, and every further click joins that one queued
- * job, so hammering the button costs one run per cooldown. Work the panel needs anyway (a hook's sync of the same
- * domain, due now) is never held back: the queue merges the two and keeps the earlier time. Customers' jobs carry
- * their account and reseller, whose fair shares the worker's job selection and the budget apply.
+ * A customer's Sync now and Purge cache (docs/decisions/0015-fair-shares-of-the-budget.md). A purge, and a sync of a
+ * domain that is in sync as far as the plugin knows (it would change nothing), run at most once per cooldown: a click
+ * within it is queued for its end, and every further click joins that one queued job, so hammering the button costs
+ * one run per cooldown. A sync of a domain that is not in sync (waiting, refused, in error) runs at once. Work the
+ * panel needs anyway (a hook's sync of the same domain, due now) is never held back: the queue merges the two and
+ * keeps the earlier time. Customers' jobs carry their account and reseller, whose fair shares the worker's job
+ * selection and the budget apply.
  */
 export class CustomerActions {
   /** The cooldown in minutes, as the pages name it. */
@@ -53,19 +55,21 @@ export class CustomerActions {
     const lastRan = queue.store.lastFinished(key);
     const active = queue.store.active(key);
     if (active?.state === "running") return { jobId: active.id, outcome: "running", runAt: now, lastRan };
-    const owner = forCustomer ? this.ownerOf(domain) : undefined;
-    const coolUntil = lastRan === undefined ? now : Math.max(now, lastRan + cooldownMs);
+    const row = this.deps.inventory.domain(domain);
+    const owner = forCustomer ? this.ownerOf(row?.username ?? null) : undefined;
+    const changesNothing = task === TASK.purgeCache || row?.dnsStatus === "active";
+    const coolUntil = lastRan === undefined || !changesNothing ? now : Math.max(now, lastRan + cooldownMs);
     const shareUntil = owner !== undefined && budget.overShare(owner) ? budget.fairShare().renewsAt : now;
     const wanted = Math.max(coolUntil, shareUntil);
     const jobId = queue.enqueue(task, { domain }, { key, lane: "interactive", owner, delayMs: wanted - now });
     const runAt = queue.get(jobId)?.runAt ?? wanted;
-    if (runAt <= now) return { jobId, outcome: active === undefined ? "queued" : "joined", runAt: now, lastRan };
+    const wasDue = active !== undefined && active.runAt <= now;
+    if (runAt <= now) return { jobId, outcome: wasDue ? "joined" : "queued", runAt: now, lastRan };
     return { jobId, outcome: shareUntil > coolUntil ? "overShare" : "cooling", runAt, lastRan };
   }
 
-  private ownerOf(domain: string): BudgetOwner | undefined {
-    const username = this.deps.inventory.domain(domain)?.username;
-    if (username === undefined || username === null) return undefined;
+  private ownerOf(username: string | null): BudgetOwner | undefined {
+    if (username === null) return undefined;
     return { account: username, reseller: this.deps.inventory.account(username)?.creator ?? null };
   }
 }

@@ -59,6 +59,24 @@ describe("a customer's Sync now", () => {
     expect(h.services.queue.get(waiting?.id ?? 0)?.state).toBe("done");
   });
 
+  it("runs at once for a domain that is not in sync: only a sync that would change nothing waits", async () => {
+    h = await startProvisioningHarness();
+    await h.da.createUser(customer("erin"));
+    await h.settleAll();
+    h.sim.simulator.addFault({ command: "dns-rows-list", kind: "http-503", count: 1 });
+    expect(h.services.actions.request(TASK.syncZone, "erin.test", true).outcome).toBe("queued");
+    await h.services.worker.runUntilIdle();
+    expect(h.services.tasks.inventory.domain("erin.test")?.dnsStatus).toBe("pending");
+    // Before its retry is due: the click brings it forward instead of waiting for the cooldown.
+    h.clock.advance(1_000);
+    const before = h.commands().length;
+    expect(h.services.actions.request(TASK.syncZone, "erin.test", true)).toMatchObject({ outcome: "queued", runAt: h.clock.now() });
+    await h.services.worker.runUntilIdle();
+    expect(requestsSince(before, "dns-rows-list")).toBe(1);
+    expect(h.services.tasks.inventory.domain("erin.test")?.dnsStatus).toBe("active");
+    expect(h.services.actions.request(TASK.syncZone, "erin.test", true).outcome).toBe("cooling");
+  });
+
   it("a click while the same sync runs queues nothing new", async () => {
     h = await startProvisioningHarness();
     await h.da.createUser(customer("carol"));

@@ -64,7 +64,9 @@ export class CustomerActions {
     const jobId = queue.enqueue(task, { domain }, { key, lane: "interactive", owner, delayMs: wanted - now });
     const runAt = queue.get(jobId)?.runAt ?? wanted;
     const wasDue = active !== undefined && active.runAt <= now;
-    if (runAt <= now) return { jobId, outcome: wasDue ? "joined" : "queued", runAt: now, lastRan };
+    // Read the clock again: a real one has moved on since `now`, and the queue stored its own "now".
+    const readAt = clock.now();
+    if (runAt <= readAt) return { jobId, outcome: wasDue ? "joined" : "queued", runAt: readAt, lastRan };
     return { jobId, outcome: shareUntil > coolUntil ? "overShare" : "cooling", runAt, lastRan };
   }
 

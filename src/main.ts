@@ -2,6 +2,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
 import { ensureSpool } from "./provisioning/spool.js";
+import { CustomerActions } from "./provisioning/customer-actions.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
@@ -30,6 +31,8 @@ export interface Services {
   wapi: Wapi;
   panel: Panel;
   queue: JobQueue;
+  /** Customers' Sync now and Purge: per-domain cooldown and fair shares (docs/decisions/0015-fair-shares-of-the-budget.md). */
+  actions: CustomerActions;
   worker: Worker;
   tasks: TaskContext;
   lifecycle: LifecycleDeps;
@@ -74,7 +77,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
     db,
   };
-  const worker = new Worker({ queue, clock, circuit: wapi.circuit, tasks: createTaskHandlers(tasks) });
+  const worker = new Worker({ queue, clock, circuit: wapi.circuit, fairShare: () => wapi.budget.fairShare(), tasks: createTaskHandlers(tasks) });
   const spool = new SpoolStore(db);
   const delegations = new DelegationStore(db);
   const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });
@@ -86,6 +89,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     wapi,
     panel,
     queue,
+    actions: new CustomerActions({ queue, inventory, budget: wapi.budget, clock, cooldownMs: config.wapi.actionCooldownMinutes * 60_000 }),
     worker,
     tasks,
     lifecycle,

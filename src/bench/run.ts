@@ -1,4 +1,5 @@
 import { openBenchEnvironment } from "./environment.js";
+import { benchFairShares } from "./fair-bench.js";
 import { benchHooks, benchImportBudgetShare, benchNewAccountDuringImport } from "./provisioning-bench.js";
 import { benchPlanning, benchSyncCalls } from "./sync-bench.js";
 import { formatTable } from "./table.js";
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   print("Provisioning: a new account during an import", ["what", "seconds", "target s", "note"], await benchNewAccountDuringImport());
   print("Pages: server time (the session check cached as in production)", ["page", "p50 ms", "p95 ms", "target p95 ms", "WAPI calls"], await benchDomainListPage());
   print("Pages: a 50,000-record zone and another customer's page meanwhile (server time)", ["page", "p50 ms", "p95 ms", "target p95", "note"], await benchBigZonePages());
+  print("Fairness: one customer posts Sync now and Purge 4×/s for a simulated hour while accounts are created (100 ms a request)", ["new accounts", "worst s", "p95 s", "target s", "customer's requests of the hour's"], await benchFairShares());
   print("Provisioning: import's share of the background budget per full hour (target ≥ 95 %)", ["hour", "requests", "available", "share"], await benchImportBudgetShare());
 }
 

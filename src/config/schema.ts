@@ -26,6 +26,17 @@ export const wapiConfigSchema = z
     /** Requests per hour kept back for interactive actions (a person clicked). */
     interactiveReserve: z.number().int().min(0).default(100),
     /**
+     * Requests per hour kept back for lifecycle work (new and removed accounts), whatever the other lanes did;
+     * by default a tenth of the hourly limit.
+     */
+    lifecycleReserve: z.number().int().min(0).optional(),
+    /** Largest share of the hourly limit one account's interactive actions may use in an hour. */
+    accountShare: z.number().gt(0).max(1).default(0.05),
+    /** Largest share of the hourly limit the interactive actions of one reseller's accounts may use in an hour. */
+    resellerShare: z.number().gt(0).max(1).default(0.25),
+    /** A customer's Purge, or Sync now of a domain already in sync, runs at most once in this many minutes; repeats join it. */
+    actionCooldownMinutes: z.number().int().min(0).max(1440).default(5),
+    /**
      * Rejected requests (any WAPI error code) per hour after which we stop sending until the hour ends.
      * WEDOS blocks the IP after 10; stopping at 5 keeps a margin for requests made by other tools.
      */
@@ -40,6 +51,11 @@ export const wapiConfigSchema = z
   .refine((wapi) => wapi.interactiveReserve < wapi.hourlyLimit, {
     message: "must be smaller than wapi.hourlyLimit",
     path: ["interactiveReserve"],
+  })
+  .transform((wapi) => ({ ...wapi, lifecycleReserve: wapi.lifecycleReserve ?? Math.floor(wapi.hourlyLimit / 10) }))
+  .refine((wapi) => wapi.interactiveReserve + wapi.lifecycleReserve < wapi.hourlyLimit, {
+    message: "together with wapi.interactiveReserve must be smaller than wapi.hourlyLimit",
+    path: ["lifecycleReserve"],
   });
 
 const ipv4 = z.string().trim().regex(/^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/, "must be an IPv4 address like 192.0.2.53");

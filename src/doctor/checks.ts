@@ -79,7 +79,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   try {
     const paused = wapi.circuit.status();
     const budget = wapi.budget.status();
-    const budgetMessage = `${budget.used} of ${budget.limit} requests used this hour (${budget.reserve} kept for interactive actions), ${budget.rejected} rejected`;
+    const budgetMessage = `${budget.used} of ${budget.limit} requests used this hour (${budget.reserve} kept for people and for new and removed accounts), ${budget.rejected} rejected`;
     add("request budget", budget.used >= budget.limit ? "fail" : budget.used >= budget.limit * 0.8 ? "warn" : "ok", budgetMessage);
     const fuse = wapi.fuse.status();
     if (fuse.tripped) add("rejected requests", "fail", fuseSummary(fuse));

@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import { JobStore, type JobRow } from "../store/job-store.js";
 import type { Database } from "../store/database.js";
+import type { BudgetOwner } from "../store/wapi-share-store.js";
 import { WAPI_LANES, type WapiLane } from "../wapi/lanes.js";
 
 export interface EnqueueOptions {
@@ -10,6 +11,8 @@ export interface EnqueueOptions {
   /** Run no earlier than this many ms from now (e.g. a deletion after the grace period). */
   delayMs?: number;
   maxAttempts?: number;
+  /** A customer's action: the account (and reseller) whose fair share its interactive requests count toward. */
+  owner?: BudgetOwner | undefined;
 }
 
 /** A job as tasks and pages see it. */
@@ -51,6 +54,7 @@ export class JobQueue {
       runAt: now + (options.delayMs ?? 0),
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       now,
+      owner: options.owner,
     });
     for (const listener of this.listeners) listener();
     return id;

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import { AppError, toError } from "../errors.js";
+import type { ShareCaps } from "../store/job-store.js";
+import { spendingFor } from "../wapi/budget-owner.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
 import { WapiError, WapiPausedError } from "../wapi/errors.js";
 import { backoffDelay } from "./backoff.js";
@@ -35,6 +37,8 @@ export class Worker {
       clock: Clock;
       tasks: ReadonlyMap<string, TaskHandler>;
       circuit: WapiCircuit;
+      /** This hour's fair-share caps of customers' interactive jobs (wapi/budget.ts); without it, none. */
+      fairShare?: () => ShareCaps;
       leaseMs?: number;
       onError?: (job: Job, error: Error) => void;
     },
@@ -53,13 +57,13 @@ export class Worker {
     const { queue, clock } = this.deps;
     if (this.pausedReason() !== undefined) return "paused";
     const now = clock.now();
-    const row = queue.store.claim(this.id, now, now + (this.deps.leaseMs ?? DEFAULT_LEASE_MS));
+    const row = queue.store.claim(this.id, now, now + (this.deps.leaseMs ?? DEFAULT_LEASE_MS), this.deps.fairShare?.());
     if (row === undefined) return "idle";
     const job = toJob(row);
     const handler = this.deps.tasks.get(job.task);
     try {
       if (handler === undefined) throw new AppError("unknown_task", `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`);
-      await this.untilStopped(handler(job));
+      await this.untilStopped(spendingFor(job.account === null ? undefined : { account: job.account, reseller: job.reseller }, () => handler(job)));
       queue.store.complete(job.id, this.id, clock.now());
     } catch (thrown) {
       if (this.stopping?.aborted === true) {

@@ -24,10 +24,17 @@ const MAX_ENTRIES = 5000;
 /** The most recent requests, oldest first. */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
+  private answered = 0;
 
   add(entry: RequestLogEntry): void {
+    this.answered += 1;
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+  }
+
+  /** Requests answered since the start, including those no longer kept. */
+  total(): number {
+    return this.answered;
   }
 
   snapshot(): RequestLogEntry[] {

@@ -1,4 +1,5 @@
 import type { Database } from "./database.js";
+import type { BudgetOwner } from "./wapi-share-store.js";
 
 export type JobState = "queued" | "running" | "done" | "dead";
 
@@ -19,11 +20,23 @@ export interface JobRow {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** The account a customer's job is for (its interactive requests count toward that account's share). */
+  account: string | null;
+  /** That account's reseller (creator). */
+  reseller: string | null;
+}
+
+/** This hour's fair-share caps (wapi/budget.ts FairShareLimits), as job selection applies them. */
+export interface ShareCaps {
+  hourStart: number;
+  renewsAt: number;
+  accountCap: number;
+  resellerCap: number;
 }
 
 const COLUMNS = `id, task, job_key AS jobKey, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
   run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
-  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt`;
+  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller`;
 
 export interface NewJob {
   task: string;
@@ -34,6 +47,7 @@ export interface NewJob {
   runAt: number;
   maxAttempts: number;
   now: number;
+  owner?: BudgetOwner | undefined;
 }
 
 /** The jobs table. Retry state lives in the row (graphile-worker style); every write is one statement. */
@@ -42,20 +56,33 @@ export class JobStore {
   private readonly insert;
   private readonly pickReady;
   private readonly take;
+  private readonly deferOverShare;
 
   constructor(db: Database) {
     this.db = db;
-    // A queued job with the same key absorbs the new one: latest payload, earliest time, highest priority.
-    this.insert = db.prepare<[NewJob], { id: number }>(
-      `INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at)
-       VALUES (@task, @jobKey, @payload, @lane, @priority, 'queued', @maxAttempts, @runAt, @now, @now)
+    // A queued job with the same key absorbs the new one: latest payload, earliest time, highest priority. It keeps
+    // an owner only while everyone who asked for it is that owner: work the panel or an admin also asked for is
+    // nobody's share.
+    this.insert = db.prepare<[Omit<NewJob, "owner"> & { account: string | null; reseller: string | null }], { id: number }>(
+      `INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at, account, reseller)
+       VALUES (@task, @jobKey, @payload, @lane, @priority, 'queued', @maxAttempts, @runAt, @now, @now, @account, @reseller)
        ON CONFLICT (job_key) WHERE state = 'queued' AND job_key IS NOT NULL DO UPDATE SET
          payload = excluded.payload,
          run_at = MIN(run_at, excluded.run_at),
          lane = CASE WHEN excluded.priority < priority THEN excluded.lane ELSE lane END,
          priority = MIN(priority, excluded.priority),
+         reseller = CASE WHEN account IS excluded.account AND reseller IS excluded.reseller THEN reseller END,
+         account = CASE WHEN account IS excluded.account AND reseller IS excluded.reseller THEN account END,
          updated_at = excluded.updated_at
        RETURNING id`,
+    );
+    // Due interactive jobs of an account or reseller that used its share of the hour wait for the next hour, so
+    // they neither take more nor hold up the jobs of others.
+    this.deferOverShare = db.prepare<[ShareCaps & { now: number }]>(
+      `UPDATE jobs SET run_at = @renewsAt, updated_at = @now
+       WHERE state = 'queued' AND lane = 'interactive' AND run_at <= @now AND (
+         (account IS NOT NULL AND COALESCE((SELECT used FROM wapi_share s WHERE s.hour_start = @hourStart AND s.kind = 'account' AND s.name = jobs.account), 0) >= @accountCap)
+         OR (reseller IS NOT NULL AND COALESCE((SELECT used FROM wapi_share s WHERE s.hour_start = @hourStart AND s.kind = 'reseller' AND s.name = jobs.reseller), 0) >= @resellerCap))`,
     );
     // Ready: queued and due, or running with an expired lease (its worker died); never two of one key at once.
     this.pickReady = db.prepare<[{ now: number }], { id: number }>(
@@ -72,14 +99,19 @@ export class JobStore {
   }
 
   enqueue(job: NewJob): number {
-    const row = this.insert.get(job);
+    const { owner, ...fields } = job;
+    const row = this.insert.get({ ...fields, account: owner?.account ?? null, reseller: owner?.reseller ?? null });
     if (row === undefined) throw new Error(`job ${job.task} was not stored`);
     return row.id;
   }
 
-  /** Takes the most urgent ready job for `worker` until `until`, or returns undefined. */
-  claim(worker: string, now: number, until: number): JobRow | undefined {
+  /**
+   * Takes the most urgent ready job for `worker` until `until`, or returns undefined. With `shares`, interactive jobs
+   * of an account or reseller over its share of the hour are first moved to the next hour.
+   */
+  claim(worker: string, now: number, until: number, shares?: ShareCaps): JobRow | undefined {
     return this.db.transaction(() => {
+      if (shares !== undefined) this.deferOverShare.run({ ...shares, now });
       const ready = this.pickReady.get({ now });
       if (ready === undefined) return undefined;
       this.take.run({ id: ready.id, worker, until, now });
@@ -189,6 +221,11 @@ export class JobStore {
       }
       return this.db.prepare("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')").run({ id, now }).changes === 1;
     })();
+  }
+
+  /** When a job with this key last finished (done or failed), if ever: the start of a customer action's cooldown. */
+  lastFinished(jobKey: string): number | undefined {
+    return this.db.prepare<[string], { at: number | null }>("SELECT MAX(finished_at) AS at FROM jobs WHERE job_key = ?").get(jobKey)?.at ?? undefined;
   }
 
   /** The newest queued or running job with this key (an action a page already queued), if any. */

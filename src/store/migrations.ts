@@ -338,4 +338,24 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE dns_pending_adds ADD COLUMN seen_up_to INTEGER;
     `,
   },
+  {
+    version: 15,
+    name: "who a customer's job is for, and each account's and reseller's interactive requests per hour",
+    sql: `
+      -- Set on jobs a customer (or their reseller) queued from a page: the domain's account and its reseller. The
+      -- worker takes such interactive jobs only while their account and reseller have requests left of their share.
+      ALTER TABLE jobs ADD COLUMN account TEXT;
+      ALTER TABLE jobs ADD COLUMN reseller TEXT;
+      -- A customer action's cooldown starts when the last job of its key finished.
+      CREATE INDEX jobs_by_key ON jobs (job_key, finished_at);
+      -- Interactive requests per clock hour per account and per reseller (the creator of accounts).
+      CREATE TABLE wapi_share (
+        hour_start  INTEGER NOT NULL,
+        kind        TEXT NOT NULL,            -- account | reseller
+        name        TEXT NOT NULL,
+        used        INTEGER NOT NULL,
+        PRIMARY KEY (hour_start, kind, name)
+      );
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import { WapiBudgetStore } from "../store/wapi-budget-store.js";
 import { WapiCallStore } from "../store/wapi-call-store.js";
 import { WapiCircuitStore } from "../store/wapi-circuit-store.js";
 import { WapiFuseStore } from "../store/wapi-fuse-store.js";
+import { WapiShareStore } from "../store/wapi-share-store.js";
 import { WapiBudget } from "./budget.js";
 import { WapiCircuit } from "./circuit.js";
 import { WapiClient } from "./client.js";
@@ -42,7 +43,8 @@ export function createWapi(config: Config, db: Database, clock: Clock, stopping?
     const missing = [login === undefined ? "the login (wapi.login or WEDOS_WAPI_LOGIN)" : undefined, password === undefined ? "the WAPI password (wapi.password, wapi.passwordFile, WEDOS_WAPI_PASSWORD or WEDOS_WAPI_PASSWORD_FILE)" : undefined].filter(Boolean);
     throw new AppError("config_missing_credentials", `WEDOS credentials are not configured: set ${missing.join(" and ")}`);
   }
-  const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit: config.wapi.hourlyLimit, interactiveReserve: config.wapi.interactiveReserve }, clock, stopping);
+  const { hourlyLimit, interactiveReserve, lifecycleReserve, accountShare, resellerShare } = config.wapi;
+  const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit, interactiveReserve, lifecycleReserve, accountShare, resellerShare }, clock, new WapiShareStore(db), stopping);
   const credentials = new WapiCredentials({ url: config.wapi.url, login, password, passwordSource: config.wapi.passwordSource });
   const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, () => credentials.fingerprint());
   const calls = new WapiCallStore(db);

@@ -11,7 +11,7 @@ import type { ZoneRecordsCache } from "./records/zone-records.js";
 import { pageRoutes } from "./routes/index.js";
 
 /** What the pages use of the daemon's services: the inventory (through the tenant scope) and the queue. */
-export type WebServices = Pick<Services, "queue" | "panel" | "clock" | "config" | "db" | "delegations"> & { tasks: Pick<Services["tasks"], "inventory" | "zones" | "protections" | "conflicts" | "policies" | "drift">; wapi: Pick<Services["wapi"], "budget" | "circuit" | "calls" | "credentials" | "account" | "fuse"> };
+export type WebServices = Pick<Services, "queue" | "actions" | "panel" | "clock" | "config" | "db" | "delegations"> & { tasks: Pick<Services["tasks"], "inventory" | "zones" | "protections" | "conflicts" | "policies" | "drift">; wapi: Pick<Services["wapi"], "budget" | "circuit" | "calls" | "credentials" | "account" | "fuse"> };
 
 export interface WebAppOptions {
   /** How the server's page entries prove their visitors (web/server.ts, visitorProver). */
@@ -47,7 +47,7 @@ export function createWebApp(services: WebServices, options: WebAppOptions): Exp
   app.set("views", options.viewsDir ?? join(PACKAGE_ROOT, "views"));
   app.set("view engine", "ejs");
   app.set("view cache", true);
-  const pages = pageRoutes({ log: options.log, prover: options.prover, csrf: options.csrf, inventory: services.tasks.inventory, queue: services.queue, records: { panel: services.panel, zones: services.tasks.zones, protections: services.tasks.protections, policies: services.tasks.policies, inventory: services.tasks.inventory, delegations: services.delegations, nameServers: services.config.dns.delegationNameServers, zoneRecords: options.zoneRecords }, admin: { clock: services.clock, queue: services.queue, conflicts: services.tasks.conflicts, policies: services.tasks.policies, budget: services.wapi.budget, calls: services.wapi.calls, circuit: services.wapi.circuit, drift: services.tasks.drift, db: services.db }, settings: { config: services.config, db: services.db, wapi: services.wapi, circuit: services.wapi.circuit, credentials: services.wapi.credentials, clock: services.clock, log: options.log } });
+  const pages = pageRoutes({ log: options.log, prover: options.prover, csrf: options.csrf, inventory: services.tasks.inventory, queue: services.queue, actions: services.actions, records: { panel: services.panel, zones: services.tasks.zones, protections: services.tasks.protections, policies: services.tasks.policies, inventory: services.tasks.inventory, delegations: services.delegations, nameServers: services.config.dns.delegationNameServers, zoneRecords: options.zoneRecords }, admin: { clock: services.clock, queue: services.queue, conflicts: services.tasks.conflicts, policies: services.tasks.policies, budget: services.wapi.budget, calls: services.wapi.calls, circuit: services.wapi.circuit, drift: services.tasks.drift, db: services.db }, settings: { config: services.config, db: services.db, wapi: services.wapi, circuit: services.wapi.circuit, credentials: services.wapi.credentials, clock: services.clock, log: options.log } });
   const endpoint = ENDPOINTS[services.panel.kind];
   app.post(endpoint.path, express.raw({ type: () => true, limit: MAX_ENVELOPE }), endpoint.accept, pages, pageErrors(options.log));
   app.use((_req, res) => {

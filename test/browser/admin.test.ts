@@ -62,7 +62,7 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     const used = Number(await gauge.getAttribute("value"));
     expect(used).toBeGreaterThan(0);
     expect(await gauge.getAttribute("max")).toBe("1000");
-    expect(await frame.locator("section.wedos-budget").textContent()).toContain(`${used} of 1000 (100 kept for people's actions), 0 rejected`);
+    expect(await frame.locator("section.wedos-budget").textContent()).toContain(`${used} of 1000 (200 kept for people's actions and new accounts), 0 rejected`);
     const hours = await tableRows(frame, "wedos-budget-history");
     expect(hours).toHaveLength(24);
     expect(hours.at(-1)?.[1]).toMatch(new RegExp(`\\b${used}$`));

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { openDatabase } from "../../src/store/database.js";
 import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
-import { WapiBudget } from "../../src/wapi/budget.js";
+import { WapiBudget, type BudgetLimits } from "../../src/wapi/budget.js";
 import { WapiBudgetError } from "../../src/wapi/errors.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const START = "2026-03-10T13:20:00Z"; // 14:20 Prague
 
-function budgetOn(file: string, clock: ManualClock, limits = { hourlyLimit: 5, interactiveReserve: 2 }) {
+function budgetOn(file: string, clock: ManualClock, limits: BudgetLimits = { hourlyLimit: 5, interactiveReserve: 2 }) {
   return new WapiBudget(new WapiBudgetStore(openDatabase(file)), limits, clock);
 }
 
@@ -58,5 +58,17 @@ describe("WapiBudget", () => {
     clock.set("2026-03-10T14:00:00Z");
     await budget.take("ping", "records", "refuse");
     expect(budget.status().used).toBe(1);
+  });
+
+  it("keeps the lifecycle reserve from every other lane, and says so when it refuses", async () => {
+    const clock = new ManualClock(START);
+    const budget = budgetOn(join(tempDir(), "db.sqlite"), clock, { hourlyLimit: 6, interactiveReserve: 1, lifecycleReserve: 2 });
+    for (let i = 0; i < 3; i++) await budget.take("dns-rows-list", "background", "refuse");
+    await expect(budget.take("dns-rows-list", "records", "refuse")).rejects.toThrow("(3 requests for records work (1 are kept for interactive actions, 2 are kept for new and removed accounts) of wapi.hourlyLimit 6)");
+    await budget.take("ping", "interactive", "refuse");
+    await expect(budget.take("ping", "interactive", "refuse")).rejects.toThrow("(4 requests for interactive actions (2 are kept for new and removed accounts) of wapi.hourlyLimit 6)");
+    await budget.take("dns-domain-add", "lifecycle", "refuse");
+    await budget.take("dns-domain-commit", "lifecycle", "refuse");
+    expect(budget.status()).toMatchObject({ used: 6, reserve: 3 });
   });
 });

@@ -18,8 +18,8 @@ const post = async (path: string, fields: Record<string, string>, token?: string
 describe("the admin's operations page", () => {
   it("shows this hour's WAPI budget, a pause with its reason, and the queue", async () => {
     const { stdout } = await operations();
-    expect(stdout).toMatch(/<meter min="0" max="1000" value="0" high="900"/);
-    expect(stdout).toContain("0 of 1000 (100 kept for people&#39;s actions), 0 rejected");
+    expect(stdout).toMatch(/<meter min="0" max="1000" value="0" high="800"/);
+    expect(stdout).toContain("0 of 1000 (200 kept for people&#39;s actions and new accounts), 0 rejected");
     h.services.wapi.circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", h.clock.now() + 600_000, 2006);
     expect((await operations()).stdout).toContain("Requests to WEDOS are paused: WEDOS&#39;s limit of requests per hour is used up (code 2006)");
   });

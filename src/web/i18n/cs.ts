@@ -138,7 +138,7 @@ export const cs: Record<MessageKey, string> = {
   "settings.password": "Heslo WAPI",
   "settings.passwordSet": "nastaveno (z {source}); nikdy se nezobrazuje",
   "settings.limitsTitle": "Požadavky za hodinu",
-  "settings.limits": "{limit}, z toho {reserve} vyhrazeno pro akce uživatelů",
+  "settings.limits": "{limit}, z toho {reserve} vyhrazeno pro akce uživatelů a {lifecycle} pro nové a odstraněné účty",
   "settings.formTitle": "Připojení k WEDOS",
   "settings.urlHelp": "JSON rozhraní WEDOS, obvykle https://api.wedos.com/wapi/json.",
   "settings.loginHelp": "E-mailová adresa účtu WEDOS.",
@@ -221,7 +221,7 @@ export const cs: Record<MessageKey, string> = {
   "drift.applyPending": "Použití čeká ve frontě.",
   "error.driftNotFound": "Takový rozdíl neexistuje; možná už byl použit.",
   "budget.title": "Požadavky na WEDOS v této hodině",
-  "budget.gauge": "{used} z {limit} ({reserve} vyhrazeno pro akce uživatelů), {rejected} odmítnuto",
+  "budget.gauge": "{used} z {limit} ({reserve} vyhrazeno pro akce uživatelů a nové účty), {rejected} odmítnuto",
   "budget.historyTitle": "Požadavky za hodinu, posledních 24 hodin",
   "budget.hour": "Hodina",
   "budget.used": "Požadavky",
@@ -300,6 +300,14 @@ export const cs: Record<MessageKey, string> = {
   "reason.notConverged": "WEDOS po synchronizaci neodpovídá panelu; zkusí se to znovu",
   "reason.withdrawn": "účet je pozastaven; zóna se vrátí po jeho obnovení",
   "reason.removed": "doména byla v panelu smazána; její zóna byla u WEDOS odstraněna po ochranné lhůtě",
+  "action.syncJoined": "Synchronizace domény {domain} už čeká ve frontě; proběhne do minuty. Další kliknutí nic nepřidá.",
+  "action.syncRunning": "Synchronizace domény {domain} právě probíhá; není třeba žádat znovu.",
+  "action.syncCooling": "Doména {domain} byla synchronizována v {last}. Na žádost se doména synchronizuje nejvýše jednou za {minutes} minut (WEDOS tomuto serveru povoluje jen omezený počet požadavků za hodinu, sdílený všemi zákazníky), proto je další synchronizace zařazena na {at}; další kliknutí ji neuspíší. Změny DNS domény provedené v panelu se synchronizují hned.",
+  "action.syncOverShare": "Váš hosting vyčerpal svůj podíl na požadavcích k WEDOS pro tuto hodinu, o které se dělí všichni zákazníci tohoto serveru. Synchronizace domény {domain} je zařazena na {at}. Změny DNS domény provedené v panelu se synchronizují i tak.",
+  "action.purgeJoined": "Vyprázdnění mezipaměti ochrany domény {domain} už čeká ve frontě; proběhne do minuty. Další kliknutí nic nepřidá.",
+  "action.purgeRunning": "Mezipaměť ochrany domény {domain} se právě vyprazdňuje; není třeba žádat znovu.",
+  "action.purgeCooling": "Mezipaměť ochrany domény {domain} byla vyprázdněna v {last}. Vyprázdnit ji lze nejvýše jednou za {minutes} minut (WEDOS tomuto serveru povoluje jen omezený počet požadavků za hodinu, sdílený všemi zákazníky), proto je další vyprázdnění zařazeno na {at}; další kliknutí ho neuspíší.",
+  "action.purgeOverShare": "Váš hosting vyčerpal svůj podíl na požadavcích k WEDOS pro tuto hodinu, o které se dělí všichni zákazníci tohoto serveru. Vyprázdnění mezipaměti ochrany domény {domain} je zařazeno na {at}.",
 };
 
 /** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */

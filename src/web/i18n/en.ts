@@ -140,7 +140,7 @@ export const en = {
   "settings.password": "WAPI password",
   "settings.passwordSet": "set (from {source}); never shown",
   "settings.limitsTitle": "Requests per hour",
-  "settings.limits": "{limit}, of which {reserve} are kept for people's actions",
+  "settings.limits": "{limit}, of which {reserve} are kept for people's actions and {lifecycle} for new and removed accounts",
   "settings.formTitle": "Connection to WEDOS",
   "settings.urlHelp": "WEDOS's JSON endpoint, normally https://api.wedos.com/wapi/json.",
   "settings.loginHelp": "The e-mail address of the WEDOS account.",
@@ -223,7 +223,7 @@ export const en = {
   "drift.applyPending": "An apply is queued.",
   "error.driftNotFound": "There is no such difference; it may have been applied already.",
   "budget.title": "WEDOS requests this hour",
-  "budget.gauge": "{used} of {limit} ({reserve} kept for people's actions), {rejected} rejected",
+  "budget.gauge": "{used} of {limit} ({reserve} kept for people's actions and new accounts), {rejected} rejected",
   "budget.historyTitle": "Requests per hour, last 24 hours",
   "budget.hour": "Hour",
   "budget.used": "Requests",
@@ -302,6 +302,14 @@ export const en = {
   "reason.notConverged": "WEDOS does not match the panel after the sync; it will be retried",
   "reason.withdrawn": "the account is suspended; the zone returns when it is unsuspended",
   "reason.removed": "the domain was deleted in the panel; its zone was removed at WEDOS after the grace period",
+  "action.syncJoined": "A sync of {domain} is already waiting in the queue; it runs within a minute. Clicking again adds nothing.",
+  "action.syncRunning": "A sync of {domain} is running now; there is no need to ask again.",
+  "action.syncCooling": "{domain} was synced at {last}. A domain is synced on request at most once every {minutes} minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next sync is queued for {at}; clicking again will not make it sooner. Changes you make to the domain's DNS in the panel are synced at once anyway.",
+  "action.syncOverShare": "Your hosting has used its share of this hour's requests to WEDOS, which all customers on this server share. The sync of {domain} is queued for {at}. Changes you make to the domain's DNS in the panel are still synced.",
+  "action.purgeJoined": "A purge of the protection cache of {domain} is already waiting in the queue; it runs within a minute. Clicking again adds nothing.",
+  "action.purgeRunning": "The protection cache of {domain} is being purged now; there is no need to ask again.",
+  "action.purgeCooling": "The protection cache of {domain} was purged at {last}. It can be purged at most once every {minutes} minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next purge is queued for {at}; clicking again will not make it sooner.",
+  "action.purgeOverShare": "Your hosting has used its share of this hour's requests to WEDOS, which all customers on this server share. The purge of the protection cache of {domain} is queued for {at}.",
 } as const;
 
 /** A text's key. */

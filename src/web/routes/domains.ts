@@ -1,6 +1,8 @@
 import { Router, type Response } from "express";
 import type { JobQueue } from "../../provisioning/queue.js";
-import { jobKey, TASK } from "../../provisioning/task-names.js";
+import type { CustomerActions, CustomerTask } from "../../provisioning/customer-actions.js";
+import { TASK } from "../../provisioning/task-names.js";
+import { actionNotice } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
@@ -24,8 +26,9 @@ import type { AuthenticatedContext } from "../context.js";
 
 /**
  * The domain routes every level shares; the tenant scope decides which domains they reach. The minimal set that
- * proves the plumbing (the next issue designs the real pages): a domain's detail, and "Sync now" — the one
- * state-changing action, so CSRF and the scope are exercised on writes.
+ * proves the plumbing (the next issue designs the real pages): a domain's detail, "Sync now" and "Purge cache" —
+ * customers' actions that cost WAPI requests, so each domain's runs at most once per cooldown
+ * (provisioning/customer-actions.ts).
  */
 /** Where a domain page reads the panel's records and what the plugin last saw at WEDOS (local only, no WAPI). */
 export interface RecordSources {
@@ -42,22 +45,19 @@ export interface RecordSources {
   zoneRecords: ZoneRecordsCache;
 }
 
-export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
+export function domainRoutes(queue: JobQueue, records: RecordSources, actions: CustomerActions): Router {
   const router = Router();
 
   router.get("/domains/:domain", async (req, res) => {
     await showDomain(res, authenticatedPage(res).scope.require(req.params.domain), records);
   });
 
-  // POST, form field or JSON property `domain`: queue a sync of the zone in the interactive lane.
+  // POST, form field or JSON property `domain`: queue a sync of the zone in the interactive lane (within its cooldown).
   router.post("/sync", async (_req, res) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (row.state !== "active") throw new WebError(409, "error.domainNotActive", `${row.domain} is ${row.state}`);
-    const job = showProgress(page, queue, queue.enqueue(TASK.syncZone, { domain: row.domain }, { key: jobKey(TASK.syncZone, row.domain), lane: "interactive" }), "/");
-    const notice = page.t("action.syncQueued", { domain: row.domain });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
-    else await showHome(res, queue, notice);
+    await answerAction(res, TASK.syncZone, row.domain);
   });
 
   // POST, form field or JSON property `domain`: purge the WEDOS Global cache of an active protection.
@@ -65,11 +65,18 @@ export function domainRoutes(queue: JobQueue, records: RecordSources): Router {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (records.protections.get(row.domain)?.state !== "active") throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
-    const job = showProgress(page, queue, queue.enqueue(TASK.purgeCache, { domain: row.domain }, { key: jobKey(TASK.purgeCache, row.domain), lane: "interactive" }), "/");
-    const notice = page.t("action.purgeQueued", { domain: row.domain });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
-    else await showHome(res, queue, notice);
+    await answerAction(res, TASK.purgeCache, row.domain);
   });
+
+  /** Queues or joins the action (customers' clicks count toward their shares) and answers with what became of it. */
+  async function answerAction(res: Response, task: CustomerTask, domain: string): Promise<void> {
+    const page = authenticatedPage(res);
+    const answer = actions.request(task, domain, page.identity.level !== "admin");
+    const job = showProgress(page, queue, answer.jobId, "/");
+    const notice = actionNotice(page, task, domain, answer, actions.cooldownMinutes);
+    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: domain, job, message: notice });
+    else await showHome(res, queue, notice);
+  }
 
   return router;
 }

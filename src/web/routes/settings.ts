@@ -117,7 +117,7 @@ async function showSettings(res: Response, sources: SettingsSources, outcome: { 
     password: t("settings.passwordSet", { source: current.passwordSource ?? "?" }),
     configFile: sources.config.configPath,
     changed: changed === undefined ? undefined : t("settings.changedBy", { at: formatTime(changed.at, ""), user: changed.by }),
-    limits: t("settings.limits", { limit: String(wapi.hourlyLimit), reserve: String(wapi.interactiveReserve) }),
+    limits: t("settings.limits", { limit: String(wapi.hourlyLimit), reserve: String(wapi.interactiveReserve), lifecycle: String(wapi.lifecycleReserve) }),
     addresses: egressCandidates(),
     seenByWedos: sources.circuit.status()?.seenIp ?? undefined,
     fuse: fuseInWords(sources.wapi.fuse.status(), t),

@@ -122,11 +122,11 @@ export class DnsZoneStore {
    */
   rowsAtWedosVersion(zone: string): string {
     const row = this.db
-      .prepare<[string, string], { owned: number; ownedAt: number | null; noted: number; notedAt: number | null }>(
-        `SELECT (SELECT count(*) FROM dns_managed_rows WHERE zone = ?1) AS owned, (SELECT max(recorded_at) FROM dns_managed_rows WHERE zone = ?1) AS ownedAt,
-                (SELECT count(*) FROM dns_pending_adds WHERE zone = ?2) AS noted, (SELECT max(recorded_at) FROM dns_pending_adds WHERE zone = ?2) AS notedAt`,
+      .prepare<[{ zone: string }], { owned: number; ownedAt: number | null; noted: number; notedAt: number | null }>(
+        `SELECT (SELECT count(*) FROM dns_managed_rows WHERE zone = @zone) AS owned, (SELECT max(recorded_at) FROM dns_managed_rows WHERE zone = @zone) AS ownedAt,
+                (SELECT count(*) FROM dns_pending_adds WHERE zone = @zone) AS noted, (SELECT max(recorded_at) FROM dns_pending_adds WHERE zone = @zone) AS notedAt`,
       )
-      .get(zone, zone);
+      .get({ zone });
     return `${row?.owned ?? 0}@${row?.ownedAt ?? "-"}+${row?.noted ?? 0}@${row?.notedAt ?? "-"}`;
   }
 

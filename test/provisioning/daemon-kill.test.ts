@@ -52,16 +52,26 @@ describe("the daemon killed with SIGKILL at random points", () => {
     const allActive = () => Array.from({ length: USERS }, (_, i) => inventory.domain(`kill${i + 1}.test`)?.dnsStatus).every((status) => status === "active");
     const random = prng(20261121);
     let stderr = "";
+    // Resolves once this daemon says it has started (or has exited): the kill points are then taken within its work,
+    // however long starting takes on a loaded machine, so every run makes progress before it is cut.
+    let started: Promise<void> = Promise.resolve();
     const start = () => {
       const child = spawn(process.execPath, [join(PACKAGE_ROOT, "build", "lib", "cli.js"), "serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
-      child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      started = new Promise((resolve) => {
+        child.stderr?.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (chunk.toString().includes("daemon started")) resolve();
+        });
+        child.once("exit", () => resolve());
+      });
       return child;
     };
     let kills = 0;
     const deadline = Date.now() + 100_000;
     while (!allActive() && Date.now() < deadline) {
       daemon = start();
-      await new Promise((resolve) => setTimeout(resolve, 250 + random() * 250));
+      await started;
+      await new Promise((resolve) => setTimeout(resolve, random() * 300));
       daemon.kill("SIGKILL");
       await new Promise((resolve) => daemon?.once("exit", resolve));
       kills += 1;

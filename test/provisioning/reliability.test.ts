@@ -12,7 +12,7 @@ const user = (n: number) => ({ username: `user${n}`, domain: `site${n}.test`, pa
 describe("reliability", () => {
   it("converges when 20 % of WAPI calls fail with injected faults", { timeout: 60_000 }, async () => {
     h = await startProvisioningHarness({
-      simulator: { faultSeed: 1, faults: [{ command: "*", kind: "http-503", rate: 0.1 }, { command: "*", kind: "drop", rate: 0.05 }, { command: "*", kind: "code-4000", rate: 0.05 }] },
+      simulator: { faultSeed: 7, faults: [{ command: "*", kind: "http-503", rate: 0.1 }, { command: "*", kind: "drop", rate: 0.05 }, { command: "*", kind: "code-4000", rate: 0.05 }] },
     });
     for (let n = 1; n <= 12; n++) await h.da.createUser(user(n));
     await h.da.createDomain("user1", "extra1.test");

@@ -113,6 +113,7 @@ if [ -f "$wp_data_dir/wedos-panel.sqlite" ] && [ ! -L "$wp_data_dir" ] && [ "$(s
   esac
 fi
 wp_prepare_data_dir
+wp_prepare_spool_dir
 wp_write_record
 if [ "$wp_config_state" != "kept as it was" ]; then
   echo "wedos-panel install: wrote $CONFIG; add your WAPI login and password (see README, Configuration)"

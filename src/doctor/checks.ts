@@ -12,6 +12,7 @@ import { checkPanelReader } from "./panel-reader.js";
 import { checkPages } from "./page-checks.js";
 import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
+import { hookSpool } from "../provisioning/spool.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -43,7 +44,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   results.push(...checkInstallation(config, env));
   results.push(...(await checkPanelReader(config)));
   results.push(...(await checkPages(config)));
-  results.push(checkHookWarnings(config.dataDir, clock.now()));
+  results.push(checkHookWarnings(hookSpool(config.dataDir, config.installation), config.dataDir, clock.now()));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

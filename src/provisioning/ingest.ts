@@ -4,7 +4,25 @@ import { eventFromHookEnv } from "../panel/directadmin/hook-events.js";
 import type { HookWarningStore } from "../store/hook-warning-store.js";
 import type { SpoolStore } from "../store/spool-store.js";
 import { applyPanelEvent, type LifecycleDeps } from "./lifecycle.js";
-import { pendingEventFiles, readSpooledEvent, rejectSpooledEvent, removeSpooledEvent, warningOf } from "./spool.js";
+import {
+  forgetConsumed,
+  hookOfFileName,
+  noteConsumed,
+  parseSpooledEvent,
+  readSpoolFile,
+  rejectSpooledEvent,
+  spoolFileNames,
+  warningOf,
+  type HookSpool,
+  type SpooledEvent,
+  type SpoolRead,
+} from "./spool.js";
+
+/**
+ * How long a spool file may lack its end marker before the daemon takes it for the leftover of a hook that was
+ * killed while writing (a hook writes its file in well under a millisecond). Until then, later events wait for it.
+ */
+export const TORN_AFTER_MS = 60_000;
 
 export interface IngestResult {
   ingested: number;
@@ -12,22 +30,42 @@ export interface IngestResult {
 }
 
 /**
- * Turns the events the hooks spooled into inventory changes and jobs, oldest first. Each event is applied in one
- * transaction together with the note that it was applied, and only then removed from the spool: a crash at any
- * point neither loses an event nor applies it twice. An event that cannot be read is kept aside with the reason.
- * DirectAdmin and cPanel events share the spool; each file is read by its own panel's adapter. A pre hook's warning
- * (it let an action through unchecked) is kept for the admin.
+ * Turns the events the hooks spooled into inventory changes and jobs, in name order (the order they happened). Each
+ * event is applied in one transaction together with the note that it was consumed: a crash at any point neither
+ * loses an event nor applies it twice. Only complete files (ending with the end marker) are read; an incomplete one
+ * holds back the events after it until it is complete or, after TORN_AFTER_MS, is kept aside as torn with a warning
+ * for the admin. An event that cannot be read is kept aside with the reason. DirectAdmin and cPanel events share the
+ * spool; each file is read by its own panel's adapter. A pre hook's warning (it let an action through unchecked) is
+ * kept for the admin. The daemon removes no event: the hooks remove those it noted as consumed (docs/decisions/0020).
  */
-export function ingestSpool(dataDir: string, spool: SpoolStore, deps: LifecycleDeps, warnings: HookWarningStore): IngestResult {
+export function ingestSpool(spool: HookSpool, store: SpoolStore, deps: LifecycleDeps, warnings: HookWarningStore): IngestResult {
   const result: IngestResult = { ingested: 0, rejected: [] };
-  for (const file of pendingEventFiles(dataDir)) {
-    let applied: () => void;
-    let hook: string;
+  const files = spoolFileNames(spool);
+  for (const file of files) {
+    if (store.seen(file)) {
+      noteConsumed(spool, file); // after a crash between the transaction and the note
+      continue;
+    }
+    let read: SpoolRead;
     try {
-      const spooled = readSpooledEvent(dataDir, file);
-      hook = spooled.hook;
+      read = readSpoolFile(spool, file);
+    } catch (error) {
+      keepAside(spool, store, deps, result, file, Buffer.alloc(0), toError(error).message);
+      continue;
+    }
+    if (!read.complete) {
+      if (deps.clock.now() - read.modifiedAt < TORN_AFTER_MS) break;
+      const reason = `spool: ${file} was cut off (no end marker after ${TORN_AFTER_MS / 1000} s: the hook was stopped while writing it); the panel action it records may need a look — the event was kept in the spool's rejected/ folder`;
+      keepAside(spool, store, deps, result, file, read.body, reason);
+      warnings.record({ at: read.modifiedAt, hook: hookOfFileName(file), username: null, domain: null, message: reason });
+      continue;
+    }
+    let spooled: SpooledEvent;
+    let applied: () => void;
+    try {
+      spooled = parseSpooledEvent(file, read.body);
       if (spooled.source === "warning") {
-        const warning = warningOf(spooled, deps.clock.now());
+        const warning = warningOf(spooled, read.modifiedAt);
         applied = () => warnings.record(warning);
       } else {
         const events = spooled.source === "cpanel" ? eventsFromHookPayload(spooled.payload) : [eventFromHookEnv(spooled.hook, spooled.env)];
@@ -36,18 +74,34 @@ export function ingestSpool(dataDir: string, spool: SpoolStore, deps: LifecycleD
         };
       }
     } catch (error) {
-      const reason = toError(error).message;
-      rejectSpooledEvent(dataDir, file, reason);
-      result.rejected.push({ file, reason });
+      keepAside(spool, store, deps, result, file, read.body, toError(error).message);
       continue;
     }
-    spool.atomically(() => {
-      if (spool.seen(file)) return;
+    store.atomically(() => {
+      if (store.seen(file)) return;
       applied();
-      spool.remember(file, hook, deps.clock.now());
+      store.remember(file, spooled.hook, deps.clock.now());
     });
-    removeSpooledEvent(dataDir, file);
+    noteConsumed(spool, file);
     result.ingested += 1;
   }
+  forgetRemoved(spool, store, files);
   return result;
+}
+
+function keepAside(spool: HookSpool, store: SpoolStore, deps: LifecycleDeps, result: IngestResult, file: string, bytes: Buffer, reason: string): void {
+  rejectSpooledEvent(spool, file, bytes, reason);
+  store.remember(file, hookOfFileName(file), deps.clock.now());
+  noteConsumed(spool, file);
+  result.rejected.push({ file, reason });
+}
+
+/** Forgets the events the hooks have removed from the spool: their bookkeeping rows and notes. */
+function forgetRemoved(spool: HookSpool, store: SpoolStore, present: readonly string[]): void {
+  const still = new Set(present);
+  for (const file of store.files()) {
+    if (still.has(file)) continue;
+    store.forget(file);
+    forgetConsumed(spool, file);
+  }
 }

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
 import { toError } from "../errors.js";
 import { eventsFromHookPayload } from "../panel/cpanel/hook-events.js";
 import { eventFromHookEnv } from "../panel/directadmin/hook-events.js";
@@ -39,7 +41,8 @@ export interface IngestResult {
  * kept for the admin. The daemon removes no event: the hooks remove those it noted as consumed (docs/decisions/0020).
  */
 export function ingestSpool(spool: HookSpool, store: SpoolStore, deps: LifecycleDeps, warnings: HookWarningStore): IngestResult {
-  const result: IngestResult = { ingested: 0, rejected: [] };
+  const ingest: Ingest = { spool, store, deps, warnings, result: { ingested: 0, rejected: [] } };
+  const legacy = ingestLegacySpool(ingest);
   const files = spoolFileNames(spool);
   for (const file of files) {
     if (store.seen(file)) {
@@ -50,50 +53,85 @@ export function ingestSpool(spool: HookSpool, store: SpoolStore, deps: Lifecycle
     try {
       read = readSpoolFile(spool, file);
     } catch (error) {
-      keepAside(spool, store, deps, result, file, Buffer.alloc(0), toError(error).message);
+      keepAside(ingest, file, Buffer.alloc(0), toError(error).message);
+      noteConsumed(spool, file);
       continue;
     }
     if (!read.complete) {
       if (deps.clock.now() - read.modifiedAt < TORN_AFTER_MS) break;
       const reason = `spool: ${file} was cut off (no end marker after ${TORN_AFTER_MS / 1000} s: the hook was stopped while writing it); the panel action it records may need a look — the event was kept in the spool's rejected/ folder`;
-      keepAside(spool, store, deps, result, file, read.body, reason);
+      keepAside(ingest, file, read.body, reason);
       warnings.record({ at: read.modifiedAt, hook: hookOfFileName(file), username: null, domain: null, message: reason });
-      continue;
+    } else {
+      consume(ingest, file, read.body, read.modifiedAt);
     }
-    let spooled: SpooledEvent;
-    let applied: () => void;
-    try {
-      spooled = parseSpooledEvent(file, read.body);
-      if (spooled.source === "warning") {
-        const warning = warningOf(spooled, read.modifiedAt);
-        applied = () => warnings.record(warning);
-      } else {
-        const events = spooled.source === "cpanel" ? eventsFromHookPayload(spooled.payload) : [eventFromHookEnv(spooled.hook, spooled.env)];
-        applied = () => {
-          for (const event of events) applyPanelEvent(event, deps);
-        };
-      }
-    } catch (error) {
-      keepAside(spool, store, deps, result, file, read.body, toError(error).message);
-      continue;
-    }
-    store.atomically(() => {
-      if (store.seen(file)) return;
-      applied();
-      store.remember(file, spooled.hook, deps.clock.now());
-    });
     noteConsumed(spool, file);
-    result.ingested += 1;
   }
-  forgetRemoved(spool, store, files);
-  return result;
+  forgetRemoved(spool, store, [...files, ...legacy]);
+  return ingest.result;
 }
 
-function keepAside(spool: HookSpool, store: SpoolStore, deps: LifecycleDeps, result: IngestResult, file: string, bytes: Buffer, reason: string): void {
-  rejectSpooledEvent(spool, file, bytes, reason);
-  store.remember(file, hookOfFileName(file), deps.clock.now());
-  noteConsumed(spool, file);
-  result.rejected.push({ file, reason });
+interface Ingest {
+  spool: HookSpool;
+  store: SpoolStore;
+  deps: LifecycleDeps;
+  warnings: HookWarningStore;
+  result: IngestResult;
+}
+
+/** Applies one complete event in one transaction with the note that it was, or keeps it aside with the reason. */
+function consume(ingest: Ingest, file: string, body: Buffer, modifiedAt: number): void {
+  const { store, deps, warnings } = ingest;
+  let spooled: SpooledEvent;
+  let applied: () => void;
+  try {
+    spooled = parseSpooledEvent(file, body);
+    if (spooled.source === "warning") {
+      const warning = warningOf(spooled, modifiedAt);
+      applied = () => warnings.record(warning);
+    } else {
+      const events = spooled.source === "cpanel" ? eventsFromHookPayload(spooled.payload) : [eventFromHookEnv(spooled.hook, spooled.env)];
+      applied = () => {
+        for (const event of events) applyPanelEvent(event, deps);
+      };
+    }
+  } catch (error) {
+    keepAside(ingest, file, body, toError(error).message);
+    return;
+  }
+  store.atomically(() => {
+    if (store.seen(file)) return;
+    applied();
+    store.remember(file, spooled.hook, deps.clock.now());
+  });
+  ingest.result.ingested += 1;
+}
+
+function keepAside(ingest: Ingest, file: string, bytes: Buffer, reason: string): void {
+  rejectSpooledEvent(ingest.spool, file, bytes, reason);
+  ingest.store.remember(file, hookOfFileName(file), ingest.deps.clock.now());
+  ingest.result.rejected.push({ file, reason });
+}
+
+/**
+ * Events an earlier version's hooks left in <dataDir>/spool/new on an installed server, before an update moved the
+ * spool to root's directory: complete by construction (they were renamed in), so read without an end marker, applied
+ * exactly once like any other, then removed (the directory is the daemon's own). Returns the names still there.
+ */
+function ingestLegacySpool(ingest: Ingest): string[] {
+  const dir = ingest.spool.legacy;
+  if (dir === undefined || !existsSync(dir)) return [];
+  const left: string[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    const path = join(dir, file);
+    if (!ingest.store.seen(file)) consume(ingest, file, readFileSync(path), statSync(path).mtimeMs);
+    try {
+      unlinkSync(path);
+    } catch {
+      left.push(file); // kept in the bookkeeping until it is gone
+    }
+  }
+  return left;
 }
 
 /** Forgets the events the hooks have removed from the spool: their bookkeeping rows and notes. */

@@ -24,6 +24,8 @@ export interface HookSpool {
   consumed: string;
   /** Copies of what it could not use, each with a .reason file (its own). */
   rejected: string;
+  /** Installed: where an earlier version's hooks spooled (<dataDir>/spool/new), read until it is empty. */
+  legacy?: string;
 }
 
 export type SpooledEvent =
@@ -50,7 +52,8 @@ const END = Buffer.from("\0WEDOS_PANEL_END\0");
 /** The spool of an installation (its record names the events directory), or of a development data directory. */
 export function hookSpool(dataDir: string, installation?: { spoolDir: string | undefined }): HookSpool {
   const own = join(dataDir, "spool");
-  return { events: installation?.spoolDir ?? join(own, "new"), consumed: join(own, "consumed"), rejected: join(own, "rejected") };
+  const paths = { consumed: join(own, "consumed"), rejected: join(own, "rejected") };
+  return installation?.spoolDir === undefined ? { events: join(own, "new"), ...paths } : { events: installation.spoolDir, ...paths, legacy: join(own, "new") };
 }
 
 /** Creates the daemon's folders, and the events folder unless the installers made it (0700: events carry account details). */

@@ -72,7 +72,7 @@ describe("install.sh and update.sh", () => {
     const run = box.run("install.sh", { args: ["--data-dir", chosen] });
 
     expect(run.status, run.stdout).toBe(0);
-    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`service_user=${SERVICE_UID}\ndata_dir=${chosen}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
+    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`spool_dir=${box.spoolDir}\ndata_dir=${chosen}\nservice_user=${SERVICE_UID}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
     expect(owner(chosen)).toEqual([SERVICE_UID, 0o700]);
     expect(existsSync(databaseFileIn(chosen))).toBe(true);
     expect(existsSync(box.dataDir)).toBe(false);

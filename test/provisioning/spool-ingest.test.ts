@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { TORN_AFTER_MS } from "../../src/provisioning/ingest.js";
-import { pendingEventFiles, spoolFileNames } from "../../src/provisioning/spool.js";
+import { ingestSpool, TORN_AFTER_MS } from "../../src/provisioning/ingest.js";
+import { hookSpool, pendingEventFiles, spoolFileNames } from "../../src/provisioning/spool.js";
 import { HookWarningStore } from "../../src/store/hook-warning-store.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
@@ -110,5 +110,19 @@ describe("the daemon reading the spool", () => {
 
     expect(h.services.spool.files()).toEqual([]);
     expect(readdirSync(h.services.hookSpool.consumed)).toEqual([]);
+  });
+
+  it("on an installed server, applies once and removes the events an earlier version's hooks left in <dataDir>/spool/new", () => {
+    const events = join(h.dataDir, "root-spool");
+    mkdirSync(events);
+    const spool = hookSpool(h.dataDir, { spoolDir: events });
+    const old = "1700000000000001-5-domain_create_post.env"; // renamed in whole: no end marker
+    writeFileSync(join(h.dataDir, "spool", "new", old), "WEDOS_PANEL_HOOK=domain_create_post\0username=alice\0domain=legacy.test\0");
+    const ingest = () => ingestSpool(spool, h.services.spool, h.services.lifecycle, new HookWarningStore(h.services.db));
+
+    expect(ingest()).toEqual({ ingested: 1, rejected: [] });
+    expect(state("legacy.test")).toEqual(expect.any(String));
+    expect(existsSync(join(h.dataDir, "spool", "new", old))).toBe(false);
+    expect(ingest()).toEqual({ ingested: 0, rejected: [] });
   });
 });

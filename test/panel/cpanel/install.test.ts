@@ -101,7 +101,7 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     const unit = s.read("etc/systemd/system/wedos-panel.service").split("\n");
     for (const line of [`ExecStart=${process.execPath} ${app}/build/lib/cli.js serve`, "User=wedos-panel", "CapabilityBoundingSet=", "RuntimeDirectory=wedos-panel", `ReadWritePaths=${data} ${s.prefix}/etc/wedos-panel`]) expect(unit, line).toContain(line);
     expect(s.read("etc/systemd/system/wedos-panel-reader.service")).toContain("Environment=WEDOS_PANEL_KIND=cpanel\n");
-    expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`service_user=wedos-panel\ndata_dir=${data}\nconfig_file=${s.prefix}/etc/wedos-panel/config.json\nreader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
+    expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`spool_dir=${s.prefix}/var/spool/wedos-panel\ndata_dir=${data}\nservice_user=wedos-panel\nconfig_file=${s.prefix}/etc/wedos-panel/config.json\nreader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
     // The command works from the installed copy (its dependencies, the database driver included, came in the
     // package) for the service account (root's run becomes that account, which this sandbox has only as a number).
     const version = spawnSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", join(s.prefix, "usr/local/bin/wedos-panel"), "--version"], { encoding: "utf8" });

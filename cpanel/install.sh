@@ -7,8 +7,8 @@
 #   1. checks Node.js 20 or newer and that a database driver loads with it (`wedos-panel driver`);
 #   2. copies the package to /usr/local/cpanel/3rdparty/wedos-panel and a `wedos-panel` command to /usr/local/bin;
 #      creates the service account wedos-panel (no login shell); /etc/wedos-panel/config.json with "panel": "cpanel"
-#      if there is none yet (0600, written as that account); /var/lib/wedos-panel with the hooks' spool (0700, that
-#      account's); and the installation record install.conf (root's, in /usr/local/cpanel/3rdparty/wedos-panel),
+#      if there is none yet (0600, written as that account); /var/lib/wedos-panel (0700, that account's); the hooks'
+#      spool /var/spool/wedos-panel (root, group the account's, 2750); and the installation record install.conf (root's, in /usr/local/cpanel/3rdparty/wedos-panel),
 #      where the hook and root's commands learn the account and the data directory (docs/decisions/0010);
 #   3. installs the hook script as /usr/local/cpanel/3rdparty/bin/wedos-panel-hook (root:root 0755) and registers it
 #      with manage_hooks, which asks the script itself (--describe) for its events; never edits hook data by hand;
@@ -21,8 +21,8 @@
 #      WHM does not know hides the page without an error);
 #   6. the daemon's own account, exactly as on DirectAdmin (scripts/installation.sh and scripts/service.sh, shared):
 #      wedos-panel (or --service-user), its configuration /etc/wedos-panel/config.json with "panel": "cpanel" if there
-#      is none yet (0600, written as that account) and its data directory /var/lib/wedos-panel (or --data-dir; 0700,
-#      the hooks' spool made by the account), and the installation record install.conf (root's, in
+#      is none yet (0600, written as that account) and its data directory /var/lib/wedos-panel (or --data-dir; 0700),
+#      the hooks' spool /var/spool/wedos-panel (root's), and the installation record install.conf (root's, in
 #      /usr/local/cpanel/3rdparty/wedos-panel), where the hook and root's commands learn the account, the data
 #      directory and the panel reader's socket (docs/decisions/0010) — all before the hook is registered; then the
 #      units — wedos-panel.service (the daemon, no capability) and the panel reader (wedos-panel-reader.socket and
@@ -113,6 +113,7 @@ if [ -f "$wp_data_dir/wedos-panel.sqlite" ] && [ ! -L "$wp_data_dir" ] && [ "$(s
   esac
 fi
 wp_prepare_data_dir
+wp_prepare_spool_dir
 wp_write_record
 if [ "$wp_config_state" != "kept as it was" ]; then
   echo "wedos-panel install: wrote $CONFIG; add your WAPI login and password (see README, Configuration)"

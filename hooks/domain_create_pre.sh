@@ -1,4 +1,4 @@
-#!/bin/bash
+#!/bin/sh
 # DirectAdmin runs this before domain_create (https://docs.directadmin.com/developer/hooks/); it refuses a domain
 # beyond the package's quota of WEDOS zones, and lets everything else through.
 _wp_hook=domain_create_pre

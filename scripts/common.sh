@@ -127,6 +127,7 @@ wp_setup() {
   wp_ensure_account
   wp_prepare_config
   wp_prepare_data_dir
+  wp_prepare_spool_dir
   wp_write_record
   wp_install_services
 

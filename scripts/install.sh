@@ -6,8 +6,8 @@
 # It checks Node.js (20.18+, that a database driver loads with it, and that the service account can run it), setpriv
 # and the folder name (= plugin.conf id); creates the service account wedos-panel (no login shell),
 # /etc/wedos-panel/config.json (0600, as that account, only if absent: an existing configuration is never rewritten)
-# and /var/lib/wedos-panel with the hooks' spool (0700); records the account, the data directory and the panel
-# reader's socket in install.conf (root's, in this folder), where the hooks and root's commands read them; opens the
+# and /var/lib/wedos-panel (0700), and the hooks' spool /var/spool/wedos-panel (root, group the account's, 2750);
+# records the spool, the account, the data directory and the panel reader's socket in install.conf (root's, in this folder), where the hooks and root's commands read them; opens the
 # database as that account (creating or migrating it); installs, enables and starts the systemd units —
 # wedos-panel.service (`wedos-panel serve`, no capability) and the panel reader, wedos-panel-reader.socket and
 # .service (`wedos-panel panel-reader`, the one process that reads DirectAdmin's files; docs/decisions/0011); links

@@ -31,6 +31,8 @@ if [ -f "$wp_record" ]; then
   wp_data_dir=${wp_value:-$wp_data_dir}
 fi
 wp_recorded_data_dir=$wp_data_dir
+# The hooks' spool: root's, fixed (never from the record or an option), outside the data directory (docs/decisions/0020).
+wp_spool_dir=$wp_root/var/spool/wedos-panel
 
 # install.sh's options: --data-dir DIR (an absolute path; default /var/lib/wedos-panel, or the one recorded before)
 # and --service-user NAME|UID (default wedos-panel; a number is an existing uid, used as it is, group the same).
@@ -72,7 +74,7 @@ wp_as_service() {
 
 wp_check_setpriv() {
   command -v setpriv > /dev/null 2>&1 ||
-    wp_fail "setpriv is not installed: the hooks, run as root, use it to write the spool as the service account. Install util-linux (it has setpriv), then install the plugin again."
+    wp_fail "setpriv is not installed: the installers use it to act as the service account in its own directories. Install util-linux (it has setpriv), then install the plugin again."
 }
 
 # The account the daemon runs as: created (no login shell, a group of the same name) unless it exists; a number
@@ -143,11 +145,24 @@ wp_prepare_data_dir() {
   fi
   chmod 0700 "$wp_data_dir" || wp_fail "cannot set the mode of $wp_data_dir"
   wp_out=$(wp_run chown "$wp_user:$wp_user" "$wp_data_dir" 2>&1) || wp_fail "cannot hand $wp_data_dir to $wp_user: $wp_out"
-  wp_out=$(wp_as_service mkdir -p -m 0700 "$wp_data_dir/spool" "$wp_data_dir/spool/tmp" "$wp_data_dir/spool/new" "$wp_data_dir/spool/rejected" 2>&1) ||
-    wp_fail "cannot create the hooks' spool in $wp_data_dir as $wp_user: $wp_out"
+  wp_out=$(wp_as_service mkdir -p -m 0700 "$wp_data_dir/spool" "$wp_data_dir/spool/consumed" "$wp_data_dir/spool/rejected" 2>&1) ||
+    wp_fail "cannot create the daemon's spool folders in $wp_data_dir as $wp_user: $wp_out"
   if [ "$wp_data_dir" != "$wp_recorded_data_dir" ] && [ -f "$wp_record" ]; then
     wp_data_state="$wp_data_state; the data in $wp_recorded_data_dir stays there: move it yourself if you meant to keep it"
   fi
+}
+
+# The hooks' spool, where they write as root (docs/decisions/0020): root's, group the service account's, 2750 — the
+# daemon reads it; the account can neither write into it nor plant a link there — and every directory above it root's.
+# The setgid bit gives each event file the account's group.
+wp_prepare_spool_dir() {
+  [ ! -L "$wp_spool_dir" ] || wp_fail "$wp_spool_dir is a symbolic link; the hooks' spool must be a directory: remove the link and install again"
+  [ -d "$wp_spool_dir" ] || [ ! -e "$wp_spool_dir" ] || wp_fail "$wp_spool_dir is not a directory; move it away and install again"
+  wp_check_ancestors "$wp_spool_dir"
+  if [ ! -d "$wp_spool_dir" ]; then install -d -m 0750 "$wp_spool_dir" || wp_fail "cannot create $wp_spool_dir"; fi
+  [ -O "$wp_spool_dir" ] || wp_fail "$wp_spool_dir does not belong to root; move it away and install again"
+  wp_out=$(wp_run chgrp "$wp_user" "$wp_spool_dir" 2>&1) || wp_fail "cannot give $wp_spool_dir the group of $wp_user: $wp_out"
+  chmod 2750 "$wp_spool_dir" || wp_fail "cannot set the mode of $wp_spool_dir"
 }
 
 # Writes install.conf (root, 0644) through a temporary file in the plugin directory (root's) and a rename.
@@ -155,7 +170,8 @@ wp_write_record() {
   wp_record_state="written"
   [ -f "$wp_record" ] || wp_record_state="created: from now on the hooks and root's commands find the data here, not through dataDir in config.json"
   wp_tmp=$wp_record.$$
-  printf 'service_user=%s\ndata_dir=%s\nconfig_file=%s\nreader_socket=%s\n' "$wp_user" "$wp_data_dir" "$wp_config" "$wp_reader_socket" > "$wp_tmp" &&
+  # spool_dir and data_dir first: the hooks read a byte per system call and stop once they have both.
+  printf 'spool_dir=%s\ndata_dir=%s\nservice_user=%s\nconfig_file=%s\nreader_socket=%s\n' "$wp_spool_dir" "$wp_data_dir" "$wp_user" "$wp_config" "$wp_reader_socket" > "$wp_tmp" &&
     chmod 0644 "$wp_tmp" && mv -f "$wp_tmp" "$wp_record" || wp_fail "cannot write $wp_record"
 }
 
@@ -179,4 +195,15 @@ wp_purge_dir() {
   else
     wp_say "- kept $1: $wp_user could not empty it (${wp_out:-files of another owner}); remove it by hand"
   fi
+}
+
+# uninstall.sh's purge: the hooks' spool holds only root's files (the account can write nothing there), so root removes
+# it, when it is a real directory of root's.
+wp_purge_spool_dir() {
+  [ -e "$wp_spool_dir" ] || [ -L "$wp_spool_dir" ] || return 0
+  if [ -L "$wp_spool_dir" ] || [ ! -d "$wp_spool_dir" ] || [ ! -O "$wp_spool_dir" ]; then
+    wp_say "- kept $wp_spool_dir: it is not a directory of root's, as the plugin made it; remove it by hand"
+    return
+  fi
+  rm -rf -- "$wp_spool_dir" && wp_say "- removed $wp_spool_dir"
 }

@@ -1,7 +1,7 @@
 import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
-import { ensureSpool } from "./provisioning/spool.js";
+import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { CustomerActions } from "./provisioning/customer-actions.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
@@ -37,6 +37,8 @@ export interface Services {
   tasks: TaskContext;
   lifecycle: LifecycleDeps;
   spool: SpoolStore;
+  /** Where the hooks write their events, and the daemon's notes beside them. */
+  hookSpool: HookSpool;
   /** Whether each domain's delegation to WEDOS's name servers is seen (DNS queries, run by the daemon). */
   delegation: DelegationChecker;
   delegations: DelegationStore;
@@ -81,7 +83,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   const spool = new SpoolStore(db);
   const delegations = new DelegationStore(db);
   const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });
-  ensureSpool(config.dataDir);
+  const hooks = hookSpool(config.dataDir, config.installation);
+  ensureSpool(hooks);
   return {
     config,
     clock,
@@ -94,10 +97,11 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    hookSpool: hooks,
     delegation,
     delegations,
     shutdown,
-    ingest: () => ingestSpool(config.dataDir, spool, lifecycle, new HookWarningStore(db)),
+    ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     close: async () => {
       await wapi.close();
       db.close();

@@ -1,12 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ManualClock } from "../clock.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
-import { PACKAGE_ROOT } from "../package-info.js";
 import { EmulatedDirectAdmin, fixtureTree, seedAccounts } from "../panel/directadmin/emulator/index.js";
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
@@ -15,54 +13,6 @@ import { TASK, jobKey } from "../provisioning/task-names.js";
 import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 
 const HOUR_MS = 3_600_000;
-
-/**
- * Hook wall time over `runs` runs, against an empty `#!/bin/sh` hook, with a user_create_post environment: the
- * hooks of this checkout (no installation record), and, when run as root, an installed copy (an install.conf naming
- * the uid of `nobody` as the service account), where the hook writes the spool through setpriv as that account.
- */
-export function benchHooks(runs = 1000): string[][] {
-  const dir = mkdtempSync(join(tmpdir(), "wedos-panel-bench-hooks-"));
-  const empty = join(dir, "empty.sh");
-  writeFileSync(empty, "#!/bin/sh\n", { mode: 0o755 });
-  const env = { username: "alice", domain: "alice.test", package: "gold", ip: "192.0.2.10", email: "alice@example.test", creator: "admin", usertype: "user", name: "Alice", passwd: "x", WEDOS_PANEL_DATA_DIR: join(dir, "data") };
-  const time = (file: string) => {
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      spawnSync(file, [], { env, stdio: "ignore" });
-      samples.push(performance.now() - started);
-    }
-    samples.sort((a, b) => a - b);
-    return { p50: samples[Math.floor(runs * 0.5)] ?? 0, p99: samples[Math.floor(runs * 0.99)] ?? 0 };
-  };
-  const baseline = time(empty);
-  const row = (name: string, file: string) => {
-    const hook = time(file);
-    return [name, hook.p50.toFixed(2), hook.p99.toFixed(2), `+${(hook.p99 - baseline.p99).toFixed(2)} ms at p99 (target ≤ 5)`];
-  };
-  const rows = [["empty #!/bin/sh hook", baseline.p50.toFixed(2), baseline.p99.toFixed(2), "—"], row("hooks/user_create_post.sh", join(PACKAGE_ROOT, "hooks", "user_create_post.sh"))];
-  if (process.getuid?.() === 0) rows.push(row("the same, installed, run as root", installedHooks(dir)));
-  rmSync(dir, { recursive: true, force: true });
-  return rows;
-}
-
-/** The hooks with an installation record whose service account is `nobody` (uid 65534), and its data directory. */
-function installedHooks(dir: string): string {
-  const nobody = 65534;
-  const plugin = join(dir, "plugin");
-  mkdirSync(plugin);
-  cpSync(join(PACKAGE_ROOT, "hooks"), join(plugin, "hooks"), { recursive: true });
-  cpSync(join(PACKAGE_ROOT, "plugin.conf"), join(plugin, "plugin.conf"));
-  const data = join(dir, "installed-data");
-  for (const sub of ["", "spool", "spool/tmp", "spool/new"]) {
-    mkdirSync(join(data, sub), { mode: 0o700 });
-    chownSync(join(data, sub), nobody, nobody);
-  }
-  chmodSync(dir, 0o755);
-  writeFileSync(join(plugin, "install.conf"), `service_user=${nobody}\ndata_dir=${data}\nconfig_file=${join(dir, "config.json")}\n`, { mode: 0o644 });
-  return join(plugin, "hooks", "user_create_post.sh");
-}
 
 interface ImportWorld {
   clock: ManualClock;

@@ -1,6 +1,7 @@
 import { openBenchEnvironment } from "./environment.js";
 import { benchFairShares } from "./fair-bench.js";
-import { benchHooks, benchImportBudgetShare, benchNewAccountDuringImport } from "./provisioning-bench.js";
+import { benchHooks } from "./hooks-bench.js";
+import { benchImportBudgetShare, benchNewAccountDuringImport } from "./provisioning-bench.js";
 import { benchPlanning, benchSyncCalls } from "./sync-bench.js";
 import { formatTable } from "./table.js";
 import { benchWapi } from "./wapi-bench.js";
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     await env.close();
   }
   const print = (title: string, headers: string[], rows: string[][]) => process.stdout.write(`\n${title}\n${formatTable(headers, rows)}\n`);
-  print("Hooks: wall time over 1,000 runs", ["hook", "p50 ms", "p99 ms", "added"], benchHooks());
+  print("Hooks: wall time over 1,000 runs, interleaved with an empty #!/bin/sh hook", ["hook", "hook p50 / p99 ms", "empty p50 / p99 ms", "added p50 ms", "added p99 ms", "target p99"], benchHooks());
   print("Provisioning: a new account during an import", ["what", "seconds", "target s", "note"], await benchNewAccountDuringImport());
   print("Pages: server time (the session check cached as in production)", ["page", "p50 ms", "p95 ms", "target p95 ms", "WAPI calls"], await benchDomainListPage());
   print("Pages: a 50,000-record zone and another customer's page meanwhile (server time)", ["page", "p50 ms", "p95 ms", "target p95", "note"], await benchBigZonePages());

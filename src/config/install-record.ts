@@ -18,6 +18,8 @@ export interface InstallRecord {
   configFile: string;
   /** Where the panel reader answers (docs/decisions/0011); undefined: this process reads the panel itself. */
   readerSocket: string | undefined;
+  /** Where the hooks write their events (root's, docs/decisions/0020); undefined in a record of an older version. */
+  spoolDir: string | undefined;
 }
 
 export const INSTALL_RECORD_FILE = join(PACKAGE_ROOT, "install.conf");
@@ -64,6 +66,7 @@ export function readInstallRecord(file: string = INSTALL_RECORD_FILE): InstallRe
   const dataDir = path("data_dir");
   const configFile = path("config_file");
   const readerSocket = values.has("reader_socket") ? path("reader_socket") : undefined;
+  const spoolDir = values.has("spool_dir") ? path("spool_dir") : undefined;
   if (problems.length > 0) throw new InstallRecordError(file, problems.join(", "));
-  return { file, serviceUser, dataDir, configFile, readerSocket };
+  return { file, serviceUser, dataDir, configFile, readerSocket, spoolDir };
 }

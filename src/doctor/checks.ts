@@ -14,6 +14,7 @@ import { checkPages } from "./page-checks.js";
 import { checkSessionChecks } from "./session-checks.js";
 import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
+import { hookSpool } from "../provisioning/spool.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -45,7 +46,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   results.push(...checkInstallation(config, env));
   results.push(...(await checkPanelReader(config)));
   results.push(...(await checkPages(config)));
-  results.push(checkHookWarnings(config.dataDir, clock.now()));
+  results.push(checkHookWarnings(hookSpool(config.dataDir, config.installation), config.dataDir, clock.now()));
   results.push(...checkSessionChecks(config, clock.now()));
 
   const { login, password, passwordSource } = config.wapi;

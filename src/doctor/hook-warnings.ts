@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { toError } from "../errors.js";
-import { pendingWarnings } from "../provisioning/spool.js";
+import { pendingWarnings, type HookSpool } from "../provisioning/spool.js";
 import { databaseFileIn, openDatabase } from "../store/database.js";
 import { HookWarningStore, type HookWarning } from "../store/hook-warning-store.js";
 import type { CheckResult } from "./checks.js";
@@ -12,10 +12,10 @@ const WEEK_MS = 7 * 86_400_000;
  * failed (hooks/pre-check.sh): the warnings the daemon recorded, and those still waiting in the spool (the daemon
  * may be the thing that is down).
  */
-export function checkHookWarnings(dataDir: string, now: number): CheckResult {
+export function checkHookWarnings(spool: HookSpool, dataDir: string, now: number): CheckResult {
   let warnings: HookWarning[];
   try {
-    warnings = [...pendingWarnings(dataDir, now), ...recordedWarnings(dataDir)];
+    warnings = [...pendingWarnings(spool), ...recordedWarnings(dataDir)];
   } catch (error) {
     return { check: "pre hooks", status: "warn", message: `the pre hooks' warnings in ${dataDir} cannot be read (${toError(error).message})` };
   }

@@ -2,11 +2,13 @@ import { accessSync, constants, lstatSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { Config } from "../config/load.js";
 import type { CheckResult } from "./checks.js";
+import { checkHookSpool } from "./hook-spool.js";
 
 /**
- * What the installation record (install.conf) promises: root's hooks and commands act on the data directory only
- * as the service account (docs/decisions/0010-root-acts-as-the-service-account.md), which needs setpriv for the
- * hooks, a data directory of that account's own, and a configuration that does not point elsewhere.
+ * What the installation record (install.conf) promises: root's commands act on the data directory only as the
+ * service account (docs/decisions/0010-root-acts-as-the-service-account.md), which needs a data directory of that
+ * account's own and a configuration that does not point elsewhere; root's hooks write a spool only root can write
+ * (docs/decisions/0020); the installers need setpriv.
  */
 export function checkInstallation(config: Config, env: Readonly<Record<string, string | undefined>>): CheckResult[] {
   const record = config.installation;
@@ -20,9 +22,10 @@ export function checkInstallation(config: Config, env: Readonly<Record<string, s
     });
   }
   if (findProgram("setpriv", env.PATH) === undefined) {
-    results.push({ check: "setpriv", status: "fail", message: "setpriv is not installed, so hooks run as root cannot write the spool as the service account and queue nothing; install util-linux (it has setpriv)" });
+    results.push({ check: "setpriv", status: "warn", message: "setpriv is not installed, so install.sh and update.sh cannot act as the service account and stop; install util-linux (it has setpriv)" });
   }
   results.push(dataDirOwner(record.dataDir));
+  results.push(checkHookSpool(record));
   return results;
 }
 

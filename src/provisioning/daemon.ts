@@ -1,9 +1,7 @@
 import { watch, type FSWatcher } from "node:fs";
-import { join } from "node:path";
 import cron from "node-cron";
 import { AppError, toError } from "../errors.js";
 import type { Services } from "../main.js";
-import { spoolDir } from "./spool.js";
 import { TASK, jobKey } from "./task-names.js";
 
 /** How often the spool is read even without a file-system notification (inotify can miss events). */
@@ -38,7 +36,7 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
   ingest();
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(join(spoolDir(services.config.dataDir), "new"), () => ingest());
+    watcher = watch(services.hookSpool.events, () => ingest());
   } catch (error) {
     log(`spool: no file-system notifications (${toError(error).message}); reading every ${SPOOL_RESCAN_MS / 1000} s`);
   }

@@ -1,38 +1,71 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync, constants } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../errors.js";
 import type { HookWarning } from "../store/hook-warning-store.js";
 
 /**
- * The hook spool under the data directory. Hooks write each event to tmp/ and rename it into new/ (so only
- * complete files are ever seen); the daemon reads new/ in name order (names start with the time in microseconds),
- * and moves what it cannot read to rejected/ with a .reason file beside it. The file's suffix says what it holds:
- * `.env` is a DirectAdmin hook's variables (NAME=value entries ended by NUL bytes, only those the plugin reads),
- * `.cpanel.json` a cPanel Standardized Hooks payload as cPanel passed it on stdin (secrets nulled), `.warning` a pre
- * hook's note that it let an action through unchecked (hooks/pre-check.sh: the variables, and WEDOS_PANEL_WARNING).
+ * The hook spool (docs/decisions/0020). Hooks write each event straight into the events directory, named
+ * `<16-digit sequence>-<pid>-<hook><suffix>` (the cPanel hook: `<sequence>-<pid>.cpanel.json`), so that name order
+ * is the order the events happened; the file is complete once it ends with the end marker. The daemon never removes
+ * them: on an installed server the events directory is root's, which the daemon may read but not change. It notes
+ * each event it has consumed in the database (the same transaction as the event's changes) and as an empty file of
+ * the same name in consumed/, which the hooks look for when they remove old files. An event it cannot use is copied
+ * to rejected/ with a .reason file beside it.
+ *
+ * The suffix says what a file holds: `.env` a DirectAdmin hook's variables (NAME=value entries ended by NUL bytes,
+ * only those the plugin reads), `.cpanel.json` a cPanel Standardized Hooks payload as cPanel passed it on stdin
+ * (secrets nulled), `.warning` a pre hook's note that it let an action through unchecked (hooks/pre-check.sh: the
+ * variables, and WEDOS_PANEL_WARNING).
  */
+export interface HookSpool {
+  /** Where the hooks write: root's spool directory when installed, else <dataDir>/spool/new. */
+  events: string;
+  /** The daemon's notes of what it consumed (its own). */
+  consumed: string;
+  /** Copies of what it could not use, each with a .reason file (its own). */
+  rejected: string;
+  /** Installed: where an earlier version's hooks spooled (<dataDir>/spool/new), read until it is empty. */
+  legacy?: string;
+}
+
 export type SpooledEvent =
   | { source: "directadmin"; file: string; hook: string; env: Record<string, string> }
   | { source: "cpanel"; file: string; hook: string; payload: unknown }
   | { source: "warning"; file: string; hook: string; env: Record<string, string> };
 
+/**
+ * One spool file as read: complete once it ends with the end marker (`body` is then what the hook recorded, without
+ * the marker), else being written or torn (`body` is all there is).
+ */
+export interface SpoolRead {
+  complete: boolean;
+  body: Buffer;
+  modifiedAt: number;
+}
+
 const DIRECTADMIN_SUFFIX = ".env";
 const CPANEL_SUFFIX = ".cpanel.json";
 const WARNING_SUFFIX = ".warning";
+/** Every complete file ends with this: a NUL, the name, a NUL (after the JSON, or after the NUL of the last entry). */
+const END = Buffer.from("\0WEDOS_PANEL_END\0");
 
-export function spoolDir(dataDir: string): string {
-  return join(dataDir, "spool");
+/** The spool of an installation (its record names the events directory), or of a development data directory. */
+export function hookSpool(dataDir: string, installation?: { spoolDir: string | undefined }): HookSpool {
+  const own = join(dataDir, "spool");
+  const paths = { consumed: join(own, "consumed"), rejected: join(own, "rejected") };
+  return installation?.spoolDir === undefined ? { events: join(own, "new"), ...paths } : { events: installation.spoolDir, ...paths, legacy: join(own, "new") };
 }
 
-/** Creates the spool folders (0700: events carry account details). */
-export function ensureSpool(dataDir: string): void {
-  for (const sub of ["tmp", "new", "rejected"]) mkdirSync(join(spoolDir(dataDir), sub), { recursive: true, mode: 0o700 });
+/** Creates the daemon's folders, and the events folder unless the installers made it (0700: events carry account details). */
+export function ensureSpool(spool: HookSpool): void {
+  for (const dir of [spool.consumed, spool.rejected]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(spool.events)) mkdirSync(spool.events, { recursive: true, mode: 0o700 });
 }
 
-/** The complete events waiting, oldest first. */
-export function pendingEventFiles(dataDir: string): string[] {
+/** Every event file in the spool, consumed or not, in the order the events happened. */
+export function spoolFileNames(spool: HookSpool): string[] {
   try {
-    return readdirSync(join(spoolDir(dataDir), "new"))
+    return readdirSync(spool.events)
       .filter((name) => [DIRECTADMIN_SUFFIX, CPANEL_SUFFIX, WARNING_SUFFIX].some((suffix) => name.endsWith(suffix)))
       .sort();
   } catch (error) {
@@ -41,12 +74,35 @@ export function pendingEventFiles(dataDir: string): string[] {
   }
 }
 
+/** The events not consumed yet, oldest first (complete or not). */
+export function pendingEventFiles(spool: HookSpool): string[] {
+  return spoolFileNames(spool).filter((file) => !existsSync(join(spool.consumed, file)));
+}
+
+/** Reads one spool file, without following a link or waiting on anything that is not a regular file. */
+export function readSpoolFile(spool: HookSpool, file: string): SpoolRead {
+  const fd = openSync(join(spool.events, file), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  let bytes: Buffer;
+  let modifiedAt: number;
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new AppError("spool_file_invalid", `spool: ${file} is not a regular file; the event was kept in the spool's rejected/ folder`);
+    modifiedAt = stat.mtimeMs;
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const complete = bytes.subarray(-END.length).equals(END);
+  if (!complete) return { complete, body: bytes, modifiedAt };
+  return { complete, body: bytes.subarray(0, bytes.length - END.length), modifiedAt };
+}
+
 /**
- * Reads one spooled event: DirectAdmin variables or a pre hook's warning (NAME=value entries ended by NUL bytes), or
- * a cPanel payload (JSON). A file that is not JSON throws, so the caller keeps it aside with the reason.
+ * The event a complete file's body holds: DirectAdmin variables or a pre hook's warning (NAME=value entries ended by
+ * NUL bytes), or a cPanel payload (JSON). A cPanel body that is not JSON throws, so the caller keeps it aside.
  */
-export function readSpooledEvent(dataDir: string, file: string): SpooledEvent {
-  const text = readFileSync(join(spoolDir(dataDir), "new", file), "utf8");
+export function parseSpooledEvent(file: string, body: Buffer): SpooledEvent {
+  const text = body.toString("utf8");
   if (file.endsWith(CPANEL_SUFFIX)) {
     let payload: unknown;
     try {
@@ -66,28 +122,43 @@ export function readSpooledEvent(dataDir: string, file: string): SpooledEvent {
   return { source: file.endsWith(WARNING_SUFFIX) ? "warning" : "directadmin", file, hook: env.WEDOS_PANEL_HOOK ?? "", env };
 }
 
-/** Removes an event once it is stored in the database. */
-export function removeSpooledEvent(dataDir: string, file: string): void {
+/** Reads and parses one complete spool file; throws when it is not complete (yet). */
+export function readSpooledEvent(spool: HookSpool, file: string): SpooledEvent {
+  const read = readSpoolFile(spool, file);
+  if (!read.complete) throw new AppError("spool_file_incomplete", `spool: ${file} does not end with the end marker (yet)`);
+  return parseSpooledEvent(file, read.body);
+}
+
+/** The hook's name as the file name gives it (`<sequence>-<pid>-<hook>.env`), for an event that cannot be read. */
+export function hookOfFileName(file: string): string {
+  return /^\d+-\d+-(.+?)\.(?:env|warning)$/.exec(file)?.[1] ?? (file.endsWith(CPANEL_SUFFIX) ? "cpanel" : "unknown");
+}
+
+/** Notes that an event was consumed, for the hooks that remove old files (idempotent). */
+export function noteConsumed(spool: HookSpool, file: string): void {
+  if (!existsSync(join(spool.consumed, file))) writeFileSync(join(spool.consumed, file), "", { mode: 0o600 });
+}
+
+/** Drops the note of an event the hooks have removed. */
+export function forgetConsumed(spool: HookSpool, file: string): void {
   try {
-    unlinkSync(join(spoolDir(dataDir), "new", file));
+    unlinkSync(join(spool.consumed, file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
 }
 
-/** Keeps an unusable event aside with the reason, for an admin; never dropped. */
-export function rejectSpooledEvent(dataDir: string, file: string, reason: string): void {
-  const rejected = join(spoolDir(dataDir), "rejected");
-  mkdirSync(rejected, { recursive: true, mode: 0o700 });
-  renameSync(join(spoolDir(dataDir), "new", file), join(rejected, file));
-  writeFileSync(join(rejected, `${file}.reason`), `${reason}\n`, { mode: 0o600 });
+/** Keeps a copy of an unusable event aside with the reason, for an admin; never dropped. */
+export function rejectSpooledEvent(spool: HookSpool, file: string, bytes: Buffer, reason: string): void {
+  mkdirSync(spool.rejected, { recursive: true, mode: 0o700 });
+  writeFileSync(join(spool.rejected, file), bytes, { mode: 0o600 });
+  writeFileSync(join(spool.rejected, `${file}.reason`), `${reason}\n`, { mode: 0o600 });
 }
 
-/** A pre hook's warning as the admin sees it, dated by its file name (the hook's time in microseconds). */
-export function warningOf(event: Extract<SpooledEvent, { source: "warning" }>, now: number): HookWarning {
-  const micros = /^\d{16}-/.test(event.file) ? Number(event.file.slice(0, 16)) : undefined;
+/** A pre hook's warning as the admin sees it, dated by its file's time. */
+export function warningOf(event: Extract<SpooledEvent, { source: "warning" }>, at: number): HookWarning {
   return {
-    at: micros === undefined ? now : Math.floor(micros / 1000),
+    at: Math.floor(at),
     hook: event.hook,
     username: event.env.username ?? null,
     domain: (event.env.from ?? event.env.domain)?.toLowerCase() ?? null,
@@ -96,9 +167,12 @@ export function warningOf(event: Extract<SpooledEvent, { source: "warning" }>, n
 }
 
 /** The pre hooks' warnings still waiting in the spool (the daemon records them as it reads the spool). */
-export function pendingWarnings(dataDir: string, now: number): HookWarning[] {
-  return pendingEventFiles(dataDir)
+export function pendingWarnings(spool: HookSpool): HookWarning[] {
+  return pendingEventFiles(spool)
     .filter((file) => file.endsWith(WARNING_SUFFIX))
-    .map((file) => readSpooledEvent(dataDir, file))
-    .flatMap((event) => (event.source === "warning" ? [warningOf(event, now)] : []));
+    .flatMap((file) => {
+      const read = readSpoolFile(spool, file);
+      const event = read.complete ? parseSpooledEvent(file, read.body) : undefined;
+      return event?.source === "warning" ? [warningOf(event, read.modifiedAt)] : [];
+    });
 }

@@ -1,6 +1,9 @@
 import type { Database } from "./database.js";
 
-/** Which spool files were already turned into jobs, so a file read again after a crash is not applied twice. */
+/**
+ * Which spool files were already consumed (turned into jobs, or kept aside), so a file read again — after a crash, or
+ * at every scan until the hooks remove it — is never applied twice. A row lives as long as its file.
+ */
 export class SpoolStore {
   constructor(private readonly db: Database) {}
 
@@ -12,9 +15,14 @@ export class SpoolStore {
     this.db.prepare("INSERT OR IGNORE INTO spool_ingested (file, hook, at) VALUES (?, ?, ?)").run(file, hook, at);
   }
 
-  /** Forgets bookkeeping older than `before`: by then every such file has long been removed from the spool. */
-  prune(before: number): void {
-    this.db.prepare("DELETE FROM spool_ingested WHERE at < ?").run(before);
+  /** Every file noted as consumed. */
+  files(): string[] {
+    return this.db.prepare<[], { file: string }>("SELECT file FROM spool_ingested").all().map((row) => row.file);
+  }
+
+  /** Forgets a file the hooks have removed from the spool. */
+  forget(file: string): void {
+    this.db.prepare("DELETE FROM spool_ingested WHERE file = ?").run(file);
   }
 
   /** Runs `work` in one transaction (the event's inventory changes, its jobs and its bookkeeping). */

@@ -1,4 +1,4 @@
-import { chownSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { databaseFileIn } from "../../src/store/database.js";
@@ -53,6 +53,18 @@ describe("the wedos-panel command run as root on an installed server", () => {
       message: `the configuration sets dataDir ${elsewhere}, but this installation keeps its data in ${copy.dataDir} (${copy.record}), where the hooks write; remove dataDir from ${copy.configFile}, or install again with --data-dir ${elsewhere} to move there`,
     });
     expect(checks.find((check) => check.check === "data directory owner")?.status).toBe("ok");
+  });
+
+  it("has doctor check the hooks' spool: root's, readable by the service account, writable by root alone", () => {
+    const copy = installedCopy();
+    const spoolCheck = () => (JSON.parse(copy.cli(["doctor", "--json"]).stdout) as Array<{ check: string; status: string; message: string }>).find((check) => check.check === "hooks' spool");
+    expect(spoolCheck()).toEqual({ check: "hooks' spool", status: "ok", message: `${copy.spoolDir}: root's, readable by the service account's group` });
+
+    chmodSync(copy.spoolDir, 0o2770); // the account could plant a link where root writes
+    expect(spoolCheck()).toMatchObject({ status: "fail", message: expect.stringContaining(`is writable by others than root (mode 2770): the service account could plant a link where root's hooks write; run: chown root:${SERVICE_UID} ${copy.spoolDir} && chmod 2750 ${copy.spoolDir}`) });
+
+    copy.writeRecord({ serviceUser: String(SERVICE_UID), spoolDir: null });
+    expect(spoolCheck()).toMatchObject({ status: "fail", message: expect.stringContaining("names no spool_dir (it was written by an earlier version), so the hooks queue nothing; install the plugin again") });
   });
 
   it("refuses to work as root when it cannot become the service account", () => {

@@ -8,7 +8,7 @@ import { EmulatedCpanel, cpanelFixtureTree } from "../../src/panel/cpanel/emulat
 import { DIRECTADMIN_HOOKS, eventFromHookEnv } from "../../src/panel/directadmin/hook-events.js";
 import { DIRECTADMIN_HOOK_VARIABLES } from "../../src/panel/directadmin/hook-variables.js";
 import type { DnsRecord } from "../../src/dns/index.js";
-import { pendingEventFiles, readSpooledEvent } from "../../src/provisioning/spool.js";
+import { hookSpool, pendingEventFiles, readSpooledEvent } from "../../src/provisioning/spool.js";
 import { FIXTURE_NAMES, payload } from "../panel/cpanel/support.js";
 import { ALICE, drainSpool, startEmulator } from "../panel/directadmin/support.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -28,7 +28,7 @@ const SECRETS = {
 function spoolOnce(hook: string, env: Record<string, string>): { output: string; file: string; bytes: string } {
   const data = tempDir("wedos-panel-recorded-");
   const run = spawnSync(join(PACKAGE_ROOT, "hooks", `${hook}.sh`), [], { env: { ...env, WEDOS_PANEL_DATA_DIR: data }, encoding: "utf8" });
-  const [file = ""] = pendingEventFiles(data);
+  const [file = ""] = pendingEventFiles(hookSpool(data));
   return { output: run.stdout, file: join(data, "spool", "new", file), bytes: file === "" ? "" : readFileSync(join(data, "spool", "new", file), "latin1") };
 }
 
@@ -49,7 +49,8 @@ describe("what the DirectAdmin hooks record", () => {
         expect(bytes.includes(value), `${hook} wrote ${name}`).toBe(false);
         expect(bytes.includes(`${name}=`), `${hook} wrote ${name}`).toBe(false);
       }
-      const names = bytes.split("\0").filter(Boolean).map((entry) => entry.slice(0, entry.indexOf("=")));
+      expect(bytes.endsWith("\0\0WEDOS_PANEL_END\0"), hook).toBe(true);
+      const names = bytes.slice(0, -"WEDOS_PANEL_END\0".length).split("\0").filter(Boolean).map((entry) => entry.slice(0, entry.indexOf("=")));
       expect(names.filter((name) => name !== "WEDOS_PANEL_HOOK" && !DIRECTADMIN_HOOK_VARIABLES.includes(name)), hook).toEqual([]);
     }
   });
@@ -87,7 +88,7 @@ describe("what the cPanel hook records", () => {
     const run = spawnSync(hookScript, [], { input: JSON.stringify(sent, null, 2), env: { WEDOS_PANEL_DATA_DIR: data }, encoding: "utf8" });
     expect(run.stdout).toBe("1 WEDOS DNS: queued\n");
     const files = readdirSync(join(data, "spool", "new"));
-    return { text: readFileSync(join(data, "spool", "new", files[0] ?? ""), "utf8"), event: readSpooledEvent(data, files[0] ?? "") };
+    return { text: readFileSync(join(data, "spool", "new", files[0] ?? ""), "utf8"), event: readSpooledEvent(hookSpool(data), files[0] ?? "") };
   };
 
   it("never holds a password, a session key, a cookie or a token, wherever they are in the payload", () => {
@@ -102,9 +103,9 @@ describe("what the cPanel hook records", () => {
       api_key: "api-key-value",
       secret: true,
     };
-    const { text } = spool({ ...sent, data: { ...sent.data, ...secrets, args: { ...secrets } }, hook: { ...sent.hook, session_id: "hook-session-id" } });
+    const { text, event } = spool({ ...sent, data: { ...sent.data, ...secrets, args: { ...secrets } }, hook: { ...sent.hook, session_id: "hook-session-id" } });
     for (const value of [...Object.values(secrets).filter((value) => typeof value === "string"), "123456789", "hook-session-id"]) expect(text.includes(String(value)), String(value)).toBe(false);
-    const written = JSON.parse(text) as { data: Record<string, unknown> & { args: Record<string, unknown> } };
+    const written = (event.source === "cpanel" ? event.payload : undefined) as { data: Record<string, unknown> & { args: Record<string, unknown> } };
     for (const name of Object.keys(secrets)) expect([written.data[name], written.data.args[name]], name).toEqual([null, null]);
   });
 

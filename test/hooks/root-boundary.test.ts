@@ -1,48 +1,72 @@
 import { spawnSync } from "node:child_process";
-import { chownSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { readSpooledEvent } from "../../src/provisioning/spool.js";
+import { hookSpool, readSpooledEvent } from "../../src/provisioning/spool.js";
 import { payload } from "../panel/cpanel/support.js";
-import { installedCopy, rootOnlyDirectory } from "../support/installed-copy.js";
+import { installedCopy, rootOnlyDirectory, type InstalledCopy } from "../support/installed-copy.js";
 import { SERVICE_UID } from "../support/service-account.js";
 
-// DirectAdmin and cPanel run the hooks as root; the data directory belongs to the service account. On an installed
-// server (an installation record) the hooks write the spool only as that account, so what it planted in its own
-// directory cannot make root write anywhere else (docs/decisions/0010-root-acts-as-the-service-account.md).
+// DirectAdmin and cPanel run the hooks as root. On an installed server (an installation record) they write into the
+// hooks' spool, which is root's and which the service account may read but not change, as root and without starting
+// a process; they never write into, or follow a link through, anything the account can change
+// (docs/decisions/0010-root-acts-as-the-service-account.md, docs/decisions/0020-hooks-without-a-process.md).
 const ALICE = { username: "alice", domain: "alice.test" };
-const spooled = (dir: string) => readdirSync(join(dir, "spool", "new"));
+const spooled = (copy: InstalledCopy) => readdirSync(copy.spoolDir);
+const spoolOf = (copy: InstalledCopy) => hookSpool(copy.dataDir, { spoolDir: copy.spoolDir });
+/** What the service account gets when it tries a command (it runs as that account). */
+const asServiceFails = (copy: InstalledCopy, ...command: string[]) => {
+  try {
+    copy.asService(...(command as [string, ...string[]]));
+    return false;
+  } catch {
+    return true;
+  }
+};
 
 describe("a DirectAdmin hook run as root on an installed server", () => {
-  it("writes the event as the service account, reading the installation record even without a final newline", () => {
+  it("writes the event into root's spool, the service account's group may read it, reading the record even without a final newline", () => {
     const copy = installedCopy();
     copy.writeRecord({ serviceUser: String(SERVICE_UID) }, { newline: false });
 
     expect(copy.hook("domain_create_post", ALICE)).toEqual({ status: 0, stdout: "WEDOS DNS: queued\n" });
 
-    const [file = ""] = spooled(copy.dataDir);
-    expect(statSync(join(copy.dataDir, "spool", "new", file)).uid).toBe(SERVICE_UID);
-    expect(readSpooledEvent(copy.dataDir, file)).toMatchObject({ hook: "domain_create_post", env: ALICE });
-    expect(readdirSync(join(copy.dataDir, "spool", "tmp"))).toEqual([]);
+    const [file = ""] = spooled(copy);
+    const stat = statSync(join(copy.spoolDir, file));
+    expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([0, SERVICE_UID, 0o640]);
+    expect(readSpooledEvent(spoolOf(copy), file)).toMatchObject({ hook: "domain_create_post", env: ALICE });
+    expect(asServiceFails(copy, "cat", join(copy.spoolDir, file))).toBe(false); // the daemon reads it
   });
 
-  it("writes nothing into a root-only directory the service account linked spool/new (or spool/tmp) to", () => {
-    for (const linked of ["new", "tmp"]) {
-      const copy = installedCopy();
-      const target = rootOnlyDirectory(copy.base);
-      // The attack: the service account replaces its spool folder with a link to a directory only root may write.
-      copy.asService("rm", "-r", join(copy.dataDir, "spool", linked));
-      copy.asService("ln", "-s", target.dir, join(copy.dataDir, "spool", linked));
+  it("leaves the service account no way into the spool: it can neither write there, nor plant a link, nor remove an event", () => {
+    const copy = installedCopy();
+    copy.hook("domain_create_post", ALICE);
+    const [file = ""] = spooled(copy);
+    const target = rootOnlyDirectory(copy.base);
 
-      const run = copy.hook("user_create_post", { ...ALICE, passwd: "secret" });
-
-      expect(run).toEqual({ status: 0, stdout: `WEDOS DNS: not queued (spool ${copy.dataDir}/spool not writable); an admin should run: wedos-panel doctor\n` });
-      expect(readdirSync(target.dir), linked).toEqual(["keep"]);
-    }
+    expect(asServiceFails(copy, "ln", "-s", target.file, join(copy.spoolDir, "0000000000000002-1-user_create_post.env"))).toBe(true);
+    expect(asServiceFails(copy, "sh", "-c", `: > ${join(copy.spoolDir, "planted.env")}`)).toBe(true);
+    expect(asServiceFails(copy, "rm", "-f", join(copy.spoolDir, file))).toBe(true);
+    expect(spooled(copy)).toEqual([file]);
   });
 
-  it("finds the data directory in the installation record only, whatever config.json or the environment say", () => {
+  it("only tests the daemon's notes for existence: linking them to a root-only directory makes root write or remove nothing there", () => {
+    const copy = installedCopy();
+    const target = rootOnlyDirectory(copy.base);
+    // The spool is full, and the service account swaps its notes folder for a link to a directory only root may write.
+    for (let sequence = 1; sequence <= 300; sequence++) writeFileSync(join(copy.spoolDir, `${String(sequence).padStart(16, "0")}-1-dns_write_post.env`), "");
+    copy.asService("rm", "-r", join(copy.dataDir, "spool", "consumed"));
+    copy.asService("ln", "-s", target.dir, join(copy.dataDir, "spool", "consumed"));
+
+    expect(copy.hook("user_create_post", { ...ALICE, passwd: "secret" }).stdout).toBe("WEDOS DNS: queued\n");
+
+    expect(readdirSync(target.dir)).toEqual(["keep"]);
+    expect(readFileSync(target.file, "utf8")).toBe("root's own\n");
+    expect(spooled(copy)).toHaveLength(301); // nothing noted as consumed, so nothing removed
+  });
+
+  it("finds the data directory and the spool in the installation record only, whatever config.json or the environment say", () => {
     const copy = installedCopy();
     const elsewhere = join(copy.base, "elsewhere");
     writeFileSync(copy.configFile, JSON.stringify({ dataDir: elsewhere }, null, 2)); // the service account's file
@@ -51,26 +75,23 @@ describe("a DirectAdmin hook run as root on an installed server", () => {
     const run = copy.hook("domain_create_post", { ...ALICE, WEDOS_PANEL_CONFIG: copy.configFile, WEDOS_PANEL_DATA_DIR: elsewhere });
 
     expect(run.stdout).toBe("WEDOS DNS: queued\n");
-    expect(spooled(copy.dataDir)).toHaveLength(1);
+    expect(spooled(copy)).toHaveLength(1);
     expect(existsSync(elsewhere)).toBe(false);
+    expect(readdirSync(join(copy.dataDir, "spool"))).toEqual(["consumed", "rejected"]);
   });
 
-  it("does not write the event at all when it cannot act as the service account, and still lets the panel go on", () => {
-    const copy = installedCopy({ serviceUser: "no-such-wedos-account" });
-
-    expect(copy.hook("domain_create_post", ALICE)).toEqual({ status: 0, stdout: "WEDOS DNS: not queued (cannot act as the service account no-such-wedos-account); an admin should run: wedos-panel doctor\n" });
-    expect([spooled(copy.dataDir), readdirSync(join(copy.dataDir, "spool", "tmp"))]).toEqual([[], []]);
-  });
-
-  it("does not trust an installation record that is not root's", () => {
+  it("does not trust an installation record that is not root's, or one of an older version without the spool, and still lets the panel go on", () => {
     const copy = installedCopy();
     chownSync(copy.record, SERVICE_UID, SERVICE_UID);
+    expect(copy.hook("domain_create_post", ALICE)).toEqual({ status: 0, stdout: "WEDOS DNS: not queued (the plugin's install.conf is not root's); an admin should run: wedos-panel doctor\n" });
 
+    chownSync(copy.record, 0, 0);
+    copy.writeRecord({ serviceUser: String(SERVICE_UID), spoolDir: null });
     expect(copy.hook("domain_create_post", ALICE)).toEqual({
       status: 0,
-      stdout: "WEDOS DNS: not queued (the plugin's install.conf names no service account or is not root's); an admin should run: wedos-panel doctor\n",
+      stdout: "WEDOS DNS: not queued (the plugin's install.conf names no spool_dir; install the plugin again); an admin should run: wedos-panel doctor\n",
     });
-    expect(spooled(copy.dataDir)).toEqual([]);
+    expect(spooled(copy)).toEqual([]);
   });
 });
 
@@ -80,33 +101,35 @@ describe("the cPanel hook run as root on an installed server", () => {
     const copy = installedCopy();
     const thirdparty = join(copy.base, "usr", "local", "cpanel", "3rdparty");
     mkdirSync(join(thirdparty, "bin"), { recursive: true });
-    mkdirSync(join(thirdparty, "wedos-panel"));
+    mkdirSync(join(thirdparty, "wedos-panel", "cpanel", "hooks"), { recursive: true });
     const script = join(thirdparty, "bin", "wedos-panel-hook");
     cpSync(join(PACKAGE_ROOT, "cpanel", "hooks", "wedos-panel-hook"), script);
-    cpSync(copy.record, join(thirdparty, "wedos-panel", "install.conf"));
+    cpSync(join(PACKAGE_ROOT, "hooks", "spool-file.sh"), join(thirdparty, "wedos-panel", "cpanel", "hooks", "spool-file.sh"));
+    const record = join(thirdparty, "wedos-panel", "install.conf");
+    cpSync(copy.record, record);
     const run = (sent: unknown) => spawnSync(script, [], { input: JSON.stringify(sent), env: {}, encoding: "utf8" });
-    return { copy, run };
+    return { copy, run, record };
   }
 
-  it("writes the payload as the service account", () => {
+  it("writes the payload into root's spool, for the service account's group to read", () => {
     const { copy, run } = installedHook();
 
     expect(run(payload("whostmgr-accounts-remove")).stdout).toBe("1 WEDOS DNS: queued\n");
 
-    const [file = ""] = spooled(copy.dataDir);
-    expect(file).toMatch(/\.cpanel\.json$/);
-    expect(statSync(join(copy.dataDir, "spool", "new", file)).uid).toBe(SERVICE_UID);
+    const [file = ""] = spooled(copy);
+    expect(file).toMatch(/^0{15}1-\d+\.cpanel\.json$/);
+    const stat = statSync(join(copy.spoolDir, file));
+    expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([0, SERVICE_UID, 0o640]);
+    expect(readSpooledEvent(spoolOf(copy), file)).toMatchObject({ source: "cpanel", hook: "Whostmgr::Accounts::Remove" });
   });
 
-  it("writes nothing into a root-only directory the service account linked spool/new to", () => {
-    const { copy, run } = installedHook();
-    const target = rootOnlyDirectory(copy.base);
-    copy.asService("rm", "-r", join(copy.dataDir, "spool", "new"));
-    copy.asService("ln", "-s", target.dir, join(copy.dataDir, "spool", "new"));
+  it("writes nothing when the installation record is not root's, and still reads all of stdin", () => {
+    const { copy, run, record } = installedHook();
+    chownSync(record, SERVICE_UID, SERVICE_UID);
 
-    const result = run(payload("whostmgr-accounts-create"));
+    const result = run({ ...payload("whostmgr-accounts-create"), padding: "x".repeat(1_000_000) });
 
-    expect([result.status, result.stdout]).toEqual([0, `1 WEDOS DNS: not queued (spool ${copy.dataDir}/spool not writable); an admin should run: wedos-panel doctor\n`]);
-    expect(readdirSync(target.dir)).toEqual(["keep"]);
+    expect([result.error, result.status, result.stdout]).toEqual([undefined, 0, "1 WEDOS DNS: not queued (the plugin's install.conf is not root's); an admin should run: wedos-panel doctor\n"]);
+    expect(spooled(copy)).toEqual([]);
   });
 });

@@ -1,75 +1,112 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { pendingEventFiles, readSpooledEvent } from "../../src/provisioning/spool.js";
+import { hookSpool, noteConsumed, pendingEventFiles, readSpooledEvent, spoolFileNames } from "../../src/provisioning/spool.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const HOOK = join(PACKAGE_ROOT, "hooks", "domain_create_post.sh");
-const REAL_DATE = execFileSync("sh", ["-c", "command -v date"], { encoding: "utf8" }).trim();
+const END = "\0WEDOS_PANEL_END\0";
 
-/**
- * A machine for hooks/spool.sh: a data directory, and a `date` first on PATH that logs each call before doing what
- * the real one does — or, with `noNanoseconds`, what a date without %N does (prints the format's rest as it is).
- */
-function machine(options: { noNanoseconds?: boolean } = {}) {
+/** A program's path on this machine (the hooks run with no program on PATH). */
+function programPath(name: string): string {
+  const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
+  if (found === "") throw new Error(`${name} is not installed: the hook tests run the hooks with it as a server's /bin/sh would (apt-get install ${name})`);
+  return found;
+}
+const DASH = programPath("dash");
+/** The shells a server may run the hooks with as /bin/sh: dash (Debian, Ubuntu) and bash in POSIX mode (EL). */
+const SHELLS = [[DASH], [programPath("bash"), "--posix"]] as const;
+
+/** A development data directory whose spool exists, and a PATH holding no program at all. */
+function machine() {
   const dir = tempDir("wedos-panel-spool-");
   const data = join(dir, "data");
-  const log = join(dir, "date.log");
-  writeFileSync(log, "");
-  const shim = join(dir, "date");
-  const run = options.noNanoseconds ? `case "$1" in *N*) echo "$(${REAL_DATE} +%s)%6N" ;; *) exec ${REAL_DATE} "$@" ;; esac` : `exec ${REAL_DATE} "$@"`;
-  writeFileSync(shim, `#!/bin/sh\necho "date $*" >> '${log}'\n${run}\n`, { mode: 0o755 });
-  /** Runs the hook as DirectAdmin would, with `shell` (bash: as installed; sh: a shell without EPOCHREALTIME). */
-  const hook = (shell: "bash" | "sh", domain: string, env: Record<string, string> = {}) => {
-    const result = spawnSync(shell, [HOOK], { env: { PATH: `${dir}:/usr/bin:/bin`, WEDOS_PANEL_DATA_DIR: data, username: "alice", domain, ...env }, encoding: "utf8" });
+  const spool = hookSpool(data);
+  mkdirSync(spool.events, { recursive: true });
+  mkdirSync(spool.consumed, { recursive: true });
+  const noPrograms = join(dir, "no-programs");
+  mkdirSync(noPrograms);
+  const env = (domain: string) => ({ PATH: noPrograms, WEDOS_PANEL_DATA_DIR: data, username: "alice", domain });
+  /** Runs the hook as DirectAdmin would, with `shell`; with no program on PATH, it can only use builtins. */
+  const hook = (shell: readonly string[], domain: string) => {
+    const result = spawnSync(shell[0] as string, [...shell.slice(1), HOOK], { env: env(domain), encoding: "utf8" });
+    expect(result.stderr).toBe("");
     expect(result.stdout).toBe("WEDOS DNS: queued\n");
     expect(result.status).toBe(0);
   };
-  const files = () => pendingEventFiles(data);
-  return { hook, files, data, dateCalls: () => readFileSync(log, "utf8").trim().split("\n").filter(Boolean) };
+  const domains = () => spoolFileNames(spool).map((file) => (readSpooledEvent(spool, file) as { env: Record<string, string> }).env.domain);
+  return { data, spool, hook, env, domains };
 }
 
-const prefix = (file: string) => /^(\d+)-\d+-domain_create_post\.env$/.exec(file)?.[1];
-
-describe("hooks/spool.sh: spool file names", () => {
-  it("start with the time in microseconds, 16 digits, from bash 5's clock without running date", () => {
+describe("hooks/spool.sh: the spool file", () => {
+  it("is named <16-digit sequence>-<pid>-<hook>.env, one more than the highest, and written with builtins only, in dash and in bash as sh", () => {
     const m = machine();
-    m.hook("bash", "a.test");
-    expect(m.files()).toEqual([expect.stringMatching(/^\d{16}-\d+-domain_create_post\.env$/)]);
-    expect(Math.abs(Number(prefix(m.files()[0] as string)) / 1000 - Date.now())).toBeLessThan(60_000);
-    expect(m.dateCalls()).toEqual([]);
+    const order = ["1.test", "2.test", "3.test", "4.test", "5.test", "6.test"];
+    order.forEach((domain, index) => m.hook(SHELLS[index % 2] as readonly string[], domain));
+    const files = spoolFileNames(m.spool);
+    expect(files.map((file) => file.replace(/-\d+-/, "-<pid>-"))).toEqual(order.map((_, index) => `${String(index + 1).padStart(16, "0")}-<pid>-domain_create_post.env`));
+    // Name order is the order the events happened, which is the order the daemon reads them in.
+    expect(m.domains()).toEqual(order);
   });
 
-  it("without EPOCHREALTIME (bash 4.4, sh) come from date in the same form, so events of both kinds are read in the order they happened", () => {
+  it("holds only the recorded variables, then ends with the end marker the daemon looks for", () => {
     const m = machine();
-    const domains = ["1.test", "2.test", "3.test", "4.test", "5.test", "6.test"];
-    domains.forEach((domain, index) => m.hook(index % 2 === 0 ? "bash" : "sh", domain));
-    const files = m.files();
-    expect(files.every((file) => /^\d{16}-/.test(file))).toBe(true);
-    const times = files.map((file) => Number(prefix(file)));
-    expect(times.every((time, index) => index === 0 || time > (times[index - 1] as number))).toBe(true);
-    // pendingEventFiles is the order ingest reads them in.
-    expect(files.map((file) => (readSpooledEvent(m.data, file) as { env: Record<string, string> }).env.domain)).toEqual(domains);
-    expect(m.dateCalls()).toEqual(["date +%s%6N", "date +%s%6N", "date +%s%6N"]);
+    m.hook([DASH], "alice.test");
+    const [file = ""] = spoolFileNames(m.spool);
+    expect(readFileSync(join(m.spool.events, file), "utf8")).toBe(`WEDOS_PANEL_HOOK=domain_create_post\0username=alice\0domain=alice.test\0${END}`);
+    expect(readSpooledEvent(m.spool, file)).toEqual({ source: "directadmin", file, hook: "domain_create_post", env: { WEDOS_PANEL_HOOK: "domain_create_post", username: "alice", domain: "alice.test" } });
   });
 
-  it("read bash 5's decimal point in any locale, and never trust a value that is not the time", () => {
+  it("continues after the highest name in the spool, also one an earlier version named by its time in microseconds", () => {
     const m = machine();
-    m.hook("sh", "comma.test", { EPOCHREALTIME: "1700000000,123456" });
-    m.hook("sh", "point.test", { EPOCHREALTIME: "1700000001.000002" });
-    m.hook("sh", "bogus.test", { EPOCHREALTIME: "12.34" });
-    const names = m.files();
-    expect(names.slice(0, 2).map(prefix)).toEqual(["1700000000123456", "1700000001000002"]);
-    expect(names[2]).toMatch(/^\d{16}-/);
-    expect(m.dateCalls()).toEqual(["date +%s%6N"]);
+    writeFileSync(join(m.spool.events, "1700000000123456-77-user_create_post.env"), `WEDOS_PANEL_HOOK=user_create_post${END}`);
+    m.hook(SHELLS[1], "later.test");
+    expect(spoolFileNames(m.spool)[1]).toMatch(/^1700000000123457-\d+-domain_create_post\.env$/);
   });
 
-  it("with a date that has no %N, keep the 16-digit form with whole seconds", () => {
-    const m = machine({ noNanoseconds: true });
-    m.hook("sh", "a.test");
-    expect(m.files()).toEqual([expect.stringMatching(/^\d{10}000000-\d+-domain_create_post\.env$/)]);
-    expect(m.dateCalls()).toEqual(["date +%s%6N", "date +%s"]);
+  it("loses nothing when hooks run at the same time: every event gets its own complete file", async () => {
+    const m = machine();
+    const runs = Array.from({ length: 12 }, (_, index) => new Promise<number | null>((resolve) => spawn(DASH, [HOOK], { env: m.env(`d${index}.test`), stdio: "ignore" }).on("exit", resolve)));
+    expect(await Promise.all(runs)).toEqual(Array.from({ length: 12 }, () => 0));
+    expect(m.domains().sort()).toEqual(Array.from({ length: 12 }, (_, index) => `d${index}.test`).sort());
+  });
+
+  it("removes, once the spool is full, the files the daemon noted as consumed and nothing else, keeping the newest", () => {
+    const m = machine();
+    // 255 events, of which the daemon consumed all but the last five.
+    for (let sequence = 1; sequence <= 255; sequence++) {
+      const file = `${String(sequence).padStart(16, "0")}-1-dns_write_post.env`;
+      writeFileSync(join(m.spool.events, file), `WEDOS_PANEL_HOOK=dns_write_post${END}`);
+      if (sequence <= 250) noteConsumed(m.spool, file);
+    }
+    m.hook([DASH], "a.test"); // the 256th file: not yet full when the hook looked
+    expect(spoolFileNames(m.spool)).toHaveLength(256);
+    m.hook([DASH], "b.test");
+    const left = spoolFileNames(m.spool);
+    expect(left.map((file) => Number(file.slice(0, 16)))).toEqual([251, 252, 253, 254, 255, 256, 257]);
+    expect(pendingEventFiles(m.spool)).toEqual(left);
+    // Consumed files go, so the next hook looks through a short spool; the sequence goes on.
+    m.hook(SHELLS[1], "c.test");
+    expect(Number(spoolFileNames(m.spool).at(-1)?.slice(0, 16))).toBe(258);
+  });
+
+  it("says so and still exits 0 when the spool cannot be written, in dash and in bash as sh (a post hook never fails the panel)", () => {
+    const dir = tempDir("wedos-panel-spool-");
+    const blocked = join(dir, "a-file");
+    writeFileSync(blocked, "");
+    for (const shell of SHELLS) {
+      const run = spawnSync(shell[0] as string, [...shell.slice(1), HOOK], { env: { PATH: "/usr/bin:/bin", WEDOS_PANEL_DATA_DIR: blocked, username: "alice", domain: "a.test" }, encoding: "utf8" });
+      expect([run.status, run.stdout]).toEqual([0, `WEDOS DNS: not queued (spool ${blocked}/spool/new not writable); an admin should run: wedos-panel doctor\n`]);
+    }
+  });
+
+  it("in a spool that does not exist yet (development), makes it 0700 on the first event", () => {
+    const dir = tempDir("wedos-panel-spool-");
+    const run = spawnSync(DASH, [HOOK], { env: { PATH: "/usr/bin:/bin", WEDOS_PANEL_DATA_DIR: join(dir, "data"), username: "alice", domain: "a.test" }, encoding: "utf8" });
+    expect(run.stdout).toBe("WEDOS DNS: queued\n");
+    expect(readdirSync(join(dir, "data", "spool", "new"))).toHaveLength(1);
+    expect(statSync(join(dir, "data", "spool", "new")).mode & 0o777).toBe(0o700);
   });
 });

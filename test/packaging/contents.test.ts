@@ -76,7 +76,7 @@ describe("what the packages hold", () => {
       [/^(?:package\.json|platform\.conf)$/, "the package's description"],
       [/^cpanel\/(?:install|uninstall|paths)\.sh$/, "an installer"],
       [/^scripts\/(?:service|installation)\.sh$/, "the service account and units, shared with the DirectAdmin installer"],
-      [/^cpanel\/(?:hooks\/wedos-panel-hook|plugin\/(?:index\.live\.pl|install\.json|wedos\.svg)|whm\/(?:index\.cgi|wedos-panel\.conf|wedos-panel\.svg))$/, "what cPanel runs or registers"],
+      [/^cpanel\/(?:hooks\/(?:wedos-panel-hook|spool-file\.sh)|plugin\/(?:index\.live\.pl|install\.json|wedos\.svg)|whm\/(?:index\.cgi|wedos-panel\.conf|wedos-panel\.svg))$/, "what cPanel runs or registers"],
       [/^images\/[a-z-]+\.(?:css|js|svg)$/, "a page asset"],
       [/^views\/(?:[a-z-]+\/)*[a-z-]+\.ejs$/, "a page template"],
     ];

@@ -66,9 +66,11 @@ describe("scripts/install.sh", () => {
     expect(directoriesNotMode(box.pluginDir, 0o755)).toEqual([]);
     expect(ENTRY_FILES.map((file) => [file, modeOf(join(box.pluginDir, file)), statSync(join(box.pluginDir, file)).isFile()])).toEqual(ENTRY_FILES.map((file) => [file, 0o755, true]));
     expect(readFileSync(join(box.pluginDir, "plugin.conf"), "utf8")).toMatch(/^active=yes$[\s\S]*^installed=yes$/m);
-    expect([modeOf(join(box.root, "etc", "wedos-panel")), modeOf(box.configFile), modeOf(box.dataDir), modeOf(join(box.dataDir, "spool", "new"))]).toEqual([0o700, 0o600, 0o700, 0o700]);
+    expect([modeOf(join(box.root, "etc", "wedos-panel")), modeOf(box.configFile), modeOf(box.dataDir), modeOf(join(box.dataDir, "spool", "consumed"))]).toEqual([0o700, 0o600, 0o700, 0o700]);
+    // The hooks' spool: root's, the service account's group, setgid (docs/decisions/0020).
+    expect([statSync(box.spoolDir).uid, statSync(box.spoolDir).mode & 0o7777]).toEqual([0, 0o2750]);
     expect(JSON.parse(readFileSync(box.configFile, "utf8"))).toEqual({});
-    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`service_user=wedos-panel\ndata_dir=${box.dataDir}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
+    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`spool_dir=${box.spoolDir}\ndata_dir=${box.dataDir}\nservice_user=wedos-panel\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
     expect(modeOf(join(box.pluginDir, "install.conf"))).toBe(0o644);
     expect(schemaVersion(databaseFileIn(box.dataDir))).toBe(LATEST_SCHEMA);
 
@@ -96,7 +98,8 @@ describe("scripts/install.sh", () => {
     // Root hands over only the two directories it chose; what is inside them is made as the service account.
     expect(calls.filter((call) => call.startsWith("chown "))).toEqual([`chown wedos-panel:wedos-panel ${join(box.root, "etc", "wedos-panel")}`, `chown wedos-panel:wedos-panel ${box.dataDir}`]);
     const asService = "setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups --";
-    expect(calls).toContain(`${asService} mkdir -p -m 0700 ${join(box.dataDir, "spool")} ${join(box.dataDir, "spool", "tmp")} ${join(box.dataDir, "spool", "new")} ${join(box.dataDir, "spool", "rejected")}`);
+    expect(calls).toContain(`${asService} mkdir -p -m 0700 ${join(box.dataDir, "spool")} ${join(box.dataDir, "spool", "consumed")} ${join(box.dataDir, "spool", "rejected")}`);
+    expect(calls).toContain(`chgrp wedos-panel ${box.spoolDir}`);
     expect(calls.filter((call) => call.startsWith("systemctl ") || call.includes(" --version") || call.includes(" status --json"))).toEqual([
       expect.stringMatching(/^setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env \S+node \S+\/build\/lib\/cli\.js --version$/),
       "systemctl daemon-reload",
@@ -214,7 +217,7 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     expect(["wedos-panel.service", "wedos-panel-reader.socket", "wedos-panel-reader.service"].filter((unit) => existsSync(join(box.root, "etc", "systemd", "system", unit)))).toEqual([]);
     expect(existsSync(join(box.root, "usr", "local", "bin", "wedos-panel"))).toBe(false);
     expect([existsSync(box.configFile), existsSync(databaseFileIn(box.dataDir))]).toEqual([true, true]);
-    expect(kept.stdout).toContain(`Kept, for a later install: the data ${box.dataDir}, the configuration ${join(box.root, "etc", "wedos-panel")} and the account wedos-panel.`);
+    expect(kept.stdout).toContain(`Kept, for a later install: the data ${box.dataDir}, the hooks' spool ${box.spoolDir}, the configuration ${join(box.root, "etc", "wedos-panel")} and the account wedos-panel.`);
     expect(kept.stdout).toContain("WEDOS_PANEL_PURGE=1");
     expect(box.calls().filter((call) => call.startsWith("userdel"))).toEqual([]);
 

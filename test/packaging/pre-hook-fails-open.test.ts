@@ -4,7 +4,7 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { policySchema } from "../../src/provisioning/policy.js";
-import { pendingWarnings } from "../../src/provisioning/spool.js";
+import { hookSpool, pendingWarnings } from "../../src/provisioning/spool.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
@@ -61,7 +61,7 @@ function preHook(env: Record<string, string> = {}): { status: number | null; std
 
 /** The warnings the hook left for the admin, and what `wedos-panel doctor` (run as root) says of them. */
 function warnings(): { messages: string[]; doctor: { status: string; message: string } | undefined } {
-  const messages = pendingWarnings(box.dataDir, Date.now()).map((warning) => `${warning.hook} ${warning.domain ?? ""} (${warning.username ?? ""}): ${warning.message}`);
+  const messages = pendingWarnings(hookSpool(box.dataDir, { spoolDir: box.spoolDir })).map((warning) => `${warning.hook} ${warning.domain ?? ""} (${warning.username ?? ""}): ${warning.message}`);
   const run = spawnSync(join(box.pluginDir, "build", "lib", "cli.js"), ["doctor", "--json"], { env: { PATH: process.env.PATH ?? "" }, encoding: "utf8" });
   const doctor = (JSON.parse(run.stdout) as Array<{ check: string; status: string; message: string }>).find((check) => check.check === "pre hooks");
   return { messages, doctor: doctor === undefined ? undefined : { status: doctor.status, message: doctor.message } };

@@ -72,7 +72,7 @@ describe("install.sh and update.sh", () => {
     const run = box.run("install.sh", { args: ["--data-dir", chosen] });
 
     expect(run.status, run.stdout).toBe(0);
-    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`service_user=${SERVICE_UID}\ndata_dir=${chosen}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
+    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`spool_dir=${box.spoolDir}\ndata_dir=${chosen}\nservice_user=${SERVICE_UID}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
     expect(owner(chosen)).toEqual([SERVICE_UID, 0o700]);
     expect(existsSync(databaseFileIn(chosen))).toBe(true);
     expect(existsSync(box.dataDir)).toBe(false);
@@ -107,7 +107,7 @@ describe("uninstall.sh with WEDOS_PANEL_PURGE=1", () => {
     // The service account's last moves: links to root's things in both its directories, and a configuration that
     // names root's directory (with "wedos" in its name) as the data directory.
     asService("ln", "-s", dir.dir, join(box.dataDir, "to-a-directory"));
-    asService("ln", "-s", shadow.file, join(box.dataDir, "spool", "new", "to-a-file.env"));
+    asService("ln", "-s", shadow.file, join(box.dataDir, "spool", "consumed", "to-a-file.env"));
     asService("rm", box.configFile);
     asService("sh", "-c", `printf '{"dataDir": "%s"}' '${dir.dir}' > '${box.configFile}'`);
     asService("ln", "-s", shadow.file, join(box.root, "etc", "wedos-panel", "wapi-password"));
@@ -117,6 +117,8 @@ describe("uninstall.sh with WEDOS_PANEL_PURGE=1", () => {
     expect(purged.status, purged.stdout).toBe(0);
     expect(purged.stdout).toContain(`- removed ${box.dataDir}`);
     expect(purged.stdout).toContain(`- removed ${join(box.root, "etc", "wedos-panel")}`);
+    expect(purged.stdout).toContain(`- removed ${box.spoolDir}`);
+    expect(existsSync(box.spoolDir)).toBe(false);
     expect([existsSync(box.dataDir), existsSync(join(box.root, "etc", "wedos-panel"))]).toEqual([false, false]);
     expect([readdirSync(dir.dir), owner(dir.dir)]).toEqual([["keep"], [0, 0o700]]);
     expect([...owner(shadow.file), readFileSync(shadow.file, "utf8")]).toEqual([0, 0o640, "root's own\n"]);

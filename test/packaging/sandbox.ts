@@ -87,6 +87,8 @@ export interface Sandbox {
   pluginDir: string;
   configFile: string;
   dataDir: string;
+  /** The hooks' spool install.sh makes (root's). */
+  spoolDir: string;
   unitFile: string;
   customHook: string;
   /** Unpacks the package over the plugin directory, as DirectAdmin does on an update. */
@@ -125,6 +127,7 @@ export function createSandbox(built: BuiltPackage, folder = "wedos", options: { 
     pluginDir,
     configFile: join(root, "etc", "wedos-panel", "config.json"),
     dataDir: join(root, "var", "lib", "wedos-panel"),
+    spoolDir: join(root, "var", "spool", "wedos-panel"),
     unitFile: join(root, "etc", "systemd", "system", "wedos-panel.service"),
     customHook,
     unpack,

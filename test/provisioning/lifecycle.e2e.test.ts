@@ -189,7 +189,7 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
   it("keeps a malformed event aside with the reason instead of dropping it", async () => {
     const { writeFileSync, readdirSync, readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    writeFileSync(join(h.dataDir, "spool", "new", "1-1-domain_create_post.env"), "WEDOS_PANEL_HOOK=domain_create_post\0username=kim\0domain=not a domain\0");
+    writeFileSync(join(h.dataDir, "spool", "new", "1-1-domain_create_post.env"), "WEDOS_PANEL_HOOK=domain_create_post\0username=kim\0domain=not a domain\0\0WEDOS_PANEL_END\0");
     await h.settle();
     const rejected = readdirSync(join(h.dataDir, "spool", "rejected"));
     expect(rejected).toEqual(["1-1-domain_create_post.env", "1-1-domain_create_post.env.reason"]);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { policySchema } from "../../src/provisioning/policy.js";
-import { pendingEventFiles, readSpooledEvent } from "../../src/provisioning/spool.js";
+import { hookSpool, pendingEventFiles, readSpooledEvent } from "../../src/provisioning/spool.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
@@ -44,7 +44,7 @@ describe("the zone-quota pre hooks", () => {
       status: 0,
       stdout: "WEDOS DNS: the zone quota was not checked; an admin should run: wedos-panel doctor\n",
     });
-    const [warning] = pendingEventFiles(dataDir);
-    expect(readSpooledEvent(dataDir, warning ?? "")).toMatchObject({ source: "warning", hook: "domain_create_pre", env: { domain: "x.test", WEDOS_PANEL_WARNING: expect.stringContaining("/nonexistent/config.json: file not found") } });
+    const [warning] = pendingEventFiles(hookSpool(dataDir));
+    expect(readSpooledEvent(hookSpool(dataDir), warning ?? "")).toMatchObject({ source: "warning", hook: "domain_create_pre", env: { domain: "x.test", WEDOS_PANEL_WARNING: expect.stringContaining("/nonexistent/config.json: file not found") } });
   });
 });

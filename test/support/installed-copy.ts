@@ -7,17 +7,20 @@ import { passableTempDir, requireRootAndFreeServiceUid, SERVICE_UID } from "./se
 /**
  * The plugin as the installers leave it on a DirectAdmin server, without running them: the hooks, plugin.conf and
  * the compiled command in a root-owned plugin directory (node_modules linked to this checkout's), the installation
- * record naming the service account, and that account's configuration directory and data directory with the spool.
+ * record naming the service account, that account's configuration directory and data directory, and the hooks' spool
+ * (root's, group the account's, 2750: docs/decisions/0020).
  * The service account is the free uid SERVICE_UID unless `serviceUser` names another (tests run as root).
  */
 export interface InstalledCopy {
   base: string;
   pluginDir: string;
   dataDir: string;
+  /** The hooks' spool, root's. */
+  spoolDir: string;
   configFile: string;
   record: string;
-  /** Writes the installation record; `newline: false` leaves the last line without one. */
-  writeRecord(values: { serviceUser: string; dataDir?: string; configFile?: string }, options?: { newline?: boolean }): void;
+  /** Writes the installation record; `newline: false` leaves the last line without one, `spoolDir: null` the key. */
+  writeRecord(values: { serviceUser: string; dataDir?: string; configFile?: string; spoolDir?: string | null }, options?: { newline?: boolean }): void;
   /** Runs hooks/<hook>.sh as DirectAdmin does: as root, DirectAdmin's variables only. */
   hook(hook: string, env?: Record<string, string>): { status: number | null; stdout: string };
   /** Runs the installed `wedos-panel` command as root. */
@@ -36,12 +39,16 @@ export function installedCopy(options: { serviceUser?: string } = {}): Installed
   const etc = join(base, "etc", "wedos-panel");
   const configFile = join(etc, "config.json");
   const dataDir = join(base, "var", "lib", "wedos-panel");
-  for (const dir of [etc, dataDir, join(dataDir, "spool"), join(dataDir, "spool", "tmp"), join(dataDir, "spool", "new"), join(dataDir, "spool", "rejected")]) {
+  for (const dir of [etc, dataDir, join(dataDir, "spool"), join(dataDir, "spool", "consumed"), join(dataDir, "spool", "rejected")]) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
     chownSync(dir, SERVICE_UID, SERVICE_UID);
   }
-  for (const dir of [join(base, "etc"), join(base, "var"), join(base, "var", "lib")]) chmodSync(dir, 0o755);
+  const spoolDir = join(base, "var", "spool", "wedos-panel");
+  mkdirSync(spoolDir, { recursive: true });
+  chownSync(spoolDir, 0, SERVICE_UID);
+  chmodSync(spoolDir, 0o2750);
+  for (const dir of [join(base, "etc"), join(base, "var"), join(base, "var", "lib"), join(base, "var", "spool")]) chmodSync(dir, 0o755);
   writeFileSync(configFile, "{}\n", { mode: 0o600 });
   chownSync(configFile, SERVICE_UID, SERVICE_UID);
   const record = join(pluginDir, "install.conf");
@@ -49,10 +56,12 @@ export function installedCopy(options: { serviceUser?: string } = {}): Installed
     base,
     pluginDir,
     dataDir,
+    spoolDir,
     configFile,
     record,
     writeRecord: (values, { newline = true } = {}) => {
-      const text = `service_user=${values.serviceUser}\ndata_dir=${values.dataDir ?? dataDir}\nconfig_file=${values.configFile ?? configFile}`;
+      const spool = values.spoolDir === null ? "" : `spool_dir=${values.spoolDir ?? spoolDir}\n`;
+      const text = `${spool}data_dir=${values.dataDir ?? dataDir}\nservice_user=${values.serviceUser}\nconfig_file=${values.configFile ?? configFile}`;
       writeFileSync(record, newline ? `${text}\n` : text, { mode: 0o644 });
       chmodSync(record, 0o644);
     },

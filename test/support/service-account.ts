@@ -28,7 +28,7 @@ export function passableTempDir(prefix: string): string {
 /**
  * The stand-in installers get for the system commands (WEDOS_PANEL_INSTALL_EXEC): every call appended to `log` with
  * `suffix` (a shell word, e.g. the umask); the account is the marker file `account`; whatever account the scripts name
- * is, for chown, setpriv and id, the free uid SERVICE_UID (as root, the tests really hand files to it and act as it);
+ * is, for chown, chgrp, setpriv and id, the free uid SERVICE_UID (as root, the tests really hand files to it and act as it);
  * everything else (systemctl, userdel…) just succeeds.
  */
 export function systemStub(log: string, account: string, suffix = ""): string {
@@ -40,6 +40,7 @@ case $1 in
   userdel) rm -f '${account}' ;;
   id) echo ${SERVICE_UID} ;;
   chown) shift; recursive=; if [ "$1" = -R ]; then recursive=-R; shift; fi; shift; exec chown $recursive ${SERVICE_UID}:${SERVICE_UID} "$@" ;;
+  chgrp) shift; shift; exec chgrp ${SERVICE_UID} "$@" ;;
   setpriv) while [ "$1" != -- ]; do shift; done; shift; exec setpriv --reuid=${SERVICE_UID} --regid=${SERVICE_UID} --clear-groups -- "$@" ;;
 esac
 `;

@@ -6,7 +6,7 @@
  *
  * - Whostmgr events run as root (guide-to-standardized-hooks-whostmgr-functions).
  * - Cpanel events (`Api2::…`, `UAPI::…`) run as the cPanel user; `escalateprivs` makes cPanel run the hook as root,
- *   because it writes to the spool, which only root may write (0700 under the data directory).
+ *   because it writes to the hooks' spool, which only root may write (docs/decisions/0020).
  *
  * Addon, parked and subdomain changes are taken from the cPanel API calls the cPanel interface makes. The
  * Whostmgr `Domain::park`/`Domain::addsubdomain` events would also fire for them, but an addon domain is, inside

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
 import { CPANEL_HOOKS } from "../../../src/panel/cpanel/hooks.js";
+import { hookSpool, readSpooledEvent } from "../../../src/provisioning/spool.js";
 import { tempDir } from "../../support/temp-dir.js";
 import { payload } from "./support.js";
 
@@ -15,6 +16,8 @@ function setup(dataDir?: string) {
 }
 
 const spooled = (data: string) => readdirSync(join(data, "spool", "new")).sort();
+/** The payload a spool file holds, as the daemon reads it. */
+const payloadOf = (data: string, file: string | undefined) => (readSpooledEvent(hookSpool(data), file ?? "") as { payload: unknown }).payload;
 
 // cpanel/hooks/wedos-panel-hook, run as cPanel runs a post script hook: the payload on stdin, then EOF.
 describe("the cPanel hook script", () => {
@@ -27,14 +30,13 @@ describe("the cPanel hook script", () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^\d{16}-\d+\.cpanel\.json$/);
     const file = join(data, "spool", "new", files[0] as string);
-    const text = readFileSync(file, "utf8");
-    expect(text).not.toContain("Tr0ub4dor");
-    expect(JSON.parse(text)).toEqual({ ...sent, data: { ...sent.data, pass: null } });
-    // Private to whoever wrote it: on an installed server the hook writes as the service account (docs/decisions/0010),
-    // so the daemon, that account, reads it; the 0700 spool keeps others out either way.
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8")).not.toContain("Tr0ub4dor");
+    expect(readFileSync(file, "utf8")).toMatch(/\0WEDOS_PANEL_END\0$/);
+    expect(payloadOf(data, files[0])).toEqual({ ...sent, data: { ...sent.data, pass: null } });
+    // Root's and the service group's (on an installed server the spool is root:<service group>, docs/decisions/0020);
+    // the 0700 spool of development keeps others out.
+    expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(statSync(join(data, "spool", "new")).mode & 0o777).toBe(0o700);
-    expect(readdirSync(join(data, "spool", "tmp"))).toEqual([]);
   });
 
   test("drops a password of any shape, pretty-printed or not, and keeps events in the order they happened", async () => {
@@ -44,9 +46,8 @@ describe("the cPanel hook script", () => {
     await cpanel.runHook(JSON.stringify(payload("whostmgr-accounts-remove")));
     const [first, second] = spooled(data);
     expect((first as string) < (second as string)).toBe(true);
-    const text = readFileSync(join(data, "spool", "new", first as string), "utf8");
-    expect(JSON.parse(text).data).toEqual({ user: "bob", pass: null, password: null, args: { pass: null } });
-    expect(JSON.parse(readFileSync(join(data, "spool", "new", second as string), "utf8")).context.event).toBe("Accounts::Remove");
+    expect((payloadOf(data, first) as { data: unknown }).data).toEqual({ user: "bob", pass: null, password: null, args: { pass: null } });
+    expect((payloadOf(data, second) as { context: { event: string } }).context.event).toBe("Accounts::Remove");
   });
 
   test("when the spool cannot be written it still reads all of stdin, says so and exits 0 (never fails cPanel)", () => {
@@ -57,7 +58,7 @@ describe("the cPanel hook script", () => {
     const run = spawnSync(cpanel.hookScript, [], { input: big, env: { WEDOS_PANEL_DATA_DIR: blocked }, encoding: "utf8" });
     expect(run.error).toBeUndefined(); // EPIPE here would mean cPanel wrote into a closed pipe
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`1 WEDOS DNS: not queued (spool ${blocked}/spool not writable); an admin should run: wedos-panel doctor\n`);
+    expect(run.stdout).toBe(`1 WEDOS DNS: not queued (spool ${blocked}/spool/new not writable); an admin should run: wedos-panel doctor\n`);
   });
 
   test("finds the data directory in the configuration file when the environment does not name it", async () => {

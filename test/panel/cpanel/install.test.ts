@@ -58,7 +58,8 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
       `chown wedos-panel:wedos-panel ${s.prefix}/etc/wedos-panel (umask 0022)`,
       `${asService} sh -c umask 077 && printf "$2" > "$1.new" && mv "$1.new" "$1" wedos-panel ${s.prefix}/etc/wedos-panel/config.json {\\n  "panel": "cpanel"\\n}\\n (umask 0022)`,
       `chown wedos-panel:wedos-panel ${data} (umask 0022)`,
-      `${asService} mkdir -p -m 0700 ${["/spool", "/spool/tmp", "/spool/new", "/spool/rejected"].map((sub) => data + sub).join(" ")} (umask 0022)`,
+      `${asService} mkdir -p -m 0700 ${["/spool", "/spool/consumed", "/spool/rejected"].map((sub) => data + sub).join(" ")} (umask 0022)`,
+      `chgrp wedos-panel ${s.prefix}/var/spool/wedos-panel (umask 0022)`,
       `manage_hooks delete script ${hook} (umask 0022)`,
       `manage_hooks add script ${hook} (umask 0022)`,
       `install_plugin ${s.prefix}/usr/local/cpanel/3rdparty/wedos-panel/cpanel/plugin --theme=jupiter (umask 0022)`,
@@ -95,12 +96,12 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     // The configuration is started for cPanel, private; the daemon runs the installed package with this node, under
     // its own account, its database made; the reader's socket is recorded for it.
     expect(JSON.parse(s.read("etc/wedos-panel/config.json"))).toEqual({ panel: "cpanel" });
-    expect([s.mode("etc/wedos-panel"), s.mode("etc/wedos-panel/config.json"), s.mode("var/lib/wedos-panel"), s.mode("var/lib/wedos-panel/spool/new")]).toEqual([0o700, 0o600, 0o700, 0o700]);
+    expect([s.mode("etc/wedos-panel"), s.mode("etc/wedos-panel/config.json"), s.mode("var/lib/wedos-panel"), s.mode("var/lib/wedos-panel/spool/consumed"), s.mode("var/spool/wedos-panel")]).toEqual([0o700, 0o600, 0o700, 0o700, 0o2750]);
     expect(existsSync(join(data, "wedos-panel.sqlite"))).toBe(true);
     const unit = s.read("etc/systemd/system/wedos-panel.service").split("\n");
     for (const line of [`ExecStart=${process.execPath} ${app}/build/lib/cli.js serve`, "User=wedos-panel", "CapabilityBoundingSet=", "RuntimeDirectory=wedos-panel", `ReadWritePaths=${data} ${s.prefix}/etc/wedos-panel`]) expect(unit, line).toContain(line);
     expect(s.read("etc/systemd/system/wedos-panel-reader.service")).toContain("Environment=WEDOS_PANEL_KIND=cpanel\n");
-    expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`service_user=wedos-panel\ndata_dir=${data}\nconfig_file=${s.prefix}/etc/wedos-panel/config.json\nreader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
+    expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`spool_dir=${s.prefix}/var/spool/wedos-panel\ndata_dir=${data}\nservice_user=wedos-panel\nconfig_file=${s.prefix}/etc/wedos-panel/config.json\nreader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
     // The command works from the installed copy (its dependencies, the database driver included, came in the
     // package) for the service account (root's run becomes that account, which this sandbox has only as a number).
     const version = spawnSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", join(s.prefix, "usr/local/bin/wedos-panel"), "--version"], { encoding: "utf8" });

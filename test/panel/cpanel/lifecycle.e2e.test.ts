@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { policySchema } from "../../../src/provisioning/policy.js";
+import { pendingEventFiles } from "../../../src/provisioning/spool.js";
 import { PolicyStore } from "../../../src/store/policy-store.js";
 import { startCpanelHarness, type CpanelHarness } from "../../support/cpanel-harness.js";
 import { payload } from "./support.js";
@@ -32,7 +33,7 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     expect(rows.some((row) => row.type === "MX")).toBe(true);
     expect(status("alice.test")).toBe("active");
     expect(h.services.tasks.inventory.account("alice")).toMatchObject({ package: "default", creator: "root" });
-    expect(spool("new")).toEqual([]);
+    expect(pendingEventFiles(h.services.hookSpool)).toEqual([]);
   });
 
   it("addon and parked domains get zones of their own; removing them removes the zones after the grace period", async () => {
@@ -158,7 +159,7 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     await h.cpanel.runHook(JSON.stringify(payload("cpanel-api2-park-park", { args: { domain: "taken.test" }, output: [{ result: 0, reason: "taken.test is already parked" }] })));
     await h.settle();
     expect(h.services.tasks.inventory.domain("taken.test")).toBeUndefined();
-    expect(spool("new")).toEqual([]);
+    expect(pendingEventFiles(h.services.hookSpool)).toEqual([]);
     expect(spool("rejected")).toEqual([]);
   });
 
@@ -171,7 +172,7 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     await h.settle();
     expect(h.published("alice.test")).toBeDefined();
     expect(h.published("alice-alias.test")).toBeDefined();
-    expect(spool("new")).toEqual([]);
+    expect(pendingEventFiles(h.services.hookSpool)).toEqual([]);
     expect(spool("rejected")).toEqual([badDomain, `${badDomain}.reason`, notJson, `${notJson}.reason`].sort());
     const reason = (file: string | undefined) => readFileSync(join(h.dataDir, "spool", "rejected", `${file}.reason`), "utf8");
     expect(reason(badDomain)).toBe('Cpanel::Api2::AddonDomain::addaddondomain: data.args.newdomain: "not a domain" is not a valid domain name; the event was kept in the spool\'s rejected/ folder — check the cPanel version\'s hook payload\n');
@@ -185,7 +186,7 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     await h.settle();
     const rows = h.published("alice.test");
     await h.cpanel.runHook(JSON.stringify(payload("whostmgr-accounts-create")));
-    writeFileSync(join(h.dataDir, "spool", "new", "1-1.cpanel.json"), JSON.stringify(payload("whostmgr-accounts-create")));
+    writeFileSync(join(h.dataDir, "spool", "new", "1-1.cpanel.json"), `${JSON.stringify(payload("whostmgr-accounts-create"))}\0WEDOS_PANEL_END\0`);
     await h.settle();
     expect(h.commands().filter((c) => c.command === "dns-domain-add")).toHaveLength(1);
     expect(h.published("alice.test")).toEqual(rows);

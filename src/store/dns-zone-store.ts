@@ -40,6 +40,8 @@ export interface PendingAdd {
 export interface NotedAdd {
   key: string;
   recordedAt: number;
+  /** When WEDOS accepted the add; null while unsent or unanswered. */
+  acceptedAt: number | null;
   seenUpTo: number | null;
   row: Omit<PendingAdd, "key" | "seenUpTo"> | undefined;
 }
@@ -124,7 +126,7 @@ export class DnsZoneStore {
     const row = this.db
       .prepare<[{ zone: string }], { owned: number; ownedAt: number | null; noted: number; notedAt: number | null }>(
         `SELECT (SELECT count(*) FROM dns_managed_rows WHERE zone = @zone) AS owned, (SELECT max(recorded_at) FROM dns_managed_rows WHERE zone = @zone) AS ownedAt,
-                (SELECT count(*) FROM dns_pending_adds WHERE zone = @zone) AS noted, (SELECT max(recorded_at) FROM dns_pending_adds WHERE zone = @zone) AS notedAt`,
+                (SELECT count(*) FROM dns_pending_adds WHERE zone = @zone) AS noted, (SELECT max(max(recorded_at, COALESCE(accepted_at, 0))) FROM dns_pending_adds WHERE zone = @zone) AS notedAt`,
       )
       .get({ zone });
     return `${row?.owned ?? 0}@${row?.ownedAt ?? "-"}+${row?.noted ?? 0}@${row?.notedAt ?? "-"}`;
@@ -161,11 +163,16 @@ export class DnsZoneStore {
   /** Rows noted as being added and not yet claimed by a listing; `row` is absent for entries of earlier versions. */
   pendingAdds(zone: string): NotedAdd[] {
     return this.db
-      .prepare<[string], { key: string; recordedAt: number; seenUpTo: number | null; name: string | null; type: string | null; ttl: number | null; rdata: string | null }>(
-        "SELECT row_key AS key, recorded_at AS recordedAt, seen_up_to AS seenUpTo, name, type, ttl, rdata FROM dns_pending_adds WHERE zone = ? ORDER BY row_key",
+      .prepare<[string], { key: string; recordedAt: number; acceptedAt: number | null; seenUpTo: number | null; name: string | null; type: string | null; ttl: number | null; rdata: string | null }>(
+        "SELECT row_key AS key, recorded_at AS recordedAt, accepted_at AS acceptedAt, seen_up_to AS seenUpTo, name, type, ttl, rdata FROM dns_pending_adds WHERE zone = ? ORDER BY row_key",
       )
       .all(zone)
-      .map(({ key, recordedAt, seenUpTo, name, type, ttl, rdata }) => ({ key, recordedAt, seenUpTo, row: name === null || type === null || ttl === null || rdata === null ? undefined : { name, type, ttl, rdata } }));
+      .map(({ key, recordedAt, acceptedAt, seenUpTo, name, type, ttl, rdata }) => ({ key, recordedAt, acceptedAt, seenUpTo, row: name === null || type === null || ttl === null || rdata === null ? undefined : { name, type, ttl, rdata } }));
+  }
+
+  /** WEDOS accepted this noted add: the row is at WEDOS, its ID still to be claimed by the next listing. */
+  acceptPendingAdd(zone: string, key: string, at: number): void {
+    this.db.prepare("UPDATE dns_pending_adds SET accepted_at = ? WHERE zone = ? AND row_key = ?").run(at, zone, key);
   }
 
   /** A listing settled these noted adds: the rows it found are owned from now on, and the entries are done. */
@@ -182,11 +189,11 @@ export class DnsZoneStore {
   }
 
   /**
-   * What the plugin last knew the zone to hold at WEDOS from its own rows: the managed rows, and the rows it added
-   * whose IDs the next listing will claim. Pages show sync states from this without asking WEDOS.
+   * What the plugin last knew the zone to hold at WEDOS from its own rows: the managed rows, and the rows WEDOS
+   * accepted as added whose IDs the next listing will claim. Pages show sync states from this without asking WEDOS.
    */
   rowsAtWedos(zone: string): Array<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">> {
-    return [...this.managedRows(zone), ...this.pendingAdds(zone).flatMap((entry) => (entry.row === undefined ? [] : [entry.row]))];
+    return [...this.managedRows(zone), ...this.pendingAdds(zone).flatMap((entry) => (entry.row === undefined || entry.acceptedAt === null ? [] : [entry.row]))];
   }
 
   /** Notes that writes are about to be sent to the zone (kept until a commit). */

@@ -336,6 +336,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       -- The highest row ID in the listing the apply planned from (NULL: not all numeric): a row of the same name and
       -- type with a higher ID appeared after that listing, so it may be the added row changed at WEDOS meanwhile.
       ALTER TABLE dns_pending_adds ADD COLUMN seen_up_to INTEGER;
+      -- When WEDOS accepted the add (NULL: not sent yet, or its answer never came): only accepted rows count as at WEDOS
+      -- on the pages until the listing claims them.
+      ALTER TABLE dns_pending_adds ADD COLUMN accepted_at INTEGER;
     `,
   },
   {

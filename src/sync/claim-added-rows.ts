@@ -81,6 +81,11 @@ export class AddedRows {
     this.unsent.delete(ownershipKey(row));
   }
 
+  /** WEDOS accepted the add: the row is there (pages show it so), its ID claimed at the next listing. */
+  accepted(row: WedosRow, at: number): void {
+    this.zones.acceptPendingAdd(this.plan.zone, ownershipKey(row), at);
+  }
+
   /** WEDOS answered 2316: the row was there before this add, someone else's unless an earlier apply noted it. */
   alreadyThere(row: WedosRow, at: number): void {
     if (!this.notedBefore.has(ownershipKey(row))) this.zones.resolvePendingAdds(this.plan.zone, [], [ownershipKey(row)], at);

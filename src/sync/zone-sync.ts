@@ -84,7 +84,10 @@ export class ZoneSync {
         if (change.kind === "adopt") continue;
         if (change.kind === "add") added.sending(change.row);
         sent.push(`dns-row-${change.kind}`);
-        if (await this.execute(plan.zone, change, lane)) continue;
+        if (await this.execute(plan.zone, change, lane)) {
+          if (change.kind === "add") added.accepted(change.row, clock.now());
+          continue;
+        }
         tolerated += 1;
         if (change.kind === "add") added.alreadyThere(change.row, clock.now());
       }

@@ -8,6 +8,7 @@ import type { WapiCircuit } from "../wapi/circuit.js";
 import { WapiError, WapiPausedError } from "../wapi/errors.js";
 import { backoffDelay } from "./backoff.js";
 import { toJob, type Job, type JobQueue } from "./queue.js";
+import { processAlive } from "../util/process-alive.js";
 
 /** Does one job's work. Must be idempotent: a job may run again after its worker was killed mid-way. */
 export type TaskHandler = (job: Job) => Promise<void>;
@@ -173,14 +174,6 @@ export class Worker {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** The WAPI error behind an error that added context on its way up, if any. */
 function findWapiError(error: unknown): WapiError | undefined {

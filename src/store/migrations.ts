@@ -317,6 +317,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         at         INTEGER NOT NULL,   -- unix ms the request was counted, just before it was sent
         state      TEXT NOT NULL,      -- pending (no answer yet) | rejected | unanswered (may have been rejected)
         kind       TEXT NOT NULL,      -- automatic | test (an admin's explicit Test connection)
+        owner      TEXT,               -- host:pid of the process that sent it (a pending request of a dead one is unanswered)
         wapi_code  INTEGER
       );
       CREATE INDEX wapi_fuse_at ON wapi_fuse (at);

@@ -23,11 +23,14 @@ export class WapiFuseStore {
   private readonly pruneStatement;
   private readonly countStatement;
   private readonly nthStatement;
+  private readonly pendingOwnersStatement;
+  private readonly abandonStatement;
+  private readonly forgetUnknownStatement;
 
   constructor(db: Database) {
-    this.reserveStatement = db.prepare<[{ now: number; since: number; cap: number; kind: FuseKind }], { id: number }>(
-      `INSERT INTO wapi_fuse (at, state, kind)
-       SELECT @now, 'pending', @kind WHERE (SELECT count(*) FROM wapi_fuse WHERE at > @since) < @cap
+    this.reserveStatement = db.prepare<[{ now: number; since: number; cap: number; kind: FuseKind; owner: string }], { id: number }>(
+      `INSERT INTO wapi_fuse (at, state, kind, owner)
+       SELECT @now, 'pending', @kind, @owner WHERE (SELECT count(*) FROM wapi_fuse WHERE at > @since) < @cap
        RETURNING id`,
     );
     this.settleStatement = db.prepare<[{ id: number; state: FuseEntryState; code: number | null }]>(
@@ -39,13 +42,31 @@ export class WapiFuseStore {
       `SELECT count(*) AS counted, sum(state = 'rejected') AS rejected, sum(state = 'pending') AS pending
        FROM wapi_fuse WHERE at > ?`,
     );
+    this.pendingOwnersStatement = db.prepare<[], { owner: string }>("SELECT DISTINCT owner FROM wapi_fuse WHERE state = 'pending' AND owner IS NOT NULL");
+    this.abandonStatement = db.prepare<[string]>("UPDATE wapi_fuse SET state = 'unanswered' WHERE state = 'pending' AND owner = ?");
+    this.forgetUnknownStatement = db.prepare<[number]>("DELETE FROM wapi_fuse WHERE state = 'unanswered' AND id < ?");
     this.nthStatement = db.prepare<[number, number], { at: number }>("SELECT at FROM wapi_fuse WHERE at > ? ORDER BY at, id LIMIT 1 OFFSET ?");
   }
 
   /** Counts one request about to be sent, unless `cap` requests already count since `since`; its id, or undefined. */
-  reserve(now: number, since: number, cap: number, kind: FuseKind): number | undefined {
+  reserve(now: number, since: number, cap: number, kind: FuseKind, owner: string): number | undefined {
     this.pruneStatement.run(since);
-    return this.reserveStatement.get({ now, since, cap, kind })?.id;
+    return this.reserveStatement.get({ now, since, cap, kind, owner })?.id;
+  }
+
+  /** The processes that have requests waiting for an answer. */
+  pendingOwners(): string[] {
+    return this.pendingOwnersStatement.all().map((row) => row.owner);
+  }
+
+  /** The process is gone: its requests waiting for an answer will never get one. */
+  abandon(owner: string): void {
+    this.abandonStatement.run(owner);
+  }
+
+  /** A later request was accepted: the unanswered ones before it were not rejections of the settings (see fuse.ts). */
+  forgetUnknownBefore(id: number): void {
+    this.forgetUnknownStatement.run(id);
   }
 
   /** The answer is known and counts: rejected, or unanswered. */

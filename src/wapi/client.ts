@@ -75,7 +75,7 @@ export class WapiClient {
     try {
       const reply = await this.exchange(settings.url, command, clTRID, body, ticket);
       if (reply.code >= 2000) ticket.rejected(reply.code);
-      else ticket.release();
+      else ticket.accepted();
       const successCodes = options.successCodes ?? [1000];
       if (!successCodes.includes(reply.code)) throw this.onRejected(command, reply);
       circuit.onSuccess();

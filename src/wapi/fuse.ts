@@ -1,7 +1,9 @@
+import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import type { FuseKind, WapiFuseStore } from "../store/wapi-fuse-store.js";
 import { WapiPausedError } from "./errors.js";
 import { pragueClockTime } from "./prague-hour.js";
+import { processAlive } from "../util/process-alive.js";
 
 /** The fuse counts over the last hour, which also bounds every clock hour (WEDOS's own window is unpublished). */
 const WINDOW_MS = 3_600_000;
@@ -38,6 +40,15 @@ export interface FuseStatus {
  * explicit Test connection may go, up to TEST_CEILING. Neither a new password, `wapi-resume` nor a restart resets
  * it: WEDOS's count of invalid requests does not reset either.
  */
+/** Who counts a request: a pending request whose process is gone will never be answered. */
+const THIS_PROCESS = `${hostname()}:${process.pid}`;
+
+function splitOwner(owner: string): [string, number] {
+  const at = owner.lastIndexOf(":");
+  return [owner.slice(0, at), Number(owner.slice(at + 1))];
+}
+
+
 export class RejectionFuse {
   constructor(
     private readonly store: WapiFuseStore,
@@ -57,9 +68,21 @@ export class RejectionFuse {
   /** Counts one request about to be sent, or throws WapiPausedError when it could be the one too many. */
   reserve(command: string, kind: FuseKind): FuseTicket {
     const now = this.clock.now();
-    const id = this.store.reserve(now, now - WINDOW_MS, this.capFor(kind), kind);
+    this.settleAbandoned();
+    const id = this.store.reserve(now, now - WINDOW_MS, this.capFor(kind), kind, THIS_PROCESS);
     if (id === undefined) throw this.refusal(command, kind);
     return new FuseTicket(this.store, id);
+  }
+
+  /**
+   * Requests a process of this host sent and died before their answer came (killed, crashed) are unanswered: they
+   * count until a later request is accepted, instead of holding every process back as if still under way.
+   */
+  private settleAbandoned(): void {
+    for (const owner of this.store.pendingOwners()) {
+      const [host, pid] = splitOwner(owner);
+      if (host === hostname() && pid !== process.pid && !processAlive(pid)) this.store.abandon(owner);
+    }
   }
 
   status(): FuseStatus {
@@ -117,9 +140,18 @@ export class FuseTicket {
     this.store.settle(this.id, "unanswered", null);
   }
 
-  /** Accepted, or it never reached WEDOS. */
+  /** It never reached WEDOS, or WAPI did not judge it (an HTTP error). */
   release(): void {
     this.store.release(this.id);
+  }
+
+  /**
+   * WEDOS accepted it. The unanswered requests before it stop counting too: the settings that were just accepted
+   * were not what they ran into, and a data error would be answered again, and counted, when its job retries.
+   */
+  accepted(): void {
+    this.store.release(this.id);
+    this.store.forgetUnknownBefore(this.id);
   }
 }
 

@@ -53,12 +53,17 @@ const outcome = (promise: Promise<unknown>) =>
   );
 
 describe("what the rejected-request fuse counts", () => {
-  it("keeps a request that went unanswered, but not an accepted one, one that never left, or an HTTP error", async () => {
+  it("keeps a request that went unanswered until one is accepted, but not an accepted one, one that never left, or an HTTP error", async () => {
     const h = await startWedosHarness({ simulator: { faults: [{ command: "ping", kind: "drop", count: 1 }, { command: "credit-info", kind: "http-503", count: 1 }] } });
     try {
       expect(await outcome(h.wapi.account.ping())).toMatch(/other side closed/);
       expect(await outcome(h.wapi.account.creditInfo())).toMatch(/HTTP 503/);
+      expect(h.wapi.fuse.status()).toMatchObject({ rejected: 1, pending: 0 });
+      // WEDOS then accepts a request with the same settings: the unanswered one was not a rejection of them.
       expect(await outcome(h.wapi.account.ping())).toBe("accepted");
+      expect(h.wapi.fuse.status()).toMatchObject({ rejected: 0, pending: 0 });
+      h.sim.simulator.addFault({ command: "ping", kind: "drop", count: 1 });
+      expect(await outcome(h.wapi.account.ping())).toMatch(/other side closed/);
       const current = h.wapi.credentials.current();
       h.wapi.credentials.replace({ ...current, url: "http://127.0.0.1:9/wapi/json" });
       expect(await outcome(h.wapi.account.ping())).toMatch(/ECONNREFUSED/);
@@ -84,6 +89,24 @@ describe("the rejected-request fuse across restarts and processes", () => {
     expect(await outcome(startProcess("wrong-6").account.ping())).toBe("not sent"); // 4 rejected + 1 unknown
     expect(seen()).toEqual({ requests: 4, invalid: 4, blocked: null });
   });
+
+  it("counts a request whose process was killed before its answer as unanswered, until a later one is accepted", async () => {
+    const clock = new ManualClock(Date.now());
+    const { env, startProcess, seen } = await setup(clock);
+    // The simulator answers the first ping only when its (manual) clock moves: the request hangs until the kill.
+    sim?.simulator.addFault({ command: "ping", kind: "latency", latencyMs: 60_000, count: 1 });
+    const child = spawn(process.execPath, [CLI, "wapi", "ping"], { env: { PATH: process.env.PATH, ...env(PASSWORD) }, stdio: "ignore" });
+    const survivor = startProcess(PASSWORD);
+    while (survivor.fuse.status().pending === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(survivor.fuse.status()).toMatchObject({ rejected: 0, pending: 1 });
+
+    // The next request finds its process gone (unanswered, counted), then is accepted, which ends that count.
+    expect(await outcome(survivor.account.ping())).toBe("accepted");
+    expect(survivor.fuse.status()).toMatchObject({ rejected: 0, pending: 0 });
+    expect(seen().invalid).toBe(0);
+  }, 60_000);
 
   it("lets two clients sending at once on one database reach WEDOS with at most five rejected requests", async () => {
     const clock = new ManualClock("2026-03-10T13:20:00Z");

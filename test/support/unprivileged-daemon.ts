@@ -28,6 +28,11 @@ export function giveTo(path: string, uid: number): void {
 export interface DaemonProcess {
   /** Everything it logged so far, a line each. */
   logs: string[];
+  /**
+   * Resolves once a logged line contains `text`. The daemon writes its log on stderr, which can reach this process
+   * after the answer to the request that caused it, so a test waits for the line instead of reading `logs` at once.
+   */
+  logged(text: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +52,7 @@ export async function startDaemonAs(uid: number, options: { configFile: string; 
     stdio: ["ignore", "ignore", "pipe"],
   });
   const logs: string[] = [];
+  const waiting = new Set<{ text: string; found: () => void }>();
   let pending = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
@@ -56,6 +62,7 @@ export async function startDaemonAs(uid: number, options: { configFile: string; 
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
       logs.push(...lines);
+      for (const waiter of waiting) if (lines.some((line) => line.includes(waiter.text))) waiter.found();
       if (lines.some((line) => line.includes("web: pages served on"))) {
         clearTimeout(timer);
         resolve();
@@ -66,8 +73,27 @@ export async function startDaemonAs(uid: number, options: { configFile: string; 
       reject(new Error(`the daemon exited:\n${[...logs, pending].join("\n")}`));
     });
   });
+  const logged = (text: string): Promise<void> => {
+    if (logs.some((line) => line.includes(text))) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter = {
+        text,
+        found: () => {
+          clearTimeout(timer);
+          waiting.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(waiter);
+        reject(new Error(`the daemon did not log "${text}" within 10 s; it logged:\n${logs.join("\n")}`));
+      }, 10_000);
+      waiting.add(waiter);
+    });
+  };
   return {
     logs,
+    logged,
     stop: async () => {
       child.kill("SIGTERM");
       await exited;

@@ -160,8 +160,8 @@ describe("identity \"uid\" (the default): the unix account that runs the page, i
       expect(page.status, String(account)).toBe(403);
       expect(page.body).not.toContain("bob.test");
     }
-    expect(m.daemon.logs.join("\n")).toContain(`uid ${MYSQL.uid} (mysql) is not an account of the panel`);
-    expect(m.daemon.logs.join("\n")).toContain(`uid ${UNNAMED} has no entry in`);
+    await m.daemon.logged(`uid ${MYSQL.uid} (mysql) is not an account of the panel`);
+    await m.daemon.logged(`uid ${UNNAMED} has no entry in`);
   });
 
   it("shows login-as, and writes who acted — the admin as the customer — to the daemon's log with each action", async () => {
@@ -171,7 +171,7 @@ describe("identity \"uid\" (the default): the unix account that runs the page, i
     const csrf = csrfTokenIn(page.stdout);
     const sync = await m.page(BOB, { loginAs: "res1", method: "POST", query: "p=/sync", post: form({ csrf, domain: "bob.test" }) });
     expect(sync.stdout).toContain("A sync of bob.test has been queued");
-    expect(m.daemon.logs).toContainEqual(expect.stringContaining("page action: res1 as bob (user level, proven by uid): POST /user/sync"));
+    await m.daemon.logged("page action: res1 as bob (user level, proven by uid): POST /user/sync");
   });
 
   it("refuses forged, planted and linked proofs: only the account's own new file proves the account", async () => {
@@ -184,7 +184,7 @@ describe("identity \"uid\" (the default): the unix account that runs the page, i
     // Bob's file that others may write: anyone could have put the nonce there.
     expect(shellAs(BOB, `umask 0 && printf %s ${nonce} > ${m.proofDir}/${hex(32, "3")}`).status).toBe(0);
     expect((await post(m.socket, { PROOF: `${hex(32, "3")}:${nonce}` })).status).toBe(401);
-    expect(m.daemon.logs).toContainEqual(expect.stringContaining(`web: 401 page proof refused: the proof file cannot be opened (EACCES)`));
+    await m.daemon.logged(`web: 401 page proof refused: the proof file cannot be opened (EACCES)`);
     // Alice points a name of hers at a file of Bob's holding the nonce: a link is never followed.
     const bobsHome = join(m.root, "home-bob");
     mkdirSync(bobsHome);
@@ -243,7 +243,7 @@ describe("identity \"uid+session\": the uid proof and DirectAdmin's word on the 
     const alicesSession = raw(await m.page(BOB, { file: "index.raw", session: m.da.login("alice") }));
     expect(alicesSession.status).toBe(401);
     expect(alicesSession.body).not.toContain("bob.test");
-    expect(m.daemon.logs).toContainEqual(expect.stringContaining("the page runs as bob (user) but DirectAdmin says its session is alice's (user)"));
+    await m.daemon.logged("the page runs as bob (user) but DirectAdmin says its session is alice's (user)");
     const ended = m.da.login("bob");
     m.da.logout(ended);
     expect(raw(await m.page(BOB, { file: "index.raw", session: ended })).status).toBe(401);
@@ -257,7 +257,7 @@ describe("identity \"uid+session\": the uid proof and DirectAdmin's word on the 
     expect(page.stdout).toContain("admin is logged in as bob");
     const sync = await m.page(BOB, { loginAs: "admin", session, method: "POST", query: "p=/sync", post: form({ csrf: csrfTokenIn(page.stdout), domain: "bob.test" }) });
     expect(sync.stdout).toContain("A sync of bob.test has been queued");
-    expect(m.daemon.logs).toContainEqual(expect.stringContaining("page action: admin as bob (user level, proven by uid+session): POST /user/sync"));
+    await m.daemon.logged("page action: admin as bob (user level, proven by uid+session): POST /user/sync");
     expect(m.api?.requests.filter((entry) => entry.path === "/CMD_API_SHOW_USER_CONFIG").length).toBeGreaterThan(0);
   });
 
@@ -271,7 +271,7 @@ describe("identity \"uid+session\": the uid proof and DirectAdmin's word on the 
     }
     expect(statuses).toEqual([401, 401, 503, 503]);
     expect(asked() - before).toBe(2);
-    expect(m.daemon.logs).toContainEqual(expect.stringContaining("web: session checks paused for res1"));
+    await m.daemon.logged("web: session checks paused for res1");
     expect((await m.page(ALICE, { session: m.da.login("alice") })).stdout).toContain("Signed in as alice (user)");
   });
 });

@@ -90,10 +90,9 @@ describe("WHM's page (index.cgi as root): the WHM user's ACLs decide", () => {
       expect(page.body).not.toContain("WEDOS requests this hour");
       expect(page.body).not.toContain("alice.test");
     }
-    const logged = daemon.logs.join("\n");
-    expect(logged).toContain("web: 403 the WHM user ressome is a reseller without the all ACL");
-    expect(logged).toContain("web: 403 the WHM user alice is a user without the all ACL");
-    expect(logged).toContain("web: 403 the WHM user nosuchuser is neither root nor a reseller");
+    await daemon.logged("web: 403 the WHM user ressome is a reseller without the all ACL");
+    await daemon.logged("web: 403 the WHM user alice is a user without the all ACL");
+    await daemon.logged("web: 403 the WHM user nosuchuser is neither root nor a reseller");
   });
 
   it("refuses REMOTE_USER from anyone but root, and root's proof without a WHM user", async () => {
@@ -106,7 +105,7 @@ describe("WHM's page (index.cgi as root): the WHM user's ACLs decide", () => {
     writeFileSync(join(root, "run", "proof", name), nonce, { mode: 0o444 });
     const bare = await post({ REQUEST_METHOD: "GET", PROOF: `${name}:${nonce}` });
     expect(bare).toMatch(/^Status: 403 /);
-    expect(daemon.logs.join("\n")).toContain("web: 403 the WHM entry named no WHM user (REMOTE_USER)");
+    await daemon.logged("web: 403 the WHM entry named no WHM user (REMOTE_USER)");
   });
 });
 

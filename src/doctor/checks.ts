@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from "../config/load.js";
 import { openConfiguredDatabase } from "../store/database.js";
 import { JobStore } from "../store/job-store.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
+import { isCredentialsRejected, isIpNotAllowed } from "../wapi/codes.js";
 import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 import { fuseSummary, testsInWords } from "../wapi/fuse.js";
 import { pragueHour } from "../wapi/prague-hour.js";
@@ -119,10 +120,10 @@ async function pingWedos(wapi: Wapi, config: Config, clock: Clock, add: AddCheck
     add("reachability", "ok", `${config.wapi.url} answers`);
     if (error instanceof WapiResultError) {
       const clockOk = addClockCheck(error.serverTimestamp, started, add);
-      if (error.wapiCode === 2050) {
+      if (isCredentialsRejected(error)) {
         add("WEDOS login", "fail", clockOk ? `WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong: check wapi.login and the WAPI password (set under WAPI in the WEDOS customer administration)` : error.message);
       } else {
-        add(error.wapiCode === 2051 ? "IP allow-list" : "WEDOS ping", "fail", error.message);
+        add(isIpNotAllowed(error) ? "IP allow-list" : "WEDOS ping", "fail", error.message);
       }
       return;
     }

@@ -3,6 +3,7 @@ import type { DnsRecord, WedosRow } from "../dns/index.js";
 import { AppError } from "../errors.js";
 import type { DnsZoneStore, ManagedRow, ZoneMode } from "../store/dns-zone-store.js";
 import { WapiResultError } from "../wapi/errors.js";
+import { isGone, isRecordExisting, isRowGone, isZoneExisting } from "../wapi/codes.js";
 import type { Wapi } from "../wapi/index.js";
 import type { WapiLane } from "../wapi/lanes.js";
 import type { WapiRow } from "../wapi/schemas.js";
@@ -144,7 +145,7 @@ export class ZoneSync {
     } catch (error) {
       if (error instanceof WapiResultError) {
         zones.forgetZone(zone);
-        if (error.wapiCode === 3303) zones.rememberZone(zone, mode, false, clock.now());
+        if (isZoneExisting(error)) zones.rememberZone(zone, mode, false, clock.now());
       }
       throw error;
     }
@@ -158,7 +159,7 @@ export class ZoneSync {
     try {
       return await this.listZone(zone, lane);
     } catch (error) {
-      if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
+      if (!isGone(error)) throw error;
       this.deps.zones.forgetZone(zone);
       return undefined;
     }
@@ -175,7 +176,7 @@ export class ZoneSync {
     } catch (error) {
       // "Already gone" / "already there" are success only if the listing after the apply confirms it (the
       // re-plan then comes out empty); otherwise the zone is reported as not converged.
-      if (error instanceof WapiResultError && ((error.wapiCode === 3309 && change.kind !== "add") || (error.wapiCode === 2316 && change.kind === "add"))) return false;
+      if ((isRowGone(error) && change.kind !== "add") || (isRecordExisting(error) && change.kind === "add")) return false;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { CircuitReason, CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
+import { WAPI_CODES } from "./codes.js";
 import { WapiPausedError, type WapiResultError } from "./errors.js";
 import { pragueClockTime } from "./prague-hour.js";
 
@@ -10,7 +11,11 @@ const MAX_COOL_DOWN_MS = 24 * HOUR_MS;
 /** How long a claimed probe keeps other processes waiting before another probe may go. */
 const PROBE_WINDOW_MS = 2 * 60_000;
 
-const STOP_REASONS: Readonly<Record<number, CircuitReason>> = { 2050: "credentials", 2051: "ip-not-allowed", 2052: "ip-blocked" };
+const STOP_REASONS: Readonly<Record<number, CircuitReason>> = {
+  [WAPI_CODES.credentialsRejected]: "credentials",
+  [WAPI_CODES.ipNotAllowed]: "ip-not-allowed",
+  [WAPI_CODES.ipBlocked]: "ip-blocked",
+};
 /** Causes an admin fixes in the configuration: changing it closes the circuit at once. */
 const FIXED_BY_CONFIG: ReadonlySet<CircuitReason> = new Set(["credentials", "ip-not-allowed"]);
 /** Causes that end by themselves at `retryAt` (no probe needed). */

@@ -1,4 +1,5 @@
 import { pragueClockTime } from "./prague-hour.js";
+import { WAPI_CODES } from "./codes.js";
 import { WapiResultError } from "./errors.js";
 
 const HOUR_MS = 3_600_000;
@@ -21,16 +22,16 @@ export function resultError(command: string, reply: { code: number; result: stri
   const { code, result } = reply;
   const said = `code ${code} "${result}"`;
   switch (code) {
-    case 2050:
+    case WAPI_CODES.credentialsRejected:
       return new WapiResultError(command, reply, "stop", `WAPI ${command}: WEDOS rejected the credentials (${said}); check wapi.login and the WAPI password (set in the WEDOS customer administration under WAPI, not the login password) and that this server's clock is correct, since the auth hash uses the current Prague hour; requests stay paused until the configuration changes or the cool-down passes`);
-    case 2051: {
+    case WAPI_CODES.ipNotAllowed: {
       const ip = ipFromResult(result);
       const address = ip === undefined ? "this server's IP address" : `this server's IP address ${ip}`;
       return new WapiResultError(command, reply, "stop", `WAPI ${command}: WEDOS does not accept requests from ${address} (${said}); add ${ip ?? "it"} to the allowed IPs in the WEDOS customer administration (WAPI settings), or set wapi.ipFamily to "ipv4" if only the IPv4 address is allowed`, ip === undefined ? {} : { seenIp: ip });
     }
-    case 2052:
+    case WAPI_CODES.ipBlocked:
       return new WapiResultError(command, reply, "stop", `WAPI ${command}: WEDOS has temporarily blocked this server's IP address after too many failed requests (${said}); requests stay paused so the block can expire — find the failing requests in the audit log before resuming`);
-    case 2006: {
+    case WAPI_CODES.rateLimited: {
       const retryAt = nextHourStart(now);
       return new WapiResultError(command, reply, "retryable", `WAPI ${command}: the WEDOS limit of requests per hour is used up (${said}); requests resume at ${pragueClockTime(retryAt)} Prague time`, { retryAt });
     }
@@ -45,10 +46,10 @@ export function resultError(command: string, reply: { code: number; result: stri
 }
 
 function permanentHint(code: number): string {
-  if (code === 2310) return "the zone has reached WEDOS's row limit; ask WEDOS support to raise it";
-  if (code === 2322) return "the account has reached WEDOS's limit of DNS zones; ask WEDOS support to raise it";
-  if (code === 2316) return "the record already exists at WEDOS; re-read the zone before adding";
-  if (code === 3309) return "the row no longer exists at WEDOS; re-read the zone before changing it";
+  if (code === WAPI_CODES.zoneRowLimit) return "the zone has reached WEDOS's row limit; ask WEDOS support to raise it";
+  if (code === WAPI_CODES.zoneCountLimit) return "the account has reached WEDOS's limit of DNS zones; ask WEDOS support to raise it";
+  if (code === WAPI_CODES.recordExists) return "the record already exists at WEDOS; re-read the zone before adding";
+  if (code === WAPI_CODES.rowGone) return "the row no longer exists at WEDOS; re-read the zone before changing it";
   if ((code >= 2279 && code <= 2286) || code === 2293 || code === 3001 || code === 3002) return "the WEDOS credit account cannot pay for this (locked, inactive or too little credit); top up or unlock the credit account in the WEDOS administration";
   if (code === 2010 || code === 2011) return "this WAPI command is not available for the account";
   if (code >= 3000) return "the object's current state at WEDOS does not allow this; re-read it and check the WEDOS administration";

@@ -1,3 +1,4 @@
+import { isGone } from "../../wapi/codes.js";
 import { WapiResultError } from "../../wapi/errors.js";
 import { normaliseList } from "../../wapi/lists.js";
 import { protectionWanted } from "../policy.js";
@@ -68,7 +69,7 @@ export async function unprotectDomain(ctx: TaskContext, job: Job): Promise<void>
   try {
     await ctx.wapi.wgp.domainDelete(domain, { lane: job.lane });
   } catch (error) {
-    if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
+    if (!isGone(error)) throw error;
   }
   const now = ctx.clock.now();
   ctx.protections.update(domain, { state: "removed", reason: `switched off on the domain's page by ${choice.by}` }, now);

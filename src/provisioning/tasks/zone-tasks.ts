@@ -3,7 +3,7 @@ import { AppError } from "../../errors.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { planSummary } from "../../sync/plan.js";
 import { HANDLED_BY_WEDOS } from "../../sync/record-states.js";
-import { WapiResultError } from "../../wapi/errors.js";
+import { isGone, isZoneExisting } from "../../wapi/codes.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { protectionWanted } from "../policy.js";
 import type { Job } from "../queue.js";
@@ -113,7 +113,7 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
     inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? DNS_REASONS.recordsNotSynced(notTaken) : null) : DNS_REASONS.notConverged(), clock.now(), result.converged);
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
   } catch (error) {
-    if (error instanceof WapiResultError && error.wapiCode === 3303) {
+    if (isZoneExisting(error)) {
       // Someone created the zone at WEDOS after our last listing: never take it over silently.
       zones.rememberZone(domain, policy.dnsMode === "secondary" ? "secondary" : "primary", false, clock.now());
       const detail = `a zone for ${domain} was created at WEDOS outside the plugin; an admin must adopt it (take over its records) or ignore it`;
@@ -150,6 +150,6 @@ async function ignoreGone(request: Promise<unknown>): Promise<void> {
   try {
     await request;
   } catch (error) {
-    if (!(error instanceof WapiResultError && error.wapiCode === 3222)) throw error;
+    if (!isGone(error)) throw error;
   }
 }

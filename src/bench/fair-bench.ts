@@ -8,7 +8,7 @@ import { EmulatedDirectAdmin, fixtureTree, seedAccounts } from "../panel/directa
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { applyPanelEvent } from "../provisioning/lifecycle.js";
-import { policySchema } from "../provisioning/policy.js";
+import { policySchema } from "../model/policy.js";
 import { TASK } from "../provisioning/task-names.js";
 import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { PolicyStore } from "../store/policy-store.js";

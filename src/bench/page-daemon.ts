@@ -7,7 +7,7 @@ import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
 import { EmulatedDirectAdmin, fixtureTree } from "../panel/directadmin/emulator/index.js";
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
-import type { PanelAccount } from "../panel/panel.js";
+import type { PanelAccount } from "../model/account.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { startWebServer, type WebServer } from "../web/server.js";
 

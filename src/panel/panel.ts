@@ -1,27 +1,4 @@
-/**
- * What the plugin needs to know from a hosting panel, whichever panel it is. DirectAdmin and cPanel are two
- * adapters of this interface; provisioning, the reconciler and the import only ever use it.
- */
-export interface PanelDomain {
-  /** Lower case, punycode, no trailing dot. */
-  domain: string;
-  /** A domain of the account, or a pointer (alias) to one of them. */
-  kind: "domain" | "pointer";
-  /** For a pointer: the domain it points to. */
-  target?: string;
-}
-
-export interface PanelAccount {
-  username: string;
-  /** The hosting package (plan) the account is on, when it has one. */
-  package: string | undefined;
-  /** The account's IP addresses (the origin for protection). */
-  ips: string[];
-  suspended: boolean;
-  /** The reseller or admin that created the account. */
-  creator: string | undefined;
-  domains: PanelDomain[];
-}
+import type { AccountLevel, PanelAccount } from "../model/account.js";
 
 /** A domain's BIND zone file as the panel keeps it. */
 export interface PanelZoneFile {
@@ -48,10 +25,6 @@ export interface PanelZoneFileVersion {
 /** How long a zone file must be left alone before its version is trusted to change with its content. */
 export const SETTLED_MS = 2_000;
 
-/** The panel's access levels, lowest first: what an account may open on the plugin's pages. */
-export const ACCOUNT_LEVELS = ["user", "reseller", "admin"] as const;
-export type AccountLevel = (typeof ACCOUNT_LEVELS)[number];
-
 /** Who an account is to the pages: its level and, when the panel keeps one, its language. */
 export interface AccountAccess {
   level: AccountLevel;
@@ -62,6 +35,10 @@ export interface AccountAccess {
 /** Which panel an adapter reads: it decides how the pages prove who is asking, and the panel's name in their texts. */
 export type PanelKind = "directadmin" | "cpanel";
 
+/**
+ * What the plugin needs to know from a hosting panel, whichever panel it is. DirectAdmin and cPanel are two
+ * adapters of this interface; provisioning, the reconciler and the import only ever use it.
+ */
 export interface Panel {
   readonly kind: PanelKind;
   /** Every account, with its domains and pointers. */

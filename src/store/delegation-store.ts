@@ -1,4 +1,4 @@
-import type { DelegationStatus } from "../sync/delegation.js";
+import type { DelegationStatus } from "../model/delegation-status.js";
 import type { Database } from "./database.js";
 
 /** The last delegation check of one domain. */

@@ -1,4 +1,4 @@
-import type { PlanSummary } from "../sync/plan.js";
+import type { PlanSummary } from "../model/plan-summary.js";
 import type { Database } from "./database.js";
 
 /** A zone whose latest plan found work: WEDOS differs from the panel. */

@@ -1,4 +1,4 @@
-import type { PanelAccount, PanelDomain } from "../panel/panel.js";
+import type { PanelAccount, PanelDomain } from "../model/account.js";
 import type { Database } from "./database.js";
 
 export type DomainState = "active" | "suspended" | "deleted";

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../provisioning/policy.js";
+import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../model/policy.js";
 import type { Database } from "./database.js";
 
 interface PolicyRow {

@@ -1,4 +1,5 @@
 import { canonicalRdataKey, type WedosRow } from "../dns/index.js";
+import type { ZoneChangeKind } from "../model/plan-summary.js";
 
 /** A row as it exists at WEDOS, with whether the plugin owns it. */
 export interface ExistingRow extends WedosRow {
@@ -17,8 +18,11 @@ export type ZoneChange =
   | { kind: "add"; message: string; row: WedosRow }
   | { kind: "adopt"; message: string; row: ExistingRow };
 
-/** Order in which apply executes changes: deletes make room (CNAME ↔ A, 2316) before updates and adds. */
-export const APPLY_ORDER: Readonly<Record<ZoneChange["kind"], number>> = { adopt: 0, delete: 1, update: 2, add: 3 };
+/**
+ * Order in which apply executes changes: deletes make room (CNAME ↔ A, 2316) before updates and adds. Keyed by the
+ * summary's kinds, so a new kind of change does not compile until the summary counts it too.
+ */
+export const APPLY_ORDER: Readonly<Record<ZoneChangeKind, number>> = { adopt: 0, delete: 1, update: 2, add: 3 };
 
 /** "www A 192.0.2.1 (TTL 300)" — how a row is named in messages; "@" stands for the apex. */
 export function describeRow(row: WedosRow): string {

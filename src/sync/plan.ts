@@ -1,4 +1,5 @@
 import type { WedosRow } from "../dns/index.js";
+import type { PlanSummary, ZoneChangeKind } from "../model/plan-summary.js";
 import type { ZoneMode } from "../store/dns-zone-store.js";
 import type { AuditFinding } from "./audit.js";
 import { APPLY_ORDER, describeRow, type ExistingRow, type ZoneChange } from "./changes.js";
@@ -75,20 +76,8 @@ export function planSteps(plan: ZonePlan): Array<{ mark: string; text: string }>
   return steps;
 }
 
-/** What a plan would do, kept for a preview (the admin's drift page): its steps, counts and safety verdict. */
-export interface PlanSummary {
-  steps: Array<{ mark: string; text: string }>;
-  counts: Record<ZoneChange["kind"], number>;
-  /** Rows at WEDOS the plugin did not create (left alone unless adopted). */
-  foreign: string[];
-  /** Panel records that collide with such rows. */
-  conflicts: string[];
-  safe: boolean;
-  safetyMessage: string | null;
-}
-
 export function planSummary(plan: ZonePlan): PlanSummary {
-  const count = (kind: ZoneChange["kind"]) => plan.changes.filter((change) => change.kind === kind).length;
+  const count = (kind: ZoneChangeKind) => plan.changes.filter((change) => change.kind === kind).length;
   return {
     steps: planSteps(plan),
     counts: { add: count("add"), update: count("update"), delete: count("delete"), adopt: count("adopt") },

@@ -3,7 +3,7 @@ import { renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { policySchema } from "../../src/provisioning/policy.js";
+import { policySchema } from "../../src/model/policy.js";
 import { hookSpool, pendingWarnings } from "../../src/provisioning/spool.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";

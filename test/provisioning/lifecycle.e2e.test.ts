@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readZone } from "../../src/panel/directadmin/emulator/index.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
-import { policySchema } from "../../src/provisioning/policy.js";
+import { policySchema } from "../../src/model/policy.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { policySchema, protectionWanted } from "../../src/provisioning/policy.js";
+import { policySchema, protectionWanted } from "../../src/model/policy.js";
 import { TASK, jobKey } from "../../src/provisioning/task-names.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { policySchema } from "../../src/provisioning/policy.js";
+import { policySchema } from "../../src/model/policy.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY_PACKAGE, POLICY_FIELDS, policySchema, type Policy } from "../../provisioning/policy.js";
+import { DEFAULT_POLICY_PACKAGE, POLICY_FIELDS, policySchema, type Policy } from "../../model/policy.js";
 import { PolicyStore } from "../../store/policy-store.js";
 import { printJson, stringOption, UsageError, type CliCommand, type CliOptions } from "../command.js";
 import { openCliDatabase } from "../context.js";

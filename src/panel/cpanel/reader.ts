@@ -1,7 +1,8 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import type { AccountAccess, Panel, PanelAccount, PanelDomain, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
+import type { PanelAccount, PanelDomain } from "../../model/account.js";
+import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
 import { fileNames, fileVersion, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { isCpanelUser, type CpanelLayout } from "./layout.js";
 

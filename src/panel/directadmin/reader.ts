@@ -1,7 +1,8 @@
 import { isIP } from "node:net";
 import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
-import { ACCOUNT_LEVELS, type AccountAccess, type AccountLevel, type Panel, type PanelAccount, type PanelDomain, type PanelZoneFile, type PanelZoneFileVersion } from "../panel.js";
+import { ACCOUNT_LEVELS, type AccountLevel, type PanelAccount, type PanelDomain } from "../../model/account.js";
+import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
 import { directoryNames, fileNames, fileVersion, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
 import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ACCOUNT_LEVELS, type AccountAccess, type Panel, type PanelAccount, type PanelDomain, type PanelKind, type PanelZoneFile, type PanelZoneFileVersion } from "../panel.js";
+import { ACCOUNT_LEVELS, type PanelAccount, type PanelDomain } from "../../model/account.js";
+import type { AccountAccess, Panel, PanelKind, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
 
 /**
  * The questions the panel reader answers: exactly the methods of {@link Panel}, each with the schema of its

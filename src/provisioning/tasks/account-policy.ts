@@ -1,4 +1,4 @@
-import type { Policy } from "../policy.js";
+import type { Policy } from "../../model/policy.js";
 import type { TaskContext } from "./context.js";
 
 /**

@@ -1,7 +1,7 @@
 import { isGone } from "../../wapi/codes.js";
 import { WapiResultError } from "../../wapi/errors.js";
 import { normaliseList } from "../../wapi/lists.js";
-import { protectionWanted } from "../policy.js";
+import { protectionWanted } from "../../model/policy.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
 import { accountPolicy } from "./account-policy.js";

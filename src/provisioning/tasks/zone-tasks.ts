@@ -5,7 +5,7 @@ import { planSummary } from "../../sync/plan.js";
 import { HANDLED_BY_WEDOS } from "../../sync/record-states.js";
 import { isGone, isZoneExisting } from "../../wapi/codes.js";
 import type { WapiLane } from "../../wapi/lanes.js";
-import { protectionWanted } from "../policy.js";
+import { protectionWanted } from "../../model/policy.js";
 import type { Job } from "../queue.js";
 import { TASK, jobKey } from "../task-names.js";
 import { DNS_REASONS } from "../dns-reasons.js";

@@ -1,4 +1,4 @@
-import { ACCOUNT_LEVELS, type AccountLevel } from "../../panel/panel.js";
+import { ACCOUNT_LEVELS, type AccountLevel } from "../../model/account.js";
 import type { PageRequest } from "../protocol.js";
 
 /** The panels' three access levels, lowest first; on DirectAdmin each has its own page directory (admin/, reseller/, user/). */

@@ -1,6 +1,6 @@
 import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
-import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../../provisioning/policy.js";
+import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../../model/policy.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import { authenticatedPage, type AuthenticatedContext } from "../context.js";
 import { bodyField } from "../da-input.js";

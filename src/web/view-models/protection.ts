@@ -1,4 +1,4 @@
-import { protectionSwitchable, protectionWanted, type Policy } from "../../provisioning/policy.js";
+import { protectionSwitchable, protectionWanted, type Policy } from "../../model/policy.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { formatTime } from "./domain-list.js";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { policySchema } from "../../../src/provisioning/policy.js";
+import { policySchema } from "../../../src/model/policy.js";
 import { pendingEventFiles } from "../../../src/provisioning/spool.js";
 import { PolicyStore } from "../../../src/store/policy-store.js";
 import { startCpanelHarness, type CpanelHarness } from "../../support/cpanel-harness.js";

@@ -1,14 +1,16 @@
 import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
-import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { CustomerActions } from "./provisioning/customer-actions.js";
+import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import { JobQueue } from "./provisioning/queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
 import { createTaskHandlers } from "./provisioning/tasks/index.js";
+import { runConnectionTest, type ConnectionTest } from "./provisioning/tasks/test-connection.js";
+import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
 import { openConfiguredDatabase, type Database } from "./store/database.js";
@@ -22,9 +24,13 @@ import { ProtectionStore } from "./store/protection-store.js";
 import { SpoolStore } from "./store/spool-store.js";
 import { ZoneSync } from "./sync/zone-sync.js";
 import { createWapi, type Wapi } from "./wapi/index.js";
+import type { WebDeps, WebStores } from "./web/deps.js";
 
-/** Everything the daemon, the CLI and the tests use, wired once from the configuration. */
-export interface Services {
+/**
+ * Everything the daemon, the CLI and the tests use, wired once from the configuration. It satisfies what each
+ * consumer below declares it needs (the pages' WebDeps, the daemon loop's DaemonDeps); they never import this type.
+ */
+export interface Services extends WebDeps, DaemonDeps {
   config: Config;
   clock: Clock;
   db: Database;
@@ -37,11 +43,12 @@ export interface Services {
   tasks: TaskContext;
   lifecycle: LifecycleDeps;
   spool: SpoolStore;
+  /** The stores the pages use; the task handlers get the same instances. */
+  stores: WebStores;
   /** Where the hooks write their events, and the daemon's notes beside them. */
   hookSpool: HookSpool;
   /** Whether each domain's delegation to WEDOS's name servers is seen (DNS queries, run by the daemon). */
   delegation: DelegationChecker;
-  delegations: DelegationStore;
   /**
    * Aborted when the daemon stops (startDaemon): the worker's loop and every wait of a job (the WAPI budget's wait
    * for the next hour) end at once, and the job in hand goes back to the queue.
@@ -49,6 +56,8 @@ export interface Services {
   shutdown: AbortController;
   /** Turns spooled hook events into inventory changes and jobs. */
   ingest(): IngestResult;
+  /** An admin's Test connection (the settings page): one ping now, its outcome kept in daemon_state. */
+  testConnection(): Promise<ConnectionTest>;
   close(): Promise<void>;
 }
 
@@ -58,9 +67,16 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   const shutdown = new AbortController();
   const wapi = createWapi(config, db, clock, shutdown.signal);
   const queue = new JobQueue(db, clock);
-  const zones = new DnsZoneStore(db);
-  const inventory = new InventoryStore(db);
-  const policies = new PolicyStore(db);
+  const stores: WebStores = {
+    inventory: new InventoryStore(db),
+    zones: new DnsZoneStore(db),
+    policies: new PolicyStore(db),
+    protections: new ProtectionStore(db),
+    conflicts: new ConflictStore(db),
+    drift: new DriftStore(db),
+    delegations: new DelegationStore(db),
+  };
+  const { zones, inventory, policies } = stores;
   const lifecycle: LifecycleDeps = { inventory, policies, queue, clock, provisionClusterZones: config.directadmin.provisionClusterZones };
   const tasks: TaskContext = {
     wapi,
@@ -69,9 +85,9 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     zones,
     inventory,
     policies,
-    protections: new ProtectionStore(db),
-    conflicts: new ConflictStore(db),
-    drift: new DriftStore(db),
+    protections: stores.protections,
+    conflicts: stores.conflicts,
+    drift: stores.drift,
     queue,
     clock,
     lifecycle,
@@ -81,8 +97,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   };
   const worker = new Worker({ queue, clock, circuit: wapi.circuit, fairShare: () => wapi.budget.fairShare(), tasks: createTaskHandlers(tasks) });
   const spool = new SpoolStore(db);
-  const delegations = new DelegationStore(db);
-  const delegation = new DelegationChecker({ inventory, store: delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });
+  const delegation = new DelegationChecker({ inventory, store: stores.delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });
   const hooks = hookSpool(config.dataDir, config.installation);
   ensureSpool(hooks);
   return {
@@ -97,11 +112,12 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    stores,
     hookSpool: hooks,
     delegation,
-    delegations,
     shutdown,
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
+    testConnection: () => runConnectionTest({ wapi, clock, db }),
     close: async () => {
       await wapi.close();
       db.close();

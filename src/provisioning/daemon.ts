@@ -1,13 +1,32 @@
 import { watch, type FSWatcher } from "node:fs";
 import cron from "node-cron";
 import { AppError, toError } from "../errors.js";
-import type { Services } from "../main.js";
+import type { Config } from "../config/load.js";
+import type { DelegationChecker } from "./delegation-checker.js";
+import type { IngestResult } from "./ingest.js";
+import type { JobQueue } from "./queue.js";
+import type { HookSpool } from "./spool.js";
 import { TASK, jobKey } from "./task-names.js";
+import type { Worker } from "./worker.js";
 
 /** How often the spool is read even without a file-system notification (inotify can miss events). */
 const SPOOL_RESCAN_MS = 2_000;
 /** How often the delegation checker looks for domains due a check (it spaces each domain out itself). */
 const DELEGATION_TICK_MS = 60_000;
+
+/** What the daemon loop drives; main.ts's Services satisfies it. */
+export interface DaemonDeps {
+  config: Pick<Config, "daemon" | "dns">;
+  worker: Pick<Worker, "releaseAbandoned" | "run">;
+  queue: Pick<JobQueue, "enqueue">;
+  /** Where the hooks write their events (watched for new files). */
+  hookSpool: Pick<HookSpool, "events">;
+  delegation: Pick<DelegationChecker, "runDue">;
+  /** Aborted by stop(): ends the worker's loop and every wait of the job in hand. */
+  shutdown: AbortController;
+  /** Turns spooled hook events into inventory changes and jobs. */
+  ingest(): IngestResult;
+}
 
 export interface Daemon {
   /** Resolves when the daemon has stopped. */
@@ -21,7 +40,7 @@ export interface Daemon {
  * `services.shutdown`: every wait ends at once and the job in hand goes back to the queue
  * (docs/decisions/0019-session-checks-and-clean-stops.md).
  */
-export function startDaemon(services: Services, log: (line: string) => void): Daemon {
+export function startDaemon(services: DaemonDeps, log: (line: string) => void): Daemon {
   const abort = services.shutdown;
   const ingest = () => {
     try {

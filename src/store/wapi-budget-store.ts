@@ -1,10 +1,5 @@
+import type { HourUsage } from "../model/wapi-status.js";
 import type { Database } from "./database.js";
-
-export interface HourUsage {
-  hourStart: number;
-  used: number;
-  rejected: number;
-}
 
 /** Per-hour WAPI request counters. Each method is one atomic statement, safe across processes. */
 export class WapiBudgetStore {

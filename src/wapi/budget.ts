@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.js";
+import type { BudgetStatus, HourUsage } from "../model/wapi-status.js";
 import type { WapiBudgetStore } from "../store/wapi-budget-store.js";
 import type { BudgetOwner, WapiShareStore } from "../store/wapi-share-store.js";
 import { currentOwner } from "./budget-owner.js";
@@ -78,7 +79,7 @@ export class WapiBudget {
   }
 
   /** This hour's figures, for pages and `doctor`; `reserve` is what records and background work may not use. */
-  status(): { hourStart: number; used: number; rejected: number; limit: number; reserve: number; renewsAt: number } {
+  status(): BudgetStatus {
     const now = this.clock.now();
     const hourStart = Math.floor(now / HOUR_MS) * HOUR_MS;
     const usage = this.store.hour(hourStart);
@@ -100,7 +101,7 @@ export class WapiBudget {
   }
 
   /** Requests and rejections of each of the last `hours` clock hours (the current one last), for the budget chart. */
-  history(hours: number): Array<{ hourStart: number; used: number; rejected: number }> {
+  history(hours: number): HourUsage[] {
     const current = Math.floor(this.clock.now() / HOUR_MS) * HOUR_MS;
     const first = current - (hours - 1) * HOUR_MS;
     const stored = new Map(this.store.since(first).map((hour) => [hour.hourStart, hour]));

@@ -1,21 +1,13 @@
 import { createHash } from "node:crypto";
+import type { WapiCredentialsWriter, WapiSettings } from "../model/wapi-settings.js";
 import type { Secret } from "../util/secret.js";
-
-/** Where and as whom the plugin talks to WEDOS. */
-export interface WapiSettings {
-  url: string;
-  login: string;
-  password: Secret;
-  /** Where the password came from (a file path or an environment variable's name), for pages and `doctor`. */
-  passwordSource: string | undefined;
-}
 
 /**
  * The WAPI settings in use, replaceable while the daemon runs: the admin's settings page saves new ones and the
  * next request uses them (a request already on its way finishes with the settings it started with). The client,
  * the circuit and the pages read them from here, so there is one current value.
  */
-export class WapiCredentials {
+export class WapiCredentials implements WapiCredentialsWriter {
   #current: WapiSettings;
 
   constructor(initial: WapiSettings) {

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
+import type { FuseStatus } from "../model/wapi-status.js";
 import type { FuseKind, WapiFuseStore } from "../store/wapi-fuse-store.js";
 import { WapiPausedError } from "./errors.js";
 import { pragueClockTime } from "./prague-hour.js";
@@ -15,22 +16,12 @@ export const TEST_CEILING = 8;
 /** How soon to look again when the last places are held by requests still waiting for their answer. */
 const PENDING_RETRY_MS = 5_000;
 
-export interface FuseStatus {
-  /** Requests rejected by WEDOS, or never answered, in the last hour. */
-  rejected: number;
-  /** Requests sent and not answered yet: each may still be a rejection. */
-  pending: number;
-  /** wapi.rejectedFuse: what the plugin's own requests may bring the hour's count to. */
-  fuse: number;
-  /** What explicit Test connections may bring it to. */
-  ceiling: number;
-  /** The fuse has tripped: nothing is sent by itself until `resumesAt`. */
-  tripped: boolean;
-  resumesAt: number | undefined;
-  /** Test connections that may still be tried now. */
-  testsLeft: number;
-  /** When the next Test connection becomes possible, while none is left. */
-  nextTestAt: number | undefined;
+/** Who counts a request: a pending request whose process is gone will never be answered. */
+const THIS_PROCESS = `${hostname()}:${process.pid}`;
+
+function splitOwner(owner: string): [string, number] {
+  const at = owner.lastIndexOf(":");
+  return [owner.slice(0, at), Number(owner.slice(at + 1))];
 }
 
 /**
@@ -40,15 +31,6 @@ export interface FuseStatus {
  * explicit Test connection may go, up to TEST_CEILING. Neither a new password, `wapi-resume` nor a restart resets
  * it: WEDOS's count of invalid requests does not reset either.
  */
-/** Who counts a request: a pending request whose process is gone will never be answered. */
-const THIS_PROCESS = `${hostname()}:${process.pid}`;
-
-function splitOwner(owner: string): [string, number] {
-  const at = owner.lastIndexOf(":");
-  return [owner.slice(0, at), Number(owner.slice(at + 1))];
-}
-
-
 export class RejectionFuse {
   constructor(
     private readonly store: WapiFuseStore,

@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/load.js";
 import { AppError } from "../errors.js";
+import type { WapiStatusView } from "../model/wapi-status.js";
 import type { Database } from "../store/database.js";
 import { WapiBudgetStore } from "../store/wapi-budget-store.js";
 import { WapiCallStore } from "../store/wapi-call-store.js";
@@ -15,6 +16,7 @@ import { RejectionFuse } from "./fuse.js";
 import { AccountCommands } from "./commands/account.js";
 import { DnsCommands } from "./commands/dns.js";
 import { WgpCommands } from "./commands/wgp.js";
+import { wapiStatusView } from "./status-view.js";
 import { WapiTransport } from "./transport.js";
 
 /** Everything that talks to WEDOS, grouped by command family, plus the shared budget and circuit. */
@@ -30,6 +32,8 @@ export interface Wapi {
   /** The rejected-request fuse: how many requests WEDOS rejected this hour, and how many tests remain. */
   fuse: RejectionFuse;
   calls: WapiCallStore;
+  /** Budget, pause and fuse, read-only: what the pages may see of the above. */
+  status: WapiStatusView;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,7 @@ export function createWapi(config: Config, db: Database, clock: Clock, stopping?
     circuit,
     fuse,
     calls,
+    status: wapiStatusView(budget, circuit, fuse),
     close: () => client.close(),
   };
 }

@@ -2,16 +2,13 @@ import { join } from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import type { PanelKind } from "../panel/panel.js";
 import { PACKAGE_ROOT } from "../package-info.js";
-import type { Services } from "../main.js";
 import type { CsrfTokens } from "./csrf.js";
+import type { WebDeps } from "./deps.js";
 import type { VisitorProver } from "./identity/identity.js";
 import { acceptCpanelPage, acceptPage } from "./middleware/accept-page.js";
 import { pageErrors } from "./middleware/errors.js";
 import type { ZoneRecordsCache } from "./records/zone-records.js";
 import { pageRoutes } from "./routes/index.js";
-
-/** What the pages use of the daemon's services: the inventory (through the tenant scope) and the queue. */
-export type WebServices = Pick<Services, "queue" | "actions" | "panel" | "clock" | "config" | "db" | "delegations"> & { tasks: Pick<Services["tasks"], "inventory" | "zones" | "protections" | "conflicts" | "policies" | "drift">; wapi: Pick<Services["wapi"], "budget" | "circuit" | "calls" | "credentials" | "account" | "fuse"> };
 
 export interface WebAppOptions {
   /** How the server's page entries prove their visitors (web/server.ts, visitorProver). */
@@ -41,14 +38,51 @@ const ENDPOINTS: Readonly<Record<PanelKind, { path: string; accept: RequestHandl
  * (output.ts). The other panel's endpoint does not exist: a proof that is good on one panel proves nothing on the
  * other.
  */
-export function createWebApp(services: WebServices, options: WebAppOptions): Express {
+export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("views", options.viewsDir ?? join(PACKAGE_ROOT, "views"));
   app.set("view engine", "ejs");
   app.set("view cache", true);
-  const pages = pageRoutes({ log: options.log, prover: options.prover, csrf: options.csrf, inventory: services.tasks.inventory, queue: services.queue, actions: services.actions, records: { panel: services.panel, zones: services.tasks.zones, protections: services.tasks.protections, policies: services.tasks.policies, inventory: services.tasks.inventory, delegations: services.delegations, nameServers: services.config.dns.delegationNameServers, zoneRecords: options.zoneRecords }, admin: { clock: services.clock, queue: services.queue, conflicts: services.tasks.conflicts, policies: services.tasks.policies, budget: services.wapi.budget, calls: services.wapi.calls, circuit: services.wapi.circuit, drift: services.tasks.drift, db: services.db }, settings: { config: services.config, db: services.db, wapi: services.wapi, circuit: services.wapi.circuit, credentials: services.wapi.credentials, clock: services.clock, log: options.log } });
-  const endpoint = ENDPOINTS[services.panel.kind];
+  const { stores } = deps;
+  const pages = pageRoutes({
+    log: options.log,
+    prover: options.prover,
+    csrf: options.csrf,
+    inventory: stores.inventory,
+    queue: deps.queue,
+    actions: deps.actions,
+    records: {
+      panel: deps.panel,
+      zones: stores.zones,
+      protections: stores.protections,
+      policies: stores.policies,
+      inventory: stores.inventory,
+      delegations: stores.delegations,
+      nameServers: deps.config.dns.delegationNameServers,
+      zoneRecords: options.zoneRecords,
+    },
+    admin: {
+      clock: deps.clock,
+      queue: deps.queue,
+      conflicts: stores.conflicts,
+      policies: stores.policies,
+      drift: stores.drift,
+      db: deps.db,
+      wapi: deps.wapi.status,
+      calls: deps.wapi.calls,
+    },
+    settings: {
+      config: deps.config,
+      db: deps.db,
+      clock: deps.clock,
+      wapi: deps.wapi.status,
+      credentials: deps.wapi.credentials,
+      testConnection: () => deps.testConnection(),
+      log: options.log,
+    },
+  });
+  const endpoint = ENDPOINTS[deps.panel.kind];
   app.post(endpoint.path, express.raw({ type: () => true, limit: MAX_ENVELOPE }), endpoint.accept, pages, pageErrors(options.log));
   app.use((_req, res) => {
     res.status(404).type("text/plain").send(`wedos-panel: unknown endpoint; the plugin's entry scripts speak ${endpoint.speaks}\n`);

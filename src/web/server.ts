@@ -1,12 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Services } from "../main.js";
 import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import type { Pacing } from "../util/slices.js";
-import { createWebApp, type WebServices } from "./app.js";
+import { createWebApp } from "./app.js";
 import { PagePriority } from "./records/page-priority.js";
 import { ZoneRecordsCache } from "./records/zone-records.js";
 import { CsrfTokens, loadWebSecret } from "./csrf.js";
+import type { WebDeps } from "./deps.js";
 import { AgreeingProvers } from "./identity/agreeing-provers.js";
 import type { VisitorProver } from "./identity/identity.js";
 import { prepareProofDir, ProofDirectory } from "./identity/proof-file.js";
@@ -43,13 +43,13 @@ export interface WebServerOptions {
  * making `pages.proofDir` (1733) — here, at every start, because it lives under /run, which a reboot empties.
  * Resolves once it listens.
  */
-export async function startWebServer(services: WebServices & Pick<Services, "config" | "clock">, options: WebServerOptions): Promise<WebServer> {
+export async function startWebServer(services: WebDeps, options: WebServerOptions): Promise<WebServer> {
   const { config, clock } = services;
   const address = parseListen(options.listen ?? config.daemon.listen);
   const csrf = new CsrfTokens(loadWebSecret(config.dataDir), clock);
   const prover = visitorProver(services, options);
   const priority = new PagePriority(clock);
-  const zoneRecords = new ZoneRecordsCache(services.panel, services.tasks.zones, { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes }, clock, options.zonePacing ?? priority.pacing(), priority);
+  const zoneRecords = new ZoneRecordsCache(services.panel, services.stores.zones, { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes }, clock, options.zonePacing ?? priority.pacing(), priority);
   const server = createServer(createWebApp(services, { prover, csrf, log: options.log, zoneRecords }));
   priority.watch(server);
   server.keepAliveTimeout = 5_000;
@@ -88,7 +88,7 @@ export async function startWebServer(services: WebServices & Pick<Services, "con
  * by default, on DirectAdmin; on DirectAdmin `directadmin.identity` may add the session replay ("uid+session", both
  * must agree) or use it alone ("session": the emulator and the demo, where every page runs as one unix user).
  */
-function visitorProver(services: WebServices & Pick<Services, "config" | "clock">, options: WebServerOptions): VisitorProver {
+function visitorProver(services: WebDeps, options: WebServerOptions): VisitorProver {
   const { config, clock, panel } = services;
   prepareProofDir(config.pages.proofDir);
   const byUid = () => new UidProver({ proofs: new ProofDirectory(config.pages.proofDir), panel, passwdFile: config.pages.passwdFile, whmUid: options.whmUid });

@@ -10,7 +10,7 @@ beforeEach(async () => {
   h = await startWebHarness();
   await seedTenants(h);
   dns = await startTestDns(["test"]);
-  checker = new DelegationChecker({ inventory: h.inventory, store: h.services.delegations, clock: h.clock, resolver: dns.address, nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] });
+  checker = new DelegationChecker({ inventory: h.inventory, store: h.services.stores.delegations, clock: h.clock, resolver: dns.address, nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] });
 });
 afterEach(async () => {
   await h.close();
@@ -66,10 +66,10 @@ describe("with whitelabel name servers configured", () => {
       expect(shown).not.toContain("<code>ns.wedos.net</code>");
 
       // The daemon's own checker, built from the configuration, with the test's resolver.
-      const checker = new DelegationChecker({ inventory: w.inventory, store: w.services.delegations, clock: w.clock, resolver: wdns.address, nameServers: w.services.config.dns.delegationNameServers });
+      const checker = new DelegationChecker({ inventory: w.inventory, store: w.services.stores.delegations, clock: w.clock, resolver: wdns.address, nameServers: w.services.config.dns.delegationNameServers });
       wdns.delegate("alice.test", whitelabel);
       await checker.runDue();
-      expect(w.services.delegations.get("alice.test")?.status).toBe("seen");
+      expect(w.services.stores.delegations.get("alice.test")?.status).toBe("seen");
     } finally {
       await wdns.close();
       await w.close();

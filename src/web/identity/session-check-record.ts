@@ -1,4 +1,4 @@
-import type { Services } from "../../main.js";
+import type { WebDeps } from "../deps.js";
 import { SessionCheckStore } from "../../store/session-check-store.js";
 import { SessionCheckLimits } from "./session-check-limits.js";
 
@@ -6,7 +6,7 @@ import { SessionCheckLimits } from "./session-check-limits.js";
  * The session check's limits as the daemon runs them: the server's bound from `directadmin.sessionCheck`, and each
  * bound reached written to the log (for the admin) and to the database (for `doctor`).
  */
-export function sessionCheckLimits(services: Pick<Services, "config" | "clock" | "db">, log: (line: string) => void): SessionCheckLimits {
+export function sessionCheckLimits(services: Pick<WebDeps, "config" | "clock" | "db">, log: (line: string) => void): SessionCheckLimits {
   const store = new SessionCheckStore(services.db);
   return new SessionCheckLimits({
     clock: services.clock,

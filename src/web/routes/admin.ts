@@ -1,5 +1,6 @@
 import { Router } from "express";
 import type { Clock } from "../../clock.js";
+import type { WapiStatusView } from "../../model/wapi-status.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { TASK, jobKey } from "../../provisioning/task-names.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
@@ -8,8 +9,6 @@ import type { DriftStore } from "../../store/drift-store.js";
 import { HookWarningStore } from "../../store/hook-warning-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { WapiCallStore } from "../../store/wapi-call-store.js";
-import type { WapiBudget } from "../../wapi/budget.js";
-import type { WapiCircuit } from "../../wapi/circuit.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
@@ -25,9 +24,9 @@ export interface AdminSources {
   queue: JobQueue;
   conflicts: ConflictStore;
   policies: PolicyStore;
-  budget: WapiBudget;
-  calls: WapiCallStore;
-  circuit: WapiCircuit;
+  /** The budget and the pause, read-only. */
+  wapi: WapiStatusView;
+  calls: Pick<WapiCallStore, "latest">;
   drift: DriftStore;
   db: Database;
 }
@@ -74,8 +73,8 @@ export function adminRoutes(sources: AdminSources): Router {
 async function showOperations(res: Parameters<typeof authenticatedPage>[0], sources: AdminSources, notice?: string): Promise<void> {
   const page = authenticatedPage(res);
   const { t } = page;
-  const budget = sources.budget.status();
-  const paused = sources.circuit.status();
+  const budget = sources.wapi.budget();
+  const paused = sources.wapi.pause();
   const model = {
     notice,
     csrfToken: page.csrfToken,
@@ -84,7 +83,7 @@ async function showOperations(res: Parameters<typeof authenticatedPage>[0], sour
     paused: paused === undefined ? undefined : paused.summary,
     counts: sources.queue.store.countsByState(),
     failed: sources.queue.store.list({ states: ["dead"], limit: 50 }).map((job) => ({ id: job.id, task: job.task, key: job.jobKey ?? "", attempts: job.attempts, error: job.lastError ?? "", at: formatTime(job.finishedAt, t("table.never")) })),
-    history: sources.budget.history(24).map((hour) => ({ hour: new Date(hour.hourStart).toISOString().slice(11, 16), used: hour.used, rejected: hour.rejected })),
+    history: sources.wapi.budgetHistory(24).map((hour) => ({ hour: new Date(hour.hourStart).toISOString().slice(11, 16), used: hour.used, rejected: hour.rejected })),
     calls: sources.calls.latest(100).map((call) => ({ at: formatTime(call.at, ""), command: call.command, domain: call.domain ?? "", lane: call.lane, outcome: t(`audit.outcome.${call.outcome}`), code: call.wapiCode === null ? "" : String(call.wapiCode), ms: String(call.durationMs) })),
     conflicts: openConflictRows(page, sources.conflicts),
     hookWarnings: hookWarningRows(sources.db),

@@ -1,7 +1,7 @@
 import { httpUrl, wapiLogin } from "../../config/schema.js";
 import type { WapiEnvironmentSetting } from "../../config/load.js";
+import type { WapiSettings } from "../../model/wapi-settings.js";
 import { Secret } from "../../util/secret.js";
-import type { WapiSettings } from "../../wapi/credentials.js";
 import type { PageBody } from "../da-input.js";
 import { bodyField } from "../da-input.js";
 import type { Translate } from "../i18n/index.js";

@@ -4,12 +4,12 @@ import type { Clock } from "../../clock.js";
 import { WAPI_ENVIRONMENT, type Config } from "../../config/load.js";
 import { saveWapiSettings } from "../../config/write.js";
 import { toError } from "../../errors.js";
-import { CONNECTION_TEST_KEY, runConnectionTest, type ConnectionTest, type ConnectionTestDeps } from "../../provisioning/tasks/test-connection.js";
+import type { WapiStatusView } from "../../model/wapi-status.js";
+import type { WapiCredentialsWriter } from "../../model/wapi-settings.js";
+import { CONNECTION_TEST_KEY, type ConnectionTest } from "../../provisioning/tasks/test-connection.js";
 import type { Database } from "../../store/database.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import { redact } from "../../util/secret.js";
-import type { WapiCircuit } from "../../wapi/circuit.js";
-import type { WapiCredentials } from "../../wapi/credentials.js";
 import { fuseInWords } from "../view-models/fuse.js";
 import { authenticatedPage } from "../context.js";
 import { actorName } from "../identity/identity.js";
@@ -21,9 +21,11 @@ import { readSettingsForm } from "./settings-form.js";
 export interface SettingsSources {
   config: Config;
   db: Database;
-  wapi: ConnectionTestDeps["wapi"];
-  circuit: WapiCircuit;
-  credentials: WapiCredentials;
+  /** The pause and the fuse, read-only. */
+  wapi: WapiStatusView;
+  credentials: WapiCredentialsWriter;
+  /** One ping now with the settings in use; the outcome is kept (CONNECTION_TEST_KEY). */
+  testConnection(): Promise<ConnectionTest>;
   clock: Clock;
   log: (line: string) => void;
 }
@@ -86,7 +88,7 @@ export function settingsRoutes(sources: SettingsSources): Router {
   });
   router.post("/settings/test", async (_req, res) => {
     const page = authenticatedPage(res);
-    const result = await runConnectionTest({ wapi: sources.wapi, clock: sources.clock, db: sources.db });
+    const result = await sources.testConnection();
     sources.log(`settings: ${actorName(page.identity)} tested the connection to WEDOS: ${result.ok ? "accepted" : result.message}`);
     await showSettings(res, sources, { notice: page.t("settings.tested") });
   });
@@ -119,8 +121,8 @@ async function showSettings(res: Response, sources: SettingsSources, outcome: { 
     changed: changed === undefined ? undefined : t("settings.changedBy", { at: formatTime(changed.at, ""), user: changed.by }),
     limits: t("settings.limits", { limit: String(wapi.hourlyLimit), reserve: String(wapi.interactiveReserve), lifecycle: String(wapi.lifecycleReserve) }),
     addresses: egressCandidates(),
-    seenByWedos: sources.circuit.status()?.seenIp ?? undefined,
-    fuse: fuseInWords(sources.wapi.fuse.status(), t),
+    seenByWedos: sources.wapi.pause()?.seenIp ?? undefined,
+    fuse: fuseInWords(sources.wapi.fuse(), t),
     lastTest: last === undefined ? undefined : { ok: last.ok, message: last.message, at: formatTime(last.at, ""), stale: changed !== undefined && last.at < changed.at },
   };
   await renderPage(res, page, "admin/settings", t("page.settings.title"), model, outcome.status);

@@ -1,4 +1,4 @@
-import type { FuseStatus } from "../../wapi/fuse.js";
+import type { FuseStatus } from "../../model/wapi-status.js";
 import type { Translate } from "../i18n/index.js";
 import { formatTime } from "./domain-list.js";
 

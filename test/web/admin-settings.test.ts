@@ -121,6 +121,16 @@ describe("the admin's WAPI settings page", () => {
     expect(page).not.toContain("(before the settings were last changed)");
   });
 
+  it("names the address WEDOS refused, from the pause the Test connection opened", async () => {
+    await start("file");
+    sim = await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock: h.clock, allowIps: ["192.0.2.1"] });
+    await save({ url: sim.url, login: HARNESS_WAPI.login });
+    expect(await settings()).not.toContain("WEDOS last refused requests from");
+    const page = await testConnection();
+    expect(page).toContain("WEDOS last refused requests from 127.0.0.1; allow that address.");
+    expect(h.services.wapi.circuit.status()?.reason).toBe("ip-not-allowed");
+  });
+
   it("holds the fuse while passwords change on the page, counts each Test connection, and says how many tries remain", async () => {
     await start("file");
     sim = await startSimulator({ login: HARNESS_WAPI.login, password: NEW_PASSWORD, clock: h.clock });

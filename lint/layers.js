@@ -99,7 +99,8 @@ export const importsGoDown = {
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
       ImportExpression: (node) => check(node.source, literal(node.source)),
-      TSImportType: (node) => check(node.argument, literal(node.argument?.literal)),
+      // typescript-eslint 8 names the specifier `source` (older versions: `argument.literal`).
+      TSImportType: (node) => check(node, "source" in node ? node.source?.value : literal(node.argument?.literal)),
     };
   },
 };

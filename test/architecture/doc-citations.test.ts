@@ -58,6 +58,30 @@ describe("citations of docs/reference", () => {
   });
 });
 
+describe("the repository stands alone", () => {
+  // Whoever clones the repository has neither the issues nor any document outside it; RFC sections are public.
+  const OUTSIDE = [
+    { what: "an issue", pattern: /\bissue \d+|next issue/i },
+    { what: "a section of a document outside the repository", pattern: /(?<!RFC \d+ )§\s*\d/ },
+    { what: "a folder outside the repository", pattern: /\.\.\/shared\b|\bshared\/reference\b/ },
+  ];
+  const self = relative(root, fileURLToPath(import.meta.url));
+
+  it("no code, test or document cites what is not in it", () => {
+    const found: string[] = [];
+    for (const file of scannedFiles().filter((each) => each !== self)) {
+      readFileSync(join(root, file), "utf8")
+        .split("\n")
+        .forEach((line, index) => {
+          for (const { what, pattern } of OUTSIDE) {
+            if (pattern.test(line)) found.push(`${file}:${index + 1} cites ${what}: ${line.trim()}`);
+          }
+        });
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe("reading citations", () => {
   it("turns headings into the anchors a Markdown viewer gives them", () => {
     const anchors = headingAnchors("# Title\n## Sessions, CSRF and the API\n### dns_write_post\n## Notes\n## Notes\n");

@@ -74,7 +74,7 @@ export const importsGoDown = {
       if (!specifier.startsWith(".")) return checkBare(node, specifier);
       const to = unitOf(srcDir, targetOf(context.filename, specifier));
       if (!to || to.unit === from.unit || rule.may.includes("*") || rule.may.includes(to.unit)) return;
-      if (rule.layer === "fake" && isPanelLayout(to.relative)) return;
+      if (from.unit === "emulators" && isPanelLayout(to.relative)) return;
       const toLayer = LAYERS[to.unit]?.layer ?? "none";
       context.report({
         node,

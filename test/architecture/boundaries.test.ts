@@ -51,6 +51,7 @@ describe("the simulator and the emulators share no code with what they fake", ()
     ["src/emulators/directadmin/x.ts", `import { issueCsrf } from "../../web/csrf.js";`],
     ["src/emulators/cpanel/x.ts", `import type { WapiClient } from "../../wapi/client.js";`],
     ["src/emulators/directadmin/x.ts", `import { readAccounts } from "../../panel/directadmin/reader.js";`],
+    ["src/simulator/x.ts", `import { USERS_DIR } from "../panel/directadmin/layout.js";`],
   ] satisfies Case[]) {
     expectCrossing(crossing, UPWARD);
   }

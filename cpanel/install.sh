@@ -3,7 +3,7 @@
 # wedos-panel-cpanel.tar.gz, made by npm run build) and registers it with cPanel. Run as root:  sh wedos-panel/cpanel/install.sh
 # Running it again upgrades in place; the data directory and the configuration are kept.
 #
-# What it does (docs/reference/directadmin.md#cpanel-and-whm):
+# What it does (docs/reference/cpanel.md):
 #   1. checks Node.js 20 or newer and that a database driver loads with it (`wedos-panel driver`);
 #   2. copies the package to /usr/local/cpanel/3rdparty/wedos-panel and a `wedos-panel` command to /usr/local/bin;
 #      creates the service account wedos-panel (no login shell); /etc/wedos-panel/config.json with "panel": "cpanel"

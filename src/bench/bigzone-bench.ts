@@ -36,9 +36,9 @@ function touchZone(file: string, secondsAgo: number): void {
 }
 
 /**
- * Issue 11 §5: the page of a 50,000-record zone, and another customer's domain page alone and while five views of
- * the big zone run at once, the zone just changed (so the five wait for one parse, in slices). Rounds of each are
- * interleaved, so the machine's noise falls on both alike.
+ * Big zones on the domain page (docs/decisions/0018): the page of a 50,000-record zone, and another customer's domain
+ * page alone and while five views of the big zone run at once, the zone just changed (so the five wait for one parse,
+ * in slices). Rounds of each are interleaved, so the machine's noise falls on both alike.
  */
 export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<string[][]> {
   const bigDomain = "acct00001.test";

@@ -96,7 +96,10 @@ async function fairShareRun(accounts: number, dnsMode: "primary" | "secondary"):
       if (await step(world)) {
         if (pending.size > 0) {
           const atWedos = new Set([...sim.simulator.publishedZones()].filter((zone) => dnsMode === "secondary" || zone.rows.length > 0).map((zone) => zone.name));
-          for (const [domain, since] of pending) if (atWedos.has(domain)) (delays.push(clock.now() - since), pending.delete(domain));
+          for (const [domain, since] of pending) if (atWedos.has(domain)) {
+            delays.push(clock.now() - since);
+            pending.delete(domain);
+          }
         }
       } else clock.advance(CLICK_EVERY_MS);
     }

@@ -133,7 +133,7 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     await clearFaults(b);
     await failed.getByRole("button", { name: "Retry" }).click();
     await frame.locator(".wedos-notice", { hasText: `Job ${job} is queued again.` }).waitFor();
-    frame = await untilPageShows(page, "admin", "/", (each) => listStatus(each, "gina.test"), /^active$/);
+    await untilPageShows(page, "admin", "/", (each) => listStatus(each, "gina.test"), /^active$/);
     frame = await showPluginPage(page, "admin", "/operations");
     expect(await frame.locator("section.wedos-failed-jobs").textContent()).toContain("No job has failed.");
   });
@@ -153,7 +153,7 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     expect(await conflict.locator(".wedos-reason").textContent()).toContain("an admin must adopt it (take over its records) or ignore it");
     await conflict.getByRole("button", { name: "Adopt" }).click();
     await frame.locator(".wedos-notice", { hasText: "helen.test will be taken over and synced." }).waitFor();
-    frame = await untilPageShows(page, "admin", "/", (each) => listStatus(each, "helen.test"), /^active$/);
+    await untilPageShows(page, "admin", "/", (each) => listStatus(each, "helen.test"), /^active$/);
     const rows = b.stack.sim.simulator.publishedZones().find((zone) => zone.name === "helen.test")?.rows ?? [];
     expect(rows.some((row) => row.name === "mail" && row.type === "A")).toBe(true);
     expect(rows.some((row) => row.name === "old")).toBe(false);
@@ -172,13 +172,13 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     b.stack.services.worker.nudge();
     await jobsSettled(b, "erin.test");
 
-    let frame = await showPluginPage(page, "admin", "/");
+    const frame = await showPluginPage(page, "admin", "/");
     await openAdminPage(frame, "drift");
     const zone = frame.locator("section.wedos-drift article", { hasText: "erin.test" });
     expect(await zone.locator("li").allTextContents()).toContainEqual(expect.stringContaining("198.51.100.99"));
     await mainPageScreenshot(page, "en", "admin-drift");
     await zone.getByRole("button", { name: "Apply", exact: true }).click();
-    frame = await untilPageShows(page, "admin", "/drift", (each) => each.locator("section.wedos-drift"), /No differences found\./);
+    await untilPageShows(page, "admin", "/drift", (each) => each.locator("section.wedos-drift"), /No differences found\./);
     const published = b.stack.sim.simulator.publishedZones().find((each) => each.name === "erin.test")?.rows ?? [];
     expect(published.find((row) => row.name === "www" && row.type === "A")?.rdata).toBe("192.0.2.1");
   });

@@ -218,7 +218,7 @@ export async function showPluginPage(page: Page, level: Level, path: string, par
   try {
     await locator.locator(".wedos-panel h1").waitFor();
   } catch (error) {
-    throw new Error(`the plugin page ${url} did not show (${(error as Error).message.split("\n")[0]}); the frame holds: ${(await frame.content()).slice(0, 2000)}`);
+    throw new Error(`the plugin page ${url} did not show (${(error as Error).message.split("\n")[0]}); the frame holds: ${(await frame.content()).slice(0, 2000)}`, { cause: error });
   }
   return locator;
 }

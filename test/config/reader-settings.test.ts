@@ -39,6 +39,6 @@ describe("install.conf's reader_socket", () => {
   });
 
   it("refuses a socket that is not an absolute path, with the other configuration problems", () => {
-    expect(() => configWith("reader_socket=run/reader.sock\n")).toThrow(/^configuration is invalid \(.*install\.conf\):\n  - .*install\.conf: reader_socket="run\/reader\.sock" is not an absolute path; run the plugin's install script again as root \(it writes this file\)$/);
+    expect(() => configWith("reader_socket=run/reader.sock\n")).toThrow(/^configuration is invalid \(.*install\.conf\):\n {2}- .*install\.conf: reader_socket="run\/reader\.sock" is not an absolute path; run the plugin's install script again as root \(it writes this file\)$/);
   });
 });

@@ -14,13 +14,13 @@ import { packagesDir } from "./packages.js";
 import { recorder } from "./recorder.js";
 import { asUnitAccount, parseSocketUnit, parseUnit, startOrder, type ServiceUnit, type SocketUnit } from "./units.js";
 
-// Issue 10 §1: the DirectAdmin package as `npm run build` makes it (portable drivers), installed by its real
-// scripts/install.sh in a Debian 11 root (glibc 2.31) with each supported Node.js — real useradd, chown, setpriv and
-// runuser; only systemctl is a stand-in, as no systemd runs in a chroot, so the matrix starts each unit the
-// installer wrote, as its User=, from its ExecStart= (a service started by a socket unit gets that socket as
-// --listen, owned and moded as the socket unit says). Then a real hook event reaches the WEDOS simulator (on the
-// host's 127.0.0.1: a chroot shares the network), a page is answered through the real entry script run as the
-// account's own unix user, and uninstall.sh runs. The chroot is an overlay on the cached root (build/native/).
+// The runtime matrix (docs/decisions/0009): the DirectAdmin package as `npm run build` makes it (portable drivers),
+// installed by its real scripts/install.sh in a Debian 11 root (glibc 2.31) with each supported Node.js — real useradd,
+// chown, setpriv and runuser; only systemctl is a stand-in, as no systemd runs in a chroot, so the matrix starts each
+// unit the installer wrote, as its User=, from its ExecStart= (a service started by a socket unit gets that socket as
+// --listen, owned and moded as the socket unit says). Then a real hook event reaches the WEDOS simulator (on the host's
+// 127.0.0.1: a chroot shares the network), a page is answered through the real entry script run as the account's own
+// unix user, and uninstall.sh runs. The chroot is an overlay on the cached root (build/native/).
 const PLUGIN = "/usr/local/directadmin/plugins/wedos";
 const PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const LOGIN = "matrix@example.test";

@@ -8,8 +8,9 @@ import { nodeDistribution } from "../../build/native/node-dist.mjs";
 import { NODE_VERSIONS } from "../../build/native/targets.mjs";
 import { packagesDir } from "./packages.js";
 
-// Issue 10 §1: every driver a package ships loads on EL 8 (at most GLIBC_2.28 and GLIBCXX_3.4.25), one for each
-// supported Node.js; and the store behaves the same through node:sqlite, where Node.js has a usable one (24; Node 22's cuts text at NUL, so it is refused).
+// The runtime matrix (docs/decisions/0009): every driver a package ships loads on EL 8 (at most GLIBC_2.28 and
+// GLIBCXX_3.4.25), one for each supported Node.js; and the store behaves the same through node:sqlite, where Node.js
+// has a usable one (24; Node 22's cuts text at NUL, so it is refused).
 const ROOT = join(import.meta.dirname, "..", "..");
 const unpacked = mkdtempSync(join(tmpdir(), "wedos-panel-matrix-drivers-"));
 afterAll(() => rmSync(unpacked, { recursive: true, force: true }));

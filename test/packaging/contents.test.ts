@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackages, createSandbox, listing, type BuiltPackage } from "./sandbox.js";
 
-// §8 of issue 10: a package holds what runs on a server, and an update removes what the new version no longer has.
+// A package holds what runs on a server, and an update removes what the new version no longer has.
 // Each rule below is an allowlist: a file the rules do not name fails the test, so development code (the WEDOS
 // simulator, the emulated panels, the demo, the benchmark, tests) cannot slip into a package unnoticed.
 let built: Record<"directadmin" | "cpanel", BuiltPackage>;

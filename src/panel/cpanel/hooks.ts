@@ -1,6 +1,6 @@
 /**
  * The Standardized Hooks events the plugin registers on cPanel & WHM
- * (docs/reference/directadmin.md#standardized-hooks), all at the `post` stage and none blocking: an event is recorded
+ * (docs/reference/cpanel.md#standardized-hooks), all at the `post` stage and none blocking: an event is recorded
  * after cPanel did it and can never stop cPanel from doing it. `cpanel/hooks/wedos-panel-hook --describe` prints
  * exactly this list for manage_hooks (a test holds them equal).
  *

@@ -6,7 +6,7 @@ import { CPANEL_USER } from "./hook-events.js";
 /**
  * Where cPanel & WHM keeps what the plugin reads. Three roots, because a real server spreads them over the file
  * system and a test puts all three under one temp directory. Each path is an assumption from public sources and
- * cPanel's own tools, not a documented interface (docs/reference/directadmin.md#cpanel-open-questions): see reader.ts
+ * cPanel's own tools, not a documented interface (docs/reference/cpanel.md#open-questions): see reader.ts
  * for the formats.
  */
 export interface CpanelLayoutOptions {

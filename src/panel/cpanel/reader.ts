@@ -10,7 +10,7 @@ const UNREADABLE = "cpanel_file_unreadable";
 
 /**
  * The {@link Panel} over a cPanel & WHM server's files. cPanel documents none of them as an interface
- * (docs/reference/directadmin.md#cpanel-open-questions), so each is read conservatively — tolerant where a file may
+ * (docs/reference/cpanel.md#open-questions), so each is read conservatively — tolerant where a file may
  * legitimately be absent, strict where a file exists but is not in the form below (it throws {@link CpanelFileError}
  * naming the file and line, because the import and the reconciler act on what this returns). Assumptions, each from
  * cPanel's own tools and public plugins rather than a vendor promise:

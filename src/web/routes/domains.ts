@@ -25,8 +25,8 @@ import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
 
 /**
- * The domain routes every level shares; the tenant scope decides which domains they reach. The minimal set that
- * proves the plumbing (the next issue designs the real pages): a domain's detail, "Sync now" and "Purge cache" —
+ * The domain routes every level shares; the tenant scope decides which domains they reach: a domain's detail,
+ * "Sync now" and "Purge cache" —
  * customers' actions that cost WAPI requests, so each domain's runs at most once per cooldown
  * (provisioning/customer-actions.ts).
  */

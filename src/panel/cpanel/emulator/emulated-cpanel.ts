@@ -12,7 +12,7 @@ import { CpanelTreeFiles } from "./tree.js";
 
 /**
  * A Standardized Hooks payload as cPanel writes it to the hook's stdin
- * (docs/reference/directadmin.md#standardized-hooks).
+ * (docs/reference/cpanel.md#standardized-hooks).
  */
 export interface CpanelHookPayload {
   context: { category: string; event: string; stage: string; [key: string]: unknown };

@@ -34,7 +34,7 @@ export {
   presentationName,
   zoneNameFromText,
 } from "./normalise.js";
-export { parseZoneFile, parseZoneFileSteps, readZoneFile, type ZoneFileOptions, type ZoneFileResult } from "./zone-file.js";
+export { parseZoneFile, parseZoneFileSteps, type ZoneFileOptions, type ZoneFileResult } from "./zone-file.js";
 export { formatRdata, formatRecord } from "./presentation.js";
 export { DNS_WRITE_VARIABLES, parseDnsWriteEnv, type DnsWriteEnv } from "./hook-env.js";
 export { canonicalRdataKey, recordToWedosRow, wedosRowToRecord, type WedosRow } from "./wedos-row.js";

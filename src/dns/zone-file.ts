@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import { DnsDataError, ZoneFileError, type ZoneFileProblem } from "./errors.js";
 import { isAtOrBelow, labelsOfName, nameFromLabels, parseNameLabels, zoneNameFromText, type Labels } from "./normalise.js";
 import { checkOwnerName, parseRdata } from "./rdata-text.js";
@@ -34,11 +32,6 @@ export interface ZoneFileResult {
 }
 
 const CLASSES = new Set(["IN", "CH", "CHAOS", "HS", "HESIOD", "NONE", "ANY"]);
-
-/** Reads a zone file from disk; see {@link parseZoneFile}. */
-export async function readZoneFile(path: string, origin: string): Promise<ZoneFileResult> {
-  return parseZoneFile(await readFile(path), { origin, fileName: basename(path) });
-}
 
 /**
  * Parses zone-file content. Throws {@link ZoneFileError} listing every problem when BIND would refuse the file

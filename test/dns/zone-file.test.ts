@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { formatRdata, formatRecord, parseZoneFile, readZoneFile, ZoneFileError, type DnsRecord, type ZoneFileResult } from "../../src/dns/index.js";
+import { formatRdata, formatRecord, parseZoneFile, ZoneFileError, type DnsRecord, type ZoneFileResult } from "../../src/dns/index.js";
+import { loadZoneFile } from "../../src/cli/zone-input.js";
 import { tempDir } from "../support/temp-dir.js";
 import { BAD_ZONES, ZONE_ORIGIN, zoneBytes, zonePath } from "./fixtures.js";
 
@@ -260,15 +261,15 @@ describe("input forms", () => {
     expect(problemsOf(() => parseZoneFile(latin1, { origin: "example.com" }))[0]).toContain("'caf\\233' cannot own A records");
   });
 
-  test("readZoneFile reads the file from disk and names it in problems", async () => {
+  test("loadZoneFile reads the file from disk and names it in problems", async () => {
     const dir = tempDir();
     const path = join(dir, "example.com.db");
     writeFileSync(path, `${header}www A 192.0.2.2\n`);
-    const zone = await readZoneFile(path, "example.com");
+    const zone = await loadZoneFile(path, "example.com");
     expect(at(zone, "www.example.com")).toHaveLength(1);
     writeFileSync(path, `${header}www A 1.2.3\n`);
-    await expect(readZoneFile(path, "example.com")).rejects.toThrow("example.com.db:5: bad dotted quad '1.2.3'");
-    expect((await readZoneFile(zonePath("crlf-line-endings.db"), "example.com")).records).toHaveLength(4);
+    await expect(loadZoneFile(path, "example.com")).rejects.toThrow("example.com.db:5: bad dotted quad '1.2.3'");
+    expect((await loadZoneFile(zonePath("crlf-line-endings.db"), "example.com")).records).toHaveLength(4);
   });
 });
 

@@ -20,7 +20,7 @@ export interface Statement<P extends unknown[] = unknown[], R = unknown> {
 }
 
 // A transaction wraps any function, as better-sqlite3's does.
-export type AnyFunction = (...args: any[]) => unknown;
+export type AnyFunction = (...args: never[]) => unknown;
 
 /**
  * A function run inside a transaction: BEGIN (DEFERRED by default) … COMMIT, or a savepoint when called inside

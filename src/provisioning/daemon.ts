@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from "node:fs";
 import cron from "node-cron";
 import { AppError, toError } from "../errors.js";
 import type { Services } from "../main.js";
-import { TASK, jobKey } from "./task-names.js";
+import { reconcile as reconcileTask } from "./tasks/reconcile.js";
 
 /** How often the spool is read even without a file-system notification (inotify can miss events). */
 const SPOOL_RESCAN_MS = 2_000;
@@ -25,8 +25,12 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
   const abort = services.shutdown;
   const ingest = () => {
     try {
-      const released = services.worker.releaseAbandoned();
-      if (released > 0) log(`queue: took back ${released} job(s) from a worker that died`);
+      services.worker.releaseAbandoned().then(
+        (released) => {
+          if (released > 0) log(`queue: took back ${released} job(s) from a worker that died`);
+        },
+        (error: unknown) => log(`queue: ${toError(error).message}`),
+      );
       const result = services.ingest();
       for (const rejected of result.rejected) log(`spool: kept aside ${rejected.file}: ${rejected.reason}`);
     } catch (error) {
@@ -42,7 +46,7 @@ export function startDaemon(services: Services, log: (line: string) => void): Da
   }
   const rescan = setInterval(ingest, SPOOL_RESCAN_MS);
   const reconcile = cron.schedule(services.config.daemon.reconcileCron, () => {
-    services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
+    services.queue.enqueue(reconcileTask, {});
   });
   const delegation = services.config.dns.delegationCheck
     ? setInterval(() => {

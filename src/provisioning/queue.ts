@@ -3,8 +3,6 @@ import type { BudgetOwner } from "../store/wapi-share-store.js";
 import type { WapiLane } from "../wapi/lanes.js";
 import type { TaskDefinition } from "./task-definition.js";
 
-export type { JobState, ShareCaps } from "../store/job-store.js";
-
 export interface EnqueueOptions {
   /** Another lane than the task's own (a person's click on work the hooks usually queue). */
   lane?: WapiLane;

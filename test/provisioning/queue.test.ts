@@ -132,6 +132,18 @@ describe("job queue and worker", () => {
     expect(queue.list({ states: ["dead"], limit: 10 })).toEqual([]);
   });
 
+  it("never runs two jobs of one domain at once, whatever their task; other domains go on", async () => {
+    const { queue } = setup({});
+    const sync = queue.enqueue(task("sync-zone"), { domain: "example.com" }, { lane: "records" });
+    const apply = queue.enqueue(task("apply-drift"), { domain: "example.com" }, { lane: "interactive" });
+    const other = queue.enqueue(task("sync-zone"), { domain: "other.com" }, { lane: "records" });
+    expect((await queue.claim("worker-a", 60_000))?.id).toBe(apply);
+    expect(await queue.claim("worker-b", 60_000, { only: sync })).toBeUndefined();
+    expect((await queue.claim("worker-b", 60_000))?.id).toBe(other);
+    expect(await queue.complete(apply, "worker-a")).toBe(true);
+    expect((await queue.claim("worker-b", 60_000, { only: sync }))?.id).toBe(sync);
+  });
+
   it("takes a job again when the worker holding it died (its lease expired)", async () => {
     const { file, clock, queue } = setup({});
     const id = queue.enqueue(task("work"), { domain: "example.com" }, { lane: "lifecycle" });

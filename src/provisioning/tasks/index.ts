@@ -9,8 +9,22 @@ import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./zone-ta
  * Every task the worker knows, by the name stored in the jobs table. A new task (a new WEDOS service's order,
  * check or removal) is one definition in its own module (task-definition.ts) and one line here.
  */
-export const TASKS: ReadonlyMap<string, RegisteredTask> = new Map(
-  [provisionDomain, syncZone, removeDomain, withdrawZone, protectDomain, unprotectDomain, pollNotifications, purgeCache, checkDrift, applyDrift, reconcile, testConnection].map(
-    (task): [string, RegisteredTask] => [task.name, task],
-  ),
-);
+const ALL: readonly RegisteredTask[] = [
+  // DNS zones
+  provisionDomain,
+  syncZone,
+  removeDomain,
+  withdrawZone,
+  checkDrift,
+  applyDrift,
+  // WEDOS Global protection
+  protectDomain,
+  unprotectDomain,
+  purgeCache,
+  pollNotifications,
+  // the whole installation
+  reconcile,
+  testConnection,
+];
+
+export const TASKS: ReadonlyMap<string, RegisteredTask> = new Map(ALL.map((task) => [task.name, task]));

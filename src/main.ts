@@ -6,9 +6,10 @@ import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
-import { JobQueue } from "./provisioning/queue.js";
+import type { JobQueue } from "./provisioning/queue.js";
+import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
-import { createTaskHandlers } from "./provisioning/tasks/index.js";
+import { TASKS } from "./provisioning/tasks/index.js";
 import { runConnectionTest, type ConnectionTest } from "./provisioning/tasks/test-connection.js";
 import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { Worker } from "./provisioning/worker.js";
@@ -66,7 +67,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
   const db = openConfiguredDatabase(config);
   const shutdown = new AbortController();
   const wapi = createWapi(config, db, clock, shutdown.signal);
-  const queue = new JobQueue(db, clock);
+  const queue: JobQueue = new SqliteJobQueue(db, clock);
   const stores: WebStores = {
     inventory: new InventoryStore(db),
     zones: new DnsZoneStore(db),
@@ -95,7 +96,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
     db,
   };
-  const worker = new Worker({ queue, clock, circuit: wapi.circuit, fairShare: () => wapi.budget.fairShare(), tasks: createTaskHandlers(tasks) });
+  const worker = new Worker({ queue, clock, circuit: wapi.circuit, fairShare: () => wapi.budget.fairShare(), tasks: TASKS, context: tasks });
   const spool = new SpoolStore(db);
   const delegation = new DelegationChecker({ inventory, store: stores.delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });
   const hooks = hookSpool(config.dataDir, config.installation);

@@ -9,7 +9,6 @@ import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { applyPanelEvent } from "../provisioning/lifecycle.js";
 import { policySchema } from "../model/policy.js";
-import { TASK } from "../provisioning/task-names.js";
 import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { PolicyStore } from "../store/policy-store.js";
 import { WapiShareStore } from "../store/wapi-share-store.js";
@@ -75,7 +74,7 @@ async function fairShareRun(accounts: number, dnsMode: "primary" | "secondary"):
     while (clock.now() < hourStart && services.tasks.protections.get("mallory.test")?.state !== "active") {
       services.ingest();
       await services.worker.runUntilIdle();
-      clock.set(Math.min(hourStart, Math.max(clock.now() + 1, services.queue.store.nextRunAt() ?? hourStart)));
+      clock.set(Math.min(hourStart, Math.max(clock.now() + 1, (await services.queue.nextRunAt()) ?? hourStart)));
     }
     clock.set(hourStart);
     const spacing = HOUR_MS / accounts;
@@ -91,8 +90,8 @@ async function fairShareRun(accounts: number, dnsMode: "primary" | "secondary"):
         applyPanelEvent({ kind: "user-created", username: next.username, domain, package: next.package, ips: next.ips, creator: next.creator, restore: false }, services.lifecycle);
         created += 1;
       }
-      services.actions.request(TASK.syncZone, "mallory.test", true);
-      services.actions.request(TASK.purgeCache, "mallory.test", true);
+      services.actions.request("syncZone", "mallory.test", true);
+      services.actions.request("purgeCache", "mallory.test", true);
       if (await step(world)) {
         if (pending.size > 0) {
           const atWedos = new Set([...sim.simulator.publishedZones()].filter((zone) => dnsMode === "secondary" || zone.rows.length > 0).map((zone) => zone.name));

@@ -9,7 +9,7 @@ import { EmulatedDirectAdmin, fixtureTree, seedAccounts } from "../panel/directa
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { startDaemon } from "../provisioning/daemon.js";
-import { TASK, jobKey } from "../provisioning/task-names.js";
+import { provisionDomain } from "../provisioning/tasks/zone-tasks.js";
 import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 
 const HOUR_MS = 3_600_000;
@@ -40,7 +40,7 @@ async function importWorld(domains: number): Promise<ImportWorld> {
     services.tasks.inventory.rememberAccount(account, now);
     for (const domain of account.domains) {
       services.tasks.inventory.rememberDomain(account, domain, now);
-      services.queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "background" });
+      services.queue.enqueue(provisionDomain, { domain: domain.domain }, { lane: "background" });
     }
   }
   return { clock, sim, services, layout, dataDir, close: async () => { await services.close(); await sim.close(); rmSync(root, { recursive: true, force: true }); } };
@@ -54,14 +54,14 @@ export async function benchNewAccountDuringImport(): Promise<string[][]> {
   const world = await importWorld(10_000);
   const daemon = startDaemon(world.services, () => {});
   try {
-    while (world.services.queue.store.countsByState().done < 50) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (world.services.queue.countsByState().done < 50) await new Promise((resolve) => setTimeout(resolve, 20));
     const da = new EmulatedDirectAdmin({ layout: world.layout, hookEnv: { WEDOS_PANEL_DATA_DIR: world.dataDir }, clock: world.clock });
     const started = performance.now();
     await da.createUser({ username: "newcomer", domain: "newcomer.test", package: "default", ip: "192.0.2.250", email: "n@example.test", creator: "admin", password: "Secret-Password-1" });
     const committed = () => [...world.sim.simulator.publishedZones()].some((zone) => zone.name === "newcomer.test" && zone.rows.length > 0);
     while (!committed()) await new Promise((resolve) => setTimeout(resolve, 5));
     const seconds = (performance.now() - started) / 1000;
-    const done = world.services.queue.store.countsByState().done;
+    const done = world.services.queue.countsByState().done;
     return [["new account → zone committed, during a 10,000-domain import", seconds.toFixed(2), "10", `${done} import jobs done meanwhile`]];
   } finally {
     await daemon.stop();

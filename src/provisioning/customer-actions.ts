@@ -3,10 +3,13 @@ import type { InventoryStore } from "../store/inventory-store.js";
 import type { BudgetOwner } from "../store/wapi-share-store.js";
 import type { WapiBudget } from "../wapi/budget.js";
 import type { JobQueue } from "./queue.js";
-import { TASK, jobKey } from "./task-names.js";
+import { jobKey } from "./task-definition.js";
+import { purgeCache } from "./tasks/protection-tasks.js";
+import { syncZone } from "./tasks/zone-tasks.js";
 
 /** The actions a customer may ask for on a domain's page that cost WAPI requests each time. */
-export type CustomerTask = typeof TASK.syncZone | typeof TASK.purgeCache;
+export const CUSTOMER_TASKS = { syncZone, purgeCache } as const;
+export type CustomerTask = keyof typeof CUSTOMER_TASKS;
 
 /**
  * What became of a click: `queued` runs now; `joined` found the same action already waiting and joined it;
@@ -50,18 +53,19 @@ export class CustomerActions {
   /** Queues (or joins) `task` on `domain`; `forCustomer` false for an admin, whose clicks count toward no share. */
   request(task: CustomerTask, domain: string, forCustomer: boolean): ActionAnswer {
     const { queue, budget, clock, cooldownMs } = this.deps;
-    const key = jobKey(task, domain);
+    const definition = CUSTOMER_TASKS[task];
+    const key = jobKey(definition, { domain });
     const now = clock.now();
-    const lastRan = queue.store.lastFinished(key);
-    const active = queue.store.active(key);
+    const lastRan = queue.lastFinished(key);
+    const active = queue.active(key);
     if (active?.state === "running") return { jobId: active.id, outcome: "running", runAt: now, lastRan };
     const row = this.deps.inventory.domain(domain);
     const owner = forCustomer ? this.ownerOf(row?.username ?? null) : undefined;
-    const changesNothing = task === TASK.purgeCache || row?.dnsStatus === "active";
+    const changesNothing = task === "purgeCache" || row?.dnsStatus === "active";
     const coolUntil = lastRan === undefined || !changesNothing ? now : Math.max(now, lastRan + cooldownMs);
     const shareUntil = owner !== undefined && budget.overShare(owner) ? budget.fairShare().renewsAt : now;
     const wanted = Math.max(coolUntil, shareUntil);
-    const jobId = queue.enqueue(task, { domain }, { key, lane: "interactive", owner, delayMs: wanted - now });
+    const jobId = queue.enqueue(definition, { domain }, { lane: "interactive", owner, delayMs: wanted - now });
     const runAt = queue.get(jobId)?.runAt ?? wanted;
     const wasDue = active !== undefined && active.runAt <= now;
     // Read the clock again: a real one has moved on since `now`, and the queue stored its own "now".

@@ -6,7 +6,7 @@ import type { DelegationChecker } from "./delegation-checker.js";
 import type { IngestResult } from "./ingest.js";
 import type { JobQueue } from "./queue.js";
 import type { HookSpool } from "./spool.js";
-import { TASK, jobKey } from "./task-names.js";
+import { reconcile as reconcileTask } from "./tasks/reconcile.js";
 import type { Worker } from "./worker.js";
 
 /** How often the spool is read even without a file-system notification (inotify can miss events). */
@@ -44,8 +44,12 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
   const abort = services.shutdown;
   const ingest = () => {
     try {
-      const released = services.worker.releaseAbandoned();
-      if (released > 0) log(`queue: took back ${released} job(s) from a worker that died`);
+      services.worker.releaseAbandoned().then(
+        (released) => {
+          if (released > 0) log(`queue: took back ${released} job(s) from a worker that died`);
+        },
+        (error: unknown) => log(`queue: ${toError(error).message}`),
+      );
       const result = services.ingest();
       for (const rejected of result.rejected) log(`spool: kept aside ${rejected.file}: ${rejected.reason}`);
     } catch (error) {
@@ -61,7 +65,7 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
   }
   const rescan = setInterval(ingest, SPOOL_RESCAN_MS);
   const reconcile = cron.schedule(services.config.daemon.reconcileCron, () => {
-    services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
+    services.queue.enqueue(reconcileTask, {});
   });
   const delegation = services.config.dns.delegationCheck
     ? setInterval(() => {

@@ -3,7 +3,7 @@ import type { PanelEvent } from "../panel/events.js";
 import type { InventoryStore } from "../store/inventory-store.js";
 import type { PolicyStore } from "../store/policy-store.js";
 import type { JobQueue } from "./queue.js";
-import { TASK, jobKey } from "./task-names.js";
+import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./tasks/zone-tasks.js";
 
 const DAY_MS = 86_400_000;
 
@@ -47,7 +47,7 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
       return;
     case "zone-written":
       if (inventory.domain(event.domain)?.state !== "active") return;
-      queue.enqueue(TASK.syncZone, { domain: event.domain, env: event.env }, { key: jobKey(TASK.syncZone, event.domain), lane: "records" });
+      queue.enqueue(syncZone, { domain: event.domain, env: event.env });
       return;
     case "domain-renamed":
       createDomain(deps, event.to, event.username, "domain", undefined);
@@ -99,7 +99,7 @@ function applyPushedZone(deps: LifecycleDeps, domain: string): void {
 }
 
 function queueProvisioning(deps: LifecycleDeps, domain: string): void {
-  deps.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "lifecycle" });
+  deps.queue.enqueue(provisionDomain, { domain });
 }
 
 /** Marks the domain deleted and schedules its removal at WEDOS after the grace period (per policy). */
@@ -115,7 +115,7 @@ function deleteDomain(deps: LifecycleDeps, domain: string): void {
   }
   const graceMs = policy.graceDays * DAY_MS;
   inventory.setDomainState(domain, "deleted", now + graceMs, now);
-  queue.enqueue(TASK.removeDomain, { domain }, { key: jobKey(TASK.removeDomain, domain), lane: "lifecycle", delayMs: graceMs });
+  queue.enqueue(removeDomain, { domain }, { delayMs: graceMs });
 }
 
 /**
@@ -131,8 +131,7 @@ function changePackage(deps: LifecycleDeps, username: string, pkg: string): void
   const policy = policies.forPackage(pkg);
   for (const domain of inventory.domainsOf(username)) {
     if (domain.state === "deleted") continue;
-    const task = domain.state === "suspended" && policy.onSuspend === "withdraw" ? TASK.withdrawZone : TASK.provisionDomain;
-    queue.enqueue(task, { domain: domain.domain }, { key: jobKey(task, domain.domain), lane: "lifecycle" });
+    queue.enqueue(domain.state === "suspended" && policy.onSuspend === "withdraw" ? withdrawZone : provisionDomain, { domain: domain.domain });
   }
 }
 
@@ -145,9 +144,9 @@ function setSuspended(deps: LifecycleDeps, username: string, suspended: boolean)
     if (domain.state === "deleted") continue;
     inventory.setDomainState(domain.domain, suspended ? "suspended" : "active", null, now);
     if (suspended && policy.onSuspend === "withdraw") {
-      queue.enqueue(TASK.withdrawZone, { domain: domain.domain }, { key: jobKey(TASK.withdrawZone, domain.domain), lane: "lifecycle" });
+      queue.enqueue(withdrawZone, { domain: domain.domain });
     } else if (!suspended && domain.dnsStatus === "withdrawn") {
-      queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "lifecycle" });
+      queue.enqueue(provisionDomain, { domain: domain.domain });
     }
   }
 }

@@ -1,13 +1,11 @@
-import type { Clock } from "../clock.js";
-import { JobStore, type JobRow } from "../store/job-store.js";
-import type { Database } from "../store/database.js";
+import type { JobRow, JobState, ShareCaps } from "../store/job-store.js";
 import type { BudgetOwner } from "../store/wapi-share-store.js";
-import { WAPI_LANES, type WapiLane } from "../wapi/lanes.js";
+import type { WapiLane } from "../wapi/lanes.js";
+import type { TaskDefinition } from "./task-definition.js";
 
 export interface EnqueueOptions {
-  /** Repeated jobs with one key collapse into one queued job ("<task>:<domain>"). */
-  key?: string;
-  lane: WapiLane;
+  /** Another lane than the task's own (a person's click on work the hooks usually queue). */
+  lane?: WapiLane;
   /** Run no earlier than this many ms from now (e.g. a deletion after the grace period). */
   delayMs?: number;
   maxAttempts?: number;
@@ -15,57 +13,56 @@ export interface EnqueueOptions {
   owner?: BudgetOwner | undefined;
 }
 
-/** A job as tasks and pages see it. */
+/**
+ * A job as tasks and pages see it; `P` is the payload once its task's schema passed it (`unknown` before). `domain`
+ * is the domain it concerns (pages scope jobs to a tenant by it), null for work about no single domain.
+ */
 export interface Job<P = unknown> extends Omit<JobRow, "payload" | "lane"> {
   payload: P;
   lane: WapiLane;
 }
 
-const DEFAULT_MAX_ATTEMPTS = 12;
+/** What the worker does with a job it holds, once the job ran (or could not). */
+export interface JobSettling {
+  /** Back to the queue for `runAt`; `countAttempt` false gives back the attempt (a pause, not a failure). */
+  requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean): Promise<void>;
+  /** A dead letter, kept with its error until an admin retries it. */
+  bury(id: number, worker: string, error: string): Promise<void>;
+  complete(id: number, worker: string): Promise<boolean>;
+  /** Gives a held job back at once: its worker died (the attempt counts) or is stopping (`giveBack`). */
+  release(id: number, worker: string, giveBack?: boolean): Promise<boolean>;
+}
 
 /**
- * The durable job queue in SQLite. Priority follows the lane (interactive > lifecycle > records > background),
- * so a 10,000-domain import in `background` never delays a new account's zone in `lifecycle`.
+ * The durable job queue. Priority follows the lane (interactive > lifecycle > records > background), so a
+ * 10,000-domain import in `background` never delays a new account's zone in `lifecycle`. One key has at most one
+ * queued job; no two jobs of one key, nor of one domain, run at once (the per-domain lock).
+ *
+ * The worker's side returns promises, ready for a queue in a network database; the side pages and hook ingestion
+ * use is synchronous for now (docs/decisions/0022-typed-tasks-and-the-queue-interface.md says why).
  */
-export class JobQueue {
-  readonly store: JobStore;
-  private readonly listeners: Array<() => void> = [];
-
-  constructor(db: Database, private readonly clock: Clock) {
-    this.store = new JobStore(db);
-  }
-
+export interface JobQueue extends JobSettling {
+  /** Queues `payload` for `task` (or joins the queued job of the same key); returns the job's id. */
+  enqueue<P>(task: Pick<TaskDefinition<P>, "name" | "payload" | "domainOf" | "lane">, payload: P, options?: EnqueueOptions): number;
   /**
    * Calls `listener` after every job this queue object enqueues (the worker of the same process wakes at once
    * instead of at its next idle look; jobs written by other processes are found by that look).
    */
-  onEnqueued(listener: () => void): void {
-    this.listeners.push(listener);
-  }
+  onEnqueued(listener: () => void): void;
+  get(id: number): Job | undefined;
+  /** The newest queued or running job with this key (an action a page already queued), if any. */
+  active(jobKey: string): Job | undefined;
+  /** When a job with this key last finished (done or failed), if ever: the start of a customer action's cooldown. */
+  lastFinished(jobKey: string): number | undefined;
+  list(filter: { states?: readonly JobState[]; limit: number }): Job[];
+  countsByState(): Record<JobState, number>;
+  /** An admin's retry of a failed job (or a queued one, at once); false when there is no such job to retry. */
+  retry(id: number): boolean;
 
-  enqueue(task: string, payload: unknown, options: EnqueueOptions): number {
-    const now = this.clock.now();
-    const id = this.store.enqueue({
-      task,
-      jobKey: options.key ?? null,
-      payload: JSON.stringify(payload),
-      lane: options.lane,
-      priority: WAPI_LANES.indexOf(options.lane),
-      runAt: now + (options.delayMs ?? 0),
-      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      now,
-      owner: options.owner,
-    });
-    for (const listener of this.listeners) listener();
-    return id;
-  }
-
-  get(id: number): Job | undefined {
-    const row = this.store.get(id);
-    return row === undefined ? undefined : toJob(row);
-  }
-}
-
-export function toJob(row: JobRow): Job {
-  return { ...row, payload: JSON.parse(row.payload) as unknown, lane: row.lane as WapiLane };
+  /** Takes the most urgent ready job, or — with `only` — that job if it is ready and free to run. */
+  claim(worker: string, leaseMs: number, options?: { shares?: ShareCaps | undefined; only?: number }): Promise<Job | undefined>;
+  /** Running jobs and who holds them, for finding the ones whose worker process died. */
+  holders(): Promise<Array<{ id: number; lockedBy: string }>>;
+  /** The earliest time a queued job becomes due, for the worker's sleep. */
+  nextRunAt(): Promise<number | undefined>;
 }

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync, constants } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 import { AppError } from "../errors.js";
 import type { HookWarning } from "../store/hook-warning-store.js";
 
@@ -97,6 +98,9 @@ export function readSpoolFile(spool: HookSpool, file: string): SpoolRead {
   return { complete, body: bytes.subarray(0, bytes.length - END.length), modifiedAt };
 }
 
+/** What names a cPanel hook in its payload (the rest is read by the cPanel adapter). */
+const CPANEL_HOOK_CONTEXT = z.object({ context: z.object({ category: z.string(), event: z.string() }) });
+
 /**
  * The event a complete file's body holds: DirectAdmin variables or a pre hook's warning (NAME=value entries ended by
  * NUL bytes), or a cPanel payload (JSON). A cPanel body that is not JSON throws, so the caller keeps it aside.
@@ -110,8 +114,8 @@ export function parseSpooledEvent(file: string, body: Buffer): SpooledEvent {
     } catch (error) {
       throw new AppError("cpanel_hook_invalid", `cPanel hook: the payload is not JSON (${(error as Error).message}); the event was kept in the spool's rejected/ folder`);
     }
-    const context = (payload as { context?: { category?: unknown; event?: unknown } } | null)?.context;
-    const hook = typeof context?.category === "string" && typeof context.event === "string" ? `${context.category}::${context.event}` : "cpanel";
+    const described = CPANEL_HOOK_CONTEXT.safeParse(payload);
+    const hook = described.success ? `${described.data.context.category}::${described.data.context.event}` : "cpanel";
     return { source: "cpanel", file, hook, payload };
   }
   const env: Record<string, string> = {};

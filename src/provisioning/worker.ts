@@ -2,16 +2,15 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import { AppError, toError } from "../errors.js";
-import type { ShareCaps } from "../store/job-store.js";
 import { spendingFor } from "../wapi/budget-owner.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
 import { WapiError, WapiPausedError } from "../wapi/errors.js";
 import { backoffDelay } from "./backoff.js";
-import { toJob, type Job, type JobQueue } from "./queue.js";
+import type { ShareCaps } from "../store/job-store.js";
+import type { Job, JobQueue } from "./queue.js";
+import type { RegisteredTask } from "./task-definition.js";
+import type { TaskContext } from "./tasks/context.js";
 import { processAlive } from "../util/process-alive.js";
-
-/** Does one job's work. Must be idempotent: a job may run again after its worker was killed mid-way. */
-export type TaskHandler = (job: Job) => Promise<void>;
 
 export type RunOutcome = "ran" | "idle" | "paused";
 
@@ -26,7 +25,7 @@ const STOP_GRACE_MS = 2_000;
  * the backoff formula when retryable, buried as dead letters otherwise. While WAPI sending is paused (wrong
  * credentials, IP not allowed or blocked, the hourly limit) it takes no job at all, so the budget is not burned.
  */
-export class Worker {
+export class Worker<C = TaskContext> {
   readonly id = `worker-${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   private wake: (() => void) | undefined;
   /** The signal of the running `run()` loop: once aborted, the job in hand is given back instead of waited for. */
@@ -36,7 +35,10 @@ export class Worker {
     private readonly deps: {
       queue: JobQueue;
       clock: Clock;
-      tasks: ReadonlyMap<string, TaskHandler>;
+      /** The task registry (tasks/index.ts), by name: `execute` checks a job's payload, then runs it. */
+      tasks: ReadonlyMap<string, Pick<RegisteredTask, "name"> & { execute: (context: C, job: Job) => Promise<void> }>;
+      /** What every task may use (tasks/context.ts). */
+      context: C;
       circuit: WapiCircuit;
       /** This hour's fair-share caps of customers' interactive jobs (wapi/budget.ts); without it, none. */
       fairShare?: () => ShareCaps;
@@ -55,41 +57,57 @@ export class Worker {
   }
 
   async runOnce(): Promise<RunOutcome> {
-    const { queue, clock } = this.deps;
     if (this.pausedReason() !== undefined) return "paused";
-    const now = clock.now();
-    const row = queue.store.claim(this.id, now, now + (this.deps.leaseMs ?? DEFAULT_LEASE_MS), this.deps.fairShare?.());
-    if (row === undefined) return "idle";
-    const job = toJob(row);
-    const handler = this.deps.tasks.get(job.task);
+    const job = await this.deps.queue.claim(this.id, this.deps.leaseMs ?? DEFAULT_LEASE_MS, { shares: this.deps.fairShare?.() });
+    if (job === undefined) return "idle";
+    await this.runClaimed(job);
+    return "ran";
+  }
+
+  /**
+   * Runs job `id` now, through the same path as every other job (the per-domain lock, retries, dead letters), if it
+   * is due and free: `sync --apply` on the command line. "busy" when it is not (another worker holds the domain or
+   * has taken the job, sending is paused, or it is not due): it stays in the queue for the daemon.
+   */
+  async runNow(id: number): Promise<"ran" | "busy"> {
+    if (this.pausedReason() !== undefined) return "busy";
+    const job = await this.deps.queue.claim(this.id, this.deps.leaseMs ?? DEFAULT_LEASE_MS, { only: id });
+    if (job === undefined) return "busy";
+    await this.runClaimed(job);
+    return "ran";
+  }
+
+  private async runClaimed(job: Job): Promise<void> {
+    const { queue } = this.deps;
+    const task = this.deps.tasks.get(job.task);
     try {
-      if (handler === undefined) throw new AppError("unknown_task", `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`);
-      await this.untilStopped(spendingFor(job.account === null ? undefined : { account: job.account, reseller: job.reseller }, () => handler(job)));
-      queue.store.complete(job.id, this.id, clock.now());
+      if (task === undefined) throw new AppError("unknown_task", `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`);
+      const owner = job.account === null ? undefined : { account: job.account, reseller: job.reseller };
+      await this.untilStopped(spendingFor(owner, () => task.execute(this.deps.context, job)));
+      await queue.complete(job.id, this.id);
     } catch (thrown) {
       if (this.stopping?.aborted === true) {
         // Cut off by the stop, not failed: back to the queue at once, the attempt given back.
-        queue.store.release(job.id, this.id, clock.now(), true);
-        return "ran";
+        await queue.release(job.id, this.id, true);
+        return;
       }
       const error = toError(thrown);
       this.deps.onError?.(job, error);
-      this.settleFailure(job, error);
+      await this.settleFailure(job, error);
     }
-    return "ran";
   }
 
   /**
    * Gives back at once the jobs held by workers on this host whose process is gone (killed, crashed), instead of
    * waiting for their lease to run out. Workers on other hosts are left to their lease.
    */
-  releaseAbandoned(): number {
+  async releaseAbandoned(): Promise<number> {
     const prefix = `worker-${hostname()}-`;
     let released = 0;
-    for (const { id, lockedBy } of this.deps.queue.store.holders()) {
+    for (const { id, lockedBy } of await this.deps.queue.holders()) {
       if (!lockedBy.startsWith(prefix) || lockedBy === this.id) continue;
       const pid = Number(lockedBy.slice(prefix.length).split("-")[0]);
-      if (Number.isInteger(pid) && !processAlive(pid) && this.deps.queue.store.release(id, lockedBy, this.deps.clock.now())) released += 1;
+      if (Number.isInteger(pid) && !processAlive(pid) && (await this.deps.queue.release(id, lockedBy))) released += 1;
     }
     return released;
   }
@@ -111,7 +129,7 @@ export class Worker {
       if (outcome === "ran") continue;
       const now = this.deps.clock.now();
       const pausedUntil = this.deps.circuit.status()?.retryAt;
-      const next = outcome === "paused" ? (pausedUntil ?? now + MAX_IDLE_MS) : (this.deps.queue.store.nextRunAt() ?? now + MAX_IDLE_MS);
+      const next = outcome === "paused" ? (pausedUntil ?? now + MAX_IDLE_MS) : ((await this.deps.queue.nextRunAt()) ?? now + MAX_IDLE_MS);
       await this.sleepUntil(Math.min(next, now + MAX_IDLE_MS), signal);
     }
   }
@@ -153,7 +171,7 @@ export class Worker {
     });
   }
 
-  private settleFailure(job: Job, error: Error): void {
+  private async settleFailure(job: Job, error: Error): Promise<void> {
     const { queue, clock } = this.deps;
     const now = clock.now();
     const message = error.message;
@@ -161,16 +179,16 @@ export class Worker {
     if (wapiError !== undefined && (wapiError instanceof WapiPausedError || wapiError.failureClass === "stop")) {
       // Not the job's fault: it waits for the pause to end without losing an attempt.
       const until = this.deps.circuit.status()?.retryAt ?? now + backoffDelay(1);
-      queue.store.requeue(job.id, this.id, until, message, false, now);
+      await queue.requeue(job.id, this.id, until, message, false);
       return;
     }
     const retryable = error instanceof AppError && error.retryable;
     if (retryable && job.attempts < job.maxAttempts) {
       const retryAt = Math.max(now + backoffDelay(job.attempts), wapiError?.retryAt ?? 0);
-      queue.store.requeue(job.id, this.id, retryAt, message, true, now);
+      await queue.requeue(job.id, this.id, retryAt, message, true);
       return;
     }
-    queue.store.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message, now);
+    await queue.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message);
   }
 }
 

@@ -7,6 +7,8 @@ export interface JobRow {
   id: number;
   task: string;
   jobKey: string | null;
+  /** The domain the job concerns (tenant scope, the per-domain lock); null for work about no single domain. */
+  domain: string | null;
   payload: string;
   lane: string;
   priority: number;
@@ -34,13 +36,14 @@ export interface ShareCaps {
   resellerCap: number;
 }
 
-const COLUMNS = `id, task, job_key AS jobKey, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
+const COLUMNS = `id, task, job_key AS jobKey, domain, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
   run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
   created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller`;
 
 export interface NewJob {
   task: string;
   jobKey: string | null;
+  domain: string | null;
   payload: string;
   lane: string;
   priority: number;
@@ -64,8 +67,8 @@ export class JobStore {
     // an owner only while everyone who asked for it is that owner: work the panel or an admin also asked for is
     // nobody's share.
     this.insert = db.prepare<[Omit<NewJob, "owner"> & { account: string | null; reseller: string | null }], { id: number }>(
-      `INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at, account, reseller)
-       VALUES (@task, @jobKey, @payload, @lane, @priority, 'queued', @maxAttempts, @runAt, @now, @now, @account, @reseller)
+      `INSERT INTO jobs (task, job_key, domain, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at, account, reseller)
+       VALUES (@task, @jobKey, @domain, @payload, @lane, @priority, 'queued', @maxAttempts, @runAt, @now, @now, @account, @reseller)
        ON CONFLICT (job_key) WHERE state = 'queued' AND job_key IS NOT NULL DO UPDATE SET
          payload = excluded.payload,
          run_at = MIN(run_at, excluded.run_at),
@@ -84,12 +87,17 @@ export class JobStore {
          (account IS NOT NULL AND COALESCE((SELECT used FROM wapi_share s WHERE s.hour_start = @hourStart AND s.kind = 'account' AND s.name = jobs.account), 0) >= @accountCap)
          OR (reseller IS NOT NULL AND COALESCE((SELECT used FROM wapi_share s WHERE s.hour_start = @hourStart AND s.kind = 'reseller' AND s.name = jobs.reseller), 0) >= @resellerCap))`,
     );
-    // Ready: queued and due, or running with an expired lease (its worker died); never two of one key at once.
-    this.pickReady = db.prepare<[{ now: number }], { id: number }>(
+    // Ready: queued and due, or running with an expired lease (its worker died); never two of one key, nor two of
+    // one domain, at once (a hook's sync and an admin's apply of one zone would plan against each other's writes).
+    // With @only, just that job, if it is ready.
+    this.pickReady = db.prepare<[{ now: number; only: number | null }], { id: number }>(
       `SELECT id FROM jobs AS j
        WHERE ((state = 'queued' AND run_at <= @now) OR (state = 'running' AND locked_until < @now))
+         AND (@only IS NULL OR id = @only)
          AND (job_key IS NULL OR NOT EXISTS (
            SELECT 1 FROM jobs AS r WHERE r.job_key = j.job_key AND r.id <> j.id AND r.state = 'running' AND r.locked_until >= @now))
+         AND (domain IS NULL OR NOT EXISTS (
+           SELECT 1 FROM jobs AS r WHERE r.domain = j.domain AND r.id <> j.id AND r.state = 'running' AND r.locked_until >= @now))
        ORDER BY priority, run_at, id LIMIT 1`,
     );
     this.take = db.prepare<[{ id: number; worker: string; until: number; now: number }]>(
@@ -106,13 +114,15 @@ export class JobStore {
   }
 
   /**
-   * Takes the most urgent ready job for `worker` until `until`, or returns undefined. With `shares`, interactive jobs
-   * of an account or reseller over its share of the hour are first moved to the next hour.
+   * Takes the most urgent ready job for `worker` until `until` (with `only`, that job if it is ready), or returns
+   * undefined. With `shares`, interactive jobs of an account or reseller over its share of the hour are first moved to
+   * the next hour.
    */
-  claim(worker: string, now: number, until: number, shares?: ShareCaps): JobRow | undefined {
+  claim(worker: string, now: number, until: number, options: { shares?: ShareCaps | undefined; only?: number } = {}): JobRow | undefined {
+    const { shares, only } = options;
     return this.db.transaction(() => {
       if (shares !== undefined) this.deferOverShare.run({ ...shares, now });
-      const ready = this.pickReady.get({ now });
+      const ready = this.pickReady.get({ now, only: only ?? null });
       if (ready === undefined) return undefined;
       this.take.run({ id: ready.id, worker, until, now });
       return this.get(ready.id);

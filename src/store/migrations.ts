@@ -362,4 +362,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 16,
+    name: "the domain each job concerns",
+    sql: `
+      -- The domain a job is about, as its own column: pages scope jobs to a tenant by it, and no two jobs of one domain
+      -- run at once. Jobs queued before it carry the domain in their payload only.
+      ALTER TABLE jobs ADD COLUMN domain TEXT;
+      UPDATE jobs SET domain = lower(json_extract(payload, '$.domain'))
+        WHERE json_valid(payload) AND json_type(payload, '$.domain') = 'text';
+      CREATE INDEX jobs_by_domain ON jobs (domain, state);
+    `,
+  },
 ];

@@ -1,12 +1,11 @@
 import type { ActionAnswer, CustomerTask } from "../provisioning/customer-actions.js";
-import { TASK } from "../provisioning/task-names.js";
 import type { AuthenticatedContext } from "./context.js";
 import type { MessageKey } from "./i18n/index.js";
 import { formatTime } from "./view-models/domain-list.js";
 
 const NOTICES: Readonly<Record<CustomerTask, Readonly<Record<ActionAnswer["outcome"], MessageKey>>>> = {
-  [TASK.syncZone]: { queued: "action.syncQueued", joined: "action.syncJoined", running: "action.syncRunning", cooling: "action.syncCooling", overShare: "action.syncOverShare" },
-  [TASK.purgeCache]: { queued: "action.purgeQueued", joined: "action.purgeJoined", running: "action.purgeRunning", cooling: "action.purgeCooling", overShare: "action.purgeOverShare" },
+  syncZone: { queued: "action.syncQueued", joined: "action.syncJoined", running: "action.syncRunning", cooling: "action.syncCooling", overShare: "action.syncOverShare" },
+  purgeCache: { queued: "action.purgeQueued", joined: "action.purgeJoined", running: "action.purgeRunning", cooling: "action.purgeCooling", overShare: "action.purgeOverShare" },
 };
 
 /** What a page says after a Sync now or Purge click: queued, joined, running, or when it will run and why, in words. */

@@ -1,7 +1,7 @@
 import type { Job, JobQueue } from "../provisioning/queue.js";
-import { TASK } from "../provisioning/task-names.js";
+import { TASKS } from "../provisioning/tasks/index.js";
 import type { AuthenticatedContext } from "./context.js";
-import type { MessageKey } from "./i18n/index.js";
+import { CATALOGUES, type MessageKey } from "./i18n/index.js";
 import { pageUrl } from "./urls.js";
 
 /** A queued action's progress, as the box at the top of the page shows it (views/partials/progress.ejs). */
@@ -24,16 +24,6 @@ export interface ProgressStatus {
   state: Job["state"];
 }
 
-const LABEL: Readonly<Record<string, MessageKey>> = {
-  [TASK.syncZone]: "progress.task.sync",
-  [TASK.purgeCache]: "progress.task.purge",
-  [TASK.protectDomain]: "progress.task.protectOn",
-  [TASK.unprotectDomain]: "progress.task.protectOff",
-  [TASK.testConnection]: "progress.task.testConnection",
-  [TASK.applyDrift]: "progress.task.applyDrift",
-  [TASK.provisionDomain]: "progress.task.provision",
-};
-
 /**
  * The job if the visitor may see it: a job about a domain only within the tenant scope, any other job (the
  * connection test, the reconciler) only at the admin level. Anything else is answered as if it did not exist.
@@ -42,17 +32,15 @@ export function visibleJob(page: AuthenticatedContext, queue: JobQueue, id: unkn
   const number = typeof id === "string" && /^\d{1,12}$/.test(id) ? Number(id) : Number.NaN;
   const job = Number.isSafeInteger(number) ? queue.get(number) : undefined;
   if (job === undefined) return undefined;
-  const domain = (job.payload as { domain?: unknown } | null)?.domain;
-  if (typeof domain === "string") return page.scope.find(domain) === undefined ? undefined : job;
+  if (job.domain !== null) return page.scope.find(job.domain) === undefined ? undefined : job;
   return page.identity.level === "admin" ? job : undefined;
 }
 
 /** What the job is doing, in words; the last error only for the admin (a customer's page says where to look). */
 export function progressStatus(page: AuthenticatedContext, job: Job): ProgressStatus {
   const { t } = page;
-  const domain = (job.payload as { domain?: unknown } | null)?.domain;
-  const labelKey = LABEL[job.task];
-  const label = labelKey === undefined ? job.task : t(labelKey, { domain: typeof domain === "string" ? domain : "" });
+  const labelKey = TASKS.get(job.task)?.progressLabel;
+  const label = labelKey !== undefined && isMessageKey(labelKey) ? t(labelKey, { domain: job.domain ?? "" }) : job.task;
   const error = page.identity.level === "admin" ? (job.lastError ?? "") : t("progress.seeDetails");
   const state =
     job.state === "done"
@@ -83,4 +71,9 @@ export function progressView(page: AuthenticatedContext, queue: JobQueue, id: nu
 export function showProgress(page: AuthenticatedContext, queue: JobQueue, id: number, path: string): number {
   page.progress = progressView(page, queue, id, path);
   return id;
+}
+
+/** Whether a task's progress label is a message the catalogues have (a test checks every registered task's). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUES.en, key);
 }

@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WAPI } from "../../src/demo/stack.js";
-import { TASK, jobKey } from "../../src/provisioning/task-names.js";
+import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconcile.js";
 import {
   addCustomer,
   clearFaults,
@@ -168,7 +168,7 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     if (www === undefined) throw new Error("erin.test has no www A row at WEDOS");
     await dns.rowUpdate({ domain: "erin.test", rowId: www.id, ttl: www.ttl, rdata: "198.51.100.99" });
     await dns.domainCommit("erin.test");
-    b.stack.services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
+    b.stack.services.queue.enqueue(reconcileTask, {}, { lane: "background" });
     b.stack.services.worker.nudge();
     await jobsSettled(b, "erin.test");
 

@@ -92,7 +92,7 @@ describe("a reseller in the browser", { timeout: 90_000 }, () => {
     await plugin?.evaluate(`document.querySelector('form input[name="domain"][value="ivan.test"]').value = "kate.test"`);
     await domainRow(frame, "ivan.test").getByRole("button", { name: /^Sync now/ }).click();
     await frame.locator(".wedos-error", { hasText: NOT_FOUND }).waitFor();
-    expect(b.stack.services.queue.store.list({ limit: 1000 }).filter((job) => job.jobKey === "sync-zone:kate.test" && job.lane === "interactive")).toEqual([]);
+    expect(b.stack.services.queue.list({ limit: 1000 }).filter((job) => job.jobKey === "sync-zone:kate.test" && job.lane === "interactive")).toEqual([]);
 
     // The admin's own level is refused to a reseller by the panel itself.
     const admin = await page.request.get(`${b.url}/CMD_PLUGINS_ADMIN/wedos/index.html`);

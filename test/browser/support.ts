@@ -141,7 +141,7 @@ export async function dnsSettled(b: BrowserStack, domain: string, status: DnsSta
 
 /** Waits until no job for the domain is queued or running (every hook event of it has been worked off). */
 export async function jobsSettled(b: BrowserStack, domain: string): Promise<void> {
-  const open = () => b.stack.services.queue.store.list({ states: ["queued", "running"], limit: 1000 }).filter((job) => job.jobKey?.endsWith(`:${domain}`));
+  const open = () => b.stack.services.queue.list({ states: ["queued", "running"], limit: 1000 }).filter((job) => job.jobKey?.endsWith(`:${domain}`));
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (open().length > 0) {
     if (Date.now() > deadline) throw new Error(`jobs for ${domain} still open after ${SETTLE_TIMEOUT_MS / 1000} s: ${open().map((job) => `${job.jobKey} ${job.state}`).join(", ")}`);

@@ -75,7 +75,7 @@ describe("the demo stopping", () => {
       const admin = new PanelClient(stack.front.url);
       await admin.login("admin", stack.logins[0]?.password ?? "");
       await createCustomer(admin, { username: "bob", domain: "bob.test" });
-      const jobs = stack.services.queue.store;
+      const jobs = stack.services.queue;
       await vi.waitFor(() => expect(jobs.list({ states: ["running"], limit: 5 })).toHaveLength(1), { timeout: 20_000 });
       const held = jobs.list({ states: ["running"], limit: 5 })[0];
       const stopping = performance.now();

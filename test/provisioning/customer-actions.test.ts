@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { policySchema } from "../../src/model/policy.js";
-import { TASK, jobKey } from "../../src/provisioning/task-names.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
+import { syncZone as syncZoneTask } from "../../src/provisioning/tasks/zone-tasks.js";
+import { jobKey } from "../../src/provisioning/task-definition.js";
+import type { CustomerTask } from "../../src/provisioning/customer-actions.js";
 
 let h: ProvisioningHarness;
 afterEach(async () => {
@@ -15,7 +17,7 @@ const customer = (username: string, pkg = "default") => ({ username, domain: `${
 const requestsSince = (from: number, command?: string) => h.commands().slice(from).filter((c) => command === undefined || c.command === command).length;
 
 /** Clicks `task` on `domain` `clicks` times, `everyMs` apart, running the worker between clicks as the daemon would. */
-async function hammer(task: typeof TASK.syncZone | typeof TASK.purgeCache, domain: string, clicks: number, everyMs: number) {
+async function hammer(task: CustomerTask, domain: string, clicks: number, everyMs: number) {
   const answers = [];
   for (let i = 0; i < clicks; i++) {
     answers.push(h.services.actions.request(task, domain, true));
@@ -31,7 +33,7 @@ describe("a customer's Sync now", () => {
     await h.da.createUser(customer("alice"));
     await h.settleAll();
     const before = h.commands().length;
-    const answers = await hammer(TASK.syncZone, "alice.test", 281, 213);
+    const answers = await hammer("syncZone", "alice.test", 281, 213);
     expect(requestsSince(before)).toBe(1);
     expect(requestsSince(before, "dns-rows-list")).toBe(1);
     expect(answers[0]?.outcome).toBe("queued");
@@ -42,7 +44,7 @@ describe("a customer's Sync now", () => {
     h.clock.set((later[0]?.runAt ?? 0) + 1);
     await h.services.worker.runUntilIdle();
     expect(requestsSince(before, "dns-rows-list")).toBe(2);
-    expect(h.services.actions.request(TASK.syncZone, "alice.test", true).outcome).toBe("cooling");
+    expect(h.services.actions.request("syncZone", "alice.test", true).outcome).toBe("cooling");
     expect(requestsSince(before)).toBe(2);
   });
 
@@ -50,8 +52,8 @@ describe("a customer's Sync now", () => {
     h = await startProvisioningHarness();
     await h.da.createUser(customer("bob"));
     await h.settleAll();
-    await hammer(TASK.syncZone, "bob.test", 2, 1_000);
-    const waiting = h.services.queue.store.active(jobKey(TASK.syncZone, "bob.test"));
+    await hammer("syncZone", "bob.test", 2, 1_000);
+    const waiting = h.services.queue.active(jobKey(syncZoneTask, { domain: "bob.test" }));
     expect(waiting?.runAt).toBeGreaterThan(h.clock.now());
     await h.da.addRecord("bob.test", { name: "shop.bob.test", type: "A", ttl: 3600, data: { address: "192.0.2.77" } });
     await h.settle();
@@ -64,28 +66,28 @@ describe("a customer's Sync now", () => {
     await h.da.createUser(customer("erin"));
     await h.settleAll();
     h.sim.simulator.addFault({ command: "dns-rows-list", kind: "http-503", count: 1 });
-    expect(h.services.actions.request(TASK.syncZone, "erin.test", true).outcome).toBe("queued");
+    expect(h.services.actions.request("syncZone", "erin.test", true).outcome).toBe("queued");
     await h.services.worker.runUntilIdle();
     expect(h.services.tasks.inventory.domain("erin.test")?.dnsStatus).toBe("pending");
     // Before its retry is due: the click brings it forward instead of waiting for the cooldown.
     h.clock.advance(1_000);
     const before = h.commands().length;
-    expect(h.services.actions.request(TASK.syncZone, "erin.test", true)).toMatchObject({ outcome: "queued", runAt: h.clock.now() });
+    expect(h.services.actions.request("syncZone", "erin.test", true)).toMatchObject({ outcome: "queued", runAt: h.clock.now() });
     await h.services.worker.runUntilIdle();
     expect(requestsSince(before, "dns-rows-list")).toBe(1);
     expect(h.services.tasks.inventory.domain("erin.test")?.dnsStatus).toBe("active");
-    expect(h.services.actions.request(TASK.syncZone, "erin.test", true).outcome).toBe("cooling");
+    expect(h.services.actions.request("syncZone", "erin.test", true).outcome).toBe("cooling");
   });
 
   it("a click while the same sync runs queues nothing new", async () => {
     h = await startProvisioningHarness();
     await h.da.createUser(customer("carol"));
     await h.settleAll();
-    const first = h.services.actions.request(TASK.syncZone, "carol.test", true);
-    h.services.queue.store.claim("another-worker", h.clock.now(), h.clock.now() + MINUTE);
-    const again = h.services.actions.request(TASK.syncZone, "carol.test", true);
+    const first = h.services.actions.request("syncZone", "carol.test", true);
+    await h.services.queue.claim("another-worker", MINUTE);
+    const again = h.services.actions.request("syncZone", "carol.test", true);
     expect(again).toMatchObject({ jobId: first.jobId, outcome: "running" });
-    expect(h.services.queue.store.countsByState().queued).toBe(0);
+    expect(h.services.queue.countsByState().queued).toBe(0);
   });
 });
 
@@ -97,7 +99,7 @@ describe("a customer's Purge cache", () => {
     await h.settleAll();
     expect(h.services.tasks.protections.get("dave.test")?.state).toBe("active");
     const before = h.commands().length;
-    const answers = await hammer(TASK.purgeCache, "dave.test", 600, 1_000);
+    const answers = await hammer("purgeCache", "dave.test", 600, 1_000);
     // Ten minutes of clicking every second with a 5-minute cooldown: the first click, then one at each cooldown's end.
     expect(requestsSince(before, "wgp-domain-cache-purge")).toBe(2);
     expect(requestsSince(before)).toBe(2);

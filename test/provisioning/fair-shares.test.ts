@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { TASK, jobKey } from "../../src/provisioning/task-names.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
+import { syncZone as syncZoneTask } from "../../src/provisioning/tasks/zone-tasks.js";
+import { jobKey } from "../../src/provisioning/task-definition.js";
 
 let h: ProvisioningHarness;
 afterEach(async () => {
@@ -10,7 +11,7 @@ afterEach(async () => {
 const HOUR = 3_600_000;
 const user = (username: string, creator: string) => ({ username, domain: `${username}.test`, package: "default", ip: "192.0.2.10", email: `${username}@example.test`, creator, password: "Secret-Password-1" });
 const requestsSince = (from: number, command?: string) => h.commands().slice(from).filter((c) => command === undefined || c.command === command).length;
-const doneSyncs = (domains: readonly string[]) => domains.filter((domain) => h.services.queue.store.lastFinished(jobKey(TASK.syncZone, domain)) !== undefined).length;
+const doneSyncs = (domains: readonly string[]) => domains.filter((domain) => h.services.queue.lastFinished(jobKey(syncZoneTask, { domain: domain })) !== undefined).length;
 
 /** An account of `creator` with `count` domains (`<username>.test`, `<username>2.test`, …), provisioned. */
 async function accountWithDomains(username: string, creator: string, count: number): Promise<string[]> {
@@ -34,13 +35,13 @@ describe("fair shares of the interactive lane", () => {
     await h.settleAll();
     h.clock.set(Math.ceil(h.clock.now() / HOUR) * HOUR + 60_000);
     const before = h.commands().length;
-    for (const domain of [...alice, ...carol, ...bob]) h.services.actions.request(TASK.syncZone, domain, true);
+    for (const domain of [...alice, ...carol, ...bob]) h.services.actions.request("syncZone", domain, true);
     await h.services.worker.runUntilIdle();
     // Each of these syncs is one listing: alice stops at her 4, carol at the reseller's 6, bob is not held up.
     expect(requestsSince(before)).toBe(7);
     expect([doneSyncs(alice), doneSyncs(carol), doneSyncs(bob)]).toEqual([4, 2, 1]);
     // A further click of alice's is told the share is used up and queued for the next hour.
-    expect(h.services.actions.request(TASK.syncZone, "alice5.test", true)).toMatchObject({ outcome: "overShare", runAt: Math.ceil(h.clock.now() / HOUR) * HOUR });
+    expect(h.services.actions.request("syncZone", "alice5.test", true)).toMatchObject({ outcome: "overShare", runAt: Math.ceil(h.clock.now() / HOUR) * HOUR });
     // Nothing more runs this hour; the next hour the waiting ones do.
     h.clock.advance(10 * 60_000);
     await h.services.worker.runUntilIdle();
@@ -56,7 +57,7 @@ describe("fair shares of the interactive lane", () => {
     const alice = await accountWithDomains("alice", "admin", 3);
     await h.settleAll();
     const before = h.commands().length;
-    for (const domain of alice) h.services.actions.request(TASK.syncZone, domain, false);
+    for (const domain of alice) h.services.actions.request("syncZone", domain, false);
     await h.services.worker.runUntilIdle();
     expect(requestsSince(before, "dns-rows-list")).toBe(3);
   });

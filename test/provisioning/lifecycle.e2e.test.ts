@@ -5,6 +5,7 @@ import { readZone } from "../../src/panel/directadmin/emulator/index.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { policySchema } from "../../src/model/policy.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
+import { provisionDomain as provisionDomainTask } from "../../src/provisioning/tasks/zone-tasks.js";
 
 const DAY = 86_400_000;
 let h: ProvisioningHarness;
@@ -150,7 +151,7 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     expect(domainStatus("judy.test")).toBe("conflict");
     expect(h.services.tasks.conflicts.open().map((c) => c.domain)).toEqual(["judy.test"]);
     h.services.tasks.conflicts.resolve("judy.test", "zone", "adopt", h.clock.now());
-    h.services.queue.enqueue("provision-domain", { domain: "judy.test" }, { key: "provision-domain:judy.test", lane: "interactive" });
+    h.services.queue.enqueue(provisionDomainTask, { domain: "judy.test" }, { lane: "interactive" });
     await h.settle();
     expect(domainStatus("judy.test")).toBe("active");
     expect(h.published("judy.test")?.some((row) => row.name === "old")).toBe(false);
@@ -183,7 +184,7 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.settleAll(DAY);
     expect(h.published("ruth.test")?.some((row) => row.name === "www" && row.rdata === "192.0.2.10")).toBe(true);
     expect(domainStatus("ruth.test")).toBe("active");
-    expect(h.services.queue.store.countsByState()).toMatchObject({ dead: 0 });
+    expect(h.services.queue.countsByState()).toMatchObject({ dead: 0 });
   });
 
   it("keeps a malformed event aside with the reason instead of dropping it", async () => {

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { policySchema, protectionWanted } from "../../src/model/policy.js";
-import { TASK, jobKey } from "../../src/provisioning/task-names.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
+import { provisionDomain as provisionDomainTask } from "../../src/provisioning/tasks/zone-tasks.js";
+import { protectDomain, unprotectDomain } from "../../src/provisioning/tasks/protection-tasks.js";
 
 let h: ProvisioningHarness;
 beforeEach(async () => {
@@ -18,8 +19,7 @@ const creates = () => h.commands().filter((c) => c.command === "wgp-domain-creat
 const serviceAtWedos = (domain: string) => h.sim.simulator.dump().wgpServices.some((service) => service.domain === domain);
 const choose = (domain: string, wanted: boolean) => {
   h.services.tasks.protections.choose(domain, wanted, "someone", h.clock.now());
-  const task = wanted ? TASK.protectDomain : TASK.unprotectDomain;
-  h.services.queue.enqueue(task, { domain }, { key: jobKey(task, domain), lane: "interactive" });
+  h.services.queue.enqueue(wanted ? protectDomain : unprotectDomain, { domain }, { lane: "interactive" });
 };
 
 describe("protectionWanted", () => {
@@ -65,7 +65,7 @@ describe("protection the customer switches", () => {
     expect(h.services.tasks.protections.get("noah.test")?.state).toBe("active");
     choose("noah.test", false);
     await h.settleAll();
-    h.services.queue.enqueue(TASK.provisionDomain, { domain: "noah.test" }, { key: jobKey(TASK.provisionDomain, "noah.test"), lane: "background" });
+    h.services.queue.enqueue(provisionDomainTask, { domain: "noah.test" }, { lane: "background" });
     await h.settleAll();
     expect(h.services.tasks.protections.get("noah.test")?.state).toBe("removed");
     expect(creates()).toBe(1);

@@ -3,21 +3,31 @@ import { hostname } from "node:os";
 import { describe, expect, it, vi } from "vitest";
 import { ManualClock, type Clock } from "../../src/clock.js";
 import { AppError } from "../../src/errors.js";
-import { JobQueue, type Job } from "../../src/provisioning/queue.js";
-import { Worker, type TaskHandler } from "../../src/provisioning/worker.js";
+import { z } from "zod";
+import type { Job } from "../../src/provisioning/queue.js";
+import { SqliteJobQueue } from "../../src/provisioning/sqlite-job-queue.js";
+import { Worker } from "../../src/provisioning/worker.js";
 import { openDatabase } from "../../src/store/database.js";
 import { WapiCircuitStore } from "../../src/store/wapi-circuit-store.js";
 import { WapiCircuit } from "../../src/wapi/circuit.js";
 import { resultError } from "../../src/wapi/classify.js";
 import { tempDir } from "../support/temp-dir.js";
 
-function setup(tasks: Record<string, TaskHandler>) {
+type Handler = (job: Job) => Promise<void>;
+
+/** A task of the queue's own tests: any payload with a domain (the job key is `<name>:<domain>`). */
+const task = (name: string) => ({ name, payload: z.looseObject({ domain: z.string() }), domainOf: (payload: { domain: string }) => payload.domain, lane: "records" as const });
+
+/** The worker's registry for these tests: each handler gets the claimed job (these tasks need no context). */
+const registry = (handlers: Record<string, Handler>) => new Map(Object.entries(handlers).map(([name, handler]) => [name, { name, execute: (_context: null, job: Job) => handler(job) }]));
+
+function setup(tasks: Record<string, Handler>) {
   const file = join(tempDir(), "db.sqlite");
   const clock = new ManualClock("2026-03-10T13:20:00Z");
   const db = openDatabase(file);
-  const queue = new JobQueue(db, clock);
+  const queue = new SqliteJobQueue(db, clock);
   const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, "config");
-  const worker = new Worker({ queue, clock, circuit, tasks: new Map(Object.entries(tasks)) });
+  const worker = new Worker({ queue, clock, circuit, tasks: registry(tasks), context: null });
   return { file, clock, db, queue, circuit, worker };
 }
 
@@ -25,22 +35,22 @@ describe("job queue and worker", () => {
   it("collapses repeated jobs with one key into one queued job carrying the latest payload", async () => {
     const seen: unknown[] = [];
     const { queue, worker } = setup({ "sync-zone": async (job) => void seen.push(job.payload) });
-    const first = queue.enqueue("sync-zone", { version: 1 }, { key: "sync-zone:example.com", lane: "records" });
-    const second = queue.enqueue("sync-zone", { version: 2 }, { key: "sync-zone:example.com", lane: "records" });
+    const first = queue.enqueue(task("sync-zone"), { domain: "example.com", version: 1 }, { lane: "records" });
+    const second = queue.enqueue(task("sync-zone"), { domain: "example.com", version: 2 }, { lane: "records" });
     expect(second).toBe(first);
     await worker.runUntilIdle();
-    expect(seen).toEqual([{ version: 2 }]);
+    expect(seen).toEqual([{ domain: "example.com", version: 2 }]);
   });
 
   it("runs lanes by priority: interactive, lifecycle, records, background", async () => {
     const order: string[] = [];
-    const { queue, worker } = setup({ work: async (job) => void order.push((job.payload as { name: string }).name) });
-    queue.enqueue("work", { name: "import" }, { lane: "background" });
-    queue.enqueue("work", { name: "record" }, { lane: "records" });
-    queue.enqueue("work", { name: "new account" }, { lane: "lifecycle" });
-    queue.enqueue("work", { name: "click" }, { lane: "interactive" });
+    const { queue, worker } = setup({ work: async (job) => void order.push(job.domain ?? "") });
+    queue.enqueue(task("work"), { domain: "import.test" }, { lane: "background" });
+    queue.enqueue(task("work"), { domain: "record.test" }, { lane: "records" });
+    queue.enqueue(task("work"), { domain: "new-account.test" }, { lane: "lifecycle" });
+    queue.enqueue(task("work"), { domain: "click.test" }, { lane: "interactive" });
     await worker.runUntilIdle();
-    expect(order).toEqual(["click", "new account", "record", "import"]);
+    expect(order).toEqual(["click.test", "new-account.test", "record.test", "import.test"]);
   });
 
   it("retries a retryable failure with capped exponential backoff, then buries it with the last error", async () => {
@@ -51,7 +61,7 @@ describe("job queue and worker", () => {
         throw new AppError("boom", "WEDOS was unreachable", { retryable: true });
       },
     });
-    const id = queue.enqueue("flaky", {}, { lane: "records", maxAttempts: 8 });
+    const id = queue.enqueue(task("flaky"), { domain: "example.com" }, { lane: "records", maxAttempts: 8 });
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt++) {
       await worker.runOnce();
@@ -71,11 +81,11 @@ describe("job queue and worker", () => {
         if (fail) throw new AppError("bad_input", "the zone file has a bad record");
       },
     });
-    const id = queue.enqueue("once", {}, { lane: "records" });
+    const id = queue.enqueue(task("once"), { domain: "example.com" }, { lane: "records" });
     await worker.runUntilIdle();
     expect(queue.get(id)).toMatchObject({ state: "dead", attempts: 1, lastError: "the zone file has a bad record" });
     fail = false;
-    expect(queue.store.retry(id, 0)).toBe(true);
+    expect(queue.retry(id)).toBe(true);
     await worker.runUntilIdle();
     expect(queue.get(id)?.state).toBe("done");
   });
@@ -87,19 +97,19 @@ describe("job queue and worker", () => {
         if (fail) throw new AppError("refused", "WEDOS refused the zone");
       },
     });
-    const enqueue = () => queue.enqueue("provision", {}, { key: "provision:example.com", lane: "lifecycle" });
+    const enqueue = () => queue.enqueue(task("provision"), { domain: "example.com" }, { lane: "lifecycle" });
     const first = enqueue();
     await worker.runUntilIdle();
     const second = enqueue();
     await worker.runUntilIdle();
-    expect(queue.store.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([second]);
+    expect(queue.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([second]);
     expect(queue.get(first)).toMatchObject({ state: "done", lastError: "WEDOS refused the zone" });
-    const other = queue.enqueue("provision", {}, { key: "provision:other.com", lane: "lifecycle" });
+    const other = queue.enqueue(task("provision"), { domain: "other.com" }, { lane: "lifecycle" });
     await worker.runUntilIdle();
     fail = false;
     enqueue();
     await worker.runUntilIdle();
-    expect(queue.store.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([other]);
+    expect(queue.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([other]);
   });
 
   it("retries a failed job whose work is already queued again by running that job now, never a second one", async () => {
@@ -109,27 +119,38 @@ describe("job queue and worker", () => {
         if (fail) throw new AppError("refused", "WEDOS refused the zone");
       },
     });
-    const key = "provision:example.com";
-    const failed = queue.enqueue("provision", {}, { key, lane: "lifecycle" });
+    const failed = queue.enqueue(task("provision"), { domain: "example.com" }, { lane: "lifecycle" });
     await worker.runUntilIdle();
-    const waiting = queue.enqueue("provision", {}, { key, lane: "lifecycle", delayMs: 3_600_000 });
-    expect(queue.store.retry(failed, clock.now())).toBe(true);
-    expect(queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.id)).toEqual([waiting]);
+    const waiting = queue.enqueue(task("provision"), { domain: "example.com" }, { lane: "lifecycle", delayMs: 3_600_000 });
+    expect(queue.retry(failed)).toBe(true);
+    expect(queue.list({ states: ["queued"], limit: 10 }).map((job) => job.id)).toEqual([waiting]);
     expect(queue.get(waiting)?.runAt).toBe(clock.now());
     expect(queue.get(failed)?.state).toBe("done");
     fail = false;
     await worker.runUntilIdle();
     expect(queue.get(waiting)?.state).toBe("done");
-    expect(queue.store.list({ states: ["dead"], limit: 10 })).toEqual([]);
+    expect(queue.list({ states: ["dead"], limit: 10 })).toEqual([]);
+  });
+
+  it("never runs two jobs of one domain at once, whatever their task; other domains go on", async () => {
+    const { queue } = setup({});
+    const sync = queue.enqueue(task("sync-zone"), { domain: "example.com" }, { lane: "records" });
+    const apply = queue.enqueue(task("apply-drift"), { domain: "example.com" }, { lane: "interactive" });
+    const other = queue.enqueue(task("sync-zone"), { domain: "other.com" }, { lane: "records" });
+    expect((await queue.claim("worker-a", 60_000))?.id).toBe(apply);
+    expect(await queue.claim("worker-b", 60_000, { only: sync })).toBeUndefined();
+    expect((await queue.claim("worker-b", 60_000))?.id).toBe(other);
+    expect(await queue.complete(apply, "worker-a")).toBe(true);
+    expect((await queue.claim("worker-b", 60_000, { only: sync }))?.id).toBe(sync);
   });
 
   it("takes a job again when the worker holding it died (its lease expired)", async () => {
     const { file, clock, queue } = setup({});
-    const id = queue.enqueue("work", {}, { lane: "lifecycle" });
-    queue.store.claim("dead-worker", clock.now(), clock.now() + 60_000);
+    const id = queue.enqueue(task("work"), { domain: "example.com" }, { lane: "lifecycle" });
+    await queue.claim("dead-worker", 60_000);
     const ran: number[] = [];
     const db = openDatabase(file);
-    const second = new Worker({ queue: new JobQueue(db, clock), clock, circuit: new WapiCircuit(new WapiCircuitStore(db), clock, "config"), tasks: new Map([["work", async (job: Job) => void ran.push(job.id)]]) });
+    const second = new Worker({ queue: new SqliteJobQueue(db, clock), clock, circuit: new WapiCircuit(new WapiCircuitStore(db), clock, "config"), tasks: registry({ work: async (job) => void ran.push(job.id) }), context: null });
     expect(await second.runUntilIdle()).toBe("idle");
     clock.advance(60_001);
     await second.runUntilIdle();
@@ -139,17 +160,16 @@ describe("job queue and worker", () => {
 
   it("gives a dead worker's job back even when the same work was queued again meanwhile: merged, run once with the latest payload", async () => {
     const seen: unknown[] = [];
-    const { clock, queue, worker } = setup({ "sync-zone": async (job) => void seen.push(job.payload) });
-    const key = "sync-zone:example.com";
-    const held = queue.enqueue("sync-zone", { version: 1 }, { key, lane: "records" });
+    const { queue, worker } = setup({ "sync-zone": async (job) => void seen.push(job.payload) });
+    const held = queue.enqueue(task("sync-zone"), { domain: "example.com", version: 1 }, { lane: "records" });
     // A worker of this host whose process is gone (no pid is above the kernel's pid_max of 2^22).
-    expect(queue.store.claim(`worker-${hostname()}-4194305-dead`, clock.now(), clock.now() + 300_000)?.id).toBe(held);
-    const again = queue.enqueue("sync-zone", { version: 2 }, { key, lane: "records" });
+    expect((await queue.claim(`worker-${hostname()}-4194305-dead`, 300_000))?.id).toBe(held);
+    const again = queue.enqueue(task("sync-zone"), { domain: "example.com", version: 2 }, { lane: "records" });
     expect(again).not.toBe(held);
-    expect(worker.releaseAbandoned()).toBe(1);
+    expect(await worker.releaseAbandoned()).toBe(1);
     expect(queue.get(held)).toMatchObject({ state: "done", lastError: `taken over by job ${again}, the same work queued again` });
     await worker.runUntilIdle();
-    expect(seen).toEqual([{ version: 2 }]);
+    expect(seen).toEqual([{ domain: "example.com", version: 2 }]);
   });
 
   it("puts a failed job back as a retry even when the same work was queued while it ran: one queued job of the key", async () => {
@@ -158,20 +178,20 @@ describe("job queue and worker", () => {
       "sync-zone": async (job) => {
         seen.push(job.payload);
         if (seen.length === 1) {
-          queue.enqueue("sync-zone", { version: 2 }, { key: "sync-zone:example.com", lane: "records" });
+          queue.enqueue(task("sync-zone"), { domain: "example.com", version: 2 }, { lane: "records" });
           throw new AppError("busy", "WEDOS is busy", { retryable: true });
         }
       },
     });
-    queue.enqueue("sync-zone", { version: 1 }, { key: "sync-zone:example.com", lane: "records" });
+    queue.enqueue(task("sync-zone"), { domain: "example.com", version: 1 }, { lane: "records" });
     await worker.runUntilIdle();
-    expect(seen).toEqual([{ version: 1 }, { version: 2 }]);
-    expect(queue.store.countsByState()).toEqual({ queued: 0, running: 0, done: 2, dead: 0 });
+    expect(seen).toEqual([{ domain: "example.com", version: 1 }, { domain: "example.com", version: 2 }]);
+    expect(queue.countsByState()).toEqual({ queued: 0, running: 0, done: 2, dead: 0 });
   });
 
   it("stops at once while a job waits, and gives the job back to the queue without counting the attempt", async () => {
     const { clock, queue, worker } = setup({ work: () => new Promise<void>(() => undefined) });
-    const id = queue.enqueue("work", {}, { lane: "records" });
+    const id = queue.enqueue(task("work"), { domain: "example.com" }, { lane: "records" });
     const stop = new AbortController();
     const running = worker.run(stop.signal);
     await vi.waitFor(() => expect(queue.get(id)?.state).toBe("running"));
@@ -183,7 +203,7 @@ describe("job queue and worker", () => {
   it("pauses the whole queue while WAPI sending is paused, and keeps attempts", async () => {
     let runs = 0;
     const { queue, worker, circuit, clock } = setup({ work: async () => void (runs += 1) });
-    queue.enqueue("work", {}, { lane: "interactive" });
+    queue.enqueue(task("work"), { domain: "example.com" }, { lane: "interactive" });
     circuit.openForStop(resultError("ping", { code: 2050, result: "Authentication failure" }, clock.now()));
     expect(await worker.runOnce()).toBe("paused");
     expect(worker.pausedReason()).toMatch(/^WEDOS rejected the credentials/);
@@ -194,7 +214,7 @@ describe("job queue and worker", () => {
 
   it("buries a job whose task is unknown, saying why", async () => {
     const { queue, worker } = setup({});
-    const id = queue.enqueue("from-the-future", {}, { lane: "records" });
+    const id = queue.enqueue(task("from-the-future"), { domain: "example.com" }, { lane: "records" });
     await worker.runUntilIdle();
     expect(queue.get(id)).toMatchObject({ state: "dead", lastError: 'no task named "from-the-future"; the job was written by a newer wedos-panel or by hand' });
   });
@@ -203,14 +223,14 @@ describe("job queue and worker", () => {
     // A clock whose sleeps never end by themselves: only the enqueue can wake the loop.
     const stillClock: Clock = { now: () => Date.parse("2026-03-10T13:20:00Z"), sleep: (_ms, signal) => new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })) };
     const db = openDatabase(join(tempDir(), "db.sqlite"));
-    const queue = new JobQueue(db, stillClock);
+    const queue = new SqliteJobQueue(db, stillClock);
     let ran!: () => void;
     const done = new Promise<void>((resolve) => (ran = resolve));
-    const worker = new Worker({ queue, clock: stillClock, circuit: new WapiCircuit(new WapiCircuitStore(db), stillClock, "config"), tasks: new Map([["work", async () => ran()]]) });
+    const worker = new Worker({ queue, clock: stillClock, circuit: new WapiCircuit(new WapiCircuitStore(db), stillClock, "config"), tasks: registry({ work: async () => ran() }), context: null });
     const stop = new AbortController();
     const loop = worker.run(stop.signal);
     await new Promise((resolve) => setImmediate(resolve));
-    queue.enqueue("work", {}, { lane: "interactive" });
+    queue.enqueue(task("work"), { domain: "example.com" }, { lane: "interactive" });
     await done;
     stop.abort();
     await loop;

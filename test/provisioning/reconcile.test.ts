@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
+import { applyDrift as applyDriftTask } from "../../src/provisioning/tasks/drift-tasks.js";
 
 let h: ProvisioningHarness;
 beforeEach(async () => {
@@ -48,7 +49,7 @@ describe("the reconciler", () => {
     expect(h.published("rec3.test")?.find((r) => r.name === "www" && r.type === "A")?.rdata).toBe("203.0.113.9");
     expect(h.services.tasks.drift.get("rec3.test")?.summary).toMatchObject({ steps: [{ mark: "~", text: "update www A 203.0.113.9 (TTL 3600) → 192.0.2.3" }], counts: { update: 1, add: 0, delete: 0 }, safe: true });
 
-    h.services.queue.enqueue("apply-drift", { domain: "rec3.test" }, { key: "apply-drift:rec3.test", lane: "interactive" });
+    h.services.queue.enqueue(applyDriftTask, { domain: "rec3.test" }, { lane: "interactive" });
     await h.settle();
     expect(h.published("rec3.test")?.find((r) => r.name === "www" && r.type === "A")?.rdata).toBe("192.0.2.3");
     expect(h.services.tasks.drift.get("rec3.test")).toBeUndefined();

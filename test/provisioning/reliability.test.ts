@@ -24,7 +24,7 @@ describe("reliability", () => {
       expect(h.services.tasks.inventory.domain(`site${n}.test`)?.dnsStatus, `site${n}.test`).toBe("active");
       expect(h.published(`site${n}.test`)?.length).toBeGreaterThan(3);
     }
-    expect(h.services.queue.store.countsByState()).toMatchObject({ queued: 0, running: 0, dead: 0 });
+    expect(h.services.queue.countsByState()).toMatchObject({ queued: 0, running: 0, dead: 0 });
     // Exactly once: one zone each, never created twice.
     const adds = h.commands().filter((command) => command.command === "dns-domain-add" && command.code === 1000).length;
     expect(adds).toBe(13);
@@ -40,6 +40,6 @@ describe("reliability", () => {
     expect(invalid).toBeGreaterThanOrEqual(1);
     expect(invalid).toBeLessThanOrEqual(3);
     expect(h.services.worker.pausedReason()).toMatch(/^WEDOS rejected the credentials \(code 2050/);
-    expect(h.services.queue.store.countsByState().dead).toBe(0);
+    expect(h.services.queue.countsByState().dead).toBe(0);
   });
 });

@@ -39,7 +39,7 @@ function cutOff(file: string, ageMs: number): void {
 }
 
 const state = (domain: string) => h.services.tasks.inventory.domain(domain)?.state;
-const jobs = () => h.services.queue.store.countsByState().queued;
+const jobs = () => h.services.queue.countsByState().queued;
 
 describe("the daemon reading the spool", () => {
   it("applies events in the order they happened (name order), whatever order the files appeared in", () => {

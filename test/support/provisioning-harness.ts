@@ -14,6 +14,7 @@ import { DaemonStateStore } from "../../src/store/daemon-state-store.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { SimulatorOptions } from "../../src/simulator/options.js";
 import { tempDir } from "./temp-dir.js";
+import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconcile.js";
 
 export const LOGIN = "reseller@example.test";
 export const PASSWORD = "provisioning-pass-1";
@@ -100,13 +101,13 @@ export async function startWedosCore(options: HarnessOptions, makePanel: (root: 
       const until = clock.now() + maxMs;
       for (;;) {
         const outcome = await settle();
-        const next = outcome === "paused" ? services.wapi.circuit.status()?.retryAt : services.queue.store.nextRunAt();
+        const next = outcome === "paused" ? services.wapi.circuit.status()?.retryAt : await services.queue.nextRunAt();
         if (next === undefined || next > until) return;
         clock.set(Math.max(next, clock.now() + 1));
       }
     },
     reconcile: async () => {
-      services.queue.enqueue("reconcile", {}, { key: "reconcile:*", lane: "background" });
+      services.queue.enqueue(reconcileTask, {});
       await settle();
       return new DaemonStateStore(services.db).get<ReconcileReport>(RECONCILE_REPORT_KEY)?.value;
     },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { taskFromTheFuture } from "../support/future-task.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -25,7 +26,7 @@ describe("the admin's operations page", () => {
   });
 
   it("lists failed jobs with their last error and retries one (CSRF required)", async () => {
-    const id = h.services.queue.enqueue("from-the-future", { domain: "alice.test" }, { lane: "records" });
+    const id = h.services.queue.enqueue(taskFromTheFuture, { domain: "alice.test" });
     await h.services.worker.runUntilIdle();
     const page = await operations();
     expect(page.stdout).toContain("no task named &#34;from-the-future&#34;");
@@ -42,7 +43,7 @@ describe("the admin's operations page", () => {
     expect(result.status).toBe(200);
     expect(result.body).toContain("alice.test will be taken over and synced.");
     expect(h.services.tasks.conflicts.get("alice.test", "zone")?.resolution).toBe("adopt");
-    expect(h.services.queue.store.list({ states: ["queued"], limit: 5 }).find((job) => job.jobKey === "provision-domain:alice.test")?.lane).toBe("interactive");
+    expect(h.services.queue.list({ states: ["queued"], limit: 5 }).find((job) => job.jobKey === "provision-domain:alice.test")?.lane).toBe("interactive");
   });
 
   it("is not reachable below the admin level", async () => {

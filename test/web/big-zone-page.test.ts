@@ -84,7 +84,7 @@ describe("a big zone's domain page", () => {
   it("is searched with a GET form that carries the page in p, so it needs no CSRF token and changes nothing", async () => {
     const h = await harness();
     writeZone(h, "alice.test", bigZone("alice.test", 5));
-    const queued = () => h.services.queue.store.list({ states: ["queued"], limit: 50 });
+    const queued = () => h.services.queue.list({ states: ["queued"], limit: 50 });
     const before = queued();
     const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test&q=h1" });
     expect(stdout).toMatch(/<form method="get" action="\/CMD_PLUGINS\/wedos\/index\.html" class="wedos-record-filter"[^>]*>\s*<input type="hidden" name="p" value="\/domains\/alice\.test">/);

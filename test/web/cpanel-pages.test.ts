@@ -2,10 +2,10 @@ import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TASK } from "../../src/provisioning/task-names.js";
 import { startCpanelWebHarness, type CpanelWebHarness } from "../support/cpanel-harness.js";
 import { payload } from "../panel/cpanel/support.js";
 import { csrfTokenIn, form } from "./support.js";
+import { syncZone as syncZoneTask } from "../../src/provisioning/tasks/zone-tasks.js";
 
 /**
  * The cPanel and WHM pages end to end: the package's real entries (index.live.pl, index.cgi) run as cpsrvd runs
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const FORM = "application/x-www-form-urlencoded";
-const queuedSyncs = () => h.services.queue.store.list({ states: ["queued"], limit: 50 }).filter((job) => job.task === TASK.syncZone).map((job) => job.jobKey);
+const queuedSyncs = () => h.services.queue.list({ states: ["queued"], limit: 50 }).filter((job) => job.task === syncZoneTask.name).map((job) => job.jobKey);
 
 /** Sends an envelope straight to a listener's socket, as any local process could; returns the CGI output. */
 function post(socket: string, path: string, records: Record<string, string>): Promise<{ status: number; body: string }> {

@@ -2,10 +2,10 @@ import { chmodSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { TASK } from "../../src/provisioning/task-names.js";
 import { CsrfTokens, loadWebSecret } from "../../src/web/csrf.js";
 import { tempDir } from "../support/temp-dir.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { syncZone as syncZoneTask } from "../../src/provisioning/tasks/zone-tasks.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 const HOUR = 3_600_000;
-const syncJobs = () => h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(TASK.syncZone) as Array<{ key: string }>;
+const syncJobs = () => h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{ key: string }>;
 const tokenFor = async (username: string, level: "user" | "reseller" | "admin" = "user") => csrfTokenIn((await h.visit({ level, session: h.da.login(username) })).stdout);
 const sync = (username: string, fields: Record<string, string>, level: "user" | "reseller" | "admin" = "user") =>
   h.visit({ level, file: "index.raw", session: h.da.login(username), method: "POST", query: "p=/sync", post: form(fields) }).then((run) => parseRaw(run.stdout));

@@ -52,7 +52,7 @@ describe("a domain's page", () => {
     expect(page.stdout).toMatch(/<form method="post" action="\/CMD_PLUGINS\/wedos\/index\.html\?p=%2Fsync">[\s\S]*?name="domain" value="alice\.test"[\s\S]*?Sync now<\/button>/);
     const sent = await h.visit({ level: "user", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: form({ domain: "alice.test", csrf: csrfTokenIn(page.stdout) }) });
     expect(sent.stdout).toContain("A sync of alice.test has been queued");
-    expect(h.services.queue.store.list({ states: ["queued"], limit: 50 }).filter((job) => job.jobKey === "sync-zone:alice.test")).toEqual([expect.objectContaining({ lane: "interactive" })]);
+    expect(h.services.queue.list({ states: ["queued"], limit: 50 }).filter((job) => job.jobKey === "sync-zone:alice.test")).toEqual([expect.objectContaining({ lane: "interactive" })]);
   });
 
   it("says the tasks' fixed reasons in the visitor's language, and a reason with details of its own as stored", async () => {
@@ -101,10 +101,10 @@ describe("protection on a domain's page", () => {
     const page = (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout;
     expect(page).toMatch(new RegExp(`<input type="hidden" name="csrf" value="${csrfTokenIn(page)}">\\s*<input type="hidden" name="domain" value="alice.test">\\s*<button type="submit">Purge cache</button>`));
     expect((await purge("alice", "alice.test")).status).toBe(200);
-    expect(h.services.queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).toContain("purge-cache:alice.test");
+    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).toContain("purge-cache:alice.test");
     expect((await purge("alice", "alice.test", false)).status).toBe(403);
     expect((await purge("alice", "carol.test")).status).toBe(404);
-    expect(h.services.queue.store.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).not.toContain("purge-cache:carol.test");
+    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).not.toContain("purge-cache:carol.test");
   });
 });
 

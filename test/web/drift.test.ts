@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TASK, jobKey } from "../../src/provisioning/task-names.js";
 import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
+import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconcile.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -27,7 +27,7 @@ const changeAtWedos = async (domain: string, names: readonly string[]) => {
   await h.services.wapi.dns.domainCommit(domain);
 };
 const reconcile = async () => {
-  h.services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
+  h.services.queue.enqueue(reconcileTask, {}, { lane: "background" });
   await h.services.worker.runUntilIdle();
 };
 
@@ -49,7 +49,7 @@ describe("the admin's conflicts and drift page", () => {
     expect(queued.status).toBe(200);
     expect(queued.body).toContain("alice.test will be planned again and applied within a minute.");
     expect(queued.body).toContain("An apply is queued.");
-    expect(h.services.queue.store.active("apply-drift:alice.test")?.lane).toBe("interactive");
+    expect(h.services.queue.active("apply-drift:alice.test")?.lane).toBe("interactive");
     expect(requestsAtWedos()).toBe(before);
 
     await h.services.worker.runUntilIdle();
@@ -93,7 +93,7 @@ describe("the admin's conflicts and drift page", () => {
     const noToken = parseRaw((await h.visit({ level: "admin", file: "index.raw", session: h.da.login("admin"), method: "POST", query: "p=/drift/apply", post: form({ domain: "alice.test" }) })).stdout);
     expect(noToken.status).toBe(403);
     expect((await post("/drift/apply", { domain: "nowhere.test" })).status).toBe(404);
-    expect(h.services.queue.store.active("apply-drift:alice.test")).toBeUndefined();
+    expect(h.services.queue.active("apply-drift:alice.test")).toBeUndefined();
   });
 
   it("is shown in Czech", async () => {

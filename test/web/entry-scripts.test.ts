@@ -2,8 +2,8 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { TASK } from "../../src/provisioning/task-names.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, sessionValues, startWebHarness, type WebHarness } from "./support.js";
+import { syncZone as syncZoneTask } from "../../src/provisioning/tasks/zone-tasks.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const syncJobs = (h: WebHarness) => h.services.db.prepare("SELECT job_key AS key, lane FROM jobs WHERE task = ?").all(TASK.syncZone) as Array<{ key: string; lane: string }>;
+const syncJobs = (h: WebHarness) => h.services.db.prepare("SELECT job_key AS key, lane FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{ key: string; lane: string }>;
 
 describe("the entry scripts, run as DirectAdmin runs them", () => {
   it("index.html prints an HTML fragment for the skin: the user's domains, no document, no headers", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TASK, jobKey } from "../../src/provisioning/task-names.js";
 import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
+import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconcile.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -61,7 +61,7 @@ describe("the progress of an action", () => {
     expect(foreign).not.toContain("wedos-progress");
     expect(foreign).not.toContain("alice.test");
 
-    const domainless = h.services.queue.enqueue(TASK.reconcile, {}, { key: jobKey(TASK.reconcile, "*"), lane: "background" });
+    const domainless = h.services.queue.enqueue(reconcileTask, {}, { lane: "background" });
     expect((await status(domainless, "admin", "admin")).status).toBe(200);
     expect((await status(domainless, "alice")).status).toBe(404);
   });
@@ -70,8 +70,8 @@ describe("the progress of an action", () => {
     const id = jobIdIn(await syncNow("index.html"));
     const job = h.services.queue.get(id);
     expect(job?.state).toBe("queued");
-    h.services.queue.store.claim("test-worker", h.clock.now(), h.clock.now() + 60_000);
-    h.services.queue.store.bury(id, "test-worker", "WAPI dns-rows-list: WEDOS refused the request", h.clock.now());
+    await h.services.queue.claim("test-worker", 60_000);
+    await h.services.queue.bury(id, "test-worker", "WAPI dns-rows-list: WEDOS refused the request");
     expect(JSON.parse((await status(id)).body).text).toBe("Sync of alice.test: failed (the domain's page shows why)");
     expect(JSON.parse((await status(id, "admin", "admin")).body).text).toBe("Sync of alice.test: failed (WAPI dns-rows-list: WEDOS refused the request)");
   });

@@ -21,7 +21,7 @@ const switchProtection = async (level: Level, username: string, domain: string, 
   const run = await h.visit({ level, file: "index.raw", session: h.da.login(username), method: "POST", query: "p=/protection", post: form({ domain, want, ...token }) });
   return parseRaw(run.stdout);
 };
-const queued = () => h.services.queue.store.list({ states: ["queued"], limit: 50 }).map((job) => `${job.jobKey ?? ""}@${job.lane}`);
+const queued = () => h.services.queue.list({ states: ["queued"], limit: 50 }).map((job) => `${job.jobKey ?? ""}@${job.lane}`);
 
 describe("switching protection on a domain's page", () => {
   it("offers the package's plan to the customer and queues the order in the interactive lane", async () => {

@@ -6,12 +6,13 @@ import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
 import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
-import { TASK } from "../../src/provisioning/task-names.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
 import type { Pacing } from "../../src/util/slices.js";
 import { tempDir } from "../support/temp-dir.js";
+import { testConnection as testConnectionTask } from "../../src/provisioning/tasks/test-connection.js";
+import { taskFromTheFuture } from "../support/future-task.js";
 
 /**
  * One machine for the page tests: an emulated DirectAdmin (tree, real hooks, sessions, its HTTP API on 127.0.0.1),
@@ -131,8 +132,8 @@ export async function seedEveryState(h: WebHarness): Promise<void> {
   h.services.tasks.protections.update("alice.test", { state: "active", reason: null, activatedAt: now }, now);
   h.services.tasks.conflicts.flag("carol.test", "zone", "a zone for carol.test already exists at WEDOS", now);
   h.services.wapi.calls.record({ at: now, command: "dns-row-add", domain: "alice.test", clTRID: "wp-1", lane: "records", outcome: "permanent", wapiCode: 2316, durationMs: 42, error: "refused" });
-  h.services.queue.enqueue("from-the-future", { domain: "alice.test" }, { lane: "records" });
-  h.services.queue.enqueue(TASK.testConnection, {}, { lane: "interactive" });
+  h.services.queue.enqueue(taskFromTheFuture, { domain: "alice.test" });
+  h.services.queue.enqueue(testConnectionTask, {}, { lane: "interactive" });
   await h.services.worker.runUntilIdle();
   h.services.tasks.policies.save("gold", { dnsMode: "primary", protection: "advanced", protectionPeriod: "yearly", protectionMode: "cname", protectionChoice: "opt-out", onSuspend: "withdraw", termination: "delete", graceDays: 14, zoneQuota: 5 }, now);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TASK } from "../../src/provisioning/task-names.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { syncZone as syncZoneTask } from "../../src/provisioning/tasks/zone-tasks.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 type Level = "user" | "reseller" | "admin";
 const listed = (html: string) => [...html.matchAll(/>([a-z0-9.-]+\.test)<\/a>/g)].map((match) => match[1]);
-const syncJobs = () => h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(TASK.syncZone) as Array<{ key: string }>;
+const syncJobs = () => h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{ key: string }>;
 const page = (username: string, level: Level, query = "") => h.visit({ level, file: "index.raw", session: h.da.login(username), query }).then((run) => parseRaw(run.stdout));
 async function post(username: string, level: Level, body: (token: string) => string) {
   const session = h.da.login(username);

@@ -1,4 +1,4 @@
-import { TASK, jobKey } from "../../provisioning/task-names.js";
+import { provisionDomain } from "../../provisioning/tasks/zone-tasks.js";
 import { printJson, stringOption, type CliCommand } from "../command.js";
 import { openServices } from "../services-context.js";
 
@@ -38,13 +38,13 @@ shows progress with an ETA computed from the hourly WAPI budget.
       for (const { account, domain } of domains) {
         inventory.rememberAccount(account, now);
         inventory.rememberDomain(account, domain, now);
-        queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "background" });
+        queue.enqueue(provisionDomain, { domain: domain.domain }, { lane: "background" });
       }
       io.stderr(`Queued ${domains.length} domain(s); about ${summary.estimatedHours} h at ${backgroundPerHour} requests/hour.\n`);
       const started = io.clock.now();
       let outcome = await services.worker.runOnce();
       while (outcome === "ran") {
-        const left = queue.store.countsByState().queued;
+        const left = queue.countsByState().queued;
         const done = domains.length - Math.min(left, domains.length);
         const elapsed = io.clock.now() - started;
         const eta = done === 0 ? "?" : `${Math.ceil(((elapsed / done) * left) / 60_000)} min`;
@@ -52,7 +52,7 @@ shows progress with an ETA computed from the hourly WAPI budget.
         outcome = await services.worker.runOnce();
       }
       io.stderr("\n");
-      const counts = queue.store.countsByState();
+      const counts = queue.countsByState();
       if (outcome === "paused") io.stderr(`Paused: ${services.worker.pausedReason() ?? ""}\n`);
       if (args.values.json === true) printJson(io, { ...summary, queued: counts.queued, dead: counts.dead, paused: outcome === "paused" });
       else io.stdout(`Imported ${domains.length} domain(s); ${counts.queued} job(s) still queued, ${counts.dead} failed (see wedos-panel jobs --failed).\n`);

@@ -1,4 +1,6 @@
-import { JobStore, type JobRow, type JobState } from "../../store/job-store.js";
+import type { Job } from "../../provisioning/queue.js";
+import type { JobState } from "../../store/job-store.js";
+import { SqliteJobQueue } from "../../provisioning/sqlite-job-queue.js";
 import { integerOption, printJson, UsageError, type CliCommand } from "../command.js";
 import { openCliDatabase } from "../context.js";
 
@@ -16,21 +18,21 @@ export const jobsCommand: CliCommand = {
   options: { failed: { type: "boolean" }, all: { type: "boolean" }, limit: { type: "string" }, retry: { type: "string" }, json: { type: "boolean" } },
   async run(args, io) {
     const context = openCliDatabase(io);
-    const store = new JobStore(context.db);
+    const queue = new SqliteJobQueue(context.db, io.clock);
     try {
       const retry = integerOption(args, "retry", { min: 1, max: Number.MAX_SAFE_INTEGER });
       if (retry !== undefined) {
-        if (!store.retry(retry, io.clock.now())) throw new UsageError(`job ${retry} is not dead or queued (see wedos-panel jobs --all)`);
+        if (!queue.retry(retry)) throw new UsageError(`job ${retry} is not dead or queued (see wedos-panel jobs --all)`);
         io.stdout(`Job ${retry} is queued again; the daemon runs it next.\n`);
         return 0;
       }
       const states: JobState[] = args.values.failed === true ? ["dead"] : args.values.all === true ? ["queued", "running", "done", "dead"] : ["queued", "running", "dead"];
-      const jobs = store.list({ states, limit: integerOption(args, "limit", { min: 1, max: 100_000 }) ?? 50 });
+      const jobs = queue.list({ states, limit: integerOption(args, "limit", { min: 1, max: 100_000 }) ?? 50 });
       if (args.values.json === true) {
-        printJson(io, jobs.map((job) => ({ ...job, payload: JSON.parse(job.payload) as unknown })));
+        printJson(io, jobs);
         return 0;
       }
-      const counts = store.countsByState();
+      const counts = queue.countsByState();
       io.stdout(`${counts.queued} queued, ${counts.running} running, ${counts.dead} dead, ${counts.done} done\n`);
       for (const job of jobs) io.stdout(`${line(job, io.clock.now())}\n`);
       return 0;
@@ -40,7 +42,7 @@ export const jobsCommand: CliCommand = {
   },
 };
 
-function line(job: JobRow, now: number): string {
+function line(job: Job, now: number): string {
   const when = job.state === "queued" ? (job.runAt <= now ? "due now" : `due in ${Math.ceil((job.runAt - now) / 1000)} s`) : job.state;
   const error = job.lastError === null ? "" : `\n      last error: ${job.lastError}`;
   return `#${job.id} ${job.task} ${job.jobKey ?? ""} [${job.lane}] ${when}, attempt ${job.attempts}/${job.maxAttempts}${error}`;

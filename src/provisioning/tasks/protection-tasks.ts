@@ -1,11 +1,13 @@
+import { z } from "zod";
 import { isGone } from "../../wapi/codes.js";
 import { WapiResultError } from "../../wapi/errors.js";
 import { normaliseList } from "../../wapi/lists.js";
 import { protectionWanted } from "../../model/policy.js";
-import type { Job } from "../queue.js";
-import { TASK, jobKey } from "../task-names.js";
+import type { WapiLane } from "../../wapi/lanes.js";
+import { defineTask } from "../task-definition.js";
 import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
+import { domainPayload } from "./domain-payload.js";
 
 /** How long after an order the first look for its outcome is made. */
 const FIRST_POLL_DELAY_MS = 60_000;
@@ -17,8 +19,16 @@ const MAX_NOTIFICATIONS_PER_POLL = 25;
  * idempotent: a row is written before it is sent, and a row left "ordering" by a crash is first looked up at
  * WEDOS instead of being ordered again.
  */
-export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
-  const { domain } = job.payload as { domain: string };
+export const protectDomain = defineTask({
+  name: "protect-domain",
+  payload: domainPayload,
+  domainOf: (payload) => payload.domain,
+  lane: "lifecycle",
+  progressLabel: "progress.task.protectOn",
+  run: (ctx, job) => orderProtection(ctx, job.payload.domain, job.lane),
+});
+
+async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "active") return;
   const account = row.username === null ? undefined : ctx.inventory.account(row.username);
@@ -30,7 +40,7 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
   if (existing !== undefined && existing.state !== "ordering" && existing.state !== "removed") return;
   const now = ctx.clock.now();
 
-  const atWedos = await protectedAtWedos(ctx, domain, job);
+  const atWedos = await protectedAtWedos(ctx, domain, lane);
   if (atWedos) {
     if (existing?.state === "ordering") {
       ctx.protections.update(domain, { state: "pending", reason: "ordered; waiting for WEDOS to activate it" }, now);
@@ -46,7 +56,7 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
   const upstreamIps = account?.ips ?? [];
   ctx.protections.recordOrdering({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, now);
   try {
-    const reply = await ctx.wapi.wgp.domainCreate({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, { lane: job.lane });
+    const reply = await ctx.wapi.wgp.domainCreate({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, { lane });
     ctx.protections.update(domain, { state: reply.pending ? "pending" : "active", clTRID: reply.clTRID ?? null, reason: reply.pending ? waitingReason(mode) : null }, ctx.clock.now());
     schedulePoll(ctx);
   } catch (error) {
@@ -61,13 +71,21 @@ export async function protectDomain(ctx: TaskContext, job: Job): Promise<void> {
  * Terminates the WEDOS Global service, unless the latest choice is "on" again, and records the cancellation for
  * billing. A service WEDOS no longer has (3222) counts as terminated.
  */
-export async function unprotectDomain(ctx: TaskContext, job: Job): Promise<void> {
-  const { domain } = job.payload as { domain: string };
+export const unprotectDomain = defineTask({
+  name: "unprotect-domain",
+  payload: domainPayload,
+  domainOf: (payload) => payload.domain,
+  lane: "interactive",
+  progressLabel: "progress.task.protectOff",
+  run: (ctx, job) => terminateProtection(ctx, job.payload.domain, job.lane),
+});
+
+async function terminateProtection(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
   const choice = ctx.protections.choice(domain);
   const existing = ctx.protections.get(domain);
   if (choice === undefined || choice.wanted || existing === undefined || (existing.state !== "active" && existing.state !== "pending")) return;
   try {
-    await ctx.wapi.wgp.domainDelete(domain, { lane: job.lane });
+    await ctx.wapi.wgp.domainDelete(domain, { lane });
   } catch (error) {
     if (!isGone(error)) throw error;
   }
@@ -77,9 +95,17 @@ export async function unprotectDomain(ctx: TaskContext, job: Job): Promise<void>
 }
 
 /** poll-notifications: collects the outcome of orders (poll-req), records prices for billing, acknowledges. */
-export async function pollNotifications(ctx: TaskContext, job: Job): Promise<void> {
+export const pollNotifications = defineTask({
+  name: "poll-notifications",
+  payload: z.object({}),
+  domainOf: () => null,
+  lane: "background",
+  run: (ctx, job) => collectNotifications(ctx, job.lane),
+});
+
+async function collectNotifications(ctx: TaskContext, lane: WapiLane): Promise<void> {
   for (let read = 0; read < MAX_NOTIFICATIONS_PER_POLL; read++) {
-    const notification = await ctx.wapi.account.pollReq({ lane: job.lane });
+    const notification = await ctx.wapi.account.pollReq({ lane });
     if (notification === undefined) break;
     const data = notification.data ?? {};
     const domain = typeof data.domain === "string" ? data.domain.toLowerCase() : undefined;
@@ -94,28 +120,35 @@ export async function pollNotifications(ctx: TaskContext, job: Job): Promise<voi
         ctx.protections.update(protection.domain, { state: "error", reason: `WEDOS could not set up protection (code ${notification.code} "${notification.result}")` }, now);
       }
     }
-    await ctx.wapi.account.pollAck(notification.id, { lane: job.lane });
+    await ctx.wapi.account.pollAck(notification.id, { lane });
   }
   if (ctx.protections.pending().length > 0) schedulePoll(ctx, 5 * 60_000);
 }
 
 /** purge-cache: a person asked for the protection cache to be purged. */
-export async function purgeCache(ctx: TaskContext, job: Job): Promise<void> {
-  const { domain } = job.payload as { domain: string };
-  if (ctx.protections.get(domain)?.state !== "active") return;
-  await ctx.wapi.wgp.domainCachePurge(domain, { lane: job.lane });
-}
+export const purgeCache = defineTask({
+  name: "purge-cache",
+  payload: domainPayload,
+  domainOf: (payload) => payload.domain,
+  lane: "interactive",
+  progressLabel: "progress.task.purge",
+  async run(ctx, job) {
+    const { domain } = job.payload;
+    if (ctx.protections.get(domain)?.state !== "active") return;
+    await ctx.wapi.wgp.domainCachePurge(domain, { lane: job.lane });
+  },
+});
 
-async function protectedAtWedos(ctx: TaskContext, domain: string, job: Job): Promise<boolean> {
+async function protectedAtWedos(ctx: TaskContext, domain: string, lane: WapiLane): Promise<boolean> {
   // wgp-services-list answers without an error when the domain is absent (wgp-domain-info would count as a
   // rejected request). Its shape is not documented publicly: any list of objects with a domain/name is read.
-  const reply = await ctx.wapi.wgp.servicesList({ lane: job.lane });
+  const reply = await ctx.wapi.wgp.servicesList({ lane });
   const items = Object.values(reply.data).flatMap((value) => normaliseList(value));
   return items.some((item) => typeof item === "object" && item !== null && [(item as { domain?: unknown }).domain, (item as { name?: unknown }).name].some((name) => typeof name === "string" && name.toLowerCase() === domain));
 }
 
 function schedulePoll(ctx: TaskContext, delayMs = FIRST_POLL_DELAY_MS): void {
-  ctx.queue.enqueue(TASK.pollNotifications, {}, { key: jobKey(TASK.pollNotifications, "*"), lane: "background", delayMs });
+  ctx.queue.enqueue(pollNotifications, {}, { delayMs });
 }
 
 function waitingReason(mode: string): string {

@@ -1,9 +1,12 @@
+import { z } from "zod";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { applyPanelEvent } from "../lifecycle.js";
-import type { Job } from "../queue.js";
-import { TASK, jobKey } from "../task-names.js";
+import type { WapiLane } from "../../wapi/lanes.js";
+import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
+import { checkDrift } from "./drift-tasks.js";
+import { provisionDomain } from "./zone-tasks.js";
 
 export interface ReconcileReport {
   at: number;
@@ -23,11 +26,19 @@ export const RECONCILE_REPORT_KEY = "last_reconcile";
  * missed event would have queued, and spends at most `budgetShare` of the hourly budget on drift checks
  * (a plan of the zones looked at longest ago, kept for the admin's preview). Scheduled by cron; it only enqueues.
  */
-export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileReport> {
+export const reconcile = defineTask({
+  name: "reconcile",
+  payload: z.object({}),
+  domainOf: () => null,
+  lane: "background",
+  run: async (ctx, job) => void (await reconcilePanel(ctx, job.lane)),
+});
+
+export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<ReconcileReport> {
   const { panel, inventory, queue, clock, zones, wapi } = ctx;
   const now = clock.now();
   const report: ReconcileReport = { at: now, missing: [], orphans: [], driftChecks: 0, deadJobs: 0 };
-  const atWedos = new Set((await wapi.dns.domainsList({ lane: job.lane })).map((zone) => zone.name));
+  const atWedos = new Set((await wapi.dns.domainsList({ lane })).map((zone) => zone.name));
   const inPanel = new Set<string>();
 
   for (const account of await panel.listAccounts()) {
@@ -40,7 +51,7 @@ export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileRe
       if (known === undefined || known.state === "deleted" || missingAtWedos) {
         report.missing.push(domain.domain);
         inventory.rememberDomain(account, domain, now);
-        queue.enqueue(TASK.provisionDomain, { domain: domain.domain }, { key: jobKey(TASK.provisionDomain, domain.domain), lane: "background" });
+        queue.enqueue(provisionDomain, { domain: domain.domain }, { lane: "background" });
       }
     }
   }
@@ -60,9 +71,9 @@ export async function reconcile(ctx: TaskContext, job: Job): Promise<ReconcileRe
     .filter((domain) => domain.state === "active" && domain.dnsStatus === "active" && zones.zone(domain.domain)?.mode === "primary")
     .sort((a, b) => lastLook(a) - lastLook(b))
     .slice(0, driftBudget);
-  for (const domain of candidates) queue.enqueue(TASK.checkDrift, { domain: domain.domain }, { key: jobKey(TASK.checkDrift, domain.domain), lane: "background" });
+  for (const domain of candidates) queue.enqueue(checkDrift, { domain: domain.domain });
   report.driftChecks = candidates.length;
-  report.deadJobs = queue.store.countsByState().dead;
+  report.deadJobs = queue.countsByState().dead;
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
   return report;
 }

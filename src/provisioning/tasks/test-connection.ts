@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Clock } from "../../clock.js";
 import { toError } from "../../errors.js";
 import type { Database } from "../../store/database.js";
@@ -6,8 +7,7 @@ import { WapiPausedError } from "../../wapi/errors.js";
 import { testsInWords } from "../../wapi/fuse.js";
 import type { Wapi } from "../../wapi/index.js";
 import { pragueClockTime } from "../../wapi/prague-hour.js";
-import type { Job } from "../queue.js";
-import type { TaskContext } from "./context.js";
+import { defineTask } from "../task-definition.js";
 
 export const CONNECTION_TEST_KEY = "connection_test";
 
@@ -48,6 +48,11 @@ export async function runConnectionTest(deps: ConnectionTestDeps): Promise<Conne
 }
 
 /** test-connection jobs queued by an earlier version of the settings page. */
-export async function testConnection(ctx: TaskContext, _job: Job): Promise<void> {
-  await runConnectionTest(ctx);
-}
+export const testConnection = defineTask({
+  name: "test-connection",
+  payload: z.object({}),
+  domainOf: () => null,
+  lane: "interactive",
+  progressLabel: "progress.task.testConnection",
+  run: async (ctx) => void (await runConnectionTest(ctx)),
+});

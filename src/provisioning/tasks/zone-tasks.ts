@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { parseDnsWriteEnv, parseZoneFile, type DnsRecord } from "../../dns/index.js";
 import { AppError } from "../../errors.js";
 import type { DomainRow } from "../../store/inventory-store.js";
@@ -6,62 +7,90 @@ import { HANDLED_BY_WEDOS } from "../../sync/record-states.js";
 import { isGone, isZoneExisting } from "../../wapi/codes.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { protectionWanted } from "../../model/policy.js";
-import type { Job } from "../queue.js";
-import { TASK, jobKey } from "../task-names.js";
+import { defineTask } from "../task-definition.js";
 import { DNS_REASONS } from "../dns-reasons.js";
 import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
+import { domainPayload } from "./domain-payload.js";
+import { protectDomain } from "./protection-tasks.js";
 
-export interface DomainPayload {
-  domain: string;
+const zonePayload = domainPayload.extend({
   /** dns_write_post's record lists, used only when the zone file cannot be read. */
-  env?: Record<string, string>;
-}
+  env: z.record(z.string(), z.string()).optional(),
+});
+
+export type ZonePayload = z.infer<typeof zonePayload>;
 
 /** provision-domain: the zone (per policy) with the panel's records, then protection if the package has it. */
-export async function provisionDomain(ctx: TaskContext, job: Job): Promise<void> {
-  const { domain } = job.payload as DomainPayload;
-  const row = ctx.inventory.domain(domain);
-  if (row === undefined || row.state === "deleted") return;
-  const policy = await accountPolicy(ctx, row.username);
-  if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
-  await syncDomainZone(ctx, row, job.payload as DomainPayload, job.lane);
-  if (protectionWanted(policy, ctx.protections.choice(domain)?.wanted) && ctx.protections.get(domain) === undefined) {
-    ctx.queue.enqueue(TASK.protectDomain, { domain }, { key: jobKey(TASK.protectDomain, domain), lane: job.lane });
-  }
-}
+export const provisionDomain = defineTask({
+  name: "provision-domain",
+  payload: zonePayload,
+  domainOf: (payload) => payload.domain,
+  lane: "lifecycle",
+  progressLabel: "progress.task.provision",
+  async run(ctx, job) {
+    const { domain } = job.payload;
+    const row = ctx.inventory.domain(domain);
+    if (row === undefined || row.state === "deleted") return;
+    const policy = await accountPolicy(ctx, row.username);
+    if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
+    await syncDomainZone(ctx, row, job.payload, job.lane);
+    if (protectionWanted(policy, ctx.protections.choice(domain)?.wanted) && ctx.protections.get(domain) === undefined) {
+      ctx.queue.enqueue(protectDomain, { domain }, { lane: job.lane });
+    }
+  },
+});
 
 /** sync-zone: the panel wrote the zone; bring WEDOS in line. */
-export async function syncZone(ctx: TaskContext, job: Job): Promise<void> {
-  const payload = job.payload as DomainPayload;
-  const row = ctx.inventory.domain(payload.domain);
-  if (row === undefined || row.state !== "active") return;
-  await syncDomainZone(ctx, row, payload, job.lane);
-}
+export const syncZone = defineTask({
+  name: "sync-zone",
+  payload: zonePayload,
+  domainOf: (payload) => payload.domain,
+  lane: "records",
+  progressLabel: "progress.task.sync",
+  async run(ctx, job) {
+    const row = ctx.inventory.domain(job.payload.domain);
+    if (row === undefined || row.state !== "active") return;
+    await syncDomainZone(ctx, row, job.payload, job.lane);
+  },
+});
 
 /** remove-domain: after the grace period, if the domain is still deleted, remove what the plugin made at WEDOS. */
-export async function removeDomain(ctx: TaskContext, job: Job): Promise<void> {
-  const { domain } = job.payload as DomainPayload;
+export const removeDomain = defineTask({
+  name: "remove-domain",
+  payload: domainPayload,
+  domainOf: (payload) => payload.domain,
+  lane: "lifecycle",
+  run: (ctx, job) => removeDeletedDomain(ctx, job.payload.domain, job.lane),
+});
+
+async function removeDeletedDomain(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
   const row = ctx.inventory.domain(domain);
   const now = ctx.clock.now();
   if (row === undefined || row.state !== "deleted" || (row.deleteAfter !== null && row.deleteAfter > now)) return;
-  await deleteOurZone(ctx, domain, job.lane);
+  await deleteOurZone(ctx, domain, lane);
   const protection = ctx.protections.get(domain);
   if (protection !== undefined && protection.state !== "removed") {
-    await ignoreGone(ctx.wapi.wgp.domainDelete(domain, { lane: job.lane }));
+    await ignoreGone(ctx.wapi.wgp.domainDelete(domain, { lane }));
     ctx.protections.update(domain, { state: "removed", reason: "the domain was deleted in the panel" }, now);
   }
   ctx.inventory.setDnsStatus(domain, "removed", DNS_REASONS.removed(), now);
 }
 
 /** withdraw-zone: suspension with the "withdraw" policy; the panel keeps the records, so nothing is lost. */
-export async function withdrawZone(ctx: TaskContext, job: Job): Promise<void> {
-  const { domain } = job.payload as DomainPayload;
-  const row = ctx.inventory.domain(domain);
-  if (row === undefined || row.state !== "suspended") return;
-  await deleteOurZone(ctx, domain, job.lane);
-  ctx.inventory.setDnsStatus(domain, "withdrawn", DNS_REASONS.withdrawn(), ctx.clock.now());
-}
+export const withdrawZone = defineTask({
+  name: "withdraw-zone",
+  payload: domainPayload,
+  domainOf: (payload) => payload.domain,
+  lane: "lifecycle",
+  async run(ctx, job) {
+    const { domain } = job.payload;
+    const row = ctx.inventory.domain(domain);
+    if (row === undefined || row.state !== "suspended") return;
+    await deleteOurZone(ctx, domain, job.lane);
+    ctx.inventory.setDnsStatus(domain, "withdrawn", DNS_REASONS.withdrawn(), ctx.clock.now());
+  },
+});
 
 /** How an admin's apply goes beyond a plain sync (the drift page). */
 export interface SyncOverrides {
@@ -75,7 +104,7 @@ export interface SyncOverrides {
  * Plans the domain's zone from the panel's records and WEDOS's rows and applies it (within the safety threshold
  * unless forced). Every plan's outcome is kept for the admin's drift preview: in sync, differing, or refused.
  */
-export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: DomainPayload, lane: WapiLane, overrides: SyncOverrides = {}): Promise<void> {
+export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: Pick<ZonePayload, "env">, lane: WapiLane, overrides: SyncOverrides = {}): Promise<void> {
   const { inventory, conflicts, zones, clock } = ctx;
   const domain = row.domain;
   const policy = await accountPolicy(ctx, row.username);

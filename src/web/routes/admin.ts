@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { Clock } from "../../clock.js";
 import type { WapiStatusView } from "../../model/wapi-status.js";
 import type { JobQueue } from "../../provisioning/queue.js";
-import { TASK, jobKey } from "../../provisioning/task-names.js";
+import { provisionDomain } from "../../provisioning/tasks/zone-tasks.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
 import type { Database } from "../../store/database.js";
 import type { DriftStore } from "../../store/drift-store.js";
@@ -46,7 +46,7 @@ export function adminRoutes(sources: AdminSources): Router {
   router.post("/jobs/retry", async (_req, res) => {
     const page = authenticatedPage(res);
     const id = Number(bodyField(page.request.body, "job"));
-    if (!Number.isInteger(id) || !sources.queue.store.retry(id, sources.clock.now())) throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
+    if (!Number.isInteger(id) || !sources.queue.retry(id)) throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
     showProgress(page, sources.queue, id, "/operations");
     await showOperations(res, sources, page.t("action.retryQueued", { id: String(id) }));
   });
@@ -60,7 +60,7 @@ export function adminRoutes(sources: AdminSources): Router {
       throw new WebError(404, "error.conflictNotFound", "no such conflict");
     }
     const from = bodyField(page.request.body, "from") === "drift" ? "/drift" : "/operations";
-    showProgress(page, sources.queue, sources.queue.enqueue(TASK.provisionDomain, { domain }, { key: jobKey(TASK.provisionDomain, domain), lane: "interactive" }), from);
+    showProgress(page, sources.queue, sources.queue.enqueue(provisionDomain, { domain }, { lane: "interactive" }), from);
     const notice = page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain });
     // The same forms are on the conflicts-and-drift page; the answer is the page they were sent from.
     if (from === "/drift") await showDrift(res, sources, notice);
@@ -81,8 +81,8 @@ async function showOperations(res: Parameters<typeof authenticatedPage>[0], sour
     links: adminLinks(page),
     budget: { used: budget.used, limit: budget.limit, reserve: budget.reserve, rejected: budget.rejected, percent: Math.min(100, Math.round((budget.used / budget.limit) * 100)) },
     paused: paused === undefined ? undefined : paused.summary,
-    counts: sources.queue.store.countsByState(),
-    failed: sources.queue.store.list({ states: ["dead"], limit: 50 }).map((job) => ({ id: job.id, task: job.task, key: job.jobKey ?? "", attempts: job.attempts, error: job.lastError ?? "", at: formatTime(job.finishedAt, t("table.never")) })),
+    counts: sources.queue.countsByState(),
+    failed: sources.queue.list({ states: ["dead"], limit: 50 }).map((job) => ({ id: job.id, task: job.task, key: job.jobKey ?? "", attempts: job.attempts, error: job.lastError ?? "", at: formatTime(job.finishedAt, t("table.never")) })),
     history: sources.wapi.budgetHistory(24).map((hour) => ({ hour: new Date(hour.hourStart).toISOString().slice(11, 16), used: hour.used, rejected: hour.rejected })),
     calls: sources.calls.latest(100).map((call) => ({ at: formatTime(call.at, ""), command: call.command, domain: call.domain ?? "", lane: call.lane, outcome: t(`audit.outcome.${call.outcome}`), code: call.wapiCode === null ? "" : String(call.wapiCode), ms: String(call.durationMs) })),
     conflicts: openConflictRows(page, sources.conflicts),

@@ -1,7 +1,6 @@
 import { Router, type Response } from "express";
 import type { JobQueue } from "../../provisioning/queue.js";
 import type { CustomerActions, CustomerTask } from "../../provisioning/customer-actions.js";
-import { TASK } from "../../provisioning/task-names.js";
 import { actionNotice } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
@@ -57,7 +56,7 @@ export function domainRoutes(queue: JobQueue, records: RecordSources, actions: C
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (row.state !== "active") throw new WebError(409, "error.domainNotActive", `${row.domain} is ${row.state}`);
-    await answerAction(res, TASK.syncZone, row.domain);
+    await answerAction(res, "syncZone", row.domain);
   });
 
   // POST, form field or JSON property `domain`: purge the WEDOS Global cache of an active protection.
@@ -65,7 +64,7 @@ export function domainRoutes(queue: JobQueue, records: RecordSources, actions: C
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (records.protections.get(row.domain)?.state !== "active") throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
-    await answerAction(res, TASK.purgeCache, row.domain);
+    await answerAction(res, "purgeCache", row.domain);
   });
 
   /** Queues or joins the action (customers' clicks count toward their shares) and answers with what became of it. */

@@ -1,7 +1,8 @@
 import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
 import type { JobQueue } from "../../provisioning/queue.js";
-import { TASK, jobKey } from "../../provisioning/task-names.js";
+import { jobKey } from "../../provisioning/task-definition.js";
+import { applyDrift } from "../../provisioning/tasks/drift-tasks.js";
 import { RECONCILE_REPORT_KEY, type ReconcileReport } from "../../provisioning/tasks/reconcile.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
@@ -42,7 +43,7 @@ export function driftRoutes(sources: DriftSources): Router {
     const domain = bodyField(body, "domain") ?? "";
     if (sources.drift.get(domain) === undefined) throw new WebError(404, "error.driftNotFound", `no drift recorded for ${JSON.stringify(domain)}`);
     const payload = { domain, force: bodyField(body, "force") === "1", adopt: bodyField(body, "adopt") === "1" };
-    showProgress(page, sources.queue, sources.queue.enqueue(TASK.applyDrift, payload, { key: jobKey(TASK.applyDrift, domain), lane: "interactive" }), "/drift");
+    showProgress(page, sources.queue, sources.queue.enqueue(applyDrift, payload), "/drift");
     await showDrift(res, sources, page.t("drift.applyQueued", { domain }));
   });
   return router;
@@ -70,7 +71,7 @@ export async function showDrift(res: Response, sources: DriftSources, notice?: s
       unsafe: summary.safe ? undefined : t("drift.unsafe", { reason: summary.safetyMessage ?? "" }),
       refused: refused === null ? undefined : t("drift.refused", { reason: refused }),
       canAdopt: summary.foreign.length > 0 || summary.conflicts.length > 0,
-      queued: sources.queue.store.active(jobKey(TASK.applyDrift, domain)) !== undefined,
+      queued: sources.queue.active(jobKey(applyDrift, { domain })) !== undefined,
     })),
   };
   await renderPage(res, page, "admin/drift", t("page.drift.title"), model);

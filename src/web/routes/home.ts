@@ -17,7 +17,7 @@ const TITLE = { user: "page.user.title", reseller: "page.reseller.title", admin:
 export async function showHome(res: Response, queue: JobQueue, notice?: string): Promise<void> {
   const page = authenticatedPage(res);
   const level = page.identity.level;
-  const model = { ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))), queue: level === "admin" ? queue.store.countsByState() : undefined, operationsHref: level === "admin" ? adminLinks(page).operations : undefined };
+  const model = { ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))), queue: level === "admin" ? queue.countsByState() : undefined, operationsHref: level === "admin" ? adminLinks(page).operations : undefined };
   await renderPage(res, page, `${level}/index`, page.t(TITLE[level]), model);
 }
 

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Clock } from "../../clock.js";
 import type { JobQueue } from "../../provisioning/queue.js";
-import { TASK, jobKey } from "../../provisioning/task-names.js";
+import { protectDomain, unprotectDomain } from "../../provisioning/tasks/protection-tasks.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
@@ -28,8 +28,8 @@ export function protectionRoutes(queue: JobQueue, records: RecordSources, clock:
       throw new WebError(409, "error.protectionNotSwitchable", `${page.identity.username} may not switch the protection of ${row.domain} now`);
     }
     records.protections.choose(row.domain, want === "on", page.identity.username, clock.now());
-    const task = want === "on" ? TASK.protectDomain : TASK.unprotectDomain;
-    const job = showProgress(page, queue, queue.enqueue(task, { domain: row.domain }, { key: jobKey(task, row.domain), lane: "interactive" }), `/domains/${row.domain}`);
+    const task = want === "on" ? protectDomain : unprotectDomain;
+    const job = showProgress(page, queue, queue.enqueue(task, { domain: row.domain }, { lane: "interactive" }), `/domains/${row.domain}`);
     const notice = page.t(want === "on" ? "action.protectionOnQueued" : "action.protectionOffQueued", { domain: row.domain });
     if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
     else await showDomain(res, row, records, notice);

@@ -10,6 +10,7 @@ import { startCpanelHarness, type CpanelHarness } from "../../support/cpanel-har
 import { runCliCaptured } from "../../support/run-cli.js";
 import { tempDir } from "../../support/temp-dir.js";
 import { payload } from "./support.js";
+import { reconcile as reconcileTask } from "../../../src/provisioning/tasks/reconcile.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -55,7 +56,7 @@ describe("wedos-panel import on a cPanel server", () => {
 describe("the reconciler on a cPanel server", () => {
   let h: CpanelHarness;
   const reconcile = async () => {
-    h.services.queue.enqueue("reconcile", {}, { key: "reconcile:*", lane: "background" });
+    h.services.queue.enqueue(reconcileTask, {});
     await h.settle();
     return new DaemonStateStore(h.services.db).get<ReconcileReport>(RECONCILE_REPORT_KEY)?.value;
   };

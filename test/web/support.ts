@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach } from "vitest";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ManualClock } from "../../src/clock.js";
+import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
 import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
@@ -40,6 +42,9 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
+/** The zone worker as the daemon runs it: compiled (test/global-setup.ts compiles it), as the tests run the sources. */
+export const COMPILED_ZONE_WORKER = pathToFileURL(join(PACKAGE_ROOT, "build", "lib", "web", "records", "zone-worker.js"));
+
 /** The WAPI settings of the harness: the password given in the environment, or `wapi` in config.json. */
 export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@example.test", password: "web-test-pass-1" } as const;
 
@@ -47,7 +52,7 @@ export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@e
  * `wapiIn: "file"` puts the WAPI address and login in config.json and the password in a 0600 file beside it (what
  * the settings page edits); by default they come from environment variables, which the page cannot change.
  */
-export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean; delegationNameServers?: string[]; pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number }; zonePacing?: Pacing } = {}): Promise<WebHarness> {
+export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean; delegationNameServers?: string[]; pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number }; zonePacing?: Pacing; zoneWorkerHeapMb?: number } = {}): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const sim = options.simulator === true ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock }) : undefined;
   const wapiUrl = sim?.url ?? HARNESS_WAPI.url;
@@ -69,7 +74,7 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const logs: string[] = [];
-  const web = await startWebServer(services, { log: (line) => logs.push(line), ...(options.zonePacing === undefined ? {} : { zonePacing: options.zonePacing }) });
+  const web = await startWebServer(services, { log: (line) => logs.push(line), zoneWorkerScript: COMPILED_ZONE_WORKER, zoneWorkerHeapMb: options.zoneWorkerHeapMb, ...(options.zonePacing === undefined ? {} : { zonePacing: options.zonePacing }) });
   // With port 0 the real port is known only now; the entry scripts read it from the configuration.
   if (web.address !== listen) writeConfig(web.address);
   let webOpen = true;

@@ -3,7 +3,13 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BenchPanel } from "./page-daemon.js";
 
-/** `wedos-panel serve` (the compiled build) in a process of its own over a bench panel, for figures of its memory. */
+/** The Node.js options the installed service starts `serve` with (scripts/service.sh, ExecStart=). */
+const SERVICE_NODE_OPTIONS = ["--max-semi-space-size=1"];
+
+/**
+ * `wedos-panel serve` (the compiled build) in a process of its own over a bench panel, started as the installed
+ * service starts it, for figures of its memory.
+ */
 export interface ServeProcess {
   /** The process's resident memory now, in MB (VmRSS). */
   rssMb(): number;
@@ -13,7 +19,7 @@ export interface ServeProcess {
 export async function startServeProcess(panel: BenchPanel): Promise<ServeProcess> {
   // The inventory is filled before the daemon opens the database, as an import would have left it.
   await panel.openServices().close();
-  const child = spawn(process.execPath, [fileURLToPath(new URL("../cli.js", import.meta.url)), "serve"], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...panel.env }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_OPTIONS, fileURLToPath(new URL("../cli.js", import.meta.url)), "serve"], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...panel.env }, stdio: ["ignore", "ignore", "pipe"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let log = "";
   await new Promise<void>((resolve, reject) => {

@@ -80,7 +80,8 @@ export class ZoneWorkers {
     const worker = new Worker(this.options.script ?? ZONE_WORKER_SCRIPT, {
       workerData: { ...input, content },
       transferList: [content.buffer as ArrayBuffer],
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+      // The young generation V8 gives a process by default, whatever the daemon's own (scripts/service.sh).
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb, maxYoungGenerationSizeMb: 48 },
     });
     this.running.add(worker);
     const chunks: Uint8Array[] = [];

@@ -1,9 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach } from "vitest";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { ManualClock } from "../../src/clock.js";
-import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
 import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
@@ -14,6 +12,7 @@ import type { InventoryStore } from "../../src/store/inventory-store.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
 import type { Pacing } from "../../src/util/slices.js";
 import { tempDir } from "../support/temp-dir.js";
+import { COMPILED_ZONE_WORKER } from "../support/zone-worker.js";
 
 /**
  * One machine for the page tests: an emulated DirectAdmin (tree, real hooks, sessions, its HTTP API on 127.0.0.1),
@@ -41,9 +40,6 @@ export interface WebHarness {
   stopWeb(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** The zone worker as the daemon runs it: compiled (test/global-setup.ts compiles it), as the tests run the sources. */
-export const COMPILED_ZONE_WORKER = pathToFileURL(join(PACKAGE_ROOT, "build", "lib", "web", "records", "zone-worker.js"));
 
 /** The WAPI settings of the harness: the password given in the environment, or `wapi` in config.json. */
 export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@example.test", password: "web-test-pass-1" } as const;

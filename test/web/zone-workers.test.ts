@@ -5,7 +5,8 @@ import { ZoneFileError } from "../../src/dns/index.js";
 import { recordSteps } from "../../src/web/records/record-steps.js";
 import { ZoneWorkerError, ZoneWorkers } from "../../src/web/records/zone-workers.js";
 import { runToEnd } from "../../src/util/slices.js";
-import { COMPILED_ZONE_WORKER, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { COMPILED_ZONE_WORKER } from "../support/zone-worker.js";
+import { seedTenants, startWebHarness, type WebHarness } from "./support.js";
 import { bigZone, leaveAlone } from "./zone-support.js";
 
 let h: WebHarness | undefined;

@@ -1,7 +1,10 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { seedAccounts } from "../panel/directadmin/emulator/index.js";
-import { percentile, startPageDaemon, type PageDaemon } from "./page-daemon.js";
+import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
+import type { PanelAccount } from "../model/account.js";
+import { percentile, startBenchPanel, startPageDaemon, visitFields, visitPage, type PageDaemon } from "./page-daemon.js";
+import { startServeProcess } from "./serve-process.js";
 
 const BIG_RECORDS = 50_000;
 
@@ -16,6 +19,15 @@ export function bigZoneText(domain: string, records: number): string {
     else lines.push(`mx${i} IN MX 10 host${i - 3}.${domain}.`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+const BIG_DOMAIN = "acct00001.test";
+
+/** Two accounts, the first with a 50,000-record zone. */
+function withBigZone(layout: DirectAdminLayout, now: number): PanelAccount[] {
+  const accounts = seedAccounts(layout, 2, { now });
+  writeFileSync(layout.zoneFile(BIG_DOMAIN), bigZoneText(BIG_DOMAIN, BIG_RECORDS));
+  return accounts;
 }
 
 /** Times sequential requests of `fields`. */
@@ -41,12 +53,8 @@ function touchZone(file: string, secondsAgo: number): void {
  * in slices). Rounds of each are interleaved, so the machine's noise falls on both alike.
  */
 export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<string[][]> {
-  const bigDomain = "acct00001.test";
-  const daemon = await startPageDaemon((layout, now) => {
-    const accounts = seedAccounts(layout, 2, { now });
-    writeFileSync(layout.zoneFile(bigDomain), bigZoneText(bigDomain, BIG_RECORDS));
-    return accounts;
-  });
+  const bigDomain = BIG_DOMAIN;
+  const daemon = await startPageDaemon(withBigZone);
   const zoneFile = daemon.layout.zoneFile(bigDomain);
   touchZone(daemon.layout.zoneFile("acct00002.test"), 3600);
   try {
@@ -83,5 +91,36 @@ export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<stri
     ];
   } finally {
     await daemon.close();
+  }
+}
+
+/** The daemon's memory target (issue 11 §5): resident memory of `wedos-panel serve`. */
+const RSS_TARGET_MB = 80;
+
+/**
+ * The resident memory of `wedos-panel serve` (the compiled build, a process of its own): idle a few seconds after it
+ * started, and after five views of the 50,000-record zone at once (its records kept, the worker gone).
+ */
+export async function benchDaemonMemory(settleMs = 3_000): Promise<string[][]> {
+  const panel = await startBenchPanel(withBigZone);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, settleMs));
+  try {
+    touchZone(panel.layout.zoneFile(BIG_DOMAIN), 3_600);
+    const daemon = await startServeProcess(panel);
+    try {
+      await settle();
+      const idle = daemon.rssMb();
+      const big = visitFields(panel, "user00001", `p=/domains/${BIG_DOMAIN}&page=7`);
+      const pages = await Promise.all(Array.from({ length: 5 }, () => visitPage(panel.socketPath, big)));
+      if (!pages.every((html) => html.includes(`of ${BIG_RECORDS + 3}`))) throw new Error("the big zone's page did not render its records");
+      await settle();
+      const after = daemon.rssMb();
+      const row = (what: string, mb: number) => [what, mb.toFixed(1), `≤ ${RSS_TARGET_MB}`, mb <= RSS_TARGET_MB ? "met" : `${(mb - RSS_TARGET_MB).toFixed(1)} over`];
+      return [row("idle, 3 s after start", idle), row("after 5 views of the 50,000-record zone, 3 s later", after)];
+    } finally {
+      await daemon.stop();
+    }
+  } finally {
+    await panel.close();
   }
 }

@@ -39,7 +39,22 @@ export interface PageDaemon {
   close(): Promise<void>;
 }
 
-export async function startPageDaemon(seed: (layout: DirectAdminLayout, now: number) => PanelAccount[]): Promise<PageDaemon> {
+/** An emulated DirectAdmin tree with its API, and the daemon's configuration over it (session identity). */
+export interface BenchPanel {
+  root: string;
+  clock: ManualClock;
+  layout: DirectAdminLayout;
+  accounts: PanelAccount[];
+  da: EmulatedDirectAdmin;
+  socketPath: string;
+  /** The environment `wedos-panel` reads its configuration and WAPI settings from. */
+  env: Record<string, string>;
+  /** Services over the tree, the accounts in their inventory. */
+  openServices(): Services;
+  close(): Promise<void>;
+}
+
+export async function startBenchPanel(seed: (layout: DirectAdminLayout, now: number) => PanelAccount[]): Promise<BenchPanel> {
   const root = mkdtempSync(join(tmpdir(), "wedos-panel-bench-web-"));
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const layout = fixtureTree(join(root, "da"));
@@ -48,32 +63,61 @@ export async function startPageDaemon(seed: (layout: DirectAdminLayout, now: num
   const api = await da.startApi();
   const socketPath = join(root, "daemon.sock");
   writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" }, dns: { zoneDir: layout.zoneDir }, daemon: { listen: socketPath } }));
-  const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: join(root, "data"), WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json", WEDOS_WAPI_LOGIN: "bench@example.test", WEDOS_WAPI_PASSWORD: "bench-pass-123" });
-  const services = createServices(config, clock, new DirectAdminPanel(layout));
-  const web = await startWebServer(services, { log: () => {} });
-  const { inventory } = services.tasks;
-  for (const account of accounts) {
-    inventory.rememberAccount(account, clock.now());
-    for (const domain of account.domains) inventory.rememberDomain(account, domain, clock.now());
-  }
+  const env = { WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: join(root, "data"), WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json", WEDOS_WAPI_LOGIN: "bench@example.test", WEDOS_WAPI_PASSWORD: "bench-pass-123" };
+  const openServices = () => {
+    const services = createServices(loadConfig(env), clock, new DirectAdminPanel(layout));
+    const { inventory } = services.tasks;
+    for (const account of accounts) {
+      inventory.rememberAccount(account, clock.now());
+      for (const domain of account.domains) inventory.rememberDomain(account, domain, clock.now());
+    }
+    return services;
+  };
   return {
+    root,
     clock,
     layout,
-    services,
-    web,
-    visitFields: (username, query) => ({ REQUEST_METHOD: "GET", QUERY_STRING: query, ...da.login(username) }),
-    visit: async (fields) => {
-      const answer = await pageRequest(socketPath, fields);
-      if (answer.status !== 200) throw new Error(`the page answered ${answer.status}`);
-      return answer.body;
-    },
+    accounts,
+    da,
+    socketPath,
+    env,
+    openServices,
     close: async () => {
-      await web.close();
-      await services.close();
       await api.close();
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+export async function startPageDaemon(seed: (layout: DirectAdminLayout, now: number) => PanelAccount[]): Promise<PageDaemon> {
+  const panel = await startBenchPanel(seed);
+  const services = panel.openServices();
+  const web = await startWebServer(services, { log: () => {} });
+  return {
+    clock: panel.clock,
+    layout: panel.layout,
+    services,
+    web,
+    visitFields: (username, query) => visitFields(panel, username, query),
+    visit: (fields) => visitPage(panel.socketPath, fields),
+    close: async () => {
+      await web.close();
+      await services.close();
+      await panel.close();
+    },
+  };
+}
+
+/** The envelope fields of a GET of `query` by `username` (a logged-in DirectAdmin session). */
+export function visitFields(panel: Pick<BenchPanel, "da">, username: string, query: string): Record<string, string> {
+  return { REQUEST_METHOD: "GET", QUERY_STRING: query, ...panel.da.login(username) };
+}
+
+/** Sends the page request; throws unless it answered 200. */
+export async function visitPage(socketPath: string, fields: Record<string, string>): Promise<string> {
+  const answer = await pageRequest(socketPath, fields);
+  if (answer.status !== 200) throw new Error(`the page answered ${answer.status}`);
+  return answer.body;
 }
 
 /** The value below which `share` of the sorted timings lie. */

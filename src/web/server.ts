@@ -5,6 +5,7 @@ import type { Pacing } from "../util/slices.js";
 import { createWebApp } from "./app.js";
 import { PagePriority } from "./records/page-priority.js";
 import { ZoneRecordsCache } from "./records/zone-records.js";
+import { zoneWorkerHeapMb, ZoneWorkers } from "./records/zone-workers.js";
 import { CsrfTokens, loadWebSecret } from "./csrf.js";
 import type { WebDeps } from "./deps.js";
 import { AgreeingProvers } from "./identity/agreeing-provers.js";
@@ -22,6 +23,8 @@ export interface WebServer {
   server: Server;
   /** The domain pages' parsed zones (the bench and tests read its counts). */
   zoneRecords: ZoneRecordsCache;
+  /** The workers big zones are parsed in (tests read how many run). */
+  zoneWorkers: ZoneWorkers;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,10 @@ export interface WebServerOptions {
   whmUid?: number;
   /** How a big zone's parse shares the event loop (default: 4 ms slices); tests inject their own clock. */
   zonePacing?: Pacing;
+  /** The zone worker's JavaScript (default: the compiled one beside zone-workers.js); tests name the compiled one. */
+  zoneWorkerScript?: URL;
+  /** A zone worker's heap limit in MiB (default: enough for a zone of pages.zoneMaxBytes); tests make it small. */
+  zoneWorkerHeapMb?: number;
 }
 
 /**
@@ -49,7 +56,9 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
   const csrf = new CsrfTokens(loadWebSecret(config.dataDir), clock);
   const prover = visitorProver(services, options);
   const priority = new PagePriority(clock);
-  const zoneRecords = new ZoneRecordsCache(services.panel, services.stores.zones, { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes }, clock, options.zonePacing ?? priority.pacing(), priority);
+  const workers = new ZoneWorkers({ script: options.zoneWorkerScript, maxHeapMb: options.zoneWorkerHeapMb ?? zoneWorkerHeapMb(config.pages.zoneMaxBytes), log: options.log });
+  const limits = { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes };
+  const zoneRecords = new ZoneRecordsCache(services.panel, services.stores.zones, limits, clock, { pacing: options.zonePacing ?? priority.pacing(), priority, workers });
   const server = createServer(createWebApp(services, { prover, csrf, log: options.log, zoneRecords }));
   priority.watch(server);
   server.keepAliveTimeout = 5_000;
@@ -65,6 +74,7 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
   } catch (error) {
     server.close();
     await prover.close();
+    await workers.close();
     throw error;
   }
   const bound = server.address();
@@ -73,11 +83,15 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
     address: shown,
     server,
     zoneRecords,
+    zoneWorkers: workers,
     close: async () => {
+      // A view waiting for a worker is answered that the daemon is stopping, not cut off.
+      const workersStopped = workers.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await workersStopped;
       await prover.close();
     },
   };

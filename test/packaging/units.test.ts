@@ -87,7 +87,7 @@ describe.each(PANELS)("the units the %s installer writes", (panel) => {
     const { root, packageDir, dataDir } = installed.get(panel) as Installed;
     expect(daemon.value("User")).toBe("wedos-panel");
     expect([daemon.value("CapabilityBoundingSet"), daemon.value("AmbientCapabilities")]).toEqual(["", ""]);
-    expect(daemon.value("ExecStart")).toBe(`${process.execPath} ${packageDir}/build/lib/cli.js serve`);
+    expect(daemon.value("ExecStart")).toBe(`${process.execPath} --max-semi-space-size=1 ${packageDir}/build/lib/cli.js serve`);
     expect(daemon.value("ReadWritePaths")).toBe(`${dataDir} ${root}/etc/wedos-panel`);
     expect([daemon.value("RuntimeDirectory"), daemon.value("RuntimeDirectoryMode")]).toEqual(["wedos-panel", "0755"]);
     expect(daemon.value("RestrictAddressFamilies")).toBe("AF_UNIX AF_INET AF_INET6");

@@ -5,6 +5,7 @@ import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, t
 import type { CpanelLayout } from "../../src/panel/cpanel/layout.js";
 import { CpanelPanel } from "../../src/panel/cpanel/reader.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
+import { COMPILED_ZONE_WORKER } from "./zone-worker.js";
 import { startWedosCore, type HarnessOptions, type WedosCore } from "./provisioning-harness.js";
 import { tempDir } from "./temp-dir.js";
 
@@ -60,7 +61,7 @@ export async function startCpanelWebHarness(options: HarnessOptions & { account?
   writeFileSync(core.services.config.pages.passwdFile, `${account}:x:${uid}:${uid}::/home/${account}:/bin/bash\n`);
   const logs: string[] = [];
   const listen = async (name: string, whmUid: number) => {
-    const web = await startWebServer(core.services, { log: (line) => logs.push(line), listen: join(dir, `${name}.sock`), whmUid });
+    const web = await startWebServer(core.services, { log: (line) => logs.push(line), listen: join(dir, `${name}.sock`), whmUid, zoneWorkerScript: COMPILED_ZONE_WORKER });
     const config = join(dir, `${name}.json`);
     writeFileSync(config, JSON.stringify({ daemon: { listen: web.address }, pages: { proofDir: core.services.config.pages.proofDir } }, null, 2));
     return { web, config };

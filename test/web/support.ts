@@ -13,6 +13,7 @@ import type { Pacing } from "../../src/util/slices.js";
 import { tempDir } from "../support/temp-dir.js";
 import { testConnection as testConnectionTask } from "../../src/provisioning/tasks/test-connection.js";
 import { taskFromTheFuture } from "../support/future-task.js";
+import { COMPILED_ZONE_WORKER } from "../support/zone-worker.js";
 
 /**
  * One machine for the page tests: an emulated DirectAdmin (tree, real hooks, sessions, its HTTP API on 127.0.0.1),
@@ -48,7 +49,7 @@ export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@e
  * `wapiIn: "file"` puts the WAPI address and login in config.json and the password in a 0600 file beside it (what
  * the settings page edits); by default they come from environment variables, which the page cannot change.
  */
-export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean; delegationNameServers?: string[]; pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number }; zonePacing?: Pacing } = {}): Promise<WebHarness> {
+export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean; delegationNameServers?: string[]; pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number }; zonePacing?: Pacing; zoneWorkerHeapMb?: number } = {}): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const sim = options.simulator === true ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock }) : undefined;
   const wapiUrl = sim?.url ?? HARNESS_WAPI.url;
@@ -70,7 +71,7 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const logs: string[] = [];
-  const web = await startWebServer(services, { log: (line) => logs.push(line), ...(options.zonePacing === undefined ? {} : { zonePacing: options.zonePacing }) });
+  const web = await startWebServer(services, { log: (line) => logs.push(line), zoneWorkerScript: COMPILED_ZONE_WORKER, zoneWorkerHeapMb: options.zoneWorkerHeapMb, ...(options.zonePacing === undefined ? {} : { zonePacing: options.zonePacing }) });
   // With port 0 the real port is known only now; the entry scripts read it from the configuration.
   if (web.address !== listen) writeConfig(web.address);
   let webOpen = true;

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const LIMITS: ZoneRecordsLimits = { maxZoneBytes: 1024 * 1024, cacheBytes: 1024 * 1024 };
-const cacheWith = (limits: Partial<ZoneRecordsLimits> = {}, pacing?: Pacing) => new ZoneRecordsCache(h.services.panel, h.services.tasks.zones, { ...LIMITS, ...limits }, h.clock, pacing);
+const cacheWith = (limits: Partial<ZoneRecordsLimits> = {}, pacing?: Pacing) => new ZoneRecordsCache(h.services.panel, h.services.tasks.zones, { ...LIMITS, ...limits }, h.clock, { pacing });
 const zoneFile = (domain: string) => h.da.layout.zoneFile(domain);
 const names = async (cache: ZoneRecordsCache, domain: string) => {
   const zone = await cache.records(domain);

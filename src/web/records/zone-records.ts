@@ -1,11 +1,11 @@
 import type { Clock } from "../../clock.js";
-import { parseZoneFileSteps } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
-import { auditRecordsSteps } from "../../sync/audit.js";
-import { recordStatesSteps, type RecordState } from "../../sync/record-states.js";
+import type { RecordState } from "../../sync/record-states.js";
 import { EVENT_LOOP_PACING, runInSlices, type Pacing } from "../../util/slices.js";
 import type { PagePriority } from "./page-priority.js";
+import { recordSteps } from "./record-steps.js";
+import type { ZoneWorkers } from "./zone-workers.js";
 
 /** What a domain page can show of the zone: its records with their state at WEDOS, or why not. */
 export type ZoneRecords =
@@ -23,6 +23,23 @@ export interface ZoneRecordsLimits {
   idleMs?: number;
 }
 
+export interface ZoneRecordsOptions {
+  /** How a parse on the main thread shares the event loop (default: 4 ms slices). */
+  pacing?: Pacing;
+  /** Lets other requests go first while a view waits for a parse (page-priority.ts). */
+  priority?: Pick<PagePriority, "aside">;
+  /** Where zones of at least `workerFromBytes` are worked out; without it every zone is parsed on the main thread. */
+  workers?: Pick<ZoneWorkers, "records">;
+  /** Default {@link WORKER_FROM_BYTES}. */
+  workerFromBytes?: number;
+}
+
+/**
+ * Zone files from this size on are worked out in a worker (docs/decisions/0025). Below it a parse in slices on the
+ * main thread costs less than starting a worker (about 25 ms): 64 KiB is about 1,500 records, parsed in about 15 ms.
+ */
+export const WORKER_FROM_BYTES = 64 * 1024;
+
 interface Cached {
   /** The file's version and the managed rows' version the records were worked out from. */
   key: string;
@@ -34,8 +51,9 @@ interface Cached {
 /**
  * The records of the zones the domain pages show, worked out once per version of the zone file and of the rows the
  * plugin holds at WEDOS (docs/decisions/0018). A view asks the panel only for the file's version (a stat through the
- * reader); it reads and parses the file when that version is new, in slices that let other requests through, and
- * views of a zone that arrive meanwhile wait for that one parse instead of starting their own.
+ * reader); it reads and parses the file when that version is new — a big zone in a worker thread, a small one in
+ * slices that let other requests through — and views of a zone that arrive meanwhile wait for that one parse
+ * instead of starting their own.
  */
 export class ZoneRecordsCache {
   private readonly cached = new Map<string, Cached>();
@@ -48,9 +66,7 @@ export class ZoneRecordsCache {
     private readonly zones: Pick<DnsZoneStore, "rowsAtWedos" | "rowsAtWedosVersion">,
     private readonly limits: ZoneRecordsLimits,
     private readonly clock: Clock,
-    private readonly pacing: Pacing = EVENT_LOOP_PACING,
-    /** Lets other requests go first while a view waits for a parse (page-priority.ts). */
-    private readonly priority?: Pick<PagePriority, "aside">,
+    private readonly options: ZoneRecordsOptions = {},
   ) {}
 
   /** The domain's records, or why there are none to show. Throws the panel's errors and a broken zone's ZoneFileError. */
@@ -80,7 +96,7 @@ export class ZoneRecordsCache {
   }
 
   private waitFor(parse: Promise<ZoneRecords>): Promise<ZoneRecords> {
-    return this.priority === undefined ? parse : this.priority.aside(parse);
+    return this.options.priority === undefined ? parse : this.options.priority.aside(parse);
   }
 
   /** Reads and parses the zone; keeps the records only when the file's version can be trusted (`settled`). */
@@ -90,10 +106,11 @@ export class ZoneRecordsCache {
     // The file may have grown since its version was read: the limit holds for what was read.
     if (zone.content.length > this.limits.maxZoneBytes) return this.tooBig(zone.path, zone.content.length);
     this.counts.parses += 1;
-    const parsed = await runInSlices(parseZoneFileSteps(zone.content, { origin: domain }), this.pacing);
-    const audit = await runInSlices(auditRecordsSteps(parsed.records, parsed.origin), this.pacing);
-    const records = await runInSlices(recordStatesSteps(audit, this.zones.rowsAtWedos(domain)), this.pacing);
-    if (keep) this.keep(domain, { key, records, bytes: zone.content.length, usedAt: this.clock.now() });
+    const bytes = zone.content.length;
+    const input = { domain, content: zone.content, managed: this.zones.rowsAtWedos(domain) };
+    const { workers, pacing = EVENT_LOOP_PACING, workerFromBytes = WORKER_FROM_BYTES } = this.options;
+    const records = workers !== undefined && bytes >= workerFromBytes ? await workers.records(input, pacing) : await runInSlices(recordSteps(input), pacing);
+    if (keep) this.keep(domain, { key, records, bytes, usedAt: this.clock.now() });
     return { kind: "records", records };
   }
 

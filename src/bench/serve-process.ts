@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BenchPanel } from "./page-daemon.js";
+
+/** The Node.js options the installed service starts `serve` with (scripts/service.sh, ExecStart=). */
+const SERVICE_NODE_OPTIONS = ["--max-semi-space-size=1"];
+
+/**
+ * `wedos-panel serve` (the compiled build) in a process of its own over a bench panel, started as the installed
+ * service starts it, for figures of its memory.
+ */
+export interface ServeProcess {
+  /** The process's resident memory now, in MB (VmRSS). */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startServeProcess(panel: BenchPanel): Promise<ServeProcess> {
+  // The inventory is filled before the daemon opens the database, as an import would have left it.
+  await panel.openServices().close();
+  const child = spawn(process.execPath, [...SERVICE_NODE_OPTIONS, fileURLToPath(new URL("../cli.js", import.meta.url)), "serve"], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...panel.env }, stdio: ["ignore", "ignore", "pipe"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let log = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on("data", (chunk: Buffer) => {
+      log += chunk.toString("utf8");
+      if (log.includes("web: pages served on")) resolve();
+    });
+    void exited.then(() => reject(new Error(`wedos-panel serve exited:\n${log}`)));
+  });
+  return {
+    rssMb: () => {
+      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+      return Number(kb) / 1024;
+    },
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { ZoneFileError } from "../../dns/index.js";
+import { runToEnd } from "../../util/slices.js";
+import { recordSteps, type RecordsInput } from "./record-steps.js";
+import { packRecords, RECORDS_PER_CHUNK, type WorkerMessage } from "./worker-messages.js";
+
+/**
+ * A worker thread that works out one big zone's records (zone-workers.ts starts one per zone) on a heap of its own,
+ * then ends. Anything but a broken zone file is thrown, which ends the worker with an error the pool reports.
+ */
+const port = parentPort;
+if (port === null) throw new Error("zone-worker.js runs only as a worker thread (zone-workers.ts starts it)");
+const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+try {
+  const records = runToEnd(recordSteps(workerData as RecordsInput));
+  for (let start = 0; start < records.length; start += RECORDS_PER_CHUNK) {
+    const bytes = packRecords(records.slice(start, start + RECORDS_PER_CHUNK));
+    send({ kind: "records", bytes }, [bytes.buffer as ArrayBuffer]);
+  }
+  send({ kind: "done", count: records.length });
+} catch (error) {
+  if (!(error instanceof ZoneFileError)) throw error;
+  send({ kind: "zone-file-error", problems: [...error.problems] });
+}

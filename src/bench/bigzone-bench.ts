@@ -1,6 +1,6 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { seedAccounts } from "../panel/directadmin/emulator/index.js";
+import { seedAccounts } from "../emulators/directadmin/index.js";
 import { percentile, startPageDaemon, type PageDaemon } from "./page-daemon.js";
 
 const BIG_RECORDS = 50_000;

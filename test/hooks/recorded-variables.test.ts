@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { eventsFromHookPayload } from "../../src/panel/cpanel/hook-events.js";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../src/emulators/cpanel/index.js";
 import { DIRECTADMIN_HOOKS, eventFromHookEnv } from "../../src/panel/directadmin/hook-events.js";
 import { DIRECTADMIN_HOOK_VARIABLES } from "../../src/panel/directadmin/hook-variables.js";
 import type { DnsRecord } from "../../src/dns/index.js";

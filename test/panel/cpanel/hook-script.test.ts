@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/emulators/cpanel/index.js";
 import { CPANEL_HOOKS } from "../../../src/panel/cpanel/hooks.js";
 import { hookSpool, readSpooledEvent } from "../../../src/provisioning/spool.js";
 import { tempDir } from "../../support/temp-dir.js";

@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { AppError } from "../../../../errors.js";
+import { AppError } from "../../../errors.js";
 
 /** scrypt's cost (N = 2^14, the Node default): about 50 ms a check, which is plenty for a panel on localhost. */
 const SCRYPT = { N: 16_384, r: 8, p: 1, keylen: 32 } as const;

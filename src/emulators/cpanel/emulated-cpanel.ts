@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process";
 import { isIP } from "node:net";
 import { join } from "node:path";
-import { systemClock, type Clock } from "../../../clock.js";
-import type { DnsRecord } from "../../../dns/index.js";
-import { AppError } from "../../../errors.js";
-import { PACKAGE_ROOT } from "../../../package-info.js";
-import { nextSerial, readZone, removeZone, soaOf, templateRecords, withSerial, writeZone } from "../../directadmin/emulator/zone.js";
-import { hookName } from "../hooks.js";
-import type { CpanelLayout } from "../layout.js";
+import { systemClock, type Clock } from "../../clock.js";
+import type { DnsRecord } from "../../dns/index.js";
+import { AppError } from "../../errors.js";
+import { PACKAGE_ROOT } from "../../package-info.js";
+import { nextSerial, readZone, removeZone, soaOf, templateRecords, withSerial, writeZone } from "../directadmin/zone.js";
+import { hookName } from "../../panel/cpanel/hooks.js";
+import type { CpanelLayout } from "../../panel/cpanel/layout.js";
 import { CpanelTreeFiles } from "./tree.js";
 
 /**

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { AppError } from "../../../errors.js";
-import type { DirectAdminHook } from "../hook-events.js";
+import { AppError } from "../../errors.js";
+import type { DirectAdminHook } from "../../panel/directadmin/hook-events.js";
 
 /**
  * Running the plugin's real hook scripts the way DirectAdmin does (docs/reference/directadmin.md#where-hooks-live,

@@ -1,6 +1,6 @@
 import type { Response } from "express";
-import { AppError, toError } from "../../../../errors.js";
-import type { DirectAdminPanel } from "../../reader.js";
+import { AppError, toError } from "../../../errors.js";
+import type { DirectAdminPanel } from "../../../panel/directadmin/reader.js";
 import type { EmulatedDirectAdmin } from "../emulated-directadmin.js";
 import type { HookRun } from "../hooks.js";
 import type { PasswordBook } from "./password-book.js";

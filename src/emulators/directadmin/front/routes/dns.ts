@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
-import { formatRdata, formatRecord, presentationName, type DnsRecord } from "../../../../../dns/index.js";
-import { canonicalDomain } from "../../../reader.js";
+import { formatRdata, formatRecord, presentationName, type DnsRecord } from "../../../../dns/index.js";
+import { canonicalDomain } from "../../../../panel/directadmin/reader.js";
 import { readZone } from "../../zone.js";
 import { act, field, FormRefusal, type FrontDeps } from "../deps.js";
 import { html, type SafeHtml } from "../html.js";

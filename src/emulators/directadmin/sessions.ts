@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { Clock } from "../../../clock.js";
+import type { Clock } from "../../clock.js";
 import { EmulatorRefusal } from "./options.js";
 import type { TreeFiles } from "./tree.js";
 

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { AppError } from "../../../errors.js";
+import { AppError } from "../../errors.js";
 import type { DirectAdminSession } from "./sessions.js";
 
 /** One visit to a plugin page, as the browser made it. */

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Response } from "express";
-import type { Level } from "../../../../web/identity/identity.js";
 import type { HookRun } from "../hooks.js";
 import { html, trusted, type SafeHtml } from "./html.js";
+import type { Usertype } from "./levels.js";
 import type { Flash, Visitor } from "./visitor.js";
 
 /**
@@ -14,7 +14,7 @@ import type { Flash, Visitor } from "./visitor.js";
  */
 
 /** The left menu of each level: DirectAdmin's own commands the front implements. */
-const MENU: Readonly<Record<Level, ReadonlyArray<readonly [label: string, href: string]>>> = {
+const MENU: Readonly<Record<Usertype, ReadonlyArray<readonly [label: string, href: string]>>> = {
   admin: [["Users", "/CMD_USER_LIST"], ["Create user", "/CMD_ACCOUNT_USER"]],
   reseller: [["Users", "/CMD_USER_LIST"], ["Create user", "/CMD_ACCOUNT_USER"]],
   user: [["Domains", "/CMD_ADDITIONAL_DOMAINS"]],
@@ -32,7 +32,7 @@ export function evolutionUrl(src: string): string {
  * The plugin's menu snippet for the level (`hooks/<level>_txt.html`), printed as DirectAdmin prints it, with its
  * links sent through the Evolution wrapper as the skin does.
  */
-function pluginMenu(pluginDir: string, level: Level): SafeHtml {
+function pluginMenu(pluginDir: string, level: Usertype): SafeHtml {
   const file = join(pluginDir, "hooks", `${level}_txt.html`);
   if (!existsSync(file)) return html``;
   const snippet = readFileSync(file, "utf8").replace(/href="(\/CMD_PLUGINS[^"]*)"/g, (_whole, href: string) => `href="${evolutionUrl(href)}"`);

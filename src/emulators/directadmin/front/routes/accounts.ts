@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from "express";
-import type { PanelAccount } from "../../../../panel.js";
+import type { PanelAccount } from "../../../../panel/panel.js";
 import { act, field, FormRefusal, type FrontDeps } from "../deps.js";
 import { html, type SafeHtml } from "../html.js";
 import { panelPage, sendPage } from "../skin.js";

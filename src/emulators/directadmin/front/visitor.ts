@@ -1,15 +1,15 @@
 import type { NextFunction, Request, Response } from "express";
-import type { CsrfTokens } from "../../../../web/csrf.js";
-import { isLevel, mayOpen, type Level } from "../../../../web/identity/identity.js";
 import type { HookRun } from "../hooks.js";
 import type { DirectAdminSession, SessionBook } from "../sessions.js";
 import type { TreeFiles } from "../tree.js";
+import type { FormTokens } from "./form-tokens.js";
+import { isUsertype, reaches, type Usertype } from "./levels.js";
 
 /** Who is looking at the emulated panel: a live session and the account it belongs to (the impersonated one under login-as). */
 export interface Visitor {
   session: DirectAdminSession;
   username: string;
-  usertype: Level;
+  usertype: Usertype;
   /** The admin or reseller behind a login-as. */
   loginAs: string | undefined;
   conf: Map<string, string>;
@@ -28,7 +28,7 @@ export interface Flash {
 export interface Visits {
   sessions: SessionBook;
   files: TreeFiles;
-  csrf: CsrfTokens;
+  csrf: FormTokens;
   /** One pending flash per session id. */
   flashes: Map<string, Flash>;
   /** The operator's own session behind each login-as session, to return to at logout. */
@@ -36,8 +36,8 @@ export interface Visits {
 }
 
 /** An account's level from its user.conf `usertype`. */
-export function levelOf(usertype: string | undefined): Level {
-  return isLevel(usertype) ? usertype : "user";
+export function levelOf(usertype: string | undefined): Usertype {
+  return isUsertype(usertype) ? usertype : "user";
 }
 
 /** The cookies of a request (`name=value; …`). */
@@ -70,14 +70,14 @@ export function visitorOf(req: Request, visits: Visits): Visitor | undefined {
   const conf = owner === undefined ? undefined : visits.files.userConf(owner.username);
   if (owner === undefined || conf === undefined) return undefined;
   const usertype = levelOf(conf.get("usertype"));
-  return { session, username: owner.username, usertype, loginAs: owner.loginAs, conf, csrf: visits.csrf.issue(usertype, owner.username) };
+  return { session, username: owner.username, usertype, loginAs: owner.loginAs, conf, csrf: visits.csrf.issue(session.SESSION_ID) };
 }
 
 /**
  * Middleware: the visitor must be logged in (else the login page, then back here) and have at least `level`
  * (else 403, as DirectAdmin refuses a level above the account's). Puts the visitor in `res.locals.visitor`.
  */
-export function requireVisitor(visits: Visits, level: Level = "user") {
+export function requireVisitor(visits: Visits, level: Usertype = "user") {
   return (req: Request, res: Response, next: NextFunction): void => {
     const visitor = visitorOf(req, visits);
     if (visitor === undefined) {
@@ -85,7 +85,7 @@ export function requireVisitor(visits: Visits, level: Level = "user") {
       res.redirect(303, `/${back}`);
       return;
     }
-    if (!mayOpen(visitor.usertype, level)) {
+    if (!reaches(visitor.usertype, level)) {
       res.status(403).type("text/plain").send(`You do not have access to the ${level} level: ${visitor.username} is a ${visitor.usertype}.\n`);
       return;
     }
@@ -104,7 +104,7 @@ export function checkCsrf(visits: Visits) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const visitor = visitorIn(res);
     const token = (req.body as Record<string, unknown> | undefined)?.csrf;
-    if (visits.csrf.check(typeof token === "string" ? token : undefined, visitor.usertype, visitor.username) !== "valid") {
+    if (!visits.csrf.matches(typeof token === "string" ? token : undefined, visitor.session.SESSION_ID)) {
       res.status(403).type("text/plain").send("The form's security token is missing or out of date; go back, reload the page and try again.\n");
       return;
     }

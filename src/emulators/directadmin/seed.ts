@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import type { DirectAdminLayout } from "../layout.js";
-import type { PanelAccount } from "../../panel.js";
+import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
+import type { PanelAccount } from "../../panel/panel.js";
 import { formatConf, MODES, TreeFiles } from "./tree.js";
 import { formatZone, nextSerial, templateRecords } from "./zone.js";
 

@@ -1,7 +1,7 @@
-import type { Clock } from "../../../clock.js";
-import { AppError } from "../../../errors.js";
-import type { DnsRecord } from "../../../dns/index.js";
-import type { DirectAdminLayout } from "../layout.js";
+import type { Clock } from "../../clock.js";
+import { AppError } from "../../errors.js";
+import type { DnsRecord } from "../../dns/index.js";
+import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
 
 /** What `createUser` takes: the fields of DirectAdmin's CMD_API_ACCOUNT_USER form. */
 export interface NewUser {

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { systemClock } from "../../../clock.js";
-import type { DnsRecord } from "../../../dns/index.js";
-import { AppError } from "../../../errors.js";
-import { PACKAGE_ROOT } from "../../../package-info.js";
-import type { DirectAdminLayout } from "../layout.js";
+import { systemClock } from "../../clock.js";
+import type { DnsRecord } from "../../dns/index.js";
+import { AppError } from "../../errors.js";
+import { PACKAGE_ROOT } from "../../package-info.js";
+import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
 import * as calls from "./hook-calls.js";
 import { runHooks, type HookCall, type HookRun, type HookRunner } from "./hooks.js";
 import { startDirectAdminApi, type RunningDirectAdminApi } from "./http-api.js";

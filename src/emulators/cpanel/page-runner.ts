@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { dirname } from "node:path";
-import { AppError } from "../../../errors.js";
+import { AppError } from "../../errors.js";
 
 /** One visit to a cPanel (Jupiter) or WHM plugin page, as the browser made it and cpsrvd passes it on. */
 export interface CpanelPageVisit {

@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from "express";
-import { AppError } from "../../../../../errors.js";
-import type { Level } from "../../../../../web/identity/identity.js";
+import { AppError } from "../../../../errors.js";
+import type { Usertype } from "../levels.js";
 import { field, type FrontDeps } from "../deps.js";
 import { html } from "../html.js";
 import { document, sendPage } from "../skin.js";
 import { checkCsrf, flashAndGo, levelOf, requireVisitor, setSessionCookies, visitorIn, visitorOf } from "../visitor.js";
 
 /** Each level's first page after login. */
-export const HOME: Readonly<Record<Level, string>> = { admin: "/CMD_USER_LIST", reseller: "/CMD_USER_LIST", user: "/CMD_ADDITIONAL_DOMAINS" };
+export const HOME: Readonly<Record<Usertype, string>> = { admin: "/CMD_USER_LIST", reseller: "/CMD_USER_LIST", user: "/CMD_ADDITIONAL_DOMAINS" };
 
 /** A page of this panel to return to after login (never another site: `//host` and `/\host` are refused). */
 function safeReferer(value: string): string | undefined {

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import express, { Router, type Request, type Response } from "express";
-import { LEVELS, type Level } from "../../../../../web/identity/identity.js";
-import { PLUGIN_ID, PLUGIN_URL_PREFIX } from "../../../../../web/urls.js";
 import type { FrontDeps } from "../deps.js";
 import { html, trusted } from "../html.js";
+import { PLUGINS_PREFIX, USERTYPES, type Usertype } from "../levels.js";
 import { parseRawResponse } from "../raw-response.js";
 import { document, newNonce, panelPage, sendPage } from "../skin.js";
 import { requireVisitor, visitorIn } from "../visitor.js";
@@ -25,7 +24,7 @@ const STATIC_TYPES: Readonly<Record<string, string>> = {
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** A plugin page the Evolution wrapper may frame: one of the three plugin prefixes on this panel, nothing else. */
-const FRAMEABLE = new RegExp(`^(${LEVELS.map((level) => PLUGIN_URL_PREFIX[level]).join("|")})/[^\\s\\\\]*$`);
+const FRAMEABLE = new RegExp(`^(${USERTYPES.map((level) => PLUGINS_PREFIX[level]).join("|")})/[^\\s\\\\]*$`);
 
 /** Headers of a raw page's response that describe its framing; the front frames the body itself. */
 const HOP_BY_HOP = new Set(["content-length", "transfer-encoding", "connection", "keep-alive"]);
@@ -40,7 +39,10 @@ const HOP_BY_HOP = new Set(["content-length", "transfer-encoding", "connection",
  */
 export function pluginRoutes(deps: FrontDeps): Router {
   const router = Router();
-  const name = (/^name=(.*)$/m.exec(readFileSync(join(deps.pluginDir, "plugin.conf"), "utf8"))?.[1] ?? PLUGIN_ID).trim();
+  // DirectAdmin knows a plugin by plugin.conf's id= (its directory is named after it) and shows its name=.
+  const conf = readFileSync(join(deps.pluginDir, "plugin.conf"), "utf8");
+  const id = /^id=(.*)$/m.exec(conf)?.[1]?.trim() ?? "";
+  const name = /^name=(.*)$/m.exec(conf)?.[1]?.trim() ?? id;
 
   router.get("/evo/plugin", requireVisitor(deps), (req: Request, res: Response) => {
     const visitor = visitorIn(res);
@@ -56,11 +58,11 @@ export function pluginRoutes(deps: FrontDeps): Router {
     sendPage(res, panelPage({ pluginDir: deps.pluginDir, visitor, title: name, body }), { nonce });
   });
 
-  for (const level of LEVELS) {
-    router.use(PLUGIN_URL_PREFIX[level], requireVisitor(deps, level), express.text({ type: () => true, limit: "2mb" }), async (req: Request, res: Response) => {
-      const [, id, ...rest] = req.path.split("/");
+  for (const level of USERTYPES) {
+    router.use(PLUGINS_PREFIX[level], requireVisitor(deps, level), express.text({ type: () => true, limit: "2mb" }), async (req: Request, res: Response) => {
+      const [, asked, ...rest] = req.path.split("/");
       const file = rest.length === 0 || rest[0] === "" ? "index.html" : rest.join("/");
-      if (id !== PLUGIN_ID) res.status(404).type("text/plain").send(`There is no plugin ${id ?? ""}.\n`);
+      if (asked !== id) res.status(404).type("text/plain").send(`There is no plugin ${asked ?? ""}.\n`);
       else if (rest.length === 2 && rest[0] === "images") sendStatic(res, deps.pluginDir, rest[1] as string);
       else if (!FILE_NAME.test(file) || !existsSync(join(deps.pluginDir, level, file))) res.status(404).type("text/plain").send(`The plugin has no page ${file}.\n`);
       else if (req.method !== "GET" && req.method !== "POST") res.status(405).set("Allow", "GET, POST").type("text/plain").send("Use GET or POST.\n");
@@ -70,7 +72,7 @@ export function pluginRoutes(deps: FrontDeps): Router {
   return router;
 }
 
-async function runPage(req: Request, res: Response, deps: FrontDeps, level: Level, file: string): Promise<void> {
+async function runPage(req: Request, res: Response, deps: FrontDeps, level: Usertype, file: string): Promise<void> {
   const visitor = visitorIn(res);
   const queryAt = req.originalUrl.indexOf("?");
   const { stdout } = await deps.da.runPage({

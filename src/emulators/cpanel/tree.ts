@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { makeDir, writeAtomic } from "../../directadmin/emulator/tree.js";
-import { parseKeyValueLines } from "../../names.js";
-import { cpanelLayout, type CpanelLayout } from "../layout.js";
-import { CpanelFileError, parseResellers, parseUserDomains } from "../reader.js";
+import { makeDir, writeAtomic } from "../directadmin/tree.js";
+import { parseKeyValueLines } from "../../panel/names.js";
+import { cpanelLayout, type CpanelLayout } from "../../panel/cpanel/layout.js";
+import { CpanelFileError, parseResellers, parseUserDomains } from "../../panel/cpanel/reader.js";
 
 /**
  * The emulator's writes to a cPanel tree, in the forms reader.ts reads (see its assumptions). Modes are

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { directAdminLayout, type DirectAdminLayout } from "../layout.js";
-import { parseConf, parseDomainOwners, parseDomainsList, parsePointers } from "../reader.js";
+import { directAdminLayout, type DirectAdminLayout } from "../../panel/directadmin/layout.js";
+import { parseConf, parseDomainOwners, parseDomainsList, parsePointers } from "../../panel/directadmin/reader.js";
 
 /**
  * The emulator's writes to a DirectAdmin tree, in the formats reader.ts reads. Modes follow DirectAdmin's

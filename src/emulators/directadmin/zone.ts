@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { formatRdata, formatRecord, parseZoneFile, type DnsRecord, type SoaData } from "../../../dns/index.js";
-import type { DirectAdminLayout } from "../layout.js";
+import { formatRdata, formatRecord, parseZoneFile, type DnsRecord, type SoaData } from "../../dns/index.js";
+import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
 import { MODES, writeAtomic } from "./tree.js";
 
 /**

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import type { Clock } from "../../../clock.js";
-import type { DnsRecord } from "../../../dns/index.js";
-import type { DirectAdminLayout } from "../layout.js";
-import { canonicalDomain } from "../reader.js";
+import type { Clock } from "../../clock.js";
+import type { DnsRecord } from "../../dns/index.js";
+import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
+import { canonicalDomain } from "../../panel/directadmin/reader.js";
 import * as calls from "./hook-calls.js";
 import type { HookCall } from "./hooks.js";
 import { EmulatorRefusal, type HookOrder, type NewUser } from "./options.js";

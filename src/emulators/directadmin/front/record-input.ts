@@ -1,4 +1,4 @@
-import { parseZoneFile, ZoneFileError, type DnsRecord } from "../../../../dns/index.js";
+import { parseZoneFile, ZoneFileError, type DnsRecord } from "../../../dns/index.js";
 import { formatZone } from "../zone.js";
 import { FormRefusal } from "./deps.js";
 

@@ -1,15 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { systemClock, type Clock } from "../../../../clock.js";
-import { AppError, toError } from "../../../../errors.js";
-import { CsrfTokens } from "../../../../web/csrf.js";
-import { DirectAdminPanel } from "../../reader.js";
+import { AppError, toError } from "../../../errors.js";
+import { DirectAdminPanel } from "../../../panel/directadmin/reader.js";
 import type { EmulatedDirectAdmin } from "../emulated-directadmin.js";
 import { answerDirectAdminApi } from "../http-api.js";
 import { TreeFiles } from "../tree.js";
 import type { FrontDeps } from "./deps.js";
+import { FormTokens } from "./form-tokens.js";
 import { EVO_CSS } from "./evo-css.js";
 import type { PasswordBook } from "./password-book.js";
 import { accountRoutes } from "./routes/accounts.js";
@@ -29,8 +27,6 @@ export interface FrontOptions {
   port?: number;
   /** Default 127.0.0.1: the emulated panel is for this machine only. */
   host?: string;
-  /** For the CSRF tokens' windows and the sessions; default the system clock. */
-  clock?: Clock;
   /** One line per action and login (what happened, which hooks ran). */
   log?: (line: string) => void;
 }
@@ -59,8 +55,7 @@ export async function startDirectAdminFront(options: FrontOptions): Promise<Runn
     panel: new DirectAdminPanel(da.layout),
     sessions: da.sessions,
     passwords: options.passwords,
-    // A new key per start: the front's own forms need tokens only while its sessions live (in memory).
-    csrf: new CsrfTokens(randomBytes(32), options.clock ?? systemClock),
+    csrf: new FormTokens(),
     flashes: new Map(),
     masters: new Map(),
     pluginDir: da.pluginDir,

@@ -1,3 +1,5 @@
+import type { PanelKind } from "../model/panel-kind.js";
+
 /**
  * What the plugin needs to know from a hosting panel, whichever panel it is. DirectAdmin and cPanel are two
  * adapters of this interface; provisioning, the reconciler and the import only ever use it.
@@ -58,9 +60,6 @@ export interface AccountAccess {
   /** The account's language setting (e.g. "cs"), if the panel keeps one. */
   language: string | undefined;
 }
-
-/** Which panel an adapter reads: it decides how the pages prove who is asking, and the panel's name in their texts. */
-export type PanelKind = "directadmin" | "cpanel";
 
 export interface Panel {
   readonly kind: PanelKind;

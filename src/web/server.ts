@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Services } from "../main.js";
+import { panelAdapter } from "../panel/adapters.js";
 import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import type { Pacing } from "../util/slices.js";
 import { createWebApp, type WebServices } from "./app.js";
@@ -92,7 +93,7 @@ function visitorProver(services: WebServices & Pick<Services, "config" | "clock"
   const { config, clock, panel } = services;
   prepareProofDir(config.pages.proofDir);
   const byUid = () => new UidProver({ proofs: new ProofDirectory(config.pages.proofDir), panel, passwdFile: config.pages.passwdFile, whmUid: options.whmUid });
-  const identity = panel.kind === "cpanel" ? "uid" : config.directadmin.identity;
+  const identity = panelAdapter(panel.kind).pages.proof(config);
   if (identity === "uid") return byUid();
   const endpoint = new SessionEndpoint(config.directadmin, SESSION_TIMEOUT_MS);
   const limits = sessionCheckLimits(services, options.log);

@@ -105,7 +105,7 @@ describe("what the cPanel hook records", () => {
     };
     const { text, event } = spool({ ...sent, data: { ...sent.data, ...secrets, args: { ...secrets } }, hook: { ...sent.hook, session_id: "hook-session-id" } });
     for (const value of [...Object.values(secrets).filter((value) => typeof value === "string"), "123456789", "hook-session-id"]) expect(text.includes(String(value)), String(value)).toBe(false);
-    const written = (event.source === "cpanel" ? event.payload : undefined) as { data: Record<string, unknown> & { args: Record<string, unknown> } };
+    const written = (event.source === "cpanel" ? event.recorded : undefined) as { data: Record<string, unknown> & { args: Record<string, unknown> } };
     for (const name of Object.keys(secrets)) expect([written.data[name], written.data.args[name]], name).toEqual([null, null]);
   });
 
@@ -113,7 +113,7 @@ describe("what the cPanel hook records", () => {
     for (const name of FIXTURE_NAMES) {
       const sent = payload(name);
       const { event } = spool(sent);
-      expect(event.source === "cpanel" ? eventsFromHookPayload(event.payload) : undefined, name).toEqual(eventsFromHookPayload(sent));
+      expect(event.source === "cpanel" ? event.events() : undefined, name).toEqual(eventsFromHookPayload(sent));
     }
   });
 

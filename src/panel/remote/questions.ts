@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCOUNT_LEVELS, type AccountAccess, type Panel, type PanelAccount, type PanelDomain, type PanelKind, type PanelZoneFile, type PanelZoneFileVersion } from "../panel.js";
+import { ACCOUNT_LEVELS, type AccountAccess, type Panel, type PanelAccount, type PanelDomain, type PanelZoneFile, type PanelZoneFileVersion } from "../panel.js";
 
 /**
  * The questions the panel reader answers: exactly the methods of {@link Panel}, each with the schema of its
@@ -81,5 +81,3 @@ export const PANEL_QUESTIONS = {
 export function isPanelMethod(method: string): method is PanelMethod {
   return Object.hasOwn(PANEL_QUESTIONS, method);
 }
-
-export const PANEL_KINDS = ["directadmin", "cpanel"] as const satisfies readonly PanelKind[];

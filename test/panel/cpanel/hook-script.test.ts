@@ -17,7 +17,7 @@ function setup(dataDir?: string) {
 
 const spooled = (data: string) => readdirSync(join(data, "spool", "new")).sort();
 /** The payload a spool file holds, as the daemon reads it. */
-const payloadOf = (data: string, file: string | undefined) => (readSpooledEvent(hookSpool(data), file ?? "") as { payload: unknown }).payload;
+const payloadOf = (data: string, file: string | undefined) => (readSpooledEvent(hookSpool(data), file ?? "") as { recorded: unknown }).recorded;
 
 // cpanel/hooks/wedos-panel-hook, run as cPanel runs a post script hook: the payload on stdin, then EOF.
 describe("the cPanel hook script", () => {

@@ -1,9 +1,18 @@
-import { DnsDataError } from "./errors.js";
-import { isAtOrBelow, labelsOfName, nameFromLabels, parseNameLabels, zoneNameFromText } from "./normalise.js";
-import { checkOwnerName, parseRdata } from "./rdata-text.js";
-import { MAX_TTL, type DnsRecord, type ModelledType } from "./record.js";
-import { parseTtlText } from "./text-codec.js";
-import { tokenizeValue } from "./tokenizer.js";
+import {
+  checkOwnerName,
+  DnsDataError,
+  isAtOrBelow,
+  labelsOfName,
+  MAX_TTL,
+  nameFromLabels,
+  parseNameLabels,
+  parseRdata,
+  parseTtlText,
+  tokenizeValue,
+  zoneNameFromText,
+  type DnsRecord,
+  type ModelledType,
+} from "../../dns/index.js";
 
 /**
  * Reads the environment DirectAdmin gives `dns_write_post.sh` (docs/reference/directadmin.md#dns_write_post):
@@ -41,7 +50,7 @@ const VARIABLES: ReadonlyArray<readonly [variable: string, type: ModelledType]> 
 
 /**
  * Every variable parseDnsWriteEnv reads: DOMAIN, the record lists, MX (to tell an old DirectAdmin) and each type's TTL.
- * The hooks record these and nothing else of dns_write_post (src/panel/directadmin/hook-variables.ts).
+ * The hooks record these and nothing else of dns_write_post (hook-variables.ts).
  */
 export const DNS_WRITE_VARIABLES: readonly string[] = [...new Set(["DOMAIN", "MX", ...VARIABLES.flatMap(([variable, type]) => [variable, `${type}_TIME`])])];
 

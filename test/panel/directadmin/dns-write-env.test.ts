@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { parseDnsWriteEnv, type DnsRecord } from "../../src/dns/index.js";
+import type { DnsRecord } from "../../../src/dns/index.js";
+import { parseDnsWriteEnv } from "../../../src/panel/directadmin/dns-write-env.js";
 
 const enc = encodeURIComponent;
 const pairs = (...list: Array<[string, string]>) => list.map(([name, value]) => `${enc(name)}=${enc(value)}`).join("&");

@@ -65,6 +65,7 @@ function failureWithFix(error: unknown): string {
 
 /** Panel paths set in config.json (the daemon's file) that differ from a real server's: the reader never sees them. */
 function settingsTheReaderIgnores(config: Config, adapter: PanelAdapter): Array<[string, string]> {
-  const set = [...adapter.readerPaths(config), { key: "dns.zoneDir", variable: "WEDOS_PANEL_ZONE_DIR", changed: config.dns.zoneDir !== undefined }];
+  const zoneDir = { key: "dns.zoneDir", variable: "WEDOS_PANEL_ZONE_DIR", changed: config.dns.zoneDir !== undefined };
+  const set = [...adapter.readerPaths(config), zoneDir];
   return set.filter((setting) => setting.changed).map((setting) => [setting.key, setting.variable]);
 }

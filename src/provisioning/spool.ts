@@ -16,9 +16,9 @@ import type { HookWarning } from "../store/hook-warning-store.js";
  * the same name in consumed/, which the hooks look for when they remove old files. An event it cannot use is copied
  * to rejected/ with a .reason file beside it.
  *
- * The suffix says what a file holds: each panel's adapter names its own (`.env` DirectAdmin's variables, `.cpanel.json`
- * a cPanel Standardized Hooks payload) and reads it; `.warning` is a DirectAdmin pre hook's note that it let an action through unchecked (hooks/pre-check.sh: the
- * variables, and WEDOS_PANEL_WARNING).
+ * The suffix says what a file holds: each panel's adapter names its own (`.env` DirectAdmin's variables,
+ * `.cpanel.json` a cPanel Standardized Hooks payload) and reads it; `.warning` is a DirectAdmin pre hook's note that
+ * it let an action through unchecked (hooks/pre-check.sh: the variables, and WEDOS_PANEL_WARNING).
  */
 export interface HookSpool {
   /** Where the hooks write: root's spool directory when installed, else <dataDir>/spool/new. */
@@ -31,7 +31,9 @@ export interface HookSpool {
   legacy?: string;
 }
 
-export type SpooledEvent = ({ source: PanelKind; file: string } & SpooledHook) | { source: "warning"; file: string; hook: string; env: Record<string, string> };
+export type SpooledEvent =
+  | ({ source: PanelKind; file: string } & SpooledHook)
+  | { source: "warning"; file: string; hook: string; env: Record<string, string> };
 
 /**
  * One spool file as read: complete once it ends with the end marker (`body` is then what the hook recorded, without
@@ -110,7 +112,9 @@ export function parseSpooledEvent(file: string, body: Buffer): SpooledEvent {
     return { source: "warning", file, hook: env.WEDOS_PANEL_HOOK ?? "", env };
   }
   const adapter = adapterOfFile(file);
-  if (adapter === undefined) throw new AppError("spool_file_invalid", `spool: ${file} is no panel hook's file; the event was kept in the spool's rejected/ folder`);
+  if (adapter === undefined) {
+    throw new AppError("spool_file_invalid", `spool: ${file} is no panel hook's file; it was kept in the spool's rejected/ folder`);
+  }
   return { source: adapter.kind, file, ...adapter.hooks.read(body) };
 }
 

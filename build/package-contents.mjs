@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 
 /** Compiled modules (paths in build/lib) for development only: the WEDOS simulator, the emulated panels, the demo, the benchmark and the commands that start them. */
-const DEV_ONLY_LIB = ["simulator/", "demo/", "bench/", "panel/directadmin/emulator/", "panel/cpanel/emulator/", "cli/dev-commands.js", "cli/commands/demo.js", "cli/commands/wapi-sim.js"];
+const DEV_ONLY_LIB = ["simulator/", "demo/", "bench/", "emulators/", "cli/dev-commands.js", "cli/commands/demo.js", "cli/commands/wapi-sim.js"];
 
 /** Imports a shipped module may make of a module the package does not carry: it copes with its absence. */
 const OPTIONAL_IMPORTS = new Set(["cli/dev-commands.js"]);

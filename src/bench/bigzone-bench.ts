@@ -1,6 +1,6 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { seedAccounts } from "../panel/directadmin/emulator/index.js";
+import { seedAccounts } from "../emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import type { PanelAccount } from "../model/account.js";
 import { percentile, startBenchPanel, startPageDaemon, visitFields, visitPage, type PageDaemon } from "./page-daemon.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ManualClock } from "../clock.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
-import { EmulatedDirectAdmin, fixtureTree, seedAccounts } from "../panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, seedAccounts } from "../emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { applyPanelEvent } from "../provisioning/lifecycle.js";

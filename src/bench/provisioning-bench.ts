@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { ManualClock } from "../clock.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
-import { EmulatedDirectAdmin, fixtureTree, seedAccounts } from "../panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, seedAccounts } from "../emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { startDaemon } from "../provisioning/daemon.js";

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { seedAccounts } from "../panel/directadmin/emulator/index.js";
+import { seedAccounts } from "../emulators/directadmin/index.js";
 import { percentile, startPageDaemon } from "./page-daemon.js";
 
 /** Server time of the domain list of a user with 1,000 domains (the session check is cached as in production). */

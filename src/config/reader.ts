@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PANEL_KINDS, type PanelKind } from "../model/panel-kind.js";
 import { ConfigError } from "./load.js";
 import { cpanelConfigSchema, directAdminConfigSchema, dnsConfigSchema } from "./schema.js";
 
@@ -19,7 +20,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * Defaults are a real server's, as in config.json.
  */
 export interface ReaderSettings {
-  panel: "auto" | "directadmin" | "cpanel";
+  panel: "auto" | PanelKind;
   directadmin: { root: string; virtualDir: string };
   cpanel: { varDir: string; etcDir: string };
   dns: { zoneDir: string | undefined };
@@ -28,7 +29,7 @@ export interface ReaderSettings {
 }
 
 const readerSettingsSchema = z.object({
-  panel: z.enum(["auto", "directadmin", "cpanel"]).default("auto"),
+  panel: z.enum(["auto", ...PANEL_KINDS]).default("auto"),
   directadmin: directAdminConfigSchema.pick({ root: true, virtualDir: true }),
   cpanel: cpanelConfigSchema.pick({ varDir: true, etcDir: true }),
   dns: dnsConfigSchema.pick({ zoneDir: true }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PANEL_KINDS } from "../model/panel-kind.js";
 
 /**
  * The whole configuration as one schema. Every key has a default where a safe one exists, so a fresh install
@@ -194,10 +195,11 @@ export const configSchema = z.object({
   wapi: wapiConfigSchema.default(() => wapiConfigSchema.parse({})),
   dns: dnsConfigSchema.default(() => dnsConfigSchema.parse({})),
   /**
-   * Which panel this server runs: "auto" is cPanel when /usr/local/cpanel/cpanel exists, DirectAdmin otherwise.
-   * Hooks of either panel spool their events the same way; this decides where the reconciler and import read.
+   * Which panel this server runs: "auto" is the panel whose own binary exists (/usr/local/cpanel/cpanel,
+   * /usr/local/directadmin/directadmin), DirectAdmin when neither does. Hooks of every panel spool their events the
+   * same way; this decides where the reconciler and import read, and how the pages prove who is asking.
    */
-  panel: z.enum(["auto", "directadmin", "cpanel"]).default("auto"),
+  panel: z.enum(["auto", ...PANEL_KINDS]).default("auto"),
   directadmin: directAdminConfigSchema.default(() => directAdminConfigSchema.parse({})),
   cpanel: cpanelConfigSchema.default(() => cpanelConfigSchema.parse({})),
   daemon: daemonConfigSchema.default(() => daemonConfigSchema.parse({})),

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { EmulatedDirectAdmin } from "../panel/directadmin/emulator/index.js";
-import type { PasswordBook } from "../panel/directadmin/emulator/front/index.js";
+import type { EmulatedDirectAdmin } from "../emulators/directadmin/index.js";
+import type { PasswordBook } from "../emulators/directadmin/front/index.js";
 import { DEFAULT_POLICY_PACKAGE, policySchema } from "../model/policy.js";
 import type { PolicyStore } from "../store/policy-store.js";
 import type { DemoPaths } from "./paths.js";

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import type { Clock } from "../clock.js";
 import { loadConfig } from "../config/load.js";
 import { createServices, type Services } from "../main.js";
-import { EmulatedDirectAdmin, fixtureTree, treeLayout } from "../panel/directadmin/emulator/index.js";
-import { PasswordBook, startDirectAdminFront, type RunningFront } from "../panel/directadmin/emulator/front/index.js";
+import { EmulatedDirectAdmin, fixtureTree, treeLayout } from "../emulators/directadmin/index.js";
+import { PasswordBook, startDirectAdminFront, type RunningFront } from "../emulators/directadmin/front/index.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { startServing } from "../serving.js";
 import { startDnsServer, type DnsServer } from "../simulator/dns/index.js";
@@ -94,7 +94,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_CONFIG: paths.config }, clock });
     const passwords = new PasswordBook(paths.passwordHashes);
     let services: Services | undefined;
-    const front = await startDirectAdminFront({ da, passwords, clock, log, port: options.ports.front, pageEnv: { WEDOS_PANEL_CONFIG: paths.config }, packages: () => (services === undefined ? [] : demoPackages(services.tasks.policies)) });
+    const front = await startDirectAdminFront({ da, passwords, log, port: options.ports.front, pageEnv: { WEDOS_PANEL_CONFIG: paths.config }, packages: () => (services === undefined ? [] : demoPackages(services.tasks.policies)) });
     closers.push(() => front.close());
 
     const listen = paths.socket.length <= MAX_SOCKET_PATH ? paths.socket : "127.0.0.1:0";

@@ -1,7 +1,7 @@
 /**
- * The DNS record layer: one canonical record model, the readers (BIND zone file, DirectAdmin `dns_write_post`
- * environment), BIND's presentation form, and conversion to and from WEDOS rows. See README.md in this folder for
- * the decisions (TXT carriage, hex case, errors, unsupported types).
+ * The DNS record layer: one canonical record model, the BIND zone-file reader, BIND's presentation form, and
+ * conversion to and from WEDOS rows. See README.md in this folder for the decisions (TXT carriage, hex case, errors,
+ * unsupported types).
  */
 export type {
   AData,
@@ -36,5 +36,9 @@ export {
 } from "./normalise.js";
 export { parseZoneFile, parseZoneFileSteps, type ZoneFileOptions, type ZoneFileResult } from "./zone-file.js";
 export { formatRdata, formatRecord } from "./presentation.js";
-export { DNS_WRITE_VARIABLES, parseDnsWriteEnv, type DnsWriteEnv } from "./hook-env.js";
 export { canonicalRdataKey, recordToWedosRow, wedosRowToRecord, type WedosRow } from "./wedos-row.js";
+/** Building blocks for a panel's own record formats (DirectAdmin's dns_write_post reader is in panel/directadmin/). */
+export { labelsOfName, nameFromLabels, parseNameLabels, type Labels } from "./normalise.js";
+export { checkOwnerName, parseRdata } from "./rdata-text.js";
+export { parseTtlText } from "./text-codec.js";
+export { tokenizeValue, type Token } from "./tokenizer.js";

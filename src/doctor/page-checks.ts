@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { request } from "undici";
 import type { Config } from "../config/load.js";
-import { panelKindOf } from "../panel/panel-kind.js";
+import { serverPanel } from "../panel/adapters.js";
 import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import { CAGEFS_PATHS, cagefsVerdict, pageDirectories, type CagefsPaths } from "./cagefs.js";
 import type { CheckResult } from "./checks.js";
@@ -27,9 +27,9 @@ export async function checkPages(config: Config, paths: PageCheckPaths = PAGE_CH
 
 async function identityCheck(config: Config): Promise<CheckResult> {
   const check = "page identity";
-  if (panelKindOf(config.panel) === "cpanel") return { check, status: "ok", message: "the unix account that runs each page; for WHM, the WHM user's ACLs" };
-  const identity = config.directadmin.identity;
-  if (identity === "uid") return { check, status: "ok", message: "the unix account that runs each page, its level from user.conf (directadmin.identity: uid)" };
+  const adapter = serverPanel(config.panel);
+  const identity = adapter.pages.proof(config);
+  if (identity === "uid") return { check, status: "ok", message: adapter.doctor.uidProof };
   if (identity === "session") {
     return { check, status: "warn", message: 'every page depends on replaying the visitor\'s session to DirectAdmin, which fails for everyone when DirectAdmin checks session IPs; set directadmin.identity to "uid" (or "uid+session")' };
   }

@@ -1,14 +1,11 @@
 import type { Config } from "../config/load.js";
 import { AppError } from "../errors.js";
-import { CPANEL_DEFAULTS } from "../panel/cpanel/layout.js";
-import { DIRECTADMIN_DEFAULTS } from "../panel/directadmin/layout.js";
-import { panelKindOf } from "../panel/panel-kind.js";
-import type { PanelKind } from "../panel/panel.js";
+import type { PanelAdapter } from "../panel/adapter.js";
+import { serverPanel } from "../panel/adapters.js";
 import { RemotePanel } from "../panel/remote/remote-panel.js";
 import type { CheckResult } from "./checks.js";
 
 const CHECK = "panel reader";
-const NAMES: Record<PanelKind, string> = { directadmin: "DirectAdmin", cpanel: "cPanel" };
 const EDIT = "systemctl edit wedos-panel-reader";
 
 /**
@@ -19,30 +16,30 @@ const EDIT = "systemctl edit wedos-panel-reader";
 export async function checkPanelReader(config: Config): Promise<CheckResult[]> {
   const socket = config.readerSocket;
   if (socket === undefined) return [];
-  const kind = panelKindOf(config.panel);
+  const adapter = serverPanel(config.panel);
   const results: CheckResult[] = [];
-  const ignored = settingsTheReaderIgnores(config, kind);
+  const ignored = settingsTheReaderIgnores(config, adapter);
   if (ignored.length > 0) {
     results.push({ check: CHECK, status: "warn", message: `${config.configFile ?? "the configuration"} sets ${ignored.map(([key]) => key).join(", ")}, which the panel reader does not read (it takes its paths from its unit); set ${ignored.map(([, variable]) => variable).join(", ")} with: ${EDIT}` });
   }
-  const panel = new RemotePanel(kind, { socket, timeoutMs: 10_000 });
+  const panel = new RemotePanel(adapter.kind, { socket, timeoutMs: 10_000 });
   try {
     const accounts = await panel.listAccounts();
     const domains = accounts.flatMap((account) => account.domains.filter((entry) => entry.kind === "domain").map((entry) => ({ domain: entry.domain, username: account.username })));
     const first = domains[0];
     if (first === undefined) {
-      results.push({ check: CHECK, status: "warn", message: `the panel reader answers on ${socket} but finds ${accounts.length === 0 ? "no accounts" : "no domains"} in ${NAMES[kind]}'s files; if the panel keeps them elsewhere, set the reader's paths with: ${EDIT}` });
+      results.push({ check: CHECK, status: "warn", message: `the panel reader answers on ${socket} but finds ${accounts.length === 0 ? "no accounts" : "no domains"} in ${adapter.name}'s files; if the panel keeps them elsewhere, set the reader's paths with: ${EDIT}` });
       return results;
     }
     const owner = await panel.ownerOf(first.domain);
     const zone = await panel.zoneFile(first.domain);
     if (owner !== first.username) {
-      const fix = kind === "cpanel" ? "rebuild it with /usr/local/cpanel/scripts/updateuserdomains" : `correct ${first.domain}'s line in DirectAdmin's domainowners file`;
+      const fix = adapter.doctor.ownersFix(first.domain);
       results.push({ check: CHECK, status: "warn", message: `the panel's list of domain owners says ${first.domain} belongs to ${owner ?? "nobody"}, but ${first.username}'s account lists it; ${fix}` });
     } else if (zone.content === undefined) {
       results.push({ check: CHECK, status: "warn", message: `the panel reader finds no zone file for ${first.domain} (${zone.path}); if BIND keeps zones elsewhere, set WEDOS_PANEL_ZONE_DIR with: ${EDIT}` });
     } else {
-      results.push({ check: CHECK, status: "ok", message: `answers on ${socket} for ${NAMES[kind]}: ${accounts.length} account(s), ${domains.length} domain(s); it reads their owners and zone files (${first.domain} checked)` });
+      results.push({ check: CHECK, status: "ok", message: `answers on ${socket} for ${adapter.name}: ${accounts.length} account(s), ${domains.length} domain(s); it reads their owners and zone files (${first.domain} checked)` });
     }
   } catch (error) {
     results.push({ check: CHECK, status: "fail", message: failureWithFix(error) });
@@ -67,17 +64,8 @@ function failureWithFix(error: unknown): string {
 }
 
 /** Panel paths set in config.json (the daemon's file) that differ from a real server's: the reader never sees them. */
-function settingsTheReaderIgnores(config: Config, kind: PanelKind): Array<[string, string]> {
-  const set: Array<[string, string, boolean]> =
-    kind === "directadmin"
-      ? [
-          ["directadmin.root", "WEDOS_PANEL_DA_ROOT", config.directadmin.root !== DIRECTADMIN_DEFAULTS.root],
-          ["directadmin.virtualDir", "WEDOS_PANEL_DA_VIRTUAL_DIR", config.directadmin.virtualDir !== DIRECTADMIN_DEFAULTS.virtualDir],
-        ]
-      : [
-          ["cpanel.varDir", "WEDOS_PANEL_CPANEL_VAR_DIR", config.cpanel.varDir !== CPANEL_DEFAULTS.varDir],
-          ["cpanel.etcDir", "WEDOS_PANEL_CPANEL_ETC_DIR", config.cpanel.etcDir !== CPANEL_DEFAULTS.etcDir],
-        ];
-  set.push(["dns.zoneDir", "WEDOS_PANEL_ZONE_DIR", config.dns.zoneDir !== undefined]);
-  return set.filter(([, , differs]) => differs).map(([key, variable]) => [key, variable]);
+function settingsTheReaderIgnores(config: Config, adapter: PanelAdapter): Array<[string, string]> {
+  const zoneDir = { key: "dns.zoneDir", variable: "WEDOS_PANEL_ZONE_DIR", changed: config.dns.zoneDir !== undefined };
+  const set = [...adapter.readerPaths(config), zoneDir];
+  return set.filter((setting) => setting.changed).map((setting) => [setting.key, setting.variable]);
 }

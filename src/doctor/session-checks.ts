@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Config } from "../config/load.js";
 import { toError } from "../errors.js";
-import { panelKindOf } from "../panel/panel-kind.js";
+import { serverPanel } from "../panel/adapters.js";
 import { databaseFileIn, openDatabase } from "../store/database.js";
 import { SessionCheckStore, type SessionCheckBound } from "../store/session-check-store.js";
 import type { CheckResult } from "./checks.js";
@@ -14,7 +14,7 @@ const WEEK_MS = 7 * 86_400_000;
  * DirectAdmin's brute-force monitor never blocks this server's address. Nothing to say when the check is off.
  */
 export function checkSessionChecks(config: Config, now: number): CheckResult[] {
-  if (panelKindOf(config.panel) !== "directadmin" || config.directadmin.identity === "uid") return [];
+  if (serverPanel(config.panel).pages.proof(config) === "uid") return [];
   return [sessionCheckResult(config, now)];
 }
 

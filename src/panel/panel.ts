@@ -1,4 +1,5 @@
 import type { AccountLevel, PanelAccount } from "../model/account.js";
+import type { PanelKind } from "../model/panel-kind.js";
 
 /** A domain's BIND zone file as the panel keeps it. */
 export interface PanelZoneFile {
@@ -31,9 +32,6 @@ export interface AccountAccess {
   /** The account's language setting (e.g. "cs"), if the panel keeps one. */
   language: string | undefined;
 }
-
-/** Which panel an adapter reads: it decides how the pages prove who is asking, and the panel's name in their texts. */
-export type PanelKind = "directadmin" | "cpanel";
 
 /**
  * What the plugin needs to know from a hosting panel, whichever panel it is. DirectAdmin and cPanel are two

@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { toError } from "../errors.js";
-import { eventsFromHookPayload } from "../panel/cpanel/hook-events.js";
-import { eventFromHookEnv } from "../panel/directadmin/hook-events.js";
 import type { HookWarningStore } from "../store/hook-warning-store.js";
 import type { SpoolStore } from "../store/spool-store.js";
 import { applyPanelEvent, type LifecycleDeps } from "./lifecycle.js";
@@ -90,7 +88,7 @@ function consume(ingest: Ingest, file: string, body: Buffer, modifiedAt: number)
       const warning = warningOf(spooled, modifiedAt);
       applied = () => warnings.record(warning);
     } else {
-      const events = spooled.source === "cpanel" ? eventsFromHookPayload(spooled.payload) : [eventFromHookEnv(spooled.hook, spooled.env)];
+      const events = spooled.events();
       applied = () => {
         for (const event of events) applyPanelEvent(event, deps);
       };

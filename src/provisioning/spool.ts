@@ -1,7 +1,10 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync, constants } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import { AppError } from "../errors.js";
+import type { PanelKind } from "../model/panel-kind.js";
+import type { SpooledHook } from "../panel/adapter.js";
+import { panelAdapters } from "../panel/adapters.js";
+import { hookVariablesOf } from "../panel/directadmin/adapter.js";
 import type { HookWarning } from "../store/hook-warning-store.js";
 
 /**
@@ -13,10 +16,9 @@ import type { HookWarning } from "../store/hook-warning-store.js";
  * the same name in consumed/, which the hooks look for when they remove old files. An event it cannot use is copied
  * to rejected/ with a .reason file beside it.
  *
- * The suffix says what a file holds: `.env` a DirectAdmin hook's variables (NAME=value entries ended by NUL bytes,
- * only those the plugin reads), `.cpanel.json` a cPanel Standardized Hooks payload as cPanel passed it on stdin
- * (secrets nulled), `.warning` a pre hook's note that it let an action through unchecked (hooks/pre-check.sh: the
- * variables, and WEDOS_PANEL_WARNING).
+ * The suffix says what a file holds: each panel's adapter names its own (`.env` DirectAdmin's variables,
+ * `.cpanel.json` a cPanel Standardized Hooks payload) and reads it; `.warning` is a DirectAdmin pre hook's note that
+ * it let an action through unchecked (hooks/pre-check.sh: the variables, and WEDOS_PANEL_WARNING).
  */
 export interface HookSpool {
   /** Where the hooks write: root's spool directory when installed, else <dataDir>/spool/new. */
@@ -30,8 +32,7 @@ export interface HookSpool {
 }
 
 export type SpooledEvent =
-  | { source: "directadmin"; file: string; hook: string; env: Record<string, string> }
-  | { source: "cpanel"; file: string; hook: string; payload: unknown }
+  | ({ source: PanelKind; file: string } & SpooledHook)
   | { source: "warning"; file: string; hook: string; env: Record<string, string> };
 
 /**
@@ -44,8 +45,6 @@ export interface SpoolRead {
   modifiedAt: number;
 }
 
-const DIRECTADMIN_SUFFIX = ".env";
-const CPANEL_SUFFIX = ".cpanel.json";
 const WARNING_SUFFIX = ".warning";
 /** Every complete file ends with this: a NUL, the name, a NUL (after the JSON, or after the NUL of the last entry). */
 const END = Buffer.from("\0WEDOS_PANEL_END\0");
@@ -67,7 +66,7 @@ export function ensureSpool(spool: HookSpool): void {
 export function spoolFileNames(spool: HookSpool): string[] {
   try {
     return readdirSync(spool.events)
-      .filter((name) => [DIRECTADMIN_SUFFIX, CPANEL_SUFFIX, WARNING_SUFFIX].some((suffix) => name.endsWith(suffix)))
+      .filter((name) => name.endsWith(WARNING_SUFFIX) || adapterOfFile(name) !== undefined)
       .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
@@ -98,32 +97,25 @@ export function readSpoolFile(spool: HookSpool, file: string): SpoolRead {
   return { complete, body: bytes.subarray(0, bytes.length - END.length), modifiedAt };
 }
 
-/** What names a cPanel hook in its payload (the rest is read by the cPanel adapter). */
-const CPANEL_HOOK_CONTEXT = z.object({ context: z.object({ category: z.string(), event: z.string() }) });
+/** The adapter of the panel whose hooks write files named like this, if any. */
+function adapterOfFile(file: string) {
+  return panelAdapters().find((adapter) => file.endsWith(adapter.hooks.spoolSuffix));
+}
 
 /**
- * The event a complete file's body holds: DirectAdmin variables or a pre hook's warning (NAME=value entries ended by
- * NUL bytes), or a cPanel payload (JSON). A cPanel body that is not JSON throws, so the caller keeps it aside.
+ * The event a complete file's body holds: a panel hook's record, read by that panel's adapter, or a pre hook's
+ * warning (NAME=value entries ended by NUL bytes). A body that cannot be decoded throws, so the caller keeps it aside.
  */
 export function parseSpooledEvent(file: string, body: Buffer): SpooledEvent {
-  const text = body.toString("utf8");
-  if (file.endsWith(CPANEL_SUFFIX)) {
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch (error) {
-      throw new AppError("cpanel_hook_invalid", `cPanel hook: the payload is not JSON (${(error as Error).message}); the event was kept in the spool's rejected/ folder`);
-    }
-    const described = CPANEL_HOOK_CONTEXT.safeParse(payload);
-    const hook = described.success ? `${described.data.context.category}::${described.data.context.event}` : "cpanel";
-    return { source: "cpanel", file, hook, payload };
+  if (file.endsWith(WARNING_SUFFIX)) {
+    const env = hookVariablesOf(body);
+    return { source: "warning", file, hook: env.WEDOS_PANEL_HOOK ?? "", env };
   }
-  const env: Record<string, string> = {};
-  for (const entry of text.split("\0")) {
-    const equals = entry.indexOf("=");
-    if (equals > 0) env[entry.slice(0, equals)] = entry.slice(equals + 1);
+  const adapter = adapterOfFile(file);
+  if (adapter === undefined) {
+    throw new AppError("spool_file_invalid", `spool: ${file} is no panel hook's file; it was kept in the spool's rejected/ folder`);
   }
-  return { source: file.endsWith(WARNING_SUFFIX) ? "warning" : "directadmin", file, hook: env.WEDOS_PANEL_HOOK ?? "", env };
+  return { source: adapter.kind, file, ...adapter.hooks.read(body) };
 }
 
 /** Reads and parses one complete spool file; throws when it is not complete (yet). */
@@ -135,7 +127,8 @@ export function readSpooledEvent(spool: HookSpool, file: string): SpooledEvent {
 
 /** The hook's name as the file name gives it (`<sequence>-<pid>-<hook>.env`), for an event that cannot be read. */
 export function hookOfFileName(file: string): string {
-  return /^\d+-\d+-(.+?)\.(?:env|warning)$/.exec(file)?.[1] ?? (file.endsWith(CPANEL_SUFFIX) ? "cpanel" : "unknown");
+  if (file.endsWith(WARNING_SUFFIX)) return /^\d+-\d+-(.+?)\.warning$/.exec(file)?.[1] ?? "unknown";
+  return adapterOfFile(file)?.hooks.hookOfFileName(file) ?? "unknown";
 }
 
 /** Notes that an event was consumed, for the hooks that remove old files (idempotent). */

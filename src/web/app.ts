@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import express, { type Express, type RequestHandler } from "express";
-import type { PanelKind } from "../panel/panel.js";
+import type { PanelKind } from "../model/panel-kind.js";
 import { PACKAGE_ROOT } from "../package-info.js";
 import type { CsrfTokens } from "./csrf.js";
 import type { WebDeps } from "./deps.js";

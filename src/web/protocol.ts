@@ -1,4 +1,4 @@
-import type { PanelKind } from "../panel/panel.js";
+import type { PanelKind } from "../model/panel-kind.js";
 import { Secret } from "../util/secret.js";
 import { badRequest } from "./errors.js";
 import { decodeEntities, readBody, type PageBody } from "./da-input.js";

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { panelAdapter } from "../panel/adapters.js";
 import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import type { Pacing } from "../util/slices.js";
 import { createWebApp } from "./app.js";
@@ -106,7 +107,7 @@ function visitorProver(services: WebDeps, options: WebServerOptions): VisitorPro
   const { config, clock, panel } = services;
   prepareProofDir(config.pages.proofDir);
   const byUid = () => new UidProver({ proofs: new ProofDirectory(config.pages.proofDir), panel, passwdFile: config.pages.passwdFile, whmUid: options.whmUid });
-  const identity = panel.kind === "cpanel" ? "uid" : config.directadmin.identity;
+  const identity = panelAdapter(panel.kind).pages.proof(config);
   if (identity === "uid") return byUid();
   const endpoint = new SessionEndpoint(config.directadmin, SESSION_TIMEOUT_MS);
   const limits = sessionCheckLimits(services, options.log);

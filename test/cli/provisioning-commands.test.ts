@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { fixtureTree, seedAccounts } from "../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../src/emulators/directadmin/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { runCliCaptured } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { fixtureTree, seedAccounts } from "../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../src/emulators/directadmin/index.js";
 import { startDnsServer, type DnsServer } from "../../src/simulator/dns/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
 import { cagefsVerdict, pageDirectories } from "../../src/doctor/cagefs.js";
 import { checkPages, type PageCheckPaths } from "../../src/doctor/page-checks.js";
-import { EmulatedDirectAdmin, fixtureTree, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
 import { selfSigned } from "../support/certificates.js";
 import { tempDir } from "../support/temp-dir.js";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { runDoctor } from "../../src/doctor/checks.js";
-import { fixtureTree, seedAccounts } from "../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { startPanelReader } from "../../src/panel/remote/reader-server.js";

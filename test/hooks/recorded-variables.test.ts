@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { eventsFromHookPayload } from "../../src/panel/cpanel/hook-events.js";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../src/emulators/cpanel/index.js";
 import { DIRECTADMIN_HOOKS, eventFromHookEnv } from "../../src/panel/directadmin/hook-events.js";
 import { DIRECTADMIN_HOOK_VARIABLES } from "../../src/panel/directadmin/hook-variables.js";
 import type { DnsRecord } from "../../src/dns/index.js";
@@ -105,7 +105,7 @@ describe("what the cPanel hook records", () => {
     };
     const { text, event } = spool({ ...sent, data: { ...sent.data, ...secrets, args: { ...secrets } }, hook: { ...sent.hook, session_id: "hook-session-id" } });
     for (const value of [...Object.values(secrets).filter((value) => typeof value === "string"), "123456789", "hook-session-id"]) expect(text.includes(String(value)), String(value)).toBe(false);
-    const written = (event.source === "cpanel" ? event.payload : undefined) as { data: Record<string, unknown> & { args: Record<string, unknown> } };
+    const written = (event.source === "cpanel" ? event.recorded : undefined) as { data: Record<string, unknown> & { args: Record<string, unknown> } };
     for (const name of Object.keys(secrets)) expect([written.data[name], written.data.args[name]], name).toEqual([null, null]);
   });
 
@@ -113,7 +113,7 @@ describe("what the cPanel hook records", () => {
     for (const name of FIXTURE_NAMES) {
       const sent = payload(name);
       const { event } = spool(sent);
-      expect(event.source === "cpanel" ? eventsFromHookPayload(event.payload) : undefined, name).toEqual(eventsFromHookPayload(sent));
+      expect(event.source === "cpanel" ? event.events() : undefined, name).toEqual(eventsFromHookPayload(sent));
     }
   });
 

@@ -35,7 +35,7 @@ describe("a DirectAdmin hook run as root on an installed server", () => {
     const [file = ""] = spooled(copy);
     const stat = statSync(join(copy.spoolDir, file));
     expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([0, SERVICE_UID, 0o640]);
-    expect(readSpooledEvent(spoolOf(copy), file)).toMatchObject({ hook: "domain_create_post", env: ALICE });
+    expect(readSpooledEvent(spoolOf(copy), file)).toMatchObject({ hook: "domain_create_post", recorded: ALICE });
     expect(asServiceFails(copy, "cat", join(copy.spoolDir, file))).toBe(false); // the daemon reads it
   });
 

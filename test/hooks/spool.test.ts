@@ -36,7 +36,7 @@ function machine() {
     expect(result.stdout).toBe("WEDOS DNS: queued\n");
     expect(result.status).toBe(0);
   };
-  const domains = () => spoolFileNames(spool).map((file) => (readSpooledEvent(spool, file) as { env: Record<string, string> }).env.domain);
+  const domains = () => spoolFileNames(spool).map((file) => (readSpooledEvent(spool, file) as { recorded: Record<string, string> }).recorded.domain);
   return { data, spool, hook, env, domains };
 }
 
@@ -56,7 +56,7 @@ describe("hooks/spool.sh: the spool file", () => {
     m.hook([DASH], "alice.test");
     const [file = ""] = spoolFileNames(m.spool);
     expect(readFileSync(join(m.spool.events, file), "utf8")).toBe(`WEDOS_PANEL_HOOK=domain_create_post\0username=alice\0domain=alice.test\0${END}`);
-    expect(readSpooledEvent(m.spool, file)).toEqual({ source: "directadmin", file, hook: "domain_create_post", env: { WEDOS_PANEL_HOOK: "domain_create_post", username: "alice", domain: "alice.test" } });
+    expect(readSpooledEvent(m.spool, file)).toMatchObject({ source: "directadmin", file, hook: "domain_create_post", recorded: { WEDOS_PANEL_HOOK: "domain_create_post", username: "alice", domain: "alice.test" } });
   });
 
   it("continues after the highest name in the spool, also one an earlier version named by its time in microseconds", () => {

@@ -8,7 +8,7 @@ import { debianRoot } from "../../build/native/debian-root.mjs";
 import { nodeDistribution } from "../../build/native/node-dist.mjs";
 import { requireRootTools } from "../../build/native/requirements.mjs";
 import { NODE_VERSIONS } from "../../build/native/targets.mjs";
-import { EmulatedDirectAdmin, fixtureTree, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { packagesDir } from "./packages.js";
 import { recorder } from "./recorder.js";

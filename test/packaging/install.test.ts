@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, s
 import { dirname, join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { EmulatedDirectAdmin, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { databaseFileIn } from "../../src/store/database.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";

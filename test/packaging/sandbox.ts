@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree } from "../../src/emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { requireRootAndFreeServiceUid, SERVICE_UID, systemStub } from "../support/service-account.js";

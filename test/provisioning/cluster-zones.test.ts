@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { readZone } from "../../src/panel/directadmin/emulator/index.js";
+import { readZone } from "../../src/emulators/directadmin/index.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
 // Zones another server of a DirectAdmin multi-server cluster pushes here arrive as dns_create_post with

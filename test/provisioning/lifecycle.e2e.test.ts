@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readZone } from "../../src/panel/directadmin/emulator/index.js";
+import { readZone } from "../../src/emulators/directadmin/index.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { policySchema } from "../../src/model/policy.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";

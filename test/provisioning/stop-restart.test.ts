@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { EmulatedDirectAdmin, fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree } from "../../src/emulators/directadmin/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { PasswordBook, startDirectAdminFront } from "../../src/panel/directadmin/emulator/front/index.js";
-import type { DirectAdminSession } from "../../src/panel/directadmin/emulator/index.js";
+import { PasswordBook, startDirectAdminFront } from "../../src/emulators/directadmin/front/index.js";
+import type { DirectAdminSession } from "../../src/emulators/directadmin/index.js";
 import type { WebHarness } from "../web/support.js";
 
 /** A browser's way into the harness: the emulated DirectAdmin front over the harness's panel, for one session. */
@@ -21,7 +21,7 @@ export interface BrowserFront {
  * the real entry scripts with the session's cookies, pointed at the harness's daemon.
  */
 export async function startBrowserFront(h: WebHarness, session: DirectAdminSession): Promise<BrowserFront> {
-  const front = await startDirectAdminFront({ da: h.da, passwords: new PasswordBook(), packages: () => [], pageEnv: { WEDOS_PANEL_CONFIG: h.configFile }, clock: h.clock });
+  const front = await startDirectAdminFront({ da: h.da, passwords: new PasswordBook(), packages: () => [], pageEnv: { WEDOS_PANEL_CONFIG: h.configFile } });
   const queries: string[] = [];
   return {
     origin: front.url,

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/emulators/cpanel/index.js";
 import type { CpanelLayout } from "../../src/panel/cpanel/layout.js";
 import { CpanelPanel } from "../../src/panel/cpanel/reader.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";

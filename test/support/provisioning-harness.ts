@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
-import { EmulatedDirectAdmin, fixtureTree } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree } from "../../src/emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import type { Panel } from "../../src/panel/panel.js";

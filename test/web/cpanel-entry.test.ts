@@ -3,7 +3,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/emulators/cpanel/index.js";
 import { CpanelPanel } from "../../src/panel/cpanel/reader.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { readCpanelPageRequest } from "../../src/web/cpanel-protocol.js";

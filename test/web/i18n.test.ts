@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedLanguages, CATALOGUES, chooseLanguage, CPANEL_CATALOGUES, translator } from "../../src/web/i18n/index.js";
+import { acceptedLanguages, CATALOGUES, chooseLanguage, PANEL_CATALOGUES, translator } from "../../src/web/i18n/index.js";
 import { parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 describe("the catalogues", () => {
@@ -20,7 +20,7 @@ describe("the catalogues", () => {
     const naming = Object.keys(CATALOGUES.en).filter((key) => /DirectAdmin/.test(CATALOGUES.en[key as keyof typeof CATALOGUES.en])).sort();
     expect(naming.length).toBeGreaterThan(0);
     for (const language of ["en", "cs"] as const) {
-      const texts: Record<string, string> = CPANEL_CATALOGUES[language];
+      const texts: Record<string, string> = PANEL_CATALOGUES.cpanel[language];
       expect(Object.keys(texts).sort(), language).toEqual(naming);
       for (const [key, text] of Object.entries(texts)) {
         expect(text, `${language} ${key}`).not.toMatch(/DirectAdmin|[<>]/);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
 import { sessionCheckSchema } from "../../src/config/schema.js";
-import { legacyEncode, runPluginPage } from "../../src/panel/directadmin/emulator/index.js";
+import { legacyEncode, runPluginPage } from "../../src/emulators/directadmin/index.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { Secret } from "../../src/util/secret.js";
 import { panelAddress } from "../../src/panel/directadmin/api-address.js";

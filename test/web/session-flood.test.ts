@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
 import type { SessionCheckBound } from "../../src/store/session-check-store.js";
 import { Secret } from "../../src/util/secret.js";
 import { SessionCheckLimits } from "../../src/web/identity/session-check-limits.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { sessionCheckSchema } from "../../src/config/schema.js";
-import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../../src/panel/directadmin/layout.js";
 import { Secret } from "../../src/util/secret.js";
 import { SessionEndpoint } from "../../src/panel/directadmin/api-endpoint.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
-import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";

@@ -4,7 +4,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmulatedDirectAdmin, fixtureTree, runPluginPage, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/panel/directadmin/emulator/index.js";
+import { EmulatedDirectAdmin, fixtureTree, runPluginPage, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { selfSigned } from "../support/certificates.js";
 import { giveTo, requireRoot, startDaemonAs, writePasswd, type DaemonProcess, type UnixAccount } from "../support/unprivileged-daemon.js";

@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/emulators/cpanel/index.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { payload } from "../panel/cpanel/support.js";
 import { giveTo, requireRoot, startDaemonAs, writePasswd, type DaemonProcess, type UnixAccount } from "../support/unprivileged-daemon.js";

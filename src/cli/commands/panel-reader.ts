@@ -1,7 +1,7 @@
 import { loadReaderSettings } from "../../config/reader.js";
 import { startPanelReader, type ReaderListen } from "../../panel/remote/reader-server.js";
 import { stringOption, UsageError, type CliCommand } from "../command.js";
-import { panelKindOf } from "../../panel/panel-kind.js";
+import { panelKindOf } from "../../panel/adapters.js";
 import { localPanel } from "../panel-context.js";
 
 export const panelReaderCommand: CliCommand = {

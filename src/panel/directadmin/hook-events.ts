@@ -1,4 +1,4 @@
-import { DNS_WRITE_VARIABLES } from "../../dns/index.js";
+import { DNS_WRITE_VARIABLES } from "./dns-write-env.js";
 import { AppError } from "../../errors.js";
 import type { PanelEvent } from "../events.js";
 import { canonicalDomain } from "../names.js";

@@ -1,4 +1,4 @@
-import { DNS_WRITE_VARIABLES } from "../../dns/index.js";
+import { DNS_WRITE_VARIABLES } from "./dns-write-env.js";
 
 /** The variables eventFromHookEnv reads from a hook's environment (typed there, so it cannot read another). */
 export const EVENT_VARIABLES = ["username", "USERNAME", "domain", "DOMAIN", "newdomain", "from", "package", "ip", "ips", "creator", "skip_template", "zone_existed", "caller"] as const;

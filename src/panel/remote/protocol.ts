@@ -1,6 +1,6 @@
 import type { Socket } from "node:net";
 import { z } from "zod";
-import { PANEL_KINDS } from "./questions.js";
+import { PANEL_KINDS } from "../../model/panel-kind.js";
 
 /**
  * The panel reader's protocol (docs/decisions/0011): over a Unix stream socket, one question per connection — the

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACCOUNT_LEVELS, type PanelAccount, type PanelDomain } from "../../model/account.js";
-import type { AccountAccess, Panel, PanelKind, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
+import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
 
 /**
  * The questions the panel reader answers: exactly the methods of {@link Panel}, each with the schema of its
@@ -82,5 +82,3 @@ export const PANEL_QUESTIONS = {
 export function isPanelMethod(method: string): method is PanelMethod {
   return Object.hasOwn(PANEL_QUESTIONS, method);
 }
-
-export const PANEL_KINDS = ["directadmin", "cpanel"] as const satisfies readonly PanelKind[];

@@ -1,7 +1,8 @@
 import { createConnection } from "node:net";
 import { AppError } from "../../errors.js";
 import type { PanelAccount } from "../../model/account.js";
-import type { AccountAccess, Panel, PanelKind, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
+import type { PanelKind } from "../../model/panel-kind.js";
+import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
 import { answerLine, describeIssues, LineError, MAX_ANSWER_BYTES, parseLine, PROTOCOL_VERSION, readLine } from "./protocol.js";
 import { PANEL_QUESTIONS, type PanelMethod, type Question } from "./questions.js";
 

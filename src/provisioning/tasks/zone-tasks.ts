@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseDnsWriteEnv, parseZoneFile, type DnsRecord } from "../../dns/index.js";
+import { parseZoneFile, type DnsRecord } from "../../dns/index.js";
+import { parseDnsWriteEnv } from "../../panel/directadmin/dns-write-env.js";
 import { AppError } from "../../errors.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { planSummary } from "../../sync/plan.js";

@@ -1,4 +1,4 @@
-import type { PanelKind } from "../../panel/panel.js";
+import type { PanelKind } from "../../model/panel-kind.js";
 import { cs, csCpanel } from "./cs.js";
 import { en, enCpanel, type MessageKey, type PanelMessageKey } from "./en.js";
 
@@ -8,8 +8,14 @@ export type { MessageKey, PanelMessageKey } from "./en.js";
 export const CATALOGUES = { en, cs } as const satisfies Record<string, Record<MessageKey, string>>;
 export type Language = keyof typeof CATALOGUES;
 
-/** The texts that name the panel, as they read on cPanel & WHM (the catalogues above say DirectAdmin). */
-export const CPANEL_CATALOGUES = { en: enCpanel, cs: csCpanel } as const satisfies Record<Language, Record<PanelMessageKey, string>>;
+/**
+ * The texts that name the panel, per panel: the catalogues above say DirectAdmin, so DirectAdmin replaces none and
+ * cPanel & WHM replaces every one (a test holds that).
+ */
+export const PANEL_CATALOGUES = {
+  directadmin: { en: {}, cs: {} },
+  cpanel: { en: enCpanel, cs: csCpanel },
+} as const satisfies Record<PanelKind, Record<Language, Partial<Record<PanelMessageKey, string>>>>;
 
 /** Looks a text up and fills in its `{name}` parameters. The result is plain text: templates escape it. */
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
@@ -53,7 +59,7 @@ export function acceptedLanguages(header: string | undefined): string[] {
  * on cPanel & WHM the texts that name the panel are cPanel's.
  */
 export function translator(language: Language, panel: PanelKind = "directadmin"): Translate {
-  const catalogue: Record<MessageKey, string> = panel === "cpanel" ? { ...CATALOGUES[language], ...CPANEL_CATALOGUES[language] } : CATALOGUES[language];
+  const catalogue: Record<MessageKey, string> = { ...CATALOGUES[language], ...PANEL_CATALOGUES[panel][language] };
   // A key can only be missing at run time when a new status value reaches a page before its text does.
   return (key, params = {}) => (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

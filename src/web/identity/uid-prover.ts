@@ -1,4 +1,4 @@
-import { CPANEL_USER } from "../../panel/cpanel/hook-events.js";
+import { panelAdapter } from "../../panel/adapters.js";
 import type { Panel } from "../../panel/panel.js";
 import { WebError } from "../errors.js";
 import type { PageRequest } from "../protocol.js";
@@ -12,7 +12,7 @@ export interface UidProverOptions {
   panel: Pick<Panel, "kind" | "accountAccess">;
   /** Where uids are named (`pages.passwdFile`). */
   passwdFile: string;
-  /** cPanel: the uid whose proof is the WHM entry — root (a test names its own, or one nobody has). */
+  /** The uid whose proof is the panel's root entry (cPanel's WHM entry) — root (a test names its own, or one nobody has). */
   whmUid?: number;
 }
 
@@ -30,15 +30,19 @@ export interface UidProverOptions {
  */
 export class UidProver implements VisitorProver {
   private readonly whmUid: number;
+  /** What a login named by the panel's root entry looks like; undefined: the panel has no such entry. */
+  private readonly rootEntryLogin: RegExp | undefined;
 
   constructor(private readonly options: UidProverOptions) {
     this.whmUid = options.whmUid ?? 0;
+    this.rootEntryLogin = panelAdapter(options.panel.kind).pages.rootEntryLogin;
   }
 
   async prove(request: PageRequest): Promise<ProvenVisitor> {
     const uid = await this.options.proofs.ownerOf(request.proof);
-    const whm = this.options.panel.kind === "cpanel" && uid === this.whmUid;
-    const username = whm ? whmUser(request) : await unixUserName(uid, this.options.passwdFile);
+    const rootLogin = uid === this.whmUid ? this.rootEntryLogin : undefined;
+    const whm = rootLogin !== undefined;
+    const username = whm ? whmUser(request, rootLogin) : await unixUserName(uid, this.options.passwdFile);
     if (username === undefined) throw new WebError(403, "error.wrongLevel", `uid ${uid} has no entry in ${this.options.passwdFile}`);
     const access = await this.options.panel.accountAccess(username);
     if (whm && access?.level !== "admin") {
@@ -52,8 +56,8 @@ export class UidProver implements VisitorProver {
 }
 
 /** The WHM user cpsrvd authenticated, as it put it in REMOTE_USER; the WHM entry without one opens nothing. */
-function whmUser(request: PageRequest): string {
+function whmUser(request: PageRequest, login: RegExp): string {
   const user = request.claimed.username;
-  if (user === undefined || !CPANEL_USER.test(user)) throw new WebError(403, "error.whmPrivileges", "the WHM entry named no WHM user (REMOTE_USER)");
+  if (user === undefined || !login.test(user)) throw new WebError(403, "error.whmPrivileges", "the WHM entry named no WHM user (REMOTE_USER)");
   return user;
 }

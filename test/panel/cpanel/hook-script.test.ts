@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/emulators/cpanel/index.js";
 import { CPANEL_HOOKS } from "../../../src/panel/cpanel/hooks.js";
 import { hookSpool, readSpooledEvent } from "../../../src/provisioning/spool.js";
 import { tempDir } from "../../support/temp-dir.js";
@@ -17,7 +17,7 @@ function setup(dataDir?: string) {
 
 const spooled = (data: string) => readdirSync(join(data, "spool", "new")).sort();
 /** The payload a spool file holds, as the daemon reads it. */
-const payloadOf = (data: string, file: string | undefined) => (readSpooledEvent(hookSpool(data), file ?? "") as { payload: unknown }).payload;
+const payloadOf = (data: string, file: string | undefined) => (readSpooledEvent(hookSpool(data), file ?? "") as { recorded: unknown }).recorded;
 
 // cpanel/hooks/wedos-panel-hook, run as cPanel runs a post script hook: the payload on stdin, then EOF.
 describe("the cPanel hook script", () => {

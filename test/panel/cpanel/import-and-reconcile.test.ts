@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/clock.js";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/emulators/cpanel/index.js";
 import { RECONCILE_REPORT_KEY, type ReconcileReport } from "../../../src/provisioning/tasks/reconcile.js";
 import { startSimulator, type RunningSimulator } from "../../../src/simulator/index.js";
 import { DaemonStateStore } from "../../../src/store/daemon-state-store.js";

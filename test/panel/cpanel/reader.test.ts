@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/emulators/cpanel/index.js";
 import { CPANEL_DEFAULTS, cpanelLayout } from "../../../src/panel/cpanel/layout.js";
 import { CpanelFileError, CpanelPanel } from "../../../src/panel/cpanel/reader.js";
 import { tempDir } from "../../support/temp-dir.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CpanelHookPayload } from "../../../src/panel/cpanel/emulator/index.js";
+import type { CpanelHookPayload } from "../../../src/emulators/cpanel/index.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "fixtures", "cpanel");
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { parseDnsWriteEnv, parseZoneFile } from "../../../src/dns/index.js";
-import type { HookRun } from "../../../src/panel/directadmin/emulator/index.js";
+import { parseZoneFile } from "../../../src/dns/index.js";
+import { parseDnsWriteEnv } from "../../../src/panel/directadmin/dns-write-env.js";
+import type { HookRun } from "../../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
 import { ALICE, drainSpool, eventsOf, recordedOf, spooledVariables, startEmulator } from "./support.js";
 

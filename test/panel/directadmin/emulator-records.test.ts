@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { parseDnsWriteEnv, parseZoneFile, type DnsRecord } from "../../../src/dns/index.js";
+import { parseZoneFile, type DnsRecord } from "../../../src/dns/index.js";
+import { parseDnsWriteEnv } from "../../../src/panel/directadmin/dns-write-env.js";
 import { ALICE, drainSpool, eventsOf, startEmulator } from "./support.js";
 
 const ZONE = "alice.test";

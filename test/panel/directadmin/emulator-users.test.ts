@@ -1,8 +1,9 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseDnsWriteEnv, parseZoneFile } from "../../../src/dns/index.js";
-import { EmulatedDirectAdmin, templateRecords, writeZone, type HookRun } from "../../../src/panel/directadmin/emulator/index.js";
+import { parseZoneFile } from "../../../src/dns/index.js";
+import { parseDnsWriteEnv } from "../../../src/panel/directadmin/dns-write-env.js";
+import { EmulatedDirectAdmin, templateRecords, writeZone, type HookRun } from "../../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
 import { tempDir } from "../../support/temp-dir.js";

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { fixtureTree, seedAccounts } from "../../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../../src/emulators/directadmin/index.js";
 import { DIRECTADMIN_DEFAULTS, directAdminLayout, type DirectAdminLayout } from "../../../src/panel/directadmin/layout.js";
 import { DirectAdminFileError, DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
 import { tempDir } from "../../support/temp-dir.js";

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parseZoneFile } from "../../../src/dns/index.js";
-import { fixtureTree, seedAccounts } from "../../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../../src/emulators/directadmin/index.js";
 import { tempDir } from "../../support/temp-dir.js";
 import { ALICE, startEmulator } from "./support.js";
 

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, writeFileSync } from "node
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
-import { fixtureTree, seedAccounts } from "../../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../../src/emulators/directadmin/index.js";
 import { tempDir } from "../../support/temp-dir.js";
 
 // The privilege split for real (docs/decisions/0011): DirectAdmin's files belong to another account and are private

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/panel/cpanel/emulator/index.js";
+import { EmulatedCpanel, cpanelFixtureTree } from "../../../src/emulators/cpanel/index.js";
 import { CpanelPanel } from "../../../src/panel/cpanel/reader.js";
-import { fixtureTree, seedAccounts } from "../../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
 import type { Panel } from "../../../src/panel/panel.js";
 import { MAX_QUESTION_BYTES } from "../../../src/panel/remote/protocol.js";

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { fixtureTree, seedAccounts } from "../../../src/panel/directadmin/emulator/index.js";
+import { fixtureTree, seedAccounts } from "../../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
 import { startPanelReader } from "../../../src/panel/remote/reader-server.js";
 import { RemotePanel } from "../../../src/panel/remote/remote-panel.js";

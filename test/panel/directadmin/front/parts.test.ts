@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PasswordBook, parseRawResponse } from "../../../../src/panel/directadmin/emulator/front/index.js";
-import { html, trusted } from "../../../../src/panel/directadmin/emulator/front/html.js";
-import { readRecordInput } from "../../../../src/panel/directadmin/emulator/front/record-input.js";
-import { templateRecords } from "../../../../src/panel/directadmin/emulator/index.js";
+import { PasswordBook, parseRawResponse } from "../../../../src/emulators/directadmin/front/index.js";
+import { html, trusted } from "../../../../src/emulators/directadmin/front/html.js";
+import { readRecordInput } from "../../../../src/emulators/directadmin/front/record-input.js";
+import { templateRecords } from "../../../../src/emulators/directadmin/index.js";
 import { tempDir } from "../../../support/temp-dir.js";
 
 describe("parseRawResponse", () => {

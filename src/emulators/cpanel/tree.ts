@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { makeDir, writeAtomic } from "../directadmin/tree.js";
+import { parseKeyValueLines } from "../../panel/names.js";
+import { cpanelLayout, type CpanelLayout } from "../../panel/cpanel/layout.js";
+import { CpanelFileError, parseResellers, parseUserDomains } from "../../panel/cpanel/reader.js";
+
+/**
+ * The emulator's writes to a cPanel tree, in the forms reader.ts reads (see its assumptions). Modes are
+ * cPanel-like (root-only account files, BIND's 0750 zone directory) rather than measured on a host.
+ */
+const MODES = { dir: 0o755, privateDir: 0o700, usersFile: 0o600, userDomains: 0o640, zoneDir: 0o750, resellers: 0o644 } as const;
+
+/** Lays out an empty cPanel tree under `dir` (var/cpanel, etc, var/named) and returns it. */
+export function cpanelFixtureTree(dir: string): CpanelLayout {
+  const layout = cpanelLayout({ varDir: join(dir, "var", "cpanel"), etcDir: join(dir, "etc"), zoneDir: join(dir, "var", "named") });
+  makeDir(layout.usersDir, MODES.privateDir);
+  makeDir(layout.suspendedDir, MODES.privateDir);
+  makeDir(layout.etcDir, MODES.dir);
+  makeDir(layout.zoneDir, MODES.zoneDir);
+  writeAtomic(layout.userDomains, "*: nobody\n", MODES.userDomains);
+  return layout;
+}
+
+/** Reads and writes one tree's account files. */
+export class CpanelTreeFiles {
+  constructor(readonly layout: CpanelLayout) {}
+
+  /** The account's `KEY=value` file, or undefined. */
+  userFile(username: string): Map<string, string> | undefined {
+    const file = this.layout.userFile(username);
+    if (!existsSync(file)) return undefined;
+    return parseKeyValueLines(readFileSync(file, "utf8"), (line, problem) => new CpanelFileError(file, line, problem));
+  }
+
+  /** Writes the account's file with cPanel's warning comment first and the keys sorted, as WHM does. */
+  writeUserFile(username: string, conf: ReadonlyMap<string, string>): void {
+    const lines = [...conf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${key}=${value}\n`);
+    writeAtomic(this.layout.userFile(username), `# cPanel -- If you edit this file directly you must run /usr/local/cpanel/scripts/updateuserdomains afterwards\n${lines.join("")}`, MODES.usersFile);
+  }
+
+  removeUser(username: string): void {
+    rmSync(this.layout.userFile(username), { force: true });
+    rmSync(this.layout.suspendedFile(username), { force: true });
+  }
+
+  /** The account's domains as `DNS`, `DNS1`, … list them. */
+  domains(username: string): string[] {
+    const conf = this.userFile(username);
+    if (conf === undefined) return [];
+    return [...conf].filter(([key]) => /^DNS\d*$/.test(key)).sort(([a], [b]) => Number(a.slice(3) || -1) - Number(b.slice(3) || -1)).map(([, value]) => value);
+  }
+
+  /** Rewrites `DNS`, `DNS1`, … from `domains` (main domain first). */
+  setDomains(username: string, domains: readonly string[]): void {
+    const conf = new Map([...(this.userFile(username) ?? new Map<string, string>())].filter(([key]) => !/^DNS\d*$/.test(key)));
+    domains.forEach((domain, index) => conf.set(index === 0 ? "DNS" : `DNS${index}`, domain));
+    this.writeUserFile(username, conf);
+  }
+
+  setSuspended(username: string, reason: string | undefined): void {
+    if (reason === undefined) rmSync(this.layout.suspendedFile(username), { force: true });
+    else writeAtomic(this.layout.suspendedFile(username), `${reason}\n`, MODES.usersFile);
+  }
+
+  /** Sets (user) or removes (undefined) `userdomains` entries, keeping `*: nobody` last as cPanel writes it. */
+  setOwners(changes: ReadonlyArray<readonly [domain: string, owner: string | undefined]>): void {
+    const owners = parseUserDomains(readFileSync(this.layout.userDomains, "utf8"), this.layout.userDomains);
+    for (const [domain, owner] of changes) {
+      if (owner === undefined) owners.delete(domain);
+      else owners.set(domain, owner);
+    }
+    writeAtomic(this.layout.userDomains, `${[...owners].map(([domain, owner]) => `${domain}: ${owner}\n`).join("")}*: nobody\n`, MODES.userDomains);
+  }
+
+  /** Makes the account a WHM reseller with these ACLs (WHM's Edit Reseller Nameservers and Privileges), or no reseller. */
+  setResellerAcls(username: string, acls: readonly string[] | undefined): void {
+    const resellers = parseResellers(existsSync(this.layout.resellers) ? readFileSync(this.layout.resellers, "utf8") : "", this.layout.resellers);
+    if (acls === undefined) resellers.delete(username);
+    else resellers.set(username, [...acls]);
+    writeAtomic(this.layout.resellers, [...resellers].map(([name, list]) => `${name}:${list.join(",")}\n`).join(""), MODES.resellers);
+  }
+
+  /** Every `userdomains` entry of the account (domains, parked domains, subdomains). */
+  ownedBy(username: string): string[] {
+    const owners = parseUserDomains(readFileSync(this.layout.userDomains, "utf8"), this.layout.userDomains);
+    return [...owners].filter(([, owner]) => owner === username).map(([domain]) => domain);
+  }
+}

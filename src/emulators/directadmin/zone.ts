@@ -1,0 +1,154 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { formatRdata, formatRecord, parseZoneFile, type DnsRecord, type SoaData } from "../../dns/index.js";
+import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
+import { MODES, writeAtomic } from "./tree.js";
+
+/**
+ * Zone files as the emulated DirectAdmin writes them, and the `dns_write_post` environment built from them
+ * (docs/reference/directadmin.md#dns_write_post). Files are written with dns/'s `formatRecord` and read back with
+ * `parseZoneFile`, so whatever the emulator writes, the plugin's own reader accepts.
+ */
+
+/** What the default template fills in (DirectAdmin's named.db template tokens |DOMAIN|, |IP|, |NS1|, |NS2|, |SERIAL|). */
+export interface ZoneTemplateValues {
+  ip: string;
+  nameservers: readonly [string, string];
+  serial: number;
+  ttl?: number;
+}
+
+export const DEFAULT_TTL = 3600;
+
+/**
+ * The records of DirectAdmin's default zone template: SOA (|NS1|, hostmaster.|DOMAIN|), NS ns1/ns2, A for the
+ * apex, ftp, localhost, mail, pop, smtp and www, MX 10 mail, and the SPF and DMARC TXT records recent versions add.
+ */
+export function templateRecords(domain: string, values: ZoneTemplateValues): DnsRecord[] {
+  const ttl = values.ttl ?? DEFAULT_TTL;
+  const [ns1, ns2] = values.nameservers;
+  const at = (label: string) => (label === "" ? domain : `${label}.${domain}`);
+  const a = (label: string, address = values.ip): DnsRecord => ({ name: at(label), type: "A", ttl, data: { address } });
+  const txt = (label: string, text: string): DnsRecord => ({ name: at(label), type: "TXT", ttl, data: { strings: [text] } });
+  return [
+    { name: domain, type: "SOA", ttl, data: { mname: ns1, rname: `hostmaster.${domain}`, serial: values.serial, refresh: 3600, retry: 3600, expire: 1209600, minimum: 86400 } },
+    { name: domain, type: "NS", ttl, data: { target: ns1 } },
+    { name: domain, type: "NS", ttl, data: { target: ns2 } },
+    a(""),
+    a("ftp"),
+    a("localhost", "127.0.0.1"),
+    a("mail"),
+    a("pop"),
+    a("smtp"),
+    a("www"),
+    { name: domain, type: "MX", ttl, data: { preference: 10, exchange: at("mail") } },
+    txt("", `v=spf1 a mx ip4:${values.ip} ~all`),
+    txt("_dmarc", "v=DMARC1; p=none"),
+  ];
+}
+
+/** DirectAdmin's serial form YYYYMMDDnn: today's first serial, or one more than `previous` if that is later. */
+export function nextSerial(previous: number | undefined, now: number): number {
+  const day = new Date(now).toISOString().slice(0, 10).replaceAll("-", "");
+  const first = Number(day) * 100 + 1;
+  return previous === undefined || previous < first ? first : previous + 1;
+}
+
+/** The SOA of a zone's records, if it has one. */
+export function soaOf(records: readonly DnsRecord[]): SoaData | undefined {
+  const soa = records.find((record) => record.type === "SOA");
+  return soa?.type === "SOA" ? soa.data : undefined;
+}
+
+/** A zone file's text: `$TTL`, the SOA first, then the other records in the order given. */
+export function formatZone(records: readonly DnsRecord[], ttl = DEFAULT_TTL): string {
+  const ordered = [...records.filter((record) => record.type === "SOA"), ...records.filter((record) => record.type !== "SOA")];
+  return `${[`$TTL ${ttl}`, ...ordered.map(formatRecord)].join("\n")}\n`;
+}
+
+/** Writes `<zoneDir>/<domain>.db` (see {@link formatZone}). */
+export function writeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string, records: readonly DnsRecord[], ttl = DEFAULT_TTL): void {
+  writeAtomic(layout.zoneFile(domain), formatZone(records, ttl), MODES.zoneFile);
+}
+
+/** The zone's records, or undefined when there is no zone file. */
+export function readZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): DnsRecord[] | undefined {
+  const file = layout.zoneFile(domain);
+  if (!existsSync(file)) return undefined;
+  return parseZoneFile(readFileSync(file), { origin: domain, fileName: file }).records;
+}
+
+export function removeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): void {
+  rmSync(layout.zoneFile(domain), { force: true });
+}
+
+/** The zone-level values `dns_write_post` carries besides the record lists. */
+export interface ZoneWriteContext {
+  domainIp: string;
+  serverIp: string;
+  package: string | undefined;
+}
+
+/** Always present, even empty (what 1.694 sends: SPF is gone); types outside it appear only when used. */
+const LISTED_TYPES = ["A", "AAAA", "CNAME", "MX", "NS", "PTR", "TXT", "SRV", "TLSA", "CAA", "DS"] as const;
+const EXTRA_TYPES = ["SPF", "SSHFP", "HTTPS", "SVCB"] as const;
+
+/**
+ * The `dns_write_post` environment (docs/reference/directadmin.md#dns_write_post): `DOMAIN`, `DOMAIN_IP`,
+ * `SERVER_IP`, `WWW_IP`, `PACKAGE`, `SERIAL`, `EMAIL` (the SOA contact), `NS1`, `INCLUDE_DNSSEC_KEYS` (empty: no
+ * DNSSEC), then per type a list of `name=value` pairs joined by `&`, each side percent-encoded, with `<TYPE>_TIME`.
+ * Owner names are relative (`www`) except the apex, which is absolute (`example.com.`), as in the documented example.
+ * Values are BIND's presentation form. `MX` carries only preferences (legacy) and `MX_FULL` `<preference> <host>`. A
+ * type has one TTL: that of its first record (whether DirectAdmin can send per-record TTLs is unknown:
+ * docs/reference/directadmin.md#zone-data-details).
+ */
+export function dnsWriteEnv(domain: string, records: readonly DnsRecord[], context: ZoneWriteContext): Record<string, string> {
+  const soa = soaOf(records);
+  const www = records.find((record) => record.type === "A" && record.name === `www.${domain}`);
+  const env: Record<string, string> = {
+    DOMAIN: domain,
+    DOMAIN_IP: context.domainIp,
+    SERVER_IP: context.serverIp,
+    WWW_IP: www?.type === "A" ? www.data.address : context.domainIp,
+    PACKAGE: context.package ?? "",
+    SERIAL: String(soa?.serial ?? ""),
+    EMAIL: soa === undefined ? "" : `${soa.rname}.`,
+    NS1: soa === undefined ? "" : `${soa.mname}.`,
+    INCLUDE_DNSSEC_KEYS: "",
+  };
+  const owner = (name: string) => (name === domain ? `${domain}.` : name.slice(0, -(domain.length + 1)));
+  const list = (chosen: readonly DnsRecord[], value: (record: DnsRecord) => string) =>
+    chosen.map((record) => `${encodeURIComponent(owner(record.name))}=${encodeURIComponent(value(record))}`).join("&");
+  for (const type of [...LISTED_TYPES, ...EXTRA_TYPES]) {
+    const ofType = records.filter((record) => record.type === type);
+    if (ofType.length === 0 && (EXTRA_TYPES as readonly string[]).includes(type)) continue;
+    env[`${type}_TIME`] = String(ofType[0]?.ttl ?? DEFAULT_TTL);
+    if (type !== "MX") env[type] = list(ofType, formatRdata);
+    else {
+      env.MX = list(ofType, (record) => (record.type === "MX" ? String(record.data.preference) : ""));
+      env.MX_FULL = list(ofType, formatRdata);
+    }
+  }
+  return env;
+}
+
+/** Moves a zone's names from `from` to `to` (owners, SOA names, targets inside the zone), as a rename rewrites the zone. */
+export function renameRecords(records: readonly DnsRecord[], from: string, to: string): DnsRecord[] {
+  const move = (name: string) => (name === from ? to : name.endsWith(`.${from}`) ? `${name.slice(0, -from.length)}${to}` : name);
+  return records.map((record) => {
+    const data: Record<string, unknown> = { ...record.data };
+    for (const field of ["target", "exchange", "mname", "rname"]) {
+      if (typeof data[field] === "string") data[field] = move(data[field]);
+    }
+    return { ...record, name: move(record.name), data } as unknown as DnsRecord;
+  });
+}
+
+/** Whether two records are the same record (TTL aside), for deleting one from a zone. */
+export function sameRecord(a: DnsRecord, b: DnsRecord): boolean {
+  return a.name === b.name && a.type === b.type && formatRdata(a) === formatRdata(b);
+}
+
+/** The records with the SOA serial set to `serial`. */
+export function withSerial(records: readonly DnsRecord[], serial: number): DnsRecord[] {
+  return records.map((record) => (record.type === "SOA" ? { ...record, data: { ...record.data, serial } } : record));
+}

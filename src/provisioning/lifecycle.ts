@@ -45,10 +45,14 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
     case "zone-pushed":
       applyPushedZone(deps, event.domain);
       return;
-    case "zone-written":
-      if (inventory.domain(event.domain)?.state !== "active") return;
+    case "zone-written": {
+      // A suspended account's edits are queued too: the task syncs them or, when the policy withdrew the zone,
+      // leaves them to the provisioning that follows the unsuspension. Either way no edit is lost.
+      const state = inventory.domain(event.domain)?.state;
+      if (state !== "active" && state !== "suspended") return;
       queue.enqueue(syncZone, { domain: event.domain, env: event.env });
       return;
+    }
     case "domain-renamed":
       createDomain(deps, event.to, event.username, "domain", undefined);
       deleteDomain(deps, event.from);
@@ -145,7 +149,8 @@ function setSuspended(deps: LifecycleDeps, username: string, suspended: boolean)
     inventory.setDomainState(domain.domain, suspended ? "suspended" : "active", null, now);
     if (suspended && policy.onSuspend === "withdraw") {
       queue.enqueue(withdrawZone, { domain: domain.domain });
-    } else if (!suspended && domain.dnsStatus === "withdrawn") {
+    } else if (!suspended && (domain.dnsStatus === "withdrawn" || policy.onSuspend === "withdraw")) {
+      // Withdrawn, or about to be: the zone comes back from the panel's records as they are now.
       queue.enqueue(provisionDomain, { domain: domain.domain });
     }
   }

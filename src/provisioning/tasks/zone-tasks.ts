@@ -42,7 +42,7 @@ export const provisionDomain = defineTask({
   },
 });
 
-/** sync-zone: the panel wrote the zone; bring WEDOS in line. */
+/** sync-zone: the panel wrote the zone; bring WEDOS in line (a suspended account's too, unless its zone is withdrawn). */
 export const syncZone = defineTask({
   name: "sync-zone",
   payload: zonePayload,
@@ -51,7 +51,8 @@ export const syncZone = defineTask({
   progressLabel: "progress.task.sync",
   async run(ctx, job) {
     const row = ctx.inventory.domain(job.payload.domain);
-    if (row === undefined || row.state !== "active") return;
+    if (row === undefined || row.state === "deleted") return;
+    if (row.state === "suspended" && (await accountPolicy(ctx, row.username)).onSuspend === "withdraw") return;
     await syncDomainZone(ctx, row, job.payload, job.lane);
   },
 });

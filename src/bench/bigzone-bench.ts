@@ -94,7 +94,7 @@ export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<stri
   }
 }
 
-/** The daemon's memory target (issue 11 §5): resident memory of `wedos-panel serve`. */
+/** The daemon's memory target: resident memory of `wedos-panel serve` at most 80 MB. */
 const RSS_TARGET_MB = 80;
 
 /**

@@ -99,7 +99,7 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     expect([s.mode("etc/wedos-panel"), s.mode("etc/wedos-panel/config.json"), s.mode("var/lib/wedos-panel"), s.mode("var/lib/wedos-panel/spool/consumed"), s.mode("var/spool/wedos-panel")]).toEqual([0o700, 0o600, 0o700, 0o700, 0o2750]);
     expect(existsSync(join(data, "wedos-panel.sqlite"))).toBe(true);
     const unit = s.read("etc/systemd/system/wedos-panel.service").split("\n");
-    for (const line of [`ExecStart=${process.execPath} ${app}/build/lib/cli.js serve`, "User=wedos-panel", "CapabilityBoundingSet=", "RuntimeDirectory=wedos-panel", `ReadWritePaths=${data} ${s.prefix}/etc/wedos-panel`]) expect(unit, line).toContain(line);
+    for (const line of [`ExecStart=${process.execPath} --max-semi-space-size=1 ${app}/build/lib/cli.js serve`, "User=wedos-panel", "CapabilityBoundingSet=", "RuntimeDirectory=wedos-panel", `ReadWritePaths=${data} ${s.prefix}/etc/wedos-panel`]) expect(unit, line).toContain(line);
     expect(s.read("etc/systemd/system/wedos-panel-reader.service")).toContain("Environment=WEDOS_PANEL_KIND=cpanel\n");
     expect(s.read("usr/local/cpanel/3rdparty/wedos-panel/install.conf")).toBe(`spool_dir=${s.prefix}/var/spool/wedos-panel\ndata_dir=${data}\nservice_user=wedos-panel\nconfig_file=${s.prefix}/etc/wedos-panel/config.json\nreader_socket=${s.prefix}/run/wedos-panel-reader/reader.sock\n`);
     // The command works from the installed copy (its dependencies, the database driver included, came in the

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { request } from "undici";
 import type { Config } from "../config/load.js";
 import { serverPanel } from "../panel/adapters.js";
 import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
+import { httpGet } from "../util/http-get.js";
 import { CAGEFS_PATHS, cagefsVerdict, pageDirectories, type CagefsPaths } from "./cagefs.js";
 import type { CheckResult } from "./checks.js";
 
@@ -35,9 +35,8 @@ async function identityCheck(config: Config): Promise<CheckResult> {
   }
   const endpoint = new SessionEndpoint(config.directadmin, 5_000);
   try {
-    const { url, dispatcher, description } = endpoint.current();
-    const answer = await request(`${url}/CMD_API_SHOW_USER_CONFIG`, { dispatcher, signal: AbortSignal.timeout(5_000) });
-    await answer.body.dump();
+    const { url, agent, description } = endpoint.current();
+    await httpGet(`${url}/CMD_API_SHOW_USER_CONFIG`, { agent, signal: AbortSignal.timeout(5_000) });
     return { check, status: "ok", message: `the unix account, and DirectAdmin's word on the session, which answers at ${description}` };
   } catch (error) {
     return { check, status: "fail", message: `the session check cannot reach DirectAdmin (${(error as Error).message}), so every page is refused; fix directadmin.sessionCheck (address, trust, certificateFile or caFile), or set directadmin.identity to "uid"` };

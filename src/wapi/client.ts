@@ -13,7 +13,7 @@ import { encodeRequestBody, newClTRID, type WapiReply } from "./envelope.js";
 import { WapiError, WapiPausedError, WapiResultError, WapiTransportError } from "./errors.js";
 import { fuseReason, type FuseTicket, type RejectionFuse } from "./fuse.js";
 import type { WapiLane } from "./lanes.js";
-import type { WapiTransport } from "./transport.js";
+import { TransportFailure, type WapiTransport } from "./transport.js";
 
 export interface WapiClientParts {
   /** Read at the start of every call, so new settings apply from the next request. */
@@ -108,9 +108,11 @@ export class WapiClient {
     try {
       answer = await this.parts.transport.post(url, body);
     } catch (error) {
-      if (neverLeft(error)) ticket.release();
+      // Only a request that never left cannot have been rejected; anything else may count at WEDOS.
+      const failure = error instanceof TransportFailure ? error : undefined;
+      if (failure?.kind === "not-sent") ticket.release();
       else ticket.unanswered();
-      throw new WapiTransportError(command, new URL(url).origin, transportDetail(error), error);
+      throw new WapiTransportError(command, new URL(url).origin, failure?.detail ?? toError(error).message, error);
     }
     try {
       return decodeAnswer(command, url, clTRID, answer);
@@ -162,21 +164,4 @@ export class WapiClient {
       error: error === undefined ? null : redact(error.message, [password.reveal()]),
     });
   }
-}
-
-/** Connection errors that mean the request never reached WEDOS, so it cannot have been rejected there. */
-const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-
-function neverLeft(error: unknown): boolean {
-  const err = toError(error) as Error & { code?: string; cause?: { code?: string } };
-  return NEVER_SENT.has(err.code ?? "") || NEVER_SENT.has(err.cause?.code ?? "");
-}
-
-function transportDetail(error: unknown): string {
-  const err = toError(error) as Error & { code?: string };
-  if (err.name === "TimeoutError" || err.code === "UND_ERR_HEADERS_TIMEOUT" || err.code === "UND_ERR_BODY_TIMEOUT" || err.code === "UND_ERR_CONNECT_TIMEOUT") {
-    return "timed out";
-  }
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return [err.code, cause?.code, err.message].filter((part) => part !== undefined && part !== "").join(": ");
 }

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { panelAdapter } from "../panel/adapters.js";
-import { SessionEndpoint } from "../panel/directadmin/api-endpoint.js";
 import type { Pacing } from "../util/slices.js";
 import { createWebApp } from "./app.js";
 import { PagePriority } from "./records/page-priority.js";
@@ -13,7 +12,6 @@ import { AgreeingProvers } from "./identity/agreeing-provers.js";
 import type { VisitorProver } from "./identity/identity.js";
 import { prepareProofDir, ProofDirectory } from "./identity/proof-file.js";
 import { sessionCheckLimits } from "./identity/session-check-record.js";
-import { SessionVerifier } from "./identity/session-verifier.js";
 import { UidProver } from "./identity/uid-prover.js";
 import { openSocket, parseListen, prepareSocketPath } from "./listen.js";
 
@@ -55,7 +53,7 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
   const { config, clock } = services;
   const address = parseListen(options.listen ?? config.daemon.listen);
   const csrf = new CsrfTokens(loadWebSecret(config.dataDir), clock);
-  const prover = visitorProver(services, options);
+  const prover = await visitorProver(services, options);
   const priority = new PagePriority(clock);
   const workers = new ZoneWorkers({ script: options.zoneWorkerScript, maxHeapMb: options.zoneWorkerHeapMb ?? zoneWorkerHeapMb(config.pages.zoneMaxBytes), log: options.log });
   const limits = { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes };
@@ -102,13 +100,15 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
  * How this server's pages prove who is asking (docs/decisions/0012-who-is-asking.md): the uid proof on cPanel and,
  * by default, on DirectAdmin; on DirectAdmin `directadmin.identity` may add the session replay ("uid+session", both
  * must agree) or use it alone ("session": the emulator and the demo, where every page runs as one unix user).
+ * The session replay and its HTTP client are loaded only then: the default daemon does not carry them in memory.
  */
-function visitorProver(services: WebDeps, options: WebServerOptions): VisitorProver {
+async function visitorProver(services: WebDeps, options: WebServerOptions): Promise<VisitorProver> {
   const { config, clock, panel } = services;
   prepareProofDir(config.pages.proofDir);
   const byUid = () => new UidProver({ proofs: new ProofDirectory(config.pages.proofDir), panel, passwdFile: config.pages.passwdFile, whmUid: options.whmUid });
   const identity = panelAdapter(panel.kind).pages.proof(config);
   if (identity === "uid") return byUid();
+  const [{ SessionEndpoint }, { SessionVerifier }] = await Promise.all([import("../panel/directadmin/api-endpoint.js"), import("./identity/session-verifier.js")]);
   const endpoint = new SessionEndpoint(config.directadmin, SESSION_TIMEOUT_MS);
   const limits = sessionCheckLimits(services, options.log);
   const bySession = new SessionVerifier({ endpoint: () => endpoint.current(), clock, limits, ttlMs: options.sessionTtlMs, timeoutMs: SESSION_TIMEOUT_MS, onClose: () => endpoint.close() });

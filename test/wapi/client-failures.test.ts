@@ -17,7 +17,7 @@ async function failure(promise: Promise<unknown>): Promise<WapiError> {
 
 describe("front-end and transport failures", () => {
   it.each([
-    ["drop", WapiTransportError, "retryable", (origin: string) => `WAPI ping: no answer from ${origin} (UND_ERR_SOCKET: other side closed); check this server's network connection to WEDOS`],
+    ["drop", WapiTransportError, "retryable", (origin: string) => `WAPI ping: no answer from ${origin} (ECONNRESET: the other side closed the connection); check this server's network connection to WEDOS`],
     ["http-500", WapiHttpError, "retryable", (origin: string) => `WAPI ping: HTTP 500 from ${origin}/wapi/json; WEDOS's front end is failing, the request will be retried later`],
     ["http-503", WapiHttpError, "retryable", (origin: string) => `WAPI ping: HTTP 503 from ${origin}/wapi/json; WEDOS's front end is failing, the request will be retried later`],
     ["rate-limit-text", WapiDecodeError, "retryable", () => `WAPI ping: WEDOS's front end answered "User-Agent Rate Limit" instead of JSON; the request will be retried later`],

@@ -2,7 +2,8 @@ import { X509Certificate } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { LookupFunction } from "node:net";
 import type { PeerCertificate } from "node:tls";
-import { Agent, type Dispatcher } from "undici";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import type { Config } from "../../config/load.js";
 import { AppError } from "../../errors.js";
 import { panelAddress } from "./api-address.js";
@@ -59,7 +60,7 @@ export function planEndpoint(directadmin: Pick<Config["directadmin"], "root" | "
  * both made again when the trusted file changes — DirectAdmin renews its certificate while the daemon runs.
  */
 export class SessionEndpoint {
-  private built: { key: string; plan: EndpointPlan; agent: Agent } | undefined;
+  private built: { key: string; plan: EndpointPlan; agent: HttpAgent } | undefined;
 
   constructor(
     private readonly directadmin: Pick<Config["directadmin"], "root" | "apiUrl" | "sessionCheck">,
@@ -67,20 +68,22 @@ export class SessionEndpoint {
     private readonly systemBundles: readonly string[] = SYSTEM_CA_BUNDLES,
   ) {}
 
-  /** The URL, the dispatcher to reach it with and what it trusts; throws an AppError when the settings cannot be used. */
-  current(): { url: string; dispatcher: Dispatcher; description: string } {
+  /** The URL, the agent to reach it with and what it trusts; throws an AppError when the settings cannot be used. */
+  current(): { url: string; agent: HttpAgent; description: string } {
     const key = this.built === undefined ? undefined : fileVersion(this.built.plan.trustFile);
     if (this.built === undefined || key !== this.built.key) {
       const plan = planEndpoint(this.directadmin, this.systemBundles);
-      const agent = new Agent({ connect: { timeout: this.timeoutMs, ...plan.connect }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, keepAliveTimeout: 10_000 });
-      void this.built?.agent.close();
+      // An idle kept-alive connection closes after timeoutMs; each request's own deadline is its caller's signal.
+      const options = { keepAlive: true, timeout: this.timeoutMs, ...plan.connect };
+      const agent = plan.url.startsWith("https:") ? new HttpsAgent(options) : new HttpAgent(options);
+      this.built?.agent.destroy();
       this.built = { key: fileVersion(plan.trustFile), plan, agent };
     }
-    return { url: this.built.plan.url, dispatcher: this.built.agent, description: this.built.plan.description };
+    return { url: this.built.plan.url, agent: this.built.agent, description: this.built.plan.description };
   }
 
   async close(): Promise<void> {
-    await this.built?.agent.close();
+    this.built?.agent.destroy();
     this.built = undefined;
   }
 }

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { request, type Dispatcher } from "undici";
+import type { Agent } from "node:http";
 import type { Clock } from "../../clock.js";
 import { AppError } from "../../errors.js";
 import { USER_AGENT } from "../../package-info.js";
+import { httpGet } from "../../util/http-get.js";
 import type { Secret } from "../../util/secret.js";
 import { sessionExpired, sessionUnverifiable, WebError } from "../errors.js";
 import { parseUserConfigAnswer } from "./da-answer.js";
@@ -18,8 +19,8 @@ export interface PanelSession {
 }
 
 export interface SessionVerifierOptions {
-  /** DirectAdmin's base URL and the dispatcher that reaches it with the configured TLS trust (SessionEndpoint). */
-  endpoint: () => { url: string; dispatcher?: Dispatcher };
+  /** DirectAdmin's base URL and the agent that reaches it with the configured TLS trust (SessionEndpoint). */
+  endpoint: () => { url: string; agent?: Agent };
   clock: Clock;
   /** How long a verified session is believed without asking again (default 60 s). */
   ttlMs?: number;
@@ -109,15 +110,12 @@ export class SessionVerifier implements VisitorProver {
     let status: number;
     let body: string;
     try {
-      const { url, dispatcher } = this.options.endpoint();
-      const response = await request(`${url}/CMD_API_SHOW_USER_CONFIG`, {
-        method: "GET",
-        ...(dispatcher === undefined ? {} : { dispatcher }),
+      const { url, agent } = this.options.endpoint();
+      ({ status, body } = await httpGet(`${url}/CMD_API_SHOW_USER_CONFIG`, {
+        ...(agent === undefined ? {} : { agent }),
         headers: { cookie, "user-agent": USER_AGENT, accept: "text/plain" },
         signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      status = response.statusCode;
-      body = await response.body.text();
+      }));
     } catch (error) {
       throw sessionUnverifiable(error instanceof AppError ? error : new AppError("da_unreachable", `DirectAdmin cannot be reached (${(error as Error).message})`));
     }

@@ -19,7 +19,11 @@ export type FieldKind = "text" | "number" | "name" | "quoted" | "strings" | "hex
 type Layout = ReadonlyArray<readonly [field: string, kind: FieldKind]>;
 
 const TARGET: Layout = [["target", "name"]];
-const SVCB: Layout = [["priority", "number"], ["target", "name"], ["params", "rest"]];
+const SVCB: Layout = [
+  ["priority", "number"],
+  ["target", "name"],
+  ["params", "rest"],
+];
 
 /** The rdata fields of each type the emulators write by name, in zone-file order (RFC 1035, 2782, 8659, …). */
 export const RDATA_LAYOUT: Readonly<Record<string, Layout>> = {
@@ -28,15 +32,49 @@ export const RDATA_LAYOUT: Readonly<Record<string, Layout>> = {
   CNAME: TARGET,
   NS: TARGET,
   PTR: TARGET,
-  MX: [["preference", "number"], ["exchange", "name"]],
-  SRV: [["priority", "number"], ["weight", "number"], ["port", "number"], ["target", "name"]],
+  MX: [
+    ["preference", "number"],
+    ["exchange", "name"],
+  ],
+  SRV: [
+    ["priority", "number"],
+    ["weight", "number"],
+    ["port", "number"],
+    ["target", "name"],
+  ],
   TXT: [["strings", "strings"]],
   SPF: [["strings", "strings"]],
-  CAA: [["flags", "number"], ["tag", "text"], ["value", "quoted"]],
-  TLSA: [["usage", "number"], ["selector", "number"], ["matchingType", "number"], ["data", "hex"]],
-  SSHFP: [["algorithm", "number"], ["fingerprintType", "number"], ["fingerprint", "hex"]],
-  DS: [["keyTag", "number"], ["algorithm", "number"], ["digestType", "number"], ["digest", "hex"]],
-  SOA: [["mname", "name"], ["rname", "name"], ["serial", "number"], ["refresh", "number"], ["retry", "number"], ["expire", "number"], ["minimum", "number"]],
+  CAA: [
+    ["flags", "number"],
+    ["tag", "text"],
+    ["value", "quoted"],
+  ],
+  TLSA: [
+    ["usage", "number"],
+    ["selector", "number"],
+    ["matchingType", "number"],
+    ["data", "hex"],
+  ],
+  SSHFP: [
+    ["algorithm", "number"],
+    ["fingerprintType", "number"],
+    ["fingerprint", "hex"],
+  ],
+  DS: [
+    ["keyTag", "number"],
+    ["algorithm", "number"],
+    ["digestType", "number"],
+    ["digest", "hex"],
+  ],
+  SOA: [
+    ["mname", "name"],
+    ["rname", "name"],
+    ["serial", "number"],
+    ["refresh", "number"],
+    ["retry", "number"],
+    ["expire", "number"],
+    ["minimum", "number"],
+  ],
   SVCB: SVCB,
   HTTPS: SVCB,
 };
@@ -52,7 +90,8 @@ export function fieldsOf(record: ZoneRecord): Readonly<Record<string, unknown>> 
 /** A text field of the record (a name or an address); an error naming the record when it has none. */
 export function textField(record: ZoneRecord, field: string): string {
   const value = fieldsOf(record)[field];
-  if (typeof value !== "string") throw new ZoneRecordError(`${record.type} record ${record.name} has no text field ${field}`);
+  if (typeof value !== "string")
+    throw new ZoneRecordError(`${record.type} record ${record.name} has no text field ${field}`);
   return value;
 }
 
@@ -76,7 +115,8 @@ export function quote(text: string): string {
   for (const char of text) {
     const code = char.charCodeAt(0);
     if (char === '"' || char === "\\") out += `\\${char}`;
-    else if (code < 0x20 || code > 0x7e) for (const byte of Buffer.from(char, "latin1")) out += `\\${String(byte).padStart(3, "0")}`;
+    else if (code < 0x20 || code > 0x7e)
+      for (const byte of Buffer.from(char, "latin1")) out += `\\${String(byte).padStart(3, "0")}`;
     else out += char;
   }
   return `"${out}"`;
@@ -110,7 +150,8 @@ export function formatRdata(record: ZoneRecord): string {
   const fields = fieldsOf(record);
   if (typeof fields.hex === "string") return `\\# ${fields.hex.length / 2}${fields.hex === "" ? "" : ` ${fields.hex}`}`;
   const layout = RDATA_LAYOUT[record.type];
-  if (layout === undefined) throw new ZoneRecordError(`the emulated panel cannot write ${record.type} records except as RFC 3597 hex`);
+  if (layout === undefined)
+    throw new ZoneRecordError(`the emulated panel cannot write ${record.type} records except as RFC 3597 hex`);
   const rdata = layout.map(([field, kind]) => formatField(record, field, kind)).join(" ");
   if (record.type === "A" && !isIPv4(rdata)) throw new ZoneRecordError(`${rdata} is not an IPv4 address`);
   if (record.type === "AAAA" && !isIPv6(rdata)) throw new ZoneRecordError(`${rdata} is not an IPv6 address`);

@@ -1,5 +1,13 @@
 import { isIPv4, isIPv6 } from "node:net";
-import { absolute, formatRdata, formatRecord, RDATA_LAYOUT, ZoneRecordError, type FieldKind, type ZoneRecord } from "./record.js";
+import {
+  absolute,
+  formatRdata,
+  formatRecord,
+  RDATA_LAYOUT,
+  ZoneRecordError,
+  type FieldKind,
+  type ZoneRecord,
+} from "./record.js";
 
 /**
  * Zone files as the emulated panels write them and read them back: `$TTL`, the SOA spread over lines in
@@ -16,7 +24,10 @@ export function formatZoneText(records: readonly ZoneRecord[], ttl = DEFAULT_TTL
   const lines = [`$TTL ${ttl}`];
   for (const record of soa) {
     const [mname, rname, ...numbers] = formatRdata(record).split(" ");
-    lines.push(`${absolute(record.name)}\t${record.ttl}\tIN\tSOA\t${mname} ${rname} (`, ...numbers.map((number) => `\t\t\t\t${number}`));
+    lines.push(
+      `${absolute(record.name)}\t${record.ttl}\tIN\tSOA\t${mname} ${rname} (`,
+      ...numbers.map((number) => `\t\t\t\t${number}`),
+    );
     lines[lines.length - 1] += " )";
   }
   lines.push("", ...records.filter((record) => record.type !== "SOA").map(formatRecord));
@@ -83,7 +94,11 @@ function ownerName(text: string, origin: string): string {
 
 function readField(kind: FieldKind, rest: Token[], origin: string): unknown {
   if (kind === "strings") return rest.splice(0).map((token) => token.text);
-  if (kind === "rest" || kind === "hex") return rest.splice(0).map((token) => token.text).join(kind === "rest" ? " " : "");
+  if (kind === "rest" || kind === "hex")
+    return rest
+      .splice(0)
+      .map((token) => token.text)
+      .join(kind === "rest" ? " " : "");
   const token = rest.shift();
   if (token === undefined) throw new ZoneRecordError("the record has too few fields");
   if (kind === "number") {
@@ -96,17 +111,25 @@ function readField(kind: FieldKind, rest: Token[], origin: string): unknown {
 /** The fields of one record's rdata from its tokens. */
 function readRdata(type: string, tokens: Token[], origin: string): object {
   if (tokens[0]?.text === "\\#" && !tokens[0].quoted) {
-    const hex = tokens.slice(2).map((token) => token.text).join("").toLowerCase();
-    if (!/^[0-9a-f]*$/.test(hex) || hex.length !== Number(tokens[1]?.text) * 2) throw new ZoneRecordError(`the RFC 3597 data of ${type} does not match its length`);
+    const hex = tokens
+      .slice(2)
+      .map((token) => token.text)
+      .join("")
+      .toLowerCase();
+    if (!/^[0-9a-f]*$/.test(hex) || hex.length !== Number(tokens[1]?.text) * 2)
+      throw new ZoneRecordError(`the RFC 3597 data of ${type} does not match its length`);
     return { hex };
   }
   const layout = RDATA_LAYOUT[type];
-  if (layout === undefined) throw new ZoneRecordError(`the emulated panel reads ${type} records only in RFC 3597 form (\\# <length> <hex>)`);
+  if (layout === undefined)
+    throw new ZoneRecordError(`the emulated panel reads ${type} records only in RFC 3597 form (\\# <length> <hex>)`);
   const rest = [...tokens];
   const data = Object.fromEntries(layout.map(([field, kind]) => [field, readField(kind, rest, origin)]));
   if (rest.length > 0) throw new ZoneRecordError(`${type} has more fields than it takes`);
-  if (type === "A" && !isIPv4(String(data.address))) throw new ZoneRecordError(`${String(data.address)} is not an IPv4 address`);
-  if (type === "AAAA" && !isIPv6(String(data.address))) throw new ZoneRecordError(`${String(data.address)} is not an IPv6 address`);
+  if (type === "A" && !isIPv4(String(data.address)))
+    throw new ZoneRecordError(`${String(data.address)} is not an IPv4 address`);
+  if (type === "AAAA" && !isIPv6(String(data.address)))
+    throw new ZoneRecordError(`${String(data.address)} is not an IPv6 address`);
   return data;
 }
 

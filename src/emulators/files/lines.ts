@@ -15,7 +15,7 @@ export class EmulatorFileError extends AppError {
   }
 }
 
-/** The lines of a file that carry something: trimmed, with their 1-based numbers; blank lines and `#` comments left out. */
+/** A file's lines that carry something: trimmed, with their 1-based numbers; blanks and `#` comments left out. */
 function contentLines(text: string): Array<{ line: string; number: number }> {
   return text
     .split("\n")

@@ -40,8 +40,8 @@ export interface EmulatedCpanelOptions {
 
 /**
  * cPanel & WHM, emulated for tests: {@link perform} does to the tree what cPanel does for a hook payload (account
- * file, userdomains, zone files — see reader.ts for the forms) and then runs the plugin's real hook script with the
- * payload on stdin, as cPanel runs a `post` script hook. The payloads come from test/fixtures/cpanel/.
+ * file, userdomains, zone files: docs/reference/cpanel.md#files-the-reader-reads) and then runs the plugin's real
+ * hook script with the payload on stdin, as cPanel runs a `post` script hook. The payloads come from test/fixtures/cpanel/.
  */
 export class EmulatedCpanel {
   readonly layout: CpanelLayout;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { DEFAULT_TTL, fieldsOf, formatRdata, formatZoneText, numberField, parseZoneText, textField, type ZoneRecord } from "../dns/index.js";
+import { DEFAULT_TTL, fieldsOf, formatRdata, formatZoneText, numberField, parseZoneText, textField, ZoneRecordError, type ZoneRecord } from "../dns/index.js";
 import { writeAtomic } from "../files/disk.js";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
 import { MODES } from "./tree.js";
@@ -72,7 +72,12 @@ export function writeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: s
 export function readZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): ZoneRecord[] | undefined {
   const file = layout.zoneFile(domain);
   if (!existsSync(file)) return undefined;
-  return parseZoneText(readFileSync(file, "latin1"), domain);
+  try {
+    return parseZoneText(readFileSync(file, "latin1"), domain);
+  } catch (error) {
+    if (!(error instanceof ZoneRecordError)) throw error;
+    throw new ZoneRecordError(`${file}: ${error.message} (the emulated panel reads back only zone files it wrote)`, { cause: error });
+  }
 }
 
 export function removeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): void {

@@ -2,11 +2,10 @@ import { spawn } from "node:child_process";
 import { isIP } from "node:net";
 import { join } from "node:path";
 import { systemClock, type Clock } from "../../clock.js";
-import type { DnsRecord } from "../../dns/index.js";
+import { textField, type ZoneRecord } from "../dns/index.js";
 import { AppError } from "../../errors.js";
 import { PACKAGE_ROOT } from "../../package-info.js";
-import { nextSerial, readZone, removeZone, soaOf, templateRecords, withSerial, writeZone } from "../directadmin/zone.js";
-import { hookName } from "../../panel/cpanel/hooks.js";
+import { nextSerial, readZone, removeZone, serialOf, templateRecords, withSerial, writeZone } from "../directadmin/zone.js";
 import type { CpanelLayout } from "../../panel/cpanel/layout.js";
 import { CpanelTreeFiles } from "./tree.js";
 
@@ -41,8 +40,8 @@ export interface EmulatedCpanelOptions {
 
 /**
  * cPanel & WHM, emulated for tests: {@link perform} does to the tree what cPanel does for a hook payload (account
- * file, userdomains, zone files — see reader.ts for the forms) and then runs the plugin's real hook script with the
- * payload on stdin, as cPanel runs a `post` script hook. The payloads come from test/fixtures/cpanel/.
+ * file, userdomains, zone files: docs/reference/cpanel.md#files-the-reader-reads) and then runs the plugin's real
+ * hook script with the payload on stdin, as cPanel runs a `post` script hook. The payloads come from test/fixtures/cpanel/.
  */
 export class EmulatedCpanel {
   readonly layout: CpanelLayout;
@@ -64,7 +63,8 @@ export class EmulatedCpanel {
 
   /** Applies the event to the tree as cPanel would, then runs the hook with the payload (post stage). */
   async perform(payload: CpanelHookPayload): Promise<CpanelHookRun> {
-    this.apply(hookName(payload.context), payload.data);
+    // cPanel names an event `Category::Event` (docs/reference/cpanel.md#standardized-hooks).
+    this.apply(`${payload.context.category}::${payload.context.event}`, payload.data);
     return this.runHook(JSON.stringify(payload));
   }
 
@@ -84,7 +84,7 @@ export class EmulatedCpanel {
   }
 
   /** The zone's records, or undefined when the domain has no zone file. */
-  zone(domain: string): DnsRecord[] | undefined {
+  zone(domain: string): ZoneRecord[] | undefined {
     return readZone(this.layout, domain);
   }
 
@@ -157,7 +157,7 @@ export class EmulatedCpanel {
         // Only additions of A records, the form the tests send: {"dname", "ttl", "record_type": "A", "data": [address]}.
         const zone = arg("zone") ?? "";
         const adds = [(data.args as Record<string, unknown>).add ?? []].flat().map((entry) => JSON.parse(String(entry)) as { dname: string; ttl: number; record_type: string; data: string[] });
-        const records = adds.map((add): DnsRecord => ({ name: `${add.dname}.${zone}`, type: "A", ttl: add.ttl, data: { address: add.data[0] ?? "" } }));
+        const records = adds.map((add): ZoneRecord => ({ name: `${add.dname}.${zone}`, type: "A", ttl: add.ttl, data: { address: add.data[0] ?? "" } }));
         this.writeZoneRecords(zone, [...(this.zone(zone) ?? []), ...records]);
         return;
       }
@@ -198,13 +198,13 @@ export class EmulatedCpanel {
     const records = this.zone(root);
     if (records === undefined) throw new AppError("cpanel_emulator_no_zone", `the emulated cPanel has no zone for ${root}`);
     const address = records.find((record) => record.name === root && record.type === "A");
-    const ip = address?.type === "A" ? address.data.address : this.serverIp;
-    const a = (name: string): DnsRecord => ({ name, type: "A", ttl: 14400, data: { address: ip } });
+    const ip = address === undefined ? this.serverIp : textField(address, "address");
+    const a = (name: string): ZoneRecord => ({ name, type: "A", ttl: 14400, data: { address: ip } });
     this.writeZoneRecords(root, [...records, a(`${label}.${root}`), a(`www.${label}.${root}`)]);
   }
 
-  private writeZoneRecords(domain: string, records: readonly DnsRecord[]): void {
-    writeZone(this.layout, domain, withSerial(records, nextSerial(soaOf(records)?.serial, this.clock.now())));
+  private writeZoneRecords(domain: string, records: readonly ZoneRecord[]): void {
+    writeZone(this.layout, domain, withSerial(records, nextSerial(serialOf(records), this.clock.now())));
   }
 }
 

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { makeDir, writeAtomic } from "../directadmin/tree.js";
-import { parseKeyValueLines } from "../../panel/names.js";
+import { makeDir, readText, writeAtomic } from "../files/disk.js";
+import { EmulatorFileError, readKeyValues, readOwners, writeKeyValues, writeOwners } from "../files/lines.js";
 import { cpanelLayout, type CpanelLayout } from "../../panel/cpanel/layout.js";
-import { CpanelFileError, parseResellers, parseUserDomains } from "../../panel/cpanel/reader.js";
 
 /**
- * The emulator's writes to a cPanel tree, in the forms reader.ts reads (see its assumptions). Modes are
- * cPanel-like (root-only account files, BIND's 0750 zone directory) rather than measured on a host.
+ * The emulator's writes to a cPanel tree, in cPanel's formats (docs/reference/cpanel.md#files-the-reader-reads),
+ * read back with the emulators' own line readers, never the plugin's. Modes are cPanel-like (root-only account
+ * files, BIND's 0750 zone directory) rather than measured on a host.
  */
 const MODES = { dir: 0o755, privateDir: 0o700, usersFile: 0o600, userDomains: 0o640, zoneDir: 0o750, resellers: 0o644 } as const;
 
@@ -30,13 +30,13 @@ export class CpanelTreeFiles {
   userFile(username: string): Map<string, string> | undefined {
     const file = this.layout.userFile(username);
     if (!existsSync(file)) return undefined;
-    return parseKeyValueLines(readFileSync(file, "utf8"), (line, problem) => new CpanelFileError(file, line, problem));
+    return readKeyValues(readFileSync(file, "utf8"), file);
   }
 
   /** Writes the account's file with cPanel's warning comment first and the keys sorted, as WHM does. */
   writeUserFile(username: string, conf: ReadonlyMap<string, string>): void {
-    const lines = [...conf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${key}=${value}\n`);
-    writeAtomic(this.layout.userFile(username), `# cPanel -- If you edit this file directly you must run /usr/local/cpanel/scripts/updateuserdomains afterwards\n${lines.join("")}`, MODES.usersFile);
+    const warning = "# cPanel -- If you edit this file directly you must run /usr/local/cpanel/scripts/updateuserdomains afterwards\n";
+    writeAtomic(this.layout.userFile(username), `${warning}${writeKeyValues(conf)}`, MODES.usersFile);
   }
 
   removeUser(username: string): void {
@@ -65,17 +65,17 @@ export class CpanelTreeFiles {
 
   /** Sets (user) or removes (undefined) `userdomains` entries, keeping `*: nobody` last as cPanel writes it. */
   setOwners(changes: ReadonlyArray<readonly [domain: string, owner: string | undefined]>): void {
-    const owners = parseUserDomains(readFileSync(this.layout.userDomains, "utf8"), this.layout.userDomains);
+    const owners = this.owners();
     for (const [domain, owner] of changes) {
       if (owner === undefined) owners.delete(domain);
       else owners.set(domain, owner);
     }
-    writeAtomic(this.layout.userDomains, `${[...owners].map(([domain, owner]) => `${domain}: ${owner}\n`).join("")}*: nobody\n`, MODES.userDomains);
+    writeAtomic(this.layout.userDomains, `${writeOwners(owners)}*: nobody\n`, MODES.userDomains);
   }
 
   /** Makes the account a WHM reseller with these ACLs (WHM's Edit Reseller Nameservers and Privileges), or no reseller. */
   setResellerAcls(username: string, acls: readonly string[] | undefined): void {
-    const resellers = parseResellers(existsSync(this.layout.resellers) ? readFileSync(this.layout.resellers, "utf8") : "", this.layout.resellers);
+    const resellers = readResellers(readText(this.layout.resellers) ?? "", this.layout.resellers);
     if (acls === undefined) resellers.delete(username);
     else resellers.set(username, [...acls]);
     writeAtomic(this.layout.resellers, [...resellers].map(([name, list]) => `${name}:${list.join(",")}\n`).join(""), MODES.resellers);
@@ -83,7 +83,25 @@ export class CpanelTreeFiles {
 
   /** Every `userdomains` entry of the account (domains, parked domains, subdomains). */
   ownedBy(username: string): string[] {
-    const owners = parseUserDomains(readFileSync(this.layout.userDomains, "utf8"), this.layout.userDomains);
-    return [...owners].filter(([, owner]) => owner === username).map(([domain]) => domain);
+    return [...this.owners()].filter(([, owner]) => owner === username).map(([domain]) => domain);
   }
+
+  /** `userdomains` without cPanel's `*: nobody` catch-all line. */
+  private owners(): Map<string, string> {
+    const owners = readOwners(readFileSync(this.layout.userDomains, "utf8"), this.layout.userDomains);
+    owners.delete("*");
+    return owners;
+  }
+}
+
+/** `/var/cpanel/resellers`: `user:acl,acl,…` per line. */
+function readResellers(text: string, file: string): Map<string, string[]> {
+  const resellers = new Map<string, string[]>();
+  for (const [index, line] of text.split("\n").entries()) {
+    if (line.trim() === "") continue;
+    const at = line.indexOf(":");
+    if (at <= 0) throw new EmulatorFileError(file, index + 1, "expected user:acl,acl,…");
+    resellers.set(line.slice(0, at).trim(), line.slice(at + 1).split(",").map((acl) => acl.trim()).filter((acl) => acl !== ""));
+  }
+  return resellers;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { systemClock } from "../../clock.js";
-import type { DnsRecord } from "../../dns/index.js";
+import { sameRecord, type ZoneRecord } from "../dns/index.js";
 import { AppError } from "../../errors.js";
 import { PACKAGE_ROOT } from "../../package-info.js";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
@@ -12,7 +12,7 @@ import { SessionBook, type DirectAdminSession } from "./sessions.js";
 import { DEFAULT_HOOK_ORDER, EmulatorRefusal, type AccountBackup, type EmulatorOptions, type NewUser } from "./options.js";
 import type { TreeFiles } from "./tree.js";
 import { TreeWork } from "./work.js";
-import { removeZone, sameRecord } from "./zone.js";
+import { removeZone } from "./zone.js";
 
 /**
  * The local admin a cluster push's dns_create_post names as username (docs/reference/directadmin.md#hook-catalogue),
@@ -195,17 +195,17 @@ export class EmulatedDirectAdmin {
   }
 
   /** Replaces every record but the SOA (whose serial is bumped) and runs dns_write_post, as the DNS editor does. */
-  setRecords(domain: string, records: readonly DnsRecord[]): Promise<HookRun[]> {
+  setRecords(domain: string, records: readonly ZoneRecord[]): Promise<HookRun[]> {
     return this.exclusive(() => this.work.editZone(domain, () => records.filter((record) => record.type !== "SOA")));
   }
 
   /** Adds one record; see {@link setRecords}. */
-  addRecord(domain: string, record: DnsRecord): Promise<HookRun[]> {
+  addRecord(domain: string, record: ZoneRecord): Promise<HookRun[]> {
     return this.exclusive(() => this.work.editZone(domain, (current) => [...current, record]));
   }
 
   /** Deletes every record equal to `record` (TTL aside); refused when there is none. */
-  deleteRecord(domain: string, record: DnsRecord): Promise<HookRun[]> {
+  deleteRecord(domain: string, record: ZoneRecord): Promise<HookRun[]> {
     return this.exclusive(() =>
       this.work.editZone(domain, (current) => {
         const kept = current.filter((existing) => !sameRecord(existing, record));
@@ -221,7 +221,7 @@ export class EmulatedDirectAdmin {
    * and zone_existed=1 when the zone was already here (docs/reference/directadmin.md#hook-catalogue), then
    * dns_raw_save_post.
    */
-  receiveClusterZone(domainText: string, records?: readonly DnsRecord[]): Promise<HookRun[]> {
+  receiveClusterZone(domainText: string, records?: readonly ZoneRecord[]): Promise<HookRun[]> {
     return this.exclusive(() => {
       const domain = this.work.domainName(domainText);
       const existed = existsSync(this.layout.zoneFile(domain));

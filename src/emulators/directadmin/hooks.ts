@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../../errors.js";
-import type { DirectAdminHook } from "../../panel/directadmin/hook-events.js";
 
 /**
  * Running the plugin's real hook scripts the way DirectAdmin does (docs/reference/directadmin.md#where-hooks-live,
@@ -12,6 +11,28 @@ import type { DirectAdminHook } from "../../panel/directadmin/hook-events.js";
  * because DirectAdmin pipes stderr into stdout. A missing script is skipped, as DirectAdmin skips plugins without
  * that hook.
  */
+
+/**
+ * The DirectAdmin hooks the emulator runs, by DirectAdmin's names (docs/reference/directadmin.md#hook-catalogue):
+ * the panel's vocabulary, kept here rather than taken from the plugin's parser, so the emulator names its hooks as
+ * DirectAdmin does whatever the plugin believes.
+ */
+export const EMULATED_HOOKS = [
+  "user_create_post",
+  "user_destroy_post",
+  "user_suspend_post",
+  "user_activate_post",
+  "domain_create_post",
+  "domain_change_post",
+  "domain_destroy_post",
+  "domain_pointer_create_post",
+  "domain_pointer_destroy_post",
+  "dns_create_post",
+  "dns_delete_post",
+  "dns_write_post",
+  "dns_raw_save_post",
+] as const;
+export type DirectAdminHook = (typeof EMULATED_HOOKS)[number];
 
 /** One hook DirectAdmin is about to run: its name and the variables it passes. */
 export interface HookCall {

@@ -1,6 +1,6 @@
 import type { Clock } from "../../clock.js";
 import { AppError } from "../../errors.js";
-import type { DnsRecord } from "../../dns/index.js";
+import type { ZoneRecord } from "../dns/index.js";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
 
 /** What `createUser` takes: the fields of DirectAdmin's CMD_API_ACCOUNT_USER form. */
@@ -24,7 +24,7 @@ export interface AccountBackup extends Omit<NewUser, "domain" | "password"> {
     domain: string;
     pointers?: string[];
     /** The backed-up zone; without it an existing zone file is kept, else the default template stands in. */
-    records?: DnsRecord[];
+    records?: ZoneRecord[];
   }>;
 }
 

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
 import type { PanelAccount } from "../../model/account.js";
-import { formatConf, MODES, TreeFiles } from "./tree.js";
-import { formatZone, nextSerial, templateRecords } from "./zone.js";
+import { formatZoneText } from "../dns/index.js";
+import { writeKeyValues } from "../files/lines.js";
+import { MODES, TreeFiles } from "./tree.js";
+import { nextSerial, templateRecords } from "./zone.js";
 
 /** What `seedAccounts` lays down per account. */
 export interface SeedOptions {
@@ -49,7 +51,7 @@ export function seedAccounts(layout: DirectAdminLayout, count: number, options: 
       ["username", username],
       ["usertype", "user"],
     ]);
-    writeFileSync(layout.userConf(username), formatConf(conf), { mode: MODES.conf });
+    writeFileSync(layout.userConf(username), writeKeyValues(conf), { mode: MODES.conf });
     writeFileSync(layout.domainsList(username), domains.map((domain) => `${domain}\n`).join(""), { mode: MODES.conf });
     const account: PanelAccount = { username, package: pkg, ips: [ip], suspended, creator: "admin", domains: [] };
     for (const [i, domain] of domains.entries()) {
@@ -61,7 +63,7 @@ export function seedAccounts(layout: DirectAdminLayout, count: number, options: 
       for (const name of [domain, ...pointers]) {
         owners.push([name, username]);
         if (!(options.zones ?? true)) continue;
-        const zone = formatZone(templateRecords(name, { ip, nameservers: ["ns1.da.example.net", "ns2.da.example.net"], serial }));
+        const zone = formatZoneText(templateRecords(name, { ip, nameservers: ["ns1.da.example.net", "ns2.da.example.net"], serial }));
         writeFileSync(layout.zoneFile(name), zone, { mode: MODES.zoneFile });
       }
     }

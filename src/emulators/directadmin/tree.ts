@@ -1,15 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { chmodSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { makeDir, readText, writeAtomic } from "../files/disk.js";
+import { readKeyValues, readNames, readOwners, writeKeyValues, writeOwners } from "../files/lines.js";
+import type { PanelAccount, PanelDomain } from "../../model/account.js";
 import { directAdminLayout, type DirectAdminLayout } from "../../panel/directadmin/layout.js";
-import { parseConf, parseDomainOwners, parseDomainsList, parsePointers } from "../../panel/directadmin/reader.js";
 
 /**
- * The emulator's writes to a DirectAdmin tree, in the formats reader.ts reads. Modes follow DirectAdmin's
+ * The emulator's writes to a DirectAdmin tree, in DirectAdmin's formats (docs/reference/directadmin.md#files-the-reader-reads),
+ * read back with the emulators' own line readers (../files/lines.ts), never the plugin's. Modes follow DirectAdmin's
  * (diradmin-owned 0711 directories so users can traverse to their own files, 0600 configuration, BIND's 0750 zone
  * directory with 0640 zones); they are plausible rather than measured on a host
- * (docs/reference/directadmin.md#files-the-reader-reads notes the formats are undocumented). Writes go to a temporary
- * file and are renamed into place, so a reader running beside the emulator (the daemon under test) never sees half a
- * file.
+ * (that section notes the formats are undocumented). Writes go to a temporary file and are renamed into place.
  */
 export const MODES = {
   usersDir: 0o711,
@@ -41,32 +42,6 @@ export function fixtureTree(dir: string): DirectAdminLayout {
   return layout;
 }
 
-/** Creates a directory (and parents) with exactly `mode`, whatever the umask. */
-export function makeDir(path: string, mode: number): void {
-  mkdirSync(path, { recursive: true, mode });
-  chmodSync(path, mode);
-}
-
-/** Writes a file whole: temporary name, then rename. */
-export function writeAtomic(file: string, content: string, mode: number): void {
-  const temporary = join(dirname(file), `.${process.pid}.tmp`);
-  writeFileSync(temporary, content, { mode });
-  chmodSync(temporary, mode);
-  renameSync(temporary, file);
-}
-
-/** `key=value` lines, keys sorted as DirectAdmin writes them. */
-export function formatConf(conf: ReadonlyMap<string, string>): string {
-  return [...conf.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}\n`)
-    .join("");
-}
-
-function readText(file: string): string | undefined {
-  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-}
-
 /** Reads and writes one tree's account files. */
 export class TreeFiles {
   constructor(readonly layout: DirectAdminLayout) {}
@@ -74,13 +49,37 @@ export class TreeFiles {
   userConf(username: string): Map<string, string> | undefined {
     const file = this.layout.userConf(username);
     const text = readText(file);
-    return text === undefined ? undefined : parseConf(text, file);
+    return text === undefined ? undefined : readKeyValues(text, file);
   }
 
   writeUserConf(username: string, conf: ReadonlyMap<string, string>): void {
     makeDir(this.layout.domainsDir(username), MODES.domainsDir);
     chmodSync(this.layout.userDir(username), MODES.userDir);
-    writeAtomic(this.layout.userConf(username), formatConf(conf), MODES.conf);
+    writeAtomic(this.layout.userConf(username), writeKeyValues(conf), MODES.conf);
+  }
+
+  /** Every account with a user.conf, sorted by name, as the panel's own user lists show them. */
+  accounts(): PanelAccount[] {
+    const names = readdirSync(this.layout.usersDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    return names
+      .map((entry) => entry.name)
+      .sort()
+      .flatMap((username) => {
+        const conf = this.userConf(username);
+        if (conf === undefined) return [];
+        const optional = (key: string) => conf.get(key) || undefined;
+        const ip = optional("ip");
+        const account = { username, package: optional("package"), suspended: conf.get("suspended") === "yes", creator: optional("creator") };
+        return [{ ...account, ips: ip === undefined ? [] : [ip], domains: this.entries(username) }];
+      });
+  }
+
+  /** The account's domains in domains.list order, each followed by its pointers. */
+  entries(username: string): PanelDomain[] {
+    return this.domains(username).flatMap((domain): PanelDomain[] => [
+      { domain, kind: "domain" },
+      ...this.pointers(username, domain).map((pointer) => ({ domain: pointer, kind: "pointer" as const, target: domain })),
+    ]);
   }
 
   removeUser(username: string): void {
@@ -88,8 +87,7 @@ export class TreeFiles {
   }
 
   domains(username: string): string[] {
-    const file = this.layout.domainsList(username);
-    return parseDomainsList(readText(file) ?? "", file);
+    return readNames(readText(this.layout.domainsList(username)) ?? "");
   }
 
   writeDomains(username: string, domains: readonly string[]): void {
@@ -112,14 +110,14 @@ export class TreeFiles {
       ["suspended", "no"],
       ["username", username],
     ]);
-    writeAtomic(this.layout.domainConf(username, domain), formatConf(conf), MODES.conf);
+    writeAtomic(this.layout.domainConf(username, domain), writeKeyValues(conf), MODES.conf);
     writeAtomic(this.layout.domainIpList(username, domain), `${settings.ip}\n`, MODES.conf);
   }
 
   domainConf(username: string, domain: string): Map<string, string> | undefined {
     const file = this.layout.domainConf(username, domain);
     const text = readText(file);
-    return text === undefined ? undefined : parseConf(text, file);
+    return text === undefined ? undefined : readKeyValues(text, file);
   }
 
   removeDomainFiles(username: string, domain: string): void {
@@ -129,8 +127,7 @@ export class TreeFiles {
   }
 
   pointers(username: string, domain: string): string[] {
-    const file = this.layout.domainPointers(username, domain);
-    return parsePointers(readText(file) ?? "", file);
+    return readNames(readText(this.layout.domainPointers(username, domain)) ?? "");
   }
 
   /** One `pointer=type=alias` line per pointer; no file when there are none, as for a domain never given one. */
@@ -141,7 +138,7 @@ export class TreeFiles {
   }
 
   owners(): Map<string, string> {
-    return parseDomainOwners(readText(this.layout.domainOwners) ?? "", this.layout.domainOwners);
+    return readOwners(readText(this.layout.domainOwners) ?? "", this.layout.domainOwners);
   }
 
   /** Sets (user) or removes (undefined) `domainowners` entries, keeping the order of the others. */
@@ -151,6 +148,6 @@ export class TreeFiles {
       if (owner === undefined) owners.delete(domain);
       else owners.set(domain, owner);
     }
-    writeAtomic(this.layout.domainOwners, [...owners].map(([domain, owner]) => `${domain}: ${owner}\n`).join(""), MODES.domainOwners);
+    writeAtomic(this.layout.domainOwners, writeOwners(owners), MODES.domainOwners);
   }
 }

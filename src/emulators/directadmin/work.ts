@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import type { Clock } from "../../clock.js";
-import type { DnsRecord } from "../../dns/index.js";
+import type { ZoneRecord } from "../dns/index.js";
+import { domainName } from "../files/lines.js";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
-import { canonicalDomain } from "../../panel/directadmin/reader.js";
 import * as calls from "./hook-calls.js";
 import type { HookCall } from "./hooks.js";
 import { EmulatorRefusal, type HookOrder, type NewUser } from "./options.js";
 import { TreeFiles } from "./tree.js";
-import { dnsWriteEnv, nextSerial, readZone, removeZone, renameRecords, soaOf, templateRecords, withSerial, writeZone } from "./zone.js";
+import { dnsWriteEnv, nextSerial, readZone, removeZone, renameRecords, serialOf, soaOf, templateRecords, withSerial, writeZone } from "./zone.js";
 
 type Conf = Map<string, string>;
 
@@ -29,7 +29,7 @@ export class TreeWork {
   }
 
   /** Adds a domain to the account's files and domainowners and writes its zone; domain_create_post around the zone's hooks. */
-  addDomain(username: string, conf: Conf, domain: string, how: { userCreation: boolean; createdBy: string; restore: boolean; records?: DnsRecord[] | undefined }): HookCall[] {
+  addDomain(username: string, conf: Conf, domain: string, how: { userCreation: boolean; createdBy: string; restore: boolean; records?: ZoneRecord[] | undefined }): HookCall[] {
     const ip = conf.get("ip") || this.serverIp;
     const defaultDomain = conf.get("domain") === domain;
     this.files.writeDomains(username, [...this.files.domains(username).filter((other) => other !== domain), domain]);
@@ -78,7 +78,7 @@ export class TreeWork {
     const defaultDomain = conf.get("domain") === from;
     const pointers = this.files.pointers(username, from);
     const records = renameRecords(readZone(this.layout, from) ?? this.template(from, ip), from, to);
-    const moved = withSerial(records, nextSerial(soaOf(records)?.serial, this.clock.now()));
+    const moved = withSerial(records, nextSerial(serialOf(records), this.clock.now()));
     const zoneExisted = existsSync(this.layout.zoneFile(to));
     this.files.removeDomainFiles(username, from);
     this.files.writeDomainConf(username, to, { ip, defaultDomain });
@@ -105,29 +105,29 @@ export class TreeWork {
   }
 
   /** Writes a new zone and returns its records, or undefined when a restore keeps the zone file that is there. */
-  writeNewZone(domain: string, ip: string, restore: boolean, existed: boolean, records: DnsRecord[] | undefined): DnsRecord[] | undefined {
+  writeNewZone(domain: string, ip: string, restore: boolean, existed: boolean, records: ZoneRecord[] | undefined): ZoneRecord[] | undefined {
     if (records === undefined && restore && existed) return undefined;
     const template = this.template(domain, ip);
-    const zone = records === undefined ? template : soaOf(records) === undefined ? [template[0] as DnsRecord, ...records] : records;
+    const zone = records === undefined ? template : soaOf(records) === undefined ? [template[0] as ZoneRecord, ...records] : records;
     writeZone(this.layout, domain, zone);
     return zone;
   }
 
   /** Rewrites a zone through `edit` (SOA kept, serial bumped); dns_write_post. */
-  editZone(domainText: string, edit: (current: DnsRecord[]) => readonly DnsRecord[]): HookCall[] {
+  editZone(domainText: string, edit: (current: ZoneRecord[]) => readonly ZoneRecord[]): HookCall[] {
     const domain = this.domainName(domainText);
     const owner = this.files.owners().get(domain);
     const current = readZone(this.layout, domain);
     if (owner === undefined || current === undefined) throw new EmulatorRefusal(`${domain} has no zone on this server`);
     const soa = current.filter((record) => record.type === "SOA");
-    const next = withSerial([...soa, ...edit(current.filter((record) => record.type !== "SOA"))], nextSerial(soaOf(current)?.serial, this.clock.now()));
+    const next = withSerial([...soa, ...edit(current.filter((record) => record.type !== "SOA"))], nextSerial(serialOf(current), this.clock.now()));
     writeZone(this.layout, domain, next);
     const conf = this.files.userConf(owner) ?? new Map<string, string>();
     return [calls.dnsWritePost(dnsWriteEnv(domain, next, { domainIp: conf.get("ip") || this.serverIp, serverIp: this.serverIp, package: conf.get("package") }))];
   }
 
   /** The hooks of a new zone: dns_create_post, and dns_write_post when a file was written, in the configured order. */
-  zoneCreated(zone: { domain: string; username: string; caller: calls.DnsCreateCaller; restore: boolean; zoneExisted: boolean; written: DnsRecord[] | undefined; conf: Conf; ip: string }): HookCall[] {
+  zoneCreated(zone: { domain: string; username: string; caller: calls.DnsCreateCaller; restore: boolean; zoneExisted: boolean; written: ZoneRecord[] | undefined; conf: Conf; ip: string }): HookCall[] {
     const create = calls.dnsCreatePost(zone);
     if (zone.written === undefined) return [create];
     const write = calls.dnsWritePost(dnsWriteEnv(zone.domain, zone.written, { domainIp: zone.ip, serverIp: this.serverIp, package: zone.conf.get("package") }));
@@ -140,7 +140,7 @@ export class TreeWork {
   }
 
   /** The default zone for a new domain or pointer, with today's first serial. */
-  template(domain: string, ip: string): DnsRecord[] {
+  template(domain: string, ip: string): ZoneRecord[] {
     return templateRecords(domain, { ip, nameservers: this.nameservers, serial: nextSerial(undefined, this.clock.now()) });
   }
 
@@ -169,7 +169,7 @@ export class TreeWork {
   }
 
   domainName(text: string): string {
-    const domain = canonicalDomain(text);
+    const domain = domainName(text);
     if (domain === undefined) throw new EmulatorRefusal(`"${text}" is not a valid domain name`);
     return domain;
   }

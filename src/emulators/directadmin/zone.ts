@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { formatRdata, formatRecord, parseZoneFile, type DnsRecord, type SoaData } from "../../dns/index.js";
+import { DEFAULT_TTL, fieldsOf, formatRdata, formatZoneText, numberField, parseZoneText, textField, ZoneRecordError, type ZoneRecord } from "../dns/index.js";
+import { writeAtomic } from "../files/disk.js";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
-import { MODES, writeAtomic } from "./tree.js";
+import { MODES } from "./tree.js";
 
 /**
  * Zone files as the emulated DirectAdmin writes them, and the `dns_write_post` environment built from them
- * (docs/reference/directadmin.md#dns_write_post). Files are written with dns/'s `formatRecord` and read back with
- * `parseZoneFile`, so whatever the emulator writes, the plugin's own reader accepts.
+ * (docs/reference/directadmin.md#dns_write_post). Files are written and read back with the emulators' own zone-file
+ * code (../dns), never the plugin's, so the plugin's reader is tested against what a panel writes.
  */
 
 /** What the default template fills in (DirectAdmin's named.db template tokens |DOMAIN|, |IP|, |NS1|, |NS2|, |SERIAL|). */
@@ -17,18 +18,16 @@ export interface ZoneTemplateValues {
   ttl?: number;
 }
 
-export const DEFAULT_TTL = 3600;
-
 /**
  * The records of DirectAdmin's default zone template: SOA (|NS1|, hostmaster.|DOMAIN|), NS ns1/ns2, A for the
  * apex, ftp, localhost, mail, pop, smtp and www, MX 10 mail, and the SPF and DMARC TXT records recent versions add.
  */
-export function templateRecords(domain: string, values: ZoneTemplateValues): DnsRecord[] {
+export function templateRecords(domain: string, values: ZoneTemplateValues): ZoneRecord[] {
   const ttl = values.ttl ?? DEFAULT_TTL;
   const [ns1, ns2] = values.nameservers;
   const at = (label: string) => (label === "" ? domain : `${label}.${domain}`);
-  const a = (label: string, address = values.ip): DnsRecord => ({ name: at(label), type: "A", ttl, data: { address } });
-  const txt = (label: string, text: string): DnsRecord => ({ name: at(label), type: "TXT", ttl, data: { strings: [text] } });
+  const a = (label: string, address = values.ip): ZoneRecord => ({ name: at(label), type: "A", ttl, data: { address } });
+  const txt = (label: string, text: string): ZoneRecord => ({ name: at(label), type: "TXT", ttl, data: { strings: [text] } });
   return [
     { name: domain, type: "SOA", ttl, data: { mname: ns1, rname: `hostmaster.${domain}`, serial: values.serial, refresh: 3600, retry: 3600, expire: 1209600, minimum: 86400 } },
     { name: domain, type: "NS", ttl, data: { target: ns1 } },
@@ -54,27 +53,31 @@ export function nextSerial(previous: number | undefined, now: number): number {
 }
 
 /** The SOA of a zone's records, if it has one. */
-export function soaOf(records: readonly DnsRecord[]): SoaData | undefined {
-  const soa = records.find((record) => record.type === "SOA");
-  return soa?.type === "SOA" ? soa.data : undefined;
+export function soaOf(records: readonly ZoneRecord[]): ZoneRecord | undefined {
+  return records.find((record) => record.type === "SOA");
 }
 
-/** A zone file's text: `$TTL`, the SOA first, then the other records in the order given. */
-export function formatZone(records: readonly DnsRecord[], ttl = DEFAULT_TTL): string {
-  const ordered = [...records.filter((record) => record.type === "SOA"), ...records.filter((record) => record.type !== "SOA")];
-  return `${[`$TTL ${ttl}`, ...ordered.map(formatRecord)].join("\n")}\n`;
+/** The zone's SOA serial, if it has an SOA. */
+export function serialOf(records: readonly ZoneRecord[]): number | undefined {
+  const soa = soaOf(records);
+  return soa === undefined ? undefined : numberField(soa, "serial");
 }
 
-/** Writes `<zoneDir>/<domain>.db` (see {@link formatZone}). */
-export function writeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string, records: readonly DnsRecord[], ttl = DEFAULT_TTL): void {
-  writeAtomic(layout.zoneFile(domain), formatZone(records, ttl), MODES.zoneFile);
+/** Writes `<zoneDir>/<domain>.db` (see formatZoneText). */
+export function writeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string, records: readonly ZoneRecord[], ttl = DEFAULT_TTL): void {
+  writeAtomic(layout.zoneFile(domain), formatZoneText(records, ttl), MODES.zoneFile);
 }
 
 /** The zone's records, or undefined when there is no zone file. */
-export function readZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): DnsRecord[] | undefined {
+export function readZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): ZoneRecord[] | undefined {
   const file = layout.zoneFile(domain);
   if (!existsSync(file)) return undefined;
-  return parseZoneFile(readFileSync(file), { origin: domain, fileName: file }).records;
+  try {
+    return parseZoneText(readFileSync(file, "latin1"), domain);
+  } catch (error) {
+    if (!(error instanceof ZoneRecordError)) throw error;
+    throw new ZoneRecordError(`${file}: ${error.message} (the emulated panel reads back only zone files it wrote)`, { cause: error });
+  }
 }
 
 export function removeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string): void {
@@ -101,22 +104,22 @@ const EXTRA_TYPES = ["SPF", "SSHFP", "HTTPS", "SVCB"] as const;
  * type has one TTL: that of its first record (whether DirectAdmin can send per-record TTLs is unknown:
  * docs/reference/directadmin.md#zone-data-details).
  */
-export function dnsWriteEnv(domain: string, records: readonly DnsRecord[], context: ZoneWriteContext): Record<string, string> {
+export function dnsWriteEnv(domain: string, records: readonly ZoneRecord[], context: ZoneWriteContext): Record<string, string> {
   const soa = soaOf(records);
   const www = records.find((record) => record.type === "A" && record.name === `www.${domain}`);
   const env: Record<string, string> = {
     DOMAIN: domain,
     DOMAIN_IP: context.domainIp,
     SERVER_IP: context.serverIp,
-    WWW_IP: www?.type === "A" ? www.data.address : context.domainIp,
+    WWW_IP: www === undefined ? context.domainIp : textField(www, "address"),
     PACKAGE: context.package ?? "",
-    SERIAL: String(soa?.serial ?? ""),
-    EMAIL: soa === undefined ? "" : `${soa.rname}.`,
-    NS1: soa === undefined ? "" : `${soa.mname}.`,
+    SERIAL: soa === undefined ? "" : String(numberField(soa, "serial")),
+    EMAIL: soa === undefined ? "" : `${textField(soa, "rname")}.`,
+    NS1: soa === undefined ? "" : `${textField(soa, "mname")}.`,
     INCLUDE_DNSSEC_KEYS: "",
   };
   const owner = (name: string) => (name === domain ? `${domain}.` : name.slice(0, -(domain.length + 1)));
-  const list = (chosen: readonly DnsRecord[], value: (record: DnsRecord) => string) =>
+  const list = (chosen: readonly ZoneRecord[], value: (record: ZoneRecord) => string) =>
     chosen.map((record) => `${encodeURIComponent(owner(record.name))}=${encodeURIComponent(value(record))}`).join("&");
   for (const type of [...LISTED_TYPES, ...EXTRA_TYPES]) {
     const ofType = records.filter((record) => record.type === type);
@@ -124,7 +127,7 @@ export function dnsWriteEnv(domain: string, records: readonly DnsRecord[], conte
     env[`${type}_TIME`] = String(ofType[0]?.ttl ?? DEFAULT_TTL);
     if (type !== "MX") env[type] = list(ofType, formatRdata);
     else {
-      env.MX = list(ofType, (record) => (record.type === "MX" ? String(record.data.preference) : ""));
+      env.MX = list(ofType, (record) => String(numberField(record, "preference")));
       env.MX_FULL = list(ofType, formatRdata);
     }
   }
@@ -132,23 +135,18 @@ export function dnsWriteEnv(domain: string, records: readonly DnsRecord[], conte
 }
 
 /** Moves a zone's names from `from` to `to` (owners, SOA names, targets inside the zone), as a rename rewrites the zone. */
-export function renameRecords(records: readonly DnsRecord[], from: string, to: string): DnsRecord[] {
+export function renameRecords(records: readonly ZoneRecord[], from: string, to: string): ZoneRecord[] {
   const move = (name: string) => (name === from ? to : name.endsWith(`.${from}`) ? `${name.slice(0, -from.length)}${to}` : name);
   return records.map((record) => {
-    const data: Record<string, unknown> = { ...record.data };
+    const data: Record<string, unknown> = { ...fieldsOf(record) };
     for (const field of ["target", "exchange", "mname", "rname"]) {
       if (typeof data[field] === "string") data[field] = move(data[field]);
     }
-    return { ...record, name: move(record.name), data } as unknown as DnsRecord;
+    return { ...record, name: move(record.name), data };
   });
 }
 
-/** Whether two records are the same record (TTL aside), for deleting one from a zone. */
-export function sameRecord(a: DnsRecord, b: DnsRecord): boolean {
-  return a.name === b.name && a.type === b.type && formatRdata(a) === formatRdata(b);
-}
-
 /** The records with the SOA serial set to `serial`. */
-export function withSerial(records: readonly DnsRecord[], serial: number): DnsRecord[] {
-  return records.map((record) => (record.type === "SOA" ? { ...record, data: { ...record.data, serial } } : record));
+export function withSerial(records: readonly ZoneRecord[], serial: number): ZoneRecord[] {
+  return records.map((record) => (record.type === "SOA" ? { ...record, data: { ...fieldsOf(record), serial } } : record));
 }

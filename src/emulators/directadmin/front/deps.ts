@@ -1,15 +1,13 @@
 import type { Response } from "express";
 import { AppError, toError } from "../../../errors.js";
-import type { DirectAdminPanel } from "../../../panel/directadmin/reader.js";
 import type { EmulatedDirectAdmin } from "../emulated-directadmin.js";
 import type { HookRun } from "../hooks.js";
 import type { PasswordBook } from "./password-book.js";
 import { flashAndGo, visitorIn, type Visits } from "./visitor.js";
 
-/** What the front's routes share: the emulator, its tree read back, the passwords, and where the plugin is. */
+/** What the front's routes share: the emulator, its tree (Visits.files), the passwords, and where the plugin is. */
 export interface FrontDeps extends Visits {
   da: EmulatedDirectAdmin;
-  panel: DirectAdminPanel;
   passwords: PasswordBook;
   pluginDir: string;
   /** The hosting packages offered when an account is created. */

@@ -2,7 +2,6 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { AppError, toError } from "../../../errors.js";
-import { DirectAdminPanel } from "../../../panel/directadmin/reader.js";
 import type { EmulatedDirectAdmin } from "../emulated-directadmin.js";
 import { answerDirectAdminApi } from "../http-api.js";
 import { TreeFiles } from "../tree.js";
@@ -52,7 +51,6 @@ export async function startDirectAdminFront(options: FrontOptions): Promise<Runn
   const deps: FrontDeps = {
     da,
     files,
-    panel: new DirectAdminPanel(da.layout),
     sessions: da.sessions,
     passwords: options.passwords,
     csrf: new FormTokens(),

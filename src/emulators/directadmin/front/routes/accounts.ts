@@ -13,8 +13,8 @@ const LANGUAGES = ["en", "cs"] as const;
 const NEW_USERNAME = /^[a-z][a-z0-9]{2,15}$/;
 
 /** The customer accounts the visitor manages: all for an admin, the reseller's own for a reseller. */
-async function customersOf(deps: FrontDeps, visitor: Visitor): Promise<Array<PanelAccount & { conf: Map<string, string> }>> {
-  const accounts = await deps.panel.listAccounts();
+function customersOf(deps: FrontDeps, visitor: Visitor): Array<PanelAccount & { conf: Map<string, string> }> {
+  const accounts = deps.files.accounts();
   return accounts
     .map((account) => ({ ...account, conf: deps.files.userConf(account.username) ?? new Map<string, string>() }))
     .filter((account) => account.conf.get("usertype") === "user" && (visitor.usertype === "admin" || account.creator === visitor.username));
@@ -22,7 +22,7 @@ async function customersOf(deps: FrontDeps, visitor: Visitor): Promise<Array<Pan
 
 /** The customer `username` if the visitor manages it; refused otherwise, as for an account that does not exist. */
 async function requireCustomer(deps: FrontDeps, visitor: Visitor, username: string): Promise<string> {
-  if ((await customersOf(deps, visitor)).some((account) => account.username === username)) return username;
+  if (customersOf(deps, visitor).some((account) => account.username === username)) return username;
   throw new FormRefusal(`there is no user ${username} among your accounts`);
 }
 
@@ -74,7 +74,7 @@ export function accountRoutes(deps: FrontDeps): Router {
 
   router.get("/CMD_USER_LIST", staff, async (_req: Request, res: Response) => {
     const visitor = visitorIn(res);
-    const customers = await customersOf(deps, visitor);
+    const customers = customersOf(deps, visitor);
     const body = html`<table class="list">
   <thead><tr><th>User</th><th>Package</th><th>Domains</th><th>State</th><th>Language</th><th>Actions</th></tr></thead>
   <tbody>${customers.length === 0 ? html`<tr><td colspan="6" class="muted">No users yet: <a href="/CMD_ACCOUNT_USER">create one</a>.</td></tr>` : customers.map((account) => userRow(visitor, account))}</tbody>

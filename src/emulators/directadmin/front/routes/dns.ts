@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
-import { formatRdata, formatRecord, presentationName, type DnsRecord } from "../../../../dns/index.js";
-import { canonicalDomain } from "../../../../panel/directadmin/reader.js";
+import { absolute, formatRdata, formatRecord, type ZoneRecord } from "../../../dns/index.js";
+import { domainName } from "../../../files/lines.js";
 import { readZone } from "../../zone.js";
 import { act, field, FormRefusal, type FrontDeps } from "../deps.js";
 import { html, type SafeHtml } from "../html.js";
@@ -11,19 +11,19 @@ import { checkCsrf, requireVisitor, takeFlash, visitorIn, type Visitor } from ".
 const editorUrl = (domain: string) => `/CMD_DNS_CONTROL?domain=${encodeURIComponent(domain)}`;
 
 /** The zone of one of the visitor's domains or pointers, or a refusal (someone else's zone looks like none). */
-function ownZone(deps: FrontDeps, visitor: Visitor, text: string): { domain: string; records: DnsRecord[] } {
-  const domain = canonicalDomain(text);
+function ownZone(deps: FrontDeps, visitor: Visitor, text: string): { domain: string; records: ZoneRecord[] } {
+  const domain = domainName(text);
   const records = domain === undefined || deps.files.owners().get(domain) !== visitor.username ? undefined : readZone(deps.da.layout, domain);
   if (domain === undefined || records === undefined) throw new FormRefusal(`you have no zone ${text}`);
   return { domain, records };
 }
 
-function recordRow(visitor: Visitor, domain: string, record: DnsRecord): SafeHtml {
+function recordRow(visitor: Visitor, domain: string, record: ZoneRecord): SafeHtml {
   const remove =
     record.type === "SOA"
       ? html`<span class="muted">kept by the panel</span>`
       : html`<form method="post" action="/CMD_DNS_CONTROL"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="action" value="delete"><input type="hidden" name="domain" value="${domain}"><input type="hidden" name="record" value="${formatRecord(record)}"><button type="submit" class="danger">Delete</button></form>`;
-  return html`<tr><td>${presentationName(record.name)}</td><td>${record.ttl}</td><td>${record.type}</td><td><code>${formatRdata(record)}</code></td><td>${remove}</td></tr>`;
+  return html`<tr><td>${absolute(record.name)}</td><td>${record.ttl}</td><td>${record.type}</td><td><code>${formatRdata(record)}</code></td><td>${remove}</td></tr>`;
 }
 
 function addForm(visitor: Visitor, domain: string): SafeHtml {

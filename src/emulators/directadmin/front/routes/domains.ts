@@ -33,7 +33,7 @@ export function domainRoutes(deps: FrontDeps): Router {
 
   router.get("/CMD_ADDITIONAL_DOMAINS", requireVisitor(deps), async (_req: Request, res: Response) => {
     const visitor = visitorIn(res);
-    const entries = (await deps.panel.account(visitor.username))?.domains ?? [];
+    const entries = deps.files.entries(visitor.username);
     const domains = entries.filter((entry) => entry.kind === "domain").map((entry) => entry.domain);
     const pointersOf = (domain: string) => entries.filter((entry) => entry.target === domain).map((entry) => entry.domain);
     const body = html`<form class="card inline-form" method="post" action="/CMD_DOMAIN">${hidden(visitor, { action: "create" })}<label>New domain <input name="domain" required placeholder="example.test"></label><button type="submit">Add domain</button></form>

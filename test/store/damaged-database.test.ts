@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
@@ -11,7 +11,10 @@ const clock = new ManualClock("2026-07-01T10:00:00Z");
 function serverEnv(): { env: Record<string, string>; file: string } {
   const dir = tempDir();
   const configFile = join(dir, "config.json");
-  writeFileSync(configFile, "{}");
+  const zoneDir = join(dir, "named");
+  mkdirSync(zoneDir);
+  // serve reaches the database after the panel's zone directory is found.
+  writeFileSync(configFile, JSON.stringify({ panel: "directadmin", dns: { zoneDir }, daemon: { listen: join(dir, "daemon.sock") } }));
   const dataDir = join(dir, "data");
   const env = { WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: "http://127.0.0.1:9/", WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: "demo-pass-123", WEDOS_PANEL_DATA_DIR: dataDir };
   return { env, file: databaseFileIn(dataDir) };
@@ -49,7 +52,7 @@ function expectOneSentence(stderr: string, file: string): void {
 }
 
 describe("a damaged database", () => {
-  it.each([["status"], ["jobs"], ["serve"]])("with a damaged header, %s says so in one sentence and exits 1", async (command) => {
+  it.each([["status"], ["jobs"], ["serve"], ["backup"]])("with a damaged header, %s says so in one sentence and exits 1", async (command) => {
     const { env, file } = serverEnv();
     damageHeader(file);
     const result = await runCliCaptured([command], env, clock);

@@ -12,10 +12,10 @@ export function isDamage(error: unknown): boolean {
 
 /** The one sentence every command prints for a damaged database: that it is, where it is, and what to do. */
 export function damagedDatabase(path: string, cause: unknown): AppError {
-  const backups = "wedos-panel backup's files (by default the backups folder beside it)";
+  const reason = (cause as Error).message.split("\n")[0];
   return new AppError(
     "store_damaged",
-    `the database ${path} is damaged (${(cause as Error).message.split("\n")[0]}): stop the daemon and run "wedos-panel restore FILE" with the newest of ${backups}, or, with no backup, move the file aside so a new one is created and the reconciler rebuilds it from the panel and WEDOS`,
+    `the database ${path} is damaged (${reason}): stop the daemon and run "wedos-panel restore FILE" with the newest backup (in store.backupDir, by default the backups folder beside it), or, with no backup, move the file aside and run "wedos-panel import" to record the accounts again`,
     { cause },
   );
 }

@@ -23,7 +23,9 @@ first (systemctl stop wedos-panel); restore refuses while it answers on daemon.l
   positionals: true,
   async run(args, io) {
     const [file, ...extra] = args.positionals;
-    if (file === undefined || extra.length > 0) throw new UsageError(`name exactly one backup file, like ${"wedos-panel restore /var/lib/wedos-panel/backups/wedos-panel-20260701T034300Z.sqlite"}`);
+    if (file === undefined || extra.length > 0) {
+      throw new UsageError("name exactly one backup file, like wedos-panel restore /var/lib/wedos-panel/backups/wedos-panel-20260701T034300Z.sqlite");
+    }
     const config = loadConfig(io.env);
     if (await answers(parseListen(config.daemon.listen))) {
       throw new AppError("store_restore_refused", `the daemon is running (it answers on ${config.daemon.listen}), so nothing was restored: stop it (systemctl stop wedos-panel), run the restore again, then start it`);

@@ -14,6 +14,7 @@ import { runConnectionTest, type ConnectionTest } from "./provisioning/tasks/tes
 import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
+import { backupDatabase, backupDirOf } from "./store/backup.js";
 import { openConfiguredDatabase, type Database } from "./store/database.js";
 import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
@@ -119,6 +120,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     shutdown,
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
+    backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();
       db.close();

@@ -1,4 +1,5 @@
 import type { CliCommand } from "./command.js";
+import { backupCommand } from "./commands/backup.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { driverCommand } from "./commands/driver.js";
 import { hookCheckCommand } from "./commands/hook-check.js";
@@ -6,6 +7,7 @@ import { importCommand } from "./commands/import.js";
 import { jobsCommand } from "./commands/jobs.js";
 import { panelReaderCommand } from "./commands/panel-reader.js";
 import { policyCommand } from "./commands/policy.js";
+import { restoreCommand } from "./commands/restore.js";
 import { serveCommand } from "./commands/serve.js";
 import { statusCommand } from "./commands/status.js";
 import { wapiResumeCommand } from "./commands/wapi-resume.js";
@@ -14,7 +16,7 @@ import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command a server has, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, zoneCommand, wapiCommand, wapiResumeCommand, hookCheckCommand, panelReaderCommand];
+export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, backupCommand, restoreCommand, zoneCommand, wapiCommand, wapiResumeCommand, hookCheckCommand, panelReaderCommand];
 
 /**
  * COMMANDS, then the development commands where their module is there (a checkout; never a package). A run of one

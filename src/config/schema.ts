@@ -177,6 +177,8 @@ export const daemonConfigSchema = z.object({
   reconcileCron: z.string().min(1).default("17 * * * *"),
   /** Largest share of the hourly budget one reconciler run may spend on drift checks. */
   reconcileBudgetShare: z.number().min(0).max(1).default(0.2),
+  /** cron expression of the daily database backup (store.backupDir, store.backupKeep). */
+  backupCron: z.string().min(1).default("43 3 * * *"),
 });
 
 /** How the database is opened (docs/decisions/0009). */
@@ -187,6 +189,10 @@ export const storeConfigSchema = z.object({
    * "native" and "builtin" force one of the two.
    */
   driver: z.enum(["auto", "native", "builtin"]).default("auto"),
+  /** Where `wedos-panel backup` and the daemon's daily backup write (0700; each file 0600); by default <dataDir>/backups. */
+  backupDir: z.string().min(1).optional(),
+  /** How many backups are kept; the oldest beyond that are removed after each new one. */
+  backupKeep: z.number().int().min(1).max(365).default(7),
 });
 
 export const configSchema = z.object({

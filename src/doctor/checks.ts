@@ -9,6 +9,7 @@ import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTranspo
 import { fuseSummary, testsInWords } from "../wapi/fuse.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
+import { checkDatabase } from "./database-check.js";
 import { checkDatabaseDriver } from "./driver-check.js";
 import { checkPanelReader } from "./panel-reader.js";
 import { checkPages } from "./page-checks.js";
@@ -74,6 +75,8 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   }
 
   results.push(checkDatabaseDriver(config));
+  if (results.at(-1)?.status === "fail") return results;
+  results.push(checkDatabase(config));
   if (results.at(-1)?.status === "fail") return results;
 
   const db = openConfiguredDatabase(config);

@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from "node:fs";
 import cron from "node-cron";
 import { AppError, toError } from "../errors.js";
 import type { Config } from "../config/load.js";
+import type { BackupResult } from "../store/backup.js";
 import type { DelegationChecker } from "./delegation-checker.js";
 import type { IngestResult } from "./ingest.js";
 import type { JobQueue } from "./queue.js";
@@ -26,6 +27,8 @@ export interface DaemonDeps {
   shutdown: AbortController;
   /** Turns spooled hook events into inventory changes and jobs. */
   ingest(): IngestResult;
+  /** Backs the database up (daemon.backupCron), keeping the newest store.backupKeep. */
+  backup(): Promise<BackupResult>;
 }
 
 export interface Daemon {
@@ -67,6 +70,12 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
   const reconcile = cron.schedule(services.config.daemon.reconcileCron, () => {
     services.queue.enqueue(reconcileTask, {});
   });
+  const backup = cron.schedule(services.config.daemon.backupCron, () => {
+    services.backup().then(
+      (result) => log(`backup: wrote ${result.file}${result.removed.length === 0 ? "" : `, removed ${result.removed.length} older`}`),
+      (error: unknown) => log(`backup: ${toError(error).message}`),
+    );
+  });
   const delegation = services.config.dns.delegationCheck
     ? setInterval(() => {
         services.delegation.runDue().catch((error: unknown) => log(`delegation: ${toError(error).message}`));
@@ -82,6 +91,7 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
       clearInterval(rescan);
       clearInterval(delegation);
       await reconcile.stop();
+      await backup.stop();
       await done;
     },
   };

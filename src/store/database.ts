@@ -5,6 +5,7 @@ import { sqliteDriverFromEnvironment } from "../config/sqlite-driver.js";
 import { AppError } from "../errors.js";
 import { prepareDatabaseFile } from "./database-file.js";
 import { MIGRATIONS } from "./migrations.js";
+import { damagedDatabase, isDamage } from "./sqlite/damage.js";
 import { SqliteDatabase } from "./sqlite/connection.js";
 import { requireDriver, type DriverChoice } from "./sqlite/driver.js";
 import type { Database } from "./sqlite/types.js";
@@ -32,8 +33,9 @@ export function openDatabase(path: string, options: { driver?: DriverChoice } = 
   prepareDatabaseFile(path);
   let db: Database;
   try {
-    db = new SqliteDatabase(driver.open(path), driver.info);
+    db = new SqliteDatabase(driver.open(path), driver.info, path);
   } catch (error) {
+    if (isDamage(error)) throw damagedDatabase(path, error);
     throw new AppError("store_open_failed", `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`, { cause: error });
   }
   db.pragma("journal_mode = WAL");

@@ -43,7 +43,7 @@ export async function prepareSocketPath(path: string, warn: (line: string) => vo
     return;
   }
   if (!isSocket) throw new AppError("web_listen", `${path} exists and is not a socket; remove it or set daemon.listen elsewhere`);
-  if (await answers(path)) throw new AppError("web_listen", `another process is listening on ${path} (a second wedos-panel serve?); stop it first`);
+  if (await answers({ kind: "socket", path })) throw new AppError("web_listen", `another process is listening on ${path} (a second wedos-panel serve?); stop it first`);
   rmSync(path, { force: true });
 }
 
@@ -52,9 +52,10 @@ export function openSocket(path: string): void {
   chmodSync(path, SOCKET_MODE);
 }
 
-function answers(path: string): Promise<boolean> {
+/** Whether a process accepts connections at the address (the daemon, when it is daemon.listen). */
+export function answers(address: ListenAddress): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(path);
+    const socket = address.kind === "socket" ? connect(address.path) : connect(address.port, address.host);
     socket.once("connect", () => {
       socket.destroy();
       resolve(true);

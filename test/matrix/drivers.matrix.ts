@@ -33,7 +33,7 @@ describe("the shipped drivers", () => {
 });
 
 /** The tests that open databases, run again by another Node.js with the built-in driver forced. */
-const STORE_TESTS = ["test/store", "test/cli/driver.test.ts", "test/wapi", "test/sync", ...["queue", "reliability", "lifecycle.e2e", "pre-hook", "reconcile", "protection-switch", "delegation-checker", "dns-reasons"].map((name) => `test/provisioning/${name}.test.ts`)];
+const STORE_TESTS = ["test/store", "test/cli/driver.test.ts", "test/wapi", "test/sync", ...["queue", "reliability", "lifecycle.e2e", "pre-hook", "reconcile", "protection-switch", "delegation-checker", "dns-reasons", "restore-reconcile"].map((name) => `test/provisioning/${name}.test.ts`)];
 
 // Node 22's node:sqlite is refused (it cuts text at NUL; test/store checks the refusal under the Node on PATH).
 describe.each(NODE_VERSIONS.filter((version) => Number(version.split(".")[0]) >= 24))("Node.js %s with node:sqlite forced", (version) => {

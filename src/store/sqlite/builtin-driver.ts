@@ -9,6 +9,8 @@ interface NodeSqlite {
     exec(sql: string): void;
     close(): void;
   };
+  /** SQLite's online backup (Node.js 22.16 / 23.8 and newer). */
+  backup?: (source: InstanceType<NodeSqlite["DatabaseSync"]>, destination: string) => Promise<number>;
 }
 interface NodeStatement {
   setReadBigInts(enabled: boolean): void;
@@ -25,7 +27,7 @@ export const builtinCandidate: DriverCandidate = {
     const sqlite = loadNodeSqlite();
     if (sqlite === undefined) return { absent: `Node.js ${process.version} has no node:sqlite (it needs Node.js 22.13 or newer)` };
     if (!keepsTextWhole(sqlite)) return { absent: `Node.js ${process.version}'s node:sqlite cuts text at a NUL character, which the plugin's keys contain (Node.js 24 reads it whole)` };
-    return { detail: `node:sqlite of Node.js ${process.version}`, open: (path: string) => openBuiltin(new sqlite.DatabaseSync(path)) };
+    return { detail: `node:sqlite of Node.js ${process.version}`, open: (path: string) => openBuiltin(sqlite, new sqlite.DatabaseSync(path)) };
   },
 };
 
@@ -59,7 +61,7 @@ function keepsTextWhole(sqlite: NodeSqlite): boolean {
   }
 }
 
-function openBuiltin(db: InstanceType<NodeSqlite["DatabaseSync"]>): RawConnection {
+function openBuiltin(sqlite: NodeSqlite, db: InstanceType<NodeSqlite["DatabaseSync"]>): RawConnection {
   const connection: RawConnection = {
     prepare(sql) {
       const shape = scanParameters(sql);
@@ -81,6 +83,10 @@ function openBuiltin(db: InstanceType<NodeSqlite["DatabaseSync"]>): RawConnectio
     pragma(source) {
       const row = connection.prepare(`PRAGMA ${source}`).get([]) as Record<string, unknown> | undefined;
       return row === undefined ? undefined : Object.values(row)[0];
+    },
+    async backup(destination) {
+      if (sqlite.backup === undefined) throw new Error(`Node.js ${process.version}'s node:sqlite has no online backup; run wedos-panel with Node.js 24, or with the native driver`);
+      await sqlite.backup(db, destination);
     },
     close: () => db.close(),
   };

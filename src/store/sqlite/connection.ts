@@ -1,3 +1,4 @@
+import { damagedDatabase, guardDamage, isDamage } from "./damage.js";
 import type { AnyFunction, Database, DriverInfo, RunResult, Statement, Transaction } from "./types.js";
 
 /** What each driver provides: statements taking their parameters as one list, and plain SQL. */
@@ -12,6 +13,8 @@ export interface RawConnection {
   exec(sql: string): void;
   /** A pragma's first value, or undefined when it returns no row. */
   pragma(source: string): unknown;
+  /** SQLite's online backup of the open database into `destination` (an existing empty file, or none). */
+  backup(destination: string): Promise<void>;
   close(): void;
 }
 
@@ -20,7 +23,8 @@ type Mode = "DEFERRED" | "IMMEDIATE" | "EXCLUSIVE";
 /**
  * The `Database` every store uses, over either driver's raw connection. Transactions and pragmas are written once
  * here, so they behave the same through both drivers: BEGIN … COMMIT outside a transaction, a savepoint inside
- * one, and a rollback of exactly that level when the function throws.
+ * one, and a rollback of exactly that level when the function throws. SQLite's damage errors become one sentence
+ * naming the file and what to do (docs/decisions/0028-damaged-databases-backup-and-restore.md).
  */
 export class SqliteDatabase implements Database {
   #depth = 0;
@@ -28,24 +32,33 @@ export class SqliteDatabase implements Database {
   constructor(
     private readonly raw: RawConnection,
     readonly driver: DriverInfo,
+    private readonly path = ":memory:",
   ) {}
 
   prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): P extends unknown[] ? Statement<P, R> : Statement<[P], R> {
-    const statement = this.raw.prepare(sql);
+    const statement = this.#guard(() => this.raw.prepare(sql));
     const prepared: Statement<unknown[], R> = {
-      run: (...params) => statement.run(params),
-      get: (...params) => statement.get(params) as R | undefined,
-      all: (...params) => statement.all(params) as R[],
+      run: (...params) => this.#guard(() => statement.run(params)),
+      get: (...params) => this.#guard(() => statement.get(params) as R | undefined),
+      all: (...params) => this.#guard(() => statement.all(params) as R[]),
     };
     return prepared as P extends unknown[] ? Statement<P, R> : Statement<[P], R>;
   }
 
   exec(sql: string): void {
-    this.raw.exec(sql);
+    this.#guard(() => this.raw.exec(sql));
   }
 
   pragma(source: string): unknown {
-    return this.raw.pragma(source);
+    return this.#guard(() => this.raw.pragma(source));
+  }
+
+  async backup(destination: string): Promise<void> {
+    try {
+      await this.raw.backup(destination);
+    } catch (error) {
+      throw isDamage(error) ? damagedDatabase(this.path, error) : error;
+    }
   }
 
   transaction<F extends AnyFunction>(fn: F): Transaction<F> {
@@ -57,14 +70,18 @@ export class SqliteDatabase implements Database {
     this.raw.close();
   }
 
+  #guard<T>(work: () => T): T {
+    return guardDamage(this.path, work);
+  }
+
   #run(mode: Mode, work: () => unknown): unknown {
     const savepoint = this.#depth === 0 ? undefined : `wedos_panel_${this.#depth}`;
-    this.raw.exec(savepoint === undefined ? `BEGIN ${mode}` : `SAVEPOINT ${savepoint}`);
+    this.exec(savepoint === undefined ? `BEGIN ${mode}` : `SAVEPOINT ${savepoint}`);
     this.#depth++;
     try {
       const result = work();
       if (typeof (result as { then?: unknown } | null)?.then === "function") throw new TypeError("Transaction function cannot return a promise");
-      this.raw.exec(savepoint === undefined ? "COMMIT" : `RELEASE ${savepoint}`);
+      this.exec(savepoint === undefined ? "COMMIT" : `RELEASE ${savepoint}`);
       return result;
     } catch (error) {
       this.#undo(savepoint);

@@ -69,6 +69,7 @@ function openNative(db: BetterSqlite3.Database): RawConnection {
     },
     exec: (sql) => void db.exec(sql),
     pragma: (source) => db.pragma(source, { simple: true }),
+    backup: async (destination) => void (await db.backup(destination)),
     close: () => db.close(),
   };
 }

@@ -50,5 +50,7 @@ export interface Database {
   transaction<F extends AnyFunction>(fn: F): Transaction<F>;
   /** A pragma's first value ("user_version" → 3), or undefined for a pragma that returns nothing ("user_version = 4"). */
   pragma(source: string): unknown;
+  /** SQLite's online backup into `destination` (an existing empty file, or none), while others keep writing. */
+  backup(destination: string): Promise<void>;
   close(): void;
 }

@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { TORN_AFTER_MS } from "../../src/provisioning/ingest.js";
 import { DIRECTADMIN_HOOKS } from "../../src/panel/directadmin/hook-events.js";
 import { CPANEL_HOOKS, hookName } from "../../src/panel/cpanel/hooks.js";
@@ -109,6 +111,18 @@ function storedTexts(): Array<{ where: string; text: string }> {
 
 const decodeHtml = (html: string) => html.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 
+/** Every text in the database and every cell of the admin's operations page is one bounded printable line. */
+async function expectStoredAndShownBounded(events: number): Promise<string[]> {
+  const stored = storedTexts();
+  expect(stored.length).toBeGreaterThan(events);
+  const unbounded = stored.filter(({ text }) => !isBoundedLine(text, MESSAGE_MAX));
+  expect(unbounded.map(({ where, text }) => `${where}: ${JSON.stringify(text.slice(0, 80))} (${text.length})`)).toEqual([]);
+  const page = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" })).stdout;
+  const cells = [...page.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => decodeHtml(match[1] ?? ""));
+  expect(cells.filter((cell) => !isBoundedLine(cell, MESSAGE_MAX))).toEqual([]);
+  return cells;
+}
+
 describe("what hooks hand over, as the plugin keeps, logs and shows it", () => {
   it("is one printable bounded line everywhere for seeded hostile hook runs, and the original stays in rejected/", async () => {
     const written = [1, 2, 3].flatMap((seed) => writeHostileSpool(seed, 150));
@@ -128,17 +142,26 @@ describe("what hooks hand over, as the plugin keeps, logs and shows it", () => {
     }
     expect(readdirSync(rejectedDir)).toHaveLength(result.rejected.length * 2);
 
-    const stored = storedTexts();
-    expect(stored.length).toBeGreaterThan(written.length);
-    const unbounded = stored.filter(({ text }) => !isBoundedLine(text, MESSAGE_MAX));
-    expect(unbounded.map(({ where, text }) => `${where}: ${JSON.stringify(text.slice(0, 80))} (${text.length})`)).toEqual([]);
+    expect(new HookWarningStore(h.services.db).read().total).toBeGreaterThan(10);
+    const cells = await expectStoredAndShownBounded(written.length);
+    expect(cells.length).toBeGreaterThan(20); // the warnings' rows are on the page
+  }, 120_000);
 
-    const warnings = new HookWarningStore(h.services.db).read();
-    expect(warnings.total).toBeGreaterThan(10);
-    const page = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" })).stdout;
-    const cells = [...page.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => decodeHtml(match[1] ?? ""));
-    expect(cells.length).toBeGreaterThan(20);
-    expect(cells.filter((cell) => !isBoundedLine(cell, MESSAGE_MAX))).toEqual([]);
+  it("stays bounded when the real DirectAdmin hooks run with seeded hostile variables", async () => {
+    const values = hostileValues(4);
+    const runs = 40;
+    for (let run = 0; run < runs; run += 1) {
+      const hook = values.pick(["user_create_post", "domain_create_post", "domain_pointer_create_post", "user_suspend_post"]);
+      const env: Record<string, string> = {};
+      for (const name of DA_VARIABLES) env[name] = values.chance(0.5) ? (GOOD[name] ?? "x") : values.text().replaceAll("\0", "").slice(0, 20_000);
+      const ran = spawnSync(join(PACKAGE_ROOT, "hooks", `${hook}.sh`), [], { env: { PATH: "/usr/bin:/bin", WEDOS_PANEL_DATA_DIR: h.dataDir, ...env }, encoding: "utf8" });
+      expect([ran.status, ran.stdout]).toEqual([0, "WEDOS DNS: queued\n"]);
+    }
+    const result = h.services.ingest();
+    expect(result.ingested + result.rejected.length).toBe(runs);
+    expect(result.rejected.length).toBeGreaterThan(10);
+    for (const { reason } of result.rejected) expect(isBoundedLine(reason, MESSAGE_MAX), JSON.stringify(reason.slice(0, 120))).toBe(true);
+    await expectStoredAndShownBounded(runs);
   }, 120_000);
 
   it("refuses a DirectAdmin account name it would have to cut or escape, naming it escaped, and keeps good ones", () => {

@@ -35,8 +35,15 @@ export class HookWarningStore {
     const kept = this.read();
     // Whoever records it, what is kept (and shown on pages and by doctor) is one bounded printable line per field.
     const line = (value: string | null) => (value === null ? null : oneLine(value));
-    const bounded: HookWarning = { at: warning.at, hook: oneLine(warning.hook), username: line(warning.username), domain: line(warning.domain), message: oneLine(warning.message, MESSAGE_MAX) };
-    this.state.set(KEY, { total: kept.total + 1, latest: [bounded, ...kept.latest].slice(0, KEEP) } satisfies Kept, warning.at);
+    const bounded: HookWarning = {
+      at: warning.at,
+      hook: oneLine(warning.hook),
+      username: line(warning.username),
+      domain: line(warning.domain),
+      message: oneLine(warning.message, MESSAGE_MAX),
+    };
+    const latest = [bounded, ...kept.latest].slice(0, KEEP);
+    this.state.set(KEY, { total: kept.total + 1, latest } satisfies Kept, warning.at);
   }
 
   read(): Kept {

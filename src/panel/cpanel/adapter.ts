@@ -44,7 +44,8 @@ export const cpanelAdapter: PanelAdapter = {
         throw new AppError("cpanel_hook_invalid", `${problem}; the event was kept in the spool's rejected/ folder`);
       }
       const described = HOOK_CONTEXT.safeParse(payload);
-      const hook = described.success ? oneLine(`${described.data.context.category}::${described.data.context.event}`, 100) : "cpanel";
+      const context = described.success ? described.data.context : undefined;
+      const hook = context === undefined ? "cpanel" : oneLine(`${context.category}::${context.event}`, 100);
       return { hook, recorded: payload, events: () => eventsFromHookPayload(payload) };
     },
   },

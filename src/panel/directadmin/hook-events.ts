@@ -54,7 +54,8 @@ export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
   // Names the plugin keeps and shows: a cut or escaped name would be another account's, so a bad one is refused.
   const name = (value: string | undefined, variable: string, max = NAME_MAX) => {
     if (value === undefined || isOneLine(value, max)) return value;
-    throw new HookEnvError(hook, `the variable ${variable} "${oneLine(value)}" is not one printable line of at most ${max} characters`);
+    const problem = `the variable ${variable} "${oneLine(value)}" is not one printable line of at most ${max} characters`;
+    throw new HookEnvError(hook, problem);
   };
   const user = (...names: EventVariable[]) => name(need(...names), names.join(" / ")) as string;
   const optionalUser = (...names: EventVariable[]) => name(pick(env, ...names), names.join(" / "));

@@ -193,6 +193,7 @@ function isUserName(layout: DirectAdminLayout, name: string): boolean {
 
 /** An account's addresses from `ip=` and the list in `ips=`, once each; anything else there is not an address. */
 export function accountAddresses(ip: string | undefined, ips: string | undefined): string[] {
-  const addresses = [ip?.trim(), ...(ips?.split(/[\s,]+/) ?? [])].filter((one): one is string => one !== undefined && isIP(one) !== 0);
+  const listed = [ip?.trim(), ...(ips?.split(/[\s,]+/) ?? [])];
+  const addresses = listed.filter((one): one is string => one !== undefined && isIP(one) !== 0);
   return [...new Set(addresses)];
 }

@@ -58,8 +58,8 @@ export function ingestSpool(spool: HookSpool, store: SpoolStore, deps: Lifecycle
     if (!read.complete) {
       if (deps.clock.now() - read.modifiedAt < TORN_AFTER_MS) break;
       const reason = `spool: ${file} was cut off (no end marker after ${TORN_AFTER_MS / 1000} s: the hook was stopped while writing it); the panel action it records may need a look — the event was kept in the spool's rejected/ folder`;
-      keepAside(ingest, file, read.body, reason);
-      warnings.record({ at: read.modifiedAt, hook: hookOfFileName(file), username: null, domain: null, message: reason });
+      const message = keepAside(ingest, file, read.body, reason);
+      warnings.record({ at: read.modifiedAt, hook: hookOfFileName(file), username: null, domain: null, message });
     } else {
       consume(ingest, file, read.body, read.modifiedAt);
     }
@@ -105,10 +105,12 @@ function consume(ingest: Ingest, file: string, body: Buffer, modifiedAt: number)
   ingest.result.ingested += 1;
 }
 
-function keepAside(ingest: Ingest, file: string, bytes: Buffer, reason: string): void {
-  rejectSpooledEvent(ingest.spool, file, bytes, reason);
+/** Keeps the event aside; the reason the daemon logs and keeps is the bounded line (the file holds the original). */
+function keepAside(ingest: Ingest, file: string, bytes: Buffer, reason: string): string {
+  const line = rejectSpooledEvent(ingest.spool, file, bytes, reason);
   ingest.store.remember(file, hookOfFileName(file), ingest.deps.clock.now());
-  ingest.result.rejected.push({ file, reason });
+  ingest.result.rejected.push({ file, reason: line });
+  return line;
 }
 
 /**

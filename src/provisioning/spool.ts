@@ -6,6 +6,7 @@ import type { SpooledHook } from "../panel/adapter.js";
 import { panelAdapters } from "../panel/adapters.js";
 import { hookVariablesOf } from "../panel/directadmin/adapter.js";
 import type { HookWarning } from "../store/hook-warning-store.js";
+import { MESSAGE_MAX, oneLine } from "../util/one-line.js";
 
 /**
  * The hook spool (docs/decisions/0020). Hooks write each event straight into the events directory, named
@@ -109,7 +110,7 @@ function adapterOfFile(file: string) {
 export function parseSpooledEvent(file: string, body: Buffer): SpooledEvent {
   if (file.endsWith(WARNING_SUFFIX)) {
     const env = hookVariablesOf(body);
-    return { source: "warning", file, hook: env.WEDOS_PANEL_HOOK ?? "", env };
+    return { source: "warning", file, hook: oneLine(env.WEDOS_PANEL_HOOK ?? ""), env };
   }
   const adapter = adapterOfFile(file);
   if (adapter === undefined) {
@@ -127,8 +128,8 @@ export function readSpooledEvent(spool: HookSpool, file: string): SpooledEvent {
 
 /** The hook's name as the file name gives it (`<sequence>-<pid>-<hook>.env`), for an event that cannot be read. */
 export function hookOfFileName(file: string): string {
-  if (file.endsWith(WARNING_SUFFIX)) return /^\d+-\d+-(.+?)\.warning$/.exec(file)?.[1] ?? "unknown";
-  return adapterOfFile(file)?.hooks.hookOfFileName(file) ?? "unknown";
+  if (file.endsWith(WARNING_SUFFIX)) return oneLine(/^\d+-\d+-(.+?)\.warning$/.exec(file)?.[1] ?? "unknown");
+  return oneLine(adapterOfFile(file)?.hooks.hookOfFileName(file) ?? "unknown");
 }
 
 /** Notes that an event was consumed, for the hooks that remove old files (idempotent). */
@@ -145,22 +146,31 @@ export function forgetConsumed(spool: HookSpool, file: string): void {
   }
 }
 
-/** Keeps a copy of an unusable event aside with the reason, for an admin; never dropped. */
-export function rejectSpooledEvent(spool: HookSpool, file: string, bytes: Buffer, reason: string): void {
+/**
+ * Keeps a copy of an unusable event aside with the reason, for an admin; never dropped. The copy is the only place
+ * the hook's values are kept as they came; the reason, like everything else, is one bounded line (returned).
+ */
+export function rejectSpooledEvent(spool: HookSpool, file: string, bytes: Buffer, reason: string): string {
+  const line = oneLine(reason, MESSAGE_MAX);
   mkdirSync(spool.rejected, { recursive: true, mode: 0o700 });
   writeFileSync(join(spool.rejected, file), bytes, { mode: 0o600 });
-  writeFileSync(join(spool.rejected, `${file}.reason`), `${reason}\n`, { mode: 0o600 });
+  writeFileSync(join(spool.rejected, `${file}.reason`), `${line}\n`, { mode: 0o600 });
+  return line;
 }
 
 /** A pre hook's warning as the admin sees it, dated by its file's time. */
 export function warningOf(event: Extract<SpooledEvent, { source: "warning" }>, at: number): HookWarning {
   return {
     at: Math.floor(at),
-    hook: event.hook,
-    username: event.env.username ?? null,
-    domain: (event.env.from ?? event.env.domain)?.toLowerCase() ?? null,
-    message: event.env.WEDOS_PANEL_WARNING ?? "the hook gave no reason",
+    hook: oneLine(event.hook),
+    username: nullable(event.env.username),
+    domain: nullable((event.env.from ?? event.env.domain)?.toLowerCase()),
+    message: oneLine(event.env.WEDOS_PANEL_WARNING ?? "the hook gave no reason", MESSAGE_MAX),
   };
+}
+
+function nullable(value: string | undefined): string | null {
+  return value === undefined ? null : oneLine(value);
 }
 
 /** The pre hooks' warnings still waiting in the spool (the daemon records them as it reads the spool). */

@@ -52,7 +52,7 @@ interface ActiveFault extends FaultSpec {
 }
 
 /** Mulberry32: tiny, fast and deterministic for a given seed; quality is ample for picking faults. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

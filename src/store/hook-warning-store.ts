@@ -1,5 +1,6 @@
 import type { Database } from "./database.js";
 import { DaemonStateStore } from "./daemon-state-store.js";
+import { MESSAGE_MAX, oneLine } from "../util/one-line.js";
 
 /** A pre hook that let a panel action through without its check, because the plugin failed (hooks/pre-check.sh). */
 export interface HookWarning {
@@ -21,7 +22,6 @@ interface Kept {
 const KEY = "hook_warnings";
 /** Warnings repeat (every domain while Node.js is missing): the newest few and the count say enough. */
 const KEEP = 20;
-const MAX_MESSAGE = 500;
 
 /** The pre hooks' warnings, for `wedos-panel doctor` and the admin's operations page. */
 export class HookWarningStore {
@@ -33,8 +33,17 @@ export class HookWarningStore {
 
   record(warning: HookWarning): void {
     const kept = this.read();
-    const message = warning.message.length > MAX_MESSAGE ? `${warning.message.slice(0, MAX_MESSAGE)}…` : warning.message;
-    this.state.set(KEY, { total: kept.total + 1, latest: [{ ...warning, message }, ...kept.latest].slice(0, KEEP) } satisfies Kept, warning.at);
+    // Whoever records it, what is kept (and shown on pages and by doctor) is one bounded printable line per field.
+    const line = (value: string | null) => (value === null ? null : oneLine(value));
+    const bounded: HookWarning = {
+      at: warning.at,
+      hook: oneLine(warning.hook),
+      username: line(warning.username),
+      domain: line(warning.domain),
+      message: oneLine(warning.message, MESSAGE_MAX),
+    };
+    const latest = [bounded, ...kept.latest].slice(0, KEEP);
+    this.state.set(KEY, { total: kept.total + 1, latest } satisfies Kept, warning.at);
   }
 
   read(): Kept {

@@ -5,6 +5,7 @@ import type { PanelAdapter } from "../adapter.js";
 import { CPANEL_USER, eventsFromHookPayload } from "./hook-events.js";
 import { CPANEL_DEFAULTS, cpanelLayout } from "./layout.js";
 import { CpanelPanel } from "./reader.js";
+import { oneLine } from "../../util/one-line.js";
 
 /** cPanel's own binary: its presence is how `"panel": "auto"` recognises a cPanel & WHM server. */
 const CPANEL_BINARY = "/usr/local/cpanel/cpanel";
@@ -39,11 +40,12 @@ export const cpanelAdapter: PanelAdapter = {
       try {
         payload = JSON.parse(body.toString("utf8"));
       } catch (error) {
-        const problem = `cPanel hook: the payload is not JSON (${(error as Error).message})`;
+        const problem = `cPanel hook: the payload is not JSON (${oneLine((error as Error).message)})`;
         throw new AppError("cpanel_hook_invalid", `${problem}; the event was kept in the spool's rejected/ folder`);
       }
       const described = HOOK_CONTEXT.safeParse(payload);
-      const hook = described.success ? `${described.data.context.category}::${described.data.context.event}` : "cpanel";
+      const context = described.success ? described.data.context : undefined;
+      const hook = context === undefined ? "cpanel" : oneLine(`${context.category}::${context.event}`, 100);
       return { hook, recorded: payload, events: () => eventsFromHookPayload(payload) };
     },
   },

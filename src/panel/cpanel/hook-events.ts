@@ -4,11 +4,15 @@ import { AppError } from "../../errors.js";
 import type { PanelEvent } from "../events.js";
 import { canonicalDomain } from "../names.js";
 import { CPANEL_HOOKS, hookName } from "./hooks.js";
+import { isOneLine, oneLine } from "../../util/one-line.js";
+
+/** Longer hook names are no hook of ours; they are shown cut. */
+const HOOK_NAME_MAX = 100;
 
 /** A hook payload that cannot be turned into events; kept aside with this reason, never dropped. */
 export class CpanelHookError extends AppError {
   constructor(hook: string, problem: string) {
-    super("cpanel_hook_invalid", `${hook}: ${problem}; the event was kept in the spool's rejected/ folder — check the cPanel version's hook payload`);
+    super("cpanel_hook_invalid", `${oneLine(hook, HOOK_NAME_MAX)}: ${problem}; the event was kept in the spool's rejected/ folder — check the cPanel version's hook payload`);
   }
 }
 
@@ -25,12 +29,11 @@ const packageName = z
   .string()
   .trim()
   .min(1)
-  .max(255)
-  .regex(/^[^\p{Cc}]+$/u, "holds control characters");
+  .refine((value) => isOneLine(value, 255), "is not one printable line of at most 255 characters");
 const domainName = z.string().transform((value, ctx) => {
   const domain = canonicalDomain(value);
   if (domain === undefined) {
-    ctx.addIssue({ code: "custom", message: `"${value.slice(0, 100)}" is not a valid domain name` });
+    ctx.addIssue({ code: "custom", message: `"${oneLine(value)}" is not a valid domain name` });
     return z.NEVER;
   }
   return domain;
@@ -123,7 +126,7 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
 const parentOf = z.string().transform((value, ctx) => {
   const parent = canonicalDomain(value.trim().replace(/^[^.]*\./, ""));
   if (parent === undefined || !value.includes(".")) {
-    ctx.addIssue({ code: "custom", message: `"${value.slice(0, 100)}" is not a subdomain of a domain` });
+    ctx.addIssue({ code: "custom", message: `"${oneLine(value)}" is not a subdomain of a domain` });
     return z.NEVER;
   }
   return parent;
@@ -137,13 +140,13 @@ const parentOf = z.string().transform((value, ctx) => {
 export function eventsFromHookPayload(payload: unknown): PanelEvent[] {
   const envelope = envelopeSchema.safeParse(payload);
   if (!envelope.success) {
-    throw new CpanelHookError("cPanel hook", `not a Standardized Hooks payload (${envelope.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`).join("; ")})`);
+    throw new CpanelHookError("cPanel hook", `not a Standardized Hooks payload (${envelope.error.issues.map((issue) => `${oneLine(issue.path.join(".") || "(top level)", 100)}: ${issue.message}`).join("; ")})`);
   }
   const { context, data } = envelope.data;
   const name = hookName(context);
   const mapper = MAPPERS[name];
   if (mapper === undefined) throw new CpanelHookError(name, "this event is not one wedos-panel registers");
-  if (context.stage !== "post") throw new CpanelHookError(name, `stage "${context.stage.slice(0, 20)}": wedos-panel registers post hooks only`);
+  if (context.stage !== "post") throw new CpanelHookError(name, `stage "${oneLine(context.stage, 40)}": wedos-panel registers post hooks only`);
   if (context.category === "Cpanel" && callFailed(data)) return [];
   const read = new DataReader(data);
   const events = mapper(read);

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import type { PanelAdapter } from "../adapter.js";
-import { eventFromHookEnv } from "./hook-events.js";
+import { eventFromHookEnv, HOOK_NAME_MAX } from "./hook-events.js";
 import { DIRECTADMIN_DEFAULTS, directAdminLayout } from "./layout.js";
 import { DirectAdminPanel } from "./reader.js";
+import { oneLine } from "../../util/one-line.js";
 
 /** DirectAdmin's own binary: its presence is how `"panel": "auto"` recognises a DirectAdmin server. */
 const DIRECTADMIN_BINARY = "/usr/local/directadmin/directadmin";
@@ -46,7 +47,8 @@ export const directAdminAdapter: PanelAdapter = {
     read(body) {
       const env = hookVariablesOf(body);
       const hook = env.WEDOS_PANEL_HOOK ?? "";
-      return { hook, recorded: env, events: () => [eventFromHookEnv(hook, env)] };
+      // The hook's name is kept and shown; eventFromHookEnv still refuses any name it does not know.
+      return { hook: oneLine(hook, HOOK_NAME_MAX), recorded: env, events: () => [eventFromHookEnv(hook, env)] };
     },
   },
   pages: {

@@ -45,11 +45,11 @@ export class DirectAdminPanel implements Panel {
     const text = await readOptional(confFile, UNREADABLE);
     if (text === undefined) return undefined;
     const conf = parseConf(text, confFile);
-    const ips = [conf.get("ip"), ...(conf.get("ips")?.split(/[\s,]+/) ?? [])].filter((ip): ip is string => ip !== undefined && isIP(ip) !== 0);
+    const ips = accountAddresses(conf.get("ip"), conf.get("ips"));
     return {
       username,
       package: nonEmpty(conf.get("package")),
-      ips: [...new Set(ips)],
+      ips,
       suspended: conf.get("suspended") === "yes",
       creator: nonEmpty(conf.get("creator")),
       domains: await this.domainsOf(username),
@@ -189,4 +189,11 @@ function isUserName(layout: DirectAdminLayout, name: string): boolean {
     if (error instanceof DirectAdminNameError) return false;
     throw error;
   }
+}
+
+/** An account's addresses from `ip=` and the list in `ips=`, once each; anything else there is not an address. */
+export function accountAddresses(ip: string | undefined, ips: string | undefined): string[] {
+  const listed = [ip?.trim(), ...(ips?.split(/[\s,]+/) ?? [])];
+  const addresses = listed.filter((one): one is string => one !== undefined && isIP(one) !== 0);
+  return [...new Set(addresses)];
 }

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 import { applyDrift as applyDriftTask } from "../../src/provisioning/tasks/drift-tasks.js";
@@ -45,6 +45,18 @@ describe("the reconciler", () => {
     await h.settle();
     expect(h.services.tasks.inventory.domain("rec6.test")?.state).toBe("active");
     expect(h.published("rec6.test")?.length).toBeGreaterThan(3);
+    expect((await h.reconcile())?.accounts).toEqual([]);
+  });
+
+  it("applies a package change whose event was lost", async () => {
+    await h.da.createUser(user(8));
+    await h.settle();
+    // The package changed in the panel's files, and no hook ran.
+    const conf = h.layout.userConf("r8");
+    writeFileSync(conf, readFileSync(conf, "utf8").replace(/^package=.*$/m, "package=bigger"));
+    const report = await h.reconcile();
+    expect(report?.accounts).toEqual([{ username: "r8", change: "package" }]);
+    expect(h.services.tasks.inventory.account("r8")?.package).toBe("bigger");
     expect((await h.reconcile())?.accounts).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { checkSessionChecks } from "./session-checks.js";
 import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
 import { hookSpool } from "../provisioning/spool.js";
+import { checkDiskSpace } from "./disk-space.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -48,7 +49,9 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   results.push(...checkInstallation(config, env));
   results.push(...(await checkPanelReader(config)));
   results.push(...(await checkPages(config)));
-  results.push(checkHookWarnings(hookSpool(config.dataDir, config.installation), config.dataDir, clock.now()));
+  const spool = hookSpool(config.dataDir, config.installation);
+  results.push(checkHookWarnings(spool, config.dataDir, clock.now()));
+  results.push(checkDiskSpace([config.dataDir, spool.events]));
   results.push(...checkSessionChecks(config, clock.now()));
 
   const { login, password, passwordSource } = config.wapi;

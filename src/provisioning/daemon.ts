@@ -2,6 +2,8 @@ import { watch, type FSWatcher } from "node:fs";
 import cron from "node-cron";
 import { AppError, toError } from "../errors.js";
 import type { Config } from "../config/load.js";
+import type { Clock } from "../clock.js";
+import { DiskFullWatch } from "./disk-full-watch.js";
 import type { BackupResult } from "../store/backup.js";
 import type { DelegationChecker } from "./delegation-checker.js";
 import type { IngestResult } from "./ingest.js";
@@ -17,9 +19,10 @@ const DELEGATION_TICK_MS = 60_000;
 
 /** What the daemon loop drives; main.ts's Services satisfies it. */
 export interface DaemonDeps {
-  config: Pick<Config, "daemon" | "dns">;
-  worker: Pick<Worker, "releaseAbandoned" | "run">;
-  queue: Pick<JobQueue, "enqueue">;
+  config: Pick<Config, "daemon" | "dns" | "dataDir">;
+  clock: Pick<Clock, "now">;
+  worker: Pick<Worker, "id" | "releaseAbandoned" | "run">;
+  queue: Pick<JobQueue, "enqueue" | "holders" | "release">;
   /** Where the hooks write their events (watched for new files). */
   hookSpool: Pick<HookSpool, "events">;
   delegation: Pick<DelegationChecker, "runDue">;
@@ -45,8 +48,11 @@ export interface Daemon {
  */
 export function startDaemon(services: DaemonDeps, log: (line: string) => void): Daemon {
   const abort = services.shutdown;
+  const disk = new DiskFullWatch({ queue: services.queue, dirs: [services.config.dataDir, services.hookSpool.events], now: () => services.clock.now(), log });
+  const writable = new WritableSignal();
   const ingest = () => {
     try {
+      if (disk.tryRecover()) writable.fire();
       services.worker.releaseAbandoned().then(
         (released) => {
           if (released > 0) log(`queue: took back ${released} job(s) from a worker that died`);
@@ -56,7 +62,8 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
       const result = services.ingest();
       for (const rejected of result.rejected) log(`spool: kept aside ${rejected.file}: ${rejected.reason}`);
     } catch (error) {
-      log(`spool: ${toError(error).message}`);
+      // The event files stay in the spool: the next read (every 2 s) takes them once the database can be written.
+      if (!disk.noteFailure(error)) log(`spool: ${toError(error).message}`);
     }
   };
   ingest();
@@ -68,7 +75,11 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
   }
   const rescan = setInterval(ingest, SPOOL_RESCAN_MS);
   const reconcile = cron.schedule(services.config.daemon.reconcileCron, () => {
-    services.queue.enqueue(reconcileTask, {});
+    try {
+      services.queue.enqueue(reconcileTask, {});
+    } catch (error) {
+      if (!disk.noteFailure(error)) log(`reconcile: ${toError(error).message}`);
+    }
   });
   const backup = cron.schedule(services.config.daemon.backupCron, () => {
     services.backup().then(
@@ -81,12 +92,13 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
         services.delegation.runDue().catch((error: unknown) => log(`delegation: ${toError(error).message}`));
       }, DELEGATION_TICK_MS)
     : undefined;
-  const done = services.worker.run(abort.signal).catch((error: unknown) => log(`worker stopped: ${toError(error).message}`));
+  const done = superviseWorker(services, disk, writable, log);
   return {
     done,
     stop: async () => {
       // The reason is what a job cut off by the stop throws (a task may note it on the domain until the job runs again).
       abort.abort(new AppError("daemon_stopping", "the daemon was stopped; this is taken up again when it starts", { retryable: true }));
+      writable.fire();
       watcher?.close();
       clearInterval(rescan);
       clearInterval(delegation);
@@ -95,4 +107,42 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
       await done;
     },
   };
+}
+
+/**
+ * Runs the worker's loop and, when it fails (the disk is full, the database is busy), starts it again at the next
+ * spool read at which writes succeed, giving back the job it had in hand. A stopped worker is never final.
+ */
+async function superviseWorker(services: DaemonDeps, disk: DiskFullWatch, writable: WritableSignal, log: (line: string) => void): Promise<void> {
+  const { signal } = services.shutdown;
+  while (!signal.aborted) {
+    try {
+      await services.worker.run(signal);
+      return;
+    } catch (error) {
+      if (!disk.noteFailure(error)) log(`worker stopped: ${toError(error).message}; it starts again at the next spool read`);
+    }
+    await writable.next();
+    if (signal.aborted) return;
+    try {
+      for (const { id, lockedBy } of await services.queue.holders()) {
+        if (lockedBy === services.worker.id) await services.queue.release(id, lockedBy, true);
+      }
+    } catch (error) {
+      if (!disk.noteFailure(error)) log(`queue: ${toError(error).message}`);
+    }
+  }
+}
+
+/** Resolves the promises of `next()` at the next moment writes are known to succeed (or the daemon stops). */
+class WritableSignal {
+  private waiters: Array<() => void> = [];
+
+  next(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  fire(): void {
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
 }

@@ -11,6 +11,7 @@ import type { Job, JobQueue } from "./queue.js";
 import type { RegisteredTask } from "./task-definition.js";
 import type { TaskContext } from "./tasks/context.js";
 import { processAlive } from "../util/process-alive.js";
+import { isDiskFull } from "../util/disk-full.js";
 
 export type RunOutcome = "ran" | "idle" | "paused";
 
@@ -91,6 +92,9 @@ export class Worker<C = TaskContext> {
         await queue.release(job.id, this.id, true);
         return;
       }
+      // A full disk is not the job's fault, and settling it would be a write that fails too: the loop stops with the
+      // job in hand, and the daemon starts it again, giving the job back, once writes succeed (ADR 0027).
+      if (isDiskFull(thrown)) throw thrown;
       const error = toError(thrown);
       this.deps.onError?.(job, error);
       await this.settleFailure(job, error);

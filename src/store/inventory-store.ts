@@ -68,6 +68,11 @@ export class InventoryStore {
     return row === undefined ? undefined : { ...row, ips: JSON.parse(row.ips) as string[], suspended: row.suspended === 1 };
   }
 
+  /** The accounts the plugin takes to be in the panel (not deleted). */
+  liveAccounts(): string[] {
+    return this.db.prepare<[], { username: string }>("SELECT username FROM accounts WHERE deleted_at IS NULL ORDER BY username").all().map((row) => row.username);
+  }
+
   setAccountSuspended(username: string, suspended: boolean, now: number): void {
     this.db.prepare("UPDATE accounts SET suspended = ?, updated_at = ? WHERE username = ?").run(suspended ? 1 : 0, now, username);
   }

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import type { PanelKind } from "../model/panel-kind.js";
 import { PACKAGE_ROOT } from "../package-info.js";
+import { hookSpool } from "../provisioning/spool.js";
 import type { CsrfTokens } from "./csrf.js";
 import type { WebDeps } from "./deps.js";
 import type { VisitorProver } from "./identity/identity.js";
@@ -71,6 +72,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       db: deps.db,
       wapi: deps.wapi.status,
       calls: deps.wapi.calls,
+      writtenDirs: [deps.config.dataDir, hookSpool(deps.config.dataDir, deps.config.installation).events],
     },
     settings: {
       config: deps.config,

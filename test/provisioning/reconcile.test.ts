@@ -1,7 +1,9 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 import { applyDrift as applyDriftTask } from "../../src/provisioning/tasks/drift-tasks.js";
+import { policySchema } from "../../src/model/policy.js";
+import { PolicyStore } from "../../src/store/policy-store.js";
 
 let h: ProvisioningHarness;
 beforeEach(async () => {
@@ -22,6 +24,50 @@ describe("the reconciler", () => {
     expect(report?.missing).toEqual(["rec1.test"]);
     await h.settle();
     expect(h.published("rec1.test")?.length).toBeGreaterThan(3);
+  });
+
+  it("applies a suspension whose event was lost, and the unsuspension after it", async () => {
+    new PolicyStore(h.services.db).save("withdrawing", policySchema.parse({ onSuspend: "withdraw" }), h.clock.now());
+    await h.da.createUser({ ...user(6), package: "withdrawing" });
+    await h.settle();
+    await h.da.suspendUser("r6");
+    rmSync(`${h.dataDir}/spool/new`, { recursive: true, force: true });
+    const suspended = await h.reconcile();
+    expect(suspended?.accounts).toEqual([{ username: "r6", change: "suspended" }]);
+    await h.settle();
+    expect(h.services.tasks.inventory.domain("rec6.test")?.state).toBe("suspended");
+    expect(h.published("rec6.test")).toBeUndefined();
+
+    await h.da.unsuspendUser("r6");
+    rmSync(`${h.dataDir}/spool/new`, { recursive: true, force: true });
+    const unsuspended = await h.reconcile();
+    expect(unsuspended?.accounts).toEqual([{ username: "r6", change: "unsuspended" }]);
+    await h.settle();
+    expect(h.services.tasks.inventory.domain("rec6.test")?.state).toBe("active");
+    expect(h.published("rec6.test")?.length).toBeGreaterThan(3);
+    expect((await h.reconcile())?.accounts).toEqual([]);
+  });
+
+  it("applies a package change whose event was lost", async () => {
+    await h.da.createUser(user(8));
+    await h.settle();
+    // The package changed in the panel's files, and no hook ran.
+    const conf = h.layout.userConf("r8");
+    writeFileSync(conf, readFileSync(conf, "utf8").replace(/^package=.*$/m, "package=bigger"));
+    const report = await h.reconcile();
+    expect(report?.accounts).toEqual([{ username: "r8", change: "package" }]);
+    expect(h.services.tasks.inventory.account("r8")?.package).toBe("bigger");
+    expect((await h.reconcile())?.accounts).toEqual([]);
+  });
+
+  it("marks an account gone from the panel deleted, with its domains", async () => {
+    await h.da.createUser(user(7));
+    await h.settle();
+    rmSync(h.layout.userDir("r7"), { recursive: true, force: true });
+    const report = await h.reconcile();
+    expect(report?.accounts).toEqual([{ username: "r7", change: "gone" }]);
+    expect(report?.orphans).toEqual(["rec7.test"]);
+    expect(h.services.tasks.inventory.account("r7")?.deletedAt).toBe(h.clock.now());
   });
 
   it("treats a domain gone from the panel as deleted, per the termination policy", async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 import { taskFromTheFuture } from "../support/future-task.js";
+import { fullTmpfs } from "../support/full-disk.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -23,6 +24,18 @@ describe("the admin's operations page", () => {
     expect(stdout).toContain("0 of 1000 (200 kept for people&#39;s actions and new accounts), 0 rejected");
     h.services.wapi.circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", h.clock.now() + 600_000, 2006);
     expect((await operations()).stdout).toContain("Requests to WEDOS are paused: WEDOS&#39;s limit of requests per hour is used up (code 2006)");
+  });
+
+  it("says the disk is full while the spool's filesystem is, and no more once space is freed", async () => {
+    const events = `${h.services.config.dataDir}/spool/new`;
+    const disk = fullTmpfs(events, 2048);
+    try {
+      expect((await operations()).stdout).toMatch(new RegExp(`<p class="wedos-reason" role="alert">The disk is full: the filesystem of ${events} has 0 KiB left\\. Hooks cannot queue`));
+      disk.free();
+      expect((await operations()).stdout).not.toContain("The disk is full");
+    } finally {
+      disk.unmount();
+    }
   });
 
   it("lists failed jobs with their last error and retries one (CSRF required)", async () => {

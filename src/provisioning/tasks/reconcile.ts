@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
+import type { PanelAccount } from "../../model/account.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { applyPanelEvent } from "../lifecycle.js";
 import type { WapiLane } from "../../wapi/lanes.js";
@@ -14,10 +15,17 @@ export interface ReconcileReport {
   missing: string[];
   /** Domains the plugin knows that are gone from the panel: treated as deleted (per the termination policy). */
   orphans: string[];
+  /**
+   * Accounts whose suspension, package or existence differs between the panel and the inventory (an event the
+   * spool could not take, e.g. on a full disk): "suspended", "unsuspended", "package", "gone", by username.
+   */
+  accounts: Array<{ username: string; change: AccountChange }>;
   /** Zones queued for a drift check (a plan, not applied) this run. */
   driftChecks: number;
   deadJobs: number;
 }
+
+export type AccountChange = "suspended" | "unsuspended" | "package" | "gone";
 
 export const RECONCILE_REPORT_KEY = "last_reconcile";
 
@@ -34,14 +42,44 @@ export const reconcile = defineTask({
   run: async (ctx, job) => void (await reconcilePanel(ctx, job.lane)),
 });
 
+/**
+ * What a lost suspension, unsuspension or package change would have done, done now through the same lifecycle
+ * (docs/decisions/0027-a-full-disk.md); an account the inventory lacks takes its suspension from the panel.
+ */
+function applyAccountChanges(ctx: TaskContext, account: PanelAccount): AccountChange[] {
+  const { inventory, lifecycle } = ctx;
+  const known = inventory.account(account.username);
+  if (known === undefined || known.deletedAt !== null) {
+    if (account.suspended) {
+      inventory.rememberAccount(account, ctx.clock.now());
+      inventory.setAccountSuspended(account.username, true, ctx.clock.now());
+    }
+    return [];
+  }
+  const changes: AccountChange[] = [];
+  // An account first seen without its package (a domain's event) only learns it: nothing says it changed.
+  if (account.package !== undefined && known.package !== null && known.package !== account.package) {
+    changes.push("package");
+    applyPanelEvent({ kind: "package-changed", username: account.username, package: account.package }, lifecycle);
+  }
+  if (known.suspended !== account.suspended) {
+    changes.push(account.suspended ? "suspended" : "unsuspended");
+    applyPanelEvent({ kind: account.suspended ? "user-suspended" : "user-activated", username: account.username }, lifecycle);
+  }
+  return changes;
+}
+
 export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<ReconcileReport> {
   const { panel, inventory, queue, clock, zones, wapi } = ctx;
   const now = clock.now();
-  const report: ReconcileReport = { at: now, missing: [], orphans: [], driftChecks: 0, deadJobs: 0 };
+  const report: ReconcileReport = { at: now, missing: [], orphans: [], accounts: [], driftChecks: 0, deadJobs: 0 };
   const atWedos = new Set((await wapi.dns.domainsList({ lane })).map((zone) => zone.name));
   const inPanel = new Set<string>();
+  const accountsInPanel = new Set<string>();
 
   for (const account of await panel.listAccounts()) {
+    accountsInPanel.add(account.username);
+    for (const change of applyAccountChanges(ctx, account)) report.accounts.push({ username: account.username, change });
     inventory.rememberAccount(account, now);
     for (const domain of account.domains) {
       inPanel.add(domain.domain);
@@ -60,6 +98,11 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
     if (domain.state === "deleted" || domain.origin === "cluster" || inPanel.has(domain.domain)) continue;
     report.orphans.push(domain.domain);
     applyPanelEvent({ kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain }, ctx.lifecycle);
+  }
+  for (const username of inventory.liveAccounts()) {
+    if (accountsInPanel.has(username)) continue;
+    report.accounts.push({ username, change: "gone" });
+    applyPanelEvent({ kind: "user-destroyed", username }, ctx.lifecycle);
   }
 
   // Drift checks plan only (one dns-rows-list each); what differs waits for an admin on the drift page.

@@ -239,6 +239,7 @@ export const cs: Record<MessageKey, string> = {
   "audit.outcome.permanent": "selhalo",
   "audit.outcome.stop": "selhalo, požadavky pozastaveny",
   "budget.paused": "Požadavky na WEDOS jsou pozastaveny: {reason}",
+  "disk.full": "Disk je plný: na souborovém systému {dir} zbývá {free}. Hooky nemohou zařadit své události a úlohy čekají. Uvolněte tam místo; démon pak sám pokračuje a jeho kontrola souladu najde účty a domény, jejichž události se ztratily.",
   "hookWarnings.title": "Pre hooky, které pustily akci bez kontroly",
   "hookWarnings.intro": "Plugin selhal, zatímco panel čekal na kontrolu kvóty zón, a tyto akce proto proběhly bez ní (celkem {total}). Opravte, co uvádějí podrobnosti; wedos-panel doctor to ověří znovu.",
   "hookWarnings.hook": "Hook",

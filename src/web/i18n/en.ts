@@ -241,6 +241,7 @@ export const en = {
   "audit.outcome.permanent": "failed",
   "audit.outcome.stop": "failed, requests paused",
   "budget.paused": "Requests to WEDOS are paused: {reason}",
+  "disk.full": "The disk is full: the filesystem of {dir} has {free} left. Hooks cannot queue their events and jobs wait. Free space there; the daemon resumes by itself and its reconcile finds the accounts and domains whose events were lost.",
   "hookWarnings.title": "Pre hooks that let an action through unchecked",
   "hookWarnings.intro": "The plugin failed while the panel waited for its zone-quota check, so these actions went through without it ({total} in all). Fix what the details name; wedos-panel doctor checks again.",
   "hookWarnings.hook": "Hook",

@@ -9,6 +9,7 @@ import type { DriftStore } from "../../store/drift-store.js";
 import { HookWarningStore } from "../../store/hook-warning-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { WapiCallStore } from "../../store/wapi-call-store.js";
+import { fullFilesystem } from "../../util/disk-full.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
@@ -29,6 +30,8 @@ export interface AdminSources {
   calls: Pick<WapiCallStore, "latest">;
   drift: DriftStore;
   db: Database;
+  /** The data directory and the hooks' spool: the page says when a filesystem of theirs is full. */
+  writtenDirs: readonly string[];
 }
 
 /**
@@ -75,7 +78,9 @@ async function showOperations(res: Parameters<typeof authenticatedPage>[0], sour
   const { t } = page;
   const budget = sources.wapi.budget();
   const paused = sources.wapi.pause();
+  const full = fullFilesystem(sources.writtenDirs);
   const model = {
+    diskFull: full === undefined ? undefined : { dir: full.dir, free: `${Math.floor(full.free / 1024)} KiB` },
     notice,
     csrfToken: page.csrfToken,
     links: adminLinks(page),

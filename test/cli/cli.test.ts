@@ -60,7 +60,7 @@ describe("wedos-panel", () => {
     const result = await runCliCaptured(["doctor", "--json"], env, clock);
     const checks = JSON.parse(result.stdout) as Array<{ check: string; status: string }>;
     expect(result.status).toBe(0);
-    expect(checks.map((c) => c.check)).toEqual(["configuration", "page identity", "hard links", "CageFS", "pre hooks", "credentials", "data directory", "time zone data", "database driver", "database", "request budget", "job queue", "reachability", "clock", "WEDOS login", "IP allow-list"]);
+    expect(checks.map((c) => c.check)).toEqual(["configuration", "page identity", "hard links", "CageFS", "pre hooks", "disk space", "credentials", "data directory", "time zone data", "database driver", "database", "request budget", "job queue", "reachability", "clock", "WEDOS login", "IP allow-list"]);
     // fs.protected_hardlinks is this machine's kernel setting: doctor warns where it is off, and nothing else.
     const hardlinks = readFileSync("/proc/sys/fs/protected_hardlinks", "utf8").trim() === "0" ? "warn" : "ok";
     expect(checks.map((c) => (c.check === "hard links" ? c.status === hardlinks : c.status === "ok"))).not.toContain(false);

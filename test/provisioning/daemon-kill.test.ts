@@ -30,7 +30,7 @@ afterEach(async () => {
   await sim?.close();
 });
 
-/** Kill seeds: one in the suite; `WEDOS_KILL_RUNS=10` runs ten (the convergence figures of issue 13). */
+/** Kill seeds: one in the suite; `WEDOS_KILL_RUNS=10` runs ten for the convergence figures. */
 const SEEDS = Array.from({ length: Number(process.env.WEDOS_KILL_RUNS ?? 1) }, (_, i) => 20261121 + i);
 const KILLS = 10;
 
@@ -80,7 +80,7 @@ describe("the daemon killed with SIGKILL at random points", () => {
       await new Promise((resolve) => daemon?.once("exit", resolve));
       kills += 1;
     }
-    // A last, uninterrupted run finishes whatever the final kill cut off, within 30 s of the last kill (issue 13).
+    // A last, uninterrupted run finishes whatever the final kill cut off, within 30 s of the last kill.
     const lastKillAt = Date.now();
     daemon = start();
     const pending = () => !allActive() || jobs.countsByState().queued + jobs.countsByState().running > 0;

@@ -11,7 +11,7 @@ import { MESSAGE_MAX } from "../../src/util/one-line.js";
 import { hostileValues, isBoundedLine, type HostileValues } from "../support/hostile-values.js";
 import { startWebHarness, type WebHarness } from "../web/support.js";
 
-// Issue 13 §5: whatever a hook hands over, every value the plugin stores, logs or shows from it is one printable
+// Whatever a hook hands over, every value the plugin stores, logs or shows from it is one printable
 // line of bounded length; the original bytes stay only in the spool (rejected/ keeps a copy of what was refused).
 let h: WebHarness;
 beforeEach(async () => {

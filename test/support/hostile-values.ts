@@ -1,6 +1,6 @@
 import { mulberry32 } from "../../src/simulator/faults.js";
 
-// Seeded hostile values for the fuzz tests of what hooks hand over (issue 13 §5): long, multi-line, with control
+// Seeded hostile values for the fuzz tests of what hooks hand over: long, multi-line, with control
 // and format characters, invalid UTF-8 and lone surrogates. The same seed gives the same values.
 
 const PIECES = ["alice", "example.test", "Příliš žluťoučký", "\n", "\r\n", "\t", "\x1b[31m", "\0", "\x7f", "\u0085", "\u2028", "\u202e", "\u200b", "\ufeff", "🙂", "a=b", "'\"<script>", "..", "/etc/passwd", " "];

@@ -12,6 +12,18 @@ import { join } from "node:path";
  */
 export function compileFresh(root, outDir) {
   rmSync(outDir, { recursive: true, force: true });
-  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", outDir, "--sourceMap", "false"], { stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      join(root, "tsconfig.build.json"),
+      "--outDir",
+      outDir,
+      "--sourceMap",
+      "false",
+    ],
+    { stdio: "inherit" },
+  );
   return outDir;
 }

@@ -10,7 +10,12 @@ import { PackageTree } from "./package-tree.mjs";
 import { platformConf, runtimeManifest } from "./platform.mjs";
 
 /** What cPanel runs as programs (the installer copies them with mode 0755, but a package says what it means). */
-const PROGRAMS = ["cpanel/hooks/wedos-panel-hook", "cpanel/plugin/index.live.pl", "cpanel/whm/index.cgi", "build/lib/cli.js"];
+const PROGRAMS = [
+  "cpanel/hooks/wedos-panel-hook",
+  "cpanel/plugin/index.live.pl",
+  "cpanel/whm/index.cgi",
+  "build/lib/cli.js",
+];
 
 /**
  * @param {{ root: string, lib: string, manifest: Record<string, unknown>, drivers: { dir: string, portable: boolean } }} build
@@ -19,12 +24,17 @@ export function cpanelPackage({ root, lib, manifest, drivers }) {
   const tree = new PackageTree("wedos-panel");
   tree.data("package.json", runtimeManifest(manifest));
   tree.data("platform.conf", platformConf(drivers));
-  for (const part of ["cpanel", "images", "views"]) tree.tree(part, join(root, part), (path) => !DEVELOPMENT_FILE.test(path));
+  for (const part of ["cpanel", "images", "views"])
+    tree.tree(part, join(root, part), (path) => !DEVELOPMENT_FILE.test(path));
   // The service account, its data, the installation record and the units: shared with DirectAdmin's installer.
   for (const script of ["service.sh", "installation.sh"]) tree.file(`scripts/${script}`, join(root, "scripts", script));
   tree.tree("native", drivers.dir);
   tree.lib(lib);
   tree.requireExecutable(PROGRAMS, "cPanel runs it as a program");
   tree.productionModules(root);
-  return { file: "wedos-panel-cpanel.tar.gz", tree, next: "on the server: tar -xzf wedos-panel-cpanel.tar.gz && sh wedos-panel/cpanel/install.sh" };
+  return {
+    file: "wedos-panel-cpanel.tar.gz",
+    tree,
+    next: "on the server: tar -xzf wedos-panel-cpanel.tar.gz && sh wedos-panel/cpanel/install.sh",
+  };
 }

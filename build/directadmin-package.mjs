@@ -29,5 +29,9 @@ export function directAdminPackage({ root, lib, manifest, drivers }) {
   tree.lib(lib);
   tree.productionModules(root);
   tree.manifest("package-files.txt");
-  return { file: `${id}.tar.gz`, tree, next: `upload it as ${id}.tar.gz (DirectAdmin names the plugin directory after the file)` };
+  return {
+    file: `${id}.tar.gz`,
+    tree,
+    next: `upload it as ${id}.tar.gz (DirectAdmin names the plugin directory after the file)`,
+  };
 }

@@ -5,7 +5,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 
 /** Compiled modules (paths in build/lib) for development only: the WEDOS simulator, the emulated panels, the demo, the benchmark and the commands that start them. */
-const DEV_ONLY_LIB = ["simulator/", "demo/", "bench/", "emulators/", "cli/dev-commands.js", "cli/commands/demo.js", "cli/commands/wapi-sim.js"];
+const DEV_ONLY_LIB = [
+  "simulator/",
+  "demo/",
+  "bench/",
+  "emulators/",
+  "cli/dev-commands.js",
+  "cli/commands/demo.js",
+  "cli/commands/wapi-sim.js",
+];
 
 /** Imports a shipped module may make of a module the package does not carry: it copes with its absence. */
 const OPTIONAL_IMPORTS = new Set(["cli/dev-commands.js"]);
@@ -14,7 +22,9 @@ const OPTIONAL_IMPORTS = new Set(["cli/dev-commands.js"]);
 export const INSTALL_TIME_MODULES = new Set(["prebuild-install", "bindings"]);
 
 /** Of a native package, what runs: better-sqlite3's JavaScript; its addon comes from native/ (build/native/). */
-export const MODULE_RUNTIME_FILES = { "better-sqlite3": (path) => ["package.json", "LICENSE", "lib"].includes(path) || path.startsWith("lib/") };
+export const MODULE_RUNTIME_FILES = {
+  "better-sqlite3": (path) => ["package.json", "LICENSE", "lib"].includes(path) || path.startsWith("lib/"),
+};
 
 /** Files of a dependency no server runs: TypeScript sources and declarations, source maps, documentation. */
 export const DEVELOPMENT_FILE = /\.(?:d\.)?[cm]?ts$|\.map$|\.md$|\.markdown$/i;
@@ -30,7 +40,9 @@ export function shippedLib(path) {
  * @param {string} lib the compiled code (build/stage/lib)
  */
 export function checkShippedImports(lib) {
-  const shipped = readdirSync(lib, { recursive: true }).map(String).filter((path) => path.endsWith(".js") && shippedLib(path));
+  const shipped = readdirSync(lib, { recursive: true })
+    .map(String)
+    .filter((path) => path.endsWith(".js") && shippedLib(path));
   const present = new Set(shipped);
   const broken = [];
   for (const path of shipped) {
@@ -40,5 +52,8 @@ export function checkShippedImports(lib) {
       if (!present.has(target) && !OPTIONAL_IMPORTS.has(target)) broken.push(`${path} imports ${specifier}`);
     }
   }
-  if (broken.length > 0) throw new Error(`shipped code imports development code the package does not carry:\n  ${broken.join("\n  ")}\nmove the import behind cli/dev-commands.ts or out of the shipped module`);
+  if (broken.length > 0)
+    throw new Error(
+      `shipped code imports development code the package does not carry:\n  ${broken.join("\n  ")}\nmove the import behind cli/dev-commands.ts or out of the shipped module`,
+    );
 }

@@ -3,7 +3,13 @@
 // compiled code and the production dependencies, then one deterministic archive (tar.mjs).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { checkShippedImports, DEVELOPMENT_FILE, INSTALL_TIME_MODULES, MODULE_RUNTIME_FILES, shippedLib } from "./package-contents.mjs";
+import {
+  checkShippedImports,
+  DEVELOPMENT_FILE,
+  INSTALL_TIME_MODULES,
+  MODULE_RUNTIME_FILES,
+  shippedLib,
+} from "./package-contents.mjs";
 import { productionModules } from "./production-modules.mjs";
 import { tarGz } from "./tar.mjs";
 
@@ -20,7 +26,11 @@ export class PackageTree {
   /** A file; executable (0755) when its owner may execute it in the checkout, else 0644 — whatever the umask. */
   file(path, source) {
     const stat = statSync(source); // follows symbolic links
-    this.#entries.set(this.#prefix + path, { type: "file", mode: stat.mode & 0o100 ? 0o755 : 0o644, data: readFileSync(source) });
+    this.#entries.set(this.#prefix + path, {
+      type: "file",
+      mode: stat.mode & 0o100 ? 0o755 : 0o644,
+      data: readFileSync(source),
+    });
   }
 
   /** A generated file, 0644. */
@@ -60,7 +70,9 @@ export class PackageTree {
 
   /** Throws unless each path is an executable file of the package: the panel runs them as programs. */
   requireExecutable(paths, why) {
-    for (const path of paths) if (this.#entries.get(this.#prefix + path)?.mode !== 0o755) throw new Error(`${path}: missing or not executable; ${why}`);
+    for (const path of paths)
+      if (this.#entries.get(this.#prefix + path)?.mode !== 0o755)
+        throw new Error(`${path}: missing or not executable; ${why}`);
   }
 
   /** The compiled code, without the development modules (package-contents.mjs), at build/lib. */
@@ -91,8 +103,12 @@ export class PackageTree {
    */
   manifest(path) {
     this.#entries.set(this.#prefix + path, { type: "file", mode: 0o644, data: Buffer.alloc(0) });
-    const listed = [...this.#withParents().keys()].map((entry) => entry.slice(this.#prefix.length)).filter((entry) => entry !== "");
-    const lines = listed.sort().map((entry) => (this.#withParents().get(this.#prefix + entry)?.type === "dir" ? `${entry}/` : entry));
+    const listed = [...this.#withParents().keys()]
+      .map((entry) => entry.slice(this.#prefix.length))
+      .filter((entry) => entry !== "");
+    const lines = listed
+      .sort()
+      .map((entry) => (this.#withParents().get(this.#prefix + entry)?.type === "dir" ? `${entry}/` : entry));
     this.#entries.set(this.#prefix + path, { type: "file", mode: 0o644, data: Buffer.from(`${lines.join("\n")}\n`) });
   }
 
@@ -115,7 +131,10 @@ export class PackageTree {
   /** The gzip-compressed archive: every entry after its parent directory, depth first, each directory's entries by name. */
   archive(mtime) {
     const entries = this.#withParents();
-    return tarGz([...entries.entries()].sort(([a], [b]) => comparePaths(a, b)).map(([path, entry]) => ({ path, ...entry })), mtime);
+    return tarGz(
+      [...entries.entries()].sort(([a], [b]) => comparePaths(a, b)).map(([path, entry]) => ({ path, ...entry })),
+      mtime,
+    );
   }
 }
 

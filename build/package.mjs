@@ -23,14 +23,27 @@ import { describeDrivers, nativeDrivers } from "./platform.mjs";
 const PACKAGES = { directadmin: directAdminPackage, cpanel: cpanelPackage };
 
 const ROOT = join(import.meta.dirname, "..");
-const { values: options } = parseArgs({ options: { out: { type: "string" }, stage: { type: "string" }, only: { type: "string" }, "unportable-native": { type: "boolean" } } });
-if (options.only !== undefined && !(options.only in PACKAGES)) throw new Error(`--only ${options.only}: say directadmin or cpanel`);
+const { values: options } = parseArgs({
+  options: {
+    out: { type: "string" },
+    stage: { type: "string" },
+    only: { type: "string" },
+    "unportable-native": { type: "boolean" },
+  },
+});
+if (options.only !== undefined && !(options.only in PACKAGES))
+  throw new Error(`--only ${options.only}: say directadmin or cpanel`);
 const outDir = options.out ?? join(ROOT, "build", "dist");
 const stageDir = options.stage ?? join(ROOT, "build", "stage");
 
 rmSync(stageDir, { recursive: true, force: true });
 const drivers = nativeDrivers(ROOT, stageDir, { unportable: options["unportable-native"] === true });
-const build = { root: ROOT, lib: compileFresh(ROOT, join(stageDir, "lib")), manifest: JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")), drivers };
+const build = {
+  root: ROOT,
+  lib: compileFresh(ROOT, join(stageDir, "lib")),
+  manifest: JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")),
+  drivers,
+};
 const mtime = Number(process.env.SOURCE_DATE_EPOCH ?? 0);
 mkdirSync(outDir, { recursive: true });
 for (const [panel, make] of Object.entries(PACKAGES)) {
@@ -40,6 +53,8 @@ for (const [panel, make] of Object.entries(PACKAGES)) {
   const target = join(outDir, made.file);
   writeFileSync(target, archive);
   const shown = relative(process.cwd(), target).startsWith("..") ? target : relative(process.cwd(), target);
-  process.stdout.write(`${shown}: ${panel} package ${build.manifest.version}, ${made.tree.fileCount} files, ${(archive.length / 1e6).toFixed(1)} MB; ${made.next}\n`);
+  process.stdout.write(
+    `${shown}: ${panel} package ${build.manifest.version}, ${made.tree.fileCount} files, ${(archive.length / 1e6).toFixed(1)} MB; ${made.next}\n`,
+  );
 }
 process.stdout.write(`${describeDrivers(drivers)}\n`);

@@ -16,14 +16,21 @@ export function nativeDrivers(root, stageDir, { unportable }) {
   const dir = join(stageDir, "native-unportable");
   const target = join(dir, `${process.platform}-${process.arch}`, `node-abi${process.versions.modules}`);
   mkdirSync(target, { recursive: true });
-  copyFileSync(join(root, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"), join(target, "better_sqlite3.node"));
+  copyFileSync(
+    join(root, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node"),
+    join(target, "better_sqlite3.node"),
+  );
   return { dir, portable: false };
 }
 
 /** One line per shipped driver: its path in the package and the highest C library symbol versions it needs. */
 export function describeDrivers(drivers) {
-  const lines = driverFiles(drivers.dir).map((path) => `native/${path}: needs ${describeVersions(highestSymbolVersions(join(drivers.dir, path)))}`);
-  const label = drivers.portable ? `portable drivers (at most GLIBC_${CEILINGS.GLIBC} and GLIBCXX_${CEILINGS.GLIBCXX}; elsewhere Node.js 24+ uses node:sqlite)` : `NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules}) on this machine only (--unportable-native); do not ship this package`;
+  const lines = driverFiles(drivers.dir).map(
+    (path) => `native/${path}: needs ${describeVersions(highestSymbolVersions(join(drivers.dir, path)))}`,
+  );
+  const label = drivers.portable
+    ? `portable drivers (at most GLIBC_${CEILINGS.GLIBC} and GLIBCXX_${CEILINGS.GLIBCXX}; elsewhere Node.js 24+ uses node:sqlite)`
+    : `NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules}) on this machine only (--unportable-native); do not ship this package`;
   return [`database drivers, ${label}:`, ...lines.map((line) => `  ${line}`)].join("\n");
 }
 
@@ -32,7 +39,9 @@ export function platformConf(drivers) {
   return [
     "# The database drivers this package carries in native/ (better-sqlite3 for one Node.js ABI each). Where none",
     "# loads, Node.js 24 and newer use their built-in node:sqlite; `wedos-panel driver` says which one runs.",
-    `drivers=${driverFiles(drivers.dir).map((path) => path.replace(/\/better_sqlite3\.node$/, "")).join(" ")}`,
+    `drivers=${driverFiles(drivers.dir)
+      .map((path) => path.replace(/\/better_sqlite3\.node$/, ""))
+      .join(" ")}`,
     `portable=${drivers.portable ? "yes" : "no"}`,
     `platform=${drivers.portable ? PLATFORM : `${process.platform}-${process.arch}`}`,
     `glibc_at_most=${drivers.portable ? CEILINGS.GLIBC : "this build machine's"}`,

@@ -20,7 +20,9 @@ export function productionModules(root, skip = new Set()) {
       const installed = resolvePackage(root, dir, name);
       if (installed === undefined) {
         if (name in optional) continue;
-        throw new Error(`${name} (needed by ${relative(root, dir) || "wedos-panel"}) is not installed; run npm install first`);
+        throw new Error(
+          `${name} (needed by ${relative(root, dir) || "wedos-panel"}) is not installed; run npm install first`,
+        );
       }
       const path = relative(root, installed);
       if (found.has(path)) continue;

@@ -15,7 +15,7 @@ const BLOCK = 512;
 export function tarGz(entries, mtime) {
   const blocks = [];
   for (const entry of entries) {
-    const data = entry.type === "file" ? entry.data ?? Buffer.alloc(0) : Buffer.alloc(0);
+    const data = entry.type === "file" ? (entry.data ?? Buffer.alloc(0)) : Buffer.alloc(0);
     blocks.push(header(entry.type === "dir" ? `${entry.path}/` : entry.path, entry, data.length, mtime));
     if (data.length > 0) blocks.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
   }

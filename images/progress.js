@@ -18,7 +18,10 @@
       return;
     }
     if (typeof status.text === "string" && line.textContent !== status.text) line.textContent = status.text;
-    if (typeof status.state === "string") line.className = "wedos-status wedos-status-" + (status.state === "done" ? "active" : status.state === "dead" ? "error" : "pending");
+    if (typeof status.state === "string")
+      line.className =
+        "wedos-status wedos-status-" +
+        (status.state === "done" ? "active" : status.state === "dead" ? "error" : "pending");
     if (status.finished === true) return;
     waited += delay;
     delay = Math.min(delay * 1.5, 10000);

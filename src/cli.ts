@@ -10,7 +10,11 @@ import { AppError } from "./errors.js";
  */
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === "panel-reader") return (await import("./cli/reader-main.js")).runReaderCli(argv, io);
-  const [{ becomeServiceAccount }, { installRecordFile, readInstallRecord }, { runCli }] = await Promise.all([import("./cli/service-account.js"), import("./config/install-record.js"), import("./cli/main.js")]);
+  const [{ becomeServiceAccount }, { installRecordFile, readInstallRecord }, { runCli }] = await Promise.all([
+    import("./cli/service-account.js"),
+    import("./config/install-record.js"),
+    import("./cli/main.js"),
+  ]);
   becomeServiceAccount(readInstallRecord(installRecordFile(io.env)));
   return runCli(argv, io);
 }

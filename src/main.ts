@@ -79,7 +79,13 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     delegations: new DelegationStore(db),
   };
   const { zones, inventory, policies } = stores;
-  const lifecycle: LifecycleDeps = { inventory, policies, queue, clock, provisionClusterZones: config.directadmin.provisionClusterZones };
+  const lifecycle: LifecycleDeps = {
+    inventory,
+    policies,
+    queue,
+    clock,
+    provisionClusterZones: config.directadmin.provisionClusterZones,
+  };
   const tasks: TaskContext = {
     wapi,
     panel,
@@ -97,9 +103,22 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
     db,
   };
-  const worker = new Worker({ queue, clock, circuit: wapi.circuit, fairShare: () => wapi.budget.fairShare(), tasks: TASKS, context: tasks });
+  const worker = new Worker({
+    queue,
+    clock,
+    circuit: wapi.circuit,
+    fairShare: () => wapi.budget.fairShare(),
+    tasks: TASKS,
+    context: tasks,
+  });
   const spool = new SpoolStore(db);
-  const delegation = new DelegationChecker({ inventory, store: stores.delegations, clock, resolver: config.dns.delegationResolver, nameServers: config.dns.delegationNameServers });
+  const delegation = new DelegationChecker({
+    inventory,
+    store: stores.delegations,
+    clock,
+    resolver: config.dns.delegationResolver,
+    nameServers: config.dns.delegationNameServers,
+  });
   const hooks = hookSpool(config.dataDir, config.installation);
   ensureSpool(hooks);
   return {
@@ -109,7 +128,13 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     wapi,
     panel,
     queue,
-    actions: new CustomerActions({ queue, inventory, budget: wapi.budget, clock, cooldownMs: config.wapi.actionCooldownMinutes * 60_000 }),
+    actions: new CustomerActions({
+      queue,
+      inventory,
+      budget: wapi.budget,
+      clock,
+      cooldownMs: config.wapi.actionCooldownMinutes * 60_000,
+    }),
     worker,
     tasks,
     lifecycle,

@@ -15,7 +15,8 @@ function findPackageRoot(start: string): string {
       if (name === "wedos-panel") return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the wedos-panel package.json above ${start}; reinstall the plugin`);
+    if (parent === dir)
+      throw new Error(`cannot find the wedos-panel package.json above ${start}; reinstall the plugin`);
     dir = parent;
   }
 }

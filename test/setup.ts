@@ -11,6 +11,8 @@ afterEach(() => {
   const calls = spies.flatMap((spy) => spy.mock.calls);
   for (const spy of spies) spy.mockRestore();
   if (calls.length > 0) {
-    throw new Error(`console.error/warn was called during the test:\n${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+    throw new Error(
+      `console.error/warn was called during the test:\n${calls.map((c) => c.map(String).join(" ")).join("\n")}`,
+    );
   }
 });

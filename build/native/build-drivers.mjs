@@ -19,7 +19,15 @@ import { requireRootTools } from "./requirements.mjs";
 import { NODE_VERSIONS, PLATFORM } from "./targets.mjs";
 
 const HERE = import.meta.dirname;
-const BUILDER_FILES = ["build-drivers.mjs", "pin-glibc.h", "targets.mjs", "chroot.mjs", "debian-root.mjs", "node-dist.mjs", "glibc-symbols.mjs"].map((name) => join(HERE, name));
+const BUILDER_FILES = [
+  "build-drivers.mjs",
+  "pin-glibc.h",
+  "targets.mjs",
+  "chroot.mjs",
+  "debian-root.mjs",
+  "node-dist.mjs",
+  "glibc-symbols.mjs",
+].map((name) => join(HERE, name));
 /** What node-gyp needs of better-sqlite3's package to compile it. */
 const SOURCES = ["binding.gyp", "src", "deps", "package.json"];
 
@@ -37,9 +45,13 @@ export function portableDrivers(root, log = (line) => process.stderr.write(`${li
     for (const nodeVersion of NODE_VERSIONS) {
       const started = Date.now();
       const nodeDir = nodeDistribution(nodeVersion, log);
-      const abi = execFileSync(join(nodeDir, "bin", "node"), ["-p", "process.versions.modules"], { encoding: "utf8" }).trim();
+      const abi = execFileSync(join(nodeDir, "bin", "node"), ["-p", "process.versions.modules"], {
+        encoding: "utf8",
+      }).trim();
       const target = join(out, PLATFORM, `node-abi${abi}`, "better_sqlite3.node");
-      log(`building better-sqlite3 ${version("better-sqlite3")} for Node.js ${nodeVersion} (ABI ${abi}) in Debian ${debian}`);
+      log(
+        `building better-sqlite3 ${version("better-sqlite3")} for Node.js ${nodeVersion} (ABI ${abi}) in Debian ${debian}`,
+      );
       buildOne({ debian, modules, nodeDir, target });
       const problems = aboveCeilings(highestSymbolVersions(target));
       if (problems.length > 0) throw new Error(`${target} needs ${problems.join(", ")}: it would not load on EL 8`);
@@ -59,12 +71,34 @@ function buildOne({ debian, modules, nodeDir, target }) {
     overlay.bind(nodeDir, "/opt/node");
     overlay.bind(modules, "/opt/tools/node_modules");
     const flags = "-include /build/pin-glibc.h";
-    const env = ["PATH=/opt/node/bin:/usr/bin:/bin", "HOME=/build/home", `CFLAGS=${flags}`, `CXXFLAGS=${flags}`, "LDFLAGS=-static-libstdc++ -static-libgcc"];
+    const env = [
+      "PATH=/opt/node/bin:/usr/bin:/bin",
+      "HOME=/build/home",
+      `CFLAGS=${flags}`,
+      `CXXFLAGS=${flags}`,
+      "LDFLAGS=-static-libstdc++ -static-libgcc",
+    ];
     // node first on PATH: node-gyp's actions run `node`; --nodedir: the headers of exactly this Node.js, no download.
-    const built = overlay.run(["/usr/bin/env", "-i", ...env, "sh", "-c", "cd /build/better-sqlite3 && node /opt/tools/node_modules/node-gyp/bin/node-gyp.js rebuild --release --nodedir=/opt/node -j 2"]);
-    if (built.status !== 0) throw new Error(`node-gyp failed (exit ${built.status}):\n${`${built.stdout}${built.stderr}`.split("\n").slice(-30).join("\n")}`);
-    const loads = overlay.run(["/opt/node/bin/node", "-e", 'new (require("/opt/tools/node_modules/better-sqlite3"))(":memory:", { nativeBinding: process.argv[1] }).close()', "/build/better-sqlite3/build/Release/better_sqlite3.node"]);
-    if (loads.status !== 0) throw new Error(`the driver built for ${nodeDir} does not load in the Debian root: ${loads.stderr}`);
+    const built = overlay.run([
+      "/usr/bin/env",
+      "-i",
+      ...env,
+      "sh",
+      "-c",
+      "cd /build/better-sqlite3 && node /opt/tools/node_modules/node-gyp/bin/node-gyp.js rebuild --release --nodedir=/opt/node -j 2",
+    ]);
+    if (built.status !== 0)
+      throw new Error(
+        `node-gyp failed (exit ${built.status}):\n${`${built.stdout}${built.stderr}`.split("\n").slice(-30).join("\n")}`,
+      );
+    const loads = overlay.run([
+      "/opt/node/bin/node",
+      "-e",
+      'new (require("/opt/tools/node_modules/better-sqlite3"))(":memory:", { nativeBinding: process.argv[1] }).close()',
+      "/build/better-sqlite3/build/Release/better_sqlite3.node",
+    ]);
+    if (loads.status !== 0)
+      throw new Error(`the driver built for ${nodeDir} does not load in the Debian root: ${loads.stderr}`);
     mkdirSync(join(target, ".."), { recursive: true });
     copyFileSync(join(source, "build", "Release", "better_sqlite3.node"), target);
   } finally {
@@ -75,7 +109,10 @@ function buildOne({ debian, modules, nodeDir, target }) {
 
 /** The drivers in a directory, as paths relative to it: linux-x64/node-abi115/better_sqlite3.node, … */
 export function driverFiles(dir) {
-  return readdirSync(dir, { recursive: true }).filter((path) => String(path).endsWith(".node")).map(String).sort();
+  return readdirSync(dir, { recursive: true })
+    .filter((path) => String(path).endsWith(".node"))
+    .map(String)
+    .sort();
 }
 
 if (process.argv[1] === import.meta.filename) {

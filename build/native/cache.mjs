@@ -11,7 +11,8 @@ export const CACHE_DIR = process.env.WEDOS_PANEL_MATRIX_CACHE || "/var/cache/wed
 /** A short hash of the inputs (strings, buffers, or values turned into JSON). */
 export function keyOf(...inputs) {
   const hash = createHash("sha256");
-  for (const input of inputs) hash.update(typeof input === "string" || Buffer.isBuffer(input) ? input : JSON.stringify(input)).update("\0");
+  for (const input of inputs)
+    hash.update(typeof input === "string" || Buffer.isBuffer(input) ? input : JSON.stringify(input)).update("\0");
   return hash.digest("hex").slice(0, 16);
 }
 

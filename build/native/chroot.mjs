@@ -19,7 +19,14 @@ export class RootOverlay {
     unmountUnder(work);
     removeTree(work);
     for (const dir of ["upper", "layer-work", "merged"]) mkdirSync(join(work, dir), { recursive: true });
-    this.#mount(this.root, ["-t", "overlay", "overlay", "-o", `lowerdir=${lower},upperdir=${join(work, "upper")},workdir=${join(work, "layer-work")}`, this.root]);
+    this.#mount(this.root, [
+      "-t",
+      "overlay",
+      "overlay",
+      "-o",
+      `lowerdir=${lower},upperdir=${join(work, "upper")},workdir=${join(work, "layer-work")}`,
+      this.root,
+    ]);
     this.#mount(join(this.root, "proc"), ["-t", "proc", "proc", join(this.root, "proc")]);
     this.#mount(join(this.root, "dev"), ["--bind", "/dev", join(this.root, "dev")]);
   }
@@ -61,14 +68,21 @@ export class RootOverlay {
 
 /** Unmounts everything mounted under `dir`, deepest first; throws if something stays mounted. */
 function unmountUnder(dir) {
-  const under = () => mountPoints().filter((point) => point === dir || point.startsWith(`${dir}/`)).sort((a, b) => b.length - a.length);
+  const under = () =>
+    mountPoints()
+      .filter((point) => point === dir || point.startsWith(`${dir}/`))
+      .sort((a, b) => b.length - a.length);
   for (const point of under()) spawnSync("umount", ["-l", point]);
   const left = under();
   if (left.length > 0) throw new Error(`still mounted, refusing to remove ${dir}: ${left.join(", ")}`);
 }
 
 function mountPoints() {
-  return readFileSync("/proc/mounts", "utf8").split("\n").map((line) => line.split(" ")[1]).filter((point) => point !== undefined).map((point) => point.replace(/\\040/g, " "));
+  return readFileSync("/proc/mounts", "utf8")
+    .split("\n")
+    .map((line) => line.split(" ")[1])
+    .filter((point) => point !== undefined)
+    .map((point) => point.replace(/\\040/g, " "));
 }
 
 /** rm -rf that never crosses into another file system (a bind mount that is somehow still there). */

@@ -12,7 +12,11 @@ export function debianRoot(log = () => {}) {
   const key = keyOf(DEBIAN, PACKAGES, filesKey([new URL(import.meta.url).pathname]));
   return cached(`debian-${DEBIAN.suite}`, key, (dir) => {
     log(`making a Debian ${DEBIAN.suite} root with debootstrap (once; cached)`);
-    execFileSync("debootstrap", ["--variant=minbase", `--include=${PACKAGES.join(",")}`, DEBIAN.suite, dir, DEBIAN.mirror], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(
+      "debootstrap",
+      ["--variant=minbase", `--include=${PACKAGES.join(",")}`, DEBIAN.suite, dir, DEBIAN.mirror],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
     execFileSync("chroot", [dir, "apt-get", "clean"], { stdio: "ignore" });
   });
 }

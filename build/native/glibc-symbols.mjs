@@ -15,7 +15,11 @@ export function highestSymbolVersions(file) {
 
 /** What is above the EL 8 ceilings (empty when the file loads there). */
 export function aboveCeilings(versions) {
-  return Object.entries(CEILINGS).flatMap(([library, ceiling]) => (versions[library] !== undefined && compareVersions(versions[library], ceiling) > 0 ? [`${library}_${versions[library]} (at most ${library}_${ceiling})`] : []));
+  return Object.entries(CEILINGS).flatMap(([library, ceiling]) =>
+    versions[library] !== undefined && compareVersions(versions[library], ceiling) > 0
+      ? [`${library}_${versions[library]} (at most ${library}_${ceiling})`]
+      : [],
+  );
 }
 
 export function describeVersions(versions) {
@@ -24,6 +28,7 @@ export function describeVersions(versions) {
 
 export function compareVersions(a, b) {
   const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 }

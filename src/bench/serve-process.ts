@@ -19,7 +19,11 @@ export interface ServeProcess {
 export async function startServeProcess(panel: BenchPanel): Promise<ServeProcess> {
   // The inventory is filled before the daemon opens the database, as an import would have left it.
   await panel.openServices().close();
-  const child = spawn(process.execPath, [...SERVICE_NODE_OPTIONS, fileURLToPath(new URL("../cli.js", import.meta.url)), "serve"], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...panel.env }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [...SERVICE_NODE_OPTIONS, fileURLToPath(new URL("../cli.js", import.meta.url)), "serve"],
+    { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...panel.env }, stdio: ["ignore", "ignore", "pipe"] },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let log = "";
   await new Promise<void>((resolve, reject) => {

@@ -11,16 +11,31 @@ export async function benchWapi(env: BenchEnvironment): Promise<string[][]> {
   const rows: string[][] = [];
   const add = (name: string, result: { perSecond: number; medianMicros: number }) =>
     rows.push([name, Math.round(result.perSecond).toLocaleString("en-US"), result.medianMicros.toFixed(1)]);
-  add("auth hash (sha1 + Prague hour)", await measure(50_000, (i) => wapiAuth("bench@example.test", "bench-pass-123", clock.now() + i * 1000)));
+  add(
+    "auth hash (sha1 + Prague hour)",
+    await measure(50_000, (i) => wapiAuth("bench@example.test", "bench-pass-123", clock.now() + i * 1000)),
+  );
   const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit: 1_000_000_000, interactiveReserve: 0 }, clock);
   add("budget take (SQLite upsert)", await measure(20_000, () => budget.take("ping", "records", "refuse")));
-  add("WAPI ping round trip", await measure(2_000, async () => { nextHour(clock); await wapi.account.ping(); }));
+  add(
+    "WAPI ping round trip",
+    await measure(2_000, async () => {
+      nextHour(clock);
+      await wapi.account.ping();
+    }),
+  );
   await wapi.dns.domainAdd({ name: "bench.test" });
   for (let i = 0; i < 500; i++) {
     nextHour(clock);
     await wapi.dns.rowAdd({ domain: "bench.test", name: `host${i}`, ttl: 300, type: "A", rdata: `192.0.2.${i % 250}` });
   }
-  add("dns-rows-list, 500 rows", await measure(200, async () => { nextHour(clock); await wapi.dns.rowsList("bench.test"); }));
+  add(
+    "dns-rows-list, 500 rows",
+    await measure(200, async () => {
+      nextHour(clock);
+      await wapi.dns.rowsList("bench.test");
+    }),
+  );
   return rows;
 }
 

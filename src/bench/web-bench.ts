@@ -4,7 +4,9 @@ import { percentile, startPageDaemon } from "./page-daemon.js";
 
 /** Server time of the domain list of a user with 1,000 domains (the session check is cached as in production). */
 export async function benchDomainListPage(runs = 300): Promise<string[][]> {
-  const daemon = await startPageDaemon((layout, now) => seedAccounts(layout, 1, { domainsPerAccount: 1000, zones: false, now }));
+  const daemon = await startPageDaemon((layout, now) =>
+    seedAccounts(layout, 1, { domainsPerAccount: 1000, zones: false, now }),
+  );
   try {
     const fields = daemon.visitFields("user00001", "");
     const first = await daemon.visit(fields);
@@ -16,7 +18,15 @@ export async function benchDomainListPage(runs = 300): Promise<string[][]> {
       timings.push(performance.now() - started);
     }
     timings.sort((a, b) => a - b);
-    return [["domain list, user with 1,000 domains", percentile(timings, 0.5).toFixed(2), percentile(timings, 0.95).toFixed(2), "20", String(daemon.services.wapi.calls.latest(1).length)]];
+    return [
+      [
+        "domain list, user with 1,000 domains",
+        percentile(timings, 0.5).toFixed(2),
+        percentile(timings, 0.95).toFixed(2),
+        "20",
+        String(daemon.services.wapi.calls.latest(1).length),
+      ],
+    ];
   } finally {
     await daemon.close();
   }

@@ -16,7 +16,23 @@ import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
 
 /** Every `wedos-panel` sub-command a server has, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [doctorCommand, driverCommand, serveCommand, statusCommand, importCommand, syncCommand, policyCommand, jobsCommand, backupCommand, restoreCommand, zoneCommand, wapiCommand, wapiResumeCommand, hookCheckCommand, panelReaderCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  doctorCommand,
+  driverCommand,
+  serveCommand,
+  statusCommand,
+  importCommand,
+  syncCommand,
+  policyCommand,
+  jobsCommand,
+  backupCommand,
+  restoreCommand,
+  zoneCommand,
+  wapiCommand,
+  wapiResumeCommand,
+  hookCheckCommand,
+  panelReaderCommand,
+];
 
 /**
  * COMMANDS, then the development commands where their module is there (a checkout; never a package). A run of one
@@ -29,7 +45,11 @@ export async function availableCommands(wanted?: string): Promise<readonly CliCo
     const { DEV_COMMANDS } = await import("./dev-commands.js");
     return [...COMMANDS, ...DEV_COMMANDS];
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("dev-commands")) return COMMANDS;
+    if (
+      (error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" &&
+      String((error as Error).message).includes("dev-commands")
+    )
+      return COMMANDS;
     throw error;
   }
 }

@@ -4,7 +4,11 @@ import { PRODUCT_VERSION } from "../package-info.js";
 import { UsageError, type CliCommand, type CliIo } from "./command.js";
 
 /** Runs `wedos-panel <command> [options]` among `commands` and returns the exit status (0 ok, 1 failure, 2 usage). */
-export async function runCommands(commands: readonly CliCommand[], argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCommands(
+  commands: readonly CliCommand[],
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(overview(commands));
@@ -24,7 +28,12 @@ export async function runCommands(commands: readonly CliCommand[], argv: readonl
     return 0;
   }
   try {
-    const parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.positionals === true, strict: true });
+    const parsed = parseArgs({
+      args: [...rest],
+      options: command.options,
+      allowPositionals: command.positionals === true,
+      strict: true,
+    });
     return await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

@@ -28,5 +28,9 @@ export function becomeServiceAccount(record: InstallRecord | undefined): void {
       { cause: error },
     );
   }
-  if (process.getuid?.() === 0) throw new AppError("service_account_is_root", `${record.file} names ${account} as the service account, which is root; install the plugin again so that it gets an account of its own`);
+  if (process.getuid?.() === 0)
+    throw new AppError(
+      "service_account_is_root",
+      `${record.file} names ${account} as the service account, which is root; install the plugin again so that it gets an account of its own`,
+    );
 }

@@ -16,7 +16,9 @@ export function stopRequested(say: (line: string) => void): Promise<void> {
       process.removeListener("SIGINT", first).removeListener("SIGTERM", first);
       process.on("SIGINT", again).on("SIGTERM", again);
       setTimeout(() => {
-        say(`the stop took more than ${STOP_LIMIT_MS / 1000} s; ending the process (jobs in hand are taken up again at the next start)`);
+        say(
+          `the stop took more than ${STOP_LIMIT_MS / 1000} s; ending the process (jobs in hand are taken up again at the next start)`,
+        );
         process.exit(1);
       }, STOP_LIMIT_MS).unref();
       resolve();

@@ -10,7 +10,10 @@ export async function loadZoneFile(file: string, origin: string): Promise<ZoneFi
   try {
     content = await readFile(file);
   } catch (error) {
-    throw new AppError("zone_file_unreadable", `cannot read the zone file ${file} (${(error as Error).message}); check dns.zoneDir (WEDOS_PANEL_ZONE_DIR) or the path you gave`);
+    throw new AppError(
+      "zone_file_unreadable",
+      `cannot read the zone file ${file} (${(error as Error).message}); check dns.zoneDir (WEDOS_PANEL_ZONE_DIR) or the path you gave`,
+    );
   }
   return parseZoneFile(content, { origin, fileName: basename(file) });
 }
@@ -18,6 +21,10 @@ export async function loadZoneFile(file: string, origin: string): Promise<ZoneFi
 /** Reads and parses the panel's own zone file of a domain (through the panel reader on an installed server). */
 export async function loadPanelZone(panel: Panel, origin: string): Promise<ZoneFileResult> {
   const zone = await panel.zoneFile(origin);
-  if (zone.content === undefined) throw new AppError("zone_file_unreadable", `the panel has no zone file ${zone.path}; check the domain and the zone directory (dns.zoneDir), or give the file with --zone-file`);
+  if (zone.content === undefined)
+    throw new AppError(
+      "zone_file_unreadable",
+      `the panel has no zone file ${zone.path}; check the domain and the zone directory (dns.zoneDir), or give the file with --zone-file`,
+    );
   return parseZoneFile(zone.content, { origin });
 }

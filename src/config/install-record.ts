@@ -33,7 +33,10 @@ const ACCOUNT = /^(?:[a-z_][a-z0-9_-]*\$?|\d+)$/i;
 
 export class InstallRecordError extends AppError {
   constructor(file: string, problem: string) {
-    super("install_record_invalid", `${file}: ${problem}; run the plugin's install script again as root (it writes this file)`);
+    super(
+      "install_record_invalid",
+      `${file}: ${problem}; run the plugin's install script again as root (it writes this file)`,
+    );
   }
 }
 
@@ -48,7 +51,10 @@ export function readInstallRecord(file: string = INSTALL_RECORD_FILE): InstallRe
   }
   if (!stat.isFile()) throw new InstallRecordError(file, "is not a regular file");
   if (stat.uid !== 0 || (stat.mode & 0o022) !== 0) {
-    throw new InstallRecordError(file, `must belong to root and be writable by root only, but its owner is uid ${stat.uid} and its mode ${(stat.mode & 0o777).toString(8).padStart(4, "0")}`);
+    throw new InstallRecordError(
+      file,
+      `must belong to root and be writable by root only, but its owner is uid ${stat.uid} and its mode ${(stat.mode & 0o777).toString(8).padStart(4, "0")}`,
+    );
   }
   const values = new Map<string, string>();
   for (const line of readFileSync(file, "utf8").split("\n")) {

@@ -37,7 +37,12 @@ export interface Config extends Omit<ParsedConfig, "wapi" | "pages"> {
 }
 
 /** The WAPI settings that environment variables can override, and their variables. */
-export const WAPI_ENVIRONMENT = { url: "WEDOS_WAPI_URL", login: "WEDOS_WAPI_LOGIN", password: "WEDOS_WAPI_PASSWORD", passwordFile: "WEDOS_WAPI_PASSWORD_FILE" } as const;
+export const WAPI_ENVIRONMENT = {
+  url: "WEDOS_WAPI_URL",
+  login: "WEDOS_WAPI_LOGIN",
+  password: "WEDOS_WAPI_PASSWORD",
+  passwordFile: "WEDOS_WAPI_PASSWORD_FILE",
+} as const;
 export type WapiEnvironmentSetting = keyof typeof WAPI_ENVIRONMENT;
 
 /** Overrides store.driver (docs/decisions/0009). */
@@ -79,10 +84,18 @@ export function loadConfig(env: Env = process.env): Config {
   if (problems.length > 0 || !parsed.success) throw new ConfigError(fromFile.exists ? path : "environment", problems);
 
   const { password, passwordFile, ...wapi } = parsed.data.wapi;
-  const secret = resolvePassword({ password, passwordFile, env, configPath: path, configHasPassword: fromFile.hasPassword });
+  const secret = resolvePassword({
+    password,
+    passwordFile,
+    env,
+    configPath: path,
+    configHasPassword: fromFile.hasPassword,
+  });
   if (secret.problem !== undefined) throw new ConfigError(fromFile.exists ? path : "environment", [secret.problem]);
 
-  const setByEnvironment = (Object.keys(WAPI_ENVIRONMENT) as WapiEnvironmentSetting[]).filter((key) => nonEmpty(env[WAPI_ENVIRONMENT[key]]) !== undefined);
+  const setByEnvironment = (Object.keys(WAPI_ENVIRONMENT) as WapiEnvironmentSetting[]).filter(
+    (key) => nonEmpty(env[WAPI_ENVIRONMENT[key]]) !== undefined,
+  );
   const configuredDataDir = resolve(parsed.data.dataDir);
   return {
     ...parsed.data,
@@ -91,9 +104,18 @@ export function loadConfig(env: Env = process.env): Config {
     configPath: path,
     pages: { ...parsed.data.pages, proofDir: parsed.data.pages.proofDir ?? defaultProofDir(parsed.data.daemon.listen) },
     installation,
-    ignoredDataDir: installation !== undefined && merged.dataDir !== undefined && configuredDataDir !== installation.dataDir ? configuredDataDir : undefined,
+    ignoredDataDir:
+      installation !== undefined && merged.dataDir !== undefined && configuredDataDir !== installation.dataDir
+        ? configuredDataDir
+        : undefined,
     readerSocket: installation?.readerSocket,
-    wapi: { ...wapi, password: secret.value, passwordSource: secret.source, passwordFile: passwordFile === undefined ? undefined : resolve(passwordFile), setByEnvironment },
+    wapi: {
+      ...wapi,
+      password: secret.value,
+      passwordSource: secret.source,
+      passwordFile: passwordFile === undefined ? undefined : resolve(passwordFile),
+      setByEnvironment,
+    },
   };
 }
 
@@ -158,7 +180,15 @@ function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<
   const store = { ...((fileData.store as Record<string, unknown> | undefined) ?? {}) };
   const sqliteDriver = nonEmpty(env[SQLITE_DRIVER_VARIABLE]);
   if (sqliteDriver !== undefined) store.driver = sqliteDriver.trim();
-  return { ...fileData, wapi, dns, directadmin, store, ...(dataDir === undefined ? {} : { dataDir }), ...(panel === undefined ? {} : { panel }) };
+  return {
+    ...fileData,
+    wapi,
+    dns,
+    directadmin,
+    store,
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...(panel === undefined ? {} : { panel }),
+  };
 }
 
 function resolvePassword(input: {
@@ -187,7 +217,8 @@ function resolvePassword(input: {
     return { problem: `${file}: the WAPI password file cannot be read (${(error as Error).message})` };
   }
   const value = text.replace(/\r?\n$/, "");
-  if (value.length === 0) return { problem: `${file}: the WAPI password file is empty; write the WAPI password into it` };
+  if (value.length === 0)
+    return { problem: `${file}: the WAPI password file is empty; write the WAPI password into it` };
   return { value: new Secret(value), source: file };
 }
 

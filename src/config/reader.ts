@@ -45,7 +45,12 @@ export function loadReaderSettings(env: Env, pid: number = process.pid): ReaderS
     dns: { zoneDir: value("WEDOS_PANEL_ZONE_DIR") },
   });
   if (!parsed.success) {
-    throw new ConfigError("the panel reader's environment", parsed.error.issues.map((issue) => `${VARIABLES[issue.path.join(".")] ?? issue.path.join(".")}: ${issue.message}`));
+    throw new ConfigError(
+      "the panel reader's environment",
+      parsed.error.issues.map(
+        (issue) => `${VARIABLES[issue.path.join(".")] ?? issue.path.join(".")}: ${issue.message}`,
+      ),
+    );
   }
   // systemd sets LISTEN_PID to the process it started; a LISTEN_FDS inherited by some other process is not ours.
   const activated = value("LISTEN_FDS") === "1" && value("LISTEN_PID") === String(pid);

@@ -59,9 +59,22 @@ export const wapiConfigSchema = z
     path: ["lifecycleReserve"],
   });
 
-const ipv4 = z.string().trim().regex(/^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/, "must be an IPv4 address like 192.0.2.53");
+const ipv4 = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/,
+    "must be an IPv4 address like 192.0.2.53",
+  );
 /** A name server to ask: a host name or IP, optionally with a port ("127.0.0.1:5353", "[2001:db8::1]:53"). */
-const nameServer = z.string().trim().min(1).regex(/^(\[[0-9a-f:]+\]|[a-z0-9.-]+|[0-9a-f:]+)(:\d{1,5})?$/i, "must be a host name or IP address, optionally with :port");
+const nameServer = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(
+    /^(\[[0-9a-f:]+\]|[a-z0-9.-]+|[0-9a-f:]+)(:\d{1,5})?$/i,
+    "must be a host name or IP address, optionally with :port",
+  );
 
 export const dnsConfigSchema = z.object({
   /** Where the panel's BIND zone files (<domain>.db) are; by default /var/named or /etc/bind, whichever exists. */
@@ -80,7 +93,17 @@ export const dnsConfigSchema = z.object({
    * The name servers customers are told to set at their registrar, which the delegation check looks for: WEDOS's
    * own by default, or the provider's whitelabel names (WEDOS whitelabel DNS) when configured.
    */
-  delegationNameServers: z.array(z.string().trim().toLowerCase().regex(/^([a-z0-9-]+\.)+[a-z0-9-]+\.?$/, "must be a host name like ns1.example.net").transform((name) => name.replace(/\.$/, ""))).min(1).default(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]),
+  delegationNameServers: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^([a-z0-9-]+\.)+[a-z0-9-]+\.?$/, "must be a host name like ns1.example.net")
+        .transform((name) => name.replace(/\.$/, "")),
+    )
+    .min(1)
+    .default(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]),
   /** Check in the background whether each domain is delegated to those name servers (DNS queries, no WAPI). */
   delegationCheck: z.boolean().default(true),
   /** The resolver that check asks ("192.0.2.53", "127.0.0.1:5353"); by default the system's (/etc/resolv.conf). */
@@ -114,7 +137,10 @@ export const sessionCheckSchema = z
      */
     maxFailuresPerHour: z.number().int().min(1).max(50).default(12),
   })
-  .refine((check) => check.trust !== "ca-file" || check.caFile !== undefined, { message: 'is required when trust is "ca-file": the PEM file of the authority that issued the panel\'s certificate', path: ["caFile"] });
+  .refine((check) => check.trust !== "ca-file" || check.caFile !== undefined, {
+    message: 'is required when trust is "ca-file": the PEM file of the authority that issued the panel\'s certificate',
+    path: ["caFile"],
+  });
 
 export const directAdminConfigSchema = z.object({
   /** DirectAdmin's installation (users, configuration). */
@@ -165,9 +191,17 @@ export const pagesConfigSchema = z.object({
    * The largest zone file a domain page reads (8 MiB, about 200,000 records); a larger zone's page says so instead
    * of its records. The sync reads zones of any size.
    */
-  zoneMaxBytes: z.number().int().min(1024).default(8 * 1024 * 1024),
+  zoneMaxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
   /** How many bytes of zone files the pages keep parsed between views (4 MiB, about 100,000 records). */
-  zoneCacheBytes: z.number().int().min(0).default(4 * 1024 * 1024),
+  zoneCacheBytes: z
+    .number()
+    .int()
+    .min(0)
+    .default(4 * 1024 * 1024),
 });
 
 export const daemonConfigSchema = z.object({

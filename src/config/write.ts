@@ -1,5 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Secret } from "../util/secret.js";
 import { ConfigError, readConfigFile, type Config } from "./load.js";
@@ -44,16 +54,24 @@ export function saveWapiSettings(config: Config, change: WapiSettingsChange): Sa
   if (!fixed.has("login")) wapi.login = change.login;
   let passwordFile: string | undefined;
   if (change.password !== undefined) {
-    if (fixed.has("password")) throw new ConfigError(path, [`wapi.password: the password is set by WEDOS_WAPI_PASSWORD in the daemon's environment; change it there`]);
+    if (fixed.has("password"))
+      throw new ConfigError(path, [
+        `wapi.password: the password is set by WEDOS_WAPI_PASSWORD in the daemon's environment; change it there`,
+      ]);
     passwordFile = config.wapi.passwordFile ?? join(dirname(path), DEFAULT_PASSWORD_FILE_NAME);
     delete wapi.password;
     if (!fixed.has("passwordFile")) wapi.passwordFile = passwordFile;
   }
   const updated = { ...file.data, wapi };
   const parsed = configSchema.safeParse(updated);
-  if (!parsed.success) throw new ConfigError(path, parsed.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`));
+  if (!parsed.success)
+    throw new ConfigError(
+      path,
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`),
+    );
 
-  if (passwordFile !== undefined && change.password !== undefined) writeFileAtomically(passwordFile, `${change.password.reveal()}\n`, 0o600);
+  if (passwordFile !== undefined && change.password !== undefined)
+    writeFileAtomically(passwordFile, `${change.password.reveal()}\n`, 0o600);
   writeFileAtomically(path, `${JSON.stringify(updated, null, 2)}\n`, file.exists ? undefined : 0o644);
   return { passwordFile, configFile: path };
 }

@@ -19,7 +19,10 @@ export function runningDemo(paths: DemoPaths): number | undefined {
 function refuseIfRunning(paths: DemoPaths, doing: string): void {
   const pid = runningDemo(paths);
   if (pid !== undefined && pid !== process.pid) {
-    throw new AppError("demo_running", `the demo is running (pid ${pid}) on ${paths.root}, so it cannot ${doing}: stop it first with Ctrl-C in its terminal (if no demo runs, delete ${paths.pid})`);
+    throw new AppError(
+      "demo_running",
+      `the demo is running (pid ${pid}) on ${paths.root}, so it cannot ${doing}: stop it first with Ctrl-C in its terminal (if no demo runs, delete ${paths.pid})`,
+    );
   }
 }
 
@@ -43,7 +46,10 @@ export function resetDemo(paths: DemoPaths): boolean {
   if (!existsSync(paths.root)) return false;
   refuseIfRunning(paths, "be reset");
   if (!existsSync(paths.marker) && readdirSync(paths.root).length > 0) {
-    throw new AppError("demo_reset_refused", `${paths.root} is not the demo's directory (it has no DEMO file), so it is left alone; delete it yourself if you mean to`);
+    throw new AppError(
+      "demo_reset_refused",
+      `${paths.root} is not the demo's directory (it has no DEMO file), so it is left alone; delete it yourself if you mean to`,
+    );
   }
   rmSync(paths.root, { recursive: true, force: true });
   return true;

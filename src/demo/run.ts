@@ -24,7 +24,13 @@ export async function runDemo(run: DemoRun): Promise<void> {
   claimDemo(run.paths);
   try {
     const log = (line: string) => run.stderr(`${new Date(run.clock.now()).toISOString().slice(11, 19)} ${line}\n`);
-    const stack = await startDemoStack({ paths: run.paths, clock: run.clock, ports: run.ports, runDaemon: true, log }).catch((thrown: unknown) => {
+    const stack = await startDemoStack({
+      paths: run.paths,
+      clock: run.clock,
+      ports: run.ports,
+      runDaemon: true,
+      log,
+    }).catch((thrown: unknown) => {
       const error = toError(thrown);
       const inUse = /EADDRINUSE/.test(`${error.message} ${String((error.cause as Error | undefined)?.message)}`);
       const hint = inUse ? "; choose other ports with --port, --wapi-port or --dns-port" : "";

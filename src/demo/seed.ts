@@ -33,14 +33,21 @@ export function readDemoLogins(paths: DemoPaths): DemoLogin[] | undefined {
  * without the domain being delegated), so protection is visible next to plain DNS. The logins file is written
  * last: a start that failed half-way seeds again, skipping what is there.
  */
-export function seedDemo(paths: DemoPaths, da: EmulatedDirectAdmin, passwords: PasswordBook, policies: PolicyStore, now: number): DemoLogin[] {
+export function seedDemo(
+  paths: DemoPaths,
+  da: EmulatedDirectAdmin,
+  passwords: PasswordBook,
+  policies: PolicyStore,
+  now: number,
+): DemoLogin[] {
   const logins: DemoLogin[] = [
     { username: "admin", usertype: "admin", password: randomBytes(9).toString("base64url") },
     { username: "reseller", usertype: "reseller", password: randomBytes(9).toString("base64url") },
   ];
   for (const login of logins) {
     const exists = existsSync(da.layout.userConf(login.username));
-    if (!exists) da.createStaffAccount(login.username, login.usertype, login.usertype === "reseller" ? { creator: "admin" } : {});
+    if (!exists)
+      da.createStaffAccount(login.username, login.usertype, login.usertype === "reseller" ? { creator: "admin" } : {});
     passwords.set(login.username, login.password);
   }
   if (!policies.list().some((policy) => policy.package === DEMO_PACKAGES.protected)) {
@@ -52,6 +59,9 @@ export function seedDemo(paths: DemoPaths, da: EmulatedDirectAdmin, passwords: P
 
 /** The packages the panel offers: the plain one and every package with a policy of its own. */
 export function demoPackages(policies: PolicyStore): string[] {
-  const own = policies.list().map((policy) => policy.package).filter((pkg) => pkg !== DEFAULT_POLICY_PACKAGE);
+  const own = policies
+    .list()
+    .map((policy) => policy.package)
+    .filter((pkg) => pkg !== DEFAULT_POLICY_PACKAGE);
   return [DEMO_PACKAGES.plain, ...own.filter((pkg) => pkg !== DEMO_PACKAGES.plain)];
 }

@@ -54,15 +54,33 @@ export interface DemoStack {
 }
 
 /** The generated configuration: the simulator, the emulated tree, the front as DirectAdmin's API, the socket. */
-function writeConfig(paths: DemoPaths, values: { wapiUrl: string; dnsPort: number; layout: EmulatedDirectAdmin["layout"]; apiUrl: string; listen: string; reconcileCron: string | undefined }): void {
+function writeConfig(
+  paths: DemoPaths,
+  values: {
+    wapiUrl: string;
+    dnsPort: number;
+    layout: EmulatedDirectAdmin["layout"];
+    apiUrl: string;
+    listen: string;
+    reconcileCron: string | undefined;
+  },
+): void {
   const config = {
     dataDir: paths.dataDir,
     wapi: { url: values.wapiUrl, login: DEMO_WAPI.login, passwordFile: paths.wapiPassword },
     // The simulator answers DNS for committed zones: `wedos-panel sync` checks propagation there.
     dns: { zoneDir: values.layout.zoneDir, nameServers: [`127.0.0.1:${values.dnsPort}`] },
     // Every page runs as the developer's own unix user, so only the session tells visitors apart (ADR 0012).
-    directadmin: { root: values.layout.root, virtualDir: values.layout.virtualDir, apiUrl: values.apiUrl, identity: "session" },
-    daemon: { listen: values.listen, ...(values.reconcileCron === undefined ? {} : { reconcileCron: values.reconcileCron }) },
+    directadmin: {
+      root: values.layout.root,
+      virtualDir: values.layout.virtualDir,
+      apiUrl: values.apiUrl,
+      identity: "session",
+    },
+    daemon: {
+      listen: values.listen,
+      ...(values.reconcileCron === undefined ? {} : { reconcileCron: values.reconcileCron }),
+    },
     pages: { proofDir: paths.proofDir },
   };
   // One key a line: the hooks and page scripts read dataDir and daemon.listen line by line.
@@ -78,7 +96,8 @@ function writeConfig(paths: DemoPaths, values: { wapiUrl: string; dnsPort: numbe
 export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
   const { paths, clock, log } = options;
   mkdirSync(paths.root, { recursive: true, mode: 0o700 });
-  if (!existsSync(paths.marker)) writeFileSync(paths.marker, "wedos-panel demo data: `wedos-panel demo --reset` deletes this directory.\n");
+  if (!existsSync(paths.marker))
+    writeFileSync(paths.marker, "wedos-panel demo data: `wedos-panel demo --reset` deletes this directory.\n");
   writePrivate(paths.wapiPassword, `${DEMO_WAPI.password}\n`);
   const layout = existsSync(paths.directadmin) ? treeLayout(paths.directadmin) : fixtureTree(paths.directadmin);
   const closers: Array<() => Promise<void>> = [];
@@ -86,19 +105,43 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     for (const closer of closers.splice(0).reverse()) await closer();
   };
   try {
-    const sim = await startSimulator({ ...DEMO_WAPI, clock, port: options.ports.wapi, stateFile: paths.simulatorState, wgpActivationDelaySeconds: options.protectionDelaySeconds ?? 20 });
+    const sim = await startSimulator({
+      ...DEMO_WAPI,
+      clock,
+      port: options.ports.wapi,
+      stateFile: paths.simulatorState,
+      wgpActivationDelaySeconds: options.protectionDelaySeconds ?? 20,
+    });
     closers.push(() => sim.close());
-    const dns = await startDnsServer({ port: options.ports.dns, source: sim.simulator, onError: (error) => log(`simulator DNS: ${String(error)}`) });
+    const dns = await startDnsServer({
+      port: options.ports.dns,
+      source: sim.simulator,
+      onError: (error) => log(`simulator DNS: ${String(error)}`),
+    });
     closers.push(() => dns.close());
 
     const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_CONFIG: paths.config }, clock });
     const passwords = new PasswordBook(paths.passwordHashes);
     let services: Services | undefined;
-    const front = await startDirectAdminFront({ da, passwords, log, port: options.ports.front, pageEnv: { WEDOS_PANEL_CONFIG: paths.config }, packages: () => (services === undefined ? [] : demoPackages(services.tasks.policies)) });
+    const front = await startDirectAdminFront({
+      da,
+      passwords,
+      log,
+      port: options.ports.front,
+      pageEnv: { WEDOS_PANEL_CONFIG: paths.config },
+      packages: () => (services === undefined ? [] : demoPackages(services.tasks.policies)),
+    });
     closers.push(() => front.close());
 
     const listen = paths.socket.length <= MAX_SOCKET_PATH ? paths.socket : "127.0.0.1:0";
-    const config = { wapiUrl: sim.url, dnsPort: dns.port, layout, apiUrl: front.url, listen, reconcileCron: options.reconcileCron };
+    const config = {
+      wapiUrl: sim.url,
+      dnsPort: dns.port,
+      layout,
+      apiUrl: front.url,
+      listen,
+      reconcileCron: options.reconcileCron,
+    };
     writeConfig(paths, config);
     // Only the generated file counts: WEDOS_* variables of the shell running the demo are not read.
     services = createServices(loadConfig({ WEDOS_PANEL_CONFIG: paths.config }), clock, new DirectAdminPanel(layout));

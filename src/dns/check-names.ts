@@ -29,12 +29,17 @@ export function isHostname(labels: Labels, wildcard: boolean): boolean {
 export function isMailbox(labels: Labels): boolean {
   const [local, ...domain] = labels;
   if (local === undefined) return true;
-  return [...local].every((char) => char.charCodeAt(0) > 0x20 && char.charCodeAt(0) < 0x7f) && isHostname(domain, false);
+  return (
+    [...local].every((char) => char.charCodeAt(0) > 0x20 && char.charCodeAt(0) < 0x7f) && isHostname(domain, false)
+  );
 }
 
 /** Owners in the reverse trees, where BIND requires a PTR target to be a host name. */
 export function isReverseName(labels: Labels): boolean {
-  const tail = labels.slice(-2).map((label) => label.toLowerCase()).join(".");
+  const tail = labels
+    .slice(-2)
+    .map((label) => label.toLowerCase())
+    .join(".");
   return tail === "in-addr.arpa" || tail === "ip6.arpa" || tail === "ip6.int";
 }
 

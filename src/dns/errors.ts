@@ -23,7 +23,9 @@ export interface ZoneFileProblem {
 
 /** Formats a problem as `file:line: message` (`file: message` for zone-wide problems). */
 export function describeProblem(problem: ZoneFileProblem): string {
-  return problem.line > 0 ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+  return problem.line > 0
+    ? `${problem.file}:${problem.line}: ${problem.message}`
+    : `${problem.file}: ${problem.message}`;
 }
 
 /**

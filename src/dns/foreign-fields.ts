@@ -3,7 +3,17 @@ import { DnsDataError } from "./errors.js";
 import { parseNameLabels, presentationOfLabels, type Labels } from "./normalise.js";
 import type { Fields } from "./rdata-fields.js";
 import { typeCodeOfName, typeText } from "./type-names.js";
-import { base64FromBytes, bytesFromBase64, bytesFromHex, chunkedUpperHex, decodeCharString, escapeCharString, hexFromBytes, parseTtlText, parseUint } from "./text-codec.js";
+import {
+  base64FromBytes,
+  bytesFromBase64,
+  bytesFromHex,
+  chunkedUpperHex,
+  decodeCharString,
+  escapeCharString,
+  hexFromBytes,
+  parseTtlText,
+  parseUint,
+} from "./text-codec.js";
 import type { Reader } from "./wire-reader.js";
 
 /**
@@ -90,7 +100,8 @@ function chunked(text: string): string {
 const hexRest = (lengthByType?: Readonly<Record<number, number>>): FieldCodec => ({
   fromText: (fields, _origin, previous) => {
     const hex = fields.hexRest("hex data", false);
-    if (lengthByType !== undefined) checkLength(hex, lengthByType[previous.at(-1) ?? -1], `a digest of type ${previous.at(-1)}`);
+    if (lengthByType !== undefined)
+      checkLength(hex, lengthByType[previous.at(-1) ?? -1], `a digest of type ${previous.at(-1)}`);
     return { wire: bytesFromHex(hex, "the hex data") };
   },
   toText: (reader) => ({ text: chunkedUpperHex(hexFromBytes(reader.rest())) }),
@@ -122,7 +133,8 @@ const hash32: FieldCodec = {
       if (value < 0) throw new DnsDataError(`bad base32hex encoding '${text}' in the next hashed owner name`);
       bits += value.toString(2).padStart(5, "0");
     }
-    if (/1/.test(bits.slice(bits.length - (bits.length % 8)))) throw new DnsDataError(`bad base32hex encoding '${text}': it does not end on a whole byte`);
+    if (/1/.test(bits.slice(bits.length - (bits.length % 8))))
+      throw new DnsDataError(`bad base32hex encoding '${text}': it does not end on a whole byte`);
     const bytes = (bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2));
     return { wire: String.fromCharCode(bytes.length, ...bytes) };
   },
@@ -146,7 +158,8 @@ const bitmap: FieldCodec = {
     let wire = "";
     for (let window = 0; window < 256; window += 1) {
       const bits = new Array<number>(32).fill(0);
-      for (const code of codes) if (code >> 8 === window) bits[(code & 0xff) >> 3] = (bits[(code & 0xff) >> 3] ?? 0) | (0x80 >> (code & 7));
+      for (const code of codes)
+        if (code >> 8 === window) bits[(code & 0xff) >> 3] = (bits[(code & 0xff) >> 3] ?? 0) | (0x80 >> (code & 7));
       const length = bits.findLastIndex((byte) => byte !== 0) + 1;
       if (length > 0) wire += String.fromCharCode(window, length, ...bits.slice(0, length));
     }
@@ -159,7 +172,8 @@ const bitmap: FieldCodec = {
       const length = reader.u8();
       if (length === 0 || length > 32) throw new DnsDataError("bad type bitmap in the wire data");
       [...reader.take(length)].forEach((char, index) => {
-        for (let bit = 0; bit < 8; bit += 1) if (char.charCodeAt(0) & (0x80 >> bit)) names.push(typeText(window * 256 + index * 8 + bit));
+        for (let bit = 0; bit < 8; bit += 1)
+          if (char.charCodeAt(0) & (0x80 >> bit)) names.push(typeText(window * 256 + index * 8 + bit));
       });
     }
     return { text: names.join(" ") };
@@ -193,8 +207,19 @@ const time: FieldCodec = {
   fromText: (fields) => {
     const text = fields.word("a signature time");
     const parts = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
-    const seconds = parts === null ? parseUint(text, 0xffff_ffff, "the signature time") : Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), Number(parts[4]), Number(parts[5]), Number(parts[6])) / 1000;
-    if (!Number.isInteger(seconds) || seconds < 0) throw new DnsDataError(`bad signature time '${text}' (YYYYMMDDHHmmSS)`);
+    const seconds =
+      parts === null
+        ? parseUint(text, 0xffff_ffff, "the signature time")
+        : Date.UTC(
+            Number(parts[1]),
+            Number(parts[2]) - 1,
+            Number(parts[3]),
+            Number(parts[4]),
+            Number(parts[5]),
+            Number(parts[6]),
+          ) / 1000;
+    if (!Number.isInteger(seconds) || seconds < 0)
+      throw new DnsDataError(`bad signature time '${text}' (YYYYMMDDHHmmSS)`);
     return { wire: uintBytes(seconds % 2 ** 32, 32) };
   },
   toText: (reader) => ({ text: new Date(reader.u32() * 1000).toISOString().replace(/[-T:]/g, "").slice(0, 14) }),

@@ -34,7 +34,17 @@ const LAYOUTS: Partial<Readonly<Record<ForeignType, readonly FieldCodec[]>>> = {
   CDS: [FIELD.u16, FIELD.algorithm, FIELD.digestType, FIELD.digest],
   TA: [FIELD.u16, FIELD.algorithm, FIELD.digestType, FIELD.digest],
   DLV: [FIELD.u16, FIELD.algorithm, FIELD.digestType, FIELD.digest],
-  RRSIG: [FIELD.covered, FIELD.algorithm, FIELD.u8, FIELD.ttl, FIELD.time, FIELD.time, FIELD.u16, FIELD.name, FIELD.base64],
+  RRSIG: [
+    FIELD.covered,
+    FIELD.algorithm,
+    FIELD.u8,
+    FIELD.ttl,
+    FIELD.time,
+    FIELD.time,
+    FIELD.u16,
+    FIELD.name,
+    FIELD.base64,
+  ],
   NSEC: [FIELD.name, FIELD.bitmap],
   NSEC3: [FIELD.u8, FIELD.u8, FIELD.u16, FIELD.salt, FIELD.hash32, FIELD.bitmap],
   NSEC3PARAM: [FIELD.u8, FIELD.u8, FIELD.u16, FIELD.salt],
@@ -54,7 +64,9 @@ export function hasForeignLayout(type: ForeignType): boolean {
 export function foreignHexFromText(type: ForeignType, tokens: readonly Token[], origin: Labels): string {
   const layout = LAYOUTS[type];
   if (layout === undefined) {
-    throw new DnsDataError(`wedos-panel reads ${type} records only in the RFC 3597 form; write the record as ${type} \\# <length> <hex> (RFC 3597; 'dig +unknownformat' prints a record in that form)`);
+    throw new DnsDataError(
+      `wedos-panel reads ${type} records only in the RFC 3597 form; write the record as ${type} \\# <length> <hex> (RFC 3597; 'dig +unknownformat' prints a record in that form)`,
+    );
   }
   const fields = new Fields(tokens, type);
   const values: number[] = [];

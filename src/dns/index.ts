@@ -24,7 +24,13 @@ export type {
   TxtData,
 } from "./record.js";
 export { MAX_TTL, MODELLED_TYPES, isModelledType } from "./record.js";
-export { DnsDataError, UnsupportedRecordError, ZoneFileError, describeProblem, type ZoneFileProblem } from "./errors.js";
+export {
+  DnsDataError,
+  UnsupportedRecordError,
+  ZoneFileError,
+  describeProblem,
+  type ZoneFileProblem,
+} from "./errors.js";
 export { formatIpv6, parseIpv4, parseIpv6 } from "./addresses.js";
 export {
   isAtOrBelow,

@@ -26,8 +26,10 @@ function angle(fields: Fields, hemispheres: string, max: number): number {
     }
   }
   const hemisphere = next.toUpperCase();
-  if (hemisphere.length !== 1 || !hemispheres.includes(hemisphere)) throw new DnsDataError(`LOC needs ${hemispheres.split("").join(" or ")} here, not '${next}'`);
-  if (degrees > max || minutes > 59 || seconds > 59_999) throw new DnsDataError(`LOC position ${degrees} ${minutes} ${seconds / 1000} is out of range`);
+  if (hemisphere.length !== 1 || !hemispheres.includes(hemisphere))
+    throw new DnsDataError(`LOC needs ${hemispheres.split("").join(" or ")} here, not '${next}'`);
+  if (degrees > max || minutes > 59 || seconds > 59_999)
+    throw new DnsDataError(`LOC position ${degrees} ${minutes} ${seconds / 1000} is out of range`);
   const value = ((degrees * 60 + minutes) * 60_000 + seconds) * (hemisphere === hemispheres[1] ? -1 : 1);
   return EQUATOR + value;
 }
@@ -68,14 +70,16 @@ function angleText(value: number, hemispheres: string): string {
   return `${degrees} ${minutes} ${Math.floor(seconds / 1000)}.${String(seconds % 1000).padStart(3, "0")} ${hemispheres[offset < 0 ? 1 : 0]}`;
 }
 
-const u32 = (value: number) => String.fromCharCode((value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
+const u32 = (value: number) =>
+  String.fromCharCode((value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
 
 export const LOC_FIELD: FieldCodec = {
   fromText: (fields) => {
     const latitude = angle(fields, "NS", 90);
     const longitude = angle(fields, "EW", 180);
     const altitude = centimetres(fields.word("an altitude"), "altitude", true) + ALTITUDE_BASE;
-    if (altitude < 0 || altitude > 0xffff_ffff) throw new DnsDataError("LOC altitude is out of range (-100000.00m to 42849672.95m)");
+    if (altitude < 0 || altitude > 0xffff_ffff)
+      throw new DnsDataError("LOC altitude is out of range (-100000.00m to 42849672.95m)");
     const sizes = DEFAULTS.map((fallback, index) => {
       const what = ["size", "horizontal precision", "vertical precision"][index] as string;
       return precisionByte(fields.done ? fallback : centimetres(fields.word(what), what, false), what);
@@ -87,6 +91,15 @@ export const LOC_FIELD: FieldCodec = {
     const [size, horizontal, vertical] = [reader.u8(), reader.u8(), reader.u8()];
     const [latitude, longitude, altitude] = [reader.u32(), reader.u32(), reader.u32() - ALTITUDE_BASE];
     const metres = `${altitude < 0 ? "-" : ""}${Math.floor(Math.abs(altitude) / 100)}.${String(Math.abs(altitude) % 100).padStart(2, "0")}m`;
-    return { text: [angleText(latitude, "NS"), angleText(longitude, "EW"), metres, precisionText(size), precisionText(horizontal), precisionText(vertical)].join(" ") };
+    return {
+      text: [
+        angleText(latitude, "NS"),
+        angleText(longitude, "EW"),
+        metres,
+        precisionText(size),
+        precisionText(horizontal),
+        precisionText(vertical),
+      ].join(" "),
+    };
   },
 };

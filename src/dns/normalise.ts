@@ -63,10 +63,12 @@ function requireOrigin(origin: Labels | undefined, text: string): Labels {
 
 function checkLengths(labels: Labels, text: string): void {
   for (const label of labels) {
-    if (label.length > MAX_LABEL) throw new DnsDataError(`label too long in name '${text}' (${label.length} bytes, at most ${MAX_LABEL})`);
+    if (label.length > MAX_LABEL)
+      throw new DnsDataError(`label too long in name '${text}' (${label.length} bytes, at most ${MAX_LABEL})`);
   }
   const wire = labels.reduce((sum, label) => sum + label.length + 1, 1);
-  if (wire > MAX_NAME_WIRE) throw new DnsDataError(`name too long: '${text}' is ${wire} bytes in wire form, at most ${MAX_NAME_WIRE}`);
+  if (wire > MAX_NAME_WIRE)
+    throw new DnsDataError(`name too long: '${text}' is ${wire} bytes in wire form, at most ${MAX_NAME_WIRE}`);
 }
 
 /** The canonical name of raw labels: IDN labels to punycode, ASCII lower-case, BIND's escapes, no trailing dot. */

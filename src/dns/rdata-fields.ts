@@ -24,7 +24,8 @@ export class Fields {
 
   word(what: string): string {
     const token = this.any(what);
-    if (token.kind === "quoted") throw new DnsDataError(`unexpected quoted string "${token.text}" where ${this.type} needs ${what}`);
+    if (token.kind === "quoted")
+      throw new DnsDataError(`unexpected quoted string "${token.text}" where ${this.type} needs ${what}`);
     return token.text;
   }
 

@@ -28,10 +28,15 @@ export interface RdataContext {
 const SSHFP_BYTES: Readonly<Record<number, number>> = { 1: 20, 2: 32 };
 
 /** Parses the rdata tokens of `type`. */
-export function parseRdata(type: ModelledType | GenericType | ForeignType, tokens: readonly Token[], context: RdataContext): RecordData {
+export function parseRdata(
+  type: ModelledType | GenericType | ForeignType,
+  tokens: readonly Token[],
+  context: RdataContext,
+): RecordData {
   const first = tokens[0];
   if (first?.kind === "word" && first.text === "\\#") return parseGeneric(type, tokens.slice(1), context);
-  if (type.startsWith("TYPE")) throw new DnsDataError(`${type} is a type BIND does not know, so its data must be written as \\# <length> <hex>`);
+  if (type.startsWith("TYPE"))
+    throw new DnsDataError(`${type} is a type BIND does not know, so its data must be written as \\# <length> <hex>`);
   if (!isModelledType(type)) return { hex: foreignHexFromText(type as ForeignType, tokens, context.origin) };
   const fields = new Fields(tokens, type);
   const data = parseFields(type, fields, context);
@@ -39,7 +44,11 @@ export function parseRdata(type: ModelledType | GenericType | ForeignType, token
   return data;
 }
 
-function parseGeneric(type: ModelledType | GenericType | ForeignType, tokens: readonly Token[], context: RdataContext): RecordData {
+function parseGeneric(
+  type: ModelledType | GenericType | ForeignType,
+  tokens: readonly Token[],
+  context: RdataContext,
+): RecordData {
   const fields = new Fields(tokens, type);
   const length = fields.uint(16, "the rdata length after \\#");
   const hex = fields.hexRest("the rdata hex", length === 0);
@@ -58,7 +67,8 @@ function parseFields(type: ModelledType, fields: Fields, context: RdataContext):
     case "A": {
       const text = fields.word("an IPv4 address");
       const address = parseIpv4(text);
-      if (address === undefined) throw new DnsDataError(`bad dotted quad '${text}' (an IPv4 address is four numbers 0-255, no leading zeros)`);
+      if (address === undefined)
+        throw new DnsDataError(`bad dotted quad '${text}' (an IPv4 address is four numbers 0-255, no leading zeros)`);
       return { address };
     }
     case "AAAA": {
@@ -71,12 +81,15 @@ function parseFields(type: ModelledType, fields: Fields, context: RdataContext):
       return { target: name(fields.word("a target name"), context) };
     case "NS": {
       const text = fields.word("a name server");
-      if (looksLikeAddress(text)) throw new DnsDataError(`NS record '${text}' appears to be an address; an NS record needs a host name`);
+      if (looksLikeAddress(text))
+        throw new DnsDataError(`NS record '${text}' appears to be an address; an NS record needs a host name`);
       return { target: hostName(text, context, "a name server", type) };
     }
     case "PTR": {
       const text = fields.word("a target name");
-      return { target: isReverseName(context.owner) ? hostName(text, context, "a target name", type) : name(text, context) };
+      return {
+        target: isReverseName(context.owner) ? hostName(text, context, "a target name", type) : name(text, context),
+      };
     }
     case "MX": {
       const preference = fields.uint(16, "a preference");
@@ -85,7 +98,12 @@ function parseFields(type: ModelledType, fields: Fields, context: RdataContext):
       return { preference, exchange: hostName(text, context, "a mail exchanger", type) };
     }
     case "SRV":
-      return { priority: fields.uint(16, "a priority"), weight: fields.uint(16, "a weight"), port: fields.uint(16, "a port"), target: host("a target") };
+      return {
+        priority: fields.uint(16, "a priority"),
+        weight: fields.uint(16, "a weight"),
+        port: fields.uint(16, "a port"),
+        target: host("a target"),
+      };
     case "TXT":
     case "SPF": {
       const strings = fields.rest().map((token) => decodeCharString(token.text, 255));
@@ -99,7 +117,12 @@ function parseFields(type: ModelledType, fields: Fields, context: RdataContext):
       return { flags, tag, value: decodeCharString(fields.any("a value").text) };
     }
     case "TLSA":
-      return { usage: fields.uint(8, "a usage"), selector: fields.uint(8, "a selector"), matchingType: fields.uint(8, "a matching type"), data: fields.hexRest("certificate data", false) };
+      return {
+        usage: fields.uint(8, "a usage"),
+        selector: fields.uint(8, "a selector"),
+        matchingType: fields.uint(8, "a matching type"),
+        data: fields.hexRest("certificate data", false),
+      };
     case "SSHFP": {
       const algorithm = fields.uint(8, "an algorithm");
       const fingerprintType = fields.uint(8, "a fingerprint type");
@@ -119,9 +142,12 @@ function parseFields(type: ModelledType, fields: Fields, context: RdataContext):
       const mname = host("a primary name server");
       const rnameText = fields.word("a contact mailbox");
       const rnameLabels = parseNameLabels(rnameText, context.origin);
-      if (!isMailbox(rnameLabels)) throw new DnsDataError(`bad name (check-names): SOA contact '${rnameText}' is not a mailbox name`);
+      if (!isMailbox(rnameLabels))
+        throw new DnsDataError(`bad name (check-names): SOA contact '${rnameText}' is not a mailbox name`);
       const serial = fields.uint(32, "a serial");
-      const [refresh, retry, expire, minimum] = ["a refresh", "a retry", "an expire", "a minimum"].map((what) => counter(fields.word(what), what)) as [number, number, number, number];
+      const [refresh, retry, expire, minimum] = ["a refresh", "a retry", "an expire", "a minimum"].map((what) =>
+        counter(fields.word(what), what),
+      ) as [number, number, number, number];
       return { mname, rname: nameFromLabels(rnameLabels), serial, refresh, retry, expire, minimum };
     }
     case "SVCB":
@@ -141,7 +167,9 @@ function name(text: string, context: RdataContext): string {
 function hostName(text: string, context: RdataContext, what: string, type: string): string {
   const labels = parseNameLabels(text, context.origin);
   if (!isHostname(labels, false)) {
-    throw new DnsDataError(`bad name (check-names): '${text}', the ${what.replace(/^an? /, "")} of the ${type} record, is not a host name (letters, digits and inner hyphens only)`);
+    throw new DnsDataError(
+      `bad name (check-names): '${text}', the ${what.replace(/^an? /, "")} of the ${type} record, is not a host name (letters, digits and inner hyphens only)`,
+    );
   }
   return nameFromLabels(labels);
 }
@@ -149,7 +177,9 @@ function hostName(text: string, context: RdataContext, what: string, type: strin
 /** BIND's check for owners of A, AAAA and MX records (wildcards allowed). */
 export function checkOwnerName(type: string, owner: Labels, ownerText: string): void {
   if (HOSTNAME_OWNER_TYPES.has(type) && !isHostname(owner, true)) {
-    throw new DnsDataError(`bad owner name (check-names): '${ownerText}' cannot own ${type} records, which need a host name (letters, digits and inner hyphens)`);
+    throw new DnsDataError(
+      `bad owner name (check-names): '${ownerText}' cannot own ${type} records, which need a host name (letters, digits and inner hyphens)`,
+    );
   }
 }
 

@@ -17,7 +17,8 @@ interface WireContext {
 }
 
 function host(labels: Labels, type: string): string {
-  if (!isHostname(labels, false)) throw new DnsDataError(`bad name (check-names): the ${type} target is not a host name`);
+  if (!isHostname(labels, false))
+    throw new DnsDataError(`bad name (check-names): the ${type} target is not a host name`);
   return nameFromLabels(labels);
 }
 
@@ -70,7 +71,15 @@ function decode(type: ModelledType, r: Reader, context: WireContext): RecordData
       const mname = host(r.labels(), type);
       const rname = r.labels();
       if (!isMailbox(rname)) throw new DnsDataError("bad name (check-names): the SOA contact is not a mailbox name");
-      return { mname, rname: nameFromLabels(rname), serial: r.u32(), refresh: r.u32(), retry: r.u32(), expire: r.u32(), minimum: r.u32() };
+      return {
+        mname,
+        rname: nameFromLabels(rname),
+        serial: r.u32(),
+        refresh: r.u32(),
+        retry: r.u32(),
+        expire: r.u32(),
+        minimum: r.u32(),
+      };
     }
     case "SVCB":
     case "HTTPS":

@@ -40,7 +40,8 @@ export function parseSvcParams(tokens: readonly Token[]): string {
       i += 1;
     }
     const after = tokens[i + 1];
-    if (after?.joined === true) throw new DnsDataError(`syntax error near '${after.text}': a param value must be one word or one quoted string`);
+    if (after?.joined === true)
+      throw new DnsDataError(`syntax error near '${after.text}': a param value must be one word or one quoted string`);
     const key = keyNumber(name);
     if (params.has(key)) throw new DnsDataError(`duplicate SvcParamKey '${keyName(key)}'`);
     params.set(key, encodeValue(key, raw === undefined ? undefined : decodeCharString(raw), name));
@@ -68,7 +69,9 @@ function encodeValue(key: number, value: string | undefined, name: string): stri
         .join("");
     }
     case 1:
-      return splitAlpn(required()).map((id) => String.fromCharCode(id.length) + id).join("");
+      return splitAlpn(required())
+        .map((id) => String.fromCharCode(id.length) + id)
+        .join("");
     case 2:
       if (value !== undefined) throw new DnsDataError("SvcParam no-default-alpn takes no value");
       return "";
@@ -77,11 +80,15 @@ function encodeValue(key: number, value: string | undefined, name: string): stri
       return String.fromCharCode(port >> 8, port & 0xff);
     }
     case 4:
-      return list(required()).map((address) => ipv4Bytes(address)).join("");
+      return list(required())
+        .map((address) => ipv4Bytes(address))
+        .join("");
     case 5:
       return value === undefined ? "" : bytesFromBase64(value, "ech");
     case 6:
-      return list(required()).map((address) => ipv6Bytes(address)).join("");
+      return list(required())
+        .map((address) => ipv6Bytes(address))
+        .join("");
     case 7:
       return required();
     default:
@@ -118,7 +125,8 @@ function splitAlpn(text: string): string[] {
     }
   }
   ids.push(id);
-  if (ids.some((each) => each === "" || each.length > 255)) throw new DnsDataError(`alpn '${text}' has an empty or over-long id`);
+  if (ids.some((each) => each === "" || each.length > 255))
+    throw new DnsDataError(`alpn '${text}' has an empty or over-long id`);
   return ids;
 }
 
@@ -146,7 +154,8 @@ function formatSvcParams(params: ReadonlyMap<number, string>): string {
   const mandatory = shorts(params.get(0) ?? "", "mandatory");
   for (const key of mandatory) {
     if (key === 0) throw new DnsDataError("mandatory cannot list itself");
-    if (!params.has(key)) throw new DnsDataError(`mandatory lists ${keyName(key)} but the record has no ${keyName(key)} param`);
+    if (!params.has(key))
+      throw new DnsDataError(`mandatory lists ${keyName(key)} but the record has no ${keyName(key)} param`);
   }
   return [...params.keys()]
     .sort((a, b) => a - b)
@@ -167,7 +176,9 @@ function formatParam(key: number, value: string): string {
     case 0:
       return `${name}=${shorts(value, name).map(keyName).join(",")}`;
     case 1:
-      return `${name}="${alpnIds(value).map((id) => escapeCharString(id.replace(/[\\,]/g, (c) => `\\${c}`))).join(",")}"`;
+      return `${name}="${alpnIds(value)
+        .map((id) => escapeCharString(id.replace(/[\\,]/g, (c) => `\\${c}`)))
+        .join(",")}"`;
     case 2:
       if (value !== "") throw new DnsDataError("no-default-alpn must be empty");
       return name;
@@ -183,7 +194,10 @@ function formatParam(key: number, value: string): string {
       if (value.length === 0 || value.length % 16 !== 0) throw new DnsDataError("bad ipv6hint length");
       return `${name}=${(value.match(/[\s\S]{16}/g) ?? []).map((chunk) => formatIpv6(shorts(chunk, name))).join(",")}`;
     case 7:
-      if (!/\{[?&][^}]*\bdns\b[^}]*\}/.test(value)) throw new DnsDataError(`dohpath '${value}' must be a URI template with the dns variable, e.g. /dns-query{?dns}`);
+      if (!/\{[?&][^}]*\bdns\b[^}]*\}/.test(value))
+        throw new DnsDataError(
+          `dohpath '${value}' must be a URI template with the dns variable, e.g. /dns-query{?dns}`,
+        );
       return `${name}="${escapeCharString(value)}"`;
     default:
       return value === "" ? name : `${name}="${escapeCharString(value)}"`;

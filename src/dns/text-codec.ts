@@ -32,7 +32,9 @@ export function decodeCharString(raw: string, maxBytes = Infinity): string {
     }
   }
   if (out.length > maxBytes) {
-    throw new DnsDataError(`a character-string is ${out.length} bytes but may hold at most ${maxBytes}; split it into several quoted strings`);
+    throw new DnsDataError(
+      `a character-string is ${out.length} bytes but may hold at most ${maxBytes}; split it into several quoted strings`,
+    );
   }
   return out;
 }
@@ -50,8 +52,10 @@ export function escapeCharString(bytes: string): string {
 
 /** The bytes of hex text (any case, no separators), or a DnsDataError naming `what`. */
 export function bytesFromHex(hex: string, what: string): string {
-  if (!/^[0-9a-f]*$/i.test(hex)) throw new DnsDataError(`bad hex encoding in ${what}: '${hex}' has characters other than 0-9 and a-f`);
-  if (hex.length % 2 !== 0) throw new DnsDataError(`bad hex encoding in ${what}: ${hex.length} hex digits is not a whole number of bytes`);
+  if (!/^[0-9a-f]*$/i.test(hex))
+    throw new DnsDataError(`bad hex encoding in ${what}: '${hex}' has characters other than 0-9 and a-f`);
+  if (hex.length % 2 !== 0)
+    throw new DnsDataError(`bad hex encoding in ${what}: ${hex.length} hex digits is not a whole number of bytes`);
   return Buffer.from(hex, "hex").toString("latin1");
 }
 

@@ -96,7 +96,11 @@ export function* tokenizeZoneSteps(text: string): Steps<LexResult> {
       start();
       const quoted = readQuoted(text, i + 1);
       if (quoted.closed) entry?.tokens.push({ kind: "quoted", text: quoted.value, line, joined: lastEnd === i });
-      else fail(line, "unbalanced quotes: a quoted string is not closed on its line (end a line with \\ to continue a string)");
+      else
+        fail(
+          line,
+          "unbalanced quotes: a quoted string is not closed on its line (end a line with \\ to continue a string)",
+        );
       line += quoted.lineBreaks;
       i = quoted.next;
       lastEnd = i;

@@ -49,14 +49,20 @@ export function recordToWedosRow(record: DnsRecord, zone: string): WedosRow {
   const name = record.name === apex ? "" : record.name.slice(0, -(apex.length + 1));
   if (name.includes("\\")) throw unsupported(`the name ${record.name} has characters WEDOS does not accept in names`);
   const host = (target: string, what: string) => {
-    if (target === "") throw unsupported(`a ${record.type} record whose ${what} is the root (".") cannot be stored at WEDOS`);
-    if (target.includes("\\")) throw unsupported(`the ${what} ${target} has characters WEDOS does not accept in host names`);
+    if (target === "")
+      throw unsupported(`a ${record.type} record whose ${what} is the root (".") cannot be stored at WEDOS`);
+    if (target.includes("\\"))
+      throw unsupported(`the ${what} ${target} has characters WEDOS does not accept in host names`);
     return target;
   };
   return { name, type: record.type, ttl: record.ttl, rdata: wedosRdata(record, host, unsupported) };
 }
 
-function wedosRdata(record: DnsRecord, host: (target: string, what: string) => string, unsupported: (reason: string) => Error): string {
+function wedosRdata(
+  record: DnsRecord,
+  host: (target: string, what: string) => string,
+  unsupported: (reason: string) => Error,
+): string {
   switch (record.type) {
     case "A":
     case "AAAA":
@@ -94,7 +100,9 @@ function txtValue(strings: readonly string[], unsupported: (reason: string) => E
   // WEDOS stores text: bytes that are not UTF-8, or control characters, would not come back as they were sent.
   const control = /[\u0000-\u001f\u007f]/.exec(bytes);
   if (control !== null) {
-    throw unsupported(`the TXT value contains a control character (byte ${control[0].charCodeAt(0)}), which WEDOS cannot store as text`);
+    throw unsupported(
+      `the TXT value contains a control character (byte ${control[0].charCodeAt(0)}), which WEDOS cannot store as text`,
+    );
   }
   try {
     return utf8.decode(Buffer.from(bytes, "latin1"));
@@ -158,8 +166,17 @@ export function canonicalRdataKey(row: Pick<WedosRow, "type" | "rdata">): string
   try {
     const data = rdataFromWedos(type, row.rdata);
     if (type === "TXT") return row.rdata;
-    if (type === "CAA" && "tag" in data) return wedosRdata({ name: "", type, ttl: 0, data: { ...data, tag: data.tag.toLowerCase() } }, (target) => target, (reason) => new Error(reason));
-    return wedosRdata({ name: "", type, ttl: 0, data } as DnsRecord, (target) => target, (reason) => new Error(reason));
+    if (type === "CAA" && "tag" in data)
+      return wedosRdata(
+        { name: "", type, ttl: 0, data: { ...data, tag: data.tag.toLowerCase() } },
+        (target) => target,
+        (reason) => new Error(reason),
+      );
+    return wedosRdata(
+      { name: "", type, ttl: 0, data } as DnsRecord,
+      (target) => target,
+      (reason) => new Error(reason),
+    );
   } catch {
     return `unparsed:${row.rdata.trim()}`;
   }

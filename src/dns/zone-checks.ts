@@ -25,7 +25,13 @@ const ALLOWED_AT_CNAME: ReadonlySet<string> = new Set(["RRSIG", "NSEC", "KEY", "
  * Applies the zone-wide rules; appends to `errors`/`warnings` and returns the records BIND would serve. Steps that
  * yield between records (util/slices.ts), as the loader does.
  */
-export function* checkZoneSteps(zone: string, file: string, loaded: readonly LoadedRecord[], errors: ZoneFileProblem[], warnings: ZoneFileProblem[]): Steps<DnsRecord[]> {
+export function* checkZoneSteps(
+  zone: string,
+  file: string,
+  loaded: readonly LoadedRecord[],
+  errors: ZoneFileProblem[],
+  warnings: ZoneFileProblem[],
+): Steps<DnsRecord[]> {
   const problem = (list: ZoneFileProblem[], line: number, message: string) => list.push({ file, line, message });
   const kept = yield* mergeSets(loaded, (line, message) => problem(warnings, line, message));
 
@@ -42,10 +48,14 @@ export function* checkZoneSteps(zone: string, file: string, loaded: readonly Loa
     const cnames = items.filter((item) => item.record.type === "CNAME");
     for (const type of SINGLETON_TYPES) {
       const extra = items.filter((item) => item.record.type === type)[1];
-      if (extra !== undefined) problem(errors, extra.line, `${name}: multiple RRs of singleton type (${extra.record.type}): keep one`);
+      if (extra !== undefined)
+        problem(errors, extra.line, `${name}: multiple RRs of singleton type (${extra.record.type}): keep one`);
     }
     const soas = items.filter((item) => item.record.type === "SOA");
-    if (cnames.length > 0 && items.some((item) => item.record.type !== "CNAME" && !ALLOWED_AT_CNAME.has(item.record.type))) {
+    if (
+      cnames.length > 0 &&
+      items.some((item) => item.record.type !== "CNAME" && !ALLOWED_AT_CNAME.has(item.record.type))
+    ) {
       const last = items.reduce((a, b) => (b.line > a.line ? b : a));
       problem(errors, last.line, `${name}: CNAME and other data: a name with a CNAME record can have no other records`);
     }
@@ -54,8 +64,10 @@ export function* checkZoneSteps(zone: string, file: string, loaded: readonly Loa
   // named checks the zone as a whole only once it loaded; before that these would only echo the load errors.
   if (errors.length === 0) {
     const apex = byName.get(zone) ?? [];
-    if (!apex.some((item) => item.record.type === "SOA")) problem(errors, 0, `has 0 SOA records: the zone needs one SOA record at ${zone}`);
-    if (!apex.some((item) => item.record.type === "NS")) problem(errors, 0, `has no NS records: the zone needs NS records at ${zone}`);
+    if (!apex.some((item) => item.record.type === "SOA"))
+      problem(errors, 0, `has 0 SOA records: the zone needs one SOA record at ${zone}`);
+    if (!apex.some((item) => item.record.type === "NS"))
+      problem(errors, 0, `has no NS records: the zone needs NS records at ${zone}`);
     yield* checkIntegrity(zone, kept, problem.bind(null, errors), problem.bind(null, warnings));
   }
   errors.sort((a, b) => a.line - b.line);
@@ -63,7 +75,10 @@ export function* checkZoneSteps(zone: string, file: string, loaded: readonly Loa
 }
 
 /** One TTL per (name, type) set and no duplicate records, as BIND's loader and database merge them. */
-function* mergeSets(loaded: readonly LoadedRecord[], warn: (line: number, message: string) => void): Steps<LoadedRecord[]> {
+function* mergeSets(
+  loaded: readonly LoadedRecord[],
+  warn: (line: number, message: string) => void,
+): Steps<LoadedRecord[]> {
   const sets = new Map<string, { ttl: number; batch: number }>();
   const seen = new Map<string, number>();
   const kept: LoadedRecord[] = [];
@@ -77,7 +92,11 @@ function* mergeSets(loaded: readonly LoadedRecord[], warn: (line: number, messag
     } else if (set.batch === item.batch) {
       if (ttl !== set.ttl) warn(item.line, `TTL set to prior TTL (${set.ttl}): the records of one set share one TTL`);
     } else {
-      if (ttl !== set.ttl) warn(item.line, `TTL ${ttl} also applies to the ${type} records at ${name} defined earlier with TTL ${set.ttl}: BIND keeps one TTL per set and the later definition wins`);
+      if (ttl !== set.ttl)
+        warn(
+          item.line,
+          `TTL ${ttl} also applies to the ${type} records at ${name} defined earlier with TTL ${set.ttl}: BIND keeps one TTL per set and the later definition wins`,
+        );
       sets.set(key, { ttl, batch: item.batch });
     }
     const identity = `${key}\u0000${JSON.stringify(item.record.data)}`;
@@ -112,7 +131,10 @@ function* checkIntegrity(zone: string, kept: readonly LoadedRecord[], error: Rep
     if (record.type === "NS" && inZone(record.data.target) && !hasAddress(record.data.target)) {
       const target = record.data.target;
       if (record.name === zone) {
-        error(line, isCname(target) ? `NS '${target}' is a CNAME (illegal)` : `NS '${target}' has no address records (A or AAAA)`);
+        error(
+          line,
+          isCname(target) ? `NS '${target}' is a CNAME (illegal)` : `NS '${target}' has no address records (A or AAAA)`,
+        );
       } else {
         const glue = isAtOrBelow(target, record.name) ? "REQUIRED GLUE " : "";
         warn(line, `${record.name}/NS '${target}' has no ${glue}address records (A or AAAA)`);
@@ -121,9 +143,16 @@ function* checkIntegrity(zone: string, kept: readonly LoadedRecord[], error: Rep
     const target = record.type === "MX" ? record.data.exchange : record.type === "SRV" ? record.data.target : undefined;
     if (target !== undefined && inZone(target)) {
       if (isCname(target)) warn(line, `${record.name}/${record.type} '${target}' is a CNAME (illegal)`);
-      else if (!hasAddress(target)) warn(line, `${record.name}/${record.type} '${target}' has no address records (A or AAAA)`);
+      else if (!hasAddress(target))
+        warn(line, `${record.name}/${record.type} '${target}' has no address records (A or AAAA)`);
     }
-    if (record.type === "SPF" && !kept.some(({ record: other }) => other.name === record.name && other.type === "TXT" && other.data.strings.join("").startsWith("v=spf1"))) {
+    if (
+      record.type === "SPF" &&
+      !kept.some(
+        ({ record: other }) =>
+          other.name === record.name && other.type === "TXT" && other.data.strings.join("").startsWith("v=spf1"),
+      )
+    ) {
       warn(line, `'${record.name}' found type SPF record but no SPF TXT record found, add matching type TXT record`);
     }
   }

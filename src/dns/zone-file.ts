@@ -1,9 +1,23 @@
 import { DnsDataError, ZoneFileError, type ZoneFileProblem } from "./errors.js";
-import { isAtOrBelow, labelsOfName, nameFromLabels, parseNameLabels, zoneNameFromText, type Labels } from "./normalise.js";
+import {
+  isAtOrBelow,
+  labelsOfName,
+  nameFromLabels,
+  parseNameLabels,
+  zoneNameFromText,
+  type Labels,
+} from "./normalise.js";
 import { checkOwnerName, parseRdata } from "./rdata-text.js";
 import { readableText } from "./readable-text.js";
 import { lookupType } from "./record-types.js";
-import { MAX_TTL, type DnsRecord, type ForeignType, type GenericType, type ModelledType, type SoaData } from "./record.js";
+import {
+  MAX_TTL,
+  type DnsRecord,
+  type ForeignType,
+  type GenericType,
+  type ModelledType,
+  type SoaData,
+} from "./record.js";
 import { parseTtlText } from "./text-codec.js";
 import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
 import { tokenizeZoneSteps, type Entry, type Token } from "./tokenizer.js";
@@ -45,7 +59,10 @@ export function parseZoneFile(content: Uint8Array | string, options: ZoneFileOpt
 export function* parseZoneFileSteps(content: Uint8Array | string, options: ZoneFileOptions): Steps<ZoneFileResult> {
   const zone = zoneNameFromText(options.origin);
   const file = options.fileName ?? `${zone}.db`;
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8").toString("latin1") : Buffer.from(content).toString("latin1");
+  const bytes =
+    typeof content === "string"
+      ? Buffer.from(content, "utf8").toString("latin1")
+      : Buffer.from(content).toString("latin1");
   const errors: ZoneFileProblem[] = [];
   const warnings: ZoneFileProblem[] = [];
   const lexed = yield* tokenizeZoneSteps(bytes);
@@ -97,7 +114,8 @@ class Loader {
     if (!entry.ownerOmitted && first.kind === "word" && first.text.startsWith("$")) return this.directive(entry.tokens);
     let rest = entry.tokens;
     if (entry.ownerOmitted) {
-      if (this.owner === undefined) throw new DnsDataError("no owner name: the first record of the file starts with white space");
+      if (this.owner === undefined)
+        throw new DnsDataError("no owner name: the first record of the file starts with white space");
     } else {
       if (first.kind === "quoted") throw new DnsDataError(`an owner name cannot be quoted ("${first.text}")`);
       const labels = parseNameLabels(first.text, this.origin);
@@ -123,7 +141,9 @@ class Loader {
       const text = one("a TTL").text;
       this.defaultTtl = checkedTtl(text, parseTtlText(text));
     } else if (name === "$INCLUDE") {
-      throw new DnsDataError("$INCLUDE is not read: wedos-panel reads one zone file and never opens other files; put the included records into the zone file");
+      throw new DnsDataError(
+        "$INCLUDE is not read: wedos-panel reads one zone file and never opens other files; put the included records into the zone file",
+      );
     } else if (name === "$GENERATE") {
       throw new DnsDataError("$GENERATE is not supported: write the generated records out in the zone file");
     } else {
@@ -143,7 +163,8 @@ class Loader {
         ttl = checkedTtl(token.text, asTtl);
       } else if (!seenClass && isClass(token.text)) {
         const upper = token.text.toUpperCase();
-        if (upper !== "IN" && upper !== "CLASS1") throw new DnsDataError(`class '${token.text}' is not IN; this zone is class IN`);
+        if (upper !== "IN" && upper !== "CLASS1")
+          throw new DnsDataError(`class '${token.text}' is not IN; this zone is class IN`);
         seenClass = true;
       } else {
         break;
@@ -165,7 +186,8 @@ class Loader {
       this.warn(line, `ignoring out-of-zone data (${name}), as BIND does: the name is not inside ${this.zone}`);
       return;
     }
-    if (/[\u0080-\u00ff]/.test(owner.labels.join(""))) this.warn(line, readableText(`'${owner.text}' is not ASCII; read as the internationalised name ${name}`));
+    if (/[\u0080-\u00ff]/.test(owner.labels.join("")))
+      this.warn(line, readableText(`'${owner.text}' is not ASCII; read as the internationalised name ${name}`));
     if (owner.labels.indexOf("*") > 0) this.warn(line, `ownername '${name}' contains a non-terminal wildcard`);
     const record = { name, type, ttl: recordTtl, data } as DnsRecord;
     this.loaded.push({ record, line, batch: this.batch });
@@ -175,7 +197,11 @@ class Loader {
   private implicitTtl(line: number, type: string, data: unknown): number {
     if (this.defaultTtl !== undefined) return this.defaultTtl;
     if (this.lastTtl !== undefined) {
-      if (!this.warned1035) this.warn(line, "using RFC1035 TTL semantics: a record without TTL takes the previous record's TTL (add $TTL to be explicit)");
+      if (!this.warned1035)
+        this.warn(
+          line,
+          "using RFC1035 TTL semantics: a record without TTL takes the previous record's TTL (add $TTL to be explicit)",
+        );
       this.warned1035 = true;
       return this.lastTtl;
     }
@@ -197,7 +223,9 @@ function isClass(text: string): boolean {
 function checkedTtl(text: string, value: number | undefined): number {
   if (value !== undefined && value <= MAX_TTL) return value;
   if (value !== undefined || /^\d+$/.test(text)) {
-    throw new DnsDataError(`TTL ${text} is out of range: a TTL is 0 to ${MAX_TTL} seconds (BIND would silently use 0 or refuse the file)`);
+    throw new DnsDataError(
+      `TTL ${text} is out of range: a TTL is 0 to ${MAX_TTL} seconds (BIND would silently use 0 or refuse the file)`,
+    );
   }
   throw new DnsDataError(`bad TTL '${text}': write seconds or units such as 1h30m`);
 }
@@ -210,7 +238,9 @@ function resolveType(text: string): ModelledType | GenericType | ForeignType {
     case "foreign":
       return found.type;
     case "obsolete":
-      throw new DnsDataError(`type '${found.type}' is obsolete (RFC 973 replaced MD and MF with MX); BIND refuses it too: write an MX record instead`);
+      throw new DnsDataError(
+        `type '${found.type}' is obsolete (RFC 973 replaced MD and MF with MX); BIND refuses it too: write an MX record instead`,
+      );
     case "meta":
       throw new DnsDataError(`invalid use of a meta type: ${found.type} cannot appear in zone data`);
     case "unknown":

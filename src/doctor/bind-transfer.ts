@@ -23,17 +23,38 @@ export function checkBindTransfers(configured: string | undefined): TransferChec
     } catch {
       continue;
     }
-    const statements = [...stripComments(text).matchAll(/allow-transfer\s*\{([^}]*)\}/g)].map((match) => (match[1] ?? "").split(";").map((entry) => entry.trim()).filter(Boolean));
+    const statements = [...stripComments(text).matchAll(/allow-transfer\s*\{([^}]*)\}/g)].map((match) =>
+      (match[1] ?? "")
+        .split(";")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    );
     if (statements.length === 0) {
-      return { status: "fail", message: `${file} has no allow-transfer statement, so WEDOS cannot pull secondary zones; add: allow-transfer { ${WEDOS_TRANSFER_RANGE}; }; and reload BIND` };
+      return {
+        status: "fail",
+        message: `${file} has no allow-transfer statement, so WEDOS cannot pull secondary zones; add: allow-transfer { ${WEDOS_TRANSFER_RANGE}; }; and reload BIND`,
+      };
     }
     const entries = statements.flat();
-    if (entries.some((entry) => entry === "any" || coversWedos(entry))) return { status: "ok", message: `${file} allows zone transfers to ${WEDOS_TRANSFER_RANGE}` };
-    const acls = entries.filter((entry) => !/^!?[\d.:/]+$/.test(entry) && entry !== "none" && entry !== "localhost" && entry !== "localnets");
-    if (acls.length > 0) return { status: "warn", message: `${file} allows transfers to ${acls.join(", ")}; make sure that covers ${WEDOS_TRANSFER_RANGE}` };
-    return { status: "fail", message: `${file} does not allow zone transfers to WEDOS; add ${WEDOS_TRANSFER_RANGE} to allow-transfer and reload BIND` };
+    if (entries.some((entry) => entry === "any" || coversWedos(entry)))
+      return { status: "ok", message: `${file} allows zone transfers to ${WEDOS_TRANSFER_RANGE}` };
+    const acls = entries.filter(
+      (entry) => !/^!?[\d.:/]+$/.test(entry) && entry !== "none" && entry !== "localhost" && entry !== "localnets",
+    );
+    if (acls.length > 0)
+      return {
+        status: "warn",
+        message: `${file} allows transfers to ${acls.join(", ")}; make sure that covers ${WEDOS_TRANSFER_RANGE}`,
+      };
+    return {
+      status: "fail",
+      message: `${file} does not allow zone transfers to WEDOS; add ${WEDOS_TRANSFER_RANGE} to allow-transfer and reload BIND`,
+    };
   }
-  return { status: "warn", message: `no BIND configuration found (looked in ${files.join(", ")}); set dns.namedConf, or make sure BIND allows transfers to ${WEDOS_TRANSFER_RANGE}` };
+  return {
+    status: "warn",
+    message: `no BIND configuration found (looked in ${files.join(", ")}); set dns.namedConf, or make sure BIND allows transfers to ${WEDOS_TRANSFER_RANGE}`,
+  };
 }
 
 function stripComments(text: string): string {

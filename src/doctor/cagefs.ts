@@ -15,7 +15,9 @@ export const CAGEFS_PATHS: CagefsPaths = { cagefsctl: "/usr/sbin/cagefsctl", mou
  */
 export function pageDirectories(listen: string, proofDir: string): string[] {
   const dirs = listen.includes("/") ? [dirname(listen), proofDir] : [proofDir];
-  return [...new Set(dirs.map(canonical))].filter((dir, _index, all) => !all.some((other) => other !== dir && dir.startsWith(`${other}/`)));
+  return [...new Set(dirs.map(canonical))].filter(
+    (dir, _index, all) => !all.some((other) => other !== dir && dir.startsWith(`${other}/`)),
+  );
 }
 
 /**
@@ -24,16 +26,23 @@ export function pageDirectories(listen: string, proofDir: string): string[] {
  * one of its parents) shares a directory; `@` gives each account a private copy and `%` splits it by account —
  * neither shares the daemon's —, and `!` mounts it read-only, where no proof can be created.
  */
-export function cagefsVerdict(dirs: readonly string[], paths: CagefsPaths = CAGEFS_PATHS): { status: "ok" | "warn" | "fail"; message: string } {
+export function cagefsVerdict(
+  dirs: readonly string[],
+  paths: CagefsPaths = CAGEFS_PATHS,
+): { status: "ok" | "warn" | "fail"; message: string } {
   const installed = existsSync(paths.cagefsctl) || existsSync(paths.mountPoints);
   if (!installed) return { status: "ok", message: "not installed (account pages see the server's own /run)" };
   const wanted = dirs.join(" and ");
-  const fix = (missing: readonly string[]) => `add the line ${missing.join(" and the line ")} to ${paths.mountPoints}, then run cagefsctl --remount-all`;
+  const fix = (missing: readonly string[]) =>
+    `add the line ${missing.join(" and the line ")} to ${paths.mountPoints}, then run cagefsctl --remount-all`;
   let text: string;
   try {
     text = readFileSync(paths.mountPoints, "utf8");
   } catch {
-    return { status: "warn", message: `CageFS is installed but ${paths.mountPoints} cannot be read; once account pages run caged, they reach ${wanted} only if you ${fix(dirs)}` };
+    return {
+      status: "warn",
+      message: `CageFS is installed but ${paths.mountPoints} cannot be read; once account pages run caged, they reach ${wanted} only if you ${fix(dirs)}`,
+    };
   }
   const shared = text
     .split("\n")
@@ -41,8 +50,15 @@ export function cagefsVerdict(dirs: readonly string[], paths: CagefsPaths = CAGE
     .filter((line) => line.startsWith("/"))
     .map((line) => canonical(line.replace(/\/+$/, "")));
   const hidden = dirs.filter((dir) => !shared.some((mount) => dir === mount || dir.startsWith(`${mount}/`)));
-  if (hidden.length === 0) return { status: "ok", message: `${wanted} ${dirs.length === 1 ? "is" : "are"} mounted into every cage (${paths.mountPoints})` };
-  return { status: "fail", message: `CageFS hides ${hidden.join(" and ")} from account pages, so they show "temporarily unavailable"; ${fix(hidden)}` };
+  if (hidden.length === 0)
+    return {
+      status: "ok",
+      message: `${wanted} ${dirs.length === 1 ? "is" : "are"} mounted into every cage (${paths.mountPoints})`,
+    };
+  return {
+    status: "fail",
+    message: `CageFS hides ${hidden.join(" and ")} from account pages, so they show "temporarily unavailable"; ${fix(hidden)}`,
+  };
 }
 
 /** /var/run is /run on every system CageFS runs on. */

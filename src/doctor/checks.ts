@@ -33,7 +33,10 @@ const MAX_CLOCK_SKEW_SECONDS = 60;
  * Checks everything the plugin needs to talk to WEDOS, in order, and explains each failure in one sentence with
  * its fix. Sends at most one WAPI request (ping), and none while sending is paused.
  */
-export async function runDoctor(env: Readonly<Record<string, string | undefined>>, clock: Clock): Promise<CheckResult[]> {
+export async function runDoctor(
+  env: Readonly<Record<string, string | undefined>>,
+  clock: Clock,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const add = (check: string, status: CheckStatus, message: string) => results.push({ check, status, message });
 
@@ -45,7 +48,13 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     add("configuration", "fail", error.message);
     return results;
   }
-  add("configuration", "ok", config.configFile === undefined ? "no configuration file; using the environment and defaults" : `read ${config.configFile}`);
+  add(
+    "configuration",
+    "ok",
+    config.configFile === undefined
+      ? "no configuration file; using the environment and defaults"
+      : `read ${config.configFile}`,
+  );
   results.push(...checkInstallation(config, env));
   results.push(...(await checkPanelReader(config)));
   results.push(...(await checkPages(config)));
@@ -56,13 +65,21 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {
-    add("credentials", "fail", `${login === undefined ? "the WAPI login is not set; set wapi.login or WEDOS_WAPI_LOGIN" : "the WAPI password is not set; set wapi.passwordFile (mode 0600) or WEDOS_WAPI_PASSWORD"}`);
+    add(
+      "credentials",
+      "fail",
+      `${login === undefined ? "the WAPI login is not set; set wapi.login or WEDOS_WAPI_LOGIN" : "the WAPI password is not set; set wapi.passwordFile (mode 0600) or WEDOS_WAPI_PASSWORD"}`,
+    );
     return results;
   }
   add("credentials", "ok", `login ${login}, password from ${passwordSource ?? "?"}`);
 
   const dataDirProblem = checkDataDir(config.dataDir);
-  add("data directory", dataDirProblem === undefined ? "ok" : dataDirProblem.status, dataDirProblem?.message ?? `${config.dataDir} is private and writable`);
+  add(
+    "data directory",
+    dataDirProblem === undefined ? "ok" : dataDirProblem.status,
+    dataDirProblem?.message ?? `${config.dataDir} is private and writable`,
+  );
   if (dataDirProblem?.status === "fail") return results;
 
   try {
@@ -88,15 +105,34 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
     const paused = wapi.circuit.status();
     const budget = wapi.budget.status();
     const budgetMessage = `${budget.used} of ${budget.limit} requests used this hour (${budget.reserve} kept for people and for new and removed accounts), ${budget.rejected} rejected`;
-    add("request budget", budget.used >= budget.limit ? "fail" : budget.used >= budget.limit * 0.8 ? "warn" : "ok", budgetMessage);
+    add(
+      "request budget",
+      budget.used >= budget.limit ? "fail" : budget.used >= budget.limit * 0.8 ? "warn" : "ok",
+      budgetMessage,
+    );
     const fuse = wapi.fuse.status();
     if (fuse.tripped) add("rejected requests", "fail", fuseSummary(fuse));
-    else if (fuse.rejected > 0) add("rejected requests", "warn", `WEDOS rejected ${fuse.rejected} request(s) in the last hour; the plugin stops sending by itself at ${fuse.fuse}, before WEDOS blocks this server's IP address (it does after 10); Test connection has ${testsInWords(fuse)}`);
+    else if (fuse.rejected > 0)
+      add(
+        "rejected requests",
+        "warn",
+        `WEDOS rejected ${fuse.rejected} request(s) in the last hour; the plugin stops sending by itself at ${fuse.fuse}, before WEDOS blocks this server's IP address (it does after 10); Test connection has ${testsInWords(fuse)}`,
+      );
     const jobs = new JobStore(db).countsByState();
-    add("job queue", jobs.dead > 0 ? "warn" : "ok", jobs.dead > 0 ? `${jobs.dead} job(s) gave up; see wedos-panel jobs --failed, fix the cause and retry them` : `${jobs.queued} queued, ${jobs.running} running, none failed`);
+    add(
+      "job queue",
+      jobs.dead > 0 ? "warn" : "ok",
+      jobs.dead > 0
+        ? `${jobs.dead} job(s) gave up; see wedos-panel jobs --failed, fix the cause and retry them`
+        : `${jobs.queued} queued, ${jobs.running} running, none failed`,
+    );
     if (paused?.reason === "ip-blocked" && fuse.rejected < 10) {
       // WEDOS blocks after 10 in its window; fewer in our hour means its window is longer, or another client shares the address.
-      add("invalid-request window", "fail", `WEDOS blocked this server's IP address although the plugin sent only ${fuse.rejected} rejected request(s) in the last hour, so WEDOS counts over a longer window or another program on this address sends invalid requests: set wapi.rejectedFuse lower (for example 2) and stop other WAPI clients on this server`);
+      add(
+        "invalid-request window",
+        "fail",
+        `WEDOS blocked this server's IP address although the plugin sent only ${fuse.rejected} rejected request(s) in the last hour, so WEDOS counts over a longer window or another program on this address sends invalid requests: set wapi.rejectedFuse lower (for example 2) and stop other WAPI clients on this server`,
+      );
     }
     if (paused !== undefined) {
       add("WEDOS connection", "fail", `not tested: ${paused.summary}`);
@@ -116,7 +152,9 @@ async function pingWedos(wapi: Wapi, config: Config, clock: Clock, add: AddCheck
   const started = clock.now();
   let serverTimestamp: number | undefined;
   try {
-    serverTimestamp = (await wapi.client.call("ping", undefined, { lane: "interactive", whenBudgetExhausted: "refuse" })).timestamp;
+    serverTimestamp = (
+      await wapi.client.call("ping", undefined, { lane: "interactive", whenBudgetExhausted: "refuse" })
+    ).timestamp;
   } catch (error) {
     if (!(error instanceof WapiError)) throw error;
     if (error instanceof WapiTransportError || error instanceof WapiHttpError || error instanceof WapiDecodeError) {
@@ -127,7 +165,13 @@ async function pingWedos(wapi: Wapi, config: Config, clock: Clock, add: AddCheck
     if (error instanceof WapiResultError) {
       const clockOk = addClockCheck(error.serverTimestamp, started, add);
       if (isCredentialsRejected(error)) {
-        add("WEDOS login", "fail", clockOk ? `WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong: check wapi.login and the WAPI password (set under WAPI in the WEDOS customer administration)` : error.message);
+        add(
+          "WEDOS login",
+          "fail",
+          clockOk
+            ? `WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong: check wapi.login and the WAPI password (set under WAPI in the WEDOS customer administration)`
+            : error.message,
+        );
       } else {
         add(isIpNotAllowed(error) ? "IP allow-list" : "WEDOS ping", "fail", error.message);
       }
@@ -150,7 +194,11 @@ function addClockCheck(serverTimestamp: number | undefined, localMs: number, add
     add("clock", "ok", `this server's clock is within ${Math.abs(skew)} s of WEDOS's`);
     return true;
   }
-  add("clock", "fail", `this server's clock is ${Math.abs(skew)} s ${skew > 0 ? "ahead of" : "behind"} WEDOS's, which breaks the hourly auth hash; enable NTP time synchronisation`);
+  add(
+    "clock",
+    "fail",
+    `this server's clock is ${Math.abs(skew)} s ${skew > 0 ? "ahead of" : "behind"} WEDOS's, which breaks the hourly auth hash; enable NTP time synchronisation`,
+  );
   return false;
 }
 
@@ -159,9 +207,16 @@ function checkDataDir(dir: string): { status: CheckStatus; message: string } | u
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    return { status: "fail", message: `${dir} cannot be created or written (${(error as Error).message}); create it and give it to the user running wedos-panel` };
+    return {
+      status: "fail",
+      message: `${dir} cannot be created or written (${(error as Error).message}); create it and give it to the user running wedos-panel`,
+    };
   }
   const mode = statSync(dir).mode & 0o777;
-  if ((mode & 0o077) !== 0) return { status: "warn", message: `${dir} has mode ${mode.toString(8).padStart(4, "0")} and holds the database; run: chmod 700 ${dir}` };
+  if ((mode & 0o077) !== 0)
+    return {
+      status: "warn",
+      message: `${dir} has mode ${mode.toString(8).padStart(4, "0")} and holds the database; run: chmod 700 ${dir}`,
+    };
   return undefined;
 }

@@ -14,8 +14,16 @@ export function checkDatabase(config: Pick<Config, "dataDir" | "store">): CheckR
   try {
     const db = openConfiguredDatabase(config);
     try {
-      const problems = (db.prepare<[], { quick_check: string }>("PRAGMA quick_check(5)").all()).map((row) => row.quick_check);
-      if (problems.length !== 1 || problems[0] !== "ok") return { check: "database", status: "fail", message: damagedDatabase(path, new Error(problems.join("; "))).message };
+      const problems = db
+        .prepare<[], { quick_check: string }>("PRAGMA quick_check(5)")
+        .all()
+        .map((row) => row.quick_check);
+      if (problems.length !== 1 || problems[0] !== "ok")
+        return {
+          check: "database",
+          status: "fail",
+          message: damagedDatabase(path, new Error(problems.join("; "))).message,
+        };
     } finally {
       db.close();
     }

@@ -18,9 +18,14 @@ export function checkDiskSpace(dirs: readonly string[]): CheckResult {
     const free = freeBytes(dir);
     if (free === undefined) continue;
     if (free < FULL_BELOW_BYTES) {
-      return { check: CHECK, status: "fail", message: `the filesystem of ${dir} is full (${mib(free)} left): hooks cannot queue events and the worker waits; free space there (the daemon resumes by itself and its reconcile finds the events that were lost)` };
+      return {
+        check: CHECK,
+        status: "fail",
+        message: `the filesystem of ${dir} is full (${mib(free)} left): hooks cannot queue events and the worker waits; free space there (the daemon resumes by itself and its reconcile finds the events that were lost)`,
+      };
     }
-    if (free < NEARLY_FULL_BYTES) nearlyFull ??= `the filesystem of ${dir} is nearly full (${mib(free)} left); free space there before hooks can no longer queue events`;
+    if (free < NEARLY_FULL_BYTES)
+      nearlyFull ??= `the filesystem of ${dir} is nearly full (${mib(free)} left); free space there before hooks can no longer queue events`;
     seen.push(`${dir}: ${mib(free)} free`);
   }
   if (nearlyFull !== undefined) return { check: CHECK, status: "warn", message: nearlyFull };

@@ -17,12 +17,18 @@ export function checkHookWarnings(spool: HookSpool, dataDir: string, now: number
   try {
     warnings = [...pendingWarnings(spool), ...recordedWarnings(dataDir)];
   } catch (error) {
-    return { check: "pre hooks", status: "warn", message: `the pre hooks' warnings in ${dataDir} cannot be read (${toError(error).message})` };
+    return {
+      check: "pre hooks",
+      status: "warn",
+      message: `the pre hooks' warnings in ${dataDir} cannot be read (${toError(error).message})`,
+    };
   }
   const recent = warnings.filter((warning) => now - warning.at < WEEK_MS).sort((a, b) => b.at - a.at);
   const latest = recent[0];
-  if (latest === undefined) return { check: "pre hooks", status: "ok", message: "no pre hook failed in the last 7 days" };
-  const subject = latest.domain === null ? "" : ` for ${latest.domain}${latest.username === null ? "" : ` (${latest.username})`}`;
+  if (latest === undefined)
+    return { check: "pre hooks", status: "ok", message: "no pre hook failed in the last 7 days" };
+  const subject =
+    latest.domain === null ? "" : ` for ${latest.domain}${latest.username === null ? "" : ` (${latest.username})`}`;
   return {
     check: "pre hooks",
     status: "warn",

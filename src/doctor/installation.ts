@@ -13,7 +13,13 @@ import { checkHookSpool } from "./hook-spool.js";
 export function checkInstallation(config: Config, env: Readonly<Record<string, string | undefined>>): CheckResult[] {
   const record = config.installation;
   if (record === undefined) return []; // a development copy or the demo: nothing was installed
-  const results: CheckResult[] = [{ check: "installation", status: "ok", message: `${record.file}: service account ${record.serviceUser}, data in ${record.dataDir}` }];
+  const results: CheckResult[] = [
+    {
+      check: "installation",
+      status: "ok",
+      message: `${record.file}: service account ${record.serviceUser}, data in ${record.dataDir}`,
+    },
+  ];
   if (config.ignoredDataDir !== undefined) {
     results.push({
       check: "data directory setting",
@@ -22,7 +28,12 @@ export function checkInstallation(config: Config, env: Readonly<Record<string, s
     });
   }
   if (findProgram("setpriv", env.PATH) === undefined) {
-    results.push({ check: "setpriv", status: "warn", message: "setpriv is not installed, so install.sh and update.sh cannot act as the service account and stop; install util-linux (it has setpriv)" });
+    results.push({
+      check: "setpriv",
+      status: "warn",
+      message:
+        "setpriv is not installed, so install.sh and update.sh cannot act as the service account and stop; install util-linux (it has setpriv)",
+    });
   }
   results.push(dataDirOwner(record.dataDir));
   results.push(checkHookSpool(record));
@@ -35,11 +46,25 @@ function dataDirOwner(dir: string): CheckResult {
   try {
     stat = lstatSync(dir);
   } catch (error) {
-    return { check: "data directory owner", status: "fail", message: `${dir} cannot be read (${(error as Error).message}); install the plugin again, which creates it` };
+    return {
+      check: "data directory owner",
+      status: "fail",
+      message: `${dir} cannot be read (${(error as Error).message}); install the plugin again, which creates it`,
+    };
   }
   const uid = process.getuid?.();
-  if (stat.isSymbolicLink() || !stat.isDirectory()) return { check: "data directory owner", status: "fail", message: `${dir} is not a directory but a link or a file; move it away and install the plugin again, which creates it` };
-  if (uid !== undefined && stat.uid !== uid) return { check: "data directory owner", status: "fail", message: `${dir} belongs to uid ${stat.uid}, not to the service account (uid ${uid}); run: chown ${uid}: ${dir}` };
+  if (stat.isSymbolicLink() || !stat.isDirectory())
+    return {
+      check: "data directory owner",
+      status: "fail",
+      message: `${dir} is not a directory but a link or a file; move it away and install the plugin again, which creates it`,
+    };
+  if (uid !== undefined && stat.uid !== uid)
+    return {
+      check: "data directory owner",
+      status: "fail",
+      message: `${dir} belongs to uid ${stat.uid}, not to the service account (uid ${uid}); run: chown ${uid}: ${dir}`,
+    };
   return { check: "data directory owner", status: "ok", message: `${dir} belongs to the service account` };
 }
 

@@ -20,26 +20,50 @@ export async function checkPanelReader(config: Config): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const ignored = settingsTheReaderIgnores(config, adapter);
   if (ignored.length > 0) {
-    results.push({ check: CHECK, status: "warn", message: `${config.configFile ?? "the configuration"} sets ${ignored.map(([key]) => key).join(", ")}, which the panel reader does not read (it takes its paths from its unit); set ${ignored.map(([, variable]) => variable).join(", ")} with: ${EDIT}` });
+    results.push({
+      check: CHECK,
+      status: "warn",
+      message: `${config.configFile ?? "the configuration"} sets ${ignored.map(([key]) => key).join(", ")}, which the panel reader does not read (it takes its paths from its unit); set ${ignored.map(([, variable]) => variable).join(", ")} with: ${EDIT}`,
+    });
   }
   const panel = new RemotePanel(adapter.kind, { socket, timeoutMs: 10_000 });
   try {
     const accounts = await panel.listAccounts();
-    const domains = accounts.flatMap((account) => account.domains.filter((entry) => entry.kind === "domain").map((entry) => ({ domain: entry.domain, username: account.username })));
+    const domains = accounts.flatMap((account) =>
+      account.domains
+        .filter((entry) => entry.kind === "domain")
+        .map((entry) => ({ domain: entry.domain, username: account.username })),
+    );
     const first = domains[0];
     if (first === undefined) {
-      results.push({ check: CHECK, status: "warn", message: `the panel reader answers on ${socket} but finds ${accounts.length === 0 ? "no accounts" : "no domains"} in ${adapter.name}'s files; if the panel keeps them elsewhere, set the reader's paths with: ${EDIT}` });
+      results.push({
+        check: CHECK,
+        status: "warn",
+        message: `the panel reader answers on ${socket} but finds ${accounts.length === 0 ? "no accounts" : "no domains"} in ${adapter.name}'s files; if the panel keeps them elsewhere, set the reader's paths with: ${EDIT}`,
+      });
       return results;
     }
     const owner = await panel.ownerOf(first.domain);
     const zone = await panel.zoneFile(first.domain);
     if (owner !== first.username) {
       const fix = adapter.doctor.ownersFix(first.domain);
-      results.push({ check: CHECK, status: "warn", message: `the panel's list of domain owners says ${first.domain} belongs to ${owner ?? "nobody"}, but ${first.username}'s account lists it; ${fix}` });
+      results.push({
+        check: CHECK,
+        status: "warn",
+        message: `the panel's list of domain owners says ${first.domain} belongs to ${owner ?? "nobody"}, but ${first.username}'s account lists it; ${fix}`,
+      });
     } else if (zone.content === undefined) {
-      results.push({ check: CHECK, status: "warn", message: `the panel reader finds no zone file for ${first.domain} (${zone.path}); if BIND keeps zones elsewhere, set WEDOS_PANEL_ZONE_DIR with: ${EDIT}` });
+      results.push({
+        check: CHECK,
+        status: "warn",
+        message: `the panel reader finds no zone file for ${first.domain} (${zone.path}); if BIND keeps zones elsewhere, set WEDOS_PANEL_ZONE_DIR with: ${EDIT}`,
+      });
     } else {
-      results.push({ check: CHECK, status: "ok", message: `answers on ${socket} for ${adapter.name}: ${accounts.length} account(s), ${domains.length} domain(s); it reads their owners and zone files (${first.domain} checked)` });
+      results.push({
+        check: CHECK,
+        status: "ok",
+        message: `answers on ${socket} for ${adapter.name}: ${accounts.length} account(s), ${domains.length} domain(s); it reads their owners and zone files (${first.domain} checked)`,
+      });
     }
   } catch (error) {
     results.push({ check: CHECK, status: "fail", message: failureWithFix(error) });

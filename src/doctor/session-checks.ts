@@ -24,9 +24,14 @@ function sessionCheckResult(config: Config, now: number): CheckResult {
   try {
     bound = readBound(config.dataDir);
   } catch (error) {
-    return { check, status: "warn", message: `the session check's record in ${config.dataDir} cannot be read (${toError(error).message})` };
+    return {
+      check,
+      status: "warn",
+      message: `the session check's record in ${config.dataDir} cannot be read (${toError(error).message})`,
+    };
   }
-  if (bound === undefined || now - bound.at >= WEEK_MS) return { check, status: "ok", message: "no bound on failed session checks was reached in the last 7 days" };
+  if (bound === undefined || now - bound.at >= WEEK_MS)
+    return { check, status: "ok", message: "no bound on failed session checks was reached in the last 7 days" };
   const whose = bound.scope === "server" ? "the whole server" : bound.source;
   return {
     check,

@@ -27,19 +27,26 @@ export const POLICY_FIELDS: Readonly<Record<keyof Policy, string>> = {
   dnsMode: "primary: WEDOS holds the records; secondary: WEDOS transfers the zone from this server; off: no WEDOS DNS",
   protection: "off, or the WEDOS Global plan to order: start, advanced, expert (paid from the WEDOS credit)",
   protectionPeriod: "billing period of protection: monthly or yearly",
-  protectionMode: "ns: active once the domain uses WEDOS's name servers; cname: for other DNS (subdomains always use cname)",
-  protectionChoice: "fixed: protection follows the package; opt-out: ordered, the customer may switch it off and on; opt-in: the customer may switch it on (and off) on the domain's page",
-  onSuspend: "keep: DNS stays as it is; withdraw: the zone is removed at WEDOS while suspended and restored on unsuspend",
+  protectionMode:
+    "ns: active once the domain uses WEDOS's name servers; cname: for other DNS (subdomains always use cname)",
+  protectionChoice:
+    "fixed: protection follows the package; opt-out: ordered, the customer may switch it off and on; opt-in: the customer may switch it on (and off) on the domain's page",
+  onSuspend:
+    "keep: DNS stays as it is; withdraw: the zone is removed at WEDOS while suspended and restored on unsuspend",
   termination: "delete: remove the zone and protection at WEDOS after the grace period; keep: leave them",
   graceDays: "days after deletion in the panel before the zone is removed at WEDOS (re-creating the domain cancels it)",
-  zoneQuota: "how many domains and pointers of one account may have a WEDOS zone (0: no limit); checked before DirectAdmin creates one",
+  zoneQuota:
+    "how many domains and pointers of one account may have a WEDOS zone (0: no limit); checked before DirectAdmin creates one",
 };
 
 /**
  * Whether a domain should have protection: the package's plan, and — where the package lets the customer choose —
  * the latest choice made on the domain's page (`wanted`, undefined when nobody chose yet).
  */
-export function protectionWanted(policy: Pick<Policy, "protection" | "protectionChoice">, wanted: boolean | undefined): boolean {
+export function protectionWanted(
+  policy: Pick<Policy, "protection" | "protectionChoice">,
+  wanted: boolean | undefined,
+): boolean {
   if (policy.protection === "off") return false;
   if (policy.protectionChoice === "fixed") return true;
   return wanted ?? policy.protectionChoice === "opt-out";

@@ -3,7 +3,15 @@
  * turned into these events, and provisioning only ever sees events.
  */
 export type PanelEvent =
-  | { kind: "user-created"; username: string; domain: string | undefined; package: string | undefined; ips: string[]; creator: string | undefined; restore: boolean }
+  | {
+      kind: "user-created";
+      username: string;
+      domain: string | undefined;
+      package: string | undefined;
+      ips: string[];
+      creator: string | undefined;
+      restore: boolean;
+    }
   | { kind: "user-destroyed"; username: string }
   | { kind: "user-suspended"; username: string }
   | { kind: "user-activated"; username: string }

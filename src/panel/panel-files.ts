@@ -32,10 +32,18 @@ export async function fileVersion(file: string, code: string): Promise<Omit<Pane
   if (stats === undefined) return { version: undefined, size: 0, settled: true };
   // Settled by the content's time (mtime): a rename or chmod moves ctime without touching the records, and ctime in
   // the version still tells a write that restored an old mtime.
-  return { version: [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(":"), size: Number(stats.size), settled: Date.now() - Number(stats.mtimeMs) > SETTLED_MS };
+  return {
+    version: [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(":"),
+    size: Number(stats.size),
+    settled: Date.now() - Number(stats.mtimeMs) > SETTLED_MS,
+  };
 }
 
-async function readIfPresent<T>(file: string, code: string, read: (path: string) => Promise<T>): Promise<T | undefined> {
+async function readIfPresent<T>(
+  file: string,
+  code: string,
+  read: (path: string) => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await read(file);
   } catch (error) {

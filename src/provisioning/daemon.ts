@@ -48,7 +48,12 @@ export interface Daemon {
  */
 export function startDaemon(services: DaemonDeps, log: (line: string) => void): Daemon {
   const abort = services.shutdown;
-  const disk = new DiskFullWatch({ queue: services.queue, dirs: [services.config.dataDir, services.hookSpool.events], now: () => services.clock.now(), log });
+  const disk = new DiskFullWatch({
+    queue: services.queue,
+    dirs: [services.config.dataDir, services.hookSpool.events],
+    now: () => services.clock.now(),
+    log,
+  });
   const writable = new WritableSignal();
   const ingest = () => {
     try {
@@ -83,7 +88,10 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
   });
   const backup = cron.schedule(services.config.daemon.backupCron, () => {
     services.backup().then(
-      (result) => log(`backup: wrote ${result.file}${result.removed.length === 0 ? "" : `, removed ${result.removed.length} older`}`),
+      (result) =>
+        log(
+          `backup: wrote ${result.file}${result.removed.length === 0 ? "" : `, removed ${result.removed.length} older`}`,
+        ),
       (error: unknown) => log(`backup: ${toError(error).message}`),
     );
   });
@@ -97,7 +105,11 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
     done,
     stop: async () => {
       // The reason is what a job cut off by the stop throws (a task may note it on the domain until the job runs again).
-      abort.abort(new AppError("daemon_stopping", "the daemon was stopped; this is taken up again when it starts", { retryable: true }));
+      abort.abort(
+        new AppError("daemon_stopping", "the daemon was stopped; this is taken up again when it starts", {
+          retryable: true,
+        }),
+      );
       writable.fire();
       watcher?.close();
       clearInterval(rescan);
@@ -113,14 +125,20 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
  * Runs the worker's loop and, when it fails (the disk is full, the database is busy), starts it again at the next
  * spool read at which writes succeed, giving back the job it had in hand. A stopped worker is never final.
  */
-async function superviseWorker(services: DaemonDeps, disk: DiskFullWatch, writable: WritableSignal, log: (line: string) => void): Promise<void> {
+async function superviseWorker(
+  services: DaemonDeps,
+  disk: DiskFullWatch,
+  writable: WritableSignal,
+  log: (line: string) => void,
+): Promise<void> {
   const { signal } = services.shutdown;
   while (!signal.aborted) {
     try {
       await services.worker.run(signal);
       return;
     } catch (error) {
-      if (!disk.noteFailure(error)) log(`worker stopped: ${toError(error).message}; it starts again at the next spool read`);
+      if (!disk.noteFailure(error))
+        log(`worker stopped: ${toError(error).message}; it starts again at the next spool read`);
     }
     await writable.next();
     if (signal.aborted) return;

@@ -8,7 +8,11 @@ import { lookupDelegation } from "../sync/delegation.js";
  * doubling with every check that still does not see it, up to 6 hours (a customer who just changed the name
  * servers sees the result soon; a domain that stays elsewhere costs a few queries a day).
  */
-export const DELEGATION_CADENCE = { seenMs: 24 * 3_600_000, firstMissMs: 15 * 60_000, maxMissMs: 6 * 3_600_000 } as const;
+export const DELEGATION_CADENCE = {
+  seenMs: 24 * 3_600_000,
+  firstMissMs: 15 * 60_000,
+  maxMissMs: 6 * 3_600_000,
+} as const;
 /** Lookups per run, and how many at once (the daemon runs the checker every minute). */
 const DEFAULT_BATCH = 50;
 const PARALLEL = 4;
@@ -48,7 +52,9 @@ export class DelegationChecker {
     const previous = this.deps.store.get(domain);
     const seen = found.status === "seen";
     const misses = seen ? 0 : (previous?.misses ?? 0) + 1;
-    const interval = seen ? DELEGATION_CADENCE.seenMs : Math.min(DELEGATION_CADENCE.firstMissMs * 2 ** (misses - 1), DELEGATION_CADENCE.maxMissMs);
+    const interval = seen
+      ? DELEGATION_CADENCE.seenMs
+      : Math.min(DELEGATION_CADENCE.firstMissMs * 2 ** (misses - 1), DELEGATION_CADENCE.maxMissMs);
     const row: DelegationRow = {
       domain,
       status: found.status,
@@ -69,7 +75,13 @@ export class DelegationChecker {
     const stored = this.deps.store.all();
     return this.deps.inventory
       .allDomains()
-      .filter((row) => row.state === "active" && row.dnsStatus !== "off" && row.dnsStatus !== "removed" && row.dnsStatus !== "withdrawn")
+      .filter(
+        (row) =>
+          row.state === "active" &&
+          row.dnsStatus !== "off" &&
+          row.dnsStatus !== "removed" &&
+          row.dnsStatus !== "withdrawn",
+      )
       .map((row) => ({ domain: row.domain, at: stored.get(row.domain)?.nextCheckAt ?? Number.NEGATIVE_INFINITY }))
       .filter((candidate) => candidate.at <= now)
       .sort((a, b) => a.at - b.at || a.domain.localeCompare(b.domain))

@@ -54,13 +54,17 @@ export class DiskFullWatch {
     }
     const minutes = Math.round((this.deps.now() - this.fullSince) / 60_000);
     this.fullSince = undefined;
-    this.deps.log(`disk: writes succeed again after ${minutes} min; the worker resumes and a reconcile is queued to find events the hooks could not spool`);
+    this.deps.log(
+      `disk: writes succeed again after ${minutes} min; the worker resumes and a reconcile is queued to find events the hooks could not spool`,
+    );
     return true;
   }
 
   private enter(why: string): void {
     if (this.fullSince !== undefined) return;
     this.fullSince = this.deps.now();
-    this.deps.log(`disk: full (${why}); hook events may not be spooled and the worker waits; free space on that filesystem, the daemon resumes by itself`);
+    this.deps.log(
+      `disk: full (${why}); hook events may not be spooled and the worker waits; free space on that filesystem, the daemon resumes by itself`,
+    );
   }
 }

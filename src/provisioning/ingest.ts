@@ -38,7 +38,12 @@ export interface IngestResult {
  * spool; each file is read by its own panel's adapter. A pre hook's warning (it let an action through unchecked) is
  * kept for the admin. The daemon removes no event: the hooks remove those it noted as consumed (docs/decisions/0020).
  */
-export function ingestSpool(spool: HookSpool, store: SpoolStore, deps: LifecycleDeps, warnings: HookWarningStore): IngestResult {
+export function ingestSpool(
+  spool: HookSpool,
+  store: SpoolStore,
+  deps: LifecycleDeps,
+  warnings: HookWarningStore,
+): IngestResult {
   const ingest: Ingest = { spool, store, deps, warnings, result: { ingested: 0, rejected: [] } };
   const legacy = ingestLegacySpool(ingest);
   const files = spoolFileNames(spool);

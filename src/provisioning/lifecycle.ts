@@ -25,7 +25,10 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
   const now = clock.now();
   switch (event.kind) {
     case "user-created":
-      inventory.upsertAccount({ username: event.username, package: event.package, ips: event.ips, creator: event.creator }, now);
+      inventory.upsertAccount(
+        { username: event.username, package: event.package, ips: event.ips, creator: event.creator },
+        now,
+      );
       if (event.domain !== undefined) createDomain(deps, event.domain, event.username, "domain", undefined);
       return;
     case "domain-created":
@@ -33,13 +36,21 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
       createDomain(deps, event.domain, event.username, "domain", undefined);
       return;
     case "pointer-created": {
-      const owner = event.username ?? (event.domain === undefined ? undefined : (inventory.domain(event.domain)?.username ?? undefined));
+      const owner =
+        event.username ??
+        (event.domain === undefined ? undefined : (inventory.domain(event.domain)?.username ?? undefined));
       createDomain(deps, event.pointer, owner, "pointer", event.domain);
       return;
     }
     case "zone-created": {
       const known = inventory.domain(event.domain);
-      createDomain(deps, event.domain, event.username ?? known?.username ?? undefined, known?.kind ?? "domain", known?.target ?? undefined);
+      createDomain(
+        deps,
+        event.domain,
+        event.username ?? known?.username ?? undefined,
+        known?.kind ?? "domain",
+        known?.target ?? undefined,
+      );
       return;
     }
     case "zone-pushed":
@@ -78,7 +89,13 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
   }
 }
 
-function createDomain(deps: LifecycleDeps, domain: string, username: string | undefined, kind: "domain" | "pointer", target: string | undefined): void {
+function createDomain(
+  deps: LifecycleDeps,
+  domain: string,
+  username: string | undefined,
+  kind: "domain" | "pointer",
+  target: string | undefined,
+): void {
   const { inventory, clock } = deps;
   const suspended = username !== undefined && inventory.account(username)?.suspended === true;
   inventory.upsertDomain({ domain, username, kind, target, state: suspended ? "suspended" : "active" }, clock.now());
@@ -135,7 +152,9 @@ function changePackage(deps: LifecycleDeps, username: string, pkg: string): void
   const policy = policies.forPackage(pkg);
   for (const domain of inventory.domainsOf(username)) {
     if (domain.state === "deleted") continue;
-    queue.enqueue(domain.state === "suspended" && policy.onSuspend === "withdraw" ? withdrawZone : provisionDomain, { domain: domain.domain });
+    queue.enqueue(domain.state === "suspended" && policy.onSuspend === "withdraw" ? withdrawZone : provisionDomain, {
+      domain: domain.domain,
+    });
   }
 }
 

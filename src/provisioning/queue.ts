@@ -43,7 +43,11 @@ export interface JobSettling {
  */
 export interface JobQueue extends JobSettling {
   /** Queues `payload` for `task` (or joins the queued job of the same key); returns the job's id. */
-  enqueue<P>(task: Pick<TaskDefinition<P>, "name" | "payload" | "domainOf" | "lane">, payload: P, options?: EnqueueOptions): number;
+  enqueue<P>(
+    task: Pick<TaskDefinition<P>, "name" | "payload" | "domainOf" | "lane">,
+    payload: P,
+    options?: EnqueueOptions,
+  ): number;
   /**
    * Calls `listener` after every job this queue object enqueues (the worker of the same process wakes at once
    * instead of at its next idle look; jobs written by other processes are found by that look).
@@ -60,7 +64,11 @@ export interface JobQueue extends JobSettling {
   retry(id: number): boolean;
 
   /** Takes the most urgent ready job, or — with `only` — that job if it is ready and free to run. */
-  claim(worker: string, leaseMs: number, options?: { shares?: ShareCaps | undefined; only?: number }): Promise<Job | undefined>;
+  claim(
+    worker: string,
+    leaseMs: number,
+    options?: { shares?: ShareCaps | undefined; only?: number },
+  ): Promise<Job | undefined>;
   /** Running jobs and who holds them, for finding the ones whose worker process died. */
   holders(): Promise<Array<{ id: number; lockedBy: string }>>;
   /** The earliest time a queued job becomes due, for the worker's sleep. */

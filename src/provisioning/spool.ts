@@ -1,4 +1,15 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync, constants } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+  constants,
+} from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../errors.js";
 import type { PanelKind } from "../model/panel-kind.js";
@@ -54,7 +65,9 @@ const END = Buffer.from("\0WEDOS_PANEL_END\0");
 export function hookSpool(dataDir: string, installation?: { spoolDir: string | undefined }): HookSpool {
   const own = join(dataDir, "spool");
   const paths = { consumed: join(own, "consumed"), rejected: join(own, "rejected") };
-  return installation?.spoolDir === undefined ? { events: join(own, "new"), ...paths } : { events: installation.spoolDir, ...paths, legacy: join(own, "new") };
+  return installation?.spoolDir === undefined
+    ? { events: join(own, "new"), ...paths }
+    : { events: installation.spoolDir, ...paths, legacy: join(own, "new") };
 }
 
 /** Creates the daemon's folders, and the events folder unless the installers made it (0700: events carry account details). */
@@ -87,7 +100,11 @@ export function readSpoolFile(spool: HookSpool, file: string): SpoolRead {
   let modifiedAt: number;
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new AppError("spool_file_invalid", `spool: ${file} is not a regular file; the event was kept in the spool's rejected/ folder`);
+    if (!stat.isFile())
+      throw new AppError(
+        "spool_file_invalid",
+        `spool: ${file} is not a regular file; the event was kept in the spool's rejected/ folder`,
+      );
     modifiedAt = stat.mtimeMs;
     bytes = readFileSync(fd);
   } finally {
@@ -114,7 +131,10 @@ export function parseSpooledEvent(file: string, body: Buffer): SpooledEvent {
   }
   const adapter = adapterOfFile(file);
   if (adapter === undefined) {
-    throw new AppError("spool_file_invalid", `spool: ${file} is no panel hook's file; it was kept in the spool's rejected/ folder`);
+    throw new AppError(
+      "spool_file_invalid",
+      `spool: ${file} is no panel hook's file; it was kept in the spool's rejected/ folder`,
+    );
   }
   return { source: adapter.kind, file, ...adapter.hooks.read(body) };
 }
@@ -122,7 +142,8 @@ export function parseSpooledEvent(file: string, body: Buffer): SpooledEvent {
 /** Reads and parses one complete spool file; throws when it is not complete (yet). */
 export function readSpooledEvent(spool: HookSpool, file: string): SpooledEvent {
   const read = readSpoolFile(spool, file);
-  if (!read.complete) throw new AppError("spool_file_incomplete", `spool: ${file} does not end with the end marker (yet)`);
+  if (!read.complete)
+    throw new AppError("spool_file_incomplete", `spool: ${file} does not end with the end marker (yet)`);
   return parseSpooledEvent(file, read.body);
 }
 

@@ -12,7 +12,10 @@ export class SqliteJobQueue implements JobQueue {
   private readonly store: JobStore;
   private readonly listeners: Array<() => void> = [];
 
-  constructor(db: Database, private readonly clock: Clock) {
+  constructor(
+    db: Database,
+    private readonly clock: Clock,
+  ) {
     this.store = new JobStore(db);
   }
 
@@ -20,7 +23,11 @@ export class SqliteJobQueue implements JobQueue {
     this.listeners.push(listener);
   }
 
-  enqueue<P>(task: Pick<TaskDefinition<P>, "name" | "payload" | "domainOf" | "lane">, payload: P, options: EnqueueOptions = {}): number {
+  enqueue<P>(
+    task: Pick<TaskDefinition<P>, "name" | "payload" | "domainOf" | "lane">,
+    payload: P,
+    options: EnqueueOptions = {},
+  ): number {
     const now = this.clock.now();
     const lane = options.lane ?? task.lane;
     const id = this.store.enqueue({
@@ -64,7 +71,11 @@ export class SqliteJobQueue implements JobQueue {
     return this.store.retry(id, this.clock.now());
   }
 
-  claim(worker: string, leaseMs: number, options: { shares?: ShareCaps | undefined; only?: number } = {}): Promise<Job | undefined> {
+  claim(
+    worker: string,
+    leaseMs: number,
+    options: { shares?: ShareCaps | undefined; only?: number } = {},
+  ): Promise<Job | undefined> {
     const now = this.clock.now();
     return Promise.resolve(maybeJob(this.store.claim(worker, now, now + leaseMs, options)));
   }

@@ -44,7 +44,9 @@ export function defineTask<P>(definition: TaskDefinition<P>): Task<P> {
 function parsePayload<P>(task: TaskDefinition<P>, job: Job<unknown>): P {
   const parsed = task.payload.safeParse(job.payload);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.length === 0 ? "payload" : issue.path.join(".")}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.length === 0 ? "payload" : issue.path.join(".")}: ${issue.message}`,
+  );
   throw new AppError(
     "job_payload_invalid",
     `job ${job.id} (${task.name}) has a payload this version cannot run (${problems.join("; ")}): ${JSON.stringify(job.payload).slice(0, 200)}; it was written by another version of wedos-panel or by hand — queue the work again (wedos-panel sync, reconcile or the page's button) instead of retrying this job`,

@@ -59,7 +59,9 @@ export class Worker<C = TaskContext> {
 
   async runOnce(): Promise<RunOutcome> {
     if (this.pausedReason() !== undefined) return "paused";
-    const job = await this.deps.queue.claim(this.id, this.deps.leaseMs ?? DEFAULT_LEASE_MS, { shares: this.deps.fairShare?.() });
+    const job = await this.deps.queue.claim(this.id, this.deps.leaseMs ?? DEFAULT_LEASE_MS, {
+      shares: this.deps.fairShare?.(),
+    });
     if (job === undefined) return "idle";
     await this.runClaimed(job);
     return "ran";
@@ -82,7 +84,11 @@ export class Worker<C = TaskContext> {
     const { queue } = this.deps;
     const task = this.deps.tasks.get(job.task);
     try {
-      if (task === undefined) throw new AppError("unknown_task", `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`);
+      if (task === undefined)
+        throw new AppError(
+          "unknown_task",
+          `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`,
+        );
       const owner = job.account === null ? undefined : { account: job.account, reseller: job.reseller };
       await this.untilStopped(spendingFor(owner, () => task.execute(this.deps.context, job)));
       await queue.complete(job.id, this.id);
@@ -133,7 +139,10 @@ export class Worker<C = TaskContext> {
       if (outcome === "ran") continue;
       const now = this.deps.clock.now();
       const pausedUntil = this.deps.circuit.status()?.retryAt;
-      const next = outcome === "paused" ? (pausedUntil ?? now + MAX_IDLE_MS) : ((await this.deps.queue.nextRunAt()) ?? now + MAX_IDLE_MS);
+      const next =
+        outcome === "paused"
+          ? (pausedUntil ?? now + MAX_IDLE_MS)
+          : ((await this.deps.queue.nextRunAt()) ?? now + MAX_IDLE_MS);
       await this.sleepUntil(Math.min(next, now + MAX_IDLE_MS), signal);
     }
   }
@@ -195,7 +204,6 @@ export class Worker<C = TaskContext> {
     await queue.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message);
   }
 }
-
 
 /** The WAPI error behind an error that added context on its way up, if any. */
 function findWapiError(error: unknown): WapiError | undefined {

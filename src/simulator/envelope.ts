@@ -60,8 +60,7 @@ export async function readEnvelope(raw: RawWapiRequest, limits: EnvelopeLimits):
 
   const command = nonEmptyString(request["command"]);
   const clTRIDValue = request["clTRID"];
-  const clTRID =
-    typeof clTRIDValue === "string" || typeof clTRIDValue === "number" ? String(clTRIDValue) : undefined;
+  const clTRID = typeof clTRIDValue === "string" || typeof clTRIDValue === "number" ? String(clTRIDValue) : undefined;
   const user = nonEmptyString(request["user"]);
   const auth = nonEmptyString(request["auth"]);
   if (user === undefined) return fail(2001, "`user` missing", command, clTRID);

@@ -22,19 +22,27 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /** One fault as given in options, `addFault` or `POST /_simulator/faults`. */
 export const faultSpecSchema = z
   .object({
-  /** A WAPI command name, or "*" for every request (including ones whose command cannot be read). */
-  command: z.string().min(1, "must be a command name or \"*\"").default("*"),
-  kind: z.enum(FAULT_KINDS, { error: `must be one of ${FAULT_KINDS.join(", ")}` }),
-  /** Probability 0..1 that a matching request is hit; absent means always. */
-  rate: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").optional(),
-  /** Fire only this many more times, then disappear; absent means no limit. */
-  count: z.number().int().min(1, "must be a whole number of requests, at least 1").optional(),
-  /** Delay for `latency`, in milliseconds of the simulator's clock. */
-  latencyMs: z.number().int().min(0).max(600_000).default(1000),
-  /** The WAPI error code `wapi-code` answers with (2000–5999), e.g. 2322 for a refusal retrying cannot help. */
-  code: z.number().int().min(2000, "must be a WAPI error code, 2000 to 5999").max(5999, "must be a WAPI error code, 2000 to 5999").optional(),
-})
-  .refine((spec) => spec.kind !== "wapi-code" || spec.code !== undefined, { path: ["code"], message: "is required for wapi-code: the WAPI error code to answer with" });
+    /** A WAPI command name, or "*" for every request (including ones whose command cannot be read). */
+    command: z.string().min(1, 'must be a command name or "*"').default("*"),
+    kind: z.enum(FAULT_KINDS, { error: `must be one of ${FAULT_KINDS.join(", ")}` }),
+    /** Probability 0..1 that a matching request is hit; absent means always. */
+    rate: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").optional(),
+    /** Fire only this many more times, then disappear; absent means no limit. */
+    count: z.number().int().min(1, "must be a whole number of requests, at least 1").optional(),
+    /** Delay for `latency`, in milliseconds of the simulator's clock. */
+    latencyMs: z.number().int().min(0).max(600_000).default(1000),
+    /** The WAPI error code `wapi-code` answers with (2000–5999), e.g. 2322 for a refusal retrying cannot help. */
+    code: z
+      .number()
+      .int()
+      .min(2000, "must be a WAPI error code, 2000 to 5999")
+      .max(5999, "must be a WAPI error code, 2000 to 5999")
+      .optional(),
+  })
+  .refine((spec) => spec.kind !== "wapi-code" || spec.code !== undefined, {
+    path: ["code"],
+    message: "is required for wapi-code: the WAPI error code to answer with",
+  });
 
 export type FaultSpecInput = z.input<typeof faultSpecSchema>;
 export type FaultSpec = z.output<typeof faultSpecSchema>;

@@ -46,9 +46,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error) =>
       reject(
-        new AppError("simulator-listen", `simulator cannot listen on ${resolved.host}:${resolved.port}: ${error.message}`, {
-          cause: error,
-        }),
+        new AppError(
+          "simulator-listen",
+          `simulator cannot listen on ${resolved.host}:${resolved.port}: ${error.message}`,
+          {
+            cause: error,
+          },
+        ),
       ),
     );
     server.listen(resolved.port, resolved.host, () => resolve());

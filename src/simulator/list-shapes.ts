@@ -24,7 +24,11 @@ export class ListShaper {
    * The response `data` holding `items` under `key`, merged with `extra` fields; undefined when the chosen
    * empty form is "no data at all". In "rotate" mode each call takes the next form in turn, deterministically.
    */
-  wrap(key: string, items: readonly object[], extra: Record<string, unknown> = {}): Record<string, unknown> | undefined {
+  wrap(
+    key: string,
+    items: readonly object[],
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> | undefined {
     if (items.length === 0) {
       const shape = this.emptyShape();
       if (shape === "absent-data") return Object.keys(extra).length === 0 ? undefined : { ...extra };

@@ -62,9 +62,7 @@ function rdataIsValid(type: RecordType, rdata: string, txt: TxtPolicy): boolean 
       return fields.length === 2 && uintIn(fields[0], 65_535) && isHostName(fields[1] ?? "");
     case "SRV":
       return (
-        fields.length === 4 &&
-        fields.slice(0, 3).every((field) => uintIn(field, 65_535)) &&
-        isHostName(fields[3] ?? "")
+        fields.length === 4 && fields.slice(0, 3).every((field) => uintIn(field, 65_535)) && isHostName(fields[3] ?? "")
       );
     case "TXT": {
       const bytes = Buffer.byteLength(rdata, "utf8");

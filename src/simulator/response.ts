@@ -7,9 +7,7 @@ import { resultText } from "./result-codes.js";
  */
 
 /** An HTTP answer, or a connection dropped without one. */
-export type HttpReply =
-  | { kind: "reply"; status: number; contentType: string; body: string }
-  | { kind: "drop" };
+export type HttpReply = { kind: "reply"; status: number; contentType: string; body: string } | { kind: "drop" };
 
 export interface EnvelopeFields {
   code: number;

@@ -179,7 +179,10 @@ export class WapiSimulator implements PublishedZoneSource {
   setSecondaryContent(domain: string, rows: readonly PublishedRow[]): void {
     const zone = this.account().zones[domain.toLowerCase().replace(/\.$/, "")];
     if (zone?.type !== "secondary") {
-      throw new AppError("simulator-control", `setSecondaryContent: ${domain} is not a secondary zone of the simulator`);
+      throw new AppError(
+        "simulator-control",
+        `setSecondaryContent: ${domain} is not a secondary zone of the simulator`,
+      );
     }
     const now = this.clock.now();
     zone.rows = rows.map((row, index) => ({

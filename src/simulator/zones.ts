@@ -79,10 +79,7 @@ function nextSerial(previous: number, at: number): number {
 
 /** Rows in WEDOS's list order: by name, then type, then ID. */
 export function sortRows(rows: readonly RowState[]): RowState[] {
-  return [...rows].sort(
-    (a, b) =>
-      compare(a.name, b.name) || compare(a.type, b.type) || Number(a.id) - Number(b.id),
-  );
+  return [...rows].sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type) || Number(a.id) - Number(b.id));
 }
 
 function compare(a: string, b: string): number {

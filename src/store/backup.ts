@@ -13,7 +13,10 @@ export function backupDirOf(config: Pick<Config, "dataDir" | "store">): string {
 }
 
 export function backupName(now: number): string {
-  return `wedos-panel-${new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}.sqlite`;
+  return `wedos-panel-${new Date(now)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "")}.sqlite`;
 }
 
 export interface BackupResult {
@@ -37,7 +40,11 @@ export async function backupDatabase(db: Database, dir: string, now: number, kee
   } catch (error) {
     rmSync(partial, { force: true });
     if (error instanceof AppError) throw error;
-    throw new AppError("store_backup_failed", `the backup to ${file} failed: ${(error as Error).message}; check that ${dir} has room and belongs to the service account`, { cause: error });
+    throw new AppError(
+      "store_backup_failed",
+      `the backup to ${file} failed: ${(error as Error).message}; check that ${dir} has room and belongs to the service account`,
+      { cause: error },
+    );
   }
   return { file, removed: rotateBackups(dir, keep) };
 }
@@ -51,7 +58,10 @@ export function listBackups(dir: string): string[] {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  return names.filter((name) => BACKUP_NAME.test(name)).sort().map((name) => join(dir, name));
+  return names
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 function rotateBackups(dir: string, keep: number): string[] {
@@ -70,7 +80,11 @@ export function createPrivateFile(path: string): void {
   try {
     fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   } catch (error) {
-    throw new AppError("store_backup_failed", `cannot create ${path}: ${(error as Error).message}; remove what is there or choose another folder`, { cause: error });
+    throw new AppError(
+      "store_backup_failed",
+      `cannot create ${path}: ${(error as Error).message}; remove what is there or choose another folder`,
+      { cause: error },
+    );
   }
   try {
     fchmodSync(fd, 0o600);

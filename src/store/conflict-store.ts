@@ -16,16 +16,28 @@ export class ConflictStore {
   constructor(private readonly db: Database) {}
 
   get(domain: string, kind: ConflictKind): ConflictRow | undefined {
-    return this.db.prepare<[string, string], ConflictRow>("SELECT domain, kind, detail, found_at AS foundAt, resolution FROM conflicts WHERE domain = ? AND kind = ?").get(domain, kind);
+    return this.db
+      .prepare<[string, string], ConflictRow>(
+        "SELECT domain, kind, detail, found_at AS foundAt, resolution FROM conflicts WHERE domain = ? AND kind = ?",
+      )
+      .get(domain, kind);
   }
 
   /** Records a new conflict (an existing one keeps its first sighting and any decision). */
   flag(domain: string, kind: ConflictKind, detail: string, now: number): void {
-    this.db.prepare("INSERT INTO conflicts (domain, kind, detail, found_at) VALUES (?, ?, ?, ?) ON CONFLICT (domain, kind) DO UPDATE SET detail = excluded.detail").run(domain, kind, detail, now);
+    this.db
+      .prepare(
+        "INSERT INTO conflicts (domain, kind, detail, found_at) VALUES (?, ?, ?, ?) ON CONFLICT (domain, kind) DO UPDATE SET detail = excluded.detail",
+      )
+      .run(domain, kind, detail, now);
   }
 
   resolve(domain: string, kind: ConflictKind, resolution: ConflictResolution, now: number): boolean {
-    return this.db.prepare("UPDATE conflicts SET resolution = ?, resolved_at = ? WHERE domain = ? AND kind = ?").run(resolution, now, domain, kind).changes === 1;
+    return (
+      this.db
+        .prepare("UPDATE conflicts SET resolution = ?, resolved_at = ? WHERE domain = ? AND kind = ?")
+        .run(resolution, now, domain, kind).changes === 1
+    );
   }
 
   clear(domain: string, kind: ConflictKind): void {
@@ -33,6 +45,10 @@ export class ConflictStore {
   }
 
   open(): ConflictRow[] {
-    return this.db.prepare<[], ConflictRow>("SELECT domain, kind, detail, found_at AS foundAt, resolution FROM conflicts WHERE resolution IS NULL ORDER BY found_at").all();
+    return this.db
+      .prepare<[], ConflictRow>(
+        "SELECT domain, kind, detail, found_at AS foundAt, resolution FROM conflicts WHERE resolution IS NULL ORDER BY found_at",
+      )
+      .all();
   }
 }

@@ -14,7 +14,11 @@ export function prepareDatabaseFile(path: string): void {
     fd = openSync(path, constants.O_RDWR | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ELOOP") throw unsafe(path, "is a symbolic link");
-    throw new AppError("store_open_failed", `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`, { cause: error });
+    throw new AppError(
+      "store_open_failed",
+      `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`,
+      { cause: error },
+    );
   }
   try {
     const stat = fstatSync(fd);
@@ -27,5 +31,8 @@ export function prepareDatabaseFile(path: string): void {
 }
 
 function unsafe(path: string, what: string): AppError {
-  return new AppError("store_file_unsafe", `the database ${path} ${what}, so it was neither opened nor changed; it must be the plugin's own plain file: move it away and run the command again (a new database is created), or restore it from a backup`);
+  return new AppError(
+    "store_file_unsafe",
+    `the database ${path} ${what}, so it was neither opened nor changed; it must be the plugin's own plain file: move it away and run the command again (a new database is created), or restore it from a backup`,
+  );
 }

@@ -36,7 +36,11 @@ export function openDatabase(path: string, options: { driver?: DriverChoice } = 
     db = new SqliteDatabase(driver.open(path), driver.info, path);
   } catch (error) {
     if (isDamage(error)) throw damagedDatabase(path, error);
-    throw new AppError("store_open_failed", `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`, { cause: error });
+    throw new AppError(
+      "store_open_failed",
+      `cannot open the database ${path}: ${(error as Error).message}; check that the data directory exists and is writable`,
+      { cause: error },
+    );
   }
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
@@ -49,7 +53,10 @@ function migrate(db: Database): void {
   const current = db.pragma("user_version") as number;
   const latest = MIGRATIONS.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new AppError("store_too_new", `the database schema (version ${current}) is newer than this wedos-panel (knows ${latest}); update wedos-panel instead of downgrading`);
+    throw new AppError(
+      "store_too_new",
+      `the database schema (version ${current}) is newer than this wedos-panel (knows ${latest}); update wedos-panel instead of downgrading`,
+    );
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;

@@ -15,7 +15,8 @@ export interface DelegationRow {
   nextCheckAt: number;
 }
 
-const COLUMNS = "domain, status, nameservers, detail, checked_at AS checkedAt, seen_at AS seenAt, misses, next_check_at AS nextCheckAt";
+const COLUMNS =
+  "domain, status, nameservers, detail, checked_at AS checkedAt, seen_at AS seenAt, misses, next_check_at AS nextCheckAt";
 type Raw = Omit<DelegationRow, "nameservers"> & { nameservers: string };
 const parse = (row: Raw): DelegationRow => ({ ...row, nameservers: JSON.parse(row.nameservers) as string[] });
 
@@ -30,7 +31,12 @@ export class DelegationStore {
 
   /** Every stored check, by domain (the checker picks the due ones among the inventory's domains). */
   all(): Map<string, DelegationRow> {
-    return new Map(this.db.prepare<[], Raw>(`SELECT ${COLUMNS} FROM delegation_checks`).all().map((row) => [row.domain, parse(row)]));
+    return new Map(
+      this.db
+        .prepare<[], Raw>(`SELECT ${COLUMNS} FROM delegation_checks`)
+        .all()
+        .map((row) => [row.domain, parse(row)]),
+    );
   }
 
   save(row: DelegationRow): void {

@@ -55,7 +55,10 @@ export class DnsZoneStore {
 
   constructor(db: Database) {
     this.db = db;
-    this.selectZone = db.prepare<[string], Omit<ZoneRecordRow, "createdByUs" | "converged"> & { createdByUs: number; converged: number | null }>(
+    this.selectZone = db.prepare<
+      [string],
+      Omit<ZoneRecordRow, "createdByUs" | "converged"> & { createdByUs: number; converged: number | null }
+    >(
       `SELECT name, mode, created_by_us AS createdByUs, created_at AS createdAt, last_applied_at AS lastAppliedAt,
               last_commit_at AS lastCommitAt, propagated_at AS propagatedAt, converged, uncommitted_since AS uncommittedSince,
               creating_since AS creatingSince FROM dns_zones WHERE name = ?`,
@@ -71,7 +74,9 @@ export class DnsZoneStore {
 
   zone(name: string): ZoneRecordRow | undefined {
     const row = this.selectZone.get(name);
-    return row === undefined ? undefined : { ...row, createdByUs: row.createdByUs === 1, converged: row.converged === null ? null : row.converged === 1 };
+    return row === undefined
+      ? undefined
+      : { ...row, createdByUs: row.createdByUs === 1, converged: row.converged === null ? null : row.converged === 1 };
   }
 
   /** Records that the zone exists at WEDOS (created by us or found there). Keeps an existing record's history. */
@@ -82,15 +87,23 @@ export class DnsZoneStore {
   /** Records every zone a full dns-domains-list showed (as not created by us unless already known) and when. */
   rememberListing(listing: ReadonlyArray<{ name: string; mode: ZoneMode }>, at: number): void {
     this.db.transaction(() => {
-      const insert = this.db.prepare("INSERT OR IGNORE INTO dns_zones (name, mode, created_by_us, created_at) VALUES (?, ?, 0, ?)");
+      const insert = this.db.prepare(
+        "INSERT OR IGNORE INTO dns_zones (name, mode, created_by_us, created_at) VALUES (?, ?, 0, ?)",
+      );
       for (const zone of listing) insert.run(zone.name, zone.mode, at);
-      this.db.prepare("INSERT INTO daemon_state (key, value, updated_at) VALUES ('zones_listed_at', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at").run(String(at), at);
+      this.db
+        .prepare(
+          "INSERT INTO daemon_state (key, value, updated_at) VALUES ('zones_listed_at', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .run(String(at), at);
     })();
   }
 
   /** When the last full zone listing was taken. */
   listedAt(): number | undefined {
-    const row = this.db.prepare<[], { value: string }>("SELECT value FROM daemon_state WHERE key = 'zones_listed_at'").get();
+    const row = this.db
+      .prepare<[], { value: string }>("SELECT value FROM daemon_state WHERE key = 'zones_listed_at'")
+      .get();
     return row === undefined ? undefined : Number(row.value);
   }
 
@@ -163,11 +176,29 @@ export class DnsZoneStore {
   /** Rows noted as being added and not yet claimed by a listing; `row` is absent for entries of earlier versions. */
   pendingAdds(zone: string): NotedAdd[] {
     return this.db
-      .prepare<[string], { key: string; recordedAt: number; acceptedAt: number | null; seenUpTo: number | null; name: string | null; type: string | null; ttl: number | null; rdata: string | null }>(
+      .prepare<
+        [string],
+        {
+          key: string;
+          recordedAt: number;
+          acceptedAt: number | null;
+          seenUpTo: number | null;
+          name: string | null;
+          type: string | null;
+          ttl: number | null;
+          rdata: string | null;
+        }
+      >(
         "SELECT row_key AS key, recorded_at AS recordedAt, accepted_at AS acceptedAt, seen_up_to AS seenUpTo, name, type, ttl, rdata FROM dns_pending_adds WHERE zone = ? ORDER BY row_key",
       )
       .all(zone)
-      .map(({ key, recordedAt, acceptedAt, seenUpTo, name, type, ttl, rdata }) => ({ key, recordedAt, acceptedAt, seenUpTo, row: name === null || type === null || ttl === null || rdata === null ? undefined : { name, type, ttl, rdata } }));
+      .map(({ key, recordedAt, acceptedAt, seenUpTo, name, type, ttl, rdata }) => ({
+        key,
+        recordedAt,
+        acceptedAt,
+        seenUpTo,
+        row: name === null || type === null || ttl === null || rdata === null ? undefined : { name, type, ttl, rdata },
+      }));
   }
 
   /** WEDOS accepted this noted add: the row is at WEDOS, its ID still to be claimed by the next listing. */
@@ -193,17 +224,26 @@ export class DnsZoneStore {
    * accepted as added whose IDs the next listing will claim. Pages show sync states from this without asking WEDOS.
    */
   rowsAtWedos(zone: string): Array<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">> {
-    return [...this.managedRows(zone), ...this.pendingAdds(zone).flatMap((entry) => (entry.row === undefined || entry.acceptedAt === null ? [] : [entry.row]))];
+    return [
+      ...this.managedRows(zone),
+      ...this.pendingAdds(zone).flatMap((entry) =>
+        entry.row === undefined || entry.acceptedAt === null ? [] : [entry.row],
+      ),
+    ];
   }
 
   /** Notes that writes are about to be sent to the zone (kept until a commit). */
   markUncommitted(zone: string, at: number): void {
-    this.db.prepare("UPDATE dns_zones SET uncommitted_since = COALESCE(uncommitted_since, ?) WHERE name = ?").run(at, zone);
+    this.db
+      .prepare("UPDATE dns_zones SET uncommitted_since = COALESCE(uncommitted_since, ?) WHERE name = ?")
+      .run(at, zone);
   }
 
   recordApply(zone: string, result: { at: number; committed: boolean; converged: boolean }): void {
     this.db
-      .prepare("UPDATE dns_zones SET last_applied_at = @at, last_commit_at = CASE WHEN @committed THEN @at ELSE last_commit_at END, uncommitted_since = CASE WHEN @committed THEN NULL ELSE uncommitted_since END, converged = @converged, propagated_at = CASE WHEN @committed THEN NULL ELSE propagated_at END WHERE name = @zone")
+      .prepare(
+        "UPDATE dns_zones SET last_applied_at = @at, last_commit_at = CASE WHEN @committed THEN @at ELSE last_commit_at END, uncommitted_since = CASE WHEN @committed THEN NULL ELSE uncommitted_since END, converged = @converged, propagated_at = CASE WHEN @committed THEN NULL ELSE propagated_at END WHERE name = @zone",
+      )
       .run({ zone, at: result.at, committed: result.committed ? 1 : 0, converged: result.converged ? 1 : 0 });
   }
 

@@ -37,7 +37,10 @@ const DOMAIN_COLUMNS = `domain, username, kind, target, state, origin, delete_af
 export class InventoryStore {
   constructor(private readonly db: Database) {}
 
-  upsertAccount(account: { username: string; package?: string | undefined; ips?: readonly string[]; creator?: string | undefined }, now: number): void {
+  upsertAccount(
+    account: { username: string; package?: string | undefined; ips?: readonly string[]; creator?: string | undefined },
+    now: number,
+  ): void {
     this.db
       .prepare(
         `INSERT INTO accounts (username, package, ips, creator, suspended, deleted_at, updated_at)
@@ -46,17 +49,35 @@ export class InventoryStore {
            ips = CASE WHEN excluded.ips = '[]' THEN ips ELSE excluded.ips END,
            creator = COALESCE(excluded.creator, creator), deleted_at = NULL, updated_at = excluded.updated_at`,
       )
-      .run({ username: account.username, package: account.package ?? null, ips: JSON.stringify(account.ips ?? []), creator: account.creator ?? null, now });
+      .run({
+        username: account.username,
+        package: account.package ?? null,
+        ips: JSON.stringify(account.ips ?? []),
+        creator: account.creator ?? null,
+        now,
+      });
   }
 
   /** Records an account as the panel lists it (import, reconciler). */
   rememberAccount(account: PanelAccount, now: number): void {
-    this.upsertAccount({ username: account.username, package: account.package, ips: account.ips, creator: account.creator }, now);
+    this.upsertAccount(
+      { username: account.username, package: account.package, ips: account.ips, creator: account.creator },
+      now,
+    );
   }
 
   /** Records one of an account's domains as the panel lists it; a suspended account's domains are suspended. */
   rememberDomain(account: PanelAccount, domain: PanelDomain, now: number): void {
-    this.upsertDomain({ domain: domain.domain, username: account.username, kind: domain.kind, target: domain.target, state: account.suspended ? "suspended" : "active" }, now);
+    this.upsertDomain(
+      {
+        domain: domain.domain,
+        username: account.username,
+        kind: domain.kind,
+        target: domain.target,
+        state: account.suspended ? "suspended" : "active",
+      },
+      now,
+    );
   }
 
   account(username: string): AccountRow | undefined {
@@ -65,16 +86,23 @@ export class InventoryStore {
         "SELECT username, package, ips, creator, suspended, deleted_at AS deletedAt FROM accounts WHERE username = ?",
       )
       .get(username);
-    return row === undefined ? undefined : { ...row, ips: JSON.parse(row.ips) as string[], suspended: row.suspended === 1 };
+    return row === undefined
+      ? undefined
+      : { ...row, ips: JSON.parse(row.ips) as string[], suspended: row.suspended === 1 };
   }
 
   /** The accounts the plugin takes to be in the panel (not deleted). */
   liveAccounts(): string[] {
-    return this.db.prepare<[], { username: string }>("SELECT username FROM accounts WHERE deleted_at IS NULL ORDER BY username").all().map((row) => row.username);
+    return this.db
+      .prepare<[], { username: string }>("SELECT username FROM accounts WHERE deleted_at IS NULL ORDER BY username")
+      .all()
+      .map((row) => row.username);
   }
 
   setAccountSuspended(username: string, suspended: boolean, now: number): void {
-    this.db.prepare("UPDATE accounts SET suspended = ?, updated_at = ? WHERE username = ?").run(suspended ? 1 : 0, now, username);
+    this.db
+      .prepare("UPDATE accounts SET suspended = ?, updated_at = ? WHERE username = ?")
+      .run(suspended ? 1 : 0, now, username);
   }
 
   markAccountDeleted(username: string, now: number): void {
@@ -82,7 +110,16 @@ export class InventoryStore {
   }
 
   /** Records a live domain; re-creating a deleted domain cancels its pending removal. */
-  upsertDomain(domain: { domain: string; username: string | undefined; kind: "domain" | "pointer"; target?: string | undefined; state?: DomainState }, now: number): void {
+  upsertDomain(
+    domain: {
+      domain: string;
+      username: string | undefined;
+      kind: "domain" | "pointer";
+      target?: string | undefined;
+      state?: DomainState;
+    },
+    now: number,
+  ): void {
     this.db
       .prepare(
         `INSERT INTO domains (domain, username, kind, target, state, delete_after, dns_status, created_at, updated_at)
@@ -90,7 +127,14 @@ export class InventoryStore {
          ON CONFLICT (domain) DO UPDATE SET username = COALESCE(excluded.username, username), kind = excluded.kind,
            target = excluded.target, state = excluded.state, origin = 'panel', delete_after = NULL, updated_at = excluded.updated_at`,
       )
-      .run({ domain: domain.domain, username: domain.username ?? null, kind: domain.kind, target: domain.target ?? null, state: domain.state ?? "active", now });
+      .run({
+        domain: domain.domain,
+        username: domain.username ?? null,
+        kind: domain.kind,
+        target: domain.target ?? null,
+        state: domain.state ?? "active",
+        now,
+      });
   }
 
   /**
@@ -113,7 +157,9 @@ export class InventoryStore {
   }
 
   domainsOf(username: string): DomainRow[] {
-    return this.db.prepare<[string], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains WHERE username = ? ORDER BY domain`).all(username);
+    return this.db
+      .prepare<[string], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains WHERE username = ? ORDER BY domain`)
+      .all(username);
   }
 
   allDomains(): DomainRow[] {
@@ -121,12 +167,16 @@ export class InventoryStore {
   }
 
   setDomainState(domain: string, state: DomainState, deleteAfter: number | null, now: number): void {
-    this.db.prepare("UPDATE domains SET state = ?, delete_after = ?, updated_at = ? WHERE domain = ?").run(state, deleteAfter, now, domain);
+    this.db
+      .prepare("UPDATE domains SET state = ?, delete_after = ?, updated_at = ? WHERE domain = ?")
+      .run(state, deleteAfter, now, domain);
   }
 
   setDnsStatus(domain: string, status: DnsStatus, reason: string | null, now: number, synced = false): void {
     this.db
-      .prepare("UPDATE domains SET dns_status = @status, dns_reason = @reason, dns_synced_at = CASE WHEN @synced THEN @now ELSE dns_synced_at END, updated_at = @now WHERE domain = @domain")
+      .prepare(
+        "UPDATE domains SET dns_status = @status, dns_reason = @reason, dns_synced_at = CASE WHEN @synced THEN @now ELSE dns_synced_at END, updated_at = @now WHERE domain = @domain",
+      )
       .run({ domain, status, reason, now, synced: synced ? 1 : 0 });
   }
 }

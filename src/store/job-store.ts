@@ -66,7 +66,10 @@ export class JobStore {
     // A queued job with the same key absorbs the new one: latest payload, earliest time, highest priority. It keeps
     // an owner only while everyone who asked for it is that owner: work the panel or an admin also asked for is
     // nobody's share.
-    this.insert = db.prepare<[Omit<NewJob, "owner"> & { account: string | null; reseller: string | null }], { id: number }>(
+    this.insert = db.prepare<
+      [Omit<NewJob, "owner"> & { account: string | null; reseller: string | null }],
+      { id: number }
+    >(
       `INSERT INTO jobs (task, job_key, domain, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at, account, reseller)
        VALUES (@task, @jobKey, @domain, @payload, @lane, @priority, 'queued', @maxAttempts, @runAt, @now, @now, @account, @reseller)
        ON CONFLICT (job_key) WHERE state = 'queued' AND job_key IS NOT NULL DO UPDATE SET
@@ -118,15 +121,22 @@ export class JobStore {
    * undefined. With `shares`, interactive jobs of an account or reseller over its share of the hour are first moved to
    * the next hour.
    */
-  claim(worker: string, now: number, until: number, options: { shares?: ShareCaps | undefined; only?: number } = {}): JobRow | undefined {
+  claim(
+    worker: string,
+    now: number,
+    until: number,
+    options: { shares?: ShareCaps | undefined; only?: number } = {},
+  ): JobRow | undefined {
     const { shares, only } = options;
-    return this.db.transaction(() => {
-      if (shares !== undefined) this.deferOverShare.run({ ...shares, now });
-      const ready = this.pickReady.get({ now, only: only ?? null });
-      if (ready === undefined) return undefined;
-      this.take.run({ id: ready.id, worker, until, now });
-      return this.get(ready.id);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (shares !== undefined) this.deferOverShare.run({ ...shares, now });
+        const ready = this.pickReady.get({ now, only: only ?? null });
+        if (ready === undefined) return undefined;
+        this.take.run({ id: ready.id, worker, until, now });
+        return this.get(ready.id);
+      })
+      .immediate();
   }
 
   get(id: number): JobRow | undefined {
@@ -139,7 +149,12 @@ export class JobStore {
    */
   complete(id: number, worker: string, now: number): boolean {
     return this.db.transaction(() => {
-      const done = this.db.prepare("UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'").run({ id, worker, now }).changes === 1;
+      const done =
+        this.db
+          .prepare(
+            "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
+          )
+          .run({ id, worker, now }).changes === 1;
       if (done) this.settleDeadOfKey(id, now);
       return done;
     })();
@@ -153,9 +168,12 @@ export class JobStore {
   /** Dead letter: kept with its last error until an admin retries it. */
   bury(id: number, worker: string, error: string, now: number): void {
     this.db.transaction(() => {
-      const buried = this.db
-        .prepare("UPDATE jobs SET state = 'dead', last_error = @error, locked_by = NULL, locked_until = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'")
-        .run({ id, worker, error, now }).changes === 1;
+      const buried =
+        this.db
+          .prepare(
+            "UPDATE jobs SET state = 'dead', last_error = @error, locked_by = NULL, locked_until = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
+          )
+          .run({ id, worker, error, now }).changes === 1;
       if (buried) this.settleDeadOfKey(id, now);
     })();
   }
@@ -166,12 +184,20 @@ export class JobStore {
    * admin has to act on. The failed list keeps one job per key, the newest.
    */
   private settleDeadOfKey(id: number, now: number): void {
-    this.db.prepare("UPDATE jobs SET state = 'done', updated_at = @now WHERE state = 'dead' AND id != @id AND job_key IS NOT NULL AND job_key = (SELECT job_key FROM jobs WHERE id = @id)").run({ id, now });
+    this.db
+      .prepare(
+        "UPDATE jobs SET state = 'done', updated_at = @now WHERE state = 'dead' AND id != @id AND job_key IS NOT NULL AND job_key = (SELECT job_key FROM jobs WHERE id = @id)",
+      )
+      .run({ id, now });
   }
 
   /** Running jobs and who holds them, for finding the ones whose worker process died. */
   holders(): Array<{ id: number; lockedBy: string }> {
-    return this.db.prepare<[], { id: number; lockedBy: string }>("SELECT id, locked_by AS lockedBy FROM jobs WHERE state = 'running' AND locked_by IS NOT NULL").all();
+    return this.db
+      .prepare<[], { id: number; lockedBy: string }>(
+        "SELECT id, locked_by AS lockedBy FROM jobs WHERE state = 'running' AND locked_by IS NOT NULL",
+      )
+      .all();
   }
 
   /**
@@ -187,7 +213,11 @@ export class JobStore {
    * absorbs it instead — earliest time, highest priority, its own (newer) payload — and this one is settled with a
    * note: one key has at most one queued job (the unique index), so the work runs once, with the latest data.
    */
-  private backToQueue(id: number, worker: string, to: { runAt: number; error: string | null; giveBack: 0 | 1; now: number }): boolean {
+  private backToQueue(
+    id: number,
+    worker: string,
+    to: { runAt: number; error: string | null; giveBack: 0 | 1; now: number },
+  ): boolean {
     return this.db.transaction(() => {
       const held = this.db
         .prepare<{ id: number; worker: string }, { priority: number; lane: string; queued: number | null }>(
@@ -198,18 +228,28 @@ export class JobStore {
       if (held === undefined) return false;
       if (held.queued === null) {
         this.db
-          .prepare(`UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@error, last_error), locked_by = NULL, locked_until = NULL,
-                    attempts = attempts - @giveBack, updated_at = @now WHERE id = @id`)
+          .prepare(
+            `UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@error, last_error), locked_by = NULL, locked_until = NULL,
+                    attempts = attempts - @giveBack, updated_at = @now WHERE id = @id`,
+          )
           .run({ id, ...to });
         return true;
       }
       this.db
-        .prepare(`UPDATE jobs SET run_at = MIN(run_at, @runAt), lane = CASE WHEN @priority < priority THEN @lane ELSE lane END,
-                  priority = MIN(priority, @priority), updated_at = @now WHERE id = @queued`)
+        .prepare(
+          `UPDATE jobs SET run_at = MIN(run_at, @runAt), lane = CASE WHEN @priority < priority THEN @lane ELSE lane END,
+                  priority = MIN(priority, @priority), updated_at = @now WHERE id = @queued`,
+        )
         .run({ queued: held.queued, runAt: to.runAt, priority: held.priority, lane: held.lane, now: to.now });
       this.db
-        .prepare("UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id")
-        .run({ id, note: `taken over by job ${held.queued}, the same work queued again${to.error === null ? "" : ` (${to.error})`}`, now: to.now });
+        .prepare(
+          "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id",
+        )
+        .run({
+          id,
+          note: `taken over by job ${held.queued}, the same work queued again${to.error === null ? "" : ` (${to.error})`}`,
+          now: to.now,
+        });
       return true;
     })();
   }
@@ -222,41 +262,72 @@ export class JobStore {
   retry(id: number, now: number): boolean {
     return this.db.transaction(() => {
       const waiting = this.db
-        .prepare<{ id: number }, { id: number }>("SELECT q.id FROM jobs q JOIN jobs d ON d.job_key = q.job_key WHERE d.id = @id AND d.state = 'dead' AND q.state = 'queued' AND q.id != d.id")
+        .prepare<{ id: number }, { id: number }>(
+          "SELECT q.id FROM jobs q JOIN jobs d ON d.job_key = q.job_key WHERE d.id = @id AND d.state = 'dead' AND q.state = 'queued' AND q.id != d.id",
+        )
         .get({ id });
       if (waiting !== undefined) {
-        this.db.prepare("UPDATE jobs SET run_at = MIN(run_at, @now), updated_at = @now WHERE id = @queued").run({ queued: waiting.id, now });
+        this.db
+          .prepare("UPDATE jobs SET run_at = MIN(run_at, @now), updated_at = @now WHERE id = @queued")
+          .run({ queued: waiting.id, now });
         this.settleDeadOfKey(waiting.id, now);
         return true;
       }
-      return this.db.prepare("UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')").run({ id, now }).changes === 1;
+      return (
+        this.db
+          .prepare(
+            "UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')",
+          )
+          .run({ id, now }).changes === 1
+      );
     })();
   }
 
   /** When a job with this key last finished (done or failed), if ever: the start of a customer action's cooldown. */
   lastFinished(jobKey: string): number | undefined {
-    return this.db.prepare<[string], { at: number | null }>("SELECT MAX(finished_at) AS at FROM jobs WHERE job_key = ?").get(jobKey)?.at ?? undefined;
+    return (
+      this.db
+        .prepare<[string], { at: number | null }>("SELECT MAX(finished_at) AS at FROM jobs WHERE job_key = ?")
+        .get(jobKey)?.at ?? undefined
+    );
   }
 
   /** The newest queued or running job with this key (an action a page already queued), if any. */
   active(jobKey: string): JobRow | undefined {
-    return this.db.prepare<[string], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE job_key = ? AND state IN ('queued', 'running') ORDER BY id DESC LIMIT 1`).get(jobKey);
+    return this.db
+      .prepare<[string], JobRow>(
+        `SELECT ${COLUMNS} FROM jobs WHERE job_key = ? AND state IN ('queued', 'running') ORDER BY id DESC LIMIT 1`,
+      )
+      .get(jobKey);
   }
 
   /** The earliest time a queued job becomes due, for the worker's sleep. */
   nextRunAt(): number | undefined {
-    return this.db.prepare<[], { at: number | null }>("SELECT MIN(COALESCE(CASE WHEN state = 'queued' THEN run_at END, locked_until)) AS at FROM jobs WHERE state IN ('queued', 'running')").get()?.at ?? undefined;
+    return (
+      this.db
+        .prepare<[], { at: number | null }>(
+          "SELECT MIN(COALESCE(CASE WHEN state = 'queued' THEN run_at END, locked_until)) AS at FROM jobs WHERE state IN ('queued', 'running')",
+        )
+        .get()?.at ?? undefined
+    );
   }
 
   list(filter: { states?: readonly JobState[]; limit: number }): JobRow[] {
     const states = filter.states ?? ["queued", "running", "done", "dead"];
     const placeholders = states.map(() => "?").join(", ");
-    return this.db.prepare<unknown[], JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE state IN (${placeholders}) ORDER BY id DESC LIMIT ?`).all(...states, filter.limit);
+    return this.db
+      .prepare<unknown[], JobRow>(
+        `SELECT ${COLUMNS} FROM jobs WHERE state IN (${placeholders}) ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...states, filter.limit);
   }
 
   countsByState(): Record<JobState, number> {
     const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, dead: 0 };
-    for (const row of this.db.prepare<[], { state: JobState; n: number }>("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all()) counts[row.state] = row.n;
+    for (const row of this.db
+      .prepare<[], { state: JobState; n: number }>("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state")
+      .all())
+      counts[row.state] = row.n;
     return counts;
   }
 }

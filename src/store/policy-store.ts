@@ -23,13 +23,19 @@ export class PolicyStore {
 
   /** The policy for a package: its own row, else the default. */
   forPackage(pkg: string | undefined | null): Policy & { package: string } {
-    const own = pkg === undefined || pkg === null ? undefined : this.db.prepare<[string], PolicyRow>(`${SELECT} WHERE package = ?`).get(pkg);
+    const own =
+      pkg === undefined || pkg === null
+        ? undefined
+        : this.db.prepare<[string], PolicyRow>(`${SELECT} WHERE package = ?`).get(pkg);
     const row = own ?? this.db.prepare<[string], PolicyRow>(`${SELECT} WHERE package = ?`).get(DEFAULT_POLICY_PACKAGE);
     return { package: row?.package ?? DEFAULT_POLICY_PACKAGE, ...policySchema.parse(row ?? {}) };
   }
 
   list(): Array<Policy & { package: string }> {
-    return this.db.prepare<[], PolicyRow>(`${SELECT} ORDER BY package = '*' DESC, package`).all().map((row) => ({ package: row.package, ...policySchema.parse(row) }));
+    return this.db
+      .prepare<[], PolicyRow>(`${SELECT} ORDER BY package = '*' DESC, package`)
+      .all()
+      .map((row) => ({ package: row.package, ...policySchema.parse(row) }));
   }
 
   save(pkg: string, policy: Policy, now: number): void {

@@ -23,7 +23,8 @@ const COLUMNS = `domain, variant, period, mode, upstream_ips AS upstreamIps, sta
   order_num AS orderNum, amount, currency, reason, ordered_at AS orderedAt, activated_at AS activatedAt`;
 
 type Raw = Omit<ProtectionRow, "upstreamIps"> & { upstreamIps: string };
-const parse = (row: Raw | undefined): ProtectionRow | undefined => (row === undefined ? undefined : { ...row, upstreamIps: JSON.parse(row.upstreamIps) as string[] });
+const parse = (row: Raw | undefined): ProtectionRow | undefined =>
+  row === undefined ? undefined : { ...row, upstreamIps: JSON.parse(row.upstreamIps) as string[] };
 
 /** WEDOS Global protection per domain, and the billing events its orders produce. */
 export class ProtectionStore {
@@ -38,11 +39,17 @@ export class ProtectionStore {
   }
 
   pending(): ProtectionRow[] {
-    return this.db.prepare<[], Raw>(`SELECT ${COLUMNS} FROM protections WHERE state IN ('ordering', 'pending') ORDER BY domain`).all().map((row) => parse(row) as ProtectionRow);
+    return this.db
+      .prepare<[], Raw>(`SELECT ${COLUMNS} FROM protections WHERE state IN ('ordering', 'pending') ORDER BY domain`)
+      .all()
+      .map((row) => parse(row) as ProtectionRow);
   }
 
   /** Written before the paid order is sent, so a crash can never lead to a second order. */
-  recordOrdering(row: { domain: string; variant: string; period: string; mode: string; upstreamIps: readonly string[] }, now: number): void {
+  recordOrdering(
+    row: { domain: string; variant: string; period: string; mode: string; upstreamIps: readonly string[] },
+    now: number,
+  ): void {
     this.db
       .prepare(
         `INSERT INTO protections (domain, variant, period, mode, upstream_ips, state, ordered_at, updated_at)
@@ -53,32 +60,88 @@ export class ProtectionStore {
       .run({ ...row, ips: JSON.stringify(row.upstreamIps), now });
   }
 
-  update(domain: string, changes: Partial<Pick<ProtectionRow, "state" | "clTRID" | "wgpId" | "orderNum" | "amount" | "currency" | "reason" | "activatedAt">>, now: number): void {
-    const columns: Record<string, string> = { state: "state", clTRID: "cl_trid", wgpId: "wgp_id", orderNum: "order_num", amount: "amount", currency: "currency", reason: "reason", activatedAt: "activated_at" };
+  update(
+    domain: string,
+    changes: Partial<
+      Pick<ProtectionRow, "state" | "clTRID" | "wgpId" | "orderNum" | "amount" | "currency" | "reason" | "activatedAt">
+    >,
+    now: number,
+  ): void {
+    const columns: Record<string, string> = {
+      state: "state",
+      clTRID: "cl_trid",
+      wgpId: "wgp_id",
+      orderNum: "order_num",
+      amount: "amount",
+      currency: "currency",
+      reason: "reason",
+      activatedAt: "activated_at",
+    };
     const entries = Object.entries(changes).filter(([key]) => key in columns);
     if (entries.length === 0) return;
     const set = entries.map(([key]) => `${columns[key]} = @${key}`).join(", ");
-    this.db.prepare(`UPDATE protections SET ${set}, updated_at = @now WHERE domain = @domain`).run({ ...Object.fromEntries(entries), domain, now });
+    this.db
+      .prepare(`UPDATE protections SET ${set}, updated_at = @now WHERE domain = @domain`)
+      .run({ ...Object.fromEntries(entries), domain, now });
   }
 
   /** The latest on/off choice made on the domain's page, if any. */
   choice(domain: string): { wanted: boolean; by: string; at: number } | undefined {
-    const row = this.db.prepare<[string], { wanted: number; by: string; at: number }>("SELECT wanted, chosen_by AS by, chosen_at AS at FROM protection_choices WHERE domain = ?").get(domain);
+    const row = this.db
+      .prepare<[string], { wanted: number; by: string; at: number }>(
+        "SELECT wanted, chosen_by AS by, chosen_at AS at FROM protection_choices WHERE domain = ?",
+      )
+      .get(domain);
     return row === undefined ? undefined : { ...row, wanted: row.wanted === 1 };
   }
 
   /** Records that `by` switched the domain's protection on or off (the tasks act on the latest choice). */
   choose(domain: string, wanted: boolean, by: string, now: number): void {
     this.db
-      .prepare("INSERT INTO protection_choices (domain, wanted, chosen_by, chosen_at) VALUES (?, ?, ?, ?) ON CONFLICT (domain) DO UPDATE SET wanted = excluded.wanted, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at")
+      .prepare(
+        "INSERT INTO protection_choices (domain, wanted, chosen_by, chosen_at) VALUES (?, ?, ?, ?) ON CONFLICT (domain) DO UPDATE SET wanted = excluded.wanted, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at",
+      )
       .run(domain, wanted ? 1 : 0, by, now);
   }
 
-  recordBilling(event: { at: number; username: string | null; domain: string; kind: string; amount: string | null; currency: string | null; reference: string | null }): void {
-    this.db.prepare("INSERT INTO billing_events (at, username, domain, kind, amount, currency, reference) VALUES (@at, @username, @domain, @kind, @amount, @currency, @reference)").run(event);
+  recordBilling(event: {
+    at: number;
+    username: string | null;
+    domain: string;
+    kind: string;
+    amount: string | null;
+    currency: string | null;
+    reference: string | null;
+  }): void {
+    this.db
+      .prepare(
+        "INSERT INTO billing_events (at, username, domain, kind, amount, currency, reference) VALUES (@at, @username, @domain, @kind, @amount, @currency, @reference)",
+      )
+      .run(event);
   }
 
-  billing(): Array<{ at: number; username: string | null; domain: string; kind: string; amount: string | null; currency: string | null; reference: string | null }> {
-    return this.db.prepare<[], { at: number; username: string | null; domain: string; kind: string; amount: string | null; currency: string | null; reference: string | null }>("SELECT at, username, domain, kind, amount, currency, reference FROM billing_events ORDER BY id").all();
+  billing(): Array<{
+    at: number;
+    username: string | null;
+    domain: string;
+    kind: string;
+    amount: string | null;
+    currency: string | null;
+    reference: string | null;
+  }> {
+    return this.db
+      .prepare<
+        [],
+        {
+          at: number;
+          username: string | null;
+          domain: string;
+          kind: string;
+          amount: string | null;
+          currency: string | null;
+          reference: string | null;
+        }
+      >("SELECT at, username, domain, kind, amount, currency, reference FROM billing_events ORDER BY id")
+      .all();
   }
 }

@@ -16,8 +16,13 @@ export interface RestoreResult {
  * integrity check, a schema this version knows, the plugin's tables), and only then is the current file (damaged
  * or not) set aside beside it and the copy moved in. The daemon must not be running (the caller checks).
  */
-export function restoreDatabase(source: string, target: string, options: { driver: DriverChoice; now: number }): RestoreResult {
-  if (!existsSync(source)) throw new AppError("store_restore_refused", `${source} does not exist; name a file wedos-panel backup wrote`);
+export function restoreDatabase(
+  source: string,
+  target: string,
+  options: { driver: DriverChoice; now: number },
+): RestoreResult {
+  if (!existsSync(source))
+    throw new AppError("store_restore_refused", `${source} does not exist; name a file wedos-panel backup wrote`);
   const copy = `${target}.restoring`;
   rmSync(copy, { force: true });
   createPrivateFile(copy);
@@ -28,7 +33,9 @@ export function restoreDatabase(source: string, target: string, options: { drive
     removeWithJournals(copy);
     throw error;
   }
-  const setAside = existsSync(target) ? `${target}.before-restore-${backupName(options.now).replace(/^wedos-panel-|\.sqlite$/g, "")}` : undefined;
+  const setAside = existsSync(target)
+    ? `${target}.before-restore-${backupName(options.now).replace(/^wedos-panel-|\.sqlite$/g, "")}`
+    : undefined;
   if (setAside !== undefined) {
     renameSync(target, setAside);
     if (existsSync(`${target}-wal`)) renameSync(`${target}-wal`, `${setAside}-wal`);
@@ -41,7 +48,12 @@ export function restoreDatabase(source: string, target: string, options: { drive
 }
 
 function checkBackup(copy: string, source: string, driver: DriverChoice): void {
-  const refuse = (why: string, cause?: unknown) => new AppError("store_restore_refused", `${source} was not restored because ${why}; the database was left as it is: choose another backup`, { cause });
+  const refuse = (why: string, cause?: unknown) =>
+    new AppError(
+      "store_restore_refused",
+      `${source} was not restored because ${why}; the database was left as it is: choose another backup`,
+      { cause },
+    );
   let raw: RawConnection;
   try {
     raw = requireDriver(driver).open(copy);
@@ -53,8 +65,13 @@ function checkBackup(copy: string, source: string, driver: DriverChoice): void {
     if (integrity !== "ok") throw refuse(`SQLite's integrity check found damage (${String(integrity)})`);
     const version = raw.pragma("user_version") as number;
     const latest = MIGRATIONS.at(-1)?.version ?? 0;
-    if (version > latest) throw refuse(`its schema (version ${version}) is newer than this wedos-panel (knows ${latest}); update wedos-panel first`);
-    const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'jobs'").get([]) as { n: number };
+    if (version > latest)
+      throw refuse(
+        `its schema (version ${version}) is newer than this wedos-panel (knows ${latest}); update wedos-panel first`,
+      );
+    const tables = raw
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'jobs'")
+      .get([]) as { n: number };
     if (version === 0 || tables.n === 0) throw refuse("it is an SQLite database but not one of wedos-panel's");
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -8,7 +8,10 @@ export class SpoolStore {
   constructor(private readonly db: Database) {}
 
   seen(file: string): boolean {
-    return this.db.prepare<[string], { one: number }>("SELECT 1 AS one FROM spool_ingested WHERE file = ?").get(file) !== undefined;
+    return (
+      this.db.prepare<[string], { one: number }>("SELECT 1 AS one FROM spool_ingested WHERE file = ?").get(file) !==
+      undefined
+    );
   }
 
   remember(file: string, hook: string, at: number): void {
@@ -17,7 +20,10 @@ export class SpoolStore {
 
   /** Every file noted as consumed. */
   files(): string[] {
-    return this.db.prepare<[], { file: string }>("SELECT file FROM spool_ingested").all().map((row) => row.file);
+    return this.db
+      .prepare<[], { file: string }>("SELECT file FROM spool_ingested")
+      .all()
+      .map((row) => row.file);
   }
 
   /** Forgets a file the hooks have removed from the spool. */

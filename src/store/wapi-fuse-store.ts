@@ -28,7 +28,10 @@ export class WapiFuseStore {
   private readonly forgetUnknownStatement;
 
   constructor(db: Database) {
-    this.reserveStatement = db.prepare<[{ now: number; since: number; cap: number; kind: FuseKind; owner: string }], { id: number }>(
+    this.reserveStatement = db.prepare<
+      [{ now: number; since: number; cap: number; kind: FuseKind; owner: string }],
+      { id: number }
+    >(
       `INSERT INTO wapi_fuse (at, state, kind, owner)
        SELECT @now, 'pending', @kind, @owner WHERE (SELECT count(*) FROM wapi_fuse WHERE at > @since) < @cap
        RETURNING id`,
@@ -42,10 +45,16 @@ export class WapiFuseStore {
       `SELECT count(*) AS counted, sum(state = 'rejected') AS rejected, sum(state = 'pending') AS pending
        FROM wapi_fuse WHERE at > ?`,
     );
-    this.pendingOwnersStatement = db.prepare<[], { owner: string }>("SELECT DISTINCT owner FROM wapi_fuse WHERE state = 'pending' AND owner IS NOT NULL");
-    this.abandonStatement = db.prepare<[string]>("UPDATE wapi_fuse SET state = 'unanswered' WHERE state = 'pending' AND owner = ?");
+    this.pendingOwnersStatement = db.prepare<[], { owner: string }>(
+      "SELECT DISTINCT owner FROM wapi_fuse WHERE state = 'pending' AND owner IS NOT NULL",
+    );
+    this.abandonStatement = db.prepare<[string]>(
+      "UPDATE wapi_fuse SET state = 'unanswered' WHERE state = 'pending' AND owner = ?",
+    );
     this.forgetUnknownStatement = db.prepare<[number]>("DELETE FROM wapi_fuse WHERE state = 'unanswered' AND id < ?");
-    this.nthStatement = db.prepare<[number, number], { at: number }>("SELECT at FROM wapi_fuse WHERE at > ? ORDER BY at, id LIMIT 1 OFFSET ?");
+    this.nthStatement = db.prepare<[number, number], { at: number }>(
+      "SELECT at FROM wapi_fuse WHERE at > ? ORDER BY at, id LIMIT 1 OFFSET ?",
+    );
   }
 
   /** Counts one request about to be sent, unless `cap` requests already count since `since`; its id, or undefined. */

@@ -29,7 +29,8 @@ export class WapiShareStore {
 
   /** The owner's interactive requests this hour: its account's and its reseller's (0 without a reseller). */
   used(hourStart: number, owner: BudgetOwner): { account: number; reseller: number } {
-    const of = (kind: string, name: string | null) => (name === null ? 0 : (this.read.get({ hourStart, kind, name })?.used ?? 0));
+    const of = (kind: string, name: string | null) =>
+      name === null ? 0 : (this.read.get({ hourStart, kind, name })?.used ?? 0);
     return { account: of("account", owner.account), reseller: of("reseller", owner.reseller) };
   }
 }

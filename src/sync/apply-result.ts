@@ -16,7 +16,12 @@ const READS: ReadonlySet<string> = new Set(["dns-rows-list", "dns-domains-list"]
 const ROW_WRITES: ReadonlySet<string> = new Set(["dns-row-add", "dns-row-update", "dns-row-delete"]);
 
 /** An apply's result from the commands it sent. */
-export function applyResult(sent: string[], committed: boolean, converged: boolean, after: ZonePlan | undefined): ApplyResult {
+export function applyResult(
+  sent: string[],
+  committed: boolean,
+  converged: boolean,
+  after: ZonePlan | undefined,
+): ApplyResult {
   return { sent, writes: sent.filter((command) => !READS.has(command)).length, committed, converged, after };
 }
 
@@ -33,7 +38,11 @@ export function describeSent(result: ApplyResult): string {
   const commits = count((command) => command === "dns-domain-commit");
   if (commits > 0) parts.push(commits === 1 ? "one commit" : plural(commits, "commit", "commits"));
   const reads = count((command) => READS.has(command));
-  if (reads > 0) parts.push(`${reads === 1 ? "a listing" : plural(reads, "listing", "listings")} to confirm answers that said a change was already made`);
-  const list = parts.length <= 1 ? (parts[0] ?? "nothing") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
+  if (reads > 0)
+    parts.push(
+      `${reads === 1 ? "a listing" : plural(reads, "listing", "listings")} to confirm answers that said a change was already made`,
+    );
+  const list =
+    parts.length <= 1 ? (parts[0] ?? "nothing") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
   return `Sent ${list}`;
 }

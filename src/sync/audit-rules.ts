@@ -24,7 +24,8 @@ export interface AuditContext {
 const { supportedTypes, dnssecTypes, minTtl, maxTtl } = WEDOS_CAPABILITIES;
 const supported: ReadonlySet<string> = new Set(supportedTypes);
 const dnssec: ReadonlySet<string> = new Set(dnssecTypes);
-const label = (record: DnsRecord, zone: string) => (record.name === zone ? "@" : record.name.slice(0, -(zone.length + 1)));
+const label = (record: DnsRecord, zone: string) =>
+  record.name === zone ? "@" : record.name.slice(0, -(zone.length + 1));
 
 /**
  * The capability audit, in the order it is applied: every record the panel has that WEDOS cannot take is
@@ -51,14 +52,16 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     action: "skip",
     reference: "docs/reference/wapi.md#no-ns-at-the-apex",
     matches: (record, { zone }) => record.type === "NS" && record.name === zone,
-    reason: () => `the zone's own name servers are WEDOS's (${WEDOS_NAMESERVERS.join(", ")}); set those at the registrar instead`,
+    reason: () =>
+      `the zone's own name servers are WEDOS's (${WEDOS_NAMESERVERS.join(", ")}); set those at the registrar instead`,
   },
   {
     id: "dnssec",
     action: "skip",
     reference: "docs/reference/wapi.md#record-types and #unverified-record-types",
     matches: (record) => dnssec.has(record.type),
-    reason: (record) => `${record.type} is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone, so the panel server's keys and signatures cannot be copied to WEDOS`,
+    reason: (record) =>
+      `${record.type} is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone, so the panel server's keys and signatures cannot be copied to WEDOS`,
   },
   {
     id: "spf-type",
@@ -72,21 +75,24 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     action: "skip",
     reference: "docs/reference/wapi.md#record-types (DNAME is not among them)",
     matches: (record) => record.type === "DNAME",
-    reason: () => "WEDOS DNS does not take DNAME records; give each name that should point elsewhere a CNAME record instead",
+    reason: () =>
+      "WEDOS DNS does not take DNAME records; give each name that should point elsewhere a CNAME record instead",
   },
   {
     id: "generic-type",
     action: "skip",
     reference: "docs/reference/wapi.md#unverified-record-types (an unknown type is 2309)",
     matches: (record) => /^TYPE\d+$/.test(record.type),
-    reason: (record) => `${record.type} is a record type without a name in DNS software, and WEDOS DNS does not take it`,
+    reason: (record) =>
+      `${record.type} is a record type without a name in DNS software, and WEDOS DNS does not take it`,
   },
   {
     id: "unsupported-type",
     action: "skip",
     reference: "docs/reference/wapi.md#record-types and #unverified-record-types (unverified types are rejected)",
     matches: (record) => !supported.has(record.type),
-    reason: (record) => `WEDOS DNS does not take ${record.type} records; the zone's other records are synced without them`,
+    reason: (record) =>
+      `WEDOS DNS does not take ${record.type} records; the zone's other records are synced without them`,
   },
   {
     id: "apex-cname",
@@ -99,8 +105,10 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     id: "cname-beside-data",
     action: "skip",
     reference: "docs/reference/wapi.md#a-cname-stands-alone",
-    matches: (record, { typesAt }) => record.type === "CNAME" && [...(typesAt.get(record.name) ?? [])].some((type) => type !== "CNAME"),
-    reason: (record, { zone }) => `${label(record, zone)} also has other records, and a CNAME must be alone at its name`,
+    matches: (record, { typesAt }) =>
+      record.type === "CNAME" && [...(typesAt.get(record.name) ?? [])].some((type) => type !== "CNAME"),
+    reason: (record, { zone }) =>
+      `${label(record, zone)} also has other records, and a CNAME must be alone at its name`,
   },
   {
     id: "wildcard-form",

@@ -33,9 +33,18 @@ export function auditRecords(records: readonly DnsRecord[], zone: string): Audit
 export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string): Steps<AuditResult> {
   const context: AuditContext = { zone, typesAt: yield* typesByName(records) };
   const findings: AuditFinding[] = [];
-  const relative = (name: string) => (name === zone ? "@" : name.endsWith(`.${zone}`) ? name.slice(0, -(zone.length + 1)) : name);
+  const relative = (name: string) =>
+    name === zone ? "@" : name.endsWith(`.${zone}`) ? name.slice(0, -(zone.length + 1)) : name;
   const note = (rule: string, outcome: AuditFinding["outcome"], record: DnsRecord, reason: string) =>
-    findings.push({ rule, outcome, name: relative(record.name), type: record.type, ttl: record.ttl, value: formatRdata(record), reason });
+    findings.push({
+      rule,
+      outcome,
+      name: relative(record.name),
+      type: record.type,
+      ttl: record.ttl,
+      value: formatRdata(record),
+      reason,
+    });
 
   const kept: DnsRecord[] = [];
   for (const [index, record] of records.entries()) {
@@ -51,7 +60,14 @@ export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string):
   }
 
   const rows: WedosRow[] = [];
-  const unified = yield* unifySetTtls(kept, (owner, type, ttls, chosen, sample) => note(MIXED_TTL_RULE.id, "adjusted", sample, MIXED_TTL_RULE.reason(owner === zone ? "@" : relative(owner), type, ttls, chosen)));
+  const unified = yield* unifySetTtls(kept, (owner, type, ttls, chosen, sample) =>
+    note(
+      MIXED_TTL_RULE.id,
+      "adjusted",
+      sample,
+      MIXED_TTL_RULE.reason(owner === zone ? "@" : relative(owner), type, ttls, chosen),
+    ),
+  );
   for (const [index, record] of unified.entries()) {
     if (sliceBoundary(index)) yield;
     try {
@@ -64,7 +80,10 @@ export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string):
   return { rows, findings };
 }
 
-function* unifySetTtls(records: readonly DnsRecord[], report: (owner: string, type: string, ttls: number[], chosen: number, sample: DnsRecord) => void): Steps<DnsRecord[]> {
+function* unifySetTtls(
+  records: readonly DnsRecord[],
+  report: (owner: string, type: string, ttls: number[], chosen: number, sample: DnsRecord) => void,
+): Steps<DnsRecord[]> {
   const lowest = new Map<string, number>();
   const seen = new Map<string, Set<number>>();
   const key = (record: DnsRecord) => `${record.name}\u0000${record.type}`;
@@ -83,7 +102,13 @@ function* unifySetTtls(records: readonly DnsRecord[], report: (owner: string, ty
     const chosen = lowest.get(key(record)) ?? record.ttl;
     if (ttls.size > 1 && !reported.has(key(record))) {
       reported.add(key(record));
-      report(record.name, record.type, [...ttls].sort((a, b) => a - b), chosen, record);
+      report(
+        record.name,
+        record.type,
+        [...ttls].sort((a, b) => a - b),
+        chosen,
+        record,
+      );
     }
     unified.push(record.ttl === chosen ? record : { ...record, ttl: chosen });
   }

@@ -33,9 +33,25 @@ export function claimAddedRows(zones: DnsZoneStore, zone: string, listed: readon
     if (row === undefined || claimed.has(row.id)) unmatched.push(entry);
     else claimed.set(row.id, row);
   }
-  for (const row of changedSinceAdded(unmatched, unowned.filter((row) => !claimed.has(row.id)))) claimed.set(row.id, row);
-  const rows: ManagedRow[] = [...claimed.values()].map((row) => ({ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin: "created" }));
-  zones.resolvePendingAdds(zone, rows, settled.map((entry) => entry.key), listedAt);
+  for (const row of changedSinceAdded(
+    unmatched,
+    unowned.filter((row) => !claimed.has(row.id)),
+  ))
+    claimed.set(row.id, row);
+  const rows: ManagedRow[] = [...claimed.values()].map((row) => ({
+    rowId: row.id,
+    name: row.name,
+    type: row.type,
+    ttl: row.ttl,
+    rdata: row.rdata,
+    origin: "created",
+  }));
+  zones.resolvePendingAdds(
+    zone,
+    rows,
+    settled.map((entry) => entry.key),
+    listedAt,
+  );
 }
 
 const setKey = (row: Pick<WedosRow, "name" | "type">) => `${row.name}\u0000${row.type}`;
@@ -73,7 +89,19 @@ export class AddedRows {
     const adds = plan.changes.flatMap((change) => (change.kind === "add" ? [change.row] : []));
     this.notedBefore = new Set(zones.pendingAdds(plan.zone).map((entry) => entry.key));
     const seenUpTo = highestRowId(plan.existing);
-    if (adds.length > 0) zones.notePendingAdds(plan.zone, adds.map((row) => ({ key: ownershipKey(row), name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, seenUpTo })), at);
+    if (adds.length > 0)
+      zones.notePendingAdds(
+        plan.zone,
+        adds.map((row) => ({
+          key: ownershipKey(row),
+          name: row.name,
+          type: row.type,
+          ttl: row.ttl,
+          rdata: row.rdata,
+          seenUpTo,
+        })),
+        at,
+      );
     this.unsent = new Set(adds.map(ownershipKey).filter((key) => !this.notedBefore.has(key)));
   }
 
@@ -88,7 +116,8 @@ export class AddedRows {
 
   /** WEDOS answered 2316: the row was there before this add, someone else's unless an earlier apply noted it. */
   alreadyThere(row: WedosRow, at: number): void {
-    if (!this.notedBefore.has(ownershipKey(row))) this.zones.resolvePendingAdds(this.plan.zone, [], [ownershipKey(row)], at);
+    if (!this.notedBefore.has(ownershipKey(row)))
+      this.zones.resolvePendingAdds(this.plan.zone, [], [ownershipKey(row)], at);
   }
 
   /** The apply stopped: what was sent (the failed request may have arrived) stays noted, adds never sent do not. */
@@ -99,5 +128,7 @@ export class AddedRows {
 
 /** The highest row ID of a listing, noted with each add (0 for an empty zone; null when an ID is not a number). */
 function highestRowId(rows: ReadonlyArray<{ id: string }>): number | null {
-  return rows.every((row) => /^\d+$/.test(row.id)) ? rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0) : null;
+  return rows.every((row) => /^\d+$/.test(row.id))
+    ? rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0)
+    : null;
 }

@@ -14,13 +14,22 @@ export interface DelegationLookup {
  * Asks a resolver for the domain's NS set — `resolver` ("192.0.2.53", "127.0.0.1:5353", a host name), or the
  * system's resolvers when undefined — and compares it with WEDOS's name servers. Real DNS queries; never WAPI.
  */
-export async function lookupDelegation(domain: string, resolver: string | undefined, expected: readonly string[], timeoutMs = 5000): Promise<DelegationLookup> {
+export async function lookupDelegation(
+  domain: string,
+  resolver: string | undefined,
+  expected: readonly string[],
+  timeoutMs = 5000,
+): Promise<DelegationLookup> {
   const wanted = new Set(expected);
   const client = new dns.Resolver({ timeout: timeoutMs, tries: 2 });
   try {
     if (resolver !== undefined) client.setServers([await serverAddress(resolver)]);
   } catch (error) {
-    return { status: "unanswered", nameservers: [], detail: `the resolver ${resolver} cannot be found (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return {
+      status: "unanswered",
+      nameservers: [],
+      detail: `the resolver ${resolver} cannot be found (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
   }
   let found: string[];
   try {
@@ -32,5 +41,9 @@ export async function lookupDelegation(domain: string, resolver: string | undefi
     return { status: "unanswered", nameservers: [], detail: code };
   }
   const ours = found.filter((name) => wanted.has(name)).length;
-  return { status: ours === 0 ? "elsewhere" : ours === found.length ? "seen" : "partial", nameservers: found, detail: undefined };
+  return {
+    status: ours === 0 ? "elsewhere" : ours === found.length ? "seen" : "partial",
+    nameservers: found,
+    detail: undefined,
+  };
 }

@@ -53,7 +53,12 @@ export function diffRows(desired: readonly WedosRow[], existing: readonly Existi
   return { changes, conflicts, foreign };
 }
 
-function diffSet(wanted: readonly WedosRow[], managed: readonly ExistingRow[], foreignCount: number, rdataKey: RdataKey): ZoneChange[] {
+function diffSet(
+  wanted: readonly WedosRow[],
+  managed: readonly ExistingRow[],
+  foreignCount: number,
+  rdataKey: RdataKey,
+): ZoneChange[] {
   const ttl = wanted[0]?.ttl;
   const managedByValue = groupBy(managed, rdataKey);
   const matchedIds = new Set<string>();
@@ -70,26 +75,50 @@ function diffSet(wanted: readonly WedosRow[], managed: readonly ExistingRow[], f
   }
   const leftover = managed.filter((row) => !matchedIds.has(row.id));
   // Leftover rows of the set are reused for new values: one update instead of a delete and an add.
-  const paired = toAdd.splice(0, Math.min(toAdd.length, leftover.length)).map((to, index) => ({ from: leftover[index] as ExistingRow, to }));
+  const paired = toAdd
+    .splice(0, Math.min(toAdd.length, leftover.length))
+    .map((to, index) => ({ from: leftover[index] as ExistingRow, to }));
   const toDelete = leftover.slice(paired.length);
 
   const ttlChanges = ttl !== undefined && [...kept, ...paired].some(({ from }) => from.ttl !== ttl);
   const rowsDuringUpdates = kept.length + paired.length + foreignCount;
   if (ttlChanges && rowsDuringUpdates > 1) {
     return [
-      ...managed.map((row) => ({ kind: "delete" as const, message: `delete ${describeRow(row)} (the set's TTL changes to ${ttl})`, row })),
+      ...managed.map((row) => ({
+        kind: "delete" as const,
+        message: `delete ${describeRow(row)} (the set's TTL changes to ${ttl})`,
+        row,
+      })),
       ...wanted.map((row) => ({ kind: "add" as const, message: `add ${describeRow(row)}`, row })),
     ];
   }
   return [
     ...toDelete.map((row) => ({ kind: "delete" as const, message: `delete ${describeRow(row)}`, row })),
-    ...kept.filter(({ from, to }) => from.ttl !== to.ttl).map(({ from, to }) => ({ kind: "update" as const, message: `update ${describeRow(from)}: TTL ${from.ttl} → ${to.ttl}`, row: from, to })),
-    ...paired.map(({ from, to }) => ({ kind: "update" as const, message: `update ${describeRow(from)} → ${to.rdata}${from.ttl === to.ttl ? "" : ` (TTL ${to.ttl})`}`, row: from, to })),
+    ...kept
+      .filter(({ from, to }) => from.ttl !== to.ttl)
+      .map(({ from, to }) => ({
+        kind: "update" as const,
+        message: `update ${describeRow(from)}: TTL ${from.ttl} → ${to.ttl}`,
+        row: from,
+        to,
+      })),
+    ...paired.map(({ from, to }) => ({
+      kind: "update" as const,
+      message: `update ${describeRow(from)} → ${to.rdata}${from.ttl === to.ttl ? "" : ` (TTL ${to.ttl})`}`,
+      row: from,
+      to,
+    })),
     ...toAdd.map((row) => ({ kind: "add" as const, message: `add ${describeRow(row)}`, row })),
   ];
 }
 
-function blockingReason(row: WedosRow, foreignInSet: readonly ExistingRow[], rdataKey: RdataKey, foreignCnames: ReadonlySet<string>, foreignOthers: ReadonlySet<string>): string | undefined {
+function blockingReason(
+  row: WedosRow,
+  foreignInSet: readonly ExistingRow[],
+  rdataKey: RdataKey,
+  foreignCnames: ReadonlySet<string>,
+  foreignOthers: ReadonlySet<string>,
+): string | undefined {
   const at = row.name === "" ? "the apex" : row.name;
   if (foreignInSet.some((other) => rdataKey(other) === rdataKey(row))) {
     return `${describeRow(row)} already exists at WEDOS but was not created by the plugin; sync with --adopt to take it over`;

@@ -29,9 +29,22 @@ export function planZone(input: PlanZoneInput): ZonePlan {
   // A row of a type the plugin never syncs (NAPTR, DNSKEY, … made at WEDOS by hand) is never the plugin's: it is
   // not adopted, updated or deleted, and the panel's record of that type is no drift (docs/decisions/0017).
   const syncable = (row: { type: string }) => SYNCED_TYPES.has(row.type.trim().toUpperCase());
-  const existing: ExistingRow[] = input.listed.map((row) => ({ id: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, managed: input.owned.has(row.id) && syncable(row) }));
+  const existing: ExistingRow[] = input.listed.map((row) => ({
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    ttl: row.ttl,
+    rdata: row.rdata,
+    managed: input.owned.has(row.id) && syncable(row),
+  }));
   const adoptions = input.adopt
-    ? existing.filter((row) => !row.managed && syncable(row)).map((row) => ({ kind: "adopt" as const, message: `adopt ${describeRow(row)} (created outside the plugin)`, row }))
+    ? existing
+        .filter((row) => !row.managed && syncable(row))
+        .map((row) => ({
+          kind: "adopt" as const,
+          message: `adopt ${describeRow(row)} (created outside the plugin)`,
+          row,
+        }))
     : [];
   const view = input.adopt ? existing.map((row) => ({ ...row, managed: syncable(row) })) : existing;
   const diff = diffRows(input.desired, view, canonicalRdataKey);

@@ -60,7 +60,13 @@ export function planToJson(plan: ZonePlan): Record<string, unknown> {
     findings: plan.findings,
     conflicts: plan.conflicts.map((conflict) => ({ ...rowJson(conflict.row), reason: conflict.reason })),
     foreign: plan.foreign.map((row) => ({ rowId: row.id, ...rowJson(row) })),
-    safety: { safe: plan.safety.safe, existing: plan.safety.existing, updates: plan.safety.updates, deletes: plan.safety.deletes, message: plan.safety.message ?? null },
+    safety: {
+      safe: plan.safety.safe,
+      existing: plan.safety.existing,
+      updates: plan.safety.updates,
+      deletes: plan.safety.deletes,
+      message: plan.safety.message ?? null,
+    },
   };
 }
 
@@ -70,8 +76,10 @@ const MARK: Record<ZoneChange["kind"], string> = { add: "+", update: "~", delete
 export function planSteps(plan: ZonePlan): Array<{ mark: string; text: string }> {
   const steps: Array<{ mark: string; text: string }> = [];
   if (plan.createZone) steps.push({ mark: "+", text: `create the ${plan.mode} zone ${plan.zone} at WEDOS` });
-  if (plan.commitPending) steps.push({ mark: "~", text: "commit the changes an interrupted sync left uncommitted at WEDOS" });
-  if (plan.scheduleTransfer) steps.push({ mark: "~", text: `ask WEDOS to transfer ${plan.zone} from the panel's server again` });
+  if (plan.commitPending)
+    steps.push({ mark: "~", text: "commit the changes an interrupted sync left uncommitted at WEDOS" });
+  if (plan.scheduleTransfer)
+    steps.push({ mark: "~", text: `ask WEDOS to transfer ${plan.zone} from the panel's server again` });
   for (const change of orderedChanges(plan)) steps.push({ mark: MARK[change.kind], text: change.message });
   return steps;
 }
@@ -107,6 +115,8 @@ export function planToText(plan: ZonePlan): string {
   }
   if (!plan.safety.safe) lines.push(`Refused without --force: ${plan.safety.message ?? ""}`);
   const count = (kind: ZoneChange["kind"]) => plan.changes.filter((change) => change.kind === kind).length;
-  lines.push(`${plan.changes.length} change(s): ${count("add")} to add, ${count("update")} to update, ${count("delete")} to delete, ${count("adopt")} to adopt.`);
+  lines.push(
+    `${plan.changes.length} change(s): ${count("add")} to add, ${count("update")} to update, ${count("delete")} to delete, ${count("adopt")} to adopt.`,
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -18,7 +18,12 @@ export interface PropagationReport {
  * Asks the name servers (real DNS queries) whether they serve a sample of the zone's rows as committed. Used
  * after a commit; WEDOS takes minutes to publish, so "not yet" is a normal answer that is checked again later.
  */
-export async function checkPropagation(zone: string, rows: readonly WedosRow[], servers: readonly string[], timeoutMs = 2000): Promise<PropagationReport> {
+export async function checkPropagation(
+  zone: string,
+  rows: readonly WedosRow[],
+  servers: readonly string[],
+  timeoutMs = 2000,
+): Promise<PropagationReport> {
   const sample = rows.filter((row) => CHECKABLE.has(row.type) && !row.name.includes("*")).slice(0, SAMPLE_SIZE);
   const problems: string[] = [];
   for (const server of servers) {
@@ -34,9 +39,12 @@ export async function checkPropagation(zone: string, rows: readonly WedosRow[], 
     for (const row of sample) {
       const fqdn = row.name === "" ? zone : `${row.name}.${zone}`;
       try {
-        if (!(await serves(resolver, fqdn, row))) problems.push(`${server}: ${row.name || "@"} ${row.type} ${row.rdata} not served yet`);
+        if (!(await serves(resolver, fqdn, row)))
+          problems.push(`${server}: ${row.name || "@"} ${row.type} ${row.rdata} not served yet`);
       } catch (error) {
-        problems.push(`${server}: ${row.name || "@"} ${row.type} not answered (${(error as { code?: string }).code ?? (error as Error).message})`);
+        problems.push(
+          `${server}: ${row.name || "@"} ${row.type} not answered (${(error as { code?: string }).code ?? (error as Error).message})`,
+        );
       }
     }
   }

@@ -28,28 +28,54 @@ export const HANDLED_BY_WEDOS: ReadonlySet<string> = new Set(["soa", "apex-ns"])
  * rows the plugin last recorded at WEDOS): a page view never spends WAPI budget. "In sync" means WEDOS held this
  * row, with this TTL, when the plugin last synced the zone.
  */
-export function recordStates(audit: AuditResult, managed: ReadonlyArray<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>): RecordState[] {
+export function recordStates(
+  audit: AuditResult,
+  managed: ReadonlyArray<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>,
+): RecordState[] {
   return runToEnd(recordStatesSteps(audit, managed));
 }
 
 /** {@link recordStates} as steps: yields between rows, so a big zone's states can be worked out in slices. */
-export function* recordStatesSteps(audit: AuditResult, managed: ReadonlyArray<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>): Steps<RecordState[]> {
+export function* recordStatesSteps(
+  audit: AuditResult,
+  managed: ReadonlyArray<Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>,
+): Steps<RecordState[]> {
   const atWedos = new Map<string, Pick<ManagedRow, "name" | "type" | "ttl" | "rdata">>();
   for (const [index, row] of managed.entries()) {
     atWedos.set(ownershipKey(row), row);
     if (sliceBoundary(index)) yield;
   }
-  const adjusted = new Map(audit.findings.filter((finding) => finding.outcome === "adjusted").map((finding) => [`${finding.name}\u0000${finding.type}`, finding]));
+  const adjusted = new Map(
+    audit.findings
+      .filter((finding) => finding.outcome === "adjusted")
+      .map((finding) => [`${finding.name}\u0000${finding.type}`, finding]),
+  );
   const synced: RecordState[] = [];
   for (const [index, row] of audit.rows.entries()) {
     const name = row.name === "" ? "@" : row.name;
     const stored = atWedos.get(ownershipKey(row));
     const finding = adjusted.get(`${name}\u0000${row.type}`);
-    synced.push({ name, type: row.type, ttl: row.ttl, value: row.rdata, state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending", note: finding?.reason, rule: finding?.rule });
+    synced.push({
+      name,
+      type: row.type,
+      ttl: row.ttl,
+      value: row.rdata,
+      state: stored !== undefined && stored.ttl === row.ttl ? "in-sync" : "pending",
+      note: finding?.reason,
+      rule: finding?.rule,
+    });
     if (sliceBoundary(index)) yield;
   }
   const refused: RecordState[] = audit.findings
     .filter((finding) => finding.outcome === "skipped")
-    .map((finding) => ({ name: finding.name, type: finding.type, ttl: finding.ttl, value: finding.value, state: HANDLED_BY_WEDOS.has(finding.rule) ? "by-wedos" : "not-accepted", note: finding.reason, rule: finding.rule }));
+    .map((finding) => ({
+      name: finding.name,
+      type: finding.type,
+      ttl: finding.ttl,
+      value: finding.value,
+      state: HANDLED_BY_WEDOS.has(finding.rule) ? "by-wedos" : "not-accepted",
+      note: finding.reason,
+      rule: finding.rule,
+    }));
   return [...synced, ...refused];
 }

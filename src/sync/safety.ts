@@ -23,7 +23,8 @@ export function checkPlanSafety(changes: readonly ZoneChange[], existingManagedR
   if (existingManagedRows < MIN_EXISTING_ROWS) return { safe: true, ...verdict, message: undefined };
   const updateShare = updates / existingManagedRows;
   const deleteShare = deletes / existingManagedRows;
-  if (updateShare <= MAX_SAFE_CHANGE_RATIO && deleteShare <= MAX_SAFE_CHANGE_RATIO) return { safe: true, ...verdict, message: undefined };
+  if (updateShare <= MAX_SAFE_CHANGE_RATIO && deleteShare <= MAX_SAFE_CHANGE_RATIO)
+    return { safe: true, ...verdict, message: undefined };
   const percent = (share: number) => `${Math.round(share * 100)} %`;
   return {
     safe: false,

@@ -8,6 +8,10 @@ const CANDIDATES = ["/var/named", "/etc/bind"];
 export function resolveZoneDir(configured: string | undefined): string {
   if (configured !== undefined) return configured;
   const found = CANDIDATES.find((dir) => existsSync(dir));
-  if (found === undefined) throw new AppError("zone_dir_unknown", `no zone directory found (looked in ${CANDIDATES.join(" and ")}); set dns.zoneDir or WEDOS_PANEL_ZONE_DIR`);
+  if (found === undefined)
+    throw new AppError(
+      "zone_dir_unknown",
+      `no zone directory found (looked in ${CANDIDATES.join(" and ")}); set dns.zoneDir or WEDOS_PANEL_ZONE_DIR`,
+    );
   return found;
 }

@@ -45,7 +45,12 @@ export class ZoneSync {
    * Reads WEDOS (at most `dns-domains-list` once for an unknown zone, and `dns-rows-list`) and plans. The listing
    * also claims the rows earlier applies added (their IDs are learnt here, never by an extra listing).
    */
-  async plan(zone: string, records: readonly DnsRecord[], mode: ZoneMode, options: PlanOptions = {}): Promise<ZonePlan> {
+  async plan(
+    zone: string,
+    records: readonly DnsRecord[],
+    mode: ZoneMode,
+    options: PlanOptions = {},
+  ): Promise<ZonePlan> {
     const lane = options.lane ?? "records";
     const { rows: desired, findings } = auditRecords(records, zone);
     const atWedos = await this.findZone(zone, lane);
@@ -53,7 +58,10 @@ export class ZoneSync {
       return this.secondaryPlan(zone, mode, atWedos, findings);
     }
     const listed = atWedos === undefined ? [] : await this.listKnownZone(zone, lane);
-    return this.planFromRows(zone, desired, findings, listed ?? [], { createZone: atWedos === undefined || listed === undefined, adopt: options.adopt === true });
+    return this.planFromRows(zone, desired, findings, listed ?? [], {
+      createZone: atWedos === undefined || listed === undefined,
+      adopt: options.adopt === true,
+    });
   }
 
   /**
@@ -64,7 +72,10 @@ export class ZoneSync {
     const { wapi, zones, clock } = this.deps;
     const lane = options.lane ?? "records";
     if (!plan.safety.safe && options.force !== true) {
-      throw new AppError("sync_too_much_change", `sync ${plan.zone}: refusing to apply: ${plan.safety.message ?? "the plan changes too much"}`);
+      throw new AppError(
+        "sync_too_much_change",
+        `sync ${plan.zone}: refusing to apply: ${plan.safety.message ?? "the plan changes too much"}`,
+      );
     }
     if (!planHasWork(plan)) return applyResult([], false, true, undefined);
     if (plan.mode === "secondary") return this.applySecondary(plan, options.primaryIp, lane);
@@ -94,16 +105,27 @@ export class ZoneSync {
       }
     } catch (error) {
       added.stopped(clock.now());
-      throw new AppError("sync_apply_failed", `sync ${plan.zone}: apply stopped at a failed change and will be re-planned: ${(error as Error).message}`, { cause: error, retryable: (error as { retryable?: boolean }).retryable ?? false });
+      throw new AppError(
+        "sync_apply_failed",
+        `sync ${plan.zone}: apply stopped at a failed change and will be re-planned: ${(error as Error).message}`,
+        { cause: error, retryable: (error as { retryable?: boolean }).retryable ?? false },
+      );
     }
 
     // "Already gone/there" counts as success only once a listing confirms it; otherwise the state is derived.
     if (tolerated > 0) sent.push("dns-rows-list");
-    const state = tolerated > 0 ? { rows: await this.listAndRecord(plan.zone, adopted, lane), provisional: new Set<string>() } : this.recordDerivedState(plan, adopted);
+    const state =
+      tolerated > 0
+        ? { rows: await this.listAndRecord(plan.zone, adopted, lane), provisional: new Set<string>() }
+        : this.recordDerivedState(plan, adopted);
     sent.push("dns-domain-commit");
     await wapi.dns.domainCommit(plan.zone, { lane });
     zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged: false });
-    const after = this.planFromRows(plan.zone, plan.desired, plan.findings, state.rows, { createZone: false, adopt: false, provisional: state.provisional });
+    const after = this.planFromRows(plan.zone, plan.desired, plan.findings, state.rows, {
+      createZone: false,
+      adopt: false,
+      provisional: state.provisional,
+    });
     const converged = after.changes.length === 0;
     zones.recordApply(plan.zone, { at: clock.now(), committed: true, converged });
     return applyResult(sent, true, converged, after);
@@ -114,7 +136,10 @@ export class ZoneSync {
     const { wapi, zones, clock } = this.deps;
     if (plan.createZone) {
       if (primaryIp === undefined) {
-        throw new AppError("sync_no_primary_ip", `sync ${plan.zone}: secondary mode needs the panel server's IPv4 address; set dns.primaryIp in the configuration`);
+        throw new AppError(
+          "sync_no_primary_ip",
+          `sync ${plan.zone}: secondary mode needs the panel server's IPv4 address; set dns.primaryIp in the configuration`,
+        );
       }
       await this.createZone(plan.zone, { name: plan.zone, type: "secondary", primaryIp }, lane);
     } else {
@@ -125,17 +150,36 @@ export class ZoneSync {
   }
 
   /** `provisional`: IDs standing in for rows just added, whose real IDs the next listing claims. */
-  private planFromRows(zone: string, desired: readonly WedosRow[], findings: ZonePlan["findings"], listed: readonly WapiRow[], how: { createZone: boolean; adopt: boolean; provisional?: ReadonlySet<string> }): ZonePlan {
+  private planFromRows(
+    zone: string,
+    desired: readonly WedosRow[],
+    findings: ZonePlan["findings"],
+    listed: readonly WapiRow[],
+    how: { createZone: boolean; adopt: boolean; provisional?: ReadonlySet<string> },
+  ): ZonePlan {
     const owned = new Set([...this.deps.zones.managedRows(zone).map((row) => row.rowId), ...(how.provisional ?? [])]);
     const commitPending = !how.createZone && (this.deps.zones.zone(zone)?.uncommittedSince ?? null) !== null;
-    return planZone({ zone, desired, findings, listed, owned, createZone: how.createZone, commitPending, adopt: how.adopt });
+    return planZone({
+      zone,
+      desired,
+      findings,
+      listed,
+      owned,
+      createZone: how.createZone,
+      commitPending,
+      adopt: how.adopt,
+    });
   }
 
   /**
    * Creates the zone at WEDOS, noting it as ours *before* the request: if the process dies after WEDOS created it,
    * the zone is still recognised as the plugin's. A zone that exists already (3303) is someone else's.
    */
-  private async createZone(zone: string, input: Parameters<Wapi["dns"]["domainAdd"]>[0], lane: WapiLane): Promise<void> {
+  private async createZone(
+    zone: string,
+    input: Parameters<Wapi["dns"]["domainAdd"]>[0],
+    lane: WapiLane,
+  ): Promise<void> {
     const { zones, clock, wapi } = this.deps;
     const mode: ZoneMode = input.type === "secondary" ? "secondary" : "primary";
     zones.noteCreating(zone, mode, clock.now());
@@ -166,17 +210,30 @@ export class ZoneSync {
   }
 
   /** Returns false when a delete/update found the row already gone, or an add found it already there. */
-  private async execute(zone: string, change: Exclude<ZonePlan["changes"][number], { kind: "adopt" }>, lane: WapiLane): Promise<boolean> {
+  private async execute(
+    zone: string,
+    change: Exclude<ZonePlan["changes"][number], { kind: "adopt" }>,
+    lane: WapiLane,
+  ): Promise<boolean> {
     const { dns } = this.deps.wapi;
     try {
       if (change.kind === "delete") await dns.rowDelete({ domain: zone, rowId: change.row.id }, { lane });
-      else if (change.kind === "update") await dns.rowUpdate({ domain: zone, rowId: change.row.id, ttl: change.to.ttl, rdata: change.to.rdata }, { lane });
-      else await dns.rowAdd({ domain: zone, name: change.row.name, ttl: change.row.ttl, type: change.row.type, rdata: change.row.rdata }, { lane });
+      else if (change.kind === "update")
+        await dns.rowUpdate(
+          { domain: zone, rowId: change.row.id, ttl: change.to.ttl, rdata: change.to.rdata },
+          { lane },
+        );
+      else
+        await dns.rowAdd(
+          { domain: zone, name: change.row.name, ttl: change.row.ttl, type: change.row.type, rdata: change.row.rdata },
+          { lane },
+        );
       return true;
     } catch (error) {
       // "Already gone" / "already there" are success only if the listing after the apply confirms it (the
       // re-plan then comes out empty); otherwise the zone is reported as not converged.
-      if ((isRowGone(error) && change.kind !== "add") || (isRecordExisting(error) && change.kind === "add")) return false;
+      if ((isRowGone(error) && change.kind !== "add") || (isRecordExisting(error) && change.kind === "add"))
+        return false;
       throw error;
     }
   }
@@ -200,17 +257,44 @@ export class ZoneSync {
    * The zone's rows after the plan, derived without asking WEDOS again: the listed rows less the deleted ones, the
    * updated ones changed, and the added ones under provisional IDs (they stay noted until the next listing).
    */
-  private recordDerivedState(plan: ZonePlan, adopted: ReadonlySet<string>): { rows: WapiRow[]; provisional: Set<string> } {
+  private recordDerivedState(
+    plan: ZonePlan,
+    adopted: ReadonlySet<string>,
+  ): { rows: WapiRow[]; provisional: Set<string> } {
     const deleted = new Set(plan.changes.filter((change) => change.kind === "delete").map((change) => change.row.id));
-    const updated = new Map(plan.changes.flatMap((change) => (change.kind === "update" ? [[change.row.id, change.to] as const] : [])));
+    const updated = new Map(
+      plan.changes.flatMap((change) => (change.kind === "update" ? [[change.row.id, change.to] as const] : [])),
+    );
     const kept: WapiRow[] = plan.existing
       .filter((row) => !deleted.has(row.id))
       .map((row) => {
         const to = updated.get(row.id);
-        return { id: row.id, name: row.name, type: row.type, ttl: to?.ttl ?? row.ttl, rdata: to?.rdata ?? row.rdata, changedDate: "", comment: "" };
+        return {
+          id: row.id,
+          name: row.name,
+          type: row.type,
+          ttl: to?.ttl ?? row.ttl,
+          rdata: to?.rdata ?? row.rdata,
+          changedDate: "",
+          comment: "",
+        };
       });
     this.recordOwned(plan.zone, kept, adopted);
-    const added: WapiRow[] = plan.changes.flatMap((change, index) => (change.kind === "add" ? [{ id: `added-${index}`, name: change.row.name, type: change.row.type, ttl: change.row.ttl, rdata: change.row.rdata, changedDate: "", comment: "" }] : []));
+    const added: WapiRow[] = plan.changes.flatMap((change, index) =>
+      change.kind === "add"
+        ? [
+            {
+              id: `added-${index}`,
+              name: change.row.name,
+              type: change.row.type,
+              ttl: change.row.ttl,
+              rdata: change.row.rdata,
+              changedDate: "",
+              comment: "",
+            },
+          ]
+        : [],
+    );
     return { rows: [...kept, ...added], provisional: new Set(added.map((row) => row.id)) };
   }
 
@@ -219,7 +303,9 @@ export class ZoneSync {
     const origins = new Map(this.deps.zones.managedRows(zone).map((row) => [row.rowId, row.origin]));
     const owned: ManagedRow[] = rows.flatMap((row) => {
       const origin = adopted.has(row.id) ? "adopted" : origins.get(row.id);
-      return origin === undefined ? [] : [{ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin }];
+      return origin === undefined
+        ? []
+        : [{ rowId: row.id, name: row.name, type: row.type, ttl: row.ttl, rdata: row.rdata, origin }];
     });
     this.deps.zones.replaceManagedRows(zone, owned, this.deps.clock.now());
   }
@@ -239,7 +325,10 @@ export class ZoneSync {
       if (listedAt !== undefined && clock.now() - listedAt < ZONE_LISTING_MAX_AGE_MS) return undefined;
     }
     const listing = await this.deps.wapi.dns.domainsList({ lane });
-    zones.rememberListing(listing.map((found) => ({ name: found.name, mode: found.type === "secondary" ? "secondary" : "primary" })), clock.now());
+    zones.rememberListing(
+      listing.map((found) => ({ name: found.name, mode: found.type === "secondary" ? "secondary" : "primary" })),
+      clock.now(),
+    );
     const found = listing.find((candidate) => candidate.name === zone);
     // A creation cut short: ours if WEDOS made it (noted before the request), else as if never asked.
     if (known !== undefined && found !== undefined) zones.confirmZone(zone);
@@ -247,12 +336,31 @@ export class ZoneSync {
     return found;
   }
 
-  private secondaryPlan(zone: string, mode: ZoneMode, atWedos: { type: string } | undefined, findings: ZonePlan["findings"]): ZonePlan {
+  private secondaryPlan(
+    zone: string,
+    mode: ZoneMode,
+    atWedos: { type: string } | undefined,
+    findings: ZonePlan["findings"],
+  ): ZonePlan {
     const empty = checkPlanSafety([], 0);
-    const base = { zone, mode: "secondary" as const, desired: [], commitPending: false, changes: [], findings, conflicts: [], foreign: [], safety: empty, existing: [] };
+    const base = {
+      zone,
+      mode: "secondary" as const,
+      desired: [],
+      commitPending: false,
+      changes: [],
+      findings,
+      conflicts: [],
+      foreign: [],
+      safety: empty,
+      existing: [],
+    };
     if (atWedos === undefined) return { ...base, createZone: true, scheduleTransfer: false };
     if (atWedos.type !== "secondary" || mode !== "secondary") {
-      throw new AppError("sync_mode_mismatch", `sync ${zone}: the zone is ${atWedos.type} at WEDOS but ${mode} was asked for; delete it at WEDOS first or sync it in ${atWedos.type} mode`);
+      throw new AppError(
+        "sync_mode_mismatch",
+        `sync ${zone}: the zone is ${atWedos.type} at WEDOS but ${mode} was asked for; delete it at WEDOS first or sync it in ${atWedos.type} mode`,
+      );
     }
     return { ...base, createZone: false, scheduleTransfer: true };
   }

@@ -66,7 +66,11 @@ export class WapiBudget {
       const renewsAt = nextHourStart(now);
       if (whenExhausted === "refuse") {
         const scope = this.scopeOf(lane, cap);
-        throw new WapiBudgetError(command, `WAPI ${command} not sent: this hour's request budget is used up (${scope} of wapi.hourlyLimit ${this.limits.hourlyLimit}); it renews at ${pragueClockTime(renewsAt)} Prague time`, renewsAt);
+        throw new WapiBudgetError(
+          command,
+          `WAPI ${command} not sent: this hour's request budget is used up (${scope} of wapi.hourlyLimit ${this.limits.hourlyLimit}); it renews at ${pragueClockTime(renewsAt)} Prague time`,
+          renewsAt,
+        );
       }
       await this.clock.sleep(renewsAt - now, this.stopping);
       this.stopping?.throwIfAborted();
@@ -83,14 +87,24 @@ export class WapiBudget {
     const now = this.clock.now();
     const hourStart = Math.floor(now / HOUR_MS) * HOUR_MS;
     const usage = this.store.hour(hourStart);
-    return { ...usage, limit: this.limits.hourlyLimit, reserve: this.limits.hourlyLimit - this.capFor("background"), renewsAt: nextHourStart(now) };
+    return {
+      ...usage,
+      limit: this.limits.hourlyLimit,
+      reserve: this.limits.hourlyLimit - this.capFor("background"),
+      renewsAt: nextHourStart(now),
+    };
   }
 
   /** This hour's caps of one account's and one reseller's interactive requests. */
   fairShare(): FairShareLimits {
     const now = this.clock.now();
     const cap = (share: number | undefined) => Math.max(1, Math.floor(this.limits.hourlyLimit * (share ?? 1)));
-    return { hourStart: Math.floor(now / HOUR_MS) * HOUR_MS, renewsAt: nextHourStart(now), accountCap: cap(this.limits.accountShare), resellerCap: cap(this.limits.resellerShare) };
+    return {
+      hourStart: Math.floor(now / HOUR_MS) * HOUR_MS,
+      renewsAt: nextHourStart(now),
+      accountCap: cap(this.limits.accountShare),
+      resellerCap: cap(this.limits.resellerShare),
+    };
   }
 
   /** Whether `owner` has used its account's or its reseller's share of this hour's interactive requests. */
@@ -105,7 +119,10 @@ export class WapiBudget {
     const current = Math.floor(this.clock.now() / HOUR_MS) * HOUR_MS;
     const first = current - (hours - 1) * HOUR_MS;
     const stored = new Map(this.store.since(first).map((hour) => [hour.hourStart, hour]));
-    return Array.from({ length: hours }, (_, i) => stored.get(first + i * HOUR_MS) ?? { hourStart: first + i * HOUR_MS, used: 0, rejected: 0 });
+    return Array.from(
+      { length: hours },
+      (_, i) => stored.get(first + i * HOUR_MS) ?? { hourStart: first + i * HOUR_MS, used: 0, rejected: 0 },
+    );
   }
 
   private capFor(lane: WapiLane): number {
@@ -120,8 +137,11 @@ export class WapiBudget {
     const { interactiveReserve, lifecycleReserve = 0 } = this.limits;
     const forLifecycle = lifecycleReserve > 0 ? `${lifecycleReserve} are kept for new and removed accounts` : "";
     if (lane === "lifecycle") return "all requests";
-    if (lane === "interactive") return forLifecycle === "" ? "all requests" : `${cap} requests for interactive actions (${forLifecycle})`;
-    const kept = [`${interactiveReserve} are kept for interactive actions`, forLifecycle].filter((part) => part !== "").join(", ");
+    if (lane === "interactive")
+      return forLifecycle === "" ? "all requests" : `${cap} requests for interactive actions (${forLifecycle})`;
+    const kept = [`${interactiveReserve} are kept for interactive actions`, forLifecycle]
+      .filter((part) => part !== "")
+      .join(", ");
     return `${cap} requests for ${lane} work (${kept})`;
   }
 }

@@ -74,7 +74,14 @@ export class WapiCircuit {
     const previous = this.store.read();
     const strikes = previous !== undefined && previous.reason === reason ? previous.strikes + 1 : 1;
     const coolDown = Math.min(STOP_COOL_DOWN_MS * 2 ** (strikes - 1), MAX_COOL_DOWN_MS);
-    this.open(reason, error.wapiCode, stripPrefix(error.message), error.seenIp ?? null, this.clock.now() + coolDown, strikes);
+    this.open(
+      reason,
+      error.wapiCode,
+      stripPrefix(error.message),
+      error.seenIp ?? null,
+      this.clock.now() + coolDown,
+      strikes,
+    );
   }
 
   /** Pauses until `retryAt` without counting a strike (2006, or our own rejected-request fuse). */
@@ -103,8 +110,24 @@ export class WapiCircuit {
     return row.fingerprint !== this.fingerprint() && FIXED_BY_CONFIG.has(row.reason);
   }
 
-  private open(reason: CircuitReason, wapiCode: number | null, message: string, seenIp: string | null, retryAt: number, strikes: number): void {
-    this.store.write({ reason, wapiCode, message, seenIp, openedAt: this.clock.now(), retryAt, strikes, fingerprint: this.fingerprint() });
+  private open(
+    reason: CircuitReason,
+    wapiCode: number | null,
+    message: string,
+    seenIp: string | null,
+    retryAt: number,
+    strikes: number,
+  ): void {
+    this.store.write({
+      reason,
+      wapiCode,
+      message,
+      seenIp,
+      openedAt: this.clock.now(),
+      retryAt,
+      strikes,
+      fingerprint: this.fingerprint(),
+    });
   }
 }
 

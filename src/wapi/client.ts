@@ -83,7 +83,16 @@ export class WapiClient {
       return reply;
     } catch (thrown) {
       const error = thrown instanceof WapiError ? thrown : toError(thrown);
-      this.log(command, data, clTRID, lane, started, error instanceof WapiResultError ? error.wapiCode : null, error, settings.password);
+      this.log(
+        command,
+        data,
+        clTRID,
+        lane,
+        started,
+        error instanceof WapiResultError ? error.wapiCode : null,
+        error,
+        settings.password,
+      );
       throw error;
     }
   }
@@ -103,7 +112,13 @@ export class WapiClient {
   }
 
   /** Settles the fuse's count for a request that got no WAPI answer. */
-  private async exchange(url: string, command: string, clTRID: string, body: string, ticket: FuseTicket): Promise<WapiReply> {
+  private async exchange(
+    url: string,
+    command: string,
+    clTRID: string,
+    body: string,
+    ticket: FuseTicket,
+  ): Promise<WapiReply> {
     let answer;
     try {
       answer = await this.parts.transport.post(url, body);
@@ -132,7 +147,12 @@ export class WapiClient {
     if (error.failureClass === "stop") {
       circuit.openForStop(error);
     } else if (reply.code === 2006) {
-      circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", error.retryAt ?? nextHourStart(clock.now()), 2006);
+      circuit.openUntil(
+        "rate-limited",
+        "WEDOS's limit of requests per hour is used up (code 2006)",
+        error.retryAt ?? nextHourStart(clock.now()),
+        2006,
+      );
     }
     this.openFuseIfTripped(` (last: code ${reply.code} "${reply.result}")`);
     return error;
@@ -147,10 +167,24 @@ export class WapiClient {
     if (!status.tripped || status.resumesAt === undefined) return;
     const open = this.parts.circuit.status();
     if (open !== undefined && open.retryAt >= status.resumesAt) return;
-    this.parts.circuit.openUntil("rejected-fuse", `${fuseReason(status, last)} — find the cause in the audit log`, status.resumesAt, null);
+    this.parts.circuit.openUntil(
+      "rejected-fuse",
+      `${fuseReason(status, last)} — find the cause in the audit log`,
+      status.resumesAt,
+      null,
+    );
   }
 
-  private log(command: string, data: Record<string, unknown> | undefined, clTRID: string, lane: WapiLane, started: number, wapiCode: number | null, error: Error | undefined, password: Secret): void {
+  private log(
+    command: string,
+    data: Record<string, unknown> | undefined,
+    clTRID: string,
+    lane: WapiLane,
+    started: number,
+    wapiCode: number | null,
+    error: Error | undefined,
+    password: Secret,
+  ): void {
     const domain = data?.domain ?? data?.name;
     this.parts.calls.record({
       at: this.parts.clock.now(),

@@ -24,7 +24,13 @@ export function newClTRID(): string {
   return `wp-${Date.now().toString(36)}-${randomBytes(10).toString("hex")}`.slice(0, 40);
 }
 
-const numberLike = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const numberLike = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 export const responseEnvelopeSchema = z.object({
   response: z.object({

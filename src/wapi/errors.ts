@@ -22,7 +22,11 @@ export class WapiError extends AppError {
     message: string,
     options: { retryAt?: number; cause?: unknown; userMessage?: string } = {},
   ) {
-    super(code, message, { retryable: failureClass === "retryable", cause: options.cause, userMessage: options.userMessage });
+    super(code, message, {
+      retryable: failureClass === "retryable",
+      cause: options.cause,
+      userMessage: options.userMessage,
+    });
     this.command = command;
     this.failureClass = failureClass;
     this.retryAt = options.retryAt;
@@ -32,10 +36,16 @@ export class WapiError extends AppError {
 /** The request never got an HTTP answer: DNS, connect, TLS, reset, timeout. */
 export class WapiTransportError extends WapiError {
   constructor(command: string, origin: string, detail: string, cause?: unknown) {
-    super("wapi_transport", command, "retryable", `WAPI ${command}: no answer from ${origin} (${detail}); check this server's network connection to WEDOS`, {
-      cause,
-      userMessage: "WEDOS could not be reached; we will try again shortly.",
-    });
+    super(
+      "wapi_transport",
+      command,
+      "retryable",
+      `WAPI ${command}: no answer from ${origin} (${detail}); check this server's network connection to WEDOS`,
+      {
+        cause,
+        userMessage: "WEDOS could not be reached; we will try again shortly.",
+      },
+    );
   }
 }
 
@@ -67,7 +77,12 @@ export class WapiDecodeError extends WapiError {
   readonly bodyExcerpt: string;
 
   constructor(command: string, kind: WapiDecodeKind, detail: string, bodyExcerpt: string) {
-    super("wapi_decode", command, kind === "bad-envelope" ? "permanent" : "retryable", decodeMessage(command, kind, detail));
+    super(
+      "wapi_decode",
+      command,
+      kind === "bad-envelope" ? "permanent" : "retryable",
+      decodeMessage(command, kind, detail),
+    );
     this.kind = kind;
     this.bodyExcerpt = bodyExcerpt;
   }
@@ -117,7 +132,9 @@ export class WapiResultError extends WapiError {
 /** Nothing was sent: sending is paused (see the circuit). */
 export class WapiPausedError extends WapiError {
   constructor(command: string, reason: string, retryAt: number) {
-    super("wapi_paused", command, "stop", `WAPI ${command} not sent: requests to WEDOS are paused — ${reason}`, { retryAt });
+    super("wapi_paused", command, "stop", `WAPI ${command} not sent: requests to WEDOS are paused — ${reason}`, {
+      retryAt,
+    });
   }
 }
 

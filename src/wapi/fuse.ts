@@ -72,7 +72,8 @@ export class RejectionFuse {
     const counts = this.store.counts(since);
     const rejected = counts.counted - counts.pending;
     const ceiling = this.ceiling();
-    const freesAt = (cap: number) => (counts.counted < cap ? undefined : (this.store.nthOldest(since, counts.counted - cap) ?? since) + WINDOW_MS);
+    const freesAt = (cap: number) =>
+      counts.counted < cap ? undefined : (this.store.nthOldest(since, counts.counted - cap) ?? since) + WINDOW_MS;
     return {
       rejected,
       pending: counts.pending,
@@ -93,7 +94,8 @@ export class RejectionFuse {
       const reason = `${status.pending} request(s) to WEDOS are still waiting for their answer, and with ${status.rejected} rejected in the last hour one more could pass the limit of ${cap}; sending waits for those answers`;
       return new WapiPausedError(command, reason, now + PENDING_RETRY_MS);
     }
-    if (kind === "test") return new WapiPausedError(command, testsExhausted(status), status.nextTestAt ?? now + PENDING_RETRY_MS);
+    if (kind === "test")
+      return new WapiPausedError(command, testsExhausted(status), status.nextTestAt ?? now + PENDING_RETRY_MS);
     return new WapiPausedError(command, fuseSummary(status), status.resumesAt ?? now + PENDING_RETRY_MS);
   }
 
@@ -144,14 +146,17 @@ export function fuseReason(status: FuseStatus, last = ""): string {
 
 /** The tripped fuse now: why, until when, and how many tests remain (CLI, doctor, a refused request). */
 export function fuseSummary(status: FuseStatus): string {
-  const resumes = status.resumesAt === undefined ? "" : `; sending resumes at ${pragueClockTime(status.resumesAt)} Prague time`;
+  const resumes =
+    status.resumesAt === undefined ? "" : `; sending resumes at ${pragueClockTime(status.resumesAt)} Prague time`;
   return `${fuseReason(status)}${resumes}; Test connection has ${testsInWords(status)}`;
 }
 
 /** How many explicit tests remain, in words for an admin. */
 export function testsInWords(status: FuseStatus): string {
   if (status.testsLeft > 0) return `${status.testsLeft} ${status.testsLeft === 1 ? "try" : "tries"} left this hour`;
-  return status.nextTestAt === undefined ? "no tries left this hour" : `no tries left until ${pragueClockTime(status.nextTestAt)} Prague time`;
+  return status.nextTestAt === undefined
+    ? "no tries left this hour"
+    : `no tries left until ${pragueClockTime(status.nextTestAt)} Prague time`;
 }
 
 /** The fuse in one line for an admin, or nothing while no request counts. */

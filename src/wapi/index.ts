@@ -41,18 +41,47 @@ export interface Wapi {
  * Builds the WAPI client from the configuration; fails with what to set when credentials are missing. `stopping`
  * ends the budget's waits when the daemon stops. `timeouts` is the time the HTTP timeouts run on (the real one but in tests).
  */
-export function createWapi(config: Config, db: Database, clock: Clock, stopping?: AbortSignal, timeouts: Clock = systemClock): Wapi {
+export function createWapi(
+  config: Config,
+  db: Database,
+  clock: Clock,
+  stopping?: AbortSignal,
+  timeouts: Clock = systemClock,
+): Wapi {
   const { login, password } = config.wapi;
   if (login === undefined || password === undefined) {
-    const missing = [login === undefined ? "the login (wapi.login or WEDOS_WAPI_LOGIN)" : undefined, password === undefined ? "the WAPI password (wapi.password, wapi.passwordFile, WEDOS_WAPI_PASSWORD or WEDOS_WAPI_PASSWORD_FILE)" : undefined].filter(Boolean);
-    throw new AppError("config_missing_credentials", `WEDOS credentials are not configured: set ${missing.join(" and ")}`);
+    const missing = [
+      login === undefined ? "the login (wapi.login or WEDOS_WAPI_LOGIN)" : undefined,
+      password === undefined
+        ? "the WAPI password (wapi.password, wapi.passwordFile, WEDOS_WAPI_PASSWORD or WEDOS_WAPI_PASSWORD_FILE)"
+        : undefined,
+    ].filter(Boolean);
+    throw new AppError(
+      "config_missing_credentials",
+      `WEDOS credentials are not configured: set ${missing.join(" and ")}`,
+    );
   }
   const { hourlyLimit, interactiveReserve, lifecycleReserve, accountShare, resellerShare } = config.wapi;
-  const budget = new WapiBudget(new WapiBudgetStore(db), { hourlyLimit, interactiveReserve, lifecycleReserve, accountShare, resellerShare }, clock, new WapiShareStore(db), stopping);
-  const credentials = new WapiCredentials({ url: config.wapi.url, login, password, passwordSource: config.wapi.passwordSource });
+  const budget = new WapiBudget(
+    new WapiBudgetStore(db),
+    { hourlyLimit, interactiveReserve, lifecycleReserve, accountShare, resellerShare },
+    clock,
+    new WapiShareStore(db),
+    stopping,
+  );
+  const credentials = new WapiCredentials({
+    url: config.wapi.url,
+    login,
+    password,
+    passwordSource: config.wapi.passwordSource,
+  });
   const circuit = new WapiCircuit(new WapiCircuitStore(db), clock, () => credentials.fingerprint());
   const calls = new WapiCallStore(db);
-  const transport = new WapiTransport({ timeoutMs: config.wapi.timeoutSeconds * 1000, ipFamily: config.wapi.ipFamily, clock: timeouts });
+  const transport = new WapiTransport({
+    timeoutMs: config.wapi.timeoutSeconds * 1000,
+    ipFamily: config.wapi.ipFamily,
+    clock: timeouts,
+  });
   const fuse = new RejectionFuse(new WapiFuseStore(db), clock, config.wapi.rejectedFuse);
   const client = new WapiClient({ credentials, clock, transport, budget, circuit, calls, fuse });
   return {

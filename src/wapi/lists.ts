@@ -10,8 +10,12 @@ export function normaliseList(value: unknown): unknown[] {
   if (typeof value !== "object") return [value];
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return [];
-  const isKeyedList = entries.every(([key, item]) => /^[a-z]*\d+$/i.test(key) && typeof item === "object" && item !== null);
+  const isKeyedList = entries.every(
+    ([key, item]) => /^[a-z]*\d+$/i.test(key) && typeof item === "object" && item !== null,
+  );
   if (!isKeyedList) return [value];
   // Keys such as "24", "11" (or the KB's "row1") are PHP array keys: keep their numeric order, ignore their values.
-  return entries.sort(([a], [b]) => Number(a.replace(/\D/g, "")) - Number(b.replace(/\D/g, ""))).map(([, item]) => item);
+  return entries
+    .sort(([a], [b]) => Number(a.replace(/\D/g, "")) - Number(b.replace(/\D/g, "")))
+    .map(([, item]) => item);
 }

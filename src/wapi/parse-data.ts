@@ -7,5 +7,10 @@ export function parseData<T extends z.ZodType>(command: string, schema: T, value
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue === undefined ? "data" : ["data", ...issue.path].join(".");
-  throw new WapiDecodeError(command, "bad-envelope", `${where}: ${issue?.message ?? "unexpected shape"}`, JSON.stringify(value).slice(0, 200));
+  throw new WapiDecodeError(
+    command,
+    "bad-envelope",
+    `${where}: ${issue?.message ?? "unexpected shape"}`,
+    JSON.stringify(value).slice(0, 200),
+  );
 }

@@ -12,12 +12,19 @@ const pragueHourFormat = new Intl.DateTimeFormat("en-GB", {
 export function pragueHour(epochMs: number): string {
   const hour = pragueHourFormat.formatToParts(new Date(epochMs)).find((part) => part.type === "hour")?.value;
   if (hour === undefined || !/^\d{2}$/.test(hour)) {
-    throw new Error(`cannot compute the Prague hour: this Node.js lacks time-zone data (got ${String(hour)}); install a Node.js build with full ICU`);
+    throw new Error(
+      `cannot compute the Prague hour: this Node.js lacks time-zone data (got ${String(hour)}); install a Node.js build with full ICU`,
+    );
   }
   return hour;
 }
 
 /** Formats an instant as "HH:MM" Prague time, for messages such as "the budget renews at 14:00". */
 export function pragueClockTime(epochMs: number): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Prague", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(epochMs));
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Prague",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(epochMs));
 }

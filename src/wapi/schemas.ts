@@ -7,15 +7,30 @@ import { normaliseList } from "./lists.js";
  * sections after it (#dns-commands, #notifications, #wedos-global-protection).
  */
 const text = z.union([z.string(), z.number()]).transform(String);
-const optionalText = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === undefined || v === null ? "" : String(v)));
-const integer = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
-const flag = z.union([z.string(), z.number(), z.boolean()]).optional().transform((v) => v === true || v === 1 || v === "1");
+const optionalText = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === undefined || v === null ? "" : String(v)));
+const integer = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+const flag = z
+  .union([z.string(), z.number(), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === 1 || v === "1");
 
 /** A list in any of WEDOS's shapes, each item validated with `item`. */
 export const listOf = <T extends z.ZodType>(item: T) => z.unknown().transform(normaliseList).pipe(z.array(item));
 
 /** A string list that may also arrive as a single string (the JSON shape of `ns`/`axfr_ips` is undocumented). */
-const stringList = z.unknown().transform((value) => (typeof value === "string" ? value.split(/[\s,]+/).filter(Boolean) : normaliseList(value))).pipe(z.array(text));
+const stringList = z
+  .unknown()
+  .transform((value) => (typeof value === "string" ? value.split(/[\s,]+/).filter(Boolean) : normaliseList(value)))
+  .pipe(z.array(text));
 
 export const wapiRowSchema = z
   .object({
@@ -38,7 +53,9 @@ export const wapiRowSchema = z
   }));
 export type WapiRow = z.output<typeof wapiRowSchema>;
 
-export const dnsDomainSchema = z.object({ name: z.string(), type: z.string(), status: optionalText }).transform((d) => ({ name: d.name.toLowerCase(), type: d.type, status: d.status }));
+export const dnsDomainSchema = z
+  .object({ name: z.string(), type: z.string(), status: optionalText })
+  .transform((d) => ({ name: d.name.toLowerCase(), type: d.type, status: d.status }));
 export type WapiDnsDomain = z.output<typeof dnsDomainSchema>;
 
 export const dnsDomainInfoSchema = z

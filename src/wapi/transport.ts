@@ -74,9 +74,12 @@ export class WapiTransport {
     let target: URL;
     try {
       target = new URL(url);
-      if (target.protocol !== "http:" && target.protocol !== "https:") throw new Error(`the address must start with https:// (got ${target.protocol})`);
+      if (target.protocol !== "http:" && target.protocol !== "https:")
+        throw new Error(`the address must start with https:// (got ${target.protocol})`);
     } catch (error) {
-      return Promise.reject(new TransportFailure("not-sent", `invalid WAPI address: ${(error as Error).message}`, { cause: error }));
+      return Promise.reject(
+        new TransportFailure("not-sent", `invalid WAPI address: ${(error as Error).message}`, { cause: error }),
+      );
     }
     const secure = target.protocol === "https:";
     const send = secure ? httpsRequest : httpRequest;
@@ -112,15 +115,24 @@ export class WapiTransport {
             sent = true;
           });
       });
-      req.on("error", (error: Error & { code?: string }) => fail(sent ? "sent-no-answer" : "not-sent", describe(error), error));
-      req.on("response", (response: IncomingMessage) => this.read(response, (answer) => {
-        if (settled) return;
-        settled = true;
-        stopTimer.abort();
-        resolve(answer);
-      }, fail));
+      req.on("error", (error: Error & { code?: string }) =>
+        fail(sent ? "sent-no-answer" : "not-sent", describe(error), error),
+      );
+      req.on("response", (response: IncomingMessage) =>
+        this.read(
+          response,
+          (answer) => {
+            if (settled) return;
+            settled = true;
+            stopTimer.abort();
+            resolve(answer);
+          },
+          fail,
+        ),
+      );
       void this.clock.sleep(this.options.timeoutMs, stopTimer.signal).then(() => {
-        if (!stopTimer.signal.aborted) fail(sent ? "sent-no-answer" : "not-sent", sent ? "timed out" : "timed out connecting");
+        if (!stopTimer.signal.aborted)
+          fail(sent ? "sent-no-answer" : "not-sent", sent ? "timed out" : "timed out connecting");
       });
       req.end(payload);
     });
@@ -131,8 +143,13 @@ export class WapiTransport {
     this.agents["https:"].destroy();
   }
 
-  private read(response: IncomingMessage, done: (answer: HttpAnswer) => void, fail: (kind: TransportFailureKind, detail: string, cause?: unknown) => void): void {
-    const tooLarge = () => fail("sent-no-answer", `the answer is larger than ${this.maxAnswerBytes} bytes, the most this plugin reads`);
+  private read(
+    response: IncomingMessage,
+    done: (answer: HttpAnswer) => void,
+    fail: (kind: TransportFailureKind, detail: string, cause?: unknown) => void,
+  ): void {
+    const tooLarge = () =>
+      fail("sent-no-answer", `the answer is larger than ${this.maxAnswerBytes} bytes, the most this plugin reads`);
     if (Number(response.headers["content-length"] ?? 0) > this.maxAnswerBytes) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
@@ -145,12 +162,18 @@ export class WapiTransport {
     response.on("aborted", () => fail("sent-no-answer", "the connection closed in the middle of the answer"));
     response.on("end", () => {
       if (!response.complete) return fail("sent-no-answer", "the connection closed in the middle of the answer");
-      done({ status: response.statusCode ?? 0, contentType: response.headers["content-type"] ?? "", body: Buffer.concat(chunks).toString("utf8") });
+      done({
+        status: response.statusCode ?? 0,
+        contentType: response.headers["content-type"] ?? "",
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
     });
   }
 }
 
 function describe(error: Error & { code?: string }): string {
   if (error.message === "socket hang up") return `${error.code ?? "ECONNRESET"}: the other side closed the connection`;
-  return error.code === undefined || error.message.includes(error.code) ? error.message : `${error.code}: ${error.message}`;
+  return error.code === undefined || error.message.includes(error.code)
+    ? error.message
+    : `${error.code}: ${error.message}`;
 }

@@ -4,11 +4,34 @@ import type { MessageKey } from "./i18n/index.js";
 import { formatTime } from "./view-models/domain-list.js";
 
 const NOTICES: Readonly<Record<CustomerTask, Readonly<Record<ActionAnswer["outcome"], MessageKey>>>> = {
-  syncZone: { queued: "action.syncQueued", joined: "action.syncJoined", running: "action.syncRunning", cooling: "action.syncCooling", overShare: "action.syncOverShare" },
-  purgeCache: { queued: "action.purgeQueued", joined: "action.purgeJoined", running: "action.purgeRunning", cooling: "action.purgeCooling", overShare: "action.purgeOverShare" },
+  syncZone: {
+    queued: "action.syncQueued",
+    joined: "action.syncJoined",
+    running: "action.syncRunning",
+    cooling: "action.syncCooling",
+    overShare: "action.syncOverShare",
+  },
+  purgeCache: {
+    queued: "action.purgeQueued",
+    joined: "action.purgeJoined",
+    running: "action.purgeRunning",
+    cooling: "action.purgeCooling",
+    overShare: "action.purgeOverShare",
+  },
 };
 
 /** What a page says after a Sync now or Purge click: queued, joined, running, or when it will run and why, in words. */
-export function actionNotice(page: AuthenticatedContext, task: CustomerTask, domain: string, answer: ActionAnswer, cooldownMinutes: number): string {
-  return page.t(NOTICES[task][answer.outcome], { domain, at: formatTime(answer.runAt, ""), last: formatTime(answer.lastRan ?? null, ""), minutes: cooldownMinutes });
+export function actionNotice(
+  page: AuthenticatedContext,
+  task: CustomerTask,
+  domain: string,
+  answer: ActionAnswer,
+  cooldownMinutes: number,
+): string {
+  return page.t(NOTICES[task][answer.outcome], {
+    domain,
+    at: formatTime(answer.runAt, ""),
+    last: formatTime(answer.lastRan ?? null, ""),
+    minutes: cooldownMinutes,
+  });
 }

@@ -85,9 +85,18 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     },
   });
   const endpoint = ENDPOINTS[deps.panel.kind];
-  app.post(endpoint.path, express.raw({ type: () => true, limit: MAX_ENVELOPE }), endpoint.accept, pages, pageErrors(options.log));
+  app.post(
+    endpoint.path,
+    express.raw({ type: () => true, limit: MAX_ENVELOPE }),
+    endpoint.accept,
+    pages,
+    pageErrors(options.log),
+  );
   app.use((_req, res) => {
-    res.status(404).type("text/plain").send(`wedos-panel: unknown endpoint; the plugin's entry scripts speak ${endpoint.speaks}\n`);
+    res
+      .status(404)
+      .type("text/plain")
+      .send(`wedos-panel: unknown endpoint; the plugin's entry scripts speak ${endpoint.speaks}\n`);
   });
   app.use(pageErrors(options.log));
   return app;

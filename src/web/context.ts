@@ -43,6 +43,7 @@ export function pageOf(res: Response): PageContext {
 /** The page context of an authenticated request; a programming error if authenticate() did not run. */
 export function authenticatedPage(res: Response): AuthenticatedContext {
   const page = pageOf(res);
-  if (page.identity === undefined || page.scope === undefined || page.csrfToken === undefined) throw new Error("the route is not behind authenticate()");
+  if (page.identity === undefined || page.scope === undefined || page.csrfToken === undefined)
+    throw new Error("the route is not behind authenticate()");
   return page as AuthenticatedContext;
 }

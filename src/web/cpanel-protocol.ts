@@ -12,7 +12,17 @@ import { parseRecords, takePagePath, type PageRequest } from "./protocol.js";
  * exact CGI output to print (`Status:` and the other headers, a blank line, the body); any other answer makes the
  * entry print its own "temporarily unavailable" page.
  */
-export const CPANEL_FORWARDED = ["REQUEST_METHOD", "QUERY_STRING", "CONTENT_TYPE", "STDIN", "REMOTE_USER", "cp_security_token", "HTTP_X_CSRF_TOKEN", "HTTP_ACCEPT_LANGUAGE", "PROOF"] as const;
+export const CPANEL_FORWARDED = [
+  "REQUEST_METHOD",
+  "QUERY_STRING",
+  "CONTENT_TYPE",
+  "STDIN",
+  "REMOTE_USER",
+  "cp_security_token",
+  "HTTP_X_CSRF_TOKEN",
+  "HTTP_ACCEPT_LANGUAGE",
+  "PROOF",
+] as const;
 type CpanelForwarded = (typeof CPANEL_FORWARDED)[number];
 
 /** cpsrvd's session token as it appears in the URL: `/cpsess` and ten digits. */
@@ -23,7 +33,8 @@ const SECURITY_TOKEN = /^\/cpsess\d{10}$/;
  * is trusted until the proof verified; REMOTE_USER is kept as the claimed user name, believed for WHM only.
  */
 export function readCpanelPageRequest(level: string, envelope: Buffer): PageRequest {
-  if (level !== "user" && level !== "admin") throw new WebError(404, "error.notFound", `no cPanel page level "${level.slice(0, 20)}"`);
+  if (level !== "user" && level !== "admin")
+    throw new WebError(404, "error.notFound", `no cPanel page level "${level.slice(0, 20)}"`);
   const records = parseRecords<CpanelForwarded>(envelope, CPANEL_FORWARDED);
   const get = (name: CpanelForwarded) => {
     const value = records.get(name);

@@ -47,7 +47,9 @@ export class CsrfTokens {
   }
 
   private mac(level: Level, username: string, window: number): string {
-    return createHmac("sha256", this.secret).update(`wedos-panel csrf v1\n${level}\n${username}\n${window}`).digest("base64url");
+    return createHmac("sha256", this.secret)
+      .update(`wedos-panel csrf v1\n${level}\n${username}\n${window}`)
+      .digest("base64url");
   }
 }
 
@@ -67,7 +69,11 @@ export function loadWebSecret(dataDir: string): Buffer {
       linkSync(aside, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new AppError("web_secret", `cannot create ${file} (${(error as Error).message}); check that the data directory exists and is writable`, { cause: error });
+        throw new AppError(
+          "web_secret",
+          `cannot create ${file} (${(error as Error).message}); check that the data directory exists and is writable`,
+          { cause: error },
+        );
       }
     } finally {
       rmSync(aside, { force: true });
@@ -75,9 +81,16 @@ export function loadWebSecret(dataDir: string): Buffer {
   }
   const mode = statSync(file).mode & 0o777;
   if ((mode & 0o077) !== 0) {
-    throw new AppError("web_secret", `${file} must be readable by its owner only, but its mode is ${mode.toString(8).padStart(4, "0")}; run: chmod 600 ${file}`);
+    throw new AppError(
+      "web_secret",
+      `${file} must be readable by its owner only, but its mode is ${mode.toString(8).padStart(4, "0")}; run: chmod 600 ${file}`,
+    );
   }
   const text = readFileSync(file, "utf8").trim();
-  if (!/^[0-9a-f]{64}$/.test(text)) throw new AppError("web_secret", `${file} does not hold a 64-digit hex key; delete it and restart the daemon to make a new one`);
+  if (!/^[0-9a-f]{64}$/.test(text))
+    throw new AppError(
+      "web_secret",
+      `${file} does not hold a 64-digit hex key; delete it and restart the daemon to make a new one`,
+    );
   return Buffer.from(text, "hex");
 }

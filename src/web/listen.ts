@@ -22,7 +22,10 @@ export function parseListen(listen: string): ListenAddress {
   const match = /^(?:\[([0-9a-f:]+)\]|([a-z0-9.-]+)):(\d{1,5})$/i.exec(listen.trim());
   const port = Number(match?.[3]);
   if (match === null || port > 65535) {
-    throw new AppError("config_invalid", `daemon.listen "${listen}" is neither a socket path (with a slash) nor host:port like 127.0.0.1:8091`);
+    throw new AppError(
+      "config_invalid",
+      `daemon.listen "${listen}" is neither a socket path (with a slash) nor host:port like 127.0.0.1:8091`,
+    );
   }
   return { kind: "tcp", host: match[1] ?? (match[2] as string), port };
 }
@@ -35,15 +38,23 @@ export function parseListen(listen: string): ListenAddress {
 export async function prepareSocketPath(path: string, warn: (line: string) => void): Promise<void> {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  if ((statSync(dir).mode & 0o001) === 0) warn(`web: ${dir} is not searchable by other accounts (mode ${(statSync(dir).mode & 0o777).toString(8)}); customers' pages cannot reach the socket: chmod 755 ${dir}`);
+  if ((statSync(dir).mode & 0o001) === 0)
+    warn(
+      `web: ${dir} is not searchable by other accounts (mode ${(statSync(dir).mode & 0o777).toString(8)}); customers' pages cannot reach the socket: chmod 755 ${dir}`,
+    );
   let isSocket: boolean;
   try {
     isSocket = lstatSync(path).isSocket();
   } catch {
     return;
   }
-  if (!isSocket) throw new AppError("web_listen", `${path} exists and is not a socket; remove it or set daemon.listen elsewhere`);
-  if (await answers({ kind: "socket", path })) throw new AppError("web_listen", `another process is listening on ${path} (a second wedos-panel serve?); stop it first`);
+  if (!isSocket)
+    throw new AppError("web_listen", `${path} exists and is not a socket; remove it or set daemon.listen elsewhere`);
+  if (await answers({ kind: "socket", path }))
+    throw new AppError(
+      "web_listen",
+      `another process is listening on ${path} (a second wedos-panel serve?); stop it first`,
+    );
   rmSync(path, { force: true });
 }
 

@@ -10,7 +10,12 @@ import { securityHeaders } from "./security-headers.js";
  * index.live.pl, WHM's index.cgi): CGI output — a `Status:` header, Content-Type and the security headers, a blank
  * line and the body; cpsrvd frames the HTTP response itself (so no Content-Length).
  */
-export function formatOutput(page: Pick<PageContext, "request" | "nonce">, status: number, contentType: string, body: string): Buffer {
+export function formatOutput(
+  page: Pick<PageContext, "request" | "nonce">,
+  status: number,
+  contentType: string,
+  body: string,
+): Buffer {
   const payload = Buffer.from(body, "utf8");
   const { mode } = page.request;
   if (mode === "html") return payload;
@@ -26,6 +31,16 @@ export function formatOutput(page: Pick<PageContext, "request" | "nonce">, statu
  * Sends the output to the entry script: always 200 with the bytes to print, because the script prints whatever a
  * 200 carries and shows its own "unavailable" message for anything else.
  */
-export function sendOutput(res: Response, page: Pick<PageContext, "request" | "nonce">, status: number, contentType: string, body: string): void {
-  res.status(200).type("application/octet-stream").set("Cache-Control", "no-store").send(formatOutput(page, status, contentType, body));
+export function sendOutput(
+  res: Response,
+  page: Pick<PageContext, "request" | "nonce">,
+  status: number,
+  contentType: string,
+  body: string,
+): void {
+  res
+    .status(200)
+    .type("application/octet-stream")
+    .set("Cache-Control", "no-store")
+    .send(formatOutput(page, status, contentType, body));
 }

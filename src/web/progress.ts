@@ -56,7 +56,12 @@ export function progressStatus(page: AuthenticatedContext, job: Job): ProgressSt
 }
 
 /** The progress box of job `id` for a page at `path` (the page an action answers with, or the one refreshed). */
-export function progressView(page: AuthenticatedContext, queue: JobQueue, id: number | string, path: string): ProgressView | undefined {
+export function progressView(
+  page: AuthenticatedContext,
+  queue: JobQueue,
+  id: number | string,
+  path: string,
+): ProgressView | undefined {
   const job = visibleJob(page, queue, String(id));
   if (job === undefined) return undefined;
   const { level, mode } = page.request;

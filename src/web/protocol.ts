@@ -69,7 +69,15 @@ export interface PageRequest {
    * USERNAME (never believed) or cPanel's REMOTE_USER (believed only from the WHM entry, see CpanelProofVerifier);
    * `securityToken` is cPanel's `/cpsess…` URL token.
    */
-  claimed: { username?: string; isLoginAs: boolean; loginAsMaster?: string; language?: string; skin?: string; selectedDomain?: string; securityToken?: string };
+  claimed: {
+    username?: string;
+    isLoginAs: boolean;
+    loginAsMaster?: string;
+    language?: string;
+    skin?: string;
+    selectedDomain?: string;
+    securityToken?: string;
+  };
 }
 
 /** Splits the request body into its records; a repeated or unknown-shaped record makes the request malformed. */
@@ -104,11 +112,17 @@ export function takePagePath(query: URLSearchParams): string | undefined {
   const page = query.getAll("p");
   query.delete("p");
   if (page.length === 0) return "/";
-  return page.length === 1 && PAGE_PATH.test(page[0] as string) && (page[0] as string).length <= 300 ? page[0] : undefined;
+  return page.length === 1 && PAGE_PATH.test(page[0] as string) && (page[0] as string).length <= 300
+    ? page[0]
+    : undefined;
 }
 
 /** Builds the page request from the records (see {@link PageRequest}). */
-export function readPageRequest(level: Level, mode: Exclude<PageMode, "cgi">, variables: ReadonlyMap<Forwarded, string>): PageRequest {
+export function readPageRequest(
+  level: Level,
+  mode: Exclude<PageMode, "cgi">,
+  variables: ReadonlyMap<Forwarded, string>,
+): PageRequest {
   const get = (name: Forwarded) => variables.get(name);
   const post = get("POST") ?? "";
   const body = readBody(post.trim() === "stdin=true" ? (get("STDIN") ?? "") : post);
@@ -117,7 +131,7 @@ export function readPageRequest(level: Level, mode: Exclude<PageMode, "cgi">, va
   const method = (get("REQUEST_METHOD") ?? "GET").toUpperCase() === "POST" && body.kind !== "none" ? "POST" : "GET";
   const id = get("SESSION_ID");
   const key = get("SESSION_KEY");
-  const nonEmpty = (name: Forwarded) => (get(name) ?? "") === "" ? undefined : decodeEntities(get(name) as string);
+  const nonEmpty = (name: Forwarded) => ((get(name) ?? "") === "" ? undefined : decodeEntities(get(name) as string));
   return {
     panel: "directadmin",
     mode,

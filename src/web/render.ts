@@ -16,10 +16,26 @@ function renderView(res: Response, view: string, locals: Record<string, unknown>
  * pages) — and sends it. Templates
  * get the model, the translator `t`, the CSP `nonce` and the layout model; nothing that can reach the database.
  */
-export async function renderPage(res: Response, page: PageContext, view: string, title: string, model: object, status = 200): Promise<void> {
-  const locals = { ...model, t: page.t, nonce: page.nonce, layout: layoutModel(page, title, view), progress: page.progress };
+export async function renderPage(
+  res: Response,
+  page: PageContext,
+  view: string,
+  title: string,
+  model: object,
+  status = 200,
+): Promise<void> {
+  const locals = {
+    ...model,
+    t: page.t,
+    nonce: page.nonce,
+    layout: layoutModel(page, title, view),
+    progress: page.progress,
+  };
   const body = await renderView(res, view, locals);
-  const html = await renderView(res, page.request.mode === "html" ? "layouts/embedded" : "layouts/document", { ...locals, body });
+  const html = await renderView(res, page.request.mode === "html" ? "layouts/embedded" : "layouts/document", {
+    ...locals,
+    body,
+  });
   sendOutput(res, page, status, "text/html; charset=utf-8", html);
 }
 

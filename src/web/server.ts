@@ -55,9 +55,17 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
   const csrf = new CsrfTokens(loadWebSecret(config.dataDir), clock);
   const prover = await visitorProver(services, options);
   const priority = new PagePriority(clock);
-  const workers = new ZoneWorkers({ script: options.zoneWorkerScript, maxHeapMb: options.zoneWorkerHeapMb ?? zoneWorkerHeapMb(config.pages.zoneMaxBytes), log: options.log });
+  const workers = new ZoneWorkers({
+    script: options.zoneWorkerScript,
+    maxHeapMb: options.zoneWorkerHeapMb ?? zoneWorkerHeapMb(config.pages.zoneMaxBytes),
+    log: options.log,
+  });
   const limits = { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes };
-  const zoneRecords = new ZoneRecordsCache(services.panel, services.stores.zones, limits, clock, { pacing: options.zonePacing ?? priority.pacing(), priority, workers });
+  const zoneRecords = new ZoneRecordsCache(services.panel, services.stores.zones, limits, clock, {
+    pacing: options.zonePacing ?? priority.pacing(),
+    priority,
+    workers,
+  });
   const server = createServer(createWebApp(services, { prover, csrf, log: options.log, zoneRecords }));
   priority.watch(server);
   server.keepAliveTimeout = 5_000;
@@ -105,13 +113,29 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
 async function visitorProver(services: WebDeps, options: WebServerOptions): Promise<VisitorProver> {
   const { config, clock, panel } = services;
   prepareProofDir(config.pages.proofDir);
-  const byUid = () => new UidProver({ proofs: new ProofDirectory(config.pages.proofDir), panel, passwdFile: config.pages.passwdFile, whmUid: options.whmUid });
+  const byUid = () =>
+    new UidProver({
+      proofs: new ProofDirectory(config.pages.proofDir),
+      panel,
+      passwdFile: config.pages.passwdFile,
+      whmUid: options.whmUid,
+    });
   const identity = panelAdapter(panel.kind).pages.proof(config);
   if (identity === "uid") return byUid();
-  const [{ SessionEndpoint }, { SessionVerifier }] = await Promise.all([import("../panel/directadmin/api-endpoint.js"), import("./identity/session-verifier.js")]);
+  const [{ SessionEndpoint }, { SessionVerifier }] = await Promise.all([
+    import("../panel/directadmin/api-endpoint.js"),
+    import("./identity/session-verifier.js"),
+  ]);
   const endpoint = new SessionEndpoint(config.directadmin, SESSION_TIMEOUT_MS);
   const limits = sessionCheckLimits(services, options.log);
-  const bySession = new SessionVerifier({ endpoint: () => endpoint.current(), clock, limits, ttlMs: options.sessionTtlMs, timeoutMs: SESSION_TIMEOUT_MS, onClose: () => endpoint.close() });
+  const bySession = new SessionVerifier({
+    endpoint: () => endpoint.current(),
+    clock,
+    limits,
+    ttlMs: options.sessionTtlMs,
+    timeoutMs: SESSION_TIMEOUT_MS,
+    onClose: () => endpoint.close(),
+  });
   return identity === "session" ? bySession : new AgreeingProvers(byUid(), bySession);
 }
 

@@ -62,12 +62,23 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     const used = Number(await gauge.getAttribute("value"));
     expect(used).toBeGreaterThan(0);
     expect(await gauge.getAttribute("max")).toBe("1000");
-    expect(await frame.locator("section.wedos-budget").textContent()).toContain(`${used} of 1000 (200 kept for people's actions and new accounts), 0 rejected`);
+    expect(await frame.locator("section.wedos-budget").textContent()).toContain(
+      `${used} of 1000 (200 kept for people's actions and new accounts), 0 rejected`,
+    );
     const hours = await tableRows(frame, "wedos-budget-history");
     expect(hours).toHaveLength(24);
     expect(hours.at(-1)?.[1]).toMatch(new RegExp(`\\b${used}$`));
     const calls = await tableRows(frame, "wedos-audit-log");
-    expect(calls.some(([, command, domain, lane, outcome, code]) => command === "dns-domain-add" && domain === "erin.test" && lane === "lifecycle" && outcome === "success" && code === "1000")).toBe(true);
+    expect(
+      calls.some(
+        ([, command, domain, lane, outcome, code]) =>
+          command === "dns-domain-add" &&
+          domain === "erin.test" &&
+          lane === "lifecycle" &&
+          outcome === "success" &&
+          code === "1000",
+      ),
+    ).toBe(true);
     expect(calls.some(([, command, domain]) => command === "dns-domain-commit" && domain === "erin.test")).toBe(true);
     await mainPageScreenshot(page, "en", "admin-operations");
   });
@@ -84,10 +95,17 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     await mainPageScreenshot(page, "en", "admin-policies");
 
     // The panel offers the package, and an account created with it gets no WEDOS zone.
-    await createUserInPanel(page, { username: "frank", password: "Frank-pass-123", domain: "frank.test", package: "nodns" });
+    await createUserInPanel(page, {
+      username: "frank",
+      password: "Frank-pass-123",
+      domain: "frank.test",
+      package: "nodns",
+    });
     await openPlugin(page);
     frame = await untilPageShows(page, "admin", "/", (each) => listStatus(each, "frank.test"), /^not managed$/);
-    expect(await domainRow(frame, "frank.test").locator(".wedos-reason").textContent()).toBe("the hosting package does not include WEDOS DNS");
+    expect(await domainRow(frame, "frank.test").locator(".wedos-reason").textContent()).toBe(
+      "the hosting package does not include WEDOS DNS",
+    );
     expect(b.stack.sim.simulator.publishedZones().map((zone) => zone.name)).not.toContain("frank.test");
   });
 
@@ -112,7 +130,9 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     await frame.locator(".wedos-notice", { hasText: "The test is done" }).waitFor();
     frame = await untilPageShows(page, "admin", "/settings", (each) => each.locator("p.wedos-status"), /UTC: /);
     expect(await frame.locator("p.wedos-status").getAttribute("class")).toContain("wedos-status-active");
-    expect(b.stack.sim.simulator.dump().requestLog.filter((entry) => entry.command === "ping" && entry.code === 1000)).toHaveLength(1);
+    expect(
+      b.stack.sim.simulator.dump().requestLog.filter((entry) => entry.command === "ping" && entry.code === 1000),
+    ).toHaveLength(1);
     await mainPageScreenshot(page, "en", "admin-settings");
   });
 
@@ -126,7 +146,9 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     // Each of the account's hook events met the refusal; the list keeps the newest failed job of the work.
     expect((await tableRows(frame, "wedos-failed-jobs")).map(([, key]) => key)).toEqual(["provision-domain:gina.test"]);
     const failed = frame.locator("section.wedos-failed-jobs tbody tr", { hasText: "provision-domain:gina.test" });
-    expect(await failed.locator(".wedos-reason").textContent()).toContain('WEDOS refused the request (code 2322 "Maximum number of DNS domains exceeded")');
+    expect(await failed.locator(".wedos-reason").textContent()).toContain(
+      'WEDOS refused the request (code 2322 "Maximum number of DNS domains exceeded")',
+    );
     const job = (await failed.locator("td").first().textContent()) ?? "";
     await screenshot(page, "en-admin-failed-jobs");
 
@@ -150,7 +172,9 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     let frame = await showPluginPage(page, "admin", "/operations");
     const conflict = frame.locator("section.wedos-conflicts tbody tr", { hasText: "helen.test" });
     expect(await conflict.locator("td").nth(1).textContent()).toBe("DNS zone");
-    expect(await conflict.locator(".wedos-reason").textContent()).toContain("an admin must adopt it (take over its records) or ignore it");
+    expect(await conflict.locator(".wedos-reason").textContent()).toContain(
+      "an admin must adopt it (take over its records) or ignore it",
+    );
     await conflict.getByRole("button", { name: "Adopt" }).click();
     await frame.locator(".wedos-notice", { hasText: "helen.test will be taken over and synced." }).waitFor();
     await untilPageShows(page, "admin", "/", (each) => listStatus(each, "helen.test"), /^active$/);
@@ -178,7 +202,13 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     expect(await zone.locator("li").allTextContents()).toContainEqual(expect.stringContaining("198.51.100.99"));
     await mainPageScreenshot(page, "en", "admin-drift");
     await zone.getByRole("button", { name: "Apply", exact: true }).click();
-    await untilPageShows(page, "admin", "/drift", (each) => each.locator("section.wedos-drift"), /No differences found\./);
+    await untilPageShows(
+      page,
+      "admin",
+      "/drift",
+      (each) => each.locator("section.wedos-drift"),
+      /No differences found\./,
+    );
     const published = b.stack.sim.simulator.publishedZones().find((each) => each.name === "erin.test")?.rows ?? [];
     expect(published.find((row) => row.name === "www" && row.type === "A")?.rdata).toBe("192.0.2.1");
   });

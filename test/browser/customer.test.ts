@@ -54,7 +54,11 @@ afterAll(async () => {
 const domainsIn = async (frame: FrameLocator) => frame.locator("tbody tr th a").allTextContents();
 
 /** A record's row on a domain's page, by name and type. */
-const recordRow = (frame: FrameLocator, name: string, type: string) => frame.locator("tbody tr").filter({ has: frame.locator("td:nth-child(1)", { hasText: new RegExp(`^${name.replace(/\./g, "\\.")}$`) }) }).filter({ has: frame.locator("td:nth-child(2)", { hasText: new RegExp(`^${type}$`) }) });
+const recordRow = (frame: FrameLocator, name: string, type: string) =>
+  frame
+    .locator("tbody tr")
+    .filter({ has: frame.locator("td:nth-child(1)", { hasText: new RegExp(`^${name.replace(/\./g, "\\.")}$`) }) })
+    .filter({ has: frame.locator("td:nth-child(2)", { hasText: new RegExp(`^${type}$`) }) });
 
 describe("a customer in the browser", { timeout: 90_000 }, () => {
   it("opens Plugins → WEDOS DNS and sees their own domains, problems first, and filters them", async () => {
@@ -63,7 +67,9 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     expect(await frame.locator("h1").textContent()).toBe("My domains");
     expect(await domainsIn(frame)).toEqual(["alice-shop.test", "alice.test"]);
     expect(await listStatus(frame, "alice-shop.test").textContent()).toBe("error");
-    expect(await domainRow(frame, "alice-shop.test").locator(".wedos-reason").textContent()).toContain("the account has reached WEDOS's limit of DNS zones; ask WEDOS support to raise it");
+    expect(await domainRow(frame, "alice-shop.test").locator(".wedos-reason").textContent()).toContain(
+      "the account has reached WEDOS's limit of DNS zones; ask WEDOS support to raise it",
+    );
     expect(await listStatus(frame, "alice.test").textContent()).toBe("active");
     await mainPageScreenshot(page, "en", "user-list");
 
@@ -94,9 +100,18 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     const apexNs = recordRow(frame, "@", "NS");
     expect(await apexNs.count()).toBe(2);
     expect(await apexNs.first().locator(".wedos-status").textContent()).toBe("served by WEDOS");
-    expect(await apexNs.first().locator("small").textContent()).toBe("the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead");
-    expect(await recordRow(frame, "@", "SOA").locator("small").textContent()).toBe("WEDOS writes the SOA record of every zone itself");
-    expect(await frame.locator(".wedos-nameservers li").allTextContents()).toEqual(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]);
+    expect(await apexNs.first().locator("small").textContent()).toBe(
+      "the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead",
+    );
+    expect(await recordRow(frame, "@", "SOA").locator("small").textContent()).toBe(
+      "WEDOS writes the SOA record of every zone itself",
+    );
+    expect(await frame.locator(".wedos-nameservers li").allTextContents()).toEqual([
+      "ns.wedos.net",
+      "ns.wedos.cz",
+      "ns.wedos.eu",
+      "ns.wedos.com",
+    ]);
 
     // The domain WEDOS refused says why, in words a customer can act on.
     await showPluginPage(page, "user", "/domains/alice-shop.test");
@@ -117,17 +132,34 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     expect(await page.locator(".flash-ok summary").textContent()).toContain("dns_write_post ✓");
 
     await openPlugin(page);
-    let frame = await untilPageShows(page, "user", "/domains/alice.test", (each) => pageReason(each), /waiting to retry/);
+    let frame = await untilPageShows(
+      page,
+      "user",
+      "/domains/alice.test",
+      (each) => pageReason(each),
+      /waiting to retry/,
+    );
     expect(await pageStatus(frame).textContent()).toBe("waiting");
-    expect(await recordRow(frame, "shop", "A").locator(".wedos-status").textContent()).toBe("waiting for the next sync");
+    expect(await recordRow(frame, "shop", "A").locator(".wedos-status").textContent()).toBe(
+      "waiting for the next sync",
+    );
 
     await frame.getByRole("button", { name: "Sync now", exact: true }).click();
     await frame.locator(".wedos-notice", { hasText: "A sync of alice.test has been queued" }).waitFor();
     // Well before the retry would have run by itself.
-    frame = await untilPageShows(page, "user", "/domains/alice.test", (each) => recordRow(each, "shop", "A").locator(".wedos-status"), /^in sync$/, 20_000);
+    frame = await untilPageShows(
+      page,
+      "user",
+      "/domains/alice.test",
+      (each) => recordRow(each, "shop", "A").locator(".wedos-status"),
+      /^in sync$/,
+      20_000,
+    );
     expect(await pageStatus(frame).textContent()).toBe("active");
     const published = b.stack.sim.simulator.publishedZones().find((zone) => zone.name === "alice.test");
-    expect(published?.rows.some((row) => row.name === "shop" && row.type === "A" && row.rdata === "192.0.2.55")).toBe(true);
+    expect(published?.rows.some((row) => row.name === "shop" && row.type === "A" && row.rdata === "192.0.2.55")).toBe(
+      true,
+    );
   });
 
   it("follows protection from the order to active, then purges its cache", async () => {
@@ -139,8 +171,18 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     await mainPageScreenshot(page, "en", "domain-page");
 
     await frame.getByRole("button", { name: "Purge cache" }).click();
-    await frame.locator(".wedos-notice", { hasText: "The protection cache of alice.test will be purged within a minute." }).waitFor();
-    await expect.poll(() => b.stack.sim.simulator.dump().requestLog.filter((entry) => entry.command === "wgp-domain-cache-purge" && entry.code === 1000).length, { timeout: SETTLE_TIMEOUT_MS }).toBe(1);
+    await frame
+      .locator(".wedos-notice", { hasText: "The protection cache of alice.test will be purged within a minute." })
+      .waitFor();
+    await expect
+      .poll(
+        () =>
+          b.stack.sim.simulator
+            .dump()
+            .requestLog.filter((entry) => entry.command === "wgp-domain-cache-purge" && entry.code === 1000).length,
+        { timeout: SETTLE_TIMEOUT_MS },
+      )
+      .toBe(1);
   });
 });
 

@@ -41,7 +41,10 @@ afterAll(async () => {
 /** Fails with every English page text found in the plugin's page. */
 async function expectCzechOnly(page: Page, where: string): Promise<void> {
   const text = (await pluginText(page)).replace(/\s+/g, " ");
-  expect(ENGLISH.filter((fragment) => text.includes(fragment)), where).toEqual([]);
+  expect(
+    ENGLISH.filter((fragment) => text.includes(fragment)),
+    where,
+  ).toEqual([]);
 }
 
 describe("the plugin in Czech", { timeout: 90_000 }, () => {
@@ -89,16 +92,35 @@ describe("the plugin in Czech", { timeout: 90_000 }, () => {
     await logIn(page, b.url, "petr", "petr-Pass-123");
     let frame = await openPlugin(page);
     expect(await frame.locator("h1").textContent()).toBe("Moje domény");
-    expect(await frame.getByRole("navigation", { name: "Zobrazit domény" }).locator("a").allTextContents()).toEqual(["vše", "problémy", "čekající", "aktivní"]);
+    expect(await frame.getByRole("navigation", { name: "Zobrazit domény" }).locator("a").allTextContents()).toEqual([
+      "vše",
+      "problémy",
+      "čekající",
+      "aktivní",
+    ]);
     await expectCzechOnly(page, "user home");
     await mainPageScreenshot(page, "cs", "user-list");
 
     // Protection active (the plugin collects WEDOS's answer a minute after the order), so the page shows it all.
     b.clock.skip(61_000);
-    frame = await untilPageShows(page, "user", "/domains/petr.test", (each) => each.locator("dl.wedos-details").nth(1).locator(".wedos-status"), /^aktivní$/);
+    frame = await untilPageShows(
+      page,
+      "user",
+      "/domains/petr.test",
+      (each) => each.locator("dl.wedos-details").nth(1).locator(".wedos-status"),
+      /^aktivní$/,
+    );
     expect(await frame.locator("h1").textContent()).toBe("Doména petr.test");
     const text = await pluginText(page);
-    for (const czech of ["Jmenné servery", "synchronizováno", "zajišťuje WEDOS", "jmenné servery zóny jsou servery WEDOS", "Vyprázdnit mezipaměť", "Synchronizovat"]) expect(text).toContain(czech);
+    for (const czech of [
+      "Jmenné servery",
+      "synchronizováno",
+      "zajišťuje WEDOS",
+      "jmenné servery zóny jsou servery WEDOS",
+      "Vyprázdnit mezipaměť",
+      "Synchronizovat",
+    ])
+      expect(text).toContain(czech);
     expect(text).not.toContain("nesynchronizované záznamy");
     await expectCzechOnly(page, "domain page");
     await mainPageScreenshot(page, "cs", "domain-page");

@@ -67,7 +67,9 @@ describe("an error state in the browser", { timeout: 90_000 }, () => {
     await frame.locator(".wedos-notice", { hasText: "A sync of bob.test has been queued" }).waitFor();
     frame = await untilPageShows(page, "user", "/domains/bob.test", pageStatus, /^active$/);
     expect(await pageReason(frame).textContent()).not.toContain("refused");
-    expect(await frame.locator(".wedos-table tr", { hasText: "mail" }).locator(".wedos-status").first().textContent()).toBe("in sync");
+    expect(
+      await frame.locator(".wedos-table tr", { hasText: "mail" }).locator(".wedos-status").first().textContent(),
+    ).toBe("in sync");
     expect(b.stack.sim.simulator.publishedZones().map((zone) => zone.name)).toContain("bob.test");
     await screenshot(page, "en-error-retried-domain-page");
   });

@@ -21,23 +21,39 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(level: keyof typeof MAIN_PAGES, path: string, options: { width?: number; scheme?: "light" | "dark"; mode?: "html" | "raw" } = {}): Promise<Page> {
+async function open(
+  level: keyof typeof MAIN_PAGES,
+  path: string,
+  options: { width?: number; scheme?: "light" | "dark"; mode?: "html" | "raw" } = {},
+): Promise<Page> {
   const mode = options.mode ?? "raw";
-  const html = (await visitMainPage(harness(), level, mode, path)).replace(/href="[^"]*\/images\/wedos\.css"/, `href="file://${CSS}"`);
+  const html = (await visitMainPage(harness(), level, mode, path)).replace(
+    /href="[^"]*\/images\/wedos\.css"/,
+    `href="file://${CSS}"`,
+  );
   const file = join(tempDir("wedos-look-"), "page.html");
-  writeFileSync(file, mode === "raw" ? html : `<!doctype html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`);
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.scheme ?? "light" });
+  writeFileSync(
+    file,
+    mode === "raw" ? html : `<!doctype html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`,
+  );
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 1280, height: 800 },
+    colorScheme: options.scheme ?? "light",
+  });
   await page.goto(`file://${file}`);
   return page;
 }
 
 // Browser-side code is passed as text: the project's TypeScript has no DOM types (it never runs in a browser).
-const panelBackground = (page: Page) => page.evaluate<string>(`getComputedStyle(document.querySelector(".wedos-panel")).backgroundColor`);
+const panelBackground = (page: Page) =>
+  page.evaluate<string>(`getComputedStyle(document.querySelector(".wedos-panel")).backgroundColor`);
 
 describe("the pages in a browser", () => {
   it("fit a 360 px wide phone: only tables scroll sideways, inside their own box", async () => {
     const overflowing: string[] = [];
-    for (const [level, { paths }] of Object.entries(MAIN_PAGES) as Array<[keyof typeof MAIN_PAGES, (typeof MAIN_PAGES)[keyof typeof MAIN_PAGES]]>) {
+    for (const [level, { paths }] of Object.entries(MAIN_PAGES) as Array<
+      [keyof typeof MAIN_PAGES, (typeof MAIN_PAGES)[keyof typeof MAIN_PAGES]]
+    >) {
       for (const path of paths) {
         const page = await open(level, path, { width: 360 });
         const width = await page.evaluate<number>("document.documentElement.scrollWidth");
@@ -51,7 +67,9 @@ describe("the pages in a browser", () => {
   it("stack a form's labels above their fields on a phone and beside them on a desktop", async () => {
     const layout = async (width: number) => {
       const page = await open("admin", "/policies", { width });
-      const [labelBottom, fieldTop] = await page.evaluate<[number, number]>(`[document.querySelector("label[for='policy-0-dnsMode']").getBoundingClientRect().bottom, document.querySelector("#policy-0-dnsMode").getBoundingClientRect().top]`);
+      const [labelBottom, fieldTop] = await page.evaluate<[number, number]>(
+        `[document.querySelector("label[for='policy-0-dnsMode']").getBoundingClientRect().bottom, document.querySelector("#policy-0-dnsMode").getBoundingClientRect().top]`,
+      );
       await page.close();
       return labelBottom <= fieldTop ? "stacked" : "beside";
     };
@@ -78,7 +96,14 @@ describe("the pages in a browser", () => {
     const page = await open("user", "/");
     await page.keyboard.press("Tab");
     const focused = () =>
-      page.evaluate<{ tag: string; id: string; href: string | null; top: number; outline: string; width: number }>(`(() => {
+      page.evaluate<{
+        tag: string;
+        id: string;
+        href: string | null;
+        top: number;
+        outline: string;
+        width: number;
+      }>(`(() => {
         const element = document.activeElement, style = getComputedStyle(element);
         return { tag: element.tagName, id: element.id, href: element.getAttribute("href"), top: element.getBoundingClientRect().top, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
       })()`);
@@ -96,7 +121,9 @@ describe("the pages in a browser", () => {
 
   it("style an embedded page only inside its wrapper, leaving the skin's page alone", async () => {
     const page = await open("user", "/", { mode: "html", scheme: "dark" });
-    const body = await page.evaluate<{ background: string; font: string }>(`({ background: getComputedStyle(document.body).backgroundColor, font: getComputedStyle(document.body).fontFamily })`);
+    const body = await page.evaluate<{ background: string; font: string }>(
+      `({ background: getComputedStyle(document.body).backgroundColor, font: getComputedStyle(document.body).fontFamily })`,
+    );
     expect(body.background).toBe("rgba(0, 0, 0, 0)");
     expect(body.font).not.toContain("Open Sans");
     await page.close();

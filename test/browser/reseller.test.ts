@@ -47,7 +47,12 @@ beforeAll(async () => {
   await addCustomer(b, { username: "liam", domain: "liam.test", creator: "admin" });
   page = b.page;
   await logIn(page, b.url, "reseller", b.password("reseller"));
-  await createUserInPanel(page, { username: "ivan", password: "Ivan-pass-123", domain: "ivan.test", package: "default" });
+  await createUserInPanel(page, {
+    username: "ivan",
+    password: "Ivan-pass-123",
+    domain: "ivan.test",
+    package: "default",
+  });
   for (const domain of ["ivan.test", "kate.test", "liam.test"]) await dnsSettled(b, domain, "active");
 }, STACK_TIMEOUT_MS);
 afterAll(async () => {
@@ -89,10 +94,18 @@ describe("a reseller in the browser", { timeout: 90_000 }, () => {
     // The list's Sync now form, sent for someone else's domain.
     const frame = await showPluginPage(page, "reseller", "/");
     const plugin = page.frame({ name: "plugin-frame" });
-    await plugin?.evaluate(`document.querySelector('form input[name="domain"][value="ivan.test"]').value = "kate.test"`);
-    await domainRow(frame, "ivan.test").getByRole("button", { name: /^Sync now/ }).click();
+    await plugin?.evaluate(
+      `document.querySelector('form input[name="domain"][value="ivan.test"]').value = "kate.test"`,
+    );
+    await domainRow(frame, "ivan.test")
+      .getByRole("button", { name: /^Sync now/ })
+      .click();
     await frame.locator(".wedos-error", { hasText: NOT_FOUND }).waitFor();
-    expect(b.stack.services.queue.list({ limit: 1000 }).filter((job) => job.jobKey === "sync-zone:kate.test" && job.lane === "interactive")).toEqual([]);
+    expect(
+      b.stack.services.queue
+        .list({ limit: 1000 })
+        .filter((job) => job.jobKey === "sync-zone:kate.test" && job.lane === "interactive"),
+    ).toEqual([]);
 
     // The admin's own level is refused to a reseller by the panel itself.
     const admin = await page.request.get(`${b.url}/CMD_PLUGINS_ADMIN/wedos/index.html`);

@@ -16,7 +16,16 @@ import { SkippableClock } from "../support/skippable-clock.js";
 export const CHROMIUM = "/usr/bin/chromium";
 
 /** Headless, no sandbox (containers), and nothing that reaches the network on its own. */
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Where screenshots go (ignored by git; CI keeps them as artifacts). */
 export const SCREENSHOT_DIR = join(PACKAGE_ROOT, "test-artifacts", "screenshots");
@@ -69,7 +78,15 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   const logs: string[] = [];
   const clock = new SkippableClock();
   const root = mkdtempSync(join(tmpdir(), "wedos-browser-"));
-  const stack = await startDemoStack({ paths: demoPaths(root), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: true, protectionDelaySeconds: 0, reconcileCron: RECONCILE_YEARLY, log: (line) => logs.push(line) });
+  const stack = await startDemoStack({
+    paths: demoPaths(root),
+    clock,
+    ports: { front: 0, wapi: 0, dns: 0 },
+    runDaemon: true,
+    protectionDelaySeconds: 0,
+    reconcileCron: RECONCILE_YEARLY,
+    log: (line) => logs.push(line),
+  });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -111,9 +128,20 @@ export interface Account {
  * Creates a customer account with its first domain through the emulated DirectAdmin (its hooks run, so the plugin
  * learns of it as from the panel's own form) and gives it a login. `creator` is the admin or reseller it belongs to.
  */
-export async function addCustomer(b: BrowserStack, input: { username: string; domain: string; package?: string; creator?: string }): Promise<Account> {
+export async function addCustomer(
+  b: BrowserStack,
+  input: { username: string; domain: string; package?: string; creator?: string },
+): Promise<Account> {
   const password = `${input.username}-Pass-123`;
-  await b.stack.da.createUser({ username: input.username, domain: input.domain, package: input.package ?? "default", ip: SERVER_IP, email: `${input.username}@example.test`, creator: input.creator ?? "admin", password });
+  await b.stack.da.createUser({
+    username: input.username,
+    domain: input.domain,
+    package: input.package ?? "default",
+    ip: SERVER_IP,
+    email: `${input.username}@example.test`,
+    creator: input.creator ?? "admin",
+    password,
+  });
   b.stack.passwords.set(input.username, password);
   return { username: input.username, password };
 }
@@ -134,17 +162,28 @@ export async function dnsSettled(b: BrowserStack, domain: string, status: DnsSta
   const inventory = b.stack.services.tasks.inventory;
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (inventory.domain(domain)?.dnsStatus !== status) {
-    if (Date.now() > deadline) throw new Error(`${domain} did not reach ${status} within ${SETTLE_TIMEOUT_MS / 1000} s: ${JSON.stringify(inventory.domain(domain))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${domain} did not reach ${status} within ${SETTLE_TIMEOUT_MS / 1000} s: ${JSON.stringify(inventory.domain(domain))}`,
+      );
     await b.clock.sleep(100);
   }
 }
 
 /** Waits until no job for the domain is queued or running (every hook event of it has been worked off). */
 export async function jobsSettled(b: BrowserStack, domain: string): Promise<void> {
-  const open = () => b.stack.services.queue.list({ states: ["queued", "running"], limit: 1000 }).filter((job) => job.jobKey?.endsWith(`:${domain}`));
+  const open = () =>
+    b.stack.services.queue
+      .list({ states: ["queued", "running"], limit: 1000 })
+      .filter((job) => job.jobKey?.endsWith(`:${domain}`));
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (open().length > 0) {
-    if (Date.now() > deadline) throw new Error(`jobs for ${domain} still open after ${SETTLE_TIMEOUT_MS / 1000} s: ${open().map((job) => `${job.jobKey} ${job.state}`).join(", ")}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `jobs for ${domain} still open after ${SETTLE_TIMEOUT_MS / 1000} s: ${open()
+          .map((job) => `${job.jobKey} ${job.state}`)
+          .join(", ")}`,
+      );
     await b.clock.sleep(100);
   }
 }
@@ -160,8 +199,13 @@ export async function clearFaults(b: BrowserStack): Promise<void> {
 }
 
 async function simulatorControl(b: BrowserStack, method: "POST" | "DELETE", body?: string): Promise<void> {
-  const answer = await fetch(new URL("/_simulator/faults", b.stack.sim.url), { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body }) });
-  if (answer.status !== 200) throw new Error(`the simulator refused ${method} /_simulator/faults: ${answer.status} ${await answer.text()}`);
+  const answer = await fetch(new URL("/_simulator/faults", b.stack.sim.url), {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body }),
+  });
+  if (answer.status !== 200)
+    throw new Error(`the simulator refused ${method} /_simulator/faults: ${answer.status} ${await answer.text()}`);
 }
 
 /** Logs in through the login form and waits until the panel shows the account in its top bar. */
@@ -174,7 +218,10 @@ export async function logIn(page: Page, url: string, username: string, password:
 }
 
 /** Creates an account through the panel's "Create user" form (as the logged-in admin or reseller) and waits for its outcome. */
-export async function createUserInPanel(page: Page, input: { username: string; password: string; domain: string; package: string }): Promise<void> {
+export async function createUserInPanel(
+  page: Page,
+  input: { username: string; password: string; domain: string; package: string },
+): Promise<void> {
   await page.locator(".menu").getByRole("link", { name: "Create user" }).click();
   await page.locator("#username").fill(input.username);
   await page.locator("#email").fill(`${input.username}@example.test`);
@@ -208,7 +255,12 @@ export async function openPlugin(page: Page): Promise<FrameLocator> {
  * Shows a plugin page in the plugin's frame (opened from the menu first if the panel shows another page) by its address (`path` as in src/web/routes, e.g. `/domains/x.test`),
  * as a link or a reload would, and waits for it. Also how a test follows the daemon's progress: show the page again.
  */
-export async function showPluginPage(page: Page, level: Level, path: string, params: Readonly<Record<string, string>> = {}): Promise<FrameLocator> {
+export async function showPluginPage(
+  page: Page,
+  level: Level,
+  path: string,
+  params: Readonly<Record<string, string>> = {},
+): Promise<FrameLocator> {
   if (page.frame({ name: "plugin-frame" }) === null) await openPlugin(page);
   const frame = page.frame({ name: "plugin-frame" });
   if (frame === null) throw new Error(`the plugin did not open in its frame on ${page.url()}`);
@@ -218,7 +270,10 @@ export async function showPluginPage(page: Page, level: Level, path: string, par
   try {
     await locator.locator(".wedos-panel h1").waitFor();
   } catch (error) {
-    throw new Error(`the plugin page ${url} did not show (${(error as Error).message.split("\n")[0]}); the frame holds: ${(await frame.content()).slice(0, 2000)}`, { cause: error });
+    throw new Error(
+      `the plugin page ${url} did not show (${(error as Error).message.split("\n")[0]}); the frame holds: ${(await frame.content()).slice(0, 2000)}`,
+      { cause: error },
+    );
   }
   return locator;
 }
@@ -227,7 +282,14 @@ export async function showPluginPage(page: Page, level: Level, path: string, par
  * Shows the page again and again until `read` finds `expected` on it (a substring or a pattern), within
  * `timeout` (SETTLE_TIMEOUT_MS): how a person waits for the daemon, with a bound instead of a fixed sleep.
  */
-export async function untilPageShows(page: Page, level: Level, path: string, read: (frame: FrameLocator) => Locator, expected: string | RegExp, timeout = SETTLE_TIMEOUT_MS): Promise<FrameLocator> {
+export async function untilPageShows(
+  page: Page,
+  level: Level,
+  path: string,
+  read: (frame: FrameLocator) => Locator,
+  expected: string | RegExp,
+  timeout = SETTLE_TIMEOUT_MS,
+): Promise<FrameLocator> {
   await expect
     .poll(
       async () => {
@@ -273,7 +335,13 @@ export async function openDomainPage(frame: FrameLocator, domain: string): Promi
 }
 
 /** The admin's pages in the plugin's navigation, by the path their link goes to. */
-export const ADMIN_PAGES = { home: "/", operations: "/operations", drift: "/drift", policies: "/policies", settings: "/settings" } as const;
+export const ADMIN_PAGES = {
+  home: "/",
+  operations: "/operations",
+  drift: "/drift",
+  policies: "/policies",
+  settings: "/settings",
+} as const;
 
 /** Opens one of the admin's pages from the plugin's navigation and waits until it is the current page. */
 export async function openAdminPage(frame: FrameLocator, name: keyof typeof ADMIN_PAGES): Promise<void> {
@@ -283,7 +351,15 @@ export async function openAdminPage(frame: FrameLocator, name: keyof typeof ADMI
 }
 
 /** The main pages every language has a screenshot of: `<lang>-<name>.png`. */
-export type MainPageShot = "user-list" | "domain-page" | "reseller-list" | "admin-home" | "admin-operations" | "admin-drift" | "admin-policies" | "admin-settings";
+export type MainPageShot =
+  | "user-list"
+  | "domain-page"
+  | "reseller-list"
+  | "admin-home"
+  | "admin-operations"
+  | "admin-drift"
+  | "admin-policies"
+  | "admin-settings";
 
 /** Saves the screenshot of a main page in a language under its stable name. */
 export function mainPageScreenshot(page: Page, language: "en" | "cs", name: MainPageShot): Promise<string> {

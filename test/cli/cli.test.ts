@@ -19,7 +19,13 @@ async function envFor(password: string): Promise<Record<string, string>> {
   const dir = tempDir();
   const configFile = join(dir, "config.json");
   writeFileSync(configFile, "{}");
-  return { WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: password, WEDOS_PANEL_DATA_DIR: join(dir, "data") };
+  return {
+    WEDOS_PANEL_CONFIG: configFile,
+    WEDOS_WAPI_URL: sim.url,
+    WEDOS_WAPI_LOGIN: "demo@example.test",
+    WEDOS_WAPI_PASSWORD: password,
+    WEDOS_PANEL_DATA_DIR: join(dir, "data"),
+  };
 }
 
 describe("wedos-panel", () => {
@@ -40,10 +46,15 @@ describe("wedos-panel", () => {
   });
 
   it("rejects an unknown command and bad options with status 2 and a pointer to --help", async () => {
-    expect(await runCliCaptured(["frobnicate"], {}, clock)).toMatchObject({ status: 2, stderr: 'wedos-panel: unknown command "frobnicate"; run "wedos-panel --help" for the list\n' });
+    expect(await runCliCaptured(["frobnicate"], {}, clock)).toMatchObject({
+      status: 2,
+      stderr: 'wedos-panel: unknown command "frobnicate"; run "wedos-panel --help" for the list\n',
+    });
     const bad = await runCliCaptured(["wapi", "ping", "--data", "{oops"], {}, clock);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^wedos-panel wapi: --data is not valid JSON \(.+\); quote it like --data '\{"name":"example.com"\}'; see "wedos-panel wapi --help"\n$/);
+    expect(bad.stderr).toMatch(
+      /^wedos-panel wapi: --data is not valid JSON \(.+\); quote it like --data '\{"name":"example.com"\}'; see "wedos-panel wapi --help"\n$/,
+    );
   });
 
   it("wapi adds a zone and lists it (the README walk-through)", async () => {
@@ -60,17 +71,39 @@ describe("wedos-panel", () => {
     const result = await runCliCaptured(["doctor", "--json"], env, clock);
     const checks = JSON.parse(result.stdout) as Array<{ check: string; status: string }>;
     expect(result.status).toBe(0);
-    expect(checks.map((c) => c.check)).toEqual(["configuration", "page identity", "hard links", "CageFS", "pre hooks", "disk space", "credentials", "data directory", "time zone data", "database driver", "database", "request budget", "job queue", "reachability", "clock", "WEDOS login", "IP allow-list"]);
+    expect(checks.map((c) => c.check)).toEqual([
+      "configuration",
+      "page identity",
+      "hard links",
+      "CageFS",
+      "pre hooks",
+      "disk space",
+      "credentials",
+      "data directory",
+      "time zone data",
+      "database driver",
+      "database",
+      "request budget",
+      "job queue",
+      "reachability",
+      "clock",
+      "WEDOS login",
+      "IP allow-list",
+    ]);
     // fs.protected_hardlinks is this machine's kernel setting: doctor warns where it is off, and nothing else.
     const hardlinks = readFileSync("/proc/sys/fs/protected_hardlinks", "utf8").trim() === "0" ? "warn" : "ok";
-    expect(checks.map((c) => (c.check === "hard links" ? c.status === hardlinks : c.status === "ok"))).not.toContain(false);
+    expect(checks.map((c) => (c.check === "hard links" ? c.status === hardlinks : c.status === "ok"))).not.toContain(
+      false,
+    );
   });
 
   it("doctor with a wrong password says exactly that, and WEDOS counts a single invalid request", async () => {
     const env = await envFor("not-the-password");
     const result = await runCliCaptured(["doctor"], env, clock);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("✗ WEDOS login      WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong");
+    expect(result.stdout).toContain(
+      "✗ WEDOS login      WEDOS rejected the login or the WAPI password (code 2050) while the clocks agree, so the password or login is wrong",
+    );
     await runCliCaptured(["doctor"], env, clock); // a second run must not send again
     expect(sim?.simulator.dump().access["127.0.0.1"]?.invalidCount).toBe(1);
     expect(result.stdout).not.toContain("not-the-password");

@@ -30,7 +30,9 @@ describe("wedos-panel driver", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n")[0]).toBe(`${loaded?.info.name}: ${loaded?.info.detail}`);
-    expect(run.stdout).toContain(`Node.js ${process.version} on ${process.platform}-${process.arch}, store.driver auto; tried:`);
+    expect(run.stdout).toContain(
+      `Node.js ${process.version} on ${process.platform}-${process.arch}, store.driver auto; tried:`,
+    );
     expect(run.stdout).toMatch(/- the package's portable build native\/linux-x64\/node-abi\d+\/better_sqlite3\.node: /);
   });
 
@@ -40,7 +42,9 @@ describe("wedos-panel driver", () => {
       expect(run.status).toBe(1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain(`no SQLite driver loads with Node.js ${process.version}`);
-      expect(run.stderr).toContain("Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer");
+      expect(run.stderr).toContain(
+        "Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer",
+      );
       expect(run.stderr).toContain('or set store.driver to "auto"');
     } else {
       expect(run.status).toBe(0);
@@ -58,9 +62,22 @@ describe("wedos-panel driver", () => {
 
   it("is a line of doctor", async () => {
     const dataDir = tempDir();
-    const results = await runDoctor({ WEDOS_PANEL_CONFIG: emptyConfig(), WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_LOGIN: "a@example.test", WEDOS_WAPI_PASSWORD: "x", WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json" }, new ManualClock(Date.UTC(2026, 0, 1)));
+    const results = await runDoctor(
+      {
+        WEDOS_PANEL_CONFIG: emptyConfig(),
+        WEDOS_PANEL_DATA_DIR: dataDir,
+        WEDOS_WAPI_LOGIN: "a@example.test",
+        WEDOS_WAPI_PASSWORD: "x",
+        WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json",
+      },
+      new ManualClock(Date.UTC(2026, 0, 1)),
+    );
     const line = results.find((result) => result.check === "database driver");
     const loaded = selectDriver("auto").driver;
-    expect(line).toEqual({ check: "database driver", status: "ok", message: `${loaded?.info.name}: ${loaded?.info.detail}` });
+    expect(line).toEqual({
+      check: "database driver",
+      status: "ok",
+      message: `${loaded?.info.name}: ${loaded?.info.detail}`,
+    });
   });
 });

@@ -25,7 +25,10 @@ async function setup(options: { passwordInFile?: boolean; windowHours?: number }
   const dir = tempDir();
   const configFile = join(dir, "config.json");
   const passwordFile = join(dir, "wapi-password");
-  writeFileSync(configFile, JSON.stringify(options.passwordInFile === true ? { wapi: { url: sim.url, login: LOGIN, passwordFile } } : {}));
+  writeFileSync(
+    configFile,
+    JSON.stringify(options.passwordInFile === true ? { wapi: { url: sim.url, login: LOGIN, passwordFile } } : {}),
+  );
   const base = { WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: join(dir, "data") };
   const running = sim;
   return {
@@ -33,14 +36,21 @@ async function setup(options: { passwordInFile?: boolean; windowHours?: number }
     /** Runs wedos-panel with the password in the environment, or after writing it to the password file. */
     run: (args: string[], password: string) => {
       if (options.passwordInFile === true) writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-      const env = options.passwordInFile === true ? base : { ...base, WEDOS_WAPI_URL: running.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: password };
+      const env =
+        options.passwordInFile === true
+          ? base
+          : { ...base, WEDOS_WAPI_URL: running.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: password };
       return runCliCaptured(args, env, clock);
     },
     /** What WEDOS (the simulator) has seen: requests, invalid ones, and whether it blocked us. */
     seen: () => {
       const dump = running.simulator.dump();
       const access = dump.access["127.0.0.1"];
-      return { requests: dump.requestLog.length, invalid: access?.invalidCount ?? 0, blocked: access?.blockedUntil ?? null };
+      return {
+        requests: dump.requestLog.length,
+        invalid: access?.invalidCount ?? 0,
+        blocked: access?.blockedUntil ?? null,
+      };
     },
   };
 }
@@ -55,10 +65,15 @@ describe("the rejected-request fuse from the command line", () => {
       clock.advance(MINUTE);
     }
     expect(outcomes.map((o) => o.status)).toEqual(Array(12).fill(1));
-    for (const rejected of outcomes.slice(0, 5)) expect(rejected.stderr).toContain('WEDOS rejected the credentials (code 2050 "Authentication failure")');
+    for (const rejected of outcomes.slice(0, 5))
+      expect(rejected.stderr).toContain('WEDOS rejected the credentials (code 2050 "Authentication failure")');
     for (const refused of outcomes.slice(5)) {
-      expect(refused.stderr).toContain("WAPI ping not sent: requests to WEDOS are paused — 5 requests were rejected by WEDOS (or went unanswered) in the last hour, and wapi.rejectedFuse allows 5");
-      expect(refused.stderr).toContain("sending resumes at 15:55 Prague time; Test connection has 3 tries left this hour");
+      expect(refused.stderr).toContain(
+        "WAPI ping not sent: requests to WEDOS are paused — 5 requests were rejected by WEDOS (or went unanswered) in the last hour, and wapi.rejectedFuse allows 5",
+      );
+      expect(refused.stderr).toContain(
+        "sending resumes at 15:55 Prague time; Test connection has 3 tries left this hour",
+      );
     }
     expect(seen()).toEqual({ requests: 5, invalid: 5, blocked: null });
 
@@ -70,7 +85,9 @@ describe("the rejected-request fuse from the command line", () => {
 
     const test = await run(["wapi-resume", "--test-connection"], PASSWORD);
     expect(test.status).toBe(0);
-    expect(test.stdout).toContain("Test connection: WEDOS accepted the login, the WAPI password and this server's IP address; the plugin resumes sending by itself at 15:55 Prague time");
+    expect(test.stdout).toContain(
+      "Test connection: WEDOS accepted the login, the WAPI password and this server's IP address; the plugin resumes sending by itself at 15:55 Prague time",
+    );
     expect(seen()).toEqual({ requests: 6, invalid: 5, blocked: null });
 
     clock.set("2026-03-10T14:55:00.001Z");
@@ -92,7 +109,9 @@ describe("the rejected-request fuse from the command line", () => {
     expect(tries[0]?.stdout).toContain("Test connection failed: WAPI ping: WEDOS rejected the credentials");
     expect(tries[0]?.stdout).toContain("Test connection has 2 tries left this hour");
     expect(tries[2]?.stdout).toContain("Test connection has no tries left until 15:55 Prague time");
-    expect(tries[3]?.stdout).toContain("WAPI ping not sent: requests to WEDOS are paused — 8 requests were rejected by WEDOS (or went unanswered) in the last hour, and one more could get this server's IP address blocked by WEDOS (it blocks after 10)");
+    expect(tries[3]?.stdout).toContain(
+      "WAPI ping not sent: requests to WEDOS are paused — 8 requests were rejected by WEDOS (or went unanswered) in the last hour, and one more could get this server's IP address blocked by WEDOS (it blocks after 10)",
+    );
     expect(seen()).toEqual({ requests: 8, invalid: 8, blocked: null });
 
     // One try frees when the oldest rejection is an hour old; the right password then works.
@@ -112,7 +131,9 @@ describe("the rejected-request fuse from the command line", () => {
     expect(seen()).toMatchObject({ requests: 12, invalid: 12 });
     expect(seen().blocked).not.toBeNull(); // the 11th within WEDOS's three hours blocked the address; the 12th got 2052
     const doctor = await run(["doctor"], PASSWORD);
-    expect(doctor.stdout).toContain("WEDOS blocked this server's IP address although the plugin sent only 2 rejected request(s) in the last hour, so WEDOS counts over a longer window");
+    expect(doctor.stdout).toContain(
+      "WEDOS blocked this server's IP address although the plugin sent only 2 rejected request(s) in the last hour, so WEDOS counts over a longer window",
+    );
     expect(doctor.stdout).toContain("set wapi.rejectedFuse lower (for example 2)");
   });
 
@@ -120,8 +141,12 @@ describe("the rejected-request fuse from the command line", () => {
     const { run } = await setup();
     await run(["wapi", "ping"], "wrong-1");
     await run(["wapi", "ping"], "wrong-2");
-    expect((await run(["status"], PASSWORD)).stdout).toContain("2 of the 5 rejected requests the fuse allows were used in the last hour; Test connection has 6 tries left this hour.");
+    expect((await run(["status"], PASSWORD)).stdout).toContain(
+      "2 of the 5 rejected requests the fuse allows were used in the last hour; Test connection has 6 tries left this hour.",
+    );
     const doctor = await run(["doctor"], PASSWORD);
-    expect(doctor.stdout).toMatch(/rejected requests +WEDOS rejected 2 request\(s\) in the last hour; the plugin stops sending by itself at 5/);
+    expect(doctor.stdout).toMatch(
+      /rejected requests +WEDOS rejected 2 request\(s\) in the last hour; the plugin stops sending by itself at 5/,
+    );
   });
 });

@@ -16,8 +16,20 @@ beforeEach(async () => {
   const root = tempDir();
   const layout = fixtureTree(join(root, "da"));
   seedAccounts(layout, 3, { domainsPerAccount: 2, now: clock.now() });
-  writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false } }));
-  env = { WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: join(root, "data"), WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: "demo-pass-123" };
+  writeFileSync(
+    join(root, "config.json"),
+    JSON.stringify({
+      directadmin: { root: layout.root, virtualDir: layout.virtualDir },
+      dns: { zoneDir: layout.zoneDir, propagationCheck: false },
+    }),
+  );
+  env = {
+    WEDOS_PANEL_CONFIG: join(root, "config.json"),
+    WEDOS_PANEL_DATA_DIR: join(root, "data"),
+    WEDOS_WAPI_URL: sim.url,
+    WEDOS_WAPI_LOGIN: "demo@example.test",
+    WEDOS_WAPI_PASSWORD: "demo-pass-123",
+  };
 });
 afterEach(async () => {
   await sim.close();
@@ -33,10 +45,15 @@ describe("wedos-panel import, status and jobs", () => {
   it("imports every account's domains, then status shows them active and the queue empty", async () => {
     const imported = await runCliCaptured(["import"], env, clock);
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toBe("Imported 6 domain(s); 0 job(s) still queued, 0 failed (see wedos-panel jobs --failed).\n");
+    expect(imported.stdout).toBe(
+      "Imported 6 domain(s); 0 job(s) still queued, 0 failed (see wedos-panel jobs --failed).\n",
+    );
     expect(imported.stderr).toContain("[##############################] 6/6");
     expect(sim.simulator.dump().zones).toHaveLength(6);
-    const status = JSON.parse((await runCliCaptured(["status", "--json"], env, clock)).stdout) as { domains: Array<{ dnsStatus: string }>; jobs: Record<string, number> };
+    const status = JSON.parse((await runCliCaptured(["status", "--json"], env, clock)).stdout) as {
+      domains: Array<{ dnsStatus: string }>;
+      jobs: Record<string, number>;
+    };
     expect(status.domains.map((domain) => domain.dnsStatus)).toEqual(Array(6).fill("active"));
     expect(status.jobs).toMatchObject({ queued: 0, dead: 0 });
     expect((await runCliCaptured(["jobs"], env, clock)).stdout).toBe("0 queued, 0 running, 0 dead, 6 done\n");
@@ -44,9 +61,16 @@ describe("wedos-panel import, status and jobs", () => {
 
   it("--user imports only that account, and status names an unknown domain", async () => {
     await runCliCaptured(["import", "--user", "user00002"], env, clock);
-    expect(sim.simulator.dump().zones.map((zone) => zone.name).sort()).toEqual(["acct00002-2.test", "acct00002.test"]);
+    expect(
+      sim.simulator
+        .dump()
+        .zones.map((zone) => zone.name)
+        .sort(),
+    ).toEqual(["acct00002-2.test", "acct00002.test"]);
     const unknown = await runCliCaptured(["status", "nowhere.test"], env, clock);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toBe("wedos-panel status: nowhere.test is not known to the plugin (no hook or import has mentioned it)\n");
+    expect(unknown.stderr).toBe(
+      "wedos-panel status: nowhere.test is not known to the plugin (no hook or import has mentioned it)\n",
+    );
   });
 });

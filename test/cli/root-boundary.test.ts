@@ -19,7 +19,9 @@ describe("the wedos-panel command run as root on an installed server", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ domains: [] });
     const db = databaseFileIn(copy.dataDir);
     expect([statSync(db).uid, modeOf(db)]).toEqual([SERVICE_UID, 0o600]);
-    expect(readdirSync(copy.dataDir).map((name) => statSync(join(copy.dataDir, name)).uid)).toEqual(readdirSync(copy.dataDir).map(() => SERVICE_UID));
+    expect(readdirSync(copy.dataDir).map((name) => statSync(join(copy.dataDir, name)).uid)).toEqual(
+      readdirSync(copy.dataDir).map(() => SERVICE_UID),
+    );
   });
 
   it("neither opens nor changes the file the service account linked the database to", () => {
@@ -31,8 +33,14 @@ describe("the wedos-panel command run as root on an installed server", () => {
     const run = copy.cli(["status"]);
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`the database ${databaseFileIn(copy.dataDir)} is a symbolic link, so it was neither opened nor changed`);
-    expect([modeOf(target.file), statSync(target.file).uid, readFileSync(target.file, "utf8")]).toEqual([0o644, 0, "root's own\n"]);
+    expect(run.stderr).toContain(
+      `the database ${databaseFileIn(copy.dataDir)} is a symbolic link, so it was neither opened nor changed`,
+    );
+    expect([modeOf(target.file), statSync(target.file).uid, readFileSync(target.file, "utf8")]).toEqual([
+      0o644,
+      0,
+      "root's own\n",
+    ]);
   });
 
   it("keeps the data where the installation record says, whatever dataDir config.json names", () => {
@@ -57,14 +65,31 @@ describe("the wedos-panel command run as root on an installed server", () => {
 
   it("has doctor check the hooks' spool: root's, readable by the service account, writable by root alone", () => {
     const copy = installedCopy();
-    const spoolCheck = () => (JSON.parse(copy.cli(["doctor", "--json"]).stdout) as Array<{ check: string; status: string; message: string }>).find((check) => check.check === "hooks' spool");
-    expect(spoolCheck()).toEqual({ check: "hooks' spool", status: "ok", message: `${copy.spoolDir}: root's, readable by the service account's group` });
+    const spoolCheck = () =>
+      (
+        JSON.parse(copy.cli(["doctor", "--json"]).stdout) as Array<{ check: string; status: string; message: string }>
+      ).find((check) => check.check === "hooks' spool");
+    expect(spoolCheck()).toEqual({
+      check: "hooks' spool",
+      status: "ok",
+      message: `${copy.spoolDir}: root's, readable by the service account's group`,
+    });
 
     chmodSync(copy.spoolDir, 0o2770); // the account could plant a link where root writes
-    expect(spoolCheck()).toMatchObject({ status: "fail", message: expect.stringContaining(`is writable by others than root (mode 2770): the service account could plant a link where root's hooks write; run: chown root:${SERVICE_UID} ${copy.spoolDir} && chmod 2750 ${copy.spoolDir}`) });
+    expect(spoolCheck()).toMatchObject({
+      status: "fail",
+      message: expect.stringContaining(
+        `is writable by others than root (mode 2770): the service account could plant a link where root's hooks write; run: chown root:${SERVICE_UID} ${copy.spoolDir} && chmod 2750 ${copy.spoolDir}`,
+      ),
+    });
 
     copy.writeRecord({ serviceUser: String(SERVICE_UID), spoolDir: null });
-    expect(spoolCheck()).toMatchObject({ status: "fail", message: expect.stringContaining("names no spool_dir (it was written by an earlier version), so the hooks queue nothing; install the plugin again") });
+    expect(spoolCheck()).toMatchObject({
+      status: "fail",
+      message: expect.stringContaining(
+        "names no spool_dir (it was written by an earlier version), so the hooks queue nothing; install the plugin again",
+      ),
+    });
   });
 
   it("refuses to work as root when it cannot become the service account", () => {
@@ -73,7 +98,9 @@ describe("the wedos-panel command run as root on an installed server", () => {
     const run = copy.cli(["status"]);
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^wedos-panel: cannot act as the service account no-such-wedos-account that \S+install\.conf names \(.+\); root does not open the plugin's data itself\./);
+    expect(run.stderr).toMatch(
+      /^wedos-panel: cannot act as the service account no-such-wedos-account that \S+install\.conf names \(.+\); root does not open the plugin's data itself\./,
+    );
     expect(readdirSync(copy.dataDir)).toEqual(["spool"]);
   });
 
@@ -84,7 +111,9 @@ describe("the wedos-panel command run as root on an installed server", () => {
     const run = copy.cli(["status"]);
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${copy.record}: must belong to root and be writable by root only, but its owner is uid ${SERVICE_UID}`);
+    expect(run.stderr).toContain(
+      `${copy.record}: must belong to root and be writable by root only, but its owner is uid ${SERVICE_UID}`,
+    );
     expect(readdirSync(copy.dataDir)).toEqual(["spool"]);
   });
 });

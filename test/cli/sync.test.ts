@@ -20,7 +20,8 @@ import { runCliCaptured } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const clock = new ManualClock("2026-07-01T10:00:00Z");
-const HEADER = "$TTL 3600\n@ IN SOA ns1.example.net. hostmaster.example.net. 1 3600 900 1209600 300\n@ IN NS ns1.example.net.\n";
+const HEADER =
+  "$TTL 3600\n@ IN SOA ns1.example.net. hostmaster.example.net. 1 3600 900 1209600 300\n@ IN NS ns1.example.net.\n";
 let sim: RunningSimulator;
 let dns: DnsServer;
 let env: Record<string, string>;
@@ -34,8 +35,21 @@ beforeEach(async () => {
   const layout = fixtureTree(join(dir, "da"));
   seedAccounts(layout, 1, { now: clock.now() });
   zoneDir = layout.zoneDir;
-  writeFileSync(join(dir, "config.json"), JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { nameServers: [`127.0.0.1:${dns.port}`], primaryIp: "192.0.2.53" } }));
-  env = { WEDOS_PANEL_CONFIG: join(dir, "config.json"), WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: "demo-pass-123", WEDOS_PANEL_DATA_DIR: join(dir, "data"), WEDOS_PANEL_ZONE_DIR: zoneDir };
+  writeFileSync(
+    join(dir, "config.json"),
+    JSON.stringify({
+      directadmin: { root: layout.root, virtualDir: layout.virtualDir },
+      dns: { nameServers: [`127.0.0.1:${dns.port}`], primaryIp: "192.0.2.53" },
+    }),
+  );
+  env = {
+    WEDOS_PANEL_CONFIG: join(dir, "config.json"),
+    WEDOS_WAPI_URL: sim.url,
+    WEDOS_WAPI_LOGIN: "demo@example.test",
+    WEDOS_WAPI_PASSWORD: "demo-pass-123",
+    WEDOS_PANEL_DATA_DIR: join(dir, "data"),
+    WEDOS_PANEL_ZONE_DIR: zoneDir,
+  };
 });
 afterEach(async () => {
   await dns.close();
@@ -52,29 +66,57 @@ describe("wedos-panel sync", () => {
     writeZone("www 300 IN A 192.0.2.1\n@ 300 IN MX 10 mail.acct00001.test.\nmail 300 IN A 192.0.2.2");
     const dry = await sync();
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain(`Plan for ${DOMAIN} (primary, to be created at WEDOS):\n  + create the primary zone ${DOMAIN} at WEDOS\n`);
+    expect(dry.stdout).toContain(
+      `Plan for ${DOMAIN} (primary, to be created at WEDOS):\n  + create the primary zone ${DOMAIN} at WEDOS\n`,
+    );
     expect(dry.stdout).toContain("  + add www A 192.0.2.1 (TTL 300)\n");
     expect(sim.simulator.dump().zones).toEqual([]);
     expect((await sync("--check")).status).toBe(2);
 
     const applied = await sync("--apply");
-    expect(applied.stdout).toBe(`${DOMAIN}: WEDOS now matches the panel.\nWEDOS's name servers serve the new data (3 record(s) checked).\n`);
+    expect(applied.stdout).toBe(
+      `${DOMAIN}: WEDOS now matches the panel.\nWEDOS's name servers serve the new data (3 record(s) checked).\n`,
+    );
     expect(applied.status).toBe(0);
-    expect(sim.simulator.dump().requestLog.map((entry) => entry.command).filter((command) => command === "dns-domain-add" || command === "dns-row-add")).toEqual(["dns-domain-add", "dns-row-add", "dns-row-add", "dns-row-add"]);
+    expect(
+      sim.simulator
+        .dump()
+        .requestLog.map((entry) => entry.command)
+        .filter((command) => command === "dns-domain-add" || command === "dns-row-add"),
+    ).toEqual(["dns-domain-add", "dns-row-add", "dns-row-add", "dns-row-add"]);
     expect((await sync("--check")).status).toBe(0);
 
     // One record added: what was sent is said as it was sent (one add, one commit), in the singular.
-    writeZone("www 300 IN A 192.0.2.1\n@ 300 IN MX 10 mail.acct00001.test.\nmail 300 IN A 192.0.2.2\nftp 300 IN A 192.0.2.3");
+    writeZone(
+      "www 300 IN A 192.0.2.1\n@ 300 IN MX 10 mail.acct00001.test.\nmail 300 IN A 192.0.2.2\nftp 300 IN A 192.0.2.3",
+    );
     const before = sim.simulator.dump().requestLog.length;
     expect((await sync("--apply")).status).toBe(0);
-    expect(sim.simulator.dump().requestLog.slice(before).map((entry) => entry.command)).toEqual(["dns-rows-list", "dns-row-add", "dns-domain-commit"]);
+    expect(
+      sim.simulator
+        .dump()
+        .requestLog.slice(before)
+        .map((entry) => entry.command),
+    ).toEqual(["dns-rows-list", "dns-row-add", "dns-domain-commit"]);
   });
 
   it("clears the zone's drift preview once WEDOS matches the panel", async () => {
     writeZone("www 300 IN A 192.0.2.1");
     const db = openDb();
     const drift = new DriftStore(db);
-    drift.record(DOMAIN, { steps: [{ mark: "+", text: "add www A 192.0.2.1 (TTL 300)" }], counts: { add: 1, update: 0, delete: 0, adopt: 0 }, foreign: [], conflicts: [], safe: true, safetyMessage: null }, null, clock.now());
+    drift.record(
+      DOMAIN,
+      {
+        steps: [{ mark: "+", text: "add www A 192.0.2.1 (TTL 300)" }],
+        counts: { add: 1, update: 0, delete: 0, adopt: 0 },
+        foreign: [],
+        conflicts: [],
+        safe: true,
+        safetyMessage: null,
+      },
+      null,
+      clock.now(),
+    );
     expect((await sync("--apply")).status).toBe(0);
     expect(drift.get(DOMAIN)).toBeUndefined();
     db.close();
@@ -84,7 +126,9 @@ describe("wedos-panel sync", () => {
     writeZone('www 60 IN A 192.0.2.1\n@ 300 IN SPF "v=spf1 -all"');
     const result = await sync("--json");
     const plan = JSON.parse(result.stdout);
-    expect(plan.changes).toEqual([{ kind: "add", message: "add www A 192.0.2.1 (TTL 300)", name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" }]);
+    expect(plan.changes).toEqual([
+      { kind: "add", message: "add www A 192.0.2.1 (TTL 300)", name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" },
+    ]);
     expect(plan.findings.map((f: { rule: string }) => f.rule)).toEqual(["soa", "apex-ns", "ttl-too-low", "spf-type"]);
   });
 
@@ -97,11 +141,19 @@ describe("wedos-panel sync", () => {
   });
 
   it("syncs a zone that holds NAPTR, HINFO and DNSSEC records: the rest reaches WEDOS, each of those is listed with its reason", async () => {
-    writeZone('www 300 IN A 192.0.2.1\n@ 300 IN NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@acct00001.test!" .\nwww 300 IN HINFO "PC" "Linux"\n@ 300 IN NSEC www.example.test. A NS SOA NSEC');
+    writeZone(
+      'www 300 IN A 192.0.2.1\n@ 300 IN NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@acct00001.test!" .\nwww 300 IN HINFO "PC" "Linux"\n@ 300 IN NSEC www.example.test. A NS SOA NSEC',
+    );
     const planned = await sync();
-    expect(planned.stdout).toContain("  ! @ NAPTR: WEDOS DNS does not take NAPTR records; the zone's other records are synced without them\n");
-    expect(planned.stdout).toContain("  ! www HINFO: WEDOS DNS does not take HINFO records; the zone's other records are synced without them\n");
-    expect(planned.stdout).toContain("  ! @ NSEC: NSEC is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone");
+    expect(planned.stdout).toContain(
+      "  ! @ NAPTR: WEDOS DNS does not take NAPTR records; the zone's other records are synced without them\n",
+    );
+    expect(planned.stdout).toContain(
+      "  ! www HINFO: WEDOS DNS does not take HINFO records; the zone's other records are synced without them\n",
+    );
+    expect(planned.stdout).toContain(
+      "  ! @ NSEC: NSEC is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone",
+    );
     const applied = await sync("--apply");
     expect(applied.stderr).toBe("");
     expect(applied.status).toBe(0);
@@ -114,7 +166,9 @@ describe("wedos-panel sync", () => {
     const refused = await sync();
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`${DOMAIN}.db:4: bad owner name (check-names): 'bücher' cannot own A records`);
-    expect(refused.stderr).toContain(`${DOMAIN}.db:5: bad name (check-names): 'poštovní', the mail exchanger of the MX record, is not a host name`);
+    expect(refused.stderr).toContain(
+      `${DOMAIN}.db:5: bad name (check-names): 'poštovní', the mail exchanger of the MX record, is not a host name`,
+    );
     expect(refused.stderr).not.toMatch(/Ã|Å/);
   });
 
@@ -122,7 +176,9 @@ describe("wedos-panel sync", () => {
     rmSync(join(zoneDir, `${DOMAIN}.db`));
     const result = await sync();
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`wedos-panel sync: the panel has no zone file ${join(zoneDir, `${DOMAIN}.db`)}; check the domain and the zone directory (dns.zoneDir), or give the file with --zone-file\n`);
+    expect(result.stderr).toBe(
+      `wedos-panel sync: the panel has no zone file ${join(zoneDir, `${DOMAIN}.db`)}; check the domain and the zone directory (dns.zoneDir), or give the file with --zone-file\n`,
+    );
   });
 
   it("needs --force for a large deletion", async () => {
@@ -131,7 +187,9 @@ describe("wedos-panel sync", () => {
     writeZone("h0 300 IN A 192.0.2.1");
     const refused = await sync("--apply");
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("not applied: the plan updates 0 of 12 existing rows (0 %) and deletes 11 (92 %); more than 30 % needs --force");
+    expect(refused.stderr).toContain(
+      "not applied: the plan updates 0 of 12 existing rows (0 %) and deletes 11 (92 %); more than 30 % needs --force",
+    );
     expect((await sync("--apply", "--force")).status).toBe(0);
   });
 
@@ -144,13 +202,17 @@ describe("wedos-panel sync", () => {
     new PolicyStore(db).save("silver", policySchema.parse({ dnsMode: "secondary" }), clock.now());
     db.close();
     expect((await sync("--apply")).status).toBe(0);
-    expect(sim.simulator.dump().zones.map((zone) => [zone.name, zone.type, zone.primaryIp])).toEqual([[DOMAIN, "secondary", "192.0.2.53"]]);
+    expect(sim.simulator.dump().zones.map((zone) => [zone.name, zone.type, zone.primaryIp])).toEqual([
+      [DOMAIN, "secondary", "192.0.2.53"],
+    ]);
   });
 
   it("refuses a domain that is in no account of the panel, sending nothing", async () => {
     const result = await runCliCaptured(["sync", "nowhere.test", "--apply"], env, clock);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe("wedos-panel sync: nowhere.test is in no account of the panel: --apply syncs the panel's domains only (without --apply, sync plans any zone file)\n");
+    expect(result.stderr).toBe(
+      "wedos-panel sync: nowhere.test is in no account of the panel: --apply syncs the panel's domains only (without --apply, sync plans any zone file)\n",
+    );
     expect(sim.simulator.dump().requestLog).toEqual([]);
   });
 
@@ -165,9 +227,13 @@ describe("wedos-panel sync", () => {
     writeZone("www 300 IN A 192.0.2.9");
     const waiting = await sync("--apply");
     expect(waiting.status).toBe(1);
-    expect(waiting.stderr).toMatch(/^wedos-panel sync: acct00001\.test was not applied yet \(another job of acct00001\.test is running\); job \d+ waits in the queue and the daemon runs it \(wedos-panel jobs\)\n$/);
+    expect(waiting.stderr).toMatch(
+      /^wedos-panel sync: acct00001\.test was not applied yet \(another job of acct00001\.test is running\); job \d+ waits in the queue and the daemon runs it \(wedos-panel jobs\)\n$/,
+    );
     expect(sim.simulator.dump().requestLog.length).toBe(before);
-    expect(new JobStore(db).list({ states: ["queued"], limit: 5 }).map((job) => [job.task, job.domain])).toEqual([["apply-drift", DOMAIN]]);
+    expect(new JobStore(db).list({ states: ["queued"], limit: 5 }).map((job) => [job.task, job.domain])).toEqual([
+      ["apply-drift", DOMAIN],
+    ]);
     // Once the daemon's job is done, the next apply runs (and settles the one that waited: same key).
     expect(await daemon.complete(held, "worker-daemon")).toBe(true);
     expect((await sync("--apply")).status).toBe(0);
@@ -184,7 +250,9 @@ describe("wedos-panel sync", () => {
     writeZone("h0 300 IN A 192.0.2.1");
     const refused = await sync("--apply");
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain(`wedos-panel sync: ${DOMAIN} is error: not applied: the plan updates 0 of 12 existing rows (0 %) and deletes 11 (92 %)`);
+    expect(refused.stderr).toContain(
+      `wedos-panel sync: ${DOMAIN} is error: not applied: the plan updates 0 of 12 existing rows (0 %) and deletes 11 (92 %)`,
+    );
     expect(inventory.domain(DOMAIN)?.dnsStatus).toBe("error");
     expect(new DriftStore(db).get(DOMAIN)?.refused).toContain("deletes 11 (92 %)");
     db.close();
@@ -199,7 +267,9 @@ describe("wedos-panel sync", () => {
     elsewhere.close();
     const result = await sync("--apply");
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`wedos-panel sync: ${DOMAIN} is conflict: a zone for ${DOMAIN} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it\n`);
+    expect(result.stderr).toBe(
+      `wedos-panel sync: ${DOMAIN} is conflict: a zone for ${DOMAIN} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it\n`,
+    );
     const db = openDb();
     expect(new ConflictStore(db).get(DOMAIN, "zone")?.resolution).toBeNull();
     db.close();

@@ -24,7 +24,11 @@ function problemsOf(run: () => unknown): string[] {
 
 describe("loadConfig", () => {
   it("applies defaults when only the environment is given and the default file is absent", () => {
-    const config = loadConfig({ WEDOS_PANEL_CONFIG: undefined, WEDOS_WAPI_LOGIN: "me@example.test", WEDOS_WAPI_PASSWORD: "secret-pass" });
+    const config = loadConfig({
+      WEDOS_PANEL_CONFIG: undefined,
+      WEDOS_WAPI_LOGIN: "me@example.test",
+      WEDOS_WAPI_PASSWORD: "secret-pass",
+    });
     expect(config.wapi.url).toBe("https://api.wedos.com/wapi/json");
     expect(config.wapi.hourlyLimit).toBe(1000);
     expect(config.wapi.login).toBe("me@example.test");
@@ -34,8 +38,15 @@ describe("loadConfig", () => {
   });
 
   it("lets environment variables override the file", () => {
-    const file = writeConfig({ dataDir: "/srv/a", wapi: { url: "https://a.example/wapi/json", login: "file@example.test" } });
-    const config = loadConfig({ WEDOS_PANEL_CONFIG: file, WEDOS_WAPI_URL: "http://127.0.0.1:8090/wapi/json", WEDOS_PANEL_DATA_DIR: "/srv/b" });
+    const file = writeConfig({
+      dataDir: "/srv/a",
+      wapi: { url: "https://a.example/wapi/json", login: "file@example.test" },
+    });
+    const config = loadConfig({
+      WEDOS_PANEL_CONFIG: file,
+      WEDOS_WAPI_URL: "http://127.0.0.1:8090/wapi/json",
+      WEDOS_PANEL_DATA_DIR: "/srv/b",
+    });
     expect(config.wapi.url).toBe("http://127.0.0.1:8090/wapi/json");
     expect(config.wapi.login).toBe("file@example.test");
     expect(config.dataDir).toBe("/srv/b");
@@ -68,7 +79,9 @@ describe("loadConfig", () => {
     const dir = tempDir();
     const secretFile = join(dir, "wapi-password");
     writeFileSync(secretFile, "from-file-pass\n", { mode: 0o600 });
-    const config = loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({ wapi: { login: "a@b.test", passwordFile: secretFile } }) });
+    const config = loadConfig({
+      WEDOS_PANEL_CONFIG: writeConfig({ wapi: { login: "a@b.test", passwordFile: secretFile } }),
+    });
     expect(config.wapi.password?.reveal()).toBe("from-file-pass");
     expect(config.wapi.passwordSource).toBe(secretFile);
   });
@@ -99,13 +112,24 @@ describe("loadConfig", () => {
   it("checks delegation through the system's resolver unless one is named, and validates the name", () => {
     const defaults = loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({}) });
     expect([defaults.dns.delegationCheck, defaults.dns.delegationResolver]).toEqual([true, undefined]);
-    expect(loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({ dns: { delegationResolver: "127.0.0.1:5353" } }) }).dns.delegationResolver).toBe("127.0.0.1:5353");
-    expect(problemsOf(() => loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({ dns: { delegationResolver: "not a resolver" } }) }))).toEqual(["dns.delegationResolver: must be a host name or IP address, optionally with :port"]);
+    expect(
+      loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({ dns: { delegationResolver: "127.0.0.1:5353" } }) }).dns
+        .delegationResolver,
+    ).toBe("127.0.0.1:5353");
+    expect(
+      problemsOf(() =>
+        loadConfig({ WEDOS_PANEL_CONFIG: writeConfig({ dns: { delegationResolver: "not a resolver" } }) }),
+      ),
+    ).toEqual(["dns.delegationResolver: must be a host name or IP address, optionally with :port"]);
   });
 
   it("says which WAPI settings the environment fixes and where the configuration is written", () => {
     const file = writeConfig({ wapi: { url: "https://a.example/wapi/json" } });
-    const config = loadConfig({ WEDOS_PANEL_CONFIG: file, WEDOS_WAPI_LOGIN: "env@example.test", WEDOS_WAPI_PASSWORD: "env-pass-1" });
+    const config = loadConfig({
+      WEDOS_PANEL_CONFIG: file,
+      WEDOS_WAPI_LOGIN: "env@example.test",
+      WEDOS_WAPI_PASSWORD: "env-pass-1",
+    });
     expect(config.wapi.setByEnvironment).toEqual(["login", "password"]);
     expect(config.configPath).toBe(file);
   });

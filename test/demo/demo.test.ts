@@ -14,7 +14,14 @@ import { runCliCaptured } from "../support/run-cli.js";
 import { SkippableClock } from "../support/skippable-clock.js";
 import { tempDir } from "../support/temp-dir.js";
 
-const start = (root: string, clock: ManualClock) => startDemoStack({ paths: demoPaths(root), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: false, log: () => undefined });
+const start = (root: string, clock: ManualClock) =>
+  startDemoStack({
+    paths: demoPaths(root),
+    clock,
+    ports: { front: 0, wapi: 0, dns: 0 },
+    runDaemon: false,
+    log: () => undefined,
+  });
 
 describe("the demo's stack", () => {
   it("seeds an admin and a reseller on the first start, configures the daemon with private files, and keeps everything across a restart", async () => {
@@ -25,24 +32,42 @@ describe("the demo's stack", () => {
     let logins;
     try {
       logins = first.logins;
-      expect(logins.map((login) => `${login.username}:${login.usertype}`)).toEqual(["admin:admin", "reseller:reseller"]);
+      expect(logins.map((login) => `${login.username}:${login.usertype}`)).toEqual([
+        "admin:admin",
+        "reseller:reseller",
+      ]);
       expect(logins.every((login) => login.password.length >= 12)).toBe(true);
-      for (const file of [paths.config, paths.wapiPassword, paths.logins, paths.passwordHashes]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
-      const config = JSON.parse(readFileSync(paths.config, "utf8")) as { wapi: { url: string; passwordFile: string }; directadmin: { apiUrl: string }; daemon: { listen: string }; dns: { nameServers: string[] } };
+      for (const file of [paths.config, paths.wapiPassword, paths.logins, paths.passwordHashes])
+        expect(statSync(file).mode & 0o777, file).toBe(0o600);
+      const config = JSON.parse(readFileSync(paths.config, "utf8")) as {
+        wapi: { url: string; passwordFile: string };
+        directadmin: { apiUrl: string };
+        daemon: { listen: string };
+        dns: { nameServers: string[] };
+      };
       expect(config.wapi.url).toBe(first.sim.url);
       expect(config.directadmin.apiUrl).toBe(first.front.url);
       expect(config.daemon.listen).toBe(paths.socket);
       expect(config.dns.nameServers).toEqual([`127.0.0.1:${first.dns.port}`]);
       expect(readFileSync(paths.config, "utf8")).not.toContain("demo-pass-123");
-      expect(first.services.tasks.policies.forPackage("business")).toMatchObject({ package: "business", protection: "start", protectionMode: "cname" });
+      expect(first.services.tasks.policies.forPackage("business")).toMatchObject({
+        package: "business",
+        protection: "start",
+        protectionMode: "cname",
+      });
       const welcome = welcomeText(first, "http://localhost:2222", root);
-      for (const login of logins) expect(welcome).toMatch(new RegExp(`${login.username} +password ${login.password.replace(/[-_]/g, "\\$&")} +\\(${login.usertype}\\)`));
+      for (const login of logins)
+        expect(welcome).toMatch(
+          new RegExp(`${login.username} +password ${login.password.replace(/[-_]/g, "\\$&")} +\\(${login.usertype}\\)`),
+        );
       expect(welcome).toContain("1. Open http://localhost:2222 and log in as admin.");
       expect(welcome).toContain("4. Plugins → WEDOS DNS: the zone turns active in a few seconds");
       expect(welcome).toContain("configuration   ./config.json");
       const admin = new PanelClient(first.front.url);
       expect((await admin.login("admin", logins[0]?.password ?? "")).status).toBe(303);
-      expect((await admin.get("/CMD_ACCOUNT_USER")).text).toContain('<option value="default">default</option><option value="business">business</option>');
+      expect((await admin.get("/CMD_ACCOUNT_USER")).text).toContain(
+        '<option value="default">default</option><option value="business">business</option>',
+      );
       await createCustomer(admin, { username: "bob", domain: "bob.test", password: "Bob-pass-123" });
       first.services.ingest();
       await first.services.worker.runUntilIdle(100);
@@ -63,35 +88,48 @@ describe("the demo's stack", () => {
 });
 
 describe("the demo stopping", () => {
-  it("stops within 5 s while a job waits for the next hour's budget, and puts the job's work back in the queue", { timeout: 60_000 }, async () => {
-    // The daemon loop on real time (a skippable clock: nothing here skips), as `npm start` runs it.
-    const clock = new SkippableClock();
-    const stack = await startDemoStack({ paths: demoPaths(tempDir("wedos-demo-")), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: true, reconcileCron: "0 0 1 1 *", log: () => undefined });
-    let closed = false;
-    try {
-      const budget = new WapiBudgetStore(stack.services.db);
-      const hour = Math.floor(clock.now() / 3_600_000) * 3_600_000;
-      for (const start of [hour, hour + 3_600_000]) while (budget.tryTake(start, 1000) !== undefined);
-      const admin = new PanelClient(stack.front.url);
-      await admin.login("admin", stack.logins[0]?.password ?? "");
-      await createCustomer(admin, { username: "bob", domain: "bob.test" });
-      const jobs = stack.services.queue;
-      await vi.waitFor(() => expect(jobs.list({ states: ["running"], limit: 5 })).toHaveLength(1), { timeout: 20_000 });
-      const held = jobs.list({ states: ["running"], limit: 5 })[0];
-      const stopping = performance.now();
-      await stack.close();
-      closed = true;
-      expect(performance.now() - stopping).toBeLessThan(5_000);
-      const db = openDatabase(databaseFileIn(stack.paths.dataDir));
-      // The job's work is queued again (merged into the same work a later hook queued, if any), its attempt given back.
-      const after = new JobStore(db);
-      expect(after.list({ states: ["running"], limit: 5 })).toEqual([]);
-      expect(after.active(held?.jobKey ?? "")).toMatchObject({ state: "queued", attempts: 0 });
-      db.close();
-    } finally {
-      if (!closed) await stack.close();
-    }
-  });
+  it(
+    "stops within 5 s while a job waits for the next hour's budget, and puts the job's work back in the queue",
+    { timeout: 60_000 },
+    async () => {
+      // The daemon loop on real time (a skippable clock: nothing here skips), as `npm start` runs it.
+      const clock = new SkippableClock();
+      const stack = await startDemoStack({
+        paths: demoPaths(tempDir("wedos-demo-")),
+        clock,
+        ports: { front: 0, wapi: 0, dns: 0 },
+        runDaemon: true,
+        reconcileCron: "0 0 1 1 *",
+        log: () => undefined,
+      });
+      let closed = false;
+      try {
+        const budget = new WapiBudgetStore(stack.services.db);
+        const hour = Math.floor(clock.now() / 3_600_000) * 3_600_000;
+        for (const start of [hour, hour + 3_600_000]) while (budget.tryTake(start, 1000) !== undefined);
+        const admin = new PanelClient(stack.front.url);
+        await admin.login("admin", stack.logins[0]?.password ?? "");
+        await createCustomer(admin, { username: "bob", domain: "bob.test" });
+        const jobs = stack.services.queue;
+        await vi.waitFor(() => expect(jobs.list({ states: ["running"], limit: 5 })).toHaveLength(1), {
+          timeout: 20_000,
+        });
+        const held = jobs.list({ states: ["running"], limit: 5 })[0];
+        const stopping = performance.now();
+        await stack.close();
+        closed = true;
+        expect(performance.now() - stopping).toBeLessThan(5_000);
+        const db = openDatabase(databaseFileIn(stack.paths.dataDir));
+        // The job's work is queued again (merged into the same work a later hook queued, if any), its attempt given back.
+        const after = new JobStore(db);
+        expect(after.list({ states: ["running"], limit: 5 })).toEqual([]);
+        expect(after.active(held?.jobKey ?? "")).toMatchObject({ state: "queued", attempts: 0 });
+        db.close();
+      } finally {
+        if (!closed) await stack.close();
+      }
+    },
+  );
 });
 
 describe("the demo's directory", () => {

@@ -5,7 +5,9 @@ import { join } from "node:path";
 export const ZONE_DIR = join(import.meta.dirname, "..", "fixtures", "zones");
 export const ZONE_ORIGIN = "example.com";
 
-const all = readdirSync(ZONE_DIR).filter((file) => file.endsWith(".db")).sort();
+const all = readdirSync(ZONE_DIR)
+  .filter((file) => file.endsWith(".db"))
+  .sort();
 export const GOOD_ZONES = all.filter((file) => !file.startsWith("bad-"));
 export const BAD_ZONES = all.filter((file) => file.startsWith("bad-"));
 

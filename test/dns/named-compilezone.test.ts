@@ -12,10 +12,17 @@ import { BAD_ZONES, GOOD_ZONES, ZONE_ORIGIN, zonePath } from "./fixtures.js";
  * BIND tool (bind9-utils; .ci/run installs it) and through our reader and formatRecord, and the lines must be
  * equal. `-i local` runs the integrity checks named itself runs (no DNS lookups for names outside the zone).
  */
-function namedCompilezone(file: string, path = zonePath(file)): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync("named-compilezone", ["-i", "local", "-s", "full", "-o", "-", ZONE_ORIGIN, path], { encoding: "latin1" });
+function namedCompilezone(
+  file: string,
+  path = zonePath(file),
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync("named-compilezone", ["-i", "local", "-s", "full", "-o", "-", ZONE_ORIGIN, path], {
+    encoding: "latin1",
+  });
   if (result.error !== undefined) {
-    throw new Error(`named-compilezone could not run (${result.error.message}); install it with: apt-get install -y bind9-utils`);
+    throw new Error(
+      `named-compilezone could not run (${result.error.message}); install it with: apt-get install -y bind9-utils`,
+    );
   }
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -43,7 +50,8 @@ const BIND_ACCEPTS: Readonly<Record<string, RegExp>> = {
 };
 
 /** `wedos-panel zone parse FILE --origin ZONE`, in-process. */
-const zoneParse = (file: string) => runCliCaptured(["zone", "parse", zonePath(file), "--origin", ZONE_ORIGIN], {}, new ManualClock(0));
+const zoneParse = (file: string) =>
+  runCliCaptured(["zone", "parse", zonePath(file), "--origin", ZONE_ORIGIN], {}, new ManualClock(0));
 
 const sorted = (lines: string[], fold: boolean) => lines.map((line) => (fold ? line.toLowerCase() : line)).sort();
 /** BIND's records, without the comments it adds (`; resign=` after an RRSIG). */
@@ -69,7 +77,9 @@ describe("what zone parse prints, BIND reads back to the very zone it reads from
     const fromOurs = namedCompilezone(file, printed);
     expect(fromOurs.status, fromOurs.stderr).toBe(0);
     const fromFile = namedCompilezone(file);
-    expect(sorted(records(fromOurs.stdout), CASE_FOLDED.has(file))).toEqual(sorted(records(fromFile.stdout), CASE_FOLDED.has(file)));
+    expect(sorted(records(fromOurs.stdout), CASE_FOLDED.has(file))).toEqual(
+      sorted(records(fromFile.stdout), CASE_FOLDED.has(file)),
+    );
   });
 });
 
@@ -77,7 +87,11 @@ describe("a file BIND refuses, we refuse", () => {
   test.each(BAD_ZONES)("%s", async (file) => {
     const cli = await zoneParse(file);
     expect(cli.status).toBe(1);
-    expect(cli.stderr).toMatch(new RegExp(`^wedos-panel zone: zone file ${file.replace(".", "\\.")} cannot be read \\(\\d+ problems?\\); fix the file`));
+    expect(cli.stderr).toMatch(
+      new RegExp(
+        `^wedos-panel zone: zone file ${file.replace(".", "\\.")} cannot be read \\(\\d+ problems?\\); fix the file`,
+      ),
+    );
     const bind = namedCompilezone(file);
     const accepted = BIND_ACCEPTS[file];
     if (accepted === undefined) {

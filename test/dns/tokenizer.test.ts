@@ -2,18 +2,33 @@ import { describe, expect, test } from "vitest";
 import { DnsDataError } from "../../src/dns/index.js";
 import { tokenizeValue, tokenizeZone } from "../../src/dns/tokenizer.js";
 
-const texts = (input: string) => tokenizeZone(input).entries.map((entry) => entry.tokens.map((token) => (token.kind === "quoted" ? `"${token.text}"` : token.text)));
+const texts = (input: string) =>
+  tokenizeZone(input).entries.map((entry) =>
+    entry.tokens.map((token) => (token.kind === "quoted" ? `"${token.text}"` : token.text)),
+  );
 
 describe("tokenizeZone", () => {
   test.each([
-    ["a A 1\nb A 2\n", [["a", "A", "1"], ["b", "A", "2"]]],
-    ["a TXT ( \"x\"\n  \"y\" ) ; c\n", [["a", "TXT", '"x"', '"y"']]],
+    [
+      "a A 1\nb A 2\n",
+      [
+        ["a", "A", "1"],
+        ["b", "A", "2"],
+      ],
+    ],
+    ['a TXT ( "x"\n  "y" ) ; c\n', [["a", "TXT", '"x"', '"y"']]],
     ["; only a comment\n\n   \n\t; indented comment\n", []],
-    ["a TXT \"b;c\" d\\;e ; f\n", [["a", "TXT", '"b;c"', "d\\;e"]]],
-    ["a TXT \"x\"y\"z\"\n", [["a", "TXT", '"x"', "y", '"z"']]],
-    ["a TXT \"x\\\"y\"\n", [["a", "TXT", '"x\\"y"']]],
-    ["a TXT \"line\\\nbreak\"\n", [["a", "TXT", '"line\\\nbreak"']]],
-    ["a A 1\r\nb A 2\r\n", [["a", "A", "1"], ["b", "A", "2"]]],
+    ['a TXT "b;c" d\\;e ; f\n', [["a", "TXT", '"b;c"', "d\\;e"]]],
+    ['a TXT "x"y"z"\n', [["a", "TXT", '"x"', "y", '"z"']]],
+    ['a TXT "x\\"y"\n', [["a", "TXT", '"x\\"y"']]],
+    ['a TXT "line\\\nbreak"\n', [["a", "TXT", '"line\\\nbreak"']]],
+    [
+      "a A 1\r\nb A 2\r\n",
+      [
+        ["a", "A", "1"],
+        ["b", "A", "2"],
+      ],
+    ],
     ["a A 1", [["a", "A", "1"]]],
   ])("%j", (input, expected) => {
     expect(texts(input)).toEqual(expected);
@@ -21,7 +36,12 @@ describe("tokenizeZone", () => {
 
   test("lines starting with white space omit the owner; tokens know their line and whether they touch the previous one", () => {
     const { entries } = tokenizeZone('a A 1\n  A 2\nb ( A\n 3 )\nc key="v"\n');
-    expect(entries.map((entry) => [entry.line, entry.ownerOmitted])).toEqual([[1, false], [2, true], [3, false], [5, false]]);
+    expect(entries.map((entry) => [entry.line, entry.ownerOmitted])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+      [5, false],
+    ]);
     expect(entries[2]?.tokens.map((token) => token.line)).toEqual([3, 3, 4]);
     expect(entries[3]?.tokens.map((token) => token.joined)).toEqual([false, false, true]);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { canonicalRdataKey, DnsDataError, recordToWedosRow, UnsupportedRecordError, wedosRowToRecord, type DnsRecord } from "../../src/dns/index.js";
+import {
+  canonicalRdataKey,
+  DnsDataError,
+  recordToWedosRow,
+  UnsupportedRecordError,
+  wedosRowToRecord,
+  type DnsRecord,
+} from "../../src/dns/index.js";
 
 const zone = "example.com";
 const r = (name: string, type: string, data: unknown, ttl = 3600) => ({ name, type, ttl, data }) as DnsRecord;
@@ -13,20 +20,77 @@ const ROWS: ReadonlyArray<[string, DnsRecord, { name: string; rdata: string }]> 
   ["wildcard A", r("*.example.com", "A", { address: "192.0.2.3" }), { name: "*", rdata: "192.0.2.3" }],
   ["deeper wildcard", r("*.dev.example.com", "A", { address: "192.0.2.3" }), { name: "*.dev", rdata: "192.0.2.3" }],
   ["AAAA", r("www.example.com", "AAAA", { address: "2001:db8::1" }), { name: "www", rdata: "2001:db8::1" }],
-  ["CNAME", r("testcname.example.com", "CNAME", { target: "www.example.org" }), { name: "testcname", rdata: "www.example.org" }],
-  ["NS delegation", r("sub.example.com", "NS", { target: "ns1.example.net" }), { name: "sub", rdata: "ns1.example.net" }],
-  ["MX at apex", r("example.com", "MX", { preference: 5, exchange: "mx1.example.org" }), { name: "", rdata: "5 mx1.example.org" }],
-  ["SRV", r("_sip._tcp.example.com", "SRV", { priority: 10, weight: 60, port: 5060, target: "sip.example.com" }), { name: "_sip._tcp", rdata: "10 60 5060 sip.example.com" }],
+  [
+    "CNAME",
+    r("testcname.example.com", "CNAME", { target: "www.example.org" }),
+    { name: "testcname", rdata: "www.example.org" },
+  ],
+  [
+    "NS delegation",
+    r("sub.example.com", "NS", { target: "ns1.example.net" }),
+    { name: "sub", rdata: "ns1.example.net" },
+  ],
+  [
+    "MX at apex",
+    r("example.com", "MX", { preference: 5, exchange: "mx1.example.org" }),
+    { name: "", rdata: "5 mx1.example.org" },
+  ],
+  [
+    "SRV",
+    r("_sip._tcp.example.com", "SRV", { priority: 10, weight: 60, port: 5060, target: "sip.example.com" }),
+    { name: "_sip._tcp", rdata: "10 60 5060 sip.example.com" },
+  ],
   ["TXT simple", r("testtxt.example.com", "TXT", { strings: ["simple"] }), { name: "testtxt", rdata: "simple" }],
-  ["TXT _dmarc", r("_dmarc.example.com", "TXT", { strings: ["v=DMARC1; p=none"] }), { name: "_dmarc", rdata: "v=DMARC1; p=none" }],
-  ["TXT quotes and backslashes", r("q.example.com", "TXT", { strings: ['say "hi" \\ bye'] }), { name: "q", rdata: 'say "hi" \\ bye' }],
+  [
+    "TXT _dmarc",
+    r("_dmarc.example.com", "TXT", { strings: ["v=DMARC1; p=none"] }),
+    { name: "_dmarc", rdata: "v=DMARC1; p=none" },
+  ],
+  [
+    "TXT quotes and backslashes",
+    r("q.example.com", "TXT", { strings: ['say "hi" \\ bye'] }),
+    { name: "q", rdata: 'say "hi" \\ bye' },
+  ],
   ["TXT UTF-8", r("u.example.com", "TXT", { strings: [utf8Bytes("café ☃")] }), { name: "u", rdata: "café ☃" }],
-  ["TXT long DKIM", r("x._domainkey.example.com", "TXT", { strings: split255(dkim) }), { name: "x._domainkey", rdata: dkim }],
-  ["CAA", r("example.com", "CAA", { flags: 0, tag: "issue", value: "letsencrypt.org" }), { name: "", rdata: '0 issue "letsencrypt.org"' }],
-  ["CAA iodef", r("example.com", "CAA", { flags: 128, tag: "iodef", value: "mailto:security@example.com" }), { name: "", rdata: '128 iodef "mailto:security@example.com"' }],
-  ["CAA with a quote", r("example.com", "CAA", { flags: 0, tag: "tbs", value: 'a"b' }), { name: "", rdata: '0 tbs "a\\"b"' }],
-  ["TLSA", r("_443._tcp.www.example.com", "TLSA", { usage: 3, selector: 1, matchingType: 1, data: "2bb183af33f0ef8d6b4c1e37a2b3f6c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3" }), { name: "_443._tcp.www", rdata: "3 1 1 2bb183af33f0ef8d6b4c1e37a2b3f6c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3" }],
-  ["SSHFP", r("host.example.com", "SSHFP", { algorithm: 1, fingerprintType: 1, fingerprint: "dd465c09cfa51fb45020cc83316fff21b9ec74ac" }), { name: "host", rdata: "1 1 dd465c09cfa51fb45020cc83316fff21b9ec74ac" }],
+  [
+    "TXT long DKIM",
+    r("x._domainkey.example.com", "TXT", { strings: split255(dkim) }),
+    { name: "x._domainkey", rdata: dkim },
+  ],
+  [
+    "CAA",
+    r("example.com", "CAA", { flags: 0, tag: "issue", value: "letsencrypt.org" }),
+    { name: "", rdata: '0 issue "letsencrypt.org"' },
+  ],
+  [
+    "CAA iodef",
+    r("example.com", "CAA", { flags: 128, tag: "iodef", value: "mailto:security@example.com" }),
+    { name: "", rdata: '128 iodef "mailto:security@example.com"' },
+  ],
+  [
+    "CAA with a quote",
+    r("example.com", "CAA", { flags: 0, tag: "tbs", value: 'a"b' }),
+    { name: "", rdata: '0 tbs "a\\"b"' },
+  ],
+  [
+    "TLSA",
+    r("_443._tcp.www.example.com", "TLSA", {
+      usage: 3,
+      selector: 1,
+      matchingType: 1,
+      data: "2bb183af33f0ef8d6b4c1e37a2b3f6c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3",
+    }),
+    { name: "_443._tcp.www", rdata: "3 1 1 2bb183af33f0ef8d6b4c1e37a2b3f6c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3" },
+  ],
+  [
+    "SSHFP",
+    r("host.example.com", "SSHFP", {
+      algorithm: 1,
+      fingerprintType: 1,
+      fingerprint: "dd465c09cfa51fb45020cc83316fff21b9ec74ac",
+    }),
+    { name: "host", rdata: "1 1 dd465c09cfa51fb45020cc83316fff21b9ec74ac" },
+  ],
 ];
 
 describe("recordToWedosRow and back", () => {
@@ -43,22 +107,42 @@ describe("recordToWedosRow and back", () => {
 
 describe("TXT carriage (docs/reference/wapi.md#long-txt-values)", () => {
   test("strings are joined without a separator, sent unsplit and unquoted", () => {
-    expect(recordToWedosRow(r("t.example.com", "TXT", { strings: ["v=spf1 ", "a mx ", "-all"] }), zone).rdata).toBe("v=spf1 a mx -all");
-    expect(recordToWedosRow(r("t.example.com", "TXT", { strings: ["x".repeat(255), "y".repeat(345)] }), zone).rdata).toBe(`${"x".repeat(255)}${"y".repeat(345)}`);
+    expect(recordToWedosRow(r("t.example.com", "TXT", { strings: ["v=spf1 ", "a mx ", "-all"] }), zone).rdata).toBe(
+      "v=spf1 a mx -all",
+    );
+    expect(
+      recordToWedosRow(r("t.example.com", "TXT", { strings: ["x".repeat(255), "y".repeat(345)] }), zone).rdata,
+    ).toBe(`${"x".repeat(255)}${"y".repeat(345)}`);
   });
 
   test("WEDOS's value comes back as 255-byte strings; bytes are the UTF-8 of the text", () => {
     const record = wedosRowToRecord({ name: "t", type: "TXT", ttl: 300, rdata: `${"é".repeat(200)}` }, zone);
     expect(record.type === "TXT" && record.data.strings.map((text) => text.length)).toEqual([255, 145]);
     expect(wedosRowToRecord({ name: "t", type: "TXT", ttl: 300, rdata: "" }, zone).data).toEqual({ strings: [""] });
-    expect(wedosRowToRecord({ name: "t", type: "txt", ttl: 300, rdata: '  "quoted" stays as WEDOS wrote it ' }, zone).data).toEqual({ strings: ['  "quoted" stays as WEDOS wrote it '] });
+    expect(
+      wedosRowToRecord({ name: "t", type: "txt", ttl: 300, rdata: '  "quoted" stays as WEDOS wrote it ' }, zone).data,
+    ).toEqual({ strings: ['  "quoted" stays as WEDOS wrote it '] });
   });
 });
 
 describe("records WEDOS cannot hold", () => {
   test.each([
-    [r("example.com", "SOA", { mname: "ns1.example.com", rname: "h.example.com", serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 1 }), "WEDOS writes the SOA record of every zone itself"],
-    [r("sub.example.com", "DS", { keyTag: 1, algorithm: 8, digestType: 2, digest: "ab" }), "DS records (DNSSEC keys of a delegated subdomain) cannot be created through the WEDOS API"],
+    [
+      r("example.com", "SOA", {
+        mname: "ns1.example.com",
+        rname: "h.example.com",
+        serial: 1,
+        refresh: 1,
+        retry: 1,
+        expire: 1,
+        minimum: 1,
+      }),
+      "WEDOS writes the SOA record of every zone itself",
+    ],
+    [
+      r("sub.example.com", "DS", { keyTag: 1, algorithm: 8, digestType: 2, digest: "ab" }),
+      "DS records (DNSSEC keys of a delegated subdomain) cannot be created through the WEDOS API",
+    ],
     [r("1.example.com", "PTR", { target: "host.example.com" }), "WEDOS DNS does not take PTR records here"],
     [r("example.com", "HTTPS", { priority: 1, target: "", params: "" }), "WEDOS DNS does not accept HTTPS records yet"],
     [r("example.com", "SVCB", { priority: 1, target: "", params: "" }), "WEDOS DNS does not accept SVCB records yet"],
@@ -67,9 +151,15 @@ describe("records WEDOS cannot hold", () => {
     [r("t.example.com", "TXT", { strings: [""] }), "an empty TXT value cannot be stored at WEDOS"],
     [r("t.example.com", "TXT", { strings: ["tab\there"] }), "the TXT value contains a control character (byte 9)"],
     [r("t.example.com", "TXT", { strings: ["\xff"] }), "the TXT value contains bytes that are not UTF-8 text"],
-    [r("example.com", "MX", { preference: 0, exchange: "" }), 'a MX record whose mail server is the root (".") cannot be stored at WEDOS'],
+    [
+      r("example.com", "MX", { preference: 0, exchange: "" }),
+      'a MX record whose mail server is the root (".") cannot be stored at WEDOS',
+    ],
     [r("www.example.net", "A", { address: "192.0.2.1" }), "www.example.net is not inside example.com"],
-    [r("a\\@b.example.com", "A", { address: "192.0.2.1" }), "the name a\\@b.example.com has characters WEDOS does not accept in names"],
+    [
+      r("a\\@b.example.com", "A", { address: "192.0.2.1" }),
+      "the name a\\@b.example.com has characters WEDOS does not accept in names",
+    ],
   ])("%#: %s", (record, reason) => {
     let caught: unknown;
     try {
@@ -89,12 +179,34 @@ describe("records WEDOS cannot hold", () => {
 describe("wedosRowToRecord is tolerant of how WEDOS writes a row", () => {
   test.each([
     [{ name: "@", type: "a", rdata: " 192.0.2.1 " }, r("example.com", "A", { address: "192.0.2.1" })],
-    [{ name: "WWW", type: "AAAA", rdata: "2001:0DB8:0:0::1" }, r("www.example.com", "AAAA", { address: "2001:db8::1" })],
-    [{ name: "www.", type: "CNAME", rdata: "Target.Example.ORG." }, r("www.example.com", "CNAME", { target: "target.example.org" })],
-    [{ name: "", type: "MX", rdata: "10   MAIL.example.com." }, r("example.com", "MX", { preference: 10, exchange: "mail.example.com" })],
-    [{ name: "_sip._tcp", type: "SRV", rdata: " 10 60  5060 SIP.example.com " }, r("_sip._tcp.example.com", "SRV", { priority: 10, weight: 60, port: 5060, target: "sip.example.com" })],
-    [{ name: "", type: "CAA", rdata: "0 issue letsencrypt.org" }, r("example.com", "CAA", { flags: 0, tag: "issue", value: "letsencrypt.org" })],
-    [{ name: "h", type: "SSHFP", rdata: "1 1 DD465C09CFA51FB45020CC83316FFF21B9EC74AC" }, r("h.example.com", "SSHFP", { algorithm: 1, fingerprintType: 1, fingerprint: "dd465c09cfa51fb45020cc83316fff21b9ec74ac" })],
+    [
+      { name: "WWW", type: "AAAA", rdata: "2001:0DB8:0:0::1" },
+      r("www.example.com", "AAAA", { address: "2001:db8::1" }),
+    ],
+    [
+      { name: "www.", type: "CNAME", rdata: "Target.Example.ORG." },
+      r("www.example.com", "CNAME", { target: "target.example.org" }),
+    ],
+    [
+      { name: "", type: "MX", rdata: "10   MAIL.example.com." },
+      r("example.com", "MX", { preference: 10, exchange: "mail.example.com" }),
+    ],
+    [
+      { name: "_sip._tcp", type: "SRV", rdata: " 10 60  5060 SIP.example.com " },
+      r("_sip._tcp.example.com", "SRV", { priority: 10, weight: 60, port: 5060, target: "sip.example.com" }),
+    ],
+    [
+      { name: "", type: "CAA", rdata: "0 issue letsencrypt.org" },
+      r("example.com", "CAA", { flags: 0, tag: "issue", value: "letsencrypt.org" }),
+    ],
+    [
+      { name: "h", type: "SSHFP", rdata: "1 1 DD465C09CFA51FB45020CC83316FFF21B9EC74AC" },
+      r("h.example.com", "SSHFP", {
+        algorithm: 1,
+        fingerprintType: 1,
+        fingerprint: "dd465c09cfa51fb45020cc83316fff21b9ec74ac",
+      }),
+    ],
     [{ name: "1", type: "PTR", rdata: "host.example.com" }, r("1.example.com", "PTR", { target: "host.example.com" })],
   ])("%j", (row, record) => {
     expect(wedosRowToRecord({ ttl: 3600, ...row }, zone)).toEqual(record);

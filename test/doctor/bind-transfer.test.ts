@@ -24,7 +24,9 @@ describe("checkBindTransfers", () => {
   });
 
   it("says what to add when transfers are not allowed", () => {
-    const file = namedConf("options { directory \"/var/named\"; };");
-    expect(checkBindTransfers(file).message).toBe(`${file} has no allow-transfer statement, so WEDOS cannot pull secondary zones; add: allow-transfer { 46.28.104.64/27; }; and reload BIND`);
+    const file = namedConf('options { directory "/var/named"; };');
+    expect(checkBindTransfers(file).message).toBe(
+      `${file} has no allow-transfer statement, so WEDOS cannot pull secondary zones; add: allow-transfer { 46.28.104.64/27; }; and reload BIND`,
+    );
   });
 });

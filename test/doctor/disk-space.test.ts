@@ -20,7 +20,10 @@ function fullDataDir() {
   unmounts.push(() => disk.unmount());
   mkdirSync(join(dir, "absent"), { recursive: true });
   writeFileSync(join(dir, "config.json"), JSON.stringify({ dataDir }));
-  const env = { WEDOS_PANEL_INSTALL_CONF: join(dir, "absent", "install.conf"), WEDOS_PANEL_CONFIG: join(dir, "config.json") };
+  const env = {
+    WEDOS_PANEL_INSTALL_CONF: join(dir, "absent", "install.conf"),
+    WEDOS_PANEL_CONFIG: join(dir, "config.json"),
+  };
   const diskCheck = async () => (await runDoctor(env, clock)).find((result) => result.check === "disk space");
   return { dataDir, disk, diskCheck };
 }
@@ -34,6 +37,10 @@ describe("wedos-panel doctor: disk space", () => {
       message: `the filesystem of ${dataDir} is full (0.0 MiB left): hooks cannot queue events and the worker waits; free space there (the daemon resumes by itself and its reconcile finds the events that were lost)`,
     });
     disk.free();
-    expect(await diskCheck()).toEqual({ check: "disk space", status: "warn", message: `the filesystem of ${dataDir} is nearly full (2.0 MiB left); free space there before hooks can no longer queue events` });
+    expect(await diskCheck()).toEqual({
+      check: "disk space",
+      status: "warn",
+      message: `the filesystem of ${dataDir} is nearly full (2.0 MiB left); free space there before hooks can no longer queue events`,
+    });
   });
 });

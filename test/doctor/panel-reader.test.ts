@@ -15,9 +15,16 @@ const clock = new ManualClock("2026-07-01T10:00:00Z");
 function installed(config: Record<string, unknown> = {}) {
   const dir = tempDir("wedos-panel-doctor-");
   const socket = join(dir, "reader.sock");
-  writeFileSync(join(dir, "install.conf"), `service_user=wedos-panel\ndata_dir=${join(dir, "data")}\nconfig_file=${join(dir, "config.json")}\nreader_socket=${socket}\n`);
+  writeFileSync(
+    join(dir, "install.conf"),
+    `service_user=wedos-panel\ndata_dir=${join(dir, "data")}\nconfig_file=${join(dir, "config.json")}\nreader_socket=${socket}\n`,
+  );
   writeFileSync(join(dir, "config.json"), JSON.stringify({ dataDir: join(dir, "data"), ...config }));
-  const env = { WEDOS_PANEL_INSTALL_CONF: join(dir, "install.conf"), WEDOS_PANEL_CONFIG: join(dir, "config.json"), WEDOS_PANEL_KIND: "directadmin" };
+  const env = {
+    WEDOS_PANEL_INSTALL_CONF: join(dir, "install.conf"),
+    WEDOS_PANEL_CONFIG: join(dir, "config.json"),
+    WEDOS_PANEL_KIND: "directadmin",
+  };
   const readerChecks = async () => (await runDoctor(env, clock)).filter((result) => result.check === "panel reader");
   return { dir, socket, env, readerChecks };
 }
@@ -33,7 +40,13 @@ describe("wedos-panel doctor: the panel reader", () => {
     seedAccounts(layout, 3, { domainsPerAccount: 2 });
     const reader = await readerOver(layout, server.socket);
     try {
-      expect(await server.readerChecks()).toEqual([{ check: "panel reader", status: "ok", message: `answers on ${server.socket} for DirectAdmin: 3 account(s), 6 domain(s); it reads their owners and zone files (acct00001.test checked)` }]);
+      expect(await server.readerChecks()).toEqual([
+        {
+          check: "panel reader",
+          status: "ok",
+          message: `answers on ${server.socket} for DirectAdmin: 3 account(s), 6 domain(s); it reads their owners and zone files (acct00001.test checked)`,
+        },
+      ]);
     } finally {
       await reader.close();
     }
@@ -57,17 +70,31 @@ describe("wedos-panel doctor: the panel reader", () => {
     const reader = await readerOver(layout, server.socket);
     try {
       rmSync(layout.zoneFile("acct00001.test"));
-      expect(await server.readerChecks()).toEqual([{ check: "panel reader", status: "warn", message: `the panel reader finds no zone file for acct00001.test (${layout.zoneFile("acct00001.test")}); if BIND keeps zones elsewhere, set WEDOS_PANEL_ZONE_DIR with: systemctl edit wedos-panel-reader` }]);
+      expect(await server.readerChecks()).toEqual([
+        {
+          check: "panel reader",
+          status: "warn",
+          message: `the panel reader finds no zone file for acct00001.test (${layout.zoneFile("acct00001.test")}); if BIND keeps zones elsewhere, set WEDOS_PANEL_ZONE_DIR with: systemctl edit wedos-panel-reader`,
+        },
+      ]);
 
       // Something the reader may not read (root reads everything, so a directory where the file should be).
       rmSync(layout.domainOwners);
       mkdirSync(layout.domainOwners);
       const [unreadable] = await server.readerChecks();
       expect(unreadable).toMatchObject({ status: "fail" });
-      expect(unreadable?.message).toBe(`the panel reader cannot read the panel's files (cannot read ${layout.domainOwners}: EISDIR: illegal operation on a directory, read); its unit must keep CAP_DAC_READ_SEARCH and see the file: look for a drop-in that changes it with: systemctl cat wedos-panel-reader`);
+      expect(unreadable?.message).toBe(
+        `the panel reader cannot read the panel's files (cannot read ${layout.domainOwners}: EISDIR: illegal operation on a directory, read); its unit must keep CAP_DAC_READ_SEARCH and see the file: look for a drop-in that changes it with: systemctl cat wedos-panel-reader`,
+      );
 
       rmSync(layout.usersDir, { recursive: true });
-      expect(await server.readerChecks()).toEqual([{ check: "panel reader", status: "warn", message: `the panel reader answers on ${server.socket} but finds no accounts in DirectAdmin's files; if the panel keeps them elsewhere, set the reader's paths with: systemctl edit wedos-panel-reader` }]);
+      expect(await server.readerChecks()).toEqual([
+        {
+          check: "panel reader",
+          status: "warn",
+          message: `the panel reader answers on ${server.socket} but finds no accounts in DirectAdmin's files; if the panel keeps them elsewhere, set the reader's paths with: systemctl edit wedos-panel-reader`,
+        },
+      ]);
     } finally {
       await reader.close();
     }
@@ -80,7 +107,11 @@ describe("wedos-panel doctor: the panel reader", () => {
     const reader = await readerOver(layout, server.socket);
     try {
       const [paths] = await server.readerChecks();
-      expect(paths).toEqual({ check: "panel reader", status: "warn", message: `${join(server.dir, "config.json")} sets directadmin.root, dns.zoneDir, which the panel reader does not read (it takes its paths from its unit); set WEDOS_PANEL_DA_ROOT, WEDOS_PANEL_ZONE_DIR with: systemctl edit wedos-panel-reader` });
+      expect(paths).toEqual({
+        check: "panel reader",
+        status: "warn",
+        message: `${join(server.dir, "config.json")} sets directadmin.root, dns.zoneDir, which the panel reader does not read (it takes its paths from its unit); set WEDOS_PANEL_DA_ROOT, WEDOS_PANEL_ZONE_DIR with: systemctl edit wedos-panel-reader`,
+      });
       const cpanel = await runDoctor({ ...server.env, WEDOS_PANEL_KIND: "cpanel" }, clock);
       expect(cpanel.find((result) => result.check === "panel reader" && result.status === "fail")?.message).toBe(
         'the panel reader reads directadmin, but this daemon is set up for cpanel; set "panel" to "directadmin" in the configuration, or reinstall with the right panel\'s package',
@@ -93,7 +124,10 @@ describe("wedos-panel doctor: the panel reader", () => {
   it("checks nothing where the plugin is not installed (no install.conf)", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "config.json"), JSON.stringify({ dataDir: join(dir, "data") }));
-    const results = await runDoctor({ WEDOS_PANEL_INSTALL_CONF: join(dir, "absent.conf"), WEDOS_PANEL_CONFIG: join(dir, "config.json") }, clock);
+    const results = await runDoctor(
+      { WEDOS_PANEL_INSTALL_CONF: join(dir, "absent.conf"), WEDOS_PANEL_CONFIG: join(dir, "config.json") },
+      clock,
+    );
     expect(results.map((result) => result.check)).not.toContain("panel reader");
   });
 });

@@ -13,7 +13,14 @@ const DAY_MS = 86_400_000;
 function config(identity: string) {
   const dir = tempDir();
   const file = join(dir, "config.json");
-  writeFileSync(file, JSON.stringify({ panel: "directadmin", dataDir: join(dir, "data"), directadmin: { identity, sessionCheck: { maxFailuresPerHour: 3 } } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      panel: "directadmin",
+      dataDir: join(dir, "data"),
+      directadmin: { identity, sessionCheck: { maxFailuresPerHour: 3 } },
+    }),
+  );
   return loadConfig({ WEDOS_PANEL_CONFIG: file });
 }
 
@@ -21,7 +28,13 @@ describe("doctor: whether the session check reached its bound on failed checks",
   it("says nothing happened, then names the account whose made-up sessions were refused, for a week", () => {
     const settings = config("uid+session");
     const clock = new ManualClock("2026-03-10T09:00:00Z");
-    expect(checkSessionChecks(settings, clock.now())).toEqual([{ check: "session checks", status: "ok", message: "no bound on failed session checks was reached in the last 7 days" }]);
+    expect(checkSessionChecks(settings, clock.now())).toEqual([
+      {
+        check: "session checks",
+        status: "ok",
+        message: "no bound on failed session checks was reached in the last 7 days",
+      },
+    ]);
 
     // The daemon's own wiring: its limits, its log, its database.
     const db = openDatabase(databaseFileIn(settings.dataDir));
@@ -33,11 +46,17 @@ describe("doctor: whether the session check reached its bound on failed checks",
     }
     expect(() => limits.admit("bob")).toThrow(/2 failed checks for bob in the last hour \(at most 2\)/);
     db.close();
-    expect(logs).toEqual([expect.stringMatching(/^web: session checks paused for bob: that account's visitors not yet verified are refused, after 2 checks DirectAdmin did not confirm/)]);
+    expect(logs).toEqual([
+      expect.stringMatching(
+        /^web: session checks paused for bob: that account's visitors not yet verified are refused, after 2 checks DirectAdmin did not confirm/,
+      ),
+    ]);
 
     const [found] = checkSessionChecks(settings, clock.now() + DAY_MS);
     expect(found?.status).toBe("warn");
-    expect(found?.message).toContain("at 2026-03-10T09:00:00.000Z 2 session checks DirectAdmin did not confirm within an hour reached the bound of 2 for bob");
+    expect(found?.message).toContain(
+      "at 2026-03-10T09:00:00.000Z 2 session checks DirectAdmin did not confirm within an hour reached the bound of 2 for bob",
+    );
     expect(found?.message).toContain('set directadmin.identity to "uid"');
     expect(checkSessionChecks(settings, clock.now() + 7 * DAY_MS)[0]?.status).toBe("ok");
   });
@@ -50,7 +69,9 @@ describe("doctor: whether the session check reached its bound on failed checks",
     for (const source of ["a", "b", "c"]) limits.failed(source);
     expect(() => limits.admit("d")).toThrow(/3 failed checks on this server/);
     db.close();
-    expect(checkSessionChecks(settings, clock.now())[0]?.message).toContain("reached the bound of 3 for the whole server");
+    expect(checkSessionChecks(settings, clock.now())[0]?.message).toContain(
+      "reached the bound of 3 for the whole server",
+    );
   });
 
   it("has nothing to say when the session check is off", () => {

@@ -11,7 +11,11 @@ export default function buildPortablePackages(): () => void {
   const root = join(import.meta.dirname, "..", "..");
   const dir = mkdtempSync(join(tmpdir(), "wedos-panel-matrix-"));
   const started = Date.now();
-  const output = execFileSync(process.execPath, [join(root, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const output = execFileSync(
+    process.execPath,
+    [join(root, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage")],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
   process.stdout.write(`${output}(packages built in ${Math.round((Date.now() - started) / 1000)} s)\n`);
   process.env.WEDOS_PANEL_MATRIX_PACKAGES = join(dir, "dist");
   process.env.WEDOS_PANEL_MATRIX_BUILD_OUTPUT = output;

@@ -1,5 +1,15 @@
 import { type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,7 +75,10 @@ describe.each(NODE_VERSIONS)("the DirectAdmin package in Debian 11 with Node.js 
       symlinkSync("/opt/node/bin/node", overlay.path("/usr/local/bin/node"));
       writeFileSync(overlay.path("/usr/local/sbin/systemctl"), SYSTEMCTL, { mode: 0o755 });
       mkdirSync(overlay.path("/run/matrix-units"), { recursive: true });
-      expect(run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "diradmin"], "useradd diradmin").status).toBe(0);
+      expect(
+        run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "diradmin"], "useradd diradmin")
+          .status,
+      ).toBe(0);
       const layout = fixtureTree(overlay.root);
       mkdirSync(overlay.path(PLUGIN), { recursive: true });
       overlay.bind(packagesDir(), "/matrix");
@@ -76,45 +89,102 @@ describe.each(NODE_VERSIONS)("the DirectAdmin package in Debian 11 with Node.js 
       expect(install.status, logs).toBe(0);
       const abi = overlay.run(["/usr/local/bin/node", "-p", "process.versions.modules"]).stdout.trim();
       expect(install.stdout).toContain(`database driver native: better-sqlite3 `);
-      expect(install.stdout).toContain(`the package's portable build native/linux-x64/node-abi${abi}/better_sqlite3.node`);
+      expect(install.stdout).toContain(
+        `the package's portable build native/linux-x64/node-abi${abi}/better_sqlite3.node`,
+      );
 
       // The units it wrote, and the daemon's configuration (named by its unit) pointed at the simulator.
       const unitDir = overlay.path("/etc/systemd/system");
-      const units = readdirSync(unitDir).filter((name) => name.endsWith(".service")).map((name) => parseUnit(name, join(unitDir, name)));
+      const units = readdirSync(unitDir)
+        .filter((name) => name.endsWith(".service"))
+        .map((name) => parseUnit(name, join(unitDir, name)));
       const daemon = units.find((unit) => unit.execStart.includes("serve"));
       expect(daemon, `no unit runs "wedos-panel serve": ${units.map((unit) => unit.name).join(", ")}`).toBeDefined();
-      const record = recorder(join(work, "recorder"), readdirSync(overlay.path(`${PLUGIN}/hooks`)).filter((name) => name.endsWith(".sh")));
-      const recording = new EmulatedDirectAdmin({ layout, pluginDir: record.pluginDir, hookEnv: { WEDOS_PANEL_CONFIG: "/etc/wedos-panel/config.json" } });
+      const record = recorder(
+        join(work, "recorder"),
+        readdirSync(overlay.path(`${PLUGIN}/hooks`)).filter((name) => name.endsWith(".sh")),
+      );
+      const recording = new EmulatedDirectAdmin({
+        layout,
+        pluginDir: record.pluginDir,
+        hookEnv: { WEDOS_PANEL_CONFIG: "/etc/wedos-panel/config.json" },
+      });
       api = await recording.startApi();
       configure(overlay, daemon as ServiceUnit, api.url);
 
-      const sockets = readdirSync(unitDir).filter((name) => name.endsWith(".socket")).map((name) => parseSocketUnit(name, join(unitDir, name)));
+      const sockets = readdirSync(unitDir)
+        .filter((name) => name.endsWith(".socket"))
+        .map((name) => parseSocketUnit(name, join(unitDir, name)));
       for (const unit of startOrder(units)) {
         const socket = sockets.find((candidate) => candidate.name.replace(/\.socket$/, ".service") === unit.name);
         processes.push(startUnit(overlay, unit, (text) => (logs += text), socket));
         if (socket !== undefined) await handOver(overlay, socket, () => logs);
       }
       const socket = overlay.path("/run/wedos-panel/daemon.sock");
-      await waitFor(() => existsSync(socket), () => `the daemon never listened on /run/wedos-panel/daemon.sock:${logs}`);
+      await waitFor(
+        () => existsSync(socket),
+        () => `the daemon never listened on /run/wedos-panel/daemon.sock:${logs}`,
+      );
 
       // A new account, as DirectAdmin makes it: its unix account, its files (owned by diradmin), then its hooks.
       expect(run(["useradd", "--no-create-home", "--shell", "/bin/false", "alice"], "useradd alice").status).toBe(0);
-      await recording.createUser({ username: "alice", domain: "alice.test", package: "default", ip: "192.0.2.10", email: "alice@example.test", creator: "admin", password: "Secret-Password-1" });
+      await recording.createUser({
+        username: "alice",
+        domain: "alice.test",
+        package: "default",
+        ip: "192.0.2.10",
+        email: "alice@example.test",
+        creator: "admin",
+        password: "Secret-Password-1",
+      });
       run(["chown", "-R", "diradmin:diradmin", "/usr/local/directadmin/data"], "chown the DirectAdmin data");
       const hooks = record.runs().filter((entry) => entry.script.startsWith("hooks/"));
       expect(hooks.map((hook) => hook.script)).toContain("hooks/user_create_post.sh");
       for (const hook of hooks) {
-        const fired = run(["/usr/bin/env", "-i", ...directAdminEnv(hook.env), "/bin/sh", "-c", 'cd /usr/local/directadmin && exec "$0"', `${PLUGIN}/${hook.script}`], hook.script);
+        const fired = run(
+          [
+            "/usr/bin/env",
+            "-i",
+            ...directAdminEnv(hook.env),
+            "/bin/sh",
+            "-c",
+            'cd /usr/local/directadmin && exec "$0"',
+            `${PLUGIN}/${hook.script}`,
+          ],
+          hook.script,
+        );
         expect([hook.script, fired.status, fired.stdout.trim()], logs).toEqual([hook.script, 0, "WEDOS DNS: queued"]);
       }
-      const www = () => [...sim.simulator.publishedZones()].find((zone) => zone.name === "alice.test")?.rows.find((row) => row.name === "www" && row.type === "A");
-      await waitFor(() => www() !== undefined, () => `alice.test never reached the simulator:${logs}`);
+      const www = () =>
+        [...sim.simulator.publishedZones()]
+          .find((zone) => zone.name === "alice.test")
+          ?.rows.find((row) => row.name === "www" && row.type === "A");
+      await waitFor(
+        () => www() !== undefined,
+        () => `alice.test never reached the simulator:${logs}`,
+      );
       expect(www()?.rdata).toBe("192.0.2.10");
 
       // The user's page through the real entry script, run as alice's own unix account.
       await recording.runPage({ level: "user", session: recording.login("alice") });
       const visit = record.runs().find((entry) => entry.script === "user/index.html");
-      const page = run(["setpriv", "--reuid=alice", "--regid=alice", "--clear-groups", "--", "/usr/bin/env", "-i", ...directAdminEnv(visit?.env ?? []), "/bin/sh", "-c", 'cd "${0%/*}" && exec "$0"', `${PLUGIN}/user/index.html`], "user/index.html as alice");
+      const page = run(
+        [
+          "setpriv",
+          "--reuid=alice",
+          "--regid=alice",
+          "--clear-groups",
+          "--",
+          "/usr/bin/env",
+          "-i",
+          ...directAdminEnv(visit?.env ?? []),
+          "/bin/sh",
+          "-c",
+          'cd "${0%/*}" && exec "$0"',
+          `${PLUGIN}/user/index.html`,
+        ],
+        "user/index.html as alice",
+      );
       expect(page.status, logs).toBe(0);
       // alice's own domain: the daemon proved the visitor by the uid that ran the entry (its level from the reader).
       expect(page.stdout, logs).toContain("alice.test");
@@ -123,16 +193,27 @@ describe.each(NODE_VERSIONS)("the DirectAdmin package in Debian 11 with Node.js 
       // scripts/uninstall.sh: the units stopped and removed, the command unlinked; data, configuration, account kept.
       const uninstall = run(["/usr/bin/env", "-i", PATH, "/bin/sh", `${PLUGIN}/scripts/uninstall.sh`], "uninstall.sh");
       expect(uninstall.status, logs).toBe(0);
-      await waitFor(() => processes.every((child) => child.exitCode !== null || child.signalCode !== null), () => `a unit's process still runs after uninstall.sh:${logs}`);
+      await waitFor(
+        () => processes.every((child) => child.exitCode !== null || child.signalCode !== null),
+        () => `a unit's process still runs after uninstall.sh:${logs}`,
+      );
       expect(units.filter((unit) => existsSync(join(unitDir, unit.name))).map((unit) => unit.name)).toEqual([]);
       expect(existsSync(overlay.path("/usr/local/bin/wedos-panel"))).toBe(false);
       expect(readFileSync(overlay.path(`${PLUGIN}/plugin.conf`), "utf8")).toMatch(/^installed=no$/m);
       expect(existsSync(overlay.path("/var/lib/wedos-panel/wedos-panel.sqlite"))).toBe(true);
       expect(existsSync(overlay.path("/etc/wedos-panel/config.json"))).toBe(true);
-      process.stdout.write(`Node.js ${version}: install, hook, page and uninstall in ${Math.round((Date.now() - started) / 1000)} s\n`);
+      process.stdout.write(
+        `Node.js ${version}: install, hook, page and uninstall in ${Math.round((Date.now() - started) / 1000)} s\n`,
+      );
     } finally {
       for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      await Promise.all(processes.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once("close", resolve)))));
+      await Promise.all(
+        processes.map((child) =>
+          child.exitCode !== null || child.signalCode !== null
+            ? undefined
+            : new Promise((resolve) => child.once("close", resolve)),
+        ),
+      );
       await api?.close();
       overlay.close();
       rmSync(work, { recursive: true, force: true });
@@ -142,13 +223,20 @@ describe.each(NODE_VERSIONS)("the DirectAdmin package in Debian 11 with Node.js 
 
 /** The daemon's configuration file (its unit's WEDOS_PANEL_CONFIG), with the simulator's WAPI and DirectAdmin's API. */
 function configure(overlay: RootOverlay, daemon: ServiceUnit, apiUrl: string): void {
-  const file = daemon.environment.find((entry) => entry.startsWith("WEDOS_PANEL_CONFIG="))?.slice("WEDOS_PANEL_CONFIG=".length) ?? "/etc/wedos-panel/config.json";
+  const file =
+    daemon.environment.find((entry) => entry.startsWith("WEDOS_PANEL_CONFIG="))?.slice("WEDOS_PANEL_CONFIG=".length) ??
+    "/etc/wedos-panel/config.json";
   const passwordFile = join(dirname(file), "wapi-password");
   writeFileSync(overlay.path(passwordFile), `${PASSWORD}\n`, { mode: 0o600 });
   chmodSync(overlay.path(passwordFile), 0o600);
   overlay.run(["chown", `${daemon.user ?? "root"}:${daemon.group ?? daemon.user ?? "root"}`, passwordFile]);
   const config = JSON.parse(readFileSync(overlay.path(file), "utf8")) as Record<string, unknown>;
-  const settings = { ...config, wapi: { url: sim.url, login: LOGIN, passwordFile }, directadmin: { apiUrl }, dns: { propagationCheck: false, delegationCheck: false } };
+  const settings = {
+    ...config,
+    wapi: { url: sim.url, login: LOGIN, passwordFile },
+    directadmin: { apiUrl },
+    dns: { propagationCheck: false, delegationCheck: false },
+  };
   writeFileSync(overlay.path(file), `${JSON.stringify(settings, null, 2)}\n`); // the file keeps its owner and mode
 }
 
@@ -156,7 +244,12 @@ function configure(overlay: RootOverlay, daemon: ServiceUnit, apiUrl: string): v
  * Starts a unit's service as systemd would: its runtime directories, ExecStartPre=, then ExecStart= as User=. A
  * service its socket unit starts is given the socket path to listen on (`--listen`), since no systemd hands it over.
  */
-function startUnit(overlay: RootOverlay, unit: ServiceUnit, log: (text: string) => void, socket?: SocketUnit): ChildProcess {
+function startUnit(
+  overlay: RootOverlay,
+  unit: ServiceUnit,
+  log: (text: string) => void,
+  socket?: SocketUnit,
+): ChildProcess {
   for (const dir of unit.runtimeDirectories) {
     mkdirSync(overlay.path(`/run/${dir}`), { recursive: true });
     overlay.run(["chown", `${unit.user ?? "root"}:${unit.group ?? unit.user ?? "root"}`, `/run/${dir}`]);
@@ -181,7 +274,10 @@ function startUnit(overlay: RootOverlay, unit: ServiceUnit, log: (text: string) 
 
 /** Once the service listens: the socket as its socket unit gives it (SocketUser=, SocketGroup=, SocketMode=). */
 async function handOver(overlay: RootOverlay, socket: SocketUnit, logs: () => string): Promise<void> {
-  await waitFor(() => existsSync(overlay.path(socket.listenStream)), () => `nothing listened on ${socket.listenStream}:${logs()}`);
+  await waitFor(
+    () => existsSync(overlay.path(socket.listenStream)),
+    () => `nothing listened on ${socket.listenStream}:${logs()}`,
+  );
   overlay.run(["chown", `${socket.user}:${socket.group}`, socket.listenStream]);
   overlay.run(["chmod", socket.mode, socket.listenStream]);
   overlay.run(["chown", "root:root", dirname(socket.listenStream)]); // as systemd's DirectoryMode= leaves it

@@ -18,7 +18,10 @@ export function recorder(dir: string, hooks: readonly string[]): Recorder {
   const script = (path: string, answer: string) => {
     mkdirSync(join(dir, "plugin", path, ".."), { recursive: true });
     const file = join(dir, "plugin", path);
-    writeFileSync(file, `#!/bin/sh\nn=$(ls '${runs}' | wc -l)\n/usr/bin/env -0 > '${runs}'/$(printf %04d "$n")-$(printf %s '${path}' | tr / +)\nprintf '%s\\n' '${answer}'\n`);
+    writeFileSync(
+      file,
+      `#!/bin/sh\nn=$(ls '${runs}' | wc -l)\n/usr/bin/env -0 > '${runs}'/$(printf %04d "$n")-$(printf %s '${path}' | tr / +)\nprintf '%s\\n' '${answer}'\n`,
+    );
     chmodSync(file, 0o755);
   };
   for (const hook of hooks) script(`hooks/${hook}`, "WEDOS DNS: queued");
@@ -28,6 +31,11 @@ export function recorder(dir: string, hooks: readonly string[]): Recorder {
     runs: () =>
       readdirSync(runs)
         .sort()
-        .map((name) => ({ script: name.slice(5).replace(/\+/g, "/"), env: readFileSync(join(runs, name), "utf8").split("\0").filter((entry) => entry !== "") })),
+        .map((name) => ({
+          script: name.slice(5).replace(/\+/g, "/"),
+          env: readFileSync(join(runs, name), "utf8")
+            .split("\0")
+            .filter((entry) => entry !== ""),
+        })),
   };
 }

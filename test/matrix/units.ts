@@ -38,7 +38,13 @@ export function parseSocketUnit(name: string, file: string): SocketUnit {
   const listenStream = values.get("ListenStream");
   if (listenStream === undefined) throw new Error(`${file} has no ListenStream=`);
   const user = values.get("SocketUser") ?? "root";
-  return { name, listenStream, user, group: values.get("SocketGroup") ?? user, mode: values.get("SocketMode") ?? "0666" };
+  return {
+    name,
+    listenStream,
+    user,
+    group: values.get("SocketGroup") ?? user,
+    mode: values.get("SocketMode") ?? "0666",
+  };
 }
 
 /** Reads the [Service] and [Unit] settings the matrix honours; anything else in the file is left to systemd. */
@@ -53,7 +59,11 @@ export function parseUnit(name: string, file: string): ServiceUnit {
   const all = (key: string) => values.get(key) ?? [];
   const last = (key: string) => all(key).at(-1);
   const words = (key: string) => all(key).flatMap((value) => value.split(/\s+/).filter((word) => word !== ""));
-  const command = (line: string) => line.replace(/^[-@+!:]+/, "").split(/\s+/).filter((word) => word !== "");
+  const command = (line: string) =>
+    line
+      .replace(/^[-@+!:]+/, "")
+      .split(/\s+/)
+      .filter((word) => word !== "");
   const execStart = last("ExecStart");
   if (execStart === undefined) throw new Error(`${file} has no ExecStart=`);
   return {
@@ -66,7 +76,9 @@ export function parseUnit(name: string, file: string): ServiceUnit {
     execStart: command(execStart),
     runtimeDirectories: words("RuntimeDirectory"),
     runtimeDirectoryMode: last("RuntimeDirectoryMode") ?? "0755",
-    ambientCapabilities: words("AmbientCapabilities").map((capability) => capability.replace(/^CAP_/, "").toLowerCase()),
+    ambientCapabilities: words("AmbientCapabilities").map((capability) =>
+      capability.replace(/^CAP_/, "").toLowerCase(),
+    ),
     after: [...words("After"), ...words("Requires"), ...words("Wants")],
   };
 }
@@ -88,8 +100,25 @@ export function startOrder(units: readonly ServiceUnit[]): ServiceUnit[] {
 
 /** The setpriv command that runs `argv` as the unit's account (root when it names none), with its capabilities. */
 export function asUnitAccount(unit: ServiceUnit, argv: readonly string[]): string[] {
-  if (unit.user === undefined) return ["/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", ...unit.environment, ...argv];
-  const groups = unit.supplementaryGroups.length > 0 ? [`--groups=${unit.supplementaryGroups.join(",")}`] : ["--clear-groups"];
-  const capabilities = unit.ambientCapabilities.length > 0 ? [`--inh-caps=+${unit.ambientCapabilities.join(",+")}`, `--ambient-caps=+${unit.ambientCapabilities.join(",+")}`] : [];
-  return ["setpriv", `--reuid=${unit.user}`, `--regid=${unit.group ?? unit.user}`, ...groups, ...capabilities, "--", "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", ...unit.environment, ...argv];
+  if (unit.user === undefined)
+    return ["/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", ...unit.environment, ...argv];
+  const groups =
+    unit.supplementaryGroups.length > 0 ? [`--groups=${unit.supplementaryGroups.join(",")}`] : ["--clear-groups"];
+  const capabilities =
+    unit.ambientCapabilities.length > 0
+      ? [`--inh-caps=+${unit.ambientCapabilities.join(",+")}`, `--ambient-caps=+${unit.ambientCapabilities.join(",+")}`]
+      : [];
+  return [
+    "setpriv",
+    `--reuid=${unit.user}`,
+    `--regid=${unit.group ?? unit.user}`,
+    ...groups,
+    ...capabilities,
+    "--",
+    "/usr/bin/env",
+    "-i",
+    "PATH=/usr/local/bin:/usr/bin:/bin",
+    ...unit.environment,
+    ...argv,
+  ];
 }

@@ -14,13 +14,16 @@ beforeAll(() => {
 afterAll(() => built.directadmin.remove());
 
 /** The compiled code a server runs: these top-level modules and directories of build/lib, nothing else. */
-const LIB = /^build\/lib\/(?:(?:cli|main|errors|clock|package-info|serving)\.js|(?:cli|config|dns|doctor|model|panel|provisioning|store|sync|util|wapi|web)\/[a-z0-9/-]+\.js)$/;
+const LIB =
+  /^build\/lib\/(?:(?:cli|main|errors|clock|package-info|serving)\.js|(?:cli|config|dns|doctor|model|panel|provisioning|store|sync|util|wapi|web)\/[a-z0-9/-]+\.js)$/;
 /** Development modules that must never ship, even inside an allowed directory. */
 const DEV_CODE = /\/(?:emulators|simulator|demo|bench)\/|\/dev-commands\.js$|\/commands\/(?:demo|wapi-sim)\.js$/;
 
 /** Production dependencies as package-lock.json records them, less those only npm's install step uses. */
 function productionClosure(): Set<string> {
-  const lock = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }> };
+  const lock = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package-lock.json"), "utf8")) as {
+    packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
+  };
   const found = new Set<string>();
   const visit = (name: string) => {
     if (found.has(name) || ["prebuild-install", "bindings"].includes(name)) return;
@@ -75,8 +78,14 @@ describe("what the packages hold", () => {
     const rules: Array<[RegExp, string]> = [
       [/^(?:package\.json|platform\.conf)$/, "the package's description"],
       [/^cpanel\/(?:install|uninstall|paths)\.sh$/, "an installer"],
-      [/^scripts\/(?:service|installation)\.sh$/, "the service account and units, shared with the DirectAdmin installer"],
-      [/^cpanel\/(?:hooks\/(?:wedos-panel-hook|spool-file\.sh)|plugin\/(?:index\.live\.pl|install\.json|wedos\.svg)|whm\/(?:index\.cgi|wedos-panel\.conf|wedos-panel\.svg))$/, "what cPanel runs or registers"],
+      [
+        /^scripts\/(?:service|installation)\.sh$/,
+        "the service account and units, shared with the DirectAdmin installer",
+      ],
+      [
+        /^cpanel\/(?:hooks\/(?:wedos-panel-hook|spool-file\.sh)|plugin\/(?:index\.live\.pl|install\.json|wedos\.svg)|whm\/(?:index\.cgi|wedos-panel\.conf|wedos-panel\.svg))$/,
+        "what cPanel runs or registers",
+      ],
       [/^images\/[a-z-]+\.(?:css|js|svg)$/, "a page asset"],
       [/^views\/(?:[a-z-]+\/)*[a-z-]+\.ejs$/, "a page template"],
     ];
@@ -89,7 +98,10 @@ describe("what the packages hold", () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("  driver ");
     expect(help.stdout).not.toMatch(/\n {2}(?:demo|wapi-sim) /);
-    expect(spawn(cli, ["demo"])).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown command "demo"') });
+    expect(spawn(cli, ["demo"])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('unknown command "demo"'),
+    });
     expect(spawn(cli, ["driver"]).status).toBe(0);
   });
 });

@@ -35,15 +35,31 @@ export function cpanelServer(unpacked: string) {
   for (const [path, body] of Object.entries(STUBS)) {
     const file = join(prefix, path);
     mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, `#!/bin/sh\necho "${path.split("/").at(-1)} $* (umask $(umask))" >> "$WEDOS_PANEL_PREFIX/calls.log"\n${body}\nexit 0\n`);
+    writeFileSync(
+      file,
+      `#!/bin/sh\necho "${path.split("/").at(-1)} $* (umask $(umask))" >> "$WEDOS_PANEL_PREFIX/calls.log"\n${body}\nexit 0\n`,
+    );
     chmodSync(file, 0o755);
   }
-  writeFileSync(join(prefix, "system"), systemStub(join(prefix, "calls.log"), join(prefix, "account"), " (umask $(umask))"), { mode: 0o755 });
-  const env = { PATH: "/usr/bin:/bin", WEDOS_PANEL_PREFIX: prefix, WEDOS_PANEL_NODE: process.execPath, WEDOS_PANEL_INSTALL_EXEC: join(prefix, "system") };
-  const run = (script: "install.sh" | "uninstall.sh", extra: Record<string, string> = {}) => spawnSync("sh", [join(unpacked, "cpanel", script)], { env: { ...env, ...extra }, encoding: "utf8" });
+  writeFileSync(
+    join(prefix, "system"),
+    systemStub(join(prefix, "calls.log"), join(prefix, "account"), " (umask $(umask))"),
+    { mode: 0o755 },
+  );
+  const env = {
+    PATH: "/usr/bin:/bin",
+    WEDOS_PANEL_PREFIX: prefix,
+    WEDOS_PANEL_NODE: process.execPath,
+    WEDOS_PANEL_INSTALL_EXEC: join(prefix, "system"),
+  };
+  const run = (script: "install.sh" | "uninstall.sh", extra: Record<string, string> = {}) =>
+    spawnSync("sh", [join(unpacked, "cpanel", script)], { env: { ...env, ...extra }, encoding: "utf8" });
   const read = (path: string) => readFileSync(join(prefix, path), "utf8");
-  const registered = () => read("hooks.registry").split("\n").filter((line) => line.includes('"category"')).map((line) => JSON.parse(line.replace(/^[[,]\s*/, "").replace(/[,\s\]]*$/, "")) as unknown);
+  const registered = () =>
+    read("hooks.registry")
+      .split("\n")
+      .filter((line) => line.includes('"category"'))
+      .map((line) => JSON.parse(line.replace(/^[[,]\s*/, "").replace(/[,\s\]]*$/, "")) as unknown);
   const mode = (path: string) => statSync(join(prefix, path)).mode & 0o7777;
   return { prefix, run, read, registered, mode, calls: () => read("calls.log").trim().split("\n") };
 }
-

@@ -8,7 +8,16 @@ import { startSimulator, type RunningSimulator } from "../../src/simulator/index
 import { databaseFileIn } from "../../src/store/database.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SERVICE_UID } from "../support/service-account.js";
-import { applyUmaskTrap, buildPackage, createSandbox, depthFirst, directoriesNotMode, listing, modeOf, type BuiltPackage } from "./sandbox.js";
+import {
+  applyUmaskTrap,
+  buildPackage,
+  createSandbox,
+  depthFirst,
+  directoriesNotMode,
+  listing,
+  modeOf,
+  type BuiltPackage,
+} from "./sandbox.js";
 import { startReaderUnits } from "./units.js";
 
 // The DirectAdmin package (docs/reference/directadmin.md#packaging-and-installation): the real build, then the real
@@ -40,16 +49,43 @@ describe("the package (npm run build)", () => {
     const paths = entries.map((entry) => entry.path.replace(/\/$/, ""));
     expect(paths).toEqual(depthFirst(paths));
     expect(byPath.get("plugin.conf")?.mode).toBe("-rw-r--r--");
-    const executables = [...ENTRY_FILES, "scripts/install.sh", "scripts/update.sh", "scripts/uninstall.sh", "hooks/user_create_post.sh", "build/lib/cli.js"];
-    expect(executables.map((path) => [path, byPath.get(path)?.mode])).toEqual(executables.map((path) => [path, "-rwxr-xr-x"]));
-    for (const path of ["hooks/admin_txt.html", "images/wedos.css", "views/user/index.ejs", "build/lib/cli/commands/serve.js", "node_modules/express/package.json"]) {
+    const executables = [
+      ...ENTRY_FILES,
+      "scripts/install.sh",
+      "scripts/update.sh",
+      "scripts/uninstall.sh",
+      "hooks/user_create_post.sh",
+      "build/lib/cli.js",
+    ];
+    expect(executables.map((path) => [path, byPath.get(path)?.mode])).toEqual(
+      executables.map((path) => [path, "-rwxr-xr-x"]),
+    );
+    for (const path of [
+      "hooks/admin_txt.html",
+      "images/wedos.css",
+      "views/user/index.ejs",
+      "build/lib/cli/commands/serve.js",
+      "node_modules/express/package.json",
+    ]) {
       expect(byPath.has(path), path).toBe(true);
     }
     expect(byPath.has(`native/linux-x64/node-abi${process.versions.modules}/better_sqlite3.node`)).toBe(true);
-    expect(paths.filter((path) => /^node_modules\/(typescript|vitest|@types|playwright-core)\//.test(path) || /^build\/lib\/.*\.map$/.test(path))).toEqual([]);
-    expect(built.output).toContain(`database drivers, NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules})`);
-    expect(readFileSync(join(built.unpacked, "platform.conf"), "utf8")).toContain(`\ndrivers=linux-x64/node-abi${process.versions.modules}\nportable=no\n`);
-    expect(JSON.parse(readFileSync(join(built.unpacked, "package.json"), "utf8"))).not.toHaveProperty("devDependencies");
+    expect(
+      paths.filter(
+        (path) =>
+          /^node_modules\/(typescript|vitest|@types|playwright-core)\//.test(path) ||
+          /^build\/lib\/.*\.map$/.test(path),
+      ),
+    ).toEqual([]);
+    expect(built.output).toContain(
+      `database drivers, NOT PORTABLE: a development build for Node.js ${process.versions.node.split(".")[0]} (ABI ${process.versions.modules})`,
+    );
+    expect(readFileSync(join(built.unpacked, "platform.conf"), "utf8")).toContain(
+      `\ndrivers=linux-x64/node-abi${process.versions.modules}\nportable=no\n`,
+    );
+    expect(JSON.parse(readFileSync(join(built.unpacked, "package.json"), "utf8"))).not.toHaveProperty(
+      "devDependencies",
+    );
   });
 });
 
@@ -64,13 +100,26 @@ describe("scripts/install.sh", () => {
     expect(run.stdout).toMatch(/^<pre>\nwedos-panel 0\.\d+\.\d+ installed in /);
     expect(run.stdout.trimEnd().endsWith("</pre>")).toBe(true);
     expect(directoriesNotMode(box.pluginDir, 0o755)).toEqual([]);
-    expect(ENTRY_FILES.map((file) => [file, modeOf(join(box.pluginDir, file)), statSync(join(box.pluginDir, file)).isFile()])).toEqual(ENTRY_FILES.map((file) => [file, 0o755, true]));
+    expect(
+      ENTRY_FILES.map((file) => [
+        file,
+        modeOf(join(box.pluginDir, file)),
+        statSync(join(box.pluginDir, file)).isFile(),
+      ]),
+    ).toEqual(ENTRY_FILES.map((file) => [file, 0o755, true]));
     expect(readFileSync(join(box.pluginDir, "plugin.conf"), "utf8")).toMatch(/^active=yes$[\s\S]*^installed=yes$/m);
-    expect([modeOf(join(box.root, "etc", "wedos-panel")), modeOf(box.configFile), modeOf(box.dataDir), modeOf(join(box.dataDir, "spool", "consumed"))]).toEqual([0o700, 0o600, 0o700, 0o700]);
+    expect([
+      modeOf(join(box.root, "etc", "wedos-panel")),
+      modeOf(box.configFile),
+      modeOf(box.dataDir),
+      modeOf(join(box.dataDir, "spool", "consumed")),
+    ]).toEqual([0o700, 0o600, 0o700, 0o700]);
     // The hooks' spool: root's, the service account's group, setgid (docs/decisions/0020).
     expect([statSync(box.spoolDir).uid, statSync(box.spoolDir).mode & 0o7777]).toEqual([0, 0o2750]);
     expect(JSON.parse(readFileSync(box.configFile, "utf8"))).toEqual({});
-    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`spool_dir=${box.spoolDir}\ndata_dir=${box.dataDir}\nservice_user=wedos-panel\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
+    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(
+      `spool_dir=${box.spoolDir}\ndata_dir=${box.dataDir}\nservice_user=wedos-panel\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`,
+    );
     expect(modeOf(join(box.pluginDir, "install.conf"))).toBe(0o644);
     expect(schemaVersion(databaseFileIn(box.dataDir))).toBe(LATEST_SCHEMA);
 
@@ -94,17 +143,32 @@ describe("scripts/install.sh", () => {
     }
 
     const calls = box.calls();
-    expect(calls).toContain(`useradd --system --user-group --no-create-home --home-dir ${box.dataDir} --shell /usr/sbin/nologin --comment wedos-panel daemon wedos-panel`);
+    expect(calls).toContain(
+      `useradd --system --user-group --no-create-home --home-dir ${box.dataDir} --shell /usr/sbin/nologin --comment wedos-panel daemon wedos-panel`,
+    );
     // Root hands over only the two directories it chose; what is inside them is made as the service account.
-    expect(calls.filter((call) => call.startsWith("chown "))).toEqual([`chown wedos-panel:wedos-panel ${join(box.root, "etc", "wedos-panel")}`, `chown wedos-panel:wedos-panel ${box.dataDir}`]);
+    expect(calls.filter((call) => call.startsWith("chown "))).toEqual([
+      `chown wedos-panel:wedos-panel ${join(box.root, "etc", "wedos-panel")}`,
+      `chown wedos-panel:wedos-panel ${box.dataDir}`,
+    ]);
     const asService = "setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups --";
-    expect(calls).toContain(`${asService} mkdir -p -m 0700 ${join(box.dataDir, "spool")} ${join(box.dataDir, "spool", "consumed")} ${join(box.dataDir, "spool", "rejected")}`);
+    expect(calls).toContain(
+      `${asService} mkdir -p -m 0700 ${join(box.dataDir, "spool")} ${join(box.dataDir, "spool", "consumed")} ${join(box.dataDir, "spool", "rejected")}`,
+    );
     expect(calls).toContain(`chgrp wedos-panel ${box.spoolDir}`);
-    expect(calls.filter((call) => call.startsWith("systemctl ") || call.includes(" --version") || call.includes(" status --json"))).toEqual([
-      expect.stringMatching(/^setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env \S+node \S+\/build\/lib\/cli\.js --version$/),
+    expect(
+      calls.filter(
+        (call) => call.startsWith("systemctl ") || call.includes(" --version") || call.includes(" status --json"),
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env \S+node \S+\/build\/lib\/cli\.js --version$/,
+      ),
       "systemctl daemon-reload",
       "systemctl stop wedos-panel.service wedos-panel-reader.service",
-      expect.stringMatching(/^setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env WEDOS_PANEL_CONFIG=\S+ \S+node \S+\/build\/lib\/cli\.js status --json$/),
+      expect.stringMatching(
+        /^setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env WEDOS_PANEL_CONFIG=\S+ \S+node \S+\/build\/lib\/cli\.js status --json$/,
+      ),
       "systemctl enable wedos-panel-reader.socket wedos-panel.service",
       "systemctl restart wedos-panel-reader.socket",
       "systemctl restart wedos-panel.service",
@@ -113,7 +177,11 @@ describe("scripts/install.sh", () => {
     const link = join(box.root, "usr", "local", "bin", "wedos-panel");
     expect(readlinkSync(link)).toBe(join(box.pluginDir, "build", "lib", "cli.js"));
     // As the service account (the sandbox's account is a bare uid; test/packaging/root-boundary.test.ts runs it as root).
-    const status = execFileSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", "--", link, "status", "--json"], { encoding: "utf8", env: { PATH: process.env.PATH, WEDOS_PANEL_CONFIG: box.configFile } });
+    const status = execFileSync(
+      "setpriv",
+      [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", "--", link, "status", "--json"],
+      { encoding: "utf8", env: { PATH: process.env.PATH, WEDOS_PANEL_CONFIG: box.configFile } },
+    );
     expect(JSON.parse(status)).toMatchObject({ domains: [] });
     expect(snapshot(box.customHook)).toEqual(custom);
   });
@@ -139,7 +207,9 @@ describe("scripts/install.sh", () => {
     const run = box.run("install.sh");
 
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`this plugin must be in a directory named "wedos" (its id in plugin.conf), but it is in ${box.pluginDir}`);
+    expect(run.stdout).toContain(
+      `this plugin must be in a directory named "wedos" (its id in plugin.conf), but it is in ${box.pluginDir}`,
+    );
     expect(run.stdout).toContain("upload the package as wedos.tar.gz");
     expect(box.calls()).toEqual([]);
     expect(existsSync(box.configFile)).toBe(false);
@@ -152,7 +222,9 @@ describe("scripts/install.sh", () => {
     const run = box.run("install.sh", { path: [oldNode] });
 
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`Node.js v18.19.0 (${oldNode}/node) is too old: wedos-panel needs Node.js 20.18 or newer.`);
+    expect(run.stdout).toContain(
+      `Node.js v18.19.0 (${oldNode}/node) is too old: wedos-panel needs Node.js 20.18 or newer.`,
+    );
     expect(run.stdout).toContain("then install the plugin again");
     expect(box.calls()).toEqual([]);
     expect(existsSync(box.dataDir)).toBe(false);
@@ -160,14 +232,23 @@ describe("scripts/install.sh", () => {
 
   it("refuses to install where no database driver loads, saying what was tried and what to do", () => {
     const box = createSandbox(built);
-    writeFileSync(join(box.pluginDir, "native", "linux-x64", `node-abi${process.versions.modules}`, "better_sqlite3.node"), "not a driver");
+    writeFileSync(
+      join(box.pluginDir, "native", "linux-x64", `node-abi${process.versions.modules}`, "better_sqlite3.node"),
+      "not a driver",
+    );
     // Forced to the native driver, so node:sqlite (Node.js 22.13+) cannot stand in whatever Node.js runs this.
     const run = box.run("install.sh", { env: { WEDOS_PANEL_SQLITE_DRIVER: "native" } });
 
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`wedos-panel: no database driver: wedos-panel driver: no SQLite driver loads with Node.js ${process.version}`);
-    expect(run.stdout).toContain(`the package's portable build native/linux-x64/node-abi${process.versions.modules}/better_sqlite3.node: does not load:`);
-    expect(run.stdout).toContain("Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer");
+    expect(run.stdout).toContain(
+      `wedos-panel: no database driver: wedos-panel driver: no SQLite driver loads with Node.js ${process.version}`,
+    );
+    expect(run.stdout).toContain(
+      `the package's portable build native/linux-x64/node-abi${process.versions.modules}/better_sqlite3.node: does not load:`,
+    );
+    expect(run.stdout).toContain(
+      "Fix: run wedos-panel with Node.js 20, 22 or 24 on Linux x86_64 with glibc 2.28 or newer",
+    );
     expect(box.calls()).toEqual([]);
   });
 });
@@ -201,7 +282,9 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     db.close();
     const calls = box.calls().slice(before);
     expect(calls.filter((call) => call.startsWith("useradd"))).toEqual([]);
-    expect(calls.indexOf("systemctl stop wedos-panel.service wedos-panel-reader.service")).toBeLessThan(calls.findIndex((call) => call.includes(" status --json")));
+    expect(calls.indexOf("systemctl stop wedos-panel.service wedos-panel-reader.service")).toBeLessThan(
+      calls.findIndex((call) => call.includes(" status --json")),
+    );
     expect(calls.at(-1)).toBe("systemctl restart wedos-panel.service");
   });
 
@@ -213,11 +296,19 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     const kept = box.run("uninstall.sh");
 
     expect(kept.status, kept.stdout).toBe(0);
-    expect(box.calls()).toContain("systemctl disable --now wedos-panel.service wedos-panel-reader.socket wedos-panel-reader.service");
-    expect(["wedos-panel.service", "wedos-panel-reader.socket", "wedos-panel-reader.service"].filter((unit) => existsSync(join(box.root, "etc", "systemd", "system", unit)))).toEqual([]);
+    expect(box.calls()).toContain(
+      "systemctl disable --now wedos-panel.service wedos-panel-reader.socket wedos-panel-reader.service",
+    );
+    expect(
+      ["wedos-panel.service", "wedos-panel-reader.socket", "wedos-panel-reader.service"].filter((unit) =>
+        existsSync(join(box.root, "etc", "systemd", "system", unit)),
+      ),
+    ).toEqual([]);
     expect(existsSync(join(box.root, "usr", "local", "bin", "wedos-panel"))).toBe(false);
     expect([existsSync(box.configFile), existsSync(databaseFileIn(box.dataDir))]).toEqual([true, true]);
-    expect(kept.stdout).toContain(`Kept, for a later install: the data ${box.dataDir}, the hooks' spool ${box.spoolDir}, the configuration ${join(box.root, "etc", "wedos-panel")} and the account wedos-panel.`);
+    expect(kept.stdout).toContain(
+      `Kept, for a later install: the data ${box.dataDir}, the hooks' spool ${box.spoolDir}, the configuration ${join(box.root, "etc", "wedos-panel")} and the account wedos-panel.`,
+    );
     expect(kept.stdout).toContain("WEDOS_PANEL_PURGE=1");
     expect(box.calls().filter((call) => call.startsWith("userdel"))).toEqual([]);
 
@@ -230,7 +321,6 @@ describe("scripts/update.sh and scripts/uninstall.sh", () => {
     expect(snapshot(box.customHook)).toEqual(custom);
   });
 });
-
 
 describe("the installed plugin in an emulated DirectAdmin", () => {
   let daemon: ChildProcess | undefined;
@@ -248,66 +338,131 @@ describe("the installed plugin in an emulated DirectAdmin", () => {
     await api?.close();
   });
 
-  it("provisions a new account: the installed hooks spool, the unit's daemon ingests, the zone reaches WEDOS, the page shows it, the pre hook checks", { timeout: 60_000 }, async () => {
-    sim = await startSimulator({ login: "install@example.test", password: "install-pass-1", wgpActivationDelaySeconds: 0 });
-    // A real service account (a free uid): the hooks, the command and the daemon act as it, as on a server.
-    const box = createSandbox(built, "wedos", { numericAccount: true });
-    expect(box.run("install.sh").status).toBe(0);
-    const da = new EmulatedDirectAdmin({ layout: box.layout, pluginDir: box.pluginDir, hookEnv: { WEDOS_PANEL_CONFIG: box.configFile } });
-    api = await da.startApi();
-    // What the admin does after installing: the WAPI credentials; here also the sandbox's DirectAdmin and socket.
-    const socket = join(box.root, "run", "wedos-panel", "daemon.sock");
-    const config = JSON.parse(readFileSync(box.configFile, "utf8")) as Record<string, unknown>;
-    writeFileSync(
-      box.configFile,
-      JSON.stringify(
-        {
-          ...config,
-          wapi: { url: sim.url, login: "install@example.test", password: "install-pass-1" },
-          // The emulator runs every page as this test's own user: its session tells the visitor (ADR 0012).
-          directadmin: { root: box.layout.root, virtualDir: box.layout.virtualDir, apiUrl: api.url, identity: "session" },
-          dns: { zoneDir: box.layout.zoneDir, propagationCheck: false },
-          daemon: { listen: socket },
-        },
-        null,
-        2,
-      ),
-    );
+  it(
+    "provisions a new account: the installed hooks spool, the unit's daemon ingests, the zone reaches WEDOS, the page shows it, the pre hook checks",
+    { timeout: 60_000 },
+    async () => {
+      sim = await startSimulator({
+        login: "install@example.test",
+        password: "install-pass-1",
+        wgpActivationDelaySeconds: 0,
+      });
+      // A real service account (a free uid): the hooks, the command and the daemon act as it, as on a server.
+      const box = createSandbox(built, "wedos", { numericAccount: true });
+      expect(box.run("install.sh").status).toBe(0);
+      const da = new EmulatedDirectAdmin({
+        layout: box.layout,
+        pluginDir: box.pluginDir,
+        hookEnv: { WEDOS_PANEL_CONFIG: box.configFile },
+      });
+      api = await da.startApi();
+      // What the admin does after installing: the WAPI credentials; here also the sandbox's DirectAdmin and socket.
+      const socket = join(box.root, "run", "wedos-panel", "daemon.sock");
+      const config = JSON.parse(readFileSync(box.configFile, "utf8")) as Record<string, unknown>;
+      writeFileSync(
+        box.configFile,
+        JSON.stringify(
+          {
+            ...config,
+            wapi: { url: sim.url, login: "install@example.test", password: "install-pass-1" },
+            // The emulator runs every page as this test's own user: its session tells the visitor (ADR 0012).
+            directadmin: {
+              root: box.layout.root,
+              virtualDir: box.layout.virtualDir,
+              apiUrl: api.url,
+              identity: "session",
+            },
+            dns: { zoneDir: box.layout.zoneDir, propagationCheck: false },
+            daemon: { listen: socket },
+          },
+          null,
+          2,
+        ),
+      );
 
-    // The panel reader and the daemon exactly as their units start them: the reader's socket for the service account
-    // alone; the daemon as its user, with its ambient capabilities (none), finding the reader in install.conf.
-    reader = await startReaderUnits(join(box.root, "etc", "systemd", "system"));
-    const unit = readFileSync(box.unitFile, "utf8");
-    const [command = "", ...args] = (/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? "").split(" ");
-    const configVariable = /^Environment=WEDOS_PANEL_CONFIG=(.+)$/m.exec(unit)?.[1] ?? "";
-    const user = /^User=(.+)$/m.exec(unit)?.[1] ?? "";
-    const capabilities = (/^AmbientCapabilities=(.+)$/m.exec(unit)?.[1] ?? "").split(" ").filter(Boolean).map((name) => `+${name.replace(/^CAP_/, "").toLowerCase()}`).join(",");
-    expect(user).toBe(String(SERVICE_UID));
-    mkdirSync(dirname(socket), { recursive: true, mode: 0o755 });
-    chownSync(dirname(socket), SERVICE_UID, SERVICE_UID);
-    const asUnit = ["--reuid", user, "--regid", user, "--clear-groups", ...(capabilities === "" ? [] : [`--inh-caps=${capabilities}`, `--ambient-caps=${capabilities}`]), "--"];
-    let log = "";
-    daemon = spawn("setpriv", [...asUnit, command, ...args], { env: { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: configVariable }, stdio: ["ignore", "ignore", "pipe"] });
-    daemon.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    await waitFor(() => existsSync(socket), () => `the daemon did not listen on ${socket}:\n${log}`);
+      // The panel reader and the daemon exactly as their units start them: the reader's socket for the service account
+      // alone; the daemon as its user, with its ambient capabilities (none), finding the reader in install.conf.
+      reader = await startReaderUnits(join(box.root, "etc", "systemd", "system"));
+      const unit = readFileSync(box.unitFile, "utf8");
+      const [command = "", ...args] = (/^ExecStart=(.+)$/m.exec(unit)?.[1] ?? "").split(" ");
+      const configVariable = /^Environment=WEDOS_PANEL_CONFIG=(.+)$/m.exec(unit)?.[1] ?? "";
+      const user = /^User=(.+)$/m.exec(unit)?.[1] ?? "";
+      const capabilities = (/^AmbientCapabilities=(.+)$/m.exec(unit)?.[1] ?? "")
+        .split(" ")
+        .filter(Boolean)
+        .map((name) => `+${name.replace(/^CAP_/, "").toLowerCase()}`)
+        .join(",");
+      expect(user).toBe(String(SERVICE_UID));
+      mkdirSync(dirname(socket), { recursive: true, mode: 0o755 });
+      chownSync(dirname(socket), SERVICE_UID, SERVICE_UID);
+      const asUnit = [
+        "--reuid",
+        user,
+        "--regid",
+        user,
+        "--clear-groups",
+        ...(capabilities === "" ? [] : [`--inh-caps=${capabilities}`, `--ambient-caps=${capabilities}`]),
+        "--",
+      ];
+      let log = "";
+      daemon = spawn("setpriv", [...asUnit, command, ...args], {
+        env: { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: configVariable },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      daemon.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+      await waitFor(
+        () => existsSync(socket),
+        () => `the daemon did not listen on ${socket}:\n${log}`,
+      );
 
-    const runs = await da.createUser({ username: "alice", domain: "alice.test", package: "default", ip: "192.0.2.10", email: "alice@example.test", creator: "admin", password: "Secret-Password-1" });
-    expect(runs.map((run) => [run.hook, run.exitCode, run.output.trim()])).toEqual(runs.map((run) => [run.hook, 0, "WEDOS DNS: queued"]));
+      const runs = await da.createUser({
+        username: "alice",
+        domain: "alice.test",
+        package: "default",
+        ip: "192.0.2.10",
+        email: "alice@example.test",
+        creator: "admin",
+        password: "Secret-Password-1",
+      });
+      expect(runs.map((run) => [run.hook, run.exitCode, run.output.trim()])).toEqual(
+        runs.map((run) => [run.hook, 0, "WEDOS DNS: queued"]),
+      );
 
-    const www = () => [...(sim?.simulator.publishedZones() ?? [])].find((zone) => zone.name === "alice.test")?.rows.find((row) => row.name === "www" && row.type === "A");
-    await waitFor(() => www() !== undefined, () => `alice.test's records never reached WEDOS; the daemon said:\n${log}\nthe reader said:\n${reader?.log()}`);
-    expect(reader.log()).toContain("panel-reader: answering for directadmin on fd 3");
-    expect(www()?.rdata).toBe("192.0.2.10");
-    const page = await da.runPage({ level: "user", session: da.login("alice"), env: { WEDOS_PANEL_CONFIG: box.configFile } });
-    expect(page.stdout).toContain("alice.test");
-    expect(page.stdout).not.toContain("temporarily unavailable");
+      const www = () =>
+        [...(sim?.simulator.publishedZones() ?? [])]
+          .find((zone) => zone.name === "alice.test")
+          ?.rows.find((row) => row.name === "www" && row.type === "A");
+      await waitFor(
+        () => www() !== undefined,
+        () => `alice.test's records never reached WEDOS; the daemon said:\n${log}\nthe reader said:\n${reader?.log()}`,
+      );
+      expect(reader.log()).toContain("panel-reader: answering for directadmin on fd 3");
+      expect(www()?.rdata).toBe("192.0.2.10");
+      const page = await da.runPage({
+        level: "user",
+        session: da.login("alice"),
+        env: { WEDOS_PANEL_CONFIG: box.configFile },
+      });
+      expect(page.stdout).toContain("alice.test");
+      expect(page.stdout).not.toContain("temporarily unavailable");
 
-    // The installed pre hook finds the installed command: with a quota of one zone, alice's second domain is refused.
-    const env = { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: box.configFile };
-    execFileSync(join(box.root, "usr", "local", "bin", "wedos-panel"), ["policy", "set", "default", "--zone-quota", "1"], { env });
-    const pre = spawnSync(join(box.pluginDir, "hooks", "domain_create_pre.sh"), [], { env: { ...env, username: "alice", domain: "alice-shop.test", creator: "admin" }, encoding: "utf8" });
-    expect([pre.status, pre.stdout]).toEqual([1, expect.stringContaining("WEDOS DNS: the package default includes WEDOS DNS for 1 domain(s)")]);
-  });
+      // The installed pre hook finds the installed command: with a quota of one zone, alice's second domain is refused.
+      const env = { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: box.configFile };
+      execFileSync(
+        join(box.root, "usr", "local", "bin", "wedos-panel"),
+        ["policy", "set", "default", "--zone-quota", "1"],
+        { env },
+      );
+      const pre = spawnSync(join(box.pluginDir, "hooks", "domain_create_pre.sh"), [], {
+        env: { ...env, username: "alice", domain: "alice-shop.test", creator: "admin" },
+        encoding: "utf8",
+      });
+      expect([pre.status, pre.stdout]).toEqual([
+        1,
+        expect.stringContaining("WEDOS DNS: the package default includes WEDOS DNS for 1 domain(s)"),
+      ]);
+    },
+  );
 });
 
 /** Polls `condition` every 50 ms for at most 30 s. */

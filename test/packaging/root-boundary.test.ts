@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseFileIn } from "../../src/store/database.js";
@@ -17,7 +26,8 @@ afterAll(() => built.remove());
 
 const owner = (path: string) => [statSync(path).uid, statSync(path).mode & 0o7777];
 /** What the service account does to its own files. */
-const asService = (...command: string[]) => execFileSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", "--", ...command]);
+const asService = (...command: string[]) =>
+  execFileSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", "--", ...command]);
 
 /** A directory only root may write, with one file: what a path planted by the service account aims at. */
 function rootsOwn(box: Sandbox, name: string): { dir: string; file: string } {
@@ -72,7 +82,9 @@ describe("install.sh and update.sh", () => {
     const run = box.run("install.sh", { args: ["--data-dir", chosen] });
 
     expect(run.status, run.stdout).toBe(0);
-    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(`spool_dir=${box.spoolDir}\ndata_dir=${chosen}\nservice_user=${SERVICE_UID}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`);
+    expect(readFileSync(join(box.pluginDir, "install.conf"), "utf8")).toBe(
+      `spool_dir=${box.spoolDir}\ndata_dir=${chosen}\nservice_user=${SERVICE_UID}\nconfig_file=${box.configFile}\nreader_socket=${join(box.root, "run", "wedos-panel-reader", "reader.sock")}\n`,
+    );
     expect(owner(chosen)).toEqual([SERVICE_UID, 0o700]);
     expect(existsSync(databaseFileIn(chosen))).toBe(true);
     expect(existsSync(box.dataDir)).toBe(false);
@@ -91,10 +103,14 @@ describe("install.sh and update.sh", () => {
     const run = box.run("install.sh", { args: ["--data-dir", join(open, "wedos")] });
 
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`wedos-panel: ${open}, above ${join(open, "wedos")}, must belong to root and be writable by nobody else; choose another --data-dir`);
+    expect(run.stdout).toContain(
+      `wedos-panel: ${open}, above ${join(open, "wedos")}, must belong to root and be writable by nobody else; choose another --data-dir`,
+    );
     expect(existsSync(join(open, "wedos"))).toBe(false);
     expect(existsSync(join(box.pluginDir, "install.conf"))).toBe(false);
-    expect(box.run("install.sh", { args: ["--data-dir", "var/wedos"] }).stdout).toContain("wedos-panel: --data-dir var/wedos: give an absolute path");
+    expect(box.run("install.sh", { args: ["--data-dir", "var/wedos"] }).stdout).toContain(
+      "wedos-panel: --data-dir var/wedos: give an absolute path",
+    );
   });
 });
 
@@ -135,7 +151,11 @@ describe("uninstall.sh with WEDOS_PANEL_PURGE=1", () => {
     const purged = box.run("uninstall.sh", { env: { WEDOS_PANEL_PURGE: "1" } });
 
     expect(purged.status, purged.stdout).toBe(0);
-    expect(purged.stdout).toMatch(new RegExp(`- kept ${box.dataDir}: ${SERVICE_UID} could not empty it \\(.*Permission denied.*\\); remove it by hand`));
+    expect(purged.stdout).toMatch(
+      new RegExp(
+        `- kept ${box.dataDir}: ${SERVICE_UID} could not empty it \\(.*Permission denied.*\\); remove it by hand`,
+      ),
+    );
     expect(readdirSync(box.dataDir)).toEqual(["left-by-root"]);
     expect(existsSync(join(rootsSubdirectory, "file"))).toBe(true);
   });

@@ -32,7 +32,19 @@ export function buildPackage(panel: keyof typeof PACKAGE_FILES = "directadmin"):
 export function buildPackages<P extends keyof typeof PACKAGE_FILES>(panels: readonly P[]): Record<P, BuiltPackage> {
   const dir = mkdtempSync(join(tmpdir(), "wedos-panel-package-"));
   const only = panels.length === 1 ? ["--only", panels[0] as string] : [];
-  const output = execFileSync(process.execPath, [join(PACKAGE_ROOT, "build", "package.mjs"), "--out", join(dir, "dist"), "--stage", join(dir, "stage"), "--unportable-native", ...only], { encoding: "utf8" });
+  const output = execFileSync(
+    process.execPath,
+    [
+      join(PACKAGE_ROOT, "build", "package.mjs"),
+      "--out",
+      join(dir, "dist"),
+      "--stage",
+      join(dir, "stage"),
+      "--unportable-native",
+      ...only,
+    ],
+    { encoding: "utf8" },
+  );
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const built = {} as Record<P, BuiltPackage>;
   for (const panel of panels) {
@@ -60,7 +72,8 @@ export function listing(tarball: string): Array<{ mode: string; owner: string; t
 export function depthFirst(paths: readonly string[]): string[] {
   const byComponents = (a: string, b: string) => {
     const [x, y] = [a.split("/"), b.split("/")];
-    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
+    for (let i = 0; i < Math.min(x.length, y.length); i++)
+      if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
     return x.length - y.length;
   };
   return [...paths].sort(byComponents);
@@ -94,14 +107,21 @@ export interface Sandbox {
   /** Unpacks the package over the plugin directory, as DirectAdmin does on an update. */
   unpack(): void;
   /** Runs scripts/<name> as DirectAdmin does (executed, as root, from the plugin directory). */
-  run(name: "install.sh" | "update.sh" | "uninstall.sh", options?: { env?: Record<string, string>; path?: string[]; args?: string[] }): ScriptRun;
+  run(
+    name: "install.sh" | "update.sh" | "uninstall.sh",
+    options?: { env?: Record<string, string>; path?: string[]; args?: string[] },
+  ): ScriptRun;
   /** Every command the scripts handed to the stand-in, one line each. */
   calls(): string[];
   /** A directory of tools (put first on PATH with `run(…, { path })`). */
   tool(name: string, script: string): string;
 }
 
-export function createSandbox(built: BuiltPackage, folder = "wedos", options: { numericAccount?: boolean } = {}): Sandbox {
+export function createSandbox(
+  built: BuiltPackage,
+  folder = "wedos",
+  options: { numericAccount?: boolean } = {},
+): Sandbox {
   requireRootAndFreeServiceUid();
   const base = tempDir("wedos-panel-install-");
   chmodSync(base, 0o755); // as / is (and `root` below): the service account passes through to its data directory
@@ -134,11 +154,17 @@ export function createSandbox(built: BuiltPackage, folder = "wedos", options: { 
     run: (name, run = {}) => {
       const path = [...(run.path ?? []), dirname(process.execPath), "/usr/bin", "/bin"].join(":");
       const env = { PATH: path, WEDOS_PANEL_INSTALL_ROOT: root, WEDOS_PANEL_INSTALL_EXEC: stub, ...run.env };
-      const args = [...(name === "install.sh" && options.numericAccount === true ? ["--service-user", String(SERVICE_UID)] : []), ...(run.args ?? [])];
+      const args = [
+        ...(name === "install.sh" && options.numericAccount === true ? ["--service-user", String(SERVICE_UID)] : []),
+        ...(run.args ?? []),
+      ];
       const result = spawnSync(join(pluginDir, "scripts", name), args, { cwd: pluginDir, env, encoding: "utf8" });
       return { status: result.status, stdout: result.stdout + result.stderr };
     },
-    calls: () => readFileSync(log, "utf8").split("\n").filter((line) => line !== ""),
+    calls: () =>
+      readFileSync(log, "utf8")
+        .split("\n")
+        .filter((line) => line !== ""),
     tool: (name, script) => {
       const dir = join(tools, name);
       mkdirSync(dir);

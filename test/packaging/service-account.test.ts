@@ -12,7 +12,8 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => built.remove());
 
-const FIX = "Install Node.js system-wide (from your distribution, or NodeSource: https://github.com/nodesource/distributions) or point WEDOS_PANEL_NODE at a node outside /root and /home that every account may run, then install again.";
+const FIX =
+  "Install Node.js system-wide (from your distribution, or NodeSource: https://github.com/nodesource/distributions) or point WEDOS_PANEL_NODE at a node outside /root and /home that every account may run, then install again.";
 describe("the node the units run", () => {
   it("is refused when it lies in a home directory (nvm in /root), with what to do instead", () => {
     const box = createSandbox(built);
@@ -26,7 +27,9 @@ describe("the node the units run", () => {
     symlinkSync(join(nvm, "node"), join(bin, "node"));
     const run = box.run("install.sh", { env: { WEDOS_PANEL_NODE: join(bin, "node") } });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`wedos-panel: Node.js ${join(bin, "node")} is in a home directory (${join(nvm, "node")}), which the daemon's service account wedos-panel cannot reach. ${FIX}`);
+    expect(run.stdout).toContain(
+      `wedos-panel: Node.js ${join(bin, "node")} is in a home directory (${join(nvm, "node")}), which the daemon's service account wedos-panel cannot reach. ${FIX}`,
+    );
     expect(existsSync(join(box.root, "etc", "systemd", "system", "wedos-panel.service"))).toBe(false);
   });
 
@@ -39,7 +42,11 @@ describe("the node the units run", () => {
     symlinkSync(process.execPath, join(closed, "node"));
     const run = box.run("install.sh", { env: { WEDOS_PANEL_NODE: join(closed, "node") } });
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`wedos-panel: the service account wedos-panel cannot run Node\\.js ${join(closed, "node")} with the plugin's code \\(.*Permission denied.*\\)\\. `));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `wedos-panel: the service account wedos-panel cannot run Node\\.js ${join(closed, "node")} with the plugin's code \\(.*Permission denied.*\\)\\. `,
+      ),
+    );
     expect(run.stdout).toContain(FIX);
     expect(box.calls().filter((call) => call.startsWith("systemctl "))).toEqual([]);
   });
@@ -48,7 +55,9 @@ describe("the node the units run", () => {
     const box = createSandbox(built);
     const run = box.run("install.sh", { env: { WEDOS_PANEL_NODE: process.execPath } });
     expect(run.status, run.stdout).toBe(0);
-    expect(box.calls()).toContain(`setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env ${process.execPath} ${box.pluginDir}/build/lib/cli.js --version`);
+    expect(box.calls()).toContain(
+      `setpriv --reuid=wedos-panel --regid=wedos-panel --clear-groups -- env ${process.execPath} ${box.pluginDir}/build/lib/cli.js --version`,
+    );
   });
 });
 
@@ -63,7 +72,9 @@ describe("cpanel/install.sh over a daemon that ran as root", () => {
       writeFileSync(join(data, "wedos-panel.sqlite"), "");
       const run = server.run("install.sh");
       expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toContain(`wedos-panel install: handed ${data} (the daemon's data from when it ran as root) to wedos-panel`);
+      expect(run.stdout).toContain(
+        `wedos-panel install: handed ${data} (the daemon's data from when it ran as root) to wedos-panel`,
+      );
       expect(server.calls()).toContain(`chown -R wedos-panel:wedos-panel ${data} (umask 0022)`);
     } finally {
       cpanel.remove();

@@ -31,7 +31,11 @@ export function readUnit(file: string): Unit {
 
 /** `Environment=NAME=value` lines as an environment. */
 export function unitEnvironment(unit: Unit): Record<string, string> {
-  return Object.fromEntries(unit.values("Environment").map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]));
+  return Object.fromEntries(
+    unit
+      .values("Environment")
+      .map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]),
+  );
 }
 
 /**
@@ -39,18 +43,24 @@ export function unitEnvironment(unit: Unit): Record<string, string> {
  * ListenStream= and starts the service's ExecStart= with its Environment= on the first connection (LISTEN_FDS, fd 3).
  * Resolves once the socket exists; `log` collects what it prints.
  */
-export async function startReaderUnits(unitDir: string): Promise<{ child: ChildProcess; socket: string; log: () => string }> {
+export async function startReaderUnits(
+  unitDir: string,
+): Promise<{ child: ChildProcess; socket: string; log: () => string }> {
   const socketUnit = readUnit(join(unitDir, "wedos-panel-reader.socket"));
   const socket = socketUnit.value("ListenStream");
   const service = readUnit(join(unitDir, "wedos-panel-reader.service"));
   const [command = "", ...args] = service.value("ExecStart").split(" ");
   mkdirSync(dirname(socket), { recursive: true, mode: 0o755 }); // systemd makes it (DirectoryMode=)
   const setenv = Object.entries(unitEnvironment(service)).map(([name, value]) => `--setenv=${name}=${value}`);
-  const child = spawn("systemd-socket-activate", [`--listen=${socket}`, ...setenv, command, ...args], { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("systemd-socket-activate", [`--listen=${socket}`, ...setenv, command, ...args], {
+    env: { PATH: process.env.PATH ?? "" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let log = "";
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   for (let tries = 0; !existsSync(socket); tries++) {
-    if (tries > 600 || child.exitCode !== null) throw new Error(`the reader's socket ${socket} never appeared:\n${log}`);
+    if (tries > 600 || child.exitCode !== null)
+      throw new Error(`the reader's socket ${socket} never appeared:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   // As systemd gives it (SocketUser=, SocketGroup=, SocketMode=), where the sandbox's account is a number.

@@ -12,7 +12,10 @@ describe("the panel adapters", () => {
     for (const kind of PANEL_KINDS) expect(panelAdapter(kind).kind).toBe(kind);
     const suffixes = panelAdapters().map((adapter) => adapter.hooks.spoolSuffix);
     for (const suffix of suffixes) {
-      expect(suffixes.filter((other) => other.endsWith(suffix) || suffix.endsWith(other)), suffix).toEqual([suffix]);
+      expect(
+        suffixes.filter((other) => other.endsWith(suffix) || suffix.endsWith(other)),
+        suffix,
+      ).toEqual([suffix]);
     }
   });
 

@@ -11,10 +11,21 @@ afterEach(async () => {
 });
 
 const start = async (provisionClusterZones?: boolean) => {
-  h = await startProvisioningHarness(provisionClusterZones === undefined ? {} : { config: { directadmin: { provisionClusterZones } } });
+  h = await startProvisioningHarness(
+    provisionClusterZones === undefined ? {} : { config: { directadmin: { provisionClusterZones } } },
+  );
 };
-const newUser = (username: string, domain: string) => ({ username, domain, package: "default", ip: "192.0.2.10", email: `${username}@example.test`, creator: "admin", password: "Secret-Password-1" });
-const wapiCommandsFor = (domain: string) => h.sim.simulator.dump().requestLog.filter((entry) => JSON.stringify(entry).includes(domain));
+const newUser = (username: string, domain: string) => ({
+  username,
+  domain,
+  package: "default",
+  ip: "192.0.2.10",
+  email: `${username}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
+const wapiCommandsFor = (domain: string) =>
+  h.sim.simulator.dump().requestLog.filter((entry) => JSON.stringify(entry).includes(domain));
 
 describe("zones pushed by another DirectAdmin cluster server", () => {
   it("are left to the server that owns their account by default: nothing is sent to WEDOS and nobody here owns them", async () => {
@@ -41,13 +52,24 @@ describe("zones pushed by another DirectAdmin cluster server", () => {
     await h.settle();
 
     expect(h.published("remote.test")?.some((row) => row.name === "www" && row.rdata === "198.51.100.7")).toBe(true);
-    expect(h.services.tasks.inventory.domain("remote.test")).toMatchObject({ username: null, origin: "cluster", state: "active", dnsStatus: "active" });
+    expect(h.services.tasks.inventory.domain("remote.test")).toMatchObject({
+      username: null,
+      origin: "cluster",
+      state: "active",
+      dnsStatus: "active",
+    });
     expect(h.services.tasks.inventory.domainsOf("admin")).toEqual([]);
 
-    const records = (readZone(h.layout, "remote.test") ?? []).map((record) => (record.type === "A" && record.name === "www.remote.test" ? { ...record, data: { address: "198.51.100.99" } } : record));
+    const records = (readZone(h.layout, "remote.test") ?? []).map((record) =>
+      record.type === "A" && record.name === "www.remote.test"
+        ? { ...record, data: { address: "198.51.100.99" } }
+        : record,
+    );
     await h.da.receiveClusterZone("remote.test", records);
     await h.settle();
-    expect(h.published("remote.test")?.find((row) => row.name === "www" && row.type === "A")?.rdata).toBe("198.51.100.99");
+    expect(h.published("remote.test")?.find((row) => row.name === "www" && row.type === "A")?.rdata).toBe(
+      "198.51.100.99",
+    );
   });
 
   it("are not taken for orphans by the reconciler (no local account lists them); only their pushed deletion removes them", async () => {
@@ -69,16 +91,24 @@ describe("zones pushed by another DirectAdmin cluster server", () => {
     expect(h.published("alice.test")).toBeDefined();
   });
 
-  it.each([false, true])("of a local account's domain keep their local owner (provision cluster zones: %s)", async (provision) => {
-    await start(provision);
-    await h.da.createUser(newUser("alice", "alice.test"));
-    await h.settle();
-    const zone = readZone(h.layout, "alice.test") ?? [];
+  it.each([false, true])(
+    "of a local account's domain keep their local owner (provision cluster zones: %s)",
+    async (provision) => {
+      await start(provision);
+      await h.da.createUser(newUser("alice", "alice.test"));
+      await h.settle();
+      const zone = readZone(h.layout, "alice.test") ?? [];
 
-    await h.da.receiveClusterZone("alice.test", zone);
-    await h.settle();
+      await h.da.receiveClusterZone("alice.test", zone);
+      await h.settle();
 
-    expect(h.services.tasks.inventory.domain("alice.test")).toMatchObject({ username: "alice", origin: "panel", state: "active", dnsStatus: "active" });
-    expect(h.services.tasks.inventory.domainsOf("admin")).toEqual([]);
-  });
+      expect(h.services.tasks.inventory.domain("alice.test")).toMatchObject({
+        username: "alice",
+        origin: "panel",
+        state: "active",
+        dnsStatus: "active",
+      });
+      expect(h.services.tasks.inventory.domainsOf("admin")).toEqual([]);
+    },
+  );
 });

@@ -12,9 +12,21 @@ afterEach(async () => {
 });
 
 const MINUTE = 60_000;
-const customer = (username: string, pkg = "default") => ({ username, domain: `${username}.test`, package: pkg, ip: "192.0.2.10", email: `${username}@example.test`, creator: "admin", password: "Secret-Password-1" });
+const customer = (username: string, pkg = "default") => ({
+  username,
+  domain: `${username}.test`,
+  package: pkg,
+  ip: "192.0.2.10",
+  email: `${username}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
 /** Requests the simulator answered since `from` (an index into its log), of `command` or of any command. */
-const requestsSince = (from: number, command?: string) => h.commands().slice(from).filter((c) => command === undefined || c.command === command).length;
+const requestsSince = (from: number, command?: string) =>
+  h
+    .commands()
+    .slice(from)
+    .filter((c) => command === undefined || c.command === command).length;
 
 /** Clicks `task` on `domain` `clicks` times, `everyMs` apart, running the worker between clicks as the daemon would. */
 async function hammer(task: CustomerTask, domain: string, clicks: number, everyMs: number) {
@@ -39,7 +51,9 @@ describe("a customer's Sync now", () => {
     expect(answers[0]?.outcome).toBe("queued");
     const later = answers.slice(1);
     expect(new Set(later.map((answer) => answer.jobId)).size).toBe(1);
-    expect(later.every((answer) => answer.outcome === "cooling" && answer.runAt === (answers[1]?.lastRan ?? 0) + 5 * MINUTE)).toBe(true);
+    expect(
+      later.every((answer) => answer.outcome === "cooling" && answer.runAt === (answers[1]?.lastRan ?? 0) + 5 * MINUTE),
+    ).toBe(true);
     // At the cooldown's end the one waiting job runs: one more listing, then the next click waits again.
     h.clock.set((later[0]?.runAt ?? 0) + 1);
     await h.services.worker.runUntilIdle();
@@ -72,7 +86,10 @@ describe("a customer's Sync now", () => {
     // Before its retry is due: the click brings it forward instead of waiting for the cooldown.
     h.clock.advance(1_000);
     const before = h.commands().length;
-    expect(h.services.actions.request("syncZone", "erin.test", true)).toMatchObject({ outcome: "queued", runAt: h.clock.now() });
+    expect(h.services.actions.request("syncZone", "erin.test", true)).toMatchObject({
+      outcome: "queued",
+      runAt: h.clock.now(),
+    });
     await h.services.worker.runUntilIdle();
     expect(requestsSince(before, "dns-rows-list")).toBe(1);
     expect(h.services.tasks.inventory.domain("erin.test")?.dnsStatus).toBe("active");
@@ -94,7 +111,11 @@ describe("a customer's Sync now", () => {
 describe("a customer's Purge cache", () => {
   it("costs one purge per cooldown however fast it is clicked", async () => {
     h = await startProvisioningHarness();
-    new PolicyStore(h.services.db).save("protected", policySchema.parse({ protection: "advanced", protectionMode: "cname" }), h.clock.now());
+    new PolicyStore(h.services.db).save(
+      "protected",
+      policySchema.parse({ protection: "advanced", protectionMode: "cname" }),
+      h.clock.now(),
+    );
     await h.da.createUser(customer("dave", "protected"));
     await h.settleAll();
     expect(h.services.tasks.protections.get("dave.test")?.state).toBe("active");

@@ -43,25 +43,54 @@ describe("the daemon killed with SIGKILL at random points", () => {
     const layout = fixtureTree(join(root, "da"));
     const dataDir = join(root, "data");
     const configFile = join(root, "config.json");
-    writeFileSync(configFile, JSON.stringify({ directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false }, wapi: { hourlyLimit: 1000, interactiveReserve: 0 }, daemon: { listen: join(root, "daemon.sock") } }));
-    const env = { PATH: process.env.PATH ?? "", WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: PASSWORD };
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        directadmin: { root: layout.root, virtualDir: layout.virtualDir },
+        dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false },
+        wapi: { hourlyLimit: 1000, interactiveReserve: 0 },
+        daemon: { listen: join(root, "daemon.sock") },
+      }),
+    );
+    const env = {
+      PATH: process.env.PATH ?? "",
+      WEDOS_PANEL_CONFIG: configFile,
+      WEDOS_PANEL_DATA_DIR: dataDir,
+      WEDOS_WAPI_URL: sim.url,
+      WEDOS_WAPI_LOGIN: LOGIN,
+      WEDOS_WAPI_PASSWORD: PASSWORD,
+    };
 
     const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: dataDir } });
     for (let n = 1; n <= USERS; n++) {
-      await da.createUser({ username: `k${n}`, domain: `kill${n}.test`, package: "default", ip: `192.0.2.${n}`, email: `k${n}@example.test`, creator: "admin", password: "Secret-Password-1" });
+      await da.createUser({
+        username: `k${n}`,
+        domain: `kill${n}.test`,
+        package: "default",
+        ip: `192.0.2.${n}`,
+        email: `k${n}@example.test`,
+        creator: "admin",
+        password: "Secret-Password-1",
+      });
     }
 
     const db = openDatabase(databaseFileIn(dataDir));
     const inventory = new InventoryStore(db);
     const jobs = new JobStore(db);
-    const allActive = () => Array.from({ length: USERS }, (_, i) => inventory.domain(`kill${i + 1}.test`)?.dnsStatus).every((status) => status === "active");
+    const allActive = () =>
+      Array.from({ length: USERS }, (_, i) => inventory.domain(`kill${i + 1}.test`)?.dnsStatus).every(
+        (status) => status === "active",
+      );
     const random = prng(seed);
     let stderr = "";
     // Resolves once this daemon says it has started (or has exited): the kill points are then taken within its work,
     // however long starting takes on a loaded machine, so every run makes progress before it is cut.
     let started: Promise<void> = Promise.resolve();
     const start = () => {
-      const child = spawn(process.execPath, [join(PACKAGE_ROOT, "build", "lib", "cli.js"), "serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(process.execPath, [join(PACKAGE_ROOT, "build", "lib", "cli.js"), "serve"], {
+        env,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
       started = new Promise((resolve) => {
         child.stderr?.on("data", (chunk: Buffer) => {
           stderr += chunk.toString();
@@ -89,7 +118,9 @@ describe("the daemon killed with SIGKILL at random points", () => {
     }
     const convergedMs = Date.now() - lastKillAt;
     const seconds = (convergedMs / 1000).toFixed(1);
-    process.stderr.write(`daemon-kill seed ${seed}: ${USERS * 4} events, ${kills} kills, converged ${seconds} s after the last\n`);
+    process.stderr.write(
+      `daemon-kill seed ${seed}: ${USERS * 4} events, ${kills} kills, converged ${seconds} s after the last\n`,
+    );
     daemon.kill("SIGTERM");
     await new Promise((resolve) => daemon?.once("exit", resolve));
 
@@ -97,9 +128,13 @@ describe("the daemon killed with SIGKILL at random points", () => {
     expect(allActive(), `not every domain is active; the daemon said:\n${stderr.slice(-2000)}`).toBe(true);
     const published = new Map([...sim.simulator.publishedZones()].map((zone) => [zone.name, zone.rows]));
     for (let n = 1; n <= USERS; n++) expect(published.get(`kill${n}.test`)?.length, `kill${n}.test`).toBeGreaterThan(5);
-    const zoneAdds = sim.simulator.dump().requestLog.filter((entry) => entry.command === "dns-domain-add" && entry.code === 1000).length;
+    const zoneAdds = sim.simulator
+      .dump()
+      .requestLog.filter((entry) => entry.command === "dns-domain-add" && entry.code === 1000).length;
     expect(zoneAdds).toBe(USERS);
-    const duplicateRows = [...published.values()].some((rows) => new Set(rows.map((row) => `${row.name} ${row.type} ${row.rdata}`)).size !== rows.length);
+    const duplicateRows = [...published.values()].some(
+      (rows) => new Set(rows.map((row) => `${row.name} ${row.type} ${row.rdata}`)).size !== rows.length,
+    );
     expect(duplicateRows).toBe(false);
     expect(jobs.countsByState().dead).toBe(0);
     db.close();

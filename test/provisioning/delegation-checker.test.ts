@@ -23,8 +23,15 @@ beforeEach(async () => {
   clock = new ManualClock("2026-03-10T09:00:00Z");
   inventory = new InventoryStore(db);
   store = new DelegationStore(db);
-  checker = new DelegationChecker({ inventory, store, clock, resolver: dns.address, nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] });
-  for (const domain of ["a.test", "b.test", "off.test", "gone.test"]) inventory.upsertDomain({ domain, username: "u", kind: "domain" }, clock.now());
+  checker = new DelegationChecker({
+    inventory,
+    store,
+    clock,
+    resolver: dns.address,
+    nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"],
+  });
+  for (const domain of ["a.test", "b.test", "off.test", "gone.test"])
+    inventory.upsertDomain({ domain, username: "u", kind: "domain" }, clock.now());
   inventory.setDnsStatus("off.test", "off", "the package has no WEDOS DNS", clock.now());
   inventory.setDomainState("gone.test", "deleted", null, clock.now());
   dns.delegate("a.test", ["ns1.other.example"]);
@@ -38,8 +45,20 @@ afterEach(async () => {
 describe("the delegation checker", () => {
   it("checks the active domains whose DNS is at WEDOS, and stores what DNS said and when", async () => {
     expect(await checker.runDue()).toBe(2);
-    expect(store.get("a.test")).toMatchObject({ status: "elsewhere", nameservers: ["ns1.other.example"], checkedAt: clock.now(), seenAt: null, misses: 1, nextCheckAt: clock.now() + 15 * MINUTE });
-    expect(store.get("b.test")).toMatchObject({ status: "seen", seenAt: clock.now(), misses: 0, nextCheckAt: clock.now() + DELEGATION_CADENCE.seenMs });
+    expect(store.get("a.test")).toMatchObject({
+      status: "elsewhere",
+      nameservers: ["ns1.other.example"],
+      checkedAt: clock.now(),
+      seenAt: null,
+      misses: 1,
+      nextCheckAt: clock.now() + 15 * MINUTE,
+    });
+    expect(store.get("b.test")).toMatchObject({
+      status: "seen",
+      seenAt: clock.now(),
+      misses: 0,
+      nextCheckAt: clock.now() + DELEGATION_CADENCE.seenMs,
+    });
     expect(store.get("off.test")).toBeUndefined();
     expect(store.get("gone.test")).toBeUndefined();
     expect(await checker.runDue()).toBe(0);

@@ -9,9 +9,23 @@ afterEach(async () => {
 });
 
 const HOUR = 3_600_000;
-const user = (username: string, creator: string) => ({ username, domain: `${username}.test`, package: "default", ip: "192.0.2.10", email: `${username}@example.test`, creator, password: "Secret-Password-1" });
-const requestsSince = (from: number, command?: string) => h.commands().slice(from).filter((c) => command === undefined || c.command === command).length;
-const doneSyncs = (domains: readonly string[]) => domains.filter((domain) => h.services.queue.lastFinished(jobKey(syncZoneTask, { domain: domain })) !== undefined).length;
+const user = (username: string, creator: string) => ({
+  username,
+  domain: `${username}.test`,
+  package: "default",
+  ip: "192.0.2.10",
+  email: `${username}@example.test`,
+  creator,
+  password: "Secret-Password-1",
+});
+const requestsSince = (from: number, command?: string) =>
+  h
+    .commands()
+    .slice(from)
+    .filter((c) => command === undefined || c.command === command).length;
+const doneSyncs = (domains: readonly string[]) =>
+  domains.filter((domain) => h.services.queue.lastFinished(jobKey(syncZoneTask, { domain: domain })) !== undefined)
+    .length;
 
 /** An account of `creator` with `count` domains (`<username>.test`, `<username>2.test`, …), provisioned. */
 async function accountWithDomains(username: string, creator: string, count: number): Promise<string[]> {
@@ -41,7 +55,10 @@ describe("fair shares of the interactive lane", () => {
     expect(requestsSince(before)).toBe(7);
     expect([doneSyncs(alice), doneSyncs(carol), doneSyncs(bob)]).toEqual([4, 2, 1]);
     // A further click of alice's is told the share is used up and queued for the next hour.
-    expect(h.services.actions.request("syncZone", "alice5.test", true)).toMatchObject({ outcome: "overShare", runAt: Math.ceil(h.clock.now() / HOUR) * HOUR });
+    expect(h.services.actions.request("syncZone", "alice5.test", true)).toMatchObject({
+      outcome: "overShare",
+      runAt: Math.ceil(h.clock.now() / HOUR) * HOUR,
+    });
     // Nothing more runs this hour; the next hour the waiting ones do.
     h.clock.advance(10 * 60_000);
     await h.services.worker.runUntilIdle();
@@ -65,12 +82,20 @@ describe("fair shares of the interactive lane", () => {
 
 describe("lifecycle work", () => {
   it("keeps its reserve whatever the interactive lane spent: a new account's zone is committed in the same hour", async () => {
-    h = await startProvisioningHarness({ config: { wapi: { hourlyLimit: 60, interactiveReserve: 5, lifecycleReserve: 25 } } });
+    h = await startProvisioningHarness({
+      config: { wapi: { hourlyLimit: 60, interactiveReserve: 5, lifecycleReserve: 25 } },
+    });
     h.clock.set(Math.ceil(h.clock.now() / HOUR) * HOUR);
     const hourStart = h.clock.now();
     const before = h.commands().length;
     const sent = [];
-    for (let i = 0; i < 50; i++) sent.push(await h.services.wapi.account.ping({ lane: "interactive" }).then(() => true, () => false));
+    for (let i = 0; i < 50; i++)
+      sent.push(
+        await h.services.wapi.account.ping({ lane: "interactive" }).then(
+          () => true,
+          () => false,
+        ),
+      );
     expect(sent.filter(Boolean).length).toBe(35);
     await h.da.createUser(user("newcomer", "admin"));
     await h.settle();

@@ -17,7 +17,15 @@ afterEach(async () => {
   await h.close();
 });
 
-const newUser = (username: string, domain: string, pkg = "default") => ({ username, domain, package: pkg, ip: "192.0.2.10", email: `${username}@example.test`, creator: "admin", password: "Secret-Password-1" });
+const newUser = (username: string, domain: string, pkg = "default") => ({
+  username,
+  domain,
+  package: pkg,
+  ip: "192.0.2.10",
+  email: `${username}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
 const zoneAdds = () => h.sim.simulator.dump().requestLog.filter((entry) => entry.command === "dns-domain-add").length;
 const domainStatus = (domain: string) => h.services.tasks.inventory.domain(domain)?.dnsStatus;
 
@@ -39,10 +47,17 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.da.createUser(newUser("bob", "bob.test"));
     await h.settle();
     const before = h.commands().length;
-    const records = (readZone(h.layout, "bob.test") ?? []).map((record) => (record.type === "A" && record.name === "www.bob.test" ? { ...record, data: { address: "192.0.2.99" } } : record));
+    const records = (readZone(h.layout, "bob.test") ?? []).map((record) =>
+      record.type === "A" && record.name === "www.bob.test" ? { ...record, data: { address: "192.0.2.99" } } : record,
+    );
     await h.da.setRecords("bob.test", records);
     await h.settle();
-    expect(h.commands().slice(before).map((c) => c.command)).toEqual(["dns-rows-list", "dns-row-update", "dns-domain-commit"]);
+    expect(
+      h
+        .commands()
+        .slice(before)
+        .map((c) => c.command),
+    ).toEqual(["dns-rows-list", "dns-row-update", "dns-domain-commit"]);
     expect(h.published("bob.test")?.find((row) => row.name === "www" && row.type === "A")?.rdata).toBe("192.0.2.99");
   });
 
@@ -136,7 +151,14 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.settle();
     const zonesAdded = zoneAdds();
     const rowsBefore = h.published("ivy.test");
-    await h.da.restoreUser({ username: "ivy", package: "default", ip: "192.0.2.10", email: "ivy@example.test", creator: "admin", domains: [{ domain: "ivy.test" }] });
+    await h.da.restoreUser({
+      username: "ivy",
+      package: "default",
+      ip: "192.0.2.10",
+      email: "ivy@example.test",
+      creator: "admin",
+      domains: [{ domain: "ivy.test" }],
+    });
     await h.settle();
     expect(zoneAdds()).toBe(zonesAdded);
     expect(h.published("ivy.test")).toEqual(rowsBefore);
@@ -162,7 +184,9 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.da.createUser(newUser("dora", "dora.test", "nodns"));
     // DirectAdmin may run user_create_post last, and the daemon takes a job as soon as its event is read.
     const spoolNew = join(h.dataDir, "spool", "new");
-    const userEvent = readdirSync(spoolNew).filter((file) => readFileSync(join(spoolNew, file), "utf8").includes("user_create_post"));
+    const userEvent = readdirSync(spoolNew).filter((file) =>
+      readFileSync(join(spoolNew, file), "utf8").includes("user_create_post"),
+    );
     expect(userEvent).toHaveLength(1);
     renameSync(join(spoolNew, userEvent[0] as string), join(h.dataDir, "held-back.env"));
     await h.settle();
@@ -179,7 +203,12 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
     await h.da.createUser(newUser("ruth", "ruth.test"));
     await h.settle();
     expect(h.published("ruth.test")).toBeUndefined();
-    expect(h.services.tasks.inventory.domain("ruth.test")).toMatchObject({ dnsStatus: "pending", dnsReason: expect.stringMatching(/^waiting to retry: the panel reader does not answer on .*reader\.sock \(ENOENT; it may be restarting\)/) });
+    expect(h.services.tasks.inventory.domain("ruth.test")).toMatchObject({
+      dnsStatus: "pending",
+      dnsReason: expect.stringMatching(
+        /^waiting to retry: the panel reader does not answer on .*reader\.sock \(ENOENT; it may be restarting\)/,
+      ),
+    });
     await h.reader?.start();
     await h.settleAll(DAY);
     expect(h.published("ruth.test")?.some((row) => row.name === "www" && row.rdata === "192.0.2.10")).toBe(true);
@@ -190,23 +219,39 @@ describe("DirectAdmin lifecycle mirrored at WEDOS", () => {
   it("keeps a malformed event aside with the reason instead of dropping it", async () => {
     const { writeFileSync, readdirSync, readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    writeFileSync(join(h.dataDir, "spool", "new", "1-1-domain_create_post.env"), "WEDOS_PANEL_HOOK=domain_create_post\0username=kim\0domain=not a domain\0\0WEDOS_PANEL_END\0");
+    writeFileSync(
+      join(h.dataDir, "spool", "new", "1-1-domain_create_post.env"),
+      "WEDOS_PANEL_HOOK=domain_create_post\0username=kim\0domain=not a domain\0\0WEDOS_PANEL_END\0",
+    );
     await h.settle();
     const rejected = readdirSync(join(h.dataDir, "spool", "rejected"));
     expect(rejected).toEqual(["1-1-domain_create_post.env", "1-1-domain_create_post.env.reason"]);
-    expect(readFileSync(join(h.dataDir, "spool", "rejected", "1-1-domain_create_post.env.reason"), "utf8")).toBe('domain_create_post: "not a domain" is not a valid domain name; the event was kept in the spool\'s rejected/ folder — check the DirectAdmin version\'s hook variables\n');
+    expect(readFileSync(join(h.dataDir, "spool", "rejected", "1-1-domain_create_post.env.reason"), "utf8")).toBe(
+      "domain_create_post: \"not a domain\" is not a valid domain name; the event was kept in the spool's rejected/ folder — check the DirectAdmin version's hook variables\n",
+    );
   });
 });
 
 describe("protection (WEDOS Global)", () => {
   it("is ordered for packages that include it, activates through poll-req/poll-ack and is recorded for billing", async () => {
-    new PolicyStore(h.services.db).save("protected", policySchema.parse({ protection: "advanced", protectionMode: "cname" }), h.clock.now());
+    new PolicyStore(h.services.db).save(
+      "protected",
+      policySchema.parse({ protection: "advanced", protectionMode: "cname" }),
+      h.clock.now(),
+    );
     await h.da.createUser(newUser("liam", "liam.test", "protected"));
     await h.settle();
-    expect(h.services.tasks.protections.get("liam.test")).toMatchObject({ state: "pending", variant: "advanced", mode: "cname", upstreamIps: ["192.0.2.10"] });
+    expect(h.services.tasks.protections.get("liam.test")).toMatchObject({
+      state: "pending",
+      variant: "advanced",
+      mode: "cname",
+      upstreamIps: ["192.0.2.10"],
+    });
     await h.settleAll(DAY);
     expect(h.services.tasks.protections.get("liam.test")).toMatchObject({ state: "active", currency: "CZK" });
-    expect(h.services.tasks.protections.billing()).toMatchObject([{ domain: "liam.test", username: "liam", kind: "protection-order", currency: "CZK" }]);
+    expect(h.services.tasks.protections.billing()).toMatchObject([
+      { domain: "liam.test", username: "liam", kind: "protection-order", currency: "CZK" },
+    ]);
     expect(h.commands().filter((c) => c.command === "wgp-domain-create")).toHaveLength(1);
   });
 });

@@ -11,7 +11,10 @@ import { tempDir } from "../support/temp-dir.js";
 
 /** Runs the real hooks/<hook>.sh the way DirectAdmin does: a separate process, DirectAdmin's variables only. */
 function runPreHook(hook: string, env: Record<string, string>): { status: number | null; stdout: string } {
-  const result = spawnSync(join(PACKAGE_ROOT, "hooks", `${hook}.sh`), [], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8" });
+  const result = spawnSync(join(PACKAGE_ROOT, "hooks", `${hook}.sh`), [], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    encoding: "utf8",
+  });
   return { status: result.status, stdout: result.stdout };
 }
 
@@ -21,7 +24,8 @@ function accountWithDomains(count: number, quota: number): string {
   new PolicyStore(db).save("gold", policySchema.parse({ zoneQuota: quota }), 0);
   const inventory = new InventoryStore(db);
   inventory.upsertAccount({ username: "alice", package: "gold" }, 0);
-  for (let i = 1; i <= count; i++) inventory.upsertDomain({ domain: `alice${i}.test`, username: "alice", kind: "domain" }, 0);
+  for (let i = 1; i <= count; i++)
+    inventory.upsertDomain({ domain: `alice${i}.test`, username: "alice", kind: "domain" }, 0);
   db.close();
   return dataDir;
 }
@@ -29,22 +33,62 @@ function accountWithDomains(count: number, quota: number): string {
 describe("the zone-quota pre hooks", () => {
   it("refuse a domain beyond the package's quota of WEDOS zones, saying why", () => {
     const dataDir = accountWithDomains(2, 2);
-    const result = runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: dataDir, username: "alice", domain: "alice3.test", creator: "admin" });
+    const result = runPreHook("domain_create_pre", {
+      WEDOS_PANEL_DATA_DIR: dataDir,
+      username: "alice",
+      domain: "alice3.test",
+      creator: "admin",
+    });
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe("WEDOS DNS: the package gold includes WEDOS DNS for 2 domain(s) and this account has 2; remove a domain or ask your provider for a larger package\n");
-    expect(runPreHook("domain_pointer_create_pre", { WEDOS_PANEL_DATA_DIR: dataDir, username: "alice", domain: "alice1.test", from: "alias.test" }).status).toBe(1);
+    expect(result.stdout).toBe(
+      "WEDOS DNS: the package gold includes WEDOS DNS for 2 domain(s) and this account has 2; remove a domain or ask your provider for a larger package\n",
+    );
+    expect(
+      runPreHook("domain_pointer_create_pre", {
+        WEDOS_PANEL_DATA_DIR: dataDir,
+        username: "alice",
+        domain: "alice1.test",
+        from: "alias.test",
+      }).status,
+    ).toBe(1);
   });
 
   it("let a domain through under the quota, with no quota, and when anything goes wrong", () => {
-    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: accountWithDomains(1, 2), username: "alice", domain: "alice2.test" })).toEqual({ status: 0, stdout: "" });
-    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_DATA_DIR: accountWithDomains(5, 0), username: "alice", domain: "alice6.test" })).toEqual({ status: 0, stdout: "" });
+    expect(
+      runPreHook("domain_create_pre", {
+        WEDOS_PANEL_DATA_DIR: accountWithDomains(1, 2),
+        username: "alice",
+        domain: "alice2.test",
+      }),
+    ).toEqual({ status: 0, stdout: "" });
+    expect(
+      runPreHook("domain_create_pre", {
+        WEDOS_PANEL_DATA_DIR: accountWithDomains(5, 0),
+        username: "alice",
+        domain: "alice6.test",
+      }),
+    ).toEqual({ status: 0, stdout: "" });
     // A configuration that cannot be read is the plugin's failure: the domain goes through, the admin is warned.
     const dataDir = tempDir();
-    expect(runPreHook("domain_create_pre", { WEDOS_PANEL_CONFIG: "/nonexistent/config.json", WEDOS_PANEL_DATA_DIR: dataDir, username: "alice", domain: "x.test" })).toEqual({
+    expect(
+      runPreHook("domain_create_pre", {
+        WEDOS_PANEL_CONFIG: "/nonexistent/config.json",
+        WEDOS_PANEL_DATA_DIR: dataDir,
+        username: "alice",
+        domain: "x.test",
+      }),
+    ).toEqual({
       status: 0,
       stdout: "WEDOS DNS: the zone quota was not checked; an admin should run: wedos-panel doctor\n",
     });
     const [warning] = pendingEventFiles(hookSpool(dataDir));
-    expect(readSpooledEvent(hookSpool(dataDir), warning ?? "")).toMatchObject({ source: "warning", hook: "domain_create_pre", env: { domain: "x.test", WEDOS_PANEL_WARNING: expect.stringContaining("/nonexistent/config.json: file not found") } });
+    expect(readSpooledEvent(hookSpool(dataDir), warning ?? "")).toMatchObject({
+      source: "warning",
+      hook: "domain_create_pre",
+      env: {
+        domain: "x.test",
+        WEDOS_PANEL_WARNING: expect.stringContaining("/nonexistent/config.json: file not found"),
+      },
+    });
   });
 });

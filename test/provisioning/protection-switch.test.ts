@@ -13,10 +13,24 @@ afterEach(async () => {
   await h.close();
 });
 
-const customer = (username: string, pkg: string) => ({ username, domain: `${username}.test`, package: pkg, ip: "192.0.2.10", email: `${username}@example.test`, creator: "admin", password: "Secret-Password-1" });
-const policy = (pkg: string, choice: "fixed" | "opt-out" | "opt-in") => new PolicyStore(h.services.db).save(pkg, policySchema.parse({ protection: "advanced", protectionMode: "cname", protectionChoice: choice }), h.clock.now());
+const customer = (username: string, pkg: string) => ({
+  username,
+  domain: `${username}.test`,
+  package: pkg,
+  ip: "192.0.2.10",
+  email: `${username}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
+const policy = (pkg: string, choice: "fixed" | "opt-out" | "opt-in") =>
+  new PolicyStore(h.services.db).save(
+    pkg,
+    policySchema.parse({ protection: "advanced", protectionMode: "cname", protectionChoice: choice }),
+    h.clock.now(),
+  );
 const creates = () => h.commands().filter((c) => c.command === "wgp-domain-create").length;
-const serviceAtWedos = (domain: string) => h.sim.simulator.dump().wgpServices.some((service) => service.domain === domain);
+const serviceAtWedos = (domain: string) =>
+  h.sim.simulator.dump().wgpServices.some((service) => service.domain === domain);
 const choose = (domain: string, wanted: boolean) => {
   h.services.tasks.protections.choose(domain, wanted, "someone", h.clock.now());
   h.services.queue.enqueue(wanted ? protectDomain : unprotectDomain, { domain }, { lane: "interactive" });
@@ -50,9 +64,14 @@ describe("protection the customer switches", () => {
 
     choose("mia.test", false);
     await h.settleAll();
-    expect(h.services.tasks.protections.get("mia.test")).toMatchObject({ state: "removed", reason: "switched off on the domain's page by someone" });
+    expect(h.services.tasks.protections.get("mia.test")).toMatchObject({
+      state: "removed",
+      reason: "switched off on the domain's page by someone",
+    });
     expect(serviceAtWedos("mia.test")).toBe(false);
-    expect(h.services.tasks.protections.billing().map(({ kind, domain, username }) => ({ kind, domain, username }))).toEqual([
+    expect(
+      h.services.tasks.protections.billing().map(({ kind, domain, username }) => ({ kind, domain, username })),
+    ).toEqual([
       { kind: "protection-order", domain: "mia.test", username: "mia" },
       { kind: "protection-cancel", domain: "mia.test", username: "mia" },
     ]);

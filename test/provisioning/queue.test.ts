@@ -16,10 +16,21 @@ import { tempDir } from "../support/temp-dir.js";
 type Handler = (job: Job) => Promise<void>;
 
 /** A task of the queue's own tests: any payload with a domain (the job key is `<name>:<domain>`). */
-const task = (name: string) => ({ name, payload: z.looseObject({ domain: z.string() }), domainOf: (payload: { domain: string }) => payload.domain, lane: "records" as const });
+const task = (name: string) => ({
+  name,
+  payload: z.looseObject({ domain: z.string() }),
+  domainOf: (payload: { domain: string }) => payload.domain,
+  lane: "records" as const,
+});
 
 /** The worker's registry for these tests: each handler gets the claimed job (these tasks need no context). */
-const registry = (handlers: Record<string, Handler>) => new Map(Object.entries(handlers).map(([name, handler]) => [name, { name, execute: (_context: null, job: Job) => handler(job) }]));
+const registry = (handlers: Record<string, Handler>) =>
+  new Map(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      { name, execute: (_context: null, job: Job) => handler(job) },
+    ]),
+  );
 
 function setup(tasks: Record<string, Handler>) {
   const file = join(tempDir(), "db.sqlite");
@@ -71,7 +82,10 @@ describe("job queue and worker", () => {
     }
     expect(delays).toEqual([30, 60, 120, 240, 480, 960, 1800]);
     expect(calls).toBe(8);
-    expect(queue.get(id)).toMatchObject({ state: "dead", lastError: "gave up after 8 attempts: WEDOS was unreachable" });
+    expect(queue.get(id)).toMatchObject({
+      state: "dead",
+      lastError: "gave up after 8 attempts: WEDOS was unreachable",
+    });
   });
 
   it("buries a permanent failure at once and lets an admin retry it", async () => {
@@ -121,7 +135,11 @@ describe("job queue and worker", () => {
     });
     const failed = queue.enqueue(task("provision"), { domain: "example.com" }, { lane: "lifecycle" });
     await worker.runUntilIdle();
-    const waiting = queue.enqueue(task("provision"), { domain: "example.com" }, { lane: "lifecycle", delayMs: 3_600_000 });
+    const waiting = queue.enqueue(
+      task("provision"),
+      { domain: "example.com" },
+      { lane: "lifecycle", delayMs: 3_600_000 },
+    );
     expect(queue.retry(failed)).toBe(true);
     expect(queue.list({ states: ["queued"], limit: 10 }).map((job) => job.id)).toEqual([waiting]);
     expect(queue.get(waiting)?.runAt).toBe(clock.now());
@@ -150,7 +168,13 @@ describe("job queue and worker", () => {
     await queue.claim("dead-worker", 60_000);
     const ran: number[] = [];
     const db = openDatabase(file);
-    const second = new Worker({ queue: new SqliteJobQueue(db, clock), clock, circuit: new WapiCircuit(new WapiCircuitStore(db), clock, "config"), tasks: registry({ work: async (job) => void ran.push(job.id) }), context: null });
+    const second = new Worker({
+      queue: new SqliteJobQueue(db, clock),
+      clock,
+      circuit: new WapiCircuit(new WapiCircuitStore(db), clock, "config"),
+      tasks: registry({ work: async (job) => void ran.push(job.id) }),
+      context: null,
+    });
     expect(await second.runUntilIdle()).toBe("idle");
     clock.advance(60_001);
     await second.runUntilIdle();
@@ -167,7 +191,10 @@ describe("job queue and worker", () => {
     const again = queue.enqueue(task("sync-zone"), { domain: "example.com", version: 2 }, { lane: "records" });
     expect(again).not.toBe(held);
     expect(await worker.releaseAbandoned()).toBe(1);
-    expect(queue.get(held)).toMatchObject({ state: "done", lastError: `taken over by job ${again}, the same work queued again` });
+    expect(queue.get(held)).toMatchObject({
+      state: "done",
+      lastError: `taken over by job ${again}, the same work queued again`,
+    });
     await worker.runUntilIdle();
     expect(seen).toEqual([{ domain: "example.com", version: 2 }]);
   });
@@ -185,7 +212,10 @@ describe("job queue and worker", () => {
     });
     queue.enqueue(task("sync-zone"), { domain: "example.com", version: 1 }, { lane: "records" });
     await worker.runUntilIdle();
-    expect(seen).toEqual([{ domain: "example.com", version: 1 }, { domain: "example.com", version: 2 }]);
+    expect(seen).toEqual([
+      { domain: "example.com", version: 1 },
+      { domain: "example.com", version: 2 },
+    ]);
     expect(queue.countsByState()).toEqual({ queued: 0, running: 0, done: 2, dead: 0 });
   });
 
@@ -216,17 +246,30 @@ describe("job queue and worker", () => {
     const { queue, worker } = setup({});
     const id = queue.enqueue(task("from-the-future"), { domain: "example.com" }, { lane: "records" });
     await worker.runUntilIdle();
-    expect(queue.get(id)).toMatchObject({ state: "dead", lastError: 'no task named "from-the-future"; the job was written by a newer wedos-panel or by hand' });
+    expect(queue.get(id)).toMatchObject({
+      state: "dead",
+      lastError: 'no task named "from-the-future"; the job was written by a newer wedos-panel or by hand',
+    });
   });
 
   it("wakes a sleeping worker loop the moment a job is enqueued in its process, not at its next idle look", async () => {
     // A clock whose sleeps never end by themselves: only the enqueue can wake the loop.
-    const stillClock: Clock = { now: () => Date.parse("2026-03-10T13:20:00Z"), sleep: (_ms, signal) => new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })) };
+    const stillClock: Clock = {
+      now: () => Date.parse("2026-03-10T13:20:00Z"),
+      sleep: (_ms, signal) =>
+        new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })),
+    };
     const db = openDatabase(join(tempDir(), "db.sqlite"));
     const queue = new SqliteJobQueue(db, stillClock);
     let ran!: () => void;
     const done = new Promise<void>((resolve) => (ran = resolve));
-    const worker = new Worker({ queue, clock: stillClock, circuit: new WapiCircuit(new WapiCircuitStore(db), stillClock, "config"), tasks: registry({ work: async () => ran() }), context: null });
+    const worker = new Worker({
+      queue,
+      clock: stillClock,
+      circuit: new WapiCircuit(new WapiCircuitStore(db), stillClock, "config"),
+      tasks: registry({ work: async () => ran() }),
+      context: null,
+    });
     const stop = new AbortController();
     const loop = worker.run(stop.signal);
     await new Promise((resolve) => setImmediate(resolve));

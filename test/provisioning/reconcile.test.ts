@@ -13,7 +13,15 @@ afterEach(async () => {
   await h.close();
 });
 
-const user = (n: number) => ({ username: `r${n}`, domain: `rec${n}.test`, package: "default", ip: `192.0.2.${n}`, email: `r${n}@example.test`, creator: "admin", password: "Secret-Password-1" });
+const user = (n: number) => ({
+  username: `r${n}`,
+  domain: `rec${n}.test`,
+  package: "default",
+  ip: `192.0.2.${n}`,
+  email: `r${n}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
 
 describe("the reconciler", () => {
   it("provisions a domain whose hook events were lost", async () => {
@@ -87,13 +95,22 @@ describe("the reconciler", () => {
     await h.da.createUser(user(3));
     await h.settle();
     const [row] = (await h.services.wapi.dns.rowsList("rec3.test")).filter((r) => r.name === "www");
-    await h.services.wapi.dns.rowUpdate({ domain: "rec3.test", rowId: row?.id ?? "", ttl: row?.ttl ?? 3600, rdata: "203.0.113.9" });
+    await h.services.wapi.dns.rowUpdate({
+      domain: "rec3.test",
+      rowId: row?.id ?? "",
+      ttl: row?.ttl ?? 3600,
+      rdata: "203.0.113.9",
+    });
     await h.services.wapi.dns.domainCommit("rec3.test");
     const report = await h.reconcile();
     expect(report?.driftChecks).toBe(1);
     await h.settle();
     expect(h.published("rec3.test")?.find((r) => r.name === "www" && r.type === "A")?.rdata).toBe("203.0.113.9");
-    expect(h.services.tasks.drift.get("rec3.test")?.summary).toMatchObject({ steps: [{ mark: "~", text: "update www A 203.0.113.9 (TTL 3600) → 192.0.2.3" }], counts: { update: 1, add: 0, delete: 0 }, safe: true });
+    expect(h.services.tasks.drift.get("rec3.test")?.summary).toMatchObject({
+      steps: [{ mark: "~", text: "update www A 203.0.113.9 (TTL 3600) → 192.0.2.3" }],
+      counts: { update: 1, add: 0, delete: 0 },
+      safe: true,
+    });
 
     h.services.queue.enqueue(applyDriftTask, { domain: "rec3.test" }, { lane: "interactive" });
     await h.settle();

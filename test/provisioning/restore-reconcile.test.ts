@@ -7,7 +7,15 @@ import { databaseFileIn } from "../../src/store/database.js";
 import { restoreDatabase } from "../../src/store/restore.js";
 import { startProvisioningHarness } from "../support/provisioning-harness.js";
 
-const user = (n: number) => ({ username: `b${n}`, domain: `restore${n}.test`, package: "default", ip: `192.0.2.${n}`, email: `b${n}@example.test`, creator: "admin", password: "Secret-Password-1" });
+const user = (n: number) => ({
+  username: `b${n}`,
+  domain: `restore${n}.test`,
+  package: "default",
+  ip: `192.0.2.${n}`,
+  email: `b${n}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
 
 describe("after a restore", () => {
   it("the reconciler brings the inventory and WEDOS back in step with the panel", async () => {
@@ -39,7 +47,10 @@ describe("after a restore", () => {
 
       expect(restored.tasks.inventory.domain("restore1.test")?.dnsStatus).toBe("active");
       // Made after the backup: the restored database has no record of making it, so an admin adopts it.
-      expect(restored.tasks.inventory.domain("restore2.test")).toMatchObject({ state: "active", dnsStatus: "conflict" });
+      expect(restored.tasks.inventory.domain("restore2.test")).toMatchObject({
+        state: "active",
+        dnsStatus: "conflict",
+      });
     } finally {
       await restored?.close();
       await h.sim.close();

@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
@@ -24,7 +34,10 @@ const events = () => h.services.hookSpool.events;
 /** Runs a real DirectAdmin post hook into the harness's spool, as DirectAdmin would. */
 function hook(name: string, env: Record<string, string>): string {
   const before = new Set(spoolFileNames(h.services.hookSpool));
-  const run = spawnSync(join(PACKAGE_ROOT, "hooks", `${name}.sh`), [], { env: { PATH: "/usr/bin:/bin", WEDOS_PANEL_DATA_DIR: h.dataDir, ...env }, encoding: "utf8" });
+  const run = spawnSync(join(PACKAGE_ROOT, "hooks", `${name}.sh`), [], {
+    env: { PATH: "/usr/bin:/bin", WEDOS_PANEL_DATA_DIR: h.dataDir, ...env },
+    encoding: "utf8",
+  });
   expect(run.stdout).toBe("WEDOS DNS: queued\n");
   const [file] = spoolFileNames(h.services.hookSpool).filter((name) => !before.has(name));
   return file as string;
@@ -73,12 +86,19 @@ describe("the daemon reading the spool", () => {
     const result = h.services.ingest();
 
     expect(result.ingested).toBe(1);
-    expect(result.rejected).toEqual([{ file: torn, reason: expect.stringContaining(`spool: ${torn} was cut off (no end marker after 60 s`) }]);
+    expect(result.rejected).toEqual([
+      { file: torn, reason: expect.stringContaining(`spool: ${torn} was cut off (no end marker after 60 s`) },
+    ]);
     expect([state("torn.test"), state("after.test")]).toEqual([undefined, expect.any(String)]);
     // Nothing lost silently: the bytes are kept for the admin, with the reason, and the warning is on record.
     expect(readFileSync(join(h.services.hookSpool.rejected, torn), "utf8")).toContain("domain=torn.test");
-    expect(readFileSync(join(h.services.hookSpool.rejected, `${torn}.reason`), "utf8")).toContain("the hook was stopped while writing it");
-    expect(new HookWarningStore(h.services.db).read()).toMatchObject({ total: 1, latest: [{ hook: "domain_create_post", message: expect.stringContaining(torn) }] });
+    expect(readFileSync(join(h.services.hookSpool.rejected, `${torn}.reason`), "utf8")).toContain(
+      "the hook was stopped while writing it",
+    );
+    expect(new HookWarningStore(h.services.db).read()).toMatchObject({
+      total: 1,
+      latest: [{ hook: "domain_create_post", message: expect.stringContaining(torn) }],
+    });
     // …and it is not taken up again: the next hook's event is all there is to read.
     hook("domain_create_post", { username: "alice", domain: "next.test" });
     expect(h.services.ingest()).toEqual({ ingested: 1, rejected: [] });
@@ -117,8 +137,12 @@ describe("the daemon reading the spool", () => {
     mkdirSync(events);
     const spool = hookSpool(h.dataDir, { spoolDir: events });
     const old = "1700000000000001-5-domain_create_post.env"; // renamed in whole: no end marker
-    writeFileSync(join(h.dataDir, "spool", "new", old), "WEDOS_PANEL_HOOK=domain_create_post\0username=alice\0domain=legacy.test\0");
-    const ingest = () => ingestSpool(spool, h.services.spool, h.services.lifecycle, new HookWarningStore(h.services.db));
+    writeFileSync(
+      join(h.dataDir, "spool", "new", old),
+      "WEDOS_PANEL_HOOK=domain_create_post\0username=alice\0domain=legacy.test\0",
+    );
+    const ingest = () =>
+      ingestSpool(spool, h.services.spool, h.services.lifecycle, new HookWarningStore(h.services.db));
 
     expect(ingest()).toEqual({ ingested: 1, rejected: [] });
     expect(state("legacy.test")).toEqual(expect.any(String));

@@ -22,9 +22,17 @@ const newUser = (username: string, domain: string, pkg = "default") => ({
   creator: "admin",
   password: "Secret-Password-1",
 });
-const shop = (domain: string, address: string): DnsRecord => ({ name: `shop.${domain}`, type: "A", ttl: 3600, data: { address } });
+const shop = (domain: string, address: string): DnsRecord => ({
+  name: `shop.${domain}`,
+  type: "A",
+  ttl: 3600,
+  data: { address },
+});
 const shopAt = (domain: string) =>
-  h.published(domain)?.filter((row) => row.name === "shop" && row.type === "A").map((row) => row.rdata);
+  h
+    .published(domain)
+    ?.filter((row) => row.name === "shop" && row.type === "A")
+    .map((row) => row.rdata);
 
 describe("records edited while the account is suspended are never lost", () => {
   it("keep: the zone stays in step while suspended, and after the account is unsuspended", async () => {

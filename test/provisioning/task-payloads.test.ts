@@ -15,7 +15,8 @@ afterEach(async () => {
 });
 
 /** Rewrites a stored job's payload, as an older version of wedos-panel or a hand-edit would have left it. */
-const storePayload = (id: number, payload: string) => h.services.db.prepare("UPDATE jobs SET payload = ? WHERE id = ?").run(payload, id);
+const storePayload = (id: number, payload: string) =>
+  h.services.db.prepare("UPDATE jobs SET payload = ? WHERE id = ?").run(payload, id);
 
 describe("task payloads", () => {
   it("fails a job whose payload does not fit its task's schema, saying what was wrong, and keeps it", async () => {
@@ -25,11 +26,21 @@ describe("task payloads", () => {
     storePayload(garbled, "{not json");
     const fine = h.services.queue.enqueue(protectDomain, { domain: "carol.test" });
     expect(await h.services.worker.runUntilIdle()).toBe("idle");
-    expect(h.services.queue.get(misspelt)).toMatchObject({ state: "dead", attempts: 1, payload: { domian: "alice.test" } });
+    expect(h.services.queue.get(misspelt)).toMatchObject({
+      state: "dead",
+      attempts: 1,
+      payload: { domian: "alice.test" },
+    });
     expect(h.services.queue.get(misspelt)?.lastError).toMatch(
-      new RegExp(`^job ${misspelt} \\(sync-zone\\) has a payload this version cannot run \\(domain: .+\\): \\{"domian":"alice.test"\\}; it was written by another version of wedos-panel or by hand`),
+      new RegExp(
+        `^job ${misspelt} \\(sync-zone\\) has a payload this version cannot run \\(domain: .+\\): \\{"domian":"alice.test"\\}; it was written by another version of wedos-panel or by hand`,
+      ),
     );
-    expect(h.services.queue.get(garbled)?.lastError).toMatch(new RegExp(`^job ${garbled} \\(purge-cache\\) has a payload this version cannot run \\(payload: .+\\): "\\{not json"`));
+    expect(h.services.queue.get(garbled)?.lastError).toMatch(
+      new RegExp(
+        `^job ${garbled} \\(purge-cache\\) has a payload this version cannot run \\(payload: .+\\): "\\{not json"`,
+      ),
+    );
     // The other work goes on: a bad payload is one job's failure, not the worker's.
     expect(h.services.queue.get(fine)?.state).toBe("done");
   });
@@ -44,7 +55,11 @@ describe("task payloads", () => {
 
   it("stores the domain a job concerns in its own column, and none for work about no single domain", () => {
     const id = h.services.queue.enqueue(syncZone, { domain: "alice.test" });
-    expect(h.services.queue.get(id)).toMatchObject({ domain: "alice.test", jobKey: "sync-zone:alice.test", lane: "records" });
+    expect(h.services.queue.get(id)).toMatchObject({
+      domain: "alice.test",
+      jobKey: "sync-zone:alice.test",
+      lane: "records",
+    });
     const whole = h.services.queue.enqueue(reconcile, {});
     expect(h.services.queue.get(whole)).toMatchObject({ domain: null, jobKey: "reconcile:*", lane: "background" });
   });

@@ -102,7 +102,8 @@ describe("access over HTTP", () => {
 
   it("escalates to 2052 after more than 10 invalid requests and extends the block", async () => {
     harness = await startHarness({ invalidBlock: { threshold: 10 } });
-    for (let i = 0; i < 10; i += 1) expect((await harness.call("ping", undefined, { auth: "bad" })).response.code).toBe(2050);
+    for (let i = 0; i < 10; i += 1)
+      expect((await harness.call("ping", undefined, { auth: "bad" })).response.code).toBe(2050);
     // The 11th invalid request is still answered normally; it starts a one-minute block.
     expect((await harness.call("no-such-command")).response.code).toBe(2010);
     const blocked = await harness.call("ping");

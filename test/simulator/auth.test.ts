@@ -77,9 +77,12 @@ describe("auth over HTTP", () => {
     ["a differently cased login", (now) => ({ user: LOGIN.toUpperCase(), auth: authAt(now, LOGIN.toUpperCase()) })],
     ["another login", (now) => ({ user: "other@example.test", auth: authAt(now, "other@example.test") })],
     ["a wrong password", (now) => ({ auth: authAt(now, LOGIN, "wrong-password") })],
-    ["the UTC hour instead of the Prague hour", (now) => ({
-      auth: sha1(LOGIN + sha1(PASSWORD) + new Date(now).toISOString().slice(11, 13)),
-    })],
+    [
+      "the UTC hour instead of the Prague hour",
+      (now) => ({
+        auth: sha1(LOGIN + sha1(PASSWORD) + new Date(now).toISOString().slice(11, 13)),
+      }),
+    ],
   ];
 
   it.each(rejected)("rejects %s with 2050", async (_label, build) => {

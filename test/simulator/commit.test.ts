@@ -62,7 +62,10 @@ describe("uncommitted and published state", () => {
     await expectCode(harness.call("dns-domain-commit", { name: "example.test" }), 1000);
     harness.clock.set("2026-01-16T09:00:00Z");
     const id = rowsOf(await harness.call("dns-rows-list", { domain: "example.test" }))[0]?.["ID"];
-    await expectCode(harness.call("dns-row-update", { domain: "example.test", row_id: id, ttl: 600, rdata: "192.0.2.9" }), 1000);
+    await expectCode(
+      harness.call("dns-row-update", { domain: "example.test", row_id: id, ttl: 600, rdata: "192.0.2.9" }),
+      1000,
+    );
     expect(published()?.rows[0]?.rdata).toBe("192.0.2.1");
     await expectCode(harness.call("dns-domain-commit", { name: "example.test" }), 1000);
     expect(published()).toMatchObject({ serial: 2026011601, rows: [{ name: "www", ttl: 600, rdata: "192.0.2.9" }] });

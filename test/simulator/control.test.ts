@@ -11,7 +11,11 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 const postJson = (path: string, body: unknown) =>
-  fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("control API under /_simulator/", () => {
   it("GET /state returns the dump", async () => {
@@ -20,8 +24,17 @@ describe("control API under /_simulator/", () => {
     expect(response.status).toBe(200);
     const state = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(state)).toEqual([
-      "now", "login", "credit", "zones", "notifications", "wgpServices", "delegated", "access", "requestCounts",
-      "requestLog", "faults",
+      "now",
+      "login",
+      "credit",
+      "zones",
+      "notifications",
+      "wgpServices",
+      "delegated",
+      "access",
+      "requestCounts",
+      "requestLog",
+      "faults",
     ]);
     expect(state).toMatchObject({
       now: "2026-01-15T10:30:00.000Z",
@@ -51,7 +64,10 @@ describe("control API under /_simulator/", () => {
   });
 
   it("POST and DELETE /faults add and clear faults", async () => {
-    const added = await postJson("/faults", [{ command: "ping", kind: "http-503", count: 1 }, { kind: "latency", latencyMs: 5 }]);
+    const added = await postJson("/faults", [
+      { command: "ping", kind: "http-503", count: 1 },
+      { kind: "latency", latencyMs: 5 },
+    ]);
     expect(await added.json()).toEqual({ ok: true, faults: 2 });
     expect((await harness.call("ping")).status).toBe(503);
     expect((await fetch(`${base}/faults`, { method: "DELETE" })).status).toBe(200);
@@ -80,7 +96,9 @@ describe("control API access", () => {
   it("answers only loopback callers", () => {
     const request = { method: "GET", path: "/_simulator/state", body: Buffer.alloc(0) };
     expect(handleControl(harness.running.simulator, { ...request, ip: "192.0.2.1" })).toMatchObject({ status: 403 });
-    expect(handleControl(harness.running.simulator, { ...request, ip: "::ffff:127.0.0.1" })).toMatchObject({ status: 200 });
+    expect(handleControl(harness.running.simulator, { ...request, ip: "::ffff:127.0.0.1" })).toMatchObject({
+      status: 200,
+    });
     expect(handleControl(harness.running.simulator, { ...request, ip: "::1" })).toMatchObject({ status: 200 });
   });
 });

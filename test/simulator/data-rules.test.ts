@@ -114,7 +114,9 @@ describe("switches for the lenient and stricter variants", () => {
     harness = await startHarness({ txtMaxLength: 2048 });
     await seedZone(harness, "example.test");
     const value = `v=DKIM1; p=${"A".repeat(2000)}`;
-    expect((await harness.call("dns-row-add", { domain: "example.test", ...row("k", "TXT", value) })).response.code).toBe(1000);
+    expect(
+      (await harness.call("dns-row-add", { domain: "example.test", ...row("k", "TXT", value) })).response.code,
+    ).toBe(1000);
     expect(rowsOf(await harness.call("dns-rows-list", { domain: "example.test" }))[0]?.["rdata"]).toBe(value);
     const tooLong = row("k2", "TXT", "A".repeat(2049));
     expect((await harness.call("dns-row-add", { domain: "example.test", ...tooLong })).response.code).toBe(2314);

@@ -13,7 +13,11 @@ describe("dns-domain-add", () => {
     ["an upper-case name", { name: "Example.TEST" }, 1000],
     ["a secondary zone", { name: "example.test", type: "secondary", primary_ip: "192.0.2.53" }, 1000],
     ["outgoing AXFR", { name: "example.test", axfr_enabled: 1, axfr_ips: ["192.0.2.1", "2001:db8::53"] }, 1000],
-    ["outgoing AXFR, XML-style list", { name: "example.test", axfr_enabled: "1", axfr_ips: { ip: ["192.0.2.1"] } }, 1000],
+    [
+      "outgoing AXFR, XML-style list",
+      { name: "example.test", axfr_enabled: "1", axfr_ips: { ip: ["192.0.2.1"] } },
+      1000,
+    ],
     ["no name", {}, 2100],
     ["a name with a trailing dot", { name: "example.test." }, 2202],
     ["a single label", { name: "localhost" }, 2202],
@@ -21,7 +25,11 @@ describe("dns-domain-add", () => {
     ["an unknown type", { name: "example.test", type: "slave" }, 2301],
     ["a secondary zone without primary_ip", { name: "example.test", type: "secondary" }, 2302],
     ["a primary_ip that is IPv6", { name: "example.test", type: "secondary", primary_ip: "2001:db8::1" }, 2303],
-    ["a primary_ip that is not an address", { name: "example.test", type: "secondary", primary_ip: "ns.example" }, 2303],
+    [
+      "a primary_ip that is not an address",
+      { name: "example.test", type: "secondary", primary_ip: "ns.example" },
+      2303,
+    ],
     ["axfr_enabled 2", { name: "example.test", axfr_enabled: 2 }, 2304],
     ["axfr_enabled without axfr_ips", { name: "example.test", axfr_enabled: 1 }, 2305],
     ["an invalid axfr_ips entry", { name: "example.test", axfr_enabled: 1, axfr_ips: ["192.0.2.1", "nope"] }, 2306],
@@ -53,7 +61,10 @@ describe("dns-domain-add", () => {
 describe("dns-domains-list and dns-domain-info", () => {
   it("lists zones with name, type and status", async () => {
     await expectCode(harness.call("dns-domain-add", { name: "b.test" }), 1000);
-    await expectCode(harness.call("dns-domain-add", { name: "a.test", type: "secondary", primary_ip: "192.0.2.53" }), 1000);
+    await expectCode(
+      harness.call("dns-domain-add", { name: "a.test", type: "secondary", primary_ip: "192.0.2.53" }),
+      1000,
+    );
     const answer = await harness.call("dns-domains-list");
     expect(answer.response["data"]).toEqual({
       domain: [
@@ -65,14 +76,39 @@ describe("dns-domains-list and dns-domain-info", () => {
 
   it("returns the KB fields in order, numbers as strings, ns and axfr_ips as arrays", async () => {
     await expectCode(harness.call("dns-domain-add", { name: "example.test" }), 1000);
-    await expectCode(harness.call("dns-row-add", { domain: "example.test", name: "", ttl: 3600, type: "A", rdata: "192.0.2.1" }), 1000);
+    await expectCode(
+      harness.call("dns-row-add", { domain: "example.test", name: "", ttl: 3600, type: "A", rdata: "192.0.2.1" }),
+      1000,
+    );
     const domain = (await harness.call("dns-domain-info", { name: "example.test" })).response["data"] as {
       domain: Record<string, unknown>;
     };
     expect(Object.keys(domain.domain)).toEqual([
-      "name", "status", "type", "tlock", "autocommit", "axfr_enabled", "axfr_ips", "changed", "changed_date",
-      "commit_date", "reload_pending", "reload_pending_date", "reload_date", "disabled_date", "enabled_date",
-      "add_date", "rname", "serial", "refresh", "retry", "expire", "minimum", "rr_cnt", "ns_out", "ns",
+      "name",
+      "status",
+      "type",
+      "tlock",
+      "autocommit",
+      "axfr_enabled",
+      "axfr_ips",
+      "changed",
+      "changed_date",
+      "commit_date",
+      "reload_pending",
+      "reload_pending_date",
+      "reload_date",
+      "disabled_date",
+      "enabled_date",
+      "add_date",
+      "rname",
+      "serial",
+      "refresh",
+      "retry",
+      "expire",
+      "minimum",
+      "rr_cnt",
+      "ns_out",
+      "ns",
     ]);
     expect(domain.domain).toMatchObject({
       name: "example.test",
@@ -111,7 +147,10 @@ describe("dns-domain-delete", () => {
 
 describe("dns-domain-axfr-run", () => {
   it("schedules a transfer for a secondary zone a few minutes ahead", async () => {
-    await expectCode(harness.call("dns-domain-add", { name: "second.test", type: "secondary", primary_ip: "192.0.2.53" }), 1000);
+    await expectCode(
+      harness.call("dns-domain-add", { name: "second.test", type: "secondary", primary_ip: "192.0.2.53" }),
+      1000,
+    );
     const answer = await harness.call("dns-domain-axfr-run", { name: "second.test" });
     expect(answer.response.code).toBe(1000);
     expect(answer.response["data"]).toEqual({ next_run: "2026-01-15 11:33:00" });
@@ -123,10 +162,15 @@ describe("dns-domain-axfr-run", () => {
   });
 
   it("serves content set by the control method for a secondary zone", async () => {
-    await expectCode(harness.call("dns-domain-add", { name: "second.test", type: "secondary", primary_ip: "192.0.2.53" }), 1000);
+    await expectCode(
+      harness.call("dns-domain-add", { name: "second.test", type: "secondary", primary_ip: "192.0.2.53" }),
+      1000,
+    );
     const before = harness.running.simulator.publishedZones()[0];
     expect(before?.rows).toEqual([]);
-    harness.running.simulator.setSecondaryContent("second.test", [{ name: "www", type: "A", ttl: 600, rdata: "192.0.2.80" }]);
+    harness.running.simulator.setSecondaryContent("second.test", [
+      { name: "www", type: "A", ttl: 600, rdata: "192.0.2.80" },
+    ]);
     const after = harness.running.simulator.publishedZones()[0];
     expect(after?.rows).toEqual([{ name: "www", type: "A", ttl: 600, rdata: "192.0.2.80" }]);
     expect(after?.serial).toBeGreaterThan(before?.serial ?? 0);

@@ -14,7 +14,8 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 const list = async () => rowsOf(await harness.call("dns-rows-list", { domain: "example.test" }));
-const idOf = async (name: string, type: string) => (await list()).find((r) => r.name === name && r.rdtype === type)?.["ID"];
+const idOf = async (name: string, type: string) =>
+  (await list()).find((r) => r.name === name && r.rdtype === type)?.["ID"];
 
 describe("dns-rows-list", () => {
   it("returns every value as a string, sorted by name then type, in the KB's field order", async () => {
@@ -25,7 +26,15 @@ describe("dns-rows-list", () => {
       ["", "MX", "10 mailbackup.wedos.net"],
       ["*", "A", "1.2.3.4"],
     ]);
-    expect(Object.keys(rows[0] ?? {})).toEqual(["ID", "name", "ttl", "rdtype", "rdata", "changed_date", "author_comment"]);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      "ID",
+      "name",
+      "ttl",
+      "rdtype",
+      "rdata",
+      "changed_date",
+      "author_comment",
+    ]);
     for (const r of rows) for (const value of Object.values(r)) expect(typeof value).toBe("string");
     expect(rows[0]).toMatchObject({ ttl: "1800", changed_date: "2026-01-15 11:30:00" });
     expect(rows[1]?.["author_comment"]).toBe("primary mx");
@@ -40,11 +49,20 @@ describe("dns-rows-list", () => {
 
 describe("dns-row-add", () => {
   it("returns no data and gives IDs that are strings and never reused", async () => {
-    const add = await harness.call("dns-row-add", { domain: "example.test", name: "a", ttl: "3600", type: "A", rdata: "192.0.2.1" });
+    const add = await harness.call("dns-row-add", {
+      domain: "example.test",
+      name: "a",
+      ttl: "3600",
+      type: "A",
+      rdata: "192.0.2.1",
+    });
     expect(add.response["data"]).toBeUndefined();
     const firstId = await idOf("a", "A");
     await expectCode(harness.call("dns-row-delete", { domain: "example.test", row_id: firstId }), 1000);
-    await expectCode(harness.call("dns-row-add", { domain: "example.test", name: "a", ttl: 3600, type: "A", rdata: "192.0.2.1" }), 1000);
+    await expectCode(
+      harness.call("dns-row-add", { domain: "example.test", name: "a", ttl: 3600, type: "A", rdata: "192.0.2.1" }),
+      1000,
+    );
     const secondId = await idOf("a", "A");
     expect(secondId).toMatch(/^\d+$/);
     expect(Number(secondId)).toBeGreaterThan(Number(firstId));
@@ -52,7 +70,13 @@ describe("dns-row-add", () => {
 
   it("accepts extra unknown fields", async () => {
     const answer = await harness.call("dns-row-add", {
-      domain: "example.test", name: "x", ttl: 3600, type: "TXT", rdata: "t", comment: "ignored", foo: [1],
+      domain: "example.test",
+      name: "x",
+      ttl: 3600,
+      type: "TXT",
+      rdata: "t",
+      comment: "ignored",
+      foo: [1],
     });
     expect(answer.response.code).toBe(1000);
   });
@@ -68,7 +92,9 @@ describe("dns-row-detail", () => {
   });
 
   it("answers 3309 for an unknown row", async () => {
-    expect((await harness.call("dns-row-detail", { domain: "example.test", row_id: "999999" })).response.code).toBe(3309);
+    expect((await harness.call("dns-row-detail", { domain: "example.test", row_id: "999999" })).response.code).toBe(
+      3309,
+    );
   });
 });
 
@@ -76,7 +102,13 @@ describe("dns-row-update", () => {
   it("changes ttl and rdata only, ignoring name and type in the request", async () => {
     const id = await idOf("*", "A");
     const answer = await harness.call("dns-row-update", {
-      domain: "example.test", row_id: id, ttl: 1800, rdata: "192.0.2.77", name: "renamed", type: "AAAA", rdata_extra: "",
+      domain: "example.test",
+      row_id: id,
+      ttl: 1800,
+      rdata: "192.0.2.77",
+      name: "renamed",
+      type: "AAAA",
+      rdata_extra: "",
     });
     expect(answer.response.code).toBe(1000);
     expect(answer.response["data"]).toBeUndefined();
@@ -106,14 +138,19 @@ describe("dns-row-update", () => {
 
   it("allows an update that leaves the row unchanged", async () => {
     const id = await idOf("", "A");
-    expect((await harness.call("dns-row-update", { domain: "example.test", row_id: id, ttl: 1800, rdata: "1.2.3.4" })).response.code).toBe(1000);
+    expect(
+      (await harness.call("dns-row-update", { domain: "example.test", row_id: id, ttl: 1800, rdata: "1.2.3.4" }))
+        .response.code,
+    ).toBe(1000);
   });
 });
 
 describe("dns-row-delete", () => {
   it("removes the row; a second delete is 3309", async () => {
     const id = await idOf("", "A");
-    expect((await harness.call("dns-row-delete", { domain: "example.test", row_id: id, rdata: "" })).response.code).toBe(1000);
+    expect(
+      (await harness.call("dns-row-delete", { domain: "example.test", row_id: id, rdata: "" })).response.code,
+    ).toBe(1000);
     expect((await list()).some((r) => r.ID === id)).toBe(false);
     expect((await harness.call("dns-row-delete", { domain: "example.test", row_id: id })).response.code).toBe(3309);
   });
@@ -127,7 +164,10 @@ describe("secondary zones", () => {
     ["dns-row-update", { row_id: "1", ttl: 3600, rdata: "192.0.2.1" }],
     ["dns-row-delete", { row_id: "1" }],
   ])("%s on a secondary zone → 2318", async (command, data) => {
-    await expectCode(harness.call("dns-domain-add", { name: "second.test", type: "secondary", primary_ip: "192.0.2.53" }), 1000);
+    await expectCode(
+      harness.call("dns-domain-add", { name: "second.test", type: "secondary", primary_ip: "192.0.2.53" }),
+      1000,
+    );
     expect((await harness.call(command, { domain: "second.test", ...data })).response.code).toBe(2318);
   });
 });

@@ -30,8 +30,16 @@ describe("envelope errors, one by one", () => {
       () => envelope({ user: LOGIN, auth: authAt(harness.clock.now()), command: "ping", clTRID: { a: 1 } }),
       2000,
     ],
-    ["an unknown command", () => envelope({ user: LOGIN, auth: authAt(harness.clock.now()), command: "dns-domain-update" }), 2010],
-    ["a command in the wrong case", () => envelope({ user: LOGIN, auth: authAt(harness.clock.now()), command: "PING" }), 2010],
+    [
+      "an unknown command",
+      () => envelope({ user: LOGIN, auth: authAt(harness.clock.now()), command: "dns-domain-update" }),
+      2010,
+    ],
+    [
+      "a command in the wrong case",
+      () => envelope({ user: LOGIN, auth: authAt(harness.clock.now()), command: "PING" }),
+      2010,
+    ],
     [
       "data that is a string",
       () => envelope({ user: LOGIN, auth: authAt(harness.clock.now()), command: "ping", data: "x" }),
@@ -88,7 +96,15 @@ describe("envelope errors, one by one", () => {
 describe("response envelope", () => {
   it("orders fields like real output and types them as WEDOS does", async () => {
     const answer = await harness.call("dns-domains-list", undefined, { clTRID: "wp-0001" });
-    expect(Object.keys(answer.response)).toEqual(["code", "result", "timestamp", "clTRID", "svTRID", "command", "data"]);
+    expect(Object.keys(answer.response)).toEqual([
+      "code",
+      "result",
+      "timestamp",
+      "clTRID",
+      "svTRID",
+      "command",
+      "data",
+    ]);
     expect(answer.response).toMatchObject({
       code: 1000,
       result: "OK",

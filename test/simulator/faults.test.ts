@@ -11,7 +11,12 @@ afterEach(async () => {
 
 describe("fault replies", () => {
   it("answers http-500 and http-503 with plain text", async () => {
-    const h = await start({ faults: [{ kind: "http-500", count: 1 }, { kind: "http-503", count: 1 }] });
+    const h = await start({
+      faults: [
+        { kind: "http-500", count: 1 },
+        { kind: "http-503", count: 1 },
+      ],
+    });
     const first = await h.call("ping");
     expect([first.status, first.text]).toEqual([500, "Internal Server Error"]);
     const second = await h.call("ping");
@@ -43,15 +48,28 @@ describe("fault replies", () => {
     const h = await start({ faults: [{ command: "dns-domain-add", kind: "wapi-code", code: 2322 }] });
     expect((await h.call("ping")).response.code).toBe(1000);
     const answer = await h.call("dns-domain-add", { name: "example.com", type: "primary" }, { clTRID: "c-2322" });
-    expect(answer.response).toMatchObject({ code: 2322, result: "Maximum number of DNS domains exceeded", clTRID: "c-2322", command: "dns-domain-add" });
-    expect(h.running.simulator.dump().requestLog.at(-1)).toMatchObject({ command: "dns-domain-add", code: 2322, fault: "wapi-code" });
+    expect(answer.response).toMatchObject({
+      code: 2322,
+      result: "Maximum number of DNS domains exceeded",
+      clTRID: "c-2322",
+      command: "dns-domain-add",
+    });
+    expect(h.running.simulator.dump().requestLog.at(-1)).toMatchObject({
+      command: "dns-domain-add",
+      code: 2322,
+      fault: "wapi-code",
+    });
   });
 
   it("refuses a wapi-code fault without a code, saying what to give", () => {
     const parsed = faultSpecSchema.safeParse({ kind: "wapi-code" });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)).toEqual(["code: is required for wapi-code: the WAPI error code to answer with"]);
-    expect(faultSpecSchema.safeParse({ kind: "wapi-code", code: 1000 }).error?.issues[0]?.message).toBe("must be a WAPI error code, 2000 to 5999");
+    expect(parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)).toEqual([
+      "code: is required for wapi-code: the WAPI error code to answer with",
+    ]);
+    expect(faultSpecSchema.safeParse({ kind: "wapi-code", code: 1000 }).error?.issues[0]?.message).toBe(
+      "must be a WAPI error code, 2000 to 5999",
+    );
   });
 
   it("drops the connection without answering", async () => {
@@ -81,7 +99,10 @@ describe("fault selection", () => {
     for (let i = 0; i < 3; i += 1) expect((await h.call("ping")).status).toBe(500);
     expect((await h.call("ping")).response.code).toBe(1000);
     expect(h.running.simulator.dump().requestLog.map((entry) => entry.fault)).toEqual([
-      "http-500", "http-500", "http-500", null,
+      "http-500",
+      "http-500",
+      "http-500",
+      null,
     ]);
   });
 

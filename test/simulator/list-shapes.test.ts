@@ -60,14 +60,17 @@ describe("list shapes over HTTP", () => {
     await expectCode(harness.call("dns-domain-add", { name: "example.test" }), 1000);
     await expectCode(harness.call("dns-domain-add", { name: "example.cz" }), 1000);
     const answer = await harness.call("dns-domains-list");
-    expect(answer.text).toMatch(/"data":\{"domain":\{"\d+":\{"name":"example.cz","type":"primary","status":"active"\},"\d+":/);
+    expect(answer.text).toMatch(
+      /"data":\{"domain":\{"\d+":\{"name":"example.cz","type":"primary","status":"active"\},"\d+":/,
+    );
   });
 
   it("rotate (the default) exercises absent data, empty array and empty object for an empty zone", async () => {
     harness = await startHarness({ listShape: "rotate" });
     await expectCode(harness.call("dns-domain-add", { name: "example.test" }), 1000);
     const data = [];
-    for (let i = 0; i < 4; i += 1) data.push((await harness.call("dns-rows-list", { domain: "example.test" })).response["data"]);
+    for (let i = 0; i < 4; i += 1)
+      data.push((await harness.call("dns-rows-list", { domain: "example.test" })).response["data"]);
     expect(data).toEqual([{}, { row: [] }, { row: {} }, undefined]);
   });
 });

@@ -26,7 +26,13 @@ describe("simulator options", () => {
 
   it("names every bad field at once", () => {
     expect(() =>
-      parseSimulatorOptions({ password: "", port: 70_000, allowIps: ["1.2.3", "192.0.2."], listShape: "tree", credit: -1 }),
+      parseSimulatorOptions({
+        password: "",
+        port: 70_000,
+        allowIps: ["1.2.3", "192.0.2."],
+        listShape: "tree",
+        credit: -1,
+      }),
     ).toThrow(
       new RegExp(
         [

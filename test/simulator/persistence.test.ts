@@ -21,8 +21,20 @@ describe("state file", () => {
     const stateFile = join(directory, "nested", "state.json");
     harness = await startHarness({ stateFile, credit: 300 });
     await seedZone(harness, "example.test", [{ name: "www", ttl: 3600, type: "A", rdata: "192.0.2.1" }]);
-    await expectCode(harness.call("dns-row-add", { domain: "example.test", name: "pending", ttl: 3600, type: "A", rdata: "192.0.2.2" }), 1000);
-    await expectCode(harness.call("wgp-domain-create", { domain: "cdn.example.test", variant_id: 1, period_id: 1 }), 1001);
+    await expectCode(
+      harness.call("dns-row-add", {
+        domain: "example.test",
+        name: "pending",
+        ttl: 3600,
+        type: "A",
+        rdata: "192.0.2.2",
+      }),
+      1000,
+    );
+    await expectCode(
+      harness.call("wgp-domain-create", { domain: "cdn.example.test", variant_id: 1, period_id: 1 }),
+      1001,
+    );
     const before = harness.running.simulator.dump();
     await harness.close();
 
@@ -40,7 +52,10 @@ describe("state file", () => {
     expect((await harness.call("poll-req")).response.code).toBe(1000);
     expect(harness.running.simulator.publishedZones()[0]?.rows).toHaveLength(2);
     // Row IDs continue from the saved counter, never reusing one.
-    await expectCode(harness.call("dns-row-add", { domain: "example.test", name: "later", ttl: 3600, type: "A", rdata: "192.0.2.3" }), 1000);
+    await expectCode(
+      harness.call("dns-row-add", { domain: "example.test", name: "later", ttl: 3600, type: "A", rdata: "192.0.2.3" }),
+      1000,
+    );
     const ids = rowsOf(await harness.call("dns-rows-list", { domain: "example.test" })).map((row) => Number(row["ID"]));
     expect(new Set(ids).size).toBe(3);
   });
@@ -65,8 +80,16 @@ describe("state file", () => {
 
   it.each([
     ["not JSON", "{oops", /state\.json is corrupt: not valid JSON/],
-    ["the wrong shape", JSON.stringify({ version: 1, accounts: { x: { zones: 5 } } }), /state\.json is corrupt: not a simulator state at accounts\.x/],
-    ["an unknown version", JSON.stringify({ version: 2, accounts: {} }), /state\.json is corrupt: not a simulator state at version/],
+    [
+      "the wrong shape",
+      JSON.stringify({ version: 1, accounts: { x: { zones: 5 } } }),
+      /state\.json is corrupt: not a simulator state at accounts\.x/,
+    ],
+    [
+      "an unknown version",
+      JSON.stringify({ version: 2, accounts: {} }),
+      /state\.json is corrupt: not a simulator state at version/,
+    ],
   ])("refuses a state file that is %s, naming the file", async (_label, content, message) => {
     const stateFile = join(directory, "state.json");
     writeFileSync(stateFile, content);

@@ -46,21 +46,33 @@ describe("published zones through the DNS server", () => {
     const apex = await udpExchange(dns.port, query("example.test", "A"));
     expect(apex.answers).toMatchObject([{ name: "example.test", type: "A", ttl: 3600, data: "192.0.2.1" }]);
     for (const [name, type] of [
-      ["example.test", "MX"], ["example.test", "CAA"], ["example.test", "TXT"], ["v6.example.test", "AAAA"],
-      ["www.example.test", "CNAME"], ["_sip._tcp.example.test", "SRV"], ["host.example.test", "SSHFP"],
-      ["_443._tcp.example.test", "TLSA"], ["x.wild.example.test", "A"],
+      ["example.test", "MX"],
+      ["example.test", "CAA"],
+      ["example.test", "TXT"],
+      ["v6.example.test", "AAAA"],
+      ["www.example.test", "CNAME"],
+      ["_sip._tcp.example.test", "SRV"],
+      ["host.example.test", "SSHFP"],
+      ["_443._tcp.example.test", "TLSA"],
+      ["x.wild.example.test", "A"],
     ] as const) {
       const reply = await udpExchange(dns.port, query(name, type));
       expect([name, type, rcodeOf(reply), reply.answers?.length]).toEqual([name, type, "NOERROR", 1]);
     }
     const ns = await udpExchange(dns.port, query("example.test", "NS"));
     expect(ns.answers?.map((answer) => (answer.type === "NS" ? answer.data : answer.type))).toEqual([
-      "ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com",
+      "ns.wedos.net",
+      "ns.wedos.cz",
+      "ns.wedos.eu",
+      "ns.wedos.com",
     ]);
   });
 
   it("answers a change after the 5-minute autocommit", async () => {
-    await expectCode(harness.call("dns-row-add", { domain: "example.test", name: "late", ttl: 600, type: "A", rdata: "192.0.2.5" }), 1000);
+    await expectCode(
+      harness.call("dns-row-add", { domain: "example.test", name: "late", ttl: 600, type: "A", rdata: "192.0.2.5" }),
+      1000,
+    );
     expect(rcodeOf(await udpExchange(dns.port, query("late.example.test", "A")))).toBe("NXDOMAIN");
     harness.clock.advance(5 * 60_000);
     const reply = await udpExchange(dns.port, query("late.example.test", "A"));

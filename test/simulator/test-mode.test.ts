@@ -13,16 +13,23 @@ const snapshot = () => {
   return { zones, notifications, wgpServices, credit };
 };
 
-describe("test mode (test: 1 | \"1\" | true)", () => {
+describe('test mode (test: 1 | "1" | true)', () => {
   it.each([1, "1", true])("validates and answers as if executed, changing nothing (test=%j)", async (test) => {
     const before = snapshot();
-    const add = await harness.call("dns-row-add", { domain: "example.test", name: "new", ttl: 3600, type: "A", rdata: "192.0.2.2" }, { test });
+    const add = await harness.call(
+      "dns-row-add",
+      { domain: "example.test", name: "new", ttl: 3600, type: "A", rdata: "192.0.2.2" },
+      { test },
+    );
     expect(add.response.code).toBe(1000);
     const id = rowsOf(await harness.call("dns-rows-list", { domain: "example.test" }))[0]?.["ID"];
     await expectCode(harness.call("dns-row-delete", { domain: "example.test", row_id: id }, { test }), 1000);
     await expectCode(harness.call("dns-domain-add", { name: "other.test" }, { test }), 1000);
     await expectCode(harness.call("dns-domain-delete", { name: "example.test" }, { test }), 1000);
-    await expectCode(harness.call("wgp-domain-create", { domain: "example.test", variant_id: 1, period_id: 1 }, { test }), 1001);
+    await expectCode(
+      harness.call("wgp-domain-create", { domain: "example.test", variant_id: 1, period_id: 1 }, { test }),
+      1001,
+    );
     expect(snapshot()).toEqual(before);
   });
 

@@ -121,21 +121,34 @@ describe("assumed wgp commands", () => {
     harness.clock.advance(60_000);
     const list = await harness.call("wgp-services-list");
     expect(list.response["data"]).toMatchObject({
-      domain: [{ domain: "a.example.test", status: "active", variant_id: "1", period_id: "1", upstream_ips: ["192.0.2.1"] }],
+      domain: [
+        { domain: "a.example.test", status: "active", variant_id: "1", period_id: "1", upstream_ips: ["192.0.2.1"] },
+      ],
     });
     const renew = await harness.call("wgp-domain-renew", { domain: "a.example.test" });
-    expect(renew.response["data"]).toMatchObject({ amount: "99.00", acc_amount_before: "901.00", acc_amount_current: "802.00" });
+    expect(renew.response["data"]).toMatchObject({
+      amount: "99.00",
+      acc_amount_before: "901.00",
+      acc_amount_current: "802.00",
+    });
     await expectCode(harness.call("wgp-domain-update-subscription", { domain: "a.example.test", variant_id: 2 }), 1000);
-    expect((await harness.call("wgp-domain-update-subscription", { domain: "a.example.test", period_id: 3 })).response.code).toBe(2203);
+    expect(
+      (await harness.call("wgp-domain-update-subscription", { domain: "a.example.test", period_id: 3 })).response.code,
+    ).toBe(2203);
     await expectCode(harness.call("wgp-domain-cache-purge", { domain: "a.example.test" }), 1000);
     await expectCode(harness.call("wgp-domain-retry", { domain: "a.example.test" }), 1000);
     const templates = await harness.call("wgp-domain-templates-list");
     const templateId = (templates.response["data"] as { template: Array<{ template_domain_id: string }> }).template[0]
       ?.template_domain_id;
     await expectCode(create({ domain: "b.example.test" }), 1001);
-    await expectCode(harness.call("wgp-domain-template-replicate", { domain: "b.example.test", template_domain_id: templateId }), 1000);
+    await expectCode(
+      harness.call("wgp-domain-template-replicate", { domain: "b.example.test", template_domain_id: templateId }),
+      1000,
+    );
     const info = await harness.call("wgp-domain-info", { domain: "b.example.test" });
-    expect(info.response["data"]).toMatchObject({ domain: { upstream_ips: ["192.0.2.1"], template_domain_id: templateId } });
+    expect(info.response["data"]).toMatchObject({
+      domain: { upstream_ips: ["192.0.2.1"], template_domain_id: templateId },
+    });
     await expectCode(harness.call("wgp-domain-delete", { domain: "a.example.test" }), 1000);
     expect((await harness.call("wgp-domain-info", { domain: "a.example.test" })).response.code).toBe(3222);
   });

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,7 +46,13 @@ function serverEnv(): { env: Record<string, string>; file: string; dataDir: stri
   const socket = join(dir, "daemon.sock");
   writeFileSync(configFile, JSON.stringify({ daemon: { listen: socket }, store: { backupKeep: 2 } }));
   const dataDir = join(dir, "data");
-  const env = { WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: "http://127.0.0.1:9/", WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: "demo-pass-123", WEDOS_PANEL_DATA_DIR: dataDir };
+  const env = {
+    WEDOS_PANEL_CONFIG: configFile,
+    WEDOS_WAPI_URL: "http://127.0.0.1:9/",
+    WEDOS_WAPI_LOGIN: "demo@example.test",
+    WEDOS_WAPI_PASSWORD: "demo-pass-123",
+    WEDOS_PANEL_DATA_DIR: dataDir,
+  };
   return { env, file: databaseFileIn(dataDir), dataDir, socket };
 }
 
@@ -58,7 +73,10 @@ describe.each(LOADED)("backup and restore through the %s driver", (driver) => {
     db.close();
 
     expect(listBackups(backups)).toEqual(written.slice(1));
-    expect(readdirSync(backups).sort()).toEqual(["wedos-panel-20260702T034300Z.sqlite", "wedos-panel-20260703T034300Z.sqlite"]);
+    expect(readdirSync(backups).sort()).toEqual([
+      "wedos-panel-20260702T034300Z.sqlite",
+      "wedos-panel-20260703T034300Z.sqlite",
+    ]);
     expect(modeOf(backups)).toBe(0o700);
     for (const file of written.slice(1)) expect(modeOf(file)).toBe(0o600);
     const newest = openDatabase(written[2] as string, { driver });
@@ -99,14 +117,26 @@ describe.each(LOADED)("backup and restore through the %s driver", (driver) => {
     raw?.exec("CREATE TABLE something_else (x)");
     raw?.close();
 
-    const damagedPage = (await backupDatabase(openDatabase(join(dir, "source.sqlite"), { driver }), join(dir, "backups"), 0, 7)).file;
+    const damagedPage = (
+      await backupDatabase(openDatabase(join(dir, "source.sqlite"), { driver }), join(dir, "backups"), 0, 7)
+    ).file;
     overwritePage(damagedPage, 3);
 
-    expect(() => restoreDatabase(garbage, target, { driver, now: 0 })).toThrow(`${garbage} was not restored because it is damaged (file is not a database); the database was left as it is`);
-    expect(() => restoreDatabase(damagedPage, target, { driver, now: 0 })).toThrow(/was not restored because (SQLite's integrity check found damage|it is damaged)/);
-    expect(() => restoreDatabase(foreign, target, { driver, now: 0 })).toThrow(`${foreign} was not restored because it is an SQLite database but not one of wedos-panel's; the database was left as it is: choose another backup`);
+    expect(() => restoreDatabase(garbage, target, { driver, now: 0 })).toThrow(
+      `${garbage} was not restored because it is damaged (file is not a database); the database was left as it is`,
+    );
+    expect(() => restoreDatabase(damagedPage, target, { driver, now: 0 })).toThrow(
+      /was not restored because (SQLite's integrity check found damage|it is damaged)/,
+    );
+    expect(() => restoreDatabase(foreign, target, { driver, now: 0 })).toThrow(
+      `${foreign} was not restored because it is an SQLite database but not one of wedos-panel's; the database was left as it is: choose another backup`,
+    );
     expect(() => restoreDatabase(join(dir, "missing.sqlite"), target, { driver, now: 0 })).toThrow("does not exist");
-    expect(readdirSync(dir).filter((name) => name.startsWith("wedos-panel.sqlite")).sort()).toEqual(["wedos-panel.sqlite"]);
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.startsWith("wedos-panel.sqlite"))
+        .sort(),
+    ).toEqual(["wedos-panel.sqlite"]);
     const current = openDatabase(target, { driver });
     expect(noteOf(current)).toBe("current");
     current.close();
@@ -138,12 +168,15 @@ describe("wedos-panel backup and restore", () => {
   it("refuses to restore while the daemon answers on daemon.listen", async () => {
     const { env, file, socket } = serverEnv();
     openDatabase(file).close();
-    const backupFile = (JSON.parse((await runCliCaptured(["backup", "--json"], env, clock)).stdout) as { file: string }).file;
+    const backupFile = (JSON.parse((await runCliCaptured(["backup", "--json"], env, clock)).stdout) as { file: string })
+      .file;
     listener = createServer();
     await new Promise<void>((resolve) => listener?.listen(socket, resolve));
 
     const restore = await runCliCaptured(["restore", backupFile], env, clock);
     expect(restore.status).toBe(1);
-    expect(restore.stderr).toBe(`wedos-panel restore: the daemon is running (it answers on ${socket}), so nothing was restored: stop it (systemctl stop wedos-panel), run the restore again, then start it\n`);
+    expect(restore.stderr).toBe(
+      `wedos-panel restore: the daemon is running (it answers on ${socket}), so nothing was restored: stop it (systemctl stop wedos-panel), run the restore again, then start it\n`,
+    );
   });
 });

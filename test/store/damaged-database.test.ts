@@ -14,9 +14,18 @@ function serverEnv(): { env: Record<string, string>; file: string } {
   const zoneDir = join(dir, "named");
   mkdirSync(zoneDir);
   // serve reaches the database after the panel's zone directory is found.
-  writeFileSync(configFile, JSON.stringify({ panel: "directadmin", dns: { zoneDir }, daemon: { listen: join(dir, "daemon.sock") } }));
+  writeFileSync(
+    configFile,
+    JSON.stringify({ panel: "directadmin", dns: { zoneDir }, daemon: { listen: join(dir, "daemon.sock") } }),
+  );
   const dataDir = join(dir, "data");
-  const env = { WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: "http://127.0.0.1:9/", WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: "demo-pass-123", WEDOS_PANEL_DATA_DIR: dataDir };
+  const env = {
+    WEDOS_PANEL_CONFIG: configFile,
+    WEDOS_WAPI_URL: "http://127.0.0.1:9/",
+    WEDOS_WAPI_LOGIN: "demo@example.test",
+    WEDOS_WAPI_PASSWORD: "demo-pass-123",
+    WEDOS_PANEL_DATA_DIR: dataDir,
+  };
   return { env, file: databaseFileIn(dataDir) };
 }
 
@@ -39,7 +48,8 @@ function damagePages(file: string): void {
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
   const fd = openSync(file, "r+");
-  for (let page = 2; page <= pages; page++) writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
+  for (let page = 2; page <= pages; page++)
+    writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
   closeSync(fd);
 }
 
@@ -52,13 +62,16 @@ function expectOneSentence(stderr: string, file: string): void {
 }
 
 describe("a damaged database", () => {
-  it.each([["status"], ["jobs"], ["serve"], ["backup"]])("with a damaged header, %s says so in one sentence and exits 1", async (command) => {
-    const { env, file } = serverEnv();
-    damageHeader(file);
-    const result = await runCliCaptured([command], env, clock);
-    expect(result.status).toBe(1);
-    expectOneSentence(result.stderr, file);
-  });
+  it.each([["status"], ["jobs"], ["serve"], ["backup"]])(
+    "with a damaged header, %s says so in one sentence and exits 1",
+    async (command) => {
+      const { env, file } = serverEnv();
+      damageHeader(file);
+      const result = await runCliCaptured([command], env, clock);
+      expect(result.status).toBe(1);
+      expectOneSentence(result.stderr, file);
+    },
+  );
 
   it.each([["status"], ["jobs"]])("with damaged pages, %s says so in one sentence and exits 1", async (command) => {
     const { env, file } = serverEnv();
@@ -68,7 +81,10 @@ describe("a damaged database", () => {
     expectOneSentence(result.stderr, file);
   });
 
-  it.each([["header", damageHeader], ["pages", damagePages]])("with a damaged %s, doctor fails its database check with that sentence", async (_what, damage) => {
+  it.each([
+    ["header", damageHeader],
+    ["pages", damagePages],
+  ])("with a damaged %s, doctor fails its database check with that sentence", async (_what, damage) => {
     const { env, file } = serverEnv();
     damage(file);
     const result = await runCliCaptured(["doctor", "--json"], env, clock);
@@ -84,6 +100,9 @@ describe("a damaged database", () => {
     openDatabase(file).close();
     const result = await runCliCaptured(["doctor", "--json"], env, clock);
     const checks = JSON.parse(result.stdout) as Array<{ check: string; status: string; message: string }>;
-    expect(checks.find((check) => check.check === "database")).toMatchObject({ status: "ok", message: `${file} is whole (SQLite's quick check found nothing)` });
+    expect(checks.find((check) => check.check === "database")).toMatchObject({
+      status: "ok",
+      message: `${file} is whole (SQLite's quick check found nothing)`,
+    });
   });
 });

@@ -25,7 +25,9 @@ describe("the database file", () => {
     writeFileSync(other, "", { mode: 0o644 });
     linkSync(other, databaseFileIn(dir));
 
-    expect(() => openDatabase(databaseFileIn(dir))).toThrow(/has 2 names \(hard links\), so it was neither opened nor changed/);
+    expect(() => openDatabase(databaseFileIn(dir))).toThrow(
+      /has 2 names \(hard links\), so it was neither opened nor changed/,
+    );
     expect(modeOf(other)).toBe(0o644);
   });
 

@@ -15,7 +15,9 @@ const LATEST = MIGRATIONS.at(-1)?.version;
 /** Whether this Node.js has node:sqlite, and whether it reads text with a NUL character whole (Node 22 does not). */
 function nodeSqlite(): { present: boolean; keepsNul: boolean } {
   const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  const sqlite = getBuiltinModule?.call(process, "node:sqlite") as { DatabaseSync: new (path: string) => { prepare(sql: string): { get(): { t?: unknown } }; close(): void } } | undefined;
+  const sqlite = getBuiltinModule?.call(process, "node:sqlite") as
+    | { DatabaseSync: new (path: string) => { prepare(sql: string): { get(): { t?: unknown } }; close(): void } }
+    | undefined;
   if (sqlite === undefined) return { present: false, keepsNul: false };
   const db = new sqlite.DatabaseSync(":memory:");
   const keepsNul = db.prepare("SELECT 'x' || char(0) || 'y' AS t").get().t === "x\u0000y";
@@ -64,7 +66,13 @@ describe.each(LOADED)("the %s driver", (driver) => {
       expect(db.pragma("busy_timeout")).toBe(5000);
       expect(db.pragma("foreign_keys")).toBe(1);
       expect(db.pragma("user_version")).toBe(LATEST);
-      expect(() => db.prepare("INSERT INTO dns_managed_rows (zone, row_id, name, type, ttl, rdata, origin, recorded_at) VALUES ('absent.test', '1', '@', 'A', 300, '192.0.2.1', 'created', 0)").run()).toThrow(/FOREIGN KEY/);
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO dns_managed_rows (zone, row_id, name, type, ttl, rdata, origin, recorded_at) VALUES ('absent.test', '1', '@', 'A', 300, '192.0.2.1', 'created', 0)",
+          )
+          .run(),
+      ).toThrow(/FOREIGN KEY/);
     }, file);
     expect(existsSync(`${file}-wal`) || existsSync(file)).toBe(true);
     withDb((db) => expect(db.pragma("user_version")).toBe(LATEST), file); // opened again: nothing to migrate
@@ -80,10 +88,20 @@ describe.each(LOADED)("the %s driver", (driver) => {
     withDb((db) => {
       db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT)");
       expect(db.prepare("INSERT INTO t (a, b) VALUES (?, ?)").run(1, "x")).toEqual({ changes: 1, lastInsertRowid: 1 });
-      expect(db.prepare("INSERT INTO t (a, b) VALUES (@a, @b)").run({ a: 2, b: "y", unused: true })).toEqual({ changes: 1, lastInsertRowid: 2 });
-      expect(db.prepare("INSERT INTO t (a, b) VALUES (:a, $b)").run({ a: 3, b: "it's" })).toEqual({ changes: 1, lastInsertRowid: 3 });
+      expect(db.prepare("INSERT INTO t (a, b) VALUES (@a, @b)").run({ a: 2, b: "y", unused: true })).toEqual({
+        changes: 1,
+        lastInsertRowid: 2,
+      });
+      expect(db.prepare("INSERT INTO t (a, b) VALUES (:a, $b)").run({ a: 3, b: "it's" })).toEqual({
+        changes: 1,
+        lastInsertRowid: 3,
+      });
       expect(db.prepare("UPDATE t SET b = 'z' WHERE a >= ?").run(2).changes).toBe(2);
-      expect(db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM t WHERE b = ? -- a comment with ? and @name").get("z")).toEqual({ n: 2 });
+      expect(
+        db
+          .prepare<[string], { n: number }>("SELECT count(*) AS n FROM t WHERE b = ? -- a comment with ? and @name")
+          .get("z"),
+      ).toEqual({ n: 2 });
     });
   });
 
@@ -93,7 +111,9 @@ describe.each(LOADED)("the %s driver", (driver) => {
       expect(() => db.prepare("INSERT INTO t VALUES (@a, @b)").run({ a: 1 })).toThrow(/Missing named parameter "b"/);
       expect(() => db.prepare("INSERT INTO t VALUES (?, ?)").run(1)).toThrow(/Too few parameter values/);
       expect(() => db.prepare("INSERT INTO t VALUES (?, ?)").run(1, "x", 3)).toThrow(/Too many parameter values/);
-      expect(() => db.prepare("INSERT INTO t VALUES (?, ?)").run(true, "x")).toThrow(/can only bind numbers, strings, bigints, buffers, and null/);
+      expect(() => db.prepare("INSERT INTO t VALUES (?, ?)").run(true, "x")).toThrow(
+        /can only bind numbers, strings, bigints, buffers, and null/,
+      );
       expect(() => db.prepare("SELECT 1; SELECT 2")).toThrow(/more than one statement/);
       expect(db.prepare<[], { n: number }>("SELECT count(*) AS n FROM t").get()).toEqual({ n: 0 });
     });
@@ -102,7 +122,13 @@ describe.each(LOADED)("the %s driver", (driver) => {
   it("gives rows as plain objects: integers as numbers, NULL as null, text whole, blobs as Buffers, no row as undefined", () => {
     withDb((db) => {
       db.exec("CREATE TABLE t (i INTEGER, r REAL, s TEXT, n TEXT, b BLOB)");
-      db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)").run(2 ** 53 - 1, 1.5, "te\u0000xt", undefined, Buffer.from([0, 255]));
+      db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)").run(
+        2 ** 53 - 1,
+        1.5,
+        "te\u0000xt",
+        undefined,
+        Buffer.from([0, 255]),
+      );
       db.prepare("INSERT INTO t (i) VALUES (?)").run(2n ** 60n);
       const rows = db.prepare<[], Record<string, unknown>>("SELECT * FROM t ORDER BY rowid").all();
       expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
@@ -131,14 +157,21 @@ describe.each(LOADED)("the %s driver", (driver) => {
       db.transaction(() => {
         insert.run(3);
         expect(() =>
-          db.transaction(() => {
-            insert.run(4);
-            throw new Error("inner");
-          }).immediate(),
+          db
+            .transaction(() => {
+              insert.run(4);
+              throw new Error("inner");
+            })
+            .immediate(),
         ).toThrow("inner");
         insert.run(5);
       })();
-      expect(db.prepare<[], { a: number }>("SELECT a FROM t ORDER BY a").all().map((row) => row.a)).toEqual([1, 3, 5]);
+      expect(
+        db
+          .prepare<[], { a: number }>("SELECT a FROM t ORDER BY a")
+          .all()
+          .map((row) => row.a),
+      ).toEqual([1, 3, 5]);
       expect(() => db.transaction(async () => insert.run(6))()).toThrow(/cannot return a promise/);
       expect(count()).toBe(3);
     });
@@ -149,7 +182,8 @@ describe.each(LOADED)("the %s driver", (driver) => {
     withDb((first) => {
       withDb((second) => {
         second.pragma("busy_timeout = 0");
-        const write = () => second.prepare("INSERT INTO daemon_state (key, value, updated_at) VALUES ('k', 'v', 0)").run();
+        const write = () =>
+          second.prepare("INSERT INTO daemon_state (key, value, updated_at) VALUES ('k', 'v', 0)").run();
         first.transaction(() => expect(write).not.toThrow()).deferred();
         second.prepare("DELETE FROM daemon_state").run();
         first.transaction(() => expect(write).toThrow(/locked|busy/i)).immediate();

@@ -12,7 +12,9 @@ function databaseAtVersion15(file: string, driver: DriverName, payloads: readonl
   const db = openDatabase(file, { driver });
   db.exec("DROP INDEX jobs_by_domain; ALTER TABLE jobs DROP COLUMN domain");
   db.pragma("user_version = 15");
-  const insert = db.prepare("INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at) VALUES ('sync-zone', ?, ?, 'records', 2, 'queued', 12, 0, 0, 0)");
+  const insert = db.prepare(
+    "INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at) VALUES ('sync-zone', ?, ?, 'records', 2, 'queued', 12, 0, 0, 0)",
+  );
   payloads.forEach((payload, i) => insert.run(`job-${i}`, payload));
   db.close();
 }
@@ -20,10 +22,19 @@ function databaseAtVersion15(file: string, driver: DriverName, payloads: readonl
 describe.each(LOADED)("migration 16 through the %s driver", (driver) => {
   it("gives every job the domain its payload names, and none to the others", () => {
     const file = join(tempDir(), "db.sqlite");
-    databaseAtVersion15(file, driver, ['{"domain":"alice.test"}', '{"domain":"Bob.TEST","env":{"a":"1"}}', "{}", '{"domain":42}', "not json", '{"force":true,"domain":"carol.test"}']);
+    databaseAtVersion15(file, driver, [
+      '{"domain":"alice.test"}',
+      '{"domain":"Bob.TEST","env":{"a":"1"}}',
+      "{}",
+      '{"domain":42}',
+      "not json",
+      '{"force":true,"domain":"carol.test"}',
+    ]);
     const db = openDatabase(file, { driver });
     expect(db.pragma("user_version")).toBe(16);
-    const rows = db.prepare<[], { key: string; domain: string | null }>("SELECT job_key AS key, domain FROM jobs ORDER BY id").all();
+    const rows = db
+      .prepare<[], { key: string; domain: string | null }>("SELECT job_key AS key, domain FROM jobs ORDER BY id")
+      .all();
     expect(rows.map((row) => row.domain)).toEqual(["alice.test", "bob.test", null, null, null, "carol.test"]);
     db.close();
   });

@@ -21,7 +21,12 @@ export interface BrowserFront {
  * the real entry scripts with the session's cookies, pointed at the harness's daemon.
  */
 export async function startBrowserFront(h: WebHarness, session: DirectAdminSession): Promise<BrowserFront> {
-  const front = await startDirectAdminFront({ da: h.da, passwords: new PasswordBook(), packages: () => [], pageEnv: { WEDOS_PANEL_CONFIG: h.configFile } });
+  const front = await startDirectAdminFront({
+    da: h.da,
+    passwords: new PasswordBook(),
+    packages: () => [],
+    pageEnv: { WEDOS_PANEL_CONFIG: h.configFile },
+  });
   const queries: string[] = [];
   return {
     origin: front.url,

@@ -1,7 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/emulators/cpanel/index.js";
+import {
+  EmulatedCpanel,
+  cpanelFixtureTree,
+  runCpanelPage,
+  type CpanelPageRun,
+  type CpanelPageVisit,
+} from "../../src/emulators/cpanel/index.js";
 import type { CpanelLayout } from "../../src/panel/cpanel/layout.js";
 import { CpanelPanel } from "../../src/panel/cpanel/reader.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
@@ -25,9 +31,21 @@ export async function startCpanelHarness(options: HarnessOptions = {}): Promise<
     layout = cpanelFixtureTree(join(root, "cpanel"));
     // The test runs every entry as its own unix user: its passwd file names that uid (see startCpanelWebHarness).
     const pages = { proofDir: join(root, "run", "proof"), passwdFile: join(root, "passwd") };
-    return { panel: new CpanelPanel(layout), config: { panel: "cpanel", cpanel: { varDir: layout.varDir, etcDir: layout.etcDir }, pages, dns: { zoneDir: layout.zoneDir, propagationCheck: false } } };
+    return {
+      panel: new CpanelPanel(layout),
+      config: {
+        panel: "cpanel",
+        cpanel: { varDir: layout.varDir, etcDir: layout.etcDir },
+        pages,
+        dns: { zoneDir: layout.zoneDir, propagationCheck: false },
+      },
+    };
   });
-  const cpanel = new EmulatedCpanel({ layout: layout as CpanelLayout, hookEnv: { WEDOS_PANEL_DATA_DIR: core.dataDir }, clock: core.clock });
+  const cpanel = new EmulatedCpanel({
+    layout: layout as CpanelLayout,
+    hookEnv: { WEDOS_PANEL_DATA_DIR: core.dataDir },
+    clock: core.clock,
+  });
   return { ...core, cpanel, layout: layout as CpanelLayout };
 }
 
@@ -53,7 +71,9 @@ export interface CpanelWebHarness extends CpanelHarness {
   whmPage(visit?: Omit<CpanelPageVisit, "script" | "remoteUser"> & { remoteUser?: string }): Promise<CpanelPageRun>;
 }
 
-export async function startCpanelWebHarness(options: HarnessOptions & { account?: string } = {}): Promise<CpanelWebHarness> {
+export async function startCpanelWebHarness(
+  options: HarnessOptions & { account?: string } = {},
+): Promise<CpanelWebHarness> {
   const core = await startCpanelHarness(options);
   const account = options.account ?? "alice";
   const uid = process.getuid?.() ?? 0;
@@ -61,9 +81,21 @@ export async function startCpanelWebHarness(options: HarnessOptions & { account?
   writeFileSync(core.services.config.pages.passwdFile, `${account}:x:${uid}:${uid}::/home/${account}:/bin/bash\n`);
   const logs: string[] = [];
   const listen = async (name: string, whmUid: number) => {
-    const web = await startWebServer(core.services, { log: (line) => logs.push(line), listen: join(dir, `${name}.sock`), whmUid, zoneWorkerScript: COMPILED_ZONE_WORKER });
+    const web = await startWebServer(core.services, {
+      log: (line) => logs.push(line),
+      listen: join(dir, `${name}.sock`),
+      whmUid,
+      zoneWorkerScript: COMPILED_ZONE_WORKER,
+    });
     const config = join(dir, `${name}.json`);
-    writeFileSync(config, JSON.stringify({ daemon: { listen: web.address }, pages: { proofDir: core.services.config.pages.proofDir } }, null, 2));
+    writeFileSync(
+      config,
+      JSON.stringify(
+        { daemon: { listen: web.address }, pages: { proofDir: core.services.config.pages.proofDir } },
+        null,
+        2,
+      ),
+    );
     return { web, config };
   };
   const cpanel = await listen("cpanel", NOBODYS_UID);
@@ -75,8 +107,20 @@ export async function startCpanelWebHarness(options: HarnessOptions & { account?
     cpanelWeb: cpanel.web,
     whmWeb: whm.web,
     logs,
-    cpanelPage: (visit = {}) => runCpanelPage({ ...visit, script: entry("plugin/index.live.pl"), remoteUser: account, env: { WEDOS_PANEL_CONFIG: cpanel.config, ...visit.env } }),
-    whmPage: (visit = {}) => runCpanelPage({ remoteUser: "root", ...visit, script: entry("whm/index.cgi"), env: { WEDOS_PANEL_CONFIG: whm.config, ...visit.env } }),
+    cpanelPage: (visit = {}) =>
+      runCpanelPage({
+        ...visit,
+        script: entry("plugin/index.live.pl"),
+        remoteUser: account,
+        env: { WEDOS_PANEL_CONFIG: cpanel.config, ...visit.env },
+      }),
+    whmPage: (visit = {}) =>
+      runCpanelPage({
+        remoteUser: "root",
+        ...visit,
+        script: entry("whm/index.cgi"),
+        env: { WEDOS_PANEL_CONFIG: whm.config, ...visit.env },
+      }),
     close: async () => {
       await cpanel.web.close();
       await whm.web.close();

@@ -17,8 +17,22 @@ export interface TestDns {
  */
 export async function startTestDns(parents: readonly string[] = []): Promise<TestDns> {
   const zones = new Map<string, string[]>(parents.map((name) => [name, [`ns.${name}`]]));
-  const zone = (name: string, nameservers: string[]): PublishedZone => ({ name, serial: 1, rname: "hostmaster.example.test", mname: nameservers[0] ?? "ns.example.test", refresh: 3600, retry: 600, expire: 86400, minimum: 300, nameservers, rows: [] });
-  const server = await startDnsServer({ port: 0, source: { publishedZones: () => [...zones].map(([name, nameservers]) => zone(name, nameservers)) } });
+  const zone = (name: string, nameservers: string[]): PublishedZone => ({
+    name,
+    serial: 1,
+    rname: "hostmaster.example.test",
+    mname: nameservers[0] ?? "ns.example.test",
+    refresh: 3600,
+    retry: 600,
+    expire: 86400,
+    minimum: 300,
+    nameservers,
+    rows: [],
+  });
+  const server = await startDnsServer({
+    port: 0,
+    source: { publishedZones: () => [...zones].map(([name, nameservers]) => zone(name, nameservers)) },
+  });
   return {
     address: `127.0.0.1:${server.port}`,
     delegate: (domain, nameservers) => void zones.set(domain, nameservers),

@@ -35,7 +35,10 @@ export function fillDatabase(db: Database): { free(): void } {
  * filled to the last byte by one file. `free()` removes that file; `unmount()` ends it.
  */
 export function fullTmpfs(dir: string, kilobytes: number): { free(): void; unmount(): void } {
-  if (process.getuid?.() !== 0) throw new Error("this test mounts a small filesystem to fill it, which needs root (as the tests run here and in CI)");
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      "this test mounts a small filesystem to fill it, which needs root (as the tests run here and in CI)",
+    );
   mkdirSync(dir, { recursive: true });
   execFileSync("mount", ["-t", "tmpfs", "-o", `size=${kilobytes}k,mode=0700`, "tmpfs", dir]);
   const filler = join(dir, ".filler");

@@ -3,7 +3,28 @@ import { mulberry32 } from "../../src/simulator/faults.js";
 // Seeded hostile values for the fuzz tests of what hooks hand over: long, multi-line, with control
 // and format characters, invalid UTF-8 and lone surrogates. The same seed gives the same values.
 
-const PIECES = ["alice", "example.test", "Příliš žluťoučký", "\n", "\r\n", "\t", "\x1b[31m", "\0", "\x7f", "\u0085", "\u2028", "\u202e", "\u200b", "\ufeff", "🙂", "a=b", "'\"<script>", "..", "/etc/passwd", " "];
+const PIECES = [
+  "alice",
+  "example.test",
+  "Příliš žluťoučký",
+  "\n",
+  "\r\n",
+  "\t",
+  "\x1b[31m",
+  "\0",
+  "\x7f",
+  "\u0085",
+  "\u2028",
+  "\u202e",
+  "\u200b",
+  "\ufeff",
+  "🙂",
+  "a=b",
+  "'\"<script>",
+  "..",
+  "/etc/passwd",
+  " ",
+];
 
 export interface HostileValues {
   /** A value as text (may hold lone surrogates, as a JSON payload can). */
@@ -29,7 +50,9 @@ export function hostileValues(seed: number): HostileValues {
   };
   const bytes = (): Buffer => {
     const invalid = Buffer.from([pick([0x80, 0xc3, 0xe2, 0xf0, 0xfe, 0xff]), int(256)]);
-    return random() < 0.5 ? Buffer.concat([Buffer.from(text().replaceAll("\0", "")), invalid]) : Buffer.from(text().replaceAll("\0", ""));
+    return random() < 0.5
+      ? Buffer.concat([Buffer.from(text().replaceAll("\0", "")), invalid])
+      : Buffer.from(text().replaceAll("\0", ""));
   };
   return { text, bytes, pick, chance: (p) => random() < p };
 }

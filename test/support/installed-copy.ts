@@ -20,7 +20,10 @@ export interface InstalledCopy {
   configFile: string;
   record: string;
   /** Writes the installation record; `newline: false` leaves the last line without one, `spoolDir: null` the key. */
-  writeRecord(values: { serviceUser: string; dataDir?: string; configFile?: string; spoolDir?: string | null }, options?: { newline?: boolean }): void;
+  writeRecord(
+    values: { serviceUser: string; dataDir?: string; configFile?: string; spoolDir?: string | null },
+    options?: { newline?: boolean },
+  ): void;
   /** Runs hooks/<hook>.sh as DirectAdmin does: as root, DirectAdmin's variables only. */
   hook(hook: string, env?: Record<string, string>): { status: number | null; stdout: string };
   /** Runs the installed `wedos-panel` command as root. */
@@ -34,12 +37,19 @@ export function installedCopy(options: { serviceUser?: string } = {}): Installed
   const base = passableTempDir("wedos-panel-installed-");
   const pluginDir = join(base, "plugins", "wedos");
   mkdirSync(pluginDir, { recursive: true, mode: 0o755 });
-  for (const part of ["hooks", "plugin.conf", "package.json", join("build", "lib")]) cpSync(join(PACKAGE_ROOT, part), join(pluginDir, part), { recursive: true });
+  for (const part of ["hooks", "plugin.conf", "package.json", join("build", "lib")])
+    cpSync(join(PACKAGE_ROOT, part), join(pluginDir, part), { recursive: true });
   symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(pluginDir, "node_modules"));
   const etc = join(base, "etc", "wedos-panel");
   const configFile = join(etc, "config.json");
   const dataDir = join(base, "var", "lib", "wedos-panel");
-  for (const dir of [etc, dataDir, join(dataDir, "spool"), join(dataDir, "spool", "consumed"), join(dataDir, "spool", "rejected")]) {
+  for (const dir of [
+    etc,
+    dataDir,
+    join(dataDir, "spool"),
+    join(dataDir, "spool", "consumed"),
+    join(dataDir, "spool", "rejected"),
+  ]) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
     chownSync(dir, SERVICE_UID, SERVICE_UID);
@@ -48,7 +58,8 @@ export function installedCopy(options: { serviceUser?: string } = {}): Installed
   mkdirSync(spoolDir, { recursive: true });
   chownSync(spoolDir, 0, SERVICE_UID);
   chmodSync(spoolDir, 0o2750);
-  for (const dir of [join(base, "etc"), join(base, "var"), join(base, "var", "lib"), join(base, "var", "spool")]) chmodSync(dir, 0o755);
+  for (const dir of [join(base, "etc"), join(base, "var"), join(base, "var", "lib"), join(base, "var", "spool")])
+    chmodSync(dir, 0o755);
   writeFileSync(configFile, "{}\n", { mode: 0o600 });
   chownSync(configFile, SERVICE_UID, SERVICE_UID);
   const record = join(pluginDir, "install.conf");
@@ -70,11 +81,21 @@ export function installedCopy(options: { serviceUser?: string } = {}): Installed
       return { status: run.status, stdout: run.stdout + run.stderr };
     },
     cli: (args, env = {}) => {
-      const run = spawnSync(process.execPath, [join(pluginDir, "build", "lib", "cli.js"), ...args], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8" });
+      const run = spawnSync(process.execPath, [join(pluginDir, "build", "lib", "cli.js"), ...args], {
+        env: { PATH: process.env.PATH ?? "", ...env },
+        encoding: "utf8",
+      });
       return { status: run.status, stdout: run.stdout, stderr: run.stderr };
     },
     asService: (command, ...args) => {
-      execFileSync("setpriv", [`--reuid=${SERVICE_UID}`, `--regid=${SERVICE_UID}`, "--clear-groups", "--", command, ...args]);
+      execFileSync("setpriv", [
+        `--reuid=${SERVICE_UID}`,
+        `--regid=${SERVICE_UID}`,
+        "--clear-groups",
+        "--",
+        command,
+        ...args,
+      ]);
     },
   };
   copy.writeRecord({ serviceUser: options.serviceUser ?? String(SERVICE_UID) });

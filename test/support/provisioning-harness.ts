@@ -50,9 +50,19 @@ export async function startProvisioningHarness(options: HarnessOptions = {}): Pr
   let layout: DirectAdminLayout | undefined;
   const core = await startWedosCore(options, (root) => {
     layout = fixtureTree(join(root, "da"));
-    return { panel: new DirectAdminPanel(layout), config: { directadmin: { root: layout.root, virtualDir: layout.virtualDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false } } };
+    return {
+      panel: new DirectAdminPanel(layout),
+      config: {
+        directadmin: { root: layout.root, virtualDir: layout.virtualDir },
+        dns: { zoneDir: layout.zoneDir, propagationCheck: false },
+      },
+    };
   });
-  const da = new EmulatedDirectAdmin({ layout: layout as DirectAdminLayout, hookEnv: { WEDOS_PANEL_DATA_DIR: core.dataDir }, clock: core.clock });
+  const da = new EmulatedDirectAdmin({
+    layout: layout as DirectAdminLayout,
+    hookEnv: { WEDOS_PANEL_DATA_DIR: core.dataDir },
+    clock: core.clock,
+  });
   return { ...core, da, layout: layout as DirectAdminLayout };
 }
 
@@ -74,9 +84,19 @@ export type WedosCore = Omit<ProvisioningHarness, "da" | "layout">;
  * The WEDOS simulator and the daemon's services around a panel: `makePanel` lays out the panel's tree under the
  * harness's temp directory and says which settings point at it. Shared by the DirectAdmin and cPanel harnesses.
  */
-export async function startWedosCore(options: HarnessOptions, makePanel: (root: string) => { panel: Panel; config: Record<string, unknown> }): Promise<WedosCore> {
+export async function startWedosCore(
+  options: HarnessOptions,
+  makePanel: (root: string) => { panel: Panel; config: Record<string, unknown> },
+): Promise<WedosCore> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
-  const sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock, listShape: "rotate", wgpActivationDelaySeconds: 60, ...options.simulator });
+  const sim = await startSimulator({
+    login: LOGIN,
+    password: PASSWORD,
+    clock,
+    listShape: "rotate",
+    wgpActivationDelaySeconds: 60,
+    ...options.simulator,
+  });
   const root = tempDir();
   const { panel: filePanel, config: panelConfig } = makePanel(root);
   const reader = options.panelReader === true ? await readerInFront(filePanel, join(root, "reader.sock")) : undefined;
@@ -84,7 +104,13 @@ export async function startWedosCore(options: HarnessOptions, makePanel: (root: 
   const dataDir = join(root, "data");
   const configFile = join(root, "config.json");
   writeFileSync(configFile, JSON.stringify({ ...panelConfig, ...options.config }));
-  const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: options.password ?? PASSWORD, WEDOS_PANEL_DATA_DIR: dataDir });
+  const config = loadConfig({
+    WEDOS_PANEL_CONFIG: configFile,
+    WEDOS_WAPI_URL: sim.url,
+    WEDOS_WAPI_LOGIN: LOGIN,
+    WEDOS_WAPI_PASSWORD: options.password ?? PASSWORD,
+    WEDOS_PANEL_DATA_DIR: dataDir,
+  });
   const services = createServices(config, clock, panel);
 
   const settle = async () => {
@@ -111,7 +137,10 @@ export async function startWedosCore(options: HarnessOptions, makePanel: (root: 
       await settle();
       return new DaemonStateStore(services.db).get<ReconcileReport>(RECONCILE_REPORT_KEY)?.value;
     },
-    published: (domain) => [...sim.simulator.publishedZones()].find((zone) => zone.name === domain)?.rows.map(({ name, type, ttl, rdata }) => ({ name, type, ttl, rdata })),
+    published: (domain) =>
+      [...sim.simulator.publishedZones()]
+        .find((zone) => zone.name === domain)
+        ?.rows.map(({ name, type, ttl, rdata }) => ({ name, type, ttl, rdata })),
     commands: () => sim.simulator.dump().requestLog.map(({ command, code }) => ({ command, code })),
     reader,
     close: async () => {
@@ -123,7 +152,10 @@ export async function startWedosCore(options: HarnessOptions, makePanel: (root: 
 }
 
 /** The panel reader over the panel's files on `socket`, and the RemotePanel the daemon asks it through. */
-async function readerInFront(files: Panel, socket: string): Promise<{ panel: Panel; stop(): Promise<void>; start(): Promise<void> }> {
+async function readerInFront(
+  files: Panel,
+  socket: string,
+): Promise<{ panel: Panel; stop(): Promise<void>; start(): Promise<void> }> {
   let server: PanelReaderServer | undefined;
   const start = async () => {
     server ??= await startPanelReader(files, { path: socket }, () => undefined);

@@ -21,7 +21,11 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
     const body = Buffer.concat(chunks).toString("utf8");
     bodies.push(body);
     headers.push(request.headers);
-    const upstream = await fetch(targetUrl, { method: "POST", headers: { "content-type": request.headers["content-type"] ?? "" }, body });
+    const upstream = await fetch(targetUrl, {
+      method: "POST",
+      headers: { "content-type": request.headers["content-type"] ?? "" },
+      body,
+    });
     response.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
     response.end(await upstream.text());
   });

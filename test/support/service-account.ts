@@ -13,9 +13,19 @@ export const SERVICE_UID = 47110;
  * or group on this machine has the uid (so a test never acts as a real account by mistake).
  */
 export function requireRootAndFreeServiceUid(): void {
-  if (process.getuid?.() !== 0) throw new Error("this test hands files to the service account and acts as it (chown, setpriv): run the tests as root, as CI does");
-  const taken = (file: string) => existsSync(file) && readFileSync(file, "utf8").split("\n").some((line) => line.split(":")[2] === String(SERVICE_UID));
-  if (taken("/etc/passwd") || taken("/etc/group")) throw new Error(`uid ${SERVICE_UID} belongs to an account or group on this machine; the tests need it free (test/support/service-account.ts)`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      "this test hands files to the service account and acts as it (chown, setpriv): run the tests as root, as CI does",
+    );
+  const taken = (file: string) =>
+    existsSync(file) &&
+    readFileSync(file, "utf8")
+      .split("\n")
+      .some((line) => line.split(":")[2] === String(SERVICE_UID));
+  if (taken("/etc/passwd") || taken("/etc/group"))
+    throw new Error(
+      `uid ${SERVICE_UID} belongs to an account or group on this machine; the tests need it free (test/support/service-account.ts)`,
+    );
 }
 
 /** A temporary directory the service account can pass through (0755), as /var/lib is on a server. */

@@ -11,12 +11,17 @@ export interface UnixAccount {
 
 /** Runs a test that switches to other uids only as root (here and in CI); anywhere else it says why it cannot. */
 export function requireRoot(): void {
-  if (process.getuid?.() !== 0) throw new Error("this test runs processes under other unix accounts, which needs root (as the tests run here and in CI)");
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      "this test runs processes under other unix accounts, which needs root (as the tests run here and in CI)",
+    );
 }
 
 /** A passwd file naming these accounts (each its own group), as /etc/passwd would. */
 export function writePasswd(file: string, accounts: readonly UnixAccount[]): void {
-  writeFileSync(file, accounts.map(({ name, uid }) => `${name}:x:${uid}:${uid}::/home/${name}:/bin/sh\n`).join(""), { mode: 0o644 });
+  writeFileSync(file, accounts.map(({ name, uid }) => `${name}:x:${uid}:${uid}::/home/${name}:/bin/sh\n`).join(""), {
+    mode: 0o644,
+  });
 }
 
 /** Gives a tree to an account, as the installer gives the data directory to the service account. */
@@ -41,14 +46,24 @@ export interface DaemonProcess {
  * the service account runs it: only what that account may open is open to it. Resolves once the pages' listener
  * is up; `runDir` (the daemon's runtime directory, as systemd makes it) is created and given to the account.
  */
-export async function startDaemonAs(uid: number, options: { configFile: string; runDir: string; env?: Record<string, string> }): Promise<DaemonProcess> {
+export async function startDaemonAs(
+  uid: number,
+  options: { configFile: string; runDir: string; env?: Record<string, string> },
+): Promise<DaemonProcess> {
   mkdirSync(options.runDir, { recursive: true });
   chmodSync(options.runDir, 0o755);
   chownSync(options.runDir, uid, uid);
   const child = spawn(process.execPath, [join(PACKAGE_ROOT, "build", "lib", "cli.js"), "serve"], {
     uid,
     gid: uid,
-    env: { PATH: "/usr/bin:/bin", WEDOS_PANEL_CONFIG: options.configFile, WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json", WEDOS_WAPI_LOGIN: "uid@example.test", WEDOS_WAPI_PASSWORD: "uid-test-pass-1", ...options.env },
+    env: {
+      PATH: "/usr/bin:/bin",
+      WEDOS_PANEL_CONFIG: options.configFile,
+      WEDOS_WAPI_URL: "http://127.0.0.1:9/wapi/json",
+      WEDOS_WAPI_LOGIN: "uid@example.test",
+      WEDOS_WAPI_PASSWORD: "uid-test-pass-1",
+      ...options.env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const logs: string[] = [];
@@ -56,7 +71,10 @@ export async function startDaemonAs(uid: number, options: { configFile: string; 
   let pending = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the daemon did not start within 20 s:\n${logs.join("\n")}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the daemon did not start within 20 s:\n${logs.join("\n")}`)),
+      20_000,
+    );
     child.stderr.on("data", (chunk: Buffer) => {
       pending += chunk.toString("utf8");
       const lines = pending.split("\n");

@@ -30,10 +30,21 @@ export interface WedosHarness {
  * `password` lets a test configure the client with a wrong password.
  */
 export async function startWedosHarness(
-  options: { simulator?: Partial<SimulatorOptions>; wapi?: NonNullable<ConfigInput["wapi"]>; password?: string; at?: string } = {},
+  options: {
+    simulator?: Partial<SimulatorOptions>;
+    wapi?: NonNullable<ConfigInput["wapi"]>;
+    password?: string;
+    at?: string;
+  } = {},
 ): Promise<WedosHarness> {
   const clock = new ManualClock(options.at ?? "2026-03-10T13:20:00Z");
-  const sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock, listShape: "array", ...options.simulator });
+  const sim = await startSimulator({
+    login: LOGIN,
+    password: PASSWORD,
+    clock,
+    listShape: "array",
+    ...options.simulator,
+  });
   const dir = tempDir();
   const configFile = join(dir, "config.json");
   writeFileSync(configFile, JSON.stringify({ wapi: options.wapi ?? {} }));

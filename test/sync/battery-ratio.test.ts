@@ -17,14 +17,21 @@ afterEach(async () => {
 describe("the scenario battery's requests", () => {
   it("are exactly the minimum: ratio 1.00 over the whole battery, and no step above it", async () => {
     const steps = await runBattery(h.wapi, h.sim, h.clock);
-    for (const step of steps) expect(step.sent.length, `${step.group} / ${step.step}: ${step.sent.join(", ")}`).toBe(step.minimum);
+    for (const step of steps)
+      expect(step.sent.length, `${step.group} / ${step.step}: ${step.sent.join(", ")}`).toBe(step.minimum);
     const requests = steps.reduce((sum, step) => sum + step.sent.length, 0);
     const minimum = steps.reduce((sum, step) => sum + step.minimum, 0);
     expect(requests / minimum).toBe(1);
     // Each step's single read is its listing, and each step commits once.
     for (const step of steps) {
-      expect(step.sent.filter((command) => command === "dns-rows-list" || command === "dns-domains-list"), step.step).toHaveLength(1);
-      expect(step.sent.filter((command) => command === "dns-domain-commit"), step.step).toHaveLength(1);
+      expect(
+        step.sent.filter((command) => command === "dns-rows-list" || command === "dns-domains-list"),
+        step.step,
+      ).toHaveLength(1);
+      expect(
+        step.sent.filter((command) => command === "dns-domain-commit"),
+        step.step,
+      ).toHaveLength(1);
     }
     // Every group ends emptied: nothing the battery added is left at WEDOS, so every added row was known as ours.
     expect(h.sim.simulator.dump().zones.flatMap((zone) => zone.rows)).toEqual([]);

@@ -28,10 +28,16 @@ describe.each(Object.entries(SCENARIO_GROUPS))("scenario group: %s", (_group, st
       // The apply itself reads nothing: the rows it adds are claimed at the next listing (the fresh plan below).
       const sent = commandsSince(h, before);
       expect(result.converged, `${step.name}: not converged`).toBe(true);
-      expect(sent.filter((command) => command === "dns-domain-commit"), step.name).toHaveLength(1);
+      expect(
+        sent.filter((command) => command === "dns-domain-commit"),
+        step.name,
+      ).toHaveLength(1);
       if (step !== finalStep) expect(sent, step.name).toEqual(step.writes);
       const fresh = await sync.plan(ZONE, records, "primary");
-      expect(fresh.changes.map((change) => change.message), `${step.name}: a fresh plan`).toEqual([]);
+      expect(
+        fresh.changes.map((change) => change.message),
+        `${step.name}: a fresh plan`,
+      ).toEqual([]);
     }
     const published = [...h.sim.simulator.publishedZones()].find((zone) => zone.name === ZONE);
     expect(published?.rows).toEqual([]);
@@ -41,7 +47,11 @@ describe.each(Object.entries(SCENARIO_GROUPS))("scenario group: %s", (_group, st
 describe("a zone of 600 records", () => {
   it("is created in one pass and then edited with only the changed rows", async () => {
     const { sync } = zoneSyncFor(h);
-    const hosts = (offset: number) => Array.from({ length: 600 }, (_, i) => `host${i} 300 IN A 192.0.${Math.floor(i / 250)}.${(i % 250) + offset}`).join("\n");
+    const hosts = (offset: number) =>
+      Array.from(
+        { length: 600 },
+        (_, i) => `host${i} 300 IN A 192.0.${Math.floor(i / 250)}.${(i % 250) + offset}`,
+      ).join("\n");
     const first = await sync.plan(ZONE, panelZone(hosts(1)), "primary");
     let before = h.sim.simulator.dump().requestLog.length;
     await sync.apply(first);

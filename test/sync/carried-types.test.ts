@@ -28,7 +28,10 @@ describe("a zone holding types WEDOS does not take", () => {
   it("syncs the records WEDOS takes, lists the others with their reasons, and then plans nothing (no drift)", async () => {
     const { sync } = zoneSyncFor(h);
     const plan = await sync.plan(ZONE, panelZone(MIXED), "primary");
-    expect(plan.changes.map((c) => c.message)).toEqual(["add www A 192.0.2.1 (TTL 300)", "add @ TXT v=spf1 -all (TTL 300)"]);
+    expect(plan.changes.map((c) => c.message)).toEqual([
+      "add www A 192.0.2.1 (TTL 300)",
+      "add @ TXT v=spf1 -all (TTL 300)",
+    ]);
     expect(plan.findings.filter((f) => f.outcome === "skipped").map((f) => `${f.rule} ${f.name} ${f.type}`)).toEqual([
       "soa @ SOA",
       "apex-ns @ NS",
@@ -53,16 +56,40 @@ describe("a zone holding types WEDOS does not take", () => {
 
 describe("rows of such types at WEDOS (made there by hand) are never the plugin's", () => {
   const listed: WapiRow[] = [
-    { id: "1", name: "", type: "NAPTR", ttl: 300, rdata: '100 10 "U" "E2U+sip" "!^.*$!sip:info@example.test!" .', changedDate: "", comment: "" },
+    {
+      id: "1",
+      name: "",
+      type: "NAPTR",
+      ttl: 300,
+      rdata: '100 10 "U" "E2U+sip" "!^.*$!sip:info@example.test!" .',
+      changedDate: "",
+      comment: "",
+    },
     { id: "2", name: "www", type: "A", ttl: 300, rdata: "192.0.2.9", changedDate: "", comment: "" },
   ];
   const plan = (owned: string[], adopt: boolean) =>
-    planZone({ zone: ZONE, desired: [], findings: [], listed, owned: new Set(owned), createZone: false, commitPending: false, adopt });
+    planZone({
+      zone: ZONE,
+      desired: [],
+      findings: [],
+      listed,
+      owned: new Set(owned),
+      createZone: false,
+      commitPending: false,
+      adopt,
+    });
 
   it("neither adopts nor deletes them, even with --adopt or when the database claims them", () => {
     expect(plan(["1", "2"], false).changes.map((c) => c.message)).toEqual(["delete www A 192.0.2.9 (TTL 300)"]);
-    expect(plan([], true).changes.map((c) => c.message)).toEqual(["adopt www A 192.0.2.9 (TTL 300) (created outside the plugin)", "delete www A 192.0.2.9 (TTL 300)"]);
-    expect(plan(["1"], true).changes.map((c) => c.message).join("\n")).not.toContain("NAPTR");
+    expect(plan([], true).changes.map((c) => c.message)).toEqual([
+      "adopt www A 192.0.2.9 (TTL 300) (created outside the plugin)",
+      "delete www A 192.0.2.9 (TTL 300)",
+    ]);
+    expect(
+      plan(["1"], true)
+        .changes.map((c) => c.message)
+        .join("\n"),
+    ).not.toContain("NAPTR");
     expect(plan(["1"], false).changes).toEqual([]);
     expect(plan(["1"], false).foreign.map((row) => row.type)).toEqual(["NAPTR", "A"]);
   });

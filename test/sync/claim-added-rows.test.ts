@@ -15,7 +15,8 @@ afterEach(async () => {
 
 const WWW = "www 300 IN A 192.0.2.1";
 const rowsAtWedos = () => h.sim.simulator.dump().zones.find((zone) => zone.name === ZONE)?.rows ?? [];
-const idOf = (name: string, rdata: string) => rowsAtWedos().find((row) => row.name === name && row.rdata === rdata)?.id ?? "";
+const idOf = (name: string, rdata: string) =>
+  rowsAtWedos().find((row) => row.name === name && row.rdata === rdata)?.id ?? "";
 
 describe("rows an apply added", () => {
   it("cost list, add, commit: three requests, and the next listing claims the row by its ID", async () => {
@@ -29,7 +30,10 @@ describe("rows an apply added", () => {
 
     const next = await sync.plan(ZONE, panelZone(`mail 300 IN A 192.0.2.9\n${WWW}`), "primary");
     expect([next.changes, next.conflicts]).toEqual([[], []]);
-    expect(zones.managedRows(ZONE).map((row) => [row.name, row.rowId])).toEqual([["mail", idOf("mail", "192.0.2.9")], ["www", idOf("www", "192.0.2.1")]]);
+    expect(zones.managedRows(ZONE).map((row) => [row.name, row.rowId])).toEqual([
+      ["mail", idOf("mail", "192.0.2.9")],
+      ["www", idOf("www", "192.0.2.1")],
+    ]);
     expect(zones.pendingAdds(ZONE)).toEqual([]);
   });
 
@@ -38,7 +42,9 @@ describe("rows an apply added", () => {
     const records = panelZone(WWW);
     await sync.apply(await sync.plan(ZONE, records, "primary"));
     expect(zones.managedRows(ZONE)).toEqual([]);
-    expect(recordStates(auditRecords(records, ZONE), zones.rowsAtWedos(ZONE)).map((state) => [state.name, state.state])).toContainEqual(["www", "in-sync"]);
+    expect(
+      recordStates(auditRecords(records, ZONE), zones.rowsAtWedos(ZONE)).map((state) => [state.name, state.state]),
+    ).toContainEqual(["www", "in-sync"]);
   });
 
   it("are still ours when the add reached WEDOS but its answer never came back", async () => {
@@ -46,13 +52,18 @@ describe("rows an apply added", () => {
     await sync.apply(await sync.plan(ZONE, panelZone(""), "primary"));
     const records = panelZone(`${WWW}\nmail 300 IN A 192.0.2.2`);
     h.sim.simulator.addFault({ command: "dns-row-add", kind: "drop", count: 1 });
-    await expect(sync.apply(await sync.plan(ZONE, records, "primary"))).rejects.toThrow(/apply stopped at a failed change/);
+    await expect(sync.apply(await sync.plan(ZONE, records, "primary"))).rejects.toThrow(
+      /apply stopped at a failed change/,
+    );
     // The first add (www) had in fact reached WEDOS (made here by hand, as WEDOS would have); mail was never sent.
     expect(commandsSince(h, 0).filter((command) => command === "dns-row-add")).toHaveLength(1);
     expect(zones.pendingAdds(ZONE).map((entry) => entry.row?.name)).toEqual(["www"]);
     await h.wapi.dns.rowAdd({ domain: ZONE, name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" });
     const again = await zoneSyncFor(h).sync.plan(ZONE, records, "primary");
-    expect([again.conflicts, again.changes.map((change) => change.message)]).toEqual([[], ["add mail A 192.0.2.2 (TTL 300)"]]);
+    expect([again.conflicts, again.changes.map((change) => change.message)]).toEqual([
+      [],
+      ["add mail A 192.0.2.2 (TTL 300)"],
+    ]);
     expect(zones.managedRows(ZONE).map((row) => row.name)).toEqual(["www"]);
     expect(zones.pendingAdds(ZONE)).toEqual([]);
   });
@@ -68,14 +79,18 @@ describe("a row someone else made is never claimed", () => {
     expect(result.sent).toEqual(["dns-row-add", "dns-rows-list", "dns-domain-commit"]);
     expect(zones.managedRows(ZONE)).toEqual([]);
     const next = await sync.plan(ZONE, panelZone(WWW), "primary");
-    expect(next.conflicts.map((conflict) => conflict.reason)).toEqual(["www A 192.0.2.1 (TTL 300) already exists at WEDOS but was not created by the plugin; sync with --adopt to take it over"]);
+    expect(next.conflicts.map((conflict) => conflict.reason)).toEqual([
+      "www A 192.0.2.1 (TTL 300) already exists at WEDOS but was not created by the plugin; sync with --adopt to take it over",
+    ]);
   });
 
   it("when our row was deleted at WEDOS before the listing and an identical one is added later", async () => {
     const { sync, zones } = zoneSyncFor(h);
     await sync.apply(await sync.plan(ZONE, panelZone(WWW), "primary"));
     await h.wapi.dns.rowDelete({ domain: ZONE, rowId: idOf("www", "192.0.2.1") });
-    expect((await sync.plan(ZONE, panelZone(WWW), "primary")).changes.map((change) => change.message)).toEqual(["add www A 192.0.2.1 (TTL 300)"]);
+    expect((await sync.plan(ZONE, panelZone(WWW), "primary")).changes.map((change) => change.message)).toEqual([
+      "add www A 192.0.2.1 (TTL 300)",
+    ]);
     expect(zones.pendingAdds(ZONE)).toEqual([]);
     await h.wapi.dns.rowAdd({ domain: ZONE, name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" });
     expect((await sync.plan(ZONE, panelZone(WWW), "primary")).conflicts).toHaveLength(1);

@@ -18,7 +18,10 @@ describe("lookupDelegation", () => {
   it.each([
     ["seen.test", { status: "seen", nameservers: [...WEDOS].sort(), detail: undefined }],
     ["partial.test", { status: "partial", nameservers: ["ns.wedos.net", "ns1.other.example"], detail: undefined }],
-    ["elsewhere.test", { status: "elsewhere", nameservers: ["ns1.other.example", "ns2.other.example"], detail: undefined }],
+    [
+      "elsewhere.test",
+      { status: "elsewhere", nameservers: ["ns1.other.example", "ns2.other.example"], detail: undefined },
+    ],
     ["never-registered.test", { status: "unregistered", nameservers: [], detail: undefined }],
   ] as const)("%s", async (domain, expected) => {
     expect(await lookupDelegation(domain, dns.address, WEDOS)).toEqual(expected);
@@ -34,6 +37,10 @@ describe("lookupDelegation", () => {
 
   it("reports a resolver that gives no usable answer, with its error code", async () => {
     // The server holds no zone above example.invalid, so it refuses the question.
-    expect(await lookupDelegation("example.invalid", dns.address, WEDOS)).toEqual({ status: "unanswered", nameservers: [], detail: "EREFUSED" });
+    expect(await lookupDelegation("example.invalid", dns.address, WEDOS)).toEqual({
+      status: "unanswered",
+      nameservers: [],
+      detail: "EREFUSED",
+    });
   });
 });

@@ -32,11 +32,16 @@ describe("ownership", () => {
   });
 
   it("reports a desired record that exists as someone else's row as a conflict, and --adopt takes it over", async () => {
-    await foreignZone([{ name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" }, { name: "old", type: "A", ttl: 300, rdata: "192.0.2.9" }]);
+    await foreignZone([
+      { name: "www", type: "A", ttl: 300, rdata: "192.0.2.1" },
+      { name: "old", type: "A", ttl: 300, rdata: "192.0.2.9" },
+    ]);
     const { sync, zones } = zoneSyncFor(h);
     const plan = await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary");
     expect(plan.changes).toEqual([]);
-    expect(plan.conflicts.map((c) => c.reason)).toEqual(["www A 192.0.2.1 (TTL 300) already exists at WEDOS but was not created by the plugin; sync with --adopt to take it over"]);
+    expect(plan.conflicts.map((c) => c.reason)).toEqual([
+      "www A 192.0.2.1 (TTL 300) already exists at WEDOS but was not created by the plugin; sync with --adopt to take it over",
+    ]);
 
     const adopting = await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary", { adopt: true });
     expect(adopting.changes.map((c) => c.message).sort()).toEqual([
@@ -54,7 +59,9 @@ describe("ownership", () => {
     const { sync } = zoneSyncFor(h);
     const plan = await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary");
     expect(plan.changes).toEqual([]);
-    expect(plan.conflicts[0]?.reason).toBe("a CNAME at www not created by the plugin leaves no room for A records; delete it at WEDOS or sync with --adopt");
+    expect(plan.conflicts[0]?.reason).toBe(
+      "a CNAME at www not created by the plugin leaves no room for A records; delete it at WEDOS or sync with --adopt",
+    );
   });
 
   it("puts back a managed row someone changed at WEDOS (drift)", async () => {
@@ -111,7 +118,11 @@ describe("safety and idempotency", () => {
 
   it("reports the records WEDOS cannot take, with reasons, and syncs the rest", async () => {
     const { sync } = zoneSyncFor(h);
-    const plan = await sync.plan(ZONE, panelZone('www 60 IN A 192.0.2.1\n@ 300 IN SPF "v=spf1 -all"\n1 300 IN PTR host.example.test.'), "primary");
+    const plan = await sync.plan(
+      ZONE,
+      panelZone('www 60 IN A 192.0.2.1\n@ 300 IN SPF "v=spf1 -all"\n1 300 IN PTR host.example.test.'),
+      "primary",
+    );
     expect(plan.findings.map((f) => `${f.name} ${f.type} ${f.outcome}: ${f.reason}`)).toEqual([
       "@ SOA skipped: WEDOS writes the SOA record of every zone itself",
       "@ NS skipped: the zone's own name servers are WEDOS's (ns.wedos.net, ns.wedos.cz, ns.wedos.eu, ns.wedos.com); set those at the registrar instead",
@@ -142,7 +153,9 @@ describe("secondary mode", () => {
   it("needs the panel server's address to create a secondary zone", async () => {
     const { sync } = zoneSyncFor(h);
     const plan = await sync.plan(ZONE, panelZone(""), "secondary");
-    await expect(sync.apply(plan)).rejects.toThrow("sync example.test: secondary mode needs the panel server's IPv4 address; set dns.primaryIp in the configuration");
+    await expect(sync.apply(plan)).rejects.toThrow(
+      "sync example.test: secondary mode needs the panel server's IPv4 address; set dns.primaryIp in the configuration",
+    );
   });
 });
 
@@ -160,7 +173,9 @@ describe("an apply cut short", () => {
     expect([again.conflicts, again.changes, again.commitPending]).toEqual([[], [], true]);
     expect(commandsSince(h, before)).toEqual(["dns-rows-list"]);
     const atWedos = h.sim.simulator.dump().zones.find((zone) => zone.name === ZONE)?.rows ?? [];
-    expect(restarted.zones.managedRows(ZONE).map((row) => [row.rowId, row.name, row.origin])).toEqual(atWedos.map((row) => [row.id, row.name, "created"]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
+    expect(restarted.zones.managedRows(ZONE).map((row) => [row.rowId, row.name, row.origin])).toEqual(
+      atWedos.map((row) => [row.id, row.name, "created"]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    );
   });
 
   it("looks a creation cut short before WEDOS got it up in the listing: nothing WEDOS would reject is sent", async () => {
@@ -183,7 +198,11 @@ describe("an apply cut short", () => {
     const before = h.sim.simulator.dump().requestLog.length;
     const plan = await sync.plan(ZONE, panelZone("www 300 IN A 192.0.2.1"), "primary");
     expect(commandsSince(h, before)).toEqual(["dns-domains-list", "dns-rows-list"]);
-    expect([plan.createZone, plan.conflicts, plan.changes.map((c) => c.message)]).toEqual([false, [], ["add www A 192.0.2.1 (TTL 300)"]]);
+    expect([plan.createZone, plan.conflicts, plan.changes.map((c) => c.message)]).toEqual([
+      false,
+      [],
+      ["add www A 192.0.2.1 (TTL 300)"],
+    ]);
     expect(zones.zone(ZONE)).toMatchObject({ createdByUs: true, creatingSince: null });
   });
 

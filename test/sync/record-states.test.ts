@@ -7,12 +7,17 @@ const ZONE = "example.test";
 
 describe("recordStates", () => {
   it("tells in-sync, pending and not-accepted records apart, from local state only", () => {
-    const audit = auditRecords(panelZone('www 300 IN A 192.0.2.1\nmail 300 IN A 192.0.2.2\nold 60 IN A 192.0.2.3\n@ 300 IN SPF "v=spf1 -all"'), ZONE);
+    const audit = auditRecords(
+      panelZone('www 300 IN A 192.0.2.1\nmail 300 IN A 192.0.2.2\nold 60 IN A 192.0.2.3\n@ 300 IN SPF "v=spf1 -all"'),
+      ZONE,
+    );
     const managed = [
       { rowId: "1", name: "www", type: "A", ttl: 300, rdata: "192.0.2.1", origin: "created" as const },
       { rowId: "2", name: "mail", type: "A", ttl: 600, rdata: "192.0.2.2", origin: "created" as const },
     ];
-    const states = recordStates(audit, managed).map((state) => `${state.name} ${state.type} ${state.state}${state.note === undefined ? "" : ` (${state.note})`}`);
+    const states = recordStates(audit, managed).map(
+      (state) => `${state.name} ${state.type} ${state.state}${state.note === undefined ? "" : ` (${state.note})`}`,
+    );
     expect(states).toEqual([
       "www A in-sync",
       "mail A pending",
@@ -26,7 +31,9 @@ describe("recordStates", () => {
 
   it("shows a record WEDOS does not take with its own TTL and value, so the customer can tell which one it is", () => {
     const audit = auditRecords(panelZone('@ 600 IN SPF "v=spf1 -all"'), ZONE);
-    const refused = recordStates(audit, []).filter((state) => state.state === "not-accepted" || state.state === "by-wedos");
+    const refused = recordStates(audit, []).filter(
+      (state) => state.state === "not-accepted" || state.state === "by-wedos",
+    );
     expect(refused.map((state) => `${state.name} ${state.ttl} ${state.type} ${state.value}`)).toEqual([
       expect.stringMatching(/^@ \d+ SOA \S+ \S+ \d+ /),
       expect.stringMatching(/^@ \d+ NS \S+\.$/),

@@ -12,5 +12,8 @@ export function zoneSyncFor(h: WedosHarness): { sync: ZoneSync; zones: DnsZoneSt
 
 /** Requests the simulator received, by command, since `from` (an index into its request log). */
 export function commandsSince(h: WedosHarness, from: number): string[] {
-  return h.sim.simulator.dump().requestLog.slice(from).map((entry) => entry.command ?? "?");
+  return h.sim.simulator
+    .dump()
+    .requestLog.slice(from)
+    .map((entry) => entry.command ?? "?");
 }

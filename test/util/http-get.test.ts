@@ -20,16 +20,23 @@ async function serve(body: string, status = 200, headers: Record<string, string>
 
 describe("httpGet", () => {
   it("returns the status and the UTF-8 body", async () => {
-    await expect(httpGet(await serve("username=žluť"), { signal: AbortSignal.timeout(10_000) })).resolves.toEqual({ status: 200, body: "username=žluť" });
+    await expect(httpGet(await serve("username=žluť"), { signal: AbortSignal.timeout(10_000) })).resolves.toEqual({
+      status: 200,
+      body: "username=žluť",
+    });
   });
 
   it("follows no redirect", async () => {
-    await expect(httpGet(await serve("moved", 302, { location: "http://127.0.0.1:9/" }), { signal: AbortSignal.timeout(10_000) })).resolves.toEqual({ status: 302, body: "moved" });
+    await expect(
+      httpGet(await serve("moved", 302, { location: "http://127.0.0.1:9/" }), { signal: AbortSignal.timeout(10_000) }),
+    ).resolves.toEqual({ status: 302, body: "moved" });
   });
 
   it("refuses an answer over 1 MB instead of reading it", async () => {
     const url = await serve("x".repeat(1024 * 1024 + 1));
-    await expect(httpGet(url, { signal: AbortSignal.timeout(10_000) })).rejects.toThrow("the answer is larger than 1048576 bytes");
+    await expect(httpGet(url, { signal: AbortSignal.timeout(10_000) })).rejects.toThrow(
+      "the answer is larger than 1048576 bytes",
+    );
   });
 
   it("ends when its signal aborts", async () => {

@@ -26,7 +26,12 @@ describe("a value from outside, as the plugin keeps and shows it", () => {
   });
 
   it("tells whether a value already is such a line, and refuses a bound too small for the ellipsis", () => {
-    expect([isOneLine("alice", 64), isOneLine("al ice", 64), isOneLine("al\nice", 64), isOneLine("a".repeat(65), 64)]).toEqual([true, true, false, false]);
+    expect([
+      isOneLine("alice", 64),
+      isOneLine("al ice", 64),
+      isOneLine("al\nice", 64),
+      isOneLine("a".repeat(65), 64),
+    ]).toEqual([true, true, false, false]);
     expect(() => oneLine("x", 10)).toThrow("oneLine: max must be at least 40, not 10");
   });
 

@@ -4,7 +4,13 @@ import { auditRecords, auditRecordsSteps } from "../../src/sync/audit.js";
 import { runInSlices, type Pacing } from "../../src/util/slices.js";
 
 const zoneOf = (hosts: number) =>
-  ["$TTL 3600", "@ IN SOA ns1 hostmaster 1 3600 600 86400 300", "@ IN NS ns1", "ns1 IN A 192.0.2.1", ...Array.from({ length: hosts }, (_, i) => `h${i} IN A 192.0.2.${i % 250}`)].join("\n");
+  [
+    "$TTL 3600",
+    "@ IN SOA ns1 hostmaster 1 3600 600 86400 300",
+    "@ IN NS ns1",
+    "ns1 IN A 192.0.2.1",
+    ...Array.from({ length: hosts }, (_, i) => `h${i} IN A 192.0.2.${i % 250}`),
+  ].join("\n");
 
 /** A clock that moves one "ms" per reading, so every check of the slice's time sees it used up after `sliceMs`. */
 function countingPacing(sliceMs: number, events: string[]): Pacing {
@@ -21,15 +27,23 @@ describe("work in slices", () => {
     const pausesInParse = events.length;
     // Lines, the loader, the zone checks: each yields every few dozen units, so 3,000 records pause far more than 3 times.
     expect(pausesInParse).toBeGreaterThan(100);
-    expect(await runInSlices(auditRecordsSteps(sliced.records, "big.test"), countingPacing(1, events))).toEqual(auditRecords(sliced.records, "big.test"));
+    expect(await runInSlices(auditRecordsSteps(sliced.records, "big.test"), countingPacing(1, events))).toEqual(
+      auditRecords(sliced.records, "big.test"),
+    );
     expect(events.length).toBeGreaterThan(pausesInParse + 50);
   });
 
   it("lets other work run at each pause: a task queued meanwhile finishes before the big zone does", async () => {
     const order: string[] = [];
     let tick = 0;
-    const pacing: Pacing = { now: () => tick++, sliceMs: 1, pause: () => new Promise((resolve) => setImmediate(resolve)) };
-    const big = runInSlices(parseZoneFileSteps(zoneOf(2000), { origin: "big.test" }), pacing).then(() => order.push("big zone"));
+    const pacing: Pacing = {
+      now: () => tick++,
+      sliceMs: 1,
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    };
+    const big = runInSlices(parseZoneFileSteps(zoneOf(2000), { origin: "big.test" }), pacing).then(() =>
+      order.push("big zone"),
+    );
     // Another request arriving: it is I/O, answered from the event loop, not a microtask.
     const small = new Promise((resolve) => setImmediate(resolve)).then(() => order.push("other page"));
     await Promise.all([big, small]);
@@ -38,7 +52,11 @@ describe("work in slices", () => {
 
   it("does not pause while the slice's time lasts", async () => {
     const events: string[] = [];
-    await runInSlices(parseZoneFileSteps(zoneOf(2000), { origin: "big.test" }), { now: () => 0, sliceMs: 4, pause: async () => void events.push("pause") });
+    await runInSlices(parseZoneFileSteps(zoneOf(2000), { origin: "big.test" }), {
+      now: () => 0,
+      sliceMs: 4,
+      pause: async () => void events.push("pause"),
+    });
     expect(events).toEqual([]);
   });
 });

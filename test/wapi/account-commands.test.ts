@@ -10,7 +10,11 @@ afterEach(async () => {
   await h.close();
 });
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as WapiResultError);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as WapiResultError,
+  );
 
 describe("account commands against the simulator", () => {
   it("ping answers 1000", async () => {
@@ -34,7 +38,13 @@ describe("account commands against the simulator", () => {
 
 describe("WEDOS Global commands against the simulator", () => {
   it("wgp-domain-create answers 1001 and the outcome arrives through poll-req/poll-ack", async () => {
-    const created = await h.wapi.wgp.domainCreate({ domain: "shop.example.test", variant: "advanced", period: "monthly", upstreamIps: ["192.0.2.10"], mode: "cname" });
+    const created = await h.wapi.wgp.domainCreate({
+      domain: "shop.example.test",
+      variant: "advanced",
+      period: "monthly",
+      upstreamIps: ["192.0.2.10"],
+      mode: "cname",
+    });
     expect(created).toMatchObject({ code: 1001, pending: true });
     expect(await h.wapi.account.pollReq()).toBeUndefined();
 
@@ -60,7 +70,9 @@ describe("WEDOS Global commands against the simulator", () => {
 
   it("refuses a second order for the same domain (2291) with the code's meaning", async () => {
     await h.wapi.wgp.domainCreate({ domain: "example.test", variant: "start", period: "monthly", mode: "cname" });
-    const error = await rejection(h.wapi.wgp.domainCreate({ domain: "example.test", variant: "start", period: "monthly", mode: "cname" }));
+    const error = await rejection(
+      h.wapi.wgp.domainCreate({ domain: "example.test", variant: "start", period: "monthly", mode: "cname" }),
+    );
     expect(error).toBeInstanceOf(WapiResultError);
     expect(error?.wapiCode).toBe(2291);
     expect(error?.failureClass).toBe("permanent");

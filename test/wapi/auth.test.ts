@@ -5,7 +5,9 @@ import { pragueHour } from "../../src/wapi/prague-hour.js";
 // Vectors from docs/reference/wapi.md#authentication (WEDOS KB and IANA Europe/Prague).
 describe("wapiAuth", () => {
   it("matches the WEDOS knowledge-base vector (tester / 123456 at 11:30 Prague)", () => {
-    expect(wapiAuth("tester", "123456", Date.parse("2026-01-01T10:30:00Z"))).toBe("ac28237e80e68efa3bfd07f42dca3d41c5986e01");
+    expect(wapiAuth("tester", "123456", Date.parse("2026-01-01T10:30:00Z"))).toBe(
+      "ac28237e80e68efa3bfd07f42dca3d41c5986e01",
+    );
   });
 
   it.each([
@@ -23,7 +25,9 @@ describe("wapiAuth", () => {
   });
 
   it("matches the realistic-login vector", () => {
-    expect(wapiAuth("owner@example.test", "not-a-real-secret", Date.parse("2026-01-01T12:00:00Z"))).toBe("ee0051fb256eaf59d6c2193edb4011363e4c3481");
+    expect(wapiAuth("owner@example.test", "not-a-real-secret", Date.parse("2026-01-01T12:00:00Z"))).toBe(
+      "ee0051fb256eaf59d6c2193edb4011363e4c3481",
+    );
   });
 
   it("does not depend on the machine's time zone", () => {

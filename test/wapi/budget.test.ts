@@ -25,7 +25,9 @@ describe("WapiBudget", () => {
     await budget.take("ping", "interactive", "refuse");
     const error = await budget.take("ping", "interactive", "refuse").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WapiBudgetError);
-    expect((error as WapiBudgetError).message).toBe("WAPI ping not sent: this hour's request budget is used up (all requests of wapi.hourlyLimit 5); it renews at 15:00 Prague time");
+    expect((error as WapiBudgetError).message).toBe(
+      "WAPI ping not sent: this hour's request budget is used up (all requests of wapi.hourlyLimit 5); it renews at 15:00 Prague time",
+    );
     expect((error as WapiBudgetError).retryAt).toBe(Date.parse("2026-03-10T14:00:00Z"));
     expect(budget.status()).toMatchObject({ used: 5, limit: 5, reserve: 2 });
   });
@@ -62,11 +64,19 @@ describe("WapiBudget", () => {
 
   it("keeps the lifecycle reserve from every other lane, and says so when it refuses", async () => {
     const clock = new ManualClock(START);
-    const budget = budgetOn(join(tempDir(), "db.sqlite"), clock, { hourlyLimit: 6, interactiveReserve: 1, lifecycleReserve: 2 });
+    const budget = budgetOn(join(tempDir(), "db.sqlite"), clock, {
+      hourlyLimit: 6,
+      interactiveReserve: 1,
+      lifecycleReserve: 2,
+    });
     for (let i = 0; i < 3; i++) await budget.take("dns-rows-list", "background", "refuse");
-    await expect(budget.take("dns-rows-list", "records", "refuse")).rejects.toThrow("(3 requests for records work (1 are kept for interactive actions, 2 are kept for new and removed accounts) of wapi.hourlyLimit 6)");
+    await expect(budget.take("dns-rows-list", "records", "refuse")).rejects.toThrow(
+      "(3 requests for records work (1 are kept for interactive actions, 2 are kept for new and removed accounts) of wapi.hourlyLimit 6)",
+    );
     await budget.take("ping", "interactive", "refuse");
-    await expect(budget.take("ping", "interactive", "refuse")).rejects.toThrow("(4 requests for interactive actions (2 are kept for new and removed accounts) of wapi.hourlyLimit 6)");
+    await expect(budget.take("ping", "interactive", "refuse")).rejects.toThrow(
+      "(4 requests for interactive actions (2 are kept for new and removed accounts) of wapi.hourlyLimit 6)",
+    );
     await budget.take("dns-domain-add", "lifecycle", "refuse");
     await budget.take("dns-domain-commit", "lifecycle", "refuse");
     expect(budget.status()).toMatchObject({ used: 6, reserve: 3 });

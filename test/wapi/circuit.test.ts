@@ -14,7 +14,8 @@ const HOUR = 3_600_000;
 function setup() {
   const file = join(tempDir(), "db.sqlite");
   const clock = new ManualClock(START);
-  const circuitFor = (fingerprint = "config-a") => new WapiCircuit(new WapiCircuitStore(openDatabase(file)), clock, fingerprint);
+  const circuitFor = (fingerprint = "config-a") =>
+    new WapiCircuit(new WapiCircuitStore(openDatabase(file)), clock, fingerprint);
   return { clock, circuitFor };
 }
 
@@ -61,7 +62,11 @@ describe("WapiCircuit", () => {
   it("ends a credentials pause in a running process once its settings change, for the worker's check too", () => {
     const { clock } = setup();
     let fingerprint = "old-password";
-    const circuit = new WapiCircuit(new WapiCircuitStore(openDatabase(join(tempDir(), "db.sqlite"))), clock, () => fingerprint);
+    const circuit = new WapiCircuit(
+      new WapiCircuitStore(openDatabase(join(tempDir(), "db.sqlite"))),
+      clock,
+      () => fingerprint,
+    );
     circuit.openForStop(credentialsError(clock.now()));
     expect(circuit.status()?.reason).toBe("credentials");
     fingerprint = "new-password";
@@ -88,7 +93,12 @@ describe("WapiCircuit", () => {
   it("resumes by itself after a time-bound pause (2006)", () => {
     const { clock, circuitFor } = setup();
     const circuit = circuitFor();
-    circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", Date.parse("2026-03-10T14:00:00Z"), 2006);
+    circuit.openUntil(
+      "rate-limited",
+      "WEDOS's limit of requests per hour is used up (code 2006)",
+      Date.parse("2026-03-10T14:00:00Z"),
+      2006,
+    );
     expect(() => circuit.beforeSend("ping")).toThrow("sending resumes at 15:00 Prague time");
     clock.set("2026-03-10T14:00:00Z");
     expect(() => circuit.beforeSend("ping")).not.toThrow();

@@ -1,6 +1,14 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { WapiBudgetError, WapiDecodeError, WapiError, WapiHttpError, WapiPausedError, WapiResultError, WapiTransportError } from "../../src/wapi/errors.js";
+import {
+  WapiBudgetError,
+  WapiDecodeError,
+  WapiError,
+  WapiHttpError,
+  WapiPausedError,
+  WapiResultError,
+  WapiTransportError,
+} from "../../src/wapi/errors.js";
 import { PASSWORD, startWedosHarness, type WedosHarness } from "../support/wedos-harness.js";
 
 let h: WedosHarness | undefined;
@@ -10,38 +18,87 @@ afterEach(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<WapiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof WapiError)) throw new Error(`expected a WapiError, got ${String(error)}`);
   return error;
 }
 
 describe("front-end and transport failures", () => {
   it.each([
-    ["drop", WapiTransportError, "retryable", (origin: string) => `WAPI ping: no answer from ${origin} (ECONNRESET: the other side closed the connection); check this server's network connection to WEDOS`],
-    ["http-500", WapiHttpError, "retryable", (origin: string) => `WAPI ping: HTTP 500 from ${origin}/wapi/json; WEDOS's front end is failing, the request will be retried later`],
-    ["http-503", WapiHttpError, "retryable", (origin: string) => `WAPI ping: HTTP 503 from ${origin}/wapi/json; WEDOS's front end is failing, the request will be retried later`],
-    ["rate-limit-text", WapiDecodeError, "retryable", () => `WAPI ping: WEDOS's front end answered "User-Agent Rate Limit" instead of JSON; the request will be retried later`],
-    ["protection-page", WapiDecodeError, "retryable", () => "WAPI ping: WEDOS's front end answered with an HTML protection page instead of JSON; the request will be retried later, and if this persists ask WEDOS support to unblock this server's IP"],
-    ["code-4000", WapiResultError, "retryable", () => 'WAPI ping: WEDOS failed internally (code 4000 "Internal error"); the request will be retried later'],
-  ] as const)("%s becomes a %s (%s) with a message that says what happened", async (kind, type, failureClass, message) => {
-    h = await startWedosHarness({ simulator: { faults: [{ command: "ping", kind, count: 1 }] } });
-    const error = await failure(h.wapi.account.ping());
-    expect(error).toBeInstanceOf(type);
-    expect(error.failureClass).toBe(failureClass);
-    expect(error.message).toBe(message(new URL(h.sim.url).origin));
-    // The fault was one-off: the next request goes through, and nothing paused sending.
-    await expect(h.wapi.account.ping()).resolves.toBeUndefined();
-  });
+    [
+      "drop",
+      WapiTransportError,
+      "retryable",
+      (origin: string) =>
+        `WAPI ping: no answer from ${origin} (ECONNRESET: the other side closed the connection); check this server's network connection to WEDOS`,
+    ],
+    [
+      "http-500",
+      WapiHttpError,
+      "retryable",
+      (origin: string) =>
+        `WAPI ping: HTTP 500 from ${origin}/wapi/json; WEDOS's front end is failing, the request will be retried later`,
+    ],
+    [
+      "http-503",
+      WapiHttpError,
+      "retryable",
+      (origin: string) =>
+        `WAPI ping: HTTP 503 from ${origin}/wapi/json; WEDOS's front end is failing, the request will be retried later`,
+    ],
+    [
+      "rate-limit-text",
+      WapiDecodeError,
+      "retryable",
+      () =>
+        `WAPI ping: WEDOS's front end answered "User-Agent Rate Limit" instead of JSON; the request will be retried later`,
+    ],
+    [
+      "protection-page",
+      WapiDecodeError,
+      "retryable",
+      () =>
+        "WAPI ping: WEDOS's front end answered with an HTML protection page instead of JSON; the request will be retried later, and if this persists ask WEDOS support to unblock this server's IP",
+    ],
+    [
+      "code-4000",
+      WapiResultError,
+      "retryable",
+      () => 'WAPI ping: WEDOS failed internally (code 4000 "Internal error"); the request will be retried later',
+    ],
+  ] as const)(
+    "%s becomes a %s (%s) with a message that says what happened",
+    async (kind, type, failureClass, message) => {
+      h = await startWedosHarness({ simulator: { faults: [{ command: "ping", kind, count: 1 }] } });
+      const error = await failure(h.wapi.account.ping());
+      expect(error).toBeInstanceOf(type);
+      expect(error.failureClass).toBe(failureClass);
+      expect(error.message).toBe(message(new URL(h.sim.url).origin));
+      // The fault was one-off: the next request goes through, and nothing paused sending.
+      await expect(h.wapi.account.ping()).resolves.toBeUndefined();
+    },
+  );
 
   it("reports a refused connection as a transport error", async () => {
     const port = await freePort();
     h = await startWedosHarness({});
     const { createWapi } = await import("../../src/wapi/index.js");
-    const wapi = createWapi({ ...h.config, wapi: { ...h.config.wapi, url: `http://127.0.0.1:${port}/wapi/json` } }, h.db, h.clock);
+    const wapi = createWapi(
+      { ...h.config, wapi: { ...h.config.wapi, url: `http://127.0.0.1:${port}/wapi/json` } },
+      h.db,
+      h.clock,
+    );
     const error = await failure(wapi.account.ping());
     await wapi.close();
     expect(error).toBeInstanceOf(WapiTransportError);
-    expect(error.message).toMatch(new RegExp(`^WAPI ping: no answer from http://127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED.*\\); check this server's network connection to WEDOS$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^WAPI ping: no answer from http://127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED.*\\); check this server's network connection to WEDOS$`,
+      ),
+    );
   });
 });
 
@@ -53,7 +110,9 @@ describe("stop answers pause sending", () => {
     expect(first.failureClass).toBe("stop");
     const second = await failure(h.wapi.dns.domainsList());
     expect(second).toBeInstanceOf(WapiPausedError);
-    expect(second.message).toMatch(/^WAPI dns-domains-list not sent: requests to WEDOS are paused — WEDOS rejected the credentials \(code 2050/);
+    expect(second.message).toMatch(
+      /^WAPI dns-domains-list not sent: requests to WEDOS are paused — WEDOS rejected the credentials \(code 2050/,
+    );
     expect(h.requestsSeen()).toBe(1);
     expect(h.invalidSeen()).toBe(1);
     const log = JSON.stringify(h.wapi.calls.latest(10));
@@ -88,10 +147,15 @@ describe("stop answers pause sending", () => {
   it("stops after 5 rejected requests in an hour, well before WEDOS would block the IP", async () => {
     h = await startWedosHarness();
     await h.wapi.dns.domainAdd({ name: "example.test" });
-    for (let i = 0; i < 5; i++) expect(await failure(h.wapi.dns.rowDelete({ domain: "example.test", rowId: `${900 + i}` }))).toBeInstanceOf(WapiResultError);
+    for (let i = 0; i < 5; i++)
+      expect(await failure(h.wapi.dns.rowDelete({ domain: "example.test", rowId: `${900 + i}` }))).toBeInstanceOf(
+        WapiResultError,
+      );
     const paused = await failure(h.wapi.dns.rowsList("example.test"));
     expect(paused).toBeInstanceOf(WapiPausedError);
-    expect(paused.message).toContain("5 requests were rejected by WEDOS (or went unanswered) in the last hour, and wapi.rejectedFuse allows 5");
+    expect(paused.message).toContain(
+      "5 requests were rejected by WEDOS (or went unanswered) in the last hour, and wapi.rejectedFuse allows 5",
+    );
     expect(h.invalidSeen()).toBe(5);
     expect(h.sim.simulator.dump().access["127.0.0.1"]?.blockedUntil ?? null).toBeNull();
   });
@@ -119,7 +183,11 @@ describe("the hourly budget in front of the client", () => {
     h = await startWedosHarness();
     await h.wapi.dns.domainAdd({ name: "example.test" }, { lane: "lifecycle" });
     await failure(h.wapi.dns.domainAdd({ name: "example.test" }, { lane: "lifecycle" }));
-    expect(h.wapi.calls.latest(10).map(({ command, domain, lane, outcome, wapiCode }) => ({ command, domain, lane, outcome, wapiCode }))).toEqual([
+    expect(
+      h.wapi.calls
+        .latest(10)
+        .map(({ command, domain, lane, outcome, wapiCode }) => ({ command, domain, lane, outcome, wapiCode })),
+    ).toEqual([
       { command: "dns-domain-add", domain: "example.test", lane: "lifecycle", outcome: "permanent", wapiCode: 3303 },
       { command: "dns-domain-add", domain: "example.test", lane: "lifecycle", outcome: "success", wapiCode: 1000 },
     ]);

@@ -11,7 +11,10 @@ afterEach(async () => {
 });
 
 async function rejection(promise: Promise<unknown>): Promise<WapiResultError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof WapiResultError)) throw new Error(`expected a WapiResultError, got ${String(error)}`);
   return error;
 }
@@ -29,7 +32,13 @@ describe("WDNS commands against the simulator", () => {
       { name: "xfr.test", type: "primary", status: "active" },
     ]);
     const info = await h.wapi.dns.domainInfo("xfr.test");
-    expect(info).toMatchObject({ name: "xfr.test", type: "primary", axfrEnabled: true, axfrIps: ["192.0.2.1", "2001:db8::1"], changed: false });
+    expect(info).toMatchObject({
+      name: "xfr.test",
+      type: "primary",
+      axfrEnabled: true,
+      axfrIps: ["192.0.2.1", "2001:db8::1"],
+      changed: false,
+    });
     expect(info.nameservers).toEqual(["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]);
     expect(info.soa).toEqual({ refresh: 3600, retry: 1800, expire: 2592000, minimum: 3600 });
   });
@@ -46,7 +55,14 @@ describe("WDNS commands against the simulator", () => {
     await h.wapi.dns.domainAdd({ name: "example.test" });
     const dkim = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA+x/y=z&w%";
     await h.wapi.dns.rowAdd({ domain: "example.test", name: "", ttl: 3600, type: "A", rdata: "192.0.2.10" });
-    await h.wapi.dns.rowAdd({ domain: "example.test", name: "mail._domainkey", ttl: 300, type: "TXT", rdata: dkim, comment: "wedos-panel" });
+    await h.wapi.dns.rowAdd({
+      domain: "example.test",
+      name: "mail._domainkey",
+      ttl: 300,
+      type: "TXT",
+      rdata: dkim,
+      comment: "wedos-panel",
+    });
     const rows = await h.wapi.dns.rowsList("example.test");
     expect(rows.map(({ name, type, ttl, rdata }) => ({ name, type, ttl, rdata }))).toEqual([
       { name: "", type: "A", ttl: 3600, rdata: "192.0.2.10" },
@@ -58,9 +74,16 @@ describe("WDNS commands against the simulator", () => {
 
     const apex = rows.find((row) => row.type === "A");
     if (apex === undefined) throw new Error("apex row missing");
-    expect(await h.wapi.dns.rowDetail("example.test", apex.id)).toMatchObject({ id: apex.id, name: "", rdata: "192.0.2.10" });
+    expect(await h.wapi.dns.rowDetail("example.test", apex.id)).toMatchObject({
+      id: apex.id,
+      name: "",
+      rdata: "192.0.2.10",
+    });
     await h.wapi.dns.rowUpdate({ domain: "example.test", rowId: apex.id, ttl: 600, rdata: "192.0.2.11" });
-    expect((await h.wapi.dns.rowsList("example.test")).find((row) => row.id === apex.id)).toMatchObject({ ttl: 600, rdata: "192.0.2.11" });
+    expect((await h.wapi.dns.rowsList("example.test")).find((row) => row.id === apex.id)).toMatchObject({
+      ttl: 600,
+      rdata: "192.0.2.11",
+    });
     await h.wapi.dns.rowDelete({ domain: "example.test", rowId: apex.id });
     expect((await h.wapi.dns.rowsList("example.test")).map((row) => row.id)).toEqual([txt?.id]);
   });
@@ -72,7 +95,10 @@ describe("WDNS commands against the simulator", () => {
     expect((await rejection(h.wapi.dns.rowAdd(row))).message).toBe(
       'WAPI dns-row-add: WEDOS refused the request (code 2316 "This record already exists"); the record already exists at WEDOS; re-read the zone before adding',
     );
-    expect((await rejection(h.wapi.dns.rowUpdate({ domain: "example.test", rowId: "999999", ttl: 300, rdata: "192.0.2.2" }))).wapiCode).toBe(3309);
+    expect(
+      (await rejection(h.wapi.dns.rowUpdate({ domain: "example.test", rowId: "999999", ttl: 300, rdata: "192.0.2.2" })))
+        .wapiCode,
+    ).toBe(3309);
     expect((await rejection(h.wapi.dns.rowDelete({ domain: "example.test", rowId: "999999" }))).wapiCode).toBe(3309);
     expect((await rejection(h.wapi.dns.rowDetail("example.test", "999999"))).wapiCode).toBe(3309);
   });
@@ -80,7 +106,8 @@ describe("WDNS commands against the simulator", () => {
   it("dns-domain-commit publishes what dns-rows-list already showed", async () => {
     await h.wapi.dns.domainAdd({ name: "example.test" });
     await h.wapi.dns.rowAdd({ domain: "example.test", name: "www", ttl: 300, type: "A", rdata: "192.0.2.1" });
-    const published = () => [...h.sim.simulator.publishedZones()].find((zone) => zone.name === "example.test")?.rows ?? [];
+    const published = () =>
+      [...h.sim.simulator.publishedZones()].find((zone) => zone.name === "example.test")?.rows ?? [];
     expect(published()).toEqual([]);
     expect((await h.wapi.dns.domainInfo("example.test")).changed).toBe(true);
     await h.wapi.dns.domainCommit("example.test");

@@ -20,7 +20,9 @@ describe("encodeRequestBody", () => {
 
   it("omits data for commands without parameters and marks test mode as 1", () => {
     const body = encodeRequestBody({ user: "u", auth: "a", command: "ping", clTRID: "c", test: 1 });
-    expect(new URLSearchParams(body).get("request")).toBe('{"request":{"user":"u","auth":"a","command":"ping","clTRID":"c","test":1}}');
+    expect(new URLSearchParams(body).get("request")).toBe(
+      '{"request":{"user":"u","auth":"a","command":"ping","clTRID":"c","test":1}}',
+    );
   });
 });
 
@@ -34,12 +36,24 @@ describe("newClTRID", () => {
 
 describe("parseReply", () => {
   it("reads a response envelope with a numeric code", () => {
-    const reply = parseReply({ response: { code: 1000, result: "OK", timestamp: 1, clTRID: "c", svTRID: "s", command: "ping" } });
-    expect(reply).toEqual({ code: 1000, result: "OK", timestamp: 1, clTRID: "c", svTRID: "s", command: "ping", data: {} });
+    const reply = parseReply({
+      response: { code: 1000, result: "OK", timestamp: 1, clTRID: "c", svTRID: "s", command: "ping" },
+    });
+    expect(reply).toEqual({
+      code: 1000,
+      result: "OK",
+      timestamp: 1,
+      clTRID: "c",
+      svTRID: "s",
+      command: "ping",
+      data: {},
+    });
   });
 
   it("treats data serialised as an empty PHP array as no data", () => {
-    const reply = parseReply({ response: { code: 1000, result: "OK", command: "dns-domains-list", clTRID: "c", data: [] } });
+    const reply = parseReply({
+      response: { code: 1000, result: "OK", command: "dns-domains-list", clTRID: "c", data: [] },
+    });
     expect(reply).toMatchObject({ data: {} });
   });
 

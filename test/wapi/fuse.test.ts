@@ -29,7 +29,13 @@ async function setup(clock: ManualClock) {
   const dir = tempDir();
   const configFile = join(dir, "config.json");
   writeFileSync(configFile, "{}");
-  const env = (password: string) => ({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dir, WEDOS_WAPI_URL: running.url, WEDOS_WAPI_LOGIN: LOGIN, WEDOS_WAPI_PASSWORD: password });
+  const env = (password: string) => ({
+    WEDOS_PANEL_CONFIG: configFile,
+    WEDOS_PANEL_DATA_DIR: dir,
+    WEDOS_WAPI_URL: running.url,
+    WEDOS_WAPI_LOGIN: LOGIN,
+    WEDOS_WAPI_PASSWORD: password,
+  });
   const running = sim;
   /** A process of its own: its own configuration, database connection and WAPI client on the shared file. */
   const startProcess = (password: string) => {
@@ -41,7 +47,11 @@ async function setup(clock: ManualClock) {
   };
   const seen = () => {
     const dump = running.simulator.dump();
-    return { requests: dump.requestLog.length, invalid: dump.access["127.0.0.1"]?.invalidCount ?? 0, blocked: dump.access["127.0.0.1"]?.blockedUntil ?? null };
+    return {
+      requests: dump.requestLog.length,
+      invalid: dump.access["127.0.0.1"]?.invalidCount ?? 0,
+      blocked: dump.access["127.0.0.1"]?.blockedUntil ?? null,
+    };
   };
   return { env, startProcess, seen };
 }
@@ -49,12 +59,24 @@ async function setup(clock: ManualClock) {
 const outcome = (promise: Promise<unknown>) =>
   promise.then(
     () => "accepted",
-    (error: unknown) => (error instanceof WapiPausedError ? "not sent" : error instanceof WapiResultError ? `rejected ${error.wapiCode}` : (error as Error).message),
+    (error: unknown) =>
+      error instanceof WapiPausedError
+        ? "not sent"
+        : error instanceof WapiResultError
+          ? `rejected ${error.wapiCode}`
+          : (error as Error).message,
   );
 
 describe("what the rejected-request fuse counts", () => {
   it("keeps a request that went unanswered until one is accepted, but not an accepted one, one that never left, or an HTTP error", async () => {
-    const h = await startWedosHarness({ simulator: { faults: [{ command: "ping", kind: "drop", count: 1 }, { command: "credit-info", kind: "http-503", count: 1 }] } });
+    const h = await startWedosHarness({
+      simulator: {
+        faults: [
+          { command: "ping", kind: "drop", count: 1 },
+          { command: "credit-info", kind: "http-503", count: 1 },
+        ],
+      },
+    });
     try {
       expect(await outcome(h.wapi.account.ping())).toMatch(/other side closed/);
       expect(await outcome(h.wapi.account.creditInfo())).toMatch(/HTTP 503/);
@@ -95,7 +117,10 @@ describe("the rejected-request fuse across restarts and processes", () => {
     const { env, startProcess, seen } = await setup(clock);
     // The simulator answers the first ping only when its (manual) clock moves: the request hangs until the kill.
     sim?.simulator.addFault({ command: "ping", kind: "latency", latencyMs: 60_000, count: 1 });
-    const child = spawn(process.execPath, [CLI, "wapi", "ping"], { env: { PATH: process.env.PATH, ...env(PASSWORD) }, stdio: "ignore" });
+    const child = spawn(process.execPath, [CLI, "wapi", "ping"], {
+      env: { PATH: process.env.PATH, ...env(PASSWORD) },
+      stdio: "ignore",
+    });
     const survivor = startProcess(PASSWORD);
     while (survivor.fuse.status().pending === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill("SIGKILL");
@@ -113,7 +138,9 @@ describe("the rejected-request fuse across restarts and processes", () => {
     const { startProcess, seen } = await setup(clock);
     const first = startProcess("wrong-first");
     const second = startProcess("wrong-second");
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => outcome((i % 2 === 0 ? first : second).account.ping())));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => outcome((i % 2 === 0 ? first : second).account.ping())),
+    );
     expect(results.filter((r) => r === "rejected 2050")).toHaveLength(5);
     expect(results.filter((r) => r === "not sent")).toHaveLength(7);
     expect(seen()).toEqual({ requests: 5, invalid: 5, blocked: null });
@@ -126,7 +153,10 @@ describe("the rejected-request fuse across restarts and processes", () => {
     const { env, startProcess, seen } = await setup(clock);
     const run = (password: string) =>
       new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [CLI, "wapi", "ping"], { env: { PATH: process.env.PATH, ...env(password) }, stdio: "ignore" });
+        const child = spawn(process.execPath, [CLI, "wapi", "ping"], {
+          env: { PATH: process.env.PATH, ...env(password) },
+          stdio: "ignore",
+        });
         child.on("exit", (code) => resolve(code ?? -1));
       });
     const codes = await Promise.all(Array.from({ length: 8 }, (_, i) => run(`wrong-${i}`)));

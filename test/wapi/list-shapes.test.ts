@@ -19,7 +19,8 @@ describe.each(["array", "keyed", "rotate"] as const)("lists answered as %s", (li
       expect(await h.wapi.dns.rowsList("example.test")).toEqual([]);
     }
     await h.wapi.dns.rowAdd({ domain: "example.test", name: "a", ttl: 300, type: "A", rdata: "192.0.2.1" });
-    for (let round = 0; round < 4; round++) expect((await h.wapi.dns.rowsList("example.test")).map((row) => row.name)).toEqual(["a"]);
+    for (let round = 0; round < 4; round++)
+      expect((await h.wapi.dns.rowsList("example.test")).map((row) => row.name)).toEqual(["a"]);
     await h.wapi.dns.rowAdd({ domain: "example.test", name: "b", ttl: 300, type: "A", rdata: "192.0.2.2" });
     await h.wapi.dns.rowAdd({ domain: "example.test", name: "c", ttl: 300, type: "A", rdata: "192.0.2.3" });
     for (let round = 0; round < 4; round++) {

@@ -41,7 +41,10 @@ function transport(options: Partial<TransportOptions> = {}): { transport: WapiTr
 }
 
 async function failure(promise: Promise<unknown>): Promise<TransportFailure> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof TransportFailure)) throw new Error(`expected a TransportFailure, got ${String(error)}`);
   return error;
 }
@@ -49,17 +52,26 @@ async function failure(promise: Promise<unknown>): Promise<TransportFailure> {
 /** Tracks whether a promise has settled, without waiting for it. */
 function watch(promise: Promise<unknown>): { settled: () => boolean } {
   let done = false;
-  promise.then(() => (done = true), () => (done = true));
+  promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
   return { settled: () => done };
 }
 
 /** A plain HTTP server on 127.0.0.1 that hands each request to `handle`; resolves `requests` as they come. */
-async function httpServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; connections: () => number; requested: () => Promise<void> }> {
+async function httpServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; connections: () => number; requested: () => Promise<void> }> {
   const server = createHttpServer(handle);
   let connections = 0;
   server.on("connection", () => connections++);
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}/wapi/json`, connections: () => connections, requested: async () => void (await once(server, "request")) };
+  return {
+    url: `http://127.0.0.1:${port}/wapi/json`,
+    connections: () => connections,
+    requested: async () => void (await once(server, "request")),
+  };
 }
 
 describe("WAPI transport over node:http", () => {
@@ -74,8 +86,16 @@ describe("WAPI transport over node:http", () => {
       });
     });
     const { transport: t } = transport();
-    await expect(t.post(server.url, "request=%7B%7D")).resolves.toEqual({ status: 200, contentType: "application/json", body: '{"ok":"žluť"}' });
-    expect(seen).toEqual({ method: "POST", type: "application/x-www-form-urlencoded; charset=utf-8", body: "request=%7B%7D" });
+    await expect(t.post(server.url, "request=%7B%7D")).resolves.toEqual({
+      status: 200,
+      contentType: "application/json",
+      body: '{"ok":"žluť"}',
+    });
+    expect(seen).toEqual({
+      method: "POST",
+      type: "application/x-www-form-urlencoded; charset=utf-8",
+      body: "request=%7B%7D",
+    });
   });
 
   it("keeps the connection alive between requests and follows no redirect", async () => {
@@ -181,7 +201,10 @@ describe("WAPI transport over node:http", () => {
     });
     const { transport: t } = transport({ maxAnswerBytes: 1024 });
     const error = await failure(t.post(server.url, "a=1"));
-    expect(error).toMatchObject({ kind: "sent-no-answer", detail: "the answer is larger than 1024 bytes, the most this plugin reads" });
+    expect(error).toMatchObject({
+      kind: "sent-no-answer",
+      detail: "the answer is larger than 1024 bytes, the most this plugin reads",
+    });
     // An answer within the limit still passes.
     const { transport: roomy } = transport({ maxAnswerBytes: 4096 });
     if (announced) await expect(roomy.post(server.url, "a=1")).resolves.toMatchObject({ body });
@@ -191,12 +214,22 @@ describe("WAPI transport over node:http", () => {
     const answerWho = (req: IncomingMessage, res: ServerResponse) => res.end(String(req.socket.remoteAddress));
     const port = await listen(createHttpServer(answerWho));
     // Where this machine has ::1, the same port there answers too, so "auto" can be seen taking IPv6.
-    const v6 = await listen(createHttpServer(answerWho), "::1", port).then(() => true, () => false);
+    const v6 = await listen(createHttpServer(answerWho), "::1", port).then(
+      () => true,
+      () => false,
+    );
     const asked: (number | undefined)[] = [];
     // A dual-stack name as api.wedos.com is: IPv6 first, then IPv4.
-    const lookup = ((_host: string, options: { family?: number; all?: boolean }, callback: (...args: unknown[]) => void) => {
+    const lookup = ((
+      _host: string,
+      options: { family?: number; all?: boolean },
+      callback: (...args: unknown[]) => void,
+    ) => {
       asked.push(options.family || undefined);
-      const all = [{ address: "::1", family: 6 }, { address: "127.0.0.1", family: 4 }].filter((a) => !options.family || a.family === options.family);
+      const all = [
+        { address: "::1", family: 6 },
+        { address: "127.0.0.1", family: 4 },
+      ].filter((a) => !options.family || a.family === options.family);
       if (options.all) callback(null, all);
       else callback(null, all[0]!.address, all[0]!.family);
     }) as unknown as LookupFunction;
@@ -228,24 +261,34 @@ describe("what the fuse counts of transport failures", () => {
     const silent = createNetServer(() => undefined);
     const port = await listen(silent);
     const { wapi, clock } = await wapiAt(`https://127.0.0.1:${port}/wapi/json`);
-    const ping = wapi.account.ping().then(() => undefined, (e: unknown) => e);
+    const ping = wapi.account.ping().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     await once(silent, "connection");
     expect(wapi.fuse.status()).toMatchObject({ pending: 1 });
     clock.skip(TIMEOUT_MS);
     const error = await ping;
     expect(error).toBeInstanceOf(WapiTransportError);
-    expect((error as Error).message).toBe(`WAPI ping: no answer from https://127.0.0.1:${port} (timed out connecting); check this server's network connection to WEDOS`);
+    expect((error as Error).message).toBe(
+      `WAPI ping: no answer from https://127.0.0.1:${port} (timed out connecting); check this server's network connection to WEDOS`,
+    );
     expect(wapi.fuse.status()).toMatchObject({ rejected: 0, pending: 0 });
   });
 
   it("a request sent and never answered may count at WEDOS: the fuse keeps it", async () => {
     const server = await httpServer((req) => req.resume());
     const { wapi, clock } = await wapiAt(server.url);
-    const ping = wapi.account.ping().then(() => undefined, (e: unknown) => e);
+    const ping = wapi.account.ping().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     await server.requested();
     clock.skip(TIMEOUT_MS);
     const error = await ping;
-    expect((error as Error).message).toBe(`WAPI ping: no answer from ${new URL(server.url).origin} (timed out); check this server's network connection to WEDOS`);
+    expect((error as Error).message).toBe(
+      `WAPI ping: no answer from ${new URL(server.url).origin} (timed out); check this server's network connection to WEDOS`,
+    );
     expect(wapi.fuse.status()).toMatchObject({ rejected: 1, pending: 0 });
   });
 });

@@ -12,13 +12,29 @@ function violations(html: string, mode: "html" | "raw"): string[] {
   const found = [...problems];
   const all = elementsOf(root);
   const attr = (element: HtmlElement, name: string) => element.attributes.get(name);
-  const describe = (element: HtmlElement) => `<${element.name}${attr(element, "id") ? `#${attr(element, "id")}` : ""}${attr(element, "name") ? ` name=${attr(element, "name")}` : ""}>`;
+  const describe = (element: HtmlElement) =>
+    `<${element.name}${attr(element, "id") ? `#${attr(element, "id")}` : ""}${attr(element, "name") ? ` name=${attr(element, "name")}` : ""}>`;
 
   const ids = all.map((element) => attr(element, "id")).filter((id): id is string => id !== undefined);
-  for (const id of new Set(ids)) if (ids.filter((each) => each === id).length > 1) found.push(`the id ${id} is used twice`);
-  const byId = new Map(all.filter((element) => attr(element, "id") !== undefined).map((element) => [attr(element, "id") as string, element]));
-  const labelledBy = (element: HtmlElement) => (attr(element, "aria-labelledby") ?? "").split(/\s+/).filter(Boolean).map((id) => byId.get(id));
-  const accessibleName = (element: HtmlElement) => attr(element, "aria-label")?.trim() || labelledBy(element).map((label) => (label === undefined ? "" : textOf(label))).join(" ").trim() || textOf(element);
+  for (const id of new Set(ids))
+    if (ids.filter((each) => each === id).length > 1) found.push(`the id ${id} is used twice`);
+  const byId = new Map(
+    all
+      .filter((element) => attr(element, "id") !== undefined)
+      .map((element) => [attr(element, "id") as string, element]),
+  );
+  const labelledBy = (element: HtmlElement) =>
+    (attr(element, "aria-labelledby") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => byId.get(id));
+  const accessibleName = (element: HtmlElement) =>
+    attr(element, "aria-label")?.trim() ||
+    labelledBy(element)
+      .map((label) => (label === undefined ? "" : textOf(label)))
+      .join(" ")
+      .trim() ||
+    textOf(element);
 
   const headings = all.filter((element) => /^h[1-6]$/.test(element.name));
   const h1s = headings.filter((heading) => heading.name === "h1");
@@ -31,10 +47,17 @@ function violations(html: string, mode: "html" | "raw"): string[] {
     level = next;
   }
 
-  for (const control of all.filter((element) => ["input", "select", "textarea"].includes(element.name) && attr(element, "type") !== "hidden")) {
+  for (const control of all.filter(
+    (element) => ["input", "select", "textarea"].includes(element.name) && attr(element, "type") !== "hidden",
+  )) {
     const id = attr(control, "id");
-    const forLabel = id === undefined ? undefined : all.find((element) => element.name === "label" && attr(element, "for") === id);
-    const labelled = (forLabel !== undefined && textOf(forLabel) !== "") || ancestorOf(control, "label") !== undefined || (attr(control, "aria-label") ?? "").trim() !== "" || labelledBy(control).some((label) => label !== undefined && textOf(label) !== "");
+    const forLabel =
+      id === undefined ? undefined : all.find((element) => element.name === "label" && attr(element, "for") === id);
+    const labelled =
+      (forLabel !== undefined && textOf(forLabel) !== "") ||
+      ancestorOf(control, "label") !== undefined ||
+      (attr(control, "aria-label") ?? "").trim() !== "" ||
+      labelledBy(control).some((label) => label !== undefined && textOf(label) !== "");
     if (!labelled) found.push(`${describe(control)} has no label`);
   }
   for (const label of all.filter((element) => element.name === "label" && attr(element, "for") !== undefined)) {
@@ -43,31 +66,44 @@ function violations(html: string, mode: "html" | "raw"): string[] {
 
   for (const table of all.filter((element) => element.name === "table")) {
     const caption = elementsOf(table, "caption")[0];
-    if ((caption === undefined || textOf(caption) === "") && accessibleName(table) === textOf(table)) found.push("a table without a caption or label");
+    if ((caption === undefined || textOf(caption) === "") && accessibleName(table) === textOf(table))
+      found.push("a table without a caption or label");
     const headers = elementsOf(table, "th");
     if (headers.length === 0) found.push("a table without header cells");
-    for (const header of headers) if (!["col", "row", "colgroup", "rowgroup"].includes(attr(header, "scope") ?? "")) found.push(`<th> "${textOf(header)}" has no scope`);
+    for (const header of headers)
+      if (!["col", "row", "colgroup", "rowgroup"].includes(attr(header, "scope") ?? ""))
+        found.push(`<th> "${textOf(header)}" has no scope`);
   }
 
-  for (const image of all.filter((element) => element.name === "img")) if (attr(image, "alt") === undefined) found.push(`<img src=${attr(image, "src")}> has no alt`);
+  for (const image of all.filter((element) => element.name === "img"))
+    if (attr(image, "alt") === undefined) found.push(`<img src=${attr(image, "src")}> has no alt`);
   for (const link of all.filter((element) => element.name === "a")) {
     const href = attr(link, "href") ?? "";
-    if (href === "" || href === "#" || href.startsWith("javascript:")) found.push(`a link "${textOf(link)}" that goes nowhere (use a button for an action)`);
+    if (href === "" || href === "#" || href.startsWith("javascript:"))
+      found.push(`a link "${textOf(link)}" that goes nowhere (use a button for an action)`);
     if (accessibleName(link) === "") found.push(`a link to ${href} without text`);
   }
   for (const button of all.filter((element) => element.name === "button")) {
     if (accessibleName(button) === "") found.push("a button without text");
-    if (!["submit", "button", "reset"].includes(attr(button, "type") ?? "")) found.push(`the button "${textOf(button)}" has no type`);
+    if (!["submit", "button", "reset"].includes(attr(button, "type") ?? ""))
+      found.push(`the button "${textOf(button)}" has no type`);
   }
-  for (const element of all) if (attr(element, "title") !== undefined) found.push(`${describe(element)} puts "${attr(element, "title")}" only in a title attribute`);
-  for (const element of all) if (attr(element, "aria-current") !== undefined && attr(element, "aria-current") !== "page") found.push(`aria-current="${attr(element, "aria-current")}"`);
+  for (const element of all)
+    if (attr(element, "title") !== undefined)
+      found.push(`${describe(element)} puts "${attr(element, "title")}" only in a title attribute`);
+  for (const element of all)
+    if (attr(element, "aria-current") !== undefined && attr(element, "aria-current") !== "page")
+      found.push(`aria-current="${attr(element, "aria-current")}"`);
   const navs = all.filter((element) => element.name === "nav");
   for (const nav of navs) if ((attr(nav, "aria-label") ?? "").trim() === "") found.push("a <nav> without a label");
-  if (new Set(navs.map((nav) => attr(nav, "aria-label"))).size !== navs.length) found.push("two <nav> with the same label");
+  if (new Set(navs.map((nav) => attr(nav, "aria-label"))).size !== navs.length)
+    found.push("two <nav> with the same label");
   for (const element of all) {
     const classes = (attr(element, "class") ?? "").split(/\s+/);
-    if (classes.includes("wedos-notice") && attr(element, "role") !== "status") found.push("a notice that is not a status (live) region");
-    if ((classes.includes("wedos-error") || classes.includes("wedos-problems")) && attr(element, "role") !== "alert") found.push("an error that is not an alert");
+    if (classes.includes("wedos-notice") && attr(element, "role") !== "status")
+      found.push("a notice that is not a status (live) region");
+    if ((classes.includes("wedos-error") || classes.includes("wedos-problems")) && attr(element, "role") !== "alert")
+      found.push("an error that is not an alert");
   }
 
   const panel = all.find((element) => (attr(element, "class") ?? "").split(/\s+/).includes("wedos-panel"));
@@ -78,7 +114,8 @@ function violations(html: string, mode: "html" | "raw"): string[] {
     const mains = elementsOf(root, "main");
     if (mains.length !== 1) found.push(`${mains.length} <main> elements, not one`);
     const firstLink = panel === undefined ? undefined : elementsOf(panel, "a")[0];
-    if (firstLink === undefined || attr(firstLink, "href") !== `#${attr(mains[0] ?? firstLink, "id")}`) found.push("the first link is not a skip link to <main>");
+    if (firstLink === undefined || attr(firstLink, "href") !== `#${attr(mains[0] ?? firstLink, "id")}`)
+      found.push("the first link is not a skip link to <main>");
     if (mains[0] !== undefined && !elementsOf(mains[0], "h1").length) found.push("the h1 is not inside <main>");
   } else {
     if (elementsOf(root, "main").length > 0) found.push("an embedded page adds a <main> to the skin's");
@@ -88,7 +125,8 @@ function violations(html: string, mode: "html" | "raw"): string[] {
 }
 
 const harness = useHarnessWithEveryState();
-const render = (level: keyof typeof MAIN_PAGES, mode: "html" | "raw", path: string, language = "en") => visitMainPage(harness(), level, mode, path, language);
+const render = (level: keyof typeof MAIN_PAGES, mode: "html" | "raw", path: string, language = "en") =>
+  visitMainPage(harness(), level, mode, path, language);
 
 describe("every page is usable by keyboard and screen reader", () => {
   for (const level of ["user", "reseller", "admin"] as const) {
@@ -97,7 +135,8 @@ describe("every page is usable by keyboard and screen reader", () => {
       for (const path of MAIN_PAGES[level].paths) {
         for (const mode of ["html", "raw"] as const) {
           for (const language of ["en", "cs"]) {
-            for (const problem of violations(await render(level, mode, path, language), mode)) broken.push(`${level} ${mode} ${language} ${path}: ${problem}`);
+            for (const problem of violations(await render(level, mode, path, language), mode))
+              broken.push(`${level} ${mode} ${language} ${path}: ${problem}`);
           }
         }
       }
@@ -106,7 +145,13 @@ describe("every page is usable by keyboard and screen reader", () => {
   }
 
   it("marks the current admin page in the navigation, and no other", async () => {
-    for (const [path, label] of [["/", "Domains"], ["/operations", "Operations"], ["/policies", "Package policies"], ["/settings", "WAPI settings"], ["/domains/carol.test", undefined]] as const) {
+    for (const [path, label] of [
+      ["/", "Domains"],
+      ["/operations", "Operations"],
+      ["/policies", "Package policies"],
+      ["/settings", "WAPI settings"],
+      ["/domains/carol.test", undefined],
+    ] as const) {
       const { root } = parseHtml(await render("admin", "raw", path));
       const nav = elementsOf(root, "nav").find((each) => each.attributes.get("class") === "wedos-nav");
       const current = elementsOf(nav ?? root, "a").filter((link) => link.attributes.get("aria-current") === "page");
@@ -123,8 +168,16 @@ describe("every page is usable by keyboard and screen reader", () => {
     const { root } = parseHtml(page.stdout);
     const buttons = elementsOf(root, "button").map(textOf);
     expect(buttons).toContain("Sync now alice.test");
-    const after = await h.visit({ level: "user", session, method: "POST", query: "p=/sync", post: form({ csrf: csrfTokenIn(page.stdout), domain: "alice.test" }) });
-    const announced = elementsOf(parseHtml(after.stdout).root, "p").filter((p) => p.attributes.get("role") === "status").map(textOf);
+    const after = await h.visit({
+      level: "user",
+      session,
+      method: "POST",
+      query: "p=/sync",
+      post: form({ csrf: csrfTokenIn(page.stdout), domain: "alice.test" }),
+    });
+    const announced = elementsOf(parseHtml(after.stdout).root, "p")
+      .filter((p) => p.attributes.get("role") === "status")
+      .map(textOf);
     expect(announced).toContainEqual(expect.stringContaining("A sync of alice.test has been queued"));
     expect(announced).toContainEqual(expect.stringContaining("Sync of alice.test: waiting in the queue"));
     expect(violations(after.stdout, "html")).toEqual([]);
@@ -134,10 +187,18 @@ describe("every page is usable by keyboard and screen reader", () => {
     const h = harness();
     const session = h.da.login("admin");
     const token = csrfTokenIn((await h.visit({ level: "admin", session, query: "p=/policies" })).stdout);
-    const refused = await h.visit({ level: "admin", session, method: "POST", query: "p=/policies/save", post: form({ csrf: token, package: "../x", graceDays: "-1" }) });
+    const refused = await h.visit({
+      level: "admin",
+      session,
+      method: "POST",
+      query: "p=/policies/save",
+      post: form({ csrf: token, package: "../x", graceDays: "-1" }),
+    });
     const { root } = parseHtml(refused.stdout);
     const alert = elementsOf(root, "ul").find((list) => list.attributes.get("role") === "alert");
-    expect(alert === undefined ? [] : elementsOf(alert, "li").map(textOf)).toContain("Grace days: enter a whole number from 0 to 365.");
+    expect(alert === undefined ? [] : elementsOf(alert, "li").map(textOf)).toContain(
+      "Grace days: enter a whole number from 0 to 365.",
+    );
     expect(violations(refused.stdout, "html")).toEqual([]);
   });
 });

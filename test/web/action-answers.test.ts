@@ -11,15 +11,26 @@ afterEach(async () => {
 
 const syncNow = async () => {
   const token = csrfTokenIn((await h.visit({ level: "user", session: h.da.login("alice") })).stdout);
-  return (await h.visit({ level: "user", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: form({ domain: "alice.test", csrf: token }) })).stdout;
+  return (
+    await h.visit({
+      level: "user",
+      session: h.da.login("alice"),
+      method: "POST",
+      query: "p=/sync",
+      post: form({ domain: "alice.test", csrf: token }),
+    })
+  ).stdout;
 };
-const listings = () => (h.sim?.simulator.dump().requestLog ?? []).filter((entry) => entry.command === "dns-rows-list").length;
+const listings = () =>
+  (h.sim?.simulator.dump().requestLog ?? []).filter((entry) => entry.command === "dns-rows-list").length;
 
 describe("what the page answers a customer who clicks Sync now again", () => {
   it("says in words that the sync is already waiting, then when the next one runs and why", async () => {
     h.clock.set("2026-03-10T09:30:00Z");
     expect(await syncNow()).toContain("A sync of alice.test has been queued; it runs within a minute.");
-    expect(await syncNow()).toContain("A sync of alice.test is already waiting in the queue; it runs within a minute. Clicking again adds nothing.");
+    expect(await syncNow()).toContain(
+      "A sync of alice.test is already waiting in the queue; it runs within a minute. Clicking again adds nothing.",
+    );
     const before = listings();
     await h.services.worker.runUntilIdle();
     expect(listings()).toBe(before + 1);

@@ -15,22 +15,44 @@ afterEach(async () => {
 
 const operations = () => h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" });
 const post = async (path: string, fields: Record<string, string>, token?: string) =>
-  parseRaw((await h.visit({ level: "admin", file: "index.raw", session: h.da.login("admin"), method: "POST", query: `p=${path}`, post: form({ ...fields, ...(token === undefined ? {} : { csrf: token }) }) })).stdout);
+  parseRaw(
+    (
+      await h.visit({
+        level: "admin",
+        file: "index.raw",
+        session: h.da.login("admin"),
+        method: "POST",
+        query: `p=${path}`,
+        post: form({ ...fields, ...(token === undefined ? {} : { csrf: token }) }),
+      })
+    ).stdout,
+  );
 
 describe("the admin's operations page", () => {
   it("shows this hour's WAPI budget, a pause with its reason, and the queue", async () => {
     const { stdout } = await operations();
     expect(stdout).toMatch(/<meter min="0" max="1000" value="0" high="800"/);
     expect(stdout).toContain("0 of 1000 (200 kept for people&#39;s actions and new accounts), 0 rejected");
-    h.services.wapi.circuit.openUntil("rate-limited", "WEDOS's limit of requests per hour is used up (code 2006)", h.clock.now() + 600_000, 2006);
-    expect((await operations()).stdout).toContain("Requests to WEDOS are paused: WEDOS&#39;s limit of requests per hour is used up (code 2006)");
+    h.services.wapi.circuit.openUntil(
+      "rate-limited",
+      "WEDOS's limit of requests per hour is used up (code 2006)",
+      h.clock.now() + 600_000,
+      2006,
+    );
+    expect((await operations()).stdout).toContain(
+      "Requests to WEDOS are paused: WEDOS&#39;s limit of requests per hour is used up (code 2006)",
+    );
   });
 
   it("says the disk is full while the spool's filesystem is, and no more once space is freed", async () => {
     const events = `${h.services.config.dataDir}/spool/new`;
     const disk = fullTmpfs(events, 2048);
     try {
-      expect((await operations()).stdout).toMatch(new RegExp(`<p class="wedos-reason" role="alert">The disk is full: the filesystem of ${events} has 0 KiB left\\. Hooks cannot queue`));
+      expect((await operations()).stdout).toMatch(
+        new RegExp(
+          `<p class="wedos-reason" role="alert">The disk is full: the filesystem of ${events} has 0 KiB left\\. Hooks cannot queue`,
+        ),
+      );
       disk.free();
       expect((await operations()).stdout).not.toContain("The disk is full");
     } finally {
@@ -49,14 +71,27 @@ describe("the admin's operations page", () => {
   });
 
   it("adopts a conflict: the decision is recorded and provisioning is queued for a person", async () => {
-    h.services.tasks.conflicts.flag("alice.test", "zone", "a zone for alice.test already exists at WEDOS", h.clock.now());
+    h.services.tasks.conflicts.flag(
+      "alice.test",
+      "zone",
+      "a zone for alice.test already exists at WEDOS",
+      h.clock.now(),
+    );
     const page = await operations();
     expect(page.stdout).toContain("a zone for alice.test already exists at WEDOS");
-    const result = await post("/conflicts/resolve", { domain: "alice.test", kind: "zone", resolution: "adopt" }, csrfTokenIn(page.stdout));
+    const result = await post(
+      "/conflicts/resolve",
+      { domain: "alice.test", kind: "zone", resolution: "adopt" },
+      csrfTokenIn(page.stdout),
+    );
     expect(result.status).toBe(200);
     expect(result.body).toContain("alice.test will be taken over and synced.");
     expect(h.services.tasks.conflicts.get("alice.test", "zone")?.resolution).toBe("adopt");
-    expect(h.services.queue.list({ states: ["queued"], limit: 5 }).find((job) => job.jobKey === "provision-domain:alice.test")?.lane).toBe("interactive");
+    expect(
+      h.services.queue
+        .list({ states: ["queued"], limit: 5 })
+        .find((job) => job.jobKey === "provision-domain:alice.test")?.lane,
+    ).toBe("interactive");
   });
 
   it("is not reachable below the admin level", async () => {
@@ -72,13 +107,25 @@ describe("the admin's operations page", () => {
 describe("the budget chart and the audit log", () => {
   it("show 24 hours of requests and the latest WAPI calls, without any secret", async () => {
     const hourStart = Math.floor(h.clock.now() / 3_600_000) * 3_600_000;
-    h.services.wapi.calls.record({ at: h.clock.now(), command: "dns-row-add", domain: "alice.test", clTRID: "wp-1", lane: "records", outcome: "permanent", wapiCode: 2316, durationMs: 42, error: "WAPI dns-row-add: WEDOS refused the request" });
+    h.services.wapi.calls.record({
+      at: h.clock.now(),
+      command: "dns-row-add",
+      domain: "alice.test",
+      clTRID: "wp-1",
+      lane: "records",
+      outcome: "permanent",
+      wapiCode: 2316,
+      durationMs: 42,
+      error: "WAPI dns-row-add: WEDOS refused the request",
+    });
     const store = new WapiBudgetStore(h.services.db);
     for (let i = 0; i < 7; i++) store.tryTake(hourStart - 3_600_000, 1000);
     const { stdout } = await operations();
     expect(stdout.match(/<td>\d\d:00 UTC<\/td>/g)).toHaveLength(24);
     expect(stdout).toContain('<meter min="0" max="1000" value="7">7</meter>');
-    expect(stdout).toMatch(/<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>failed<\/td><td>2316<\/td><td>42<\/td>/);
+    expect(stdout).toMatch(
+      /<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>failed<\/td><td>2316<\/td><td>42<\/td>/,
+    );
     expect(stdout).not.toContain("web-test-pass-1");
   });
 });

@@ -13,9 +13,30 @@ afterEach(async () => {
 const policiesPage = () => h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/policies" });
 const save = async (fields: Record<string, string>) => {
   const token = csrfTokenIn((await policiesPage()).stdout);
-  return parseRaw((await h.visit({ level: "admin", file: "index.raw", session: h.da.login("admin"), method: "POST", query: "p=/policies/save", post: form({ csrf: token, ...fields }) })).stdout);
+  return parseRaw(
+    (
+      await h.visit({
+        level: "admin",
+        file: "index.raw",
+        session: h.da.login("admin"),
+        method: "POST",
+        query: "p=/policies/save",
+        post: form({ csrf: token, ...fields }),
+      })
+    ).stdout,
+  );
 };
-const gold = { package: "gold", dnsMode: "primary", protection: "advanced", protectionPeriod: "yearly", protectionMode: "cname", onSuspend: "withdraw", termination: "delete", graceDays: "14", zoneQuota: "5" };
+const gold = {
+  package: "gold",
+  dnsMode: "primary",
+  protection: "advanced",
+  protectionPeriod: "yearly",
+  protectionMode: "cname",
+  onSuspend: "withdraw",
+  termination: "delete",
+  graceDays: "14",
+  zoneQuota: "5",
+};
 
 describe("the admin's package policies page", () => {
   it("shows the default policy with labelled controls", async () => {
@@ -29,7 +50,14 @@ describe("the admin's package policies page", () => {
     const result = await save(gold);
     expect(result.status).toBe(200);
     expect(result.body).toContain("The policy of gold is saved.");
-    expect(h.services.tasks.policies.forPackage("gold")).toMatchObject({ package: "gold", protection: "advanced", protectionPeriod: "yearly", onSuspend: "withdraw", graceDays: 14, zoneQuota: 5 });
+    expect(h.services.tasks.policies.forPackage("gold")).toMatchObject({
+      package: "gold",
+      protection: "advanced",
+      protectionPeriod: "yearly",
+      onSuspend: "withdraw",
+      graceDays: 14,
+      zoneQuota: 5,
+    });
   });
 
   it("refuses bad input with every problem named, and changes nothing", async () => {

@@ -20,14 +20,16 @@ function writeZone(h: WebHarness, domain: string, text: string): void {
   leaveAlone(h.da.layout.zoneFile(domain));
 }
 
-const rowsOf = (html: string) => [...html.matchAll(/<tr class="wedos-record-[a-z-]+">\s*<td>([^<]*)<\/td>/g)].map((match) => match[1]);
+const rowsOf = (html: string) =>
+  [...html.matchAll(/<tr class="wedos-record-[a-z-]+">\s*<td>([^<]*)<\/td>/g)].map((match) => match[1]);
 const decode = (href: string) => href.replaceAll("&amp;", "&");
 
 describe("a big zone's domain page", () => {
   it("shows the records a hundred at a time, with links to the pages before and after", async () => {
     const h = await harness();
     writeZone(h, "alice.test", bigZone("alice.test", 250));
-    const visit = (query: string) => h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test${query}` });
+    const visit = (query: string) =>
+      h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test${query}` });
 
     const first = (await visit("")).stdout;
     expect(rowsOf(first)).toHaveLength(100);
@@ -51,21 +53,52 @@ describe("a big zone's domain page", () => {
     const h = await harness();
     writeZone(h, "alice.test", bigZone("alice.test", 250));
     h.services.tasks.zones.rememberZone("alice.test", "primary", true, h.clock.now());
-    h.services.tasks.zones.replaceManagedRows("alice.test", [{ rowId: "1", name: "h12", type: "A", ttl: 3600, rdata: "192.0.0.12", origin: "created" }], h.clock.now());
-    const visit = (query: string) => h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test${query}` });
+    h.services.tasks.zones.replaceManagedRows(
+      "alice.test",
+      [{ rowId: "1", name: "h12", type: "A", ttl: 3600, rdata: "192.0.0.12", origin: "created" }],
+      h.clock.now(),
+    );
+    const visit = (query: string) =>
+      h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test${query}` });
 
     const byName = (await visit("&q=H12")).stdout;
-    expect(rowsOf(byName)).toEqual(["h12", "h120", "h121", "h122", "h123", "h124", "h125", "h126", "h127", "h128", "h129"]);
+    expect(rowsOf(byName)).toEqual([
+      "h12",
+      "h120",
+      "h121",
+      "h122",
+      "h123",
+      "h124",
+      "h125",
+      "h126",
+      "h127",
+      "h128",
+      "h129",
+    ]);
     expect(byName).toContain("Records 1–11 of the 11 that match (253 in the zone)");
     expect(byName).toContain('name="q" value="H12"');
-    expect(rowsOf((await visit("&q=192.0.0.20")).stdout)).toEqual(["h20", "h200", "h201", "h202", "h203", "h204", "h205", "h206", "h207", "h208", "h209"]);
+    expect(rowsOf((await visit("&q=192.0.0.20")).stdout)).toEqual([
+      "h20",
+      "h200",
+      "h201",
+      "h202",
+      "h203",
+      "h204",
+      "h205",
+      "h206",
+      "h207",
+      "h208",
+      "h209",
+    ]);
     // ns1 by its name, the apex NS by its type and the SOA by its value (ns1.alice.test.).
     expect(rowsOf((await visit("&q=ns")).stdout)).toEqual(["ns1", "@", "@"]);
     expect(rowsOf((await visit("&state=in-sync")).stdout)).toEqual(["h12"]);
     expect(rowsOf((await visit("&q=h1&state=in-sync")).stdout)).toEqual(["h12"]);
 
     const many = (await visit("&q=h1")).stdout;
-    expect(decode(many.match(/<a href="([^"]+)" rel="next">/)?.[1] ?? "")).toBe("/CMD_PLUGINS/wedos/index.html?p=%2Fdomains%2Falice.test&q=h1&page=2");
+    expect(decode(many.match(/<a href="([^"]+)" rel="next">/)?.[1] ?? "")).toBe(
+      "/CMD_PLUGINS/wedos/index.html?p=%2Fdomains%2Falice.test&q=h1&page=2",
+    );
     const none = (await visit("&q=nothing-like-this")).stdout;
     expect(none).toContain("No record matches; change or clear the search.");
     expect(rowsOf(none)).toEqual([]);
@@ -74,7 +107,11 @@ describe("a big zone's domain page", () => {
   it("escapes the search it shows again, and ignores a state it does not know", async () => {
     const h = await harness();
     writeZone(h, "alice.test", bigZone("alice.test", 5));
-    const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test&q=${encodeURIComponent('"><script>alert(1)</script>')}&state=${encodeURIComponent("<b>")}` });
+    const { stdout } = await h.visit({
+      level: "user",
+      session: h.da.login("alice"),
+      query: `p=/domains/alice.test&q=${encodeURIComponent('"><script>alert(1)</script>')}&state=${encodeURIComponent("<b>")}`,
+    });
     expect(stdout).toContain('value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(stdout).not.toContain("<script>alert(1)");
     expect(stdout).not.toContain("<b>");
@@ -86,8 +123,14 @@ describe("a big zone's domain page", () => {
     writeZone(h, "alice.test", bigZone("alice.test", 5));
     const queued = () => h.services.queue.list({ states: ["queued"], limit: 50 });
     const before = queued();
-    const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test&q=h1" });
-    expect(stdout).toMatch(/<form method="get" action="\/CMD_PLUGINS\/wedos\/index\.html" class="wedos-record-filter"[^>]*>\s*<input type="hidden" name="p" value="\/domains\/alice\.test">/);
+    const { stdout } = await h.visit({
+      level: "user",
+      session: h.da.login("alice"),
+      query: "p=/domains/alice.test&q=h1",
+    });
+    expect(stdout).toMatch(
+      /<form method="get" action="\/CMD_PLUGINS\/wedos\/index\.html" class="wedos-record-filter"[^>]*>\s*<input type="hidden" name="p" value="\/domains\/alice\.test">/,
+    );
     expect(queued()).toEqual(before);
   });
 
@@ -95,12 +138,18 @@ describe("a big zone's domain page", () => {
     const h = await harness({ pages: { zoneMaxBytes: 4096 } });
     const text = bigZone("alice.test", 300);
     writeZone(h, "alice.test", text);
-    const customer = (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout;
-    expect(customer).toContain("This zone is too large to show on this page. Its records are still synchronised to WEDOS as usual");
+    const customer = (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" }))
+      .stdout;
+    expect(customer).toContain(
+      "This zone is too large to show on this page. Its records are still synchronised to WEDOS as usual",
+    );
     expect(customer).not.toContain(h.da.layout.zoneFile("alice.test"));
     expect(customer).not.toContain("zoneMaxBytes");
-    const admin = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/domains/alice.test" })).stdout;
-    expect(admin).toContain(`The zone file ${h.da.layout.zoneFile("alice.test")} has ${text.length} bytes; pages read at most 4096 (pages.zoneMaxBytes)`);
+    const admin = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/domains/alice.test" }))
+      .stdout;
+    expect(admin).toContain(
+      `The zone file ${h.da.layout.zoneFile("alice.test")} has ${text.length} bytes; pages read at most 4096 (pages.zoneMaxBytes)`,
+    );
     expect(h.web.zoneRecords.counts.parses).toBe(0);
   });
 
@@ -110,7 +159,9 @@ describe("a big zone's domain page", () => {
     writeZone(h, "bob.test", bigZone("bob.test", 150));
     h.da.setLanguage("alice", "cs");
     h.da.setLanguage("bob", "cs");
-    expect((await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout).toContain("Tato zóna je příliš velká");
+    expect(
+      (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout,
+    ).toContain("Tato zóna je příliš velká");
     const bob = (await h.visit({ level: "user", session: h.da.login("bob"), query: "p=/domains/bob.test" })).stdout;
     expect(bob).toContain("Záznamy 1–100 z 153");
     expect(bob).toContain("Další stránka");

@@ -13,7 +13,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const rowOf = (html: string, domain: string) => new RegExp(`<tr[^>]*>(?:(?!</tr>)[\\s\\S])*${domain.replace(".", "\\.")}(?:(?!</tr>)[\\s\\S])*</tr>`).exec(html)?.[0];
+const rowOf = (html: string, domain: string) =>
+  new RegExp(`<tr[^>]*>(?:(?!</tr>)[\\s\\S])*${domain.replace(".", "\\.")}(?:(?!</tr>)[\\s\\S])*</tr>`).exec(html)?.[0];
 
 it("the admin's domain list names the cluster as the owner of a pushed zone, in the admin's language", async () => {
   expect(rowOf(await visitMainPage(h, "admin", "html", "/"), "remote.test")).toContain("another server of the cluster");

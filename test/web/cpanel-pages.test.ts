@@ -24,18 +24,31 @@ afterEach(async () => {
 });
 
 const FORM = "application/x-www-form-urlencoded";
-const queuedSyncs = () => h.services.queue.list({ states: ["queued"], limit: 50 }).filter((job) => job.task === syncZoneTask.name).map((job) => job.jobKey);
+const queuedSyncs = () =>
+  h.services.queue
+    .list({ states: ["queued"], limit: 50 })
+    .filter((job) => job.task === syncZoneTask.name)
+    .map((job) => job.jobKey);
 
 /** Sends an envelope straight to a listener's socket, as any local process could; returns the CGI output. */
-function post(socket: string, path: string, records: Record<string, string>): Promise<{ status: number; body: string }> {
-  const body = Object.entries(records).map(([name, value]) => `${name}=${value}\0`).join("");
+function post(
+  socket: string,
+  path: string,
+  records: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const body = Object.entries(records)
+    .map(([name, value]) => `${name}=${value}\0`)
+    .join("");
   return new Promise((resolve, reject) => {
     const req = request({ socketPath: socket, method: "POST", path }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
-        resolve({ status: res.statusCode === 200 ? Number(/^Status: (\d{3})/.exec(text)?.[1] ?? 0) : (res.statusCode ?? 0), body: text });
+        resolve({
+          status: res.statusCode === 200 ? Number(/^Status: (\d{3})/.exec(text)?.[1] ?? 0) : (res.statusCode ?? 0),
+          body: text,
+        });
       });
     });
     req.on("error", reject);
@@ -81,22 +94,34 @@ describe("a cPanel account's pages (Jupiter, index.live.pl)", () => {
     expect(theirs.body).toContain("There is no such domain among the domains you may manage.");
     expect(theirs.body.replace(/bob\.test/g, "X")).toBe(nobodys.body.replace(/nobody\.test/g, "X"));
     const csrf = csrfTokenIn((await h.cpanelPage()).body);
-    const sync = await h.cpanelPage({ query: "p=/sync", body: { contentType: FORM, text: form({ csrf, domain: "bob.test" }) } });
+    const sync = await h.cpanelPage({
+      query: "p=/sync",
+      body: { contentType: FORM, text: form({ csrf, domain: "bob.test" }) },
+    });
     expect(sync.status).toBe(404);
     expect(queuedSyncs()).toEqual([]);
   });
 
   it("refuse a form without the account's CSRF token, and act on one with it", async () => {
-    const without = await h.cpanelPage({ query: "p=/sync", body: { contentType: FORM, text: form({ domain: "alice.test" }) } });
+    const without = await h.cpanelPage({
+      query: "p=/sync",
+      body: { contentType: FORM, text: form({ domain: "alice.test" }) },
+    });
     expect(without.status).toBe(403);
     expect(without.body).toContain("This form is missing its security token.");
     const whmToken = csrfTokenIn((await h.whmPage()).body);
-    const foreign = await h.cpanelPage({ query: "p=/sync", body: { contentType: FORM, text: form({ csrf: whmToken, domain: "alice.test" }) } });
+    const foreign = await h.cpanelPage({
+      query: "p=/sync",
+      body: { contentType: FORM, text: form({ csrf: whmToken, domain: "alice.test" }) },
+    });
     expect(foreign.status).toBe(403);
     expect(queuedSyncs()).toEqual([]);
 
     const csrf = csrfTokenIn((await h.cpanelPage()).body);
-    const sync = await h.cpanelPage({ query: "p=/sync", body: { contentType: FORM, text: form({ csrf, domain: "alice.test" }) } });
+    const sync = await h.cpanelPage({
+      query: "p=/sync",
+      body: { contentType: FORM, text: form({ csrf, domain: "alice.test" }) },
+    });
     expect(sync.status).toBe(200);
     expect(sync.body).toContain("A sync of alice.test has been queued");
     expect(queuedSyncs()).toEqual(["sync-zone:alice.test"]);
@@ -110,7 +135,10 @@ describe("the daemon's cPanel endpoint", () => {
   });
 
   it("refuses a request without a proof, with a forged one, and an account's proof on the WHM level", async () => {
-    const absent = await post(h.cpanelWeb.address, "/v1/cpanel/user", { REQUEST_METHOD: "GET", QUERY_STRING: "p=/domains/alice.test" });
+    const absent = await post(h.cpanelWeb.address, "/v1/cpanel/user", {
+      REQUEST_METHOD: "GET",
+      QUERY_STRING: "p=/domains/alice.test",
+    });
     expect(absent.status).toBe(401);
     expect(absent.body).toContain("Your cPanel login could not be confirmed. Please log in to cPanel again.");
     expect(absent.body).not.toContain("<dd>alice.test</dd>");
@@ -119,12 +147,19 @@ describe("the daemon's cPanel endpoint", () => {
     const proofDir = h.services.config.pages.proofDir;
     const proof = (name: string, nonce: string) => writeFileSync(join(proofDir, name), nonce, { mode: 0o444 });
     proof("f".repeat(32), "a".repeat(64));
-    const forged = await post(h.cpanelWeb.address, "/v1/cpanel/user", { REQUEST_METHOD: "GET", PROOF: `${"0".repeat(32)}:${"a".repeat(64)}` });
+    const forged = await post(h.cpanelWeb.address, "/v1/cpanel/user", {
+      REQUEST_METHOD: "GET",
+      PROOF: `${"0".repeat(32)}:${"a".repeat(64)}`,
+    });
     expect(forged.status).toBe(401);
 
     // A genuine proof of the account (the test's uid), sent to the WHM level: an account is never the admin.
     proof("e".repeat(32), "c".repeat(64));
-    const admin = await post(h.cpanelWeb.address, "/v1/cpanel/admin", { REQUEST_METHOD: "GET", REMOTE_USER: "root", PROOF: `${"e".repeat(32)}:${"c".repeat(64)}` });
+    const admin = await post(h.cpanelWeb.address, "/v1/cpanel/admin", {
+      REQUEST_METHOD: "GET",
+      REMOTE_USER: "root",
+      PROOF: `${"e".repeat(32)}:${"c".repeat(64)}`,
+    });
     expect(admin.status).toBe(403);
     expect(admin.body).toContain("This page is for another access level than your account has.");
   });

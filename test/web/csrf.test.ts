@@ -17,10 +17,23 @@ afterEach(async () => {
 });
 
 const HOUR = 3_600_000;
-const syncJobs = () => h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{ key: string }>;
-const tokenFor = async (username: string, level: "user" | "reseller" | "admin" = "user") => csrfTokenIn((await h.visit({ level, session: h.da.login(username) })).stdout);
+const syncJobs = () =>
+  h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{
+    key: string;
+  }>;
+const tokenFor = async (username: string, level: "user" | "reseller" | "admin" = "user") =>
+  csrfTokenIn((await h.visit({ level, session: h.da.login(username) })).stdout);
 const sync = (username: string, fields: Record<string, string>, level: "user" | "reseller" | "admin" = "user") =>
-  h.visit({ level, file: "index.raw", session: h.da.login(username), method: "POST", query: "p=/sync", post: form(fields) }).then((run) => parseRaw(run.stdout));
+  h
+    .visit({
+      level,
+      file: "index.raw",
+      session: h.da.login(username),
+      method: "POST",
+      query: "p=/sync",
+      post: form(fields),
+    })
+    .then((run) => parseRaw(run.stdout));
 
 describe("CSRF tokens on every state-changing request", () => {
   it("accepts the token the visitor's page carries, and acts", async () => {
@@ -51,7 +64,11 @@ describe("CSRF tokens on every state-changing request", () => {
     const bobs = await sync("alice", { csrf: await tokenFor("bob"), domain: "alice.test" });
     expect(bobs.status).toBe(403);
     expect(bobs.body).toContain("This form&#39;s security token is not valid for you.");
-    const adminsUserLevel = await sync("admin", { csrf: await tokenFor("admin", "user"), domain: "alice.test" }, "admin");
+    const adminsUserLevel = await sync(
+      "admin",
+      { csrf: await tokenFor("admin", "user"), domain: "alice.test" },
+      "admin",
+    );
     expect(adminsUserLevel.status).toBe(403);
     expect((await sync("alice", { csrf: "garbage", domain: "alice.test" })).status).toBe(403);
     expect(syncJobs()).toEqual([]);
@@ -59,14 +76,34 @@ describe("CSRF tokens on every state-changing request", () => {
 
   it("takes the token from a JSON body too (fetch() from a raw page)", async () => {
     const post = JSON.stringify({ csrf: await tokenFor("alice"), domain: "alice.test" });
-    const run = await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), method: "POST", query: "p=/sync", post });
+    const run = await h.visit({
+      level: "user",
+      file: "index.raw",
+      session: h.da.login("alice"),
+      method: "POST",
+      query: "p=/sync",
+      post,
+    });
     const answer = parseRaw(run.stdout);
     expect(answer.status).toBe(202);
     expect(answer.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(JSON.parse(answer.body)).toMatchObject({ queued: "alice.test" });
-    const missing = parseRaw((await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: JSON.stringify({ domain: "alice.test" }) })).stdout);
+    const missing = parseRaw(
+      (
+        await h.visit({
+          level: "user",
+          file: "index.raw",
+          session: h.da.login("alice"),
+          method: "POST",
+          query: "p=/sync",
+          post: JSON.stringify({ domain: "alice.test" }),
+        })
+      ).stdout,
+    );
     expect(missing.status).toBe(403);
-    expect(JSON.parse(missing.body)).toEqual({ error: "This form is missing its security token. Reload the page and send the form again." });
+    expect(JSON.parse(missing.body)).toEqual({
+      error: "This form is missing its security token. Reload the page and send the form again.",
+    });
   });
 });
 
@@ -79,7 +116,9 @@ describe("the CSRF key", () => {
     expect(loadWebSecret(dir).equals(first)).toBe(true);
     expect(readFileSync(file, "utf8")).toMatch(/^[0-9a-f]{64}$/);
     chmodSync(file, 0o640);
-    expect(() => loadWebSecret(dir)).toThrow(/must be readable by its owner only, but its mode is 0640; run: chmod 600/);
+    expect(() => loadWebSecret(dir)).toThrow(
+      /must be readable by its owner only, but its mode is 0640; run: chmod 600/,
+    );
   });
 
   it("makes tokens nobody without it can forge: another key, another token", () => {

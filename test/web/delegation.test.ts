@@ -10,24 +10,35 @@ beforeEach(async () => {
   h = await startWebHarness();
   await seedTenants(h);
   dns = await startTestDns(["test"]);
-  checker = new DelegationChecker({ inventory: h.inventory, store: h.services.stores.delegations, clock: h.clock, resolver: dns.address, nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] });
+  checker = new DelegationChecker({
+    inventory: h.inventory,
+    store: h.services.stores.delegations,
+    clock: h.clock,
+    resolver: dns.address,
+    nameServers: ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"],
+  });
 });
 afterEach(async () => {
   await h.close();
   await dns.close();
 });
 
-const page = async (username = "alice", domain = "alice.test") => (await h.visit({ level: "user", session: h.da.login(username), query: `p=/domains/${domain}` })).stdout;
+const page = async (username = "alice", domain = "alice.test") =>
+  (await h.visit({ level: "user", session: h.da.login(username), query: `p=/domains/${domain}` })).stdout;
 
 describe("whether a domain's delegation to WEDOS is seen", () => {
   it("says it was not checked yet, then what DNS shows and what to do, then that it is seen", async () => {
-    expect(await page()).toContain("Delegation to these name servers: <span class=\"wedos-status wedos-status-pending\">not checked yet</span>");
+    expect(await page()).toContain(
+      'Delegation to these name servers: <span class="wedos-status wedos-status-pending">not checked yet</span>',
+    );
 
     dns.delegate("alice.test", ["ns1.previous-host.example", "ns2.previous-host.example"]);
     await checker.runDue();
     const notSeen = await page();
     expect(notSeen).toContain("not seen yet (checked 2026-03-10 09:00 UTC)");
-    expect(notSeen).toContain("The domain still uses other name servers (ns1.previous-host.example, ns2.previous-host.example). Set the name servers listed above at your domain registrar.");
+    expect(notSeen).toContain(
+      "The domain still uses other name servers (ns1.previous-host.example, ns2.previous-host.example). Set the name servers listed above at your domain registrar.",
+    );
     expect(notSeen).toContain("Next check: 2026-03-10 09:15 UTC.");
 
     dns.delegate("alice.test", ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]);
@@ -41,7 +52,9 @@ describe("whether a domain's delegation to WEDOS is seen", () => {
 
   it("explains a domain DNS does not know", async () => {
     await checker.runDue();
-    expect(await page("bob", "bob.test")).toContain("DNS does not know this domain yet. If you registered it recently, wait until the registration is finished");
+    expect(await page("bob", "bob.test")).toContain(
+      "DNS does not know this domain yet. If you registered it recently, wait until the registration is finished",
+    );
   });
 
   it("speaks Czech", async () => {
@@ -61,12 +74,19 @@ describe("with whitelabel name servers configured", () => {
     const wdns = await startTestDns(["test"]);
     try {
       await seedTenants(w);
-      const shown = (await w.visit({ level: "user", session: w.da.login("alice"), query: "p=/domains/alice.test" })).stdout;
+      const shown = (await w.visit({ level: "user", session: w.da.login("alice"), query: "p=/domains/alice.test" }))
+        .stdout;
       for (const name of whitelabel) expect(shown).toContain(`<li><code>${name}</code></li>`);
       expect(shown).not.toContain("<code>ns.wedos.net</code>");
 
       // The daemon's own checker, built from the configuration, with the test's resolver.
-      const checker = new DelegationChecker({ inventory: w.inventory, store: w.services.stores.delegations, clock: w.clock, resolver: wdns.address, nameServers: w.services.config.dns.delegationNameServers });
+      const checker = new DelegationChecker({
+        inventory: w.inventory,
+        store: w.services.stores.delegations,
+        clock: w.clock,
+        resolver: wdns.address,
+        nameServers: w.services.config.dns.delegationNameServers,
+      });
       wdns.delegate("alice.test", whitelabel);
       await checker.runDue();
       expect(w.services.stores.delegations.get("alice.test")?.status).toBe("seen");

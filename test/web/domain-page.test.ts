@@ -13,27 +13,45 @@ afterEach(async () => {
 
 describe("a domain's page", () => {
   it("lists the panel's records with their state at WEDOS and the name servers to set, without a WAPI request", async () => {
-    await h.da.addRecord("alice.test", wedosRowToRecord({ name: "evil", type: "TXT", ttl: 300, rdata: "<script>alert(9)</script>" }, "alice.test"));
+    await h.da.addRecord(
+      "alice.test",
+      wedosRowToRecord({ name: "evil", type: "TXT", ttl: 300, rdata: "<script>alert(9)</script>" }, "alice.test"),
+    );
     // What the plugin last recorded at WEDOS: www is there, the rest is not yet.
     h.services.tasks.zones.rememberZone("alice.test", "primary", true, h.clock.now());
-    h.services.tasks.zones.replaceManagedRows("alice.test", [{ rowId: "7", name: "www", type: "A", ttl: 3600, rdata: "192.0.2.10", origin: "created" }], h.clock.now());
+    h.services.tasks.zones.replaceManagedRows(
+      "alice.test",
+      [{ rowId: "7", name: "www", type: "A", ttl: 3600, rdata: "192.0.2.10", origin: "created" }],
+      h.clock.now(),
+    );
 
     const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
-    expect(stdout).toMatch(/<td>www<\/td><td>A<\/td><td>3600<\/td>\s*<td class="wedos-value">192\.0\.2\.10<\/td>\s*<td><span class="wedos-status wedos-status-in-sync">in sync<\/span>/);
+    expect(stdout).toMatch(
+      /<td>www<\/td><td>A<\/td><td>3600<\/td>\s*<td class="wedos-value">192\.0\.2\.10<\/td>\s*<td><span class="wedos-status wedos-status-in-sync">in sync<\/span>/,
+    );
     expect(stdout).toMatch(/<td>mail<\/td><td>A<\/td>[\s\S]*?waiting for the next sync/);
     expect(stdout).toContain("WEDOS writes the SOA record of every zone itself");
     expect(stdout).toContain("&lt;script&gt;alert(9)&lt;/script&gt;");
     expect(stdout).not.toContain("<script>alert(9)");
-    for (const ns of ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]) expect(stdout).toContain(`<code>${ns}</code>`);
+    for (const ns of ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"])
+      expect(stdout).toContain(`<code>${ns}</code>`);
     expect(h.services.wapi.calls.latest(10)).toEqual([]);
   });
 
   it("lists records of types WEDOS does not take as not accepted, with the reason in the visitor's language", async () => {
-    const zone = parseZoneFile('$TTL 3600\n@ SOA ns1.alice.test. h.alice.test. 1 2 3 4 5\n@ NS ns1.alice.test.\nns1 A 192.0.2.1\n@ NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@alice.test!" .\n@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n', { origin: "alice.test" });
-    for (const record of zone.records.filter((each) => each.type === "NAPTR" || each.type === "DNSKEY")) await h.da.addRecord("alice.test", record);
+    const zone = parseZoneFile(
+      '$TTL 3600\n@ SOA ns1.alice.test. h.alice.test. 1 2 3 4 5\n@ NS ns1.alice.test.\nns1 A 192.0.2.1\n@ NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@alice.test!" .\n@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n',
+      { origin: "alice.test" },
+    );
+    for (const record of zone.records.filter((each) => each.type === "NAPTR" || each.type === "DNSKEY"))
+      await h.da.addRecord("alice.test", record);
     const english = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
-    expect(english.stdout).toMatch(/<td>@<\/td><td>NAPTR<\/td><td>3600<\/td>\s*<td class="wedos-value">100 10 &#34;U&#34; &#34;E2U\+sip&#34; [\s\S]*?not accepted[\s\S]*?WEDOS DNS does not take NAPTR records; the zone&#39;s other records are synced without them/);
-    expect(english.stdout).toContain("DNSKEY is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone");
+    expect(english.stdout).toMatch(
+      /<td>@<\/td><td>NAPTR<\/td><td>3600<\/td>\s*<td class="wedos-value">100 10 &#34;U&#34; &#34;E2U\+sip&#34; [\s\S]*?not accepted[\s\S]*?WEDOS DNS does not take NAPTR records; the zone&#39;s other records are synced without them/,
+    );
+    expect(english.stdout).toContain(
+      "DNSKEY is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone",
+    );
     h.da.setLanguage("alice", "cs");
     const czech = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
     expect(czech.stdout).toContain("WEDOS DNS nepřijímá záznamy typu NAPTR");
@@ -49,20 +67,42 @@ describe("a domain's page", () => {
 
   it("offers Sync now, which queues a sync of the domain in the interactive lane", async () => {
     const page = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
-    expect(page.stdout).toMatch(/<form method="post" action="\/CMD_PLUGINS\/wedos\/index\.html\?p=%2Fsync">[\s\S]*?name="domain" value="alice\.test"[\s\S]*?Sync now<\/button>/);
-    const sent = await h.visit({ level: "user", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: form({ domain: "alice.test", csrf: csrfTokenIn(page.stdout) }) });
+    expect(page.stdout).toMatch(
+      /<form method="post" action="\/CMD_PLUGINS\/wedos\/index\.html\?p=%2Fsync">[\s\S]*?name="domain" value="alice\.test"[\s\S]*?Sync now<\/button>/,
+    );
+    const sent = await h.visit({
+      level: "user",
+      session: h.da.login("alice"),
+      method: "POST",
+      query: "p=/sync",
+      post: form({ domain: "alice.test", csrf: csrfTokenIn(page.stdout) }),
+    });
     expect(sent.stdout).toContain("A sync of alice.test has been queued");
-    expect(h.services.queue.list({ states: ["queued"], limit: 50 }).filter((job) => job.jobKey === "sync-zone:alice.test")).toEqual([expect.objectContaining({ lane: "interactive" })]);
+    expect(
+      h.services.queue.list({ states: ["queued"], limit: 50 }).filter((job) => job.jobKey === "sync-zone:alice.test"),
+    ).toEqual([expect.objectContaining({ lane: "interactive" })]);
   });
 
   it("says the tasks' fixed reasons in the visitor's language, and a reason with details of its own as stored", async () => {
-    h.services.tasks.inventory.setDnsStatus("alice.test", "active", "3 record(s) not synced; see the domain's records", h.clock.now());
+    h.services.tasks.inventory.setDnsStatus(
+      "alice.test",
+      "active",
+      "3 record(s) not synced; see the domain's records",
+      h.clock.now(),
+    );
     h.da.setLanguage("alice", "cs");
     const czech = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
     expect(czech.stdout).toContain("nesynchronizované záznamy: 3; podívejte se na záznamy domény");
     expect(czech.stdout).not.toContain("record(s) not synced");
-    h.services.tasks.inventory.setDnsStatus("alice.test", "error", "WAPI dns-domain-add: WEDOS refused the request (code 2322)", h.clock.now());
-    expect((await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout).toContain("WAPI dns-domain-add: WEDOS refused the request (code 2322)");
+    h.services.tasks.inventory.setDnsStatus(
+      "alice.test",
+      "error",
+      "WAPI dns-domain-add: WEDOS refused the request (code 2322)",
+      h.clock.now(),
+    );
+    expect(
+      (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout,
+    ).toContain("WAPI dns-domain-add: WEDOS refused the request (code 2322)");
   });
 
   it("is not shown to another customer", async () => {
@@ -74,14 +114,36 @@ describe("a domain's page", () => {
 
 describe("protection on a domain's page", () => {
   const order = (domain: string, state: "pending" | "active") => {
-    h.services.tasks.protections.recordOrdering({ domain, variant: "advanced", period: "yearly", mode: "cname", upstreamIps: ["192.0.2.10"] }, h.clock.now());
-    h.services.tasks.protections.update(domain, { state, reason: state === "pending" ? "ordered; waiting for WEDOS to activate it" : null, activatedAt: state === "active" ? h.clock.now() : null }, h.clock.now());
+    h.services.tasks.protections.recordOrdering(
+      { domain, variant: "advanced", period: "yearly", mode: "cname", upstreamIps: ["192.0.2.10"] },
+      h.clock.now(),
+    );
+    h.services.tasks.protections.update(
+      domain,
+      {
+        state,
+        reason: state === "pending" ? "ordered; waiting for WEDOS to activate it" : null,
+        activatedAt: state === "active" ? h.clock.now() : null,
+      },
+      h.clock.now(),
+    );
   };
   const purge = async (username: string, domain: string, withToken = true) => {
     const page = await h.visit({ level: "user", session: h.da.login(username), query: `p=/domains/${domain}` });
     const fields: Record<string, string> = { domain };
     if (withToken) fields.csrf = csrfTokenIn(page.stdout);
-    return parseRaw((await h.visit({ level: "user", file: "index.raw", session: h.da.login(username), method: "POST", query: "p=/purge", post: form(fields) })).stdout);
+    return parseRaw(
+      (
+        await h.visit({
+          level: "user",
+          file: "index.raw",
+          session: h.da.login(username),
+          method: "POST",
+          query: "p=/purge",
+          post: form(fields),
+        })
+      ).stdout,
+    );
   };
 
   it("shows the plan, mode, origins and state, or that the package has none", async () => {
@@ -98,13 +160,22 @@ describe("protection on a domain's page", () => {
   it("queues a cache purge for an active protection, with a CSRF token, and only for the visitor's own domain", async () => {
     order("alice.test", "active");
     order("carol.test", "active");
-    const page = (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout;
-    expect(page).toMatch(new RegExp(`<input type="hidden" name="csrf" value="${csrfTokenIn(page)}">\\s*<input type="hidden" name="domain" value="alice.test">\\s*<button type="submit">Purge cache</button>`));
+    const page = (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" }))
+      .stdout;
+    expect(page).toMatch(
+      new RegExp(
+        `<input type="hidden" name="csrf" value="${csrfTokenIn(page)}">\\s*<input type="hidden" name="domain" value="alice.test">\\s*<button type="submit">Purge cache</button>`,
+      ),
+    );
     expect((await purge("alice", "alice.test")).status).toBe(200);
-    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).toContain("purge-cache:alice.test");
+    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).toContain(
+      "purge-cache:alice.test",
+    );
     expect((await purge("alice", "alice.test", false)).status).toBe(403);
     expect((await purge("alice", "carol.test")).status).toBe(404);
-    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).not.toContain("purge-cache:carol.test");
+    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).map((job) => job.jobKey)).not.toContain(
+      "purge-cache:carol.test",
+    );
   });
 });
 

@@ -11,11 +11,26 @@ afterEach(async () => {
 });
 
 const requestsAtWedos = () => h.sim?.simulator.dump().requestLog.length ?? 0;
-const published = (domain: string, name: string) => [...(h.sim?.simulator.publishedZones() ?? [])].find((zone) => zone.name === domain)?.rows.find((row) => row.name === name && row.type === "A")?.rdata;
-const driftPage = async () => (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/drift" })).stdout;
+const published = (domain: string, name: string) =>
+  [...(h.sim?.simulator.publishedZones() ?? [])]
+    .find((zone) => zone.name === domain)
+    ?.rows.find((row) => row.name === name && row.type === "A")?.rdata;
+const driftPage = async () =>
+  (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/drift" })).stdout;
 const post = async (path: string, fields: Record<string, string>) => {
   const token = csrfTokenIn(await driftPage());
-  return parseRaw((await h.visit({ level: "admin", file: "index.raw", session: h.da.login("admin"), method: "POST", query: `p=${path}`, post: form({ ...fields, csrf: token }) })).stdout);
+  return parseRaw(
+    (
+      await h.visit({
+        level: "admin",
+        file: "index.raw",
+        session: h.da.login("admin"),
+        method: "POST",
+        query: `p=${path}`,
+        post: form({ ...fields, csrf: token }),
+      })
+    ).stdout,
+  );
 };
 /** Someone changes A rows at WEDOS behind the plugin's back (its own rows, which it manages). */
 const changeAtWedos = async (domain: string, names: readonly string[]) => {
@@ -40,7 +55,9 @@ describe("the admin's conflicts and drift page", () => {
     const before = requestsAtWedos();
     const page = await driftPage();
     expect(page).toContain("The check last ran 2026-03-10 09:00 UTC.");
-    expect(page).toMatch(/<h3 id="wedos-drift-0">alice\.test<\/h3>\s*<p>Found 2026-03-10 09:00 UTC: 0 to add, 1 to update, 0 to delete, 0 to take over<\/p>/);
+    expect(page).toMatch(
+      /<h3 id="wedos-drift-0">alice\.test<\/h3>\s*<p>Found 2026-03-10 09:00 UTC: 0 to add, 1 to update, 0 to delete, 0 to take over<\/p>/,
+    );
     expect(page).toContain("<li><code>~ update www A 203.0.113.9 (TTL 3600) → 192.0.2.10</code></li>");
     expect(page).not.toContain("bob.test</h3>");
     expect(page).not.toContain("Apply anyway");
@@ -71,15 +88,32 @@ describe("the admin's conflicts and drift page", () => {
 
     await post("/drift/apply", { domain: "bob.test", force: "1" });
     await h.services.worker.runUntilIdle();
-    expect(["www", "mail", "ftp", "pop"].map((name) => published("bob.test", name))).toEqual(["192.0.2.10", "192.0.2.10", "192.0.2.10", "192.0.2.10"]);
+    expect(["www", "mail", "ftp", "pop"].map((name) => published("bob.test", name))).toEqual([
+      "192.0.2.10",
+      "192.0.2.10",
+      "192.0.2.10",
+      "192.0.2.10",
+    ]);
     expect(await driftPage()).toContain("No differences found.");
   });
 
   it("lists the conflicts with adopt and ignore, and answers with the same page", async () => {
-    h.services.tasks.conflicts.flag("carol.test", "zone", "a zone for carol.test already exists at WEDOS", h.clock.now());
+    h.services.tasks.conflicts.flag(
+      "carol.test",
+      "zone",
+      "a zone for carol.test already exists at WEDOS",
+      h.clock.now(),
+    );
     const page = await driftPage();
-    expect(page).toMatch(/<th scope="row">carol\.test<\/th><td>DNS zone<\/td><td class="wedos-reason">a zone for carol\.test already exists at WEDOS<\/td>/);
-    const ignored = await post("/conflicts/resolve", { from: "drift", domain: "carol.test", kind: "zone", resolution: "ignore" });
+    expect(page).toMatch(
+      /<th scope="row">carol\.test<\/th><td>DNS zone<\/td><td class="wedos-reason">a zone for carol\.test already exists at WEDOS<\/td>/,
+    );
+    const ignored = await post("/conflicts/resolve", {
+      from: "drift",
+      domain: "carol.test",
+      kind: "zone",
+      resolution: "ignore",
+    });
     expect(ignored.body).toContain("carol.test will be left alone at WEDOS.");
     expect(ignored.body).toContain("Differences between the panel and WEDOS");
     expect(h.services.tasks.conflicts.get("carol.test", "zone")?.resolution).toBe("ignore");
@@ -90,7 +124,18 @@ describe("the admin's conflicts and drift page", () => {
     await reconcile();
     const reseller = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "p=/drift" });
     expect(reseller.stdout).toContain("This page does not exist.");
-    const noToken = parseRaw((await h.visit({ level: "admin", file: "index.raw", session: h.da.login("admin"), method: "POST", query: "p=/drift/apply", post: form({ domain: "alice.test" }) })).stdout);
+    const noToken = parseRaw(
+      (
+        await h.visit({
+          level: "admin",
+          file: "index.raw",
+          session: h.da.login("admin"),
+          method: "POST",
+          query: "p=/drift/apply",
+          post: form({ domain: "alice.test" }),
+        })
+      ).stdout,
+    );
     expect(noToken.status).toBe(403);
     expect((await post("/drift/apply", { domain: "nowhere.test" })).status).toBe(404);
     expect(h.services.queue.active("apply-drift:alice.test")).toBeUndefined();

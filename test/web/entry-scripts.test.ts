@@ -2,7 +2,15 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
-import { csrfTokenIn, form, parseRaw, seedTenants, sessionValues, startWebHarness, type WebHarness } from "./support.js";
+import {
+  csrfTokenIn,
+  form,
+  parseRaw,
+  seedTenants,
+  sessionValues,
+  startWebHarness,
+  type WebHarness,
+} from "./support.js";
 import { syncZone as syncZoneTask } from "../../src/provisioning/tasks/zone-tasks.js";
 
 let h: WebHarness;
@@ -14,7 +22,11 @@ afterEach(async () => {
   await h.close();
 });
 
-const syncJobs = (h: WebHarness) => h.services.db.prepare("SELECT job_key AS key, lane FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{ key: string; lane: string }>;
+const syncJobs = (h: WebHarness) =>
+  h.services.db.prepare("SELECT job_key AS key, lane FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{
+    key: string;
+    lane: string;
+  }>;
 
 describe("the entry scripts, run as DirectAdmin runs them", () => {
   it("index.html prints an HTML fragment for the skin: the user's domains, no document, no headers", async () => {
@@ -30,7 +42,9 @@ describe("the entry scripts, run as DirectAdmin runs them", () => {
 
   it("index.raw prints a whole HTTP response whose Content-Length is the body's", async () => {
     const session = h.da.login("res1");
-    const { status, headers, body } = parseRaw((await h.visit({ level: "reseller", file: "index.raw", session })).stdout);
+    const { status, headers, body } = parseRaw(
+      (await h.visit({ level: "reseller", file: "index.raw", session })).stdout,
+    );
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(Number(headers.get("content-length"))).toBe(Buffer.byteLength(body));
@@ -86,7 +100,10 @@ describe("the entry scripts, run as DirectAdmin runs them", () => {
   });
 
   it("finds the daemon from a one-line configuration too, and says unavailable when it names no live socket", async () => {
-    writeFileSync(h.configFile, JSON.stringify({ dataDir: h.dataDir, daemon: { listen: join(h.root, "nowhere.sock") } }));
+    writeFileSync(
+      h.configFile,
+      JSON.stringify({ dataDir: h.dataDir, daemon: { listen: join(h.root, "nowhere.sock") } }),
+    );
     const { stdout } = await h.visit({ level: "user", session: h.da.login("alice") });
     expect(stdout).toContain("WEDOS DNS is temporarily unavailable.");
   });

@@ -10,7 +10,12 @@ afterEach(async () => {
   await h.close();
 });
 
-const PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "' onmouseover='alert(3)", "</td><iframe src=//evil.example>"];
+const PAYLOADS = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(2)>',
+  "' onmouseover='alert(3)",
+  "</td><iframe src=//evil.example>",
+];
 
 describe("what pages print is escaped", () => {
   it("escapes hostile domain names and status reasons on every level's list and on the detail page", async () => {
@@ -37,7 +42,11 @@ describe("what pages print is escaped", () => {
   });
 
   it("escapes what the visitor typed: a hostile page path is not echoed", async () => {
-    const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: `p=${encodeURIComponent("/<script>alert(1)</script>")}` });
+    const { stdout } = await h.visit({
+      level: "user",
+      session: h.da.login("alice"),
+      query: `p=${encodeURIComponent("/<script>alert(1)</script>")}`,
+    });
     expect(stdout).toContain("This page does not exist.");
     expect(stdout).not.toContain("<script>");
   });
@@ -47,7 +56,9 @@ describe("security headers of raw pages", () => {
   it("send a nonce CSP, frame-ancestors 'self', nosniff, a referrer policy and no-store on pages and errors", async () => {
     const session = h.da.login("alice");
     for (const query of ["", "p=/domains/bob.test", "p=/no/such/page"]) {
-      const { status, headers, body } = parseRaw((await h.visit({ level: "user", file: "index.raw", session, query })).stdout);
+      const { status, headers, body } = parseRaw(
+        (await h.visit({ level: "user", file: "index.raw", session, query })).stdout,
+      );
       const csp = headers.get("content-security-policy") ?? "";
       expect(csp, `${status}`).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{24}'/);
       expect(csp).toContain("default-src 'none'");
@@ -63,7 +74,10 @@ describe("security headers of raw pages", () => {
 
   it("use a fresh nonce for every response", async () => {
     const session = h.da.login("alice");
-    const nonce = async () => parseRaw((await h.visit({ level: "user", file: "index.raw", session })).stdout).headers.get("content-security-policy")?.match(/nonce-([^']+)/)?.[1];
+    const nonce = async () =>
+      parseRaw((await h.visit({ level: "user", file: "index.raw", session })).stdout)
+        .headers.get("content-security-policy")
+        ?.match(/nonce-([^']+)/)?.[1];
     expect(await nonce()).not.toBe(await nonce());
   });
 });

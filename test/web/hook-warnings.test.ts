@@ -20,35 +20,73 @@ afterEach(async () => {
 /** Runs the real domain_pointer_create_pre.sh into the harness's spool with no node on PATH: the plugin is broken. */
 function brokenPreHook(): { status: number | null; stdout: string } {
   const tools = tempDir("wedos-panel-no-node-");
-  for (const tool of ["mkdir", "rm", "timeout"]) symlinkSync(spawnSync("/bin/sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim(), join(tools, tool));
-  const run = spawnSync(join(PACKAGE_ROOT, "hooks", "domain_pointer_create_pre.sh"), [], { env: { PATH: tools, WEDOS_PANEL_DATA_DIR: h.dataDir, username: "alice", domain: "alice.test", from: "Alias.Test" }, encoding: "utf8" });
+  for (const tool of ["mkdir", "rm", "timeout"])
+    symlinkSync(
+      spawnSync("/bin/sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim(),
+      join(tools, tool),
+    );
+  const run = spawnSync(join(PACKAGE_ROOT, "hooks", "domain_pointer_create_pre.sh"), [], {
+    env: { PATH: tools, WEDOS_PANEL_DATA_DIR: h.dataDir, username: "alice", domain: "alice.test", from: "Alias.Test" },
+    encoding: "utf8",
+  });
   return { status: run.status, stdout: run.stdout };
 }
 
 describe("a pre hook that let an action through unchecked", () => {
   it("is recorded by the daemon and shown on the admin's operations page and by doctor", async () => {
-    expect(brokenPreHook()).toEqual({ status: 0, stdout: "WEDOS DNS: the zone quota was not checked; an admin should run: wedos-panel doctor\n" });
+    expect(brokenPreHook()).toEqual({
+      status: 0,
+      stdout: "WEDOS DNS: the zone quota was not checked; an admin should run: wedos-panel doctor\n",
+    });
     const now = h.clock.now();
     // Before the daemon reads the spool, doctor already sees the warning there.
-    expect(checkHookWarnings(h.services.hookSpool, h.dataDir, now)).toMatchObject({ status: "warn", message: expect.stringContaining("the latest, domain_pointer_create_pre for alias.test (alice)") });
+    expect(checkHookWarnings(h.services.hookSpool, h.dataDir, now)).toMatchObject({
+      status: "warn",
+      message: expect.stringContaining("the latest, domain_pointer_create_pre for alias.test (alice)"),
+    });
 
     expect(h.services.ingest()).toEqual({ ingested: 1, rejected: [] });
 
     const kept = new HookWarningStore(h.services.db).read();
     expect(kept.total).toBe(1);
-    expect(kept.latest).toEqual([{ at: expect.any(Number), hook: "domain_pointer_create_pre", username: "alice", domain: "alias.test", message: "Node.js was not found on root's PATH" }]);
+    expect(kept.latest).toEqual([
+      {
+        at: expect.any(Number),
+        hook: "domain_pointer_create_pre",
+        username: "alice",
+        domain: "alias.test",
+        message: "Node.js was not found on root's PATH",
+      },
+    ]);
     expect(Math.abs((kept.latest[0]?.at ?? 0) - Date.now())).toBeLessThan(60_000); // the hook's time, from its file
-    expect(checkHookWarnings(h.services.hookSpool, h.dataDir, Date.now())).toMatchObject({ status: "warn", message: expect.stringContaining("1 pre hook run(s) in the last 7 days") });
+    expect(checkHookWarnings(h.services.hookSpool, h.dataDir, Date.now())).toMatchObject({
+      status: "warn",
+      message: expect.stringContaining("1 pre hook run(s) in the last 7 days"),
+    });
 
     const page = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" })).stdout;
     expect(page).toContain("Pre hooks that let an action through unchecked");
-    expect(page).toContain("<td>domain_pointer_create_pre</td><td>alias.test</td><td>alice</td><td class=\"wedos-reason\">Node.js was not found on root&#39;s PATH</td>");
+    expect(page).toContain(
+      '<td>domain_pointer_create_pre</td><td>alias.test</td><td>alice</td><td class="wedos-reason">Node.js was not found on root&#39;s PATH</td>',
+    );
   });
 
   it("is not on the operations page, nor a doctor warning, when none failed or the last failure is a week old", async () => {
-    expect((await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" })).stdout).not.toContain("Pre hooks that let an action through unchecked");
-    expect(checkHookWarnings(h.services.hookSpool, h.dataDir, Date.now())).toEqual({ check: "pre hooks", status: "ok", message: "no pre hook failed in the last 7 days" });
-    new HookWarningStore(h.services.db).record({ at: Date.now() - 8 * 86_400_000, hook: "domain_create_pre", username: null, domain: null, message: "old" });
+    expect(
+      (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" })).stdout,
+    ).not.toContain("Pre hooks that let an action through unchecked");
+    expect(checkHookWarnings(h.services.hookSpool, h.dataDir, Date.now())).toEqual({
+      check: "pre hooks",
+      status: "ok",
+      message: "no pre hook failed in the last 7 days",
+    });
+    new HookWarningStore(h.services.db).record({
+      at: Date.now() - 8 * 86_400_000,
+      hook: "domain_create_pre",
+      username: null,
+      domain: null,
+      message: "old",
+    });
     expect(checkHookWarnings(h.services.hookSpool, h.dataDir, Date.now()).status).toBe("ok");
   });
 });

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedLanguages, CATALOGUES, chooseLanguage, PANEL_CATALOGUES, translator } from "../../src/web/i18n/index.js";
+import {
+  acceptedLanguages,
+  CATALOGUES,
+  chooseLanguage,
+  PANEL_CATALOGUES,
+  translator,
+} from "../../src/web/i18n/index.js";
 import { parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 describe("the catalogues", () => {
@@ -17,14 +23,18 @@ describe("the catalogues", () => {
 
   it("on cPanel & WHM, replace every text that names DirectAdmin, in both languages, with the same parameters", () => {
     const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-    const naming = Object.keys(CATALOGUES.en).filter((key) => /DirectAdmin/.test(CATALOGUES.en[key as keyof typeof CATALOGUES.en])).sort();
+    const naming = Object.keys(CATALOGUES.en)
+      .filter((key) => /DirectAdmin/.test(CATALOGUES.en[key as keyof typeof CATALOGUES.en]))
+      .sort();
     expect(naming.length).toBeGreaterThan(0);
     for (const language of ["en", "cs"] as const) {
       const texts: Record<string, string> = PANEL_CATALOGUES.cpanel[language];
       expect(Object.keys(texts).sort(), language).toEqual(naming);
       for (const [key, text] of Object.entries(texts)) {
         expect(text, `${language} ${key}`).not.toMatch(/DirectAdmin|[<>]/);
-        expect(parameters(text), `${language} ${key}`).toEqual(parameters(CATALOGUES[language][key as keyof typeof CATALOGUES.en]));
+        expect(parameters(text), `${language} ${key}`).toEqual(
+          parameters(CATALOGUES[language][key as keyof typeof CATALOGUES.en]),
+        );
       }
       const t = translator(language, "cpanel");
       for (const key of naming) expect(t(key as keyof typeof CATALOGUES.en)).not.toMatch(/DirectAdmin/);
@@ -56,7 +66,9 @@ describe("the catalogues", () => {
   });
 
   it("fills parameters and leaves unknown ones visible", () => {
-    expect(translator("cs")("action.syncQueued", { domain: "a.test" })).toBe("Synchronizace domény a.test je zařazena do fronty; proběhne do minuty.");
+    expect(translator("cs")("action.syncQueued", { domain: "a.test" })).toBe(
+      "Synchronizace domény a.test je zařazena do fronty; proběhne do minuty.",
+    );
     expect(translator("en")("identity.signedIn")).toBe("Signed in as {user}");
   });
 });
@@ -91,7 +103,9 @@ describe("the page language", () => {
   it("speaks LANGUAGE on error pages, before any session is verified", async () => {
     const session = h.da.login("alice");
     h.da.logout(session);
-    const { status, body } = parseRaw((await h.visit({ level: "user", file: "index.raw", session, env: { LANGUAGE: "cs" } })).stdout);
+    const { status, body } = parseRaw(
+      (await h.visit({ level: "user", file: "index.raw", session, env: { LANGUAGE: "cs" } })).stdout,
+    );
     expect(status).toBe(401);
     expect(body).toContain("Vaše přihlášení do DirectAdminu vypršelo. Přihlaste se prosím znovu.");
   });

@@ -23,9 +23,10 @@ afterEach(async () => {
   await h.close();
 });
 
-const asked = (h: WebHarness) => h.api.requests.filter((request) => request.path === "/CMD_API_SHOW_USER_CONFIG").length;
+const asked = (h: WebHarness) =>
+  h.api.requests.filter((request) => request.path === "/CMD_API_SHOW_USER_CONFIG").length;
 
-describe("who is asking, with identity \"session\" (every page runs as one unix user): proven by DirectAdmin, not taken from the environment", () => {
+describe('who is asking, with identity "session" (every page runs as one unix user): proven by DirectAdmin, not taken from the environment', () => {
   it("shows the account DirectAdmin names for the session", async () => {
     const { stdout } = await h.visit({ level: "user", session: h.da.login("bob") });
     expect(stdout).toContain("Signed in as bob (user)");
@@ -33,11 +34,22 @@ describe("who is asking, with identity \"session\" (every page runs as one unix 
   });
 
   it("believes DirectAdmin's answer over USERNAME, and decodes it (digits arrive percent-encoded)", async () => {
-    await h.da.createUser({ username: "user2026", domain: "u2026.test", package: "default", ip: "192.0.2.10", email: "u@example.test", creator: "admin", password: "Customer-Pass-1" });
+    await h.da.createUser({
+      username: "user2026",
+      domain: "u2026.test",
+      package: "default",
+      ip: "192.0.2.10",
+      email: "u@example.test",
+      creator: "admin",
+      password: "Customer-Pass-1",
+    });
     h.services.ingest();
     const session = h.da.login("user2026");
     // A local process running the script by hand can set USERNAME to anything; only the session counts.
-    const run = await runPluginPage({ pluginDir: PACKAGE_ROOT, username: "alice", loginAs: undefined }, { level: "user", session, env: { WEDOS_PANEL_CONFIG: h.configFile } });
+    const run = await runPluginPage(
+      { pluginDir: PACKAGE_ROOT, username: "alice", loginAs: undefined },
+      { level: "user", session, env: { WEDOS_PANEL_CONFIG: h.configFile } },
+    );
     expect(run.stdout).toContain("Signed in as user2026 (user)");
     expect(run.stdout).toContain(">u2026.test</a>");
     expect(run.stdout).not.toContain("alice.test");
@@ -52,7 +64,14 @@ describe("who is asking, with identity \"session\" (every page runs as one unix 
     expect(html.stdout).not.toContain("alice.test");
     const raw = parseRaw((await h.visit({ level: "user", file: "index.raw", session })).stdout);
     expect(raw.status).toBe(401);
-    const madeUp = await runPluginPage({ pluginDir: PACKAGE_ROOT, username: "admin", loginAs: undefined }, { level: "admin", session: { SESSION_ID: "0123abcd", SESSION_KEY: "guess" }, env: { WEDOS_PANEL_CONFIG: h.configFile } });
+    const madeUp = await runPluginPage(
+      { pluginDir: PACKAGE_ROOT, username: "admin", loginAs: undefined },
+      {
+        level: "admin",
+        session: { SESSION_ID: "0123abcd", SESSION_KEY: "guess" },
+        env: { WEDOS_PANEL_CONFIG: h.configFile },
+      },
+    );
     expect(madeUp.stdout).toContain("Your DirectAdmin session has expired.");
   });
 
@@ -64,7 +83,9 @@ describe("who is asking, with identity \"session\" (every page runs as one unix 
       expect(raw.body).toContain("This page is for another access level than your account has.");
       expect(raw.body).not.toContain("carol.test");
     }
-    const reseller = parseRaw((await h.visit({ level: "admin", file: "index.raw", session: h.da.login("res1") })).stdout);
+    const reseller = parseRaw(
+      (await h.visit({ level: "admin", file: "index.raw", session: h.da.login("res1") })).stdout,
+    );
     expect(reseller.status).toBe(403);
   });
 
@@ -108,10 +129,24 @@ describe("who is asking, with identity \"session\" (every page runs as one unix 
 
   it("never follows a redirect from DirectAdmin (the session would go with it)", async () => {
     const hits: string[] = [];
-    const elsewhere = await listen(createServer((req, res) => { hits.push(req.url ?? ""); res.end("username=alice&usertype=admin"); }));
-    const redirecting = await listen(createServer((_req, res) => { res.writeHead(302, { location: `${elsewhere.url}/CMD_API_SHOW_USER_CONFIG` }).end(); }));
-    const verifier = new SessionVerifier({ endpoint: () => ({ url: redirecting.url }), clock: new ManualClock("2026-03-10T09:00:00Z") });
-    await expect(verifier.verify({ id: new Secret("abc123abc123abc123"), key: new Secret("def456def456def456") })).rejects.toMatchObject({ status: 503, messageKey: "error.sessionUnverifiable" });
+    const elsewhere = await listen(
+      createServer((req, res) => {
+        hits.push(req.url ?? "");
+        res.end("username=alice&usertype=admin");
+      }),
+    );
+    const redirecting = await listen(
+      createServer((_req, res) => {
+        res.writeHead(302, { location: `${elsewhere.url}/CMD_API_SHOW_USER_CONFIG` }).end();
+      }),
+    );
+    const verifier = new SessionVerifier({
+      endpoint: () => ({ url: redirecting.url }),
+      clock: new ManualClock("2026-03-10T09:00:00Z"),
+    });
+    await expect(
+      verifier.verify({ id: new Secret("abc123abc123abc123"), key: new Secret("def456def456def456") }),
+    ).rejects.toMatchObject({ status: 503, messageKey: "error.sessionUnverifiable" });
     expect(hits).toEqual([]);
     await verifier.close();
     await redirecting.close();
@@ -123,19 +158,45 @@ describe("where DirectAdmin is", () => {
   it("comes from directadmin.apiUrl, or WEDOS_PANEL_DA_API_URL, or directadmin.conf's servername, port and ssl; its certificate from cacert=", () => {
     const root = tempDir();
     mkdirSync(join(root, "conf"));
-    writeFileSync(join(root, "conf", "directadmin.conf"), "port=2222\nservername=panel.example.net\nssl=1\ncacert=/etc/da/cert.pem\n");
+    writeFileSync(
+      join(root, "conf", "directadmin.conf"),
+      "port=2222\nservername=panel.example.net\nssl=1\ncacert=/etc/da/cert.pem\n",
+    );
     const check = sessionCheckSchema.parse({});
-    expect(panelAddress({ root, apiUrl: undefined, sessionCheck: check })).toEqual({ url: "https://panel.example.net:2222", certificateFile: "/etc/da/cert.pem" });
-    expect(panelAddress({ root, apiUrl: "https://da.example.net:2222/", sessionCheck: { ...check, certificateFile: "/srv/panel.pem" } })).toEqual({ url: "https://da.example.net:2222", certificateFile: "/srv/panel.pem" });
-    writeFileSync(join(root, "config.json"), JSON.stringify({ directadmin: { apiUrl: "https://file.example.net:2222" } }));
-    const config = loadConfig({ WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DA_API_URL: "https://env.example.net:2222" });
+    expect(panelAddress({ root, apiUrl: undefined, sessionCheck: check })).toEqual({
+      url: "https://panel.example.net:2222",
+      certificateFile: "/etc/da/cert.pem",
+    });
+    expect(
+      panelAddress({
+        root,
+        apiUrl: "https://da.example.net:2222/",
+        sessionCheck: { ...check, certificateFile: "/srv/panel.pem" },
+      }),
+    ).toEqual({ url: "https://da.example.net:2222", certificateFile: "/srv/panel.pem" });
+    writeFileSync(
+      join(root, "config.json"),
+      JSON.stringify({ directadmin: { apiUrl: "https://file.example.net:2222" } }),
+    );
+    const config = loadConfig({
+      WEDOS_PANEL_CONFIG: join(root, "config.json"),
+      WEDOS_PANEL_DA_API_URL: "https://env.example.net:2222",
+    });
     expect(config.directadmin.apiUrl).toBe("https://env.example.net:2222");
-    expect(panelAddress({ root: join(root, "missing"), apiUrl: "https://da.example.net:2222", sessionCheck: check }).certificateFile).toBe(join(root, "missing", "conf", "cacert.pem"));
-    expect(() => panelAddress({ root: join(root, "missing"), apiUrl: undefined, sessionCheck: check })).toThrow(/set directadmin\.apiUrl/);
+    expect(
+      panelAddress({ root: join(root, "missing"), apiUrl: "https://da.example.net:2222", sessionCheck: check })
+        .certificateFile,
+    ).toBe(join(root, "missing", "conf", "cacert.pem"));
+    expect(() => panelAddress({ root: join(root, "missing"), apiUrl: undefined, sessionCheck: check })).toThrow(
+      /set directadmin\.apiUrl/,
+    );
   });
 });
 
 async function listen(server: Server): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

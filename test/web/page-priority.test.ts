@@ -6,8 +6,15 @@ import { PagePriority } from "../../src/web/records/page-priority.js";
 import { tempDir } from "../support/temp-dir.js";
 
 /** Time that never runs out on its own: a wait ends only when it is called off. */
-const stoppedClock: Clock = { now: () => 0, sleep: (_ms, signal) => new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })) };
-const immediatePacing = { now: () => 0, sliceMs: 0, pause: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+const stoppedClock: Clock = {
+  now: () => 0,
+  sleep: (_ms, signal) => new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })),
+};
+const immediatePacing = {
+  now: () => 0,
+  sliceMs: 0,
+  pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+};
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -35,7 +42,10 @@ describe("a zone's parse gives way to the pages", () => {
     const priority = new PagePriority(stoppedClock);
     const socket = await connected(await listening(priority), priority);
     let resumed = false;
-    const pause = priority.pacing(immediatePacing).pause().then(() => (resumed = true));
+    const pause = priority
+      .pacing(immediatePacing)
+      .pause()
+      .then(() => (resumed = true));
     for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(resumed).toBe(false);
     socket.destroy();

@@ -16,26 +16,37 @@ const LANGUAGE_NEUTRAL = new Set(["UTC"]);
 const READ_ATTRIBUTES = ["aria-label", "alt", "title", "placeholder", "aria-description"];
 
 function templates(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? templates(join(dir, entry.name)) : entry.name.endsWith(".ejs") ? [join(dir, entry.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? templates(join(dir, entry.name)) : entry.name.endsWith(".ejs") ? [join(dir, entry.name)] : [],
+  );
 }
 
 /** What a template writes by itself: its text and read attributes, with every EJS tag and comment taken out. */
 function ownWords(template: string): string[] {
   const withoutEjs = template.replace(/<%[\s\S]*?%>/g, " ").replace(/<!--[\s\S]*?-->/g, " ");
-  const attributes = [...withoutEjs.matchAll(new RegExp(`\\s(?:${READ_ATTRIBUTES.join("|")})\\s*=\\s*"([^"]*)"`, "g"))].map((match) => match[1] as string);
+  const attributes = [
+    ...withoutEjs.matchAll(new RegExp(`\\s(?:${READ_ATTRIBUTES.join("|")})\\s*=\\s*"([^"]*)"`, "g")),
+  ].map((match) => match[1] as string);
   const text = withoutEjs.replace(/<[^>]*>/g, " ");
-  return [...attributes, text].flatMap((part) => part.match(/\p{L}[\p{L}'-]*/gu) ?? []).filter((word) => !LANGUAGE_NEUTRAL.has(word));
+  return [...attributes, text]
+    .flatMap((part) => part.match(/\p{L}[\p{L}'-]*/gu) ?? [])
+    .filter((word) => !LANGUAGE_NEUTRAL.has(word));
 }
 
 describe("page texts", () => {
   it("come from the catalogues: no template writes words of its own", () => {
-    const found = templates(VIEWS).flatMap((file) => ownWords(readFileSync(file, "utf8")).map((word) => `${relative(VIEWS, file)}: ${word}`));
+    const found = templates(VIEWS).flatMap((file) =>
+      ownWords(readFileSync(file, "utf8")).map((word) => `${relative(VIEWS, file)}: ${word}`),
+    );
     expect(found).toEqual([]);
   });
 
   it("the check above sees words in text and in read attributes, not in EJS, markup or comments", () => {
     expect(ownWords('<p class="x"><%= t("a.b") %> · 10:00 UTC</p><%# a comment %><!-- note -->')).toEqual([]);
-    expect(ownWords('<th scope="col">#</th><button aria-label="Close">×</button><p>Save <%= x %></p>')).toEqual(["Close", "Save"]);
+    expect(ownWords('<th scope="col">#</th><button aria-label="Close">×</button><p>Save <%= x %></p>')).toEqual([
+      "Close",
+      "Save",
+    ]);
   });
 
   it("say every capability-audit rule in each language", () => {
@@ -61,13 +72,18 @@ describe("a Czech visitor", () => {
   it("sees no English catalogue text and no catalogue key on any main page", async () => {
     const keys = Object.keys(CATALOGUES.en);
     const leftovers: string[] = [];
-    for (const [level, { paths }] of Object.entries(MAIN_PAGES) as Array<[keyof typeof MAIN_PAGES, (typeof MAIN_PAGES)[keyof typeof MAIN_PAGES]]>) {
+    for (const [level, { paths }] of Object.entries(MAIN_PAGES) as Array<
+      [keyof typeof MAIN_PAGES, (typeof MAIN_PAGES)[keyof typeof MAIN_PAGES]]
+    >) {
       for (const path of paths) {
         let html = (await visitMainPage(harness(), level, "raw", path, "cs")).replace(/&#39;/g, "'");
         // Reasons stored by the core (a conflict's detail, a domain's last error) are data, kept in English.
         for (const text of SEEDED_DATA_TEXTS) html = html.replaceAll(text, "");
-        for (const fragment of englishFragments) if (html.includes(fragment)) leftovers.push(`${level} ${path}: "${fragment}"`);
-        for (const key of keys) if (html.includes(`>${key}<`) || html.includes(`"${key}"`)) leftovers.push(`${level} ${path}: the key ${key}`);
+        for (const fragment of englishFragments)
+          if (html.includes(fragment)) leftovers.push(`${level} ${path}: "${fragment}"`);
+        for (const key of keys)
+          if (html.includes(`>${key}<`) || html.includes(`"${key}"`))
+            leftovers.push(`${level} ${path}: the key ${key}`);
       }
     }
     expect(englishFragments.length).toBeGreaterThan(100);

@@ -7,7 +7,9 @@ const CSS = readFileSync(new URL("../../images/wedos.css", import.meta.url), "ut
 /** `--wedos-<name>: light-dark(#light, #dark);` declarations, by name. */
 function palette(css: string): Map<string, { light: string; dark: string }> {
   const colours = new Map<string, { light: string; dark: string }>();
-  for (const match of css.matchAll(/--wedos-([\w-]+):\s*light-dark\(\s*(#[0-9a-fA-F]{6})\s*,\s*(#[0-9a-fA-F]{6})\s*\)\s*;/g)) {
+  for (const match of css.matchAll(
+    /--wedos-([\w-]+):\s*light-dark\(\s*(#[0-9a-fA-F]{6})\s*,\s*(#[0-9a-fA-F]{6})\s*\)\s*;/g,
+  )) {
     colours.set(match[1] as string, { light: match[2] as string, dark: match[3] as string });
   }
   return colours;
@@ -79,7 +81,8 @@ describe("the pages' palette (images/wedos.css)", () => {
       const ratio = ([foreground, background]: [string, string]) => {
         const fg = colours.get(foreground)?.[mode];
         const bg = colours.get(background)?.[mode];
-        if (fg === undefined || bg === undefined) throw new Error(`--wedos-${fg === undefined ? foreground : background} is not in the palette`);
+        if (fg === undefined || bg === undefined)
+          throw new Error(`--wedos-${fg === undefined ? foreground : background} is not in the palette`);
         return Math.round(contrast(fg, bg) * 100) / 100;
       };
       const tooLow = [

@@ -20,7 +20,14 @@ afterEach(async () => {
 
 it("a raw page's progress box follows the job in a real browser, under the page's CSP", async () => {
   const token = csrfTokenIn((await h.visit({ level: "user", session: h.da.login("alice") })).stdout);
-  const queued = await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: form({ domain: "alice.test", csrf: token }) });
+  const queued = await h.visit({
+    level: "user",
+    file: "index.raw",
+    session: h.da.login("alice"),
+    method: "POST",
+    query: "p=/sync",
+    post: form({ domain: "alice.test", csrf: token }),
+  });
   const id = Number(/job=(\d+)/.exec(queued.stdout)?.[1]);
 
   const context = await browser.newContext();

@@ -11,25 +11,42 @@ afterEach(async () => {
 });
 
 type Level = "user" | "reseller" | "admin";
-const syncNow = async (file: "index.html" | "index.raw", username = "alice", domain = "alice.test", level: Level = "user") => {
+const syncNow = async (
+  file: "index.html" | "index.raw",
+  username = "alice",
+  domain = "alice.test",
+  level: Level = "user",
+) => {
   const token = csrfTokenIn((await h.visit({ level, session: h.da.login(username) })).stdout);
-  const { stdout } = await h.visit({ level, file, session: h.da.login(username), method: "POST", query: "p=/sync", post: form({ domain, csrf: token }) });
+  const { stdout } = await h.visit({
+    level,
+    file,
+    session: h.da.login(username),
+    method: "POST",
+    query: "p=/sync",
+    post: form({ domain, csrf: token }),
+  });
   return stdout;
 };
 const jobIdIn = (html: string) => Number(/[?&]job=(\d+)/.exec(html.replaceAll("&amp;", "&"))?.[1]);
-const status = async (id: number, username = "alice", level: Level = "user") => parseRaw((await h.visit({ level, file: "index.raw", session: h.da.login(username), query: `p=/jobs/${id}` })).stdout);
+const status = async (id: number, username = "alice", level: Level = "user") =>
+  parseRaw((await h.visit({ level, file: "index.raw", session: h.da.login(username), query: `p=/jobs/${id}` })).stdout);
 
 describe("the progress of an action", () => {
   it("embedded: is announced politely, without a script, and a refresh link shows how it went", async () => {
     const answer = await syncNow("index.html");
-    expect(answer).toMatch(/<section class="wedos-progress" aria-label="Progress">\s*<p class="wedos-status wedos-status-pending" role="status" aria-live="polite" data-job-text>Sync of alice\.test: waiting in the queue<\/p>/);
+    expect(answer).toMatch(
+      /<section class="wedos-progress" aria-label="Progress">\s*<p class="wedos-status wedos-status-pending" role="status" aria-live="polite" data-job-text>Sync of alice\.test: waiting in the queue<\/p>/,
+    );
     expect(answer).not.toContain("<script");
     const id = jobIdIn(answer);
     expect(answer).toContain(`<a href="/CMD_PLUGINS/wedos/index.html?job=${id}">Refresh to see the progress</a>`);
 
     await h.services.worker.runUntilIdle();
     const refreshed = (await h.visit({ level: "user", session: h.da.login("alice"), query: `job=${id}` })).stdout;
-    expect(refreshed).toContain('<p class="wedos-status wedos-status-active" role="status" aria-live="polite" data-job-text>Sync of alice.test: done</p>');
+    expect(refreshed).toContain(
+      '<p class="wedos-status wedos-status-active" role="status" aria-live="polite" data-job-text>Sync of alice.test: done</p>',
+    );
     expect(refreshed).toContain(">alice.test</a>");
   });
 
@@ -42,11 +59,21 @@ describe("the progress of an action", () => {
 
     const queued = await status(id);
     expect(queued.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(JSON.parse(queued.body)).toEqual({ text: "Sync of alice.test: waiting in the queue", finished: false, state: "queued" });
+    expect(JSON.parse(queued.body)).toEqual({
+      text: "Sync of alice.test: waiting in the queue",
+      finished: false,
+      state: "queued",
+    });
     await h.services.worker.runUntilIdle();
-    expect(JSON.parse((await status(id)).body)).toEqual({ text: "Sync of alice.test: done", finished: true, state: "done" });
+    expect(JSON.parse((await status(id)).body)).toEqual({
+      text: "Sync of alice.test: done",
+      finished: true,
+      state: "done",
+    });
 
-    const refreshed = parseRaw((await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), query: `job=${id}` })).stdout);
+    const refreshed = parseRaw(
+      (await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), query: `job=${id}` })).stdout,
+    );
     expect(refreshed.body).toContain("Sync of alice.test: done");
     expect(refreshed.body).not.toContain("<script");
   });
@@ -73,12 +100,21 @@ describe("the progress of an action", () => {
     await h.services.queue.claim("test-worker", 60_000);
     await h.services.queue.bury(id, "test-worker", "WAPI dns-rows-list: WEDOS refused the request");
     expect(JSON.parse((await status(id)).body).text).toBe("Sync of alice.test: failed (the domain's page shows why)");
-    expect(JSON.parse((await status(id, "admin", "admin")).body).text).toBe("Sync of alice.test: failed (WAPI dns-rows-list: WEDOS refused the request)");
+    expect(JSON.parse((await status(id, "admin", "admin")).body).text).toBe(
+      "Sync of alice.test: failed (WAPI dns-rows-list: WEDOS refused the request)",
+    );
   });
 
   it("a fetch() action answers with the job to follow", async () => {
     const token = csrfTokenIn((await h.visit({ level: "user", session: h.da.login("alice") })).stdout);
-    const run = await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), method: "POST", query: "p=/sync", post: JSON.stringify({ domain: "alice.test", csrf: token }) });
+    const run = await h.visit({
+      level: "user",
+      file: "index.raw",
+      session: h.da.login("alice"),
+      method: "POST",
+      query: "p=/sync",
+      post: JSON.stringify({ domain: "alice.test", csrf: token }),
+    });
     const { job } = JSON.parse(parseRaw(run.stdout).body) as { job: number };
     expect(JSON.parse((await status(job)).body)).toMatchObject({ state: "queued", finished: false });
   });

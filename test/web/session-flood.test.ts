@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
+import {
+  EmulatedDirectAdmin,
+  fixtureTree,
+  type DirectAdminSession,
+  type RunningDirectAdminApi,
+} from "../../src/emulators/directadmin/index.js";
 import type { SessionCheckBound } from "../../src/store/session-check-store.js";
 import { Secret } from "../../src/util/secret.js";
 import { SessionCheckLimits } from "../../src/web/identity/session-check-limits.js";
@@ -21,11 +26,19 @@ let verifier: SessionVerifier;
 beforeEach(async () => {
   clock = new ManualClock("2026-03-10T09:00:00Z");
   const root = tempDir();
-  da = new EmulatedDirectAdmin({ layout: fixtureTree(join(root, "da")), hookEnv: { WEDOS_PANEL_DATA_DIR: join(root, "data") }, clock });
+  da = new EmulatedDirectAdmin({
+    layout: fixtureTree(join(root, "da")),
+    hookEnv: { WEDOS_PANEL_DATA_DIR: join(root, "data") },
+    clock,
+  });
   for (const name of [...ACCOUNTS, "mallory", "eve"]) da.createStaffAccount(name, "reseller");
   api = await da.startApi();
   bounds = [];
-  verifier = new SessionVerifier({ endpoint: () => ({ url: api.url }), clock, limits: new SessionCheckLimits({ clock, onBoundReached: (bound) => bounds.push(bound) }) });
+  verifier = new SessionVerifier({
+    endpoint: () => ({ url: api.url }),
+    clock,
+    limits: new SessionCheckLimits({ clock, onBoundReached: (bound) => bounds.push(bound) }),
+  });
 });
 afterEach(async () => {
   await verifier.close();
@@ -33,8 +46,12 @@ afterEach(async () => {
 });
 
 /** A session DirectAdmin never issued, shaped like its own (letters and digits). */
-const madeUp = (): DirectAdminSession => ({ SESSION_ID: randomBytes(12).toString("hex"), SESSION_KEY: randomBytes(24).toString("hex") });
-const verify = (session: DirectAdminSession, source: string) => verifier.verify({ id: new Secret(session.SESSION_ID), key: new Secret(session.SESSION_KEY) }, source);
+const madeUp = (): DirectAdminSession => ({
+  SESSION_ID: randomBytes(12).toString("hex"),
+  SESSION_KEY: randomBytes(24).toString("hex"),
+});
+const verify = (session: DirectAdminSession, source: string) =>
+  verifier.verify({ id: new Secret(session.SESSION_ID), key: new Secret(session.SESSION_KEY) }, source);
 const asked = () => api.requests.filter((request) => request.path === "/CMD_API_SHOW_USER_CONFIG");
 const settle = <T>(promises: Array<Promise<T>>) => Promise.allSettled(promises);
 
@@ -43,12 +60,18 @@ describe("session checks cannot be flooded (DirectAdmin's API emulated, time inj
     const flood = Array.from({ length: 60 }, () => verify(madeUp(), "mallory"));
     const logins = ACCOUNTS.map((name) => verify(da.login(name), name));
     const [flooded, real] = await Promise.all([settle(flood), settle(logins)]);
-    expect(real.map((result) => (result.status === "fulfilled" ? result.value.username : String(result.reason)))).toEqual(ACCOUNTS);
+    expect(
+      real.map((result) => (result.status === "fulfilled" ? result.value.username : String(result.reason))),
+    ).toEqual(ACCOUNTS);
     expect(flooded.every((result) => result.status === "rejected")).toBe(true);
     // At most two of the flood's checks were under way at once, and after they failed the account was asked no more.
     expect(asked().filter((request) => request.status === 401)).toHaveLength(2);
     const later = await settle(Array.from({ length: 20 }, () => verify(madeUp(), "mallory")));
-    expect(later.map((result) => (result.status === "rejected" ? (result.reason as { messageKey: string }).messageKey : "verified"))).toEqual(Array(20).fill("error.sessionChecksPaused"));
+    expect(
+      later.map((result) =>
+        result.status === "rejected" ? (result.reason as { messageKey: string }).messageKey : "verified",
+      ),
+    ).toEqual(Array(20).fill("error.sessionChecksPaused"));
     expect(asked()).toHaveLength(12);
     // Reported once, naming the account (the admin's log line and doctor's record come from this).
     expect(bounds).toEqual([{ at: clock.now(), scope: "source", source: "mallory", failures: 2, limit: 2 }]);
@@ -66,7 +89,11 @@ describe("session checks cannot be flooded (DirectAdmin's API emulated, time inj
       { SESSION_ID: `${real.SESSION_ID}\u00e9`, SESSION_KEY: real.SESSION_KEY },
     ];
     for (const session of malformed) {
-      await expect(verify(session, "res1")).rejects.toMatchObject({ status: 401, messageKey: "error.sessionExpired", message: expect.stringContaining("refused without asking DirectAdmin") });
+      await expect(verify(session, "res1")).rejects.toMatchObject({
+        status: 401,
+        messageKey: "error.sessionExpired",
+        message: expect.stringContaining("refused without asking DirectAdmin"),
+      });
     }
     expect(asked()).toHaveLength(0);
     expect(bounds).toEqual([]);
@@ -76,7 +103,10 @@ describe("session checks cannot be flooded (DirectAdmin's API emulated, time inj
   it("remembers a session DirectAdmin did not know, and asks about it again only after ten minutes", async () => {
     const session = madeUp();
     await expect(verify(session, "eve")).rejects.toMatchObject({ status: 401 });
-    await expect(verify(session, "eve")).rejects.toMatchObject({ status: 401, message: expect.stringContaining("did not know it a moment ago") });
+    await expect(verify(session, "eve")).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("did not know it a moment ago"),
+    });
     expect(asked()).toHaveLength(1);
     clock.advance(10 * 60_000);
     await expect(verify(session, "eve")).rejects.toMatchObject({ status: 401 });
@@ -105,7 +135,11 @@ describe("session checks cannot be flooded (DirectAdmin's API emulated, time inj
     // A fresh login is refused with words for the visitor, and DirectAdmin is not asked…
     const before = asked().length;
     const fresh = da.login("res2");
-    await expect(verify(fresh, "res2")).rejects.toMatchObject({ status: 503, messageKey: "error.sessionChecksPaused", message: expect.stringContaining("12 failed checks on this server in the last hour (at most 12)") });
+    await expect(verify(fresh, "res2")).rejects.toMatchObject({
+      status: 503,
+      messageKey: "error.sessionChecksPaused",
+      message: expect.stringContaining("12 failed checks on this server in the last hour (at most 12)"),
+    });
     // …while a session verified before still works, from the verifier's cache.
     await expect(verify(known, "res1")).resolves.toMatchObject({ username: "res1" });
     expect(asked()).toHaveLength(before);

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { ManualClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices, type Services } from "../../src/main.js";
-import { EmulatedDirectAdmin, fixtureTree, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
+import {
+  EmulatedDirectAdmin,
+  fixtureTree,
+  type DirectAdminSession,
+  type PageRun,
+  type PageVisit,
+  type RunningDirectAdminApi,
+} from "../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";
@@ -43,15 +50,32 @@ export interface WebHarness {
 }
 
 /** The WAPI settings of the harness: the password given in the environment, or `wapi` in config.json. */
-export const HARNESS_WAPI = { url: "http://127.0.0.1:9/wapi/json", login: "web@example.test", password: "web-test-pass-1" } as const;
+export const HARNESS_WAPI = {
+  url: "http://127.0.0.1:9/wapi/json",
+  login: "web@example.test",
+  password: "web-test-pass-1",
+} as const;
 
 /**
  * `wapiIn: "file"` puts the WAPI address and login in config.json and the password in a 0600 file beside it (what
  * the settings page edits); by default they come from environment variables, which the page cannot change.
  */
-export async function startWebHarness(options: { listen?: string; wapiIn?: "environment" | "file"; simulator?: boolean; delegationNameServers?: string[]; pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number }; zonePacing?: Pacing; zoneWorkerHeapMb?: number } = {}): Promise<WebHarness> {
+export async function startWebHarness(
+  options: {
+    listen?: string;
+    wapiIn?: "environment" | "file";
+    simulator?: boolean;
+    delegationNameServers?: string[];
+    pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number };
+    zonePacing?: Pacing;
+    zoneWorkerHeapMb?: number;
+  } = {},
+): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
-  const sim = options.simulator === true ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock }) : undefined;
+  const sim =
+    options.simulator === true
+      ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock })
+      : undefined;
   const wapiUrl = sim?.url ?? HARNESS_WAPI.url;
   const root = tempDir("wedos-web-");
   const layout = fixtureTree(join(root, "da"));
@@ -65,13 +89,40 @@ export async function startWebHarness(options: { listen?: string; wapiIn?: "envi
   if (inFile) writeFileSync(passwordFile, `${HARNESS_WAPI.password}\n`, { mode: 0o600 });
   const wapi = inFile ? { wapi: { url: wapiUrl, login: HARNESS_WAPI.login, passwordFile } } : {};
   const writeConfig = (address: string) =>
-    writeFileSync(configFile, JSON.stringify({ ...wapi, directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false, ...(options.delegationNameServers === undefined ? {} : { delegationNameServers: options.delegationNameServers }) }, daemon: { listen: address }, pages: { proofDir: join(root, "run", "proof"), ...options.pages } }, null, 2));
+    writeFileSync(
+      configFile,
+      JSON.stringify(
+        {
+          ...wapi,
+          directadmin: { root: layout.root, virtualDir: layout.virtualDir, apiUrl: api.url, identity: "session" },
+          dns: {
+            zoneDir: layout.zoneDir,
+            propagationCheck: false,
+            delegationCheck: false,
+            ...(options.delegationNameServers === undefined
+              ? {}
+              : { delegationNameServers: options.delegationNameServers }),
+          },
+          daemon: { listen: address },
+          pages: { proofDir: join(root, "run", "proof"), ...options.pages },
+        },
+        null,
+        2,
+      ),
+    );
   writeConfig(listen);
-  const wapiEnv = inFile ? {} : { WEDOS_WAPI_URL: wapiUrl, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
+  const wapiEnv = inFile
+    ? {}
+    : { WEDOS_WAPI_URL: wapiUrl, WEDOS_WAPI_LOGIN: HARNESS_WAPI.login, WEDOS_WAPI_PASSWORD: HARNESS_WAPI.password };
   const config = loadConfig({ WEDOS_PANEL_CONFIG: configFile, WEDOS_PANEL_DATA_DIR: dataDir, ...wapiEnv });
   const services = createServices(config, clock, new DirectAdminPanel(layout));
   const logs: string[] = [];
-  const web = await startWebServer(services, { log: (line) => logs.push(line), zoneWorkerScript: COMPILED_ZONE_WORKER, zoneWorkerHeapMb: options.zoneWorkerHeapMb, ...(options.zonePacing === undefined ? {} : { zonePacing: options.zonePacing }) });
+  const web = await startWebServer(services, {
+    log: (line) => logs.push(line),
+    zoneWorkerScript: COMPILED_ZONE_WORKER,
+    zoneWorkerHeapMb: options.zoneWorkerHeapMb,
+    ...(options.zonePacing === undefined ? {} : { zonePacing: options.zonePacing }),
+  });
   // With port 0 the real port is known only now; the entry scripts read it from the configuration.
   if (web.address !== listen) writeConfig(web.address);
   let webOpen = true;
@@ -114,8 +165,20 @@ export async function seedTenants(h: WebHarness): Promise<void> {
   h.da.createStaffAccount("admin", "admin");
   h.da.createStaffAccount("res1", "reseller", { creator: "admin" });
   h.da.createStaffAccount("res2", "reseller", { creator: "admin" });
-  for (const [username, creator] of [["alice", "res1"], ["bob", "res1"], ["carol", "res2"]] as const) {
-    await h.da.createUser({ username, domain: `${username}.test`, package: "default", ip: "192.0.2.10", email: `${username}@example.test`, creator, password: "Customer-Pass-1" });
+  for (const [username, creator] of [
+    ["alice", "res1"],
+    ["bob", "res1"],
+    ["carol", "res2"],
+  ] as const) {
+    await h.da.createUser({
+      username,
+      domain: `${username}.test`,
+      package: "default",
+      ip: "192.0.2.10",
+      email: `${username}@example.test`,
+      creator,
+      password: "Customer-Pass-1",
+    });
   }
   h.services.ingest();
 }
@@ -129,14 +192,41 @@ export async function seedEveryState(h: WebHarness): Promise<void> {
   const now = h.clock.now();
   h.inventory.setDnsStatus("alice.test", "error", "WEDOS refused the zone", now);
   h.inventory.setDnsStatus("bob.test", "pending", null, now);
-  h.services.tasks.protections.recordOrdering({ domain: "alice.test", variant: "start", period: "monthly", mode: "ns", upstreamIps: ["192.0.2.10"] }, now);
+  h.services.tasks.protections.recordOrdering(
+    { domain: "alice.test", variant: "start", period: "monthly", mode: "ns", upstreamIps: ["192.0.2.10"] },
+    now,
+  );
   h.services.tasks.protections.update("alice.test", { state: "active", reason: null, activatedAt: now }, now);
   h.services.tasks.conflicts.flag("carol.test", "zone", "a zone for carol.test already exists at WEDOS", now);
-  h.services.wapi.calls.record({ at: now, command: "dns-row-add", domain: "alice.test", clTRID: "wp-1", lane: "records", outcome: "permanent", wapiCode: 2316, durationMs: 42, error: "refused" });
+  h.services.wapi.calls.record({
+    at: now,
+    command: "dns-row-add",
+    domain: "alice.test",
+    clTRID: "wp-1",
+    lane: "records",
+    outcome: "permanent",
+    wapiCode: 2316,
+    durationMs: 42,
+    error: "refused",
+  });
   h.services.queue.enqueue(taskFromTheFuture, { domain: "alice.test" });
   h.services.queue.enqueue(testConnectionTask, {}, { lane: "interactive" });
   await h.services.worker.runUntilIdle();
-  h.services.tasks.policies.save("gold", { dnsMode: "primary", protection: "advanced", protectionPeriod: "yearly", protectionMode: "cname", protectionChoice: "opt-out", onSuspend: "withdraw", termination: "delete", graceDays: 14, zoneQuota: 5 }, now);
+  h.services.tasks.policies.save(
+    "gold",
+    {
+      dnsMode: "primary",
+      protection: "advanced",
+      protectionPeriod: "yearly",
+      protectionMode: "cname",
+      protectionChoice: "opt-out",
+      onSuspend: "withdraw",
+      termination: "delete",
+      graceDays: 14,
+      zoneQuota: 5,
+    },
+    now,
+  );
 }
 
 /**
@@ -170,10 +260,22 @@ export const MAIN_PAGES = {
  * One main page as the visitor's browser gets it (for raw, the body of the HTTP response). A page that fails on
  * the server throws: an error page has the layout too, so page-wide checks would otherwise pass on it.
  */
-export async function visitMainPage(h: WebHarness, level: keyof typeof MAIN_PAGES, mode: "html" | "raw", path: string, language = "en"): Promise<string> {
+export async function visitMainPage(
+  h: WebHarness,
+  level: keyof typeof MAIN_PAGES,
+  mode: "html" | "raw",
+  path: string,
+  language = "en",
+): Promise<string> {
   const [page = "/", query = ""] = path.split("?");
   const logged = h.logs.length;
-  const run = await h.visit({ level, file: `index.${mode}`, session: h.da.login(MAIN_PAGES[level].account), query: [page === "/" ? "" : `p=${page}`, query].filter(Boolean).join("&"), env: { LANGUAGE: language } });
+  const run = await h.visit({
+    level,
+    file: `index.${mode}`,
+    session: h.da.login(MAIN_PAGES[level].account),
+    query: [page === "/" ? "" : `p=${page}`, query].filter(Boolean).join("&"),
+    env: { LANGUAGE: language },
+  });
   const failures = h.logs.slice(logged).filter((line) => line.startsWith("web: 5"));
   if (failures.length > 0) throw new Error(`${level} ${mode} ${path} failed on the server: ${failures.join("; ")}`);
   return mode === "raw" ? parseRaw(run.stdout).body : run.stdout;
@@ -194,7 +296,11 @@ export function parseRaw(output: string): { status: number; headers: Map<string,
   const [statusLine = "", ...lines] = output.slice(0, end).split("\r\n");
   const match = /^HTTP\/1\.1 (\d{3}) \S/.exec(statusLine);
   if (match === null) throw new Error(`bad status line: ${statusLine}`);
-  const headers = new Map(lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()] as const));
+  const headers = new Map(
+    lines.map(
+      (line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()] as const,
+    ),
+  );
   return { status: Number(match[1]), headers, body: output.slice(end + 4) };
 }
 

@@ -13,12 +13,18 @@ afterEach(async () => {
 
 type Level = "user" | "reseller" | "admin";
 const listed = (html: string) => [...html.matchAll(/>([a-z0-9.-]+\.test)<\/a>/g)].map((match) => match[1]);
-const syncJobs = () => h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{ key: string }>;
-const page = (username: string, level: Level, query = "") => h.visit({ level, file: "index.raw", session: h.da.login(username), query }).then((run) => parseRaw(run.stdout));
+const syncJobs = () =>
+  h.services.db.prepare("SELECT job_key AS key FROM jobs WHERE task = ?").all(syncZoneTask.name) as Array<{
+    key: string;
+  }>;
+const page = (username: string, level: Level, query = "") =>
+  h.visit({ level, file: "index.raw", session: h.da.login(username), query }).then((run) => parseRaw(run.stdout));
 async function post(username: string, level: Level, body: (token: string) => string) {
   const session = h.da.login(username);
   const token = csrfTokenIn((await h.visit({ level, session })).stdout);
-  return parseRaw((await h.visit({ level, file: "index.raw", session, method: "POST", query: "p=/sync", post: body(token) })).stdout);
+  return parseRaw(
+    (await h.visit({ level, file: "index.raw", session, method: "POST", query: "p=/sync", post: body(token) })).stdout,
+  );
 }
 
 describe("each visitor sees and acts on their own tenants' domains only", () => {
@@ -75,7 +81,11 @@ describe("each visitor sees and acts on their own tenants' domains only", () => 
   it("lets a reseller act on a customer's domain and an admin on anyone's", async () => {
     expect((await post("res1", "reseller", (csrf) => form({ csrf, domain: "bob.test" }))).status).toBe(200);
     expect((await post("admin", "admin", (csrf) => form({ csrf, domain: "carol.test" }))).status).toBe(200);
-    expect(syncJobs().map((job) => job.key).sort()).toEqual(["sync-zone:bob.test", "sync-zone:carol.test"]);
+    expect(
+      syncJobs()
+        .map((job) => job.key)
+        .sort(),
+    ).toEqual(["sync-zone:bob.test", "sync-zone:carol.test"]);
   });
 
   it("keeps a reseller's user level to their own domains", async () => {

@@ -1,13 +1,38 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmulatedDirectAdmin, fixtureTree, runPluginPage, type DirectAdminSession, type PageRun, type PageVisit, type RunningDirectAdminApi } from "../../src/emulators/directadmin/index.js";
+import {
+  EmulatedDirectAdmin,
+  fixtureTree,
+  runPluginPage,
+  type DirectAdminSession,
+  type PageRun,
+  type PageVisit,
+  type RunningDirectAdminApi,
+} from "../../src/emulators/directadmin/index.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { selfSigned } from "../support/certificates.js";
-import { giveTo, requireRoot, startDaemonAs, writePasswd, type DaemonProcess, type UnixAccount } from "../support/unprivileged-daemon.js";
+import {
+  giveTo,
+  requireRoot,
+  startDaemonAs,
+  writePasswd,
+  type DaemonProcess,
+  type UnixAccount,
+} from "../support/unprivileged-daemon.js";
 import { csrfTokenIn, form, parseRaw } from "./support.js";
 
 /**
@@ -42,7 +67,10 @@ interface Machine {
  * (bob.test) and alice (alice.test), made by the real hooks; the daemon as SERVICE; `directadmin` settings merged
  * into the configuration (world-readable, as customers' entries read daemon.listen from it).
  */
-async function startMachine(directadmin: (root: string) => Record<string, unknown>, tls?: { key: string; cert: string }): Promise<Machine> {
+async function startMachine(
+  directadmin: (root: string) => Record<string, unknown>,
+  tls?: { key: string; cert: string },
+): Promise<Machine> {
   requireRoot();
   // One machine serves a whole describe block, so its directory outlives each test (tempDir's would not).
   const root = mkdtempSync(join(tmpdir(), "wedos-panel-uid-"));
@@ -53,7 +81,15 @@ async function startMachine(directadmin: (root: string) => Record<string, unknow
   da.createStaffAccount("admin", "admin");
   da.createStaffAccount("res1", "reseller", { creator: "admin" });
   for (const name of ["bob", "alice"]) {
-    await da.createUser({ username: name, domain: `${name}.test`, package: "default", ip: "192.0.2.10", email: `${name}@example.test`, creator: "res1", password: "Customer-Pass-1" });
+    await da.createUser({
+      username: name,
+      domain: `${name}.test`,
+      package: "default",
+      ip: "192.0.2.10",
+      email: `${name}@example.test`,
+      creator: "res1",
+      password: "Customer-Pass-1",
+    });
   }
   const api = tls === undefined ? undefined : await da.startApi(tls);
   const passwdFile = join(root, "passwd");
@@ -87,7 +123,16 @@ async function startMachine(directadmin: (root: string) => Record<string, unknow
     page: (as, visit = {}) => {
       const uid = typeof as === "number" ? as : as.uid;
       const username = typeof as === "number" ? "nobody" : as.name;
-      return runPluginPage({ pluginDir: PACKAGE_ROOT, username, loginAs: visit.loginAs }, { level: "user", session: madeUp, ...visit, runAs: { uid, gid: uid }, env: { WEDOS_PANEL_CONFIG: configFile, ...visit.env } });
+      return runPluginPage(
+        { pluginDir: PACKAGE_ROOT, username, loginAs: visit.loginAs },
+        {
+          level: "user",
+          session: madeUp,
+          ...visit,
+          runAs: { uid, gid: uid },
+          env: { WEDOS_PANEL_CONFIG: configFile, ...visit.env },
+        },
+      );
     },
     close: async () => {
       await daemon.stop();
@@ -105,7 +150,9 @@ function shellAs(account: UnixAccount, command: string): { status: number | null
 
 /** Sends an envelope straight to the daemon, as any local process could; returns the raw page's status and body. */
 function post(socket: string, records: Record<string, string>): Promise<{ status: number; body: string }> {
-  const body = Object.entries(records).map(([name, value]) => `${name}=${value}\0`).join("");
+  const body = Object.entries(records)
+    .map(([name, value]) => `${name}=${value}\0`)
+    .join("");
   return new Promise((resolve, reject) => {
     const req = request({ socketPath: socket, method: "POST", path: "/v1/page/user/raw" }, (res) => {
       const chunks: Buffer[] = [];
@@ -120,7 +167,7 @@ function post(socket: string, records: Record<string, string>): Promise<{ status
 const raw = (run: PageRun) => parseRaw(run.stdout);
 const hex = (length: number, digit: string) => digit.repeat(length);
 
-describe("identity \"uid\" (the default): the unix account that runs the page, its level from user.conf", () => {
+describe('identity "uid" (the default): the unix account that runs the page, its level from user.conf', () => {
   let m: Machine;
   beforeAll(async () => {
     m = await startMachine(() => ({}));
@@ -144,7 +191,11 @@ describe("identity \"uid\" (the default): the unix account that runs the page, i
   });
 
   it("never opens a page above the account's level, and opens the lower ones on the account's own domains", async () => {
-    for (const [account, level] of [[BOB, "reseller"], [BOB, "admin"], [RES1, "admin"]] as const) {
+    for (const [account, level] of [
+      [BOB, "reseller"],
+      [BOB, "admin"],
+      [RES1, "admin"],
+    ] as const) {
       const page = raw(await m.page(account, { level, file: "index.raw" }));
       expect(page.status, `${account.name} on ${level}`).toBe(403);
       expect(page.body).toContain("This page is for another access level than your account has.");
@@ -169,7 +220,12 @@ describe("identity \"uid\" (the default): the unix account that runs the page, i
     expect(page.stdout).toContain("Signed in as bob (user)");
     expect(page.stdout).toContain("res1 is logged in as bob");
     const csrf = csrfTokenIn(page.stdout);
-    const sync = await m.page(BOB, { loginAs: "res1", method: "POST", query: "p=/sync", post: form({ csrf, domain: "bob.test" }) });
+    const sync = await m.page(BOB, {
+      loginAs: "res1",
+      method: "POST",
+      query: "p=/sync",
+      post: form({ csrf, domain: "bob.test" }),
+    });
     expect(sync.stdout).toContain("A sync of bob.test has been queued");
     await m.daemon.logged("page action: res1 as bob (user level, proven by uid): POST /user/sync");
   });
@@ -211,10 +267,18 @@ describe("identity \"uid\" (the default): the unix account that runs the page, i
 
   it("prints the short message when the proof cannot be made (the directory is missing) or the daemon does not answer", async () => {
     const elsewhere = join(m.root, "other-config.json");
-    writeFileSync(elsewhere, JSON.stringify({ daemon: { listen: m.socket }, pages: { proofDir: join(m.root, "no-such-dir") } }), { mode: 0o644 });
+    writeFileSync(
+      elsewhere,
+      JSON.stringify({ daemon: { listen: m.socket }, pages: { proofDir: join(m.root, "no-such-dir") } }),
+      { mode: 0o644 },
+    );
     const noDir = await m.page(BOB, { env: { WEDOS_PANEL_CONFIG: elsewhere } });
     expect(noDir.stdout).toContain("WEDOS DNS is temporarily unavailable.");
-    writeFileSync(elsewhere, JSON.stringify({ daemon: { listen: join(m.root, "no.sock") }, pages: { proofDir: m.proofDir } }), { mode: 0o644 });
+    writeFileSync(
+      elsewhere,
+      JSON.stringify({ daemon: { listen: join(m.root, "no.sock") }, pages: { proofDir: m.proofDir } }),
+      { mode: 0o644 },
+    );
     const noDaemon = raw(await m.page(BOB, { file: "index.raw", env: { WEDOS_PANEL_CONFIG: elsewhere } }));
     expect(noDaemon.status).toBe(503);
     expect(noDaemon.body).toContain("WEDOS DNS is temporarily unavailable.");
@@ -222,7 +286,7 @@ describe("identity \"uid\" (the default): the unix account that runs the page, i
   });
 });
 
-describe("identity \"uid+session\": the uid proof and DirectAdmin's word on the session, which must agree", () => {
+describe('identity "uid+session": the uid proof and DirectAdmin\'s word on the session, which must agree', () => {
   let m: Machine;
   beforeAll(async () => {
     // DirectAdmin's self-signed certificate, trusted as the only one (the default trust), reached over loopback.
@@ -255,7 +319,13 @@ describe("identity \"uid+session\": the uid proof and DirectAdmin's word on the 
     const session = m.da.login("bob", { loginAs: "admin" });
     const page = await m.page(BOB, { loginAs: "admin", session });
     expect(page.stdout).toContain("admin is logged in as bob");
-    const sync = await m.page(BOB, { loginAs: "admin", session, method: "POST", query: "p=/sync", post: form({ csrf: csrfTokenIn(page.stdout), domain: "bob.test" }) });
+    const sync = await m.page(BOB, {
+      loginAs: "admin",
+      session,
+      method: "POST",
+      query: "p=/sync",
+      post: form({ csrf: csrfTokenIn(page.stdout), domain: "bob.test" }),
+    });
     expect(sync.stdout).toContain("A sync of bob.test has been queued");
     await m.daemon.logged("page action: admin as bob (user level, proven by uid+session): POST /user/sync");
     expect(m.api?.requests.filter((entry) => entry.path === "/CMD_API_SHOW_USER_CONFIG").length).toBeGreaterThan(0);

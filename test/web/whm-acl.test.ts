@@ -3,10 +3,23 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmulatedCpanel, cpanelFixtureTree, runCpanelPage, type CpanelPageRun, type CpanelPageVisit } from "../../src/emulators/cpanel/index.js";
+import {
+  EmulatedCpanel,
+  cpanelFixtureTree,
+  runCpanelPage,
+  type CpanelPageRun,
+  type CpanelPageVisit,
+} from "../../src/emulators/cpanel/index.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { payload } from "../panel/cpanel/support.js";
-import { giveTo, requireRoot, startDaemonAs, writePasswd, type DaemonProcess, type UnixAccount } from "../support/unprivileged-daemon.js";
+import {
+  giveTo,
+  requireRoot,
+  startDaemonAs,
+  writePasswd,
+  type DaemonProcess,
+  type UnixAccount,
+} from "../support/unprivileged-daemon.js";
 
 /**
  * WHM's page checks the WHM user's ACLs itself, as cPanel's guide asks of every WHM plugin: the package's real
@@ -30,7 +43,11 @@ beforeAll(async () => {
   const layout = cpanelFixtureTree(join(root, "cpanel"));
   const dataDir = join(root, "data");
   const cpanel = new EmulatedCpanel({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: dataDir } });
-  for (const [user, owner] of [["resall", "root"], ["ressome", "root"], ["alice", "ressome"]]) {
+  for (const [user, owner] of [
+    ["resall", "root"],
+    ["ressome", "root"],
+    ["alice", "ressome"],
+  ]) {
     await cpanel.perform(payload("whostmgr-accounts-create", { user, domain: `${user}.test`, owner }));
   }
   cpanel.files.setResellerAcls("resall", ["all"]);
@@ -41,7 +58,14 @@ beforeAll(async () => {
   giveTo(join(root, "cpanel"), SERVICE.uid); // what the panel reader reads for the daemon on a server
   const runDir = join(root, "run");
   configFile = join(root, "config.json");
-  const config = { panel: "cpanel", dataDir, cpanel: { varDir: layout.varDir, etcDir: layout.etcDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false }, daemon: { listen: join(runDir, "daemon.sock"), reconcileCron: "0 0 1 1 *" }, pages: { passwdFile } };
+  const config = {
+    panel: "cpanel",
+    dataDir,
+    cpanel: { varDir: layout.varDir, etcDir: layout.etcDir },
+    dns: { zoneDir: layout.zoneDir, propagationCheck: false, delegationCheck: false },
+    daemon: { listen: join(runDir, "daemon.sock"), reconcileCron: "0 0 1 1 *" },
+    pages: { passwdFile },
+  };
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o644 });
   daemon = await startDaemonAs(SERVICE.uid, { configFile, runDir });
 }, 60_000);
@@ -53,23 +77,40 @@ afterAll(async () => {
 /** Sends an envelope to the WHM endpoint as any local process could; the CGI output the daemon answered. */
 function post(records: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: join(root, "run", "daemon.sock"), method: "POST", path: "/v1/cpanel/admin" }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    });
+    const req = request(
+      { socketPath: join(root, "run", "daemon.sock"), method: "POST", path: "/v1/cpanel/admin" },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      },
+    );
     req.on("error", reject);
-    req.end(Object.entries(records).map(([key, value]) => `${key}=${value}\0`).join(""));
+    req.end(
+      Object.entries(records)
+        .map(([key, value]) => `${key}=${value}\0`)
+        .join(""),
+    );
   });
 }
 
 /** WHM's index.cgi, run as root (this test's own user) for the WHM user `remoteUser`. */
 const whm = (remoteUser: string, visit: Partial<CpanelPageVisit> = {}): Promise<CpanelPageRun> =>
-  runCpanelPage({ script: join(PACKAGE_ROOT, "cpanel", "whm", "index.cgi"), remoteUser, ...visit, env: { WEDOS_PANEL_CONFIG: configFile } });
+  runCpanelPage({
+    script: join(PACKAGE_ROOT, "cpanel", "whm", "index.cgi"),
+    remoteUser,
+    ...visit,
+    env: { WEDOS_PANEL_CONFIG: configFile },
+  });
 
 /** Jupiter's index.live.pl, run as the account's own uid. */
 const jupiter = (account: UnixAccount): Promise<CpanelPageRun> =>
-  runCpanelPage({ script: join(PACKAGE_ROOT, "cpanel", "plugin", "index.live.pl"), remoteUser: account.name, runAs: { uid: account.uid, gid: account.uid }, env: { WEDOS_PANEL_CONFIG: configFile } });
+  runCpanelPage({
+    script: join(PACKAGE_ROOT, "cpanel", "plugin", "index.live.pl"),
+    remoteUser: account.name,
+    runAs: { uid: account.uid, gid: account.uid },
+    env: { WEDOS_PANEL_CONFIG: configFile },
+  });
 
 describe("WHM's page (index.cgi as root): the WHM user's ACLs decide", () => {
   it("gives root and a reseller with the all ACL the admin pages", async () => {
@@ -96,7 +137,12 @@ describe("WHM's page (index.cgi as root): the WHM user's ACLs decide", () => {
   });
 
   it("refuses REMOTE_USER from anyone but root, and root's proof without a WHM user", async () => {
-    const page = await runCpanelPage({ script: join(PACKAGE_ROOT, "cpanel", "whm", "index.cgi"), remoteUser: "root", runAs: { uid: ALICE.uid, gid: ALICE.uid }, env: { WEDOS_PANEL_CONFIG: configFile } });
+    const page = await runCpanelPage({
+      script: join(PACKAGE_ROOT, "cpanel", "whm", "index.cgi"),
+      remoteUser: "root",
+      runAs: { uid: ALICE.uid, gid: ALICE.uid },
+      env: { WEDOS_PANEL_CONFIG: configFile },
+    });
     expect(page.status).toBe(403);
     expect(page.body).not.toContain("WEDOS requests this hour");
     // A genuine proof of root's, sent without REMOTE_USER.

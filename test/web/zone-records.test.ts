@@ -15,7 +15,8 @@ afterEach(async () => {
 });
 
 const LIMITS: ZoneRecordsLimits = { maxZoneBytes: 1024 * 1024, cacheBytes: 1024 * 1024 };
-const cacheWith = (limits: Partial<ZoneRecordsLimits> = {}, pacing?: Pacing) => new ZoneRecordsCache(h.services.panel, h.services.tasks.zones, { ...LIMITS, ...limits }, h.clock, { pacing });
+const cacheWith = (limits: Partial<ZoneRecordsLimits> = {}, pacing?: Pacing) =>
+  new ZoneRecordsCache(h.services.panel, h.services.tasks.zones, { ...LIMITS, ...limits }, h.clock, { pacing });
 const zoneFile = (domain: string) => h.da.layout.zoneFile(domain);
 const names = async (cache: ZoneRecordsCache, domain: string) => {
   const zone = await cache.records(domain);
@@ -57,7 +58,11 @@ describe("the parsed zones of the domain pages", () => {
     };
     expect(await stateOf("h1")).toBe("pending");
     h.services.tasks.zones.rememberZone("alice.test", "primary", true, h.clock.now());
-    h.services.tasks.zones.replaceManagedRows("alice.test", [{ rowId: "1", name: "h1", type: "A", ttl: 3600, rdata: "192.0.0.1", origin: "created" }], h.clock.now());
+    h.services.tasks.zones.replaceManagedRows(
+      "alice.test",
+      [{ rowId: "1", name: "h1", type: "A", ttl: 3600, rdata: "192.0.0.1", origin: "created" }],
+      h.clock.now(),
+    );
     expect(await stateOf("h1")).toBe("in-sync");
     expect(cache.counts).toEqual({ parses: 2, hits: 0 });
   });
@@ -84,7 +89,9 @@ describe("the parsed zones of the domain pages", () => {
     views.push(cache.records("alice.test"), cache.records("alice.test"));
     gate.release();
     const answers = await Promise.all(views);
-    expect(answers.map((answer) => (answer.kind === "records" ? answer.records.length : answer.kind))).toEqual([2_003, 2_003, 2_003]);
+    expect(answers.map((answer) => (answer.kind === "records" ? answer.records.length : answer.kind))).toEqual([
+      2_003, 2_003, 2_003,
+    ]);
     expect(cache.counts.parses).toBe(1);
   });
 
@@ -95,7 +102,12 @@ describe("the parsed zones of the domain pages", () => {
     }
     const size = (domain: string) => bigZone(domain, 100).length;
     const bob = size("bob.test");
-    expect(await cacheWith({ maxZoneBytes: bob - 1 }).records("bob.test")).toEqual({ kind: "too-big", path: zoneFile("bob.test"), size: bob, limit: bob - 1 });
+    expect(await cacheWith({ maxZoneBytes: bob - 1 }).records("bob.test")).toEqual({
+      kind: "too-big",
+      path: zoneFile("bob.test"),
+      size: bob,
+      limit: bob - 1,
+    });
 
     // Room for alice's and carol's zones (the two larger), not for all three.
     const cache = cacheWith({ cacheBytes: size("alice.test") + size("carol.test") });

@@ -3,7 +3,12 @@ import type { Pacing } from "../../src/util/slices.js";
 
 /** A zone with an SOA, an NS with its address, and `hosts` A records `h0`… (names of one width per digit count). */
 export function bigZone(domain: string, hosts: number): string {
-  const lines = ["$TTL 3600", `@ IN SOA ns1.${domain}. hostmaster.${domain}. 1 3600 600 86400 300`, `@ IN NS ns1.${domain}.`, "ns1 IN A 192.0.2.1"];
+  const lines = [
+    "$TTL 3600",
+    `@ IN SOA ns1.${domain}. hostmaster.${domain}. 1 3600 600 86400 300`,
+    `@ IN NS ns1.${domain}.`,
+    "ns1 IN A 192.0.2.1",
+  ];
   for (let i = 0; i < hosts; i++) lines.push(`h${i} IN A 192.0.${(i >> 8) & 255}.${i & 255}`);
   return `${lines.join("\n")}\n`;
 }

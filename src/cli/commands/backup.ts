@@ -21,7 +21,10 @@ wedos-panel-<UTC time>.sqlite (mode 0600) in store.backupDir (by default backups
       const dir = stringOption(args, "dir") ?? backupDirOf(context.config);
       const result = await backupDatabase(context.db, dir, io.clock.now(), context.config.store.backupKeep);
       if (args.values.json === true) printJson(io, result);
-      else io.stdout(`Backed up the database to ${result.file}${result.removed.length === 0 ? "" : `; removed ${result.removed.length} older backup(s)`}.\n`);
+      else
+        io.stdout(
+          `Backed up the database to ${result.file}${result.removed.length === 0 ? "" : `; removed ${result.removed.length} older backup(s)`}.\n`,
+        );
       return 0;
     } finally {
       context.close();

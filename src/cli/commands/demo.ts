@@ -29,7 +29,11 @@ State lives in DIR (default ./.data) and is kept across restarts. Ctrl-C stops e
   async run(args, io) {
     const paths = demoPaths(stringOption(args, "data") ?? ".data");
     if (args.values.reset === true) {
-      io.stdout(resetDemo(paths) ? `Deleted ${paths.root}; the next npm start begins afresh.\n` : `${paths.root} does not exist; nothing to reset.\n`);
+      io.stdout(
+        resetDemo(paths)
+          ? `Deleted ${paths.root}; the next npm start begins afresh.\n`
+          : `${paths.root} does not exist; nothing to reset.\n`,
+      );
       return 0;
     }
     const port = (name: string, fallback: number) => integerOption(args, name, { min: 1, max: 65535 }) ?? fallback;

@@ -19,7 +19,8 @@ and none while requests to WEDOS are paused. Exit status 1 when any check fails.
       printJson(io, results);
     } else {
       const width = Math.max(...results.map((result) => result.check.length));
-      for (const result of results) io.stdout(`${MARKS[result.status]} ${result.check.padEnd(width)}  ${result.message}\n`);
+      for (const result of results)
+        io.stdout(`${MARKS[result.status]} ${result.check.padEnd(width)}  ${result.message}\n`);
     }
     return results.some((result) => result.status === "fail") ? 1 : 0;
   },

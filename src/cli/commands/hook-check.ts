@@ -27,7 +27,8 @@ leaves that reason for the admin (wedos-panel doctor). A broken plugin never blo
   positionals: true,
   async run(args, io) {
     const [hook] = args.positionals;
-    if (hook === undefined || !CHECKED_HOOKS.has(hook)) throw new UsageError(`give one of ${[...CHECKED_HOOKS].join(", ")}`);
+    if (hook === undefined || !CHECKED_HOOKS.has(hook))
+      throw new UsageError(`give one of ${[...CHECKED_HOOKS].join(", ")}`);
     const username = io.env.username;
     const domain = (hook === "domain_pointer_create_pre" ? io.env.from : io.env.domain)?.toLowerCase();
     if (username === undefined || domain === undefined) return 0;
@@ -35,13 +36,21 @@ leaves that reason for the admin (wedos-panel doctor). A broken plugin never blo
     try {
       const db = openConfiguredDatabase(loadConfig(io.env));
       try {
-        refusal = zoneQuotaRefusal({ username, domain, package: io.env.package }, new InventoryStore(db), new PolicyStore(db));
+        refusal = zoneQuotaRefusal(
+          { username, domain, package: io.env.package },
+          new InventoryStore(db),
+          new PolicyStore(db),
+        );
       } finally {
         db.close();
       }
     } catch (error) {
       // One line: the hook keeps the line that names the error for the admin.
-      const reason = toError(error).message.split("\n").map((line) => line.trim()).filter((line) => line !== "").join(" ");
+      const reason = toError(error)
+        .message.split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .join(" ");
       io.stderr(`wedos-panel hook-check: the zone quota of ${domain} (${username}) was not checked: ${reason}\n`);
       return 1;
     }

@@ -22,16 +22,26 @@ shows progress with an ETA computed from the hourly WAPI budget.
     const services = openServices(io);
     try {
       const only = stringOption(args, "user");
-      const accounts = (await services.panel.listAccounts()).filter((account) => only === undefined || account.username === only);
+      const accounts = (await services.panel.listAccounts()).filter(
+        (account) => only === undefined || account.username === only,
+      );
       const domains = accounts.flatMap((account) => account.domains.map((domain) => ({ account, domain })));
       const { inventory, queue } = services.tasks;
       const budget = services.wapi.budget.status();
       const backgroundPerHour = budget.limit - budget.reserve;
       const etaHours = (domains.length * REQUESTS_PER_DOMAIN_ESTIMATE) / backgroundPerHour;
-      const summary = { accounts: accounts.length, domains: domains.length, estimatedHours: Math.round(etaHours * 10) / 10 };
+      const summary = {
+        accounts: accounts.length,
+        domains: domains.length,
+        estimatedHours: Math.round(etaHours * 10) / 10,
+      };
       if (args.values["dry-run"] === true) {
-        if (args.values.json === true) printJson(io, { ...summary, dryRun: true, domainNames: domains.map(({ domain }) => domain.domain) });
-        else io.stdout(`Would queue ${domains.length} domain(s) of ${accounts.length} account(s); about ${summary.estimatedHours} h at ${backgroundPerHour} requests/hour.\n`);
+        if (args.values.json === true)
+          printJson(io, { ...summary, dryRun: true, domainNames: domains.map(({ domain }) => domain.domain) });
+        else
+          io.stdout(
+            `Would queue ${domains.length} domain(s) of ${accounts.length} account(s); about ${summary.estimatedHours} h at ${backgroundPerHour} requests/hour.\n`,
+          );
         return 0;
       }
       const now = io.clock.now();
@@ -40,7 +50,9 @@ shows progress with an ETA computed from the hourly WAPI budget.
         inventory.rememberDomain(account, domain, now);
         queue.enqueue(provisionDomain, { domain: domain.domain }, { lane: "background" });
       }
-      io.stderr(`Queued ${domains.length} domain(s); about ${summary.estimatedHours} h at ${backgroundPerHour} requests/hour.\n`);
+      io.stderr(
+        `Queued ${domains.length} domain(s); about ${summary.estimatedHours} h at ${backgroundPerHour} requests/hour.\n`,
+      );
       const started = io.clock.now();
       let outcome = await services.worker.runOnce();
       while (outcome === "ran") {
@@ -54,8 +66,12 @@ shows progress with an ETA computed from the hourly WAPI budget.
       io.stderr("\n");
       const counts = queue.countsByState();
       if (outcome === "paused") io.stderr(`Paused: ${services.worker.pausedReason() ?? ""}\n`);
-      if (args.values.json === true) printJson(io, { ...summary, queued: counts.queued, dead: counts.dead, paused: outcome === "paused" });
-      else io.stdout(`Imported ${domains.length} domain(s); ${counts.queued} job(s) still queued, ${counts.dead} failed (see wedos-panel jobs --failed).\n`);
+      if (args.values.json === true)
+        printJson(io, { ...summary, queued: counts.queued, dead: counts.dead, paused: outcome === "paused" });
+      else
+        io.stdout(
+          `Imported ${domains.length} domain(s); ${counts.queued} job(s) still queued, ${counts.dead} failed (see wedos-panel jobs --failed).\n`,
+        );
       return counts.dead > 0 || outcome === "paused" ? 1 : 0;
     } finally {
       await services.close();

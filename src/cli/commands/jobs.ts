@@ -15,18 +15,30 @@ export const jobsCommand: CliCommand = {
   --limit N  at most N jobs (default 50)
   --retry ID queue a dead job again now, with its attempts reset
   --json     print the jobs as JSON`,
-  options: { failed: { type: "boolean" }, all: { type: "boolean" }, limit: { type: "string" }, retry: { type: "string" }, json: { type: "boolean" } },
+  options: {
+    failed: { type: "boolean" },
+    all: { type: "boolean" },
+    limit: { type: "string" },
+    retry: { type: "string" },
+    json: { type: "boolean" },
+  },
   async run(args, io) {
     const context = openCliDatabase(io);
     const queue = new SqliteJobQueue(context.db, io.clock);
     try {
       const retry = integerOption(args, "retry", { min: 1, max: Number.MAX_SAFE_INTEGER });
       if (retry !== undefined) {
-        if (!queue.retry(retry)) throw new UsageError(`job ${retry} is not dead or queued (see wedos-panel jobs --all)`);
+        if (!queue.retry(retry))
+          throw new UsageError(`job ${retry} is not dead or queued (see wedos-panel jobs --all)`);
         io.stdout(`Job ${retry} is queued again; the daemon runs it next.\n`);
         return 0;
       }
-      const states: JobState[] = args.values.failed === true ? ["dead"] : args.values.all === true ? ["queued", "running", "done", "dead"] : ["queued", "running", "dead"];
+      const states: JobState[] =
+        args.values.failed === true
+          ? ["dead"]
+          : args.values.all === true
+            ? ["queued", "running", "done", "dead"]
+            : ["queued", "running", "dead"];
       const jobs = queue.list({ states, limit: integerOption(args, "limit", { min: 1, max: 100_000 }) ?? 50 });
       if (args.values.json === true) {
         printJson(io, jobs);
@@ -43,7 +55,12 @@ export const jobsCommand: CliCommand = {
 };
 
 function line(job: Job, now: number): string {
-  const when = job.state === "queued" ? (job.runAt <= now ? "due now" : `due in ${Math.ceil((job.runAt - now) / 1000)} s`) : job.state;
+  const when =
+    job.state === "queued"
+      ? job.runAt <= now
+        ? "due now"
+        : `due in ${Math.ceil((job.runAt - now) / 1000)} s`
+      : job.state;
   const error = job.lastError === null ? "" : `\n      last error: ${job.lastError}`;
   return `#${job.id} ${job.task} ${job.jobKey ?? ""} [${job.lane}] ${when}, attempt ${job.attempts}/${job.maxAttempts}${error}`;
 }

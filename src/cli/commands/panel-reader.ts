@@ -6,7 +6,8 @@ import { localPanel } from "../panel-context.js";
 
 export const panelReaderCommand: CliCommand = {
   name: "panel-reader",
-  summary: "Answer the daemon's questions about the panel's accounts, domains and zone files (run by wedos-panel-reader.service)",
+  summary:
+    "Answer the daemon's questions about the panel's accounts, domains and zone files (run by wedos-panel-reader.service)",
   help: `Usage: wedos-panel panel-reader [--listen SOCKET]
 
 The only process of the plugin that reads the panel's own files (DirectAdmin's user.conf, domains.list,
@@ -23,8 +24,12 @@ WEDOS_PANEL_CPANEL_ETC_DIR, WEDOS_PANEL_ZONE_DIR; change them with: systemctl ed
   async run(args, io) {
     const settings = loadReaderSettings(io.env);
     const path = stringOption(args, "listen");
-    const listen: ReaderListen | undefined = path !== undefined ? { path } : settings.activatedFd !== undefined ? { fd: settings.activatedFd } : undefined;
-    if (listen === undefined) throw new UsageError("no socket to answer on: start it through wedos-panel-reader.socket (systemd), or give --listen SOCKET");
+    const listen: ReaderListen | undefined =
+      path !== undefined ? { path } : settings.activatedFd !== undefined ? { fd: settings.activatedFd } : undefined;
+    if (listen === undefined)
+      throw new UsageError(
+        "no socket to answer on: start it through wedos-panel-reader.socket (systemd), or give --listen SOCKET",
+      );
     const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} panel-reader: ${line}\n`);
     const panel = localPanel(settings);
     const reader = await startPanelReader(panel, listen, log);

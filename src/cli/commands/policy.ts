@@ -29,11 +29,15 @@ A new package policy starts from the default; "set" changes only the settings gi
 ${Object.entries(FLAGS)
   .map(([flag, key]) => `  --${flag.padEnd(18)} ${POLICY_FIELDS[key]}`)
   .join("\n")}`,
-  options: { json: { type: "boolean" }, ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: "string" }])) } as CliOptions,
+  options: {
+    json: { type: "boolean" },
+    ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: "string" }])),
+  } as CliOptions,
   positionals: true,
   async run(args, io) {
     const [action, pkg, ...extra] = args.positionals;
-    if (extra.length > 0 || action === undefined) throw new UsageError("use: wedos-panel policy list | show PACKAGE | set PACKAGE [settings] | remove PACKAGE");
+    if (extra.length > 0 || action === undefined)
+      throw new UsageError("use: wedos-panel policy list | show PACKAGE | set PACKAGE [settings] | remove PACKAGE");
     const context = openCliDatabase(io);
     const store = new PolicyStore(context.db);
     try {
@@ -47,12 +51,20 @@ ${Object.entries(FLAGS)
       if (action === "show") {
         const policy = store.forPackage(pkg);
         if (args.values.json === true) printJson(io, policy);
-        else io.stdout(`${describe(policy)}${policy.package !== pkg ? ` (package "${pkg}" has no policy of its own)` : ""}\n`);
+        else
+          io.stdout(
+            `${describe(policy)}${policy.package !== pkg ? ` (package "${pkg}" has no policy of its own)` : ""}\n`,
+          );
         return 0;
       }
       if (action === "remove") {
-        if (pkg === DEFAULT_POLICY_PACKAGE) throw new UsageError("the default policy cannot be removed; change it with policy set");
-        io.stdout(store.remove(pkg) ? `Removed the policy of "${pkg}"; it now uses the default.\n` : `"${pkg}" had no policy of its own.\n`);
+        if (pkg === DEFAULT_POLICY_PACKAGE)
+          throw new UsageError("the default policy cannot be removed; change it with policy set");
+        io.stdout(
+          store.remove(pkg)
+            ? `Removed the policy of "${pkg}"; it now uses the default.\n`
+            : `"${pkg}" had no policy of its own.\n`,
+        );
         return 0;
       }
       if (action !== "set") throw new UsageError(`unknown action "${action}"; use list, show, set or remove`);
@@ -62,11 +74,15 @@ ${Object.entries(FLAGS)
         const value = stringOption(args, flag);
         if (value !== undefined) changes[key] = key === "graceDays" || key === "zoneQuota" ? Number(value) : value;
       }
-      if (Object.keys(changes).length === 0) throw new UsageError("give at least one setting to change, e.g. --protection advanced");
+      if (Object.keys(changes).length === 0)
+        throw new UsageError("give at least one setting to change, e.g. --protection advanced");
       const parsed = policySchema.safeParse({ ...current, ...changes });
       if (!parsed.success) {
-        const flagOf = (key: PropertyKey) => Object.entries(FLAGS).find(([, field]) => field === key)?.[0] ?? String(key);
-        throw new UsageError(parsed.error.issues.map((issue) => `--${flagOf(issue.path[0] ?? "")}: ${issue.message}`).join("; "));
+        const flagOf = (key: PropertyKey) =>
+          Object.entries(FLAGS).find(([, field]) => field === key)?.[0] ?? String(key);
+        throw new UsageError(
+          parsed.error.issues.map((issue) => `--${flagOf(issue.path[0] ?? "")}: ${issue.message}`).join("; "),
+        );
       }
       store.save(pkg, parsed.data, io.clock.now());
       io.stdout(`${describe({ package: pkg, ...parsed.data })}\n`);
@@ -78,8 +94,14 @@ ${Object.entries(FLAGS)
 };
 
 function describe(policy: Policy & { package: string }): string {
-  const protection = policy.protection === "off" ? "no protection" : `protection ${policy.protection} (${policy.protectionPeriod}, ${policy.protectionMode} mode${policy.protectionChoice === "fixed" ? "" : `, ${policy.protectionChoice} by the customer`})`;
-  const termination = policy.termination === "delete" ? `delete at WEDOS ${policy.graceDays} day(s) after deletion` : "keep at WEDOS after deletion";
+  const protection =
+    policy.protection === "off"
+      ? "no protection"
+      : `protection ${policy.protection} (${policy.protectionPeriod}, ${policy.protectionMode} mode${policy.protectionChoice === "fixed" ? "" : `, ${policy.protectionChoice} by the customer`})`;
+  const termination =
+    policy.termination === "delete"
+      ? `delete at WEDOS ${policy.graceDays} day(s) after deletion`
+      : "keep at WEDOS after deletion";
   const quota = policy.zoneQuota === 0 ? "" : `, at most ${policy.zoneQuota} zone(s) per account`;
   return `${policy.package}: DNS ${policy.dnsMode}, ${protection}, on suspend ${policy.onSuspend}, ${termination}${quota}`;
 }

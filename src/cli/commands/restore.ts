@@ -24,11 +24,16 @@ first (systemctl stop wedos-panel); restore refuses while it answers on daemon.l
   async run(args, io) {
     const [file, ...extra] = args.positionals;
     if (file === undefined || extra.length > 0) {
-      throw new UsageError("name exactly one backup file, like wedos-panel restore /var/lib/wedos-panel/backups/wedos-panel-20260701T034300Z.sqlite");
+      throw new UsageError(
+        "name exactly one backup file, like wedos-panel restore /var/lib/wedos-panel/backups/wedos-panel-20260701T034300Z.sqlite",
+      );
     }
     const config = loadConfig(io.env);
     if (await answers(parseListen(config.daemon.listen))) {
-      throw new AppError("store_restore_refused", `the daemon is running (it answers on ${config.daemon.listen}), so nothing was restored: stop it (systemctl stop wedos-panel), run the restore again, then start it`);
+      throw new AppError(
+        "store_restore_refused",
+        `the daemon is running (it answers on ${config.daemon.listen}), so nothing was restored: stop it (systemctl stop wedos-panel), run the restore again, then start it`,
+      );
     }
     const target = databaseFileIn(config.dataDir);
     const { setAside } = restoreDatabase(resolve(file), target, { driver: config.store.driver, now: io.clock.now() });
@@ -38,8 +43,12 @@ first (systemctl stop wedos-panel); restore refuses while it answers on daemon.l
     } finally {
       db.close();
     }
-    io.stdout(`Restored ${target} from ${resolve(file)}${setAside === undefined ? "" : `; the database it replaced is kept as ${setAside}`}.\n`);
-    io.stdout(`A reconciler run is queued: start the daemon and it brings WEDOS and the inventory back in step. Backups are in ${backupDirOf(config)}.\n`);
+    io.stdout(
+      `Restored ${target} from ${resolve(file)}${setAside === undefined ? "" : `; the database it replaced is kept as ${setAside}`}.\n`,
+    );
+    io.stdout(
+      `A reconciler run is queued: start the daemon and it brings WEDOS and the inventory back in step. Backups are in ${backupDirOf(config)}.\n`,
+    );
     return 0;
   },
 };

@@ -5,7 +5,8 @@ import { stopRequested } from "../stop-signal.js";
 
 export const serveCommand: CliCommand = {
   name: "serve",
-  summary: "Run the daemon: read the hooks' events, run the job queue, schedule polling and reconciling, serve the pages",
+  summary:
+    "Run the daemon: read the hooks' events, run the job queue, schedule polling and reconciling, serve the pages",
   help: `Usage: wedos-panel serve
 
 Reads the events the panel's hooks spooled (including any written while the daemon was down), works

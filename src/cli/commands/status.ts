@@ -24,7 +24,11 @@ are paused, and this hour's budget. Reads only the local database: it sends noth
       const inventory = new InventoryStore(context.db);
       const protections = new ProtectionStore(context.db);
       const [only] = args.positionals;
-      const domains = (only === undefined ? inventory.allDomains() : [inventory.domain(only.toLowerCase())].filter((d) => d !== undefined)).map((domain) => ({
+      const domains = (
+        only === undefined
+          ? inventory.allDomains()
+          : [inventory.domain(only.toLowerCase())].filter((d) => d !== undefined)
+      ).map((domain) => ({
         ...domain,
         protection: protections.get(domain.domain) ?? null,
       }));
@@ -46,11 +50,17 @@ are paused, and this hour's budget. Reads only the local database: it sends noth
         return 1;
       }
       const rank = (status: string) => (status === "error" || status === "conflict" ? 0 : status === "pending" ? 1 : 2);
-      for (const domain of [...domains].sort((a, b) => rank(a.dnsStatus) - rank(b.dnsStatus) || a.domain.localeCompare(b.domain))) {
+      for (const domain of [...domains].sort(
+        (a, b) => rank(a.dnsStatus) - rank(b.dnsStatus) || a.domain.localeCompare(b.domain),
+      )) {
         const protection = domain.protection === null ? "" : `, protection ${domain.protection.state}`;
-        io.stdout(`${domain.domain} (${domain.username ?? "?"}, ${domain.state}): DNS ${domain.dnsStatus}${protection}${domain.dnsReason === null ? "" : ` — ${domain.dnsReason}`}\n`);
+        io.stdout(
+          `${domain.domain} (${domain.username ?? "?"}, ${domain.state}): DNS ${domain.dnsStatus}${protection}${domain.dnsReason === null ? "" : ` — ${domain.dnsReason}`}\n`,
+        );
       }
-      io.stdout(`Jobs: ${summary.jobs.queued} queued, ${summary.jobs.running} running, ${summary.jobs.dead} dead. Budget: ${summary.budget.used}/${summary.budget.limit} this hour.\n`);
+      io.stdout(
+        `Jobs: ${summary.jobs.queued} queued, ${summary.jobs.running} running, ${summary.jobs.dead} dead. Budget: ${summary.budget.used}/${summary.budget.limit} this hour.\n`,
+      );
       if (summary.paused !== null) io.stdout(`Requests to WEDOS are paused: ${summary.paused.message}\n`);
       io.stdout(fuseLine(summary.fuse));
       return 0;

@@ -13,23 +13,45 @@ import { loadPanelZone } from "../zone-input.js";
  * process's worker. It goes through the queue's per-domain lock, sets the domain's status, flags conflicts and
  * records drift exactly as the daemon does; when the daemon is working on the domain, the job waits for it instead.
  */
-export async function applyThroughQueue(io: CliIo, zone: string, options: { force: boolean; adopt: boolean; json: boolean }): Promise<number> {
+export async function applyThroughQueue(
+  io: CliIo,
+  zone: string,
+  options: { force: boolean; adopt: boolean; json: boolean },
+): Promise<number> {
   const services = openServices(io);
   try {
     const row = await panelDomain(services, zone);
-    const id = services.queue.enqueue(applyDrift, { domain: zone, force: options.force, adopt: options.adopt }, { lane: "interactive" });
+    const id = services.queue.enqueue(
+      applyDrift,
+      { domain: zone, force: options.force, adopt: options.adopt },
+      { lane: "interactive" },
+    );
     const ran = await services.worker.runNow(id);
     const job = services.queue.get(id);
     const after = services.tasks.inventory.domain(zone) ?? row;
     const inSync = ran === "ran" && job?.state === "done" && after.dnsStatus === "active";
     const propagation = inSync ? await propagationOf(services, zone) : undefined;
     if (options.json) {
-      printJson(io, { domain: zone, job: id, jobState: job?.state ?? null, dnsStatus: after.dnsStatus, reason: after.dnsReason, lastError: job?.lastError ?? null, propagation: propagation ?? null });
+      printJson(io, {
+        domain: zone,
+        job: id,
+        jobState: job?.state ?? null,
+        dnsStatus: after.dnsStatus,
+        reason: after.dnsReason,
+        lastError: job?.lastError ?? null,
+        propagation: propagation ?? null,
+      });
       return inSync ? 0 : 1;
     }
     if (ran === "busy" || job?.state === "queued") {
-      const why = job?.lastError ?? (services.worker.pausedReason() !== undefined ? `sending to WEDOS is paused: ${services.worker.pausedReason() ?? ""}` : `another job of ${zone} is running`);
-      io.stderr(`wedos-panel sync: ${zone} was not applied yet (${why}); job ${id} waits in the queue and the daemon runs it (wedos-panel jobs)\n`);
+      const why =
+        job?.lastError ??
+        (services.worker.pausedReason() !== undefined
+          ? `sending to WEDOS is paused: ${services.worker.pausedReason() ?? ""}`
+          : `another job of ${zone} is running`);
+      io.stderr(
+        `wedos-panel sync: ${zone} was not applied yet (${why}); job ${id} waits in the queue and the daemon runs it (wedos-panel jobs)\n`,
+      );
       return 1;
     }
     if (job?.state === "dead") {
@@ -42,7 +64,11 @@ export async function applyThroughQueue(io: CliIo, zone: string, options: { forc
     }
     io.stdout(`${zone}: WEDOS now matches the panel${after.dnsReason === null ? "" : ` (${after.dnsReason})`}.\n`);
     if (propagation !== undefined) {
-      io.stdout(propagation.propagated ? `WEDOS's name servers serve the new data (${propagation.checked} record(s) checked).\n` : `Not yet served by every WEDOS name server (this can take minutes):\n${propagation.problems.map((p) => `  ${p}`).join("\n")}\n`);
+      io.stdout(
+        propagation.propagated
+          ? `WEDOS's name servers serve the new data (${propagation.checked} record(s) checked).\n`
+          : `Not yet served by every WEDOS name server (this can take minutes):\n${propagation.problems.map((p) => `  ${p}`).join("\n")}\n`,
+      );
     }
     return 0;
   } finally {
@@ -66,8 +92,16 @@ async function panelDomain(services: Services, zone: string): Promise<DomainRow>
     }
   }
   const row = inventory.domain(zone);
-  if (row === undefined) throw new AppError("domain_not_in_panel", `${zone} is in no account of the panel: --apply syncs the panel's domains only (without --apply, sync plans any zone file)`);
-  if (row.state !== "active") throw new AppError("domain_not_active", `${zone} is ${row.state} in the panel: its zone is not synced until it is active again`);
+  if (row === undefined)
+    throw new AppError(
+      "domain_not_in_panel",
+      `${zone} is in no account of the panel: --apply syncs the panel's domains only (without --apply, sync plans any zone file)`,
+    );
+  if (row.state !== "active")
+    throw new AppError(
+      "domain_not_active",
+      `${zone} is ${row.state} in the panel: its zone is not synced until it is active again`,
+    );
   return row;
 }
 

@@ -38,23 +38,37 @@ and prints the plan: a dry run unless --apply is given.
   positionals: true,
   async run(args, io) {
     const [domainArg, ...extra] = args.positionals;
-    if (domainArg === undefined || extra.length > 0) throw new UsageError("give exactly one domain, e.g. wedos-panel sync example.com");
+    if (domainArg === undefined || extra.length > 0)
+      throw new UsageError("give exactly one domain, e.g. wedos-panel sync example.com");
     const mode = stringOption(args, "mode") ?? "primary";
-    if (mode !== "primary" && mode !== "secondary") throw new UsageError(`--mode must be primary or secondary, got "${mode}"`);
+    if (mode !== "primary" && mode !== "secondary")
+      throw new UsageError(`--mode must be primary or secondary, got "${mode}"`);
     const given = stringOption(args, "zone-file");
     const zone = zoneNameFromText(domainArg);
     if (args.values.apply === true) {
       if (given !== undefined || stringOption(args, "mode") !== undefined) {
-        throw new UsageError("--apply syncs the panel's zone in the DNS mode of the domain's package, as the daemon does; --zone-file and --mode only plan");
+        throw new UsageError(
+          "--apply syncs the panel's zone in the DNS mode of the domain's package, as the daemon does; --zone-file and --mode only plan",
+        );
       }
-      return applyThroughQueue(io, zone, { force: args.values.force === true, adopt: args.values.adopt === true, json: args.values.json === true });
+      return applyThroughQueue(io, zone, {
+        force: args.values.force === true,
+        adopt: args.values.adopt === true,
+        json: args.values.json === true,
+      });
     }
     const context = openCliContext(io);
     try {
-      const parsed = given === undefined ? await loadPanelZone(configuredPanel(context.config), zone) : await loadZoneFile(given, zone);
+      const parsed =
+        given === undefined
+          ? await loadPanelZone(configuredPanel(context.config), zone)
+          : await loadZoneFile(given, zone);
       for (const warning of parsed.warnings) io.stderr(`warning: ${describeProblem(warning)}\n`);
       const sync = new ZoneSync({ wapi: context.wapi, zones: new DnsZoneStore(context.db), clock: context.clock });
-      const plan = await sync.plan(zone, parsed.records, mode, { adopt: args.values.adopt === true, lane: "interactive" });
+      const plan = await sync.plan(zone, parsed.records, mode, {
+        adopt: args.values.adopt === true,
+        lane: "interactive",
+      });
       if (args.values.json === true) printJson(io, planToJson(plan));
       else io.stdout(planToText(plan));
       return args.values.check === true && planHasWork(plan) ? 2 : 0;

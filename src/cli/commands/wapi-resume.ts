@@ -28,7 +28,10 @@ IP address after 10 invalid requests. Meanwhile a new password can be checked on
         const result = await runConnectionTest(context);
         const fuse = context.wapi.fuse.status();
         if (args.values.json === true) printJson(io, { ok: result.ok, message: result.message, fuse });
-        else io.stdout(`${result.ok ? "Test connection: " : "Test connection failed: "}${result.message}\n${fuseLine(fuse)}`);
+        else
+          io.stdout(
+            `${result.ok ? "Test connection: " : "Test connection failed: "}${result.message}\n${fuseLine(fuse)}`,
+          );
         return result.ok ? 0 : 1;
       }
       const onlyStatus = args.values.status === true;
@@ -36,7 +39,12 @@ IP address after 10 invalid requests. Meanwhile a new password can be checked on
       if (!onlyStatus && paused !== undefined) context.wapi.circuit.reset();
       const fuse = context.wapi.fuse.status();
       if (args.values.json === true) {
-        printJson(io, { paused: (paused !== undefined && onlyStatus) || fuse.tripped, reason: paused?.reason ?? (fuse.tripped ? "rejected-fuse" : null), message: paused?.summary ?? null, fuse });
+        printJson(io, {
+          paused: (paused !== undefined && onlyStatus) || fuse.tripped,
+          reason: paused?.reason ?? (fuse.tripped ? "rejected-fuse" : null),
+          message: paused?.summary ?? null,
+          fuse,
+        });
       } else if (paused === undefined) {
         io.stdout(fuse.tripped ? "" : "Requests to WEDOS are not paused.\n");
       } else if (onlyStatus) {

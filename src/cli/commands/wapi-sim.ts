@@ -48,7 +48,8 @@ WAPI endpoint: http://HOST:PORT/wapi/json. Control endpoints for tests and demos
       ...(rateLimit === undefined ? {} : { rateLimit }),
     });
     const dnsPort = integerOption(args, "dns-port", { min: 0, max: 65535 });
-    const dns = dnsPort === undefined ? undefined : await startDnsServer({ host, port: dnsPort, source: running.simulator });
+    const dns =
+      dnsPort === undefined ? undefined : await startDnsServer({ host, port: dnsPort, source: running.simulator });
 
     io.stdout(`WEDOS simulator: WAPI at ${running.url} for ${login}\n`);
     if (dns !== undefined) io.stdout(`WEDOS simulator: DNS answers on ${host}:${dns.port} (UDP and TCP)\n`);

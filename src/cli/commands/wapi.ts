@@ -25,13 +25,24 @@ is sent until the rejected requests are an hour old; try a new password with
   positionals: true,
   async run(args, io) {
     const [command, ...extra] = args.positionals;
-    if (command === undefined || extra.length > 0) throw new UsageError("give exactly one WAPI command, e.g. wedos-panel wapi ping");
+    if (command === undefined || extra.length > 0)
+      throw new UsageError("give exactly one WAPI command, e.g. wedos-panel wapi ping");
     const data = parseData(stringOption(args, "data"));
     const lane = parseLane(stringOption(args, "lane"));
     const context = openCliContext(io);
     try {
-      const reply = await context.wapi.client.call(command, data, { lane, test: args.values.test === true, successCodes: [1000, 1001, 1002, 1003] });
-      printJson(io, { code: reply.code, result: reply.result, command: reply.command, svTRID: reply.svTRID, data: reply.data });
+      const reply = await context.wapi.client.call(command, data, {
+        lane,
+        test: args.values.test === true,
+        successCodes: [1000, 1001, 1002, 1003],
+      });
+      printJson(io, {
+        code: reply.code,
+        result: reply.result,
+        command: reply.command,
+        svTRID: reply.svTRID,
+        data: reply.data,
+      });
       return 0;
     } catch (error) {
       if (!(error instanceof WapiError)) throw error;
@@ -49,9 +60,12 @@ function parseData(raw: string | undefined): Record<string, unknown> | undefined
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    throw new UsageError(`--data is not valid JSON (${(error as Error).message}); quote it like --data '{"name":"example.com"}'`);
+    throw new UsageError(
+      `--data is not valid JSON (${(error as Error).message}); quote it like --data '{"name":"example.com"}'`,
+    );
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`--data must be a JSON object like '{"name":"example.com"}'`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new UsageError(`--data must be a JSON object like '{"name":"example.com"}'`);
   return value as Record<string, unknown>;
 }
 

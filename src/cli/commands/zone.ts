@@ -17,7 +17,8 @@ A file BIND would reject is refused with every problem and its line. Warnings go
   positionals: true,
   async run(args, io) {
     const [action, file, ...extra] = args.positionals;
-    if (action !== "parse" || file === undefined || extra.length > 0) throw new UsageError("use: wedos-panel zone parse FILE --origin DOMAIN");
+    if (action !== "parse" || file === undefined || extra.length > 0)
+      throw new UsageError("use: wedos-panel zone parse FILE --origin DOMAIN");
     const origin = stringOption(args, "origin");
     if (origin === undefined) throw new UsageError("--origin DOMAIN is required");
     const result = await loadZoneFile(file, origin);

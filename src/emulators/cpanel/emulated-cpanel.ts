@@ -5,7 +5,15 @@ import { systemClock, type Clock } from "../../clock.js";
 import { textField, type ZoneRecord } from "../dns/index.js";
 import { AppError } from "../../errors.js";
 import { PACKAGE_ROOT } from "../../package-info.js";
-import { nextSerial, readZone, removeZone, serialOf, templateRecords, withSerial, writeZone } from "../directadmin/zone.js";
+import {
+  nextSerial,
+  readZone,
+  removeZone,
+  serialOf,
+  templateRecords,
+  withSerial,
+  writeZone,
+} from "../directadmin/zone.js";
 import type { CpanelLayout } from "../../panel/cpanel/layout.js";
 import { CpanelTreeFiles } from "./tree.js";
 
@@ -52,7 +60,10 @@ export class EmulatedCpanel {
 
   constructor(private readonly options: EmulatedCpanelOptions) {
     if (!options.hookEnv.WEDOS_PANEL_DATA_DIR && !options.hookEnv.WEDOS_PANEL_CONFIG) {
-      throw new AppError("config_invalid", "EmulatedCpanel needs hookEnv.WEDOS_PANEL_DATA_DIR (or WEDOS_PANEL_CONFIG): without it the real hook spools into /var/lib/wedos-panel");
+      throw new AppError(
+        "config_invalid",
+        "EmulatedCpanel needs hookEnv.WEDOS_PANEL_DATA_DIR (or WEDOS_PANEL_CONFIG): without it the real hook spools into /var/lib/wedos-panel",
+      );
     }
     this.layout = options.layout;
     this.files = new CpanelTreeFiles(options.layout);
@@ -71,13 +82,25 @@ export class EmulatedCpanel {
   /** Runs the hook script with `stdin` (a payload or anything else) and closes stdin, as cPanel does. */
   runHook(stdin: string, args: readonly string[] = []): Promise<CpanelHookRun> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.hookScript, args, { cwd: this.layout.varDir, env: { ...this.options.hookEnv }, stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(this.hookScript, args, {
+        cwd: this.layout.varDir,
+        env: { ...this.options.hookEnv },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
       child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-      child.on("error", (error) => reject(new AppError("cpanel_hook_failed", `cannot run ${this.hookScript}: ${error.message}`, { cause: error })));
-      child.on("close", (exitCode) => resolve({ stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), exitCode }));
+      child.on("error", (error) =>
+        reject(new AppError("cpanel_hook_failed", `cannot run ${this.hookScript}: ${error.message}`, { cause: error })),
+      );
+      child.on("close", (exitCode) =>
+        resolve({
+          stdout: Buffer.concat(stdout).toString("utf8"),
+          stderr: Buffer.concat(stderr).toString("utf8"),
+          exitCode,
+        }),
+      );
       child.stdin.on("error", () => undefined); // a hook that exits without reading is what the test is about
       child.stdin.end(stdin);
     });
@@ -94,8 +117,16 @@ export class EmulatedCpanel {
     switch (event) {
       case "Whostmgr::Accounts::Create": {
         const domain = text(data.domain) ?? "";
-        const ip = text(data.ip) !== undefined && isIP(text(data.ip) ?? "") !== 0 ? (text(data.ip) as string) : this.serverIp;
-        const conf = new Map([["DNS", domain], ["IP", ip], ["OWNER", text(data.owner) ?? "root"], ["PLAN", text(data.plan) ?? "default"], ["RS", "jupiter"], ["USER", user]]);
+        const ip =
+          text(data.ip) !== undefined && isIP(text(data.ip) ?? "") !== 0 ? (text(data.ip) as string) : this.serverIp;
+        const conf = new Map([
+          ["DNS", domain],
+          ["IP", ip],
+          ["OWNER", text(data.owner) ?? "root"],
+          ["PLAN", text(data.plan) ?? "default"],
+          ["RS", "jupiter"],
+          ["USER", user],
+        ]);
         this.files.writeUserFile(user, conf);
         this.files.setOwners([[domain, user]]);
         this.writeTemplateZone(domain, ip);
@@ -134,7 +165,10 @@ export class EmulatedCpanel {
       case "Cpanel::Api2::AddonDomain::deladdondomain":
       case "Cpanel::Api2::Park::unpark": {
         const domain = arg("domain") ?? "";
-        this.files.setDomains(user, this.files.domains(user).filter((entry) => entry !== domain));
+        this.files.setDomains(
+          user,
+          this.files.domains(user).filter((entry) => entry !== domain),
+        );
         this.files.setOwners([[domain, undefined]]);
         removeZone(this.layout, domain);
         return;
@@ -149,15 +183,27 @@ export class EmulatedCpanel {
       case "Cpanel::Api2::SubDomain::delsubdomain": {
         const name = arg("domain") ?? "";
         const root = name.slice(name.indexOf(".") + 1);
-        this.writeZoneRecords(root, (this.zone(root) ?? []).filter((record) => record.name !== name && record.name !== `www.${name}`));
+        this.writeZoneRecords(
+          root,
+          (this.zone(root) ?? []).filter((record) => record.name !== name && record.name !== `www.${name}`),
+        );
         this.files.setOwners([[name, undefined]]);
         return;
       }
       case "Cpanel::UAPI::DNS::mass_edit_zone": {
         // Only additions of A records, the form the tests send: {"dname", "ttl", "record_type": "A", "data": [address]}.
         const zone = arg("zone") ?? "";
-        const adds = [(data.args as Record<string, unknown>).add ?? []].flat().map((entry) => JSON.parse(String(entry)) as { dname: string; ttl: number; record_type: string; data: string[] });
-        const records = adds.map((add): ZoneRecord => ({ name: `${add.dname}.${zone}`, type: "A", ttl: add.ttl, data: { address: add.data[0] ?? "" } }));
+        const adds = [(data.args as Record<string, unknown>).add ?? []]
+          .flat()
+          .map(
+            (entry) => JSON.parse(String(entry)) as { dname: string; ttl: number; record_type: string; data: string[] },
+          );
+        const records = adds.map((add): ZoneRecord => ({
+          name: `${add.dname}.${zone}`,
+          type: "A",
+          ttl: add.ttl,
+          data: { address: add.data[0] ?? "" },
+        }));
         this.writeZoneRecords(zone, [...(this.zone(zone) ?? []), ...records]);
         return;
       }
@@ -166,8 +212,13 @@ export class EmulatedCpanel {
         // A records only. Editing replaces the records of that name and type, as editing the line did.
         const zone = arg("domain") ?? "";
         const name = `${arg("name")}.${zone}`;
-        const kept = (this.zone(zone) ?? []).filter((record) => event.endsWith("add_zone_record") || !(record.name === name && record.type === "A"));
-        this.writeZoneRecords(zone, [...kept, { name, type: "A", ttl: Number(arg("ttl") ?? 14400), data: { address: arg("address") ?? "" } }]);
+        const kept = (this.zone(zone) ?? []).filter(
+          (record) => event.endsWith("add_zone_record") || !(record.name === name && record.type === "A"),
+        );
+        this.writeZoneRecords(zone, [
+          ...kept,
+          { name, type: "A", ttl: Number(arg("ttl") ?? 14400), data: { address: arg("address") ?? "" } },
+        ]);
         return;
       }
       case "Cpanel::Api2::ZoneEdit::remove_zone_record": {
@@ -175,7 +226,10 @@ export class EmulatedCpanel {
         const zone = arg("domain") ?? "";
         const records = this.zone(zone) ?? [];
         const index = Number(arg("line")) - 2;
-        this.writeZoneRecords(zone, records.filter((_, at) => at !== index));
+        this.writeZoneRecords(
+          zone,
+          records.filter((_, at) => at !== index),
+        );
         return;
       }
       default:
@@ -190,13 +244,22 @@ export class EmulatedCpanel {
   }
 
   private writeTemplateZone(domain: string, ip: string): void {
-    writeZone(this.layout, domain, templateRecords(domain, { ip, nameservers: ["ns1.cpanel.example.net", "ns2.cpanel.example.net"], serial: nextSerial(undefined, this.clock.now()) }));
+    writeZone(
+      this.layout,
+      domain,
+      templateRecords(domain, {
+        ip,
+        nameservers: ["ns1.cpanel.example.net", "ns2.cpanel.example.net"],
+        serial: nextSerial(undefined, this.clock.now()),
+      }),
+    );
   }
 
   /** cPanel writes a subdomain's records (`sub` and `www.sub`) into its parent's zone, with a new serial. */
   private addSubdomainRecords(root: string, label: string): void {
     const records = this.zone(root);
-    if (records === undefined) throw new AppError("cpanel_emulator_no_zone", `the emulated cPanel has no zone for ${root}`);
+    if (records === undefined)
+      throw new AppError("cpanel_emulator_no_zone", `the emulated cPanel has no zone for ${root}`);
     const address = records.find((record) => record.name === root && record.type === "A");
     const ip = address === undefined ? this.serverIp : textField(address, "address");
     const a = (name: string): ZoneRecord => ({ name, type: "A", ttl: 14400, data: { address: ip } });

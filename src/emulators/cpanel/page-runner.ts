@@ -67,13 +67,22 @@ export function runCpanelPage(visit: CpanelPageVisit): Promise<CpanelPageRun> {
     USER: whm ? "root" : visit.remoteUser,
     cp_security_token: token,
     ...(visit.acceptLanguage === undefined ? {} : { HTTP_ACCEPT_LANGUAGE: visit.acceptLanguage }),
-    ...(visit.body === undefined ? {} : { CONTENT_TYPE: visit.body.contentType, CONTENT_LENGTH: String(Buffer.byteLength(body)) }),
+    ...(visit.body === undefined
+      ? {}
+      : { CONTENT_TYPE: visit.body.contentType, CONTENT_LENGTH: String(Buffer.byteLength(body)) }),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(visit.script, [], { cwd: dirname(visit.script), env, stdio: ["pipe", "pipe", "ignore"], ...visit.runAs });
+    const child = spawn(visit.script, [], {
+      cwd: dirname(visit.script),
+      env,
+      stdio: ["pipe", "pipe", "ignore"],
+      ...visit.runAs,
+    });
     const chunks: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.on("error", (error) => reject(new AppError("cpanel_page_failed", `cannot run ${visit.script}: ${error.message}`, { cause: error })));
+    child.on("error", (error) =>
+      reject(new AppError("cpanel_page_failed", `cannot run ${visit.script}: ${error.message}`, { cause: error })),
+    );
     child.on("close", (exitCode) => resolve({ ...readCgiOutput(Buffer.concat(chunks).toString("utf8")), exitCode }));
     child.stdin.on("error", () => undefined); // an entry that refuses the body early does not read it
     child.stdin.end(body);

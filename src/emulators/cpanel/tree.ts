@@ -9,11 +9,22 @@ import { cpanelLayout, type CpanelLayout } from "../../panel/cpanel/layout.js";
  * read back with the emulators' own line readers, never the plugin's. Modes are cPanel-like (root-only account
  * files, BIND's 0750 zone directory) rather than measured on a host.
  */
-const MODES = { dir: 0o755, privateDir: 0o700, usersFile: 0o600, userDomains: 0o640, zoneDir: 0o750, resellers: 0o644 } as const;
+const MODES = {
+  dir: 0o755,
+  privateDir: 0o700,
+  usersFile: 0o600,
+  userDomains: 0o640,
+  zoneDir: 0o750,
+  resellers: 0o644,
+} as const;
 
 /** Lays out an empty cPanel tree under `dir` (var/cpanel, etc, var/named) and returns it. */
 export function cpanelFixtureTree(dir: string): CpanelLayout {
-  const layout = cpanelLayout({ varDir: join(dir, "var", "cpanel"), etcDir: join(dir, "etc"), zoneDir: join(dir, "var", "named") });
+  const layout = cpanelLayout({
+    varDir: join(dir, "var", "cpanel"),
+    etcDir: join(dir, "etc"),
+    zoneDir: join(dir, "var", "named"),
+  });
   makeDir(layout.usersDir, MODES.privateDir);
   makeDir(layout.suspendedDir, MODES.privateDir);
   makeDir(layout.etcDir, MODES.dir);
@@ -35,7 +46,8 @@ export class CpanelTreeFiles {
 
   /** Writes the account's file with cPanel's warning comment first and the keys sorted, as WHM does. */
   writeUserFile(username: string, conf: ReadonlyMap<string, string>): void {
-    const warning = "# cPanel -- If you edit this file directly you must run /usr/local/cpanel/scripts/updateuserdomains afterwards\n";
+    const warning =
+      "# cPanel -- If you edit this file directly you must run /usr/local/cpanel/scripts/updateuserdomains afterwards\n";
     writeAtomic(this.layout.userFile(username), `${warning}${writeKeyValues(conf)}`, MODES.usersFile);
   }
 
@@ -48,12 +60,17 @@ export class CpanelTreeFiles {
   domains(username: string): string[] {
     const conf = this.userFile(username);
     if (conf === undefined) return [];
-    return [...conf].filter(([key]) => /^DNS\d*$/.test(key)).sort(([a], [b]) => Number(a.slice(3) || -1) - Number(b.slice(3) || -1)).map(([, value]) => value);
+    return [...conf]
+      .filter(([key]) => /^DNS\d*$/.test(key))
+      .sort(([a], [b]) => Number(a.slice(3) || -1) - Number(b.slice(3) || -1))
+      .map(([, value]) => value);
   }
 
   /** Rewrites `DNS`, `DNS1`, … from `domains` (main domain first). */
   setDomains(username: string, domains: readonly string[]): void {
-    const conf = new Map([...(this.userFile(username) ?? new Map<string, string>())].filter(([key]) => !/^DNS\d*$/.test(key)));
+    const conf = new Map(
+      [...(this.userFile(username) ?? new Map<string, string>())].filter(([key]) => !/^DNS\d*$/.test(key)),
+    );
     domains.forEach((domain, index) => conf.set(index === 0 ? "DNS" : `DNS${index}`, domain));
     this.writeUserFile(username, conf);
   }
@@ -78,7 +95,11 @@ export class CpanelTreeFiles {
     const resellers = readResellers(readText(this.layout.resellers) ?? "", this.layout.resellers);
     if (acls === undefined) resellers.delete(username);
     else resellers.set(username, [...acls]);
-    writeAtomic(this.layout.resellers, [...resellers].map(([name, list]) => `${name}:${list.join(",")}\n`).join(""), MODES.resellers);
+    writeAtomic(
+      this.layout.resellers,
+      [...resellers].map(([name, list]) => `${name}:${list.join(",")}\n`).join(""),
+      MODES.resellers,
+    );
   }
 
   /** Every `userdomains` entry of the account (domains, parked domains, subdomains). */
@@ -101,7 +122,14 @@ function readResellers(text: string, file: string): Map<string, string[]> {
     if (line.trim() === "") continue;
     const at = line.indexOf(":");
     if (at <= 0) throw new EmulatorFileError(file, index + 1, "expected user:acl,acl,…");
-    resellers.set(line.slice(0, at).trim(), line.slice(at + 1).split(",").map((acl) => acl.trim()).filter((acl) => acl !== ""));
+    resellers.set(
+      line.slice(0, at).trim(),
+      line
+        .slice(at + 1)
+        .split(",")
+        .map((acl) => acl.trim())
+        .filter((acl) => acl !== ""),
+    );
   }
   return resellers;
 }

@@ -9,7 +9,13 @@ import { runHooks, type HookCall, type HookRun, type HookRunner } from "./hooks.
 import { startDirectAdminApi, type RunningDirectAdminApi } from "./http-api.js";
 import { runPluginPage, type PageRun, type PageVisit } from "./page-runner.js";
 import { SessionBook, type DirectAdminSession } from "./sessions.js";
-import { DEFAULT_HOOK_ORDER, EmulatorRefusal, type AccountBackup, type EmulatorOptions, type NewUser } from "./options.js";
+import {
+  DEFAULT_HOOK_ORDER,
+  EmulatorRefusal,
+  type AccountBackup,
+  type EmulatorOptions,
+  type NewUser,
+} from "./options.js";
 import type { TreeFiles } from "./tree.js";
 import { TreeWork } from "./work.js";
 import { removeZone } from "./zone.js";
@@ -43,13 +49,22 @@ export class EmulatedDirectAdmin {
 
   constructor(options: EmulatorOptions) {
     if (!options.hookEnv.WEDOS_PANEL_DATA_DIR && !options.hookEnv.WEDOS_PANEL_CONFIG) {
-      throw new AppError("config_invalid", "EmulatedDirectAdmin needs hookEnv.WEDOS_PANEL_DATA_DIR (or WEDOS_PANEL_CONFIG): without it the real hooks spool into /var/lib/wedos-panel");
+      throw new AppError(
+        "config_invalid",
+        "EmulatedDirectAdmin needs hookEnv.WEDOS_PANEL_DATA_DIR (or WEDOS_PANEL_CONFIG): without it the real hooks spool into /var/lib/wedos-panel",
+      );
     }
     this.layout = options.layout;
     this.pluginDir = options.pluginDir ?? PACKAGE_ROOT;
     const order = { ...DEFAULT_HOOK_ORDER, ...options.order };
     const nameservers = options.nameservers ?? ["ns1.da.example.net", "ns2.da.example.net"];
-    this.work = new TreeWork(options.layout, order, options.clock ?? systemClock, options.serverIp ?? "192.0.2.1", nameservers);
+    this.work = new TreeWork(
+      options.layout,
+      order,
+      options.clock ?? systemClock,
+      options.serverIp ?? "192.0.2.1",
+      nameservers,
+    );
     this.files = this.work.files;
     this.runner = { pluginDir: this.pluginDir, extraEnv: options.hookEnv, cwd: options.layout.root };
     this.sessions = new SessionBook(this.files, options.clock ?? systemClock);
@@ -80,14 +95,26 @@ export class EmulatedDirectAdmin {
    */
   runPage(visit: PageVisit): Promise<PageRun> {
     const owner = this.sessions.ownerOf(visit.session);
-    if (owner === undefined) throw new EmulatorRefusal("DirectAdmin never issued this session; it would show its login page");
+    if (owner === undefined)
+      throw new EmulatorRefusal("DirectAdmin never issued this session; it would show its login page");
     return runPluginPage({ pluginDir: this.pluginDir, ...owner }, visit);
   }
 
   /** An admin or reseller account (user.conf with that usertype, no domains), as if made at install; no hooks. */
-  createStaffAccount(username: string, usertype: "admin" | "reseller", options: { creator?: string; language?: string } = {}): void {
+  createStaffAccount(
+    username: string,
+    usertype: "admin" | "reseller",
+    options: { creator?: string; language?: string } = {},
+  ): void {
     if (this.files.userConf(username) !== undefined) throw new EmulatorRefusal(`the user ${username} already exists`);
-    const conf = this.work.newUserConf({ username, domain: "", package: "", ip: this.work.serverIp, email: `${username}@example.test`, creator: options.creator ?? "root" });
+    const conf = this.work.newUserConf({
+      username,
+      domain: "",
+      package: "",
+      ip: this.work.serverIp,
+      email: `${username}@example.test`,
+      creator: options.creator ?? "root",
+    });
     conf.set("usertype", usertype);
     if (options.language !== undefined) conf.set("language", options.language);
     this.files.writeUserConf(username, conf);
@@ -105,12 +132,17 @@ export class EmulatedDirectAdmin {
   createUser(user: NewUser): Promise<HookRun[]> {
     return this.exclusive(() => {
       const domain = this.work.domainName(user.domain);
-      if (this.files.userConf(user.username) !== undefined) throw new EmulatorRefusal(`the user ${user.username} already exists`);
+      if (this.files.userConf(user.username) !== undefined)
+        throw new EmulatorRefusal(`the user ${user.username} already exists`);
       this.work.requireUnowned(domain, undefined);
       const conf = this.work.newUserConf({ ...user, domain });
       this.files.writeUserConf(user.username, conf);
       this.files.writeDomains(user.username, []);
-      const inner = this.work.addDomain(user.username, conf, domain, { userCreation: true, createdBy: user.creator, restore: false });
+      const inner = this.work.addDomain(user.username, conf, domain, {
+        userCreation: true,
+        createdBy: user.creator,
+        restore: false,
+      });
       return this.work.around([calls.userCreatePost(conf, user.password)], inner);
     });
   }
@@ -190,7 +222,10 @@ export class EmulatedDirectAdmin {
       this.work.requireUser(username);
       const domain = this.work.requireOwnDomain(username, domainText);
       const pointer = this.work.domainName(pointerText);
-      return this.work.around([calls.pointerDestroyPost(pointer, domain)], this.work.dropPointer(username, domain, pointer));
+      return this.work.around(
+        [calls.pointerDestroyPost(pointer, domain)],
+        this.work.dropPointer(username, domain, pointer),
+      );
     });
   }
 
@@ -209,7 +244,8 @@ export class EmulatedDirectAdmin {
     return this.exclusive(() =>
       this.work.editZone(domain, (current) => {
         const kept = current.filter((existing) => !sameRecord(existing, record));
-        if (kept.length === current.length) throw new EmulatorRefusal(`${domain} has no ${record.type} record at ${record.name} like that`);
+        if (kept.length === current.length)
+          throw new EmulatorRefusal(`${domain} has no ${record.type} record at ${record.name} like that`);
         return kept;
       }),
     );
@@ -226,7 +262,16 @@ export class EmulatedDirectAdmin {
       const domain = this.work.domainName(domainText);
       const existed = existsSync(this.layout.zoneFile(domain));
       this.work.writeNewZone(domain, CLUSTER_PEER_IP, false, existed, records === undefined ? undefined : [...records]);
-      return [calls.dnsCreatePost({ domain, username: LOCAL_ADMIN, caller: "create:raw_save", restore: false, zoneExisted: existed }), calls.dnsRawSavePost(domain)];
+      return [
+        calls.dnsCreatePost({
+          domain,
+          username: LOCAL_ADMIN,
+          caller: "create:raw_save",
+          restore: false,
+          zoneExisted: existed,
+        }),
+        calls.dnsRawSavePost(domain),
+      ];
     });
   }
 
@@ -246,14 +291,26 @@ export class EmulatedDirectAdmin {
    */
   restoreUser(backup: AccountBackup): Promise<HookRun[]> {
     return this.exclusive(() => {
-      const domains = backup.domains.map((entry) => ({ ...entry, domain: this.work.domainName(entry.domain), pointers: (entry.pointers ?? []).map((p) => this.work.domainName(p)) }));
-      for (const entry of domains) for (const name of [entry.domain, ...entry.pointers]) this.work.requireUnowned(name, backup.username);
+      const domains = backup.domains.map((entry) => ({
+        ...entry,
+        domain: this.work.domainName(entry.domain),
+        pointers: (entry.pointers ?? []).map((p) => this.work.domainName(p)),
+      }));
+      for (const entry of domains)
+        for (const name of [entry.domain, ...entry.pointers]) this.work.requireUnowned(name, backup.username);
       const conf = this.work.newUserConf({ ...backup, domain: domains[0]?.domain ?? "" });
       this.files.writeUserConf(backup.username, conf);
       this.files.writeDomains(backup.username, []);
       const inner = domains.flatMap((entry) => [
-        ...this.work.addDomain(backup.username, conf, entry.domain, { userCreation: true, createdBy: backup.creator, restore: true, records: entry.records }),
-        ...entry.pointers.flatMap((pointer) => this.work.addPointer(backup.username, conf, entry.domain, pointer, true)),
+        ...this.work.addDomain(backup.username, conf, entry.domain, {
+          userCreation: true,
+          createdBy: backup.creator,
+          restore: true,
+          records: entry.records,
+        }),
+        ...entry.pointers.flatMap((pointer) =>
+          this.work.addPointer(backup.username, conf, entry.domain, pointer, true),
+        ),
       ]);
       return this.work.around([calls.userCreatePost(conf, undefined)], inner);
     });

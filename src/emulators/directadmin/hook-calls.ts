@@ -123,7 +123,13 @@ export type DnsCreateCaller = "create:domain" | "create:pointer" | "create:swap"
  * (1 when the zone was already in `named.conf`), `username` (the owner), `caller`. The emulator keeps no
  * named.conf: a zone "existed" when its zone file did before the action.
  */
-export function dnsCreatePost(options: { domain: string; username: string; caller: DnsCreateCaller; restore: boolean; zoneExisted: boolean }): HookCall {
+export function dnsCreatePost(options: {
+  domain: string;
+  username: string;
+  caller: DnsCreateCaller;
+  restore: boolean;
+  zoneExisted: boolean;
+}): HookCall {
   return {
     hook: "dns_create_post",
     env: {
@@ -141,9 +147,13 @@ export function dnsCreatePost(options: { domain: string; username: string; calle
  * dns_delete_post: `domain`, and — documented as not always present — `USERNAME` (the owner, when the zone came
  * with a domain), `CREATOR`, `PACKAGE`. `owner` is given for a domain's zone and left out for a pointer's.
  */
-export function dnsDeletePost(domain: string, owner?: { username: string; creator: string; package: string }): HookCall {
+export function dnsDeletePost(
+  domain: string,
+  owner?: { username: string; creator: string; package: string },
+): HookCall {
   const env: Record<string, string> = { domain };
-  if (owner !== undefined) Object.assign(env, { USERNAME: owner.username, CREATOR: owner.creator, PACKAGE: owner.package });
+  if (owner !== undefined)
+    Object.assign(env, { USERNAME: owner.username, CREATOR: owner.creator, PACKAGE: owner.package });
   return { hook: "dns_delete_post", env };
 }
 

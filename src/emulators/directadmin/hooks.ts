@@ -72,13 +72,22 @@ export function runHook(runner: HookRunner, call: HookCall): Promise<HookRun | u
   const script = join(runner.pluginDir, "hooks", `${call.hook}.sh`);
   if (!existsSync(script)) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
-    const child = spawn(script, [], { cwd: runner.cwd, env: { ...runner.extraEnv, ...call.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(script, [], {
+      cwd: runner.cwd,
+      env: { ...runner.extraEnv, ...call.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const chunks: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
     child.on("error", (error) => {
-      const hint = "the hook must be executable with a shebang, and the working directory (the DirectAdmin root) must exist";
-      reject(new AppError("directadmin_hook_failed", `cannot run ${script} in ${runner.cwd}: ${error.message} (${hint})`, { cause: error }));
+      const hint =
+        "the hook must be executable with a shebang, and the working directory (the DirectAdmin root) must exist";
+      reject(
+        new AppError("directadmin_hook_failed", `cannot run ${script} in ${runner.cwd}: ${error.message} (${hint})`, {
+          cause: error,
+        }),
+      );
     });
     child.on("close", (exitCode) => {
       resolve({ ...call, output: Buffer.concat(chunks).toString("utf8"), exitCode });

@@ -20,7 +20,13 @@ export interface RunningDirectAdminApi {
  * by hand instead of decoding it reads nonsense, as it would on a real server.
  */
 export function legacyEncode(value: string): string {
-  return [...Buffer.from(value, "utf8")].map((byte) => (/[A-Za-z]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+  return [...Buffer.from(value, "utf8")]
+    .map((byte) =>
+      /[A-Za-z]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`,
+    )
+    .join("");
 }
 
 /**
@@ -29,7 +35,11 @@ export function legacyEncode(value: string): string {
  * `key=value&…`, or 401 for a session it does not know (unknown, logged out, idle too long). Anything else is 404.
  * With `tls` it speaks https with that key and certificate, as DirectAdmin does on port 2222.
  */
-export function startDirectAdminApi(sessions: SessionBook, files: TreeFiles, tls?: { key: string; cert: string }): Promise<RunningDirectAdminApi> {
+export function startDirectAdminApi(
+  sessions: SessionBook,
+  files: TreeFiles,
+  tls?: { key: string; cert: string },
+): Promise<RunningDirectAdminApi> {
   const requests: RunningDirectAdminApi["requests"] = [];
   const answer = (req: IncomingMessage, res: ServerResponse) => {
     const status = answerDirectAdminApi(req, res, sessions, files);
@@ -55,7 +65,12 @@ export function startDirectAdminApi(sessions: SessionBook, files: TreeFiles, tls
 }
 
 /** Answers one request to the API above (any server may mount it: the emulated panel's web front does); returns the status sent. */
-export function answerDirectAdminApi(req: IncomingMessage, res: ServerResponse, sessions: SessionBook, files: TreeFiles): number {
+export function answerDirectAdminApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sessions: SessionBook,
+  files: TreeFiles,
+): number {
   const send = (status: number, body: string) => {
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(body);
     return status;
@@ -63,12 +78,20 @@ export function answerDirectAdminApi(req: IncomingMessage, res: ServerResponse, 
   const path = (req.url ?? "").split("?")[0];
   if (path !== "/CMD_API_SHOW_USER_CONFIG") return send(404, "error=1&text=Unknown%20command");
   if (req.method !== "GET") return send(405, "error=1&text=Use%20GET");
-  const cookies = new Map((req.headers.cookie ?? "").split(";").map((part) => {
-    const [name = "", ...value] = part.trim().split("=");
-    return [name, value.join("=")] as const;
-  }));
+  const cookies = new Map(
+    (req.headers.cookie ?? "").split(";").map((part) => {
+      const [name = "", ...value] = part.trim().split("=");
+      return [name, value.join("=")] as const;
+    }),
+  );
   const owner = sessions.use(cookies.get("session") ?? "", cookies.get("key") ?? "");
   const conf = owner === undefined ? undefined : files.userConf(owner.username);
   if (conf === undefined) return send(401, "error=1&text=Please%20login");
-  return send(200, [...conf.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => `${key}=${legacyEncode(value)}`).join("&"));
+  return send(
+    200,
+    [...conf.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, value]) => `${key}=${legacyEncode(value)}`)
+      .join("&"),
+  );
 }

@@ -5,7 +5,14 @@
  * as DirectAdmin does (page-runner.ts).
  */
 export { EmulatedDirectAdmin } from "./emulated-directadmin.js";
-export { DEFAULT_HOOK_ORDER, EmulatorRefusal, type AccountBackup, type EmulatorOptions, type HookOrder, type NewUser } from "./options.js";
+export {
+  DEFAULT_HOOK_ORDER,
+  EmulatorRefusal,
+  type AccountBackup,
+  type EmulatorOptions,
+  type HookOrder,
+  type NewUser,
+} from "./options.js";
 export type { HookCall, HookRun } from "./hooks.js";
 export { fixtureTree, treeLayout } from "./tree.js";
 export { seedAccounts, type SeedOptions } from "./seed.js";

@@ -51,7 +51,10 @@ export interface PageRun {
  * `&amp;`.
  */
 export function entityEncode(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;" })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;" })[c] as string,
+  );
 }
 
 /**
@@ -83,10 +86,23 @@ export function runPluginPage(runner: PageRunner, visit: PageVisit): Promise<Pag
   const levelDir = join(runner.pluginDir, visit.level);
   const script = join(levelDir, visit.file ?? "index.html");
   return new Promise((resolve, reject) => {
-    const child = spawn(script, [], { cwd: levelDir, env, stdio: [viaStdin ? "pipe" : "ignore", "pipe", "ignore"], ...visit.runAs });
+    const child = spawn(script, [], {
+      cwd: levelDir,
+      env,
+      stdio: [viaStdin ? "pipe" : "ignore", "pipe", "ignore"],
+      ...visit.runAs,
+    });
     const chunks: Buffer[] = [];
     child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.on("error", (error) => reject(new AppError("directadmin_page_failed", `cannot run ${script}: ${error.message} (a page needs a shebang and the execute bit)`, { cause: error })));
+    child.on("error", (error) =>
+      reject(
+        new AppError(
+          "directadmin_page_failed",
+          `cannot run ${script}: ${error.message} (a page needs a shebang and the execute bit)`,
+          { cause: error },
+        ),
+      ),
+    );
     child.on("close", (exitCode) => resolve({ stdout: Buffer.concat(chunks).toString("utf8"), exitCode }));
     if (viaStdin) child.stdin?.end(body);
   });

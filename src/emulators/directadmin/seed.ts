@@ -38,7 +38,9 @@ export function seedAccounts(layout: DirectAdminLayout, count: number, options: 
     const username = `user${pad(n)}`;
     const ip = `192.0.2.${(n % 250) + 2}`;
     const suspended = options.suspendEvery !== undefined && n % options.suspendEvery === 0;
-    const domains = Array.from({ length: perAccount }, (_, i) => (i === 0 ? `acct${pad(n)}.test` : `acct${pad(n)}-${i + 1}.test`));
+    const domains = Array.from({ length: perAccount }, (_, i) =>
+      i === 0 ? `acct${pad(n)}.test` : `acct${pad(n)}-${i + 1}.test`,
+    );
     const pkg = ["bronze", "silver", "gold"][n % 3] as string;
     mkdirSync(layout.domainsDir(username), { recursive: true, mode: MODES.domainsDir });
     const conf = new Map([
@@ -56,14 +58,28 @@ export function seedAccounts(layout: DirectAdminLayout, count: number, options: 
     const account: PanelAccount = { username, package: pkg, ips: [ip], suspended, creator: "admin", domains: [] };
     for (const [i, domain] of domains.entries()) {
       const defaultDomain = i === 0 ? "yes" : "no";
-      writeFileSync(layout.domainConf(username, domain), `defaultdomain=${defaultDomain}\ndomain=${domain}\nip=${ip}\nusername=${username}\n`, { mode: MODES.conf });
+      writeFileSync(
+        layout.domainConf(username, domain),
+        `defaultdomain=${defaultDomain}\ndomain=${domain}\nip=${ip}\nusername=${username}\n`,
+        { mode: MODES.conf },
+      );
       const pointers = Array.from({ length: perDomain }, (_, p) => domain.replace(/\.test$/, `-p${p + 1}.test`));
-      if (pointers.length > 0) writeFileSync(layout.domainPointers(username, domain), pointers.map((pointer) => `${pointer}=type=alias\n`).join(""), { mode: MODES.conf });
-      account.domains.push({ domain, kind: "domain" }, ...pointers.map((pointer) => ({ domain: pointer, kind: "pointer" as const, target: domain })));
+      if (pointers.length > 0)
+        writeFileSync(
+          layout.domainPointers(username, domain),
+          pointers.map((pointer) => `${pointer}=type=alias\n`).join(""),
+          { mode: MODES.conf },
+        );
+      account.domains.push(
+        { domain, kind: "domain" },
+        ...pointers.map((pointer) => ({ domain: pointer, kind: "pointer" as const, target: domain })),
+      );
       for (const name of [domain, ...pointers]) {
         owners.push([name, username]);
         if (!(options.zones ?? true)) continue;
-        const zone = formatZoneText(templateRecords(name, { ip, nameservers: ["ns1.da.example.net", "ns2.da.example.net"], serial }));
+        const zone = formatZoneText(
+          templateRecords(name, { ip, nameservers: ["ns1.da.example.net", "ns2.da.example.net"], serial }),
+        );
         writeFileSync(layout.zoneFile(name), zone, { mode: MODES.zoneFile });
       }
     }

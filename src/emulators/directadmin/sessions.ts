@@ -60,7 +60,12 @@ export class SessionBook {
   /** The live session's owner (and the session's idle time restarts), or undefined: unknown, wrong key, idle too long. */
   use(id: string, key: string): SessionOwner | undefined {
     const entry = this.sessions.get(id);
-    if (entry === undefined || entry.key.length !== key.length || !timingSafeEqual(Buffer.from(entry.key), Buffer.from(key))) return undefined;
+    if (
+      entry === undefined ||
+      entry.key.length !== key.length ||
+      !timingSafeEqual(Buffer.from(entry.key), Buffer.from(key))
+    )
+      return undefined;
     const now = this.clock.now();
     if (entry.ended || now - entry.lastUsed > this.idleMs) {
       entry.ended = true;

@@ -69,7 +69,12 @@ export class TreeFiles {
         if (conf === undefined) return [];
         const optional = (key: string) => conf.get(key) || undefined;
         const ip = optional("ip");
-        const account = { username, package: optional("package"), suspended: conf.get("suspended") === "yes", creator: optional("creator") };
+        const account = {
+          username,
+          package: optional("package"),
+          suspended: conf.get("suspended") === "yes",
+          creator: optional("creator"),
+        };
         return [{ ...account, ips: ip === undefined ? [] : [ip], domains: this.entries(username) }];
       });
   }
@@ -78,7 +83,11 @@ export class TreeFiles {
   entries(username: string): PanelDomain[] {
     return this.domains(username).flatMap((domain): PanelDomain[] => [
       { domain, kind: "domain" },
-      ...this.pointers(username, domain).map((pointer) => ({ domain: pointer, kind: "pointer" as const, target: domain })),
+      ...this.pointers(username, domain).map((pointer) => ({
+        domain: pointer,
+        kind: "pointer" as const,
+        target: domain,
+      })),
     ]);
   }
 
@@ -121,7 +130,11 @@ export class TreeFiles {
   }
 
   removeDomainFiles(username: string, domain: string): void {
-    for (const file of [this.layout.domainConf(username, domain), this.layout.domainIpList(username, domain), this.layout.domainPointers(username, domain)]) {
+    for (const file of [
+      this.layout.domainConf(username, domain),
+      this.layout.domainIpList(username, domain),
+      this.layout.domainPointers(username, domain),
+    ]) {
       rmSync(file, { force: true });
     }
   }

@@ -7,7 +7,18 @@ import * as calls from "./hook-calls.js";
 import type { HookCall } from "./hooks.js";
 import { EmulatorRefusal, type HookOrder, type NewUser } from "./options.js";
 import { TreeFiles } from "./tree.js";
-import { dnsWriteEnv, nextSerial, readZone, removeZone, renameRecords, serialOf, soaOf, templateRecords, withSerial, writeZone } from "./zone.js";
+import {
+  dnsWriteEnv,
+  nextSerial,
+  readZone,
+  removeZone,
+  renameRecords,
+  serialOf,
+  soaOf,
+  templateRecords,
+  withSerial,
+  writeZone,
+} from "./zone.js";
 
 type Conf = Map<string, string>;
 
@@ -29,7 +40,12 @@ export class TreeWork {
   }
 
   /** Adds a domain to the account's files and domainowners and writes its zone; domain_create_post around the zone's hooks. */
-  addDomain(username: string, conf: Conf, domain: string, how: { userCreation: boolean; createdBy: string; restore: boolean; records?: ZoneRecord[] | undefined }): HookCall[] {
+  addDomain(
+    username: string,
+    conf: Conf,
+    domain: string,
+    how: { userCreation: boolean; createdBy: string; restore: boolean; records?: ZoneRecord[] | undefined },
+  ): HookCall[] {
     const ip = conf.get("ip") || this.serverIp;
     const defaultDomain = conf.get("domain") === domain;
     this.files.writeDomains(username, [...this.files.domains(username).filter((other) => other !== domain), domain]);
@@ -37,18 +53,50 @@ export class TreeWork {
     this.files.setOwners([[domain, username]]);
     const zoneExisted = existsSync(this.layout.zoneFile(domain));
     const written = this.writeNewZone(domain, ip, how.restore, zoneExisted, how.records);
-    const created = calls.domainCreatePost({ domain, username, creator: conf.get("creator") ?? "", defaultDomain, restore: how.restore, userCreation: how.userCreation, createdBy: how.createdBy });
-    return this.around([created], this.zoneCreated({ domain, username, caller: "create:domain", restore: how.restore, zoneExisted, written, conf, ip }));
+    const created = calls.domainCreatePost({
+      domain,
+      username,
+      creator: conf.get("creator") ?? "",
+      defaultDomain,
+      restore: how.restore,
+      userCreation: how.userCreation,
+      createdBy: how.createdBy,
+    });
+    return this.around(
+      [created],
+      this.zoneCreated({
+        domain,
+        username,
+        caller: "create:domain",
+        restore: how.restore,
+        zoneExisted,
+        written,
+        conf,
+        ip,
+      }),
+    );
   }
 
   /** Adds a pointer to its domain's `.pointers` and domainowners and writes its zone; domain_pointer_create_post around the zone's hooks. */
   addPointer(username: string, conf: Conf, domain: string, pointer: string, restore: boolean): HookCall[] {
     const ip = this.domainIp(username, domain, conf);
-    this.files.writePointers(username, domain, [...this.files.pointers(username, domain).filter((other) => other !== pointer), pointer]);
+    this.files.writePointers(username, domain, [
+      ...this.files.pointers(username, domain).filter((other) => other !== pointer),
+      pointer,
+    ]);
     this.files.setOwners([[pointer, username]]);
     const zoneExisted = existsSync(this.layout.zoneFile(pointer));
     const written = this.writeNewZone(pointer, ip, restore, zoneExisted, undefined);
-    const zone = this.zoneCreated({ domain: pointer, username, caller: "create:pointer", restore, zoneExisted, written, conf, ip });
+    const zone = this.zoneCreated({
+      domain: pointer,
+      username,
+      caller: "create:pointer",
+      restore,
+      zoneExisted,
+      written,
+      conf,
+      ip,
+    });
     return this.around([calls.pointerCreatePost(pointer, domain)], zone);
   }
 
@@ -66,7 +114,11 @@ export class TreeWork {
   dropPointer(username: string, domain: string, pointer: string): HookCall[] {
     const pointers = this.files.pointers(username, domain);
     if (!pointers.includes(pointer)) throw new EmulatorRefusal(`${pointer} is not a pointer of ${domain}`);
-    this.files.writePointers(username, domain, pointers.filter((other) => other !== pointer));
+    this.files.writePointers(
+      username,
+      domain,
+      pointers.filter((other) => other !== pointer),
+    );
     this.files.setOwners([[pointer, undefined]]);
     removeZone(this.layout, pointer);
     return [calls.dnsDeletePost(pointer)];
@@ -83,15 +135,30 @@ export class TreeWork {
     this.files.removeDomainFiles(username, from);
     this.files.writeDomainConf(username, to, { ip, defaultDomain });
     this.files.writePointers(username, to, pointers);
-    this.files.writeDomains(username, this.files.domains(username).map((domain) => (domain === from ? to : domain)));
-    this.files.setOwners([[from, undefined], [to, username]]);
+    this.files.writeDomains(
+      username,
+      this.files.domains(username).map((domain) => (domain === from ? to : domain)),
+    );
+    this.files.setOwners([
+      [from, undefined],
+      [to, username],
+    ]);
     if (defaultDomain) {
       conf.set("domain", to);
       this.files.writeUserConf(username, conf);
     }
     writeZone(this.layout, to, moved);
     removeZone(this.layout, from);
-    return this.zoneCreated({ domain: to, username, caller: "create:swap", restore: false, zoneExisted, written: moved, conf, ip });
+    return this.zoneCreated({
+      domain: to,
+      username,
+      caller: "create:swap",
+      restore: false,
+      zoneExisted,
+      written: moved,
+      conf,
+      ip,
+    });
   }
 
   /** Takes a domain off domains.list; a removed default domain hands user.conf `domain=` to the next one. */
@@ -101,14 +168,29 @@ export class TreeWork {
     if (conf.get("domain") !== domain) return;
     conf.set("domain", rest[0] ?? "");
     this.files.writeUserConf(username, conf);
-    if (rest[0] !== undefined) this.files.writeDomainConf(username, rest[0], { ip: this.domainIp(username, rest[0], conf), defaultDomain: true });
+    if (rest[0] !== undefined)
+      this.files.writeDomainConf(username, rest[0], {
+        ip: this.domainIp(username, rest[0], conf),
+        defaultDomain: true,
+      });
   }
 
   /** Writes a new zone and returns its records, or undefined when a restore keeps the zone file that is there. */
-  writeNewZone(domain: string, ip: string, restore: boolean, existed: boolean, records: ZoneRecord[] | undefined): ZoneRecord[] | undefined {
+  writeNewZone(
+    domain: string,
+    ip: string,
+    restore: boolean,
+    existed: boolean,
+    records: ZoneRecord[] | undefined,
+  ): ZoneRecord[] | undefined {
     if (records === undefined && restore && existed) return undefined;
     const template = this.template(domain, ip);
-    const zone = records === undefined ? template : soaOf(records) === undefined ? [template[0] as ZoneRecord, ...records] : records;
+    const zone =
+      records === undefined
+        ? template
+        : soaOf(records) === undefined
+          ? [template[0] as ZoneRecord, ...records]
+          : records;
     writeZone(this.layout, domain, zone);
     return zone;
   }
@@ -120,17 +202,43 @@ export class TreeWork {
     const current = readZone(this.layout, domain);
     if (owner === undefined || current === undefined) throw new EmulatorRefusal(`${domain} has no zone on this server`);
     const soa = current.filter((record) => record.type === "SOA");
-    const next = withSerial([...soa, ...edit(current.filter((record) => record.type !== "SOA"))], nextSerial(serialOf(current), this.clock.now()));
+    const next = withSerial(
+      [...soa, ...edit(current.filter((record) => record.type !== "SOA"))],
+      nextSerial(serialOf(current), this.clock.now()),
+    );
     writeZone(this.layout, domain, next);
     const conf = this.files.userConf(owner) ?? new Map<string, string>();
-    return [calls.dnsWritePost(dnsWriteEnv(domain, next, { domainIp: conf.get("ip") || this.serverIp, serverIp: this.serverIp, package: conf.get("package") }))];
+    return [
+      calls.dnsWritePost(
+        dnsWriteEnv(domain, next, {
+          domainIp: conf.get("ip") || this.serverIp,
+          serverIp: this.serverIp,
+          package: conf.get("package"),
+        }),
+      ),
+    ];
   }
 
   /** The hooks of a new zone: dns_create_post, and dns_write_post when a file was written, in the configured order. */
-  zoneCreated(zone: { domain: string; username: string; caller: calls.DnsCreateCaller; restore: boolean; zoneExisted: boolean; written: ZoneRecord[] | undefined; conf: Conf; ip: string }): HookCall[] {
+  zoneCreated(zone: {
+    domain: string;
+    username: string;
+    caller: calls.DnsCreateCaller;
+    restore: boolean;
+    zoneExisted: boolean;
+    written: ZoneRecord[] | undefined;
+    conf: Conf;
+    ip: string;
+  }): HookCall[] {
     const create = calls.dnsCreatePost(zone);
     if (zone.written === undefined) return [create];
-    const write = calls.dnsWritePost(dnsWriteEnv(zone.domain, zone.written, { domainIp: zone.ip, serverIp: this.serverIp, package: zone.conf.get("package") }));
+    const write = calls.dnsWritePost(
+      dnsWriteEnv(zone.domain, zone.written, {
+        domainIp: zone.ip,
+        serverIp: this.serverIp,
+        package: zone.conf.get("package"),
+      }),
+    );
     return this.order.zoneWriteBeforeCreate ? [write, create] : [create, write];
   }
 
@@ -141,7 +249,11 @@ export class TreeWork {
 
   /** The default zone for a new domain or pointer, with today's first serial. */
   template(domain: string, ip: string): ZoneRecord[] {
-    return templateRecords(domain, { ip, nameservers: this.nameservers, serial: nextSerial(undefined, this.clock.now()) });
+    return templateRecords(domain, {
+      ip,
+      nameservers: this.nameservers,
+      serial: nextSerial(undefined, this.clock.now()),
+    });
   }
 
   /**
@@ -150,11 +262,31 @@ export class TreeWork {
    */
   newUserConf(user: Omit<NewUser, "password">): Conf {
     const [ns1, ns2] = this.nameservers;
-    return new Map(Object.entries({
-      account: "ON", bandwidth: "unlimited", creator: user.creator, date_created: new Date(this.clock.now()).toUTCString(), dnscontrol: "ON",
-      domain: user.domain, domainptr: "unlimited", email: user.email, ip: user.ip, language: "en", name: user.username, ns1, ns2,
-      package: user.package, quota: "unlimited", skin: "evolution", ssl: "ON", suspended: "no", username: user.username, usertype: "user", vdomains: "unlimited",
-    }));
+    return new Map(
+      Object.entries({
+        account: "ON",
+        bandwidth: "unlimited",
+        creator: user.creator,
+        date_created: new Date(this.clock.now()).toUTCString(),
+        dnscontrol: "ON",
+        domain: user.domain,
+        domainptr: "unlimited",
+        email: user.email,
+        ip: user.ip,
+        language: "en",
+        name: user.username,
+        ns1,
+        ns2,
+        package: user.package,
+        quota: "unlimited",
+        skin: "evolution",
+        ssl: "ON",
+        suspended: "no",
+        username: user.username,
+        usertype: "user",
+        vdomains: "unlimited",
+      }),
+    );
   }
 
   setSuspended(username: string, value: "yes" | "no"): Conf {
@@ -182,7 +314,8 @@ export class TreeWork {
 
   requireOwnDomain(username: string, text: string): string {
     const domain = this.domainName(text);
-    if (!this.files.domains(username).includes(domain)) throw new EmulatorRefusal(`${domain} is not a domain of ${username}`);
+    if (!this.files.domains(username).includes(domain))
+      throw new EmulatorRefusal(`${domain} is not a domain of ${username}`);
     return domain;
   }
 

@@ -1,5 +1,15 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { DEFAULT_TTL, fieldsOf, formatRdata, formatZoneText, numberField, parseZoneText, textField, ZoneRecordError, type ZoneRecord } from "../dns/index.js";
+import {
+  DEFAULT_TTL,
+  fieldsOf,
+  formatRdata,
+  formatZoneText,
+  numberField,
+  parseZoneText,
+  textField,
+  ZoneRecordError,
+  type ZoneRecord,
+} from "../dns/index.js";
 import { writeAtomic } from "../files/disk.js";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
 import { MODES } from "./tree.js";
@@ -26,10 +36,33 @@ export function templateRecords(domain: string, values: ZoneTemplateValues): Zon
   const ttl = values.ttl ?? DEFAULT_TTL;
   const [ns1, ns2] = values.nameservers;
   const at = (label: string) => (label === "" ? domain : `${label}.${domain}`);
-  const a = (label: string, address = values.ip): ZoneRecord => ({ name: at(label), type: "A", ttl, data: { address } });
-  const txt = (label: string, text: string): ZoneRecord => ({ name: at(label), type: "TXT", ttl, data: { strings: [text] } });
+  const a = (label: string, address = values.ip): ZoneRecord => ({
+    name: at(label),
+    type: "A",
+    ttl,
+    data: { address },
+  });
+  const txt = (label: string, text: string): ZoneRecord => ({
+    name: at(label),
+    type: "TXT",
+    ttl,
+    data: { strings: [text] },
+  });
   return [
-    { name: domain, type: "SOA", ttl, data: { mname: ns1, rname: `hostmaster.${domain}`, serial: values.serial, refresh: 3600, retry: 3600, expire: 1209600, minimum: 86400 } },
+    {
+      name: domain,
+      type: "SOA",
+      ttl,
+      data: {
+        mname: ns1,
+        rname: `hostmaster.${domain}`,
+        serial: values.serial,
+        refresh: 3600,
+        retry: 3600,
+        expire: 1209600,
+        minimum: 86400,
+      },
+    },
     { name: domain, type: "NS", ttl, data: { target: ns1 } },
     { name: domain, type: "NS", ttl, data: { target: ns2 } },
     a(""),
@@ -64,7 +97,12 @@ export function serialOf(records: readonly ZoneRecord[]): number | undefined {
 }
 
 /** Writes `<zoneDir>/<domain>.db` (see formatZoneText). */
-export function writeZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: string, records: readonly ZoneRecord[], ttl = DEFAULT_TTL): void {
+export function writeZone(
+  layout: Pick<DirectAdminLayout, "zoneFile">,
+  domain: string,
+  records: readonly ZoneRecord[],
+  ttl = DEFAULT_TTL,
+): void {
   writeAtomic(layout.zoneFile(domain), formatZoneText(records, ttl), MODES.zoneFile);
 }
 
@@ -76,7 +114,9 @@ export function readZone(layout: Pick<DirectAdminLayout, "zoneFile">, domain: st
     return parseZoneText(readFileSync(file, "latin1"), domain);
   } catch (error) {
     if (!(error instanceof ZoneRecordError)) throw error;
-    throw new ZoneRecordError(`${file}: ${error.message} (the emulated panel reads back only zone files it wrote)`, { cause: error });
+    throw new ZoneRecordError(`${file}: ${error.message} (the emulated panel reads back only zone files it wrote)`, {
+      cause: error,
+    });
   }
 }
 
@@ -104,7 +144,11 @@ const EXTRA_TYPES = ["SPF", "SSHFP", "HTTPS", "SVCB"] as const;
  * type has one TTL: that of its first record (whether DirectAdmin can send per-record TTLs is unknown:
  * docs/reference/directadmin.md#zone-data-details).
  */
-export function dnsWriteEnv(domain: string, records: readonly ZoneRecord[], context: ZoneWriteContext): Record<string, string> {
+export function dnsWriteEnv(
+  domain: string,
+  records: readonly ZoneRecord[],
+  context: ZoneWriteContext,
+): Record<string, string> {
   const soa = soaOf(records);
   const www = records.find((record) => record.type === "A" && record.name === `www.${domain}`);
   const env: Record<string, string> = {
@@ -136,7 +180,8 @@ export function dnsWriteEnv(domain: string, records: readonly ZoneRecord[], cont
 
 /** Moves a zone's names from `from` to `to` (owners, SOA names, targets inside the zone), as a rename rewrites the zone. */
 export function renameRecords(records: readonly ZoneRecord[], from: string, to: string): ZoneRecord[] {
-  const move = (name: string) => (name === from ? to : name.endsWith(`.${from}`) ? `${name.slice(0, -from.length)}${to}` : name);
+  const move = (name: string) =>
+    name === from ? to : name.endsWith(`.${from}`) ? `${name.slice(0, -from.length)}${to}` : name;
   return records.map((record) => {
     const data: Record<string, unknown> = { ...fieldsOf(record) };
     for (const field of ["target", "exchange", "mname", "rname"]) {
@@ -148,5 +193,7 @@ export function renameRecords(records: readonly ZoneRecord[], from: string, to: 
 
 /** The records with the SOA serial set to `serial`. */
 export function withSerial(records: readonly ZoneRecord[], serial: number): ZoneRecord[] {
-  return records.map((record) => (record.type === "SOA" ? { ...record, data: { ...fieldsOf(record), serial } } : record));
+  return records.map((record) =>
+    record.type === "SOA" ? { ...record, data: { ...fieldsOf(record), serial } } : record,
+  );
 }

@@ -12,7 +12,10 @@ const HOOK_NAME_MAX = 100;
 /** A hook payload that cannot be turned into events; kept aside with this reason, never dropped. */
 export class CpanelHookError extends AppError {
   constructor(hook: string, problem: string) {
-    super("cpanel_hook_invalid", `${oneLine(hook, HOOK_NAME_MAX)}: ${problem}; the event was kept in the spool's rejected/ folder — check the cPanel version's hook payload`);
+    super(
+      "cpanel_hook_invalid",
+      `${oneLine(hook, HOOK_NAME_MAX)}: ${problem}; the event was kept in the spool's rejected/ folder — check the cPanel version's hook payload`,
+    );
   }
 }
 
@@ -57,14 +60,16 @@ class DataReader {
 
   need<T>(schema: z.ZodType<T>, ...names: string[]): T {
     const value = this.optional(schema, ...names);
-    if (value === undefined && !names.some((name) => this.value(name) !== undefined)) this.problems.push(`data.${names.join(" / data.")} is missing`);
+    if (value === undefined && !names.some((name) => this.value(name) !== undefined))
+      this.problems.push(`data.${names.join(" / data.")} is missing`);
     return value as T;
   }
 
   /** `args.x` of a cPanel API call lives under data.args; Whostmgr events carry their fields in data itself. */
   private value(path: string): unknown {
     let value: unknown = this.data;
-    for (const part of path.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+    for (const part of path.split("."))
+      value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[part] : undefined;
     return value === null || value === "" ? undefined : value;
   }
 }
@@ -96,26 +101,78 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   },
   // Removed whether or not cPanel kept the DNS zones (`killdns`): the account is gone, and the termination policy
   // with its grace period decides what happens at WEDOS.
-  "Whostmgr::Accounts::Remove": (read) => [{ kind: "user-destroyed", username: read.need(username, "user", "username") }],
-  "Whostmgr::Accounts::suspendacct": (read) => [{ kind: "user-suspended", username: read.need(username, "user", "username") }],
-  "Whostmgr::Accounts::unsuspendacct": (read) => [{ kind: "user-activated", username: read.need(username, "user", "username") }],
-  "Whostmgr::Accounts::change_package": (read) => [{ kind: "package-changed", username: read.need(username, "user", "username"), package: read.need(packageName, "new_pkg") }],
+  "Whostmgr::Accounts::Remove": (read) => [
+    { kind: "user-destroyed", username: read.need(username, "user", "username") },
+  ],
+  "Whostmgr::Accounts::suspendacct": (read) => [
+    { kind: "user-suspended", username: read.need(username, "user", "username") },
+  ],
+  "Whostmgr::Accounts::unsuspendacct": (read) => [
+    { kind: "user-activated", username: read.need(username, "user", "username") },
+  ],
+  "Whostmgr::Accounts::change_package": (read) => [
+    {
+      kind: "package-changed",
+      username: read.need(username, "user", "username"),
+      package: read.need(packageName, "new_pkg"),
+    },
+  ],
   // An addon domain is a domain of its own with its own zone (cPanel parks it on a subdomain internally).
-  "Cpanel::Api2::AddonDomain::addaddondomain": (read) => [{ kind: "domain-created", username: read.need(username, "user"), domain: read.need(domainName, "args.newdomain"), ips: [], restore: false }],
-  "Cpanel::Api2::AddonDomain::deladdondomain": (read) => [{ kind: "domain-destroyed", username: read.optional(username, "user"), domain: read.need(domainName, "args.domain") }],
+  "Cpanel::Api2::AddonDomain::addaddondomain": (read) => [
+    {
+      kind: "domain-created",
+      username: read.need(username, "user"),
+      domain: read.need(domainName, "args.newdomain"),
+      ips: [],
+      restore: false,
+    },
+  ],
+  "Cpanel::Api2::AddonDomain::deladdondomain": (read) => [
+    {
+      kind: "domain-destroyed",
+      username: read.optional(username, "user"),
+      domain: read.need(domainName, "args.domain"),
+    },
+  ],
   // A parked domain (alias) has its own zone, like a DirectAdmin pointer; `topdomain` is absent when it is parked
   // on the main domain.
-  "Cpanel::Api2::Park::park": (read) => [{ kind: "pointer-created", username: read.optional(username, "user"), pointer: read.need(domainName, "args.domain"), domain: read.optional(domainName, "args.topdomain") }],
-  "Cpanel::Api2::Park::unpark": (read) => [{ kind: "pointer-destroyed", username: read.optional(username, "user"), pointer: read.need(domainName, "args.domain"), domain: undefined }],
+  "Cpanel::Api2::Park::park": (read) => [
+    {
+      kind: "pointer-created",
+      username: read.optional(username, "user"),
+      pointer: read.need(domainName, "args.domain"),
+      domain: read.optional(domainName, "args.topdomain"),
+    },
+  ],
+  "Cpanel::Api2::Park::unpark": (read) => [
+    {
+      kind: "pointer-destroyed",
+      username: read.optional(username, "user"),
+      pointer: read.need(domainName, "args.domain"),
+      domain: undefined,
+    },
+  ],
   // A subdomain has no zone of its own on cPanel: its records are written into the parent's zone, so the parent
   // zone is synced (and nothing is created at WEDOS that the server does not serve).
-  "Cpanel::Api2::SubDomain::addsubdomain": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.rootdomain"), env: undefined }],
-  "Cpanel::UAPI::SubDomain::addsubdomain": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.rootdomain"), env: undefined }],
+  "Cpanel::Api2::SubDomain::addsubdomain": (read) => [
+    { kind: "zone-written", domain: read.need(domainName, "args.rootdomain"), env: undefined },
+  ],
+  "Cpanel::UAPI::SubDomain::addsubdomain": (read) => [
+    { kind: "zone-written", domain: read.need(domainName, "args.rootdomain"), env: undefined },
+  ],
   // The Zone Editor changed records: the zone is synced from its file, as after DirectAdmin's dns_write_post.
-  "Cpanel::UAPI::DNS::mass_edit_zone": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.zone"), env: undefined }],
-  "Cpanel::Api2::ZoneEdit::add_zone_record": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined }],
-  "Cpanel::Api2::ZoneEdit::edit_zone_record": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined }],
-  "Cpanel::Api2::ZoneEdit::remove_zone_record": (read) => [{ kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined }],
+  "Cpanel::UAPI::DNS::mass_edit_zone": (read) => [
+    { kind: "zone-written", domain: read.need(domainName, "args.zone"), env: undefined },
+  ],
+  "Cpanel::Api2::ZoneEdit::add_zone_record": (read) => [
+    { kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined },
+  ],
+  "Cpanel::Api2::ZoneEdit::edit_zone_record": (read) => [
+    { kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined },
+  ],
+  "Cpanel::Api2::ZoneEdit::remove_zone_record": (read) => [
+    { kind: "zone-written", domain: read.need(domainName, "args.domain"), env: undefined },
+  ],
   // delsubdomain names the whole subdomain (`blog.example.com`); the parent zone is the rest after its first label.
   "Cpanel::Api2::SubDomain::delsubdomain": (read) => {
     const parent = read.optional(domainName, "args.rootdomain") ?? read.need(parentOf, "args.domain");
@@ -140,13 +197,17 @@ const parentOf = z.string().transform((value, ctx) => {
 export function eventsFromHookPayload(payload: unknown): PanelEvent[] {
   const envelope = envelopeSchema.safeParse(payload);
   if (!envelope.success) {
-    throw new CpanelHookError("cPanel hook", `not a Standardized Hooks payload (${envelope.error.issues.map((issue) => `${oneLine(issue.path.join(".") || "(top level)", 100)}: ${issue.message}`).join("; ")})`);
+    throw new CpanelHookError(
+      "cPanel hook",
+      `not a Standardized Hooks payload (${envelope.error.issues.map((issue) => `${oneLine(issue.path.join(".") || "(top level)", 100)}: ${issue.message}`).join("; ")})`,
+    );
   }
   const { context, data } = envelope.data;
   const name = hookName(context);
   const mapper = MAPPERS[name];
   if (mapper === undefined) throw new CpanelHookError(name, "this event is not one wedos-panel registers");
-  if (context.stage !== "post") throw new CpanelHookError(name, `stage "${oneLine(context.stage, 40)}": wedos-panel registers post hooks only`);
+  if (context.stage !== "post")
+    throw new CpanelHookError(name, `stage "${oneLine(context.stage, 40)}": wedos-panel registers post hooks only`);
   if (context.category === "Cpanel" && callFailed(data)) return [];
   const read = new DataReader(data);
   const events = mapper(read);
@@ -159,7 +220,8 @@ export const MAPPED_HOOKS: readonly string[] = Object.keys(MAPPERS);
 
 /** Registered events without a mapping would be rejected at run time; this is checked once, at load. */
 for (const hook of CPANEL_HOOKS) {
-  if (MAPPERS[hookName(hook)] === undefined) throw new Error(`cPanel hook ${hookName(hook)} is registered but not mapped`);
+  if (MAPPERS[hookName(hook)] === undefined)
+    throw new Error(`cPanel hook ${hookName(hook)} is registered but not mapped`);
 }
 
 /**
@@ -168,7 +230,8 @@ for (const hook of CPANEL_HOOKS) {
  */
 function callFailed(data: Record<string, unknown>): boolean {
   const zero = (value: unknown) => value === 0 || value === "0" || value === false;
-  const record = (value: unknown) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined);
+  const record = (value: unknown) =>
+    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
   const failedEntry = (entry: unknown) => zero(record(entry)?.result) || zero(record(record(entry)?.result)?.status);
   if (Array.isArray(data.output) && data.output.some(failedEntry)) return true;
   return zero(data.status) || zero(data.result) || zero(record(data.result)?.status);

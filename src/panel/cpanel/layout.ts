@@ -46,7 +46,10 @@ export const CPANEL_DEFAULTS: Readonly<CpanelLayoutOptions> = {
 /** Raised for a user or domain name that cannot be a path component. */
 export class CpanelNameError extends AppError {
   constructor(what: string, value: string) {
-    super("cpanel_name_invalid", `${JSON.stringify(value)} is not a valid cPanel ${what} (it would not name a file inside the cPanel tree)`);
+    super(
+      "cpanel_name_invalid",
+      `${JSON.stringify(value)} is not a valid cPanel ${what} (it would not name a file inside the cPanel tree)`,
+    );
   }
 }
 

@@ -49,12 +49,16 @@ export class CpanelPanel implements Panel {
     const text = await readOptional(file, UNREADABLE);
     if (text === undefined) return undefined;
     const conf = parseKeyValueLines(text, (line, problem) => new CpanelFileError(file, line, problem));
-    const ips = [conf.get("IP"), conf.get("IPV6")].map((ip) => ip?.trim()).filter((ip): ip is string => ip !== undefined && isIP(ip) !== 0);
+    const ips = [conf.get("IP"), conf.get("IPV6")]
+      .map((ip) => ip?.trim())
+      .filter((ip): ip is string => ip !== undefined && isIP(ip) !== 0);
     return {
       username,
       package: nonEmpty(conf.get("PLAN")),
       ips,
-      suspended: conf.get("SUSPENDED")?.trim() === "1" || (await readOptional(this.layout.suspendedFile(username), UNREADABLE)) !== undefined,
+      suspended:
+        conf.get("SUSPENDED")?.trim() === "1" ||
+        (await readOptional(this.layout.suspendedFile(username), UNREADABLE)) !== undefined,
       creator: nonEmpty(conf.get("OWNER")),
       domains: accountDomains(conf, text, file),
     };
@@ -68,7 +72,10 @@ export class CpanelPanel implements Panel {
   async accountAccess(username: string): Promise<AccountAccess | undefined> {
     if (username === "root") return { level: "admin", language: undefined };
     if (!isCpanelUser(username)) return undefined;
-    const acls = parseResellers((await readOptional(this.layout.resellers, UNREADABLE)) ?? "", this.layout.resellers).get(username);
+    const acls = parseResellers(
+      (await readOptional(this.layout.resellers, UNREADABLE)) ?? "",
+      this.layout.resellers,
+    ).get(username);
     if (acls !== undefined) return { level: acls.includes("all") ? "admin" : "reseller", language: undefined };
     if ((await readOptional(this.layout.userFile(username), UNREADABLE)) === undefined) return undefined;
     return { level: "user", language: undefined };
@@ -89,7 +96,8 @@ export class CpanelPanel implements Panel {
   /** `<zoneDir>/<domain>.db` for the canonical name; a name that is not a domain has none. */
   zoneFilePath(domain: string): string {
     const canonical = canonicalDomain(domain);
-    if (canonical === undefined) throw new AppError("cpanel_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
+    if (canonical === undefined)
+      throw new AppError("cpanel_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
     return this.layout.zoneFile(canonical);
   }
 
@@ -111,13 +119,18 @@ export class CpanelFileError extends AppError {
     readonly line: number,
     problem: string,
   ) {
-    super("cpanel_file_invalid", `${file}:${line}: ${problem}; fix or restore the file (cPanel's /usr/local/cpanel/scripts/updateuserdomains rebuilds userdomains)`);
+    super(
+      "cpanel_file_invalid",
+      `${file}:${line}: ${problem}; fix or restore the file (cPanel's /usr/local/cpanel/scripts/updateuserdomains rebuilds userdomains)`,
+    );
   }
 }
 
 /** `DNS` first, then `DNS1`, `DNS2`, … in number order; duplicates dropped. */
 function accountDomains(conf: ReadonlyMap<string, string>, text: string, file: string): PanelDomain[] {
-  const keys = [...conf.keys()].filter((key) => /^DNS\d*$/.test(key)).sort((a, b) => Number(a.slice(3) || -1) - Number(b.slice(3) || -1));
+  const keys = [...conf.keys()]
+    .filter((key) => /^DNS\d*$/.test(key))
+    .sort((a, b) => Number(a.slice(3) || -1) - Number(b.slice(3) || -1));
   const domains = new Set<string>();
   for (const key of keys) {
     const value = conf.get(key)?.trim() ?? "";
@@ -140,8 +153,16 @@ export function parseResellers(text: string, file: string): Map<string, string[]
     const line = raw.trim();
     if (line === "") continue;
     const match = /^([^:\s]+):\s*(\S*)$/.exec(line);
-    if (match === null || !isCpanelUser(match[1] as string)) throw new CpanelFileError(file, index + 1, `expected "user:acl,acl,…", found ${JSON.stringify(line.slice(0, 80))}`);
-    resellers.set(match[1] as string, (match[2] as string).split(",").filter((acl) => acl !== ""));
+    if (match === null || !isCpanelUser(match[1] as string))
+      throw new CpanelFileError(
+        file,
+        index + 1,
+        `expected "user:acl,acl,…", found ${JSON.stringify(line.slice(0, 80))}`,
+      );
+    resellers.set(
+      match[1] as string,
+      (match[2] as string).split(",").filter((acl) => acl !== ""),
+    );
   }
   return resellers;
 }
@@ -154,7 +175,8 @@ export function parseUserDomains(text: string, file: string): Map<string, string
     if (line === "" || line.startsWith("*:")) continue;
     const match = /^([^:\s]+):\s*(\S+)$/.exec(line);
     const domain = match === null ? undefined : canonicalDomain(match[1] as string);
-    if (match === null || domain === undefined) throw new CpanelFileError(file, index + 1, `expected "domain: user", found ${JSON.stringify(line.slice(0, 80))}`);
+    if (match === null || domain === undefined)
+      throw new CpanelFileError(file, index + 1, `expected "domain: user", found ${JSON.stringify(line.slice(0, 80))}`);
     owners.set(domain, match[2] as string);
   }
   return owners;

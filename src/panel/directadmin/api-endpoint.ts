@@ -9,7 +9,11 @@ import { AppError } from "../../errors.js";
 import { panelAddress } from "./api-address.js";
 
 /** Where the operating systems keep their CA bundle (Debian/Ubuntu, EL, SUSE), the first that exists is "system". */
-export const SYSTEM_CA_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/ca-bundle.pem"] as const;
+export const SYSTEM_CA_BUNDLES = [
+  "/etc/ssl/certs/ca-certificates.crt",
+  "/etc/pki/tls/certs/ca-bundle.crt",
+  "/etc/ssl/ca-bundle.pem",
+] as const;
 
 /** How to reach DirectAdmin for the session replay, worked out from the settings. */
 export interface EndpointPlan {
@@ -37,22 +41,46 @@ export interface EndpointPlan {
  * `address: "loopback"` connects to 127.0.0.1 while the URL — and so the name checked and sent — stays the host
  * name. Throws an AppError naming the setting to fix when a file is missing or holds no certificate.
  */
-export function planEndpoint(directadmin: Pick<Config["directadmin"], "root" | "apiUrl" | "sessionCheck">, systemBundles: readonly string[] = SYSTEM_CA_BUNDLES): EndpointPlan {
+export function planEndpoint(
+  directadmin: Pick<Config["directadmin"], "root" | "apiUrl" | "sessionCheck">,
+  systemBundles: readonly string[] = SYSTEM_CA_BUNDLES,
+): EndpointPlan {
   const check = directadmin.sessionCheck;
   const { url, certificateFile } = panelAddress(directadmin);
   const loopback = check.address === "loopback" ? { lookup: loopbackLookup } : {};
   const where = check.address === "loopback" ? `${url} (connecting to 127.0.0.1)` : url;
-  if (!url.startsWith("https:")) return { url, description: `${where}, plain http`, trustFile: undefined, connect: loopback };
+  if (!url.startsWith("https:"))
+    return { url, description: `${where}, plain http`, trustFile: undefined, connect: loopback };
   if (check.trust === "panel-certificate") {
     const pinned = certificatesIn(certificateFile, "directadmin.sessionCheck.certificateFile")[0] as X509Certificate;
     const checkServerIdentity = (_host: string, cert: PeerCertificate) =>
-      cert.fingerprint256 === pinned.fingerprint256 ? undefined : new Error(`DirectAdmin presented another certificate than ${certificateFile} (${cert.fingerprint256})`);
-    return { url, description: `${where}, trusting only the certificate in ${certificateFile}`, trustFile: certificateFile, connect: { ...loopback, ca: [pinned.toString()], allowPartialTrustChain: true, checkServerIdentity } };
+      cert.fingerprint256 === pinned.fingerprint256
+        ? undefined
+        : new Error(`DirectAdmin presented another certificate than ${certificateFile} (${cert.fingerprint256})`);
+    return {
+      url,
+      description: `${where}, trusting only the certificate in ${certificateFile}`,
+      trustFile: certificateFile,
+      connect: { ...loopback, ca: [pinned.toString()], allowPartialTrustChain: true, checkServerIdentity },
+    };
   }
-  const file = check.trust === "ca-file" ? (check.caFile as string) : systemBundles.find((bundle) => existsSync(bundle));
-  if (file === undefined) throw new AppError("config_invalid", `no system CA bundle found (looked for ${systemBundles.join(", ")}); set directadmin.sessionCheck.trust to "ca-file" with caFile`);
-  const authorities = certificatesIn(file, check.trust === "ca-file" ? "directadmin.sessionCheck.caFile" : "the system CA bundle");
-  return { url, description: `${where}, trusting the authorities in ${file}`, trustFile: file, connect: { ...loopback, ca: authorities.map((certificate) => certificate.toString()) } };
+  const file =
+    check.trust === "ca-file" ? (check.caFile as string) : systemBundles.find((bundle) => existsSync(bundle));
+  if (file === undefined)
+    throw new AppError(
+      "config_invalid",
+      `no system CA bundle found (looked for ${systemBundles.join(", ")}); set directadmin.sessionCheck.trust to "ca-file" with caFile`,
+    );
+  const authorities = certificatesIn(
+    file,
+    check.trust === "ca-file" ? "directadmin.sessionCheck.caFile" : "the system CA bundle",
+  );
+  return {
+    url,
+    description: `${where}, trusting the authorities in ${file}`,
+    trustFile: file,
+    connect: { ...loopback, ca: authorities.map((certificate) => certificate.toString()) },
+  };
 }
 
 /**
@@ -101,7 +129,10 @@ export function certificatesIn(file: string, setting: string): X509Certificate[]
     const certificates = blocks.map((block) => new X509Certificate(block));
     if (certificates.length > 0) return certificates;
   } catch (error) {
-    throw new AppError("config_invalid", `${file} (${setting}) holds a certificate that cannot be read: ${(error as Error).message}`);
+    throw new AppError(
+      "config_invalid",
+      `${file} (${setting}) holds a certificate that cannot be read: ${(error as Error).message}`,
+    );
   }
   throw new AppError("config_invalid", `${file} (${setting}) holds no PEM certificate`);
 }

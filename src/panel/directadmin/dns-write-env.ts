@@ -52,7 +52,9 @@ const VARIABLES: ReadonlyArray<readonly [variable: string, type: ModelledType]> 
  * Every variable parseDnsWriteEnv reads: DOMAIN, the record lists, MX (to tell an old DirectAdmin) and each type's TTL.
  * The hooks record these and nothing else of dns_write_post (hook-variables.ts).
  */
-export const DNS_WRITE_VARIABLES: readonly string[] = [...new Set(["DOMAIN", "MX", ...VARIABLES.flatMap(([variable, type]) => [variable, `${type}_TIME`])])];
+export const DNS_WRITE_VARIABLES: readonly string[] = [
+  ...new Set(["DOMAIN", "MX", ...VARIABLES.flatMap(([variable, type]) => [variable, `${type}_TIME`])]),
+];
 
 const MAX_SHOWN = 80;
 
@@ -66,11 +68,15 @@ export function parseDnsWriteEnv(env: Readonly<Record<string, string | undefined
     if (domain === "") throw new DnsDataError("DOMAIN is empty");
   } catch (error) {
     const reason = error instanceof DnsDataError ? error.message : String(error);
-    problems.push(`DOMAIN ${JSON.stringify(env.DOMAIN ?? null)} is not a domain name (${reason}); no records were read`);
+    problems.push(
+      `DOMAIN ${JSON.stringify(env.DOMAIN ?? null)} is not a domain name (${reason}); no records were read`,
+    );
     return { domain: "", records, problems };
   }
   if (env.MX !== undefined && env.MX_FULL === undefined) {
-    problems.push("MX is set but MX_FULL is not: MX holds only preferences, so the MX records cannot be read (DirectAdmin 1.23.2 and later send MX_FULL)");
+    problems.push(
+      "MX is set but MX_FULL is not: MX holds only preferences, so the MX records cannot be read (DirectAdmin 1.23.2 and later send MX_FULL)",
+    );
   }
   const origin = labelsOfName(domain);
   for (const [variable, type] of VARIABLES) {
@@ -91,7 +97,12 @@ export function parseDnsWriteEnv(env: Readonly<Record<string, string | undefined
   return { domain, records, problems };
 }
 
-function typeTtl(env: Readonly<Record<string, string | undefined>>, type: string, fallback: number, problems: string[]): number {
+function typeTtl(
+  env: Readonly<Record<string, string | undefined>>,
+  type: string,
+  fallback: number,
+  problems: string[],
+): number {
   const variable = `${type}_TIME`;
   const text = env[variable]?.trim();
   if (text === undefined || text === "") return fallback;

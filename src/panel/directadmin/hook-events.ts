@@ -35,7 +35,10 @@ const PACKAGE_MAX = 255;
 /** A hook environment that cannot be turned into an event; kept aside with this reason, never dropped. */
 export class HookEnvError extends AppError {
   constructor(hook: string, problem: string) {
-    super("hook_env_invalid", `${oneLine(hook, HOOK_NAME_MAX)}: ${problem}; the event was kept in the spool's rejected/ folder — check the DirectAdmin version's hook variables`);
+    super(
+      "hook_env_invalid",
+      `${oneLine(hook, HOOK_NAME_MAX)}: ${problem}; the event was kept in the spool's rejected/ folder — check the DirectAdmin version's hook variables`,
+    );
   }
 }
 
@@ -69,7 +72,15 @@ export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
 
   switch (hook) {
     case "user_create_post":
-      return { kind: "user-created", username: user("username"), domain: optionalDomain("domain"), package: name(pick(env, "package"), "package", PACKAGE_MAX), ips, creator: optionalUser("creator"), restore };
+      return {
+        kind: "user-created",
+        username: user("username"),
+        domain: optionalDomain("domain"),
+        package: name(pick(env, "package"), "package", PACKAGE_MAX),
+        ips,
+        creator: optionalUser("creator"),
+        restore,
+      };
     case "user_destroy_post":
       return { kind: "user-destroyed", username: user("username") };
     case "user_suspend_post":
@@ -83,13 +94,29 @@ export function eventFromHookEnv(hook: string, env: Env): PanelEvent {
     case "domain_change_post":
       return { kind: "domain-renamed", username: user("username"), from: domain("domain"), to: domain("newdomain") };
     case "domain_pointer_create_post":
-      return { kind: "pointer-created", username: optionalUser("username"), pointer: domain("from"), domain: domain("domain", "DOMAIN") };
+      return {
+        kind: "pointer-created",
+        username: optionalUser("username"),
+        pointer: domain("from"),
+        domain: domain("domain", "DOMAIN"),
+      };
     case "domain_pointer_destroy_post":
-      return { kind: "pointer-destroyed", username: optionalUser("username"), pointer: domain("from"), domain: optionalDomain("domain", "DOMAIN") };
+      return {
+        kind: "pointer-destroyed",
+        username: optionalUser("username"),
+        pointer: domain("from"),
+        domain: optionalDomain("domain", "DOMAIN"),
+      };
     case "dns_create_post":
       // A cluster push names the local admin as username: the zone's owner is on another server.
-      if (pick(env, "caller") === "create:raw_save") return { kind: "zone-pushed", domain: domain("domain"), restore: restore || pick(env, "zone_existed") === "1" };
-      return { kind: "zone-created", username: optionalUser("username", "USERNAME"), domain: domain("domain"), restore: restore || pick(env, "zone_existed") === "1" };
+      if (pick(env, "caller") === "create:raw_save")
+        return { kind: "zone-pushed", domain: domain("domain"), restore: restore || pick(env, "zone_existed") === "1" };
+      return {
+        kind: "zone-created",
+        username: optionalUser("username", "USERNAME"),
+        domain: domain("domain"),
+        restore: restore || pick(env, "zone_existed") === "1",
+      };
     case "dns_delete_post":
       return { kind: "zone-deleted", domain: domain("domain") };
     case "dns_write_post":

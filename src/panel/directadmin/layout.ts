@@ -51,7 +51,10 @@ export const DIRECTADMIN_DEFAULTS: Readonly<DirectAdminLayoutOptions> = {
 /** Raised for a user or domain name that cannot be a path component. */
 export class DirectAdminNameError extends AppError {
   constructor(what: string, value: string) {
-    super("directadmin_name_invalid", `${JSON.stringify(value)} is not a valid DirectAdmin ${what} (it would not name a file inside the DirectAdmin tree)`);
+    super(
+      "directadmin_name_invalid",
+      `${JSON.stringify(value)} is not a valid DirectAdmin ${what} (it would not name a file inside the DirectAdmin tree)`,
+    );
   }
 }
 

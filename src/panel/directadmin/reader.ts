@@ -3,7 +3,15 @@ import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
 import { ACCOUNT_LEVELS, type AccountLevel, type PanelAccount, type PanelDomain } from "../../model/account.js";
 import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
-import { directoryNames, fileNames, fileVersion, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
+import {
+  directoryNames,
+  fileNames,
+  fileVersion,
+  mapLimit,
+  nonEmpty,
+  readOptional,
+  readOptionalBytes,
+} from "../panel-files.js";
 import { DirectAdminNameError, type DirectAdminLayout } from "./layout.js";
 
 const UNREADABLE = "directadmin_file_unreadable";
@@ -34,7 +42,9 @@ export class DirectAdminPanel implements Panel {
   /** Every account directory that has a `user.conf`, sorted by user name. */
   async listAccounts(): Promise<PanelAccount[]> {
     // A directory whose name cannot be a DirectAdmin user (".trash", a backup copy) is not an account.
-    const names = (await directoryNames(this.layout.usersDir, UNREADABLE)).filter((name) => isUserName(this.layout, name));
+    const names = (await directoryNames(this.layout.usersDir, UNREADABLE)).filter((name) =>
+      isUserName(this.layout, name),
+    );
     const accounts = await mapLimit(names.sort(), 32, (name) => this.account(name));
     return accounts.filter((account): account is PanelAccount => account !== undefined);
   }
@@ -69,7 +79,11 @@ export class DirectAdminPanel implements Panel {
     const conf = parseConf(text, confFile);
     const usertype = nonEmpty(conf.get("usertype")) ?? "user";
     if (!(ACCOUNT_LEVELS as readonly string[]).includes(usertype)) {
-      throw new DirectAdminFileError(confFile, lineOf(text, "usertype"), `usertype=${JSON.stringify(usertype.slice(0, 20))} is not admin, reseller or user`);
+      throw new DirectAdminFileError(
+        confFile,
+        lineOf(text, "usertype"),
+        `usertype=${JSON.stringify(usertype.slice(0, 20))} is not admin, reseller or user`,
+      );
     }
     return { level: usertype as AccountLevel, language: nonEmpty(conf.get("language")) };
   }
@@ -89,7 +103,8 @@ export class DirectAdminPanel implements Panel {
   /** `<zoneDir>/<domain>.db` for the canonical name; a name that is not a domain has none. */
   zoneFilePath(domain: string): string {
     const canonical = canonicalDomain(domain);
-    if (canonical === undefined) throw new AppError("directadmin_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
+    if (canonical === undefined)
+      throw new AppError("directadmin_name_invalid", `"${domain}" is not a domain name, so it has no zone file`);
     return this.layout.zoneFile(canonical);
   }
 
@@ -129,7 +144,10 @@ export class DirectAdminFileError extends AppError {
     readonly line: number,
     problem: string,
   ) {
-    super("directadmin_file_invalid", `${file}:${line}: ${problem}; fix or restore the file (DirectAdmin's own tools rewrite it)`);
+    super(
+      "directadmin_file_invalid",
+      `${file}:${line}: ${problem}; fix or restore the file (DirectAdmin's own tools rewrite it)`,
+    );
   }
 }
 
@@ -158,7 +176,12 @@ export function parseDomainOwners(text: string, file: string): Map<string, strin
     if (line === "") continue;
     const match = /^([^:\s]+):\s*(\S+)$/.exec(line);
     const domain = match === null ? undefined : canonicalDomain(match[1] as string);
-    if (match === null || domain === undefined) throw new DirectAdminFileError(file, index + 1, `expected "domain: user", found ${JSON.stringify(line.slice(0, 80))}`);
+    if (match === null || domain === undefined)
+      throw new DirectAdminFileError(
+        file,
+        index + 1,
+        `expected "domain: user", found ${JSON.stringify(line.slice(0, 80))}`,
+      );
     owners.set(domain, match[2] as string);
   }
   return owners;
@@ -170,7 +193,8 @@ function parseNameLines(text: string, file: string, nameOf: (line: string) => st
     const line = raw.trim();
     if (line === "") continue;
     const domain = canonicalDomain(nameOf(line));
-    if (domain === undefined) throw new DirectAdminFileError(file, index + 1, `${JSON.stringify(line.slice(0, 80))} is not a domain name`);
+    if (domain === undefined)
+      throw new DirectAdminFileError(file, index + 1, `${JSON.stringify(line.slice(0, 80))} is not a domain name`);
     names.add(domain);
   }
   return [...names];

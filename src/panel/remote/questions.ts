@@ -13,7 +13,9 @@ import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "
  */
 
 /** The names of Panel's methods (its data members, such as `kind`, are not questions). */
-export type PanelMethod = { [K in keyof Panel]: Panel[K] extends (...args: never[]) => unknown ? K : never }[keyof Panel];
+export type PanelMethod = {
+  [K in keyof Panel]: Panel[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Panel];
 
 /** One question: its arguments, and its answer (decoded: the method's result; encoded: JSON). */
 export interface Question<M extends PanelMethod> {

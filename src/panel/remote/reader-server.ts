@@ -28,7 +28,11 @@ const MAX_CONNECTIONS = 64;
  * The panel reader (`wedos-panel panel-reader`): answers the {@link Panel} questions of the daemon from the panel's
  * own files, and nothing else (docs/decisions/0011). It never writes and, under its unit, has no network.
  */
-export async function startPanelReader(panel: Panel, listen: ReaderListen, log: (line: string) => void): Promise<PanelReaderServer> {
+export async function startPanelReader(
+  panel: Panel,
+  listen: ReaderListen,
+  log: (line: string) => void,
+): Promise<PanelReaderServer> {
   const server = createServer((socket) => void serveOne(panel, socket, log));
   server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
@@ -48,7 +52,15 @@ async function serveOne(panel: Panel, socket: Socket, log: (line: string) => voi
   } catch (error) {
     if (error instanceof LineError && error.reason === "too-long") {
       log(`refused: a question longer than ${MAX_QUESTION_BYTES} bytes`);
-      const refusal = { v: PROTOCOL_VERSION, panel: panel.kind, error: { code: "panel_reader_refused", message: `the panel reader refused the question: it is longer than ${MAX_QUESTION_BYTES} bytes`, retryable: false } };
+      const refusal = {
+        v: PROTOCOL_VERSION,
+        panel: panel.kind,
+        error: {
+          code: "panel_reader_refused",
+          message: `the panel reader refused the question: it is longer than ${MAX_QUESTION_BYTES} bytes`,
+          retryable: false,
+        },
+      };
       socket.end(`${JSON.stringify(refusal)}\n`);
     } else {
       socket.destroy();
@@ -62,8 +74,15 @@ async function serveOne(panel: Panel, socket: Socket, log: (line: string) => voi
 
 function listenError(listen: ReaderListen, error: NodeJS.ErrnoException): AppError {
   const where = "fd" in listen ? `the socket systemd handed over (fd ${listen.fd})` : listen.path;
-  const fix = error.code === "EADDRINUSE" ? "; another reader runs there, or a stale socket is left: stop it or remove the file" : "";
-  return new AppError("panel_reader_listen", `the panel reader cannot listen on ${where}: ${toError(error).message}${fix}`, { cause: error });
+  const fix =
+    error.code === "EADDRINUSE"
+      ? "; another reader runs there, or a stale socket is left: stop it or remove the file"
+      : "";
+  return new AppError(
+    "panel_reader_listen",
+    `the panel reader cannot listen on ${where}: ${toError(error).message}${fix}`,
+    { cause: error },
+  );
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -3,7 +3,15 @@ import { AppError } from "../../errors.js";
 import type { PanelAccount } from "../../model/account.js";
 import type { PanelKind } from "../../model/panel-kind.js";
 import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
-import { answerLine, describeIssues, LineError, MAX_ANSWER_BYTES, parseLine, PROTOCOL_VERSION, readLine } from "./protocol.js";
+import {
+  answerLine,
+  describeIssues,
+  LineError,
+  MAX_ANSWER_BYTES,
+  parseLine,
+  PROTOCOL_VERSION,
+  readLine,
+} from "./protocol.js";
 import { PANEL_QUESTIONS, type PanelMethod, type Question } from "./questions.js";
 
 export interface RemotePanelOptions {
@@ -56,15 +64,26 @@ export class RemotePanel implements Panel {
     return this.ask("zoneFileVersion", [domain]);
   }
 
-  private async ask<M extends PanelMethod>(method: M, args: Parameters<Panel[M]>): Promise<Awaited<ReturnType<Panel[M]>>> {
+  private async ask<M extends PanelMethod>(
+    method: M,
+    args: Parameters<Panel[M]>,
+  ): Promise<Awaited<ReturnType<Panel[M]>>> {
     const text = await this.exchange(method, JSON.stringify({ v: PROTOCOL_VERSION, method, args }));
-    const badAnswer = (why: string) => new PanelReaderError("panel_reader_bad_answer", `the panel reader answered ${method} with something that is not an answer (${why}); restart it: systemctl restart wedos-panel-reader`);
+    const badAnswer = (why: string) =>
+      new PanelReaderError(
+        "panel_reader_bad_answer",
+        `the panel reader answered ${method} with something that is not an answer (${why}); restart it: systemctl restart wedos-panel-reader`,
+      );
     const line = parseLine(text, answerLine);
     if ("problem" in line) throw badAnswer(line.problem);
     if (line.data.panel !== this.kind) {
-      throw new PanelReaderError("panel_reader_mismatch", `the panel reader reads ${line.data.panel}, but this daemon is set up for ${this.kind}; set "panel" to "${line.data.panel}" in the configuration, or reinstall with the right panel's package`);
+      throw new PanelReaderError(
+        "panel_reader_mismatch",
+        `the panel reader reads ${line.data.panel}, but this daemon is set up for ${this.kind}; set "panel" to "${line.data.panel}" in the configuration, or reinstall with the right panel's package`,
+      );
     }
-    if ("error" in line.data) throw new AppError(line.data.error.code, line.data.error.message, { retryable: line.data.error.retryable });
+    if ("error" in line.data)
+      throw new AppError(line.data.error.code, line.data.error.message, { retryable: line.data.error.retryable });
     const answer = QUESTIONS[method].answer.safeParse(line.data.answer);
     if (!answer.success) throw badAnswer(describeIssues(answer.error));
     return answer.data;
@@ -79,7 +98,15 @@ export class RemotePanel implements Panel {
         socket.destroy();
         reject(error);
       };
-      socket.setTimeout(timeoutMs, () => fail(new PanelReaderError("panel_reader_timeout", `the panel reader did not answer ${method} within ${timeoutMs / 1000} s (${path}); if this lasts, run: wedos-panel doctor`, { retryable: true })));
+      socket.setTimeout(timeoutMs, () =>
+        fail(
+          new PanelReaderError(
+            "panel_reader_timeout",
+            `the panel reader did not answer ${method} within ${timeoutMs / 1000} s (${path}); if this lasts, run: wedos-panel doctor`,
+            { retryable: true },
+          ),
+        ),
+      );
       socket.once("connect", () => socket.write(`${question}\n`));
       readLine(socket, maxAnswerBytes).then(
         (text) => {
@@ -94,14 +121,29 @@ export class RemotePanel implements Panel {
 
 function connectionError(method: PanelMethod, path: string, error: unknown, maxAnswerBytes: number): PanelReaderError {
   if (error instanceof LineError && error.reason === "too-long") {
-    return new PanelReaderError("panel_reader_bad_answer", `the panel reader's answer to ${method} is longer than ${maxAnswerBytes} bytes, more than any panel needs; restart it: systemctl restart wedos-panel-reader`);
+    return new PanelReaderError(
+      "panel_reader_bad_answer",
+      `the panel reader's answer to ${method} is longer than ${maxAnswerBytes} bytes, more than any panel needs; restart it: systemctl restart wedos-panel-reader`,
+    );
   }
   if (error instanceof LineError) {
-    return new PanelReaderError("panel_reader_unavailable", `the panel reader closed the connection before answering ${method} (${path}; it may be restarting); if this lasts, run: wedos-panel doctor`, { retryable: true });
+    return new PanelReaderError(
+      "panel_reader_unavailable",
+      `the panel reader closed the connection before answering ${method} (${path}; it may be restarting); if this lasts, run: wedos-panel doctor`,
+      { retryable: true },
+    );
   }
   const code = (error as NodeJS.ErrnoException).code ?? "error";
   if (code === "EACCES" || code === "EPERM") {
-    return new PanelReaderError("panel_reader_forbidden", `this process may not connect to the panel reader's socket ${path} (${code}): only the service account and root may; run it as one of them`, { cause: error });
+    return new PanelReaderError(
+      "panel_reader_forbidden",
+      `this process may not connect to the panel reader's socket ${path} (${code}): only the service account and root may; run it as one of them`,
+      { cause: error },
+    );
   }
-  return new PanelReaderError("panel_reader_unavailable", `the panel reader does not answer on ${path} (${code}; it may be restarting); if this lasts, run: wedos-panel doctor`, { retryable: true, cause: error });
+  return new PanelReaderError(
+    "panel_reader_unavailable",
+    `the panel reader does not answer on ${path} (${code}; it may be restarting); if this lasts, run: wedos-panel doctor`,
+    { retryable: true, cause: error },
+  );
 }

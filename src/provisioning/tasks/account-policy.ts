@@ -7,7 +7,10 @@ import type { TaskContext } from "./context.js";
  * user_create_post, and the daemon takes a job as soon as its event is read: without this, the account's first
  * jobs would run under the default policy (a zone for a package without WEDOS DNS, no protection for one with it).
  */
-export async function accountPolicy(ctx: Pick<TaskContext, "inventory" | "panel" | "policies">, username: string | null): Promise<Policy & { package: string }> {
+export async function accountPolicy(
+  ctx: Pick<TaskContext, "inventory" | "panel" | "policies">,
+  username: string | null,
+): Promise<Policy & { package: string }> {
   if (username === null) return ctx.policies.forPackage(undefined);
   const known = ctx.inventory.account(username)?.package;
   return ctx.policies.forPackage(known ?? (await ctx.panel.account(username))?.package);

@@ -23,10 +23,14 @@ export const checkDrift = defineTask({
 
 async function planForPreview(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
   const row = ctx.inventory.domain(domain);
-  if (row === undefined || row.state !== "active" || (await accountPolicy(ctx, row.username)).dnsMode !== "primary") return;
+  if (row === undefined || row.state !== "active" || (await accountPolicy(ctx, row.username)).dnsMode !== "primary")
+    return;
   const conflict = ctx.conflicts.get(domain, "zone");
   if (conflict !== undefined && conflict.resolution !== "adopt") return;
-  const plan = await ctx.zoneSync.plan(domain, await panelRecords(ctx, domain, undefined), "primary", { adopt: conflict?.resolution === "adopt", lane });
+  const plan = await ctx.zoneSync.plan(domain, await panelRecords(ctx, domain, undefined), "primary", {
+    adopt: conflict?.resolution === "adopt",
+    lane,
+  });
   ctx.drift.record(domain, planHasWork(plan) ? planSummary(plan) : undefined, null, ctx.clock.now());
 }
 

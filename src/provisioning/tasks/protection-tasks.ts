@@ -46,7 +46,12 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
       ctx.protections.update(domain, { state: "pending", reason: "ordered; waiting for WEDOS to activate it" }, now);
       schedulePoll(ctx);
     } else {
-      ctx.conflicts.flag(domain, "protection", `${domain} is already protected by WEDOS Global under this account, but not through the plugin; an admin must adopt or ignore it`, now);
+      ctx.conflicts.flag(
+        domain,
+        "protection",
+        `${domain} is already protected by WEDOS Global under this account, but not through the plugin; an admin must adopt or ignore it`,
+        now,
+      );
     }
     return;
   }
@@ -54,14 +59,32 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
   // Third-level and deeper names can only use cname mode (docs/reference/wapi.md#wedos-global-protection).
   const mode = domain.split(".").length > 2 ? "cname" : policy.protectionMode;
   const upstreamIps = account?.ips ?? [];
-  ctx.protections.recordOrdering({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, now);
+  ctx.protections.recordOrdering(
+    { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps },
+    now,
+  );
   try {
-    const reply = await ctx.wapi.wgp.domainCreate({ domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps }, { lane });
-    ctx.protections.update(domain, { state: reply.pending ? "pending" : "active", clTRID: reply.clTRID ?? null, reason: reply.pending ? waitingReason(mode) : null }, ctx.clock.now());
+    const reply = await ctx.wapi.wgp.domainCreate(
+      { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps },
+      { lane },
+    );
+    ctx.protections.update(
+      domain,
+      {
+        state: reply.pending ? "pending" : "active",
+        clTRID: reply.clTRID ?? null,
+        reason: reply.pending ? waitingReason(mode) : null,
+      },
+      ctx.clock.now(),
+    );
     schedulePoll(ctx);
   } catch (error) {
     const permanent = error instanceof WapiResultError && error.failureClass === "permanent";
-    ctx.protections.update(domain, { state: permanent ? "error" : "ordering", reason: (error as Error).message }, ctx.clock.now());
+    ctx.protections.update(
+      domain,
+      { state: permanent ? "error" : "ordering", reason: (error as Error).message },
+      ctx.clock.now(),
+    );
     throw error;
   }
 }
@@ -83,15 +106,33 @@ export const unprotectDomain = defineTask({
 async function terminateProtection(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
   const choice = ctx.protections.choice(domain);
   const existing = ctx.protections.get(domain);
-  if (choice === undefined || choice.wanted || existing === undefined || (existing.state !== "active" && existing.state !== "pending")) return;
+  if (
+    choice === undefined ||
+    choice.wanted ||
+    existing === undefined ||
+    (existing.state !== "active" && existing.state !== "pending")
+  )
+    return;
   try {
     await ctx.wapi.wgp.domainDelete(domain, { lane });
   } catch (error) {
     if (!isGone(error)) throw error;
   }
   const now = ctx.clock.now();
-  ctx.protections.update(domain, { state: "removed", reason: `switched off on the domain's page by ${choice.by}` }, now);
-  ctx.protections.recordBilling({ at: now, username: ctx.inventory.domain(domain)?.username ?? null, domain, kind: "protection-cancel", amount: null, currency: null, reference: existing.orderNum });
+  ctx.protections.update(
+    domain,
+    { state: "removed", reason: `switched off on the domain's page by ${choice.by}` },
+    now,
+  );
+  ctx.protections.recordBilling({
+    at: now,
+    username: ctx.inventory.domain(domain)?.username ?? null,
+    domain,
+    kind: "protection-cancel",
+    amount: null,
+    currency: null,
+    reference: existing.orderNum,
+  });
 }
 
 /** poll-notifications: collects the outcome of orders (poll-req), records prices for billing, acknowledges. */
@@ -109,15 +150,44 @@ async function collectNotifications(ctx: TaskContext, lane: WapiLane): Promise<v
     if (notification === undefined) break;
     const data = notification.data ?? {};
     const domain = typeof data.domain === "string" ? data.domain.toLowerCase() : undefined;
-    const protection = (notification.clTRID === "" ? undefined : ctx.protections.byClTRID(notification.clTRID)) ?? (domain === undefined ? undefined : ctx.protections.get(domain));
+    const protection =
+      (notification.clTRID === "" ? undefined : ctx.protections.byClTRID(notification.clTRID)) ??
+      (domain === undefined ? undefined : ctx.protections.get(domain));
     if (protection !== undefined && notification.command === "wgp-domain-create") {
       const now = ctx.clock.now();
       if (notification.code < 2000) {
         const text = (value: unknown) => (value === undefined || value === null ? null : String(value));
-        ctx.protections.update(protection.domain, { state: "active", wgpId: text(data.WGP_ID), orderNum: text(data.order_num), amount: text(data.amount), currency: text(data.currency), reason: null, activatedAt: now }, now);
-        ctx.protections.recordBilling({ at: now, username: ctx.inventory.domain(protection.domain)?.username ?? null, domain: protection.domain, kind: "protection-order", amount: text(data.amount), currency: text(data.currency), reference: text(data.order_num) });
+        ctx.protections.update(
+          protection.domain,
+          {
+            state: "active",
+            wgpId: text(data.WGP_ID),
+            orderNum: text(data.order_num),
+            amount: text(data.amount),
+            currency: text(data.currency),
+            reason: null,
+            activatedAt: now,
+          },
+          now,
+        );
+        ctx.protections.recordBilling({
+          at: now,
+          username: ctx.inventory.domain(protection.domain)?.username ?? null,
+          domain: protection.domain,
+          kind: "protection-order",
+          amount: text(data.amount),
+          currency: text(data.currency),
+          reference: text(data.order_num),
+        });
       } else {
-        ctx.protections.update(protection.domain, { state: "error", reason: `WEDOS could not set up protection (code ${notification.code} "${notification.result}")` }, now);
+        ctx.protections.update(
+          protection.domain,
+          {
+            state: "error",
+            reason: `WEDOS could not set up protection (code ${notification.code} "${notification.result}")`,
+          },
+          now,
+        );
       }
     }
     await ctx.wapi.account.pollAck(notification.id, { lane });
@@ -144,7 +214,14 @@ async function protectedAtWedos(ctx: TaskContext, domain: string, lane: WapiLane
   // rejected request). Its shape is not documented publicly: any list of objects with a domain/name is read.
   const reply = await ctx.wapi.wgp.servicesList({ lane });
   const items = Object.values(reply.data).flatMap((value) => normaliseList(value));
-  return items.some((item) => typeof item === "object" && item !== null && [(item as { domain?: unknown }).domain, (item as { name?: unknown }).name].some((name) => typeof name === "string" && name.toLowerCase() === domain));
+  return items.some(
+    (item) =>
+      typeof item === "object" &&
+      item !== null &&
+      [(item as { domain?: unknown }).domain, (item as { name?: unknown }).name].some(
+        (name) => typeof name === "string" && name.toLowerCase() === domain,
+      ),
+  );
 }
 
 function schedulePoll(ctx: TaskContext, delayMs = FIRST_POLL_DELAY_MS): void {
@@ -152,5 +229,7 @@ function schedulePoll(ctx: TaskContext, delayMs = FIRST_POLL_DELAY_MS): void {
 }
 
 function waitingReason(mode: string): string {
-  return mode === "ns" ? "ordered; WEDOS activates it once the domain uses WEDOS's name servers" : "ordered; waiting for WEDOS to activate it";
+  return mode === "ns"
+    ? "ordered; WEDOS activates it once the domain uses WEDOS's name servers"
+    : "ordered; waiting for WEDOS to activate it";
 }

@@ -64,7 +64,10 @@ function applyAccountChanges(ctx: TaskContext, account: PanelAccount): AccountCh
   }
   if (known.suspended !== account.suspended) {
     changes.push(account.suspended ? "suspended" : "unsuspended");
-    applyPanelEvent({ kind: account.suspended ? "user-suspended" : "user-activated", username: account.username }, lifecycle);
+    applyPanelEvent(
+      { kind: account.suspended ? "user-suspended" : "user-activated", username: account.username },
+      lifecycle,
+    );
   }
   return changes;
 }
@@ -79,7 +82,8 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
 
   for (const account of await panel.listAccounts()) {
     accountsInPanel.add(account.username);
-    for (const change of applyAccountChanges(ctx, account)) report.accounts.push({ username: account.username, change });
+    for (const change of applyAccountChanges(ctx, account))
+      report.accounts.push({ username: account.username, change });
     inventory.rememberAccount(account, now);
     for (const domain of account.domains) {
       inPanel.add(domain.domain);
@@ -97,7 +101,10 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
     // A cluster zone is in no local account: only its own deletion, pushed by its server, removes it.
     if (domain.state === "deleted" || domain.origin === "cluster" || inPanel.has(domain.domain)) continue;
     report.orphans.push(domain.domain);
-    applyPanelEvent({ kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain }, ctx.lifecycle);
+    applyPanelEvent(
+      { kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain },
+      ctx.lifecycle,
+    );
   }
   for (const username of inventory.liveAccounts()) {
     if (accountsInPanel.has(username)) continue;
@@ -111,7 +118,10 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   const lastLook = (domain: DomainRow) => Math.max(domain.dnsSyncedAt ?? 0, planned.get(domain.domain) ?? 0);
   const candidates = inventory
     .allDomains()
-    .filter((domain) => domain.state === "active" && domain.dnsStatus === "active" && zones.zone(domain.domain)?.mode === "primary")
+    .filter(
+      (domain) =>
+        domain.state === "active" && domain.dnsStatus === "active" && zones.zone(domain.domain)?.mode === "primary",
+    )
     .sort((a, b) => lastLook(a) - lastLook(b))
     .slice(0, driftBudget);
   for (const domain of candidates) queue.enqueue(checkDrift, { domain: domain.domain });

@@ -35,12 +35,20 @@ export async function runConnectionTest(deps: ConnectionTestDeps): Promise<Conne
   try {
     await deps.wapi.account.ping({ lane: "interactive", whenBudgetExhausted: "refuse", connectionTest: true });
     const fuse = deps.wapi.fuse.status();
-    const resumes = fuse.tripped && fuse.resumesAt !== undefined ? `; the plugin resumes sending by itself at ${pragueClockTime(fuse.resumesAt)} Prague time, once the rejected requests are an hour old` : "";
-    result = { at: deps.clock.now(), ok: true, message: `WEDOS accepted the login, the WAPI password and this server's IP address${resumes}` };
+    const resumes =
+      fuse.tripped && fuse.resumesAt !== undefined
+        ? `; the plugin resumes sending by itself at ${pragueClockTime(fuse.resumesAt)} Prague time, once the rejected requests are an hour old`
+        : "";
+    result = {
+      at: deps.clock.now(),
+      ok: true,
+      message: `WEDOS accepted the login, the WAPI password and this server's IP address${resumes}`,
+    };
   } catch (error) {
     const fuse = deps.wapi.fuse.status();
     // A refusal without sending already says why; after a rejection the admin needs to know how many tries remain.
-    const tries = fuse.rejected > 0 && !(error instanceof WapiPausedError) ? `; Test connection has ${testsInWords(fuse)}` : "";
+    const tries =
+      fuse.rejected > 0 && !(error instanceof WapiPausedError) ? `; Test connection has ${testsInWords(fuse)}` : "";
     result = { at: deps.clock.now(), ok: false, message: `${toError(error).message}${tries}` };
   }
   new DaemonStateStore(deps.db).set(CONNECTION_TEST_KEY, result, deps.clock.now());

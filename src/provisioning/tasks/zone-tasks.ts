@@ -106,7 +106,13 @@ export interface SyncOverrides {
  * Plans the domain's zone from the panel's records and WEDOS's rows and applies it (within the safety threshold
  * unless forced). Every plan's outcome is kept for the admin's drift preview: in sync, differing, or refused.
  */
-export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: Pick<ZonePayload, "env">, lane: WapiLane, overrides: SyncOverrides = {}): Promise<void> {
+export async function syncDomainZone(
+  ctx: TaskContext,
+  row: DomainRow,
+  payload: Pick<ZonePayload, "env">,
+  lane: WapiLane,
+  overrides: SyncOverrides = {},
+): Promise<void> {
   const { inventory, conflicts, zones, clock } = ctx;
   const domain = row.domain;
   const policy = await accountPolicy(ctx, row.username);
@@ -125,9 +131,18 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
   }
   try {
     const records = await panelRecords(ctx, domain, payload.env);
-    const plan = await ctx.zoneSync.plan(domain, records, policy.dnsMode, { adopt: conflict?.resolution === "adopt" || overrides.adopt === true, lane });
+    const plan = await ctx.zoneSync.plan(domain, records, policy.dnsMode, {
+      adopt: conflict?.resolution === "adopt" || overrides.adopt === true,
+      lane,
+    });
     const known = zones.zone(domain);
-    if (!plan.createZone && known !== undefined && !known.createdByUs && zones.managedRows(domain).length === 0 && conflict === undefined) {
+    if (
+      !plan.createZone &&
+      known !== undefined &&
+      !known.createdByUs &&
+      zones.managedRows(domain).length === 0 &&
+      conflict === undefined
+    ) {
       const detail = `a zone for ${domain} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it`;
       conflicts.flag(domain, "zone", detail, clock.now());
       inventory.setDnsStatus(domain, "conflict", detail, clock.now());
@@ -135,13 +150,35 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
     }
     if (!plan.safety.safe && overrides.force !== true) {
       ctx.drift.record(domain, planSummary(plan), plan.safety.message ?? "the plan changes too much", clock.now());
-      inventory.setDnsStatus(domain, "error", `not applied: ${plan.safety.message ?? ""} (an admin can apply it on the drift page or with: wedos-panel sync ${domain} --apply --force)`, clock.now());
+      inventory.setDnsStatus(
+        domain,
+        "error",
+        `not applied: ${plan.safety.message ?? ""} (an admin can apply it on the drift page or with: wedos-panel sync ${domain} --apply --force)`,
+        clock.now(),
+      );
       return;
     }
-    const result = await ctx.zoneSync.apply(plan, { lane, force: overrides.force === true, ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }) });
-    ctx.drift.record(domain, result.converged || result.after === undefined ? undefined : planSummary(result.after), null, clock.now());
-    const notTaken = plan.findings.filter((finding) => finding.outcome === "skipped" && !HANDLED_BY_WEDOS.has(finding.rule)).length + plan.conflicts.length;
-    inventory.setDnsStatus(domain, result.converged ? "active" : "error", result.converged ? (notTaken > 0 ? DNS_REASONS.recordsNotSynced(notTaken) : null) : DNS_REASONS.notConverged(), clock.now(), result.converged);
+    const result = await ctx.zoneSync.apply(plan, {
+      lane,
+      force: overrides.force === true,
+      ...(ctx.dns.primaryIp === undefined ? {} : { primaryIp: ctx.dns.primaryIp }),
+    });
+    ctx.drift.record(
+      domain,
+      result.converged || result.after === undefined ? undefined : planSummary(result.after),
+      null,
+      clock.now(),
+    );
+    const notTaken =
+      plan.findings.filter((finding) => finding.outcome === "skipped" && !HANDLED_BY_WEDOS.has(finding.rule)).length +
+      plan.conflicts.length;
+    inventory.setDnsStatus(
+      domain,
+      result.converged ? "active" : "error",
+      result.converged ? (notTaken > 0 ? DNS_REASONS.recordsNotSynced(notTaken) : null) : DNS_REASONS.notConverged(),
+      clock.now(),
+      result.converged,
+    );
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
   } catch (error) {
     if (isZoneExisting(error)) {
@@ -153,7 +190,12 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
       return;
     }
     const retryable = error instanceof AppError && error.retryable;
-    inventory.setDnsStatus(domain, retryable ? "pending" : "error", retryable ? `waiting to retry: ${(error as Error).message}` : (error as Error).message, clock.now());
+    inventory.setDnsStatus(
+      domain,
+      retryable ? "pending" : "error",
+      retryable ? `waiting to retry: ${(error as Error).message}` : (error as Error).message,
+      clock.now(),
+    );
     throw error;
   }
 }
@@ -162,11 +204,18 @@ export async function syncDomainZone(ctx: TaskContext, row: DomainRow, payload: 
  * The panel's records: its zone file, or dns_write_post's lists when the panel has no zone file (yet). A file that is
  * there but broken or unreadable is reported as it is; only a missing file falls back to the lists.
  */
-export async function panelRecords(ctx: TaskContext, domain: string, env: Record<string, string> | undefined): Promise<DnsRecord[]> {
+export async function panelRecords(
+  ctx: TaskContext,
+  domain: string,
+  env: Record<string, string> | undefined,
+): Promise<DnsRecord[]> {
   const zone = await ctx.panel.zoneFile(domain);
   if (zone.content !== undefined) return parseZoneFile(zone.content, { origin: domain }).records;
   if (env !== undefined) return parseDnsWriteEnv(env, ctx.dns.defaultTtl).records;
-  throw new AppError("zone_file_unreadable", `the panel has no zone file ${zone.path} for ${domain}; check the zone directory (wedos-panel doctor)`);
+  throw new AppError(
+    "zone_file_unreadable",
+    `the panel has no zone file ${zone.path} for ${domain}; check the zone directory (wedos-panel doctor)`,
+  );
 }
 
 async function deleteOurZone(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {

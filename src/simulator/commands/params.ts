@@ -6,8 +6,7 @@ import { WapiFailure } from "../wapi-failure.js";
  * generic codes: a missing required parameter is 2100, a malformed domain name 2202.
  */
 
-const DOMAIN_NAME =
-  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /** A present, non-empty parameter. */
 export function required(data: Record<string, unknown>, key: string): unknown {

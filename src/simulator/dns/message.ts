@@ -44,11 +44,20 @@ export function answerMessage(request: Buffer, context: MessageContext): Buffer 
 
 function answer(request: Buffer, context: MessageContext): Buffer | undefined {
   if (request.length < HEADER_BYTES || (request.readUInt16BE(2) & QR) !== 0) return undefined;
-  const header = { id: request.readUInt16BE(0), opcode: (request.readUInt16BE(2) >> 11) & 0xf, rd: (request[2]! & 1) === 1 };
+  const header = {
+    id: request.readUInt16BE(0),
+    opcode: (request.readUInt16BE(2) >> 11) & 0xf,
+    rd: (request[2]! & 1) === 1,
+  };
   const reply = (rcode: number, fields: Partial<Packet> = {}, aa = false, tc = false): Packet => ({
     type: "response",
     id: header.id,
-    flags: (header.opcode << 11) | (aa ? dnsPacket.AUTHORITATIVE_ANSWER : 0) | (tc ? dnsPacket.TRUNCATED_RESPONSE : 0) | (header.rd ? dnsPacket.RECURSION_DESIRED : 0) | rcode,
+    flags:
+      (header.opcode << 11) |
+      (aa ? dnsPacket.AUTHORITATIVE_ANSWER : 0) |
+      (tc ? dnsPacket.TRUNCATED_RESPONSE : 0) |
+      (header.rd ? dnsPacket.RECURSION_DESIRED : 0) |
+      rcode,
     ...fields,
   });
 
@@ -69,10 +78,13 @@ function answer(request: Buffer, context: MessageContext): Buffer | undefined {
 
   const opts = (query.additionals ?? []).filter((record): record is OptAnswer => record.type === "OPT");
   const clientOpt = opts[0];
-  if (opts.length > 1 || (clientOpt !== undefined && clientOpt.name !== ".")) return encode(reply(Rcode.FORMERR, { questions }));
+  if (opts.length > 1 || (clientOpt !== undefined && clientOpt.name !== "."))
+    return encode(reply(Rcode.FORMERR, { questions }));
   const opt = clientOpt === undefined ? [] : [serverOpt(clientOpt)];
   if (clientOpt !== undefined && clientOpt.ednsVersion > 0) {
-    return encode(reply(Rcode.NOERROR, { questions, additionals: [{ ...serverOpt(clientOpt), extendedRcode: BADVERS_EXTENDED }] }));
+    return encode(
+      reply(Rcode.NOERROR, { questions, additionals: [{ ...serverOpt(clientOpt), extendedRcode: BADVERS_EXTENDED }] }),
+    );
   }
 
   const resolution = resolve(question, context);
@@ -107,7 +119,16 @@ function sections(question: Question, resolution: Resolution, opt: OptAnswer[]):
 /** Our OPT: the payload size we accept, and the DO bit copied back as RFC 3225 §3 requires. */
 function serverOpt(clientOpt: OptAnswer): OptAnswer {
   const flags = clientOpt.flags & dnsPacket.DNSSEC_OK;
-  return { type: "OPT", name: ".", udpPayloadSize: MAX_UDP_PAYLOAD, extendedRcode: 0, ednsVersion: 0, flags, flag_do: flags !== 0, options: [] };
+  return {
+    type: "OPT",
+    name: ".",
+    udpPayloadSize: MAX_UDP_PAYLOAD,
+    extendedRcode: 0,
+    ednsVersion: 0,
+    flags,
+    flag_do: flags !== 0,
+    options: [],
+  };
 }
 
 /** RFC 6891 §6.2.5: honour the client's payload size, treating anything under 512 as 512. */

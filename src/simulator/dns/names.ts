@@ -32,7 +32,11 @@ export function parentName(name: string): string | undefined {
  */
 export function namesBelow(name: string, apex: string): string[] {
   const chain: string[] = [];
-  for (let current: string | undefined = name; current !== undefined && current !== apex; current = parentName(current)) {
+  for (
+    let current: string | undefined = name;
+    current !== undefined && current !== apex;
+    current = parentName(current)
+  ) {
     chain.unshift(current);
   }
   return chain;

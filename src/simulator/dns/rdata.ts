@@ -45,7 +45,12 @@ function buildAnswer(name: string, type: string, ttl: number, rdata: string): Re
     }
     case "SRV": {
       const [priority, weight, port, target] = fields(rdata, 4);
-      const data = { priority: uint(priority, 16), weight: uint(weight, 16), port: uint(port, 16), target: hostName(target) };
+      const data = {
+        priority: uint(priority, 16),
+        weight: uint(weight, 16),
+        port: uint(port, 16),
+        target: hostName(target),
+      };
       return { ...base, type, data };
     }
     case "TXT":
@@ -58,11 +63,20 @@ function buildAnswer(name: string, type: string, ttl: number, rdata: string): Re
       const expected = hash === "1" ? 20 : hash === "2" ? 32 : undefined;
       if (expected === undefined) throw new Error("fingerprint type must be 1 (SHA-1) or 2 (SHA-256)");
       if (fingerprint.length !== expected) throw new Error(`fingerprint must be ${expected} bytes`);
-      return { ...base, type, data: { algorithm: uint(algorithm, 8), hash: Number(hash), fingerprint: fingerprint.toString("hex") } };
+      return {
+        ...base,
+        type,
+        data: { algorithm: uint(algorithm, 8), hash: Number(hash), fingerprint: fingerprint.toString("hex") },
+      };
     }
     case "TLSA": {
       const [usage, selector, matchingType, ...hex] = rdata.split(/\s+/);
-      const data = { usage: uint(usage, 8), selector: uint(selector, 8), matchingType: uint(matchingType, 8), certificate: hexBytes(hex.join("")) };
+      const data = {
+        usage: uint(usage, 8),
+        selector: uint(selector, 8),
+        matchingType: uint(matchingType, 8),
+        certificate: hexBytes(hex.join("")),
+      };
       return { ...base, type, data };
     }
     default:
@@ -106,7 +120,8 @@ function hostName(name: string | undefined): string {
 
 function uint(text: string | undefined, bits: 8 | 16): number {
   const value = Number(text);
-  if (text === undefined || !/^\d+$/.test(text) || value >= 2 ** bits) throw new Error(`"${text ?? ""}" is not a ${bits}-bit number`);
+  if (text === undefined || !/^\d+$/.test(text) || value >= 2 ** bits)
+    throw new Error(`"${text ?? ""}" is not a ${bits}-bit number`);
   return value;
 }
 

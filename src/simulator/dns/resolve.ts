@@ -36,11 +36,18 @@ type Outcome =
  * turns that into SERVFAIL, as a real server does for a zone it failed to load.
  */
 export function resolveQuestion(question: Question, zones: readonly PublishedZone[]): Resolution {
-  const result: Resolution = { rcode: Rcode.NOERROR, authoritative: true, answers: [], authorities: [], additionals: [] };
+  const result: Resolution = {
+    rcode: Rcode.NOERROR,
+    authoritative: true,
+    answers: [],
+    authorities: [],
+    additionals: [],
+  };
   let name = lookupName(question.name);
   let zone = findZone(name, zones);
   // Zone transfers are not offered (WEDOS allows AXFR only to listed secondaries), and only class IN is served.
-  const refused = zone === undefined || (question.class ?? "IN") !== "IN" || question.type === "AXFR" || question.type === "IXFR";
+  const refused =
+    zone === undefined || (question.class ?? "IN") !== "IN" || question.type === "AXFR" || question.type === "IXFR";
   if (refused || zone === undefined) return { ...result, rcode: Rcode.REFUSED, authoritative: false };
 
   const indexes = new Map<PublishedZone, ZoneIndex>();

@@ -77,7 +77,13 @@ export function indexZone(zone: PublishedZone): ZoneIndex {
 
 function apexSoa(zone: PublishedZone, ttl: number): RecordAnswer {
   const { mname, rname, serial, refresh, retry, expire, minimum } = zone;
-  return { name: zone.name, type: "SOA", ttl, class: "IN", data: { mname, rname, serial, refresh, retry, expire, minimum } };
+  return {
+    name: zone.name,
+    type: "SOA",
+    ttl,
+    class: "IN",
+    data: { mname, rname, serial, refresh, retry, expire, minimum },
+  };
 }
 
 /** RFC 2181 §5.2: the records of one set share a TTL; if rows disagree, serve the lowest rather than a mix. */

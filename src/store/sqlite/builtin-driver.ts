@@ -25,9 +25,16 @@ export const builtinCandidate: DriverCandidate = {
   route: "Node.js's built-in node:sqlite",
   load() {
     const sqlite = loadNodeSqlite();
-    if (sqlite === undefined) return { absent: `Node.js ${process.version} has no node:sqlite (it needs Node.js 22.13 or newer)` };
-    if (!keepsTextWhole(sqlite)) return { absent: `Node.js ${process.version}'s node:sqlite cuts text at a NUL character, which the plugin's keys contain (Node.js 24 reads it whole)` };
-    return { detail: `node:sqlite of Node.js ${process.version}`, open: (path: string) => openBuiltin(sqlite, new sqlite.DatabaseSync(path)) };
+    if (sqlite === undefined)
+      return { absent: `Node.js ${process.version} has no node:sqlite (it needs Node.js 22.13 or newer)` };
+    if (!keepsTextWhole(sqlite))
+      return {
+        absent: `Node.js ${process.version}'s node:sqlite cuts text at a NUL character, which the plugin's keys contain (Node.js 24 reads it whole)`,
+      };
+    return {
+      detail: `node:sqlite of Node.js ${process.version}`,
+      open: (path: string) => openBuiltin(sqlite, new sqlite.DatabaseSync(path)),
+    };
   },
 };
 
@@ -85,7 +92,10 @@ function openBuiltin(sqlite: NodeSqlite, db: InstanceType<NodeSqlite["DatabaseSy
       return row === undefined ? undefined : Object.values(row)[0];
     },
     async backup(destination) {
-      if (sqlite.backup === undefined) throw new Error(`Node.js ${process.version}'s node:sqlite has no online backup; run wedos-panel with Node.js 24, or with the native driver`);
+      if (sqlite.backup === undefined)
+        throw new Error(
+          `Node.js ${process.version}'s node:sqlite has no online backup; run wedos-panel with Node.js 24, or with the native driver`,
+        );
       await sqlite.backup(db, destination);
     },
     close: () => db.close(),
@@ -98,7 +108,12 @@ function plainRow(row: Record<string, unknown>): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
   for (const key of Object.keys(row)) {
     const value = row[key];
-    plain[key] = typeof value === "bigint" ? Number(value) : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+    plain[key] =
+      typeof value === "bigint"
+        ? Number(value)
+        : value instanceof Uint8Array
+          ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+          : value;
   }
   return plain;
 }

@@ -35,7 +35,9 @@ export class SqliteDatabase implements Database {
     private readonly path = ":memory:",
   ) {}
 
-  prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): P extends unknown[] ? Statement<P, R> : Statement<[P], R> {
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(
+    sql: string,
+  ): P extends unknown[] ? Statement<P, R> : Statement<[P], R> {
     const statement = this.#guard(() => this.raw.prepare(sql));
     const prepared: Statement<unknown[], R> = {
       run: (...params) => this.#guard(() => statement.run(params)),
@@ -62,8 +64,15 @@ export class SqliteDatabase implements Database {
   }
 
   transaction<F extends AnyFunction>(fn: F): Transaction<F> {
-    const inMode = (mode: Mode) => (...args: Parameters<F>) => this.#run(mode, () => fn(...args)) as ReturnType<F>;
-    return Object.assign(inMode("DEFERRED"), { deferred: inMode("DEFERRED"), immediate: inMode("IMMEDIATE"), exclusive: inMode("EXCLUSIVE") });
+    const inMode =
+      (mode: Mode) =>
+      (...args: Parameters<F>) =>
+        this.#run(mode, () => fn(...args)) as ReturnType<F>;
+    return Object.assign(inMode("DEFERRED"), {
+      deferred: inMode("DEFERRED"),
+      immediate: inMode("IMMEDIATE"),
+      exclusive: inMode("EXCLUSIVE"),
+    });
   }
 
   close(): void {
@@ -80,7 +89,8 @@ export class SqliteDatabase implements Database {
     this.#depth++;
     try {
       const result = work();
-      if (typeof (result as { then?: unknown } | null)?.then === "function") throw new TypeError("Transaction function cannot return a promise");
+      if (typeof (result as { then?: unknown } | null)?.then === "function")
+        throw new TypeError("Transaction function cannot return a promise");
       this.exec(savepoint === undefined ? "COMMIT" : `RELEASE ${savepoint}`);
       return result;
     } catch (error) {

@@ -7,7 +7,11 @@ import { AppError } from "../../errors.js";
 const DAMAGE = /file is not a database|database disk image is malformed|SQLITE_(?:NOTADB|CORRUPT)/i;
 
 export function isDamage(error: unknown): boolean {
-  return error instanceof Error && !(error instanceof AppError) && DAMAGE.test(`${error.message} ${(error as { code?: unknown }).code ?? ""}`);
+  return (
+    error instanceof Error &&
+    !(error instanceof AppError) &&
+    DAMAGE.test(`${error.message} ${(error as { code?: unknown }).code ?? ""}`)
+  );
 }
 
 /** The one sentence every command prints for a damaged database: that it is, where it is, and what to do. */

@@ -46,7 +46,12 @@ export function selectDriver(choice: DriverChoice): DriverSelection {
 }
 
 function trySelect(choice: DriverChoice): DriverSelection {
-  const candidates = choice === "builtin" ? [builtinCandidate] : choice === "native" ? nativeCandidates() : [...nativeCandidates(), builtinCandidate];
+  const candidates =
+    choice === "builtin"
+      ? [builtinCandidate]
+      : choice === "native"
+        ? nativeCandidates()
+        : [...nativeCandidates(), builtinCandidate];
   const attempts: DriverAttempt[] = [];
   for (const candidate of candidates) {
     let loaded: ReturnType<DriverCandidate["load"]>;

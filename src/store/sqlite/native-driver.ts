@@ -10,7 +10,13 @@ const requireHere = createRequire(import.meta.url);
 
 /** Where a package carries the portable build for this platform and Node.js ABI (build/native/ makes them). */
 export function shippedNativeBuild(root = PACKAGE_ROOT): string {
-  return join(root, "native", `${process.platform}-${process.arch}`, `node-abi${process.versions.modules}`, "better_sqlite3.node");
+  return join(
+    root,
+    "native",
+    `${process.platform}-${process.arch}`,
+    `node-abi${process.versions.modules}`,
+    "better_sqlite3.node",
+  );
 }
 
 /**
@@ -20,8 +26,16 @@ export function shippedNativeBuild(root = PACKAGE_ROOT): string {
 export function nativeCandidates(): DriverCandidate[] {
   const shipped = shippedNativeBuild();
   return [
-    { route: `the package's portable build ${relative(PACKAGE_ROOT, shipped)}`, binding: () => (existsSync(shipped) ? shipped : undefined), absent: `no ${relative(PACKAGE_ROOT, shipped)} in this package (it carries builds for Linux x86_64 with Node.js 20, 22 and 24)` },
-    { route: "better-sqlite3's own build in node_modules", binding: ownBuild, absent: "better-sqlite3 in node_modules has no build/Release/better_sqlite3.node (a package carries none)" },
+    {
+      route: `the package's portable build ${relative(PACKAGE_ROOT, shipped)}`,
+      binding: () => (existsSync(shipped) ? shipped : undefined),
+      absent: `no ${relative(PACKAGE_ROOT, shipped)} in this package (it carries builds for Linux x86_64 with Node.js 20, 22 and 24)`,
+    },
+    {
+      route: "better-sqlite3's own build in node_modules",
+      binding: ownBuild,
+      absent: "better-sqlite3 in node_modules has no build/Release/better_sqlite3.node (a package carries none)",
+    },
   ].map(({ route, binding, absent }) => ({
     name: "native" as const,
     route,
@@ -30,7 +44,10 @@ export function nativeCandidates(): DriverCandidate[] {
       if (file === undefined) return { absent };
       const BetterSqlite = loadBetterSqlite();
       new BetterSqlite(":memory:", { nativeBinding: file }).close(); // loads the addon: fails here when it cannot
-      return { detail: `better-sqlite3 ${betterSqliteVersion()}, ${route}`, open: (path: string) => openNative(new BetterSqlite(path, { nativeBinding: file })) };
+      return {
+        detail: `better-sqlite3 ${betterSqliteVersion()}, ${route}`,
+        open: (path: string) => openNative(new BetterSqlite(path, { nativeBinding: file })),
+      };
     },
   }));
 }

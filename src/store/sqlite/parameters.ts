@@ -15,11 +15,12 @@ export function scanParameters(sql: string): StatementParameters {
   const named: string[] = [];
   let positional = 0;
   let ended = false;
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const char = sql.charAt(i);
     const skipped = skipQuotedOrComment(sql, i);
     if (skipped !== i) {
-      if (ended && !(sql.startsWith("--", i) || sql.startsWith("/*", i))) throw new RangeError("The supplied SQL string contains more than one statement");
+      if (ended && !(sql.startsWith("--", i) || sql.startsWith("/*", i)))
+        throw new RangeError("The supplied SQL string contains more than one statement");
       i = skipped;
       continue;
     }
@@ -102,6 +103,12 @@ function isNamedValues(value: unknown): value is Record<string, unknown> {
 
 function sqlValue(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "string" || value instanceof Uint8Array) return value;
+  if (
+    typeof value === "number" ||
+    typeof value === "bigint" ||
+    typeof value === "string" ||
+    value instanceof Uint8Array
+  )
+    return value;
   throw new TypeError("SQLite3 can only bind numbers, strings, bigints, buffers, and null");
 }

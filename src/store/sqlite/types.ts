@@ -44,7 +44,9 @@ export interface DriverInfo {
 
 export interface Database {
   readonly driver: DriverInfo;
-  prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): P extends unknown[] ? Statement<P, R> : Statement<[P], R>;
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(
+    sql: string,
+  ): P extends unknown[] ? Statement<P, R> : Statement<[P], R>;
   /** Runs one or more statements without parameters. */
   exec(sql: string): void;
   transaction<F extends AnyFunction>(fn: F): Transaction<F>;

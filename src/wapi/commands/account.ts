@@ -17,9 +17,15 @@ export class AccountCommands {
    * credit-info — the credit account balance. Its field names are not documented publicly; `amount` and
    * `currency` are read when present and every field is passed through in `fields`.
    */
-  async creditInfo(options?: CommandOptions): Promise<{ amount: number | undefined; currency: string | undefined; fields: Record<string, unknown> }> {
+  async creditInfo(
+    options?: CommandOptions,
+  ): Promise<{ amount: number | undefined; currency: string | undefined; fields: Record<string, unknown> }> {
     const reply = await this.client.call("credit-info", undefined, options);
-    const parsed = parseData("credit-info", z.object({ amount: z.union([z.string(), z.number()]).optional(), currency: z.string().optional() }).passthrough(), reply.data);
+    const parsed = parseData(
+      "credit-info",
+      z.object({ amount: z.union([z.string(), z.number()]).optional(), currency: z.string().optional() }).passthrough(),
+      reply.data,
+    );
     const amount = parsed.amount === undefined ? undefined : Number(parsed.amount);
     return { amount: Number.isFinite(amount) ? amount : undefined, currency: parsed.currency, fields: reply.data };
   }

@@ -2,7 +2,15 @@ import { z } from "zod";
 import type { CallOptions, WapiClient } from "../client.js";
 import { WapiResultError } from "../errors.js";
 import { parseData } from "../parse-data.js";
-import { dnsDomainInfoSchema, dnsDomainSchema, listOf, wapiRowSchema, type WapiDnsDomain, type WapiDnsDomainInfo, type WapiRow } from "../schemas.js";
+import {
+  dnsDomainInfoSchema,
+  dnsDomainSchema,
+  listOf,
+  wapiRowSchema,
+  type WapiDnsDomain,
+  type WapiDnsDomainInfo,
+  type WapiRow,
+} from "../schemas.js";
 
 /** Options every command accepts: the lane and the budget behaviour (see CallOptions). */
 export type CommandOptions = Pick<CallOptions, "lane" | "whenBudgetExhausted" | "test" | "connectionTest">;
@@ -96,14 +104,27 @@ export class DnsCommands {
 
   /** dns-row-add — returns nothing, not even the new ID: the next listing claims the row (src/sync/claim-added-rows.ts). https://kb.wedos.com/en/wapi-api-interface/wapi-command-dns-add-row/ */
   async rowAdd(row: DnsRowInput, options?: CommandOptions): Promise<void> {
-    const data: Record<string, unknown> = { domain: row.domain, name: row.name, ttl: row.ttl, type: row.type, rdata: row.rdata };
+    const data: Record<string, unknown> = {
+      domain: row.domain,
+      name: row.name,
+      ttl: row.ttl,
+      type: row.type,
+      rdata: row.rdata,
+    };
     if (row.comment !== undefined) data.auth_comment = row.comment;
     await this.client.call("dns-row-add", data, options);
   }
 
   /** dns-row-update — only TTL and rdata can change. https://kb.wedos.com/en/wapi-api-interface/wapi-command-dns-row-update/ */
-  async rowUpdate(input: { domain: string; rowId: string; ttl: number; rdata: string }, options?: CommandOptions): Promise<void> {
-    await this.client.call("dns-row-update", { domain: input.domain, row_id: input.rowId, ttl: input.ttl, rdata: input.rdata }, options);
+  async rowUpdate(
+    input: { domain: string; rowId: string; ttl: number; rdata: string },
+    options?: CommandOptions,
+  ): Promise<void> {
+    await this.client.call(
+      "dns-row-update",
+      { domain: input.domain, row_id: input.rowId, ttl: input.ttl, rdata: input.rdata },
+      options,
+    );
   }
 
   /** dns-row-delete */

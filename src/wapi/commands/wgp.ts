@@ -41,7 +41,11 @@ export class WgpCommands {
    * (2278/2291 mean the service already exists). Answers 1001; the result fields come as a notification.
    */
   async domainCreate(input: WgpDomainCreateInput, options?: CommandOptions): Promise<WgpReply> {
-    const data: Record<string, unknown> = { domain: input.domain, variant_id: WGP_VARIANTS[input.variant], period_id: WGP_PERIODS[input.period] };
+    const data: Record<string, unknown> = {
+      domain: input.domain,
+      variant_id: WGP_VARIANTS[input.variant],
+      period_id: WGP_PERIODS[input.period],
+    };
     if (input.upstreamIps !== undefined && input.upstreamIps.length > 0) data.upstream_ips = [...input.upstreamIps];
     if (input.mode !== undefined) data.mode = input.mode;
     if (input.templateDomainId !== undefined) data.template_domain_id = input.templateDomainId;
@@ -93,7 +97,11 @@ export class WgpCommands {
     return this.send("wgp-domain-template-replicate", { domain, template_domain_id: templateDomainId }, options);
   }
 
-  private async send(command: string, data: Record<string, unknown> | undefined, options?: CommandOptions): Promise<WgpReply> {
+  private async send(
+    command: string,
+    data: Record<string, unknown> | undefined,
+    options?: CommandOptions,
+  ): Promise<WgpReply> {
     const reply = await this.client.call(command, data, { ...options, successCodes: [1000, 1001] });
     return { code: reply.code, pending: reply.code === 1001, clTRID: reply.clTRID, data: reply.data };
   }

@@ -38,7 +38,8 @@ export const cs: Record<MessageKey, string> = {
   "filter.pending": "čekající",
   "filter.active": "aktivní",
   "records.title": "Záznamy",
-  "records.intro": "Záznamy pocházejí ze Správy DNS v DirectAdminu; upravujte je tam. Tato stránka ukazuje, zda je WEDOS už má.",
+  "records.intro":
+    "Záznamy pocházejí ze Správy DNS v DirectAdminu; upravujte je tam. Tato stránka ukazuje, zda je WEDOS už má.",
   "records.name": "Název",
   "records.type": "Typ",
   "records.ttl": "TTL",
@@ -60,12 +61,15 @@ export const cs: Record<MessageKey, string> = {
   "records.noneMatch": "Žádný záznam nevyhovuje; změňte nebo vymažte hledání.",
   "records.previous": "Předchozí stránka",
   "records.next": "Další stránka",
-  "records.tooBig": "Tato zóna je příliš velká, aby se dala zobrazit na této stránce. Její záznamy se do WEDOS synchronizují jako obvykle; správce může limit zvýšit.",
-  "records.tooBigAdmin": "Zónový soubor {path} má {size} bajtů; stránky čtou nejvýše {limit} (pages.zoneMaxBytes). Pro zobrazení zde zvyšte pages.zoneMaxBytes; synchronizace jej čte tak jako tak.",
+  "records.tooBig":
+    "Tato zóna je příliš velká, aby se dala zobrazit na této stránce. Její záznamy se do WEDOS synchronizují jako obvykle; správce může limit zvýšit.",
+  "records.tooBigAdmin":
+    "Zónový soubor {path} má {size} bajtů; stránky čtou nejvýše {limit} (pages.zoneMaxBytes). Pro zobrazení zde zvyšte pages.zoneMaxBytes; synchronizace jej čte tak jako tak.",
   "audit.outside-zone": "{name} neleží v této doméně, proto nemůže být součástí její zóny",
   "audit.soa": "záznam SOA si WEDOS u každé zóny zapisuje sám",
   "audit.apex-ns": "jmenné servery zóny jsou servery WEDOS ({nameservers}); nastavte je místo toho u registrátora",
-  "audit.dnssec": "{type} je záznam DNSSEC: záznamy DNSSEC vytváří ten, kdo zónu podepisuje a obsluhuje, proto klíče a podpisy tohoto serveru nelze do WEDOS zkopírovat",
+  "audit.dnssec":
+    "{type} je záznam DNSSEC: záznamy DNSSEC vytváří ten, kdo zónu podepisuje a obsluhuje, proto klíče a podpisy tohoto serveru nelze do WEDOS zkopírovat",
   "audit.spf-type": "typ záznamu SPF je zastaralý a WEDOS ho nepřijímá; zveřejněte stejný text jako záznam TXT",
   "audit.unsupported-type": "WEDOS DNS nepřijímá záznamy typu {type}; ostatní záznamy zóny se synchronizují bez nich",
   "audit.apex-cname": "CNAME nemůže být přímo na doméně; pro samotnou doménu použijte záznamy A/AAAA",
@@ -73,7 +77,8 @@ export const cs: Record<MessageKey, string> = {
   "audit.wildcard-form": "WEDOS přijímá zástupný znak jen jako jedinou * na začátku názvu",
   "audit.ttl-too-low": "WEDOS přijímá TTL od {min} s; TTL tohoto záznamu bylo zvýšeno na {min} s",
   "audit.ttl-too-high": "WEDOS přijímá TTL nejvýše {max} s; TTL tohoto záznamu bylo sníženo na {max} s",
-  "audit.mixed-ttl": "záznamy {type} u {name} mají různá TTL, ale WEDOS potřebuje jedno pro celou sadu; všechny používají nejnižší, {ttl} s",
+  "audit.mixed-ttl":
+    "záznamy {type} u {name} mají různá TTL, ale WEDOS potřebuje jedno pro celou sadu; všechny používají nejnižší, {ttl} s",
   "audit.dname": "WEDOS DNS nepřijímá záznamy DNAME; každému názvu, který má vést jinam, dejte místo toho záznam CNAME",
   "audit.generic-type": "{type} je typ záznamu, který software DNS nezná jménem, a WEDOS DNS ho nepřijímá",
   "nameservers.title": "Jmenné servery",
@@ -83,9 +88,12 @@ export const cs: Record<MessageKey, string> = {
   "delegation.notSeen": "zatím není vidět (ověřeno {at})",
   "delegation.notChecked": "zatím neověřeno",
   "delegation.seenAdvice": "DNS pro tuto doménu používá jmenné servery WEDOS, takže za ni odpovídá WEDOS.",
-  "delegation.partialAdvice": "Jen některé jmenné servery domény patří WEDOS ({found}). U registrátora domény nastavte přesně jmenné servery uvedené výše a ostatní odstraňte.",
-  "delegation.elsewhereAdvice": "Doména stále používá jiné jmenné servery ({found}). Nastavte u registrátora domény jmenné servery uvedené výše. Po změně může trvat až 48 hodin, než se projeví; tato stránka to sama ověřuje znovu.",
-  "delegation.unregisteredAdvice": "DNS tuto doménu zatím nezná. Pokud jste ji registrovali nedávno, počkejte na dokončení registrace; jinak u registrátora ověřte, že je zaregistrovaná a nevypršela.",
+  "delegation.partialAdvice":
+    "Jen některé jmenné servery domény patří WEDOS ({found}). U registrátora domény nastavte přesně jmenné servery uvedené výše a ostatní odstraňte.",
+  "delegation.elsewhereAdvice":
+    "Doména stále používá jiné jmenné servery ({found}). Nastavte u registrátora domény jmenné servery uvedené výše. Po změně může trvat až 48 hodin, než se projeví; tato stránka to sama ověřuje znovu.",
+  "delegation.unregisteredAdvice":
+    "DNS tuto doménu zatím nezná. Pokud jste ji registrovali nedávno, počkejte na dokončení registrace; jinak u registrátora ověřte, že je zaregistrovaná a nevypršela.",
   "delegation.unansweredAdvice": "Ověření tentokrát nedostalo odpověď ({detail}); zkusí se znovu samo.",
   "delegation.notCheckedAdvice": "První ověření proběhne během několika minut.",
   "delegation.noNameservers": "žádné",
@@ -125,11 +133,13 @@ export const cs: Record<MessageKey, string> = {
   "error.whmPrivileges": "Tato stránka ve WHM je pro roota a pro prodejce se všemi oprávněními (ACL „all“).",
   "error.csrfMissing": "Formuláři chybí bezpečnostní token. Načtěte stránku znovu a formulář odešlete ještě jednou.",
   "error.csrfStale": "Platnost formuláře vypršela. Načtěte stránku znovu a formulář odešlete ještě jednou.",
-  "error.csrfInvalid": "Bezpečnostní token formuláře pro vás neplatí. Načtěte stránku znovu a formulář odešlete ještě jednou.",
+  "error.csrfInvalid":
+    "Bezpečnostní token formuláře pro vás neplatí. Načtěte stránku znovu a formulář odešlete ještě jednou.",
   "error.notFound": "Tato stránka neexistuje.",
   "error.jobNotFound": "Taková neúspěšná úloha neexistuje; možná už byla spuštěna znovu.",
   "error.conflictNotFound": "Takový otevřený konflikt neexistuje; možná už byl vyřešen.",
-  "error.sessionChecksPaused": "Vaše přihlášení do DirectAdminu teď nelze ověřit: ověřování je kvůli ochraně serveru na chvíli pozastaveno. Zkuste to prosím za několik minut; pokud potíže trvají, obraťte se na svého poskytovatele hostingu.",
+  "error.sessionChecksPaused":
+    "Vaše přihlášení do DirectAdminu teď nelze ověřit: ověřování je kvůli ochraně serveru na chvíli pozastaveno. Zkuste to prosím za několik minut; pokud potíže trvají, obraťte se na svého poskytovatele hostingu.",
   "page.operations.title": "Provoz",
   "page.settings.title": "Nastavení WAPI",
   "settings.link": "Nastavení WAPI",
@@ -142,33 +152,42 @@ export const cs: Record<MessageKey, string> = {
   "settings.formTitle": "Připojení k WEDOS",
   "settings.urlHelp": "JSON rozhraní WEDOS, obvykle https://api.wedos.com/wapi/json.",
   "settings.loginHelp": "E-mailová adresa účtu WEDOS.",
-  "settings.passwordHelp": "Ponecháte-li pole prázdné, zůstane současné heslo. Jde o heslo WAPI nastavené v sekci WAPI zákaznické administrace WEDOS, ne o heslo, kterým se přihlašujete.",
+  "settings.passwordHelp":
+    "Ponecháte-li pole prázdné, zůstane současné heslo. Jde o heslo WAPI nastavené v sekci WAPI zákaznické administrace WEDOS, ne o heslo, kterým se přihlašujete.",
   "settings.save": "Uložit",
-  "settings.saved": "Nastavení WAPI je uloženo. Plugin je použije od příštího požadavku na WEDOS; ověřte je tlačítkem Otestovat spojení.",
+  "settings.saved":
+    "Nastavení WAPI je uloženo. Plugin je použije od příštího požadavku na WEDOS; ověřte je tlačítkem Otestovat spojení.",
   "settings.unchanged": "Nic se nezměnilo.",
   "settings.notSaved": "Nastavení se nepodařilo uložit: {reason}",
-  "settings.invalid.url": "Adresa WAPI musí být URL začínající http:// nebo https://, například https://api.wedos.com/wapi/json.",
+  "settings.invalid.url":
+    "Adresa WAPI musí být URL začínající http:// nebo https://, například https://api.wedos.com/wapi/json.",
   "settings.invalid.login": "Přihlašovací jméno WEDOS musí být e-mailová adresa účtu WEDOS.",
   "settings.invalid.password": "Heslo WAPI musí být jeden řádek o nejvýše {max} znacích, bez řídicích znaků.",
-  "settings.fixedByEnvironment": "Hodnotu „{field}“ nastavuje proměnná {variable} v prostředí démona, proto ji zde změnit nelze; změňte ji tam a démona restartujte.",
+  "settings.fixedByEnvironment":
+    "Hodnotu „{field}“ nastavuje proměnná {variable} v prostředí démona, proto ji zde změnit nelze; změňte ji tam a démona restartujte.",
   "settings.setByEnvironment": "Nastavuje proměnná {variable} v prostředí démona; změňte ji tam.",
   "settings.savedIn": "Ukládá se do {file}; heslo do vlastního souboru, který může číst jen jeho vlastník.",
   "settings.changedBy": "Naposledy změněno zde {at}, změnil {user}.",
   "settings.testStale": "(před poslední změnou nastavení)",
   "settings.addressesTitle": "Adresy k povolení u WEDOS",
-  "settings.addressesIntro": "WEDOS přijímá požadavky jen z povolených adres. Povolte adresy tohoto serveru (i IPv6, pokud ji má) v sekci WAPI zákaznické administrace WEDOS:",
+  "settings.addressesIntro":
+    "WEDOS přijímá požadavky jen z povolených adres. Povolte adresy tohoto serveru (i IPv6, pokud ji má) v sekci WAPI zákaznické administrace WEDOS:",
   "settings.seenByWedos": "WEDOS naposledy odmítl požadavky z adresy {address}; povolte ji.",
   "settings.testTitle": "Test spojení",
   "settings.test": "Otestovat spojení",
   "settings.tested": "Test proběhl; odpověď WEDOS je níže.",
-  "settings.fuse.counted": "Požadavky, které WEDOS v poslední hodině odmítl (nebo na ně neodpověděl): {rejected}. Plugin sám přestane odesílat při {fuse}, dřív než WEDOS zablokuje IP adresu tohoto serveru (to udělá po 10).",
-  "settings.fuse.tripped": "Požadavky, které WEDOS v poslední hodině odmítl (nebo na ně neodpověděl): {rejected}. Plugin sám nic neodešle až do {time}, protože další odmítnutý požadavek by mohl vést k zablokování IP adresy tohoto serveru u WEDOS. Odstraňte příčinu a nové heslo ověřte tlačítkem Otestovat spojení.",
+  "settings.fuse.counted":
+    "Požadavky, které WEDOS v poslední hodině odmítl (nebo na ně neodpověděl): {rejected}. Plugin sám přestane odesílat při {fuse}, dřív než WEDOS zablokuje IP adresu tohoto serveru (to udělá po 10).",
+  "settings.fuse.tripped":
+    "Požadavky, které WEDOS v poslední hodině odmítl (nebo na ně neodpověděl): {rejected}. Plugin sám nic neodešle až do {time}, protože další odmítnutý požadavek by mohl vést k zablokování IP adresy tohoto serveru u WEDOS. Odstraňte příčinu a nové heslo ověřte tlačítkem Otestovat spojení.",
   "settings.fuse.tries": "Test spojení lze v této hodině zkusit ještě {tries}krát.",
   "settings.fuse.oneTry": "Test spojení lze v této hodině zkusit ještě jednou.",
-  "settings.fuse.noTries": "Test spojení nelze znovu zkusit před {time}: další odmítnutý požadavek by mohl vést k zablokování IP adresy tohoto serveru.",
+  "settings.fuse.noTries":
+    "Test spojení nelze znovu zkusit před {time}: další odmítnutý požadavek by mohl vést k zablokování IP adresy tohoto serveru.",
   "page.policies.title": "Zásady balíčků",
   "policies.link": "Zásady balíčků",
-  "policy.intro": "Co plugin dělá pro účty jednotlivých balíčků DirectAdminu. Balíček * je výchozí pro balíčky bez vlastní zásady.",
+  "policy.intro":
+    "Co plugin dělá pro účty jednotlivých balíčků DirectAdminu. Balíček * je výchozí pro balíčky bez vlastní zásady.",
   "policy.package": "Balíček",
   "policy.newTitle": "Zásada pro další balíček",
   "policy.save": "Uložit",
@@ -176,7 +195,8 @@ export const cs: Record<MessageKey, string> = {
   "policy.saved": "Zásada balíčku {package} je uložena.",
   "policy.removed": "Zásada balíčku {package} je odebrána; balíček teď používá výchozí zásadu.",
   "policy.notRemoved": "Tuto zásadu nelze odebrat (výchozí zůstává vždy).",
-  "policy.badPackage": "Název balíčku musí být * nebo název balíčku DirectAdminu (písmena, číslice, tečka, pomlčka, podtržítko).",
+  "policy.badPackage":
+    "Název balíčku musí být * nebo název balíčku DirectAdminu (písmena, číslice, tečka, pomlčka, podtržítko).",
   "policy.badChoice": "{field}: vyberte jednu z nabízených možností.",
   "policy.badNumber": "{field}: zadejte celé číslo od {min} do {max}.",
   "policy.choice.primary": "primární",
@@ -202,7 +222,8 @@ export const cs: Record<MessageKey, string> = {
   "operations.link": "Provoz: limit požadavků, neúspěšné úlohy, konflikty",
   "page.drift.title": "Konflikty a odchylky",
   "drift.link": "Konflikty a odchylky",
-  "drift.intro": "Zóny, ve kterých má WEDOS něco jiného než panel, jak je našla kontrola na pozadí. Nic se nezmění, dokud změny nepoužijete: Použít nejprve znovu naplánuje zónu z čerstvých dat a teprve pak změní WEDOS.",
+  "drift.intro":
+    "Zóny, ve kterých má WEDOS něco jiného než panel, jak je našla kontrola na pozadí. Nic se nezmění, dokud změny nepoužijete: Použít nejprve znovu naplánuje zónu z čerstvých dat a teprve pak změní WEDOS.",
   "drift.lastRun": "Kontrola naposledy proběhla {at}.",
   "drift.notRunYet": "Kontrola zatím neproběhla.",
   "drift.title": "Rozdíly mezi panelem a WEDOS",
@@ -239,9 +260,11 @@ export const cs: Record<MessageKey, string> = {
   "audit.outcome.permanent": "selhalo",
   "audit.outcome.stop": "selhalo, požadavky pozastaveny",
   "budget.paused": "Požadavky na WEDOS jsou pozastaveny: {reason}",
-  "disk.full": "Disk je plný: na souborovém systému {dir} zbývá {free}. Hooky nemohou zařadit své události a úlohy čekají. Uvolněte tam místo; démon pak sám pokračuje a jeho kontrola souladu najde účty a domény, jejichž události se ztratily.",
+  "disk.full":
+    "Disk je plný: na souborovém systému {dir} zbývá {free}. Hooky nemohou zařadit své události a úlohy čekají. Uvolněte tam místo; démon pak sám pokračuje a jeho kontrola souladu najde účty a domény, jejichž události se ztratily.",
   "hookWarnings.title": "Pre hooky, které pustily akci bez kontroly",
-  "hookWarnings.intro": "Plugin selhal, zatímco panel čekal na kontrolu kvóty zón, a tyto akce proto proběhly bez ní (celkem {total}). Opravte, co uvádějí podrobnosti; wedos-panel doctor to ověří znovu.",
+  "hookWarnings.intro":
+    "Plugin selhal, zatímco panel čekal na kontrolu kvóty zón, a tyto akce proto proběhly bez ní (celkem {total}). Opravte, co uvádějí podrobnosti; wedos-panel doctor to ověří znovu.",
   "hookWarnings.hook": "Hook",
   "jobs.failedTitle": "Neúspěšné úlohy",
   "jobs.noneFailed": "Žádná úloha neselhala.",
@@ -281,12 +304,14 @@ export const cs: Record<MessageKey, string> = {
   "protection.available": "Pro tuto doménu je k dispozici ochrana ({plan}). Je placená: zapnutím se objedná.",
   "protection.switchOn": "Zapnout ochranu",
   "protection.switchOff": "Vypnout ochranu",
-  "protection.switchOffHint": "Vypnutím ochrany skončí služba WEDOS Global pro tuto doménu; pozdější zapnutí je nová objednávka.",
+  "protection.switchOffHint":
+    "Vypnutím ochrany skončí služba WEDOS Global pro tuto doménu; pozdější zapnutí je nová objednávka.",
   "protection.switchingOn": "Zapíná se: objednávka bude brzy odeslána.",
   "protection.switchingOff": "Brzy se vypne.",
   "action.protectionOnQueued": "Ochrana domény {domain} se zapne do minuty.",
   "action.protectionOffQueued": "Ochrana domény {domain} se vypne do minuty.",
-  "error.protectionNotSwitchable": "Ochranu této domény zde nelze přepnout: hostingový balíček to neumožňuje, doména není aktivní, nebo právě probíhá objednávka.",
+  "error.protectionNotSwitchable":
+    "Ochranu této domény zde nelze přepnout: hostingový balíček to neumožňuje, doména není aktivní, nebo právě probíhá objednávka.",
   "policy.field.protectionChoice": "Zákazník smí přepínat ochranu",
   "protection.variant.start": "Start",
   "protection.variant.advanced": "Advanced",
@@ -301,22 +326,32 @@ export const cs: Record<MessageKey, string> = {
   "reason.notConverged": "WEDOS po synchronizaci neodpovídá panelu; zkusí se to znovu",
   "reason.withdrawn": "účet je pozastaven; zóna se vrátí po jeho obnovení",
   "reason.removed": "doména byla v panelu smazána; její zóna byla u WEDOS odstraněna po ochranné lhůtě",
-  "action.syncJoined": "Synchronizace domény {domain} už čeká ve frontě; proběhne do minuty. Další kliknutí nic nepřidá.",
+  "action.syncJoined":
+    "Synchronizace domény {domain} už čeká ve frontě; proběhne do minuty. Další kliknutí nic nepřidá.",
   "action.syncRunning": "Synchronizace domény {domain} právě probíhá; není třeba žádat znovu.",
-  "action.syncCooling": "Doména {domain} byla synchronizována v {last}. Na žádost se doména synchronizuje nejvýše jednou za {minutes} minut (WEDOS tomuto serveru povoluje jen omezený počet požadavků za hodinu, sdílený všemi zákazníky), proto je další synchronizace zařazena na {at}; další kliknutí ji neuspíší. Změny DNS domény provedené v panelu se synchronizují hned.",
-  "action.syncOverShare": "Váš hosting vyčerpal svůj podíl na požadavcích k WEDOS pro tuto hodinu, o které se dělí všichni zákazníci tohoto serveru. Synchronizace domény {domain} je zařazena na {at}. Změny DNS domény provedené v panelu se synchronizují i tak.",
-  "action.purgeJoined": "Vyprázdnění mezipaměti ochrany domény {domain} už čeká ve frontě; proběhne do minuty. Další kliknutí nic nepřidá.",
+  "action.syncCooling":
+    "Doména {domain} byla synchronizována v {last}. Na žádost se doména synchronizuje nejvýše jednou za {minutes} minut (WEDOS tomuto serveru povoluje jen omezený počet požadavků za hodinu, sdílený všemi zákazníky), proto je další synchronizace zařazena na {at}; další kliknutí ji neuspíší. Změny DNS domény provedené v panelu se synchronizují hned.",
+  "action.syncOverShare":
+    "Váš hosting vyčerpal svůj podíl na požadavcích k WEDOS pro tuto hodinu, o které se dělí všichni zákazníci tohoto serveru. Synchronizace domény {domain} je zařazena na {at}. Změny DNS domény provedené v panelu se synchronizují i tak.",
+  "action.purgeJoined":
+    "Vyprázdnění mezipaměti ochrany domény {domain} už čeká ve frontě; proběhne do minuty. Další kliknutí nic nepřidá.",
   "action.purgeRunning": "Mezipaměť ochrany domény {domain} se právě vyprazdňuje; není třeba žádat znovu.",
-  "action.purgeCooling": "Mezipaměť ochrany domény {domain} byla vyprázdněna v {last}. Vyprázdnit ji lze nejvýše jednou za {minutes} minut (WEDOS tomuto serveru povoluje jen omezený počet požadavků za hodinu, sdílený všemi zákazníky), proto je další vyprázdnění zařazeno na {at}; další kliknutí ho neuspíší.",
-  "action.purgeOverShare": "Váš hosting vyčerpal svůj podíl na požadavcích k WEDOS pro tuto hodinu, o které se dělí všichni zákazníci tohoto serveru. Vyprázdnění mezipaměti ochrany domény {domain} je zařazeno na {at}.",
+  "action.purgeCooling":
+    "Mezipaměť ochrany domény {domain} byla vyprázdněna v {last}. Vyprázdnit ji lze nejvýše jednou za {minutes} minut (WEDOS tomuto serveru povoluje jen omezený počet požadavků za hodinu, sdílený všemi zákazníky), proto je další vyprázdnění zařazeno na {at}; další kliknutí ho neuspíší.",
+  "action.purgeOverShare":
+    "Váš hosting vyčerpal svůj podíl na požadavcích k WEDOS pro tuto hodinu, o které se dělí všichni zákazníci tohoto serveru. Vyprázdnění mezipaměti ochrany domény {domain} je zařazeno na {at}.",
 };
 
 /** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */
 export const csCpanel: Record<PanelMessageKey, string> = {
-  "records.intro": "Záznamy pocházejí ze zóny na tomto serveru, kterou upravujete v Editoru zón v cPanelu (ve WHM: Edit DNS Zone). Tato stránka ukazuje, zda je WEDOS už má.",
+  "records.intro":
+    "Záznamy pocházejí ze zóny na tomto serveru, kterou upravujete v Editoru zón v cPanelu (ve WHM: Edit DNS Zone). Tato stránka ukazuje, zda je WEDOS už má.",
   "error.sessionExpired": "Vaše přihlášení do cPanelu nelze potvrdit. Přihlaste se prosím do cPanelu znovu.",
   "error.sessionUnverifiable": "Vaše přihlášení do cPanelu teď nelze ověřit. Zkuste to prosím za chvíli.",
-  "error.sessionChecksPaused": "Vaše přihlášení do cPanelu teď nelze ověřit: ověřování je kvůli ochraně serveru na chvíli pozastaveno. Zkuste to prosím za několik minut; pokud potíže trvají, obraťte se na svého poskytovatele hostingu.",
-  "policy.intro": "Co plugin dělá pro účty jednotlivých balíčků hostingu (WHM: Packages). Balíček * je výchozí pro balíčky bez vlastní zásady.",
-  "policy.badPackage": "Název balíčku musí být * nebo název balíčku ve WHM (písmena, číslice, tečka, pomlčka, podtržítko).",
+  "error.sessionChecksPaused":
+    "Vaše přihlášení do cPanelu teď nelze ověřit: ověřování je kvůli ochraně serveru na chvíli pozastaveno. Zkuste to prosím za několik minut; pokud potíže trvají, obraťte se na svého poskytovatele hostingu.",
+  "policy.intro":
+    "Co plugin dělá pro účty jednotlivých balíčků hostingu (WHM: Packages). Balíček * je výchozí pro balíčky bez vlastní zásady.",
+  "policy.badPackage":
+    "Název balíčku musí být * nebo název balíčku ve WHM (písmena, číslice, tečka, pomlčka, podtržítko).",
 };

@@ -40,7 +40,8 @@ export const en = {
   "filter.pending": "waiting",
   "filter.active": "active",
   "records.title": "Records",
-  "records.intro": "The records come from DirectAdmin's DNS Management; edit them there. This page shows whether WEDOS holds each one.",
+  "records.intro":
+    "The records come from DirectAdmin's DNS Management; edit them there. This page shows whether WEDOS holds each one.",
   "records.name": "Name",
   "records.type": "Type",
   "records.ttl": "TTL",
@@ -52,7 +53,8 @@ export const en = {
   "records.not-accepted": "not accepted",
   "records.unreadable": "This server's zone file cannot be read: {reason}",
   "records.noZoneFile": "this server has no zone file for the domain",
-  "records.notReadNow": "it could not be read just now; try again in a minute, and tell the administrator if it stays so",
+  "records.notReadNow":
+    "it could not be read just now; try again in a minute, and tell the administrator if it stays so",
   "records.filter": "Find records",
   "records.search": "Name, type or value contains",
   "records.anyState": "any state",
@@ -62,21 +64,27 @@ export const en = {
   "records.noneMatch": "No record matches; change or clear the search.",
   "records.previous": "Previous page",
   "records.next": "Next page",
-  "records.tooBig": "This zone is too large to show on this page. Its records are still synchronised to WEDOS as usual; the administrator can raise the limit.",
-  "records.tooBigAdmin": "The zone file {path} has {size} bytes; pages read at most {limit} (pages.zoneMaxBytes). Raise pages.zoneMaxBytes to show it here; the sync reads it regardless.",
+  "records.tooBig":
+    "This zone is too large to show on this page. Its records are still synchronised to WEDOS as usual; the administrator can raise the limit.",
+  "records.tooBigAdmin":
+    "The zone file {path} has {size} bytes; pages read at most {limit} (pages.zoneMaxBytes). Raise pages.zoneMaxBytes to show it here; the sync reads it regardless.",
   "audit.outside-zone": "{name} is not inside this domain, so it cannot be part of its zone",
   "audit.soa": "WEDOS writes the SOA record of every zone itself",
   "audit.apex-ns": "the zone's own name servers are WEDOS's ({nameservers}); set those at the registrar instead",
-  "audit.dnssec": "{type} is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone, so this server's keys and signatures cannot be copied to WEDOS",
-  "audit.spf-type": "the SPF record type is obsolete and WEDOS does not accept it; publish the same text as a TXT record",
+  "audit.dnssec":
+    "{type} is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone, so this server's keys and signatures cannot be copied to WEDOS",
+  "audit.spf-type":
+    "the SPF record type is obsolete and WEDOS does not accept it; publish the same text as a TXT record",
   "audit.unsupported-type": "WEDOS DNS does not take {type} records; the zone's other records are synced without them",
   "audit.apex-cname": "a CNAME cannot stand at the domain itself; use A/AAAA records for the bare domain",
   "audit.cname-beside-data": "{name} also has other records, and a CNAME must be alone at its name",
   "audit.wildcard-form": "WEDOS accepts a wildcard only as a single * in the leftmost label",
   "audit.ttl-too-low": "WEDOS accepts TTLs from {min} s; this record's TTL was raised to {min} s",
   "audit.ttl-too-high": "WEDOS accepts TTLs up to {max} s; this record's TTL was lowered to {max} s",
-  "audit.mixed-ttl": "the {type} records at {name} have different TTLs but WEDOS needs one per set; all use the lowest, {ttl} s",
-  "audit.dname": "WEDOS DNS does not take DNAME records; give each name that should point elsewhere a CNAME record instead",
+  "audit.mixed-ttl":
+    "the {type} records at {name} have different TTLs but WEDOS needs one per set; all use the lowest, {ttl} s",
+  "audit.dname":
+    "WEDOS DNS does not take DNAME records; give each name that should point elsewhere a CNAME record instead",
   "audit.generic-type": "{type} is a record type without a name in DNS software, and WEDOS DNS does not take it",
   "nameservers.title": "Name servers",
   "nameservers.intro": "Set these name servers at your domain registrar so that WEDOS answers for the domain:",
@@ -85,9 +93,12 @@ export const en = {
   "delegation.notSeen": "not seen yet (checked {at})",
   "delegation.notChecked": "not checked yet",
   "delegation.seenAdvice": "DNS uses WEDOS's name servers for this domain, so WEDOS answers for it.",
-  "delegation.partialAdvice": "Only some of the domain's name servers are WEDOS's ({found}). At your domain registrar, set exactly the name servers listed above and remove the others.",
-  "delegation.elsewhereAdvice": "The domain still uses other name servers ({found}). Set the name servers listed above at your domain registrar. After the change it can take up to 48 hours to be seen; this page checks again by itself.",
-  "delegation.unregisteredAdvice": "DNS does not know this domain yet. If you registered it recently, wait until the registration is finished; otherwise check at your registrar that it is registered and has not expired.",
+  "delegation.partialAdvice":
+    "Only some of the domain's name servers are WEDOS's ({found}). At your domain registrar, set exactly the name servers listed above and remove the others.",
+  "delegation.elsewhereAdvice":
+    "The domain still uses other name servers ({found}). Set the name servers listed above at your domain registrar. After the change it can take up to 48 hours to be seen; this page checks again by itself.",
+  "delegation.unregisteredAdvice":
+    "DNS does not know this domain yet. If you registered it recently, wait until the registration is finished; otherwise check at your registrar that it is registered and has not expired.",
   "delegation.unansweredAdvice": "The check got no answer this time ({detail}); it is tried again by itself.",
   "delegation.notCheckedAdvice": "The first check runs within a few minutes.",
   "delegation.noNameservers": "none",
@@ -131,7 +142,8 @@ export const en = {
   "error.notFound": "This page does not exist.",
   "error.jobNotFound": "There is no such failed job; it may have been retried already.",
   "error.conflictNotFound": "There is no such open conflict; it may have been resolved already.",
-  "error.sessionChecksPaused": "Your DirectAdmin session cannot be verified right now: checks are paused for a while to protect this server. Please try again in a few minutes; if this persists, contact your hosting provider.",
+  "error.sessionChecksPaused":
+    "Your DirectAdmin session cannot be verified right now: checks are paused for a while to protect this server. Please try again in a few minutes; if this persists, contact your hosting provider.",
   "page.operations.title": "Operations",
   "page.settings.title": "WAPI settings",
   "settings.link": "WAPI settings",
@@ -140,37 +152,48 @@ export const en = {
   "settings.password": "WAPI password",
   "settings.passwordSet": "set (from {source}); never shown",
   "settings.limitsTitle": "Requests per hour",
-  "settings.limits": "{limit}, of which {reserve} are kept for people's actions and {lifecycle} for new and removed accounts",
+  "settings.limits":
+    "{limit}, of which {reserve} are kept for people's actions and {lifecycle} for new and removed accounts",
   "settings.formTitle": "Connection to WEDOS",
   "settings.urlHelp": "WEDOS's JSON endpoint, normally https://api.wedos.com/wapi/json.",
   "settings.loginHelp": "The e-mail address of the WEDOS account.",
-  "settings.passwordHelp": "Leave empty to keep the current password. This is the WAPI password set under WAPI in the WEDOS customer administration, not the password you log in with.",
+  "settings.passwordHelp":
+    "Leave empty to keep the current password. This is the WAPI password set under WAPI in the WEDOS customer administration, not the password you log in with.",
   "settings.save": "Save",
-  "settings.saved": "The WAPI settings are saved. The plugin uses them from its next request to WEDOS; use Test connection to check them.",
+  "settings.saved":
+    "The WAPI settings are saved. The plugin uses them from its next request to WEDOS; use Test connection to check them.",
   "settings.unchanged": "Nothing was changed.",
   "settings.notSaved": "The settings could not be saved: {reason}",
-  "settings.invalid.url": "The WAPI address must be an http:// or https:// URL, such as https://api.wedos.com/wapi/json.",
+  "settings.invalid.url":
+    "The WAPI address must be an http:// or https:// URL, such as https://api.wedos.com/wapi/json.",
   "settings.invalid.login": "The WEDOS login must be the e-mail address of the WEDOS account.",
-  "settings.invalid.password": "The WAPI password must be one line of at most {max} characters, without control characters.",
-  "settings.fixedByEnvironment": "{field} is set by {variable} in the daemon's environment and cannot be changed here; change it there and restart the daemon.",
+  "settings.invalid.password":
+    "The WAPI password must be one line of at most {max} characters, without control characters.",
+  "settings.fixedByEnvironment":
+    "{field} is set by {variable} in the daemon's environment and cannot be changed here; change it there and restart the daemon.",
   "settings.setByEnvironment": "Set by {variable} in the daemon's environment; change it there.",
   "settings.savedIn": "Saved in {file}; the password goes to its own file that only its owner can read.",
   "settings.changedBy": "Last changed here on {at} by {user}.",
   "settings.testStale": "(before the settings were last changed)",
   "settings.addressesTitle": "Addresses for the WEDOS allow-list",
-  "settings.addressesIntro": "WEDOS accepts requests only from allowed addresses. Allow this server's addresses (IPv6 too, if it has one) under WAPI in the WEDOS customer administration:",
+  "settings.addressesIntro":
+    "WEDOS accepts requests only from allowed addresses. Allow this server's addresses (IPv6 too, if it has one) under WAPI in the WEDOS customer administration:",
   "settings.seenByWedos": "WEDOS last refused requests from {address}; allow that address.",
   "settings.testTitle": "Test connection",
   "settings.test": "Test connection",
   "settings.tested": "The test is done; WEDOS's answer is below.",
-  "settings.fuse.counted": "Requests WEDOS rejected in the last hour (or never answered): {rejected}. The plugin stops sending by itself at {fuse}, before WEDOS blocks this server's IP address (it does after 10).",
-  "settings.fuse.tripped": "Requests WEDOS rejected in the last hour (or never answered): {rejected}. The plugin sends nothing by itself until {time}, because one more rejected request could get this server's IP address blocked by WEDOS. Fix the cause, then check a new password with Test connection.",
+  "settings.fuse.counted":
+    "Requests WEDOS rejected in the last hour (or never answered): {rejected}. The plugin stops sending by itself at {fuse}, before WEDOS blocks this server's IP address (it does after 10).",
+  "settings.fuse.tripped":
+    "Requests WEDOS rejected in the last hour (or never answered): {rejected}. The plugin sends nothing by itself until {time}, because one more rejected request could get this server's IP address blocked by WEDOS. Fix the cause, then check a new password with Test connection.",
   "settings.fuse.tries": "Test connection can be tried {tries} more times this hour.",
   "settings.fuse.oneTry": "Test connection can be tried once more this hour.",
-  "settings.fuse.noTries": "Test connection cannot be tried again before {time}: one more rejected request could get this server's IP address blocked.",
+  "settings.fuse.noTries":
+    "Test connection cannot be tried again before {time}: one more rejected request could get this server's IP address blocked.",
   "page.policies.title": "Package policies",
   "policies.link": "Package policies",
-  "policy.intro": "What the plugin does for the accounts of each DirectAdmin package. The package * is the default for packages without their own policy.",
+  "policy.intro":
+    "What the plugin does for the accounts of each DirectAdmin package. The package * is the default for packages without their own policy.",
   "policy.package": "Package",
   "policy.newTitle": "Policy for another package",
   "policy.save": "Save",
@@ -178,7 +201,8 @@ export const en = {
   "policy.saved": "The policy of {package} is saved.",
   "policy.removed": "The policy of {package} is removed; the package now uses the default.",
   "policy.notRemoved": "That policy cannot be removed (the default always stays).",
-  "policy.badPackage": "The package name must be * or a DirectAdmin package name (letters, digits, dot, dash, underscore).",
+  "policy.badPackage":
+    "The package name must be * or a DirectAdmin package name (letters, digits, dot, dash, underscore).",
   "policy.badChoice": "{field}: choose one of the offered values.",
   "policy.badNumber": "{field}: enter a whole number from {min} to {max}.",
   "policy.choice.primary": "primary",
@@ -204,7 +228,8 @@ export const en = {
   "operations.link": "Operations: budget, failed jobs, conflicts",
   "page.drift.title": "Conflicts and drift",
   "drift.link": "Conflicts and drift",
-  "drift.intro": "Zones where WEDOS holds something other than the panel, found by the background check. Nothing changes until you apply: Apply plans the zone again from fresh data and then changes WEDOS.",
+  "drift.intro":
+    "Zones where WEDOS holds something other than the panel, found by the background check. Nothing changes until you apply: Apply plans the zone again from fresh data and then changes WEDOS.",
   "drift.lastRun": "The check last ran {at}.",
   "drift.notRunYet": "The check has not run yet.",
   "drift.title": "Differences between the panel and WEDOS",
@@ -241,9 +266,11 @@ export const en = {
   "audit.outcome.permanent": "failed",
   "audit.outcome.stop": "failed, requests paused",
   "budget.paused": "Requests to WEDOS are paused: {reason}",
-  "disk.full": "The disk is full: the filesystem of {dir} has {free} left. Hooks cannot queue their events and jobs wait. Free space there; the daemon resumes by itself and its reconcile finds the accounts and domains whose events were lost.",
+  "disk.full":
+    "The disk is full: the filesystem of {dir} has {free} left. Hooks cannot queue their events and jobs wait. Free space there; the daemon resumes by itself and its reconcile finds the accounts and domains whose events were lost.",
   "hookWarnings.title": "Pre hooks that let an action through unchecked",
-  "hookWarnings.intro": "The plugin failed while the panel waited for its zone-quota check, so these actions went through without it ({total} in all). Fix what the details name; wedos-panel doctor checks again.",
+  "hookWarnings.intro":
+    "The plugin failed while the panel waited for its zone-quota check, so these actions went through without it ({total} in all). Fix what the details name; wedos-panel doctor checks again.",
   "hookWarnings.hook": "Hook",
   "jobs.failedTitle": "Failed jobs",
   "jobs.noneFailed": "No job has failed.",
@@ -280,15 +307,18 @@ export const en = {
   "protection.active": "active",
   "protection.error": "error",
   "protection.removed": "removed",
-  "protection.available": "Protection ({plan}) is available for this domain. It is a paid service: switching it on orders it.",
+  "protection.available":
+    "Protection ({plan}) is available for this domain. It is a paid service: switching it on orders it.",
   "protection.switchOn": "Switch protection on",
   "protection.switchOff": "Switch protection off",
-  "protection.switchOffHint": "Switching protection off ends the WEDOS Global service for this domain; switching it on again later is a new order.",
+  "protection.switchOffHint":
+    "Switching protection off ends the WEDOS Global service for this domain; switching it on again later is a new order.",
   "protection.switchingOn": "Being switched on: the order is sent shortly.",
   "protection.switchingOff": "Being switched off shortly.",
   "action.protectionOnQueued": "Protection of {domain} will be switched on within a minute.",
   "action.protectionOffQueued": "Protection of {domain} will be switched off within a minute.",
-  "error.protectionNotSwitchable": "Protection of this domain cannot be switched here: its hosting package does not allow it, the domain is not active, or an order is in progress.",
+  "error.protectionNotSwitchable":
+    "Protection of this domain cannot be switched here: its hosting package does not allow it, the domain is not active, or an order is in progress.",
   "policy.field.protectionChoice": "Customer may switch protection",
   "protection.variant.start": "Start",
   "protection.variant.advanced": "Advanced",
@@ -303,14 +333,20 @@ export const en = {
   "reason.notConverged": "WEDOS does not match the panel after the sync; it will be retried",
   "reason.withdrawn": "the account is suspended; the zone returns when it is unsuspended",
   "reason.removed": "the domain was deleted in the panel; its zone was removed at WEDOS after the grace period",
-  "action.syncJoined": "A sync of {domain} is already waiting in the queue; it runs within a minute. Clicking again adds nothing.",
+  "action.syncJoined":
+    "A sync of {domain} is already waiting in the queue; it runs within a minute. Clicking again adds nothing.",
   "action.syncRunning": "A sync of {domain} is running now; there is no need to ask again.",
-  "action.syncCooling": "{domain} was synced at {last}. A domain is synced on request at most once every {minutes} minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next sync is queued for {at}; clicking again will not make it sooner. Changes you make to the domain's DNS in the panel are synced at once anyway.",
-  "action.syncOverShare": "Your hosting has used its share of this hour's requests to WEDOS, which all customers on this server share. The sync of {domain} is queued for {at}. Changes you make to the domain's DNS in the panel are still synced.",
-  "action.purgeJoined": "A purge of the protection cache of {domain} is already waiting in the queue; it runs within a minute. Clicking again adds nothing.",
+  "action.syncCooling":
+    "{domain} was synced at {last}. A domain is synced on request at most once every {minutes} minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next sync is queued for {at}; clicking again will not make it sooner. Changes you make to the domain's DNS in the panel are synced at once anyway.",
+  "action.syncOverShare":
+    "Your hosting has used its share of this hour's requests to WEDOS, which all customers on this server share. The sync of {domain} is queued for {at}. Changes you make to the domain's DNS in the panel are still synced.",
+  "action.purgeJoined":
+    "A purge of the protection cache of {domain} is already waiting in the queue; it runs within a minute. Clicking again adds nothing.",
   "action.purgeRunning": "The protection cache of {domain} is being purged now; there is no need to ask again.",
-  "action.purgeCooling": "The protection cache of {domain} was purged at {last}. It can be purged at most once every {minutes} minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next purge is queued for {at}; clicking again will not make it sooner.",
-  "action.purgeOverShare": "Your hosting has used its share of this hour's requests to WEDOS, which all customers on this server share. The purge of the protection cache of {domain} is queued for {at}.",
+  "action.purgeCooling":
+    "The protection cache of {domain} was purged at {last}. It can be purged at most once every {minutes} minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next purge is queued for {at}; clicking again will not make it sooner.",
+  "action.purgeOverShare":
+    "Your hosting has used its share of this hour's requests to WEDOS, which all customers on this server share. The purge of the protection cache of {domain} is queued for {at}.",
 } as const;
 
 /** A text's key. */
@@ -321,11 +357,14 @@ export type MessageKey = keyof typeof en;
  * (same parameters). Every other text is the same on both panels.
  */
 export const enCpanel = {
-  "records.intro": "The records come from this server's zone, which you edit in cPanel's Zone Editor (in WHM: Edit DNS Zone). This page shows whether WEDOS holds each one.",
+  "records.intro":
+    "The records come from this server's zone, which you edit in cPanel's Zone Editor (in WHM: Edit DNS Zone). This page shows whether WEDOS holds each one.",
   "error.sessionExpired": "Your cPanel login could not be confirmed. Please log in to cPanel again.",
   "error.sessionUnverifiable": "Your cPanel login cannot be confirmed right now. Please try again in a moment.",
-  "error.sessionChecksPaused": "Your cPanel login cannot be confirmed right now: checks are paused for a while to protect this server. Please try again in a few minutes; if this persists, contact your hosting provider.",
-  "policy.intro": "What the plugin does for the accounts of each hosting package (WHM: Packages). The package * is the default for packages without their own policy.",
+  "error.sessionChecksPaused":
+    "Your cPanel login cannot be confirmed right now: checks are paused for a while to protect this server. Please try again in a few minutes; if this persists, contact your hosting provider.",
+  "policy.intro":
+    "What the plugin does for the accounts of each hosting package (WHM: Packages). The package * is the default for packages without their own policy.",
   "policy.badPackage": "The package name must be * or a WHM package name (letters, digits, dot, dash, underscore).",
 } as const satisfies Partial<Record<MessageKey, string>>;
 

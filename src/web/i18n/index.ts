@@ -51,7 +51,10 @@ export function acceptedLanguages(header: string | undefined): string[] {
     const q = params.find((param) => param.startsWith("q="));
     return { tag, q: q === undefined ? 1 : Number(q.slice(2)), index };
   });
-  return ranked.filter((each) => each.tag !== "" && each.tag !== "*" && each.q > 0).sort((a, b) => b.q - a.q || a.index - b.index).map((each) => each.tag);
+  return ranked
+    .filter((each) => each.tag !== "" && each.tag !== "*" && each.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((each) => each.tag);
 }
 
 /**
@@ -61,5 +64,8 @@ export function acceptedLanguages(header: string | undefined): string[] {
 export function translator(language: Language, panel: PanelKind = "directadmin"): Translate {
   const catalogue: Record<MessageKey, string> = { ...CATALOGUES[language], ...PANEL_CATALOGUES[panel][language] };
   // A key can only be missing at run time when a new status value reaches a page before its text does.
-  return (key, params = {}) => (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (key, params = {}) =>
+    (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }

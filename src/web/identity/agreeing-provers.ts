@@ -19,7 +19,11 @@ export class AgreeingProvers implements VisitorProver {
     const byUid = await this.uid.prove(request);
     const bySession = await this.session.proveFrom(request, byUid.username);
     if (byUid.username !== bySession.username || byUid.usertype !== bySession.usertype) {
-      throw new WebError(401, "error.sessionExpired", `the page runs as ${byUid.username} (${byUid.usertype}) but DirectAdmin says its session is ${bySession.username}'s (${bySession.usertype})`);
+      throw new WebError(
+        401,
+        "error.sessionExpired",
+        `the page runs as ${byUid.username} (${byUid.usertype}) but DirectAdmin says its session is ${bySession.username}'s (${bySession.usertype})`,
+      );
     }
     return { ...byUid, provenBy: "uid+session" };
   }

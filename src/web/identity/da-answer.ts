@@ -9,9 +9,11 @@ import { ACCOUNT_NAME, isLevel, type SessionVerdict } from "./identity.js";
  */
 export function parseUserConfigAnswer(body: string): SessionVerdict {
   const text = body.trim();
-  if (text.startsWith("<")) throw unverified("DirectAdmin answered with an HTML page instead of the account's settings");
+  if (text.startsWith("<"))
+    throw unverified("DirectAdmin answered with an HTML page instead of the account's settings");
   const fields = new URLSearchParams(text);
-  if (fields.get("error") === "1") throw unverified(`DirectAdmin answered error=1 (${(fields.get("text") ?? "").slice(0, 200)})`);
+  if (fields.get("error") === "1")
+    throw unverified(`DirectAdmin answered error=1 (${(fields.get("text") ?? "").slice(0, 200)})`);
   const username = fields.get("username") ?? "";
   const usertype = fields.get("usertype") ?? "";
   if (!ACCOUNT_NAME.test(username)) throw unverified("DirectAdmin's answer has no valid username");

@@ -45,11 +45,13 @@ export class ProofDirectory {
     }
     try {
       const stat = await handle.stat();
-      if (!stat.isFile() || stat.nlink !== 1 || (stat.mode & 0o7022) !== 0) throw unproven("the proof is not a regular file with one link that only its owner can write");
+      if (!stat.isFile() || stat.nlink !== 1 || (stat.mode & 0o7022) !== 0)
+        throw unproven("the proof is not a regular file with one link that only its owner can write");
       const content = Buffer.alloc(NONCE_LENGTH + 1);
       const { bytesRead } = await handle.read(content, 0, content.length, 0);
       const expected = Buffer.from(match[2] as string);
-      if (bytesRead !== NONCE_LENGTH || !timingSafeEqual(content.subarray(0, NONCE_LENGTH), expected)) throw unproven("the proof holds another nonce");
+      if (bytesRead !== NONCE_LENGTH || !timingSafeEqual(content.subarray(0, NONCE_LENGTH), expected))
+        throw unproven("the proof holds another nonce");
       // Remove exactly the file that was read (not whatever the name points at by now). The entry removes it too, so
       // it may be gone already; one left behind proves only again what it proved, to whoever knows its name.
       const now = lstatSync(path, { throwIfNoEntry: false });
@@ -65,7 +67,11 @@ export class ProofDirectory {
     const stat = lstatSync(this.dir, { throwIfNoEntry: false });
     const daemonOwned = stat !== undefined && (stat.uid === 0 || stat.uid === process.getuid?.());
     if (stat === undefined || !stat.isDirectory() || !daemonOwned || (stat.mode & 0o7777) !== PROOF_DIR_MODE) {
-      throw new WebError(503, "error.sessionUnverifiable", `${this.dir} is not the proof directory (the daemon's own, mode 1733); restart wedos-panel serve, which makes it`);
+      throw new WebError(
+        503,
+        "error.sessionUnverifiable",
+        `${this.dir} is not the proof directory (the daemon's own, mode 1733); restart wedos-panel serve, which makes it`,
+      );
     }
   }
 }

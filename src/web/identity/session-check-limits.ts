@@ -39,7 +39,12 @@ export class SessionCheckLimits {
 
   constructor(private readonly options: SessionCheckLimitsOptions) {
     const failures = options.maxFailuresPerHour ?? 12;
-    this.max = { inFlight: options.maxInFlight ?? 16, inFlightPerSource: options.maxInFlightPerSource ?? 2, failures, failuresPerSource: Math.min(options.maxFailuresPerSourcePerHour ?? 2, failures) };
+    this.max = {
+      inFlight: options.maxInFlight ?? 16,
+      inFlightPerSource: options.maxInFlightPerSource ?? 2,
+      failures,
+      failuresPerSource: Math.min(options.maxFailuresPerSourcePerHour ?? 2, failures),
+    };
   }
 
   /** Admits one check for `source` and returns its release, or throws the WebError the visitor gets. */
@@ -47,9 +52,14 @@ export class SessionCheckLimits {
     this.refuseOverBound(source);
     const mine = this.inFlight.get(source) ?? 0;
     const room = Math.min(this.max.inFlight, this.max.failures - this.failures.length) - this.total;
-    const roomForSource = Math.min(this.max.inFlightPerSource, this.max.failuresPerSource - this.failuresOf(source)) - mine;
+    const roomForSource =
+      Math.min(this.max.inFlightPerSource, this.max.failuresPerSource - this.failuresOf(source)) - mine;
     if (room <= 0 || roomForSource <= 0) {
-      throw new WebError(503, "error.busy", `session check refused: ${this.total} under way in all, ${mine} for ${source} (at most ${this.max.inFlight} and ${this.max.inFlightPerSource} per account)`);
+      throw new WebError(
+        503,
+        "error.busy",
+        `session check refused: ${this.total} under way in all, ${mine} for ${source} (at most ${this.max.inFlight} and ${this.max.inFlightPerSource} per account)`,
+      );
     }
     this.inFlight.set(source, mine + 1);
     this.total += 1;
@@ -79,7 +89,10 @@ export class SessionCheckLimits {
     const server = this.failures.length;
     const own = this.failuresOf(source);
     if (server < this.max.failures && own < this.max.failuresPerSource) return;
-    const bound: SessionCheckBound = server >= this.max.failures ? { at: now, scope: "server", source, failures: server, limit: this.max.failures } : { at: now, scope: "source", source, failures: own, limit: this.max.failuresPerSource };
+    const bound: SessionCheckBound =
+      server >= this.max.failures
+        ? { at: now, scope: "server", source, failures: server, limit: this.max.failures }
+        : { at: now, scope: "source", source, failures: own, limit: this.max.failuresPerSource };
     const reportKey = bound.scope === "server" ? "" : source;
     if ((this.reportedAt.get(reportKey) ?? Number.NEGATIVE_INFINITY) <= now - HOUR_MS) {
       for (const [key, at] of this.reportedAt) if (at <= now - HOUR_MS) this.reportedAt.delete(key);
@@ -87,6 +100,10 @@ export class SessionCheckLimits {
       this.options.onBoundReached?.(bound);
     }
     const whose = bound.scope === "server" ? "on this server" : `for ${source}`;
-    throw new WebError(503, "error.sessionChecksPaused", `session check not sent: ${bound.failures} failed checks ${whose} in the last hour (at most ${bound.limit}), so that DirectAdmin's brute-force monitor never blocks this server's address; requests not yet proven are refused until the oldest failure is an hour old`);
+    throw new WebError(
+      503,
+      "error.sessionChecksPaused",
+      `session check not sent: ${bound.failures} failed checks ${whose} in the last hour (at most ${bound.limit}), so that DirectAdmin's brute-force monitor never blocks this server's address; requests not yet proven are refused until the oldest failure is an hour old`,
+    );
   }
 }

@@ -79,14 +79,24 @@ export class SessionVerifier implements VisitorProver {
     const id = session.id.reveal();
     const key = session.key.reveal();
     const malformed = malformedSession(id, key);
-    if (malformed !== undefined) throw new WebError(401, "error.sessionExpired", `session refused without asking DirectAdmin (${source}): ${malformed}`);
+    if (malformed !== undefined)
+      throw new WebError(
+        401,
+        "error.sessionExpired",
+        `session refused without asking DirectAdmin (${source}): ${malformed}`,
+      );
     const hash = createHash("sha256").update(`${id}\0${key}`).digest("hex");
     const now = this.options.clock.now();
     const cached = this.cache.get(hash);
     if (cached !== undefined && cached.expiresAt > now) return cached.verdict;
     if (cached !== undefined) this.cache.delete(hash);
     const badUntil = this.knownBad.get(hash);
-    if (badUntil !== undefined && badUntil > now) throw new WebError(401, "error.sessionExpired", `session refused without asking DirectAdmin (${source}): DirectAdmin did not know it a moment ago`);
+    if (badUntil !== undefined && badUntil > now)
+      throw new WebError(
+        401,
+        "error.sessionExpired",
+        `session refused without asking DirectAdmin (${source}): DirectAdmin did not know it a moment ago`,
+      );
     if (badUntil !== undefined) this.knownBad.delete(hash);
     const pending = this.inFlight.get(hash);
     if (pending !== undefined) return pending;
@@ -117,14 +127,24 @@ export class SessionVerifier implements VisitorProver {
         signal: AbortSignal.timeout(this.timeoutMs),
       }));
     } catch (error) {
-      throw sessionUnverifiable(error instanceof AppError ? error : new AppError("da_unreachable", `DirectAdmin cannot be reached (${(error as Error).message})`));
+      throw sessionUnverifiable(
+        error instanceof AppError
+          ? error
+          : new AppError("da_unreachable", `DirectAdmin cannot be reached (${(error as Error).message})`),
+      );
     }
     if (status < 500 && status !== 200) this.limits.failed(source);
     if (status === 401) {
       remember(this.knownBad, hash, this.options.clock.now() + BAD_TTL_MS);
       throw sessionExpired();
     }
-    if (status !== 200) throw sessionUnverifiable(new AppError("da_http_status", `DirectAdmin answered HTTP ${status}${status >= 300 && status < 400 ? " (a redirect, not followed)" : ""}`));
+    if (status !== 200)
+      throw sessionUnverifiable(
+        new AppError(
+          "da_http_status",
+          `DirectAdmin answered HTTP ${status}${status >= 300 && status < 400 ? " (a redirect, not followed)" : ""}`,
+        ),
+      );
     try {
       return parseUserConfigAnswer(body);
     } catch (error) {

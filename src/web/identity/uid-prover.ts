@@ -43,12 +43,18 @@ export class UidProver implements VisitorProver {
     const rootLogin = uid === this.whmUid ? this.rootEntryLogin : undefined;
     const whm = rootLogin !== undefined;
     const username = whm ? whmUser(request, rootLogin) : await unixUserName(uid, this.options.passwdFile);
-    if (username === undefined) throw new WebError(403, "error.wrongLevel", `uid ${uid} has no entry in ${this.options.passwdFile}`);
+    if (username === undefined)
+      throw new WebError(403, "error.wrongLevel", `uid ${uid} has no entry in ${this.options.passwdFile}`);
     const access = await this.options.panel.accountAccess(username);
     if (whm && access?.level !== "admin") {
-      throw new WebError(403, "error.whmPrivileges", `the WHM user ${username} is ${access === undefined ? "neither root nor a reseller" : `a ${access.level} without the all ACL`}`);
+      throw new WebError(
+        403,
+        "error.whmPrivileges",
+        `the WHM user ${username} is ${access === undefined ? "neither root nor a reseller" : `a ${access.level} without the all ACL`}`,
+      );
     }
-    if (access === undefined) throw new WebError(403, "error.wrongLevel", `uid ${uid} (${username}) is not an account of the panel`);
+    if (access === undefined)
+      throw new WebError(403, "error.wrongLevel", `uid ${uid} (${username}) is not an account of the panel`);
     return { username, usertype: access.level, language: access.language, provenBy: "uid" };
   }
 
@@ -58,6 +64,7 @@ export class UidProver implements VisitorProver {
 /** The WHM user cpsrvd authenticated, as it put it in REMOTE_USER; the WHM entry without one opens nothing. */
 function whmUser(request: PageRequest, login: RegExp): string {
   const user = request.claimed.username;
-  if (user === undefined || !login.test(user)) throw new WebError(403, "error.whmPrivileges", "the WHM entry named no WHM user (REMOTE_USER)");
+  if (user === undefined || !login.test(user))
+    throw new WebError(403, "error.whmPrivileges", "the WHM entry named no WHM user (REMOTE_USER)");
   return user;
 }

@@ -7,7 +7,9 @@ import { AppError } from "../../errors.js";
  */
 export async function unixUserName(uid: number, passwdFile: string): Promise<string | undefined> {
   const text = await readFile(passwdFile, "utf8").catch((error: unknown) => {
-    throw new AppError("web_passwd_unreadable", `cannot read ${passwdFile}: ${(error as Error).message}`, { retryable: true });
+    throw new AppError("web_passwd_unreadable", `cannot read ${passwdFile}: ${(error as Error).message}`, {
+      retryable: true,
+    });
   });
   for (const line of text.split("\n")) {
     const [name, , id] = line.split(":");

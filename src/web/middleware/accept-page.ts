@@ -53,12 +53,15 @@ function acceptWith(door: PageDoor): RequestHandler {
 
 /** DirectAdmin's entry scripts: `POST /v1/page/<level>/<mode>` (protocol.ts). */
 export const acceptPage = acceptWith({
-  read: ({ level, mode }, envelope) => readPageRequest(level as PageRequest["level"], mode as "html" | "raw", parseEnvelope(envelope)),
-  blank: ({ level, mode }) => (isLevel(level) && (mode === "html" || mode === "raw") ? readPageRequest(level, mode, new Map()) : undefined),
+  read: ({ level, mode }, envelope) =>
+    readPageRequest(level as PageRequest["level"], mode as "html" | "raw", parseEnvelope(envelope)),
+  blank: ({ level, mode }) =>
+    isLevel(level) && (mode === "html" || mode === "raw") ? readPageRequest(level, mode, new Map()) : undefined,
 });
 
 /** cPanel's and WHM's entry (`index.live.pl`, `index.cgi`): `POST /v1/cpanel/<level>` (cpanel-protocol.ts). */
 export const acceptCpanelPage = acceptWith({
   read: ({ level }, envelope) => readCpanelPageRequest(level ?? "", envelope),
-  blank: ({ level }) => (level === "user" || level === "admin" ? readCpanelPageRequest(level, Buffer.alloc(0)) : undefined),
+  blank: ({ level }) =>
+    level === "user" || level === "admin" ? readCpanelPageRequest(level, Buffer.alloc(0)) : undefined,
 });

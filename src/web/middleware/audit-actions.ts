@@ -11,7 +11,9 @@ export function auditActions(log: (line: string) => void): RequestHandler {
   return (req, res, next) => {
     if (!SAFE_METHODS.has(req.method)) {
       const { identity } = authenticatedPage(res);
-      log(`page action: ${actorName(identity)} (${identity.level} level, proven by ${identity.provenBy}): ${req.method} ${req.path}`);
+      log(
+        `page action: ${actorName(identity)} (${identity.level} level, proven by ${identity.provenBy}): ${req.method} ${req.path}`,
+      );
     }
     next();
   };

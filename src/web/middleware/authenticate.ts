@@ -28,14 +28,21 @@ export function authenticate(deps: AuthenticateDeps): RequestHandler {
     const { request } = page;
     const verdict = await deps.prover.prove(request);
     if (!mayOpen(verdict.usertype, request.level)) {
-      throw new WebError(403, "error.wrongLevel", `${verdict.username} (${verdict.usertype}) opened a page of the ${request.level} level`);
+      throw new WebError(
+        403,
+        "error.wrongLevel",
+        `${verdict.username} (${verdict.usertype}) opened a page of the ${request.level} level`,
+      );
     }
     const master = request.claimed.loginAsMaster;
     const identity: Identity = {
       username: verdict.username,
       usertype: verdict.usertype,
       level: request.level,
-      loginAsMaster: request.claimed.isLoginAs && master !== undefined && ACCOUNT_NAME.test(master) && master !== verdict.username ? master : undefined,
+      loginAsMaster:
+        request.claimed.isLoginAs && master !== undefined && ACCOUNT_NAME.test(master) && master !== verdict.username
+          ? master
+          : undefined,
       provenBy: verdict.provenBy,
     };
     page.identity = identity;

@@ -20,9 +20,13 @@ export function pageErrors(log: (line: string) => void): ErrorRequestHandler {
     const error = toError(thrown);
     const known = error instanceof WebError ? error : bodyParserError(error);
     // Refusals of who is asking (401, 403) are logged too: they tell the admin why pages turn visitors away.
-    if (known === undefined || known.status >= 500 || known.status === 401 || known.status === 403) log(`web: ${known?.status ?? 500} ${error.message}`);
+    if (known === undefined || known.status >= 500 || known.status === 401 || known.status === 403)
+      log(`web: ${known?.status ?? 500} ${error.message}`);
     if (page === undefined) {
-      res.status(known?.status ?? 500).type("text/plain").send("the page request could not be read\n");
+      res
+        .status(known?.status ?? 500)
+        .type("text/plain")
+        .send("the page request could not be read\n");
       return;
     }
     const status = known?.status ?? 500;

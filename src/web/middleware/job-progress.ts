@@ -11,7 +11,8 @@ export function jobProgress(queue: JobQueue): RequestHandler {
   return (_req, res, next) => {
     const page = authenticatedPage(res);
     const id = page.request.query.get("job");
-    if (page.request.method === "GET" && id !== null && page.request.path !== undefined) page.progress = progressView(page, queue, id, page.request.path);
+    if (page.request.method === "GET" && id !== null && page.request.path !== undefined)
+      page.progress = progressView(page, queue, id, page.request.path);
     next();
   };
 }

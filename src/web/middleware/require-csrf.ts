@@ -24,12 +24,17 @@ export function requireCsrf(csrf: CsrfTokens): RequestHandler {
       return;
     }
     const page = authenticatedPage(res);
-    const verdict = csrf.check(bodyField(page.request.body, CSRF_FIELD) ?? page.request.csrfHeader, page.identity.level, page.identity.username);
+    const verdict = csrf.check(
+      bodyField(page.request.body, CSRF_FIELD) ?? page.request.csrfHeader,
+      page.identity.level,
+      page.identity.username,
+    );
     if (verdict === "valid") {
       next();
       return;
     }
-    const key = verdict === "missing" ? "error.csrfMissing" : verdict === "stale" ? "error.csrfStale" : "error.csrfInvalid";
+    const key =
+      verdict === "missing" ? "error.csrfMissing" : verdict === "stale" ? "error.csrfStale" : "error.csrfInvalid";
     throw new WebError(403, key, `CSRF token ${verdict} for ${page.identity.username} (${page.identity.level})`);
   };
 }

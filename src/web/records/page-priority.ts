@@ -45,7 +45,10 @@ export class PagePriority {
         await base.pause();
         if (this.answering === 0) return;
         const gaveUp = new AbortController();
-        await Promise.race([new Promise<void>((resolve) => this.whenQuiet.push(resolve)), this.clock.sleep(this.maxWaitMs, gaveUp.signal)]);
+        await Promise.race([
+          new Promise<void>((resolve) => this.whenQuiet.push(resolve)),
+          this.clock.sleep(this.maxWaitMs, gaveUp.signal),
+        ]);
         gaveUp.abort();
       },
     };

@@ -7,7 +7,10 @@ import type { Steps } from "../../util/slices.js";
  * (the worker's copy moves rather than being cloned, and the main thread decodes one chunk per slice), then either
  * `done` or the zone file's problems.
  */
-export type WorkerMessage = { kind: "records"; bytes: Uint8Array } | { kind: "done"; count: number } | { kind: "zone-file-error"; problems: ZoneFileProblem[] };
+export type WorkerMessage =
+  | { kind: "records"; bytes: Uint8Array }
+  | { kind: "done"; count: number }
+  | { kind: "zone-file-error"; problems: ZoneFileProblem[] };
 
 /** Records per chunk: decoding one takes well under a slice (about 0.5 ms for 1,000). */
 export const RECORDS_PER_CHUNK = 1_000;
@@ -16,7 +19,15 @@ type Packed = [string, string, number, string, RecordState["state"], string | nu
 
 /** One chunk of records as UTF-8 JSON arrays (no key names repeated, `undefined` kept as null). */
 export function packRecords(records: readonly RecordState[]): Uint8Array {
-  const packed: Packed[] = records.map((r) => [r.name, r.type, r.ttl, r.value, r.state, r.note ?? null, r.rule ?? null]);
+  const packed: Packed[] = records.map((r) => [
+    r.name,
+    r.type,
+    r.ttl,
+    r.value,
+    r.state,
+    r.note ?? null,
+    r.rule ?? null,
+  ]);
   return new TextEncoder().encode(JSON.stringify(packed));
 }
 

@@ -109,7 +109,10 @@ export class ZoneRecordsCache {
     const bytes = zone.content.length;
     const input = { domain, content: zone.content, managed: this.zones.rowsAtWedos(domain) };
     const { workers, pacing = EVENT_LOOP_PACING, workerFromBytes = WORKER_FROM_BYTES } = this.options;
-    const records = workers !== undefined && bytes >= workerFromBytes ? await workers.records(input, pacing) : await runInSlices(recordSteps(input), pacing);
+    const records =
+      workers !== undefined && bytes >= workerFromBytes
+        ? await workers.records(input, pacing)
+        : await runInSlices(recordSteps(input), pacing);
     if (keep) this.keep(domain, { key, records, bytes, usedAt: this.clock.now() });
     return { kind: "records", records };
   }

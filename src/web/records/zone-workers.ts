@@ -68,7 +68,8 @@ export class ZoneWorkers {
   }
 
   private async turn(domain: string): Promise<void> {
-    while (!this.closed && this.active >= (this.options.concurrency ?? 1)) await new Promise<void>((start) => this.waiting.push(start));
+    while (!this.closed && this.active >= (this.options.concurrency ?? 1))
+      await new Promise<void>((start) => this.waiting.push(start));
     if (this.closed) throw new ZoneWorkerError(domain, "the daemon is stopping");
     this.active += 1;
   }
@@ -76,7 +77,10 @@ export class ZoneWorkers {
   private work(input: RecordsInput): Promise<Uint8Array[]> {
     const { domain } = input;
     // The file's bytes move to the worker rather than being copied, unless they share a buffer with other data.
-    const content = input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength ? input.content : input.content.slice();
+    const content =
+      input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength
+        ? input.content
+        : input.content.slice();
     const worker = new Worker(this.options.script ?? ZONE_WORKER_SCRIPT, {
       workerData: { ...input, content },
       transferList: [content.buffer as ArrayBuffer],

@@ -49,7 +49,8 @@ export function adminRoutes(sources: AdminSources): Router {
   router.post("/jobs/retry", async (_req, res) => {
     const page = authenticatedPage(res);
     const id = Number(bodyField(page.request.body, "job"));
-    if (!Number.isInteger(id) || !sources.queue.retry(id)) throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
+    if (!Number.isInteger(id) || !sources.queue.retry(id))
+      throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
     showProgress(page, sources.queue, id, "/operations");
     await showOperations(res, sources, page.t("action.retryQueued", { id: String(id) }));
   });
@@ -59,11 +60,21 @@ export function adminRoutes(sources: AdminSources): Router {
     const domain = bodyField(page.request.body, "domain");
     const kind = bodyField(page.request.body, "kind");
     const resolution = bodyField(page.request.body, "resolution");
-    if (typeof domain !== "string" || (kind !== "zone" && kind !== "protection") || (resolution !== "adopt" && resolution !== "ignore") || !sources.conflicts.resolve(domain, kind, resolution, sources.clock.now())) {
+    if (
+      typeof domain !== "string" ||
+      (kind !== "zone" && kind !== "protection") ||
+      (resolution !== "adopt" && resolution !== "ignore") ||
+      !sources.conflicts.resolve(domain, kind, resolution, sources.clock.now())
+    ) {
       throw new WebError(404, "error.conflictNotFound", "no such conflict");
     }
     const from = bodyField(page.request.body, "from") === "drift" ? "/drift" : "/operations";
-    showProgress(page, sources.queue, sources.queue.enqueue(provisionDomain, { domain }, { lane: "interactive" }), from);
+    showProgress(
+      page,
+      sources.queue,
+      sources.queue.enqueue(provisionDomain, { domain }, { lane: "interactive" }),
+      from,
+    );
     const notice = page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain });
     // The same forms are on the conflicts-and-drift page; the answer is the page they were sent from.
     if (from === "/drift") await showDrift(res, sources, notice);
@@ -73,7 +84,11 @@ export function adminRoutes(sources: AdminSources): Router {
   return router;
 }
 
-async function showOperations(res: Parameters<typeof authenticatedPage>[0], sources: AdminSources, notice?: string): Promise<void> {
+async function showOperations(
+  res: Parameters<typeof authenticatedPage>[0],
+  sources: AdminSources,
+  notice?: string,
+): Promise<void> {
   const page = authenticatedPage(res);
   const { t } = page;
   const budget = sources.wapi.budget();
@@ -84,12 +99,43 @@ async function showOperations(res: Parameters<typeof authenticatedPage>[0], sour
     notice,
     csrfToken: page.csrfToken,
     links: adminLinks(page),
-    budget: { used: budget.used, limit: budget.limit, reserve: budget.reserve, rejected: budget.rejected, percent: Math.min(100, Math.round((budget.used / budget.limit) * 100)) },
+    budget: {
+      used: budget.used,
+      limit: budget.limit,
+      reserve: budget.reserve,
+      rejected: budget.rejected,
+      percent: Math.min(100, Math.round((budget.used / budget.limit) * 100)),
+    },
     paused: paused === undefined ? undefined : paused.summary,
     counts: sources.queue.countsByState(),
-    failed: sources.queue.list({ states: ["dead"], limit: 50 }).map((job) => ({ id: job.id, task: job.task, key: job.jobKey ?? "", attempts: job.attempts, error: job.lastError ?? "", at: formatTime(job.finishedAt, t("table.never")) })),
-    history: sources.wapi.budgetHistory(24).map((hour) => ({ hour: new Date(hour.hourStart).toISOString().slice(11, 16), used: hour.used, rejected: hour.rejected })),
-    calls: sources.calls.latest(100).map((call) => ({ at: formatTime(call.at, ""), command: call.command, domain: call.domain ?? "", lane: call.lane, outcome: t(`audit.outcome.${call.outcome}`), code: call.wapiCode === null ? "" : String(call.wapiCode), ms: String(call.durationMs) })),
+    failed: sources.queue
+      .list({ states: ["dead"], limit: 50 })
+      .map((job) => ({
+        id: job.id,
+        task: job.task,
+        key: job.jobKey ?? "",
+        attempts: job.attempts,
+        error: job.lastError ?? "",
+        at: formatTime(job.finishedAt, t("table.never")),
+      })),
+    history: sources.wapi
+      .budgetHistory(24)
+      .map((hour) => ({
+        hour: new Date(hour.hourStart).toISOString().slice(11, 16),
+        used: hour.used,
+        rejected: hour.rejected,
+      })),
+    calls: sources.calls
+      .latest(100)
+      .map((call) => ({
+        at: formatTime(call.at, ""),
+        command: call.command,
+        domain: call.domain ?? "",
+        lane: call.lane,
+        outcome: t(`audit.outcome.${call.outcome}`),
+        code: call.wapiCode === null ? "" : String(call.wapiCode),
+        ms: String(call.durationMs),
+      })),
     conflicts: openConflictRows(page, sources.conflicts),
     hookWarnings: hookWarningRows(sources.db),
   };
@@ -97,7 +143,19 @@ async function showOperations(res: Parameters<typeof authenticatedPage>[0], sour
 }
 
 /** The pre hooks that let an action through unchecked (hooks/pre-check.sh), newest first; shown only when any did. */
-function hookWarningRows(db: Database): { total: number; rows: Array<{ at: string; hook: string; domain: string; username: string; message: string }> } {
+function hookWarningRows(db: Database): {
+  total: number;
+  rows: Array<{ at: string; hook: string; domain: string; username: string; message: string }>;
+} {
   const { total, latest } = new HookWarningStore(db).read();
-  return { total, rows: latest.map((warning) => ({ at: formatTime(warning.at, ""), hook: warning.hook, domain: warning.domain ?? "", username: warning.username ?? "", message: warning.message })) };
+  return {
+    total,
+    rows: latest.map((warning) => ({
+      at: formatTime(warning.at, ""),
+      hook: warning.hook,
+      domain: warning.domain ?? "",
+      username: warning.username ?? "",
+      message: warning.message,
+    })),
+  };
 }

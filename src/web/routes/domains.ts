@@ -63,7 +63,8 @@ export function domainRoutes(queue: JobQueue, records: RecordSources, actions: C
   router.post("/purge", async (_req, res) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
-    if (records.protections.get(row.domain)?.state !== "active") throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
+    if (records.protections.get(row.domain)?.state !== "active")
+      throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
     await answerAction(res, "purgeCache", row.domain);
   });
 
@@ -82,11 +83,18 @@ export function domainRoutes(queue: JobQueue, records: RecordSources, actions: C
 
 /** The package policy of a domain's account. */
 export function policyOfDomain(records: Pick<RecordSources, "policies" | "inventory">, row: DomainRow) {
-  return records.policies.forPackage(row.username === null ? undefined : records.inventory.account(row.username)?.package);
+  return records.policies.forPackage(
+    row.username === null ? undefined : records.inventory.account(row.username)?.package,
+  );
 }
 
 /** A domain's page (views/domains/show.ejs); `notice` is the line shown after an action on it. */
-export async function showDomain(res: Response, row: DomainRow, records: RecordSources, notice?: string): Promise<void> {
+export async function showDomain(
+  res: Response,
+  row: DomainRow,
+  records: RecordSources,
+  notice?: string,
+): Promise<void> {
   const page = authenticatedPage(res);
   const links = linksOf(page);
   const protection = records.protections.get(row.domain);
@@ -99,7 +107,13 @@ export async function showDomain(res: Response, row: DomainRow, records: RecordS
     nameservers: records.nameServers,
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protection),
-    protectionSwitch: protectionSwitchView(page, policyOfDomain(records, row), row.state === "active", protection, records.protections.choice(row.domain)?.wanted),
+    protectionSwitch: protectionSwitchView(
+      page,
+      policyOfDomain(records, row),
+      row.state === "active",
+      protection,
+      records.protections.choice(row.domain)?.wanted,
+    ),
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,
@@ -118,8 +132,16 @@ async function recordsModel(page: AuthenticatedContext, domain: string, sources:
   try {
     const zone = await sources.zoneRecords.records(domain);
     if (zone.kind === "no-file") return problem(page.t("records.unreadable", { reason: page.t("records.noZoneFile") }));
-    if (zone.kind === "too-big") return problem(page.request.level === "admin" ? page.t("records.tooBigAdmin", { path: zone.path, size: zone.size, limit: zone.limit }) : page.t("records.tooBig"));
-    return { recordsPage: recordPage(page, domain, zone.records, recordQuery(page.request.query)), recordsProblem: undefined };
+    if (zone.kind === "too-big")
+      return problem(
+        page.request.level === "admin"
+          ? page.t("records.tooBigAdmin", { path: zone.path, size: zone.size, limit: zone.limit })
+          : page.t("records.tooBig"),
+      );
+    return {
+      recordsPage: recordPage(page, domain, zone.records, recordQuery(page.request.query)),
+      recordsProblem: undefined,
+    };
   } catch (error) {
     // What is wrong in the zone itself (file:line, the domain's own file name) helps the customer; why the server
     // could not read it (paths, the panel reader) is for the administrator's tools, not this page.

@@ -41,7 +41,8 @@ export function driftRoutes(sources: DriftSources): Router {
     const page = authenticatedPage(res);
     const body = page.request.body;
     const domain = bodyField(body, "domain") ?? "";
-    if (sources.drift.get(domain) === undefined) throw new WebError(404, "error.driftNotFound", `no drift recorded for ${JSON.stringify(domain)}`);
+    if (sources.drift.get(domain) === undefined)
+      throw new WebError(404, "error.driftNotFound", `no drift recorded for ${JSON.stringify(domain)}`);
     const payload = { domain, force: bodyField(body, "force") === "1", adopt: bodyField(body, "adopt") === "1" };
     showProgress(page, sources.queue, sources.queue.enqueue(applyDrift, payload), "/drift");
     await showDrift(res, sources, page.t("drift.applyQueued", { domain }));

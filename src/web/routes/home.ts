@@ -7,7 +7,11 @@ import { domainFilter, domainListModel } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
 
 /** The title key of each level's home page. */
-const TITLE = { user: "page.user.title", reseller: "page.reseller.title", admin: "page.admin.title" } as const satisfies Record<Level, string>;
+const TITLE = {
+  user: "page.user.title",
+  reseller: "page.reseller.title",
+  admin: "page.admin.title",
+} as const satisfies Record<Level, string>;
 
 /**
  * Shows the home page of the visitor's level (views/<level>/index.ejs): the user's own domains, a reseller's
@@ -17,7 +21,11 @@ const TITLE = { user: "page.user.title", reseller: "page.reseller.title", admin:
 export async function showHome(res: Response, queue: JobQueue, notice?: string): Promise<void> {
   const page = authenticatedPage(res);
   const level = page.identity.level;
-  const model = { ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))), queue: level === "admin" ? queue.countsByState() : undefined, operationsHref: level === "admin" ? adminLinks(page).operations : undefined };
+  const model = {
+    ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))),
+    queue: level === "admin" ? queue.countsByState() : undefined,
+    operationsHref: level === "admin" ? adminLinks(page).operations : undefined,
+  };
   await renderPage(res, page, `${level}/index`, page.t(TITLE[level]), model);
 }
 

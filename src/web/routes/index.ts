@@ -21,11 +21,33 @@ import { protectionRoutes } from "./protection.js";
  * every panel: only `deps.prover` differs. Nothing here runs before the visitor is proven and, for writes, the CSRF
  * token checked and the action written to the log.
  */
-export function pageRoutes(deps: AuthenticateDeps & { queue: JobQueue; records: RecordSources; actions: CustomerActions; admin: AdminSources; settings: SettingsSources; log: (line: string) => void }): Router {
+export function pageRoutes(
+  deps: AuthenticateDeps & {
+    queue: JobQueue;
+    records: RecordSources;
+    actions: CustomerActions;
+    admin: AdminSources;
+    settings: SettingsSources;
+    log: (line: string) => void;
+  },
+): Router {
   const router = Router();
   router.use(authenticate(deps), requireCsrf(deps.csrf), auditActions(deps.log), jobProgress(deps.queue));
-  for (const level of LEVELS) router.use(`/${level}`, homeRoutes(deps.queue), jobRoutes(deps.queue), domainRoutes(deps.queue, deps.records, deps.actions), protectionRoutes(deps.queue, deps.records, deps.admin.clock));
-  router.use("/admin", adminRoutes(deps.admin), policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }), settingsRoutes(deps.settings), driftRoutes(deps.admin));
+  for (const level of LEVELS)
+    router.use(
+      `/${level}`,
+      homeRoutes(deps.queue),
+      jobRoutes(deps.queue),
+      domainRoutes(deps.queue, deps.records, deps.actions),
+      protectionRoutes(deps.queue, deps.records, deps.admin.clock),
+    );
+  router.use(
+    "/admin",
+    adminRoutes(deps.admin),
+    policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }),
+    settingsRoutes(deps.settings),
+    driftRoutes(deps.admin),
+  );
   router.use(pageNotFound);
   return router;
 }

@@ -15,10 +15,19 @@ import { adminLinks } from "../view-models/layout.js";
  */
 export const POLICY_CHOICES = {
   dnsMode: { primary: "policy.choice.primary", secondary: "policy.choice.secondary", off: "policy.choice.noDns" },
-  protection: { off: "policy.choice.none", start: "protection.variant.start", advanced: "protection.variant.advanced", expert: "protection.variant.expert" },
+  protection: {
+    off: "policy.choice.none",
+    start: "protection.variant.start",
+    advanced: "protection.variant.advanced",
+    expert: "protection.variant.expert",
+  },
   protectionPeriod: { monthly: "protection.period.monthly", yearly: "protection.period.yearly" },
   protectionMode: { ns: "policy.choice.ns", cname: "policy.choice.cname" },
-  protectionChoice: { fixed: "policy.choice.fixed", "opt-out": "policy.choice.optOut", "opt-in": "policy.choice.optIn" },
+  protectionChoice: {
+    fixed: "policy.choice.fixed",
+    "opt-out": "policy.choice.optOut",
+    "opt-in": "policy.choice.optIn",
+  },
   onSuspend: { keep: "policy.choice.keep", withdraw: "policy.choice.withdraw" },
   termination: { delete: "policy.choice.delete", keep: "policy.choice.keep" },
 } as const satisfies { [F in keyof Policy]?: Record<Policy[F] & string, MessageKey> };
@@ -52,7 +61,8 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
       input[key] = raw === undefined || raw.trim() === "" ? undefined : Number(raw);
     }
     const parsed = policySchema.safeParse(input);
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(fieldProblem(page, String(issue.path[0]) as keyof Policy));
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) problems.push(fieldProblem(page, String(issue.path[0]) as keyof Policy));
     if (problems.length > 0 || !parsed.success) {
       await showPolicies(res, deps.policies, undefined, problems, 400);
       return;
@@ -65,7 +75,13 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
     const page = authenticatedPage(res);
     const pkg = bodyField(page.request.body, "package") ?? "";
     const removed = pkg !== DEFAULT_POLICY_PACKAGE && deps.policies.remove(pkg);
-    await showPolicies(res, deps.policies, removed ? page.t("policy.removed", { package: pkg }) : undefined, removed ? [] : [page.t("policy.notRemoved")], removed ? 200 : 400);
+    await showPolicies(
+      res,
+      deps.policies,
+      removed ? page.t("policy.removed", { package: pkg }) : undefined,
+      removed ? [] : [page.t("policy.notRemoved")],
+      removed ? 200 : 400,
+    );
   });
   return router;
 }
@@ -73,14 +89,35 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
 /** What is wrong with one field, in the visitor's language (zod's own messages are English and name no field). */
 function fieldProblem(page: AuthenticatedContext, field: keyof Policy): string {
   const label = page.t(`policy.field.${field}`);
-  if (field === "graceDays" || field === "zoneQuota") return page.t("policy.badNumber", { field: label, ...bounds(field) });
+  if (field === "graceDays" || field === "zoneQuota")
+    return page.t("policy.badNumber", { field: label, ...bounds(field) });
   return page.t("policy.badChoice", { field: label });
 }
 
-async function showPolicies(res: Response, policies: PolicyStore, notice?: string, problems: string[] = [], status = 200): Promise<void> {
+async function showPolicies(
+  res: Response,
+  policies: PolicyStore,
+  notice?: string,
+  problems: string[] = [],
+  status = 200,
+): Promise<void> {
   const page = authenticatedPage(res);
-  const choices = Object.fromEntries(Object.entries(POLICY_CHOICES).map(([field, labels]) => [field, Object.entries(labels).map(([value, label]) => ({ value, label: page.t(label) }))]));
+  const choices = Object.fromEntries(
+    Object.entries(POLICY_CHOICES).map(([field, labels]) => [
+      field,
+      Object.entries(labels).map(([value, label]) => ({ value, label: page.t(label) })),
+    ]),
+  );
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, bounds(field)]));
-  const model = { notice, problems, csrfToken: page.csrfToken, links: adminLinks(page), policies: policies.list(), choices, numbers, defaultPackage: DEFAULT_POLICY_PACKAGE };
+  const model = {
+    notice,
+    problems,
+    csrfToken: page.csrfToken,
+    links: adminLinks(page),
+    policies: policies.list(),
+    choices,
+    numbers,
+    defaultPackage: DEFAULT_POLICY_PACKAGE,
+  };
   await renderPage(res, page, "admin/policies", page.t("page.policies.title"), model, status);
 }

@@ -23,14 +23,26 @@ export function protectionRoutes(queue: JobQueue, records: RecordSources, clock:
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     const want = bodyField(page.request.body, "want");
-    if (want !== "on" && want !== "off") throw new WebError(400, "error.badRequest", `want must be on or off, not ${JSON.stringify(want)}`);
+    if (want !== "on" && want !== "off")
+      throw new WebError(400, "error.badRequest", `want must be on or off, not ${JSON.stringify(want)}`);
     if (!switchAllowed(policyOfDomain(records, row), row.state === "active", records.protections.get(row.domain))) {
-      throw new WebError(409, "error.protectionNotSwitchable", `${page.identity.username} may not switch the protection of ${row.domain} now`);
+      throw new WebError(
+        409,
+        "error.protectionNotSwitchable",
+        `${page.identity.username} may not switch the protection of ${row.domain} now`,
+      );
     }
     records.protections.choose(row.domain, want === "on", page.identity.username, clock.now());
     const task = want === "on" ? protectDomain : unprotectDomain;
-    const job = showProgress(page, queue, queue.enqueue(task, { domain: row.domain }, { lane: "interactive" }), `/domains/${row.domain}`);
-    const notice = page.t(want === "on" ? "action.protectionOnQueued" : "action.protectionOffQueued", { domain: row.domain });
+    const job = showProgress(
+      page,
+      queue,
+      queue.enqueue(task, { domain: row.domain }, { lane: "interactive" }),
+      `/domains/${row.domain}`,
+    );
+    const notice = page.t(want === "on" ? "action.protectionOnQueued" : "action.protectionOffQueued", {
+      domain: row.domain,
+    });
     if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
     else await showDomain(res, row, records, notice);
   });

@@ -57,7 +57,11 @@ export function settingsRoutes(sources: SettingsSources): Router {
     const current = sources.credentials.current();
     const form = readSettingsForm(page.request.body, current, sources.config.wapi.setByEnvironment, t);
     if (!form.ok) {
-      await showSettings(res, sources, { problems: form.problems, values: { url: form.url, login: form.login }, status: 400 });
+      await showSettings(res, sources, {
+        problems: form.problems,
+        values: { url: form.url, login: form.login },
+        status: 400,
+      });
       return;
     }
     if (form.changed.length === 0) {
@@ -72,7 +76,11 @@ export function settingsRoutes(sources: SettingsSources): Router {
       // The reason may quote the configuration file; no password may reach the page or the log through it.
       const reason = redact(toError(error).message, [current.password.reveal(), input.password?.reveal()]);
       sources.log(`settings: the WAPI settings could not be saved: ${reason}`);
-      await showSettings(res, sources, { problems: [t("settings.notSaved", { reason })], values: { url: input.url, login: input.login }, status: 500 });
+      await showSettings(res, sources, {
+        problems: [t("settings.notSaved", { reason })],
+        values: { url: input.url, login: input.login },
+        status: 500,
+      });
       return;
     }
     sources.credentials.replace({
@@ -82,20 +90,32 @@ export function settingsRoutes(sources: SettingsSources): Router {
       passwordSource: saved.passwordFile ?? current.passwordSource,
     });
     const now = sources.clock.now();
-    new DaemonStateStore(sources.db).set(SETTINGS_CHANGED_KEY, { at: now, by: page.identity.username, changed: form.changed }, now);
-    sources.log(`settings: ${actorName(page.identity)} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}`);
+    new DaemonStateStore(sources.db).set(
+      SETTINGS_CHANGED_KEY,
+      { at: now, by: page.identity.username, changed: form.changed },
+      now,
+    );
+    sources.log(
+      `settings: ${actorName(page.identity)} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}`,
+    );
     await showSettings(res, sources, { notice: t("settings.saved") });
   });
   router.post("/settings/test", async (_req, res) => {
     const page = authenticatedPage(res);
     const result = await sources.testConnection();
-    sources.log(`settings: ${actorName(page.identity)} tested the connection to WEDOS: ${result.ok ? "accepted" : result.message}`);
+    sources.log(
+      `settings: ${actorName(page.identity)} tested the connection to WEDOS: ${result.ok ? "accepted" : result.message}`,
+    );
     await showSettings(res, sources, { notice: page.t("settings.tested") });
   });
   return router;
 }
 
-async function showSettings(res: Response, sources: SettingsSources, outcome: { notice?: string; problems?: string[]; values?: FormValues; status?: number } = {}): Promise<void> {
+async function showSettings(
+  res: Response,
+  sources: SettingsSources,
+  outcome: { notice?: string; problems?: string[]; values?: FormValues; status?: number } = {},
+): Promise<void> {
   const page = authenticatedPage(res);
   const { t } = page;
   const { wapi } = sources.config;
@@ -103,7 +123,10 @@ async function showSettings(res: Response, sources: SettingsSources, outcome: { 
   const state = new DaemonStateStore(sources.db);
   const last = state.get<ConnectionTest>(CONNECTION_TEST_KEY)?.value;
   const changed = state.get<{ at: number; by: string }>(SETTINGS_CHANGED_KEY)?.value;
-  const fixed = (field: "url" | "login" | "password") => (wapi.setByEnvironment.includes(field) ? t("settings.setByEnvironment", { variable: WAPI_ENVIRONMENT[field] }) : undefined);
+  const fixed = (field: "url" | "login" | "password") =>
+    wapi.setByEnvironment.includes(field)
+      ? t("settings.setByEnvironment", { variable: WAPI_ENVIRONMENT[field] })
+      : undefined;
   const model = {
     notice: outcome.notice,
     problems: outcome.problems ?? [],
@@ -118,12 +141,25 @@ async function showSettings(res: Response, sources: SettingsSources, outcome: { 
     },
     password: t("settings.passwordSet", { source: current.passwordSource ?? "?" }),
     configFile: sources.config.configPath,
-    changed: changed === undefined ? undefined : t("settings.changedBy", { at: formatTime(changed.at, ""), user: changed.by }),
-    limits: t("settings.limits", { limit: String(wapi.hourlyLimit), reserve: String(wapi.interactiveReserve), lifecycle: String(wapi.lifecycleReserve) }),
+    changed:
+      changed === undefined ? undefined : t("settings.changedBy", { at: formatTime(changed.at, ""), user: changed.by }),
+    limits: t("settings.limits", {
+      limit: String(wapi.hourlyLimit),
+      reserve: String(wapi.interactiveReserve),
+      lifecycle: String(wapi.lifecycleReserve),
+    }),
     addresses: egressCandidates(),
     seenByWedos: sources.wapi.pause()?.seenIp ?? undefined,
     fuse: fuseInWords(sources.wapi.fuse(), t),
-    lastTest: last === undefined ? undefined : { ok: last.ok, message: last.message, at: formatTime(last.at, ""), stale: changed !== undefined && last.at < changed.at },
+    lastTest:
+      last === undefined
+        ? undefined
+        : {
+            ok: last.ok,
+            message: last.message,
+            at: formatTime(last.at, ""),
+            stale: changed !== undefined && last.at < changed.at,
+          },
   };
   await renderPage(res, page, "admin/settings", t("page.settings.title"), model, outcome.status);
 }

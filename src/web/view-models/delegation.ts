@@ -23,13 +23,22 @@ const ADVICE: Readonly<Record<DelegationRow["status"], MessageKey>> = {
 
 export function delegationView(page: AuthenticatedContext, row: DelegationRow | undefined): DelegationView {
   const { t } = page;
-  if (row === undefined) return { seen: false, label: t("delegation.notChecked"), advice: t("delegation.notCheckedAdvice"), nextCheck: undefined };
+  if (row === undefined)
+    return {
+      seen: false,
+      label: t("delegation.notChecked"),
+      advice: t("delegation.notCheckedAdvice"),
+      nextCheck: undefined,
+    };
   const at = formatTime(row.checkedAt, "");
   const seen = row.status === "seen";
   return {
     seen,
     label: t(seen ? "delegation.seen" : "delegation.notSeen", { at }),
-    advice: t(ADVICE[row.status], { found: row.nameservers.length === 0 ? t("delegation.noNameservers") : row.nameservers.join(", "), detail: row.detail ?? "" }),
+    advice: t(ADVICE[row.status], {
+      found: row.nameservers.length === 0 ? t("delegation.noNameservers") : row.nameservers.join(", "),
+      detail: row.detail ?? "",
+    }),
     nextCheck: t("delegation.nextCheck", { at: formatTime(row.nextCheckAt, "") }),
   };
 }

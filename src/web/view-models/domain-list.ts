@@ -80,11 +80,20 @@ function attentionRank(status: DomainRow["dnsStatus"]): number {
 }
 
 /** The list of the visitor's domains; rows come from the tenant scope, never from the inventory directly. */
-export function domainListModel(page: AuthenticatedContext, notice?: string, filter: DomainFilter = "all"): DomainListModel {
+export function domainListModel(
+  page: AuthenticatedContext,
+  notice?: string,
+  filter: DomainFilter = "all",
+): DomainListModel {
   const { level, mode } = page.request;
   return {
     filter,
-    filters: DOMAIN_FILTERS.map((each) => ({ filter: each, label: page.t(`filter.${each}`), href: pageUrl(level, mode, "/", each === "all" ? {} : { status: each }), current: each === filter })),
+    filters: DOMAIN_FILTERS.map((each) => ({
+      filter: each,
+      label: page.t(`filter.${each}`),
+      href: pageUrl(level, mode, "/", each === "all" ? {} : { status: each }),
+      current: each === filter,
+    })),
     rows: page.scope
       .domains()
       .filter((row) => IN_FILTER[filter](row.dnsStatus))

@@ -9,11 +9,15 @@ import { formatTime } from "./domain-list.js";
  */
 export function fuseInWords(status: FuseStatus, t: Translate): string[] {
   if (status.rejected === 0) return [];
-  const lines = status.tripped && status.resumesAt !== undefined
-    ? [t("settings.fuse.tripped", { rejected: status.rejected, time: formatTime(status.resumesAt, "") })]
-    : [t("settings.fuse.counted", { rejected: status.rejected, fuse: status.fuse })];
+  const lines =
+    status.tripped && status.resumesAt !== undefined
+      ? [t("settings.fuse.tripped", { rejected: status.rejected, time: formatTime(status.resumesAt, "") })]
+      : [t("settings.fuse.counted", { rejected: status.rejected, fuse: status.fuse })];
   if (status.testsLeft > 1) lines.push(t("settings.fuse.tries", { tries: status.testsLeft }));
   else if (status.testsLeft === 1) lines.push(t("settings.fuse.oneTry"));
-  else lines.push(t("settings.fuse.noTries", { time: status.nextTestAt === undefined ? "" : formatTime(status.nextTestAt, "") }));
+  else
+    lines.push(
+      t("settings.fuse.noTries", { time: status.nextTestAt === undefined ? "" : formatTime(status.nextTestAt, "") }),
+    );
   return lines;
 }

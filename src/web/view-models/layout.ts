@@ -43,15 +43,28 @@ export interface LayoutModel {
 export function layoutModel(page: PageContext, title: string, view: string): LayoutModel {
   const { level, mode } = page.request;
   const identity = page.identity;
-  const nav = level === "admin" && identity !== undefined ? ADMIN_NAV.map((item) => ({ label: page.t(item.label), href: pageUrl(level, mode, item.path), current: item.view === view })) : [];
+  const nav =
+    level === "admin" && identity !== undefined
+      ? ADMIN_NAV.map((item) => ({
+          label: page.t(item.label),
+          href: pageUrl(level, mode, item.path),
+          current: item.view === view,
+        }))
+      : [];
   return {
     lang: page.language,
     title,
     cssHref: assetUrl(level, mode, "wedos.css"),
     progressScriptHref: assetUrl(level, mode, "progress.js"),
     homeHref: pageUrl(level, mode, "/"),
-    signedIn: identity === undefined ? undefined : `${page.t("identity.signedIn", { user: identity.username })} (${page.t(`level.${identity.level}`)})`,
-    loginAs: identity?.loginAsMaster === undefined ? undefined : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),
+    signedIn:
+      identity === undefined
+        ? undefined
+        : `${page.t("identity.signedIn", { user: identity.username })} (${page.t(`level.${identity.level}`)})`,
+    loginAs:
+      identity?.loginAsMaster === undefined
+        ? undefined
+        : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),
     csrfToken: page.csrfToken,
     nav,
   };

@@ -15,7 +15,11 @@ export interface ProtectionView {
   canPurge: boolean;
 }
 
-const VARIANT_KEYS = { start: "protection.variant.start", advanced: "protection.variant.advanced", expert: "protection.variant.expert" } as const;
+const VARIANT_KEYS = {
+  start: "protection.variant.start",
+  advanced: "protection.variant.advanced",
+  expert: "protection.variant.expert",
+} as const;
 const PERIOD_KEYS = { monthly: "protection.period.monthly", yearly: "protection.period.yearly" } as const;
 const MODE_KEYS = { ns: "policy.choice.ns", cname: "policy.choice.cname" } as const;
 
@@ -60,7 +64,13 @@ export interface ProtectionSwitchView {
  * The switch, or undefined when there is none: the package does not let the customer choose, the domain is not
  * active, or protection is in a state a switch must not interrupt (an order in flight, an error for the admin).
  */
-export function protectionSwitchView(page: AuthenticatedContext, policy: Pick<Policy, "protection" | "protectionChoice" | "protectionPeriod">, domainActive: boolean, row: ProtectionRow | undefined, choice: boolean | undefined): ProtectionSwitchView | undefined {
+export function protectionSwitchView(
+  page: AuthenticatedContext,
+  policy: Pick<Policy, "protection" | "protectionChoice" | "protectionPeriod">,
+  domainActive: boolean,
+  row: ProtectionRow | undefined,
+  choice: boolean | undefined,
+): ProtectionSwitchView | undefined {
   if (!switchAllowed(policy, domainActive, row)) return undefined;
   const { t } = page;
   const wanted = protectionWanted(policy, choice);
@@ -68,12 +78,22 @@ export function protectionSwitchView(page: AuthenticatedContext, policy: Pick<Po
   return {
     want: wanted ? "off" : "on",
     label: t(wanted ? "protection.switchOff" : "protection.switchOn"),
-    explanation: wanted ? t("protection.switchOffHint") : t("protection.available", { plan: planLabel(page, policy.protection, policy.protectionPeriod) }),
+    explanation: wanted
+      ? t("protection.switchOffHint")
+      : t("protection.available", { plan: planLabel(page, policy.protection, policy.protectionPeriod) }),
     waiting: wanted === live ? undefined : t(wanted ? "protection.switchingOn" : "protection.switchingOff"),
   };
 }
 
 /** Whether the domain's protection may be switched now (the page's button and the action check the same rule). */
-export function switchAllowed(policy: Pick<Policy, "protection" | "protectionChoice">, domainActive: boolean, row: ProtectionRow | undefined): boolean {
-  return domainActive && protectionSwitchable(policy) && (row === undefined || row.state === "active" || row.state === "pending" || row.state === "removed");
+export function switchAllowed(
+  policy: Pick<Policy, "protection" | "protectionChoice">,
+  domainActive: boolean,
+  row: ProtectionRow | undefined,
+): boolean {
+  return (
+    domainActive &&
+    protectionSwitchable(policy) &&
+    (row === undefined || row.state === "active" || row.state === "pending" || row.state === "removed")
+  );
 }

@@ -25,8 +25,18 @@ const RULE_KEYS: Readonly<Record<string, MessageKey>> = {
  * (the CLI and the log use them); a rule without a catalogue text (a record the converter could not read) keeps
  * its English reason, which names the record's own data.
  */
-export function recordNote(t: Translate, state: Pick<RecordState, "name" | "type" | "ttl" | "note" | "rule">): string | undefined {
+export function recordNote(
+  t: Translate,
+  state: Pick<RecordState, "name" | "type" | "ttl" | "note" | "rule">,
+): string | undefined {
   const key = state.rule === undefined ? undefined : RULE_KEYS[state.rule];
   if (key === undefined) return state.note;
-  return t(key, { name: state.name, type: state.type, ttl: state.ttl, min: WEDOS_CAPABILITIES.minTtl, max: WEDOS_CAPABILITIES.maxTtl, nameservers: WEDOS_NAMESERVERS.join(", ") });
+  return t(key, {
+    name: state.name,
+    type: state.type,
+    ttl: state.ttl,
+    min: WEDOS_CAPABILITIES.minTtl,
+    max: WEDOS_CAPABILITIES.maxTtl,
+    nameservers: WEDOS_NAMESERVERS.join(", "),
+  });
 }

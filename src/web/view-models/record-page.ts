@@ -8,7 +8,9 @@ export const RECORDS_PER_PAGE = 100;
 /** The longest search text kept (longer is cut: no record's name or value is searched for with more). */
 const MAX_SEARCH = 200;
 
-export const RECORD_STATES = ["in-sync", "pending", "by-wedos", "not-accepted"] as const satisfies ReadonlyArray<RecordState["state"]>;
+export const RECORD_STATES = ["in-sync", "pending", "by-wedos", "not-accepted"] as const satisfies ReadonlyArray<
+  RecordState["state"]
+>;
 
 /** What the visitor asked to see (GET parameters `q`, `state`, `page`): read-only, so no CSRF token is needed. */
 export interface RecordQuery {
@@ -47,26 +49,54 @@ export interface RecordPageModel {
 function matches(record: RecordState, query: RecordQuery, needle: string): boolean {
   if (query.state !== undefined && record.state !== query.state) return false;
   if (needle === "") return true;
-  return record.name.toLowerCase().includes(needle) || record.type.toLowerCase() === needle || record.value.toLowerCase().includes(needle);
+  return (
+    record.name.toLowerCase().includes(needle) ||
+    record.type.toLowerCase() === needle ||
+    record.value.toLowerCase().includes(needle)
+  );
 }
 
 /** One page of the zone's records matching the query, with the links to the pages around it. */
-export function recordPage(page: AuthenticatedContext, domain: string, all: readonly RecordState[], query: RecordQuery): RecordPageModel {
+export function recordPage(
+  page: AuthenticatedContext,
+  domain: string,
+  all: readonly RecordState[],
+  query: RecordQuery,
+): RecordPageModel {
   const needle = query.search.toLowerCase();
-  const matching = needle === "" && query.state === undefined ? all : all.filter((record) => matches(record, query, needle));
+  const matching =
+    needle === "" && query.state === undefined ? all : all.filter((record) => matches(record, query, needle));
   const pages = Math.max(1, Math.ceil(matching.length / RECORDS_PER_PAGE));
   const current = Math.min(query.page, pages);
   const first = (current - 1) * RECORDS_PER_PAGE;
   const shown = matching.slice(first, first + RECORDS_PER_PAGE);
   const { level, mode } = page.request;
   const path = `/domains/${domain}`;
-  const href = (number: number) => pageUrl(level, mode, path, { ...(query.search === "" ? {} : { q: query.search }), ...(query.state === undefined ? {} : { state: query.state }), page: String(number) });
+  const href = (number: number) =>
+    pageUrl(level, mode, path, {
+      ...(query.search === "" ? {} : { q: query.search }),
+      ...(query.state === undefined ? {} : { state: query.state }),
+      page: String(number),
+    });
   return {
-    records: shown.map((state) => ({ ...state, stateLabel: page.t(`records.${state.state}`), note: recordNote(page.t, state) })),
+    records: shown.map((state) => ({
+      ...state,
+      stateLabel: page.t(`records.${state.state}`),
+      note: recordNote(page.t, state),
+    })),
     search: query.search,
     state: query.state ?? "",
-    states: RECORD_STATES.map((value) => ({ value, label: page.t(`records.${value}`), selected: value === query.state })),
-    summary: page.t(matching.length === all.length ? "records.summary" : "records.summaryMatching", { from: shown.length === 0 ? 0 : first + 1, to: first + shown.length, total: matching.length, all: all.length }),
+    states: RECORD_STATES.map((value) => ({
+      value,
+      label: page.t(`records.${value}`),
+      selected: value === query.state,
+    })),
+    summary: page.t(matching.length === all.length ? "records.summary" : "records.summaryMatching", {
+      from: shown.length === 0 ? 0 : first + 1,
+      to: first + shown.length,
+      total: matching.length,
+      all: all.length,
+    }),
     previousHref: current > 1 ? href(current - 1) : undefined,
     nextHref: current < pages ? href(current + 1) : undefined,
     filterAction: pageUrl(level, mode, "/"),

@@ -11,13 +11,17 @@ import { payload } from "./support.js";
 function setup(dataDir?: string) {
   const root = tempDir("wedos-panel-cpanel-hook-");
   const data = dataDir ?? join(root, "data");
-  const cpanel = new EmulatedCpanel({ layout: cpanelFixtureTree(join(root, "tree")), hookEnv: { WEDOS_PANEL_DATA_DIR: data } });
+  const cpanel = new EmulatedCpanel({
+    layout: cpanelFixtureTree(join(root, "tree")),
+    hookEnv: { WEDOS_PANEL_DATA_DIR: data },
+  });
   return { cpanel, data, root };
 }
 
 const spooled = (data: string) => readdirSync(join(data, "spool", "new")).sort();
 /** The payload a spool file holds, as the daemon reads it. */
-const payloadOf = (data: string, file: string | undefined) => (readSpooledEvent(hookSpool(data), file ?? "") as { recorded: unknown }).recorded;
+const payloadOf = (data: string, file: string | undefined) =>
+  (readSpooledEvent(hookSpool(data), file ?? "") as { recorded: unknown }).recorded;
 
 // cpanel/hooks/wedos-panel-hook, run as cPanel runs a post script hook: the payload on stdin, then EOF.
 describe("the cPanel hook script", () => {
@@ -41,12 +45,24 @@ describe("the cPanel hook script", () => {
 
   test("drops a password of any shape, pretty-printed or not, and keeps events in the order they happened", async () => {
     const { cpanel, data } = setup();
-    const pretty = JSON.stringify({ ...payload("whostmgr-accounts-create"), data: { user: "bob", pass: 'a\\"b', password: 123456, args: { pass: "" } } }, null, 2);
+    const pretty = JSON.stringify(
+      {
+        ...payload("whostmgr-accounts-create"),
+        data: { user: "bob", pass: 'a\\"b', password: 123456, args: { pass: "" } },
+      },
+      null,
+      2,
+    );
     await cpanel.runHook(pretty);
     await cpanel.runHook(JSON.stringify(payload("whostmgr-accounts-remove")));
     const [first, second] = spooled(data);
     expect((first as string) < (second as string)).toBe(true);
-    expect((payloadOf(data, first) as { data: unknown }).data).toEqual({ user: "bob", pass: null, password: null, args: { pass: null } });
+    expect((payloadOf(data, first) as { data: unknown }).data).toEqual({
+      user: "bob",
+      pass: null,
+      password: null,
+      args: { pass: null },
+    });
     expect((payloadOf(data, second) as { context: { event: string } }).context.event).toBe("Accounts::Remove");
   });
 
@@ -54,19 +70,36 @@ describe("the cPanel hook script", () => {
     const { cpanel, root } = setup();
     const blocked = join(root, "not-a-dir");
     writeFileSync(blocked, "");
-    const big = JSON.stringify({ ...payload("whostmgr-accounts-suspendacct"), data: { user: "alice", rawout: "x".repeat(1_000_000) } });
-    const run = spawnSync(cpanel.hookScript, [], { input: big, env: { WEDOS_PANEL_DATA_DIR: blocked }, encoding: "utf8" });
+    const big = JSON.stringify({
+      ...payload("whostmgr-accounts-suspendacct"),
+      data: { user: "alice", rawout: "x".repeat(1_000_000) },
+    });
+    const run = spawnSync(cpanel.hookScript, [], {
+      input: big,
+      env: { WEDOS_PANEL_DATA_DIR: blocked },
+      encoding: "utf8",
+    });
     expect(run.error).toBeUndefined(); // EPIPE here would mean cPanel wrote into a closed pipe
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`1 WEDOS DNS: not queued (spool ${blocked}/spool/new not writable); an admin should run: wedos-panel doctor\n`);
+    expect(run.stdout).toBe(
+      `1 WEDOS DNS: not queued (spool ${blocked}/spool/new not writable); an admin should run: wedos-panel doctor\n`,
+    );
   });
 
   test("finds the data directory in the configuration file when the environment does not name it", async () => {
     const root = tempDir("wedos-panel-cpanel-hook-");
     const config = join(root, "config.json");
-    writeFileSync(config, JSON.stringify({ wapi: { login: "a@example.test" }, dataDir: join(root, "from-config") }, null, 2));
-    const cpanel = new EmulatedCpanel({ layout: cpanelFixtureTree(join(root, "tree")), hookEnv: { WEDOS_PANEL_CONFIG: config } });
-    expect((await cpanel.runHook(JSON.stringify(payload("whostmgr-accounts-remove")))).stdout).toBe("1 WEDOS DNS: queued\n");
+    writeFileSync(
+      config,
+      JSON.stringify({ wapi: { login: "a@example.test" }, dataDir: join(root, "from-config") }, null, 2),
+    );
+    const cpanel = new EmulatedCpanel({
+      layout: cpanelFixtureTree(join(root, "tree")),
+      hookEnv: { WEDOS_PANEL_CONFIG: config },
+    });
+    expect((await cpanel.runHook(JSON.stringify(payload("whostmgr-accounts-remove")))).stdout).toBe(
+      "1 WEDOS DNS: queued\n",
+    );
     expect(spooled(join(root, "from-config"))).toHaveLength(1);
   });
 

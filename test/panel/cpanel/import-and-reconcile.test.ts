@@ -32,21 +32,48 @@ describe("wedos-panel import on a cPanel server", () => {
     await cpanel.perform(payload("whostmgr-accounts-create"));
     await cpanel.perform(payload("cpanel-api2-park-park"));
     await cpanel.perform(payload("whostmgr-accounts-create", { user: "bob", domain: "bob.test" }));
-    writeFileSync(join(root, "config.json"), JSON.stringify({ cpanel: { varDir: layout.varDir, etcDir: layout.etcDir }, dns: { zoneDir: layout.zoneDir, propagationCheck: false } }));
-    return { WEDOS_PANEL_KIND: panel, WEDOS_PANEL_CONFIG: join(root, "config.json"), WEDOS_PANEL_DATA_DIR: join(root, "data"), WEDOS_WAPI_URL: sim.url, WEDOS_WAPI_LOGIN: "demo@example.test", WEDOS_WAPI_PASSWORD: "demo-pass-123" };
+    writeFileSync(
+      join(root, "config.json"),
+      JSON.stringify({
+        cpanel: { varDir: layout.varDir, etcDir: layout.etcDir },
+        dns: { zoneDir: layout.zoneDir, propagationCheck: false },
+      }),
+    );
+    return {
+      WEDOS_PANEL_KIND: panel,
+      WEDOS_PANEL_CONFIG: join(root, "config.json"),
+      WEDOS_PANEL_DATA_DIR: join(root, "data"),
+      WEDOS_WAPI_URL: sim.url,
+      WEDOS_WAPI_LOGIN: "demo@example.test",
+      WEDOS_WAPI_PASSWORD: "demo-pass-123",
+    };
   }
 
   it("backfills every cPanel account's domains (panel: cpanel)", async () => {
     const env = await server("cpanel");
-    expect(JSON.parse((await runCliCaptured(["import", "--dry-run", "--json"], env, clock)).stdout)).toMatchObject({ accounts: 2, domains: 3, dryRun: true });
+    expect(JSON.parse((await runCliCaptured(["import", "--dry-run", "--json"], env, clock)).stdout)).toMatchObject({
+      accounts: 2,
+      domains: 3,
+      dryRun: true,
+    });
     const imported = await runCliCaptured(["import"], env, clock);
-    expect(imported.stdout).toBe("Imported 3 domain(s); 0 job(s) still queued, 0 failed (see wedos-panel jobs --failed).\n");
-    expect(sim.simulator.dump().zones.map((zone) => zone.name).sort()).toEqual(["alice-alias.test", "alice.test", "bob.test"]);
+    expect(imported.stdout).toBe(
+      "Imported 3 domain(s); 0 job(s) still queued, 0 failed (see wedos-panel jobs --failed).\n",
+    );
+    expect(
+      sim.simulator
+        .dump()
+        .zones.map((zone) => zone.name)
+        .sort(),
+    ).toEqual(["alice-alias.test", "alice.test", "bob.test"]);
   });
 
   it("reads DirectAdmin's files instead when the setting says directadmin, and refuses an unknown panel", async () => {
     const env = await server("directadmin");
-    expect(JSON.parse((await runCliCaptured(["import", "--dry-run", "--json"], env, clock)).stdout)).toMatchObject({ accounts: 0, domains: 0 });
+    expect(JSON.parse((await runCliCaptured(["import", "--dry-run", "--json"], env, clock)).stdout)).toMatchObject({
+      accounts: 0,
+      domains: 0,
+    });
     const wrong = await runCliCaptured(["import", "--dry-run"], { ...env, WEDOS_PANEL_KIND: "plesk" }, clock);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('panel: Invalid option: expected one of "auto"|"directadmin"|"cpanel"');

@@ -18,7 +18,8 @@ afterEach(async () => {
 });
 
 const status = (domain: string) => h.services.tasks.inventory.domain(domain)?.dnsStatus;
-const policy = (pkg: string, settings: Record<string, unknown>) => new PolicyStore(h.services.db).save(pkg, policySchema.parse(settings), h.clock.now());
+const policy = (pkg: string, settings: Record<string, unknown>) =>
+  new PolicyStore(h.services.db).save(pkg, policySchema.parse(settings), h.clock.now());
 const spool = (folder: string) => readdirSync(join(h.dataDir, "spool", folder)).sort();
 
 // cPanel payload → real hook script → spool → ingest → worker (asking the panel reader) → simulator, for every event.
@@ -43,7 +44,11 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     await h.settle();
     expect(h.published("alice-shop.test")?.some((row) => row.name === "www")).toBe(true);
     expect(h.published("alice-alias.test")?.some((row) => row.name === "www")).toBe(true);
-    expect(h.services.tasks.inventory.domain("alice-alias.test")).toMatchObject({ kind: "pointer", username: "alice", dnsStatus: "active" });
+    expect(h.services.tasks.inventory.domain("alice-alias.test")).toMatchObject({
+      kind: "pointer",
+      username: "alice",
+      dnsStatus: "active",
+    });
 
     await h.cpanel.perform(payload("cpanel-api2-addondomain-deladdondomain"));
     await h.cpanel.perform(payload("cpanel-api2-park-unpark"));
@@ -65,9 +70,19 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     await h.cpanel.perform(payload("cpanel-api2-subdomain-addsubdomain"));
     await h.settle();
     // Two rows added (and read back for their IDs), one commit: the rest of the zone is left alone.
-    const writes = h.commands().slice(before).map((c) => c.command).filter((command) => command !== "dns-rows-list");
+    const writes = h
+      .commands()
+      .slice(before)
+      .map((c) => c.command)
+      .filter((command) => command !== "dns-rows-list");
     expect(writes).toEqual(["dns-row-add", "dns-row-add", "dns-domain-commit"]);
-    expect(h.published("alice.test")?.filter((row) => row.name.endsWith("blog")).map((row) => row.name).sort()).toEqual(["blog", "www.blog"]);
+    expect(
+      h
+        .published("alice.test")
+        ?.filter((row) => row.name.endsWith("blog"))
+        .map((row) => row.name)
+        .sort(),
+    ).toEqual(["blog", "www.blog"]);
 
     await h.cpanel.perform(payload("cpanel-uapi-subdomain-addsubdomain"));
     await h.cpanel.perform(payload("cpanel-api2-subdomain-delsubdomain"));
@@ -82,7 +97,11 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
   it("Zone Editor changes (UAPI mass_edit_zone, API 2 ZoneEdit) reach WEDOS as the changed rows", async () => {
     await h.cpanel.perform(payload("whostmgr-accounts-create"));
     await h.settle();
-    const shop = () => h.published("alice.test")?.filter((row) => row.name === "shop").map((row) => row.rdata);
+    const shop = () =>
+      h
+        .published("alice.test")
+        ?.filter((row) => row.name === "shop")
+        .map((row) => row.rdata);
     await h.cpanel.perform(payload("cpanel-uapi-dns-mass-edit-zone"));
     await h.settle();
     expect(shop()).toEqual(["192.0.2.77"]);
@@ -90,7 +109,12 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     await h.cpanel.perform(payload("cpanel-api2-zoneedit-edit-zone-record"));
     await h.settle();
     expect(shop()).toEqual(["192.0.2.78"]);
-    expect(h.commands().slice(before).map((c) => c.command)).toEqual(["dns-rows-list", "dns-row-update", "dns-domain-commit"]);
+    expect(
+      h
+        .commands()
+        .slice(before)
+        .map((c) => c.command),
+    ).toEqual(["dns-rows-list", "dns-row-update", "dns-domain-commit"]);
     const line = (h.cpanel.zone("alice.test") ?? []).findIndex((record) => record.name === "shop.alice.test") + 2;
     await h.cpanel.perform(payload("cpanel-api2-zoneedit-remove-zone-record", { args: { line: String(line) } }));
     await h.settle();
@@ -127,7 +151,8 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     expect(h.published("alice.test")).toBeDefined();
     h.clock.advance(2 * DAY);
     await h.settleAll(DAY);
-    for (const domain of ["alice.test", "alice-shop.test", "alice-alias.test"]) expect(h.published(domain)).toBeUndefined();
+    for (const domain of ["alice.test", "alice-shop.test", "alice-alias.test"])
+      expect(h.published(domain)).toBeUndefined();
     expect(h.services.tasks.inventory.account("alice")?.deletedAt).not.toBeNull();
   });
 
@@ -156,7 +181,14 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
   it("an API call cPanel reports as failed is consumed and changes nothing", async () => {
     await h.cpanel.perform(payload("whostmgr-accounts-create"));
     await h.settle();
-    await h.cpanel.runHook(JSON.stringify(payload("cpanel-api2-park-park", { args: { domain: "taken.test" }, output: [{ result: 0, reason: "taken.test is already parked" }] })));
+    await h.cpanel.runHook(
+      JSON.stringify(
+        payload("cpanel-api2-park-park", {
+          args: { domain: "taken.test" },
+          output: [{ result: 0, reason: "taken.test is already parked" }],
+        }),
+      ),
+    );
     await h.settle();
     expect(h.services.tasks.inventory.domain("taken.test")).toBeUndefined();
     expect(pendingEventFiles(h.services.hookSpool)).toEqual([]);
@@ -165,7 +197,9 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
 
   it("keeps a malformed payload aside with the reason, and the events around it still arrive", async () => {
     await h.cpanel.perform(payload("whostmgr-accounts-create"));
-    await h.cpanel.runHook(JSON.stringify(payload("cpanel-api2-addondomain-addaddondomain", { args: { newdomain: "not a domain" } })));
+    await h.cpanel.runHook(
+      JSON.stringify(payload("cpanel-api2-addondomain-addaddondomain", { args: { newdomain: "not a domain" } })),
+    );
     await h.cpanel.runHook('{"context": {"category": "Whostmgr", "event": "Accounts::Create"');
     await h.cpanel.perform(payload("cpanel-api2-park-park"));
     const [, badDomain, notJson] = spool("new");
@@ -174,11 +208,18 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     expect(h.published("alice-alias.test")).toBeDefined();
     expect(pendingEventFiles(h.services.hookSpool)).toEqual([]);
     expect(spool("rejected")).toEqual([badDomain, `${badDomain}.reason`, notJson, `${notJson}.reason`].sort());
-    const reason = (file: string | undefined) => readFileSync(join(h.dataDir, "spool", "rejected", `${file}.reason`), "utf8");
-    expect(reason(badDomain)).toBe('Cpanel::Api2::AddonDomain::addaddondomain: data.args.newdomain: "not a domain" is not a valid domain name; the event was kept in the spool\'s rejected/ folder — check the cPanel version\'s hook payload\n');
-    expect(reason(notJson)).toMatch(/^cPanel hook: the payload is not JSON \(.+\); the event was kept in the spool's rejected\/ folder\n$/);
+    const reason = (file: string | undefined) =>
+      readFileSync(join(h.dataDir, "spool", "rejected", `${file}.reason`), "utf8");
+    expect(reason(badDomain)).toBe(
+      "Cpanel::Api2::AddonDomain::addaddondomain: data.args.newdomain: \"not a domain\" is not a valid domain name; the event was kept in the spool's rejected/ folder — check the cPanel version's hook payload\n",
+    );
+    expect(reason(notJson)).toMatch(
+      /^cPanel hook: the payload is not JSON \(.+\); the event was kept in the spool's rejected\/ folder\n$/,
+    );
     // Kept as cPanel sent it (minus the password), so an admin can replay it once the cause is fixed.
-    expect(JSON.parse(readFileSync(join(h.dataDir, "spool", "rejected", badDomain as string), "utf8")).data.args.newdomain).toBe("not a domain");
+    expect(
+      JSON.parse(readFileSync(join(h.dataDir, "spool", "rejected", badDomain as string), "utf8")).data.args.newdomain,
+    ).toBe("not a domain");
   });
 
   it("the same payload spooled twice (a replayed hook) creates nothing twice", async () => {
@@ -186,7 +227,10 @@ describe("cPanel lifecycle mirrored at WEDOS", () => {
     await h.settle();
     const rows = h.published("alice.test");
     await h.cpanel.runHook(JSON.stringify(payload("whostmgr-accounts-create")));
-    writeFileSync(join(h.dataDir, "spool", "new", "1-1.cpanel.json"), `${JSON.stringify(payload("whostmgr-accounts-create"))}\0WEDOS_PANEL_END\0`);
+    writeFileSync(
+      join(h.dataDir, "spool", "new", "1-1.cpanel.json"),
+      `${JSON.stringify(payload("whostmgr-accounts-create"))}\0WEDOS_PANEL_END\0`,
+    );
     await h.settle();
     expect(h.commands().filter((c) => c.command === "dns-domain-add")).toHaveLength(1);
     expect(h.published("alice.test")).toEqual(rows);

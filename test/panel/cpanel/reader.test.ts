@@ -21,7 +21,9 @@ describe("CpanelPanel", () => {
     await cpanel.perform(payload("cpanel-api2-addondomain-addaddondomain"));
     await cpanel.perform(payload("cpanel-api2-park-park"));
     await cpanel.perform(payload("cpanel-api2-subdomain-addsubdomain"));
-    await cpanel.perform(payload("whostmgr-accounts-create", { user: "bob", domain: "bob.test", owner: "reseller1", plan: "gold" }));
+    await cpanel.perform(
+      payload("whostmgr-accounts-create", { user: "bob", domain: "bob.test", owner: "reseller1", plan: "gold" }),
+    );
     await cpanel.perform(payload("whostmgr-accounts-suspendacct", { user: "bob" }));
     await cpanel.perform(payload("whostmgr-accounts-change-package"));
 
@@ -39,7 +41,14 @@ describe("CpanelPanel", () => {
           { domain: "alice-alias.test", kind: "domain" },
         ],
       },
-      { username: "bob", package: "gold", ips: ["192.0.2.10"], suspended: true, creator: "reseller1", domains: [{ domain: "bob.test", kind: "domain" }] },
+      {
+        username: "bob",
+        package: "gold",
+        ips: ["192.0.2.10"],
+        suspended: true,
+        creator: "reseller1",
+        domains: [{ domain: "bob.test", kind: "domain" }],
+      },
     ]);
     expect(await panel.account("nobody")).toBeUndefined();
     expect(await panel.account("../etc")).toBeUndefined();
@@ -72,35 +81,66 @@ describe("CpanelPanel", () => {
   test("a users file that is not KEY=value, or names a bad domain, is an error naming the file and line", async () => {
     const { layout, panel } = await tree();
     writeFileSync(layout.userFile("carol"), "# cPanel\nDNS=carol.test\nthis line is wrong\n");
-    await expect(panel.listAccounts()).rejects.toThrow(new CpanelFileError(layout.userFile("carol"), 3, 'expected key=value, found "this line is wrong"'));
+    await expect(panel.listAccounts()).rejects.toThrow(
+      new CpanelFileError(layout.userFile("carol"), 3, 'expected key=value, found "this line is wrong"'),
+    );
     writeFileSync(layout.userFile("carol"), "DNS=carol.test\nDNS1=not a domain\nPLAN=x\n");
     const error = await panel.account("carol").catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: "cpanel_file_invalid", file: layout.userFile("carol"), line: 2 });
-    expect((error as Error).message).toBe(`${layout.userFile("carol")}:2: DNS1="not a domain" is not a domain name; fix or restore the file (cPanel's /usr/local/cpanel/scripts/updateuserdomains rebuilds userdomains)`);
+    expect((error as Error).message).toBe(
+      `${layout.userFile("carol")}:2: DNS1="not a domain" is not a domain name; fix or restore the file (cPanel's /usr/local/cpanel/scripts/updateuserdomains rebuilds userdomains)`,
+    );
   });
 
   test("zoneFile gives the zone file's bytes, nothing for a missing one, and an error naming an unreadable one", async () => {
     const { layout, panel } = await tree();
     writeFileSync(join(layout.zoneDir, "alice.test.db"), "$TTL 300\n@ IN A 192.0.2.1\n");
     const zone = await panel.zoneFile("ALICE.test");
-    expect([zone.path, Buffer.from(zone.content ?? []).toString()]).toEqual([join(layout.zoneDir, "alice.test.db"), "$TTL 300\n@ IN A 192.0.2.1\n"]);
+    expect([zone.path, Buffer.from(zone.content ?? []).toString()]).toEqual([
+      join(layout.zoneDir, "alice.test.db"),
+      "$TTL 300\n@ IN A 192.0.2.1\n",
+    ]);
     expect(await panel.zoneFile("bob.test")).toEqual({ path: join(layout.zoneDir, "bob.test.db"), content: undefined });
     mkdirSync(join(layout.zoneDir, "odd.test.db"));
-    await expect(panel.zoneFile("odd.test")).rejects.toMatchObject({ code: "cpanel_file_unreadable", message: expect.stringContaining("EISDIR") });
-    await expect(panel.zoneFile("not a domain")).rejects.toThrow('"not a domain" is not a domain name, so it has no zone file');
+    await expect(panel.zoneFile("odd.test")).rejects.toMatchObject({
+      code: "cpanel_file_unreadable",
+      message: expect.stringContaining("EISDIR"),
+    });
+    await expect(panel.zoneFile("not a domain")).rejects.toThrow(
+      '"not a domain" is not a domain name, so it has no zone file',
+    );
   });
 
   test("accountAccess: root and WHM users with the all ACL are admins, other resellers resellers, accounts users", async () => {
     const { layout, cpanel, panel } = await tree();
-    for (const user of ["alice", "resall", "ressome"]) await cpanel.perform(payload("whostmgr-accounts-create", { user, domain: `${user}.test` }));
+    for (const user of ["alice", "resall", "ressome"])
+      await cpanel.perform(payload("whostmgr-accounts-create", { user, domain: `${user}.test` }));
     cpanel.files.setResellerAcls("resall", ["list-accts", "all"]);
     cpanel.files.setResellerAcls("ressome", ["list-accts", "create-acct"]);
     cpanel.files.setResellerAcls("whmonly", []);
-    expect(readFileSync(layout.resellers, "utf8")).toBe("resall:list-accts,all\nressome:list-accts,create-acct\nwhmonly:\n");
-    const levels = Object.fromEntries(await Promise.all(["root", "resall", "ressome", "whmonly", "alice", "nobody", "../etc"].map(async (user) => [user, (await panel.accountAccess(user))?.level] as const)));
-    expect(levels).toEqual({ root: "admin", resall: "admin", ressome: "reseller", whmonly: "reseller", alice: "user", nobody: undefined, "../etc": undefined });
+    expect(readFileSync(layout.resellers, "utf8")).toBe(
+      "resall:list-accts,all\nressome:list-accts,create-acct\nwhmonly:\n",
+    );
+    const levels = Object.fromEntries(
+      await Promise.all(
+        ["root", "resall", "ressome", "whmonly", "alice", "nobody", "../etc"].map(
+          async (user) => [user, (await panel.accountAccess(user))?.level] as const,
+        ),
+      ),
+    );
+    expect(levels).toEqual({
+      root: "admin",
+      resall: "admin",
+      ressome: "reseller",
+      whmonly: "reseller",
+      alice: "user",
+      nobody: undefined,
+      "../etc": undefined,
+    });
     writeFileSync(layout.resellers, "resall:all\nnot a line\n");
-    await expect(panel.accountAccess("alice")).rejects.toThrow(new CpanelFileError(layout.resellers, 2, 'expected "user:acl,acl,…", found "not a line"'));
+    await expect(panel.accountAccess("alice")).rejects.toThrow(
+      new CpanelFileError(layout.resellers, 2, 'expected "user:acl,acl,…", found "not a line"'),
+    );
     rmSync(layout.resellers);
     expect((await panel.accountAccess("resall"))?.level).toBe("user");
   });
@@ -108,10 +148,24 @@ describe("CpanelPanel", () => {
   test("zoneFilePath is <zoneDir>/<domain>.db for the canonical name; the real-server defaults", async () => {
     const { layout, panel } = await tree();
     expect(panel.zoneFilePath("Alice.TEST.")).toBe(join(layout.zoneDir, "alice.test.db"));
-    expect(() => panel.zoneFilePath("not a domain")).toThrow('"not a domain" is not a domain name, so it has no zone file');
+    expect(() => panel.zoneFilePath("not a domain")).toThrow(
+      '"not a domain" is not a domain name, so it has no zone file',
+    );
     expect(CPANEL_DEFAULTS).toEqual({ varDir: "/var/cpanel", etcDir: "/etc", zoneDir: "/var/named" });
     const real = cpanelLayout();
-    expect([real.userFile("alice"), real.suspendedFile("alice"), real.userDomains, real.resellers, real.zoneFile("alice.test")]).toEqual(["/var/cpanel/users/alice", "/var/cpanel/suspended/alice", "/etc/userdomains", "/var/cpanel/resellers", "/var/named/alice.test.db"]);
+    expect([
+      real.userFile("alice"),
+      real.suspendedFile("alice"),
+      real.userDomains,
+      real.resellers,
+      real.zoneFile("alice.test"),
+    ]).toEqual([
+      "/var/cpanel/users/alice",
+      "/var/cpanel/suspended/alice",
+      "/etc/userdomains",
+      "/var/cpanel/resellers",
+      "/var/named/alice.test.db",
+    ]);
     expect(() => real.userFile("../../etc/shadow")).toThrow('"../../etc/shadow" is not a valid cPanel user name');
   });
 });

@@ -33,6 +33,7 @@ export function payload(name: FixtureName, data: Record<string, unknown> = {}): 
   const fixture = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")) as CpanelHookPayload;
   const { args, ...rest } = data;
   const merged: Record<string, unknown> = { ...fixture.data, ...rest };
-  if (args !== undefined) merged.args = { ...(fixture.data.args as Record<string, unknown>), ...(args as Record<string, unknown>) };
+  if (args !== undefined)
+    merged.args = { ...(fixture.data.args as Record<string, unknown>), ...(args as Record<string, unknown>) };
   return { ...fixture, data: merged };
 }

@@ -8,11 +8,21 @@ const brief = (records: DnsRecord[]) => records.map((record) => [record.name, re
 
 describe("parseDnsWriteEnv", () => {
   test("the documented example: relative and absolute names, one ordered list per type", () => {
-    const env = { DOMAIN: "example.com", A: "ftp=192.0.2.2&localhost=127.0.0.1&mail=192.0.2.2&example.com.=192.0.2.2&www=192.0.2.2", A_TIME: "600" };
+    const env = {
+      DOMAIN: "example.com",
+      A: "ftp=192.0.2.2&localhost=127.0.0.1&mail=192.0.2.2&example.com.=192.0.2.2&www=192.0.2.2",
+      A_TIME: "600",
+    };
     const result = parseDnsWriteEnv(env);
     expect(result.problems).toEqual([]);
     expect(result.domain).toBe("example.com");
-    expect(result.records.map((record) => record.name)).toEqual(["ftp.example.com", "localhost.example.com", "mail.example.com", "example.com", "www.example.com"]);
+    expect(result.records.map((record) => record.name)).toEqual([
+      "ftp.example.com",
+      "localhost.example.com",
+      "mail.example.com",
+      "example.com",
+      "www.example.com",
+    ]);
     expect(result.records.every((record) => record.type === "A" && record.ttl === 600)).toBe(true);
   });
 
@@ -52,8 +62,18 @@ describe("parseDnsWriteEnv", () => {
       ["example.com", "SPF", 7200, { strings: ["v=spf1 -all"] }],
       ["example.com", "CAA", 7200, { flags: 0, tag: "issue", value: "letsencrypt.org" }],
       ["_443._tcp.www.example.com", "TLSA", 7200, { usage: 3, selector: 1, matchingType: 1, data: "abcdef" }],
-      ["host.example.com", "SSHFP", 7200, { algorithm: 1, fingerprintType: 1, fingerprint: "dd465c09cfa51fb45020cc83316fff21b9ec74ac" }],
-      ["sub.example.com", "DS", 7200, { keyTag: 60485, algorithm: 8, digestType: 1, digest: "dd465c09cfa51fb45020cc83316fff21b9ec74ac" }],
+      [
+        "host.example.com",
+        "SSHFP",
+        7200,
+        { algorithm: 1, fingerprintType: 1, fingerprint: "dd465c09cfa51fb45020cc83316fff21b9ec74ac" },
+      ],
+      [
+        "sub.example.com",
+        "DS",
+        7200,
+        { keyTag: 60485, algorithm: 8, digestType: 1, digest: "dd465c09cfa51fb45020cc83316fff21b9ec74ac" },
+      ],
       ["example.com", "HTTPS", 7200, { priority: 1, target: "", params: 'alpn="h2,h3"' }],
       ["_dns.example.com", "SVCB", 7200, { priority: 1, target: "dns.example.net", params: "port=853" }],
     ]);
@@ -87,7 +107,12 @@ describe("parseDnsWriteEnv", () => {
     const env = { DOMAIN: "example.com", TXT: 'eq="a=b=c"&plus="p=MII+AB/c=="&pct=100%&utf=%22caf%C3%A9%22' };
     const result = parseDnsWriteEnv(env);
     expect(result.problems).toEqual([]);
-    expect(result.records.map((record) => (record.data as { strings: string[] }).strings[0])).toEqual(["a=b=c", "p=MII+AB/c==", "100%", "caf\xc3\xa9"]);
+    expect(result.records.map((record) => (record.data as { strings: string[] }).strings[0])).toEqual([
+      "a=b=c",
+      "p=MII+AB/c==",
+      "100%",
+      "caf\xc3\xa9",
+    ]);
   });
 
   test("a bad pair is a problem naming the variable and the pair; the other pairs still count", () => {
@@ -100,7 +125,11 @@ describe("parseDnsWriteEnv", () => {
       CNAME: "www=example.net.",
     };
     const result = parseDnsWriteEnv(env);
-    expect(result.records.map((record) => `${record.name} ${record.type}`)).toEqual(["ok.example.com A", "last.example.com A", "www.example.com CNAME"]);
+    expect(result.records.map((record) => `${record.name} ${record.type}`)).toEqual([
+      "ok.example.com A",
+      "last.example.com A",
+      "www.example.com CNAME",
+    ]);
     expect(result.problems).toEqual([
       "A pair 2 'bad=192.0.2.300': bad dotted quad '192.0.2.300' (an IPv4 address is four numbers 0-255, no leading zeros)",
       "A pair 3 'noequals': no '=' between the name and the value",
@@ -114,12 +143,18 @@ describe("parseDnsWriteEnv", () => {
   });
 
   test("DOMAIN missing or invalid, and MX without MX_FULL, are problems too", () => {
-    expect(parseDnsWriteEnv({ A: "www=192.0.2.1" })).toEqual({ domain: "", records: [], problems: ['DOMAIN null is not a domain name (DOMAIN is empty); no records were read'] });
+    expect(parseDnsWriteEnv({ A: "www=192.0.2.1" })).toEqual({
+      domain: "",
+      records: [],
+      problems: ["DOMAIN null is not a domain name (DOMAIN is empty); no records were read"],
+    });
     expect(parseDnsWriteEnv({ DOMAIN: "a..b" }).problems[0]).toContain("empty label");
     expect(parseDnsWriteEnv({ DOMAIN: "example.com", MX: "example.com.=10" }).problems).toEqual([
       "MX is set but MX_FULL is not: MX holds only preferences, so the MX records cannot be read (DirectAdmin 1.23.2 and later send MX_FULL)",
     ]);
-    expect(parseDnsWriteEnv({ DOMAIN: "café.example", A: "www=192.0.2.1" }).records[0]?.name).toBe("www.xn--caf-dma.example");
+    expect(parseDnsWriteEnv({ DOMAIN: "café.example", A: "www=192.0.2.1" }).records[0]?.name).toBe(
+      "www.xn--caf-dma.example",
+    );
   });
 
   test("a long value is shortened in the problem", () => {

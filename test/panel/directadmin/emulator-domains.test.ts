@@ -23,8 +23,19 @@ describe("EmulatedDirectAdmin: domains and pointers", () => {
     expect(hooks(runs)).toEqual(["dns_write_post", "dns_create_post", "domain_create_post"]);
     expect(runs.every((run) => run.exitCode === 0 && run.output === "WEDOS DNS: queued\n")).toBe(true);
     expect(runs[2]!.env).toEqual({
-      domain: "second.test", username: "alice", creator: "admin", defaultdomain: "no", bandwidth: "unlimited", quota: "unlimited",
-      cgi: "ON", php: "ON", ssl: "ON", open_basedir: "ON", skip_template: "0", user_creation: "0", created_by: "alice",
+      domain: "second.test",
+      username: "alice",
+      creator: "admin",
+      defaultdomain: "no",
+      bandwidth: "unlimited",
+      quota: "unlimited",
+      cgi: "ON",
+      php: "ON",
+      ssl: "ON",
+      open_basedir: "ON",
+      skip_template: "0",
+      user_creation: "0",
+      created_by: "alice",
     });
     expect(readFileSync(layout.domainsList("alice"), "utf8")).toBe("alice.test\nsecond.test\n");
     expect(readFileSync(layout.domainOwners, "utf8")).toBe("alice.test: alice\nsecond.test: alice\n");
@@ -44,11 +55,20 @@ describe("EmulatedDirectAdmin: domains and pointers", () => {
     const { da, layout, dataDir, panel } = await withAlice();
     const runs = await da.createPointer("alice", "alice.test", "alias.test");
     expect(hooks(runs)).toEqual(["dns_write_post", "dns_create_post", "domain_pointer_create_post"]);
-    expect(runs[1]!.env).toEqual({ domain: "alias.test", signed_zone: "0", skip_template: "0", zone_existed: "0", username: "alice", caller: "create:pointer" });
+    expect(runs[1]!.env).toEqual({
+      domain: "alias.test",
+      signed_zone: "0",
+      skip_template: "0",
+      zone_existed: "0",
+      username: "alice",
+      caller: "create:pointer",
+    });
     expect(runs[2]!.env).toEqual({ from: "alias.test", domain: "alice.test" });
     expect(readFileSync(layout.domainPointers("alice", "alice.test"), "utf8")).toBe("alias.test=type=alias\n");
     const zone = parseZoneFile(readFileSync(layout.zoneFile("alias.test")), { origin: "alias.test" });
-    expect(zone.records.find((record) => record.type === "A" && record.name === "alias.test")?.data).toEqual({ address: "192.0.2.10" });
+    expect(zone.records.find((record) => record.type === "A" && record.name === "alias.test")?.data).toEqual({
+      address: "192.0.2.10",
+    });
     expect((await panel.account("alice"))?.domains).toEqual([
       { domain: "alice.test", kind: "domain" },
       { domain: "alias.test", kind: "pointer", target: "alice.test" },
@@ -57,7 +77,9 @@ describe("EmulatedDirectAdmin: domains and pointers", () => {
       { kind: "zone-created", username: "alice", domain: "alias.test", restore: false },
       { kind: "pointer-created", username: undefined, pointer: "alias.test", domain: "alice.test" },
     ]);
-    await expect(da.createPointer("alice", "alice.test", "alias.test")).rejects.toThrow("alias.test already belongs to alice");
+    await expect(da.createPointer("alice", "alice.test", "alias.test")).rejects.toThrow(
+      "alias.test already belongs to alice",
+    );
   });
 
   test("destroyPointer removes the alias and its zone: dns_delete_post, then domain_pointer_destroy_post", async () => {
@@ -76,7 +98,9 @@ describe("EmulatedDirectAdmin: domains and pointers", () => {
       { kind: "zone-deleted", domain: "alias.test" },
       { kind: "pointer-destroyed", username: undefined, pointer: "alias.test", domain: "alice.test" },
     ]);
-    await expect(da.destroyPointer("alice", "alice.test", "alias.test")).rejects.toThrow("alias.test is not a pointer of alice.test");
+    await expect(da.destroyPointer("alice", "alice.test", "alias.test")).rejects.toThrow(
+      "alias.test is not a pointer of alice.test",
+    );
   });
 
   test("destroyDomain deletes the domain with its pointers; the next domain becomes the default", async () => {
@@ -109,16 +133,33 @@ describe("EmulatedDirectAdmin: domains and pointers", () => {
     clock.advance(86_400_000);
     const runs = await da.renameDomain("alice", "alice.test", "renamed.test");
     expect(hooks(runs)).toEqual(["dns_write_post", "dns_create_post", "domain_change_post"]);
-    expect(runs[1]!.env).toMatchObject({ domain: "renamed.test", caller: "create:swap", username: "alice", zone_existed: "0" });
+    expect(runs[1]!.env).toMatchObject({
+      domain: "renamed.test",
+      caller: "create:swap",
+      username: "alice",
+      zone_existed: "0",
+    });
     expect(runs[2]!.env).toEqual({
-      domain: "alice.test", newdomain: "renamed.test", username: "alice", bandwidth: "unlimited", cgi: "ON", defaultdomain: "yes",
-      ip: "192.0.2.10", php: "ON", safemode: "OFF", ssl: "ON", suspended: "no",
+      domain: "alice.test",
+      newdomain: "renamed.test",
+      username: "alice",
+      bandwidth: "unlimited",
+      cgi: "ON",
+      defaultdomain: "yes",
+      ip: "192.0.2.10",
+      php: "ON",
+      safemode: "OFF",
+      ssl: "ON",
+      suspended: "no",
     });
     expect(existsSync(layout.zoneFile("alice.test"))).toBe(false);
     const zone = parseZoneFile(readFileSync(layout.zoneFile("renamed.test")), { origin: "renamed.test" }).records;
     const soa = zone.find((record) => record.type === "SOA");
     expect(soa?.type === "SOA" && [soa.data.rname, soa.data.serial]).toEqual(["hostmaster.renamed.test", 2026031101]);
-    expect(zone.find((record) => record.type === "MX")?.data).toEqual({ preference: 10, exchange: "mail.renamed.test" });
+    expect(zone.find((record) => record.type === "MX")?.data).toEqual({
+      preference: 10,
+      exchange: "mail.renamed.test",
+    });
     expect(parseDnsWriteEnv(runs[0]!.env).records).toHaveLength(zone.length - 1);
     expect(readFileSync(layout.userConf("alice"), "utf8")).toContain("domain=renamed.test\n");
     expect(readFileSync(layout.domainOwners, "utf8")).toBe("alias.test: alice\nrenamed.test: alice\n");

@@ -19,7 +19,12 @@ const RECORDS: DnsRecord[] = [
   { name: `ftp.${ZONE}`, type: "CNAME", ttl: 3600, data: { target: `www.${ZONE}` } },
   { name: ZONE, type: "MX", ttl: 3600, data: { preference: 5, exchange: "mx.example.net" } },
   { name: `sel._domainkey.${ZONE}`, type: "TXT", ttl: 3600, data: { strings: [TRICKY] } },
-  { name: `_sip._tcp.${ZONE}`, type: "SRV", ttl: 3600, data: { priority: 10, weight: 60, port: 5060, target: `sip.${ZONE}` } },
+  {
+    name: `_sip._tcp.${ZONE}`,
+    type: "SRV",
+    ttl: 3600,
+    data: { priority: 10, weight: 60, port: 5060, target: `sip.${ZONE}` },
+  },
   { name: ZONE, type: "CAA", ttl: 3600, data: { flags: 0, tag: "issue", value: "letsencrypt.org" } },
 ];
 
@@ -44,7 +49,9 @@ describe("EmulatedDirectAdmin: zone records", () => {
   test("setRecords rewrites the zone, bumps the serial and sends the records through dns_write_post intact", async () => {
     const { da, layout, dataDir } = await withAlice();
     const runs = await da.setRecords(ZONE, RECORDS);
-    expect(runs.map((run) => [run.hook, run.exitCode, run.output])).toEqual([["dns_write_post", 0, "WEDOS DNS: queued\n"]]);
+    expect(runs.map((run) => [run.hook, run.exitCode, run.output])).toEqual([
+      ["dns_write_post", 0, "WEDOS DNS: queued\n"],
+    ]);
     expect(serialOf(layout.zoneFile(ZONE))).toBe(2026031002);
     expect(zoneRecords(layout.zoneFile(ZONE))).toEqual(expect.arrayContaining(RECORDS));
     expect(zoneRecords(layout.zoneFile(ZONE))).toHaveLength(RECORDS.length);
@@ -57,13 +64,20 @@ describe("EmulatedDirectAdmin: zone records", () => {
     expect(read.problems).toEqual([]);
     expect(read.records).toEqual(expect.arrayContaining(RECORDS));
     expect(read.records).toHaveLength(RECORDS.length);
-    expect(eventsOf([spooled!])).toEqual([{ kind: "zone-written", domain: ZONE, env: expect.objectContaining({ TXT: spooled!.env.TXT }) }]);
+    expect(eventsOf([spooled!])).toEqual([
+      { kind: "zone-written", domain: ZONE, env: expect.objectContaining({ TXT: spooled!.env.TXT }) },
+    ]);
   });
 
   test("a SOA given to setRecords is ignored: the zone keeps its own, with the next serial", async () => {
     const { da, layout, clock } = await withAlice();
     clock.advance(2 * 86_400_000);
-    const foreignSoa: DnsRecord = { name: ZONE, type: "SOA", ttl: 60, data: { mname: "x.test", rname: "y.test", serial: 7, refresh: 1, retry: 1, expire: 1, minimum: 1 } };
+    const foreignSoa: DnsRecord = {
+      name: ZONE,
+      type: "SOA",
+      ttl: 60,
+      data: { mname: "x.test", rname: "y.test", serial: 7, refresh: 1, retry: 1, expire: 1, minimum: 1 },
+    };
     await da.setRecords(ZONE, [foreignSoa, ...NS]);
     expect(serialOf(layout.zoneFile(ZONE))).toBe(2026031201);
     expect(readFileSync(layout.zoneFile(ZONE), "utf8")).toContain("hostmaster.alice.test.");
@@ -86,9 +100,9 @@ describe("EmulatedDirectAdmin: zone records", () => {
 
   test("refusals: deleting a record that is not there, editing a zone the server does not have", async () => {
     const { da, dataDir } = await withAlice();
-    await expect(da.deleteRecord(ZONE, { name: `nope.${ZONE}`, type: "A", ttl: 3600, data: { address: "192.0.2.1" } })).rejects.toThrow(
-      "alice.test has no A record at nope.alice.test like that",
-    );
+    await expect(
+      da.deleteRecord(ZONE, { name: `nope.${ZONE}`, type: "A", ttl: 3600, data: { address: "192.0.2.1" } }),
+    ).rejects.toThrow("alice.test has no A record at nope.alice.test like that");
     await expect(da.setRecords("other.test", NS)).rejects.toThrow("other.test has no zone on this server");
     expect(drainSpool(dataDir)).toEqual([]);
   });

@@ -3,7 +3,12 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseZoneFile } from "../../../src/dns/index.js";
 import { parseDnsWriteEnv } from "../../../src/panel/directadmin/dns-write-env.js";
-import { EmulatedDirectAdmin, templateRecords, writeZone, type HookRun } from "../../../src/emulators/directadmin/index.js";
+import {
+  EmulatedDirectAdmin,
+  templateRecords,
+  writeZone,
+  type HookRun,
+} from "../../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
 import { PACKAGE_ROOT } from "../../../src/package-info.js";
 import { tempDir } from "../../support/temp-dir.js";
@@ -11,7 +16,8 @@ import { ALICE, drainSpool, eventsOf, recordedOf, spooledVariables, startEmulato
 
 const QUEUED = "WEDOS DNS: queued\n";
 /** What a hook is about: the pointer, the zone or domain, or the user. */
-const subject = (run: HookRun) => (run.hook.startsWith("user_") ? run.env.username : (run.env.from ?? run.env.domain ?? run.env.DOMAIN));
+const subject = (run: HookRun) =>
+  run.hook.startsWith("user_") ? run.env.username : (run.env.from ?? run.env.domain ?? run.env.DOMAIN);
 
 describe("EmulatedDirectAdmin: accounts", () => {
   test("createUser writes the account like DirectAdmin and runs the four creation hooks, innermost first", async () => {
@@ -35,7 +41,9 @@ describe("EmulatedDirectAdmin: accounts", () => {
     const soa = zone.records.find((record) => record.type === "SOA");
     expect(soa?.type === "SOA" && soa.data.serial).toBe(2026031001);
     expect(zone.records.filter((record) => record.type === "A").map((record) => record.name)).toEqual(
-      ["alice.test", "ftp", "localhost", "mail", "pop", "smtp", "www"].map((label) => (label === "alice.test" ? label : `${label}.alice.test`)),
+      ["alice.test", "ftp", "localhost", "mail", "pop", "smtp", "www"].map((label) =>
+        label === "alice.test" ? label : `${label}.alice.test`,
+      ),
     );
 
     const spooled = drainSpool(dataDir);
@@ -45,13 +53,27 @@ describe("EmulatedDirectAdmin: accounts", () => {
       expect(spooledVariables(spooled[index]!)).toEqual(recordedOf(run.env));
       if (run.hook === "user_create_post") expect(run.env.passwd).toBe(ALICE.password);
     }
-    expect(spooled.some((event) => "passwd" in event.env || JSON.stringify(event.env).includes(ALICE.password))).toBe(false);
+    expect(spooled.some((event) => "passwd" in event.env || JSON.stringify(event.env).includes(ALICE.password))).toBe(
+      false,
+    );
 
     expect(eventsOf(spooled)).toEqual([
-      { kind: "zone-written", domain: "alice.test", env: expect.objectContaining({ DOMAIN: "alice.test", A_TIME: "3600" }) },
+      {
+        kind: "zone-written",
+        domain: "alice.test",
+        env: expect.objectContaining({ DOMAIN: "alice.test", A_TIME: "3600" }),
+      },
       { kind: "zone-created", username: "alice", domain: "alice.test", restore: false },
       { kind: "domain-created", username: "alice", domain: "alice.test", ips: [], restore: false },
-      { kind: "user-created", username: "alice", domain: "alice.test", package: "gold", ips: ["192.0.2.10"], creator: "admin", restore: false },
+      {
+        kind: "user-created",
+        username: "alice",
+        domain: "alice.test",
+        package: "gold",
+        ips: ["192.0.2.10"],
+        creator: "admin",
+        restore: false,
+      },
     ]);
     expect(spooled[1]!.env).toMatchObject({ skip_template: "0", zone_existed: "0" });
     expect(spooled[2]!.env).toMatchObject({ skip_template: "0", creator: "admin" });
@@ -74,7 +96,11 @@ describe("EmulatedDirectAdmin: accounts", () => {
     const write = drainSpool(dataDir).find((event) => event.hook === "dns_write_post")!;
     expect(write.env).toMatchObject({ DOMAIN: "alice.test", MX: "alice.test.=10", A_TIME: "3600" });
     // The zone's other variables (DOMAIN_IP, SERVER_IP, EMAIL, NS1, …) are not read, so not recorded.
-    expect(Object.keys(write.env).filter((name) => ["DOMAIN_IP", "SERVER_IP", "WWW_IP", "PACKAGE", "EMAIL", "NS1", "SERIAL"].includes(name))).toEqual([]);
+    expect(
+      Object.keys(write.env).filter((name) =>
+        ["DOMAIN_IP", "SERVER_IP", "WWW_IP", "PACKAGE", "EMAIL", "NS1", "SERIAL"].includes(name),
+      ),
+    ).toEqual([]);
     const fromEnv = parseDnsWriteEnv(write.env);
     expect(fromEnv.problems).toEqual([]);
     const fromFile = parseZoneFile(readFileSync(layout.zoneFile("alice.test")), { origin: "alice.test" }).records;
@@ -85,7 +111,12 @@ describe("EmulatedDirectAdmin: accounts", () => {
   test("the other hook order puts each action's own hook first and the zone's dns_create_post before its write", async () => {
     const { da } = startEmulator({ order: { containerHooksLast: false, zoneWriteBeforeCreate: false } });
     const runs = await da.createUser(ALICE);
-    expect(runs.map((run) => run.hook)).toEqual(["user_create_post", "domain_create_post", "dns_create_post", "dns_write_post"]);
+    expect(runs.map((run) => run.hook)).toEqual([
+      "user_create_post",
+      "domain_create_post",
+      "dns_create_post",
+      "dns_write_post",
+    ]);
   });
 
   test("suspend and unsuspend rewrite user.conf and pass it whole to user_suspend_post / user_activate_post", async () => {
@@ -96,7 +127,12 @@ describe("EmulatedDirectAdmin: accounts", () => {
 
     const suspended = await da.suspendUser("alice");
     expect(summary(suspended)).toEqual([["user_suspend_post", 0, QUEUED]]);
-    expect(suspended[0]!.env).toMatchObject({ username: "alice", suspended: "yes", domain: "alice.test", ip: "192.0.2.10" });
+    expect(suspended[0]!.env).toMatchObject({
+      username: "alice",
+      suspended: "yes",
+      domain: "alice.test",
+      ip: "192.0.2.10",
+    });
     expect((await panel.account("alice"))?.suspended).toBe(true);
     const activated = await da.unsuspendUser("alice");
     expect(activated[0]!.env.suspended).toBe("no");
@@ -124,9 +160,15 @@ describe("EmulatedDirectAdmin: accounts", () => {
     expect(runs[0]!.env).toEqual({ domain: "alias.test" });
     expect(runs[1]!.env).toEqual({ domain: "alice.test", USERNAME: "alice", CREATOR: "admin", PACKAGE: "gold" });
     expect(runs[3]!.env).toEqual({ username: "alice" });
-    expect(eventsOf(drainSpool(dataDir)).map((event) => event.kind)).toEqual(["zone-deleted", "zone-deleted", "zone-deleted", "user-destroyed"]);
+    expect(eventsOf(drainSpool(dataDir)).map((event) => event.kind)).toEqual([
+      "zone-deleted",
+      "zone-deleted",
+      "zone-deleted",
+      "user-destroyed",
+    ]);
     expect(existsSync(layout.userDir("alice"))).toBe(false);
-    for (const zone of ["alice.test", "second.test", "alias.test"]) expect(existsSync(layout.zoneFile(zone))).toBe(false);
+    for (const zone of ["alice.test", "second.test", "alias.test"])
+      expect(existsSync(layout.zoneFile(zone))).toBe(false);
     expect(readFileSync(layout.domainOwners, "utf8")).toBe("");
     expect(await new DirectAdminPanel(layout).listAccounts()).toEqual([]);
   });
@@ -134,11 +176,29 @@ describe("EmulatedDirectAdmin: accounts", () => {
   test("restoreUser replays the creation hooks with skip_template=1, zone_existed where the zone was kept, and no passwd", async () => {
     const { da, layout, dataDir } = startEmulator();
     // The account was migrated: its main zone is still on disk, the user is not.
-    writeZone(layout, "alice.test", templateRecords("alice.test", { ip: "192.0.2.10", nameservers: ["ns1.old.test", "ns2.old.test"], serial: 2025010105 }));
-    const backupZone = templateRecords("second.test", { ip: "192.0.2.10", nameservers: ["ns1.da.example.net", "ns2.da.example.net"], serial: 2025010107 });
+    writeZone(
+      layout,
+      "alice.test",
+      templateRecords("alice.test", {
+        ip: "192.0.2.10",
+        nameservers: ["ns1.old.test", "ns2.old.test"],
+        serial: 2025010105,
+      }),
+    );
+    const backupZone = templateRecords("second.test", {
+      ip: "192.0.2.10",
+      nameservers: ["ns1.da.example.net", "ns2.da.example.net"],
+      serial: 2025010107,
+    });
 
     const { password: _password, domain: _domain, ...account } = ALICE;
-    const runs = await da.restoreUser({ ...account, domains: [{ domain: "alice.test", pointers: ["alias.test"] }, { domain: "second.test", records: backupZone }] });
+    const runs = await da.restoreUser({
+      ...account,
+      domains: [
+        { domain: "alice.test", pointers: ["alias.test"] },
+        { domain: "second.test", records: backupZone },
+      ],
+    });
     expect(runs.map((run) => `${run.hook} ${subject(run)}`)).toEqual([
       "dns_create_post alice.test",
       "domain_create_post alice.test",
@@ -160,8 +220,20 @@ describe("EmulatedDirectAdmin: accounts", () => {
     expect(runs[5]!.env.SERIAL).toBe("2025010107");
 
     const events = eventsOf(drainSpool(dataDir));
-    expect(events.filter((event) => event.kind === "domain-created" || event.kind === "zone-created").every((event) => "restore" in event && event.restore)).toBe(true);
-    expect(events.at(-1)).toEqual({ kind: "user-created", username: "alice", domain: "alice.test", package: "gold", ips: ["192.0.2.10"], creator: "admin", restore: false });
+    expect(
+      events
+        .filter((event) => event.kind === "domain-created" || event.kind === "zone-created")
+        .every((event) => "restore" in event && event.restore),
+    ).toBe(true);
+    expect(events.at(-1)).toEqual({
+      kind: "user-created",
+      username: "alice",
+      domain: "alice.test",
+      package: "gold",
+      ips: ["192.0.2.10"],
+      creator: "admin",
+      restore: false,
+    });
     expect((await new DirectAdminPanel(layout).account("alice"))?.domains).toEqual([
       { domain: "alice.test", kind: "domain" },
       { domain: "alias.test", kind: "pointer", target: "alice.test" },
@@ -172,10 +244,15 @@ describe("EmulatedDirectAdmin: accounts", () => {
   test("a plugin switched off (active=no) runs its hooks, which queue nothing", async () => {
     const pluginDir = tempDir("wedos-panel-plugin-");
     cpSync(join(PACKAGE_ROOT, "hooks"), join(pluginDir, "hooks"), { recursive: true });
-    writeFileSync(join(pluginDir, "plugin.conf"), readFileSync(join(PACKAGE_ROOT, "plugin.conf"), "utf8").replace("active=yes", "active=no"));
+    writeFileSync(
+      join(pluginDir, "plugin.conf"),
+      readFileSync(join(PACKAGE_ROOT, "plugin.conf"), "utf8").replace("active=yes", "active=no"),
+    );
     const { da, dataDir } = startEmulator({ pluginDir });
     const runs = await da.createUser(ALICE);
-    expect(summary(runs)).toEqual(["dns_write_post", "dns_create_post", "domain_create_post", "user_create_post"].map((hook) => [hook, 0, ""]));
+    expect(summary(runs)).toEqual(
+      ["dns_write_post", "dns_create_post", "domain_create_post", "user_create_post"].map((hook) => [hook, 0, ""]),
+    );
     expect(drainSpool(dataDir)).toEqual([]);
   });
 
@@ -185,9 +262,15 @@ describe("EmulatedDirectAdmin: accounts", () => {
     await da.createUser(ALICE);
     await expect(da.createUser(ALICE)).rejects.toThrow("the user alice already exists");
     await expect(da.createUser({ ...ALICE, username: "bob" })).rejects.toThrow("alice.test already belongs to alice");
-    await expect(da.createUser({ ...ALICE, username: "bob", domain: "not a domain" })).rejects.toThrow('"not a domain" is not a valid domain name');
+    await expect(da.createUser({ ...ALICE, username: "bob", domain: "not a domain" })).rejects.toThrow(
+      '"not a domain" is not a valid domain name',
+    );
     await expect(da.suspendUser("nobody")).rejects.toThrow("there is no user nobody");
     // A refused action leaves the emulator usable.
-    expect((await da.createDomain("alice", "more.test")).map((run) => run.hook)).toEqual(["dns_write_post", "dns_create_post", "domain_create_post"]);
+    expect((await da.createDomain("alice", "more.test")).map((run) => run.hook)).toEqual([
+      "dns_write_post",
+      "dns_create_post",
+      "domain_create_post",
+    ]);
   });
 });

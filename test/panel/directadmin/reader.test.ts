@@ -2,7 +2,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { fixtureTree, seedAccounts } from "../../../src/emulators/directadmin/index.js";
-import { DIRECTADMIN_DEFAULTS, directAdminLayout, type DirectAdminLayout } from "../../../src/panel/directadmin/layout.js";
+import {
+  DIRECTADMIN_DEFAULTS,
+  directAdminLayout,
+  type DirectAdminLayout,
+} from "../../../src/panel/directadmin/layout.js";
 import { DirectAdminFileError, DirectAdminPanel } from "../../../src/panel/directadmin/reader.js";
 import { tempDir } from "../../support/temp-dir.js";
 
@@ -60,21 +64,40 @@ describe("DirectAdminPanel", () => {
     const bytes = Buffer.from('$TTL 300\n@ IN TXT "caf\xe9"\n', "latin1"); // Latin-1, not UTF-8: passed on untouched
     writeFileSync(join(layout.zoneDir, "example.test.db"), bytes);
     const zone = await panel.zoneFile("Example.TEST.");
-    expect([zone.path, Buffer.from(zone.content ?? []).equals(bytes)]).toEqual([join(layout.zoneDir, "example.test.db"), true]);
-    expect(await panel.zoneFile("missing.test")).toEqual({ path: join(layout.zoneDir, "missing.test.db"), content: undefined });
+    expect([zone.path, Buffer.from(zone.content ?? []).equals(bytes)]).toEqual([
+      join(layout.zoneDir, "example.test.db"),
+      true,
+    ]);
+    expect(await panel.zoneFile("missing.test")).toEqual({
+      path: join(layout.zoneDir, "missing.test.db"),
+      content: undefined,
+    });
     mkdirSync(join(layout.zoneDir, "odd.test.db"));
-    await expect(panel.zoneFile("odd.test")).rejects.toMatchObject({ code: "directadmin_file_unreadable", message: expect.stringContaining(`cannot read ${join(layout.zoneDir, "odd.test.db")}: EISDIR`) });
-    await expect(panel.zoneFile("../etc/passwd")).rejects.toThrow('"../etc/passwd" is not a domain name, so it has no zone file');
+    await expect(panel.zoneFile("odd.test")).rejects.toMatchObject({
+      code: "directadmin_file_unreadable",
+      message: expect.stringContaining(`cannot read ${join(layout.zoneDir, "odd.test.db")}: EISDIR`),
+    });
+    await expect(panel.zoneFile("../etc/passwd")).rejects.toThrow(
+      '"../etc/passwd" is not a domain name, so it has no zone file',
+    );
   });
 
   test("zoneFilePath is <zoneDir>/<domain>.db for the canonical name; the real-server defaults", () => {
     const { layout, panel } = tree();
     expect(panel.zoneFilePath("Example.TEST.")).toBe(join(layout.zoneDir, "example.test.db"));
-    expect(() => panel.zoneFilePath("../etc/passwd")).toThrow('"../etc/passwd" is not a domain name, so it has no zone file');
+    expect(() => panel.zoneFilePath("../etc/passwd")).toThrow(
+      '"../etc/passwd" is not a domain name, so it has no zone file',
+    );
     const real = directAdminLayout();
-    expect(DIRECTADMIN_DEFAULTS).toEqual({ root: "/usr/local/directadmin", zoneDir: "/var/named", virtualDir: "/etc/virtual" });
+    expect(DIRECTADMIN_DEFAULTS).toEqual({
+      root: "/usr/local/directadmin",
+      zoneDir: "/var/named",
+      virtualDir: "/etc/virtual",
+    });
     expect(real.userConf("bob")).toBe("/usr/local/directadmin/data/users/bob/user.conf");
-    expect(real.domainPointers("bob", "bob.test")).toBe("/usr/local/directadmin/data/users/bob/domains/bob.test.pointers");
+    expect(real.domainPointers("bob", "bob.test")).toBe(
+      "/usr/local/directadmin/data/users/bob/domains/bob.test.pointers",
+    );
     expect(real.domainOwners).toBe("/etc/virtual/domainowners");
     expect(real.zoneFile("bob.test")).toBe("/var/named/bob.test.db");
     expect(() => real.userConf("../root")).toThrow('"../root" is not a valid DirectAdmin user name');
@@ -82,7 +105,9 @@ describe("DirectAdminPanel", () => {
   });
 
   test("tolerates what may be missing: no users directory, no domains.list, no pointers, stray directories", async () => {
-    const empty = new DirectAdminPanel(directAdminLayout({ root: join(tempDir(), "absent"), zoneDir: "/nonexistent", virtualDir: "/nonexistent" }));
+    const empty = new DirectAdminPanel(
+      directAdminLayout({ root: join(tempDir(), "absent"), zoneDir: "/nonexistent", virtualDir: "/nonexistent" }),
+    );
     expect(await empty.listAccounts()).toEqual([]);
     expect(await empty.ownerOf("a.test")).toBeUndefined();
 
@@ -91,7 +116,9 @@ describe("DirectAdminPanel", () => {
     mkdirSync(join(layout.usersDir, "noconf"));
     mkdirSync(join(layout.usersDir, ".trash"));
     writeFileSync(join(layout.usersDir, "notes.txt"), "not an account");
-    expect(await panel.listAccounts()).toEqual([{ username: "bare", package: undefined, ips: [], suspended: false, creator: undefined, domains: [] }]);
+    expect(await panel.listAccounts()).toEqual([
+      { username: "bare", package: undefined, ips: [], suspended: false, creator: undefined, domains: [] },
+    ]);
     expect(await panel.account("noconf")).toBeUndefined();
   });
 
@@ -102,10 +129,20 @@ describe("DirectAdminPanel", () => {
   });
 
   test.each([
-    ["user.conf", "username=x\nthis line has no equals sign\n", 2, 'expected key=value, found "this line has no equals sign"'],
+    [
+      "user.conf",
+      "username=x\nthis line has no equals sign\n",
+      2,
+      'expected key=value, found "this line has no equals sign"',
+    ],
     ["user.conf", "=value\n", 1, 'expected key=value, found "=value"'],
     ["domains.list", "good.test\nbad domain\n", 2, '"bad domain" is not a domain name'],
-    ["domains/good.test.pointers", "ok.test=type=alias\n-bad-=type=alias\n", 2, '"-bad-=type=alias" is not a domain name'],
+    [
+      "domains/good.test.pointers",
+      "ok.test=type=alias\n-bad-=type=alias\n",
+      2,
+      '"-bad-=type=alias" is not a domain name',
+    ],
   ])("a malformed %s is an error naming the file and line", async (file, content, line, problem) => {
     const { layout, panel } = tree();
     put(layout, "x", "user.conf", "username=x\n");
@@ -114,7 +151,9 @@ describe("DirectAdminPanel", () => {
     const error = await panel.listAccounts().catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(DirectAdminFileError);
     expect(error).toMatchObject({ file: path, line, code: "directadmin_file_invalid" });
-    expect((error as Error).message).toBe(`${path}:${line}: ${problem}; fix or restore the file (DirectAdmin's own tools rewrite it)`);
+    expect((error as Error).message).toBe(
+      `${path}:${line}: ${problem}; fix or restore the file (DirectAdmin's own tools rewrite it)`,
+    );
   });
 
   test("accountAccess: the level and language of user.conf; no user.conf or an impossible name is no account", async () => {
@@ -128,13 +167,17 @@ describe("DirectAdminPanel", () => {
     expect(await panel.accountAccess("bob")).toEqual({ level: "user", language: undefined });
     for (const name of ["root", "mysql", "../admin", ""]) expect(await panel.accountAccess(name), name).toBeUndefined();
     const path = put(layout, "odd", "user.conf", "username=odd\nusertype=superuser\n");
-    await expect(panel.accountAccess("odd")).rejects.toThrow(`${path}:2: usertype="superuser" is not admin, reseller or user`);
+    await expect(panel.accountAccess("odd")).rejects.toThrow(
+      `${path}:2: usertype="superuser" is not admin, reseller or user`,
+    );
   });
 
   test("a malformed domainowners is an error naming the file and line", async () => {
     const { layout, panel } = tree();
     writeFileSync(layout.domainOwners, "a.test: alice\nb.test alice\n");
-    await expect(panel.ownerOf("a.test")).rejects.toThrow(`${layout.domainOwners}:2: expected "domain: user", found "b.test alice"`);
+    await expect(panel.ownerOf("a.test")).rejects.toThrow(
+      `${layout.domainOwners}:2: expected "domain: user", found "b.test alice"`,
+    );
   });
 
   // Speed is measured by npm run bench; this checks the reader gets every one of 10,000 domains right.

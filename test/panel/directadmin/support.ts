@@ -4,7 +4,13 @@ import { ManualClock } from "../../../src/clock.js";
 import type { PanelEvent } from "../../../src/panel/events.js";
 import { eventFromHookEnv } from "../../../src/panel/directadmin/hook-events.js";
 import { DIRECTADMIN_HOOK_VARIABLES } from "../../../src/panel/directadmin/hook-variables.js";
-import { EmulatedDirectAdmin, fixtureTree, type EmulatorOptions, type HookRun, type NewUser } from "../../../src/emulators/directadmin/index.js";
+import {
+  EmulatedDirectAdmin,
+  fixtureTree,
+  type EmulatorOptions,
+  type HookRun,
+  type NewUser,
+} from "../../../src/emulators/directadmin/index.js";
 import type { DirectAdminLayout } from "../../../src/panel/directadmin/layout.js";
 import { tempDir } from "../../support/temp-dir.js";
 

@@ -31,53 +31,78 @@ afterEach(async () => {
 function runAs(uid: number, dir: string, script: string): unknown {
   const file = join(dir, `script-${uid}-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, script, { mode: 0o644 });
-  const result = spawnSync("setpriv", [`--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", process.execPath, file], { encoding: "utf8" });
+  const result = spawnSync(
+    "setpriv",
+    [
+      `--reuid=${uid}`,
+      `--regid=${uid}`,
+      "--clear-groups",
+      "--inh-caps=-all",
+      "--bounding-set=-all",
+      "--no-new-privs",
+      process.execPath,
+      file,
+    ],
+    { encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`the script as uid ${uid} failed (${result.status}): ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
 
 describe("the capability-free daemon and the panel reader, as separate unix accounts", () => {
-  test("only the reader reads the panel's private files; the daemon gets every answer through it; no one else may ask", { timeout: 60_000 }, async () => {
-    const dir = tempDir("wedos-panel-split-");
-    chmodSync(dir, 0o755);
-    const layout = fixtureTree(join(dir, "server"));
-    seedAccounts(layout, 2, { domainsPerAccount: 2, pointersPerDomain: 1 });
-    execFileSync("chown", ["-R", `${DIRADMIN}:${DIRADMIN}`, join(dir, "server")]);
-    const runDir = join(dir, "run");
-    mkdirSync(runDir, { mode: 0o755 });
-    const socket = join(runDir, "reader.sock");
+  test(
+    "only the reader reads the panel's private files; the daemon gets every answer through it; no one else may ask",
+    { timeout: 60_000 },
+    async () => {
+      const dir = tempDir("wedos-panel-split-");
+      chmodSync(dir, 0o755);
+      const layout = fixtureTree(join(dir, "server"));
+      seedAccounts(layout, 2, { domainsPerAccount: 2, pointersPerDomain: 1 });
+      execFileSync("chown", ["-R", `${DIRADMIN}:${DIRADMIN}`, join(dir, "server")]);
+      const runDir = join(dir, "run");
+      mkdirSync(runDir, { mode: 0o755 });
+      const socket = join(runDir, "reader.sock");
 
-    const reader = spawn(
-      "systemd-socket-activate",
-      [
-        `--listen=${socket}`,
-        "--setenv=WEDOS_PANEL_KIND=directadmin",
-        `--setenv=WEDOS_PANEL_DA_ROOT=${layout.root}`,
-        `--setenv=WEDOS_PANEL_DA_VIRTUAL_DIR=${layout.virtualDir}`,
-        `--setenv=WEDOS_PANEL_ZONE_DIR=${layout.zoneDir}`,
-        ...["setpriv", `--reuid=${READER}`, `--regid=${READER}`, "--clear-groups", "--inh-caps=-all,+dac_read_search", "--ambient-caps=-all,+dac_read_search", "--bounding-set=-all,+dac_read_search", "--no-new-privs"],
-        process.execPath,
-        "--jitless",
-        CLI,
-        "panel-reader",
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    children.push(reader);
-    let log = "";
-    reader.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    for (let tries = 0; !existsSync(socket); tries++) {
-      if (tries > 600) throw new Error(`the socket never appeared:\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    // What wedos-panel-reader.socket makes: the socket belongs to the service account, mode 0600.
-    chownSync(socket, DAEMON, DAEMON);
-    chmodSync(socket, 0o600);
+      const reader = spawn(
+        "systemd-socket-activate",
+        [
+          `--listen=${socket}`,
+          "--setenv=WEDOS_PANEL_KIND=directadmin",
+          `--setenv=WEDOS_PANEL_DA_ROOT=${layout.root}`,
+          `--setenv=WEDOS_PANEL_DA_VIRTUAL_DIR=${layout.virtualDir}`,
+          `--setenv=WEDOS_PANEL_ZONE_DIR=${layout.zoneDir}`,
+          ...[
+            "setpriv",
+            `--reuid=${READER}`,
+            `--regid=${READER}`,
+            "--clear-groups",
+            "--inh-caps=-all,+dac_read_search",
+            "--ambient-caps=-all,+dac_read_search",
+            "--bounding-set=-all,+dac_read_search",
+            "--no-new-privs",
+          ],
+          process.execPath,
+          "--jitless",
+          CLI,
+          "panel-reader",
+        ],
+        { stdio: ["ignore", "ignore", "pipe"] },
+      );
+      children.push(reader);
+      let log = "";
+      reader.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+      for (let tries = 0; !existsSync(socket); tries++) {
+        if (tries > 600) throw new Error(`the socket never appeared:\n${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // What wedos-panel-reader.socket makes: the socket belongs to the service account, mode 0600.
+      chownSync(socket, DAEMON, DAEMON);
+      chmodSync(socket, 0o600);
 
-    const daemonView = runAs(
-      DAEMON,
-      dir,
-      `import { readFile } from "node:fs/promises";
+      const daemonView = runAs(
+        DAEMON,
+        dir,
+        `import { readFile } from "node:fs/promises";
 import { DirectAdminPanel } from ${JSON.stringify(join(PACKAGE_ROOT, "build/lib/panel/directadmin/reader.js"))};
 import { directAdminLayout } from ${JSON.stringify(join(PACKAGE_ROOT, "build/lib/panel/directadmin/layout.js"))};
 import { RemotePanel } from ${JSON.stringify(join(PACKAGE_ROOT, "build/lib/panel/remote/remote-panel.js"))};
@@ -94,32 +119,37 @@ console.log(JSON.stringify({
   owner: await remote.ownerOf("acct00002-p1.test"),
   zone: [zone.path, Buffer.from(zone.content ?? []).toString().includes("acct00001.test.")],
 }));`,
-    );
-    expect(daemonView).toEqual({
-      uid: DAEMON,
-      direct: `directadmin_file_unreadable: cannot read ${layout.userConf("user00001")}: EACCES: permission denied, open '${layout.userConf("user00001")}'`,
-      ownZoneRead: "EACCES",
-      accounts: [
-        ["user00001", ["acct00001.test", "acct00001-p1.test", "acct00001-2.test", "acct00001-2-p1.test"]],
-        ["user00002", ["acct00002.test", "acct00002-p1.test", "acct00002-2.test", "acct00002-2-p1.test"]],
-      ],
-      owner: "user00002",
-      zone: [layout.zoneFile("acct00001.test"), true],
-    });
+      );
+      expect(daemonView).toEqual({
+        uid: DAEMON,
+        direct: `directadmin_file_unreadable: cannot read ${layout.userConf("user00001")}: EACCES: permission denied, open '${layout.userConf("user00001")}'`,
+        ownZoneRead: "EACCES",
+        accounts: [
+          ["user00001", ["acct00001.test", "acct00001-p1.test", "acct00001-2.test", "acct00001-2-p1.test"]],
+          ["user00002", ["acct00002.test", "acct00002-p1.test", "acct00002-2.test", "acct00002-2-p1.test"]],
+        ],
+        owner: "user00002",
+        zone: [layout.zoneFile("acct00001.test"), true],
+      });
 
-    const strangerView = runAs(
-      STRANGER,
-      dir,
-      `import { RemotePanel } from ${JSON.stringify(join(PACKAGE_ROOT, "build/lib/panel/remote/remote-panel.js"))};
+      const strangerView = runAs(
+        STRANGER,
+        dir,
+        `import { RemotePanel } from ${JSON.stringify(join(PACKAGE_ROOT, "build/lib/panel/remote/remote-panel.js"))};
 const error = await new RemotePanel("directadmin", { socket: ${JSON.stringify(socket)} }).listAccounts().then(() => undefined, (thrown) => ({ code: thrown.code, retryable: thrown.retryable, message: thrown.message }));
 console.log(JSON.stringify(error));`,
-    );
-    expect(strangerView).toEqual({ code: "panel_reader_forbidden", retryable: false, message: `this process may not connect to the panel reader's socket ${socket} (EACCES): only the service account and root may; run it as one of them` });
-    // The scripts ran synchronously; the reader's log arrives on this process's event loop now.
-    for (let tries = 0; !log.includes("panel-reader: answering"); tries++) {
-      if (tries > 100) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(log).toContain("panel-reader: answering for directadmin on fd 3");
-  });
+      );
+      expect(strangerView).toEqual({
+        code: "panel_reader_forbidden",
+        retryable: false,
+        message: `this process may not connect to the panel reader's socket ${socket} (EACCES): only the service account and root may; run it as one of them`,
+      });
+      // The scripts ran synchronously; the reader's log arrives on this process's event loop now.
+      for (let tries = 0; !log.includes("panel-reader: answering"); tries++) {
+        if (tries > 100) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(log).toContain("panel-reader: answering for directadmin on fd 3");
+    },
+  );
 });

@@ -16,7 +16,8 @@ import { rawExchange, readerFor } from "./support.js";
 async function outcome(call: () => Promise<unknown>): Promise<unknown> {
   try {
     const value = await call();
-    if (value !== null && typeof value === "object" && "content" in value && value.content instanceof Uint8Array) return { ...value, content: Buffer.from(value.content).toString("latin1") };
+    if (value !== null && typeof value === "object" && "content" in value && value.content instanceof Uint8Array)
+      return { ...value, content: Buffer.from(value.content).toString("latin1") };
     return { value };
   } catch (error) {
     const { code, message, retryable } = error as { code: string; message: string; retryable: boolean };
@@ -25,7 +26,11 @@ async function outcome(call: () => Promise<unknown>): Promise<unknown> {
 }
 
 /** Asks the same questions of the panel and of the RemotePanel in front of its reader: the answers must be equal. */
-async function expectSameAnswers(panel: Panel, remote: Panel, questions: Array<(p: Panel) => Promise<unknown>>): Promise<void> {
+async function expectSameAnswers(
+  panel: Panel,
+  remote: Panel,
+  questions: Array<(p: Panel) => Promise<unknown>>,
+): Promise<void> {
   for (const question of questions) {
     expect(await outcome(() => question(remote))).toEqual(await outcome(() => question(panel)));
   }
@@ -66,7 +71,10 @@ describe("the panel reader over a real socket", () => {
     // A file the panel cannot read as its format: the same error, naming the file and line, crosses the socket.
     writeFileSync(layout.userConf("bare"), "username=bare\nno equals sign here\n");
     await expectSameAnswers(panel, remote, [(p) => p.account("bare"), (p) => p.listAccounts()]);
-    expect(await outcome(() => remote.account("bare"))).toMatchObject({ code: "directadmin_file_invalid", message: `${layout.userConf("bare")}:2: expected key=value, found "no equals sign here"; fix or restore the file (DirectAdmin's own tools rewrite it)` });
+    expect(await outcome(() => remote.account("bare"))).toMatchObject({
+      code: "directadmin_file_invalid",
+      message: `${layout.userConf("bare")}:2: expected key=value, found "no equals sign here"; fix or restore the file (DirectAdmin's own tools rewrite it)`,
+    });
   });
 
   test("answers every cPanel question exactly as the panel does", async () => {
@@ -75,7 +83,9 @@ describe("the panel reader over a real socket", () => {
     const cpanel = new EmulatedCpanel({ layout, hookEnv: { WEDOS_PANEL_DATA_DIR: join(root, "data") } });
     await cpanel.perform(payload("whostmgr-accounts-create", { ip: "192.0.2.44" }));
     await cpanel.perform(payload("cpanel-api2-park-park"));
-    await cpanel.perform(payload("whostmgr-accounts-create", { user: "bob", domain: "bob.test", owner: "reseller1", plan: "gold" }));
+    await cpanel.perform(
+      payload("whostmgr-accounts-create", { user: "bob", domain: "bob.test", owner: "reseller1", plan: "gold" }),
+    );
     await cpanel.perform(payload("whostmgr-accounts-suspendacct", { user: "bob" }));
     const panel = new CpanelPanel(layout);
     const { remote } = await readerFor(panel);
@@ -102,23 +112,52 @@ describe("the panel reader over a real socket", () => {
     seedAccounts(layout, 1);
     const { socket, remote, logs } = await readerFor(new DirectAdminPanel(layout));
     const refused = async (text: string | Buffer) => {
-      const answer = JSON.parse(await rawExchange(socket, text)) as { v: number; panel: string; error?: { code: string; message: string; retryable: boolean } };
-      expect(answer).toMatchObject({ v: 1, panel: "directadmin", error: { code: "panel_reader_refused", retryable: false } });
+      const answer = JSON.parse(await rawExchange(socket, text)) as {
+        v: number;
+        panel: string;
+        error?: { code: string; message: string; retryable: boolean };
+      };
+      expect(answer).toMatchObject({
+        v: 1,
+        panel: "directadmin",
+        error: { code: "panel_reader_refused", retryable: false },
+      });
       return answer.error?.message.replace("the panel reader refused the question: ", "");
     };
 
     expect(await refused("hello\n")).toBe('it is not {"v":1,"method":…,"args":[…]} (not JSON)');
-    expect(await refused('{"method":"listAccounts","args":[]}\n')).toMatch(/^it is not \{"v":1,"method":…,"args":\[…\]\} \(.*→ at v/);
+    expect(await refused('{"method":"listAccounts","args":[]}\n')).toMatch(
+      /^it is not \{"v":1,"method":…,"args":\[…\]\} \(.*→ at v/,
+    );
     expect(await refused('{"v":1,"method":"listAccounts","args":[],"then":"x"}\n')).toMatch(/Unrecognized key: "then"/);
     // Methods of the adapter and of every object are not questions; only Panel's are.
-    for (const method of ["zoneFilePath", "domainsOf", "layout", "kind", "constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      expect(await refused(`${JSON.stringify({ v: 1, method, args: [] })}\n`)).toBe(`"${method}" is not a Panel method (the reader answers listAccounts, account, accountAccess, ownerOf, zoneFile, zoneFileVersion)`);
+    for (const method of [
+      "zoneFilePath",
+      "domainsOf",
+      "layout",
+      "kind",
+      "constructor",
+      "toString",
+      "__proto__",
+      "hasOwnProperty",
+    ]) {
+      expect(await refused(`${JSON.stringify({ v: 1, method, args: [] })}\n`)).toBe(
+        `"${method}" is not a Panel method (the reader answers listAccounts, account, accountAccess, ownerOf, zoneFile, zoneFileVersion)`,
+      );
     }
-    expect(await refused('{"v":1,"method":"account","args":[42]}\n')).toMatch(/^wrong arguments for account \(.*expected string/);
-    expect(await refused('{"v":1,"method":"account","args":["alice","bob"]}\n')).toMatch(/^wrong arguments for account/);
+    expect(await refused('{"v":1,"method":"account","args":[42]}\n')).toMatch(
+      /^wrong arguments for account \(.*expected string/,
+    );
+    expect(await refused('{"v":1,"method":"account","args":["alice","bob"]}\n')).toMatch(
+      /^wrong arguments for account/,
+    );
     expect(await refused('{"v":1,"method":"account","args":[]}\n')).toMatch(/^wrong arguments for account/);
-    expect(await refused(`${JSON.stringify({ v: 1, method: "ownerOf", args: ["a".repeat(300)] })}\n`)).toMatch(/^wrong arguments for ownerOf \(.*<=255 characters/);
-    expect(await refused(`{"v":1,"method":"ownerOf","args":["${"a".repeat(MAX_QUESTION_BYTES)}"]}\n`)).toBe(`it is longer than ${MAX_QUESTION_BYTES} bytes`);
+    expect(await refused(`${JSON.stringify({ v: 1, method: "ownerOf", args: ["a".repeat(300)] })}\n`)).toMatch(
+      /^wrong arguments for ownerOf \(.*<=255 characters/,
+    );
+    expect(await refused(`{"v":1,"method":"ownerOf","args":["${"a".repeat(MAX_QUESTION_BYTES)}"]}\n`)).toBe(
+      `it is longer than ${MAX_QUESTION_BYTES} bytes`,
+    );
     // A connection that closes before saying anything whole gets nothing.
     expect(await rawExchange(socket, '{"v":1,"method":"listAcc', { end: true })).toBe("");
 
@@ -129,7 +168,17 @@ describe("the panel reader over a real socket", () => {
   test("a panel that breaks its own interface is the reader's error, not an answer", async () => {
     const broken: Panel = {
       kind: "cpanel",
-      listAccounts: async () => [{ username: "x", package: undefined, ips: [], suspended: false, creator: undefined, domains: [], secret: "not in Panel" } as never],
+      listAccounts: async () => [
+        {
+          username: "x",
+          package: undefined,
+          ips: [],
+          suspended: false,
+          creator: undefined,
+          domains: [],
+          secret: "not in Panel",
+        } as never,
+      ],
       account: async () => {
         throw new TypeError("something unexpected");
       },
@@ -139,8 +188,18 @@ describe("the panel reader over a real socket", () => {
       zoneFileVersion: async () => ({ path: "/x", version: undefined, size: 0, settled: true }),
     };
     const { remote, logs } = await readerFor(broken);
-    expect(await outcome(() => remote.listAccounts())).toEqual({ code: "panel_reader_failed", message: expect.stringMatching(/^the panel reader's answer to listAccounts does not fit the Panel interface \(.*secret/), retryable: false });
-    expect(await outcome(() => remote.account("x"))).toEqual({ code: "panel_reader_failed", message: "the panel reader failed on account: something unexpected", retryable: false });
+    expect(await outcome(() => remote.listAccounts())).toEqual({
+      code: "panel_reader_failed",
+      message: expect.stringMatching(
+        /^the panel reader's answer to listAccounts does not fit the Panel interface \(.*secret/,
+      ),
+      retryable: false,
+    });
+    expect(await outcome(() => remote.account("x"))).toEqual({
+      code: "panel_reader_failed",
+      message: "the panel reader failed on account: something unexpected",
+      retryable: false,
+    });
     expect(logs.some((line) => line.startsWith("account failed: TypeError: something unexpected"))).toBe(true);
   });
 
@@ -149,6 +208,8 @@ describe("the panel reader over a real socket", () => {
     const { socket } = await readerFor(new DirectAdminPanel(layout));
     const { statSync } = await import("node:fs");
     expect(statSync(socket).mode & 0o777).toBe(0o600);
-    await expect(startPanelReader(new DirectAdminPanel(layout), { path: socket }, () => undefined)).rejects.toThrow(`the panel reader cannot listen on ${socket}: listen EADDRINUSE: address already in use ${socket}; another reader runs there, or a stale socket is left: stop it or remove the file`);
+    await expect(startPanelReader(new DirectAdminPanel(layout), { path: socket }, () => undefined)).rejects.toThrow(
+      `the panel reader cannot listen on ${socket}: listen EADDRINUSE: address already in use ${socket}; another reader runs there, or a stale socket is left: stop it or remove the file`,
+    );
   });
 });

@@ -20,17 +20,27 @@ async function failure(call: Promise<unknown>): Promise<{ code: string; message:
 }
 
 const ACCOUNT = { username: "alice", package: null, ips: [], suspended: false, creator: null, domains: [] };
-const answering = (line: unknown) => fakeReader((connection) => connection.end(`${typeof line === "string" ? line : JSON.stringify(line)}\n`));
+const answering = (line: unknown) =>
+  fakeReader((connection) => connection.end(`${typeof line === "string" ? line : JSON.stringify(line)}\n`));
 
 describe("RemotePanel", () => {
   test("sends exactly one protocol line per question and decodes the answer", async () => {
     const questions: string[] = [];
     const socket = await fakeReader((connection, question) => {
       questions.push(question);
-      connection.end(`${JSON.stringify({ v: 1, panel: "directadmin", answer: { ...ACCOUNT, package: "gold", domains: [{ domain: "alice.test", kind: "domain" }] } })}\n`);
+      connection.end(
+        `${JSON.stringify({ v: 1, panel: "directadmin", answer: { ...ACCOUNT, package: "gold", domains: [{ domain: "alice.test", kind: "domain" }] } })}\n`,
+      );
     });
     const remote = new RemotePanel("directadmin", { socket });
-    expect(await remote.account("alice")).toEqual({ username: "alice", package: "gold", ips: [], suspended: false, creator: undefined, domains: [{ domain: "alice.test", kind: "domain" }] });
+    expect(await remote.account("alice")).toEqual({
+      username: "alice",
+      package: "gold",
+      ips: [],
+      suspended: false,
+      creator: undefined,
+      domains: [{ domain: "alice.test", kind: "domain" }],
+    });
     expect(questions).toEqual(['{"v":1,"method":"account","args":["alice"]}']);
   });
 
@@ -44,7 +54,11 @@ describe("RemotePanel", () => {
     });
     const stale = join(dir, "stale.sock");
     execFileSync("python3", ["-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", stale]);
-    expect(await failure(new RemotePanel("directadmin", { socket: stale }).ownerOf("a.test"))).toMatchObject({ code: "panel_reader_unavailable", message: expect.stringContaining("(ECONNREFUSED;"), retryable: true });
+    expect(await failure(new RemotePanel("directadmin", { socket: stale }).ownerOf("a.test"))).toMatchObject({
+      code: "panel_reader_unavailable",
+      message: expect.stringContaining("(ECONNREFUSED;"),
+      retryable: true,
+    });
   });
 
   test("a reader that closes without answering, or never answers, is retryable; one that answers too much is not", async () => {
@@ -60,43 +74,79 @@ describe("RemotePanel", () => {
       message: `the panel reader did not answer listAccounts within 0.15 s (${silent}); if this lasts, run: wedos-panel doctor`,
       retryable: true,
     });
-    const flooding = await fakeReader((connection) => connection.end(`{"v":1,"panel":"cpanel","answer":"${"x".repeat(5000)}"}\n`));
-    expect(await failure(new RemotePanel("cpanel", { socket: flooding, maxAnswerBytes: 4096 }).ownerOf("a.test"))).toEqual({
+    const flooding = await fakeReader((connection) =>
+      connection.end(`{"v":1,"panel":"cpanel","answer":"${"x".repeat(5000)}"}\n`),
+    );
+    expect(
+      await failure(new RemotePanel("cpanel", { socket: flooding, maxAnswerBytes: 4096 }).ownerOf("a.test")),
+    ).toEqual({
       code: "panel_reader_bad_answer",
-      message: "the panel reader's answer to ownerOf is longer than 4096 bytes, more than any panel needs; restart it: systemctl restart wedos-panel-reader",
+      message:
+        "the panel reader's answer to ownerOf is longer than 4096 bytes, more than any panel needs; restart it: systemctl restart wedos-panel-reader",
       retryable: false,
     });
   });
 
   test("refuses answers that are not what the panel would answer: not JSON, not the protocol, not the Panel's types", async () => {
-    const bad = async (line: unknown, ask: (remote: RemotePanel) => Promise<unknown> = (remote) => remote.account("alice")) => {
+    const bad = async (
+      line: unknown,
+      ask: (remote: RemotePanel) => Promise<unknown> = (remote) => remote.account("alice"),
+    ) => {
       const result = await failure(ask(new RemotePanel("directadmin", { socket: await answering(line) })));
       expect(result).toMatchObject({ code: "panel_reader_bad_answer", retryable: false });
       return result.message;
     };
-    expect(await bad("<html>")).toBe("the panel reader answered account with something that is not an answer (not JSON); restart it: systemctl restart wedos-panel-reader");
-    expect(await bad({ v: 2, panel: "directadmin", answer: ACCOUNT })).toMatch(/^the panel reader answered account with something that is not an answer \(.*v/);
+    expect(await bad("<html>")).toBe(
+      "the panel reader answered account with something that is not an answer (not JSON); restart it: systemctl restart wedos-panel-reader",
+    );
+    expect(await bad({ v: 2, panel: "directadmin", answer: ACCOUNT })).toMatch(
+      /^the panel reader answered account with something that is not an answer \(.*v/,
+    );
     expect(await bad({ panel: "directadmin", answer: ACCOUNT })).toContain("not an answer");
     expect(await bad({ v: 1, panel: "directadmin", answer: { ...ACCOUNT, ips: "192.0.2.1" } })).toMatch(/→ at ips/);
-    expect(await bad({ v: 1, panel: "directadmin", answer: { ...ACCOUNT, shell: "/bin/sh" } })).toMatch(/Unrecognized key: "shell"/);
+    expect(await bad({ v: 1, panel: "directadmin", answer: { ...ACCOUNT, shell: "/bin/sh" } })).toMatch(
+      /Unrecognized key: "shell"/,
+    );
     expect(await bad({ v: 1, panel: "directadmin", answer: [ACCOUNT] })).toContain("not an answer");
-    expect(await bad({ v: 1, panel: "directadmin", answer: { path: "/var/named/a.test.db", content: "not base64!" } }, (remote) => remote.zoneFile("a.test"))).toMatch(/→ at content/);
-    expect(await bad({ v: 1, panel: "directadmin", error: { code: "Not A Code", message: "x", retryable: true } })).toContain("not an answer");
-    expect(await bad({ v: 1, panel: "directadmin", error: { code: "x", message: "y".repeat(20_000), retryable: true } })).toContain("not an answer");
+    expect(
+      await bad(
+        { v: 1, panel: "directadmin", answer: { path: "/var/named/a.test.db", content: "not base64!" } },
+        (remote) => remote.zoneFile("a.test"),
+      ),
+    ).toMatch(/→ at content/);
+    expect(
+      await bad({ v: 1, panel: "directadmin", error: { code: "Not A Code", message: "x", retryable: true } }),
+    ).toContain("not an answer");
+    expect(
+      await bad({ v: 1, panel: "directadmin", error: { code: "x", message: "y".repeat(20_000), retryable: true } }),
+    ).toContain("not an answer");
   });
 
   test("an answer from the other panel's reader says which panel to set", async () => {
     const socket = await answering({ v: 1, panel: "cpanel", answer: ACCOUNT });
     expect(await failure(new RemotePanel("directadmin", { socket }).account("alice"))).toEqual({
       code: "panel_reader_mismatch",
-      message: 'the panel reader reads cpanel, but this daemon is set up for directadmin; set "panel" to "cpanel" in the configuration, or reinstall with the right panel\'s package',
+      message:
+        'the panel reader reads cpanel, but this daemon is set up for directadmin; set "panel" to "cpanel" in the configuration, or reinstall with the right panel\'s package',
       retryable: false,
     });
   });
 
   test("the reader's own errors come back with their code, message and whether to retry", async () => {
-    const socket = await answering({ v: 1, panel: "directadmin", error: { code: "directadmin_file_unreadable", message: "cannot read /usr/local/directadmin/data/users/alice/user.conf: EIO", retryable: true } });
-    expect(await failure(new RemotePanel("directadmin", { socket }).account("alice"))).toEqual({ code: "directadmin_file_unreadable", message: "cannot read /usr/local/directadmin/data/users/alice/user.conf: EIO", retryable: true });
+    const socket = await answering({
+      v: 1,
+      panel: "directadmin",
+      error: {
+        code: "directadmin_file_unreadable",
+        message: "cannot read /usr/local/directadmin/data/users/alice/user.conf: EIO",
+        retryable: true,
+      },
+    });
+    expect(await failure(new RemotePanel("directadmin", { socket }).account("alice"))).toEqual({
+      code: "directadmin_file_unreadable",
+      message: "cannot read /usr/local/directadmin/data/users/alice/user.conf: EIO",
+      retryable: true,
+    });
   });
 
   test("a reader that restarts loses nothing: questions fail retryably while it is away and are answered once it is back", async () => {
@@ -106,7 +156,10 @@ describe("RemotePanel", () => {
     const { reader, remote, socket } = await readerFor(panel);
     expect(await remote.ownerOf("acct00002.test")).toBe("user00002");
     await reader.close();
-    expect(await failure(remote.ownerOf("acct00002.test"))).toMatchObject({ code: "panel_reader_unavailable", retryable: true });
+    expect(await failure(remote.ownerOf("acct00002.test"))).toMatchObject({
+      code: "panel_reader_unavailable",
+      retryable: true,
+    });
     const again = await startPanelReader(panel, { path: socket }, () => undefined);
     try {
       expect(await remote.ownerOf("acct00002.test")).toBe("user00002");

@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 /** The real panel reader over `panel`, on a socket in a fresh directory, and a RemotePanel asking it. */
-export async function readerFor(panel: Panel, options: Omit<RemotePanelOptions, "socket"> = {}): Promise<{ reader: PanelReaderServer; remote: RemotePanel; socket: string; logs: string[] }> {
+export async function readerFor(
+  panel: Panel,
+  options: Omit<RemotePanelOptions, "socket"> = {},
+): Promise<{ reader: PanelReaderServer; remote: RemotePanel; socket: string; logs: string[] }> {
   const socket = join(tempDir("wedos-panel-reader-"), "reader.sock");
   const logs: string[] = [];
   const reader = await startPanelReader(panel, { path: socket }, (line) => logs.push(line));

@@ -20,7 +20,20 @@ export interface QueryOptions {
 export function query(name: string, type: RecordType | "ANY", options: QueryOptions = {}): Packet {
   const { id = 4242, edns, flags = dnsPacket.RECURSION_DESIRED } = options;
   const additionals: Packet["additionals"] =
-    edns === undefined ? [] : [{ type: "OPT", name: ".", udpPayloadSize: edns, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }];
+    edns === undefined
+      ? []
+      : [
+          {
+            type: "OPT",
+            name: ".",
+            udpPayloadSize: edns,
+            extendedRcode: 0,
+            ednsVersion: 0,
+            flags: 0,
+            flag_do: false,
+            options: [],
+          },
+        ];
   return { type: "query", id, flags, questions: [{ type: type as RecordType, name, class: "IN" }], additionals };
 }
 
@@ -41,7 +54,8 @@ export function udpExchange(port: number, ...datagrams: Array<Packet | Buffer>):
         reject(error);
       }
     });
-    for (const datagram of datagrams) socket.send(Buffer.isBuffer(datagram) ? datagram : dnsPacket.encode(datagram), port, HOST);
+    for (const datagram of datagrams)
+      socket.send(Buffer.isBuffer(datagram) ? datagram : dnsPacket.encode(datagram), port, HOST);
   }).finally(() => socket.close());
 }
 

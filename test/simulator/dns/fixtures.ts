@@ -62,10 +62,7 @@ export const EXAMPLE_COM = zone("example.com", [
   row("www.dept", "A", "192.0.2.99"), // occluded by the delegation: never answered
 ]);
 
-export const EXAMPLE_NET = zone("example.net", [
-  row("shop", "A", "198.51.100.7"),
-  row("ns2", "A", "198.51.100.53"),
-]);
+export const EXAMPLE_NET = zone("example.net", [row("shop", "A", "198.51.100.7"), row("ns2", "A", "198.51.100.53")]);
 
 /** A parent and a child zone both held: the longest suffix wins. */
 export const EXAMPLE_ORG = zone("example.org", [row("www.deep", "A", "203.0.113.1")], 11);

@@ -22,12 +22,20 @@ function decoded(request: Packet | Buffer, transport: Transport = "udp"): Decode
   return reply;
 }
 
-const optOf = (packet: DecodedPacket) => packet.additionals?.find((record): record is OptAnswer => record.type === "OPT");
+const optOf = (packet: DecodedPacket) =>
+  packet.additionals?.find((record): record is OptAnswer => record.type === "OPT");
 
 describe("answerMessage", () => {
   it("echoes id, question and RD, sets QR and AA, never RA", () => {
     const reply = decoded(query("Mail.Example.com", "A", { id: 0xbeef }));
-    expect(reply).toMatchObject({ id: 0xbeef, flag_qr: true, flag_aa: true, flag_rd: true, flag_ra: false, flag_tc: false });
+    expect(reply).toMatchObject({
+      id: 0xbeef,
+      flag_qr: true,
+      flag_aa: true,
+      flag_rd: true,
+      flag_ra: false,
+      flag_tc: false,
+    });
     expect(reply.questions).toEqual([{ name: "Mail.Example.com", type: "A", class: "IN" }]);
     expect(decoded(query("mail.example.com", "A", { flags: 0 })).flag_rd).toBe(false);
   });
@@ -53,8 +61,28 @@ describe("answerMessage", () => {
 
   it.each([
     ["no question", { ...query("example.com", "A"), questions: [] }, "FORMERR"],
-    ["two questions", { ...query("example.com", "A"), questions: [{ name: "example.com", type: "A" as const }, { name: "example.com", type: "MX" as const }] }, "FORMERR"],
-    ["two OPT records", { ...query("example.com", "A", { edns: 1232 }), additionals: [...(query("x", "A", { edns: 1232 }).additionals ?? []), ...(query("x", "A", { edns: 4096 }).additionals ?? [])] }, "FORMERR"],
+    [
+      "two questions",
+      {
+        ...query("example.com", "A"),
+        questions: [
+          { name: "example.com", type: "A" as const },
+          { name: "example.com", type: "MX" as const },
+        ],
+      },
+      "FORMERR",
+    ],
+    [
+      "two OPT records",
+      {
+        ...query("example.com", "A", { edns: 1232 }),
+        additionals: [
+          ...(query("x", "A", { edns: 1232 }).additionals ?? []),
+          ...(query("x", "A", { edns: 4096 }).additionals ?? []),
+        ],
+      },
+      "FORMERR",
+    ],
     ["a NOTIFY", { ...query("example.com", "SOA"), flags: 4 << 11 }, "NOTIMP"],
     ["an IQUERY", { ...query("example.com", "A"), flags: 1 << 11 }, "NOTIMP"],
   ])("rejects %s", (_, request, rcode) => {
@@ -65,7 +93,10 @@ describe("answerMessage", () => {
   });
 
   it.each([
-    ["a label that is not UTF-8", Buffer.concat([Buffer.from([3, 0xff, 0xfe, 0xfd]), Buffer.from("\x07example\x03com\x00", "latin1")])],
+    [
+      "a label that is not UTF-8",
+      Buffer.concat([Buffer.from([3, 0xff, 0xfe, 0xfd]), Buffer.from("\x07example\x03com\x00", "latin1")]),
+    ],
     ["a dot inside a label", Buffer.from("\x03a.b\x07example\x03com\x00", "latin1")],
   ])("refuses, without a question, a name it could not echo faithfully: %s", (_, name) => {
     const header = Buffer.from([0x0b, 0x0b, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0]);
@@ -76,7 +107,9 @@ describe("answerMessage", () => {
   it("survives mutated and cut-off queries: every reply decodes, nothing is reported", () => {
     let seed = 20240601; // a fixed seed keeps the run reproducible
     const next = (below: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % below;
-    const originals = [query("www.example.com", "A", { edns: 1232 }), query("x.dept.example.com", "NS")].map((packet) => dnsPacket.encode(packet));
+    const originals = [query("www.example.com", "A", { edns: 1232 }), query("x.dept.example.com", "NS")].map((packet) =>
+      dnsPacket.encode(packet),
+    );
     for (let round = 0; round < 3000; round++) {
       const bytes = Buffer.from(originals[round % originals.length]!);
       for (let flips = 1 + next(4); flips > 0; flips--) bytes[next(bytes.length)] = next(256);
@@ -99,7 +132,9 @@ describe("answerMessage", () => {
     const request = query("example.com", "A", { edns: 1232 });
     const opt = request.additionals?.[0] as OptAnswer;
     expect(optOf(decoded(request))).toMatchObject({ udpPayloadSize: 4096, flag_do: false });
-    expect(optOf(decoded({ ...request, additionals: [{ ...opt, flags: dnsPacket.DNSSEC_OK }] }))).toMatchObject({ flag_do: true });
+    expect(optOf(decoded({ ...request, additionals: [{ ...opt, flags: dnsPacket.DNSSEC_OK }] }))).toMatchObject({
+      flag_do: true,
+    });
     expect(optOf(decoded(query("example.com", "A")))).toBeUndefined();
   });
 
@@ -124,11 +159,18 @@ describe("answerMessage", () => {
     const broken = zoneSource([zone("broken.test", [{ name: "", type: "MX", ttl: 300, rdata: "mail.broken.test" }])]);
     const { reply, errors } = exchange(query("broken.test", "A"), "udp", broken);
     expect(reply).toMatchObject({ rcode: "SERVFAIL", flag_aa: false, answers: [] });
-    expect(errors.map(String)).toEqual(['Error: MX rdata "mail.broken.test" at "broken.test": expected 2 fields, got 1']);
+    expect(errors.map(String)).toEqual([
+      'Error: MX rdata "mail.broken.test" at "broken.test": expected 2 fields, got 1',
+    ]);
   });
 
   it("answers SERVFAIL and reports when the zone source throws", () => {
-    const failing = { zones: [], publishedZones: (): never => { throw new Error("state unavailable"); } };
+    const failing = {
+      zones: [],
+      publishedZones: (): never => {
+        throw new Error("state unavailable");
+      },
+    };
     const { reply, errors } = exchange(query("example.com", "A"), "udp", failing);
     expect(reply).toMatchObject({ rcode: "SERVFAIL" });
     expect(errors.map(String)).toEqual(["Error: state unavailable"]);

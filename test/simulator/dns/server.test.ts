@@ -30,13 +30,24 @@ describe.each([
 ])("DNS server over %s", (_, ask) => {
   it("answers authoritatively with the id and question echoed", async () => {
     const reply = await ask(query("example.com", "A", { id: 777 }));
-    expect(reply).toMatchObject({ id: 777, flag_qr: true, flag_aa: true, flag_rd: true, flag_tc: false, rcode: "NOERROR" });
+    expect(reply).toMatchObject({
+      id: 777,
+      flag_qr: true,
+      flag_aa: true,
+      flag_rd: true,
+      flag_tc: false,
+      rcode: "NOERROR",
+    });
     expect(reply.questions).toEqual([{ name: "example.com", type: "A", class: "IN" }]);
     expect(reply.answers).toMatchObject([{ name: "example.com", type: "A", ttl: 300, data: "192.0.2.10" }]);
   });
 
   it.each([
-    ["TLSA", "_443._tcp.mail.example.com", { usage: 3, selector: 1, matchingType: 1, certificate: Buffer.from(TLSA_HASH, "hex") }],
+    [
+      "TLSA",
+      "_443._tcp.mail.example.com",
+      { usage: 3, selector: 1, matchingType: 1, certificate: Buffer.from(TLSA_HASH, "hex") },
+    ],
     // dns-packet decodes the fingerprint as upper-case hex
     ["SSHFP", "host.example.com", { algorithm: 4, hash: 2, fingerprint: SSHFP_HASH.toUpperCase() }],
   ] as const)("serves %s", async (type, name, data) => {
@@ -51,12 +62,21 @@ describe.each([
   ])("puts the SOA in authority for %s", async (_, name, rcode) => {
     const reply = await ask(query(name, "AAAA"));
     expect(reply).toMatchObject({ rcode, flag_aa: true, answers: [] });
-    expect(reply.authorities).toMatchObject([{ name: "example.com", type: "SOA", ttl: 300, data: { mname: "ns.wedos.net", rname: "wedos.wedos.com", serial: 2024060101 } }]);
+    expect(reply.authorities).toMatchObject([
+      {
+        name: "example.com",
+        type: "SOA",
+        ttl: 300,
+        data: { mname: "ns.wedos.net", rname: "wedos.wedos.com", serial: 2024060101 },
+      },
+    ]);
   });
 
   it("answers a wildcard under the query name", async () => {
     const reply = await ask(query("Some.Host.wild.example.com", "TXT"));
-    expect(reply.answers).toMatchObject([{ name: "Some.Host.wild.example.com", type: "TXT", data: [Buffer.from("from the wildcard")] }]);
+    expect(reply.answers).toMatchObject([
+      { name: "Some.Host.wild.example.com", type: "TXT", data: [Buffer.from("from the wildcard")] },
+    ]);
   });
 
   it("refers a delegated name with glue and without AA", async () => {
@@ -98,11 +118,19 @@ describe.each([
 
 describe("truncation", () => {
   const big = query("big.example.com", "TXT");
-  const texts = (reply: DecodedPacket) => (reply.answers ?? []).map((record) => Buffer.concat((record as TxtAnswer).data as Buffer[]).toString()).sort();
+  const texts = (reply: DecodedPacket) =>
+    (reply.answers ?? []).map((record) => Buffer.concat((record as TxtAnswer).data as Buffer[]).toString()).sort();
 
   it("sets TC with an empty answer over UDP, and the same question gets it all over TCP", async () => {
     const udp = await udpExchange(server.port, big);
-    expect(udp).toMatchObject({ flag_tc: true, flag_aa: true, rcode: "NOERROR", answers: [], authorities: [], additionals: [] });
+    expect(udp).toMatchObject({
+      flag_tc: true,
+      flag_aa: true,
+      rcode: "NOERROR",
+      answers: [],
+      authorities: [],
+      additionals: [],
+    });
     const tcp = await tcpQuery(server.port, big);
     expect(tcp).toMatchObject({ flag_tc: false, flag_aa: true, rcode: "NOERROR" });
     expect(texts(tcp)).toEqual([...BIG_TEXTS].sort());
@@ -149,7 +177,10 @@ describe("TCP framing", () => {
     const header = Buffer.from([0x00, 0x09, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0]);
     const { replies, closedByServer } = await tcpExchange(server.port, [frame(header), three[2]!], 2);
     expect(closedByServer).toBe(false);
-    expect(replies.map((reply) => [reply.id, rcodeOf(reply)])).toEqual([[9, "FORMERR"], [3, "NOERROR"]]);
+    expect(replies.map((reply) => [reply.id, rcodeOf(reply)])).toEqual([
+      [9, "FORMERR"],
+      [3, "NOERROR"],
+    ]);
   });
 });
 

@@ -21,11 +21,19 @@ export interface FrontDeps extends Visits {
  * Runs one panel action for the visitor and shows its outcome on the next page: what was done and which hooks ran,
  * or why it was refused (the emulator refuses what DirectAdmin would; a bad form value is refused here first).
  */
-export async function act(res: Response, deps: FrontDeps, to: string, done: string, action: () => Promise<readonly HookRun[] | undefined>): Promise<void> {
+export async function act(
+  res: Response,
+  deps: FrontDeps,
+  to: string,
+  done: string,
+  action: () => Promise<readonly HookRun[] | undefined>,
+): Promise<void> {
   const visitor = visitorIn(res);
   try {
     const runs = await action();
-    deps.log(`${visitor.loginAs === undefined ? visitor.username : `${visitor.loginAs} as ${visitor.username}`}: ${done}${runs === undefined ? "" : ` (hooks: ${runs.map((run) => `${run.hook} ${run.exitCode === 0 ? "ok" : `exit ${String(run.exitCode)}`}`).join(", ") || "none"})`}`);
+    deps.log(
+      `${visitor.loginAs === undefined ? visitor.username : `${visitor.loginAs} as ${visitor.username}`}: ${done}${runs === undefined ? "" : ` (hooks: ${runs.map((run) => `${run.hook} ${run.exitCode === 0 ? "ok" : `exit ${String(run.exitCode)}`}`).join(", ") || "none"})`}`,
+    );
     flashAndGo(res, deps, { kind: "ok", text: done, ...(runs === undefined ? {} : { runs }) }, to);
   } catch (thrown) {
     const error = toError(thrown);

@@ -84,14 +84,23 @@ export async function startDirectAdminFront(options: FrontOptions): Promise<Runn
   app.use((thrown: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const error = toError(thrown);
     deps.log(`error: ${error.message}`);
-    res.status(error instanceof AppError ? 400 : 500).type("text/plain").send(`The emulated DirectAdmin could not do that: ${error.message}\n`);
+    res
+      .status(error instanceof AppError ? 400 : 500)
+      .type("text/plain")
+      .send(`The emulated DirectAdmin could not do that: ${error.message}\n`);
   });
 
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       const hint = error.code === "EADDRINUSE" ? " (another program uses this port)" : "";
-      reject(new AppError("directadmin_front_listen", `the emulated DirectAdmin cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 0}: ${error.message}${hint}`, { cause: error }));
+      reject(
+        new AppError(
+          "directadmin_front_listen",
+          `the emulated DirectAdmin cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 0}: ${error.message}${hint}`,
+          { cause: error },
+        ),
+      );
     });
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });

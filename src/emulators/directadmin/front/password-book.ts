@@ -29,7 +29,11 @@ export class PasswordBook {
     const [scheme, cost, salt, hash] = (this.hashes.get(username) ?? "").split("$");
     if (scheme !== "scrypt" || salt === undefined || hash === undefined) return false;
     const expected = Buffer.from(hash, "base64");
-    const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, { N: Number(cost), r: SCRYPT.r, p: SCRYPT.p });
+    const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, {
+      N: Number(cost),
+      r: SCRYPT.r,
+      p: SCRYPT.p,
+    });
     return timingSafeEqual(expected, actual);
   }
 
@@ -49,9 +53,22 @@ export class PasswordBook {
 function readHashes(file: string): Record<string, string> {
   try {
     const data = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    if (typeof data === "object" && data !== null && !Array.isArray(data) && Object.values(data).every((value) => typeof value === "string")) return data as Record<string, string>;
+    if (
+      typeof data === "object" &&
+      data !== null &&
+      !Array.isArray(data) &&
+      Object.values(data).every((value) => typeof value === "string")
+    )
+      return data as Record<string, string>;
   } catch (error) {
-    throw new AppError("config_invalid", `${file}: cannot read the panel's password hashes (${(error as Error).message}); delete the file and set the passwords again`, { cause: error });
+    throw new AppError(
+      "config_invalid",
+      `${file}: cannot read the panel's password hashes (${(error as Error).message}); delete the file and set the passwords again`,
+      { cause: error },
+    );
   }
-  throw new AppError("config_invalid", `${file}: expected {"username": "scrypt$…"}; delete the file and set the passwords again`);
+  throw new AppError(
+    "config_invalid",
+    `${file}: expected {"username": "scrypt$…"}; delete the file and set the passwords again`,
+  );
 }

@@ -26,12 +26,20 @@ export function readRecordInput(zone: string, current: readonly ZoneRecord[], in
     // A line break or control character would smuggle a second line (a record or a $-directive) into the zone.
     if (/[\u0000-\u001f\u007f]/.test(text)) throw new FormRefusal(`the ${what} must be on one line`);
   }
-  if (!(EDITOR_TYPES as readonly string[]).includes(input.type)) throw new FormRefusal(`the record type must be one of ${EDITOR_TYPES.join(", ")}`);
+  if (!(EDITOR_TYPES as readonly string[]).includes(input.type))
+    throw new FormRefusal(`the record type must be one of ${EDITOR_TYPES.join(", ")}`);
   const name = input.name === "" ? "@" : input.name;
-  if (!/^[A-Za-z0-9_*@.-]+$/.test(name)) throw new FormRefusal(`"${name}" is not a record name: use a label like www, @ for ${zone} itself, or a full name ending in a dot`);
-  if (input.ttl !== "" && !/^\d{1,10}$/.test(input.ttl)) throw new FormRefusal(`the TTL must be a number of seconds, got "${input.ttl}"`);
+  if (!/^[A-Za-z0-9_*@.-]+$/.test(name))
+    throw new FormRefusal(
+      `"${name}" is not a record name: use a label like www, @ for ${zone} itself, or a full name ending in a dot`,
+    );
+  if (input.ttl !== "" && !/^\d{1,10}$/.test(input.ttl))
+    throw new FormRefusal(`the TTL must be a number of seconds, got "${input.ttl}"`);
   if (input.value === "") throw new FormRefusal("the value is empty");
-  const value = input.type === "TXT" && !input.value.startsWith('"') ? `"${input.value.replace(/["\\]/g, (c) => `\\${c}`)}"` : input.value;
+  const value =
+    input.type === "TXT" && !input.value.startsWith('"')
+      ? `"${input.value.replace(/["\\]/g, (c) => `\\${c}`)}"`
+      : input.value;
   try {
     const [record, ...more] = parseZoneText(`${name} ${input.ttl} IN ${input.type} ${value}\n`, zone, ZONE_TTL);
     if (record === undefined || more.length > 0) throw new ZoneRecordError("expected exactly one record");

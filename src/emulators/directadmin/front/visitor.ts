@@ -70,7 +70,14 @@ export function visitorOf(req: Request, visits: Visits): Visitor | undefined {
   const conf = owner === undefined ? undefined : visits.files.userConf(owner.username);
   if (owner === undefined || conf === undefined) return undefined;
   const usertype = levelOf(conf.get("usertype"));
-  return { session, username: owner.username, usertype, loginAs: owner.loginAs, conf, csrf: visits.csrf.issue(session.SESSION_ID) };
+  return {
+    session,
+    username: owner.username,
+    usertype,
+    loginAs: owner.loginAs,
+    conf,
+    csrf: visits.csrf.issue(session.SESSION_ID),
+  };
 }
 
 /**
@@ -86,7 +93,10 @@ export function requireVisitor(visits: Visits, level: Usertype = "user") {
       return;
     }
     if (!reaches(visitor.usertype, level)) {
-      res.status(403).type("text/plain").send(`You do not have access to the ${level} level: ${visitor.username} is a ${visitor.usertype}.\n`);
+      res
+        .status(403)
+        .type("text/plain")
+        .send(`You do not have access to the ${level} level: ${visitor.username} is a ${visitor.usertype}.\n`);
       return;
     }
     res.locals.visitor = visitor;
@@ -105,7 +115,10 @@ export function checkCsrf(visits: Visits) {
     const visitor = visitorIn(res);
     const token = (req.body as Record<string, unknown> | undefined)?.csrf;
     if (!visits.csrf.matches(typeof token === "string" ? token : undefined, visitor.session.SESSION_ID)) {
-      res.status(403).type("text/plain").send("The form's security token is missing or out of date; go back, reload the page and try again.\n");
+      res
+        .status(403)
+        .type("text/plain")
+        .send("The form's security token is missing or out of date; go back, reload the page and try again.\n");
       return;
     }
     next();

@@ -23,7 +23,10 @@ describe("the emulated DirectAdmin front: logging in", () => {
 
   it("refuses a wrong password and an unknown account alike, and sets no cookie", async () => {
     const browser = h.browser();
-    for (const [username, password] of [["admin", "not-the-password"], ["nobody", h.password("admin")]] as const) {
+    for (const [username, password] of [
+      ["admin", "not-the-password"],
+      ["nobody", h.password("admin")],
+    ] as const) {
       const answer = await browser.login(username, password);
       expect(answer.status).toBe(401);
       expect(answer.text).toContain("Invalid username or password.");
@@ -47,7 +50,10 @@ describe("the emulated DirectAdmin front: logging in", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const text = readFileSync(file, "utf8");
     expect(text).not.toContain(h.password("admin"));
-    expect(JSON.parse(text)).toMatchObject({ admin: expect.stringMatching(/^scrypt\$16384\$/), reseller: expect.stringMatching(/^scrypt\$/) });
+    expect(JSON.parse(text)).toMatchObject({
+      admin: expect.stringMatching(/^scrypt\$16384\$/),
+      reseller: expect.stringMatching(/^scrypt\$/),
+    });
   });
 
   it("logs out: the session ends (the API answers 401 for it) and the cookies are cleared", async () => {
@@ -64,16 +70,28 @@ describe("the emulated DirectAdmin front: logging in", () => {
   it("refuses a suspended customer's login", async () => {
     const admin = await h.loggedIn("admin");
     await createCustomer(admin, { username: "bob", domain: "bob.test", password: "Bob-pass-123" });
-    await admin.submit("/CMD_SELECT_USERS", { csrf: csrfOf((await admin.get("/CMD_USER_LIST")).text), username: "bob", action: "suspend" });
+    await admin.submit("/CMD_SELECT_USERS", {
+      csrf: csrfOf((await admin.get("/CMD_USER_LIST")).text),
+      username: "bob",
+      action: "suspend",
+    });
     const answer = await h.browser().login("bob", "Bob-pass-123");
     expect(answer.status).toBe(403);
     expect(answer.text).toContain("This account is suspended");
   });
 
   it("returns to a page of the panel after login, never to another site", async () => {
-    const back = await h.browser().request("POST", "/CMD_LOGIN", { username: "admin", password: h.password("admin"), referer: "/CMD_ACCOUNT_USER" });
+    const back = await h
+      .browser()
+      .request("POST", "/CMD_LOGIN", {
+        username: "admin",
+        password: h.password("admin"),
+        referer: "/CMD_ACCOUNT_USER",
+      });
     expect(back.location).toBe("/CMD_ACCOUNT_USER");
-    const away = await h.browser().request("POST", "/CMD_LOGIN", { username: "admin", password: h.password("admin"), referer: "//evil.example/" });
+    const away = await h
+      .browser()
+      .request("POST", "/CMD_LOGIN", { username: "admin", password: h.password("admin"), referer: "//evil.example/" });
     expect(away.location).toBe("/CMD_USER_LIST");
   });
 });

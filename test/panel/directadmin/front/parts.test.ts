@@ -9,14 +9,30 @@ import { tempDir } from "../../../support/temp-dir.js";
 
 describe("parseRawResponse", () => {
   it.each([
-    ["HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-A: b: c\r\n\r\nbody\r\n\r\nmore", { status: 200, headers: [["Content-Type", "text/plain"], ["X-A", "b: c"]], body: "body\r\n\r\nmore" }],
+    [
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-A: b: c\r\n\r\nbody\r\n\r\nmore",
+      {
+        status: 200,
+        headers: [
+          ["Content-Type", "text/plain"],
+          ["X-A", "b: c"],
+        ],
+        body: "body\r\n\r\nmore",
+      },
+    ],
     ["HTTP/1.0 302 Found\nLocation: /x\n\n", { status: 302, headers: [["Location", "/x"]], body: "" }],
     ["HTTP/1.1 404\r\n\r\n", { status: 404, headers: [], body: "" }],
   ])("reads %j", (output, expected) => {
     expect(parseRawResponse(output)).toEqual(expected);
   });
 
-  it.each([["<p>a fragment</p>"], ["HTTP/1.1 200 OK\r\nno header line\r\n\r\n"], ["HTTP/2 200\r\n\r\n"], ["HTTP/1.1 999 Odd\r\n\r\n"], ["HTTP/1.1 200 OK\r\nContent-Type: text/plain"]])("refuses %j", (output) => {
+  it.each([
+    ["<p>a fragment</p>"],
+    ["HTTP/1.1 200 OK\r\nno header line\r\n\r\n"],
+    ["HTTP/2 200\r\n\r\n"],
+    ["HTTP/1.1 999 Odd\r\n\r\n"],
+    ["HTTP/1.1 200 OK\r\nContent-Type: text/plain"],
+  ])("refuses %j", (output) => {
     expect(parseRawResponse(output)).toBeUndefined();
   });
 });
@@ -24,8 +40,12 @@ describe("parseRawResponse", () => {
 describe("html templates", () => {
   it("escape every value but nested templates and trusted snippets", () => {
     const name = `<script>"x" & 'y'</script>`;
-    expect(html`<p title="${name}">${name}${html`<b>${name}</b>`}${[html`<i>1</i>`, "<2>"]}${false}${undefined}${trusted("<hr>")}</p>`.text).toBe(
-      "<p title=\"&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;\">&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;<b>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;</b><i>1</i>&lt;2&gt;<hr></p>",
+    expect(
+      html`<p title="${name}">
+        ${name}${html`<b>${name}</b>`}${[html`<i>1</i>`, "<2>"]}${false}${undefined}${trusted("<hr>")}
+      </p>`.text,
+    ).toBe(
+      '<p title="&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;">&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;<b>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;</b><i>1</i>&lt;2&gt;<hr></p>',
     );
   });
 });
@@ -50,13 +70,32 @@ describe("PasswordBook", () => {
 });
 
 describe("readRecordInput", () => {
-  const zone = templateRecords("bob.test", { ip: "192.0.2.1", nameservers: ["ns1.da.example.net", "ns2.da.example.net"], serial: 2026031001 });
-  const read = (name: string, type: string, value: string, ttl = "") => readRecordInput("bob.test", zone, { name, type, ttl, value });
+  const zone = templateRecords("bob.test", {
+    ip: "192.0.2.1",
+    nameservers: ["ns1.da.example.net", "ns2.da.example.net"],
+    serial: 2026031001,
+  });
+  const read = (name: string, type: string, value: string, ttl = "") =>
+    readRecordInput("bob.test", zone, { name, type, ttl, value });
 
   it("reads a zone-file line relative to the zone, with BIND's rules", () => {
-    expect(read("www2", "A", "192.0.2.7", "600")).toEqual({ name: "www2.bob.test", type: "A", ttl: 600, data: { address: "192.0.2.7" } });
-    expect(read("@", "MX", "20 mx.example.net.")).toEqual({ name: "bob.test", type: "MX", ttl: 3600, data: { preference: 20, exchange: "mx.example.net" } });
-    expect(read("", "TXT", 'v=x; "quoted" \\ end')).toMatchObject({ name: "bob.test", type: "TXT", data: { strings: ['v=x; "quoted" \\ end'] } });
+    expect(read("www2", "A", "192.0.2.7", "600")).toEqual({
+      name: "www2.bob.test",
+      type: "A",
+      ttl: 600,
+      data: { address: "192.0.2.7" },
+    });
+    expect(read("@", "MX", "20 mx.example.net.")).toEqual({
+      name: "bob.test",
+      type: "MX",
+      ttl: 3600,
+      data: { preference: 20, exchange: "mx.example.net" },
+    });
+    expect(read("", "TXT", 'v=x; "quoted" \\ end')).toMatchObject({
+      name: "bob.test",
+      type: "TXT",
+      data: { strings: ['v=x; "quoted" \\ end'] },
+    });
   });
 
   it.each([

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCustomer, csrfOf, getVerbatim, startFrontHarness, type FrontHarness, type PanelClient } from "./support.js";
+import {
+  createCustomer,
+  csrfOf,
+  getVerbatim,
+  startFrontHarness,
+  type FrontHarness,
+  type PanelClient,
+} from "./support.js";
 
 let h: FrontHarness;
 let bob: PanelClient;
@@ -22,8 +29,12 @@ describe("the emulated DirectAdmin front: the plugin in the panel frame", () => 
     const wrapper = await bob.get("/evo/plugin?src=%2FCMD_PLUGINS%2Fwedos%2Findex.html");
     expect(wrapper.status).toBe(200);
     expect(wrapper.text).toContain('<iframe class="plugin-frame" name="plugin-frame"');
-    expect(wrapper.text).toContain('<form id="plugin-load" method="post" action="/CMD_PLUGINS/wedos/index.html" target="plugin-frame"></form>');
-    const nonce = /<script nonce="([^"]+)">document\.getElementById\("plugin-load"\)\.submit\(\);<\/script>/.exec(wrapper.text)?.[1];
+    expect(wrapper.text).toContain(
+      '<form id="plugin-load" method="post" action="/CMD_PLUGINS/wedos/index.html" target="plugin-frame"></form>',
+    );
+    const nonce = /<script nonce="([^"]+)">document\.getElementById\("plugin-load"\)\.submit\(\);<\/script>/.exec(
+      wrapper.text,
+    )?.[1];
     expect(nonce).toBeDefined();
     expect(wrapper.headers.get("content-security-policy")).toContain(`script-src 'nonce-${nonce ?? ""}'`);
   });
@@ -40,13 +51,18 @@ describe("the emulated DirectAdmin front: the plugin in the panel frame", () => 
     expect(page.text).toMatch(/^<!doctype html>/);
     expect(page.text).toContain('<body class="plugin-page">');
     expect(page.text).toContain("Signed in as bob (user)");
-    expect(page.text).toMatch(/>bob\.test<\/a><\/th>\s*<td>active<\/td>\s*<td><span class="wedos-status wedos-status-active">active<\/span>/);
+    expect(page.text).toMatch(
+      />bob\.test<\/a><\/th>\s*<td>active<\/td>\s*<td><span class="wedos-status wedos-status-active">active<\/span>/,
+    );
   });
 
   it("hands a form's POST from the plugin's page to the entry script as its body", async () => {
     const page = await bob.get("/CMD_PLUGINS/wedos/index.html");
     const token = /data-csrf-token="([^"]+)"/.exec(page.text)?.[1] ?? "";
-    const synced = await bob.request("POST", "/CMD_PLUGINS/wedos/index.html?p=%2Fsync", { csrf: token, domain: "bob.test" });
+    const synced = await bob.request("POST", "/CMD_PLUGINS/wedos/index.html?p=%2Fsync", {
+      csrf: token,
+      domain: "bob.test",
+    });
     expect(synced.text).toContain("A sync of bob.test has been queued");
   });
 
@@ -63,7 +79,11 @@ describe("the emulated DirectAdmin front: the plugin in the panel frame", () => 
   });
 
   it("refuses a level above the account's, as DirectAdmin does", async () => {
-    for (const path of ["/CMD_PLUGINS_ADMIN/wedos/index.html", "/CMD_PLUGINS_RESELLER/wedos/index.raw", "/CMD_PLUGINS_ADMIN/wedos/images/wedos.css"]) {
+    for (const path of [
+      "/CMD_PLUGINS_ADMIN/wedos/index.html",
+      "/CMD_PLUGINS_RESELLER/wedos/index.raw",
+      "/CMD_PLUGINS_ADMIN/wedos/images/wedos.css",
+    ]) {
       const answer = await bob.get(path);
       expect(answer.status, path).toBe(403);
       expect(answer.text).toContain("You do not have access to the");
@@ -78,7 +98,14 @@ describe("the emulated DirectAdmin front: the plugin in the panel frame", () => 
     expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
     expect(css.text).toContain(".wedos-panel");
     const cookie = cookieOf(bob);
-    for (const path of ["/CMD_PLUGINS/wedos/images/../plugin.conf", "/CMD_PLUGINS/wedos/images/..%2fplugin.conf", "/CMD_PLUGINS/wedos/images/%2e%2e%2fplugin.conf", "/CMD_PLUGINS/wedos/../../package.json", "/CMD_PLUGINS/wedos/images/.hidden.css", "/CMD_PLUGINS/other/index.html"]) {
+    for (const path of [
+      "/CMD_PLUGINS/wedos/images/../plugin.conf",
+      "/CMD_PLUGINS/wedos/images/..%2fplugin.conf",
+      "/CMD_PLUGINS/wedos/images/%2e%2e%2fplugin.conf",
+      "/CMD_PLUGINS/wedos/../../package.json",
+      "/CMD_PLUGINS/wedos/images/.hidden.css",
+      "/CMD_PLUGINS/other/index.html",
+    ]) {
       const answer = await getVerbatim(h.url, path, cookie);
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain("id=wedos");
@@ -92,7 +119,9 @@ describe("the emulated DirectAdmin front: the plugin in the panel frame", () => 
     expect(as.location).toBe("/CMD_ADDITIONAL_DOMAINS");
     const page = await admin.get("/CMD_PLUGINS/wedos/index.html");
     expect(page.text).toContain("admin is logged in as bob");
-    const back = await admin.request("POST", "/CMD_LOGOUT", { csrf: csrfOf((await admin.get("/CMD_ADDITIONAL_DOMAINS")).text) });
+    const back = await admin.request("POST", "/CMD_LOGOUT", {
+      csrf: csrfOf((await admin.get("/CMD_ADDITIONAL_DOMAINS")).text),
+    });
     expect(back.location).toBe("/CMD_USER_LIST");
     expect(new URLSearchParams((await admin.get("/CMD_API_SHOW_USER_CONFIG")).text).get("username")).toBe("admin");
   });

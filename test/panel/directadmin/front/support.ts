@@ -22,9 +22,16 @@ export class PanelClient {
 
   constructor(readonly base: string) {}
 
-  async request(method: "GET" | "POST", path: string, body?: Readonly<Record<string, string>> | string): Promise<Answer> {
-    const encoded = body === undefined ? undefined : typeof body === "string" ? body : new URLSearchParams(body).toString();
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") };
+  async request(
+    method: "GET" | "POST",
+    path: string,
+    body?: Readonly<Record<string, string>> | string,
+  ): Promise<Answer> {
+    const encoded =
+      body === undefined ? undefined : typeof body === "string" ? body : new URLSearchParams(body).toString();
+    const headers: Record<string, string> = {
+      cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
+    };
     if (encoded !== undefined) headers["content-type"] = "application/x-www-form-urlencoded";
     const response = await fetch(new URL(path, this.base), { method, headers, body: encoded, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
@@ -34,7 +41,15 @@ export class PanelClient {
       else this.cookies.set(name.trim(), value.trim());
     }
     const location = response.headers.get("location") ?? undefined;
-    return { status: response.status, headers: response.headers, text: await response.text(), location: location === undefined ? undefined : new URL(location, this.base).pathname + new URL(location, this.base).search };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text: await response.text(),
+      location:
+        location === undefined
+          ? undefined
+          : new URL(location, this.base).pathname + new URL(location, this.base).search,
+    };
   }
 
   get(path: string): Promise<Answer> {
@@ -97,7 +112,13 @@ export interface FrontHarness {
 export async function startFrontHarness(): Promise<FrontHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const logs: string[] = [];
-  const stack = await startDemoStack({ paths: demoPaths(tempDir("wedos-front-")), clock, ports: { front: 0, wapi: 0, dns: 0 }, runDaemon: false, log: (line) => logs.push(line) });
+  const stack = await startDemoStack({
+    paths: demoPaths(tempDir("wedos-front-")),
+    clock,
+    ports: { front: 0, wapi: 0, dns: 0 },
+    runDaemon: false,
+    log: (line) => logs.push(line),
+  });
   const passwordOf = (username: string) => stack.logins.find((login) => login.username === username)?.password ?? "";
   const harness: FrontHarness = {
     stack,
@@ -108,7 +129,8 @@ export async function startFrontHarness(): Promise<FrontHarness> {
     loggedIn: async (username, password) => {
       const client = new PanelClient(stack.front.url);
       const answer = await client.login(username, password ?? passwordOf(username));
-      if (answer.status !== 303) throw new Error(`cannot log in as ${username}: ${answer.status} ${answer.text.slice(0, 200)}`);
+      if (answer.status !== 303)
+        throw new Error(`cannot log in as ${username}: ${answer.status} ${answer.text.slice(0, 200)}`);
       return client;
     },
     settle: async () => {
@@ -121,7 +143,17 @@ export async function startFrontHarness(): Promise<FrontHarness> {
 }
 
 /** Creates a customer through the admin's form; returns the page shown after it (with the hooks' report). */
-export async function createCustomer(admin: PanelClient, user: { username: string; domain: string; package?: string; password?: string }): Promise<Answer> {
+export async function createCustomer(
+  admin: PanelClient,
+  user: { username: string; domain: string; package?: string; password?: string },
+): Promise<Answer> {
   const form = await admin.get("/CMD_ACCOUNT_USER");
-  return admin.submit("/CMD_ACCOUNT_USER", { csrf: csrfOf(form.text), username: user.username, email: `${user.username}@example.test`, password: user.password ?? "Customer-pass-1", domain: user.domain, package: user.package ?? "default" });
+  return admin.submit("/CMD_ACCOUNT_USER", {
+    csrf: csrfOf(form.text),
+    username: user.username,
+    email: `${user.username}@example.test`,
+    password: user.password ?? "Customer-pass-1",
+    domain: user.domain,
+    package: user.package ?? "default",
+  });
 }

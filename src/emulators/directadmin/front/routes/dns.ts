@@ -13,7 +13,10 @@ const editorUrl = (domain: string) => `/CMD_DNS_CONTROL?domain=${encodeURICompon
 /** The zone of one of the visitor's domains or pointers, or a refusal (someone else's zone looks like none). */
 function ownZone(deps: FrontDeps, visitor: Visitor, text: string): { domain: string; records: ZoneRecord[] } {
   const domain = domainName(text);
-  const records = domain === undefined || deps.files.owners().get(domain) !== visitor.username ? undefined : readZone(deps.da.layout, domain);
+  const records =
+    domain === undefined || deps.files.owners().get(domain) !== visitor.username
+      ? undefined
+      : readZone(deps.da.layout, domain);
   if (domain === undefined || records === undefined) throw new FormRefusal(`you have no zone ${text}`);
   return { domain, records };
 }
@@ -22,19 +25,44 @@ function recordRow(visitor: Visitor, domain: string, record: ZoneRecord): SafeHt
   const remove =
     record.type === "SOA"
       ? html`<span class="muted">kept by the panel</span>`
-      : html`<form method="post" action="/CMD_DNS_CONTROL"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="action" value="delete"><input type="hidden" name="domain" value="${domain}"><input type="hidden" name="record" value="${formatRecord(record)}"><button type="submit" class="danger">Delete</button></form>`;
-  return html`<tr><td>${absolute(record.name)}</td><td>${record.ttl}</td><td>${record.type}</td><td><code>${formatRdata(record)}</code></td><td>${remove}</td></tr>`;
+      : html`<form method="post" action="/CMD_DNS_CONTROL">
+          <input type="hidden" name="csrf" value="${visitor.csrf}" /><input
+            type="hidden"
+            name="action"
+            value="delete"
+          /><input type="hidden" name="domain" value="${domain}" /><input
+            type="hidden"
+            name="record"
+            value="${formatRecord(record)}"
+          /><button type="submit" class="danger">Delete</button>
+        </form>`;
+  return html`<tr>
+    <td>${absolute(record.name)}</td>
+    <td>${record.ttl}</td>
+    <td>${record.type}</td>
+    <td><code>${formatRdata(record)}</code></td>
+    <td>${remove}</td>
+  </tr>`;
 }
 
 function addForm(visitor: Visitor, domain: string): SafeHtml {
   return html`<form class="card inline-form" method="post" action="/CMD_DNS_CONTROL">
-  <input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="action" value="add"><input type="hidden" name="domain" value="${domain}">
-  <label>Name <input name="name" placeholder="www" size="14"></label>
-  <label>Type <select name="type">${EDITOR_TYPES.map((type) => html`<option>${type}</option>`)}</select></label>
-  <label>TTL <input name="ttl" placeholder="3600" size="6" inputmode="numeric"></label>
-  <label>Value <input name="value" required size="32" placeholder="192.0.2.10"></label>
-  <button type="submit">Add record</button>
-</form>`;
+    <input type="hidden" name="csrf" value="${visitor.csrf}" /><input type="hidden" name="action" value="add" /><input
+      type="hidden"
+      name="domain"
+      value="${domain}"
+    />
+    <label>Name <input name="name" placeholder="www" size="14" /></label>
+    <label
+      >Type
+      <select name="type">
+        ${EDITOR_TYPES.map((type) => html`<option>${type}</option>`)}
+      </select></label
+    >
+    <label>TTL <input name="ttl" placeholder="3600" size="6" inputmode="numeric" /></label>
+    <label>Value <input name="value" required size="32" placeholder="192.0.2.10" /></label>
+    <button type="submit">Add record</button>
+  </form>`;
 }
 
 /**
@@ -52,13 +80,44 @@ export function dnsRoutes(deps: FrontDeps): Router {
       zone = ownZone(deps, visitor, String(req.query.domain ?? ""));
     } catch (error) {
       if (!(error instanceof FormRefusal)) throw error;
-      sendPage(res, panelPage({ pluginDir: deps.pluginDir, visitor, title: "DNS management", body: html``, flash: { kind: "error", text: error.message } }), { status: 404 });
+      sendPage(
+        res,
+        panelPage({
+          pluginDir: deps.pluginDir,
+          visitor,
+          title: "DNS management",
+          body: html``,
+          flash: { kind: "error", text: error.message },
+        }),
+        { status: 404 },
+      );
       return;
     }
     const body = html`${addForm(visitor, zone.domain)}
-<table class="list"><thead><tr><th>Name</th><th>TTL</th><th>Type</th><th>Value</th><th></th></tr></thead>
-<tbody>${zone.records.map((record) => recordRow(visitor, zone.domain, record))}</tbody></table>`;
-    sendPage(res, panelPage({ pluginDir: deps.pluginDir, visitor, title: `DNS management: ${zone.domain}`, body, flash: takeFlash(deps, visitor) }));
+      <table class="list">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>TTL</th>
+            <th>Type</th>
+            <th>Value</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${zone.records.map((record) => recordRow(visitor, zone.domain, record))}
+        </tbody>
+      </table>`;
+    sendPage(
+      res,
+      panelPage({
+        pluginDir: deps.pluginDir,
+        visitor,
+        title: `DNS management: ${zone.domain}`,
+        body,
+        flash: takeFlash(deps, visitor),
+      }),
+    );
   });
 
   router.post("/CMD_DNS_CONTROL", requireVisitor(deps), checkCsrf(deps), async (req: Request, res: Response) => {
@@ -68,7 +127,12 @@ export function dnsRoutes(deps: FrontDeps): Router {
     await act(res, deps, editorUrl(domainText), action === "add" ? "added the record" : "deleted the record", () => {
       const { domain, records } = ownZone(deps, visitor, domainText);
       if (action === "add") {
-        const input = { name: field(req.body, "name"), type: field(req.body, "type"), ttl: field(req.body, "ttl"), value: field(req.body, "value") };
+        const input = {
+          name: field(req.body, "name"),
+          type: field(req.body, "type"),
+          ttl: field(req.body, "ttl"),
+          value: field(req.body, "value"),
+        };
         return deps.da.addRecord(domain, readRecordInput(domain, records, input));
       }
       if (action !== "delete") throw new FormRefusal(`unknown action "${action}"`);

@@ -7,7 +7,11 @@ import { document, sendPage } from "../skin.js";
 import { checkCsrf, flashAndGo, levelOf, requireVisitor, setSessionCookies, visitorIn, visitorOf } from "../visitor.js";
 
 /** Each level's first page after login. */
-export const HOME: Readonly<Record<Usertype, string>> = { admin: "/CMD_USER_LIST", reseller: "/CMD_USER_LIST", user: "/CMD_ADDITIONAL_DOMAINS" };
+export const HOME: Readonly<Record<Usertype, string>> = {
+  admin: "/CMD_USER_LIST",
+  reseller: "/CMD_USER_LIST",
+  user: "/CMD_ADDITIONAL_DOMAINS",
+};
 
 /** A page of this panel to return to after login (never another site: `//host` and `/\host` are refused). */
 function safeReferer(value: string): string | undefined {
@@ -20,13 +24,15 @@ function loginPage(res: Response, referer: string, error: string | undefined, st
     document(
       "Log in",
       html`<form class="login" method="post" action="/CMD_LOGIN">
-  <h1>DirectAdmin <small class="muted">emulated</small></h1>
-  ${error !== undefined && html`<p class="flash flash-error" role="alert">${error}</p>`}
-  <label for="username">Username</label><input id="username" name="username" autocomplete="username" required autofocus>
-  <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-  <input type="hidden" name="referer" value="${referer}">
-  <button type="submit">Log in</button>
-</form>`,
+        <h1>DirectAdmin <small class="muted">emulated</small></h1>
+        ${error !== undefined && html`<p class="flash flash-error" role="alert">${error}</p>`}
+        <label for="username">Username</label
+        ><input id="username" name="username" autocomplete="username" required autofocus />
+        <label for="password">Password</label
+        ><input id="password" name="password" type="password" autocomplete="current-password" required />
+        <input type="hidden" name="referer" value="${referer}" />
+        <button type="submit">Log in</button>
+      </form>`,
     ),
     { status },
   );

@@ -53,21 +53,34 @@ export function pluginRoutes(deps: FrontDeps): Router {
     }
     const nonce = newNonce();
     const body = html`<iframe class="plugin-frame" name="plugin-frame" title="${name}" src="about:blank"></iframe>
-<form id="plugin-load" method="post" action="${src}" target="plugin-frame"></form>
-<script nonce="${nonce}">document.getElementById("plugin-load").submit();</script>`;
+      <form id="plugin-load" method="post" action="${src}" target="plugin-frame"></form>
+      <script nonce="${nonce}">
+        document.getElementById("plugin-load").submit();
+      </script>`;
     sendPage(res, panelPage({ pluginDir: deps.pluginDir, visitor, title: name, body }), { nonce });
   });
 
   for (const level of USERTYPES) {
-    router.use(PLUGINS_PREFIX[level], requireVisitor(deps, level), express.text({ type: () => true, limit: "2mb" }), async (req: Request, res: Response) => {
-      const [, asked, ...rest] = req.path.split("/");
-      const file = rest.length === 0 || rest[0] === "" ? "index.html" : rest.join("/");
-      if (asked !== id) res.status(404).type("text/plain").send(`There is no plugin ${asked ?? ""}.\n`);
-      else if (rest.length === 2 && rest[0] === "images") sendStatic(res, deps.pluginDir, rest[1] as string);
-      else if (!FILE_NAME.test(file) || !existsSync(join(deps.pluginDir, level, file))) res.status(404).type("text/plain").send(`The plugin has no page ${file}.\n`);
-      else if (req.method !== "GET" && req.method !== "POST") res.status(405).set("Allow", "GET, POST").type("text/plain").send("Use GET or POST.\n");
-      else await runPage(req, res, deps, level, file);
-    });
+    router.use(
+      PLUGINS_PREFIX[level],
+      requireVisitor(deps, level),
+      express.text({ type: () => true, limit: "2mb" }),
+      async (req: Request, res: Response) => {
+        const [, asked, ...rest] = req.path.split("/");
+        const file = rest.length === 0 || rest[0] === "" ? "index.html" : rest.join("/");
+        if (asked !== id)
+          res
+            .status(404)
+            .type("text/plain")
+            .send(`There is no plugin ${asked ?? ""}.\n`);
+        else if (rest.length === 2 && rest[0] === "images") sendStatic(res, deps.pluginDir, rest[1] as string);
+        else if (!FILE_NAME.test(file) || !existsSync(join(deps.pluginDir, level, file)))
+          res.status(404).type("text/plain").send(`The plugin has no page ${file}.\n`);
+        else if (req.method !== "GET" && req.method !== "POST")
+          res.status(405).set("Allow", "GET, POST").type("text/plain").send("Use GET or POST.\n");
+        else await runPage(req, res, deps, level, file);
+      },
+    );
   }
   return router;
 }
@@ -91,7 +104,10 @@ async function runPage(req: Request, res: Response, deps: FrontDeps, level: User
   }
   const response = parseRawResponse(stdout);
   if (response === undefined) {
-    res.status(502).type("text/plain").send("The plugin's page did not print an HTTP response (status line, headers, a blank line, the body).\n");
+    res
+      .status(502)
+      .type("text/plain")
+      .send("The plugin's page did not print an HTTP response (status line, headers, a blank line, the body).\n");
     return;
   }
   res.status(response.status);
@@ -106,5 +122,8 @@ function sendStatic(res: Response, pluginDir: string, file: string): void {
     res.status(404).type("text/plain").send(`No such file: images/${file}\n`);
     return;
   }
-  res.status(200).set({ "Content-Type": type, "X-Content-Type-Options": "nosniff", "Cache-Control": "max-age=300" }).end(readFileSync(path));
+  res
+    .status(200)
+    .set({ "Content-Type": type, "X-Content-Type-Options": "nosniff", "Cache-Control": "max-age=300" })
+    .end(readFileSync(path));
 }

@@ -108,34 +108,28 @@ async function showOperations(
     },
     paused: paused === undefined ? undefined : paused.summary,
     counts: sources.queue.countsByState(),
-    failed: sources.queue
-      .list({ states: ["dead"], limit: 50 })
-      .map((job) => ({
-        id: job.id,
-        task: job.task,
-        key: job.jobKey ?? "",
-        attempts: job.attempts,
-        error: job.lastError ?? "",
-        at: formatTime(job.finishedAt, t("table.never")),
-      })),
-    history: sources.wapi
-      .budgetHistory(24)
-      .map((hour) => ({
-        hour: new Date(hour.hourStart).toISOString().slice(11, 16),
-        used: hour.used,
-        rejected: hour.rejected,
-      })),
-    calls: sources.calls
-      .latest(100)
-      .map((call) => ({
-        at: formatTime(call.at, ""),
-        command: call.command,
-        domain: call.domain ?? "",
-        lane: call.lane,
-        outcome: t(`audit.outcome.${call.outcome}`),
-        code: call.wapiCode === null ? "" : String(call.wapiCode),
-        ms: String(call.durationMs),
-      })),
+    failed: sources.queue.list({ states: ["dead"], limit: 50 }).map((job) => ({
+      id: job.id,
+      task: job.task,
+      key: job.jobKey ?? "",
+      attempts: job.attempts,
+      error: job.lastError ?? "",
+      at: formatTime(job.finishedAt, t("table.never")),
+    })),
+    history: sources.wapi.budgetHistory(24).map((hour) => ({
+      hour: new Date(hour.hourStart).toISOString().slice(11, 16),
+      used: hour.used,
+      rejected: hour.rejected,
+    })),
+    calls: sources.calls.latest(100).map((call) => ({
+      at: formatTime(call.at, ""),
+      command: call.command,
+      domain: call.domain ?? "",
+      lane: call.lane,
+      outcome: t(`audit.outcome.${call.outcome}`),
+      code: call.wapiCode === null ? "" : String(call.wapiCode),
+      ms: String(call.durationMs),
+    })),
     conflicts: openConflictRows(page, sources.conflicts),
     hookWarnings: hookWarningRows(sources.db),
   };

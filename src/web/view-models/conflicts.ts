@@ -14,13 +14,11 @@ export interface ConflictRow {
 /** The open conflicts (objects at WEDOS the plugin did not create), for the admin to adopt or ignore. */
 export function openConflictRows(page: AuthenticatedContext, conflicts: ConflictStore): ConflictRow[] {
   const { t } = page;
-  return conflicts
-    .open()
-    .map((conflict) => ({
-      domain: conflict.domain,
-      kind: conflict.kind,
-      kindLabel: t(`conflicts.kind.${conflict.kind}`),
-      detail: conflict.detail,
-      foundAt: formatTime(conflict.foundAt, t("table.never")),
-    }));
+  return conflicts.open().map((conflict) => ({
+    domain: conflict.domain,
+    kind: conflict.kind,
+    kindLabel: t(`conflicts.kind.${conflict.kind}`),
+    detail: conflict.detail,
+    foundAt: formatTime(conflict.foundAt, t("table.never")),
+  }));
 }

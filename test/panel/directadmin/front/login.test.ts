@@ -81,13 +81,11 @@ describe("the emulated DirectAdmin front: logging in", () => {
   });
 
   it("returns to a page of the panel after login, never to another site", async () => {
-    const back = await h
-      .browser()
-      .request("POST", "/CMD_LOGIN", {
-        username: "admin",
-        password: h.password("admin"),
-        referer: "/CMD_ACCOUNT_USER",
-      });
+    const back = await h.browser().request("POST", "/CMD_LOGIN", {
+      username: "admin",
+      password: h.password("admin"),
+      referer: "/CMD_ACCOUNT_USER",
+    });
     expect(back.location).toBe("/CMD_ACCOUNT_USER");
     const away = await h
       .browser()

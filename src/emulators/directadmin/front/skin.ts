@@ -52,23 +52,13 @@ function pluginMenu(pluginDir: string, level: Usertype): SafeHtml {
 function hookReport(runs: readonly HookRun[]): SafeHtml {
   if (runs.length === 0) return html`<p class="hooks">no hooks ran</p>`;
   const ok = (run: HookRun) => run.exitCode === 0;
-  return html`<details class="hooks">
-    <summary>
-      hooks ran:
-      ${runs.map((run) => html`<span class="${ok(run) ? "hook-ok" : "hook-failed"}">${run.hook} ${ok(run) ? "✓" : `✗ (exit ${String(run.exitCode)})`}</span> `)}
-    </summary>
-    <ul>
-      ${runs.map((run) => html`<li><code>${run.hook}</code>: <samp>${run.output.trim() || "(no output)"}</samp></li>`)}
-    </ul>
-  </details>`;
+  return html`<details class="hooks"><summary>hooks ran: ${runs.map((run) => html`<span class="${ok(run) ? "hook-ok" : "hook-failed"}">${run.hook} ${ok(run) ? "✓" : `✗ (exit ${String(run.exitCode)})`}</span> `)}</summary>
+<ul>${runs.map((run) => html`<li><code>${run.hook}</code>: <samp>${run.output.trim() || "(no output)"}</samp></li>`)}</ul></details>`;
 }
 
 function flashBox(flash: Flash | undefined): SafeHtml {
   if (flash === undefined) return html``;
-  return html`<div class="flash flash-${flash.kind}" role="status">
-    <p>${flash.text}</p>
-    ${flash.runs === undefined ? "" : hookReport(flash.runs)}
-  </div>`;
+  return html`<div class="flash flash-${flash.kind}" role="status"><p>${flash.text}</p>${flash.runs === undefined ? "" : hookReport(flash.runs)}</div>`;
 }
 
 /** A whole panel page for a logged-in visitor. */
@@ -84,31 +74,24 @@ export function panelPage(input: {
   return document(
     input.title,
     html`<header class="topbar">
-        <span class="brand">DirectAdmin <small>emulated</small></span>
-        <span class="level">${level} level</span>
-        <span class="who"
-          >${visitor.loginAs === undefined ? visitor.username : `${visitor.loginAs} → ${visitor.username}`}</span
-        >
-        <form method="post" action="/CMD_LOGOUT" class="logout">
-          <input type="hidden" name="csrf" value="${visitor.csrf}" /><button type="submit">
-            ${visitor.loginAs === undefined ? "Log out" : `Back to ${visitor.loginAs}`}
-          </button>
-        </form>
-      </header>
-      ${visitor.loginAs !== undefined && html`<p class="login-as" role="note">${visitor.loginAs} is logged in as ${visitor.username}.</p>`}
-      <div class="frame">
-        <nav class="menu" aria-label="Menu">
-          <ul>
-            ${MENU[level].map(([label, href]) => html`<li><a href="${href}">${label}</a></li>`)}
-          </ul>
-          <h2>Plugins</h2>
-          <div class="plugins">${pluginMenu(input.pluginDir, level)}</div>
-        </nav>
-        <main class="content">
-          <h1>${input.title}</h1>
-          ${flashBox(input.flash)} ${input.body}
-        </main>
-      </div>`,
+  <span class="brand">DirectAdmin <small>emulated</small></span>
+  <span class="level">${level} level</span>
+  <span class="who">${visitor.loginAs === undefined ? visitor.username : `${visitor.loginAs} → ${visitor.username}`}</span>
+  <form method="post" action="/CMD_LOGOUT" class="logout"><input type="hidden" name="csrf" value="${visitor.csrf}"><button type="submit">${visitor.loginAs === undefined ? "Log out" : `Back to ${visitor.loginAs}`}</button></form>
+</header>
+${visitor.loginAs !== undefined && html`<p class="login-as" role="note">${visitor.loginAs} is logged in as ${visitor.username}.</p>`}
+<div class="frame">
+<nav class="menu" aria-label="Menu">
+  <ul>${MENU[level].map(([label, href]) => html`<li><a href="${href}">${label}</a></li>`)}</ul>
+  <h2>Plugins</h2>
+  <div class="plugins">${pluginMenu(input.pluginDir, level)}</div>
+</nav>
+<main class="content">
+<h1>${input.title}</h1>
+${flashBox(input.flash)}
+${input.body}
+</main>
+</div>`,
   );
 }
 

@@ -41,9 +41,8 @@ describe("html templates", () => {
   it("escape every value but nested templates and trusted snippets", () => {
     const name = `<script>"x" & 'y'</script>`;
     expect(
-      html`<p title="${name}">
-        ${name}${html`<b>${name}</b>`}${[html`<i>1</i>`, "<2>"]}${false}${undefined}${trusted("<hr>")}
-      </p>`.text,
+      html`<p title="${name}">${name}${html`<b>${name}</b>`}${[html`<i>1</i>`, "<2>"]}${false}${undefined}${trusted("<hr>")}</p>`
+        .text,
     ).toBe(
       '<p title="&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;">&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;<b>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;</b><i>1</i>&lt;2&gt;<hr></p>',
     );

@@ -37,74 +37,39 @@ function actionButton(
   label: string,
   style = "secondary",
 ): SafeHtml {
-  return html`<form method="post" action="/CMD_SELECT_USERS">
-    <input type="hidden" name="csrf" value="${visitor.csrf}" /><input
-      type="hidden"
-      name="username"
-      value="${username}"
-    /><input type="hidden" name="action" value="${action}" /><button type="submit" class="${style}">${label}</button>
-  </form>`;
+  return html`<form method="post" action="/CMD_SELECT_USERS"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="username" value="${username}"><input type="hidden" name="action" value="${action}"><button type="submit" class="${style}">${label}</button></form>`;
 }
 
 function userRow(visitor: Visitor, account: PanelAccount & { conf: Map<string, string> }): SafeHtml {
   const language = account.conf.get("language") ?? "en";
   return html`<tr data-user="${account.username}">
-    <td><strong>${account.username}</strong><br /><span class="muted">${account.conf.get("email") ?? ""}</span></td>
-    <td>${account.package ?? ""}</td>
-    <td>
-      ${account.domains.map((entry) => html`<div>${entry.domain}${entry.kind === "pointer" && html` <span class="muted">→ ${entry.target}</span>`}</div>`)}
-    </td>
-    <td>
-      ${account.suspended ? html`<span class="badge badge-suspended">suspended</span>` : html`<span class="badge">active</span>`}${visitor.usertype === "admin" && html`<br /><span class="muted">by ${account.creator}</span>`}
-    </td>
-    <td>
-      <form method="post" action="/CMD_MODIFY_USER">
-        <input type="hidden" name="csrf" value="${visitor.csrf}" /><input
-          type="hidden"
-          name="username"
-          value="${account.username}"
-        />
-        <select name="language" aria-label="Language of ${account.username}">
-          ${LANGUAGES.map((each) => html`<option value="${each}" ${each === language && html` selected`}>${each}</option>`)}
-        </select>
-        <button type="submit" class="secondary">Set</button>
-      </form>
-    </td>
-    <td>
-      <form method="post" action="/CMD_LOGIN_AS">
-        <input type="hidden" name="csrf" value="${visitor.csrf}" /><input
-          type="hidden"
-          name="username"
-          value="${account.username}"
-        /><button type="submit">Login as</button>
-      </form>
-      ${account.suspended ? actionButton(visitor, "unsuspend", account.username, "Unsuspend") : actionButton(visitor, "suspend", account.username, "Suspend")}
-      ${actionButton(visitor, "delete", account.username, "Delete", "danger")}
-    </td>
-  </tr>`;
+  <td><strong>${account.username}</strong><br><span class="muted">${account.conf.get("email") ?? ""}</span></td>
+  <td>${account.package ?? ""}</td>
+  <td>${account.domains.map((entry) => html`<div>${entry.domain}${entry.kind === "pointer" && html` <span class="muted">→ ${entry.target}</span>`}</div>`)}</td>
+  <td>${account.suspended ? html`<span class="badge badge-suspended">suspended</span>` : html`<span class="badge">active</span>`}${visitor.usertype === "admin" && html`<br><span class="muted">by ${account.creator}</span>`}</td>
+  <td>
+    <form method="post" action="/CMD_MODIFY_USER"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="username" value="${account.username}">
+      <select name="language" aria-label="Language of ${account.username}">${LANGUAGES.map((each) => html`<option value="${each}"${each === language && html` selected`}>${each}</option>`)}</select>
+      <button type="submit" class="secondary">Set</button></form>
+  </td>
+  <td>
+    <form method="post" action="/CMD_LOGIN_AS"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="username" value="${account.username}"><button type="submit">Login as</button></form>
+    ${account.suspended ? actionButton(visitor, "unsuspend", account.username, "Unsuspend") : actionButton(visitor, "suspend", account.username, "Suspend")}
+    ${actionButton(visitor, "delete", account.username, "Delete", "danger")}
+  </td>
+</tr>`;
 }
 
 function createForm(visitor: Visitor, packages: readonly string[]): SafeHtml {
   return html`<form class="card form-grid" method="post" action="/CMD_ACCOUNT_USER">
-    <input type="hidden" name="csrf" value="${visitor.csrf}" />
-    <label for="username">Username</label
-    ><input
-      id="username"
-      name="username"
-      required
-      pattern="[a-z][a-z0-9]{2,15}"
-      title="3 to 16 lower-case letters or digits, starting with a letter"
-    />
-    <label for="email">E-mail</label><input id="email" name="email" type="email" required />
-    <label for="password">Password</label
-    ><input id="password" name="password" type="password" required minlength="8" autocomplete="new-password" />
-    <label for="domain">Domain</label><input id="domain" name="domain" required placeholder="example.test" />
-    <label for="package">Package</label
-    ><select id="package" name="package">
-      ${packages.map((each) => html`<option value="${each}">${each}</option>`)}
-    </select>
-    <span></span><button type="submit">Create</button>
-  </form>`;
+  <input type="hidden" name="csrf" value="${visitor.csrf}">
+  <label for="username">Username</label><input id="username" name="username" required pattern="[a-z][a-z0-9]{2,15}" title="3 to 16 lower-case letters or digits, starting with a letter">
+  <label for="email">E-mail</label><input id="email" name="email" type="email" required>
+  <label for="password">Password</label><input id="password" name="password" type="password" required minlength="8" autocomplete="new-password">
+  <label for="domain">Domain</label><input id="domain" name="domain" required placeholder="example.test">
+  <label for="package">Package</label><select id="package" name="package">${packages.map((each) => html`<option value="${each}">${each}</option>`)}</select>
+  <span></span><button type="submit">Create</button>
+</form>`;
 }
 
 /**
@@ -121,26 +86,9 @@ export function accountRoutes(deps: FrontDeps): Router {
     const visitor = visitorIn(res);
     const customers = customersOf(deps, visitor);
     const body = html`<table class="list">
-      <thead>
-        <tr>
-          <th>User</th>
-          <th>Package</th>
-          <th>Domains</th>
-          <th>State</th>
-          <th>Language</th>
-          <th>Actions</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${
-          customers.length === 0
-            ? html`<tr>
-                <td colspan="6" class="muted">No users yet: <a href="/CMD_ACCOUNT_USER">create one</a>.</td>
-              </tr>`
-            : customers.map((account) => userRow(visitor, account))
-        }
-      </tbody>
-    </table>`;
+  <thead><tr><th>User</th><th>Package</th><th>Domains</th><th>State</th><th>Language</th><th>Actions</th></tr></thead>
+  <tbody>${customers.length === 0 ? html`<tr><td colspan="6" class="muted">No users yet: <a href="/CMD_ACCOUNT_USER">create one</a>.</td></tr>` : customers.map((account) => userRow(visitor, account))}</tbody>
+</table>`;
     sendPage(
       res,
       panelPage({ pluginDir: deps.pluginDir, visitor, title: "Users", body, flash: takeFlash(deps, visitor) }),

@@ -25,44 +25,19 @@ function recordRow(visitor: Visitor, domain: string, record: ZoneRecord): SafeHt
   const remove =
     record.type === "SOA"
       ? html`<span class="muted">kept by the panel</span>`
-      : html`<form method="post" action="/CMD_DNS_CONTROL">
-          <input type="hidden" name="csrf" value="${visitor.csrf}" /><input
-            type="hidden"
-            name="action"
-            value="delete"
-          /><input type="hidden" name="domain" value="${domain}" /><input
-            type="hidden"
-            name="record"
-            value="${formatRecord(record)}"
-          /><button type="submit" class="danger">Delete</button>
-        </form>`;
-  return html`<tr>
-    <td>${absolute(record.name)}</td>
-    <td>${record.ttl}</td>
-    <td>${record.type}</td>
-    <td><code>${formatRdata(record)}</code></td>
-    <td>${remove}</td>
-  </tr>`;
+      : html`<form method="post" action="/CMD_DNS_CONTROL"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="action" value="delete"><input type="hidden" name="domain" value="${domain}"><input type="hidden" name="record" value="${formatRecord(record)}"><button type="submit" class="danger">Delete</button></form>`;
+  return html`<tr><td>${absolute(record.name)}</td><td>${record.ttl}</td><td>${record.type}</td><td><code>${formatRdata(record)}</code></td><td>${remove}</td></tr>`;
 }
 
 function addForm(visitor: Visitor, domain: string): SafeHtml {
   return html`<form class="card inline-form" method="post" action="/CMD_DNS_CONTROL">
-    <input type="hidden" name="csrf" value="${visitor.csrf}" /><input type="hidden" name="action" value="add" /><input
-      type="hidden"
-      name="domain"
-      value="${domain}"
-    />
-    <label>Name <input name="name" placeholder="www" size="14" /></label>
-    <label
-      >Type
-      <select name="type">
-        ${EDITOR_TYPES.map((type) => html`<option>${type}</option>`)}
-      </select></label
-    >
-    <label>TTL <input name="ttl" placeholder="3600" size="6" inputmode="numeric" /></label>
-    <label>Value <input name="value" required size="32" placeholder="192.0.2.10" /></label>
-    <button type="submit">Add record</button>
-  </form>`;
+  <input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="action" value="add"><input type="hidden" name="domain" value="${domain}">
+  <label>Name <input name="name" placeholder="www" size="14"></label>
+  <label>Type <select name="type">${EDITOR_TYPES.map((type) => html`<option>${type}</option>`)}</select></label>
+  <label>TTL <input name="ttl" placeholder="3600" size="6" inputmode="numeric"></label>
+  <label>Value <input name="value" required size="32" placeholder="192.0.2.10"></label>
+  <button type="submit">Add record</button>
+</form>`;
 }
 
 /**
@@ -94,20 +69,8 @@ export function dnsRoutes(deps: FrontDeps): Router {
       return;
     }
     const body = html`${addForm(visitor, zone.domain)}
-      <table class="list">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>TTL</th>
-            <th>Type</th>
-            <th>Value</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${zone.records.map((record) => recordRow(visitor, zone.domain, record))}
-        </tbody>
-      </table>`;
+<table class="list"><thead><tr><th>Name</th><th>TTL</th><th>Type</th><th>Value</th><th></th></tr></thead>
+<tbody>${zone.records.map((record) => recordRow(visitor, zone.domain, record))}</tbody></table>`;
     sendPage(
       res,
       panelPage({

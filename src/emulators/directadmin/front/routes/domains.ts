@@ -6,11 +6,7 @@ import { checkCsrf, requireVisitor, takeFlash, visitorIn, type Visitor } from ".
 import { HOME } from "./login.js";
 
 function hidden(visitor: Visitor, fields: Readonly<Record<string, string>>): SafeHtml {
-  return html`<input
-      type="hidden"
-      name="csrf"
-      value="${visitor.csrf}"
-    />${Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}`;
+  return html`<input type="hidden" name="csrf" value="${visitor.csrf}">${Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 }
 
 function deleteButton(
@@ -19,50 +15,17 @@ function deleteButton(
   fields: Readonly<Record<string, string>>,
   label: string,
 ): SafeHtml {
-  return html`<form method="post" action="${action}">
-    ${hidden(visitor, { action: "delete", ...fields })}<button type="submit" class="danger">${label}</button>
-  </form>`;
+  return html`<form method="post" action="${action}">${hidden(visitor, { action: "delete", ...fields })}<button type="submit" class="danger">${label}</button></form>`;
 }
 
 function domainCard(visitor: Visitor, domain: string, pointers: readonly string[]): SafeHtml {
   return html`<section class="card" data-domain="${domain}">
-    <div class="card-head">
-      <h2>${domain}</h2>
-      <a href="/CMD_DNS_CONTROL?domain=${encodeURIComponent(domain)}">DNS management</a
-      >${deleteButton(visitor, "/CMD_DOMAIN", { domain }, "Delete domain")}
-    </div>
-    <table class="list">
-      <thead>
-        <tr>
-          <th>Pointer (alias)</th>
-          <th>Actions</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${
-          pointers.length === 0
-            ? html`<tr>
-                <td colspan="2" class="muted">No pointers.</td>
-              </tr>`
-            : pointers.map(
-                (pointer) =>
-                  html`<tr>
-                    <td>${pointer}</td>
-                    <td>
-                      <a href="/CMD_DNS_CONTROL?domain=${encodeURIComponent(pointer)}">DNS</a>
-                      ${deleteButton(visitor, "/CMD_DOMAIN_POINTER", { domain, pointer }, "Delete")}
-                    </td>
-                  </tr>`,
-              )
-        }
-      </tbody>
-    </table>
-    <form class="inline-form spaced" method="post" action="/CMD_DOMAIN_POINTER">
-      ${hidden(visitor, { action: "add", domain })}<label
-        >New pointer <input name="pointer" required placeholder="alias.test" /></label
-      ><button type="submit">Add pointer</button>
-    </form>
-  </section>`;
+  <div class="card-head"><h2>${domain}</h2><a href="/CMD_DNS_CONTROL?domain=${encodeURIComponent(domain)}">DNS management</a>${deleteButton(visitor, "/CMD_DOMAIN", { domain }, "Delete domain")}</div>
+  <table class="list"><thead><tr><th>Pointer (alias)</th><th>Actions</th></tr></thead><tbody>
+  ${pointers.length === 0 ? html`<tr><td colspan="2" class="muted">No pointers.</td></tr>` : pointers.map((pointer) => html`<tr><td>${pointer}</td><td><a href="/CMD_DNS_CONTROL?domain=${encodeURIComponent(pointer)}">DNS</a> ${deleteButton(visitor, "/CMD_DOMAIN_POINTER", { domain, pointer }, "Delete")}</td></tr>`)}
+  </tbody></table>
+  <form class="inline-form spaced" method="post" action="/CMD_DOMAIN_POINTER">${hidden(visitor, { action: "add", domain })}<label>New pointer <input name="pointer" required placeholder="alias.test"></label><button type="submit">Add pointer</button></form>
+</section>`;
 }
 
 /**
@@ -79,12 +42,8 @@ export function domainRoutes(deps: FrontDeps): Router {
     const domains = entries.filter((entry) => entry.kind === "domain").map((entry) => entry.domain);
     const pointersOf = (domain: string) =>
       entries.filter((entry) => entry.target === domain).map((entry) => entry.domain);
-    const body = html`<form class="card inline-form" method="post" action="/CMD_DOMAIN">
-        ${hidden(visitor, { action: "create" })}<label
-          >New domain <input name="domain" required placeholder="example.test" /></label
-        ><button type="submit">Add domain</button>
-      </form>
-      ${domains.length === 0 ? html`<p class="muted">No domains yet.</p>` : domains.map((domain) => domainCard(visitor, domain, pointersOf(domain)))}`;
+    const body = html`<form class="card inline-form" method="post" action="/CMD_DOMAIN">${hidden(visitor, { action: "create" })}<label>New domain <input name="domain" required placeholder="example.test"></label><button type="submit">Add domain</button></form>
+${domains.length === 0 ? html`<p class="muted">No domains yet.</p>` : domains.map((domain) => domainCard(visitor, domain, pointersOf(domain)))}`;
     sendPage(
       res,
       panelPage({ pluginDir: deps.pluginDir, visitor, title: "Domains", body, flash: takeFlash(deps, visitor) }),

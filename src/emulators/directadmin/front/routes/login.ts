@@ -24,15 +24,13 @@ function loginPage(res: Response, referer: string, error: string | undefined, st
     document(
       "Log in",
       html`<form class="login" method="post" action="/CMD_LOGIN">
-        <h1>DirectAdmin <small class="muted">emulated</small></h1>
-        ${error !== undefined && html`<p class="flash flash-error" role="alert">${error}</p>`}
-        <label for="username">Username</label
-        ><input id="username" name="username" autocomplete="username" required autofocus />
-        <label for="password">Password</label
-        ><input id="password" name="password" type="password" autocomplete="current-password" required />
-        <input type="hidden" name="referer" value="${referer}" />
-        <button type="submit">Log in</button>
-      </form>`,
+  <h1>DirectAdmin <small class="muted">emulated</small></h1>
+  ${error !== undefined && html`<p class="flash flash-error" role="alert">${error}</p>`}
+  <label for="username">Username</label><input id="username" name="username" autocomplete="username" required autofocus>
+  <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+  <input type="hidden" name="referer" value="${referer}">
+  <button type="submit">Log in</button>
+</form>`,
     ),
     { status },
   );

@@ -53,10 +53,8 @@ export function pluginRoutes(deps: FrontDeps): Router {
     }
     const nonce = newNonce();
     const body = html`<iframe class="plugin-frame" name="plugin-frame" title="${name}" src="about:blank"></iframe>
-      <form id="plugin-load" method="post" action="${src}" target="plugin-frame"></form>
-      <script nonce="${nonce}">
-        document.getElementById("plugin-load").submit();
-      </script>`;
+<form id="plugin-load" method="post" action="${src}" target="plugin-frame"></form>
+<script nonce="${nonce}">document.getElementById("plugin-load").submit();</script>`;
     sendPage(res, panelPage({ pluginDir: deps.pluginDir, visitor, title: name, body }), { nonce });
   });
 

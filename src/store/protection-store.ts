@@ -26,6 +26,17 @@ type Raw = Omit<ProtectionRow, "upstreamIps"> & { upstreamIps: string };
 const parse = (row: Raw | undefined): ProtectionRow | undefined =>
   row === undefined ? undefined : { ...row, upstreamIps: JSON.parse(row.upstreamIps) as string[] };
 
+/** A billing-relevant event of a protection service, as WEDOS reported it (amounts as WEDOS's text). */
+export interface BillingEvent {
+  at: number;
+  username: string | null;
+  domain: string;
+  kind: string;
+  amount: string | null;
+  currency: string | null;
+  reference: string | null;
+}
+
 /** WEDOS Global protection per domain, and the billing events its orders produce. */
 export class ProtectionStore {
   constructor(private readonly db: Database) {}
@@ -104,15 +115,7 @@ export class ProtectionStore {
       .run(domain, wanted ? 1 : 0, by, now);
   }
 
-  recordBilling(event: {
-    at: number;
-    username: string | null;
-    domain: string;
-    kind: string;
-    amount: string | null;
-    currency: string | null;
-    reference: string | null;
-  }): void {
+  recordBilling(event: BillingEvent): void {
     this.db
       .prepare(
         "INSERT INTO billing_events (at, username, domain, kind, amount, currency, reference) VALUES (@at, @username, @domain, @kind, @amount, @currency, @reference)",
@@ -120,15 +123,7 @@ export class ProtectionStore {
       .run(event);
   }
 
-  billing(): Array<{
-    at: number;
-    username: string | null;
-    domain: string;
-    kind: string;
-    amount: string | null;
-    currency: string | null;
-    reference: string | null;
-  }> {
+  billing(): BillingEvent[] {
     return this.db
       .prepare<
         [],

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readZone } from "../../src/emulators/directadmin/index.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { policySchema } from "../../src/model/policy.js";
-import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
+import { newUser, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 import { provisionDomain as provisionDomainTask } from "../../src/provisioning/tasks/zone-tasks.js";
 
 const DAY = 86_400_000;
@@ -17,15 +17,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const newUser = (username: string, domain: string, pkg = "default") => ({
-  username,
-  domain,
-  package: pkg,
-  ip: "192.0.2.10",
-  email: `${username}@example.test`,
-  creator: "admin",
-  password: "Secret-Password-1",
-});
 const zoneAdds = () => h.sim.simulator.dump().requestLog.filter((entry) => entry.command === "dns-domain-add").length;
 const domainStatus = (domain: string) => h.services.tasks.inventory.domain(domain)?.dnsStatus;
 

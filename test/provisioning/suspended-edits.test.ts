@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DnsRecord } from "../../src/dns/index.js";
 import { policySchema } from "../../src/model/policy.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
-import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
+import { newUser, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
 let h: ProvisioningHarness;
 beforeEach(async () => {
@@ -13,15 +13,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const newUser = (username: string, domain: string, pkg = "default") => ({
-  username,
-  domain,
-  package: pkg,
-  ip: "192.0.2.10",
-  email: `${username}@example.test`,
-  creator: "admin",
-  password: "Secret-Password-1",
-});
 const shop = (domain: string, address: string): DnsRecord => ({
   name: `shop.${domain}`,
   type: "A",

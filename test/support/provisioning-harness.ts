@@ -19,6 +19,17 @@ import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconci
 export const LOGIN = "reseller@example.test";
 export const PASSWORD = "provisioning-pass-1";
 
+/** A DirectAdmin account with one domain, as an admin creates it in the panel. */
+export const newUser = (username: string, domain: string, pkg = "default") => ({
+  username,
+  domain,
+  package: pkg,
+  ip: "192.0.2.10",
+  email: `${username}@example.test`,
+  creator: "admin",
+  password: "Secret-Password-1",
+});
+
 /**
  * The whole path on one machine: an emulated DirectAdmin whose actions run the real hook scripts, the spool they
  * write, the daemon's services (ingest + worker) in-process, and the WEDOS simulator on 127.0.0.1 — all on one

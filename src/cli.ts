@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { endQuietlyWhenOutputCloses } from "./cli/closed-output.js";
 import type { CliIo } from "./cli/command.js";
 import { systemClock } from "./clock.js";
 import { AppError } from "./errors.js";
@@ -19,6 +20,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   return runCli(argv, io);
 }
 
+endQuietlyWhenOutputCloses();
 let status: number;
 try {
   status = await main(process.argv.slice(2), {

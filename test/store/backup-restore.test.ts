@@ -136,7 +136,7 @@ describe.each(LOADED)("backup and restore through the %s driver", (driver) => {
       readdirSync(dir)
         .filter((name) => name.startsWith("wedos-panel.sqlite"))
         .sort(),
-    ).toEqual(["wedos-panel.sqlite"]);
+    ).toEqual(["wedos-panel.sqlite", "wedos-panel.sqlite.created"]); // the database, and the note that it was made
     const current = openDatabase(target, { driver });
     expect(noteOf(current)).toBe("current");
     current.close();

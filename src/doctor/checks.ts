@@ -14,6 +14,7 @@ import { checkDatabaseDriver } from "./driver-check.js";
 import { checkPanelReader } from "./panel-reader.js";
 import { checkPages } from "./page-checks.js";
 import { checkSessionChecks } from "./session-checks.js";
+import { checkHookDataDir } from "./hook-data-dir.js";
 import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
 import { hookSpool } from "../provisioning/spool.js";
@@ -58,6 +59,7 @@ export async function runDoctor(
   results.push(...checkInstallation(config, env));
   results.push(...(await checkPanelReader(config)));
   results.push(...(await checkPages(config)));
+  if (config.installation === undefined) results.push(checkHookDataDir(config, env));
   const spool = hookSpool(config.dataDir, config.installation);
   results.push(checkHookWarnings(spool, config.dataDir, clock.now()));
   results.push(checkDiskSpace([config.dataDir, spool.events]));

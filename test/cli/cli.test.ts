@@ -76,6 +76,7 @@ describe("wedos-panel", () => {
       "page identity",
       "hard links",
       "CageFS",
+      "hooks' data dir",
       "pre hooks",
       "disk space",
       "credentials",

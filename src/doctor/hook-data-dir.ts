@@ -21,7 +21,7 @@ export function checkHookDataDir(
     "/bin/sh",
     [
       "-c",
-      '. "$1" && _wp_find_spool "$2" && printf "%s\\0%s" "$_wp_data_dir" "$_wp_untrusted"',
+      '_wp_lib=$1 && . "$1" && _wp_find_spool "$2" && printf "%s\\0%s" "$_wp_data_dir" "$_wp_untrusted"',
       "sh",
       reader,
       INSTALL_RECORD_FILE,

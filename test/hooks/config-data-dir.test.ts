@@ -87,7 +87,7 @@ function probeIn(dir: string): Probe {
   const script = join(dir, "probe.sh");
   writeFileSync(
     script,
-    `. "${HOOKS}/spool-file.sh"\n_wp_find_spool /nonexistent/install.conf\nprintf '%s\\0%s' "$_wp_data_dir" "$_wp_untrusted"\n`,
+    `_wp_lib="${HOOKS}/spool-file.sh"\n. "$_wp_lib"\n_wp_find_spool /nonexistent/install.conf\nprintf '%s\\0%s' "$_wp_data_dir" "$_wp_untrusted"\n`,
   );
   return { script, noPrograms };
 }

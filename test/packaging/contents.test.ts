@@ -83,7 +83,7 @@ describe("what the packages hold", () => {
         "the service account and units, shared with the DirectAdmin installer",
       ],
       [
-        /^cpanel\/(?:hooks\/(?:wedos-panel-hook|spool-file\.sh)|plugin\/(?:index\.live\.pl|install\.json|wedos\.svg)|whm\/(?:index\.cgi|wedos-panel\.conf|wedos-panel\.svg))$/,
+        /^cpanel\/(?:hooks\/(?:wedos-panel-hook|spool-file\.sh|config-json\.sh)|plugin\/(?:index\.live\.pl|install\.json|wedos\.svg)|whm\/(?:index\.cgi|wedos-panel\.conf|wedos-panel\.svg))$/,
         "what cPanel runs or registers",
       ],
       [/^images\/[a-z-]+\.(?:css|js|svg)$/, "a page asset"],

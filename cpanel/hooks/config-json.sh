@@ -1,0 +1,1 @@
+../../hooks/config-json.sh

@@ -4,6 +4,7 @@ import type { Panel } from "./panel/panel.js";
 import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
+import { SendingEstimates } from "./provisioning/estimate.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import type { JobQueue } from "./provisioning/queue.js";
@@ -22,6 +23,7 @@ import { DriftStore } from "./store/drift-store.js";
 import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PolicyStore } from "./store/policy-store.js";
+import { RequestCostStore } from "./store/request-cost-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
 import { SpoolStore } from "./store/spool-store.js";
 import { ZoneSync } from "./sync/zone-sync.js";
@@ -139,6 +141,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    estimates: new SendingEstimates({ costs: new RequestCostStore(db), wapi: wapi.status, clock }),
     stores,
     hookSpool: hooks,
     delegation,

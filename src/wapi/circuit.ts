@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
-import type { CircuitReason, CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
+import type { CircuitReason } from "../model/wapi-status.js";
+import type { CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
 import { WAPI_CODES } from "./codes.js";
 import { WapiPausedError, type WapiResultError } from "./errors.js";
 import { pragueClockTime } from "./prague-hour.js";
@@ -100,9 +101,11 @@ export class WapiCircuit {
   }
 
   /** Undefined while requests may be sent (a pause that new settings ended counts as over). */
-  status(): (CircuitRow & { summary: string }) | undefined {
+  status(): (CircuitRow & { summary: string; endsByItself: boolean }) | undefined {
     const row = this.store.read();
-    return row === undefined || this.endedByNewSettings(row) ? undefined : { ...row, summary: describe(row) };
+    return row === undefined || this.endedByNewSettings(row)
+      ? undefined
+      : { ...row, summary: describe(row), endsByItself: TIME_BOUND.has(row.reason) };
   }
 
   /** A pause the admin fixes in the settings (credentials, IP allow-list) ends once URL, login or password change. */

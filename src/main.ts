@@ -5,6 +5,7 @@ import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { SendingEstimates } from "./provisioning/estimate.js";
+import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import type { JobQueue } from "./provisioning/queue.js";
@@ -22,6 +23,7 @@ import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { DriftStore } from "./store/drift-store.js";
 import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
+import { PausedJobStore } from "./store/paused-job-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { RequestCostStore } from "./store/request-cost-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
@@ -148,6 +150,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     shutdown,
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
+    resumeSending: () => resumeSending({ circuit: wapi.circuit, pausedJobs: new PausedJobStore(db), clock }),
     backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();

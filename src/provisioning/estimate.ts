@@ -134,14 +134,28 @@ export class SendingEstimates {
     return { ...this.finishOf(Math.ceil(requests), lane), jobs, requests: Math.ceil(requests) };
   }
 
-  /** When the domain's waiting changes will be at WEDOS, or undefined when none is waiting. */
-  forDomain(domain: string): Estimate | undefined {
-    const waiting = this.deps.costs.waitingFor(domain);
-    if (waiting === undefined) return undefined;
-    const lane = WAPI_LANES[waiting.priority] ?? "background";
-    const drain = this.queueDrain(lane);
-    if (drain.kind === "at" && waiting.runAt > drain.at) return { ...drain, at: waiting.runAt };
-    return drain;
+  /**
+   * Of `domains`, those with changes waiting (a queued or running job), each with when they are expected at WEDOS:
+   * the end of the work as urgent as its job or more, or the job's own due time if later.
+   */
+  forDomains(domains: readonly string[]): Map<string, Estimate> {
+    const byLane = new Map<WapiLane, Estimate>();
+    const drainOf = (lane: WapiLane): Estimate => {
+      const known = byLane.get(lane);
+      if (known !== undefined) return known;
+      const drain = this.queueDrain(lane);
+      byLane.set(lane, drain);
+      return drain;
+    };
+    const estimates = new Map<string, Estimate>();
+    for (const waiting of this.deps.costs.waitingFor(domains, this.deps.clock.now() + WAITING_HORIZON_MS)) {
+      const drain = drainOf(WAPI_LANES[waiting.priority] ?? "background");
+      estimates.set(
+        waiting.domain,
+        drain.kind === "at" && waiting.runAt > drain.at ? { ...drain, at: waiting.runAt } : drain,
+      );
+    }
+    return estimates;
   }
 
   /** What holds back sending now, if anything: a pause (the fuse included), or this hour's budget of the lanes that

@@ -17,6 +17,7 @@ export interface WaitingJobs {
 
 /** The queued or running work of one domain: its most urgent job's priority and when it is due. */
 export interface DomainWaiting {
+  domain: string;
   priority: number;
   runAt: number;
 }
@@ -45,9 +46,12 @@ export class RequestCostStore {
       `SELECT task, priority, COUNT(*) AS jobs FROM jobs
        WHERE (state = 'queued' AND run_at <= ?) OR state = 'running' GROUP BY task, priority`,
     );
-    this.waitingOf = db.prepare<[string], DomainWaiting>(
-      `SELECT priority, run_at AS runAt FROM jobs WHERE domain = ? AND state IN ('queued', 'running')
-       ORDER BY priority, run_at LIMIT 1`,
+    // One statement for a page's domains (a JSON array), each through the jobs_by_domain index.
+    this.waitingOf = db.prepare<[{ domains: string; dueBy: number }], DomainWaiting>(
+      `SELECT j.domain, MIN(j.priority) AS priority, MIN(j.run_at) AS runAt
+       FROM json_each(@domains) AS d JOIN jobs AS j ON j.domain = d.value
+       WHERE (j.state = 'queued' AND j.run_at <= @dueBy) OR j.state = 'running'
+       GROUP BY j.domain`,
     );
     this.duration = db.prepare<[number], { ms: number | null }>(
       "SELECT AVG(duration_ms) AS ms FROM (SELECT duration_ms FROM wapi_calls ORDER BY id DESC LIMIT ?)",
@@ -64,9 +68,12 @@ export class RequestCostStore {
     return this.waiting.all(dueBy);
   }
 
-  /** The domain's most urgent queued or running job, if any. */
-  waitingFor(domain: string): DomainWaiting | undefined {
-    return this.waitingOf.get(domain);
+  /**
+   * Of `domains`, those with a job running, or queued and due by `dueBy`: the most urgent one's priority, the
+   * earliest due time.
+   */
+  waitingFor(domains: readonly string[], dueBy: number): DomainWaiting[] {
+    return domains.length === 0 ? [] : this.waitingOf.all({ domains: JSON.stringify(domains), dueBy });
   }
 
   /** The mean time of the latest `limit` requests, or undefined before the first. */

@@ -100,6 +100,17 @@ export class WapiCircuit {
     this.store.clear();
   }
 
+  /**
+   * An admin's Resume on the pages: ends a pause whose cause an admin fixes (credentials, the IP address); a pause
+   * that ends by itself (the hour's limit, the fuse) holds. False when there was no such pause.
+   */
+  resumeAfterFix(): boolean {
+    const paused = this.status();
+    if (paused === undefined || paused.endsByItself) return false;
+    this.reset();
+    return true;
+  }
+
   /** Undefined while requests may be sent (a pause that new settings ended counts as over). */
   status(): (CircuitRow & { summary: string; endsByItself: boolean }) | undefined {
     const row = this.store.read();

@@ -51,4 +51,6 @@ export interface WebDeps {
   };
   /** The admin's Test connection: one ping now with the settings in use; the outcome is kept for the settings page. */
   testConnection(): Promise<ConnectionTest>;
+  /** The admin's Resume once the cause of a pause is fixed (provisioning/resume.ts); false if there was none. */
+  resumeSending(): boolean;
 }

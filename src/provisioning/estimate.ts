@@ -2,6 +2,8 @@ import type { Clock } from "../clock.js";
 import type { BudgetStatus, WapiPause, WapiStatusView } from "../model/wapi-status.js";
 import type { RequestCostStore } from "../store/request-cost-store.js";
 import { WAPI_LANES, type WapiLane } from "../wapi/lanes.js";
+import { applyDrift } from "./tasks/drift-tasks.js";
+import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./tasks/zone-tasks.js";
 
 const HOUR_MS = 3_600_000;
 
@@ -10,7 +12,7 @@ const HOUR_MS = 3_600_000;
  * one dns-domain-add, eleven dns-row-add and one dns-domain-commit; a change of one record is one listing, one
  * change and one commit. docs/decisions/0034-estimates-from-the-budget-and-measured-costs.md.
  */
-export const STARTING_REQUESTS: Readonly<Record<string, number>> = { "provision-domain": 13 };
+export const STARTING_REQUESTS: Readonly<Record<string, number>> = { [provisionDomain.name]: 13 };
 const STARTING_REQUESTS_OTHER = 3;
 /** Finished jobs of a task needed before their measured mean replaces the starting figure. */
 export const MEASURED_AFTER_JOBS = 5;
@@ -20,6 +22,10 @@ const MEASURED_JOBS = 100;
 const STARTING_REQUEST_MS = 300;
 /** Queued work due later than this is not waiting (a removal after the grace period). */
 const WAITING_HORIZON_MS = 24 * HOUR_MS;
+/** The tasks that change a domain's zone at WEDOS: while one waits, the zone there is not yet what the panel says. */
+const ZONE_CHANGES: readonly string[] = [provisionDomain, syncZone, applyDrift, withdrawZone, removeDomain].map(
+  (task) => task.name,
+);
 
 /** What one job of a task costs: the measured mean once there are enough measurements, else the starting figure. */
 export interface JobCost {
@@ -135,7 +141,8 @@ export class SendingEstimates {
   }
 
   /**
-   * Of `domains`, those with changes waiting (a queued or running job), each with when they are expected at WEDOS:
+   * Of `domains`, those with zone changes waiting (a queued or running job that changes the zone; a protection order
+   * or a drift check is not one), each with when they are expected at WEDOS:
    * the end of the work as urgent as its job or more, or the job's own due time if later.
    */
   forDomains(domains: readonly string[]): Map<string, Estimate> {
@@ -148,7 +155,8 @@ export class SendingEstimates {
       return drain;
     };
     const estimates = new Map<string, Estimate>();
-    for (const waiting of this.deps.costs.waitingFor(domains, this.deps.clock.now() + WAITING_HORIZON_MS)) {
+    const dueBy = this.deps.clock.now() + WAITING_HORIZON_MS;
+    for (const waiting of this.deps.costs.waitingFor(domains, ZONE_CHANGES, dueBy)) {
       const drain = drainOf(WAPI_LANES[waiting.priority] ?? "background");
       estimates.set(
         waiting.domain,

@@ -47,10 +47,11 @@ export class RequestCostStore {
        WHERE (state = 'queued' AND run_at <= ?) OR state = 'running' GROUP BY task, priority`,
     );
     // One statement for a page's domains (a JSON array), each through the jobs_by_domain index.
-    this.waitingOf = db.prepare<[{ domains: string; dueBy: number }], DomainWaiting>(
+    this.waitingOf = db.prepare<[{ domains: string; tasks: string; dueBy: number }], DomainWaiting>(
       `SELECT j.domain, MIN(j.priority) AS priority, MIN(j.run_at) AS runAt
        FROM json_each(@domains) AS d JOIN jobs AS j ON j.domain = d.value
-       WHERE (j.state = 'queued' AND j.run_at <= @dueBy) OR j.state = 'running'
+       WHERE ((j.state = 'queued' AND j.run_at <= @dueBy) OR j.state = 'running')
+         AND j.task IN (SELECT value FROM json_each(@tasks))
        GROUP BY j.domain`,
     );
     this.duration = db.prepare<[number], { ms: number | null }>(
@@ -69,11 +70,13 @@ export class RequestCostStore {
   }
 
   /**
-   * Of `domains`, those with a job running, or queued and due by `dueBy`: the most urgent one's priority, the
-   * earliest due time.
+   * Of `domains`, those with a job of one of `tasks` running, or queued and due by `dueBy`: the most urgent one's
+   * priority, the earliest due time.
    */
-  waitingFor(domains: readonly string[], dueBy: number): DomainWaiting[] {
-    return domains.length === 0 ? [] : this.waitingOf.all({ domains: JSON.stringify(domains), dueBy });
+  waitingFor(domains: readonly string[], tasks: readonly string[], dueBy: number): DomainWaiting[] {
+    return domains.length === 0
+      ? []
+      : this.waitingOf.all({ domains: JSON.stringify(domains), tasks: JSON.stringify(tasks), dueBy });
   }
 
   /** The mean time of the latest `limit` requests, or undefined before the first. */

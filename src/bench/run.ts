@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 
 async function printImportEstimate(): Promise<void> {
   print(
-    "Provisioning: what an import of 400 domains costs, and its estimated end against the real one (1000 requests an hour)",
+    "Provisioning: what an import of 400 domains costs, and its estimated end against the real end (1000 requests an hour)",
     ["what", "figure", "note"],
     await benchImportEstimate(),
   );

@@ -37,8 +37,8 @@ export class RequestCostStore {
   constructor(db: Database) {
     this.costOf = db.prepare<[{ task: string; limit: number }], MeasuredCost>(
       `SELECT COUNT(*) AS jobs, COALESCE(SUM(requests), 0) AS requests FROM (
-         SELECT (SELECT COUNT(*) FROM wapi_calls c WHERE c.domain = j.domain AND c.at BETWEEN j.created_at AND j.finished_at)
-           AS requests
+         SELECT (SELECT COUNT(*) FROM wapi_calls c
+                 WHERE c.domain = j.domain AND c.at BETWEEN j.created_at AND j.finished_at) AS requests
          FROM jobs j WHERE j.task = @task AND j.state = 'done' AND j.domain IS NOT NULL AND j.finished_at IS NOT NULL
          ORDER BY j.finished_at DESC LIMIT @limit)`,
     );

@@ -91,7 +91,9 @@ function importPlan(estimates: SendingEstimates, domains: number, now: number) {
     waitsFor: finish.kind === "waits-for-admin" ? finish.pause.summary : null,
   };
   const ahead = waiting.requests > 0 ? `, after ${waiting.requests} already queued` : "";
-  const words = `About ${requests} WAPI requests (${costWords(cost)})${ahead}, at most ${perHour} an hour for background work: ${eta(finish, now)}.`;
+  const words =
+    `About ${requests} WAPI requests (${costWords(cost)})${ahead}, ` +
+    `at most ${perHour} an hour for background work: ${eta(finish, now)}.`;
   return { json, words };
 }
 

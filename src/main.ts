@@ -4,6 +4,8 @@ import type { Panel } from "./panel/panel.js";
 import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
+import { SendingEstimates } from "./provisioning/estimate.js";
+import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import type { JobQueue } from "./provisioning/queue.js";
@@ -21,7 +23,9 @@ import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { DriftStore } from "./store/drift-store.js";
 import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
+import { PausedJobStore } from "./store/paused-job-store.js";
 import { PolicyStore } from "./store/policy-store.js";
+import { RequestCostStore } from "./store/request-cost-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
 import { SpoolStore } from "./store/spool-store.js";
 import { ZoneSync } from "./sync/zone-sync.js";
@@ -139,12 +143,14 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    estimates: new SendingEstimates({ costs: new RequestCostStore(db), wapi: wapi.status, clock }),
     stores,
     hookSpool: hooks,
     delegation,
     shutdown,
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
+    resumeSending: () => resumeSending({ circuit: wapi.circuit, pausedJobs: new PausedJobStore(db), clock }),
     backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();

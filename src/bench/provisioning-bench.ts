@@ -14,7 +14,7 @@ import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 
 const HOUR_MS = 3_600_000;
 
-interface ImportWorld {
+export interface ImportWorld {
   clock: ManualClock;
   sim: RunningSimulator;
   services: Services;
@@ -24,7 +24,7 @@ interface ImportWorld {
 }
 
 /** A seeded DirectAdmin of `domains` domains, the simulator (limits scaled up), and the services on a manual clock. */
-async function importWorld(domains: number): Promise<ImportWorld> {
+export async function importWorld(domains: number): Promise<ImportWorld> {
   const root = mkdtempSync(join(tmpdir(), "wedos-panel-bench-import-"));
   const clock = new ManualClock("2026-03-10T09:00:00Z");
   const sim = await startSimulator({

@@ -1,6 +1,7 @@
 import { openBenchEnvironment } from "./environment.js";
 import { benchFairShares } from "./fair-bench.js";
 import { benchHooks } from "./hooks-bench.js";
+import { benchImportEstimate } from "./estimate-bench.js";
 import { benchImportBudgetShare, benchNewAccountDuringImport } from "./provisioning-bench.js";
 import { benchPlanning, benchSyncCalls } from "./sync-bench.js";
 import { formatTable } from "./table.js";
@@ -10,13 +11,15 @@ import { benchBigZonePages, benchDaemonMemory } from "./bigzone-bench.js";
 
 /**
  * `npm run bench`: every figure the issues name, printed as tables. Runs against the local simulator only.
- * `node build/lib/bench/run.js --only big-zone`: only the big zone's pages and the daemon's memory.
+ * `node build/lib/bench/run.js --only big-zone`: only the big zone's pages and the daemon's memory;
+ * `--only import-estimate`: only what an import costs and how well its end is estimated.
  */
 async function main(): Promise<void> {
   if (process.argv.includes("--only")) {
     const only = process.argv[process.argv.indexOf("--only") + 1];
-    if (only !== "big-zone") throw new Error(`--only ${only ?? ""}: the one bench that runs alone is big-zone`);
-    await printBigZone();
+    if (only === "big-zone") await printBigZone();
+    else if (only === "import-estimate") await printImportEstimate();
+    else throw new Error(`--only ${only ?? ""}: the benches that run alone are big-zone and import-estimate`);
     return;
   }
   const env = await openBenchEnvironment();
@@ -56,6 +59,15 @@ async function main(): Promise<void> {
     "Provisioning: import's share of the background budget per full hour (target ≥ 95 %)",
     ["hour", "requests", "available", "share"],
     await benchImportBudgetShare(),
+  );
+  await printImportEstimate();
+}
+
+async function printImportEstimate(): Promise<void> {
+  print(
+    "Provisioning: what an import of 400 domains costs, and its estimated end against the real end (1000 requests an hour)",
+    ["what", "figure", "note"],
+    await benchImportEstimate(),
   );
 }
 

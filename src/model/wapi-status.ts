@@ -11,19 +11,39 @@ export interface HourUsage {
   rejected: number;
 }
 
+/** What each lane may bring the hour's count to (wapi/lanes.ts names the lanes, most urgent first). */
+export interface LaneCaps {
+  interactive: number;
+  lifecycle: number;
+  records: number;
+  background: number;
+}
+
 /** This hour's budget: `reserve` is the part records and background work may not use. */
 export interface BudgetStatus extends HourUsage {
   limit: number;
   reserve: number;
   renewsAt: number;
+  caps: LaneCaps;
 }
+
+/**
+ * Why sending is paused: WEDOS refused the credentials (2050), the IP address (2051) or blocked it (2052), its
+ * hourly limit was reached (2006), or the plugin's own rejected-request fuse holds.
+ */
+export type CircuitReason = "credentials" | "ip-not-allowed" | "ip-blocked" | "rate-limited" | "rejected-fuse";
 
 /** Sending to WEDOS is paused (the circuit is open). */
 export interface WapiPause {
+  reason: CircuitReason;
   /** Why, since when and until when, in words for an admin. */
   summary: string;
   /** The address WEDOS said the request came from, when it refused the IP address. */
   seenIp: string | null;
+  /** When sending resumes by itself (a time-bound cause) or one test request is tried (a cause an admin fixes). */
+  retryAt: number;
+  /** The pause ends at `retryAt` whatever anyone does (the hourly limit, the fuse); else an admin fixes its cause. */
+  endsByItself: boolean;
 }
 
 /** The rejected-request fuse over the last hour (docs/decisions/0014-the-fuse-holds-whatever-happens.md). */

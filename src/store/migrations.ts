@@ -374,4 +374,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX jobs_by_domain ON jobs (domain, state);
     `,
   },
+  {
+    version: 18,
+    name: "what a finished job cost in WAPI requests, read from the call log",
+    sql: `
+      -- The estimates count each finished job's requests: the calls about its domain between its queueing and its end.
+      CREATE INDEX IF NOT EXISTS wapi_calls_by_domain ON wapi_calls (domain, at);
+      -- The latest finished jobs of a task, newest first.
+      CREATE INDEX IF NOT EXISTS jobs_finished_by_task ON jobs (task, state, finished_at);
+    `,
+  },
 ];

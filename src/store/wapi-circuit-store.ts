@@ -1,6 +1,5 @@
+import type { CircuitReason } from "../model/wapi-status.js";
 import type { Database } from "./database.js";
-
-export type CircuitReason = "credentials" | "ip-not-allowed" | "ip-blocked" | "rate-limited" | "rejected-fuse";
 
 export interface CircuitRow {
   reason: CircuitReason;

@@ -92,6 +92,12 @@ export class WapiBudget {
       limit: this.limits.hourlyLimit,
       reserve: this.limits.hourlyLimit - this.capFor("background"),
       renewsAt: nextHourStart(now),
+      caps: {
+        interactive: this.capFor("interactive"),
+        lifecycle: this.capFor("lifecycle"),
+        records: this.capFor("records"),
+        background: this.capFor("background"),
+      },
     };
   }
 

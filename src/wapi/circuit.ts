@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
-import type { CircuitReason, CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
+import type { CircuitReason } from "../model/wapi-status.js";
+import type { CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
 import { WAPI_CODES } from "./codes.js";
 import { WapiPausedError, type WapiResultError } from "./errors.js";
 import { pragueClockTime } from "./prague-hour.js";
@@ -99,10 +100,23 @@ export class WapiCircuit {
     this.store.clear();
   }
 
+  /**
+   * An admin's Resume on the pages: ends a pause whose cause an admin fixes (credentials, the IP address); a pause
+   * that ends by itself (the hour's limit, the fuse) holds. False when there was no such pause.
+   */
+  resumeAfterFix(): boolean {
+    const paused = this.status();
+    if (paused === undefined || paused.endsByItself) return false;
+    this.reset();
+    return true;
+  }
+
   /** Undefined while requests may be sent (a pause that new settings ended counts as over). */
-  status(): (CircuitRow & { summary: string }) | undefined {
+  status(): (CircuitRow & { summary: string; endsByItself: boolean }) | undefined {
     const row = this.store.read();
-    return row === undefined || this.endedByNewSettings(row) ? undefined : { ...row, summary: describe(row) };
+    return row === undefined || this.endedByNewSettings(row)
+      ? undefined
+      : { ...row, summary: describe(row), endsByItself: TIME_BOUND.has(row.reason) };
   }
 
   /** A pause the admin fixes in the settings (credentials, IP allow-list) ends once URL, login or password change. */

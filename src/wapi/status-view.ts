@@ -10,7 +10,15 @@ export function wapiStatusView(budget: WapiBudget, circuit: WapiCircuit, fuse: R
     budgetHistory: (hours) => budget.history(hours),
     pause: () => {
       const paused = circuit.status();
-      return paused === undefined ? undefined : { summary: paused.summary, seenIp: paused.seenIp };
+      return paused === undefined
+        ? undefined
+        : {
+            reason: paused.reason,
+            summary: paused.summary,
+            seenIp: paused.seenIp,
+            retryAt: paused.retryAt,
+            endsByItself: paused.endsByItself,
+          };
     },
     fuse: () => fuse.status(),
   };

@@ -53,6 +53,8 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     inventory: stores.inventory,
     queue: deps.queue,
     actions: deps.actions,
+    estimates: deps.estimates,
+    resumeSending: () => deps.resumeSending(),
     records: {
       panel: deps.panel,
       zones: stores.zones,

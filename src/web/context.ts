@@ -1,6 +1,7 @@
 import type { Response } from "express";
 import type { Language, Translate } from "./i18n/index.js";
 import type { Identity } from "./identity/identity.js";
+import type { Blocking, Estimate } from "../provisioning/estimate.js";
 import type { ProgressView } from "./progress.js";
 import type { PageRequest } from "./protocol.js";
 import type { TenantScope } from "./tenant-scope.js";
@@ -20,6 +21,18 @@ export interface PageContext {
   csrfToken?: string;
   /** The progress of the job an action queued (or the `job` a refreshed page names), shown above the page. */
   progress?: ProgressView | undefined;
+  /** What holds back sending to WEDOS, and when waiting changes are expected there (every authenticated page). */
+  sending?: SendingState;
+}
+
+/** Sending to WEDOS as the pages tell it (middleware/sending-state.ts). */
+export interface SendingState {
+  /** A pause or a spent budget, if one holds now (read when the page is rendered, after its action). */
+  blocking(): Blocking | undefined;
+  /** When the changes made in the panel now (the records lane and what goes before it) are expected at WEDOS. */
+  changesExpected(): Estimate;
+  /** Of `domains`, those with changes waiting, each with when they are expected at WEDOS. */
+  waiting(domains: readonly string[]): ReadonlyMap<string, Estimate>;
 }
 
 /** A page context after authentication. */

@@ -4,6 +4,7 @@ import type { WapiStatusView } from "../model/wapi-status.js";
 import type { WapiCredentialsWriter } from "../model/wapi-settings.js";
 import type { Panel } from "../panel/panel.js";
 import type { CustomerActions } from "../provisioning/customer-actions.js";
+import type { SendingEstimates } from "../provisioning/estimate.js";
 import type { JobQueue } from "../provisioning/queue.js";
 import type { ConnectionTest } from "../provisioning/tasks/test-connection.js";
 import type { ConflictStore } from "../store/conflict-store.js";
@@ -41,6 +42,8 @@ export interface WebDeps {
   /** Customers' Sync now and Purge (cooldown and fair shares). */
   actions: CustomerActions;
   stores: WebStores;
+  /** When waiting changes are expected at WEDOS, and what holds sending back (a pause, a spent budget). */
+  estimates: SendingEstimates;
   wapi: {
     status: WapiStatusView;
     calls: Pick<WapiCallStore, "latest">;
@@ -48,4 +51,6 @@ export interface WebDeps {
   };
   /** The admin's Test connection: one ping now with the settings in use; the outcome is kept for the settings page. */
   testConnection(): Promise<ConnectionTest>;
+  /** The admin's Resume once the cause of a pause is fixed (provisioning/resume.ts); false if there was none. */
+  resumeSending(): boolean;
 }

@@ -31,7 +31,7 @@ describe.each(LOADED)("migration 16 through the %s driver", (driver) => {
       '{"force":true,"domain":"carol.test"}',
     ]);
     const db = openDatabase(file, { driver });
-    expect(db.pragma("user_version")).toBe(16);
+    expect(db.pragma("user_version")).toBeGreaterThanOrEqual(16);
     const rows = db
       .prepare<[], { key: string; domain: string | null }>("SELECT job_key AS key, domain FROM jobs ORDER BY id")
       .all();

@@ -340,6 +340,41 @@ export const cs: Record<MessageKey, string> = {
     "Mezipaměť ochrany domény {domain} byla vyprázdněna v {last}. Vyprázdnit ji lze nejvýše jednou za {minutes} minut (WEDOS tomuto serveru povoluje jen omezený počet požadavků za hodinu, sdílený všemi zákazníky), proto je další vyprázdnění zařazeno na {at}; další kliknutí ho neuspíší.",
   "action.purgeOverShare":
     "Váš hosting vyčerpal svůj podíl na požadavcích k WEDOS pro tuto hodinu, o které se dělí všichni zákazníci tohoto serveru. Vyprázdnění mezipaměti ochrany domény {domain} je zařazeno na {at}.",
+  "dns.waiting": "změny čekají",
+  "waiting.by": "Změny ještě nejsou u WEDOS; očekávají se tam do {time}.",
+  "waiting.held": "Změny ještě nejsou u WEDOS; odejdou, až správce opraví spojení s WEDOS.",
+  "sending.customer.title": "Změny čekají na odeslání do WEDOS",
+  "sending.customer.timed":
+    "Tento server teď změny do WEDOS chvíli zadržuje: smí WEDOS poslat jen určitý počet požadavků za hodinu. Nic se neztratí; změny provedené nyní se u WEDOS očekávají do {time}.",
+  "sending.customer.held":
+    "Tento server teď nemůže posílat změny do WEDOS; správce ví, jak to opravit. Nic se neztratí: vaše změny jsou uložené a odejdou hned po opravě.",
+  "sending.admin.paused": "Do WEDOS se nic neposílá",
+  "sending.admin.budget": "Požadavky na WEDOS pro změny jsou v této hodině vyčerpány",
+  "sending.cause.credentials": "WEDOS odmítl přihlašovací jméno nebo heslo k WAPI (nebo jdou na tomto serveru špatně hodiny).",
+  "sending.fix.credentials":
+    "Zadejte správné heslo k WAPI na stránce Nastavení WAPI (nové heslo obnoví odesílání hned), nebo opravte čas serveru a stiskněte Obnovit odesílání.",
+  "sending.cause.ipNotAllowed": "WEDOS nepřijímá požadavky WAPI z adresy tohoto serveru {ip}.",
+  "sending.fix.ipNotAllowed":
+    "Povolte adresu {ip} pro WAPI v zákaznické administraci WEDOS (nastavení WAPI) a stiskněte Obnovit odesílání.",
+  "sending.cause.ipBlocked": "WEDOS zablokoval IP adresu tohoto serveru po příliš mnoha neplatných požadavcích.",
+  "sending.fix.ipBlocked": "Požádejte podporu WEDOS o odblokování adresy a stiskněte Obnovit odesílání.",
+  "sending.cause.rateLimited": "Hodinový limit požadavků u WEDOS pro tento účet je vyčerpán.",
+  "sending.fix.byItself": "Není co dělat: odesílání se samo obnoví v {time}.",
+  "sending.cause.fuse":
+    "WEDOS za poslední hodinu odmítl několik požadavků; plugin přestal posílat, aby WEDOS nezablokoval IP adresu tohoto serveru.",
+  "sending.fix.fuse":
+    "Najděte příčinu v záznamu požadavků WAPI na stránce Provoz a odstraňte ji; odesílání se samo obnoví v {time}.",
+  "sending.cause.budget":
+    "V této hodině odešlo {used} požadavků; změny a práce na pozadí smějí využít {cap}, zbytek je vyhrazen pro akce lidí a nové účty.",
+  "sending.fix.budget":
+    "Není co dělat: odesílání se samo obnoví v {time}. Chcete-li povolit víc, zvyšte wapi.hourlyLimit (WEDOS povoluje 1000) nebo snižte rezervy.",
+  "sending.expected.by": "Změny, které teď čekají, se u WEDOS očekávají do {time}.",
+  "sending.expected.afterFix": "Změny čekají, žádná se neztratí, dokud příčina nebude odstraněna.",
+  "sending.details": "Zaznamenáno: {details}",
+  "action.resume": "Obnovit odesílání",
+  "action.resumed": "Odesílání do WEDOS je obnoveno; čekající změny teď odcházejí.",
+  "action.notPaused":
+    "Odesílání nebylo pozastaveno příčinou, kterou opravuje správce; nic se nezměnilo (pozastavení, které skončí samo, trvá).",
 };
 
 /** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */

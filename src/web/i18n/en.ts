@@ -347,6 +347,41 @@ export const en = {
     "The protection cache of {domain} was purged at {last}. It can be purged at most once every {minutes} minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next purge is queued for {at}; clicking again will not make it sooner.",
   "action.purgeOverShare":
     "Your hosting has used its share of this hour's requests to WEDOS, which all customers on this server share. The purge of the protection cache of {domain} is queued for {at}.",
+  "dns.waiting": "changes waiting",
+  "waiting.by": "Changes not yet at WEDOS; expected there by {time}.",
+  "waiting.held": "Changes not yet at WEDOS; they are sent once the administrator has fixed the connection to WEDOS.",
+  "sending.customer.title": "Changes are waiting for WEDOS",
+  "sending.customer.timed":
+    "This server is holding back changes to WEDOS for a while: it may send WEDOS only so many requests an hour. Nothing is lost; changes made now are expected at WEDOS by {time}.",
+  "sending.customer.held":
+    "This server cannot send changes to WEDOS at the moment; the administrator has been told how to fix it. Nothing is lost: your changes are kept and sent as soon as it is fixed.",
+  "sending.admin.paused": "Nothing is being sent to WEDOS",
+  "sending.admin.budget": "This hour's WEDOS requests for changes are used up",
+  "sending.cause.credentials": "WEDOS refused the WAPI login or password (or this server's clock is wrong).",
+  "sending.fix.credentials":
+    "Enter the right WAPI password on the WAPI settings page (a new password resumes sending at once), or correct the server's clock and press Resume.",
+  "sending.cause.ipNotAllowed": "WEDOS does not accept WAPI requests from this server's address {ip}.",
+  "sending.fix.ipNotAllowed":
+    "Allow {ip} for WAPI in WEDOS's customer administration (WAPI settings), then press Resume.",
+  "sending.cause.ipBlocked": "WEDOS has blocked this server's IP address after too many invalid requests.",
+  "sending.fix.ipBlocked": "Ask WEDOS support to unblock the address, then press Resume.",
+  "sending.cause.rateLimited": "WEDOS's limit of requests per hour for this account is used up.",
+  "sending.fix.byItself": "Nothing to do: sending resumes by itself at {time}.",
+  "sending.cause.fuse":
+    "WEDOS rejected several requests in the last hour; the plugin stopped sending so that WEDOS does not block this server's IP address.",
+  "sending.fix.fuse":
+    "Find the cause in the WAPI audit log on the Operations page and fix it; sending resumes by itself at {time}.",
+  "sending.cause.budget":
+    "{used} requests were sent this hour; changes and background work may use {cap}, the rest is kept for people's actions and new accounts.",
+  "sending.fix.budget":
+    "Nothing to do: sending resumes by itself at {time}. To allow more, raise wapi.hourlyLimit (WEDOS allows 1000) or lower the reserves.",
+  "sending.expected.by": "Changes waiting now are expected at WEDOS by {time}.",
+  "sending.expected.afterFix": "Changes wait, none lost, until the cause is fixed.",
+  "sending.details": "Recorded: {details}",
+  "action.resume": "Resume sending",
+  "action.resumed": "Sending to WEDOS has resumed; waiting changes go out now.",
+  "action.notPaused":
+    "Sending was not paused by a cause an administrator fixes; nothing changed (a pause that ends by itself holds).",
 } as const;
 
 /** A text's key. */

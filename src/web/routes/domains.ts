@@ -101,7 +101,7 @@ export async function showDomain(
   const model = {
     notice,
     csrfToken: page.csrfToken,
-    domain: domainView(page, row),
+    domain: domainView(page, row, page.sending?.waiting([row.domain]).get(row.domain)),
     backHref: links.home,
     ...(await recordsModel(page, row.domain, records)),
     nameservers: records.nameServers,

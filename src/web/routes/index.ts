@@ -7,6 +7,8 @@ import { authenticate, type AuthenticateDeps } from "../middleware/authenticate.
 import { pageNotFound } from "../middleware/errors.js";
 import { jobProgress } from "../middleware/job-progress.js";
 import { requireCsrf } from "../middleware/require-csrf.js";
+import { sendingState } from "../middleware/sending-state.js";
+import type { SendingEstimates } from "../../provisioning/estimate.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
@@ -15,6 +17,7 @@ import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
 import { jobRoutes } from "./jobs.js";
 import { protectionRoutes } from "./protection.js";
+import { resumeRoutes } from "./resume.js";
 
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt), the same for
@@ -28,11 +31,20 @@ export function pageRoutes(
     actions: CustomerActions;
     admin: AdminSources;
     settings: SettingsSources;
+    estimates: SendingEstimates;
+    /** The admin's Resume (WebDeps.resumeSending). */
+    resumeSending: () => boolean;
     log: (line: string) => void;
   },
 ): Router {
   const router = Router();
-  router.use(authenticate(deps), requireCsrf(deps.csrf), auditActions(deps.log), jobProgress(deps.queue));
+  router.use(
+    authenticate(deps),
+    requireCsrf(deps.csrf),
+    auditActions(deps.log),
+    jobProgress(deps.queue),
+    sendingState(deps.estimates),
+  );
   for (const level of LEVELS)
     router.use(
       `/${level}`,
@@ -47,6 +59,7 @@ export function pageRoutes(
     policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }),
     settingsRoutes(deps.settings),
     driftRoutes(deps.admin),
+    resumeRoutes(deps.queue, deps.resumeSending),
   );
   router.use(pageNotFound);
   return router;

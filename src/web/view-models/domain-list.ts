@@ -1,8 +1,11 @@
 import { knownDnsReason } from "../../provisioning/dns-reasons.js";
+import type { Estimate } from "../../provisioning/estimate.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
+import { utcMinute } from "../../util/utc-minute.js";
 import { linksOf } from "./layout.js";
+import { waitingStatus } from "./sending.js";
 
 /** One domain as the list and detail pages show it. */
 export interface DomainView {
@@ -47,20 +50,37 @@ export interface DomainListModel {
 
 /** "2026-03-10 09:00 UTC": the panel serves people in many time zones and the daemon knows none of them. */
 export function formatTime(ms: number | null, never: string): string {
-  return ms === null ? never : `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return ms === null ? never : utcMinute(ms);
 }
 
-/** A domain row made printable (labels translated; the template escapes everything). */
-export function domainView(page: AuthenticatedContext, row: DomainRow): DomainView {
+/**
+ * A domain row made printable (labels translated; the template escapes everything). `waiting`: when its changes not
+ * yet at WEDOS are expected there; such a domain is never shown plainly active or waiting without a time.
+ */
+export function domainView(page: AuthenticatedContext, row: DomainRow, waiting?: Estimate): DomainView {
   const { t } = page;
+  // An error that is only the pause itself (the sync that met it waits for the fix) is waiting too.
+  const changes =
+    waiting !== undefined &&
+    (row.dnsStatus === "active" ||
+      row.dnsStatus === "pending" ||
+      (row.dnsStatus === "error" && waiting.kind === "waits-for-admin"))
+      ? waitingStatus(t, waiting)
+      : undefined;
   return {
     domain: row.domain,
     owner: row.origin === "cluster" ? t("table.clusterOwner") : (row.username ?? ""),
     state: row.state,
     stateLabel: t(`state.${row.state}`),
-    dnsStatus: row.dnsStatus,
-    dnsLabel: t(`dns.${row.dnsStatus}`),
-    reason: dnsReasonText(t, row.dnsReason),
+    dnsStatus: changes === undefined ? row.dnsStatus : "waiting",
+    dnsLabel: changes?.label ?? t(`dns.${row.dnsStatus}`),
+    // The stored reason stays beside the wait, except an error that is only the pause (its words are for the admin).
+    reason:
+      changes === undefined
+        ? dnsReasonText(t, row.dnsReason)
+        : row.dnsStatus === "error"
+          ? changes.reason
+          : [changes.reason, dnsReasonText(t, row.dnsReason)].filter((text) => text !== "").join(" "),
     syncedAt: formatTime(row.dnsSyncedAt, t("table.never")),
     href: linksOf(page).domain(row.domain),
     canSync: row.state === "active",
@@ -86,6 +106,11 @@ export function domainListModel(
   filter: DomainFilter = "all",
 ): DomainListModel {
   const { level, mode } = page.request;
+  const rows = page.scope
+    .domains()
+    .filter((row) => IN_FILTER[filter](row.dnsStatus))
+    .sort((a, b) => attentionRank(a.dnsStatus) - attentionRank(b.dnsStatus) || a.domain.localeCompare(b.domain));
+  const waiting = page.sending?.waiting(rows.map((row) => row.domain));
   return {
     filter,
     filters: DOMAIN_FILTERS.map((each) => ({
@@ -94,11 +119,7 @@ export function domainListModel(
       href: pageUrl(level, mode, "/", each === "all" ? {} : { status: each }),
       current: each === filter,
     })),
-    rows: page.scope
-      .domains()
-      .filter((row) => IN_FILTER[filter](row.dnsStatus))
-      .sort((a, b) => attentionRank(a.dnsStatus) - attentionRank(b.dnsStatus) || a.domain.localeCompare(b.domain))
-      .map((row) => domainView(page, row)),
+    rows: rows.map((row) => domainView(page, row, waiting?.get(row.domain))),
     showOwner: page.request.level !== "user",
     csrfToken: page.csrfToken,
     syncAction: linksOf(page).sync,

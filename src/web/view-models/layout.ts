@@ -1,6 +1,7 @@
 import type { AuthenticatedContext, PageContext } from "../context.js";
 import type { MessageKey } from "../i18n/index.js";
 import { assetUrl, pageUrl } from "../urls.js";
+import { sendingBanner, type SendingBannerModel } from "./sending.js";
 
 /** One entry of the page navigation; `current` marks the page being shown (aria-current). */
 export interface NavItem {
@@ -34,6 +35,8 @@ export interface LayoutModel {
   csrfToken: string | undefined;
   /** The navigation between the level's pages (the admin's; empty where the level has one list). */
   nav: NavItem[];
+  /** Why nothing (or less) is being sent to WEDOS now, on every page while it holds. */
+  sending: SendingBannerModel | undefined;
 }
 
 /**
@@ -67,6 +70,7 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
         : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),
     csrfToken: page.csrfToken,
     nav,
+    sending: sendingBanner(page),
   };
 }
 

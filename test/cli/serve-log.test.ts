@@ -15,7 +15,7 @@ afterEach(() => {
 const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z /;
 
 describe("the daemon's log", () => {
-  test("is one timestamped line per event: a data directory named with a newline and an escape forges none", async () => {
+  test("one timestamped line per event: a data directory named with a newline and an escape forges none", async () => {
     const dir = tempDir();
     const layout = fixtureTree(join(dir, "da"));
     // A name a careless admin or a hostile value could give: the newline would start a line of its own.

@@ -4,6 +4,7 @@ import { claimDemo, releaseDemo } from "./lock.js";
 import type { DemoPaths } from "./paths.js";
 import { startDemoStack } from "./stack.js";
 import { welcomeText } from "./welcome.js";
+import { lineLog } from "../util/log-line.js";
 
 export interface DemoRun {
   paths: DemoPaths;
@@ -23,7 +24,7 @@ export interface DemoRun {
 export async function runDemo(run: DemoRun): Promise<void> {
   claimDemo(run.paths);
   try {
-    const log = (line: string) => run.stderr(`${new Date(run.clock.now()).toISOString().slice(11, 19)} ${line}\n`);
+    const log = lineLog(run.stderr, run.clock);
     const stack = await startDemoStack({
       paths: run.paths,
       clock: run.clock,

@@ -1,4 +1,5 @@
 import { AppError } from "../errors.js";
+import { MESSAGE_MAX, oneLine } from "../util/one-line.js";
 import { readableText } from "./readable-text.js";
 import type { DnsRecord } from "./record.js";
 
@@ -21,11 +22,26 @@ export interface ZoneFileProblem {
   message: string;
 }
 
-/** Formats a problem as `file:line: message` (`file: message` for zone-wide problems). */
+/** How many problems of a file are listed before the rest are counted ("… and N more"). */
+export const PROBLEMS_LISTED = 20;
+
+/**
+ * Formats a problem as `file:line: message` (`file: message` for zone-wide problems), on one bounded line: a
+ * message quotes the file's own data, which may be long or hold control characters (docs/decisions/0032).
+ */
 export function describeProblem(problem: ZoneFileProblem): string {
-  return problem.line > 0
-    ? `${problem.file}:${problem.line}: ${problem.message}`
-    : `${problem.file}: ${problem.message}`;
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
+  return oneLine(`${where}: ${problem.message}`, MESSAGE_MAX);
+}
+
+/**
+ * The first {@link PROBLEMS_LISTED} problems described, then one line that counts the rest: however many problems a
+ * file has, what is printed, logged or kept stays short.
+ */
+export function describeProblems(problems: readonly ZoneFileProblem[]): string[] {
+  const listed = problems.slice(0, PROBLEMS_LISTED).map(describeProblem);
+  const more = problems.length - listed.length;
+  return more > 0 ? [...listed, `… and ${more.toLocaleString("en-US")} more`] : listed;
 }
 
 /**
@@ -36,11 +52,11 @@ export class ZoneFileError extends AppError {
   readonly problems: readonly ZoneFileProblem[];
 
   constructor(file: string, problems: readonly ZoneFileProblem[]) {
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    const count = problems.length === 1 ? "1 problem" : `${problems.length.toLocaleString("en-US")} problems`;
     super(
       "dns_zone_file_invalid",
       `zone file ${file} cannot be read (${count}); fix the file (named-checkzone shows the same problems) and try again:\n` +
-        problems.map(describeProblem).join("\n"),
+        describeProblems(problems).join("\n"),
     );
     this.problems = problems;
   }

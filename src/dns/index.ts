@@ -29,6 +29,8 @@ export {
   UnsupportedRecordError,
   ZoneFileError,
   describeProblem,
+  describeProblems,
+  PROBLEMS_LISTED,
   type ZoneFileProblem,
 } from "./errors.js";
 export { formatIpv6, parseIpv4, parseIpv6 } from "./addresses.js";

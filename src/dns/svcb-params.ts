@@ -1,7 +1,7 @@
 import { DnsDataError } from "./errors.js";
 import { formatIpv6, ipv6Groups, parseIpv4 } from "./addresses.js";
 import { base64FromBytes, bytesFromBase64, decodeCharString, escapeCharString, parseUint } from "./text-codec.js";
-import type { Token } from "./tokenizer.js";
+import { tokenizeValue, type Token } from "./tokenizer.js";
 
 /**
  * SVCB/HTTPS SvcParams (RFC 9460) read from presentation or wire form and printed in the one canonical form
@@ -27,6 +27,18 @@ const keyName = (key: number) => PRINTED_NAMES[key] ?? `key${key}`;
 
 /** Reads the params after the target; returns the canonical presentation text ("" when there are none). */
 export function parseSvcParams(tokens: readonly Token[]): string {
+  return formatSvcParams(readSvcParams(tokens));
+}
+
+/** How many bytes params in the canonical presentation text take in wire form (key, length and value of each). */
+export function svcParamsWireLength(params: string): number {
+  let bytes = 0;
+  for (const value of readSvcParams(tokenizeValue(params)).values()) bytes += 4 + value.length;
+  return bytes;
+}
+
+/** Params as key number → wire value, in the order written. */
+function readSvcParams(tokens: readonly Token[]): Map<number, string> {
   const params = new Map<number, string>();
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
@@ -46,7 +58,7 @@ export function parseSvcParams(tokens: readonly Token[]): string {
     if (params.has(key)) throw new DnsDataError(`duplicate SvcParamKey '${keyName(key)}'`);
     params.set(key, encodeValue(key, raw === undefined ? undefined : decodeCharString(raw), name));
   }
-  return formatSvcParams(params);
+  return params;
 }
 
 function encodeValue(key: number, value: string | undefined, name: string): string {

@@ -1,6 +1,7 @@
 import { DnsDataError, UnsupportedRecordError } from "./errors.js";
 import { parseIpv4, parseIpv6 } from "./addresses.js";
 import { isAtOrBelow, nameFromAbsoluteText, nameFromRelativeText, zoneNameFromText } from "./normalise.js";
+import { oversizeReason } from "./rdata-length.js";
 import { parseRdata } from "./rdata-text.js";
 import { isModelledType, type DnsRecord, type RecordData } from "./record.js";
 import { escapeCharString } from "./text-codec.js";
@@ -55,7 +56,10 @@ export function recordToWedosRow(record: DnsRecord, zone: string): WedosRow {
       throw unsupported(`the ${what} ${target} has characters WEDOS does not accept in host names`);
     return target;
   };
-  return { name, type: record.type, ttl: record.ttl, rdata: wedosRdata(record, host, unsupported) };
+  const rdata = wedosRdata(record, host, unsupported);
+  const oversize = oversizeReason(record);
+  if (oversize !== undefined) throw unsupported(`${oversize}, so no name server, WEDOS's included, can serve it`);
+  return { name, type: record.type, ttl: record.ttl, rdata };
 }
 
 function wedosRdata(
@@ -97,17 +101,26 @@ function wedosRdata(
 function txtValue(strings: readonly string[], unsupported: (reason: string) => Error): string {
   const bytes = strings.join("");
   if (bytes === "") throw unsupported("an empty TXT value cannot be stored at WEDOS");
-  // WEDOS stores text: bytes that are not UTF-8, or control characters, would not come back as they were sent.
+  const text = txtAsText(bytes);
+  if (typeof text !== "string") throw unsupported(text.problem);
+  return text;
+}
+
+/**
+ * TXT bytes as the text WEDOS stores, or why they are not such text. WEDOS stores text: bytes that are not UTF-8,
+ * or control characters (a NUL among them), would not come back as they were sent. DNS carries them, so the zone
+ * reader reads them and says which line will not be synced (zone-file.ts).
+ */
+export function txtAsText(bytes: string): string | { problem: string } {
   const control = /[\u0000-\u001f\u007f]/.exec(bytes);
   if (control !== null) {
-    throw unsupported(
-      `the TXT value contains a control character (byte ${control[0].charCodeAt(0)}), which WEDOS cannot store as text`,
-    );
+    const byte = control[0].charCodeAt(0);
+    return { problem: `the TXT value contains a control character (byte ${byte}), which WEDOS cannot store as text` };
   }
   try {
     return utf8.decode(Buffer.from(bytes, "latin1"));
   } catch {
-    throw unsupported("the TXT value contains bytes that are not UTF-8 text, which WEDOS cannot store");
+    return { problem: "the TXT value contains bytes that are not UTF-8 text, which WEDOS cannot store" };
   }
 }
 

@@ -1,12 +1,13 @@
 import { sliceBoundary, type Steps } from "../util/slices.js";
 import type { ZoneFileProblem } from "./errors.js";
 import { isAtOrBelow } from "./normalise.js";
+import { grouped, oversizeReason, rdataWireLength, SET_WIRE_BYTES } from "./rdata-length.js";
 import type { DnsRecord } from "./record.js";
 
 /**
  * What BIND does with a zone once every line is read (the rdataset merge in the database and named's post-load
- * checks for a primary zone): one TTL per set, duplicates merged, the singleton and CNAME rules, SOA and apex NS
- * present, and the integrity checks named runs by default (`check-integrity yes`).
+ * checks for a primary zone): one TTL per set, duplicates merged, a set's size, the singleton and CNAME rules, SOA
+ * and apex NS present, and the integrity checks named runs by default (`check-integrity yes`).
  */
 
 /** A record with where it came from. `batch` counts runs of lines with the same owner, as master.c commits them. */
@@ -33,7 +34,11 @@ export function* checkZoneSteps(
   warnings: ZoneFileProblem[],
 ): Steps<DnsRecord[]> {
   const problem = (list: ZoneFileProblem[], line: number, message: string) => list.push({ file, line, message });
-  const kept = yield* mergeSets(loaded, (line, message) => problem(warnings, line, message));
+  const kept = yield* mergeSets(
+    loaded,
+    (line, message) => problem(warnings, line, message),
+    (line, message) => problem(errors, line, message),
+  );
 
   const byName = new Map<string, LoadedRecord[]>();
   let checked = 0;
@@ -74,13 +79,18 @@ export function* checkZoneSteps(
   return kept.map((item) => item.record);
 }
 
-/** One TTL per (name, type) set and no duplicate records, as BIND's loader and database merge them. */
+/**
+ * One TTL per (name, type) set, no duplicate records and no set bigger than BIND holds (rdata-length.ts), as BIND's
+ * loader and database merge them.
+ */
 function* mergeSets(
   loaded: readonly LoadedRecord[],
-  warn: (line: number, message: string) => void,
+  warn: Report,
+  error: Report,
 ): Steps<LoadedRecord[]> {
   const sets = new Map<string, { ttl: number; batch: number }>();
   const seen = new Map<string, number>();
+  const setBytes = new Map<string, number>();
   const kept: LoadedRecord[] = [];
   for (const [index, item] of loaded.entries()) {
     if (sliceBoundary(index)) yield;
@@ -106,6 +116,9 @@ function* mergeSets(
       continue;
     }
     seen.set(identity, item.line);
+    const bytes = (setBytes.get(key) ?? 0) + 2 + rdataWireLength(item.record);
+    setBytes.set(key, bytes);
+    if (bytes > SET_WIRE_BYTES) error(item.line, setTooBig(item.record, bytes));
     kept.push(item);
   }
   return kept.map((item) => {
@@ -115,6 +128,17 @@ function* mergeSets(
 }
 
 type Report = (line: number, message: string) => void;
+
+/** BIND's "ran out of space", with what is too big and what to do. */
+function setTooBig(record: DnsRecord, setBytes: number): string {
+  const alone = oversizeReason(record);
+  if (alone !== undefined) return `ran out of space: ${alone}; shorten it`;
+  return (
+    `ran out of space: the ${record.type} records of ${record.name} come to ${grouped(setBytes)} bytes with this one ` +
+    `(their data and 2 bytes each), more than the ${grouped(SET_WIRE_BYTES)} BIND holds for one set; ` +
+    "shorten them or remove some"
+  );
+}
 
 function* checkIntegrity(zone: string, kept: readonly LoadedRecord[], error: Report, warn: Report): Steps<void> {
   const typesAt = new Map<string, Set<string>>();

@@ -21,6 +21,7 @@ import {
 import { parseTtlText } from "./text-codec.js";
 import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
 import { tokenizeZoneSteps, type Entry, type Token } from "./tokenizer.js";
+import { txtAsText } from "./wedos-row.js";
 import { checkZoneSteps, type LoadedRecord } from "./zone-checks.js";
 
 /**
@@ -190,6 +191,10 @@ class Loader {
       this.warn(line, readableText(`'${owner.text}' is not ASCII; read as the internationalised name ${name}`));
     if (owner.labels.indexOf("*") > 0) this.warn(line, `ownername '${name}' contains a non-terminal wildcard`);
     const record = { name, type, ttl: recordTtl, data } as DnsRecord;
+    if (record.type === "TXT") {
+      const text = txtAsText(record.data.strings.join(""));
+      if (typeof text !== "string") this.warn(line, `${text.problem}: the record is read but not synced to WEDOS`);
+    }
     this.loaded.push({ record, line, batch: this.batch });
   }
 

@@ -161,6 +161,31 @@ describe("wedos-panel sync", () => {
     expect((await sync("--check")).status).toBe(0);
   });
 
+  it("refuses TXT data no DNS record can hold, naming the line, and sends WEDOS nothing", async () => {
+    // 257 strings of 255 bytes: 65,792 bytes of data, where BIND stops at 65,510.
+    const strings = Array.from({ length: 257 }, () => `"${"x".repeat(255)}"`);
+    writeZone(`www 300 IN A 192.0.2.1\nbig 300 IN TXT ${strings.join(" ")}`);
+    const refused = await sync("--apply");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      `${DOMAIN}.db:5: ran out of space: the TXT data is 65,792 bytes, more than the 65,510 one DNS record can hold; shorten it`,
+    );
+    expect(sim.simulator.dump().requestLog).toEqual([]);
+  });
+
+  it("names the line of TXT data with a NUL byte, lists the record with its reason and syncs the rest", async () => {
+    writeZone('nul 300 IN TXT "a\\000b"\nwww 300 IN A 192.0.2.1');
+    const planned = await sync();
+    expect(planned.stderr).toBe(
+      `warning: ${DOMAIN}.db:4: the TXT value contains a control character (byte 0), which WEDOS cannot store as text: the record is read but not synced to WEDOS\n`,
+    );
+    expect(planned.stdout).toContain("  ! nul TXT: the TXT value contains a control character (byte 0)");
+    expect((await sync("--apply")).status).toBe(0);
+    expect(sim.simulator.dump().zones[0]?.rows.map((row) => `${row.name} ${row.type}`)).toEqual(["www A"]);
+    const added = sim.simulator.dump().requestLog.filter((entry) => entry.command === "dns-row-add");
+    expect(added).toHaveLength(1);
+  });
+
   it("names a non-ASCII name in a refused zone as it is written, not doubly encoded", async () => {
     writeZone("bücher 300 IN A 192.0.2.1\nwww 300 IN MX 10 poštovní");
     const refused = await sync();

@@ -174,6 +174,26 @@ describe("records WEDOS cannot hold", () => {
     expect(error.code).toBe("dns_unsupported_record");
     expect(error.record).toBe(record);
   });
+
+  test.each([
+    [
+      "TXT of 257 strings of 255 bytes",
+      r("t.example.com", "TXT", { strings: Array.from({ length: 257 }, () => "x".repeat(255)) }),
+      "the TXT data is 65,792 bytes, more than the 65,510 one DNS record can hold, so no name server",
+    ],
+    [
+      "CAA one byte over",
+      r("example.com", "CAA", { flags: 0, tag: "issue", value: "v".repeat(65_504) }),
+      "the CAA data is 65,511 bytes, more than the 65,510 one DNS record can hold",
+    ],
+  ])("data no DNS record can hold: %s", (_what, record, reason) => {
+    expect(() => recordToWedosRow(record, zone)).toThrow(reason);
+  });
+
+  test("data of the most a DNS record holds (65,510 bytes) is a row", () => {
+    const largest = r("example.com", "CAA", { flags: 0, tag: "issue", value: "v".repeat(65_503) });
+    expect(recordToWedosRow(largest, zone).rdata).toBe(`0 issue "${"v".repeat(65_503)}"`);
+  });
 });
 
 describe("wedosRowToRecord is tolerant of how WEDOS writes a row", () => {

@@ -195,6 +195,26 @@ describe("zone files that load", () => {
     expect(strings("long")?.map((text) => text.length)).toEqual([255, 4]);
   });
 
+  test("txt-largest.db: 65,510 bytes of TXT data load, as in BIND (one more is bad-txt-too-big.db)", () => {
+    const [record] = at(load("txt-largest.db"), "big.example.com", "TXT");
+    const strings = record?.type === "TXT" ? record.data.strings : [];
+    expect(strings).toHaveLength(256);
+    expect(strings.reduce((bytes, text) => bytes + 1 + text.length, 0)).toBe(65_510);
+  });
+
+  test("txt-nul.db: a NUL byte, escaped or raw, is read as BIND reads it, with a warning naming the line", () => {
+    const zone = load("txt-nul.db");
+    const strings = (label: string) => {
+      const [record] = at(zone, `${label}.example.com`, "TXT");
+      return record?.type === "TXT" ? record.data.strings : undefined;
+    };
+    expect(strings("escaped")).toEqual(["a\x00b"]);
+    expect(strings("raw")).toEqual(["c\x00d"]);
+    const warning =
+      "the TXT value contains a control character (byte 0), which WEDOS cannot store as text: the record is read but not synced to WEDOS";
+    expect(warningLines(zone)).toEqual([`6: ${warning}`, `7: ${warning}`]);
+  });
+
   test("comments-and-parentheses.db, crlf-line-endings.db and wildcards-and-underscores.db load", () => {
     expect(load("comments-and-parentheses.db").records.map(formatRecord)).toContain(
       "multi.example.com.\t\t\t      3600 IN MX\t10 mail.example.net.",
@@ -340,10 +360,16 @@ const REFUSED: Readonly<Record<string, readonly string[]>> = {
   "bad-owner-omitted-first.db": ["2: no owner name"],
   "bad-soa-not-at-apex.db": ["6: SOA record not at top of zone (sub.example.com)"],
   "bad-sshfp-length.db": ["6: an SSHFP fingerprint of type 2 must be 32 bytes"],
+  "bad-set-too-big.db": [
+    "7: ran out of space: the TXT records of big.example.com come to 65,513 bytes with this one (their data and 2 bytes each), more than the 65,512 BIND holds for one set",
+  ],
   "bad-svcb-mandatory.db": ["6: mandatory lists alpn but the record has no alpn param"],
   "bad-ttl-out-of-range.db": ["6: TTL 2147483648 is out of range: a TTL is 0 to 2147483647 seconds"],
   "bad-ttl-too-large.db": ["6: TTL 99999999999 is out of range"],
   "bad-txt-string-too-long.db": ["6: a character-string is 256 bytes but may hold at most 255"],
+  "bad-txt-too-big.db": [
+    "6: ran out of space: the TXT data is 65,511 bytes, more than the 65,510 one DNS record can hold; shorten it",
+  ],
   "bad-unbalanced-close.db": ["6: unbalanced parentheses: ')' without a matching '('"],
   "bad-unknown-directive.db": ["6: unknown $ directive '$FOO'"],
   "bad-unknown-type.db": ["6: unknown RR type 'FOO'"],

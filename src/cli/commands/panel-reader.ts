@@ -3,6 +3,7 @@ import { startPanelReader, type ReaderListen } from "../../panel/remote/reader-s
 import { stringOption, UsageError, type CliCommand } from "../command.js";
 import { panelKindOf } from "../../panel/adapters.js";
 import { localPanel } from "../panel-context.js";
+import { lineLog } from "../../util/log-line.js";
 
 export const panelReaderCommand: CliCommand = {
   name: "panel-reader",
@@ -30,7 +31,7 @@ WEDOS_PANEL_CPANEL_ETC_DIR, WEDOS_PANEL_ZONE_DIR; change them with: systemctl ed
       throw new UsageError(
         "no socket to answer on: start it through wedos-panel-reader.socket (systemd), or give --listen SOCKET",
       );
-    const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} panel-reader: ${line}\n`);
+    const log = lineLog(io.stderr, io.clock, "panel-reader: ");
     const panel = localPanel(settings);
     const reader = await startPanelReader(panel, listen, log);
     log(`answering for ${panelKindOf(settings.panel)} on ${reader.address}`);

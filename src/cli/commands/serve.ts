@@ -1,4 +1,5 @@
 import { startServing } from "../../serving.js";
+import { lineLog } from "../../util/log-line.js";
 import type { CliCommand } from "../command.js";
 import { openServices } from "../services-context.js";
 import { stopRequested } from "../stop-signal.js";
@@ -17,7 +18,7 @@ off by a kill is taken up again on the next start.`,
   options: {},
   async run(_args, io) {
     const services = openServices(io);
-    const log = (line: string) => io.stderr(`${new Date(io.clock.now()).toISOString()} ${line}\n`);
+    const log = lineLog(io.stderr, io.clock);
     // Listened for before anything starts: a signal while starting stops in order too.
     const stop = stopRequested(log);
     const serving = await startServing(services, log);

@@ -1,4 +1,4 @@
-import { describeProblem, zoneNameFromText } from "../../dns/index.js";
+import { describeProblems, zoneNameFromText } from "../../dns/index.js";
 import { DnsZoneStore } from "../../store/dns-zone-store.js";
 import { planHasWork, planToJson, planToText } from "../../sync/plan.js";
 import { ZoneSync } from "../../sync/zone-sync.js";
@@ -63,7 +63,7 @@ and prints the plan: a dry run unless --apply is given.
         given === undefined
           ? await loadPanelZone(configuredPanel(context.config), zone)
           : await loadZoneFile(given, zone);
-      for (const warning of parsed.warnings) io.stderr(`warning: ${describeProblem(warning)}\n`);
+      for (const line of describeProblems(parsed.warnings)) io.stderr(`warning: ${line}\n`);
       const sync = new ZoneSync({ wapi: context.wapi, zones: new DnsZoneStore(context.db), clock: context.clock });
       const plan = await sync.plan(zone, parsed.records, mode, {
         adopt: args.values.adopt === true,

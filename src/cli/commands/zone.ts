@@ -1,4 +1,4 @@
-import { formatRecord, describeProblem } from "../../dns/index.js";
+import { formatRecord, describeProblems } from "../../dns/index.js";
 import { printJson, stringOption, UsageError, type CliCommand } from "../command.js";
 import { loadZoneFile } from "../zone-input.js";
 
@@ -22,7 +22,7 @@ A file BIND would reject is refused with every problem and its line. Warnings go
     const origin = stringOption(args, "origin");
     if (origin === undefined) throw new UsageError("--origin DOMAIN is required");
     const result = await loadZoneFile(file, origin);
-    for (const warning of result.warnings) io.stderr(`warning: ${describeProblem(warning)}\n`);
+    for (const line of describeProblems(result.warnings)) io.stderr(`warning: ${line}\n`);
     if (args.values.json === true) printJson(io, result.records);
     else io.stdout(result.records.map((record) => `${formatRecord(record)}\n`).join(""));
     return 0;

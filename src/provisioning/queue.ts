@@ -28,7 +28,8 @@ export interface JobSettling {
   requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean): Promise<void>;
   /** A dead letter, kept with its error until an admin retries it. */
   bury(id: number, worker: string, error: string): Promise<void>;
-  complete(id: number, worker: string): Promise<boolean>;
+  /** Marks it done, with `note` when it ended without work to do; false when the worker no longer holds it. */
+  complete(id: number, worker: string, note?: string): Promise<boolean>;
   /** Gives a held job back at once: its worker died (the attempt counts) or is stopping (`giveBack`). */
   release(id: number, worker: string, giveBack?: boolean): Promise<boolean>;
 }

@@ -88,8 +88,8 @@ export class SqliteJobQueue implements JobQueue {
     return Promise.resolve(this.store.nextRunAt());
   }
 
-  complete(id: number, worker: string): Promise<boolean> {
-    return Promise.resolve(this.store.complete(id, worker, this.clock.now()));
+  complete(id: number, worker: string, note?: string): Promise<boolean> {
+    return Promise.resolve(this.store.complete(id, worker, this.clock.now(), note));
   }
 
   requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean): Promise<void> {

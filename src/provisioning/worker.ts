@@ -8,7 +8,7 @@ import { WapiError, WapiPausedError } from "../wapi/errors.js";
 import { backoffDelay } from "./backoff.js";
 import type { ShareCaps } from "../store/job-store.js";
 import type { Job, JobQueue } from "./queue.js";
-import type { RegisteredTask } from "./task-definition.js";
+import type { RegisteredTask, TaskResult } from "./task-definition.js";
 import type { TaskContext } from "./tasks/context.js";
 import { processAlive } from "../util/process-alive.js";
 import { isDiskFull } from "../util/disk-full.js";
@@ -37,7 +37,10 @@ export class Worker<C = TaskContext> {
       queue: JobQueue;
       clock: Clock;
       /** The task registry (tasks/index.ts), by name: `execute` checks a job's payload, then runs it. */
-      tasks: ReadonlyMap<string, Pick<RegisteredTask, "name"> & { execute: (context: C, job: Job) => Promise<void> }>;
+      tasks: ReadonlyMap<
+        string,
+        Pick<RegisteredTask, "name"> & { execute: (context: C, job: Job) => Promise<TaskResult> }
+      >;
       /** What every task may use (tasks/context.ts). */
       context: C;
       circuit: WapiCircuit;
@@ -90,8 +93,8 @@ export class Worker<C = TaskContext> {
           `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`,
         );
       const owner = job.account === null ? undefined : { account: job.account, reseller: job.reseller };
-      await this.untilStopped(spendingFor(owner, () => task.execute(this.deps.context, job)));
-      await queue.complete(job.id, this.id);
+      const result = await this.untilStopped(spendingFor(owner, () => task.execute(this.deps.context, job)));
+      await queue.complete(job.id, this.id, result?.note);
     } catch (thrown) {
       if (this.stopping?.aborted === true) {
         // Cut off by the stop, not failed: back to the queue at once, the attempt given back.
@@ -156,7 +159,7 @@ export class Worker<C = TaskContext> {
    * The job's work, or — once the loop is told to stop — a rejection after STOP_GRACE_MS at most, so a stop never
    * waits for a slow job (the budget's wait ends with the same signal; a WAPI call under way gets the grace).
    */
-  private untilStopped(work: Promise<void>): Promise<void> {
+  private untilStopped<T>(work: Promise<T>): Promise<T> {
     const signal = this.stopping;
     if (signal === undefined) return work;
     const cutOff = new AbortController();

@@ -144,17 +144,18 @@ export class JobStore {
   }
 
   /**
-   * Marks a job done; false when the worker no longer holds it (its lease expired and another took it). Failed jobs
-   * with the same key are settled with it: the work they failed at has now been done.
+   * Marks a job done, keeping `note` (why there was nothing to do) where failed jobs keep their error; false when the
+   * worker no longer holds it (its lease expired and another took it). Failed jobs with the same key are settled
+   * with it: the work they failed at has now been done.
    */
-  complete(id: number, worker: string, now: number): boolean {
+  complete(id: number, worker: string, now: number, note?: string): boolean {
     return this.db.transaction(() => {
       const done =
         this.db
           .prepare(
-            "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
+            "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
           )
-          .run({ id, worker, now }).changes === 1;
+          .run({ id, worker, now, note: note ?? null }).changes === 1;
       if (done) this.settleDeadOfKey(id, now);
       return done;
     })();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import { AppError, toError } from "../errors.js";
+import { countingProgress, type AttemptProgress } from "../wapi/attempt-progress.js";
 import { spendingFor } from "../wapi/budget-owner.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
 import { WapiError, WapiPausedError } from "../wapi/errors.js";
@@ -23,8 +24,10 @@ const STOP_GRACE_MS = 2_000;
 
 /**
  * Takes jobs from the queue one at a time, most urgent first, and runs their task. Failures are retried with
- * the backoff formula when retryable, buried as dead letters otherwise. While WAPI sending is paused (wrong
- * credentials, IP not allowed or blocked, the hourly limit) it takes no job at all, so the budget is not burned.
+ * the backoff formula when retryable, buried as dead letters otherwise; an attempt that made progress (WEDOS
+ * accepted some of its writes) starts the backoff and the attempts afresh (docs/decisions/0033). While WAPI sending
+ * is paused (wrong credentials, IP not allowed or blocked, the hourly limit) it takes no job at all, so the budget is
+ * not burned.
  */
 export class Worker<C = TaskContext> {
   readonly id = `worker-${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
@@ -86,6 +89,7 @@ export class Worker<C = TaskContext> {
   private async runClaimed(job: Job): Promise<void> {
     const { queue } = this.deps;
     const task = this.deps.tasks.get(job.task);
+    const progress: AttemptProgress = { acceptedWrites: 0 };
     try {
       if (task === undefined)
         throw new AppError(
@@ -93,7 +97,9 @@ export class Worker<C = TaskContext> {
           `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`,
         );
       const owner = job.account === null ? undefined : { account: job.account, reseller: job.reseller };
-      const result = await this.untilStopped(spendingFor(owner, () => task.execute(this.deps.context, job)));
+      const result = await this.untilStopped(
+        countingProgress(progress, () => spendingFor(owner, () => task.execute(this.deps.context, job))),
+      );
       await queue.complete(job.id, this.id, result?.note);
     } catch (thrown) {
       if (this.stopping?.aborted === true) {
@@ -106,7 +112,7 @@ export class Worker<C = TaskContext> {
       if (isDiskFull(thrown)) throw thrown;
       const error = toError(thrown);
       this.deps.onError?.(job, error);
-      await this.settleFailure(job, error);
+      await this.settleFailure(job, error, progress.acceptedWrites > 0);
     }
   }
 
@@ -187,7 +193,11 @@ export class Worker<C = TaskContext> {
     });
   }
 
-  private async settleFailure(job: Job, error: Error): Promise<void> {
+  /**
+   * `progressed`: WEDOS accepted some of the attempt's writes. Such a job is half done (a zone half applied): it is
+   * retried after the first backoff step with its attempts counted afresh, and taken before new work of its lane.
+   */
+  private async settleFailure(job: Job, error: Error, progressed: boolean): Promise<void> {
     const { queue, clock } = this.deps;
     const now = clock.now();
     const message = error.message;
@@ -195,13 +205,13 @@ export class Worker<C = TaskContext> {
     if (wapiError !== undefined && (wapiError instanceof WapiPausedError || wapiError.failureClass === "stop")) {
       // Not the job's fault: it waits for the pause to end without losing an attempt.
       const until = this.deps.circuit.status()?.retryAt ?? now + backoffDelay(1);
-      await queue.requeue(job.id, this.id, until, message, false);
+      await queue.requeue(job.id, this.id, until, message, progressed ? "progressed" : "paused");
       return;
     }
     const retryable = error instanceof AppError && error.retryable;
-    if (retryable && job.attempts < job.maxAttempts) {
-      const retryAt = Math.max(now + backoffDelay(job.attempts), wapiError?.retryAt ?? 0);
-      await queue.requeue(job.id, this.id, retryAt, message, true);
+    if (retryable && (progressed || job.attempts < job.maxAttempts)) {
+      const retryAt = Math.max(now + backoffDelay(progressed ? 1 : job.attempts), wapiError?.retryAt ?? 0);
+      await queue.requeue(job.id, this.id, retryAt, message, progressed ? "progressed" : "failed");
       return;
     }
     await queue.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message);

@@ -3,6 +3,13 @@ import type { BudgetOwner } from "./wapi-share-store.js";
 
 export type JobState = "queued" | "running" | "done" | "dead";
 
+/**
+ * How a failed attempt counts: `failed` uses one of the job's attempts; `paused` gives it back (sending was paused,
+ * not the job's fault); `progressed` (WEDOS accepted some of its writes) starts the count afresh and marks the job
+ * half done, to be finished before new work of its lane.
+ */
+export type AttemptOutcome = "failed" | "paused" | "progressed";
+
 export interface JobRow {
   id: number;
   task: string;
@@ -26,6 +33,8 @@ export interface JobRow {
   account: string | null;
   /** That account's reseller (creator). */
   reseller: string | null;
+  /** When an attempt last failed after making progress (see AttemptOutcome); null if none did. */
+  progressedAt: number | null;
 }
 
 /** This hour's fair-share caps (wapi/budget.ts FairShareLimits), as job selection applies them. */
@@ -38,7 +47,8 @@ export interface ShareCaps {
 
 const COLUMNS = `id, task, job_key AS jobKey, domain, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
   run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
-  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller`;
+  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller,
+  progressed_at AS progressedAt`;
 
 export interface NewJob {
   task: string;
@@ -92,7 +102,8 @@ export class JobStore {
     );
     // Ready: queued and due, or running with an expired lease (its worker died); never two of one key, nor two of
     // one domain, at once (a hook's sync and an admin's apply of one zone would plan against each other's writes).
-    // With @only, just that job, if it is ready.
+    // With @only, just that job, if it is ready. Within a lane, a half-done job (an attempt made progress) goes first:
+    // a half-applied zone is finished before new work starts.
     this.pickReady = db.prepare<[{ now: number; only: number | null }], { id: number }>(
       `SELECT id FROM jobs AS j
        WHERE ((state = 'queued' AND run_at <= @now) OR (state = 'running' AND locked_until < @now))
@@ -101,7 +112,7 @@ export class JobStore {
            SELECT 1 FROM jobs AS r WHERE r.job_key = j.job_key AND r.id <> j.id AND r.state = 'running' AND r.locked_until >= @now))
          AND (domain IS NULL OR NOT EXISTS (
            SELECT 1 FROM jobs AS r WHERE r.domain = j.domain AND r.id <> j.id AND r.state = 'running' AND r.locked_until >= @now))
-       ORDER BY priority, run_at, id LIMIT 1`,
+       ORDER BY priority, progressed_at IS NULL, run_at, id LIMIT 1`,
     );
     this.take = db.prepare<[{ id: number; worker: string; until: number; now: number }]>(
       `UPDATE jobs SET state = 'running', locked_by = @worker, locked_until = @until, attempts = attempts + 1, updated_at = @now
@@ -161,9 +172,10 @@ export class JobStore {
     })();
   }
 
-  /** Puts a job back in the queue for `runAt`; `countAttempt` false gives back the attempt (a pause, not a failure). */
-  requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean, now: number): void {
-    this.backToQueue(id, worker, { runAt, error, giveBack: countAttempt ? 0 : 1, now });
+  /** Puts a job back in the queue for `runAt`, its attempt counted as `attempt` says. */
+  requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome, now: number): void {
+    const giveBack = attempt === "paused" ? 1 : 0;
+    this.backToQueue(id, worker, { runAt, error, giveBack, now }, attempt === "progressed");
   }
 
   /** Dead letter: kept with its last error until an admin retries it. */
@@ -206,18 +218,20 @@ export class JobStore {
    * stopping (`giveBack`: the attempt was cut off, not failed).
    */
   release(id: number, lockedBy: string, now: number, giveBack = false): boolean {
-    return this.backToQueue(id, lockedBy, { runAt: now, error: null, giveBack: giveBack ? 1 : 0, now });
+    return this.backToQueue(id, lockedBy, { runAt: now, error: null, giveBack: giveBack ? 1 : 0, now }, false);
   }
 
   /**
    * Puts a running job back in the queue. When the same work (key) was queued again while it ran, that queued job
    * absorbs it instead — earliest time, highest priority, its own (newer) payload — and this one is settled with a
    * note: one key has at most one queued job (the unique index), so the work runs once, with the latest data.
+   * `progressed`: the attempts count afresh and the job is marked half done (the queued job that absorbs it too).
    */
   private backToQueue(
     id: number,
     worker: string,
     to: { runAt: number; error: string | null; giveBack: 0 | 1; now: number },
+    progressed: boolean,
   ): boolean {
     return this.db.transaction(() => {
       const held = this.db
@@ -231,17 +245,26 @@ export class JobStore {
         this.db
           .prepare(
             `UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@error, last_error), locked_by = NULL, locked_until = NULL,
-                    attempts = attempts - @giveBack, updated_at = @now WHERE id = @id`,
+                    attempts = CASE WHEN @progressed = 1 THEN 0 ELSE attempts - @giveBack END,
+                    progressed_at = CASE WHEN @progressed = 1 THEN @now ELSE progressed_at END, updated_at = @now WHERE id = @id`,
           )
-          .run({ id, ...to });
+          .run({ id, ...to, progressed: progressed ? 1 : 0 });
         return true;
       }
       this.db
         .prepare(
           `UPDATE jobs SET run_at = MIN(run_at, @runAt), lane = CASE WHEN @priority < priority THEN @lane ELSE lane END,
-                  priority = MIN(priority, @priority), updated_at = @now WHERE id = @queued`,
+                  priority = MIN(priority, @priority), progressed_at = COALESCE(progressed_at, @progressedAt),
+                  updated_at = @now WHERE id = @queued`,
         )
-        .run({ queued: held.queued, runAt: to.runAt, priority: held.priority, lane: held.lane, now: to.now });
+        .run({
+          queued: held.queued,
+          runAt: to.runAt,
+          priority: held.priority,
+          lane: held.lane,
+          progressedAt: progressed ? to.now : null,
+          now: to.now,
+        });
       this.db
         .prepare(
           "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id",

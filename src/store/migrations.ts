@@ -374,4 +374,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX jobs_by_domain ON jobs (domain, state);
     `,
   },
+  {
+    version: 17,
+    name: "when a job's attempt last made progress",
+    sql: `
+      -- Set when an attempt failed after WEDOS accepted some of its writes (a zone half applied): the job's attempts
+      -- count again from there, and the worker takes it before new work of its lane (docs/decisions/0033).
+      ALTER TABLE jobs ADD COLUMN progressed_at INTEGER;
+    `,
+  },
 ];

@@ -5,7 +5,7 @@ import { AppError, toError } from "../errors.js";
 import { countingProgress, type AttemptProgress } from "../wapi/attempt-progress.js";
 import { spendingFor } from "../wapi/budget-owner.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
-import { WapiError, WapiPausedError } from "../wapi/errors.js";
+import { WapiError, WapiPausedError, WapiResultError } from "../wapi/errors.js";
 import { backoffDelay } from "./backoff.js";
 import type { ShareCaps } from "../store/job-store.js";
 import type { Job, JobQueue } from "./queue.js";
@@ -89,7 +89,7 @@ export class Worker<C = TaskContext> {
   private async runClaimed(job: Job): Promise<void> {
     const { queue } = this.deps;
     const task = this.deps.tasks.get(job.task);
-    const progress: AttemptProgress = { acceptedWrites: 0 };
+    const progress: AttemptProgress = { answered: 0, acceptedWrites: 0 };
     try {
       if (task === undefined)
         throw new AppError(
@@ -112,7 +112,7 @@ export class Worker<C = TaskContext> {
       if (isDiskFull(thrown)) throw thrown;
       const error = toError(thrown);
       this.deps.onError?.(job, error);
-      await this.settleFailure(job, error, progress.acceptedWrites > 0);
+      await this.settleFailure(job, error, progress);
     }
   }
 
@@ -194,14 +194,19 @@ export class Worker<C = TaskContext> {
   }
 
   /**
-   * `progressed`: WEDOS accepted some of the attempt's writes. Such a job is half done (a zone half applied): it is
-   * retried after the first backoff step with its attempts counted afresh, and taken before new work of its lane.
+   * When WEDOS accepted some of the attempt's writes, the job is half done (a zone half applied): it is retried after
+   * the first backoff step with its attempts counted afresh, and taken before new work of its lane. A blip — WEDOS
+   * answered the attempt's other requests, and the one that failed was not judged by WAPI (its front end or the
+   * network failed) — is retried after the first step too, its attempt counted; rejections (which count toward
+   * WEDOS's IP block) and failures with no answer at all back off as the formula says.
    */
-  private async settleFailure(job: Job, error: Error, progressed: boolean): Promise<void> {
+  private async settleFailure(job: Job, error: Error, attempt: AttemptProgress): Promise<void> {
     const { queue, clock } = this.deps;
     const now = clock.now();
     const message = error.message;
     const wapiError = findWapiError(error);
+    const progressed = attempt.acceptedWrites > 0;
+    const blip = attempt.answered > 0 && !(wapiError instanceof WapiResultError);
     if (wapiError !== undefined && (wapiError instanceof WapiPausedError || wapiError.failureClass === "stop")) {
       // Not the job's fault: it waits for the pause to end without losing an attempt.
       const until = this.deps.circuit.status()?.retryAt ?? now + backoffDelay(1);
@@ -210,8 +215,10 @@ export class Worker<C = TaskContext> {
     }
     const retryable = error instanceof AppError && error.retryable;
     if (retryable && (progressed || job.attempts < job.maxAttempts)) {
-      const retryAt = Math.max(now + backoffDelay(progressed ? 1 : job.attempts), wapiError?.retryAt ?? 0);
-      await queue.requeue(job.id, this.id, retryAt, message, progressed ? "progressed" : "failed");
+      const outcome = progressed ? "progressed" : blip ? "blip" : "failed";
+      const step = outcome === "failed" ? job.backoffStep + 1 : 1;
+      const retryAt = Math.max(now + backoffDelay(step), wapiError?.retryAt ?? 0);
+      await queue.requeue(job.id, this.id, retryAt, message, outcome);
       return;
     }
     await queue.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message);

@@ -4,11 +4,12 @@ import type { BudgetOwner } from "./wapi-share-store.js";
 export type JobState = "queued" | "running" | "done" | "dead";
 
 /**
- * How a failed attempt counts: `failed` uses one of the job's attempts; `paused` gives it back (sending was paused,
- * not the job's fault); `progressed` (WEDOS accepted some of its writes) starts the count afresh and marks the job
- * half done, to be finished before new work of its lane.
+ * How a failed attempt counts: `failed` uses one of the job's attempts and grows its backoff; `blip` (WEDOS answered
+ * its other requests) uses an attempt but starts the backoff afresh; `paused` gives the attempt back (sending was
+ * paused, not the job's fault); `progressed` (WEDOS accepted some of its writes) starts both afresh and marks the
+ * job half done, to be finished before new work of its lane.
  */
-export type AttemptOutcome = "failed" | "paused" | "progressed";
+export type AttemptOutcome = "failed" | "blip" | "paused" | "progressed";
 
 export interface JobRow {
   id: number;
@@ -35,6 +36,8 @@ export interface JobRow {
   reseller: string | null;
   /** When an attempt last failed after making progress (see AttemptOutcome); null if none did. */
   progressedAt: number | null;
+  /** Failed attempts in a row that found WEDOS failing: the backoff's exponent (see AttemptOutcome). */
+  backoffStep: number;
 }
 
 /** This hour's fair-share caps (wapi/budget.ts FairShareLimits), as job selection applies them. */
@@ -48,7 +51,7 @@ export interface ShareCaps {
 const COLUMNS = `id, task, job_key AS jobKey, domain, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
   run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
   created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller,
-  progressed_at AS progressedAt`;
+  progressed_at AS progressedAt, backoff_step AS backoffStep`;
 
 export interface NewJob {
   task: string;
@@ -174,8 +177,7 @@ export class JobStore {
 
   /** Puts a job back in the queue for `runAt`, its attempt counted as `attempt` says. */
   requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome, now: number): void {
-    const giveBack = attempt === "paused" ? 1 : 0;
-    this.backToQueue(id, worker, { runAt, error, giveBack, now }, attempt === "progressed");
+    this.backToQueue(id, worker, { runAt, error, now }, attempt);
   }
 
   /** Dead letter: kept with its last error until an admin retries it. */
@@ -218,21 +220,22 @@ export class JobStore {
    * stopping (`giveBack`: the attempt was cut off, not failed).
    */
   release(id: number, lockedBy: string, now: number, giveBack = false): boolean {
-    return this.backToQueue(id, lockedBy, { runAt: now, error: null, giveBack: giveBack ? 1 : 0, now }, false);
+    return this.backToQueue(id, lockedBy, { runAt: now, error: null, now }, giveBack ? "paused" : "failed");
   }
 
   /**
    * Puts a running job back in the queue. When the same work (key) was queued again while it ran, that queued job
    * absorbs it instead — earliest time, highest priority, its own (newer) payload — and this one is settled with a
    * note: one key has at most one queued job (the unique index), so the work runs once, with the latest data.
-   * `progressed`: the attempts count afresh and the job is marked half done (the queued job that absorbs it too).
+   * The attempt counts as `attempt` says; a half-done job's mark passes to the queued job that absorbs it.
    */
   private backToQueue(
     id: number,
     worker: string,
-    to: { runAt: number; error: string | null; giveBack: 0 | 1; now: number },
-    progressed: boolean,
+    to: { runAt: number; error: string | null; now: number },
+    attempt: AttemptOutcome,
   ): boolean {
+    const progressed = attempt === "progressed";
     return this.db.transaction(() => {
       const held = this.db
         .prepare<{ id: number; worker: string }, { priority: number; lane: string; queued: number | null }>(
@@ -245,10 +248,12 @@ export class JobStore {
         this.db
           .prepare(
             `UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@error, last_error), locked_by = NULL, locked_until = NULL,
-                    attempts = CASE WHEN @progressed = 1 THEN 0 ELSE attempts - @giveBack END,
-                    progressed_at = CASE WHEN @progressed = 1 THEN @now ELSE progressed_at END, updated_at = @now WHERE id = @id`,
+                    attempts = CASE @attempt WHEN 'progressed' THEN 0 WHEN 'paused' THEN attempts - 1 ELSE attempts END,
+                    backoff_step = CASE @attempt WHEN 'failed' THEN backoff_step + 1 WHEN 'paused' THEN backoff_step ELSE 0 END,
+                    progressed_at = CASE WHEN @attempt = 'progressed' THEN @now ELSE progressed_at END, updated_at = @now
+             WHERE id = @id`,
           )
-          .run({ id, ...to, progressed: progressed ? 1 : 0 });
+          .run({ id, ...to, attempt });
         return true;
       }
       this.db
@@ -300,7 +305,7 @@ export class JobStore {
       return (
         this.db
           .prepare(
-            "UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')",
+            "UPDATE jobs SET state = 'queued', attempts = 0, backoff_step = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')",
           )
           .run({ id, now }).changes === 1
       );

@@ -5,7 +5,9 @@ const READ_ONLY = /-(list|info|detail)$|^ping$|^poll-req$/;
 
 /** What one attempt of a job got done at WEDOS so far. */
 export interface AttemptProgress {
-  /** Writes WEDOS accepted (answered with success) during the attempt. */
+  /** Requests WEDOS answered with success during the attempt, reads included: WEDOS was up. */
+  answered: number;
+  /** Of those, the writes: WEDOS did some of the attempt's work. */
   acceptedWrites: number;
 }
 
@@ -23,5 +25,7 @@ export function countingProgress<T>(progress: AttemptProgress, work: () => Promi
 /** Called by the client for each request WEDOS answered with success. */
 export function noteAccepted(command: string): void {
   const progress = current.getStore();
-  if (progress !== undefined && !READ_ONLY.test(command)) progress.acceptedWrites += 1;
+  if (progress === undefined) return;
+  progress.answered += 1;
+  if (!READ_ONLY.test(command)) progress.acceptedWrites += 1;
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ManualClock } from "../../src/clock.js";
 import { SqliteJobQueue } from "../../src/provisioning/sqlite-job-queue.js";
+import type { FaultSpecInput } from "../../src/simulator/index.js";
 import { openDatabase } from "../../src/store/database.js";
 import { newUser, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -13,36 +14,55 @@ afterEach(async () => {
   h = undefined;
 });
 
+/**
+ * Creates an account with `domain` under `faults` and follows its provisioning job from retry to retry until it is
+ * done: each entry is the delay before the retry and the attempts counted so far ("30s/1").
+ */
+async function retryTrail(faults: FaultSpecInput[], username: string, domain: string): Promise<string[]> {
+  h = await startProvisioningHarness({ simulator: { faults } });
+  const harness = h;
+  await harness.da.createUser(newUser(username, domain));
+  const job = () => harness.services.queue.active(`provision-domain:${domain}`);
+  const trail: string[] = [];
+  await harness.settle();
+  for (let queued = job(); queued !== undefined; queued = job()) {
+    trail.push(`${(queued.runAt - harness.clock.now()) / 1000}s/${queued.attempts}`);
+    harness.clock.set(queued.runAt);
+    await harness.settle();
+  }
+  expect(harness.services.tasks.inventory.domain(domain)?.dnsStatus).toBe("active");
+  return trail;
+}
+
 describe("an attempt that made progress", () => {
   it("resets the backoff: the zone half applied is retried after 30 s, not after the doubled delay", async () => {
-    h = await startProvisioningHarness({
-      simulator: {
-        faults: [
-          // Three attempts fail before writing anything, the fourth after WEDOS took the zone and its rows.
-          { command: "dns-domains-list", kind: "http-503", count: 3 },
-          { command: "dns-domain-commit", kind: "http-503", count: 1 },
-        ],
-      },
-    });
-    const harness = h;
-    await harness.da.createUser(newUser("alice", "alice.test"));
-    const job = () => harness.services.queue.active("provision-domain:alice.test");
-    const delays: number[] = [];
-    const attempts: number[] = [];
-    await harness.settle();
-    for (let n = 0; n < 4; n++) {
-      const queued = job();
-      if (queued === undefined) break;
-      delays.push((queued.runAt - harness.clock.now()) / 1000);
-      attempts.push(queued.attempts);
-      harness.clock.set(queued.runAt);
-      await harness.settle();
-    }
-    // Without progress the delay doubles; the attempt that created the zone and its rows starts it afresh.
-    expect(delays).toEqual([30, 60, 120, 30]);
-    expect(attempts).toEqual([1, 2, 3, 0]);
-    expect(job()).toBeUndefined();
-    expect(harness.services.tasks.inventory.domain("alice.test")?.dnsStatus).toBe("active");
+    const trail = await retryTrail(
+      [
+        // Three attempts fail before writing anything, the fourth after WEDOS took the zone and its rows.
+        { command: "dns-domains-list", kind: "http-503", count: 3 },
+        { command: "dns-domain-commit", kind: "http-503", count: 1 },
+      ],
+      "alice",
+      "alice.test",
+    );
+    // Without progress the delay doubles; the attempt that created the zone and its rows starts it and the count afresh.
+    expect(trail).toEqual(["30s/1", "60s/2", "120s/3", "30s/0"]);
+  });
+});
+
+describe("an attempt WEDOS answered in part, without accepting a write", () => {
+  it("is a blip: it counts as an attempt, but the backoff starts afresh instead of doubling", async () => {
+    const trail = await retryTrail(
+      [
+        // Two attempts get no answer at all (the delay doubles), then three times the listing is answered but the
+        // front end fails the write.
+        { command: "dns-domains-list", kind: "drop", count: 2 },
+        { command: "dns-domain-add", kind: "http-503", count: 3 },
+      ],
+      "carol",
+      "carol.test",
+    );
+    expect(trail).toEqual(["30s/1", "60s/2", "30s/3", "30s/4", "30s/5"]);
   });
 });
 

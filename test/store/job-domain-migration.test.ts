@@ -8,10 +8,12 @@ import { tempDir } from "../support/temp-dir.js";
 
 const LOADED: DriverName[] = (["native", "builtin"] as const).filter((name) => selectDriver(name).driver !== undefined);
 
-/** A database as version 15 left it: jobs without a domain column (nor the later progressed_at). */
+/** A database as version 15 left it: jobs without a domain column (nor the columns later versions add). */
 function databaseAtVersion15(file: string, driver: DriverName, payloads: readonly string[]): void {
   const db = openDatabase(file, { driver });
-  db.exec("DROP INDEX jobs_by_domain; ALTER TABLE jobs DROP COLUMN domain; ALTER TABLE jobs DROP COLUMN progressed_at");
+  db.exec(
+    "DROP INDEX jobs_by_domain; ALTER TABLE jobs DROP COLUMN domain; ALTER TABLE jobs DROP COLUMN progressed_at; ALTER TABLE jobs DROP COLUMN backoff_step",
+  );
   db.pragma("user_version = 15");
   const insert = db.prepare(
     "INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at) VALUES ('sync-zone', ?, ?, 'records', 2, 'queued', 12, 0, 0, 0)",

@@ -3,6 +3,7 @@ import type { PanelEvent } from "../panel/events.js";
 import type { InventoryStore } from "../store/inventory-store.js";
 import type { PolicyStore } from "../store/policy-store.js";
 import type { JobQueue } from "./queue.js";
+import { jobKey } from "./task-definition.js";
 import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./tasks/zone-tasks.js";
 
 const DAY_MS = 86_400_000;
@@ -61,7 +62,13 @@ export function applyPanelEvent(event: PanelEvent, deps: LifecycleDeps): void {
       // leaves them to the provisioning that follows the unsuspension. Either way no edit is lost.
       const state = inventory.domain(event.domain)?.state;
       if (state !== "active" && state !== "suspended") return;
-      queue.enqueue(syncZone, { domain: event.domain, env: event.env });
+      // The domain's provisioning has not started yet: it reads the zone file when it runs, edit included, so the edit
+      // rides along instead of costing a zone listing of its own afterwards.
+      const provisioning = queue.active(jobKey(provisionDomain, { domain: event.domain }));
+      queue.enqueue(provisioning?.state === "queued" ? provisionDomain : syncZone, {
+        domain: event.domain,
+        env: event.env,
+      });
       return;
     }
     case "domain-renamed":

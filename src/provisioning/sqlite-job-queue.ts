@@ -1,6 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { Database } from "../store/database.js";
-import { JobStore, type JobRow, type JobState, type ShareCaps } from "../store/job-store.js";
+import { JobStore, type AttemptOutcome, type JobRow, type JobState, type ShareCaps } from "../store/job-store.js";
 import { WAPI_LANES, type WapiLane } from "../wapi/lanes.js";
 import type { EnqueueOptions, Job, JobQueue } from "./queue.js";
 import { jobKey, type TaskDefinition } from "./task-definition.js";
@@ -88,12 +88,12 @@ export class SqliteJobQueue implements JobQueue {
     return Promise.resolve(this.store.nextRunAt());
   }
 
-  complete(id: number, worker: string): Promise<boolean> {
-    return Promise.resolve(this.store.complete(id, worker, this.clock.now()));
+  complete(id: number, worker: string, note?: string): Promise<boolean> {
+    return Promise.resolve(this.store.complete(id, worker, this.clock.now(), note));
   }
 
-  requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean): Promise<void> {
-    this.store.requeue(id, worker, runAt, error, countAttempt, this.clock.now());
+  requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome): Promise<void> {
+    this.store.requeue(id, worker, runAt, error, attempt, this.clock.now());
     return Promise.resolve();
   }
 

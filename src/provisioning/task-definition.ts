@@ -18,13 +18,19 @@ export interface TaskDefinition<P> {
   readonly lane: WapiLane;
   /** The message a progress box names the job by (web/i18n), when people watch this task; `{domain}` is filled. */
   readonly progressLabel?: `progress.task.${string}`;
-  /** Does the job's work. Must be idempotent: a job may run again after its worker was killed mid-way. */
-  readonly run: (ctx: TaskContext, job: Job<P>) => Promise<void>;
+  /**
+   * Does the job's work. Must be idempotent: a job may run again after its worker was killed mid-way. Returns a note
+   * when the job ends without doing its work because there is none left (kept with the finished job for the admin).
+   */
+  readonly run: (ctx: TaskContext, job: Job<P>) => Promise<TaskResult>;
 }
+
+/** How a job that did not fail ended: nothing to say, or a note why there was nothing to do. */
+export type TaskResult = void | { note: string };
 
 /** A task as the registry and the worker hold it: `execute` takes a claimed job, checks its payload, then runs it. */
 export interface Task<P> extends TaskDefinition<P> {
-  readonly execute: (ctx: TaskContext, job: Job<unknown>) => Promise<void>;
+  readonly execute: (ctx: TaskContext, job: Job<unknown>) => Promise<TaskResult>;
 }
 
 /** A task whatever its payload type: what the worker and the pages need of it. */

@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock.js";
 import { AppError, toError } from "../errors.js";
+import { countingProgress, type AttemptProgress } from "../wapi/attempt-progress.js";
 import { spendingFor } from "../wapi/budget-owner.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
-import { WapiError, WapiPausedError } from "../wapi/errors.js";
+import { WapiError, WapiPausedError, WapiResultError } from "../wapi/errors.js";
 import { backoffDelay } from "./backoff.js";
 import type { ShareCaps } from "../store/job-store.js";
 import type { Job, JobQueue } from "./queue.js";
-import type { RegisteredTask } from "./task-definition.js";
+import type { RegisteredTask, TaskResult } from "./task-definition.js";
 import type { TaskContext } from "./tasks/context.js";
 import { processAlive } from "../util/process-alive.js";
 import { isDiskFull } from "../util/disk-full.js";
@@ -23,8 +24,10 @@ const STOP_GRACE_MS = 2_000;
 
 /**
  * Takes jobs from the queue one at a time, most urgent first, and runs their task. Failures are retried with
- * the backoff formula when retryable, buried as dead letters otherwise. While WAPI sending is paused (wrong
- * credentials, IP not allowed or blocked, the hourly limit) it takes no job at all, so the budget is not burned.
+ * the backoff formula when retryable, buried as dead letters otherwise; an attempt that made progress (WEDOS
+ * accepted some of its writes) starts the backoff and the attempts afresh (docs/decisions/0033). While WAPI sending
+ * is paused (wrong credentials, IP not allowed or blocked, the hourly limit) it takes no job at all, so the budget is
+ * not burned.
  */
 export class Worker<C = TaskContext> {
   readonly id = `worker-${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
@@ -37,7 +40,10 @@ export class Worker<C = TaskContext> {
       queue: JobQueue;
       clock: Clock;
       /** The task registry (tasks/index.ts), by name: `execute` checks a job's payload, then runs it. */
-      tasks: ReadonlyMap<string, Pick<RegisteredTask, "name"> & { execute: (context: C, job: Job) => Promise<void> }>;
+      tasks: ReadonlyMap<
+        string,
+        Pick<RegisteredTask, "name"> & { execute: (context: C, job: Job) => Promise<TaskResult> }
+      >;
       /** What every task may use (tasks/context.ts). */
       context: C;
       circuit: WapiCircuit;
@@ -83,6 +89,7 @@ export class Worker<C = TaskContext> {
   private async runClaimed(job: Job): Promise<void> {
     const { queue } = this.deps;
     const task = this.deps.tasks.get(job.task);
+    const progress: AttemptProgress = { answered: 0, acceptedWrites: 0 };
     try {
       if (task === undefined)
         throw new AppError(
@@ -90,8 +97,10 @@ export class Worker<C = TaskContext> {
           `no task named "${job.task}"; the job was written by a newer wedos-panel or by hand`,
         );
       const owner = job.account === null ? undefined : { account: job.account, reseller: job.reseller };
-      await this.untilStopped(spendingFor(owner, () => task.execute(this.deps.context, job)));
-      await queue.complete(job.id, this.id);
+      const result = await this.untilStopped(
+        countingProgress(progress, () => spendingFor(owner, () => task.execute(this.deps.context, job))),
+      );
+      await queue.complete(job.id, this.id, result?.note);
     } catch (thrown) {
       if (this.stopping?.aborted === true) {
         // Cut off by the stop, not failed: back to the queue at once, the attempt given back.
@@ -103,7 +112,7 @@ export class Worker<C = TaskContext> {
       if (isDiskFull(thrown)) throw thrown;
       const error = toError(thrown);
       this.deps.onError?.(job, error);
-      await this.settleFailure(job, error);
+      await this.settleFailure(job, error, progress);
     }
   }
 
@@ -156,7 +165,7 @@ export class Worker<C = TaskContext> {
    * The job's work, or — once the loop is told to stop — a rejection after STOP_GRACE_MS at most, so a stop never
    * waits for a slow job (the budget's wait ends with the same signal; a WAPI call under way gets the grace).
    */
-  private untilStopped(work: Promise<void>): Promise<void> {
+  private untilStopped<T>(work: Promise<T>): Promise<T> {
     const signal = this.stopping;
     if (signal === undefined) return work;
     const cutOff = new AbortController();
@@ -184,21 +193,32 @@ export class Worker<C = TaskContext> {
     });
   }
 
-  private async settleFailure(job: Job, error: Error): Promise<void> {
+  /**
+   * When WEDOS accepted some of the attempt's writes, the job is half done (a zone half applied): it is retried after
+   * the first backoff step with its attempts counted afresh, and taken before new work of its lane. A blip — WEDOS
+   * answered the attempt's other requests, and the one that failed was not judged by WAPI (its front end or the
+   * network failed) — is retried after the first step too, its attempt counted; rejections (which count toward
+   * WEDOS's IP block) and failures with no answer at all back off as the formula says.
+   */
+  private async settleFailure(job: Job, error: Error, attempt: AttemptProgress): Promise<void> {
     const { queue, clock } = this.deps;
     const now = clock.now();
     const message = error.message;
     const wapiError = findWapiError(error);
+    const progressed = attempt.acceptedWrites > 0;
+    const blip = attempt.answered > 0 && !(wapiError instanceof WapiResultError);
     if (wapiError !== undefined && (wapiError instanceof WapiPausedError || wapiError.failureClass === "stop")) {
       // Not the job's fault: it waits for the pause to end without losing an attempt.
       const until = this.deps.circuit.status()?.retryAt ?? now + backoffDelay(1);
-      await queue.requeue(job.id, this.id, until, message, false);
+      await queue.requeue(job.id, this.id, until, message, progressed ? "progressed" : "paused");
       return;
     }
     const retryable = error instanceof AppError && error.retryable;
-    if (retryable && job.attempts < job.maxAttempts) {
-      const retryAt = Math.max(now + backoffDelay(job.attempts), wapiError?.retryAt ?? 0);
-      await queue.requeue(job.id, this.id, retryAt, message, true);
+    if (retryable && (progressed || job.attempts < job.maxAttempts)) {
+      const outcome = progressed ? "progressed" : blip ? "blip" : "failed";
+      const step = outcome === "failed" ? job.backoffStep + 1 : 1;
+      const retryAt = Math.max(now + backoffDelay(step), wapiError?.retryAt ?? 0);
+      await queue.requeue(job.id, this.id, retryAt, message, outcome);
       return;
     }
     await queue.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message);

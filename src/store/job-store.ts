@@ -3,6 +3,14 @@ import type { BudgetOwner } from "./wapi-share-store.js";
 
 export type JobState = "queued" | "running" | "done" | "dead";
 
+/**
+ * How a failed attempt counts: `failed` uses one of the job's attempts and grows its backoff; `blip` (WEDOS answered
+ * its other requests) uses an attempt but starts the backoff afresh; `paused` gives the attempt back (sending was
+ * paused, not the job's fault); `progressed` (WEDOS accepted some of its writes) starts both afresh and marks the
+ * job half done, to be finished before new work of its lane.
+ */
+export type AttemptOutcome = "failed" | "blip" | "paused" | "progressed";
+
 export interface JobRow {
   id: number;
   task: string;
@@ -26,6 +34,10 @@ export interface JobRow {
   account: string | null;
   /** That account's reseller (creator). */
   reseller: string | null;
+  /** When an attempt last failed after making progress (see AttemptOutcome); null if none did. */
+  progressedAt: number | null;
+  /** Failed attempts in a row that found WEDOS failing: the backoff's exponent (see AttemptOutcome). */
+  backoffStep: number;
 }
 
 /** This hour's fair-share caps (wapi/budget.ts FairShareLimits), as job selection applies them. */
@@ -38,7 +50,8 @@ export interface ShareCaps {
 
 const COLUMNS = `id, task, job_key AS jobKey, domain, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
   run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
-  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller`;
+  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller,
+  progressed_at AS progressedAt, backoff_step AS backoffStep`;
 
 export interface NewJob {
   task: string;
@@ -92,7 +105,8 @@ export class JobStore {
     );
     // Ready: queued and due, or running with an expired lease (its worker died); never two of one key, nor two of
     // one domain, at once (a hook's sync and an admin's apply of one zone would plan against each other's writes).
-    // With @only, just that job, if it is ready.
+    // With @only, just that job, if it is ready. Within a lane, a half-done job (an attempt made progress) goes first:
+    // a half-applied zone is finished before new work starts.
     this.pickReady = db.prepare<[{ now: number; only: number | null }], { id: number }>(
       `SELECT id FROM jobs AS j
        WHERE ((state = 'queued' AND run_at <= @now) OR (state = 'running' AND locked_until < @now))
@@ -101,7 +115,7 @@ export class JobStore {
            SELECT 1 FROM jobs AS r WHERE r.job_key = j.job_key AND r.id <> j.id AND r.state = 'running' AND r.locked_until >= @now))
          AND (domain IS NULL OR NOT EXISTS (
            SELECT 1 FROM jobs AS r WHERE r.domain = j.domain AND r.id <> j.id AND r.state = 'running' AND r.locked_until >= @now))
-       ORDER BY priority, run_at, id LIMIT 1`,
+       ORDER BY priority, progressed_at IS NULL, run_at, id LIMIT 1`,
     );
     this.take = db.prepare<[{ id: number; worker: string; until: number; now: number }]>(
       `UPDATE jobs SET state = 'running', locked_by = @worker, locked_until = @until, attempts = attempts + 1, updated_at = @now
@@ -144,25 +158,26 @@ export class JobStore {
   }
 
   /**
-   * Marks a job done; false when the worker no longer holds it (its lease expired and another took it). Failed jobs
-   * with the same key are settled with it: the work they failed at has now been done.
+   * Marks a job done, keeping `note` (why there was nothing to do) where failed jobs keep their error; false when the
+   * worker no longer holds it (its lease expired and another took it). Failed jobs with the same key are settled
+   * with it: the work they failed at has now been done.
    */
-  complete(id: number, worker: string, now: number): boolean {
+  complete(id: number, worker: string, now: number, note?: string): boolean {
     return this.db.transaction(() => {
       const done =
         this.db
           .prepare(
-            "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
+            "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
           )
-          .run({ id, worker, now }).changes === 1;
+          .run({ id, worker, now, note: note ?? null }).changes === 1;
       if (done) this.settleDeadOfKey(id, now);
       return done;
     })();
   }
 
-  /** Puts a job back in the queue for `runAt`; `countAttempt` false gives back the attempt (a pause, not a failure). */
-  requeue(id: number, worker: string, runAt: number, error: string, countAttempt: boolean, now: number): void {
-    this.backToQueue(id, worker, { runAt, error, giveBack: countAttempt ? 0 : 1, now });
+  /** Puts a job back in the queue for `runAt`, its attempt counted as `attempt` says. */
+  requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome, now: number): void {
+    this.backToQueue(id, worker, { runAt, error, now }, attempt);
   }
 
   /** Dead letter: kept with its last error until an admin retries it. */
@@ -205,19 +220,22 @@ export class JobStore {
    * stopping (`giveBack`: the attempt was cut off, not failed).
    */
   release(id: number, lockedBy: string, now: number, giveBack = false): boolean {
-    return this.backToQueue(id, lockedBy, { runAt: now, error: null, giveBack: giveBack ? 1 : 0, now });
+    return this.backToQueue(id, lockedBy, { runAt: now, error: null, now }, giveBack ? "paused" : "failed");
   }
 
   /**
    * Puts a running job back in the queue. When the same work (key) was queued again while it ran, that queued job
    * absorbs it instead — earliest time, highest priority, its own (newer) payload — and this one is settled with a
    * note: one key has at most one queued job (the unique index), so the work runs once, with the latest data.
+   * The attempt counts as `attempt` says; a half-done job's mark passes to the queued job that absorbs it.
    */
   private backToQueue(
     id: number,
     worker: string,
-    to: { runAt: number; error: string | null; giveBack: 0 | 1; now: number },
+    to: { runAt: number; error: string | null; now: number },
+    attempt: AttemptOutcome,
   ): boolean {
+    const progressed = attempt === "progressed";
     return this.db.transaction(() => {
       const held = this.db
         .prepare<{ id: number; worker: string }, { priority: number; lane: string; queued: number | null }>(
@@ -230,17 +248,28 @@ export class JobStore {
         this.db
           .prepare(
             `UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@error, last_error), locked_by = NULL, locked_until = NULL,
-                    attempts = attempts - @giveBack, updated_at = @now WHERE id = @id`,
+                    attempts = CASE @attempt WHEN 'progressed' THEN 0 WHEN 'paused' THEN attempts - 1 ELSE attempts END,
+                    backoff_step = CASE @attempt WHEN 'failed' THEN backoff_step + 1 WHEN 'paused' THEN backoff_step ELSE 0 END,
+                    progressed_at = CASE WHEN @attempt = 'progressed' THEN @now ELSE progressed_at END, updated_at = @now
+             WHERE id = @id`,
           )
-          .run({ id, ...to });
+          .run({ id, ...to, attempt });
         return true;
       }
       this.db
         .prepare(
           `UPDATE jobs SET run_at = MIN(run_at, @runAt), lane = CASE WHEN @priority < priority THEN @lane ELSE lane END,
-                  priority = MIN(priority, @priority), updated_at = @now WHERE id = @queued`,
+                  priority = MIN(priority, @priority), progressed_at = COALESCE(progressed_at, @progressedAt),
+                  updated_at = @now WHERE id = @queued`,
         )
-        .run({ queued: held.queued, runAt: to.runAt, priority: held.priority, lane: held.lane, now: to.now });
+        .run({
+          queued: held.queued,
+          runAt: to.runAt,
+          priority: held.priority,
+          lane: held.lane,
+          progressedAt: progressed ? to.now : null,
+          now: to.now,
+        });
       this.db
         .prepare(
           "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id",
@@ -276,7 +305,7 @@ export class JobStore {
       return (
         this.db
           .prepare(
-            "UPDATE jobs SET state = 'queued', attempts = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')",
+            "UPDATE jobs SET state = 'queued', attempts = 0, backoff_step = 0, run_at = @now, finished_at = NULL, updated_at = @now WHERE id = @id AND state IN ('dead', 'queued')",
           )
           .run({ id, now }).changes === 1
       );

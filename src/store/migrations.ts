@@ -375,6 +375,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   {
+    version: 17,
+    name: "when a job's attempt last made progress, and how far its backoff has grown",
+    sql: `
+      -- Set when an attempt failed after WEDOS accepted some of its writes (a zone half applied): the job's attempts
+      -- count again from there, and the worker takes it before new work of its lane (docs/decisions/0033).
+      ALTER TABLE jobs ADD COLUMN progressed_at INTEGER;
+      -- Failed attempts in a row that found WEDOS failing (no answer, or a rejection): the backoff's exponent.
+      ALTER TABLE jobs ADD COLUMN backoff_step INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
     version: 18,
     name: "what a finished job cost in WAPI requests, read from the call log",
     sql: `

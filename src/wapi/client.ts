@@ -4,6 +4,7 @@ import { toError } from "../errors.js";
 import type { WapiCredentials } from "./credentials.js";
 import type { WapiCallStore } from "../store/wapi-call-store.js";
 import { redact, type Secret } from "../util/secret.js";
+import { noteAccepted } from "./attempt-progress.js";
 import { wapiAuth } from "./auth.js";
 import type { WapiBudget, WhenBudgetExhausted } from "./budget.js";
 import type { WapiCircuit } from "./circuit.js";
@@ -79,6 +80,7 @@ export class WapiClient {
       const successCodes = options.successCodes ?? [1000];
       if (!successCodes.includes(reply.code)) throw this.onRejected(command, reply);
       circuit.onSuccess();
+      noteAccepted(command);
       this.log(command, data, clTRID, lane, started, reply.code, undefined, settings.password);
       return reply;
     } catch (thrown) {

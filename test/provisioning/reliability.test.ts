@@ -18,7 +18,7 @@ const user = (n: number) => ({
 });
 
 describe("reliability", () => {
-  it.each([2, 7])(
+  it.each([1, 2, 7])(
     "converges when a fifth of WAPI calls fail with injected faults (fault seed %i)",
     { timeout: 60_000 },
     async (seed) => {

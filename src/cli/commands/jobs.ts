@@ -61,6 +61,8 @@ function line(job: Job, now: number): string {
         ? "due now"
         : `due in ${Math.ceil((job.runAt - now) / 1000)} s`
       : job.state;
-  const error = job.lastError === null ? "" : `\n      last error: ${job.lastError}`;
+  // A finished job keeps why there was nothing to do where a failed one keeps its error.
+  const label = job.state === "done" ? "note" : "last error";
+  const error = job.lastError === null ? "" : `\n      ${label}: ${job.lastError}`;
   return `#${job.id} ${job.task} ${job.jobKey ?? ""} [${job.lane}] ${when}, attempt ${job.attempts}/${job.maxAttempts}${error}`;
 }

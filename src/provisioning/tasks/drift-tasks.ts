@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { planHasWork, planSummary } from "../../sync/plan.js";
 import type { WapiLane } from "../../wapi/lanes.js";
-import { defineTask } from "../task-definition.js";
+import { defineTask, type TaskResult } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
 import { accountPolicy } from "./account-policy.js";
 import { domainPayload } from "./domain-payload.js";
-import { panelRecords, syncDomainZone } from "./zone-tasks.js";
+import { DOMAIN_GONE, panelRecords, syncDomainZone } from "./zone-tasks.js";
 
 /**
  * check-drift: the reconciler's look at one primary zone — the panel's records planned against WEDOS's rows (one
@@ -21,13 +21,15 @@ export const checkDrift = defineTask({
   run: (ctx, job) => planForPreview(ctx, job.payload.domain, job.lane),
 });
 
-async function planForPreview(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
+async function planForPreview(ctx: TaskContext, domain: string, lane: WapiLane): Promise<TaskResult> {
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "active" || (await accountPolicy(ctx, row.username)).dnsMode !== "primary")
     return;
   const conflict = ctx.conflicts.get(domain, "zone");
   if (conflict !== undefined && conflict.resolution !== "adopt") return;
-  const plan = await ctx.zoneSync.plan(domain, await panelRecords(ctx, domain, undefined), "primary", {
+  const records = await panelRecords(ctx, domain, undefined);
+  if (records === undefined) return DOMAIN_GONE;
+  const plan = await ctx.zoneSync.plan(domain, records, "primary", {
     adopt: conflict?.resolution === "adopt",
     lane,
   });
@@ -53,6 +55,6 @@ export const applyDrift = defineTask({
     const { domain, force, adopt } = job.payload;
     const row = ctx.inventory.domain(domain);
     if (row === undefined || row.state !== "active") return;
-    await syncDomainZone(ctx, row, {}, job.lane, { force: force === true, adopt: adopt === true });
+    return syncDomainZone(ctx, row, {}, job.lane, { force: force === true, adopt: adopt === true });
   },
 });

@@ -8,7 +8,7 @@ import { HANDLED_BY_WEDOS } from "../../sync/record-states.js";
 import { isGone, isZoneExisting } from "../../wapi/codes.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { protectionWanted } from "../../model/policy.js";
-import { defineTask } from "../task-definition.js";
+import { defineTask, type TaskResult } from "../task-definition.js";
 import { DNS_REASONS } from "../dns-reasons.js";
 import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
@@ -22,6 +22,12 @@ const zonePayload = domainPayload.extend({
 
 export type ZonePayload = z.infer<typeof zonePayload>;
 
+/**
+ * How a zone job ends when its domain was renamed or deleted before it ran: not a failure (nothing is left to do),
+ * and the panel's event about it brings the inventory in line.
+ */
+export const DOMAIN_GONE = { note: "nothing to do: the domain no longer exists on this server" } as const;
+
 /** provision-domain: the zone (per policy) with the panel's records, then protection if the package has it. */
 export const provisionDomain = defineTask({
   name: "provision-domain",
@@ -32,10 +38,10 @@ export const provisionDomain = defineTask({
   async run(ctx, job) {
     const { domain } = job.payload;
     const row = ctx.inventory.domain(domain);
-    if (row === undefined || row.state === "deleted") return;
+    if (row === undefined || row.state === "deleted") return DOMAIN_GONE;
     const policy = await accountPolicy(ctx, row.username);
     if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
-    await syncDomainZone(ctx, row, job.payload, job.lane);
+    if ((await syncDomainZone(ctx, row, job.payload, job.lane)) === DOMAIN_GONE) return DOMAIN_GONE;
     if (protectionWanted(policy, ctx.protections.choice(domain)?.wanted) && ctx.protections.get(domain) === undefined) {
       ctx.queue.enqueue(protectDomain, { domain }, { lane: job.lane });
     }
@@ -51,9 +57,9 @@ export const syncZone = defineTask({
   progressLabel: "progress.task.sync",
   async run(ctx, job) {
     const row = ctx.inventory.domain(job.payload.domain);
-    if (row === undefined || row.state === "deleted") return;
+    if (row === undefined || row.state === "deleted") return DOMAIN_GONE;
     if (row.state === "suspended" && (await accountPolicy(ctx, row.username)).onSuspend === "withdraw") return;
-    await syncDomainZone(ctx, row, job.payload, job.lane);
+    return syncDomainZone(ctx, row, job.payload, job.lane);
   },
 });
 
@@ -105,6 +111,7 @@ export interface SyncOverrides {
 /**
  * Plans the domain's zone from the panel's records and WEDOS's rows and applies it (within the safety threshold
  * unless forced). Every plan's outcome is kept for the admin's drift preview: in sync, differing, or refused.
+ * DOMAIN_GONE when the domain left the panel (renamed, deleted) since the job was queued.
  */
 export async function syncDomainZone(
   ctx: TaskContext,
@@ -112,7 +119,7 @@ export async function syncDomainZone(
   payload: Pick<ZonePayload, "env">,
   lane: WapiLane,
   overrides: SyncOverrides = {},
-): Promise<void> {
+): Promise<TaskResult> {
   const { inventory, conflicts, zones, clock } = ctx;
   const domain = row.domain;
   const policy = await accountPolicy(ctx, row.username);
@@ -131,6 +138,7 @@ export async function syncDomainZone(
   }
   try {
     const records = await panelRecords(ctx, domain, payload.env);
+    if (records === undefined) return DOMAIN_GONE;
     const plan = await ctx.zoneSync.plan(domain, records, policy.dnsMode, {
       adopt: conflict?.resolution === "adopt" || overrides.adopt === true,
       lane,
@@ -202,19 +210,21 @@ export async function syncDomainZone(
 
 /**
  * The panel's records: its zone file, or dns_write_post's lists when the panel has no zone file (yet). A file that is
- * there but broken or unreadable is reported as it is; only a missing file falls back to the lists.
+ * there but broken or unreadable is reported as it is; only a missing file falls back to the lists. Undefined when
+ * there is neither because the domain is no longer the panel's (renamed or deleted since the job was queued).
  */
 export async function panelRecords(
   ctx: TaskContext,
   domain: string,
   env: Record<string, string> | undefined,
-): Promise<DnsRecord[]> {
+): Promise<DnsRecord[] | undefined> {
   const zone = await ctx.panel.zoneFile(domain);
   if (zone.content !== undefined) return parseZoneFile(zone.content, { origin: domain }).records;
   if (env !== undefined) return parseDnsWriteEnv(env, ctx.dns.defaultTtl).records;
+  if ((await ctx.panel.ownerOf(domain)) === undefined) return undefined;
   throw new AppError(
     "zone_file_unreadable",
-    `the panel has no zone file ${zone.path} for ${domain}; check the zone directory (wedos-panel doctor)`,
+    `the panel has no zone file ${zone.path} for ${domain}, which is still one of its domains; check dns.zoneDir (the directory the panel keeps its zone files in; wedos-panel doctor checks it)`,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from "./database.js";
-import type { DomainRow } from "./inventory-store.js";
+import type { DnsStatus, DomainRow, DomainState } from "./inventory-store.js";
 
 /** Whose domains a list shows: everyone's, one account's, or a reseller's own and their customers'. */
 export type DomainScope =
@@ -20,13 +20,29 @@ export interface DomainListQuery {
   limit: number;
 }
 
-const IN_GROUP: Record<DomainGroup, string> = {
-  all: "1",
-  problems: "dns_status IN ('error', 'conflict')",
-  pending: "dns_status = 'pending'",
-  active: "dns_status = 'active' AND state = 'active'",
-  suspended: "state = 'suspended'",
+/** Each group by the domain's state and DNS status (a list not given matches any): the one definition of both. */
+const GROUPS: Record<DomainGroup, { states?: readonly DomainState[]; statuses?: readonly DnsStatus[] }> = {
+  all: {},
+  problems: { statuses: ["error", "conflict"] },
+  pending: { statuses: ["pending"] },
+  active: { states: ["active"], statuses: ["active"] },
+  suspended: { states: ["suspended"] },
 };
+
+function inGroup(group: DomainGroup, state: DomainState, status: DnsStatus): boolean {
+  const { states, statuses } = GROUPS[group];
+  return (states === undefined || states.includes(state)) && (statuses === undefined || statuses.includes(status));
+}
+
+/** The group as SQL (its values are the constants above, never input). */
+function groupSql(group: DomainGroup): string {
+  const { states, statuses } = GROUPS[group];
+  const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(", ");
+  return [
+    ...(states === undefined ? [] : [`state IN (${list(states)})`]),
+    ...(statuses === undefined ? [] : [`dns_status IN (${list(statuses)})`]),
+  ].join(" AND ") || "1";
+}
 
 const IN_SCOPE: Record<DomainScope["kind"], string> = {
   all: "1",
@@ -34,8 +50,11 @@ const IN_SCOPE: Record<DomainScope["kind"], string> = {
   reseller: "(username = @username OR username IN (SELECT username FROM accounts WHERE creator = @username))",
 };
 
-/** Problems first, then work in progress, so the first page shows what needs attention. */
-const ATTENTION = "CASE WHEN dns_status IN ('error', 'conflict') THEN 0 WHEN dns_status = 'pending' THEN 1 ELSE 2 END";
+/**
+ * Problems first, then work in progress, so the first page shows what needs attention. Index domains_by_attention
+ * (migration 19) is on exactly this expression and the name, so a page deep in the list is read in order, unsorted.
+ */
+export const ATTENTION = "CASE WHEN dns_status IN ('error', 'conflict') THEN 0 WHEN dns_status = 'pending' THEN 1 ELSE 2 END";
 
 /** The domains table's columns as a DomainRow (the inventory reads rows with them too). */
 export const DOMAIN_COLUMNS = `domain, username, kind, target, state, origin, delete_after AS deleteAfter,
@@ -67,7 +86,7 @@ export class DomainListing {
     const { sql, params } = where(query.scope, query.search);
     return this.db
       .prepare<[Record<string, string | number>], DomainRow>(
-        `SELECT ${DOMAIN_COLUMNS} FROM domains WHERE ${sql} AND ${IN_GROUP[query.group]}
+        `SELECT ${DOMAIN_COLUMNS} FROM domains WHERE ${sql} AND ${groupSql(query.group)}
          ORDER BY ${ATTENTION}, domain LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.limit, offset: query.offset });
@@ -76,10 +95,14 @@ export class DomainListing {
   /** How many domains of the scope (matching the search) each group holds. */
   counts(scope: DomainScope, search: string): Record<DomainGroup, number> {
     const { sql, params } = where(scope, search);
-    const sums = DOMAIN_GROUPS.map((group) => `COALESCE(SUM(${IN_GROUP[group]}), 0) AS "${group}"`).join(", ");
-    const row = this.db
-      .prepare<[Record<string, string>], Record<DomainGroup, number>>(`SELECT ${sums} FROM domains WHERE ${sql}`)
-      .get(params);
-    return row ?? { all: 0, problems: 0, pending: 0, active: 0, suspended: 0 };
+    const counts = Object.fromEntries(DOMAIN_GROUPS.map((group) => [group, 0])) as Record<DomainGroup, number>;
+    const kinds = this.db
+      .prepare<[Record<string, string>], { state: DomainState; status: DnsStatus; count: number }>(
+        `SELECT state, dns_status AS status, COUNT(*) AS count FROM domains WHERE ${sql} GROUP BY state, dns_status`,
+      )
+      .all(params);
+    for (const { state, status, count } of kinds)
+      for (const group of DOMAIN_GROUPS) if (inGroup(group, state, status)) counts[group] += count;
+    return counts;
   }
 }

@@ -5,6 +5,8 @@ import { percentile, startPageDaemon, type PageDaemon } from "./page-daemon.js";
 
 /** The domain lists' target: server time p95 at 10,000 domains on the server and 1,000 per customer. */
 const LIST_TARGET_MS = "50";
+/** A customer's own list had a target of 20 ms before the lists were paged; it keeps it. */
+const CUSTOMER_TARGET_MS = "20";
 
 /**
  * Server time of the domain lists at scale (the session check is cached as in production): 10 customers with 1,000
@@ -34,7 +36,7 @@ export async function benchDomainListPage(runs = 300): Promise<string[][]> {
         label,
         percentile(timings, 0.5).toFixed(2),
         percentile(timings, 0.95).toFixed(2),
-        LIST_TARGET_MS,
+        level === "user" ? CUSTOMER_TARGET_MS : LIST_TARGET_MS,
         String(daemon.services.wapi.calls.latest(1).length),
       ]);
     }

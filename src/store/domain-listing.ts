@@ -3,9 +3,7 @@ import type { DnsStatus, DomainRow, DomainState } from "./inventory-store.js";
 
 /** Whose domains a list shows: everyone's, one account's, or a reseller's own and their customers'. */
 export type DomainScope =
-  | { kind: "all" }
-  | { kind: "account"; username: string }
-  | { kind: "reseller"; username: string };
+  { kind: "all" } | { kind: "account"; username: string } | { kind: "reseller"; username: string };
 
 /** The groups a list can be narrowed to; "all" is every domain of the scope. */
 export const DOMAIN_GROUPS = ["all", "problems", "pending", "active", "suspended"] as const;
@@ -38,10 +36,12 @@ function inGroup(group: DomainGroup, state: DomainState, status: DnsStatus): boo
 function groupSql(group: DomainGroup): string {
   const { states, statuses } = GROUPS[group];
   const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(", ");
-  return [
-    ...(states === undefined ? [] : [`state IN (${list(states)})`]),
-    ...(statuses === undefined ? [] : [`dns_status IN (${list(statuses)})`]),
-  ].join(" AND ") || "1";
+  return (
+    [
+      ...(states === undefined ? [] : [`state IN (${list(states)})`]),
+      ...(statuses === undefined ? [] : [`dns_status IN (${list(statuses)})`]),
+    ].join(" AND ") || "1"
+  );
 }
 
 const IN_SCOPE: Record<DomainScope["kind"], string> = {
@@ -54,7 +54,8 @@ const IN_SCOPE: Record<DomainScope["kind"], string> = {
  * Problems first, then work in progress, so the first page shows what needs attention. Index domains_by_attention
  * (migration 19) is on exactly this expression and the name, so a page deep in the list is read in order, unsorted.
  */
-export const ATTENTION = "CASE WHEN dns_status IN ('error', 'conflict') THEN 0 WHEN dns_status = 'pending' THEN 1 ELSE 2 END";
+export const ATTENTION =
+  "CASE WHEN dns_status IN ('error', 'conflict') THEN 0 WHEN dns_status = 'pending' THEN 1 ELSE 2 END";
 
 /** The domains table's columns as a DomainRow (the inventory reads rows with them too). */
 export const DOMAIN_COLUMNS = `domain, username, kind, target, state, origin, delete_after AS deleteAfter,

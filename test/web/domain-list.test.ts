@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { elementsOf, parseHtml, textOf, type HtmlElement } from "../support/html.js";
-import { seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { seedTenants, useSeededHarness } from "./support.js";
 
-let h: WebHarness;
-beforeEach(async () => {
-  h = await startWebHarness();
-  await seedTenants(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+const harness = useSeededHarness(seedTenants);
 
 /** `count` more domains of `username` (alice-001.test …), into the inventory as the ingest would put them. */
 function addDomains(username: string, count: number, prefix = username): void {
+  const h = harness();
   for (let n = 1; n <= count; n++)
     h.inventory.upsertDomain(
       { domain: `${prefix}-${String(n).padStart(3, "0")}.test`, username, kind: "domain" },
@@ -33,6 +27,7 @@ interface ListPage {
 }
 
 async function list(username: string, level: "user" | "reseller" | "admin", query = ""): Promise<ListPage> {
+  const h = harness();
   const { stdout } = await h.visit({ level, file: "index.html", session: h.da.login(username), query });
   const { root } = parseHtml(stdout);
   const rows = elementsOf(root, "tbody").flatMap((body) => elementsOf(body, "tr"));
@@ -82,6 +77,7 @@ describe("the domain list pages, searches and filters on the server", () => {
   });
 
   it("counts each filter's domains, within the search, and keeps the search in the pills' links", async () => {
+    const h = harness();
     addDomains("alice", 30);
     const now = h.clock.now();
     h.inventory.setDnsStatus("alice-010.test", "error", "WEDOS refused the zone", now);
@@ -152,6 +148,7 @@ describe("each row has one primary action", () => {
   }
 
   it("Sync now where the zone can be sent, else the way to the domain's page named for what is there", async () => {
+    const h = harness();
     const now = h.clock.now();
     addDomains("alice", 2);
     h.inventory.setDnsStatus("alice.test", "active", null, now, true);
@@ -164,6 +161,7 @@ describe("each row has one primary action", () => {
   });
 
   it("a suspended row says what suspension holds back and what can still be done, for each reader", async () => {
+    const h = harness();
     h.inventory.setDnsStatus("bob.test", "active", null, h.clock.now(), true);
     await h.da.suspendUser("bob");
     h.services.ingest();

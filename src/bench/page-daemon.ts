@@ -9,12 +9,14 @@ import { EmulatedDirectAdmin, fixtureTree } from "../emulators/directadmin/index
 import type { DirectAdminLayout } from "../panel/directadmin/layout.js";
 import type { PanelAccount } from "../model/account.js";
 import { DirectAdminPanel } from "../panel/directadmin/reader.js";
+import type { Level } from "../web/identity/identity.js";
 import { startWebServer, type WebServer } from "../web/server.js";
 
 /** One page request to the daemon's listener, as an entry script sends it (protocol v1, src/web/README.md). */
 export function pageRequest(
   socketPath: string,
   fields: Record<string, string>,
+  level: Level = "user",
 ): Promise<{ status: number; body: string }> {
   const body = Object.entries(fields)
     .map(([name, value]) => `${name}=${value}\0`)
@@ -23,7 +25,7 @@ export function pageRequest(
     const req = request(
       {
         socketPath,
-        path: "/v1/page/user/html",
+        path: `/v1/page/${level}/html`,
         method: "POST",
         headers: { "content-type": "application/octet-stream", "content-length": Buffer.byteLength(body) },
       },
@@ -45,10 +47,12 @@ export interface PageDaemon {
   layout: DirectAdminLayout;
   services: Services;
   web: WebServer;
+  /** The emulated panel, to add the staff accounts a bench logs in as. */
+  da: EmulatedDirectAdmin;
   /** The envelope fields of a GET of `query` by `username` (a logged-in DirectAdmin session). */
   visitFields(username: string, query: string): Record<string, string>;
-  /** Sends the page request; throws unless it answered 200. */
-  visit(fields: Record<string, string>): Promise<string>;
+  /** Sends the page request (of the user level unless `level` says otherwise); throws unless it answered 200. */
+  visit(fields: Record<string, string>, level?: Level): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -128,8 +132,9 @@ export async function startPageDaemon(
     layout: panel.layout,
     services,
     web,
+    da: panel.da,
     visitFields: (username, query) => visitFields(panel, username, query),
-    visit: (fields) => visitPage(panel.socketPath, fields),
+    visit: (fields, level) => visitPage(panel.socketPath, fields, level),
     close: async () => {
       await web.close();
       await services.close();
@@ -144,8 +149,12 @@ export function visitFields(panel: Pick<BenchPanel, "da">, username: string, que
 }
 
 /** Sends the page request; throws unless it answered 200. */
-export async function visitPage(socketPath: string, fields: Record<string, string>): Promise<string> {
-  const answer = await pageRequest(socketPath, fields);
+export async function visitPage(
+  socketPath: string,
+  fields: Record<string, string>,
+  level: Level = "user",
+): Promise<string> {
+  const answer = await pageRequest(socketPath, fields, level);
   if (answer.status !== 200) throw new Error(`the page answered ${answer.status}`);
   return answer.body;
 }

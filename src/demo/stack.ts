@@ -87,6 +87,11 @@ function writeConfig(
   writePrivate(paths.config, `${JSON.stringify(config, null, 2)}\n`);
 }
 
+/** What the demo's login page says about its logins: they were generated, and where they are kept. */
+export function loginNote(paths: DemoPaths): string {
+  return `The demo's logins were generated on its first start: npm start prints them each time, and they are kept in ${paths.logins} (readable only by you).`;
+}
+
 /**
  * Starts the whole demo on this machine under `paths.root`: the WEDOS simulator (WAPI and DNS, state kept),
  * the emulated DirectAdmin (its tree, seeded on the first start) with its web front, and the plugin's daemon —
@@ -130,6 +135,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       port: options.ports.front,
       pageEnv: { WEDOS_PANEL_CONFIG: paths.config },
       packages: () => (services === undefined ? [] : demoPackages(services.tasks.policies)),
+      loginNote: loginNote(paths),
     });
     closers.push(() => front.close());
 

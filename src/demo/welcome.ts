@@ -14,6 +14,7 @@ export function welcomeText(stack: DemoStack, frontUrl: string, cwd: string): st
     ...stack.logins.map(
       (login) => `                  ${login.username.padEnd(width)}  password ${login.password}   (${login.usertype})`,
     ),
+    `                  (generated on the first start; kept in ${shown(stack.paths.logins)})`,
     `  WEDOS WAPI      ${stack.sim.url}   (${DEMO_WAPI.login} / ${DEMO_WAPI.password})`,
     `  WEDOS DNS       127.0.0.1:${stack.dns.port}   e.g. dig @127.0.0.1 -p ${stack.dns.port} example.test SOA`,
     `  plugin daemon   pages on ${shown(stack.webAddress)}, data in ${shown(stack.paths.dataDir)}`,

@@ -1,5 +1,6 @@
 import type { PanelAccount, PanelDomain } from "../model/account.js";
 import type { Database } from "./database.js";
+import { DOMAIN_COLUMNS, DomainListing } from "./domain-listing.js";
 
 export type DomainState = "active" | "suspended" | "deleted";
 export type DnsStatus = "pending" | "active" | "error" | "off" | "withdrawn" | "removed" | "conflict";
@@ -30,12 +31,14 @@ export interface DomainRow {
   updatedAt: number;
 }
 
-const DOMAIN_COLUMNS = `domain, username, kind, target, state, origin, delete_after AS deleteAfter, dns_status AS dnsStatus,
-  dns_reason AS dnsReason, dns_synced_at AS dnsSyncedAt, created_at AS createdAt, updated_at AS updatedAt`;
-
 /** The panel's accounts and domains as the plugin knows them. */
 export class InventoryStore {
-  constructor(private readonly db: Database) {}
+  /** The pages' lists: one page of a scope's domains at a time, and the counts of their groups. */
+  readonly listing: DomainListing;
+
+  constructor(private readonly db: Database) {
+    this.listing = new DomainListing(db);
+  }
 
   upsertAccount(
     account: { username: string; package?: string | undefined; ips?: readonly string[]; creator?: string | undefined },

@@ -1,3 +1,4 @@
+import type { DomainGroup, DomainListQuery, DomainScope } from "../store/domain-listing.js";
 import type { DomainRow, InventoryStore } from "../store/inventory-store.js";
 import { domainNotFound } from "./errors.js";
 import type { Identity } from "./identity/identity.js";
@@ -18,11 +19,20 @@ export class TenantScope {
     private readonly identity: Pick<Identity, "level" | "username">,
   ) {}
 
-  /** Every visible domain, by name. */
-  domains(): DomainRow[] {
-    if (this.identity.level === "user") return this.inventory.domainsOf(this.identity.username);
-    // The inventory has no index by creator yet; one pass over the domains is fine at the sizes we run at.
-    return this.inventory.allDomains().filter((row) => this.visible(row));
+  /** One page of the visible domains (problems first, then by name), in the group and matching the search. */
+  page(query: Omit<DomainListQuery, "scope">): DomainRow[] {
+    return this.inventory.listing.page({ ...query, scope: this.sqlScope() });
+  }
+
+  /** How many visible domains matching the search each group holds. */
+  counts(search: string): Record<DomainGroup, number> {
+    return this.inventory.listing.counts(this.sqlScope(), search);
+  }
+
+  /** The same rule as `visible`, for the lists the store pages through. */
+  private sqlScope(): DomainScope {
+    const { level, username } = this.identity;
+    return level === "admin" ? { kind: "all" } : { kind: level === "user" ? "account" : "reseller", username };
   }
 
   /** The domain if it exists and is visible, else undefined. `name` is what the visitor typed or sent. */

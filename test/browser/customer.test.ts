@@ -81,7 +81,7 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     await filters.locator('a[aria-current="page"]', { hasText: "active" }).waitFor();
     expect(await domainsIn(frame)).toEqual(["alice.test"]);
     await filters.getByRole("link", { name: "waiting" }).click();
-    await frame.locator(".wedos-empty", { hasText: "No domains yet." }).waitFor();
+    await frame.locator(".wedos-empty", { hasText: "No domains in this group." }).waitFor();
 
     // Another customer's domain is not there, and its page answers as for a domain that does not exist.
     await showPluginPage(page, "user", "/domains/carol.test");

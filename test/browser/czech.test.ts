@@ -93,10 +93,11 @@ describe("the plugin in Czech", { timeout: 90_000 }, () => {
     let frame = await openPlugin(page);
     expect(await frame.locator("h1").textContent()).toBe("Moje domény");
     expect(await frame.getByRole("navigation", { name: "Zobrazit domény" }).locator("a").allTextContents()).toEqual([
-      "vše",
-      "problémy",
-      "čekající",
-      "aktivní",
+      "vše 1",
+      "problémy 0",
+      "čekající 0",
+      "aktivní 1",
+      "pozastavené 0",
     ]);
     await expectCzechOnly(page, "user home");
     await mainPageScreenshot(page, "cs", "user-list");

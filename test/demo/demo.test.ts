@@ -87,6 +87,25 @@ describe("the demo's stack", () => {
   });
 });
 
+describe("the demo's logins", () => {
+  it("are said to be kept in the logins file, on the console and on the panel's login page", async () => {
+    const root = tempDir("wedos-demo-");
+    const stack = await start(root, new ManualClock("2026-03-10T09:00:00Z"));
+    try {
+      expect(welcomeText(stack, "http://localhost:2222", root)).toContain(
+        "(generated on the first start; kept in ./demo-logins.json)",
+      );
+      const loginPage = await (await fetch(`${stack.front.url}/`)).text();
+      expect(loginPage).toContain(
+        `<p class="muted login-note">The demo&#39;s logins were generated on its first start: npm start prints them each time, and they are kept in ${stack.paths.logins} (readable only by you).</p>`,
+      );
+      expect(JSON.parse(readFileSync(stack.paths.logins, "utf8"))).toEqual(stack.logins);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe("the demo stopping", () => {
   it(
     "stops within 5 s while a job waits for the next hour's budget, and puts the job's work back in the queue",

@@ -186,7 +186,9 @@ describe("the domain list", () => {
     const { stdout } = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "status=problems" });
     expect(stdout).toContain("bob.test");
     expect(stdout).not.toContain(">alice.test<");
-    expect(stdout).toMatch(/<a href="[^"]*status=problems" aria-current="page">problems<\/a>/);
+    expect(stdout).toMatch(
+      /<a href="[^"]*status=problems" aria-current="page">problems <span class="wedos-count">1<\/span><\/a>/,
+    );
     const all = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "status=%3Cscript%3E" });
     expect(all.stdout).toContain(">alice.test<");
   });

@@ -230,15 +230,14 @@ export async function seedEveryState(h: WebHarness): Promise<void> {
 }
 
 /**
- * For a describe block (or a file): a fresh harness with seedTenants and seedEveryState before each test, closed
- * after it. Returns the way to reach the current test's harness.
+ * For a describe block (or a file): a fresh harness, seeded by `seed`, before each test, closed after it. Returns
+ * the way to reach the current test's harness.
  */
-export function useHarnessWithEveryState(): () => WebHarness {
+export function useSeededHarness(seed: (h: WebHarness) => Promise<void>): () => WebHarness {
   let h: WebHarness | undefined;
   beforeEach(async () => {
     h = await startWebHarness();
-    await seedTenants(h);
-    await seedEveryState(h);
+    await seed(h);
   });
   afterEach(async () => {
     await h?.close();
@@ -247,6 +246,14 @@ export function useHarnessWithEveryState(): () => WebHarness {
     if (h === undefined) throw new Error("the harness exists only inside a test");
     return h;
   };
+}
+
+/** useSeededHarness with seedTenants and seedEveryState. */
+export function useHarnessWithEveryState(): () => WebHarness {
+  return useSeededHarness(async (h) => {
+    await seedTenants(h);
+    await seedEveryState(h);
+  });
 }
 
 /** The main pages of each level (paths inside the plugin), with the account that visits them. */

@@ -37,6 +37,22 @@ export const cs: Record<MessageKey, string> = {
   "filter.problems": "problémy",
   "filter.pending": "čekající",
   "filter.active": "aktivní",
+  "filter.suspended": "pozastavené",
+  "list.search": "Hledat domény",
+  "list.searchLabel": "Doména nebo účet obsahuje",
+  "list.searchButton": "Hledat",
+  "list.clearSearch": "Zrušit hledání",
+  "list.summary": "Domény {from}–{to} z {total}",
+  "list.noMatch": "Žádná doména ani účet neobsahuje „{search}“.",
+  "list.noneInFilter": "V této skupině nejsou žádné domény.",
+  "list.pages": "Stránky seznamu domén",
+  "list.open.suspended": "Co můžete dělat",
+  "list.open.details": "Podrobnosti",
+  "list.open.problem": "Zobrazit problém",
+  "list.suspended.customer":
+    "Váš účet je pozastaven: změny této domény počkají, dokud pozastavení neskončí. Doménu si můžete dál otevřít a prohlédnout její záznamy i to, co má WEDOS.",
+  "list.suspended.staff":
+    "Účet je v panelu pozastaven: změny počkají, dokud tam pozastavení neskončí. Záznamy domény a jejich stav u WEDOS lze dál prohlížet.",
   "records.title": "Záznamy",
   "records.intro":
     "Záznamy pocházejí ze Správy DNS v DirectAdminu; upravujte je tam. Tato stránka ukazuje, zda je WEDOS už má.",

@@ -39,6 +39,22 @@ export const en = {
   "filter.problems": "problems",
   "filter.pending": "waiting",
   "filter.active": "active",
+  "filter.suspended": "suspended",
+  "list.search": "Find domains",
+  "list.searchLabel": "Domain or account contains",
+  "list.searchButton": "Search",
+  "list.clearSearch": "Clear the search",
+  "list.summary": "Domains {from}–{to} of {total}",
+  "list.noMatch": "No domain or account contains “{search}”.",
+  "list.noneInFilter": "No domains in this group.",
+  "list.pages": "Pages of the domain list",
+  "list.open.suspended": "What you can do",
+  "list.open.details": "Details",
+  "list.open.problem": "See what is wrong",
+  "list.suspended.customer":
+    "Your account is suspended: changes to this domain wait until it is unsuspended. You can still open the domain to see its records and what WEDOS has.",
+  "list.suspended.staff":
+    "The account is suspended in the panel: changes wait until it is unsuspended there. The domain's records and their state at WEDOS can still be viewed.",
   "records.title": "Records",
   "records.intro":
     "The records come from DirectAdmin's DNS Management; edit them there. This page shows whether WEDOS holds each one.",

@@ -3,7 +3,7 @@ import type { JobQueue } from "../../provisioning/queue.js";
 import { authenticatedPage } from "../context.js";
 import type { Level } from "../identity/identity.js";
 import { renderPage } from "../render.js";
-import { domainFilter, domainListModel } from "../view-models/domain-list.js";
+import { domainListModel, domainQuery } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
 
 /** The title key of each level's home page. */
@@ -22,7 +22,7 @@ export async function showHome(res: Response, queue: JobQueue, notice?: string):
   const page = authenticatedPage(res);
   const level = page.identity.level;
   const model = {
-    ...domainListModel(page, notice, domainFilter(page.request.query.get("status"))),
+    ...domainListModel(page, domainQuery(page.request.query), notice),
     queue: level === "admin" ? queue.countsByState() : undefined,
     operationsHref: level === "admin" ? adminLinks(page).operations : undefined,
   };

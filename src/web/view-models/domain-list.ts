@@ -1,11 +1,13 @@
 import { knownDnsReason } from "../../provisioning/dns-reasons.js";
 import type { Estimate } from "../../provisioning/estimate.js";
+import { DOMAIN_GROUPS, type DomainGroup } from "../../store/domain-listing.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
 import { utcMinute } from "../../util/utc-minute.js";
 import { linksOf } from "./layout.js";
 import { waitingStatus } from "./sending.js";
+import { pageWindow, requestedPage, searchText } from "./pager.js";
 
 /** One domain as the list and detail pages show it. */
 export interface DomainView {
@@ -21,27 +23,55 @@ export interface DomainView {
   canSync: boolean;
 }
 
-/** The model of a level's home page (views/<level>/index.ejs). */
-/** The list filters: everything, or only the domains in one group of states. */
-export const DOMAIN_FILTERS = ["all", "problems", "pending", "active"] as const;
-export type DomainFilter = (typeof DOMAIN_FILTERS)[number];
+/** Domains shown per page: a list of any size renders the same small page. */
+export const DOMAINS_PER_PAGE = 50;
 
-const IN_FILTER: Record<DomainFilter, (status: DomainRow["dnsStatus"]) => boolean> = {
-  all: () => true,
-  problems: (status) => status === "error" || status === "conflict",
-  pending: (status) => status === "pending",
-  active: (status) => status === "active",
-};
+/**
+ * What the visitor asked to see (GET parameters `status`: one of the groups store/domain-listing.ts defines in SQL,
+ * `q`, `page`): read-only, so no CSRF token is needed.
+ */
+export interface DomainQuery {
+  filter: DomainGroup;
+  search: string;
+  page: number;
+}
 
-/** The filter a query asks for; anything unknown shows everything. */
-export function domainFilter(value: string | null): DomainFilter {
-  return (DOMAIN_FILTERS as readonly string[]).includes(value ?? "") ? (value as DomainFilter) : "all";
+/** The query's own parameters; an unknown filter shows everything, anything unusable reads as "not given". */
+export function domainQuery(query: URLSearchParams): DomainQuery {
+  const status = query.get("status") ?? "";
+  return {
+    filter: (DOMAIN_GROUPS as readonly string[]).includes(status) ? (status as DomainGroup) : "all",
+    search: searchText(query),
+    page: requestedPage(query),
+  };
+}
+
+/**
+ * A row's one primary action: Sync now where the zone can be sent (also while it waits: an interactive sync goes
+ * ahead of the background work), else a link to the domain's page named after what the visitor will find there
+ * (what is wrong, what a suspended domain still allows).
+ */
+export type RowAction = { kind: "sync" } | { kind: "open"; label: string };
+
+export interface DomainListRow extends DomainView {
+  action: RowAction;
 }
 
 export interface DomainListModel {
-  rows: DomainView[];
-  filter: DomainFilter;
-  filters: Array<{ filter: DomainFilter; label: string; href: string; current: boolean }>;
+  rows: DomainListRow[];
+  filter: DomainGroup;
+  filters: Array<{ filter: DomainGroup; label: string; count: string; href: string; current: boolean }>;
+  search: string;
+  /** Where the search form goes (GET) and the filter it keeps. */
+  searchAction: string;
+  /** "Domains 51–100 of 10,000" (of those shown by the filter and search). */
+  summary: string;
+  /** Nothing to show: why, in words ("No domains yet." or "No domain matches …"). */
+  empty: string | undefined;
+  /** When a search is in force: the same list without it. */
+  clearSearchHref: string | undefined;
+  previousHref: string | undefined;
+  nextHref: string | undefined;
   showOwner: boolean;
   csrfToken: string;
   syncAction: string;
@@ -94,32 +124,77 @@ function dnsReasonText(t: AuthenticatedContext["t"], reason: string | null): str
   return known === undefined ? reason : t(`reason.${known.key}`, { count: known.count });
 }
 
-/** Problems first (errors and conflicts, then work in progress), so a long list shows what needs attention. */
-function attentionRank(status: DomainRow["dnsStatus"]): number {
-  return status === "error" || status === "conflict" ? 0 : status === "pending" ? 1 : 2;
+/** The row's primary action (see RowAction). */
+function rowAction(t: AuthenticatedContext["t"], row: DomainRow): RowAction {
+  if (row.state === "suspended") return { kind: "open", label: t("list.open.suspended") };
+  if (row.state === "deleted") return { kind: "open", label: t("list.open.details") };
+  if (row.dnsStatus === "error" || row.dnsStatus === "conflict") return { kind: "open", label: t("list.open.problem") };
+  return { kind: "sync" };
 }
 
-/** The list of the visitor's domains; rows come from the tenant scope, never from the inventory directly. */
-export function domainListModel(
-  page: AuthenticatedContext,
-  notice?: string,
-  filter: DomainFilter = "all",
-): DomainListModel {
-  const { level, mode } = page.request;
-  const rows = page.scope
-    .domains()
-    .filter((row) => IN_FILTER[filter](row.dnsStatus))
-    .sort((a, b) => attentionRank(a.dnsStatus) - attentionRank(b.dnsStatus) || a.domain.localeCompare(b.domain));
-  const waiting = page.sending?.waiting(rows.map((row) => row.domain));
+/** A list row: the domain's view, with what suspension leaves possible in place of a reason it does not have. */
+function listRow(page: AuthenticatedContext, row: DomainRow, waiting: Estimate | undefined): DomainListRow {
+  const view = domainView(page, row, waiting);
+  const suspended = row.state === "suspended" && view.reason === "";
+  const audience = page.request.level === "user" ? "customer" : "staff";
   return {
-    filter,
-    filters: DOMAIN_FILTERS.map((each) => ({
+    ...view,
+    reason: suspended ? page.t(`list.suspended.${audience}`) : view.reason,
+    action: rowAction(page.t, row),
+  };
+}
+
+/**
+ * One page of the visitor's domains, problems first, with the filter's pills and their counts; rows come from the
+ * tenant scope (paged and counted in SQL), never from the inventory directly.
+ */
+export function domainListModel(page: AuthenticatedContext, query: DomainQuery, notice?: string): DomainListModel {
+  const { level, mode } = page.request;
+  const counts = page.scope.counts(query.search);
+  const window = pageWindow(counts[query.filter], query.page, DOMAINS_PER_PAGE);
+  const rows = page.scope.page({
+    group: query.filter,
+    search: query.search,
+    offset: window.offset,
+    limit: DOMAINS_PER_PAGE,
+  });
+  const waiting = page.sending?.waiting(rows.map((row) => row.domain));
+  const href = (filter: DomainGroup, search: string, number = 1) =>
+    pageUrl(level, mode, "/", {
+      ...(filter === "all" ? {} : { status: filter }),
+      ...(search === "" ? {} : { q: search }),
+      ...(number === 1 ? {} : { page: String(number) }),
+    });
+  const total = counts[query.filter];
+  const number = new Intl.NumberFormat(page.language);
+  return {
+    rows: rows.map((row) => listRow(page, row, waiting?.get(row.domain))),
+    filter: query.filter,
+    filters: DOMAIN_GROUPS.map((each) => ({
       filter: each,
       label: page.t(`filter.${each}`),
-      href: pageUrl(level, mode, "/", each === "all" ? {} : { status: each }),
-      current: each === filter,
+      count: number.format(counts[each]),
+      href: href(each, query.search),
+      current: each === query.filter,
     })),
-    rows: rows.map((row) => domainView(page, row, waiting?.get(row.domain))),
+    search: query.search,
+    searchAction: pageUrl(level, mode, "/"),
+    summary: page.t("list.summary", {
+      from: number.format(rows.length === 0 ? 0 : window.offset + 1),
+      to: number.format(window.offset + rows.length),
+      total: number.format(total),
+    }),
+    empty:
+      total > 0
+        ? undefined
+        : query.search !== ""
+          ? page.t("list.noMatch", { search: query.search })
+          : query.filter !== "all"
+            ? page.t("list.noneInFilter")
+            : page.t("table.empty"),
+    clearSearchHref: query.search === "" ? undefined : href(query.filter, ""),
+    previousHref: window.hasPrevious ? href(query.filter, query.search, window.current - 1) : undefined,
+    nextHref: window.hasNext ? href(query.filter, query.search, window.current + 1) : undefined,
     showOwner: page.request.level !== "user",
     csrfToken: page.csrfToken,
     syncAction: linksOf(page).sync,

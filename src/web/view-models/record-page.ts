@@ -1,13 +1,11 @@
 import type { RecordState } from "../../sync/record-states.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
+import { pageWindow, requestedPage, searchText } from "./pager.js";
 import { recordNote } from "./record-note.js";
 
 /** Records shown per page: a zone of any size renders the same small page. */
 export const RECORDS_PER_PAGE = 100;
-/** The longest search text kept (longer is cut: no record's name or value is searched for with more). */
-const MAX_SEARCH = 200;
-
 export const RECORD_STATES = ["in-sync", "pending", "by-wedos", "not-accepted"] as const satisfies ReadonlyArray<
   RecordState["state"]
 >;
@@ -24,11 +22,10 @@ export interface RecordQuery {
 /** The query's own parameters, anything unusable read as "not given" rather than refused. */
 export function recordQuery(query: URLSearchParams): RecordQuery {
   const state = query.get("state") ?? "";
-  const page = Number.parseInt(query.get("page") ?? "", 10);
   return {
-    search: (query.get("q") ?? "").trim().slice(0, MAX_SEARCH),
+    search: searchText(query),
     state: (RECORD_STATES as readonly string[]).includes(state) ? (state as RecordState["state"]) : undefined,
-    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    page: requestedPage(query),
   };
 }
 
@@ -66,9 +63,8 @@ export function recordPage(
   const needle = query.search.toLowerCase();
   const matching =
     needle === "" && query.state === undefined ? all : all.filter((record) => matches(record, query, needle));
-  const pages = Math.max(1, Math.ceil(matching.length / RECORDS_PER_PAGE));
-  const current = Math.min(query.page, pages);
-  const first = (current - 1) * RECORDS_PER_PAGE;
+  const window = pageWindow(matching.length, query.page, RECORDS_PER_PAGE);
+  const first = window.offset;
   const shown = matching.slice(first, first + RECORDS_PER_PAGE);
   const { level, mode } = page.request;
   const path = `/domains/${domain}`;
@@ -97,8 +93,8 @@ export function recordPage(
       total: matching.length,
       all: all.length,
     }),
-    previousHref: current > 1 ? href(current - 1) : undefined,
-    nextHref: current < pages ? href(current + 1) : undefined,
+    previousHref: window.hasPrevious ? href(window.current - 1) : undefined,
+    nextHref: window.hasNext ? href(window.current + 1) : undefined,
     filterAction: pageUrl(level, mode, "/"),
     filterPage: path,
   };

@@ -15,6 +15,8 @@ export interface FrontDeps extends Visits {
   /** Added to the environment of the plugin's page scripts (WEDOS_PANEL_CONFIG, so they find the daemon). */
   pageEnv: Readonly<Record<string, string>>;
   log: (line: string) => void;
+  /** Said under the login form, when set. */
+  loginNote: string | undefined;
 }
 
 /**

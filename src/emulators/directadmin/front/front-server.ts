@@ -28,6 +28,8 @@ export interface FrontOptions {
   host?: string;
   /** One line per action and login (what happened, which hooks ran). */
   log?: (line: string) => void;
+  /** Said under the login form (the demo: where its generated logins are kept). */
+  loginNote?: string;
 }
 
 /** The emulated panel's web front, listening. */
@@ -60,6 +62,7 @@ export async function startDirectAdminFront(options: FrontOptions): Promise<Runn
     packages: options.packages,
     pageEnv: options.pageEnv,
     log: options.log ?? (() => undefined),
+    loginNote: options.loginNote,
   };
   const app = express();
   app.disable("x-powered-by");

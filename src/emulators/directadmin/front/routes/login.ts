@@ -18,7 +18,7 @@ function safeReferer(value: string): string | undefined {
   return /^\/(?![/\\])[^\s]*$/.test(value) ? value : undefined;
 }
 
-function loginPage(res: Response, referer: string, error: string | undefined, status = 200): void {
+function loginPage(res: Response, deps: FrontDeps, referer: string, error: string | undefined, status = 200): void {
   sendPage(
     res,
     document(
@@ -30,6 +30,7 @@ function loginPage(res: Response, referer: string, error: string | undefined, st
   <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
   <input type="hidden" name="referer" value="${referer}">
   <button type="submit">Log in</button>
+  ${deps.loginNote !== undefined && html`<p class="muted login-note">${deps.loginNote}</p>`}
 </form>`,
     ),
     { status },
@@ -46,7 +47,7 @@ export function loginRoutes(deps: FrontDeps): Router {
   router.get("/", (req: Request, res: Response) => {
     const visitor = visitorOf(req, deps);
     if (visitor !== undefined) res.redirect(303, HOME[visitor.usertype]);
-    else loginPage(res, safeReferer(String(req.query.referer ?? "")) ?? "", undefined);
+    else loginPage(res, deps, safeReferer(String(req.query.referer ?? "")) ?? "", undefined);
   });
 
   router.post("/CMD_LOGIN", (req: Request, res: Response) => {
@@ -55,11 +56,11 @@ export function loginRoutes(deps: FrontDeps): Router {
     const conf = /^[a-z0-9_.-]{1,64}$/i.test(username) ? deps.files.userConf(username) : undefined;
     // The same answer for an unknown account and a wrong password.
     if (conf === undefined || !deps.passwords.verify(username, field(req.body, "password", { trim: false }))) {
-      loginPage(res, referer ?? "", "Invalid username or password.", 401);
+      loginPage(res, deps, referer ?? "", "Invalid username or password.", 401);
       return;
     }
     if (conf.get("suspended") === "yes") {
-      loginPage(res, referer ?? "", "This account is suspended; ask your provider.", 403);
+      loginPage(res, deps, referer ?? "", "This account is suspended; ask your provider.", 403);
       return;
     }
     setSessionCookies(res, deps.sessions.login(username));

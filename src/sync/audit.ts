@@ -84,28 +84,32 @@ function* unifySetTtls(
   records: readonly DnsRecord[],
   report: (owner: string, type: string, ttls: number[], chosen: number, sample: DnsRecord) => void,
 ): Steps<DnsRecord[]> {
-  const lowest = new Map<string, number>();
-  const seen = new Map<string, Set<number>>();
-  const key = (record: DnsRecord) => `${record.name}\u0000${record.type}`;
+  // The key is made once per record, and a set gets a Set of TTLs only once it has two (this runs over every record).
+  const sets = new Map<string, { lowest: number; mixed?: Set<number> }>();
+  const keys: string[] = [];
   for (const [index, record] of records.entries()) {
     if (sliceBoundary(index)) yield;
-    lowest.set(key(record), Math.min(lowest.get(key(record)) ?? Infinity, record.ttl));
-    const ttls = seen.get(key(record)) ?? new Set<number>();
-    ttls.add(record.ttl);
-    seen.set(key(record), ttls);
+    const key = `${record.name}\u0000${record.type}`;
+    keys.push(key);
+    const set = sets.get(key);
+    if (set === undefined) sets.set(key, { lowest: record.ttl });
+    else if (set.mixed !== undefined || record.ttl !== set.lowest) {
+      (set.mixed ??= new Set([set.lowest])).add(record.ttl);
+      set.lowest = Math.min(set.lowest, record.ttl);
+    }
   }
   const reported = new Set<string>();
   const unified: DnsRecord[] = [];
   for (const [index, record] of records.entries()) {
     if (sliceBoundary(index)) yield;
-    const ttls = seen.get(key(record)) ?? new Set<number>();
-    const chosen = lowest.get(key(record)) ?? record.ttl;
-    if (ttls.size > 1 && !reported.has(key(record))) {
-      reported.add(key(record));
+    const key = keys[index] as string;
+    const { lowest: chosen, mixed } = sets.get(key) ?? { lowest: record.ttl };
+    if (mixed !== undefined && !reported.has(key)) {
+      reported.add(key);
       report(
         record.name,
         record.type,
-        [...ttls].sort((a, b) => a - b),
+        [...mixed].sort((a, b) => a - b),
         chosen,
         record,
       );

@@ -29,8 +29,7 @@ export function rowSets(
   const order: RowSet[] = [];
   const setOf = (row: WedosRow): RowSet => {
     const sets = byName.get(row.name);
-    const found = sets?.find((set) => set.type === row.type);
-    if (found !== undefined) return found;
+    if (sets !== undefined) for (const set of sets) if (set.type === row.type) return set;
     const created: RowSet = { name: row.name, type: row.type, desired: [], existing: [] };
     if (sets === undefined) byName.set(row.name, [created]);
     else sets.push(created);

@@ -7,6 +7,7 @@ import { formatTable } from "./table.js";
 import { benchWapi } from "./wapi-bench.js";
 import { benchDomainListPage } from "./web-bench.js";
 import { benchBigZonePages, benchDaemonMemory } from "./bigzone-bench.js";
+import { benchDaemonMemoryAtScale } from "./memory-bench.js";
 
 /** One table of the bench: its title, its column headers, and how to measure its rows. */
 interface Row {
@@ -67,6 +68,11 @@ const ROWS: Record<string, Row> = {
     title: "Daemon memory: `wedos-panel serve` resident (RSS)",
     headers: ["when", "MB", "target MB", ""],
     measure: () => benchDaemonMemory(),
+  },
+  "memory-10k": {
+    title: "Daemon memory at 10,000 domains: `wedos-panel serve` resident (RSS)",
+    headers: ["when", "MB", "target MB", ""],
+    measure: () => benchDaemonMemoryAtScale(),
   },
   fairness: {
     title:

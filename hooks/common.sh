@@ -21,23 +21,29 @@ done 2>/dev/null < "$_wp_plugin_dir/plugin.conf"
 . "$_wp_hooks_dir/spool-file.sh"
 _wp_find_spool "$_wp_plugin_dir/install.conf"
 
-# What the hooks record: only the variables the plugin reads (src/panel/directadmin/hook-variables.ts, which a test
-# holds equal to this list) — never passwd (the account password, in plain text on user_create), session keys,
-# cookies or the rest of user.conf.
-_wp_variables='username USERNAME domain DOMAIN newdomain from package ip ips creator skip_template zone_existed caller
-A A_TIME AAAA AAAA_TIME CNAME CNAME_TIME MX MX_FULL MX_TIME NS NS_TIME PTR PTR_TIME TXT TXT_TIME SRV SRV_TIME SPF
-SPF_TIME CAA CAA_TIME TLSA TLSA_TIME SSHFP SSHFP_TIME DS DS_TIME HTTPS HTTPS_TIME SVCB SVCB_TIME'
-
 # _wp_spool_write SUFFIX [RECORD…]: stores one spool file for this event: WEDOS_PANEL_HOOK, the given records, then
-# each listed variable that is set — NAME=value entries each ended by a NUL byte, as `env -0` writes them. Sets
+# each variable below that is set — NAME=value entries each ended by a NUL byte, as `env -0` writes them. Sets
 # _wp_not_queued to why the event was not written, empty when it was.
+# What the hooks record: only the variables the plugin reads (src/panel/directadmin/hook-variables.ts, which a test
+# holds equal to the names below) — never passwd (the account password, in plain text on user_create), session keys,
+# cookies or the rest of user.conf. ${NAME+"NAME=$NAME"} is one entry when NAME is set (even empty) and none when it
+# is not: one command for all of them, where a loop of eval cost most of the hook's time.
 _wp_spool_write() {
   _wp_suffix=$1
   shift
-  set -- "WEDOS_PANEL_HOOK=$_wp_hook" "$@"
-  for _wp_variable in $_wp_variables; do
-    eval "[ -z \"\${$_wp_variable+set}\" ] || set -- \"\$@\" \"$_wp_variable=\$$_wp_variable\""
-  done
+  set -- "WEDOS_PANEL_HOOK=$_wp_hook" "$@" \
+    ${username+"username=$username"} ${USERNAME+"USERNAME=$USERNAME"} ${domain+"domain=$domain"} \
+    ${DOMAIN+"DOMAIN=$DOMAIN"} ${newdomain+"newdomain=$newdomain"} ${from+"from=$from"} ${package+"package=$package"} \
+    ${ip+"ip=$ip"} ${ips+"ips=$ips"} ${creator+"creator=$creator"} ${skip_template+"skip_template=$skip_template"} \
+    ${zone_existed+"zone_existed=$zone_existed"} ${caller+"caller=$caller"} ${A+"A=$A"} ${A_TIME+"A_TIME=$A_TIME"} \
+    ${AAAA+"AAAA=$AAAA"} ${AAAA_TIME+"AAAA_TIME=$AAAA_TIME"} ${CNAME+"CNAME=$CNAME"} \
+    ${CNAME_TIME+"CNAME_TIME=$CNAME_TIME"} ${MX+"MX=$MX"} ${MX_FULL+"MX_FULL=$MX_FULL"} ${MX_TIME+"MX_TIME=$MX_TIME"} \
+    ${NS+"NS=$NS"} ${NS_TIME+"NS_TIME=$NS_TIME"} ${PTR+"PTR=$PTR"} ${PTR_TIME+"PTR_TIME=$PTR_TIME"} ${TXT+"TXT=$TXT"} \
+    ${TXT_TIME+"TXT_TIME=$TXT_TIME"} ${SRV+"SRV=$SRV"} ${SRV_TIME+"SRV_TIME=$SRV_TIME"} ${SPF+"SPF=$SPF"} \
+    ${SPF_TIME+"SPF_TIME=$SPF_TIME"} ${CAA+"CAA=$CAA"} ${CAA_TIME+"CAA_TIME=$CAA_TIME"} ${TLSA+"TLSA=$TLSA"} \
+    ${TLSA_TIME+"TLSA_TIME=$TLSA_TIME"} ${SSHFP+"SSHFP=$SSHFP"} ${SSHFP_TIME+"SSHFP_TIME=$SSHFP_TIME"} ${DS+"DS=$DS"} \
+    ${DS_TIME+"DS_TIME=$DS_TIME"} ${HTTPS+"HTTPS=$HTTPS"} ${HTTPS_TIME+"HTTPS_TIME=$HTTPS_TIME"} ${SVCB+"SVCB=$SVCB"} \
+    ${SVCB_TIME+"SVCB_TIME=$SVCB_TIME"}
   _wp_not_queued=$_wp_untrusted
   [ -z "$_wp_not_queued" ] || return
   _wp_spool_file "$$-$_wp_hook$_wp_suffix" printf '%s\0' "$@" || _wp_not_queued="spool $_wp_events not writable"

@@ -124,7 +124,7 @@ export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<stri
 }
 
 /** The daemon's memory target: resident memory of `wedos-panel serve` at most 80 MB. */
-const RSS_TARGET_MB = 80;
+export const RSS_TARGET_MB = 80;
 
 /**
  * The resident memory of `wedos-panel serve` (the compiled build, a process of its own): idle a few seconds after it

@@ -44,9 +44,9 @@ const UNSUPPORTED_TYPES: Readonly<Record<string, string>> = {
 
 /** The WEDOS row of `record` in `zone`; throws {@link UnsupportedRecordError} when WEDOS cannot hold it. */
 export function recordToWedosRow(record: DnsRecord, zone: string): WedosRow {
-  const apex = zoneNameFromText(zone);
+  const apex = apexOf(zone);
   const unsupported = (reason: string) => new UnsupportedRecordError(record, reason);
-  if (!isAtOrBelow(record.name, apex)) throw unsupported(`${record.name} is not inside ${apex}`);
+  if (!isInside(record.name, apex)) throw unsupported(`${record.name} is not inside ${apex}`);
   const name = record.name === apex ? "" : record.name.slice(0, -(apex.length + 1));
   if (name.includes("\\")) throw unsupported(`the name ${record.name} has characters WEDOS does not accept in names`);
   const host = (target: string, what: string) => {
@@ -60,6 +60,24 @@ export function recordToWedosRow(record: DnsRecord, zone: string): WedosRow {
   const oversize = oversizeReason(record);
   if (oversize !== undefined) throw unsupported(`${oversize}, so no name server, WEDOS's included, can serve it`);
   return { name, type: record.type, ttl: record.ttl, rdata };
+}
+
+/** The zone of the last conversion and its canonical apex: a zone's records are converted one after another. */
+let lastApex: { zone: string; apex: string } | undefined;
+
+function apexOf(zone: string): string {
+  if (lastApex?.zone !== zone) lastApex = { zone, apex: zoneNameFromText(zone) };
+  return lastApex.apex;
+}
+
+/**
+ * {@link isAtOrBelow} for a record's canonical name, without parsing both names when neither has an escape: then
+ * every dot separates labels, and the text's ending is the labels' ending.
+ */
+function isInside(name: string, apex: string): boolean {
+  if (name === apex) return true;
+  if (apex !== "" && !name.includes("\\") && !apex.includes("\\")) return name.endsWith(`.${apex}`);
+  return isAtOrBelow(name, apex);
 }
 
 function wedosRdata(

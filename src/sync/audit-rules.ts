@@ -9,7 +9,7 @@ export interface AuditRule {
   action: AuditAction;
   /** The section of docs/reference/wapi.md the rule rests on. */
   reference: string;
-  /** Whether the rule applies; `zone` is the apex, `names` every owner name in the zone with its types. */
+  /** Whether the rule applies, the record read in the context of its zone. */
   matches(record: DnsRecord, context: AuditContext): boolean;
   /** Why, in words a customer understands. */
   reason(record: DnsRecord, context: AuditContext): string;
@@ -17,8 +17,8 @@ export interface AuditRule {
 
 export interface AuditContext {
   zone: string;
-  /** Owner name → the record types present there in the panel's zone. */
-  typesAt: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The owner names that hold a record of a type other than CNAME in the panel's zone. */
+  namesWithData: ReadonlySet<string>;
 }
 
 const { supportedTypes, dnssecTypes, minTtl, maxTtl } = WEDOS_CAPABILITIES;
@@ -105,8 +105,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     id: "cname-beside-data",
     action: "skip",
     reference: "docs/reference/wapi.md#a-cname-stands-alone",
-    matches: (record, { typesAt }) =>
-      record.type === "CNAME" && [...(typesAt.get(record.name) ?? [])].some((type) => type !== "CNAME"),
+    matches: (record, { namesWithData }) => record.type === "CNAME" && namesWithData.has(record.name),
     reason: (record, { zone }) =>
       `${label(record, zone)} also has other records, and a CNAME must be alone at its name`,
   },

@@ -1,6 +1,6 @@
 import { formatRdata, recordToWedosRow, UnsupportedRecordError, type DnsRecord, type WedosRow } from "../dns/index.js";
 import { runToEnd, sliceBoundary, type Steps } from "../util/slices.js";
-import { AUDIT_RULES, MIXED_TTL_RULE, clampTtl, type AuditContext } from "./audit-rules.js";
+import { AUDIT_RULES, MIXED_TTL_RULE, clampTtl, type AuditContext, type AuditRule } from "./audit-rules.js";
 
 /** One record the audit did not pass through unchanged, and why. */
 export interface AuditFinding {
@@ -31,7 +31,7 @@ export function auditRecords(records: readonly DnsRecord[], zone: string): Audit
 
 /** {@link auditRecords} as steps: yields between records, so a big zone can be audited in slices (util/slices.ts). */
 export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string): Steps<AuditResult> {
-  const context: AuditContext = { zone, typesAt: yield* typesByName(records) };
+  const context: AuditContext = { zone, namesWithData: yield* namesWithData(records) };
   const findings: AuditFinding[] = [];
   const relative = (name: string) =>
     name === zone ? "@" : name.endsWith(`.${zone}`) ? name.slice(0, -(zone.length + 1)) : name;
@@ -46,15 +46,17 @@ export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string):
       reason,
     });
 
+  // Indexed loops and no closure per record: this runs over every record of a zone at each plan.
   const kept: DnsRecord[] = [];
-  for (const [index, record] of records.entries()) {
+  for (let index = 0; index < records.length; index++) {
     if (sliceBoundary(index)) yield;
-    const skip = AUDIT_RULES.find((rule) => rule.action === "skip" && rule.matches(record, context));
+    const record = records[index] as DnsRecord;
+    const skip = firstMatch(SKIP_RULES, record, context);
     if (skip !== undefined) {
       note(skip.id, "skipped", record, skip.reason(record, context));
       continue;
     }
-    const clamp = AUDIT_RULES.find((rule) => rule.action === "clamp-ttl" && rule.matches(record, context));
+    const clamp = firstMatch(CLAMP_RULES, record, context);
     if (clamp !== undefined) note(clamp.id, "adjusted", record, clamp.reason(record, context));
     kept.push(clamp === undefined ? record : { ...record, ttl: clampTtl(record.ttl) });
   }
@@ -68,8 +70,9 @@ export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string):
       MIXED_TTL_RULE.reason(owner === zone ? "@" : relative(owner), type, ttls, chosen),
     ),
   );
-  for (const [index, record] of unified.entries()) {
+  for (let index = 0; index < unified.length; index++) {
     if (sliceBoundary(index)) yield;
+    const record = unified[index] as DnsRecord;
     try {
       rows.push(recordToWedosRow(record, zone));
     } catch (error) {
@@ -80,32 +83,55 @@ export function* auditRecordsSteps(records: readonly DnsRecord[], zone: string):
   return { rows, findings };
 }
 
+const SKIP_RULES = AUDIT_RULES.filter((rule) => rule.action === "skip");
+const CLAMP_RULES = AUDIT_RULES.filter((rule) => rule.action === "clamp-ttl");
+
+function firstMatch(rules: readonly AuditRule[], record: DnsRecord, context: AuditContext): AuditRule | undefined {
+  for (const rule of rules) if (rule.matches(record, context)) return rule;
+  return undefined;
+}
+
+/** The TTLs of one (name, type) set: the lowest, and all of them once the set has two. */
+interface SetTtls {
+  type: string;
+  lowest: number;
+  mixed?: Set<number>;
+}
+
 function* unifySetTtls(
   records: readonly DnsRecord[],
   report: (owner: string, type: string, ttls: number[], chosen: number, sample: DnsRecord) => void,
 ): Steps<DnsRecord[]> {
-  const lowest = new Map<string, number>();
-  const seen = new Map<string, Set<number>>();
-  const key = (record: DnsRecord) => `${record.name}\u0000${record.type}`;
-  for (const [index, record] of records.entries()) {
+  // Sets are found by name, then among the name's few types: no key string per record.
+  const byName = new Map<string, SetTtls[]>();
+  const setOf: SetTtls[] = [];
+  for (let index = 0; index < records.length; index++) {
     if (sliceBoundary(index)) yield;
-    lowest.set(key(record), Math.min(lowest.get(key(record)) ?? Infinity, record.ttl));
-    const ttls = seen.get(key(record)) ?? new Set<number>();
-    ttls.add(record.ttl);
-    seen.set(key(record), ttls);
+    const { name, type, ttl } = records[index] as DnsRecord;
+    const sets = byName.get(name);
+    let set = sets?.find((candidate) => candidate.type === type);
+    if (set === undefined) {
+      set = { type, lowest: ttl };
+      if (sets === undefined) byName.set(name, [set]);
+      else sets.push(set);
+    } else if (set.mixed !== undefined || ttl !== set.lowest) {
+      (set.mixed ??= new Set([set.lowest])).add(ttl);
+      set.lowest = Math.min(set.lowest, ttl);
+    }
+    setOf.push(set);
   }
-  const reported = new Set<string>();
+  const reported = new Set<SetTtls>();
   const unified: DnsRecord[] = [];
-  for (const [index, record] of records.entries()) {
+  for (let index = 0; index < records.length; index++) {
     if (sliceBoundary(index)) yield;
-    const ttls = seen.get(key(record)) ?? new Set<number>();
-    const chosen = lowest.get(key(record)) ?? record.ttl;
-    if (ttls.size > 1 && !reported.has(key(record))) {
-      reported.add(key(record));
+    const record = records[index] as DnsRecord;
+    const { lowest: chosen, mixed } = setOf[index] as SetTtls;
+    if (mixed !== undefined && !reported.has(setOf[index] as SetTtls)) {
+      reported.add(setOf[index] as SetTtls);
       report(
         record.name,
         record.type,
-        [...ttls].sort((a, b) => a - b),
+        [...mixed].sort((a, b) => a - b),
         chosen,
         record,
       );
@@ -115,13 +141,13 @@ function* unifySetTtls(
   return unified;
 }
 
-function* typesByName(records: readonly DnsRecord[]): Steps<Map<string, Set<string>>> {
-  const map = new Map<string, Set<string>>();
-  for (const [index, record] of records.entries()) {
+/** The owner names that hold a record of a type other than CNAME. */
+function* namesWithData(records: readonly DnsRecord[]): Steps<Set<string>> {
+  const names = new Set<string>();
+  for (let index = 0; index < records.length; index++) {
     if (sliceBoundary(index)) yield;
-    const types = map.get(record.name) ?? new Set<string>();
-    types.add(record.type);
-    map.set(record.name, types);
+    const record = records[index] as DnsRecord;
+    if (record.type !== "CNAME") names.add(record.name);
   }
-  return map;
+  return names;
 }

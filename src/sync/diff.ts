@@ -1,5 +1,6 @@
 import type { WedosRow } from "../dns/index.js";
 import { describeRow, type ExistingRow, type ZoneChange } from "./changes.js";
+import { rowSets, type Keyed } from "./row-sets.js";
 
 /** A desired row the plan cannot make because a row the plugin does not own is in the way. */
 export interface SyncConflict {
@@ -17,8 +18,6 @@ export interface RowDiff {
 /** Identifies what a row means for comparison (e.g. host names compared without regard to case). */
 export type RdataKey = (row: WedosRow) => string;
 
-const setKey = (row: { name: string; type: string }) => `${row.name}\u0000${row.type}`;
-
 /**
  * Diffs the panel's rows (after the capability audit) against the rows at WEDOS, by record: within each
  * (name, type) set identical values are kept, leftovers are paired as updates (only TTL and rdata can change at
@@ -33,39 +32,35 @@ export function diffRows(desired: readonly WedosRow[], existing: readonly Existi
   const changes: ZoneChange[] = [];
   const conflicts: SyncConflict[] = [];
   const foreign = existing.filter((row) => !row.managed);
-  const desiredSets = groupBy(desired, setKey);
-  const existingSets = groupBy(existing, setKey);
   const namesWithForeignCname = new Set(foreign.filter((row) => row.type === "CNAME").map((row) => row.name));
   const namesWithForeignOther = new Set(foreign.filter((row) => row.type !== "CNAME").map((row) => row.name));
 
-  for (const key of new Set([...desiredSets.keys(), ...existingSets.keys()])) {
-    const atWedos = existingSets.get(key) ?? [];
-    const managed = atWedos.filter((row) => row.managed);
-    const foreignInSet = atWedos.filter((row) => !row.managed);
-    const wanted: WedosRow[] = [];
-    for (const row of dedupe(desiredSets.get(key) ?? [], rdataKey)) {
-      const blocker = blockingReason(row, foreignInSet, rdataKey, namesWithForeignCname, namesWithForeignOther);
-      if (blocker === undefined) wanted.push(row);
-      else conflicts.push({ row, reason: blocker });
+  for (const set of rowSets(desired, existing, rdataKey)) {
+    const managed = set.existing.filter((entry) => entry.row.managed);
+    const foreignInSet = set.existing.filter((entry) => !entry.row.managed);
+    const wanted: Array<Keyed<WedosRow>> = [];
+    for (const entry of dedupe(set.desired)) {
+      const blocker = blockingReason(entry, foreignInSet, namesWithForeignCname, namesWithForeignOther);
+      if (blocker === undefined) wanted.push(entry);
+      else conflicts.push({ row: entry.row, reason: blocker });
     }
-    changes.push(...diffSet(wanted, managed, foreignInSet.length, rdataKey));
+    changes.push(...diffSet(wanted, managed, foreignInSet.length));
   }
   return { changes, conflicts, foreign };
 }
 
 function diffSet(
-  wanted: readonly WedosRow[],
-  managed: readonly ExistingRow[],
+  wanted: ReadonlyArray<Keyed<WedosRow>>,
+  managedEntries: ReadonlyArray<Keyed<ExistingRow>>,
   foreignCount: number,
-  rdataKey: RdataKey,
 ): ZoneChange[] {
-  const ttl = wanted[0]?.ttl;
-  const managedByValue = groupBy(managed, rdataKey);
+  const ttl = wanted[0]?.row.ttl;
+  const takeMatch = matcher(managedEntries);
   const matchedIds = new Set<string>();
   const kept: Array<{ from: ExistingRow; to: WedosRow }> = [];
   const toAdd: WedosRow[] = [];
-  for (const row of wanted) {
-    const match = managedByValue.get(rdataKey(row))?.shift();
+  for (const { row, value } of wanted) {
+    const match = takeMatch(value);
     if (match === undefined) {
       toAdd.push(row);
     } else {
@@ -73,6 +68,7 @@ function diffSet(
       kept.push({ from: match, to: row });
     }
   }
+  const managed = managedEntries.map((entry) => entry.row);
   const leftover = managed.filter((row) => !matchedIds.has(row.id));
   // Leftover rows of the set are reused for new values: one update instead of a delete and an add.
   const paired = toAdd
@@ -89,7 +85,7 @@ function diffSet(
         message: `delete ${describeRow(row)} (the set's TTL changes to ${ttl})`,
         row,
       })),
-      ...wanted.map((row) => ({ kind: "add" as const, message: `add ${describeRow(row)}`, row })),
+      ...wanted.map(({ row }) => ({ kind: "add" as const, message: `add ${describeRow(row)}`, row })),
     ];
   }
   return [
@@ -112,15 +108,40 @@ function diffSet(
   ];
 }
 
+/** Sets of at most this many managed rows are searched in place rather than indexed by value. */
+const SMALL_SET = 8;
+
+/**
+ * Takes, for a value, the first managed row of the set with that value not taken yet. Most sets hold one row or a
+ * few, which are searched in place; a bigger set is indexed by value first.
+ */
+function matcher(managed: ReadonlyArray<Keyed<ExistingRow>>): (value: string) => ExistingRow | undefined {
+  if (managed.length <= SMALL_SET) {
+    const taken = managed.map(() => false);
+    return (value) => {
+      const index = managed.findIndex((entry, at) => !taken[at] && entry.value === value);
+      if (index === -1) return undefined;
+      taken[index] = true;
+      return managed[index]?.row;
+    };
+  }
+  const byValue = new Map<string, ExistingRow[]>();
+  for (const { row, value } of managed) {
+    const rows = byValue.get(value);
+    if (rows === undefined) byValue.set(value, [row]);
+    else rows.push(row);
+  }
+  return (value) => byValue.get(value)?.shift();
+}
+
 function blockingReason(
-  row: WedosRow,
-  foreignInSet: readonly ExistingRow[],
-  rdataKey: RdataKey,
+  { row, value }: Keyed<WedosRow>,
+  foreignInSet: ReadonlyArray<Keyed<ExistingRow>>,
   foreignCnames: ReadonlySet<string>,
   foreignOthers: ReadonlySet<string>,
 ): string | undefined {
   const at = row.name === "" ? "the apex" : row.name;
-  if (foreignInSet.some((other) => rdataKey(other) === rdataKey(row))) {
+  if (foreignInSet.some((other) => other.value === value)) {
     return `${describeRow(row)} already exists at WEDOS but was not created by the plugin; sync with --adopt to take it over`;
   }
   if (row.type !== "CNAME" && foreignCnames.has(row.name)) {
@@ -129,29 +150,19 @@ function blockingReason(
   if (row.type === "CNAME" && foreignOthers.has(row.name)) {
     return `records at ${at} not created by the plugin leave no room for a CNAME; delete them at WEDOS or sync with --adopt`;
   }
-  const foreignTtl = foreignInSet.find((other) => other.ttl !== row.ttl)?.ttl;
+  const foreignTtl = foreignInSet.find((other) => other.row.ttl !== row.ttl)?.row.ttl;
   if (foreignTtl !== undefined) {
     return `${describeRow(row)} would join rows not created by the plugin with TTL ${foreignTtl}, and WEDOS requires one TTL per set; sync with --adopt`;
   }
   return undefined;
 }
 
-function dedupe(rows: readonly WedosRow[], rdataKey: RdataKey): WedosRow[] {
+function dedupe(entries: ReadonlyArray<Keyed<WedosRow>>): ReadonlyArray<Keyed<WedosRow>> {
+  if (entries.length < 2) return entries;
   const seen = new Set<string>();
-  return rows.filter((row) => {
-    const key = rdataKey(row);
-    if (seen.has(key)) return false;
-    seen.add(key);
+  return entries.filter(({ value }) => {
+    if (seen.has(value)) return false;
+    seen.add(value);
     return true;
   });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
-    else group.push(item);
-  }
-  return groups;
 }

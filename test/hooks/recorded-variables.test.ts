@@ -34,10 +34,13 @@ function spoolOnce(hook: string, env: Record<string, string>): { output: string;
 
 describe("what the DirectAdmin hooks record", () => {
   it("is the list the plugin's readers declare: hooks/common.sh and src/panel/directadmin/hook-variables.ts name the same variables", () => {
-    const script = readFileSync(join(PACKAGE_ROOT, "hooks", "common.sh"), "utf8");
-    const list = /^_wp_variables='([^']*)'$/m.exec(script)?.[1];
-    expect(list, "hooks/common.sh lost its _wp_variables='…' line").toBeDefined();
-    expect((list ?? "").split(/\s+/).filter(Boolean).sort()).toEqual([...DIRECTADMIN_HOOK_VARIABLES].sort());
+    const script = readFileSync(join(PACKAGE_ROOT, "hooks", "common.sh"), "utf8").replace(/^\s*#.*$/gm, "");
+    // Each recorded variable is one ${NAME+"NAME=$NAME"} word of _wp_spool_write's set command.
+    const recorded = [...script.matchAll(/\$\{(\w+)\+"(\w+)=\$(\w+)"\}/g)].map(([word, name, entry, value]) => {
+      expect([entry, value], word).toEqual([name, name]);
+      return name as string;
+    });
+    expect(recorded.sort()).toEqual([...DIRECTADMIN_HOOK_VARIABLES].sort());
   });
 
   it("never holds a password, a session key, a cookie or a token, in any hook", () => {

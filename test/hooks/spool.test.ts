@@ -59,6 +59,32 @@ describe("hooks/spool.sh: the spool file", () => {
     expect(readSpooledEvent(m.spool, file)).toMatchObject({ source: "directadmin", file, hook: "domain_create_post", recorded: { WEDOS_PANEL_HOOK: "domain_create_post", username: "alice", domain: "alice.test" } });
   });
 
+  it("records each value byte for byte, whatever it holds, set but empty included, in dash and in bash as sh", () => {
+    // In the order the hooks record them (hooks/common.sh).
+    const values = {
+      username: "al ice",
+      domain: "",
+      A: "x\ny\tz *  ? [a] $(id) `id` ~ 'q' \"d\" \\ \\n =a=b",
+      MX_FULL: "*",
+      NS: "$HOME",
+      TXT: "  lead and trail  ",
+      CAA: "${A}",
+      DS: "-n",
+      DS_TIME: "-e \\t",
+      SVCB_TIME: "č ř 😀",
+    };
+    for (const shell of SHELLS) {
+      const m = machine();
+      // IFS from the environment and an unset variable in the list change nothing either.
+      const env = { ...m.env("unused"), ...values, IFS: "a= " };
+      const result = spawnSync(shell[0], [...shell.slice(1), join(PACKAGE_ROOT, "hooks", "dns_write_post.sh")], { env, encoding: "utf8" });
+      expect(result.stdout, shell[0]).toBe("WEDOS DNS: queued\n");
+      const [file = ""] = spoolFileNames(m.spool);
+      const entries = Object.entries(values).map(([name, value]) => `${name}=${value}\0`);
+      expect(readFileSync(join(m.spool.events, file), "utf8"), shell[0]).toBe(`WEDOS_PANEL_HOOK=dns_write_post\0${entries.join("")}${END}`);
+    }
+  });
+
   it("continues after the highest name in the spool, also one an earlier version named by its time in microseconds", () => {
     const m = machine();
     writeFileSync(join(m.spool.events, "1700000000123456-77-user_create_post.env"), `WEDOS_PANEL_HOOK=user_create_post${END}`);

@@ -35,7 +35,10 @@ export async function benchDaemonMemoryAtScale(settleMs = 3_000, passLimitMs = 1
       try {
         const id = services.queue.enqueue(reconcile, {});
         const started = Date.now();
-        while (["queued", "running"].includes(services.queue.get(id)?.state ?? "") && Date.now() - started < passLimitMs)
+        while (
+          ["queued", "running"].includes(services.queue.get(id)?.state ?? "") &&
+          Date.now() - started < passLimitMs
+        )
           await new Promise((resolve) => setTimeout(resolve, 500));
         await settle();
         const counts = services.queue.countsByState();

@@ -83,11 +83,7 @@ export function* checkZoneSteps(
  * One TTL per (name, type) set, no duplicate records and no set bigger than BIND holds (rdata-length.ts), as BIND's
  * loader and database merge them.
  */
-function* mergeSets(
-  loaded: readonly LoadedRecord[],
-  warn: Report,
-  error: Report,
-): Steps<LoadedRecord[]> {
+function* mergeSets(loaded: readonly LoadedRecord[], warn: Report, error: Report): Steps<LoadedRecord[]> {
   const sets = new Map<string, { ttl: number; batch: number }>();
   const seen = new Map<string, number>();
   const setBytes = new Map<string, number>();

@@ -39,8 +39,7 @@ export interface JobCost {
  * (no time can be promised). `resumesAt` is when a pause or a spent budget ends, if one holds now.
  */
 export type Estimate =
-  | { kind: "at"; at: number; resumesAt: number | undefined }
-  | { kind: "waits-for-admin"; pause: WapiPause };
+  { kind: "at"; at: number; resumesAt: number | undefined } | { kind: "waits-for-admin"; pause: WapiPause };
 
 /** What holds back sending now: a pause, or this hour's budget for a lane used up. */
 export type Blocking =

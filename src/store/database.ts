@@ -30,10 +30,7 @@ export function openConfiguredDatabase(config: Pick<Config, "dataDir" | "store">
  * or without a schema is refused, never made again (docs/decisions/0031); `backupDir` (by default backups/ beside
  * it) is where the refusal says the backups are.
  */
-export function openDatabase(
-  path: string,
-  options: { driver?: DriverChoice; backupDir?: string } = {},
-): Database {
+export function openDatabase(path: string, options: { driver?: DriverChoice; backupDir?: string } = {}): Database {
   const driver = requireDriver(options.driver ?? sqliteDriverFromEnvironment() ?? "auto");
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const backupDir = options.backupDir ?? join(dirname(path), "backups");

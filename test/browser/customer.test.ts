@@ -141,7 +141,9 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     );
     // Its change is not at WEDOS yet: the page says so, and by when it is expected there.
     expect(await pageStatus(frame).textContent()).toBe("changes waiting");
-    expect(await pageReason(frame).textContent()).toMatch(/Changes not yet at WEDOS; expected there by \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
+    expect(await pageReason(frame).textContent()).toMatch(
+      /Changes not yet at WEDOS; expected there by \d{4}-\d\d-\d\d \d\d:\d\d UTC\./,
+    );
     expect(await recordRow(frame, "shop", "A").locator(".wedos-status").textContent()).toBe(
       "waiting for the next sync",
     );

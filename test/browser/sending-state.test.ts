@@ -6,7 +6,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
 import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
 import { tempDir } from "../support/temp-dir.js";
-import { csrfTokenIn, form, parseRaw, startProvisionedHarness, visitMainPage, type WebHarness } from "../web/support.js";
+import {
+  csrfTokenIn,
+  form,
+  parseRaw,
+  startProvisionedHarness,
+  visitMainPage,
+  type WebHarness,
+} from "../web/support.js";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
 
 /**
@@ -64,7 +71,9 @@ async function seen(level: Level, path: string, language: "en" | "cs", shot: str
     return {
       banner: (await banner.count()) === 0 ? "" : (await banner.innerText()).replace(/\s+/g, " "),
       bannerVisible: (await banner.count()) > 0 && (await banner.isVisible()),
-      resume: await page.getByRole("button", { name: language === "en" ? "Resume sending" : "Obnovit odesílání" }).count(),
+      resume: await page
+        .getByRole("button", { name: language === "en" ? "Resume sending" : "Obnovit odesílání" })
+        .count(),
       badges: await page.locator(".wedos-status").allInnerTexts(),
       text: (await page.locator(".wedos-panel").innerText()).replace(/\s+/g, " "),
     };

@@ -70,7 +70,8 @@ describe("the import's estimate", () => {
     world({});
     const before = await dryRun("--user", "user00006");
     expect(before).toMatchObject({ requestsPerDomain: 13, measuredDomains: 0 });
-    for (let n = 1; n <= 5; n++) expect((await runCliCaptured(["import", "--user", `user0000${n}`], env, clock)).status).toBe(0);
+    for (let n = 1; n <= 5; n++)
+      expect((await runCliCaptured(["import", "--user", `user0000${n}`], env, clock)).status).toBe(0);
     // What WEDOS received for the five domains (the one listing of all zones a process makes is no domain's).
     const sent = sim.simulator.dump().requestLog.filter((request) => request.command !== "dns-domains-list").length;
     expect(sent / 5).toBeGreaterThan(20);

@@ -77,7 +77,11 @@ describe("convergence under injected faults", () => {
         expect(harness.services.tasks.inventory.domain(domain)?.dnsStatus, domain).toBe("active");
         const published = harness.published(domain) ?? [];
         const edits = Array.from({ length: EDITS }, (_, n) => n).filter((n) => n % ZONES === i);
-        for (const n of edits) expect(published.some((row) => row.name === `h${n}`), `h${n}.${domain}`).toBe(true);
+        for (const n of edits)
+          expect(
+            published.some((row) => row.name === `h${n}`),
+            `h${n}.${domain}`,
+          ).toBe(true);
       }
       const failed = harness.commands().filter((command) => command.code === null).length;
       expect(failed, "faults were injected").toBeGreaterThan(100);

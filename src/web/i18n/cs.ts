@@ -366,7 +366,8 @@ export const cs: Record<MessageKey, string> = {
     "Tento server teď nemůže posílat změny do WEDOS; správce ví, jak to opravit. Nic se neztratí: vaše změny jsou uložené a odejdou hned po opravě.",
   "sending.admin.paused": "Do WEDOS se nic neposílá",
   "sending.admin.budget": "Požadavky na WEDOS pro změny jsou v této hodině vyčerpány",
-  "sending.cause.credentials": "WEDOS odmítl přihlašovací jméno nebo heslo k WAPI (nebo jdou na tomto serveru špatně hodiny).",
+  "sending.cause.credentials":
+    "WEDOS odmítl přihlašovací jméno nebo heslo k WAPI (nebo jdou na tomto serveru špatně hodiny).",
   "sending.fix.credentials":
     "Zadejte správné heslo k WAPI na stránce Nastavení WAPI (nové heslo obnoví odesílání hned), nebo opravte čas serveru a stiskněte Obnovit odesílání.",
   "sending.cause.ipNotAllowed": "WEDOS nepřijímá požadavky WAPI z adresy tohoto serveru {ip}.",

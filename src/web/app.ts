@@ -51,6 +51,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     prover: options.prover,
     csrf: options.csrf,
     inventory: stores.inventory,
+    policies: stores.policies,
     queue: deps.queue,
     actions: deps.actions,
     estimates: deps.estimates,

@@ -1,6 +1,7 @@
 import type { Response } from "express";
 import type { Language, Translate } from "./i18n/index.js";
 import type { Identity } from "./identity/identity.js";
+import type { Policy } from "../model/policy.js";
 import type { Blocking, Estimate } from "../provisioning/estimate.js";
 import type { ProgressView } from "./progress.js";
 import type { PageRequest } from "./protocol.js";
@@ -23,6 +24,8 @@ export interface PageContext {
   progress?: ProgressView | undefined;
   /** What holds back sending to WEDOS, and when waiting changes are expected there (every authenticated page). */
   sending?: SendingState;
+  /** What suspending an account does to its zone, per its package's policy (set with the identity). */
+  onSuspendOf?: (username: string | null) => Policy["onSuspend"];
 }
 
 /** Sending to WEDOS as the pages tell it (middleware/sending-state.ts). */

@@ -17,7 +17,7 @@ import {
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
 
 /**
- * Issue 15 §1: while sending to WEDOS is paused (a wrong WAPI password) or this hour's budget is spent, every list
+ * While sending to WEDOS is paused (a wrong WAPI password) or this hour's budget is spent, every list
  * and domain page says so — the admin with the cause, the fix and Resume where an admin fixes it, resellers and
  * customers in plain words with the time their changes are expected — and a domain whose changes are not yet at
  * WEDOS is never shown plainly active. Each page is rendered by the real daemon, opened in Chromium with the

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { policySchema } from "../../src/model/policy.js";
 import { elementsOf, parseHtml, textOf, type HtmlElement } from "../support/html.js";
 import { seedTenants, useSeededHarness } from "./support.js";
 
@@ -165,13 +166,17 @@ describe("each row has one primary action", () => {
     h.inventory.setDnsStatus("bob.test", "active", null, h.clock.now(), true);
     await h.da.suspendUser("bob");
     h.services.ingest();
+    await h.services.worker.runUntilIdle();
     expect(h.inventory.domain("bob.test")?.state).toBe("suspended");
 
     const staff = await list("res1", "reseller", "status=suspended");
     expect(staff.domains).toEqual(["bob.test"]);
     expect(staff.pills).toContain("suspended 1");
     expect(actionsOf(staff, "bob.test")).toEqual(["What you can do bob.test"]);
-    expect(staff.html).toContain("The account is suspended in the panel: changes wait until it is unsuspended there.");
+    // The package keeps DNS on suspension (the harness's default), so the zone stays and edits are still sent.
+    expect(staff.html).toContain(
+      "its package keeps the DNS at WEDOS, so the zone keeps working and changes are still sent",
+    );
     expect(staff.html).not.toMatch(/<button[^>]*>Sync now<span class="wedos-sr-only"> bob\.test/);
 
     const czech = await h.visit({
@@ -182,5 +187,18 @@ describe("each row has one primary action", () => {
     });
     expect(czech.stdout).toContain("Účet je v panelu pozastaven");
     expect(czech.stdout).toContain("Co můžete dělat");
+  });
+
+  it("a suspended row under a package that withdraws zones says the zone leaves WEDOS until unsuspension", async () => {
+    const h = harness();
+    const pkg = h.inventory.account("bob")?.package ?? "default";
+    h.services.tasks.policies.save(pkg, policySchema.parse({ onSuspend: "withdraw" }), h.clock.now());
+    await h.da.suspendUser("bob");
+    h.services.ingest();
+    const staff = await list("res1", "reseller", "status=suspended");
+    expect(staff.html).toContain("its package withdraws the zone from WEDOS until it is unsuspended");
+    expect(staff.html).not.toContain("its package keeps the DNS at WEDOS");
+    const customer = await list("bob", "user", "status=suspended");
+    expect(customer.html).toContain("this domain&#39;s zone is taken off WEDOS until it is unsuspended");
   });
 });

@@ -49,10 +49,14 @@ export const cs: Record<MessageKey, string> = {
   "list.open.suspended": "Co můžete dělat",
   "list.open.details": "Podrobnosti",
   "list.open.problem": "Zobrazit problém",
-  "list.suspended.customer":
-    "Váš účet je pozastaven: změny této domény počkají, dokud pozastavení neskončí. Doménu si můžete dál otevřít a prohlédnout její záznamy i to, co má WEDOS.",
-  "list.suspended.staff":
-    "Účet je v panelu pozastaven: změny počkají, dokud tam pozastavení neskončí. Záznamy domény a jejich stav u WEDOS lze dál prohlížet.",
+  "list.suspended.withdraw.customer":
+    "Váš účet je pozastaven; zóna této domény je do konce pozastavení stažena z WEDOS a její záznamy zůstávají uložené. Doménu si můžete otevřít a prohlédnout její záznamy.",
+  "list.suspended.withdraw.staff":
+    "Účet je v panelu pozastaven; jeho balíček stahuje zónu z WEDOS až do konce pozastavení (panel záznamy ponechává). Záznamy domény a jejich stav u WEDOS lze prohlížet.",
+  "list.suspended.keep.customer":
+    "Váš účet je pozastaven; DNS této domény u WEDOS dál funguje a vaše změny se tam dál odesílají. Doménu si můžete otevřít a prohlédnout její záznamy i to, co má WEDOS.",
+  "list.suspended.keep.staff":
+    "Účet je v panelu pozastaven; jeho balíček ponechává DNS u WEDOS, takže zóna dál funguje a změny se dál odesílají. Záznamy domény a jejich stav u WEDOS lze prohlížet.",
   "records.title": "Záznamy",
   "records.intro":
     "Záznamy pocházejí ze Správy DNS v DirectAdminu; upravujte je tam. Tato stránka ukazuje, zda je WEDOS už má.",

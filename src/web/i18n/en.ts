@@ -51,10 +51,14 @@ export const en = {
   "list.open.suspended": "What you can do",
   "list.open.details": "Details",
   "list.open.problem": "See what is wrong",
-  "list.suspended.customer":
-    "Your account is suspended: changes to this domain wait until it is unsuspended. You can still open the domain to see its records and what WEDOS has.",
-  "list.suspended.staff":
-    "The account is suspended in the panel: changes wait until it is unsuspended there. The domain's records and their state at WEDOS can still be viewed.",
+  "list.suspended.withdraw.customer":
+    "Your account is suspended; this domain's zone is taken off WEDOS until it is unsuspended, and its records are kept for then. You can open the domain to see its records.",
+  "list.suspended.withdraw.staff":
+    "The account is suspended in the panel; its package withdraws the zone from WEDOS until it is unsuspended (the panel keeps the records). The domain's records and their state at WEDOS can be viewed.",
+  "list.suspended.keep.customer":
+    "Your account is suspended; this domain's DNS at WEDOS keeps working and your changes are still sent there. You can open the domain to see its records and what WEDOS has.",
+  "list.suspended.keep.staff":
+    "The account is suspended in the panel; its package keeps the DNS at WEDOS, so the zone keeps working and changes are still sent. The domain's records and their state at WEDOS can be viewed.",
   "records.title": "Records",
   "records.intro":
     "The records come from DirectAdmin's DNS Management; edit them there. This page shows whether WEDOS holds each one.",

@@ -4,6 +4,7 @@ import { pageOf } from "../context.js";
 import { WebError } from "../errors.js";
 import { chooseLanguage, translator } from "../i18n/index.js";
 import { ACCOUNT_NAME, mayOpen, type Identity, type VisitorProver } from "../identity/identity.js";
+import type { PolicyStore } from "../../store/policy-store.js";
 import type { InventoryStore } from "../../store/inventory-store.js";
 import { TenantScope } from "../tenant-scope.js";
 
@@ -12,6 +13,7 @@ export interface AuthenticateDeps {
   prover: VisitorProver;
   csrf: CsrfTokens;
   inventory: InventoryStore;
+  policies: PolicyStore;
 }
 
 /**
@@ -49,6 +51,8 @@ export function authenticate(deps: AuthenticateDeps): RequestHandler {
     page.language = chooseLanguage(request.claimed.language, verdict.language);
     page.t = translator(page.language, request.panel);
     page.scope = new TenantScope(deps.inventory, identity);
+    page.onSuspendOf = (username) =>
+      deps.policies.forPackage(username === null ? undefined : deps.inventory.account(username)?.package).onSuspend;
     page.csrfToken = deps.csrf.issue(identity.level, identity.username);
     next();
   };

@@ -132,16 +132,18 @@ function rowAction(t: AuthenticatedContext["t"], row: DomainRow): RowAction {
   return { kind: "sync" };
 }
 
-/** A list row: the domain's view, with what suspension leaves possible in place of a reason it does not have. */
+/**
+ * A list row: the domain's view; a suspended row first says what its package's suspension policy does to the zone
+ * and what can still be seen (a withdrawn zone's own reason already says it).
+ */
 function listRow(page: AuthenticatedContext, row: DomainRow, waiting: Estimate | undefined): DomainListRow {
   const view = domainView(page, row, waiting);
-  const suspended = row.state === "suspended" && view.reason === "";
+  const action = rowAction(page.t, row);
+  if (row.state !== "suspended" || row.dnsStatus === "withdrawn") return { ...view, action };
+  const policy = page.onSuspendOf?.(row.username) ?? "keep";
   const audience = page.request.level === "user" ? "customer" : "staff";
-  return {
-    ...view,
-    reason: suspended ? page.t(`list.suspended.${audience}`) : view.reason,
-    action: rowAction(page.t, row),
-  };
+  const suspension = page.t(`list.suspended.${policy}.${audience}`);
+  return { ...view, reason: view.reason === "" ? suspension : `${suspension} ${view.reason}`, action };
 }
 
 /**

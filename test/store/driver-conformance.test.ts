@@ -102,6 +102,14 @@ describe.each(LOADED)("the %s driver", (driver) => {
           .prepare<[string], { n: number }>("SELECT count(*) AS n FROM t WHERE b = ? -- a comment with ? and @name")
           .get("z"),
       ).toEqual({ n: 2 });
+      // An object of named values for a statement that names none binds nothing, beside positional values or alone.
+      const count = db.prepare<[Record<string, string>], { n: number }>("SELECT count(*) AS n FROM t");
+      expect(count.get({})).toEqual({ n: 3 });
+      expect(db.prepare<[number, object], { n: number }>("SELECT count(*) AS n FROM t WHERE a > ?").get(1, {})).toEqual(
+        {
+          n: 2,
+        },
+      );
     });
   });
 

@@ -90,6 +90,10 @@ export function bindArguments(shape: StatementParameters, given: readonly unknow
       if (!(key in last)) throw new RangeError(`Missing named parameter "${key}"`);
       named[parameter] = sqlValue(last[key]);
     }
+  } else if (isNamedValues(values.at(-1))) {
+    // better-sqlite3 takes an object of named values for a statement that names none (a query whose optional
+    // conditions were all left out) and binds nothing from it; so does this driver.
+    values = values.slice(0, -1);
   }
   if (values.length < shape.positional) throw new RangeError("Too few parameter values were provided");
   if (values.length > shape.positional) throw new RangeError("Too many parameter values were provided");

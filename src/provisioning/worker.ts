@@ -6,6 +6,7 @@ import { countingProgress, type AttemptProgress } from "../wapi/attempt-progress
 import { spendingFor } from "../wapi/budget-owner.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
 import { WapiError, WapiPausedError, WapiResultError } from "../wapi/errors.js";
+import { AnswersBetweenAttempts } from "./answers-between-attempts.js";
 import { backoffDelay } from "./backoff.js";
 import type { ShareCaps } from "../store/job-store.js";
 import type { Job, JobQueue } from "./queue.js";
@@ -34,6 +35,7 @@ export class Worker<C = TaskContext> {
   private wake: (() => void) | undefined;
   /** The signal of the running `run()` loop: once aborted, the job in hand is given back instead of waited for. */
   private stopping: AbortSignal | undefined;
+  private readonly answers = new AnswersBetweenAttempts();
 
   constructor(
     private readonly deps: {
@@ -100,8 +102,11 @@ export class Worker<C = TaskContext> {
       const result = await this.untilStopped(
         countingProgress(progress, () => spendingFor(owner, () => task.execute(this.deps.context, job))),
       );
+      this.answers.count(progress.answered);
       await queue.complete(job.id, this.id, result?.note);
+      this.answers.settled(job.id);
     } catch (thrown) {
+      this.answers.count(progress.answered);
       if (this.stopping?.aborted === true) {
         // Cut off by the stop, not failed: back to the queue at once, the attempt given back.
         await queue.release(job.id, this.id, true);
@@ -196,9 +201,10 @@ export class Worker<C = TaskContext> {
   /**
    * When WEDOS accepted some of the attempt's writes, the job is half done (a zone half applied): it is retried after
    * the first backoff step with its attempts counted afresh, and taken before new work of its lane. A blip — WEDOS
-   * answered the attempt's other requests, and the one that failed was not judged by WAPI (its front end or the
-   * network failed) — is retried after the first step too, its attempt counted; rejections (which count toward
-   * WEDOS's IP block) and failures with no answer at all back off as the formula says.
+   * answered the attempt's other requests, or any request since the job's previous attempt began, and the one that
+   * failed was not judged by WAPI (its front end or the network failed) — is retried after the first step too, its
+   * attempt counted; rejections (which count toward WEDOS's IP block) and failures while WEDOS answered nobody back
+   * off as the formula says.
    */
   private async settleFailure(job: Job, error: Error, attempt: AttemptProgress): Promise<void> {
     const { queue, clock } = this.deps;
@@ -206,7 +212,8 @@ export class Worker<C = TaskContext> {
     const message = error.message;
     const wapiError = findWapiError(error);
     const progressed = attempt.acceptedWrites > 0;
-    const blip = attempt.answered > 0 && !(wapiError instanceof WapiResultError);
+    const wedosAnswered = attempt.answered > 0 || this.answers.answeredSincePrevious(job.id);
+    const blip = wedosAnswered && !(wapiError instanceof WapiResultError);
     if (wapiError !== undefined && (wapiError instanceof WapiPausedError || wapiError.failureClass === "stop")) {
       // Not the job's fault: it waits for the pause to end without losing an attempt.
       const until = this.deps.circuit.status()?.retryAt ?? now + backoffDelay(1);
@@ -219,8 +226,10 @@ export class Worker<C = TaskContext> {
       const step = outcome === "failed" ? job.backoffStep + 1 : 1;
       const retryAt = Math.max(now + backoffDelay(step), wapiError?.retryAt ?? 0);
       await queue.requeue(job.id, this.id, retryAt, message, outcome);
+      this.answers.failed(job.id, attempt.answered);
       return;
     }
+    this.answers.settled(job.id);
     await queue.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message);
   }
 }

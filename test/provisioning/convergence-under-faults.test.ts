@@ -49,7 +49,7 @@ describe("convergence under injected faults", () => {
   // A fifth of all requests fail the ways WEDOS's front end and the network do (HTTP 503/500, connections dropped).
   // Rejections by WAPI itself are left out: WEDOS counts them toward its IP block, so the rejected-request fuse
   // pauses sending for the hour by design (reliability.test.ts covers them).
-  it.each([2, 7])(
+  it.each([1, 2, 7])(
     "200 panel events (30 new accounts, 170 record edits) are all at WEDOS within 10 minutes (fault seed %i)",
     { timeout: 120_000 },
     async (seed) => {

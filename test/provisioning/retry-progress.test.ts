@@ -66,6 +66,49 @@ describe("an attempt WEDOS answered in part, without accepting a write", () => {
   });
 });
 
+describe("an attempt whose only request failed at the front end", () => {
+  it("is a blip when WEDOS answered since the job's previous attempt began: the backoff does not double", async () => {
+    h = await startProvisioningHarness();
+    const harness = h;
+    const { simulator } = harness.sim;
+    await harness.da.createUser(newUser("bob", "bob.test"));
+    await harness.settleAll();
+    const job = () => harness.services.queue.active("provision-domain:alice.test");
+    const next = () => {
+      const queued = job();
+      return queued && { attempts: queued.attempts, step: queued.backoffStep, in: queued.runAt - harness.clock.now() };
+    };
+
+    // Alice's zone is half applied: WEDOS took the zone and some rows, then the front end failed a row.
+    simulator.addFault({ command: "dns-row-add", kind: "http-503", count: 1 });
+    await harness.da.createUser(newUser("alice", "alice.test"));
+    await harness.settle();
+    expect(next()).toEqual({ attempts: 0, step: 0, in: 30_000 });
+
+    // The retry's first request, the listing, fails: WEDOS answered the attempt before, so this is a blip.
+    simulator.addFault({ command: "dns-rows-list", kind: "http-503", count: 1 });
+    harness.clock.advance(30_000);
+    await harness.settle();
+    expect(next()).toEqual({ attempts: 1, step: 0, in: 30_000 });
+
+    // Between Alice's attempts WEDOS answers Bob's record sync; her listing fails once more.
+    const www = { name: "www.bob.test", type: "A", ttl: 3600, data: { address: "192.0.2.7" } } as const;
+    await harness.da.addRecord("bob.test", www);
+    await harness.settle();
+    expect((harness.published("bob.test") ?? []).map((row) => row.name)).toContain("www");
+    simulator.addFault({ command: "dns-rows-list", kind: "http-503", count: 1 });
+    harness.clock.advance(30_000);
+    await harness.settle();
+    // WEDOS was up (it answered Bob): retried after 30 s, not after the doubled 60 s.
+    expect(next()).toEqual({ attempts: 2, step: 0, in: 30_000 });
+
+    harness.clock.advance(30_000);
+    await harness.settle();
+    expect(job()).toBeUndefined();
+    expect(harness.services.tasks.inventory.domain("alice.test")?.dnsStatus).toBe("active");
+  });
+});
+
 describe("a half-done job", () => {
   const work = {
     name: "work",

@@ -6,6 +6,7 @@ import type { Panel } from "../panel/panel.js";
 import type { CustomerActions } from "../provisioning/customer-actions.js";
 import type { SendingEstimates } from "../provisioning/estimate.js";
 import type { JobQueue } from "../provisioning/queue.js";
+import type { ResumeCause } from "../provisioning/resume.js";
 import type { ConnectionTest } from "../provisioning/tasks/test-connection.js";
 import type { ConflictStore } from "../store/conflict-store.js";
 import type { Database } from "../store/database.js";
@@ -51,6 +52,9 @@ export interface WebDeps {
   };
   /** The admin's Test connection: one ping now with the settings in use; the outcome is kept for the settings page. */
   testConnection(): Promise<ConnectionTest>;
-  /** The admin's Resume once the cause of a pause is fixed (provisioning/resume.ts); false if there was none. */
-  resumeSending(): boolean;
+  /**
+   * Ends a pause whose cause is fixed and makes the jobs it put off due now (provisioning/resume.ts): the admin's
+   * Resume, and the settings page once it saved new WAPI settings. False if no such pause held.
+   */
+  resumeSending(cause: ResumeCause): boolean;
 }

@@ -7,15 +7,13 @@ import type { WapiCircuit } from "../wapi/circuit.js";
 export type ResumeCause = "admin" | "new-settings";
 
 /**
- * The one way a pause ends before its planned end: once its cause is fixed (WapiCircuit.endFixedPause says which
- * pauses that ends), the jobs it put off (requeued for that end) are due now, not up to a day later. The
+ * The one way to end a pause whose cause is fixed — the admin's Resume, `wapi-resume`, new WAPI settings
+ * (WapiCircuit.endFixedPause says which pause each ends): the jobs it put off (requeued for its planned end) are due
+ * now, not up to a day later. The
  * rejected-request fuse still decides for every request, so a job taken while it holds is refused unsent and waits
  * for the fuse (docs/decisions/0014). False when no such pause held.
  */
-export function resumeSending(
-  deps: { circuit: WapiCircuit; db: Database; clock: Clock },
-  cause: ResumeCause,
-): boolean {
+export function resumeSending(deps: { circuit: WapiCircuit; db: Database; clock: Clock }, cause: ResumeCause): boolean {
   const plannedEnd = deps.circuit.endFixedPause(cause);
   if (plannedEnd === undefined) return false;
   new PausedJobStore(deps.db).dueNow(plannedEnd, deps.clock.now());

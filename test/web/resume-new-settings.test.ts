@@ -29,7 +29,12 @@ async function visitSettings(): Promise<string> {
 
 async function save(password: string | undefined): Promise<string> {
   const csrf = csrfTokenIn(await visitSettings());
-  const fields = { url: sim?.url ?? "", login: HARNESS_WAPI.login, csrf, ...(password === undefined ? {} : { password }) };
+  const fields = {
+    url: sim?.url ?? "",
+    login: HARNESS_WAPI.login,
+    csrf,
+    ...(password === undefined ? {} : { password }),
+  };
   const run = await h.visit({
     level: "admin",
     file: "index.raw",

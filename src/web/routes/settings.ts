@@ -93,7 +93,7 @@ export function settingsRoutes(sources: SettingsSources): Router {
     });
     // Right after the swap, before anything is sent with the new settings: a pause they fix ends the way Resume ends
     // it, and the rejected-request fuse still holds (docs/decisions/0014).
-    const resumed = sources.resumeAfterNewSettings();
+    const resumed = sources.resumeAfterNewSettings() ? "; the pause they fix ended" : "";
     const now = sources.clock.now();
     new DaemonStateStore(sources.db).set(
       SETTINGS_CHANGED_KEY,
@@ -101,7 +101,7 @@ export function settingsRoutes(sources: SettingsSources): Router {
       now,
     );
     sources.log(
-      `settings: ${actorName(page.identity)} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}${resumed ? "; the pause they fix ended" : ""}`,
+      `settings: ${actorName(page.identity)} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}${resumed}`,
     );
     await showSettings(res, sources, { notice: t("settings.saved") });
   });

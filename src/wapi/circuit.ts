@@ -1,5 +1,5 @@
 import type { Clock } from "../clock.js";
-import type { CircuitReason } from "../model/wapi-status.js";
+import type { CircuitReason, ResumeCause } from "../model/wapi-status.js";
 import type { CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
 import { WAPI_CODES } from "./codes.js";
 import { WapiPausedError, type WapiResultError } from "./errors.js";
@@ -102,7 +102,7 @@ export class WapiCircuit {
    * holds. `new-settings`: the settings in use differ from those the pause met, which ends a pause for the
    * credentials or the IP allow-list (docs/decisions/0007). The rejected-request fuse is not a pause: nothing ends it.
    */
-  endFixedPause(cause: "admin" | "new-settings"): number | undefined {
+  endFixedPause(cause: ResumeCause): number | undefined {
     const row = this.store.read();
     if (row === undefined) return undefined;
     const fixed = cause === "admin" ? !TIME_BOUND.has(row.reason) : this.endedByNewSettings(row);

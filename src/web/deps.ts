@@ -1,12 +1,11 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/load.js";
-import type { WapiStatusView } from "../model/wapi-status.js";
+import type { ResumeCause, WapiStatusView } from "../model/wapi-status.js";
 import type { WapiCredentialsWriter } from "../model/wapi-settings.js";
 import type { Panel } from "../panel/panel.js";
 import type { CustomerActions } from "../provisioning/customer-actions.js";
 import type { SendingEstimates } from "../provisioning/estimate.js";
 import type { JobQueue } from "../provisioning/queue.js";
-import type { ResumeCause } from "../provisioning/resume.js";
 import type { ConnectionTest } from "../provisioning/tasks/test-connection.js";
 import type { ConflictStore } from "../store/conflict-store.js";
 import type { Database } from "../store/database.js";

@@ -4,8 +4,18 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices } from "../../src/main.js";
 import { startDaemon } from "../../src/provisioning/daemon.js";
+import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
-import { csrfTokenIn, form, HARNESS_WAPI, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import {
+  csrfTokenIn,
+  form,
+  HARNESS_WAPI,
+  parseRaw,
+  seedTenants,
+  startProvisionedHarness,
+  startWebHarness,
+  type WebHarness,
+} from "./support.js";
 
 /**
  * A pause for wrong credentials puts the jobs that met it off until the pause's planned end (an hour, more after
@@ -27,23 +37,25 @@ async function visitSettings(): Promise<string> {
   return (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/settings" })).stdout;
 }
 
-async function save(password: string | undefined): Promise<string> {
+async function postSettings(path: string, fields: Record<string, string>): Promise<string> {
   const csrf = csrfTokenIn(await visitSettings());
-  const fields = {
-    url: sim?.url ?? "",
-    login: HARNESS_WAPI.login,
-    csrf,
-    ...(password === undefined ? {} : { password }),
-  };
   const run = await h.visit({
     level: "admin",
     file: "index.raw",
     session: h.da.login("admin"),
     method: "POST",
-    query: "p=/settings/save",
-    post: form(fields),
+    query: `p=${path}`,
+    post: form({ ...fields, csrf }),
   });
   return parseRaw(run.stdout).body;
+}
+
+async function save(password: string | undefined): Promise<string> {
+  return postSettings("/settings/save", {
+    url: sim?.url ?? "",
+    login: HARNESS_WAPI.login,
+    ...(password === undefined ? {} : { password }),
+  });
 }
 
 /** The tenants' new zones meet WEDOS's refusal of the harness's password: sending pauses, the jobs are put off. */
@@ -129,5 +141,22 @@ describe("new WAPI settings end a pause for wrong credentials and release what i
     for (const id of jobs) expect(h.services.queue.get(id)?.state).toBe("done");
     expect(zonesAtWedos()).toEqual(DOMAINS);
     expect(sim?.simulator.dump().access["127.0.0.1"]?.blockedUntil).toBeNull();
+  });
+});
+
+describe("an accepted Test connection", () => {
+  it("ends the pause it shows fixed, as Resume does: the jobs it put off are due at once", async () => {
+    h = await startProvisionedHarness();
+    h.sim?.simulator.addFault({ command: "dns-rows-list", kind: "wapi-code", code: 2050 });
+    const id = h.services.queue.enqueue(syncZone, { domain: "alice.test" });
+    expect(await h.services.worker.runUntilIdle()).toBe("paused");
+    expect(h.services.queue.get(id)?.runAt).toBe(h.services.wapi.circuit.status()?.retryAt);
+
+    h.sim?.simulator.clearFaults(); // fixed at WEDOS; the settings here stay as they were
+    await postSettings("/settings/test", {});
+    expect(await visitSettings()).toContain("WEDOS accepted the login");
+    expect(h.services.queue.get(id)?.runAt).toBe(h.clock.now());
+    expect(await h.services.worker.runUntilIdle()).toBe("idle");
+    expect(h.services.queue.get(id)?.state).toBe("done");
   });
 });

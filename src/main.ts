@@ -23,7 +23,6 @@ import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { DriftStore } from "./store/drift-store.js";
 import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
-import { PausedJobStore } from "./store/paused-job-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { RequestCostStore } from "./store/request-cost-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
@@ -150,7 +149,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     shutdown,
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
-    resumeSending: () => resumeSending({ circuit: wapi.circuit, pausedJobs: new PausedJobStore(db), clock }),
+    resumeSending: (cause) => resumeSending({ circuit: wapi.circuit, db, clock }, cause),
     backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();

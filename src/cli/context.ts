@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
 import { loadConfig, type Config } from "../config/load.js";
+import { resumeSending } from "../provisioning/resume.js";
 import { openConfiguredDatabase, type Database } from "../store/database.js";
 import { createWapi, type Wapi } from "../wapi/index.js";
 import type { CliIo } from "./command.js";
@@ -19,6 +20,9 @@ export function openCliContext(io: CliIo): CliContext {
   const db = openConfiguredDatabase(config);
   try {
     const wapi = createWapi(config, db, clock);
+    // Settings read now that differ from those a pause met (the password file changed) end it as Resume does, so the
+    // jobs it put off are due at once; the rejected-request fuse still decides for every request.
+    resumeSending({ circuit: wapi.circuit, db, clock }, "new-settings");
     return {
       config,
       db,

@@ -33,6 +33,12 @@ export interface BudgetStatus extends HourUsage {
  */
 export type CircuitReason = "credentials" | "ip-not-allowed" | "ip-blocked" | "rate-limited" | "rejected-fuse";
 
+/**
+ * What ends a pause before its planned end: an admin's word (Resume on the pages, `wedos-panel wapi-resume`), or WAPI
+ * settings that differ from those the pause met (docs/decisions/0007).
+ */
+export type ResumeCause = "admin" | "new-settings";
+
 /** Sending to WEDOS is paused (the circuit is open). */
 export interface WapiPause {
   reason: CircuitReason;

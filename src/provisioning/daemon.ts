@@ -3,6 +3,7 @@ import cron from "node-cron";
 import { AppError, toError } from "../errors.js";
 import type { Config } from "../config/load.js";
 import type { Clock } from "../clock.js";
+import type { ResumeCause } from "../model/wapi-status.js";
 import { DiskFullWatch } from "./disk-full-watch.js";
 import type { BackupResult } from "../store/backup.js";
 import type { DelegationChecker } from "./delegation-checker.js";
@@ -32,12 +33,27 @@ export interface DaemonDeps {
   ingest(): IngestResult;
   /** Backs the database up (daemon.backupCron), keeping the newest store.backupKeep. */
   backup(): Promise<BackupResult>;
+  /** Ends a pause whose cause is fixed and makes the jobs it put off due now (resume.ts). */
+  resumeSending(cause: ResumeCause): boolean;
 }
 
 export interface Daemon {
   /** Resolves when the daemon has stopped. */
   done: Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The daemon reads the WAPI settings when it starts: when they differ from those a pause for the credentials or the
+ * IP allow-list met (the password file was changed meanwhile), that pause ends as if an admin pressed Resume.
+ */
+function resumeForNewSettings(services: Pick<DaemonDeps, "resumeSending">, log: (line: string) => void): void {
+  try {
+    if (services.resumeSending("new-settings"))
+      log("wapi: the WAPI settings changed since sending paused; sending resumes and the jobs it put off are due now");
+  } catch (error) {
+    log(`wapi: ${toError(error).message}`);
+  }
 }
 
 /**
@@ -55,6 +71,7 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
     log,
   });
   const writable = new WritableSignal();
+  resumeForNewSettings(services, log);
   const ingest = () => {
     try {
       if (disk.tryRecover()) writable.fire();

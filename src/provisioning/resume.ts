@@ -1,14 +1,18 @@
 import type { Clock } from "../clock.js";
-import type { PausedJobStore } from "../store/paused-job-store.js";
+import type { ResumeCause } from "../model/wapi-status.js";
+import type { Database } from "../store/database.js";
+import { PausedJobStore } from "../store/paused-job-store.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
 
 /**
- * An admin's Resume on the pages, once the cause of a pause is fixed: ends a pause an admin fixes (a time-bound one
- * holds) and makes the jobs it put off due now, not at the pause's planned end. False when there was no such pause.
+ * The one way to end a pause whose cause is fixed — the admin's Resume, `wapi-resume`, new WAPI settings
+ * (WapiCircuit.endFixedPause says which pause each ends): the jobs it put off (requeued for its planned end) are due
+ * now, not up to a day later. The rejected-request fuse still decides for every request, so a job taken while it
+ * holds is refused unsent and waits for the fuse (docs/decisions/0014). False when no such pause held.
  */
-export function resumeSending(deps: { circuit: WapiCircuit; pausedJobs: PausedJobStore; clock: Clock }): boolean {
-  const until = deps.circuit.status()?.retryAt;
-  if (!deps.circuit.resumeAfterFix()) return false;
-  if (until !== undefined) deps.pausedJobs.dueNow(until, deps.clock.now());
+export function resumeSending(deps: { circuit: WapiCircuit; db: Database; clock: Clock }, cause: ResumeCause): boolean {
+  const plannedEnd = deps.circuit.endFixedPause(cause);
+  if (plannedEnd === undefined) return false;
+  new PausedJobStore(deps.db).dueNow(plannedEnd, deps.clock.now());
   return true;
 }

@@ -1,5 +1,5 @@
 import type { Clock } from "../clock.js";
-import type { CircuitReason } from "../model/wapi-status.js";
+import type { CircuitReason, ResumeCause } from "../model/wapi-status.js";
 import type { CircuitRow, WapiCircuitStore } from "../store/wapi-circuit-store.js";
 import { WAPI_CODES } from "./codes.js";
 import { WapiPausedError, type WapiResultError } from "./errors.js";
@@ -95,20 +95,20 @@ export class WapiCircuit {
     if (this.store.read() !== undefined) this.store.clear();
   }
 
-  /** An admin says the cause is fixed. */
-  reset(): void {
-    this.store.clear();
-  }
-
   /**
-   * An admin's Resume on the pages: ends a pause whose cause an admin fixes (credentials, the IP address); a pause
-   * that ends by itself (the hour's limit, the fuse) holds. False when there was no such pause.
+   * Ends a pause early because its cause is fixed, and says when it would have ended (the jobs it put off wait for
+   * that time); undefined when no such pause holds. `admin`: an admin says so (Resume on the pages,
+   * `wedos-panel wapi-resume`): a pause an admin fixes ends, one that ends by itself (the hour's limit, the fuse)
+   * holds. `new-settings`: the settings in use differ from those the pause met, which ends a pause for the
+   * credentials or the IP allow-list (docs/decisions/0007). The rejected-request fuse is not a pause: nothing ends it.
    */
-  resumeAfterFix(): boolean {
-    const paused = this.status();
-    if (paused === undefined || paused.endsByItself) return false;
-    this.reset();
-    return true;
+  endFixedPause(cause: ResumeCause): number | undefined {
+    const row = this.store.read();
+    if (row === undefined) return undefined;
+    const fixed = cause === "admin" ? !TIME_BOUND.has(row.reason) : this.endedByNewSettings(row);
+    if (!fixed) return undefined;
+    this.store.clear();
+    return row.retryAt;
   }
 
   /** Undefined while requests may be sent (a pause that new settings ended counts as over). */

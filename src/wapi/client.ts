@@ -79,7 +79,8 @@ export class WapiClient {
       else ticket.accepted();
       const successCodes = options.successCodes ?? [1000];
       if (!successCodes.includes(reply.code)) throw this.onRejected(command, reply);
-      circuit.onSuccess();
+      // A test's success ends a pause through provisioning/resume.ts, which also releases the jobs the pause put off.
+      if (!connectionTest) circuit.onSuccess();
       noteAccepted(command);
       this.log(command, data, clTRID, lane, started, reply.code, undefined, settings.password);
       return reply;

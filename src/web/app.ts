@@ -55,7 +55,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     queue: deps.queue,
     actions: deps.actions,
     estimates: deps.estimates,
-    resumeSending: () => deps.resumeSending(),
+    resumeSending: () => deps.resumeSending("admin"),
     records: {
       panel: deps.panel,
       zones: stores.zones,
@@ -84,6 +84,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       wapi: deps.wapi.status,
       credentials: deps.wapi.credentials,
       testConnection: () => deps.testConnection(),
+      resumeAfterNewSettings: () => deps.resumeSending("new-settings"),
       log: options.log,
     },
   });

@@ -1,6 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/load.js";
-import type { WapiStatusView } from "../model/wapi-status.js";
+import type { ResumeCause, WapiStatusView } from "../model/wapi-status.js";
 import type { WapiCredentialsWriter } from "../model/wapi-settings.js";
 import type { Panel } from "../panel/panel.js";
 import type { CustomerActions } from "../provisioning/customer-actions.js";
@@ -51,6 +51,9 @@ export interface WebDeps {
   };
   /** The admin's Test connection: one ping now with the settings in use; the outcome is kept for the settings page. */
   testConnection(): Promise<ConnectionTest>;
-  /** The admin's Resume once the cause of a pause is fixed (provisioning/resume.ts); false if there was none. */
-  resumeSending(): boolean;
+  /**
+   * Ends a pause whose cause is fixed and makes the jobs it put off due now (provisioning/resume.ts): the admin's
+   * Resume, and the settings page once it saved new WAPI settings. False if no such pause held.
+   */
+  resumeSending(cause: ResumeCause): boolean;
 }

@@ -3,6 +3,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { availableCommands } from "../../src/cli/registry.js";
+import { SqliteJobQueue } from "../../src/provisioning/sqlite-job-queue.js";
+import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
+import { databaseFileIn, openDatabase } from "../../src/store/database.js";
+import { WapiCircuitStore } from "../../src/store/wapi-circuit-store.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { runCliCaptured } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -25,6 +29,21 @@ async function envFor(password: string): Promise<Record<string, string>> {
     WEDOS_WAPI_LOGIN: "demo@example.test",
     WEDOS_WAPI_PASSWORD: password,
     WEDOS_PANEL_DATA_DIR: join(dir, "data"),
+  };
+}
+
+/** A job that met the pause, put off by the worker until the pause's planned end; its due time, read later. */
+async function jobPutOffByThePause(env: Record<string, string>) {
+  const db = openDatabase(databaseFileIn(env.WEDOS_PANEL_DATA_DIR ?? ""));
+  const queue = new SqliteJobQueue(db, clock);
+  const id = queue.enqueue(syncZone, { domain: "example.test" });
+  await queue.claim("worker-test", 60_000);
+  const plannedEnd = new WapiCircuitStore(db).read()?.retryAt ?? 0;
+  expect(plannedEnd).toBeGreaterThan(clock.now());
+  await queue.requeue(id, "worker-test", plannedEnd, "requests to WEDOS are paused", "paused");
+  return {
+    dueAt: () => queue.get(id)?.runAt,
+    close: () => db.close(),
   };
 }
 
@@ -120,5 +139,33 @@ describe("wedos-panel", () => {
     expect((await runCliCaptured(["wapi-resume", "--status"], env, clock)).stdout).toBe(
       "Requests to WEDOS are not paused.\n1 of the 5 rejected requests the fuse allows were used in the last hour; Test connection has 7 tries left this hour.\n",
     );
+  });
+
+  it("wapi-resume makes the jobs the pause put off due at once, as Resume on the pages does", async () => {
+    const env = await envFor("not-the-password");
+    await runCliCaptured(["wapi", "ping"], env, clock);
+    const job = await jobPutOffByThePause(env);
+    try {
+      expect((await runCliCaptured(["wapi-resume", "--status"], env, clock)).stdout).toContain("are paused");
+      expect(job.dueAt()).toBeGreaterThan(clock.now());
+      expect((await runCliCaptured(["wapi-resume"], env, clock)).stdout).toMatch(/^Resumed\./);
+      expect(job.dueAt()).toBe(clock.now());
+    } finally {
+      job.close();
+    }
+  });
+
+  it("a command run with a changed password ends the pause it fixes, and the jobs it put off are due at once", async () => {
+    const env = await envFor("not-the-password");
+    await runCliCaptured(["wapi", "ping"], env, clock);
+    const job = await jobPutOffByThePause(env);
+    try {
+      const fixed = { ...env, WEDOS_WAPI_PASSWORD: "demo-pass-123" };
+      const test = await runCliCaptured(["wapi-resume", "--test-connection"], fixed, clock);
+      expect(test.stdout).toContain("Test connection: WEDOS accepted the login");
+      expect(job.dueAt()).toBe(clock.now());
+    } finally {
+      job.close();
+    }
   });
 });

@@ -237,7 +237,7 @@ describe("job queue and worker", () => {
     circuit.openForStop(resultError("ping", { code: 2050, result: "Authentication failure" }, clock.now()));
     expect(await worker.runOnce()).toBe("paused");
     expect(worker.pausedReason()).toMatch(/^WEDOS rejected the credentials/);
-    circuit.reset();
+    circuit.endFixedPause("admin");
     expect(await worker.runOnce()).toBe("ran");
     expect(runs).toBe(1);
   });

@@ -105,11 +105,26 @@ describe("WapiCircuit", () => {
     expect(circuit.status()).toBeUndefined();
   });
 
+  it("ends early only what a fix ends: an admin's word any pause but a time-bound one, new settings only theirs", () => {
+    const { clock, circuitFor } = setup();
+    const planned = clock.now() + HOUR;
+    circuitFor("a").openUntil("rate-limited", "WEDOS's limit of requests per hour is used up", planned, 2006);
+    expect(circuitFor("a").endFixedPause("admin")).toBeUndefined();
+    expect(circuitFor("a").status()?.reason).toBe("rate-limited");
+    circuitFor("a").openForStop(resultError("ping", { code: 2052, result: "IP blocked" }, clock.now()));
+    expect(circuitFor("b").endFixedPause("new-settings")).toBeUndefined();
+    expect(circuitFor("a").endFixedPause("admin")).toBe(planned);
+    circuitFor("a").openForStop(credentialsError(clock.now()));
+    expect(circuitFor("a").endFixedPause("new-settings")).toBeUndefined();
+    expect(circuitFor("b").endFixedPause("new-settings")).toBe(planned);
+    expect(circuitFor("a").status()).toBeUndefined();
+  });
+
   it("is closed by a success and by an admin reset", () => {
     const { clock, circuitFor } = setup();
     const circuit = circuitFor();
     circuit.openForStop(credentialsError(clock.now()));
-    circuit.reset();
+    expect(circuit.endFixedPause("admin")).toBe(clock.now() + HOUR);
     expect(circuit.status()).toBeUndefined();
     circuit.openForStop(credentialsError(clock.now()));
     circuit.onSuccess();

@@ -1,5 +1,6 @@
 import { printJson, type CliCommand } from "../command.js";
 import { openCliContext } from "../context.js";
+import { resumeSending } from "../../provisioning/resume.js";
 import { runConnectionTest } from "../../provisioning/tasks/test-connection.js";
 import { fuseLine } from "../../wapi/fuse.js";
 
@@ -10,7 +11,8 @@ export const wapiResumeCommand: CliCommand = {
 
 Requests to WEDOS pause by themselves after an answer that retrying would only make worse (wrong
 credentials or clock, IP not allowed, IP blocked, the hourly limit). Fix the cause first (see
-"wedos-panel doctor"), then run this to resume at once.
+"wedos-panel doctor"), then run this to resume at once: the jobs the pause put off are due at once,
+as with Resume on the pages. A pause for the hourly limit ends by itself at the next hour.
 
 Once wapi.rejectedFuse requests were rejected in an hour, the plugin sends nothing by itself until they
 are an hour old, whatever changes (a new password, this command, a restart): WEDOS blocks the server's
@@ -35,19 +37,20 @@ IP address after 10 invalid requests. Meanwhile a new password can be checked on
         return result.ok ? 0 : 1;
       }
       const onlyStatus = args.values.status === true;
-      const paused = context.wapi.circuit.status();
-      if (!onlyStatus && paused !== undefined) context.wapi.circuit.reset();
+      const { circuit } = context.wapi;
+      const paused = circuit.status();
+      const resumed = !onlyStatus && paused !== undefined && resumeSending({ ...context, circuit }, "admin");
       const fuse = context.wapi.fuse.status();
       if (args.values.json === true) {
         printJson(io, {
-          paused: (paused !== undefined && onlyStatus) || fuse.tripped,
+          paused: (paused !== undefined && !resumed) || fuse.tripped,
           reason: paused?.reason ?? (fuse.tripped ? "rejected-fuse" : null),
           message: paused?.summary ?? null,
           fuse,
         });
       } else if (paused === undefined) {
         io.stdout(fuse.tripped ? "" : "Requests to WEDOS are not paused.\n");
-      } else if (onlyStatus) {
+      } else if (!resumed) {
         io.stdout(`Requests to WEDOS are paused: ${paused.summary}\n`);
       } else {
         io.stdout(`Resumed. Requests had been paused: ${paused.message}\n`);

@@ -7,6 +7,7 @@ import { WapiPausedError } from "../../wapi/errors.js";
 import { testsInWords } from "../../wapi/fuse.js";
 import type { Wapi } from "../../wapi/index.js";
 import { pragueClockTime } from "../../wapi/prague-hour.js";
+import { resumeSending } from "../resume.js";
 import { defineTask } from "../task-definition.js";
 
 export const CONNECTION_TEST_KEY = "connection_test";
@@ -19,7 +20,7 @@ export interface ConnectionTest {
 }
 
 export interface ConnectionTestDeps {
-  wapi: Pick<Wapi, "account" | "fuse">;
+  wapi: Pick<Wapi, "account" | "fuse" | "circuit">;
   clock: Clock;
   db: Database;
 }
@@ -27,13 +28,15 @@ export interface ConnectionTestDeps {
 /**
  * An admin's explicit Test connection (the settings page, `wedos-panel wapi-resume --test-connection`): one ping
  * with the settings in use, allowed while sending is paused for the credentials, the IP allow-list or the
- * rejected-request fuse, and counted by the fuse against its hard ceiling. The outcome is kept for the settings
- * page; a failure is recorded, not retried: the admin asked for an answer, not for persistence.
+ * rejected-request fuse, and counted by the fuse against its hard ceiling. An accepted test shows the cause fixed: a
+ * pause an admin fixes ends as with Resume, the jobs it put off due at once (the fuse holds). The outcome is kept for
+ * the settings page; a failure is recorded, not retried: the admin asked for an answer, not for persistence.
  */
 export async function runConnectionTest(deps: ConnectionTestDeps): Promise<ConnectionTest> {
   let result: ConnectionTest;
   try {
     await deps.wapi.account.ping({ lane: "interactive", whenBudgetExhausted: "refuse", connectionTest: true });
+    resumeSending({ circuit: deps.wapi.circuit, db: deps.db, clock: deps.clock }, "admin");
     const fuse = deps.wapi.fuse.status();
     const resumes =
       fuse.tripped && fuse.resumesAt !== undefined

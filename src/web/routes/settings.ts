@@ -26,6 +26,8 @@ export interface SettingsSources {
   credentials: WapiCredentialsWriter;
   /** One ping now with the settings in use; the outcome is kept (CONNECTION_TEST_KEY). */
   testConnection(): Promise<ConnectionTest>;
+  /** Ends a pause the new settings fix and makes the jobs it put off due now (WebDeps.resumeSending). */
+  resumeAfterNewSettings(): boolean;
   clock: Clock;
   log: (line: string) => void;
 }
@@ -89,6 +91,9 @@ export function settingsRoutes(sources: SettingsSources): Router {
       password: input.password ?? current.password,
       passwordSource: saved.passwordFile ?? current.passwordSource,
     });
+    // Right after the swap, before anything is sent with the new settings: a pause they fix ends the way Resume ends
+    // it, and the rejected-request fuse still holds (docs/decisions/0014).
+    const resumed = sources.resumeAfterNewSettings() ? "; the pause they fix ended" : "";
     const now = sources.clock.now();
     new DaemonStateStore(sources.db).set(
       SETTINGS_CHANGED_KEY,
@@ -96,7 +101,7 @@ export function settingsRoutes(sources: SettingsSources): Router {
       now,
     );
     sources.log(
-      `settings: ${actorName(page.identity)} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}`,
+      `settings: ${actorName(page.identity)} changed the WAPI ${form.changed.join(", ")} in ${saved.configFile}${saved.passwordFile === undefined ? "" : ` (password in ${saved.passwordFile})`}${resumed}`,
     );
     await showSettings(res, sources, { notice: t("settings.saved") });
   });

@@ -13,6 +13,11 @@ const SERVICE_NODE_OPTIONS = ["--max-semi-space-size=1"];
 export interface ServeProcess {
   /** The process's resident memory now, in MB (VmRSS). */
   rssMb(): number;
+  /**
+   * The same split in MB: anonymous (the JS heap, malloc, thread stacks) and file-backed (mostly pages of the node
+   * binary itself, shared with every other Node.js process on the server), to tell what a change can reach.
+   */
+  rssSplitMb(): { anon: number; file: number };
   stop(): Promise<void>;
 }
 
@@ -34,13 +39,17 @@ export async function startServeProcess(panel: BenchPanel): Promise<ServeProcess
     void exited.then(() => reject(new Error(`wedos-panel serve exited:\n${log}`)));
   });
   return {
-    rssMb: () => {
-      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
-      return Number(kb) / 1024;
-    },
+    rssMb: () => statusMb(child.pid, "VmRSS"),
+    rssSplitMb: () => ({ anon: statusMb(child.pid, "RssAnon"), file: statusMb(child.pid, "RssFile") }),
     stop: async () => {
       child.kill("SIGTERM");
       await exited;
     },
   };
+}
+
+/** One memory line of /proc/PID/status (kB there), in MB. */
+function statusMb(pid: number | undefined, field: string): number {
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kb) / 1024;
 }

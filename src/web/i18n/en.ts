@@ -1,9 +1,12 @@
+import { enAdmin } from "./en-admin.js";
+
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
  * keys (cs.ts is typed against this one, and a test compares them at run time). `{name}` marks a parameter; the
  * template escapes the finished text, so no text here may contain HTML.
  */
 export const en = {
+  ...enAdmin,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",
@@ -166,85 +169,8 @@ export const en = {
     "Your DirectAdmin session cannot be verified right now: checks are paused for a while to protect this server. Please try again in a few minutes; if this persists, contact your hosting provider.",
   "page.operations.title": "Operations",
   "page.settings.title": "WAPI settings",
-  "settings.link": "WAPI settings",
-  "settings.url": "WAPI address",
-  "settings.login": "WEDOS login",
-  "settings.password": "WAPI password",
-  "settings.passwordSet": "set (from {source}); never shown",
-  "settings.limitsTitle": "Requests per hour",
-  "settings.limits":
-    "{limit}, of which {reserve} are kept for people's actions and {lifecycle} for new and removed accounts",
-  "settings.formTitle": "Connection to WEDOS",
-  "settings.urlHelp": "WEDOS's JSON endpoint, normally https://api.wedos.com/wapi/json.",
-  "settings.loginHelp": "The e-mail address of the WEDOS account.",
-  "settings.passwordHelp":
-    "Leave empty to keep the current password. This is the WAPI password set under WAPI in the WEDOS customer administration, not the password you log in with.",
-  "settings.save": "Save",
-  "settings.saved":
-    "The WAPI settings are saved. The plugin uses them from its next request to WEDOS; use Test connection to check them.",
-  "settings.unchanged": "Nothing was changed.",
-  "settings.notSaved": "The settings could not be saved: {reason}",
-  "settings.invalid.url":
-    "The WAPI address must be an http:// or https:// URL, such as https://api.wedos.com/wapi/json.",
-  "settings.invalid.login": "The WEDOS login must be the e-mail address of the WEDOS account.",
-  "settings.invalid.password":
-    "The WAPI password must be one line of at most {max} characters, without control characters.",
-  "settings.fixedByEnvironment":
-    "{field} is set by {variable} in the daemon's environment and cannot be changed here; change it there and restart the daemon.",
-  "settings.setByEnvironment": "Set by {variable} in the daemon's environment; change it there.",
-  "settings.savedIn": "Saved in {file}; the password goes to its own file that only its owner can read.",
-  "settings.changedBy": "Last changed here on {at} by {user}.",
-  "settings.testStale": "(before the settings were last changed)",
-  "settings.addressesTitle": "Addresses for the WEDOS allow-list",
-  "settings.addressesIntro":
-    "WEDOS accepts requests only from allowed addresses. Allow this server's addresses (IPv6 too, if it has one) under WAPI in the WEDOS customer administration:",
-  "settings.seenByWedos": "WEDOS last refused requests from {address}; allow that address.",
-  "settings.testTitle": "Test connection",
-  "settings.test": "Test connection",
-  "settings.tested": "The test is done; WEDOS's answer is below.",
-  "settings.fuse.counted":
-    "Requests WEDOS rejected in the last hour (or never answered): {rejected}. The plugin stops sending by itself at {fuse}, before WEDOS blocks this server's IP address (it does after 10).",
-  "settings.fuse.tripped":
-    "Requests WEDOS rejected in the last hour (or never answered): {rejected}. The plugin sends nothing by itself until {time}, because one more rejected request could get this server's IP address blocked by WEDOS. Fix the cause, then check a new password with Test connection.",
-  "settings.fuse.tries": "Test connection can be tried {tries} more times this hour.",
-  "settings.fuse.oneTry": "Test connection can be tried once more this hour.",
-  "settings.fuse.noTries":
-    "Test connection cannot be tried again before {time}: one more rejected request could get this server's IP address blocked.",
   "page.policies.title": "Package policies",
   "policies.link": "Package policies",
-  "policy.intro":
-    "What the plugin does for the accounts of each DirectAdmin package. The package * is the default for packages without their own policy.",
-  "policy.package": "Package",
-  "policy.newTitle": "Policy for another package",
-  "policy.save": "Save",
-  "policy.remove": "Remove",
-  "policy.saved": "The policy of {package} is saved.",
-  "policy.removed": "The policy of {package} is removed; the package now uses the default.",
-  "policy.notRemoved": "That policy cannot be removed (the default always stays).",
-  "policy.badPackage":
-    "The package name must be * or a DirectAdmin package name (letters, digits, dot, dash, underscore).",
-  "policy.badChoice": "{field}: choose one of the offered values.",
-  "policy.badNumber": "{field}: enter a whole number from {min} to {max}.",
-  "policy.choice.primary": "primary",
-  "policy.choice.secondary": "secondary",
-  "policy.choice.noDns": "off (no WEDOS DNS)",
-  "policy.choice.none": "none",
-  "policy.choice.ns": "NS (WEDOS name servers)",
-  "policy.choice.cname": "CNAME",
-  "policy.choice.keep": "keep",
-  "policy.choice.withdraw": "withdraw from WEDOS",
-  "policy.choice.delete": "delete at WEDOS",
-  "policy.choice.fixed": "no (as the package says)",
-  "policy.choice.optOut": "yes, on until switched off",
-  "policy.choice.optIn": "yes, off until switched on",
-  "policy.field.dnsMode": "DNS",
-  "policy.field.protection": "Protection",
-  "policy.field.protectionPeriod": "Protection period",
-  "policy.field.protectionMode": "Protection mode",
-  "policy.field.onSuspend": "On suspension",
-  "policy.field.termination": "On deletion",
-  "policy.field.graceDays": "Grace days",
-  "policy.field.zoneQuota": "Zone quota (0: none)",
   "operations.link": "Operations: budget, failed jobs, conflicts",
   "page.drift.title": "Conflicts and drift",
   "drift.link": "Conflicts and drift",
@@ -339,7 +265,6 @@ export const en = {
   "action.protectionOffQueued": "Protection of {domain} will be switched off within a minute.",
   "error.protectionNotSwitchable":
     "Protection of this domain cannot be switched here: its hosting package does not allow it, the domain is not active, or an order is in progress.",
-  "policy.field.protectionChoice": "Customer may switch protection",
   "protection.variant.start": "Start",
   "protection.variant.advanced": "Advanced",
   "protection.variant.expert": "Expert",

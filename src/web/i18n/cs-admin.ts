@@ -1,0 +1,81 @@
+import type { enAdmin } from "./en-admin.js";
+
+/** Czech texts of the admin's settings and package-policy pages (part of cs.ts's catalogue; same keys as en-admin.ts). */
+export const csAdmin: Record<keyof typeof enAdmin, string> = {
+  "settings.link": "Nastavení WAPI",
+  "settings.url": "Adresa WAPI",
+  "settings.login": "Přihlašovací jméno WEDOS",
+  "settings.password": "Heslo WAPI",
+  "settings.passwordSet": "nastaveno (z {source}); nikdy se nezobrazuje",
+  "settings.limitsTitle": "Požadavky za hodinu",
+  "settings.limits": "{limit}, z toho {reserve} vyhrazeno pro akce uživatelů a {lifecycle} pro nové a odstraněné účty",
+  "settings.formTitle": "Připojení k WEDOS",
+  "settings.urlHelp": "JSON rozhraní WEDOS, obvykle https://api.wedos.com/wapi/json.",
+  "settings.loginHelp": "E-mailová adresa účtu WEDOS.",
+  "settings.passwordHelp":
+    "Ponecháte-li pole prázdné, zůstane současné heslo. Jde o heslo WAPI nastavené v sekci WAPI zákaznické administrace WEDOS, ne o heslo, kterým se přihlašujete.",
+  "settings.save": "Uložit",
+  "settings.saved":
+    "Nastavení WAPI je uloženo. Plugin je použije od příštího požadavku na WEDOS; ověřte je tlačítkem Otestovat spojení.",
+  "settings.unchanged": "Nic se nezměnilo.",
+  "settings.notSaved": "Nastavení se nepodařilo uložit: {reason}",
+  "settings.invalid.url":
+    "Adresa WAPI musí být URL začínající http:// nebo https://, například https://api.wedos.com/wapi/json.",
+  "settings.invalid.login": "Přihlašovací jméno WEDOS musí být e-mailová adresa účtu WEDOS.",
+  "settings.invalid.password": "Heslo WAPI musí být jeden řádek o nejvýše {max} znacích, bez řídicích znaků.",
+  "settings.fixedByEnvironment":
+    "Hodnotu „{field}“ nastavuje proměnná {variable} v prostředí démona, proto ji zde změnit nelze; změňte ji tam a démona restartujte.",
+  "settings.setByEnvironment": "Nastavuje proměnná {variable} v prostředí démona; změňte ji tam.",
+  "settings.savedIn": "Ukládá se do {file}; heslo do vlastního souboru, který může číst jen jeho vlastník.",
+  "settings.changedBy": "Naposledy změněno zde {at}, změnil {user}.",
+  "settings.testStale": "(před poslední změnou nastavení)",
+  "settings.addressesTitle": "Adresy k povolení u WEDOS",
+  "settings.addressesIntro":
+    "WEDOS přijímá požadavky jen z povolených adres. Povolte adresy tohoto serveru (i IPv6, pokud ji má) v sekci WAPI zákaznické administrace WEDOS:",
+  "settings.seenByWedos": "WEDOS naposledy odmítl požadavky z adresy {address}; povolte ji.",
+  "settings.testTitle": "Test spojení",
+  "settings.test": "Otestovat spojení",
+  "settings.tested": "Test proběhl; odpověď WEDOS je níže.",
+  "settings.fuse.counted":
+    "Požadavky, které WEDOS v poslední hodině odmítl (nebo na ně neodpověděl): {rejected}. Plugin sám přestane odesílat při {fuse}, dřív než WEDOS zablokuje IP adresu tohoto serveru (to udělá po 10).",
+  "settings.fuse.tripped":
+    "Požadavky, které WEDOS v poslední hodině odmítl (nebo na ně neodpověděl): {rejected}. Plugin sám nic neodešle až do {time}, protože další odmítnutý požadavek by mohl vést k zablokování IP adresy tohoto serveru u WEDOS. Odstraňte příčinu a nové heslo ověřte tlačítkem Otestovat spojení.",
+  "settings.fuse.tries": "Test spojení lze v této hodině zkusit ještě {tries}krát.",
+  "settings.fuse.oneTry": "Test spojení lze v této hodině zkusit ještě jednou.",
+  "settings.fuse.noTries":
+    "Test spojení nelze znovu zkusit před {time}: další odmítnutý požadavek by mohl vést k zablokování IP adresy tohoto serveru.",
+  "policy.intro":
+    "Co plugin dělá pro účty jednotlivých balíčků DirectAdminu. Balíček * je výchozí pro balíčky bez vlastní zásady.",
+  "policy.package": "Balíček",
+  "policy.newTitle": "Zásada pro další balíček",
+  "policy.save": "Uložit",
+  "policy.remove": "Odebrat",
+  "policy.saved": "Zásada balíčku {package} je uložena.",
+  "policy.removed": "Zásada balíčku {package} je odebrána; balíček teď používá výchozí zásadu.",
+  "policy.notRemoved": "Tuto zásadu nelze odebrat (výchozí zůstává vždy).",
+  "policy.badPackage":
+    "Název balíčku musí být * nebo název balíčku DirectAdminu (písmena, číslice, tečka, pomlčka, podtržítko).",
+  "policy.badChoice": "{field}: vyberte jednu z nabízených možností.",
+  "policy.badNumber": "{field}: zadejte celé číslo od {min} do {max}.",
+  "policy.choice.primary": "primární",
+  "policy.choice.secondary": "sekundární",
+  "policy.choice.noDns": "vypnuto (bez DNS u WEDOS)",
+  "policy.choice.none": "žádná",
+  "policy.choice.ns": "NS (jmenné servery WEDOS)",
+  "policy.choice.cname": "CNAME",
+  "policy.choice.keep": "ponechat",
+  "policy.choice.withdraw": "stáhnout z WEDOS",
+  "policy.choice.delete": "smazat u WEDOS",
+  "policy.choice.fixed": "ne (podle balíčku)",
+  "policy.choice.optOut": "ano, zapnutá, dokud ji nevypne",
+  "policy.choice.optIn": "ano, vypnutá, dokud ji nezapne",
+  "policy.field.dnsMode": "DNS",
+  "policy.field.protection": "Ochrana",
+  "policy.field.protectionPeriod": "Období ochrany",
+  "policy.field.protectionMode": "Režim ochrany",
+  "policy.field.onSuspend": "Při pozastavení",
+  "policy.field.termination": "Při smazání",
+  "policy.field.graceDays": "Odklad smazání (dny)",
+  "policy.field.zoneQuota": "Limit zón (0: bez limitu)",
+  "policy.field.protectionChoice": "Zákazník smí přepínat ochranu",
+};

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock } from "../clock.js";
 import { AppError, toError } from "../errors.js";
 import { countingProgress, type AttemptProgress } from "../wapi/attempt-progress.js";
@@ -150,6 +151,9 @@ export class Worker<C = TaskContext> {
     this.stopping = signal;
     while (!signal.aborted) {
       const outcome = await this.runOnce();
+      // Jobs that need no WAPI request (a vanished domain, a no-op) finish without leaving the microtask queue: without
+      // this turn a long run of them would hold the event loop, and pages, hooks' ingest and timers would wait.
+      await nextTurn();
       if (outcome === "ran") continue;
       const now = this.deps.clock.now();
       const pausedUntil = this.deps.circuit.status()?.retryAt;

@@ -42,6 +42,12 @@ function setup(tasks: Record<string, Handler>) {
   return { file, clock, db, queue, circuit, worker };
 }
 
+/** A clock whose sleeps never end by themselves: only a stop, or a wake-up, ends the worker loop's wait. */
+const stillClock: Clock = {
+  now: () => Date.parse("2026-03-10T13:20:00Z"),
+  sleep: (_ms, signal) => new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })),
+};
+
 describe("job queue and worker", () => {
   it("collapses repeated jobs with one key into one queued job carrying the latest payload", async () => {
     const seen: unknown[] = [];
@@ -252,13 +258,30 @@ describe("job queue and worker", () => {
     });
   });
 
+  it("lets the event loop turn between jobs, even when every job and every sleep ends without a timer", async () => {
+    // These jobs wait on nothing, so only the loop's own turn lets a timer run before the last of them is done.
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    const queue = new SqliteJobQueue(db, stillClock);
+    const worker = new Worker({
+      queue,
+      clock: stillClock,
+      circuit: new WapiCircuit(new WapiCircuitStore(db), stillClock, "config"),
+      tasks: registry({ work: async () => undefined }),
+      context: null,
+    });
+    for (let n = 0; n < 200; n++) queue.enqueue(task("work"), { domain: `d${n}.test` }, { lane: "records" });
+    const stop = new AbortController();
+    const loop = worker.run(stop.signal);
+    const doneWhenTimerRan = await new Promise<number>((resolve) =>
+      setTimeout(() => resolve(queue.countsByState().done), 0),
+    );
+    stop.abort();
+    await loop;
+    expect(doneWhenTimerRan).toBeLessThan(200);
+    db.close();
+  });
+
   it("wakes a sleeping worker loop the moment a job is enqueued in its process, not at its next idle look", async () => {
-    // A clock whose sleeps never end by themselves: only the enqueue can wake the loop.
-    const stillClock: Clock = {
-      now: () => Date.parse("2026-03-10T13:20:00Z"),
-      sleep: (_ms, signal) =>
-        new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true })),
-    };
     const db = openDatabase(join(tempDir(), "db.sqlite"));
     const queue = new SqliteJobQueue(db, stillClock);
     let ran!: () => void;

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { systemClock, type Clock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createServices } from "../../src/main.js";
 import { startDaemon } from "../../src/provisioning/daemon.js";
@@ -95,19 +96,25 @@ describe("new WAPI settings end a pause for wrong credentials and release what i
     const panel = h.services.panel;
     await h.close(); // the daemon stops; the admin writes the right password into the file and starts it again
     writeFileSync(join(h.root, "wapi-password"), `${RIGHT_PASSWORD}\n`, { mode: 0o600 });
+    // The daemon's loop sleeps on real timers while the harness's time stands still: a manual clock's sleeps would
+    // end at once and move time on by hours while the requests are under way.
+    const standingClock: Clock = { now: () => h.clock.now(), sleep: systemClock.sleep };
     const services = createServices(
       loadConfig({ WEDOS_PANEL_CONFIG: h.configFile, WEDOS_PANEL_DATA_DIR: h.dataDir }),
-      h.clock,
+      standingClock,
       panel,
     );
     const logs: string[] = [];
     const daemon = startDaemon(services, (line) => logs.push(line));
     try {
-      // The daemon's own loop runs them (on the system's timers: no time is moved here).
-      await vi.waitFor(() => {
-        for (const id of jobs) expect(services.queue.get(id)?.state).toBe("done");
-        expect(zonesAtWedos()).toEqual(DOMAINS);
-      });
+      // The daemon's own loop runs them.
+      await vi.waitFor(
+        () => {
+          for (const id of jobs) expect(services.queue.get(id)?.state).toBe("done");
+          expect(zonesAtWedos()).toEqual(DOMAINS);
+        },
+        { timeout: 15_000 },
+      );
       expect(logs).toContain(
         "wapi: the WAPI settings changed since sending paused; sending resumes and the jobs it put off are due now",
       );

@@ -1,6 +1,7 @@
 // The progress box of a raw page (views/partials/progress.ejs): polls the job's JSON status
 // (GET /jobs/<id>: {text, state, finished}) after 1 s, then 1.5 times longer each time up to 10 s, for at most
-// 10 minutes, and rewrites the box's text. It never inserts HTML. Loaded with the response's CSP nonce.
+// 10 minutes, and rewrites the box's text; once the job is finished the refresh link goes (there is nothing more to
+// see). It never inserts HTML. Loaded with the response's CSP nonce.
 (() => {
   const box = document.querySelector("[data-job-status]");
   const line = box && box.querySelector("[data-job-text]");
@@ -22,7 +23,11 @@
       line.className =
         "wedos-status wedos-status-" +
         (status.state === "done" ? "active" : status.state === "dead" ? "error" : "pending");
-    if (status.finished === true) return;
+    if (status.finished === true) {
+      const refresh = box.querySelector("[data-job-refresh]");
+      if (refresh) refresh.remove();
+      return;
+    }
     waited += delay;
     delay = Math.min(delay * 1.5, 10000);
     if (waited < 600000) setTimeout(poll, delay);

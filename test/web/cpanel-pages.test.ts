@@ -173,7 +173,7 @@ describe("the WHM page (index.cgi, run as root)", () => {
     expect(page.body).toContain("alice.test");
     expect(page.body).toContain("bob.test");
     expect(page.body).toContain('href="index.cgi?p=%2Foperations"');
-    expect(page.body).toContain('action="index.cgi?p=%2Fsync"');
+    expect(page.body).toContain('action="index.cgi?p=%2Fsync&amp;back=%2F"');
     const operations = await h.whmPage({ query: "p=%2Foperations" });
     expect(operations.status).toBe(200);
     expect(operations.body).toContain("WEDOS requests this hour");

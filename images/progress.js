@@ -1,4 +1,4 @@
-// The progress box of a raw page (views/partials/progress.ejs): polls the job's JSON status
+// The progress box of a raw or cPanel page (views/partials/progress.ejs): polls the job's JSON status
 // (GET /jobs/<id>: {text, state, finished}) after 1 s, then 1.5 times longer each time up to 10 s, for at most
 // 10 minutes, and rewrites the box's text; once the job is finished the refresh link goes (there is nothing more to
 // see). It never inserts HTML. Loaded with the response's CSP nonce.

@@ -12,7 +12,10 @@ export interface ProgressSources {
   clock: Clock;
 }
 
-/** How long a page keeps following a job by itself; after that the refresh link is left (as the script stops). */
+/**
+ * How long after a job last changed (queued, joined, retried, claimed, put off) a page still follows it by itself;
+ * after that the refresh link is left (as the script stops after as long).
+ */
 export const FOLLOW_FOR_MS = 10 * 60_000;
 
 /** A queued action's progress, as the box at the top of the page shows it (views/partials/progress.ejs). */
@@ -76,7 +79,7 @@ export function progressStatus(page: AuthenticatedContext, job: Job): ProgressSt
 
 /**
  * The progress box of job `id` for the page at `origin` (the page an action answers with, or the one refreshed).
- * The self-refresh slows down as the job ages — 2 s at first, up to 10 s — like the script's polling.
+ * The self-refresh slows down while the job stays unchanged — 2 s at first, up to 10 s — like the script's polling.
  */
 export function progressView(
   page: AuthenticatedContext,
@@ -89,7 +92,7 @@ export function progressView(
   const status = progressStatus(page, job);
   if (status.finished) return { ...status, refreshHref: undefined, statusUrl: undefined, refreshSeconds: undefined };
   const { level, mode } = page.request;
-  const age = Math.max(0, sources.clock.now() - job.createdAt);
+  const age = Math.max(0, sources.clock.now() - job.updatedAt);
   return {
     ...status,
     refreshHref: originUrl(page, origin, { [JOB_PARAMETER]: String(job.id) }),

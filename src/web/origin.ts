@@ -44,10 +44,14 @@ export function parseOrigin(text: string | null | undefined): Origin | undefined
   return { path, query: withoutOwnParameters(new URLSearchParams(at < 0 ? "" : text.slice(at + 1))) };
 }
 
-/** The URL of the action at `path`, naming the page being shown as the one to come back to. */
+/**
+ * The URL of the action at `path`, naming the page to come back to: the page being shown — or, on a step between
+ * (a confirmation page opened with `back=`), the page that step was opened from.
+ */
 export function actionUrl(page: PageContext, path: string): string {
   const { level, mode } = page.request;
-  const here = currentOrigin(page);
+  const passedOn = page.request.method === "GET" ? parseOrigin(page.request.query.get(BACK_PARAMETER)) : undefined;
+  const here = passedOn ?? currentOrigin(page);
   return pageUrl(level, mode, path, here === undefined ? {} : { [BACK_PARAMETER]: formatOrigin(here) });
 }
 

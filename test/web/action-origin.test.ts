@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseOrigin } from "../../src/web/origin.js";
+import { translator } from "../../src/web/i18n/index.js";
+import { actionUrl, parseOrigin } from "../../src/web/origin.js";
+import { readPageRequest } from "../../src/web/protocol.js";
 import { csrfTokenIn, form, parseRaw, useHarnessWithEveryState, type WebHarness } from "./support.js";
 
 const harness = useHarnessWithEveryState();
@@ -139,5 +141,18 @@ describe("the page an action names", () => {
     expect(parseOrigin("/domains/a.test/")).toBeUndefined();
     expect(parseOrigin("/domains/.hidden")).toBeUndefined();
     expect(parseOrigin(`/${"a".repeat(1001)}`)).toBeUndefined();
+  });
+
+  it("is passed on by a step between (a confirmation page opened from another page)", () => {
+    const at = (query: string) => {
+      const request = readPageRequest("user", "html", new Map([["QUERY_STRING", query]]));
+      return { request, nonce: "", language: "en" as const, t: translator("en") };
+    };
+    expect(actionUrl(at("p=/domains/a.test"), "/sync")).toBe(
+      "/CMD_PLUGINS/wedos/index.html?p=%2Fsync&back=%2Fdomains%2Fa.test",
+    );
+    expect(actionUrl(at("p=/protection/confirm&domain=a.test&back=/domains/a.test"), "/protection")).toBe(
+      "/CMD_PLUGINS/wedos/index.html?p=%2Fprotection&back=%2Fdomains%2Fa.test",
+    );
   });
 });

@@ -5,7 +5,7 @@ import { startProvisionedHarness, type WebHarness } from "../web/support.js";
 import { CHROMIUM, CHROMIUM_ARGS, screenshot, STACK_TIMEOUT_MS, STEP_TIMEOUT_MS } from "./support.js";
 
 /**
- * Issue 15 §4 in a real browser, through the emulated DirectAdmin's front and the real entry scripts: Sync now on
+ * Live progress in a real browser, through the emulated DirectAdmin's front and the real entry scripts: Sync now on
  * a domain's page answers with that page, and its progress reaches "done" without anyone reloading — embedded
  * (`index.html`, whose skin here lets no script run: the page refreshes itself) and raw (`index.raw`: the page's
  * own script polls). Once done, the "Refresh" link is gone. English and Czech, each with screenshots.

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import express, { type Express, type RequestHandler } from "express";
+import { systemClock, type Clock } from "../clock.js";
 import type { PanelKind } from "../model/panel-kind.js";
 import { PACKAGE_ROOT } from "../package-info.js";
 import { hookSpool } from "../provisioning/spool.js";
@@ -20,6 +21,8 @@ export interface WebAppOptions {
   zoneRecords: ZoneRecordsCache;
   /** The EJS templates (default: views/ of the package). */
   viewsDir?: string;
+  /** The clock pages wait on for an answer sent outside the queue (Test connection); real time by default. */
+  timeouts?: Clock;
 }
 
 /** Largest envelope: DirectAdmin's environment holds at most ~128 KiB per value; stdin bodies may be larger. */
@@ -84,6 +87,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       wapi: deps.wapi.status,
       credentials: deps.wapi.credentials,
       testConnection: () => deps.testConnection(),
+      timeouts: options.timeouts ?? systemClock,
       resumeAfterNewSettings: () => deps.resumeSending("new-settings"),
       log: options.log,
     },

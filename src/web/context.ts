@@ -20,6 +20,8 @@ export interface PageContext {
   identity?: Identity;
   scope?: TenantScope;
   csrfToken?: string;
+  /** The line an action answers with ("A sync of example.com has been queued"), above its progress. */
+  notice?: string | undefined;
   /** The progress of the job an action queued (or the `job` a refreshed page names), shown above the page. */
   progress?: ProgressView | undefined;
   /** What holds back sending to WEDOS, and when waiting changes are expected there (every authenticated page). */

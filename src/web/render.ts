@@ -30,6 +30,7 @@ export async function renderPage(
     nonce: page.nonce,
     layout: layoutModel(page, title, view),
     progress: page.progress,
+    actionNotice: page.notice,
   };
   const body = await renderView(res, view, locals);
   const html = await renderView(res, page.request.mode === "html" ? "layouts/embedded" : "layouts/document", {

@@ -87,6 +87,20 @@ describe("a cPanel account's pages (Jupiter, index.live.pl)", () => {
     expect(czech.body).toContain("v Editoru zón v cPanelu");
   });
 
+  it("answer Sync now on a domain's page with that page, its progress followed by the script beside the entry", async () => {
+    const page = await h.cpanelPage({ query: "p=%2Fdomains%2Falice.test" });
+    const action = /<form method="post" action="(index\.live\.pl\?p=%2Fsync[^"]*)"/.exec(page.body)?.[1] ?? "";
+    expect(action).toBe("index.live.pl?p=%2Fsync&amp;back=%2Fdomains%2Falice.test");
+    const sync = await h.cpanelPage({
+      query: action.replaceAll("&amp;", "&").slice(action.indexOf("?") + 1),
+      body: { contentType: FORM, text: form({ csrf: csrfTokenIn(page.body), domain: "alice.test" }) },
+    });
+    expect(sync.body).toContain("Domain alice.test");
+    expect(sync.body).toContain("A sync of alice.test has been queued");
+    expect(sync.body).toMatch(/data-job-status="index\.live\.pl\?p=%2Fjobs%2F\d+"/);
+    expect(sync.body).toMatch(/<script nonce="[A-Za-z0-9+/=]{24}" src="progress\.js"><\/script>/);
+  });
+
   it("answer another account's domain exactly like one that does not exist, by URL and by form", async () => {
     const theirs = await h.cpanelPage({ query: "p=%2Fdomains%2Fbob.test" });
     const nobodys = await h.cpanelPage({ query: "p=%2Fdomains%2Fnobody.test" });
@@ -173,7 +187,7 @@ describe("the WHM page (index.cgi, run as root)", () => {
     expect(page.body).toContain("alice.test");
     expect(page.body).toContain("bob.test");
     expect(page.body).toContain('href="index.cgi?p=%2Foperations"');
-    expect(page.body).toContain('action="index.cgi?p=%2Fsync"');
+    expect(page.body).toContain('action="index.cgi?p=%2Fsync&amp;back=%2F"');
     const operations = await h.whmPage({ query: "p=%2Foperations" });
     expect(operations.status).toBe(200);
     expect(operations.body).toContain("WEDOS requests this hour");

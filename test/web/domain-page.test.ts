@@ -68,7 +68,7 @@ describe("a domain's page", () => {
   it("offers Sync now, which queues a sync of the domain in the interactive lane", async () => {
     const page = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
     expect(page.stdout).toMatch(
-      /<form method="post" action="\/CMD_PLUGINS\/wedos\/index\.html\?p=%2Fsync">[\s\S]*?name="domain" value="alice\.test"[\s\S]*?Sync now<\/button>/,
+      /<form method="post" action="\/CMD_PLUGINS\/wedos\/index\.html\?p=%2Fsync&amp;back=%2Fdomains%2Falice\.test">[\s\S]*?name="domain" value="alice\.test"[\s\S]*?Sync now<\/button>/,
     );
     const sent = await h.visit({
       level: "user",

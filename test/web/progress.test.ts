@@ -33,14 +33,29 @@ const status = async (id: number, username = "alice", level: Level = "user") =>
   parseRaw((await h.visit({ level, file: "index.raw", session: h.da.login(username), query: `p=/jobs/${id}` })).stdout);
 
 describe("the progress of an action", () => {
-  it("embedded: is announced politely, without a script, and a refresh link shows how it went", async () => {
+  it("embedded: is announced politely, without a script, and the page refreshes itself until it is done", async () => {
+    h.clock.set("2026-03-10T09:30:00Z");
     const answer = await syncNow("index.html");
     expect(answer).toMatch(
       /<section class="wedos-progress" aria-label="Progress">\s*<p class="wedos-status wedos-status-pending" role="status" aria-live="polite" data-job-text>Sync of alice\.test: waiting in the queue<\/p>/,
     );
     expect(answer).not.toContain("<script");
     const id = jobIdIn(answer);
-    expect(answer).toContain(`<a href="/CMD_PLUGINS/wedos/index.html?job=${id}">Refresh to see the progress</a>`);
+    // No `back` on this hand-made POST: the answer is the domain's page, the page the action is about.
+    const href = `/CMD_PLUGINS/wedos/index.html?p=%2Fdomains%2Falice.test&amp;job=${id}`;
+    expect(answer).toContain(`<a href="${href}">Refresh to see the progress</a>`);
+    expect(answer).toContain(`<meta http-equiv="refresh" content="2; url=${href}">`);
+
+    // It slows down as the job waits, and stops after ten minutes (the link stays).
+    h.clock.advance(60_000);
+    const later = (await h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test&job=${id}` }))
+      .stdout;
+    expect(later).toContain(`<meta http-equiv="refresh" content="10; url=${href}">`);
+    h.clock.advance(10 * 60_000);
+    const tired = (await h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test&job=${id}` }))
+      .stdout;
+    expect(tired).not.toContain('http-equiv="refresh"');
+    expect(tired).toContain(`<a href="${href}">Refresh to see the progress</a>`);
 
     await h.services.worker.runUntilIdle();
     const refreshed = (await h.visit({ level: "user", session: h.da.login("alice"), query: `job=${id}` })).stdout;
@@ -48,6 +63,8 @@ describe("the progress of an action", () => {
       '<p class="wedos-status wedos-status-active" role="status" aria-live="polite" data-job-text>Sync of alice.test: done</p>',
     );
     expect(refreshed).toContain(">alice.test</a>");
+    expect(refreshed).not.toContain("Refresh to see the progress");
+    expect(refreshed).not.toContain('http-equiv="refresh"');
   });
 
   it("raw: carries a script with the response's nonce that polls a JSON status until the job is done", async () => {
@@ -56,6 +73,8 @@ describe("the progress of an action", () => {
     expect(answer.body).toContain(`data-job-status="/CMD_PLUGINS/wedos/index.raw?p=%2Fjobs%2F${id}"`);
     const nonce = /'nonce-([^']+)'/.exec(answer.headers.get("content-security-policy") ?? "")?.[1];
     expect(answer.body).toContain(`<script nonce="${nonce}" src="/CMD_PLUGINS/wedos/images/progress.js"></script>`);
+    // Without scripts the page refreshes itself instead.
+    expect(answer.body).toMatch(/<noscript><meta http-equiv="refresh" content="2; url=[^"]+&amp;job=\d+"><\/noscript>/);
 
     const queued = await status(id);
     expect(queued.headers.get("content-type")).toBe("application/json; charset=utf-8");
@@ -76,6 +95,7 @@ describe("the progress of an action", () => {
     );
     expect(refreshed.body).toContain("Sync of alice.test: done");
     expect(refreshed.body).not.toContain("<script");
+    expect(refreshed.body).not.toContain("Refresh to see the progress");
   });
 
   it("is seen only by who may see the domain; a job without a domain only by the admin", async () => {

@@ -10,15 +10,14 @@ import { HookWarningStore } from "../../store/hook-warning-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { WapiCallStore } from "../../store/wapi-call-store.js";
 import { fullFilesystem } from "../../util/disk-full.js";
+import { answerAction } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
-import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { openConflictRows } from "../view-models/conflicts.js";
 import { adminLinks } from "../view-models/layout.js";
-import { showDrift } from "./drift.js";
 
 export interface AdminSources {
   clock: Clock;
@@ -46,16 +45,15 @@ export function adminRoutes(sources: AdminSources): Router {
     await showOperations(res, sources);
   });
 
-  router.post("/jobs/retry", async (_req, res) => {
+  router.post("/jobs/retry", (req, res, next) => {
     const page = authenticatedPage(res);
     const id = Number(bodyField(page.request.body, "job"));
     if (!Number.isInteger(id) || !sources.queue.retry(id))
       throw new WebError(404, "error.jobNotFound", `job ${String(id)} is not failed or queued`);
-    showProgress(page, sources.queue, id, "/operations");
-    await showOperations(res, sources, page.t("action.retryQueued", { id: String(id) }));
+    answerAction(req, res, next, "/operations", { notice: page.t("action.retryQueued", { id: String(id) }), job: id });
   });
 
-  router.post("/conflicts/resolve", async (_req, res) => {
+  router.post("/conflicts/resolve", (req, res, next) => {
     const page = authenticatedPage(res);
     const domain = bodyField(page.request.body, "domain");
     const kind = bodyField(page.request.body, "kind");
@@ -68,17 +66,9 @@ export function adminRoutes(sources: AdminSources): Router {
     ) {
       throw new WebError(404, "error.conflictNotFound", "no such conflict");
     }
-    const from = bodyField(page.request.body, "from") === "drift" ? "/drift" : "/operations";
-    showProgress(
-      page,
-      sources.queue,
-      sources.queue.enqueue(provisionDomain, { domain }, { lane: "interactive" }),
-      from,
-    );
+    const job = sources.queue.enqueue(provisionDomain, { domain }, { lane: "interactive" });
     const notice = page.t(resolution === "adopt" ? "action.adoptQueued" : "action.ignored", { domain });
-    // The same forms are on the conflicts-and-drift page; the answer is the page they were sent from.
-    if (from === "/drift") await showDrift(res, sources, notice);
-    else await showOperations(res, sources, notice);
+    answerAction(req, res, next, "/operations", { notice, job, domain });
   });
 
   return router;

@@ -1,15 +1,12 @@
-import { Router, type Response } from "express";
-import type { JobQueue } from "../../provisioning/queue.js";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import type { CustomerActions, CustomerTask } from "../../provisioning/customer-actions.js";
-import { actionNotice } from "../action-notice.js";
+import { actionNotice, answerAction } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
-import { showProgress } from "../progress.js";
-import { renderPage, sendJson } from "../render.js";
+import { renderPage } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
-import { showHome } from "./home.js";
 import { ZoneFileError } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DelegationStore } from "../../store/delegation-store.js";
@@ -44,7 +41,7 @@ export interface RecordSources {
   zoneRecords: ZoneRecordsCache;
 }
 
-export function domainRoutes(queue: JobQueue, records: RecordSources, actions: CustomerActions): Router {
+export function domainRoutes(records: RecordSources, actions: CustomerActions): Router {
   const router = Router();
 
   router.get("/domains/:domain", async (req, res) => {
@@ -52,30 +49,37 @@ export function domainRoutes(queue: JobQueue, records: RecordSources, actions: C
   });
 
   // POST, form field or JSON property `domain`: queue a sync of the zone in the interactive lane (within its cooldown).
-  router.post("/sync", async (_req, res) => {
+  router.post("/sync", (req, res, next) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (row.state !== "active") throw new WebError(409, "error.domainNotActive", `${row.domain} is ${row.state}`);
-    await answerAction(res, "syncZone", row.domain);
+    answerCustomerAction(req, res, next, "syncZone", row.domain);
   });
 
   // POST, form field or JSON property `domain`: purge the WEDOS Global cache of an active protection.
-  router.post("/purge", async (_req, res) => {
+  router.post("/purge", (req, res, next) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     if (records.protections.get(row.domain)?.state !== "active")
       throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
-    await answerAction(res, "purgeCache", row.domain);
+    answerCustomerAction(req, res, next, "purgeCache", row.domain);
   });
 
-  /** Queues or joins the action (customers' clicks count toward their shares) and answers with what became of it. */
-  async function answerAction(res: Response, task: CustomerTask, domain: string): Promise<void> {
+  /**
+   * Queues or joins the action (customers' clicks count toward their shares) and answers with what became of it, on
+   * the page it was started from (else the domain's page).
+   */
+  function answerCustomerAction(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    task: CustomerTask,
+    domain: string,
+  ): void {
     const page = authenticatedPage(res);
     const answer = actions.request(task, domain, page.identity.level !== "admin");
-    const job = showProgress(page, queue, answer.jobId, "/");
     const notice = actionNotice(page, task, domain, answer, actions.cooldownMinutes);
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: domain, job, message: notice });
-    else await showHome(res, queue, notice);
+    answerAction(req, res, next, `/domains/${domain}`, { notice, job: answer.jobId, domain });
   }
 
   return router;

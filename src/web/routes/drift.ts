@@ -8,10 +8,10 @@ import type { ConflictStore } from "../../store/conflict-store.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import type { Database } from "../../store/database.js";
 import type { DriftStore } from "../../store/drift-store.js";
+import { answerAction } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
-import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { openConflictRows } from "../view-models/conflicts.js";
@@ -37,15 +37,15 @@ export function driftRoutes(sources: DriftSources): Router {
   });
 
   // Fields: domain, and optionally force=1 (past the safety threshold) and adopt=1 (take over rows not ours).
-  router.post("/drift/apply", async (_req, res) => {
+  router.post("/drift/apply", (req, res, next) => {
     const page = authenticatedPage(res);
     const body = page.request.body;
     const domain = bodyField(body, "domain") ?? "";
     if (sources.drift.get(domain) === undefined)
       throw new WebError(404, "error.driftNotFound", `no drift recorded for ${JSON.stringify(domain)}`);
     const payload = { domain, force: bodyField(body, "force") === "1", adopt: bodyField(body, "adopt") === "1" };
-    showProgress(page, sources.queue, sources.queue.enqueue(applyDrift, payload), "/drift");
-    await showDrift(res, sources, page.t("drift.applyQueued", { domain }));
+    const job = sources.queue.enqueue(applyDrift, payload);
+    answerAction(req, res, next, "/drift", { notice: page.t("drift.applyQueued", { domain }), job, domain });
   });
   return router;
 }

@@ -16,13 +16,13 @@ const TITLE = {
 /**
  * Shows the home page of the visitor's level (views/<level>/index.ejs): the user's own domains, a reseller's
  * customers' domains, or all domains with the queue counts for an admin — always the tenant scope's domains.
- * `notice` is the line shown after an action (embedded pages cannot redirect, so actions render this page).
+ * An action started here answers with this page again (action-notice.ts), its notice above the list.
  */
-export async function showHome(res: Response, queue: JobQueue, notice?: string): Promise<void> {
+export async function showHome(res: Response, queue: JobQueue): Promise<void> {
   const page = authenticatedPage(res);
   const level = page.identity.level;
   const model = {
-    ...domainListModel(page, domainQuery(page.request.query), notice),
+    ...domainListModel(page, domainQuery(page.request.query)),
     queue: level === "admin" ? queue.countsByState() : undefined,
     operationsHref: level === "admin" ? adminLinks(page).operations : undefined,
   };

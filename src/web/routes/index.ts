@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { CustomerActions } from "../../provisioning/customer-actions.js";
 import type { JobQueue } from "../../provisioning/queue.js";
+import { offerAnswers } from "../action-notice.js";
 import { LEVELS } from "../identity/identity.js";
 import { auditActions } from "../middleware/audit-actions.js";
 import { authenticate, type AuthenticateDeps } from "../middleware/authenticate.js";
@@ -37,30 +38,35 @@ export function pageRoutes(
     log: (line: string) => void;
   },
 ): Router {
-  const router = Router();
-  router.use(
-    authenticate(deps),
-    requireCsrf(deps.csrf),
-    auditActions(deps.log),
-    jobProgress(deps.queue),
-    sendingState(deps.estimates),
-  );
+  const progress = { queue: deps.queue, clock: deps.admin.clock };
+  const pages = Router();
   for (const level of LEVELS)
-    router.use(
+    pages.use(
       `/${level}`,
       homeRoutes(deps.queue),
       jobRoutes(deps.queue),
-      domainRoutes(deps.queue, deps.records, deps.actions),
+      domainRoutes(deps.records, deps.actions),
       protectionRoutes(deps.queue, deps.records, deps.admin.clock),
     );
-  router.use(
+  pages.use(
     "/admin",
     adminRoutes(deps.admin),
     policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }),
     settingsRoutes(deps.settings),
     driftRoutes(deps.admin),
-    resumeRoutes(deps.queue, deps.resumeSending),
+    resumeRoutes(deps.resumeSending),
   );
-  router.use(pageNotFound);
+  pages.use(pageNotFound);
+  const router = Router();
+  router.use(
+    authenticate(deps),
+    requireCsrf(deps.csrf),
+    auditActions(deps.log),
+    jobProgress(progress),
+    sendingState(deps.estimates),
+    // An action answers with the page it was started from, rendered by these same routes (action-notice.ts).
+    offerAnswers({ ...progress, pages }),
+    pages,
+  );
   return router;
 }

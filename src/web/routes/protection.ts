@@ -2,13 +2,12 @@ import { Router } from "express";
 import type { Clock } from "../../clock.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { protectDomain, unprotectDomain } from "../../provisioning/tasks/protection-tasks.js";
+import { answerAction } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
-import { showProgress } from "../progress.js";
-import { sendJson } from "../render.js";
 import { switchAllowed } from "../view-models/protection.js";
-import { policyOfDomain, showDomain, type RecordSources } from "./domains.js";
+import { policyOfDomain, type RecordSources } from "./domains.js";
 
 /**
  * `POST /protection` (form fields or JSON: `domain`, `want` = on | off): switches a domain's WEDOS Global
@@ -19,7 +18,7 @@ import { policyOfDomain, showDomain, type RecordSources } from "./domains.js";
  */
 export function protectionRoutes(queue: JobQueue, records: RecordSources, clock: Clock): Router {
   const router = Router();
-  router.post("/protection", async (_req, res) => {
+  router.post("/protection", (req, res, next) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     const want = bodyField(page.request.body, "want");
@@ -34,17 +33,11 @@ export function protectionRoutes(queue: JobQueue, records: RecordSources, clock:
     }
     records.protections.choose(row.domain, want === "on", page.identity.username, clock.now());
     const task = want === "on" ? protectDomain : unprotectDomain;
-    const job = showProgress(
-      page,
-      queue,
-      queue.enqueue(task, { domain: row.domain }, { lane: "interactive" }),
-      `/domains/${row.domain}`,
-    );
+    const job = queue.enqueue(task, { domain: row.domain }, { lane: "interactive" });
     const notice = page.t(want === "on" ? "action.protectionOnQueued" : "action.protectionOffQueued", {
       domain: row.domain,
     });
-    if (page.request.body.kind === "json") sendJson(res, page, 202, { queued: row.domain, job, message: notice });
-    else await showDomain(res, row, records, notice);
+    answerAction(req, res, next, `/domains/${row.domain}`, { notice, job, domain: row.domain });
   });
   return router;
 }

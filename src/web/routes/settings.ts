@@ -10,6 +10,7 @@ import { CONNECTION_TEST_KEY, type ConnectionTest } from "../../provisioning/tas
 import type { Database } from "../../store/database.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import { redact } from "../../util/secret.js";
+import { within } from "../../util/within.js";
 import { fuseInWords } from "../view-models/fuse.js";
 import { authenticatedPage } from "../context.js";
 import { actorName } from "../identity/identity.js";
@@ -26,11 +27,19 @@ export interface SettingsSources {
   credentials: WapiCredentialsWriter;
   /** One ping now with the settings in use; the outcome is kept (CONNECTION_TEST_KEY). */
   testConnection(): Promise<ConnectionTest>;
+  /** The clock the page's wait for that ping runs on: real time, like the WAPI request's own timeout. */
+  timeouts: Clock;
   /** Ends a pause the new settings fix and makes the jobs it put off due now (WebDeps.resumeSending). */
   resumeAfterNewSettings(): boolean;
   clock: Clock;
   log: (line: string) => void;
 }
+
+/**
+ * The longest the page waits for Test connection's answer. The entry scripts give the daemon 60 s (curl
+ * --max-time, cPanel's alarm): past that the admin would get "temporarily unavailable" instead of a page.
+ */
+export const TEST_ANSWER_LIMIT_MS = 45_000;
 
 /** When and by whom the WAPI settings were last changed on the page (daemon_state). */
 const SETTINGS_CHANGED_KEY = "wapi_settings_changed";
@@ -105,13 +114,20 @@ export function settingsRoutes(sources: SettingsSources): Router {
     );
     await showSettings(res, sources, { notice: t("settings.saved") });
   });
+  // The ping goes at once, outside the queue; the page waits for its answer (its own timeout, a little more) but
+  // never past TEST_ANSWER_LIMIT_MS — a slower answer is kept when it comes and shown on the page from then on.
   router.post("/settings/test", async (_req, res) => {
     const page = authenticatedPage(res);
-    const result = await sources.testConnection();
-    sources.log(
-      `settings: ${actorName(page.identity)} tested the connection to WEDOS: ${result.ok ? "accepted" : result.message}`,
-    );
-    await showSettings(res, sources, { notice: page.t("settings.tested") });
+    const waitMs = Math.min(sources.config.wapi.timeoutSeconds * 1000 + 2000, TEST_ANSWER_LIMIT_MS);
+    const result = await within(sources.testConnection(), waitMs, sources.timeouts);
+    const outcome =
+      result === undefined ? `no answer yet after ${waitMs / 1000} s` : result.ok ? "accepted" : result.message;
+    sources.log(`settings: ${actorName(page.identity)} tested the connection to WEDOS: ${outcome}`);
+    const notice =
+      result === undefined
+        ? page.t("settings.testNoAnswerYet", { seconds: Math.round(waitMs / 1000) })
+        : page.t("settings.tested");
+    await showSettings(res, sources, { notice });
   });
   return router;
 }

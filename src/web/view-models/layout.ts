@@ -1,5 +1,6 @@
 import type { AuthenticatedContext, PageContext } from "../context.js";
 import type { MessageKey } from "../i18n/index.js";
+import { actionUrl } from "../origin.js";
 import { assetUrl, pageUrl } from "../urls.js";
 import { sendingBanner, type SendingBannerModel } from "./sending.js";
 
@@ -80,10 +81,11 @@ export function adminLinks(page: AuthenticatedContext) {
   return {
     home: pageUrl(level, mode, "/"),
     operations: pageUrl(level, mode, "/operations"),
-    retry: pageUrl(level, mode, "/jobs/retry"),
-    resolve: pageUrl(level, mode, "/conflicts/resolve"),
+    // Actions come back to the page they were sent from (origin.ts).
+    retry: actionUrl(page, "/jobs/retry"),
+    resolve: actionUrl(page, "/conflicts/resolve"),
     drift: pageUrl(level, mode, "/drift"),
-    applyDrift: pageUrl(level, mode, "/drift/apply"),
+    applyDrift: actionUrl(page, "/drift/apply"),
     policies: pageUrl(level, mode, "/policies"),
     settings: pageUrl(level, mode, "/settings"),
     testConnection: pageUrl(level, mode, "/settings/test"),
@@ -99,8 +101,9 @@ export function linksOf(page: AuthenticatedContext) {
   return {
     home: pageUrl(level, mode, "/"),
     domain: (domain: string) => pageUrl(level, mode, `/domains/${domain}`),
-    sync: pageUrl(level, mode, "/sync"),
-    purge: pageUrl(level, mode, "/purge"),
-    protection: pageUrl(level, mode, "/protection"),
+    // Actions come back to the page they were sent from (origin.ts).
+    sync: actionUrl(page, "/sync"),
+    purge: actionUrl(page, "/purge"),
+    protection: actionUrl(page, "/protection"),
   };
 }

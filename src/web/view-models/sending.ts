@@ -1,7 +1,7 @@
 import type { Blocking, Estimate } from "../../provisioning/estimate.js";
 import type { PageContext } from "../context.js";
 import type { Translate } from "../i18n/index.js";
-import { pageUrl } from "../urls.js";
+import { actionUrl } from "../origin.js";
 import { formatTime } from "./domain-list.js";
 
 /** The banner every page shows while something holds back sending to WEDOS (views/partials/sending.ejs). */
@@ -37,7 +37,6 @@ export function sendingBanner(page: PageContext): SendingBannerModel | undefined
       details: undefined,
       resume: undefined,
     };
-  const { level, mode } = page.request;
   const fixable = blocking.kind === "paused" && !blocking.pause.endsByItself;
   return {
     title: t(blocking.kind === "paused" ? "sending.admin.paused" : "sending.admin.budget"),
@@ -45,7 +44,7 @@ export function sendingBanner(page: PageContext): SendingBannerModel | undefined
     details: blocking.kind === "paused" ? blocking.pause.summary : undefined,
     resume:
       fixable && page.csrfToken !== undefined
-        ? { action: pageUrl(level, mode, "/wapi/resume"), csrfToken: page.csrfToken }
+        ? { action: actionUrl(page, "/wapi/resume"), csrfToken: page.csrfToken }
         : undefined,
   };
 }

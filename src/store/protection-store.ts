@@ -95,9 +95,8 @@ export class ProtectionStore {
     const entries = Object.entries(changes).filter(([key]) => key in columns);
     if (entries.length === 0) return;
     const set = entries.map(([key]) => `${columns[key]} = @${key}`);
-    if (changes.state === "active" && changes.activatedAt === undefined)
-      set.push("activated_at = COALESCE(activated_at, @now)");
-    else if (changes.state !== undefined) set.push("activated_at = NULL");
+    if (changes.state !== undefined && changes.activatedAt === undefined)
+      set.push(changes.state === "active" ? "activated_at = COALESCE(activated_at, @now)" : "activated_at = NULL");
     this.db
       .prepare(`UPDATE protections SET ${set.join(", ")}, updated_at = @now WHERE domain = @domain`)
       .run({ ...Object.fromEntries(entries), domain, now });

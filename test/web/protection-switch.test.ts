@@ -82,7 +82,9 @@ const section = (html: string) => {
   return start < 0 ? "" : html.slice(start, html.indexOf("</section>", start));
 };
 const buttons = (html: string) =>
-  [...section(html).matchAll(/<button type="submit">([^<]*)<\/button>/g)].map((match) => match[1]);
+  [...section(html).matchAll(/<button type="submit"(?: class="wedos-secondary")?>([^<]*)<\/button>/g)].map(
+    (match) => match[1],
+  );
 const status = (html: string) => /data-phase="([^"]*)">([^<]*)</.exec(section(html))?.slice(1);
 
 describe("ordering protection is confirmed before anything is queued", () => {

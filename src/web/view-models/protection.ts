@@ -53,6 +53,8 @@ export interface ProtectionButton {
   label: string;
   /** The protection route's `want` field (order: on, cancel: off); undefined for purge. */
   want: "on" | "off" | undefined;
+  /** Every button after the state's first, usual action. */
+  secondary: boolean;
 }
 
 /** A domain's protection section as its page shows it: one state, its next step, only the allowed buttons. */
@@ -142,10 +144,11 @@ export function protectionView(page: AuthenticatedContext, inputs: ProtectionInp
     origins: live === undefined ? undefined : live.upstreamIps.join(", "),
     activeSince: showsActiveSince(phase) ? formatTime(inputs.row?.activatedAt ?? null, t("table.never")) : undefined,
     details: admin && FAILED.has(phase) ? (inputs.row?.reason ?? undefined) : undefined,
-    buttons: situation.actions.map((action) => ({
+    buttons: situation.actions.map((action, index) => ({
       action,
       label: t(buttonKey(action, phase)),
       want: action === "purge" ? undefined : action === "order" ? "on" : "off",
+      secondary: index > 0,
     })),
   };
 }

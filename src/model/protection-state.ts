@@ -54,6 +54,8 @@ export interface ProtectionFacts {
    * was changed to "off" leaves running services alone, so they stay "active".
    */
   chosenOff: boolean;
+  /** The domain is active in the panel: no order is sent for a suspended or deleted one. */
+  domainActive: boolean;
   /** The domain's zone failed at WEDOS (its DNS status is an error). */
   zoneFailed: boolean;
   /** A choice was made after the row's last outcome: a failed order or cancellation is being tried again. */
@@ -73,11 +75,11 @@ export function protectionPhase(facts: ProtectionFacts): ProtectionPhase {
     case "cancel-failed":
       return facts.retrying && endChosen ? "switching-off" : "cancel-failed";
     case "error":
-      if (facts.wanted) return facts.retrying ? "ordered" : "order-failed";
+      if (facts.wanted && facts.domainActive) return facts.retrying ? "ordered" : "order-failed";
       break;
     case "removed":
     case undefined:
-      if (facts.wanted) return facts.zoneFailed ? "zone-failed" : "ordered";
+      if (facts.wanted && facts.domainActive) return facts.zoneFailed ? "zone-failed" : "ordered";
       break;
   }
   return facts.included ? "off" : "not-included";

@@ -17,6 +17,7 @@ const facts = (overrides: Partial<ProtectionFacts>): ProtectionFacts => ({
   included: true,
   wanted: false,
   chosenOff: false,
+  domainActive: true,
   zoneFailed: false,
   retrying: false,
   ...overrides,
@@ -49,6 +50,11 @@ describe("the one state of a domain's protection", () => {
     [{ stored: "error", chosenOff: true }, "off"],
     [{ stored: "cancel-failed", chosenOff: true }, "cancel-failed"],
     [{ stored: "cancel-failed", chosenOff: true, retrying: true }, "switching-off"],
+    // No order is sent for a suspended or deleted domain: nothing runs, nothing is "ordered".
+    [{ wanted: true, domainActive: false }, "off"],
+    [{ stored: "removed", wanted: true, domainActive: false, included: false }, "not-included"],
+    [{ stored: "error", wanted: true, domainActive: false }, "off"],
+    [{ stored: "active", wanted: true, domainActive: false }, "active"],
     // A failed zone matters only while nothing was ordered.
     [{ stored: "active", wanted: true, zoneFailed: true }, "active"],
   ] as const)("%o → %s", (given, phase) => {
@@ -61,9 +67,12 @@ describe("the one state of a domain's protection", () => {
       for (const included of [false, true])
         for (const wanted of [false, true])
           for (const chosenOff of [false, true])
-            for (const zoneFailed of [false, true])
-              for (const retrying of [false, true])
-                seen.add(protectionPhase({ stored, included, wanted, chosenOff, zoneFailed, retrying }));
+            for (const domainActive of [false, true])
+              for (const zoneFailed of [false, true])
+                for (const retrying of [false, true])
+                  seen.add(
+                    protectionPhase({ stored, included, wanted, chosenOff, domainActive, zoneFailed, retrying }),
+                  );
     expect([...seen].sort()).toEqual([...PROTECTION_PHASES].sort());
   });
 

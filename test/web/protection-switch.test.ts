@@ -275,6 +275,18 @@ describe("error states", () => {
   });
 });
 
+describe("a domain that is not active", () => {
+  it("says nothing runs and nothing will be ordered while it is suspended, and offers no order", async () => {
+    setPolicy("opt-out");
+    h.inventory.setDomainState("alice.test", "suspended", null, h.clock.now());
+    const page = await domainPage("user", "alice", "alice.test");
+    expect(status(page)).toEqual(["off", "off"]);
+    expect(section(page)).toContain("Protection can be ordered only while the domain is active in the panel.");
+    expect(buttons(page)).toEqual([]);
+    expect((await post("user", "alice", { domain: "alice.test", want: "on" })).status).toBe(409);
+  });
+});
+
 describe("'Active since'", () => {
   it("is gone once the service is removed, and stays gone through a new order until it is active again", async () => {
     service("active");

@@ -15,6 +15,8 @@ export const csProtection: Record<keyof typeof enProtection, string> = {
   "protection.nextStep": "Co bude dál",
   "protection.next.not-included": "Nic: hostingový balíček ochranu nezahrnuje.",
   "protection.next.off": "Ochrana je vypnutá. Zapnutím se objedná u WEDOS; je to placená služba.",
+  "protection.next.offInactive":
+    "U WEDOS pro tuto doménu nic neběží. Ochranu lze objednat, jen dokud je doména v panelu aktivní.",
   "protection.next.ordered": "Objednávka se odešle do WEDOS během několika minut, jakmile tam bude zóna domény.",
   "protection.next.ordering": "Objednávka se právě odesílá do WEDOS. Dokud WEDOS neodpoví, nelze nic měnit.",
   "protection.next.activating": "WEDOS objednávku přijal a službu aktivuje.",

@@ -13,6 +13,8 @@ export const enProtection = {
   "protection.nextStep": "What happens next",
   "protection.next.not-included": "Nothing: the hosting package does not include protection.",
   "protection.next.off": "Protection is off. Switching it on orders it from WEDOS: it is a paid service.",
+  "protection.next.offInactive":
+    "Nothing runs at WEDOS for this domain. Protection can be ordered only while the domain is active in the panel.",
   "protection.next.ordered": "The order is sent to WEDOS within minutes, as soon as the domain's zone is there.",
   "protection.next.ordering": "The order is being sent to WEDOS. Nothing can be changed until WEDOS answers.",
   "protection.next.activating": "WEDOS has accepted the order and is activating the service.",

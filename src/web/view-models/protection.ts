@@ -36,6 +36,7 @@ export function protectionSituation(page: AuthenticatedContext, inputs: Protecti
     included: policy.protection !== "off",
     wanted: protectionWanted(policy, inputs.choice?.wanted),
     chosenOff: inputs.choice?.wanted === false,
+    domainActive: domain.state === "active",
     zoneFailed: domain.dnsStatus === "error",
     retrying: row !== undefined && inputs.choice !== undefined && inputs.choice.at > row.updatedAt,
   });
@@ -138,7 +139,7 @@ export function protectionView(page: AuthenticatedContext, inputs: ProtectionInp
     phase,
     label: t(`protection.phase.${phase}`),
     tone: TONES[phase],
-    nextStep: t(nextStepKey(phase, admin, inputs.row?.mode)),
+    nextStep: t(nextStepKey(phase, admin, inputs.row?.mode, inputs.domain.state === "active")),
     plan: planLabel(page, live ?? { variant: inputs.policy.protection, period: inputs.policy.protectionPeriod }),
     mode: live === undefined ? undefined : labelOf(MODE_KEYS, live.mode, t),
     origins: live === undefined ? undefined : live.upstreamIps.join(", "),
@@ -153,8 +154,9 @@ export function protectionView(page: AuthenticatedContext, inputs: ProtectionInp
   };
 }
 
-function nextStepKey(phase: ProtectionPhase, admin: boolean, mode: string | undefined): MessageKey {
+function nextStepKey(phase: ProtectionPhase, admin: boolean, mode: string | undefined, active: boolean): MessageKey {
   if (phase === "activating" && mode === "ns") return "protection.next.activatingNs";
+  if (phase === "off" && !active) return "protection.next.offInactive";
   if (admin && (phase === "order-failed" || phase === "zone-failed" || phase === "cancel-failed"))
     return `protection.next.${phase}.admin`;
   return `protection.next.${phase}`;

@@ -409,4 +409,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX IF NOT EXISTS accounts_by_creator ON accounts (creator);
     `,
   },
+  {
+    version: 20,
+    name: "protection: 'Active since' only while active; a refused cancellation has its own state",
+    sql: `
+      -- A service that is not active has no "Active since" (removed, failed, or ordered again); the store keeps
+      -- this from now on (src/store/protection-store.ts update). States: ordering | pending | active | error |
+      -- removed | cancel-failed (src/model/protection-state.ts).
+      UPDATE protections SET activated_at = NULL WHERE state <> 'active';
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
+import type { StoredProtectionState } from "../model/protection-state.js";
 import type { Database } from "./database.js";
 
-export type ProtectionState = "ordering" | "pending" | "active" | "error" | "removed";
+export type ProtectionState = StoredProtectionState;
 
 export interface ProtectionRow {
   domain: string;
@@ -17,10 +18,13 @@ export interface ProtectionRow {
   reason: string | null;
   orderedAt: number | null;
   activatedAt: number | null;
+  /** When the row last changed (an outcome of a job, or a new order). */
+  updatedAt: number;
 }
 
 const COLUMNS = `domain, variant, period, mode, upstream_ips AS upstreamIps, state, cl_trid AS clTRID, wgp_id AS wgpId,
-  order_num AS orderNum, amount, currency, reason, ordered_at AS orderedAt, activated_at AS activatedAt`;
+  order_num AS orderNum, amount, currency, reason, ordered_at AS orderedAt, activated_at AS activatedAt,
+  updated_at AS updatedAt`;
 
 type Raw = Omit<ProtectionRow, "upstreamIps"> & { upstreamIps: string };
 const parse = (row: Raw | undefined): ProtectionRow | undefined =>
@@ -66,18 +70,18 @@ export class ProtectionStore {
         `INSERT INTO protections (domain, variant, period, mode, upstream_ips, state, ordered_at, updated_at)
          VALUES (@domain, @variant, @period, @mode, @ips, 'ordering', @now, @now)
          ON CONFLICT (domain) DO UPDATE SET variant = excluded.variant, period = excluded.period, mode = excluded.mode,
-           upstream_ips = excluded.upstream_ips, state = 'ordering', reason = NULL, ordered_at = excluded.ordered_at, updated_at = excluded.updated_at`,
+           upstream_ips = excluded.upstream_ips, state = 'ordering', reason = NULL, ordered_at = excluded.ordered_at,
+           activated_at = NULL, amount = NULL, currency = NULL, order_num = NULL, wgp_id = NULL, cl_trid = NULL,
+           updated_at = excluded.updated_at`,
       )
       .run({ ...row, ips: JSON.stringify(row.upstreamIps), now });
   }
 
-  update(
-    domain: string,
-    changes: Partial<
-      Pick<ProtectionRow, "state" | "clTRID" | "wgpId" | "orderNum" | "amount" | "currency" | "reason" | "activatedAt">
-    >,
-    now: number,
-  ): void {
+  /**
+   * Changes a row. "Active since" holds only while the service is active: a row that becomes active without a
+   * time of its own gets `now` (or keeps the one it has), and any other state clears it.
+   */
+  update(domain: string, changes: Changes, now: number): void {
     const columns: Record<string, string> = {
       state: "state",
       clTRID: "cl_trid",
@@ -90,10 +94,25 @@ export class ProtectionStore {
     };
     const entries = Object.entries(changes).filter(([key]) => key in columns);
     if (entries.length === 0) return;
-    const set = entries.map(([key]) => `${columns[key]} = @${key}`).join(", ");
+    const set = entries.map(([key]) => `${columns[key]} = @${key}`);
+    if (changes.state !== undefined && changes.activatedAt === undefined)
+      set.push(changes.state === "active" ? "activated_at = COALESCE(activated_at, @now)" : "activated_at = NULL");
     this.db
-      .prepare(`UPDATE protections SET ${set}, updated_at = @now WHERE domain = @domain`)
+      .prepare(`UPDATE protections SET ${set.join(", ")}, updated_at = @now WHERE domain = @domain`)
       .run({ ...Object.fromEntries(entries), domain, now });
+  }
+
+  /**
+   * The price WEDOS last reported for a plan and period (the answer to an order of any domain), to show before
+   * another order of the same plan; undefined when no order of it has been answered yet.
+   */
+  knownPrice(variant: string, period: string): { amount: string; currency: string } | undefined {
+    return this.db
+      .prepare<[string, string], { amount: string; currency: string }>(
+        `SELECT amount, currency FROM protections WHERE variant = ? AND period = ? AND amount IS NOT NULL
+           AND currency IS NOT NULL ORDER BY updated_at DESC LIMIT 1`,
+      )
+      .get(variant, period);
   }
 
   /** The latest on/off choice made on the domain's page, if any. */
@@ -140,3 +159,7 @@ export class ProtectionStore {
       .all();
   }
 }
+
+type Changes = Partial<
+  Pick<ProtectionRow, "state" | "clTRID" | "wgpId" | "orderNum" | "amount" | "currency" | "reason" | "activatedAt">
+>;

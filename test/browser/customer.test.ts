@@ -167,7 +167,7 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
   });
 
   it("follows protection from the order to active, then purges its cache", async () => {
-    let frame = await untilPageShows(page, "user", "/domains/alice.test", protectionStatus, /^waiting for WEDOS$/);
+    let frame = await untilPageShows(page, "user", "/domains/alice.test", protectionStatus, /^being activated$/);
     expect(await frame.locator("dl.wedos-details").nth(1).textContent()).toContain("Start, monthly");
     // WEDOS activated it at once (simulator); the plugin collects the outcome a minute after the order.
     b.clock.skip(61_000);
@@ -190,7 +190,7 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
   });
 });
 
-/** Protection's status badge on a domain's page (the second details list). */
+/** Protection's status badge on a domain's page (its one state). */
 function protectionStatus(frame: FrameLocator) {
-  return frame.locator("dl.wedos-details").nth(1).locator(".wedos-status");
+  return frame.locator(".wedos-protection .wedos-status");
 }

@@ -150,8 +150,10 @@ describe("protection on a domain's page", () => {
     order("alice.test", "pending");
     const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
     expect(stdout).toContain("Advanced, yearly");
-    expect(stdout).toContain("waiting for WEDOS");
-    expect(stdout).toContain("ordered; waiting for WEDOS to activate it");
+    expect(stdout).toContain("being activated");
+    expect(stdout).toContain("WEDOS has accepted the order and is activating the service.");
+    // What the task noted is for the admin: the customer reads the one state and its next step.
+    expect(stdout).not.toContain("ordered; waiting for WEDOS to activate it");
     expect(stdout).not.toContain("Purge cache");
     const bob = await h.visit({ level: "user", session: h.da.login("bob"), query: "p=/domains/bob.test" });
     expect(bob.stdout).toContain("Your hosting package does not include protection for this domain.");

@@ -37,7 +37,8 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
   if (!protectionWanted(policy, ctx.protections.choice(domain)?.wanted)) return;
   if (policy.protection === "off") return;
   const existing = ctx.protections.get(domain);
-  if (existing !== undefined && existing.state !== "ordering" && existing.state !== "removed") return;
+  // A failed order may be ordered again (the list below is read first, so nothing is ordered twice).
+  if (existing !== undefined && !["ordering", "removed", "error"].includes(existing.state)) return;
   const now = ctx.clock.now();
 
   const atWedos = await protectedAtWedos(ctx, domain, lane);
@@ -110,13 +111,19 @@ async function terminateProtection(ctx: TaskContext, domain: string, lane: WapiL
     choice === undefined ||
     choice.wanted ||
     existing === undefined ||
-    (existing.state !== "active" && existing.state !== "pending")
+    !["active", "pending", "cancel-failed"].includes(existing.state)
   )
     return;
   try {
     await ctx.wapi.wgp.domainDelete(domain, { lane });
   } catch (error) {
-    if (!isGone(error)) throw error;
+    if (!isGone(error)) {
+      // A refusal is its own state (the service still runs); a passing failure keeps "being switched off".
+      if (error instanceof WapiResultError && error.failureClass === "permanent") {
+        ctx.protections.update(domain, { state: "cancel-failed", reason: (error as Error).message }, ctx.clock.now());
+      }
+      throw error;
+    }
   }
   const now = ctx.clock.now();
   ctx.protections.update(

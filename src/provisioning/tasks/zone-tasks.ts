@@ -42,9 +42,7 @@ export const provisionDomain = defineTask({
     const policy = await accountPolicy(ctx, row.username);
     if (row.state === "suspended" && policy.onSuspend === "withdraw") return;
     if ((await syncDomainZone(ctx, row, job.payload, job.lane)) === DOMAIN_GONE) return DOMAIN_GONE;
-    if (protectionWanted(policy, ctx.protections.choice(domain)?.wanted) && ctx.protections.get(domain) === undefined) {
-      ctx.queue.enqueue(protectDomain, { domain }, { lane: job.lane });
-    }
+    await orderWantedProtection(ctx, row, job.lane);
   },
 });
 
@@ -59,9 +57,23 @@ export const syncZone = defineTask({
     const row = ctx.inventory.domain(job.payload.domain);
     if (row === undefined || row.state === "deleted") return DOMAIN_GONE;
     if (row.state === "suspended" && (await accountPolicy(ctx, row.username)).onSuspend === "withdraw") return;
-    return syncDomainZone(ctx, row, job.payload, job.lane);
+    const outcome = await syncDomainZone(ctx, row, job.payload, job.lane);
+    if (outcome !== DOMAIN_GONE) await orderWantedProtection(ctx, row, job.lane);
+    return outcome;
   },
 });
+
+/**
+ * Once a domain's zone is at WEDOS, queues the protection order its package (or its customer's choice) wants and
+ * it does not have: after a failed zone, the order follows the first good sync instead of waiting for nothing.
+ */
+async function orderWantedProtection(ctx: TaskContext, row: DomainRow, lane: WapiLane): Promise<void> {
+  if (row.state !== "active") return;
+  const policy = await accountPolicy(ctx, row.username);
+  const stored = ctx.protections.get(row.domain)?.state;
+  if (!protectionWanted(policy, ctx.protections.choice(row.domain)?.wanted)) return;
+  if (stored === undefined || stored === "removed") ctx.queue.enqueue(protectDomain, { domain: row.domain }, { lane });
+}
 
 /** remove-domain: after the grace period, if the domain is still deleted, remove what the plugin made at WEDOS. */
 export const removeDomain = defineTask({

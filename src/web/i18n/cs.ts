@@ -1,11 +1,13 @@
 import { csAdmin } from "./cs-admin.js";
 import { csLive } from "./cs-live.js";
+import { csProtection } from "./cs-protection.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
 export const cs: Record<MessageKey, string> = {
   ...csAdmin,
   ...csLive,
+  ...csProtection,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",
@@ -245,22 +247,10 @@ export const cs: Record<MessageKey, string> = {
   "protection.origins": "Adresy zdrojového serveru",
   "protection.status": "Stav",
   "protection.activatedAt": "Aktivní od",
-  "protection.ordering": "objednává se",
-  "protection.pending": "čeká na WEDOS",
-  "protection.active": "aktivní",
-  "protection.error": "chyba",
-  "protection.removed": "zrušena",
-  "protection.available": "Pro tuto doménu je k dispozici ochrana ({plan}). Je placená: zapnutím se objedná.",
-  "protection.switchOn": "Zapnout ochranu",
-  "protection.switchOff": "Vypnout ochranu",
-  "protection.switchOffHint":
-    "Vypnutím ochrany skončí služba WEDOS Global pro tuto doménu; pozdější zapnutí je nová objednávka.",
-  "protection.switchingOn": "Zapíná se: objednávka bude brzy odeslána.",
-  "protection.switchingOff": "Brzy se vypne.",
   "action.protectionOnQueued": "Ochrana domény {domain} se zapne do minuty.",
   "action.protectionOffQueued": "Ochrana domény {domain} se vypne do minuty.",
   "error.protectionNotSwitchable":
-    "Ochranu této domény zde nelze přepnout: hostingový balíček to neumožňuje, doména není aktivní, nebo právě probíhá objednávka.",
+    "Ochranu této domény teď nelze zde přepnout: nedovoluje to její stav, hostingový balíček, nebo doména není aktivní. Co lze udělat, ukazuje stránka domény.",
   "protection.variant.start": "Start",
   "protection.variant.advanced": "Advanced",
   "protection.variant.expert": "Expert",

@@ -1,5 +1,6 @@
 import { enAdmin } from "./en-admin.js";
 import { enLive } from "./en-live.js";
+import { enProtection } from "./en-protection.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -9,6 +10,7 @@ import { enLive } from "./en-live.js";
 export const en = {
   ...enAdmin,
   ...enLive,
+  ...enProtection,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",
@@ -250,23 +252,10 @@ export const en = {
   "protection.origins": "Origin addresses",
   "protection.status": "Status",
   "protection.activatedAt": "Active since",
-  "protection.ordering": "being ordered",
-  "protection.pending": "waiting for WEDOS",
-  "protection.active": "active",
-  "protection.error": "error",
-  "protection.removed": "removed",
-  "protection.available":
-    "Protection ({plan}) is available for this domain. It is a paid service: switching it on orders it.",
-  "protection.switchOn": "Switch protection on",
-  "protection.switchOff": "Switch protection off",
-  "protection.switchOffHint":
-    "Switching protection off ends the WEDOS Global service for this domain; switching it on again later is a new order.",
-  "protection.switchingOn": "Being switched on: the order is sent shortly.",
-  "protection.switchingOff": "Being switched off shortly.",
   "action.protectionOnQueued": "Protection of {domain} will be switched on within a minute.",
   "action.protectionOffQueued": "Protection of {domain} will be switched off within a minute.",
   "error.protectionNotSwitchable":
-    "Protection of this domain cannot be switched here: its hosting package does not allow it, the domain is not active, or an order is in progress.",
+    "Protection of this domain cannot be switched here now: its current state does not allow it, its hosting package does not, or the domain is not active. The domain's page shows what can be done.",
   "protection.variant.start": "Start",
   "protection.variant.advanced": "Advanced",
   "protection.variant.expert": "Expert",

@@ -15,7 +15,7 @@ import type { DomainRow, InventoryStore } from "../../store/inventory-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import { delegationView } from "../view-models/delegation.js";
-import { protectionSwitchView, protectionView } from "../view-models/protection.js";
+import { protectionSituation, protectionView, type ProtectionInputs } from "../view-models/protection.js";
 import { recordPage, recordQuery, type RecordPageModel } from "../view-models/record-page.js";
 import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
@@ -60,7 +60,7 @@ export function domainRoutes(records: RecordSources, actions: CustomerActions): 
   router.post("/purge", (req, res, next) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
-    if (records.protections.get(row.domain)?.state !== "active")
+    if (!protectionSituation(page, protectionInputsOf(records, row)).actions.includes("purge"))
       throw new WebError(409, "error.protectionNotActive", `${row.domain} has no active protection`);
     answerCustomerAction(req, res, next, "purgeCache", row.domain);
   });
@@ -92,6 +92,17 @@ export function policyOfDomain(records: Pick<RecordSources, "policies" | "invent
   );
 }
 
+/** What a domain's protection state is decided from (view-models/protection.ts). */
+export function protectionInputsOf(records: RecordSources, row: DomainRow): ProtectionInputs {
+  const choice = records.protections.choice(row.domain);
+  return {
+    domain: row,
+    policy: policyOfDomain(records, row),
+    row: records.protections.get(row.domain),
+    choice: choice === undefined ? undefined : { wanted: choice.wanted, at: choice.at },
+  };
+}
+
 /** A domain's page (views/domains/show.ejs); `notice` is the line shown after an action on it. */
 export async function showDomain(
   res: Response,
@@ -101,7 +112,6 @@ export async function showDomain(
 ): Promise<void> {
   const page = authenticatedPage(res);
   const links = linksOf(page);
-  const protection = records.protections.get(row.domain);
   const model = {
     notice,
     csrfToken: page.csrfToken,
@@ -110,14 +120,7 @@ export async function showDomain(
     ...(await recordsModel(page, row.domain, records)),
     nameservers: records.nameServers,
     delegation: delegationView(page, records.delegations.get(row.domain)),
-    protection: protectionView(page, protection),
-    protectionSwitch: protectionSwitchView(
-      page,
-      policyOfDomain(records, row),
-      row.state === "active",
-      protection,
-      records.protections.choice(row.domain)?.wanted,
-    ),
+    protection: protectionView(page, protectionInputsOf(records, row)),
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,

@@ -6,37 +6,65 @@ import { answerAction } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
-import { switchAllowed } from "../view-models/protection.js";
-import { policyOfDomain, type RecordSources } from "./domains.js";
+import { renderPage, sendJson } from "../render.js";
+import { linksOf } from "../view-models/layout.js";
+import { protectionConfirmView } from "../view-models/protection-confirm.js";
+import { cancelEndsService, protectionSituation } from "../view-models/protection.js";
+import { protectionInputsOf, type RecordSources } from "./domains.js";
 
 /**
- * `POST /protection` (form fields or JSON: `domain`, `want` = on | off): switches a domain's WEDOS Global
- * protection on or off where its package lets the customer choose. The customer acts on their own domains, a
+ * `POST /protection` (form fields or JSON: `domain`, `want` = on | off, `confirmed` = yes): orders a domain's WEDOS
+ * Global protection or ends it, where its state and package allow (model/protection-state.ts; the same rule builds
+ * the page's buttons). Ordering and ending are paid-service decisions: without `confirmed=yes` the answer is the
+ * confirmation (plan, period, price) and nothing is recorded or queued. The customer acts on their own domains, a
  * reseller on their customers', an admin on all (the tenant scope decides). The choice is recorded first and the
  * task queued in the interactive lane; the tasks act on the latest choice, so quick on-off-on clicks order at most
- * once.
+ * once. Withdrawing an order not sent yet only records the choice: the order's job then finds nothing to order.
  */
 export function protectionRoutes(queue: JobQueue, records: RecordSources, clock: Clock): Router {
   const router = Router();
   router.post("/protection", (req, res, next) => {
     const page = authenticatedPage(res);
-    const row = page.scope.require(bodyField(page.request.body, "domain"));
-    const want = bodyField(page.request.body, "want");
+    const body = page.request.body;
+    const row = page.scope.require(bodyField(body, "domain"));
+    const want = bodyField(body, "want");
     if (want !== "on" && want !== "off")
       throw new WebError(400, "error.badRequest", `want must be on or off, not ${JSON.stringify(want)}`);
-    if (!switchAllowed(policyOfDomain(records, row), row.state === "active", records.protections.get(row.domain))) {
+    const inputs = protectionInputsOf(records, row);
+    const { phase, actions } = protectionSituation(page, inputs);
+    if (!actions.includes(want === "on" ? "order" : "cancel")) {
       throw new WebError(
         409,
         "error.protectionNotSwitchable",
-        `${page.identity.username} may not switch the protection of ${row.domain} now`,
+        `${page.identity.username} may not switch the protection of ${row.domain} ${want} while it is ${phase}`,
       );
     }
+    if (bodyField(body, "confirmed") !== "yes") {
+      const policy = inputs.policy;
+      const confirm = protectionConfirmView(
+        page,
+        inputs,
+        want,
+        records.protections.knownPrice(policy.protection, policy.protectionPeriod),
+      );
+      if (body.kind === "json") return sendJson(res, page, 200, { confirm });
+      const links = linksOf(page);
+      return renderPage(res, page, "protection/confirm", confirm.title, {
+        confirm,
+        csrfToken: page.csrfToken,
+        protectionAction: links.protection,
+        backHref: links.domain(row.domain),
+      });
+    }
     records.protections.choose(row.domain, want === "on", page.identity.username, clock.now());
-    const task = want === "on" ? protectDomain : unprotectDomain;
-    const job = queue.enqueue(task, { domain: row.domain }, { lane: "interactive" });
-    const notice = page.t(want === "on" ? "action.protectionOnQueued" : "action.protectionOffQueued", {
-      domain: row.domain,
-    });
+    const endsService = want === "off" && cancelEndsService(phase);
+    let job: number | undefined;
+    if (want === "on" || endsService) {
+      const task = want === "on" ? protectDomain : unprotectDomain;
+      job = queue.enqueue(task, { domain: row.domain }, { lane: "interactive" });
+    }
+    const done = want === "on" ? "OnQueued" : endsService ? "OffQueued" : "Withdrawn";
+    const notice = page.t(`action.protection${done}`, { domain: row.domain });
     answerAction(req, res, next, `/domains/${row.domain}`, { notice, job, domain: row.domain });
   });
   return router;

@@ -1,18 +1,79 @@
 import { protectionSwitchable, protectionWanted, type Policy } from "../../model/policy.js";
+import {
+  allowedActions,
+  protectionPhase,
+  showsActiveSince,
+  type ProtectionAction,
+  type ProtectionPhase,
+} from "../../model/protection-state.js";
+import type { DomainRow } from "../../store/inventory-store.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import type { AuthenticatedContext } from "../context.js";
+import type { MessageKey } from "../i18n/index.js";
 import { formatTime } from "./domain-list.js";
 
-/** A domain's WEDOS Global protection as its page shows it (undefined: the package does not include it). */
+type ProtectionPolicy = Pick<Policy, "protection" | "protectionChoice" | "protectionPeriod">;
+
+/** Everything a domain's protection state is decided from (read by the domain page and the protection route). */
+export interface ProtectionInputs {
+  domain: Pick<DomainRow, "domain" | "state" | "dnsStatus">;
+  policy: ProtectionPolicy;
+  row: ProtectionRow | undefined;
+  /** The latest choice made on the domain's page (undefined: nobody chose yet). */
+  choice: { wanted: boolean; at: number } | undefined;
+}
+
+/** The one state of a domain's protection and what the visitor may do about it. */
+export interface ProtectionSituation {
+  phase: ProtectionPhase;
+  actions: ProtectionAction[];
+}
+
+export function protectionSituation(page: AuthenticatedContext, inputs: ProtectionInputs): ProtectionSituation {
+  const { policy, row, domain } = inputs;
+  const phase = protectionPhase({
+    stored: row?.state,
+    included: policy.protection !== "off",
+    wanted: protectionWanted(policy, inputs.choice?.wanted),
+    chosenOff: inputs.choice?.wanted === false,
+    domainActive: domain.state === "active",
+    zoneFailed: domain.dnsStatus === "error",
+    retrying: row !== undefined && inputs.choice !== undefined && inputs.choice.at > row.updatedAt,
+  });
+  const rights = {
+    switchable: protectionSwitchable(policy),
+    domainActive: domain.state === "active",
+    admin: page.identity.level === "admin",
+  };
+  return { phase, actions: allowedActions(phase, rights) };
+}
+
+/** A button of the protection section: a form posted to the purge or the protection route. */
+export interface ProtectionButton {
+  action: ProtectionAction;
+  label: string;
+  /** The protection route's `want` field (order: on, cancel: off); undefined for purge. */
+  want: "on" | "off" | undefined;
+  /** Every button after the state's first, usual action. */
+  secondary: boolean;
+}
+
+/** A domain's protection section as its page shows it: one state, its next step, only the allowed buttons. */
 export interface ProtectionView {
-  state: string;
-  stateLabel: string;
+  included: boolean;
+  phase: ProtectionPhase;
+  label: string;
+  /** The status badge's colour (wedos-status-…). */
+  tone: "active" | "pending" | "error" | "off";
+  nextStep: string;
+  /** The service's plan, or the package's plan while none is ordered or running. */
   plan: string;
-  mode: string;
-  origins: string;
-  reason: string;
-  activatedAt: string;
-  canPurge: boolean;
+  mode: string | undefined;
+  origins: string | undefined;
+  activeSince: string | undefined;
+  /** What went wrong, in WEDOS's words: for the admin only. */
+  details: string | undefined;
+  buttons: ProtectionButton[];
 }
 
 const VARIANT_KEYS = {
@@ -29,71 +90,86 @@ function labelOf<K extends string>(keys: Readonly<Record<string, K>>, value: str
   return key === undefined ? value : t(key);
 }
 
+export function variantLabel(page: AuthenticatedContext, variant: string): string {
+  return labelOf(VARIANT_KEYS, variant, page.t);
+}
+
 /** "Advanced, yearly". */
-export function planLabel(page: AuthenticatedContext, variant: string, period: string): string {
-  return `${labelOf(VARIANT_KEYS, variant, page.t)}, ${labelOf(PERIOD_KEYS, period, page.t)}`;
+export function planLabel(page: AuthenticatedContext, plan: { variant: string; period: string }): string {
+  return `${variantLabel(page, plan.variant)}, ${periodLabel(page, plan.period)}`;
 }
 
-export function protectionView(page: AuthenticatedContext, row: ProtectionRow | undefined): ProtectionView | undefined {
-  if (row === undefined) return undefined;
+export function periodLabel(page: AuthenticatedContext, period: string): string {
+  return labelOf(PERIOD_KEYS, period, page.t);
+}
+
+const TONES: Readonly<Record<ProtectionPhase, ProtectionView["tone"]>> = {
+  "not-included": "off",
+  off: "off",
+  ordered: "pending",
+  ordering: "pending",
+  activating: "pending",
+  active: "active",
+  "switching-off": "pending",
+  "order-failed": "error",
+  "zone-failed": "error",
+  "cancel-failed": "error",
+};
+
+/** The phases whose row describes a service ordered or running (its plan, mode and origins are worth showing). */
+const LIVE: ReadonlySet<ProtectionPhase> = new Set([
+  "ordering",
+  "activating",
+  "active",
+  "switching-off",
+  "cancel-failed",
+]);
+
+/** The phases where an admin reads WEDOS's own words about what went wrong. */
+const FAILED: ReadonlySet<ProtectionPhase> = new Set(["order-failed", "cancel-failed"]);
+
+export function protectionView(page: AuthenticatedContext, inputs: ProtectionInputs): ProtectionView {
   const { t } = page;
+  const situation = protectionSituation(page, inputs);
+  const { phase } = situation;
+  const live = LIVE.has(phase) ? inputs.row : undefined;
+  const admin = page.identity.level === "admin";
   return {
-    state: row.state,
-    stateLabel: t(`protection.${row.state}`),
-    plan: planLabel(page, row.variant, row.period),
-    mode: labelOf(MODE_KEYS, row.mode, t),
-    origins: row.upstreamIps.join(", "),
-    reason: row.reason ?? "",
-    activatedAt: formatTime(row.activatedAt, t("table.never")),
-    canPurge: row.state === "active",
+    included: phase !== "not-included",
+    phase,
+    label: t(`protection.phase.${phase}`),
+    tone: TONES[phase],
+    nextStep: t(nextStepKey(phase, admin, inputs.row?.mode, inputs.domain.state === "active")),
+    plan: planLabel(page, live ?? { variant: inputs.policy.protection, period: inputs.policy.protectionPeriod }),
+    mode: live === undefined ? undefined : labelOf(MODE_KEYS, live.mode, t),
+    origins: live === undefined ? undefined : live.upstreamIps.join(", "),
+    activeSince: showsActiveSince(phase) ? formatTime(inputs.row?.activatedAt ?? null, t("table.never")) : undefined,
+    details: admin && FAILED.has(phase) ? (inputs.row?.reason ?? undefined) : undefined,
+    buttons: situation.actions.map((action, index) => ({
+      action,
+      label: t(buttonKey(action, phase)),
+      want: action === "purge" ? undefined : action === "order" ? "on" : "off",
+      secondary: index > 0,
+    })),
   };
 }
 
-/** The on/off switch of a domain's protection, where its package lets the customer choose. */
-export interface ProtectionSwitchView {
-  /** The button's effect. */
-  want: "on" | "off";
-  label: string;
-  /** What switching means (paid order, or the end of the service). */
-  explanation: string;
-  /** Set while the latest choice is not carried out yet. */
-  waiting: string | undefined;
+function nextStepKey(phase: ProtectionPhase, admin: boolean, mode: string | undefined, active: boolean): MessageKey {
+  if (phase === "activating" && mode === "ns") return "protection.next.activatingNs";
+  if (phase === "off" && !active) return "protection.next.offInactive";
+  if (admin && (phase === "order-failed" || phase === "zone-failed" || phase === "cancel-failed"))
+    return `protection.next.${phase}.admin`;
+  return `protection.next.${phase}`;
 }
 
-/**
- * The switch, or undefined when there is none: the package does not let the customer choose, the domain is not
- * active, or protection is in a state a switch must not interrupt (an order in flight, an error for the admin).
- */
-export function protectionSwitchView(
-  page: AuthenticatedContext,
-  policy: Pick<Policy, "protection" | "protectionChoice" | "protectionPeriod">,
-  domainActive: boolean,
-  row: ProtectionRow | undefined,
-  choice: boolean | undefined,
-): ProtectionSwitchView | undefined {
-  if (!switchAllowed(policy, domainActive, row)) return undefined;
-  const { t } = page;
-  const wanted = protectionWanted(policy, choice);
-  const live = row !== undefined && row.state !== "removed";
-  return {
-    want: wanted ? "off" : "on",
-    label: t(wanted ? "protection.switchOff" : "protection.switchOn"),
-    explanation: wanted
-      ? t("protection.switchOffHint")
-      : t("protection.available", { plan: planLabel(page, policy.protection, policy.protectionPeriod) }),
-    waiting: wanted === live ? undefined : t(wanted ? "protection.switchingOn" : "protection.switchingOff"),
-  };
+/** Cancelling where nothing runs at WEDOS only withdraws the order; elsewhere it ends a paid service. */
+export function cancelEndsService(phase: ProtectionPhase): boolean {
+  return LIVE.has(phase);
 }
 
-/** Whether the domain's protection may be switched now (the page's button and the action check the same rule). */
-export function switchAllowed(
-  policy: Pick<Policy, "protection" | "protectionChoice">,
-  domainActive: boolean,
-  row: ProtectionRow | undefined,
-): boolean {
-  return (
-    domainActive &&
-    protectionSwitchable(policy) &&
-    (row === undefined || row.state === "active" || row.state === "pending" || row.state === "removed")
-  );
+function buttonKey(action: ProtectionAction, phase: ProtectionPhase): MessageKey {
+  if (action === "purge") return "action.purge";
+  if (action === "order") return phase === "order-failed" ? "protection.action.orderAgain" : "protection.action.order";
+  if (phase === "cancel-failed") return "protection.action.cancelAgain";
+  return cancelEndsService(phase) ? "protection.action.cancel" : "protection.action.withdraw";
 }

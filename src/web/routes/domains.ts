@@ -22,6 +22,7 @@ import { protectionSwitchView, protectionView } from "../view-models/protection.
 import { recordPage, recordQuery, type RecordPageModel } from "../view-models/record-page.js";
 import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
+import { domainLifecycleModel, type LifecycleSources } from "../view-models/lifecycle.js";
 
 /**
  * The domain routes every level shares; the tenant scope decides which domains they reach: a domain's detail,
@@ -42,6 +43,8 @@ export interface RecordSources {
   nameServers: readonly string[];
   /** The zones' records, parsed once per version of the file (src/web/records/zone-records.ts). */
   zoneRecords: ZoneRecordsCache;
+  /** The lifecycle and drift sections: the removal's job, conflicts, drift checks. */
+  lifecycle: LifecycleSources;
 }
 
 export function domainRoutes(queue: JobQueue, records: RecordSources, actions: CustomerActions): Router {
@@ -117,6 +120,7 @@ export async function showDomain(
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,
+    ...domainLifecycleModel(page, row, policyOfDomain(records, row), { ...records.lifecycle, zones: records.zones }),
   };
   await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
 }

@@ -9,13 +9,14 @@ import { jobProgress } from "../middleware/job-progress.js";
 import { requireCsrf } from "../middleware/require-csrf.js";
 import { sendingState } from "../middleware/sending-state.js";
 import type { SendingEstimates } from "../../provisioning/estimate.js";
-import { adminRoutes, type AdminSources } from "./admin.js";
+import { adminRoutes, showOperations, type AdminSources } from "./admin.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
 import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
-import { jobRoutes } from "./jobs.js";
+import { jobAdminRoutes, jobRoutes } from "./jobs.js";
+import { lifecycleRoutes } from "./lifecycle.js";
 import { protectionRoutes } from "./protection.js";
 import { resumeRoutes } from "./resume.js";
 
@@ -49,7 +50,7 @@ export function pageRoutes(
     router.use(
       `/${level}`,
       homeRoutes(deps.queue),
-      jobRoutes(deps.queue),
+      jobRoutes(deps.queue, deps.admin.clock),
       domainRoutes(deps.queue, deps.records, deps.actions),
       protectionRoutes(deps.queue, deps.records, deps.admin.clock),
     );
@@ -58,7 +59,9 @@ export function pageRoutes(
     adminRoutes(deps.admin),
     policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }),
     settingsRoutes(deps.settings),
-    driftRoutes(deps.admin),
+    driftRoutes({ ...deps.admin, records: deps.records }),
+    lifecycleRoutes(deps.queue, deps.records, deps.admin.clock),
+    jobAdminRoutes(deps.queue, (res, notice) => showOperations(res, deps.admin, notice)),
     resumeRoutes(deps.queue, deps.resumeSending),
   );
   router.use(pageNotFound);

@@ -81,6 +81,8 @@ export function adminLinks(page: AuthenticatedContext) {
     home: pageUrl(level, mode, "/"),
     operations: pageUrl(level, mode, "/operations"),
     retry: pageUrl(level, mode, "/jobs/retry"),
+    dismiss: pageUrl(level, mode, "/jobs/dismiss"),
+    waiting: pageUrl(level, mode, "/jobs"),
     resolve: pageUrl(level, mode, "/conflicts/resolve"),
     drift: pageUrl(level, mode, "/drift"),
     applyDrift: pageUrl(level, mode, "/drift/apply"),

@@ -146,3 +146,115 @@ describe("the admin's conflicts and drift page", () => {
     expect(await driftPage()).toContain("Rozdíly mezi panelem a WEDOS");
   });
 });
+
+describe("truthful drift states, Check now, and Adopt with a preview", () => {
+  const domainPage = async (domain: string, level: "admin" | "user" = "admin", user = "admin") =>
+    (await h.visit({ level, session: h.da.login(user), query: `p=/domains/${domain}` })).stdout;
+
+  it("never says 'no differences' before anything was compared", async () => {
+    // Zones provisioned by a version that kept no comparisons (every sync records one now).
+    h.services.db.exec("DELETE FROM zone_drift");
+    const page = await driftPage();
+    expect(page).toContain("The check has not run yet. No zone has been compared with WEDOS yet.");
+    expect(page).toContain("Nothing to show yet: no zone has been compared with WEDOS.");
+    expect(page).not.toContain("No differences found.");
+    expect(await domainPage("alice.test")).toContain(
+      "This zone has not been compared with WEDOS yet, so nothing is known about differences.",
+    );
+  });
+
+  it("Check now queues one listing in the interactive lane, joins repeated clicks, and then tells what it found", async () => {
+    h.services.db.exec("DELETE FROM zone_drift");
+    const token = csrfTokenIn(await domainPage("alice.test"));
+    const click = async () =>
+      parseRaw(
+        (
+          await h.visit({
+            level: "admin",
+            file: "index.raw",
+            session: h.da.login("admin"),
+            method: "POST",
+            query: "p=/drift/check",
+            post: form({ domain: "alice.test", csrf: token }),
+          })
+        ).stdout,
+      );
+    const first = await click();
+    expect(first.body).toContain("A comparison of alice.test with WEDOS is queued.");
+    expect(first.body).toContain("<h1>Domain alice.test</h1>");
+    expect(first.body).toContain("check queued");
+    const job = h.services.queue.active("check-drift:alice.test");
+    expect(job?.lane).toBe("interactive");
+    const second = await click();
+    expect(second.body).toContain("was already queued; it answers this click too");
+    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).filter((j) => j.task === "check-drift")).toHaveLength(
+      1,
+    );
+
+    const before = requestsAtWedos();
+    await h.services.worker.runUntilIdle();
+    expect(requestsAtWedos() - before).toBe(1);
+    expect(await domainPage("alice.test")).toContain("WEDOS held what the panel holds when last compared (2026-03-10 09:00 UTC).");
+    expect(await driftPage()).toContain("No differences found.");
+
+    await changeAtWedos("alice.test", ["www"]);
+    await click();
+    await h.services.worker.runUntilIdle();
+    const differs = await domainPage("alice.test");
+    expect(differs).toContain("WEDOS differed from the panel when last compared");
+    expect(differs).toContain("See the differences (Conflicts and drift)");
+    // Customers do not get the admin's comparison.
+    expect(await domainPage("alice.test", "user", "alice")).not.toContain("Compared with WEDOS");
+  });
+
+  it("previews an adoption (which records, which way), asks for confirmation, and the lists then agree", async () => {
+    await h.services.wapi.dns.domainAdd({ name: "judy.test" });
+    await h.services.wapi.dns.rowAdd({ domain: "judy.test", name: "old", ttl: 300, type: "A", rdata: "198.51.100.1" });
+    await h.services.wapi.dns.domainCommit("judy.test");
+    await h.da.createUser({
+      username: "judy",
+      domain: "judy.test",
+      package: "default",
+      ip: "192.0.2.10",
+      email: "judy@example.test",
+      creator: "res1",
+      password: "Customer-Pass-1",
+    });
+    h.services.ingest();
+    await h.services.worker.runUntilIdle();
+    expect(h.inventory.domain("judy.test")?.dnsStatus).toBe("conflict");
+    expect(await domainPage("judy.test")).toContain("was at WEDOS before the plugin");
+
+    const preview = async () =>
+      (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/drift/adopt&domain=judy.test&kind=zone" }))
+        .stdout;
+    expect(await preview()).toContain("No preview yet.");
+    // Confirming without a preview is refused; nothing is decided.
+    expect((await post("/drift/adopt", { domain: "judy.test", kind: "zone" })).status).toBe(409);
+    expect(h.services.tasks.conflicts.get("judy.test", "zone")?.resolution).toBeNull();
+
+    const before = requestsAtWedos();
+    await post("/drift/check", { domain: "judy.test", adopt: "1" });
+    await h.services.worker.runUntilIdle();
+    expect(requestsAtWedos() - before).toBe(1);
+    expect(published("judy.test", "old")).toBe("198.51.100.1");
+    const planned = await preview();
+    expect(planned).toContain("Records go one way, panel → WEDOS:");
+    expect(planned).toMatch(/<code>- [^<]*old[^<]*<\/code><\/td><td>deleted at WEDOS \(not in the panel\)<\/td>/);
+    expect(planned).toMatch(/<td>panel → WEDOS: added at WEDOS<\/td>/);
+    expect(planned).toContain("Adopt: apply this");
+
+    const resellerList = async () => (await h.visit({ level: "reseller", session: h.da.login("res1"), query: "" })).stdout;
+    expect(await resellerList()).toMatch(/judy\.test[\s\S]{0,400}wedos-status-conflict/);
+    const adopted = await post("/drift/adopt", { domain: "judy.test", kind: "zone" });
+    expect(adopted.body).toContain("judy.test will be taken over and synced.");
+    // At once, before the job ran: no list says "conflict" any more.
+    expect(await resellerList()).not.toMatch(/judy\.test[\s\S]{0,400}wedos-status-conflict/);
+    await h.services.worker.runUntilIdle();
+    expect(h.inventory.domain("judy.test")?.dnsStatus).toBe("active");
+    expect(published("judy.test", "old")).toBeUndefined();
+    const adminList = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "status=problems" }))
+      .stdout;
+    expect(adminList).not.toContain("judy.test");
+  });
+});

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { checkDrift } from "../../src/provisioning/tasks/drift-tasks.js";
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
 import { tempDir } from "../support/temp-dir.js";
-import { startProvisionedHarness, visitMainPage, type WebHarness } from "../web/support.js";
+import { accountWithForeignZone, startProvisionedHarness, visitMainPage, type WebHarness } from "../web/support.js";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
 
 /**
@@ -126,20 +126,7 @@ describe("the lifecycle and drift, seen in a browser", { timeout: 120_000 }, () 
   it("shows one truthful drift state per domain and the adopt preview", async () => {
     // bob.test was provisioned before comparisons were kept; judy.test's zone was at WEDOS before the plugin.
     h.services.db.exec("DELETE FROM zone_drift WHERE domain = 'bob.test'");
-    await h.services.wapi.dns.domainAdd({ name: "judy.test" });
-    await h.services.wapi.dns.rowAdd({ domain: "judy.test", name: "old", ttl: 300, type: "A", rdata: "198.51.100.1" });
-    await h.services.wapi.dns.domainCommit("judy.test");
-    await h.da.createUser({
-      username: "judy",
-      domain: "judy.test",
-      package: "default",
-      ip: "192.0.2.10",
-      email: "judy@example.test",
-      creator: "res1",
-      password: "Customer-Pass-1",
-    });
-    h.services.ingest();
-    await h.services.worker.runUntilIdle();
+    await accountWithForeignZone(h, "judy");
 
     const notChecked = await seen("admin", "/domains/bob.test", "en", "drift-not-checked");
     expect(notChecked.badges).toContain("not checked yet");

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
+import {
+  accountWithForeignZone,
+  csrfTokenIn,
+  form,
+  parseRaw,
+  startProvisionedHarness,
+  type WebHarness,
+} from "./support.js";
 import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconcile.js";
 
 let h: WebHarness;
@@ -208,20 +215,7 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
   });
 
   it("previews an adoption (which records, which way), asks for confirmation, and the lists then agree", async () => {
-    await h.services.wapi.dns.domainAdd({ name: "judy.test" });
-    await h.services.wapi.dns.rowAdd({ domain: "judy.test", name: "old", ttl: 300, type: "A", rdata: "198.51.100.1" });
-    await h.services.wapi.dns.domainCommit("judy.test");
-    await h.da.createUser({
-      username: "judy",
-      domain: "judy.test",
-      package: "default",
-      ip: "192.0.2.10",
-      email: "judy@example.test",
-      creator: "res1",
-      password: "Customer-Pass-1",
-    });
-    h.services.ingest();
-    await h.services.worker.runUntilIdle();
+    await accountWithForeignZone(h, "judy");
     expect(h.inventory.domain("judy.test")?.dnsStatus).toBe("conflict");
     expect(await domainPage("judy.test")).toContain("was at WEDOS before the plugin");
 

@@ -63,6 +63,9 @@ describe("a deleted domain's removal from WEDOS", () => {
     expect(body).not.toContain("Set these name servers");
     expect(body).not.toContain("Cancel removal");
     expect(body).not.toContain("Remove now");
+    expect(await page("user", "alice", "/")).toMatch(
+      /old\.test[\s\S]{0,600}Deleted; removed from WEDOS on 2026-03-17 09:00 UTC\./,
+    );
     // A live domain still gets the instructions.
     expect(await page("user", "alice", "/domains/alice.test")).toContain("Set these name servers");
   });
@@ -172,7 +175,7 @@ describe("waiting jobs", () => {
     expect(reseller).not.toContain("carol.test");
     expect(reseller).not.toContain("reconcile");
     const customer = await page("user", "carol", "/");
-    expect(customer).toContain("1 change(s) waiting to be sent to WEDOS");
+    expect(customer).toContain("1 job(s) for WEDOS waiting or running: see what and why");
     const carol = await page("user", "carol", "/jobs");
     expect(carol).toContain("Sync of carol.test");
     expect(carol).not.toContain("alice.test");

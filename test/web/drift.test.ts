@@ -251,4 +251,42 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
       .stdout;
     expect(adminList).not.toContain("judy.test");
   });
+
+  it("offers Adopt anyway when the preview passes the safety threshold, and applies it only when forced", async () => {
+    await accountWithForeignZone(h, "kim", 12);
+    await post("/drift/check", { domain: "kim.test", adopt: "1" });
+    await h.services.worker.runUntilIdle();
+    const preview = (
+      await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/drift/adopt&domain=kim.test&kind=zone" })
+    ).stdout;
+    expect(preview).toContain("Applying is refused without force:");
+    expect(preview).toContain('<input type="hidden" name="force" value="1">');
+    expect(preview).toContain("Adopt anyway: apply this past the safety threshold");
+    expect((await post("/drift/adopt", { domain: "kim.test", kind: "zone" })).status).toBe(409);
+    expect(h.services.tasks.conflicts.get("kim.test", "zone")?.resolution).toBeNull();
+
+    await post("/drift/adopt", { domain: "kim.test", kind: "zone", force: "1" });
+    expect(h.services.queue.active("apply-drift:kim.test")?.lane).toBe("interactive");
+    await h.services.worker.runUntilIdle();
+    expect(h.inventory.domain("kim.test")?.dnsStatus).toBe("active");
+    expect(published("kim.test", "old5")).toBeUndefined();
+    expect(published("kim.test", "www")).toBe("192.0.2.10");
+  });
+
+  it("adopts a protection found at WEDOS without a plan: nothing changes there", async () => {
+    h.services.tasks.conflicts.flag("bob.test", "protection", "a protection for bob.test exists at WEDOS", 0);
+    const preview = (
+      await h.visit({
+        level: "admin",
+        session: h.da.login("admin"),
+        query: "p=/drift/adopt&domain=bob.test&kind=protection",
+      })
+    ).stdout;
+    expect(preview).toContain("nothing changes at WEDOS, and the plugin manages it");
+    expect(preview).not.toContain("Prepare the preview");
+    const adopted = await post("/drift/adopt", { domain: "bob.test", kind: "protection" });
+    expect(adopted.status).toBe(200);
+    expect(h.services.tasks.conflicts.get("bob.test", "protection")?.resolution).toBe("adopt");
+    expect(h.inventory.domain("bob.test")?.dnsStatus).toBe("active");
+  });
 });

@@ -329,13 +329,15 @@ export function sessionValues(session: DirectAdminSession): string[] {
 }
 
 /**
- * A customer of res1 whose domain `<username>.test` already had a zone at WEDOS, with a row `old`, before the
- * account was made: its provisioning finds the zone not created by the plugin and flags a conflict.
+ * A customer of res1 whose domain `<username>.test` already had a zone at WEDOS, with a row `old` (and
+ * `old1`…`old<extraRows>`), before the account was made: its provisioning finds the zone not created by the plugin and flags a conflict.
  */
-export async function accountWithForeignZone(h: WebHarness, username: string): Promise<void> {
+export async function accountWithForeignZone(h: WebHarness, username: string, extraRows = 0): Promise<void> {
   const domain = `${username}.test`;
   await h.services.wapi.dns.domainAdd({ name: domain });
   await h.services.wapi.dns.rowAdd({ domain, name: "old", ttl: 300, type: "A", rdata: "198.51.100.1" });
+  for (let i = 1; i <= extraRows; i++)
+    await h.services.wapi.dns.rowAdd({ domain, name: `old${i}`, ttl: 300, type: "A", rdata: "198.51.100.1" });
   await h.services.wapi.dns.domainCommit(domain);
   await h.da.createUser({
     username,

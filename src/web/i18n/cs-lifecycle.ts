@@ -111,6 +111,7 @@ export const csLifecycle: Record<keyof typeof enLifecycle, string> = {
   "adopt.plan": "Připravit náhled",
   "adopt.planAgain": "Připravit náhled znovu",
   "adopt.confirm": "Převzít: provést toto",
+  "adopt.confirmForce": "Přesto převzít: provést toto i nad bezpečnostní limit",
   "jobs.dismiss": "Odložit",
   "jobs.dismissed": "Úloha {id} je odložena; mezi neúspěšnými se už neukazuje.",
   "page.waiting.title": "Čekající práce",

@@ -112,6 +112,7 @@ export const enLifecycle = {
   "adopt.plan": "Prepare the preview",
   "adopt.planAgain": "Prepare the preview again",
   "adopt.confirm": "Adopt: apply this",
+  "adopt.confirmForce": "Adopt anyway: apply this past the safety threshold",
   "jobs.dismiss": "Dismiss",
   "jobs.dismissed": "Job {id} is dismissed; it is no longer listed as failed.",
   "page.waiting.title": "Waiting work",

@@ -103,13 +103,17 @@ export function driftRoutes(sources: DriftActionSources): Router {
       planning: planning(sources, row.domain),
     });
     if (preview === undefined) throw new WebError(404, "error.conflictNotFound", `no open ${kind} conflict`);
-    if (!preview.canConfirm)
+    const force = bodyField(page.request.body, "force") === "1";
+    if (!preview.canConfirm || (preview.needsForce && !force))
       throw new WebError(409, "error.adoptNeedsPreview", `adopting ${row.domain} has no confirmable preview`);
     const now = sources.clock.now();
     sources.conflicts.resolve(row.domain, kind, "adopt", now);
     sources.drift.forgetAdoptPreview(row.domain, kind);
     if (kind === "zone") sources.records.inventory.setDnsStatus(row.domain, "pending", DNS_REASONS.adopting(), now);
-    const id = sources.queue.enqueue(provisionDomain, { domain: row.domain }, { lane: "interactive" });
+    // Past the safety threshold the admin's apply takes the conflict's adoption with force; else the provisioning.
+    const id = preview.needsForce
+      ? sources.queue.enqueue(applyDrift, { domain: row.domain, force: true, adopt: true })
+      : sources.queue.enqueue(provisionDomain, { domain: row.domain }, { lane: "interactive" });
     showProgress(page, sources.queue, id, "/drift");
     await showDrift(res, sources, page.t("action.adoptQueued", { domain: row.domain }));
   });

@@ -46,8 +46,10 @@ export interface AdoptPreviewModel {
   /** Rows at WEDOS a plain adopt leaves alone (none, normally: adopting takes them over). */
   foreign: string[];
   unsafe: string | undefined;
-  /** Adopt can be confirmed: a protection at once; a zone once its preview is planned. */
+  /** Adopt can be confirmed: a protection at once; a zone once its preview is planned (and not being planned again). */
   canConfirm: boolean;
+  /** The preview's plan changes more than the safety threshold allows: confirming it is "Adopt anyway" (forced). */
+  needsForce: boolean;
   /** A preview is being planned (its job is queued or running). */
   planning: boolean;
 }
@@ -91,7 +93,8 @@ export function adoptPreviewModel(
     })),
     foreign: plan?.foreign ?? [],
     unsafe: plan === undefined || plan.safe ? undefined : t("drift.unsafe", { reason: plan.safetyMessage ?? "" }),
-    canConfirm: !zone || (preview !== undefined && !query.planning && (plan === undefined || plan.safe)),
+    canConfirm: !zone || (preview !== undefined && !query.planning),
+    needsForce: plan !== undefined && !plan.safe,
     planning: query.planning,
   };
 }

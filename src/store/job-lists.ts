@@ -58,7 +58,8 @@ export class JobLists {
     return (
       this.db
         .prepare(
-          `UPDATE jobs SET state = 'done', settled = 'cancelled', last_error = @note, finished_at = @now, updated_at = @now
+          `UPDATE jobs SET state = 'done', settled = 'cancelled', last_error = @note, finished_at = @now,
+             updated_at = @now
            WHERE job_key = @jobKey AND state = 'queued'`,
         )
         .run({ jobKey, note, now }).changes > 0

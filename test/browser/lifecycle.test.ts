@@ -100,7 +100,7 @@ describe("the lifecycle and drift, seen in a browser", { timeout: 120_000 }, () 
     expect(confirmCs.text).toContain("Odstranit old.test z WEDOS hned?");
   });
 
-  it("says what suspension did, and gives staff their own words about protection", async () => {
+  it("says what suspension did, gives staff their own words about protection, and lists waiting jobs", async () => {
     await h.da.suspendUser("carol");
     h.services.ingest();
     const carol = await seen("user", "/domains/carol.test", "en", "suspended-customer", "carol");
@@ -111,14 +111,14 @@ describe("the lifecycle and drift, seen in a browser", { timeout: 120_000 }, () 
     const reseller = await seen("reseller", "/domains/bob.test", "en", "protection-none-reseller");
     expect(reseller.text).toContain("The package of this domain's account does not include protection");
     expect(reseller.text).not.toContain("Your hosting package");
-  });
 
-  it("lists the waiting jobs with why each waits", async () => {
+    // The waiting jobs, with why each waits: a reseller sees their customers' only.
     h.services.queue.enqueue(syncZone, { domain: "bob.test" }, { delayMs: 600_000 });
-    const reseller = await seen("reseller", "/jobs", "en", "waiting-reseller");
-    expect(reseller.text).toContain("Sync of bob.test");
-    expect(reseller.text).toContain("scheduled for 2026-03-10 09:10 UTC");
-    expect(reseller.text).not.toContain("carol.test");
+    h.services.queue.enqueue(syncZone, { domain: "carol.test" }, { delayMs: 600_000 });
+    const waiting = await seen("reseller", "/jobs", "en", "waiting-reseller");
+    expect(waiting.text).toContain("Sync of bob.test");
+    expect(waiting.text).toContain("scheduled for 2026-03-10 09:10 UTC");
+    expect(waiting.text).not.toContain("carol.test");
     const resellerCs = await seen("reseller", "/jobs", "cs", "waiting-reseller");
     expect(resellerCs.text).toContain("naplánováno na 2026-03-10 09:10 UTC");
   });

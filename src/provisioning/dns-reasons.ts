@@ -9,6 +9,7 @@ export const DNS_REASONS = {
   recordsNotSynced: (count: number) => `${count} record(s) not synced; see the domain's records`,
   notConverged: () => "WEDOS does not match the panel after the sync; it will be retried",
   withdrawn: () => "the account is suspended; the zone returns when it is unsuspended",
+  adopting: () => "an admin adopted the zone found at WEDOS; the panel's records are being applied to it",
   removed: () => "the domain was deleted in the panel; its zone was removed at WEDOS after the grace period",
 } as const;
 

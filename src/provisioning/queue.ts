@@ -1,3 +1,4 @@
+import type { DomainScope } from "../store/domain-listing.js";
 import type { AttemptOutcome, JobRow, JobState, ShareCaps } from "../store/job-store.js";
 import type { BudgetOwner } from "../store/wapi-share-store.js";
 import type { WapiLane } from "../wapi/lanes.js";
@@ -63,6 +64,14 @@ export interface JobQueue extends JobSettling {
   countsByState(): Record<JobState, number>;
   /** An admin's retry of a failed job (or a queued one, at once); false when there is no such job to retry. */
   retry(id: number): boolean;
+  /** Queued and running jobs of a tenant's domains (`all`: every job), running first, then by when they are due. */
+  waiting(scope: DomainScope, limit: number): Job[];
+  /** How many jobs `waiting` would list without a limit. */
+  waitingCount(scope: DomainScope): number;
+  /** An admin puts a failed job aside, its error kept with it; false when `id` is not a failed job. */
+  dismiss(id: number): boolean;
+  /** Cancels the queued job with this key (not one already running), noting why; false when none is queued. */
+  cancel(jobKey: string, note: string): boolean;
 
   /** Takes the most urgent ready job, or — with `only` — that job if it is ready and free to run. */
   claim(

@@ -1,8 +1,10 @@
 import type { Clock } from "../clock.js";
 import type { Database } from "../store/database.js";
+import type { DomainScope } from "../store/domain-listing.js";
 import { JobStore, type AttemptOutcome, type JobRow, type JobState, type ShareCaps } from "../store/job-store.js";
 import { WAPI_LANES, type WapiLane } from "../wapi/lanes.js";
 import type { EnqueueOptions, Job, JobQueue } from "./queue.js";
+import { recoveredBy } from "./recovery.js";
 import { jobKey, type TaskDefinition } from "./task-definition.js";
 
 const DEFAULT_MAX_ATTEMPTS = 12;
@@ -89,7 +91,24 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   complete(id: number, worker: string, note?: string): Promise<boolean> {
-    return Promise.resolve(this.store.complete(id, worker, this.clock.now(), note));
+    const recovers = recoveredBy(this.store.get(id)?.task, note);
+    return Promise.resolve(this.store.complete(id, worker, this.clock.now(), note, recovers));
+  }
+
+  waiting(scope: DomainScope, limit: number): Job[] {
+    return this.store.lists.waiting(scope, limit).map((row) => toJob(row));
+  }
+
+  waitingCount(scope: DomainScope): number {
+    return this.store.lists.waitingCount(scope);
+  }
+
+  dismiss(id: number): boolean {
+    return this.store.lists.dismiss(id, this.clock.now());
+  }
+
+  cancel(key: string, note: string): boolean {
+    return this.store.lists.cancel(key, note, this.clock.now());
   }
 
   requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome): Promise<void> {

@@ -76,6 +76,11 @@ function where(scope: DomainScope, search: string): { sql: string; params: Recor
   };
 }
 
+/** The domains of a scope as an SQL condition on the domains table (other lists, e.g. the waiting jobs, use it). */
+export function inScope(scope: DomainScope): { sql: string; params: Record<string, string> } {
+  return where(scope, "");
+}
+
 /**
  * A list's pages in SQL, so a page costs the same at ten domains as at ten thousand: one page of rows (problems
  * first, then by name) and the size of each group for the filter's counts, both within the scope and the search.

@@ -1,4 +1,5 @@
 import type { Database } from "./database.js";
+import { JOB_COLUMNS, JobLists } from "./job-lists.js";
 import type { BudgetOwner } from "./wapi-share-store.js";
 
 export type JobState = "queued" | "running" | "done" | "dead";
@@ -48,10 +49,7 @@ export interface ShareCaps {
   resellerCap: number;
 }
 
-const COLUMNS = `id, task, job_key AS jobKey, domain, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
-  run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
-  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller,
-  progressed_at AS progressedAt, backoff_step AS backoffStep`;
+const COLUMNS = JOB_COLUMNS;
 
 export interface NewJob {
   task: string;
@@ -68,6 +66,8 @@ export interface NewJob {
 
 /** The jobs table. Retry state lives in the row (graphile-worker style); every write is one statement. */
 export class JobStore {
+  /** The pages' lists of jobs: waiting work within a tenant's scope; dismissing and cancelling. */
+  readonly lists: JobLists;
   private readonly db: Database;
   private readonly insert;
   private readonly pickReady;
@@ -76,6 +76,7 @@ export class JobStore {
 
   constructor(db: Database) {
     this.db = db;
+    this.lists = new JobLists(db);
     // A queued job with the same key absorbs the new one: latest payload, earliest time, highest priority. It keeps
     // an owner only while everyone who asked for it is that owner: work the panel or an admin also asked for is
     // nobody's share.
@@ -160,9 +161,10 @@ export class JobStore {
   /**
    * Marks a job done, keeping `note` (why there was nothing to do) where failed jobs keep their error; false when the
    * worker no longer holds it (its lease expired and another took it). Failed jobs with the same key are settled
-   * with it: the work they failed at has now been done.
+   * with it: the work they failed at has now been done; so are failed jobs of the same domain whose task is one of
+   * `recovers` (the domain recovered: provisioning/recovery.ts says which tasks a task's success makes moot).
    */
-  complete(id: number, worker: string, now: number, note?: string): boolean {
+  complete(id: number, worker: string, now: number, note?: string, recovers: readonly string[] = []): boolean {
     return this.db.transaction(() => {
       const done =
         this.db
@@ -171,6 +173,7 @@ export class JobStore {
           )
           .run({ id, worker, now, note: note ?? null }).changes === 1;
       if (done) this.settleDeadOfKey(id, now);
+      if (done && recovers.length > 0) this.lists.settleRecovered(id, recovers, now);
       return done;
     })();
   }

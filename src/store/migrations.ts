@@ -417,6 +417,26 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       -- this from now on (src/store/protection-store.ts update). States: ordering | pending | active | error |
       -- removed | cancel-failed (src/model/protection-state.ts).
       UPDATE protections SET activated_at = NULL WHERE state <> 'active';
+      `,
+    },
+    {
+    version: 22,
+    name: "how a failed job was settled, and adopt previews",
+    sql: `
+      -- Why a failed or queued job ended without being run again: 'recovered' (a later job of the same domain and
+      -- kind succeeded), 'dismissed' (an admin put it aside), 'cancelled' (an admin cancelled a scheduled removal).
+      -- NULL for jobs that ran to their end, and for the older failures of a key settled by its newest job.
+      ALTER TABLE jobs ADD COLUMN settled TEXT;
+
+      -- What adopting a conflict would do, planned (never applied) so an admin sees it before confirming.
+      CREATE TABLE adopt_previews (
+        domain      TEXT NOT NULL,
+        kind        TEXT NOT NULL,            -- zone | protection (the conflict's kind)
+        planned_at  INTEGER NOT NULL,
+        summary     TEXT,                     -- the plan's PlanSummary as JSON; NULL when adopting changes nothing
+        PRIMARY KEY (domain, kind)
+      );
     `,
   },
 ];
+

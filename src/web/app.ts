@@ -68,6 +68,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       delegations: stores.delegations,
       nameServers: deps.config.dns.delegationNameServers,
       zoneRecords: options.zoneRecords,
+      lifecycle: { queue: deps.queue, conflicts: stores.conflicts, drift: stores.drift },
     },
     admin: {
       clock: deps.clock,

@@ -29,8 +29,8 @@ export class TenantScope {
     return this.inventory.listing.counts(this.sqlScope(), search);
   }
 
-  /** The same rule as `visible`, for the lists the store pages through. */
-  private sqlScope(): DomainScope {
+  /** The same rule as `visible`, for the lists the store pages through (domains, waiting jobs). */
+  sqlScope(): DomainScope {
     const { level, username } = this.identity;
     return level === "admin" ? { kind: "all" } : { kind: level === "user" ? "account" : "reseller", username };
   }

@@ -70,7 +70,7 @@ describe("the admin's operations page", () => {
     expect(h.services.queue.get(id)?.state).toBe("queued");
   });
 
-  it("adopts a conflict: the decision is recorded and provisioning is queued for a person", async () => {
+  it("leads Adopt to its preview: nothing is decided or queued before the admin confirms there", async () => {
     h.services.tasks.conflicts.flag(
       "alice.test",
       "zone",
@@ -85,13 +85,10 @@ describe("the admin's operations page", () => {
       csrfTokenIn(page.stdout),
     );
     expect(result.status).toBe(200);
-    expect(result.body).toContain("alice.test will be taken over and synced.");
-    expect(h.services.tasks.conflicts.get("alice.test", "zone")?.resolution).toBe("adopt");
-    expect(
-      h.services.queue
-        .list({ states: ["queued"], limit: 5 })
-        .find((job) => job.jobKey === "provision-domain:alice.test")?.lane,
-    ).toBe("interactive");
+    expect(result.body).toContain("<h1>Adopt alice.test</h1>");
+    expect(result.body).toContain("No preview yet.");
+    expect(h.services.tasks.conflicts.get("alice.test", "zone")?.resolution).toBeNull();
+    expect(h.services.queue.active("provision-domain:alice.test")).toBeUndefined();
   });
 
   it("is not reachable below the admin level", async () => {

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
+import {
+  accountWithForeignZone,
+  csrfTokenIn,
+  form,
+  parseRaw,
+  startProvisionedHarness,
+  type WebHarness,
+} from "./support.js";
 import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconcile.js";
 
 let h: WebHarness;
@@ -144,5 +151,142 @@ describe("the admin's conflicts and drift page", () => {
   it("is shown in Czech", async () => {
     h.da.setLanguage("admin", "cs");
     expect(await driftPage()).toContain("Rozdíly mezi panelem a WEDOS");
+  });
+});
+
+describe("truthful drift states, Check now, and Adopt with a preview", () => {
+  const domainPage = async (domain: string, level: "admin" | "user" = "admin", user = "admin") =>
+    (await h.visit({ level, session: h.da.login(user), query: `p=/domains/${domain}` })).stdout;
+
+  it("never says 'no differences' before anything was compared", async () => {
+    // Zones provisioned by a version that kept no comparisons (every sync records one now).
+    h.services.db.exec("DELETE FROM zone_drift");
+    const page = await driftPage();
+    expect(page).toContain("The check has not run yet. No zone has been compared with WEDOS yet.");
+    expect(page).toContain("Nothing to show yet: no zone has been compared with WEDOS.");
+    expect(page).not.toContain("No differences found.");
+    expect(await domainPage("alice.test")).toContain(
+      "This zone has not been compared with WEDOS yet, so nothing is known about differences.",
+    );
+  });
+
+  it("Check now queues one listing in the interactive lane, joins repeated clicks, and then tells what it found", async () => {
+    h.services.db.exec("DELETE FROM zone_drift");
+    const token = csrfTokenIn(await domainPage("alice.test"));
+    const click = async () =>
+      parseRaw(
+        (
+          await h.visit({
+            level: "admin",
+            file: "index.raw",
+            session: h.da.login("admin"),
+            method: "POST",
+            query: "p=/drift/check",
+            post: form({ domain: "alice.test", csrf: token }),
+          })
+        ).stdout,
+      );
+    const first = await click();
+    expect(first.body).toContain("A comparison of alice.test with WEDOS is queued.");
+    expect(first.body).toContain("<h1>Domain alice.test</h1>");
+    expect(first.body).toContain("check queued");
+    const job = h.services.queue.active("check-drift:alice.test");
+    expect(job?.lane).toBe("interactive");
+    const second = await click();
+    expect(second.body).toContain("was already queued; it answers this click too");
+    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).filter((j) => j.task === "check-drift")).toHaveLength(
+      1,
+    );
+
+    const before = requestsAtWedos();
+    await h.services.worker.runUntilIdle();
+    expect(requestsAtWedos() - before).toBe(1);
+    expect(await domainPage("alice.test")).toContain("WEDOS held what the panel holds when last compared (2026-03-10 09:00 UTC).");
+    expect(await driftPage()).toContain("No differences found.");
+
+    await changeAtWedos("alice.test", ["www"]);
+    await click();
+    await h.services.worker.runUntilIdle();
+    const differs = await domainPage("alice.test");
+    expect(differs).toContain("WEDOS differed from the panel when last compared");
+    expect(differs).toContain("See the differences (Conflicts and drift)");
+    // Customers do not get the admin's comparison.
+    expect(await domainPage("alice.test", "user", "alice")).not.toContain("Compared with WEDOS");
+  });
+
+  it("previews an adoption (which records, which way), asks for confirmation, and the lists then agree", async () => {
+    await accountWithForeignZone(h, "judy");
+    expect(h.inventory.domain("judy.test")?.dnsStatus).toBe("conflict");
+    expect(await domainPage("judy.test")).toContain("was at WEDOS before the plugin");
+
+    const preview = async () =>
+      (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/drift/adopt&domain=judy.test&kind=zone" }))
+        .stdout;
+    expect(await preview()).toContain("No preview yet.");
+    // Confirming without a preview is refused; nothing is decided.
+    expect((await post("/drift/adopt", { domain: "judy.test", kind: "zone" })).status).toBe(409);
+    expect(h.services.tasks.conflicts.get("judy.test", "zone")?.resolution).toBeNull();
+
+    const before = requestsAtWedos();
+    await post("/drift/check", { domain: "judy.test", adopt: "1" });
+    await h.services.worker.runUntilIdle();
+    expect(requestsAtWedos() - before).toBe(1);
+    expect(published("judy.test", "old")).toBe("198.51.100.1");
+    const planned = await preview();
+    expect(planned).toContain("Records go one way, panel → WEDOS:");
+    expect(planned).toMatch(/<code>- [^<]*old[^<]*<\/code><\/td><td>deleted at WEDOS \(not in the panel\)<\/td>/);
+    expect(planned).toMatch(/<td>panel → WEDOS: added at WEDOS<\/td>/);
+    expect(planned).toContain("Adopt: apply this");
+
+    const resellerList = async () => (await h.visit({ level: "reseller", session: h.da.login("res1"), query: "" })).stdout;
+    expect(await resellerList()).toMatch(/judy\.test[\s\S]{0,400}wedos-status-conflict/);
+    const adopted = await post("/drift/adopt", { domain: "judy.test", kind: "zone" });
+    expect(adopted.body).toContain("judy.test will be taken over and synced.");
+    // At once, before the job ran: no list says "conflict" any more.
+    expect(await resellerList()).not.toMatch(/judy\.test[\s\S]{0,400}wedos-status-conflict/);
+    await h.services.worker.runUntilIdle();
+    expect(h.inventory.domain("judy.test")?.dnsStatus).toBe("active");
+    expect(published("judy.test", "old")).toBeUndefined();
+    const adminList = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "status=problems" }))
+      .stdout;
+    expect(adminList).not.toContain("judy.test");
+  });
+
+  it("offers Adopt anyway when the preview passes the safety threshold, and applies it only when forced", async () => {
+    await accountWithForeignZone(h, "kim", 12);
+    await post("/drift/check", { domain: "kim.test", adopt: "1" });
+    await h.services.worker.runUntilIdle();
+    const preview = (
+      await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/drift/adopt&domain=kim.test&kind=zone" })
+    ).stdout;
+    expect(preview).toContain("Applying is refused without force:");
+    expect(preview).toContain('<input type="hidden" name="force" value="1">');
+    expect(preview).toContain("Adopt anyway: apply this past the safety threshold");
+    expect((await post("/drift/adopt", { domain: "kim.test", kind: "zone" })).status).toBe(409);
+    expect(h.services.tasks.conflicts.get("kim.test", "zone")?.resolution).toBeNull();
+
+    await post("/drift/adopt", { domain: "kim.test", kind: "zone", force: "1" });
+    expect(h.services.queue.active("apply-drift:kim.test")?.lane).toBe("interactive");
+    await h.services.worker.runUntilIdle();
+    expect(h.inventory.domain("kim.test")?.dnsStatus).toBe("active");
+    expect(published("kim.test", "old5")).toBeUndefined();
+    expect(published("kim.test", "www")).toBe("192.0.2.10");
+  });
+
+  it("adopts a protection found at WEDOS without a plan: nothing changes there", async () => {
+    h.services.tasks.conflicts.flag("bob.test", "protection", "a protection for bob.test exists at WEDOS", 0);
+    const preview = (
+      await h.visit({
+        level: "admin",
+        session: h.da.login("admin"),
+        query: "p=/drift/adopt&domain=bob.test&kind=protection",
+      })
+    ).stdout;
+    expect(preview).toContain("nothing changes at WEDOS, and the plugin manages it");
+    expect(preview).not.toContain("Prepare the preview");
+    const adopted = await post("/drift/adopt", { domain: "bob.test", kind: "protection" });
+    expect(adopted.status).toBe(200);
+    expect(h.services.tasks.conflicts.get("bob.test", "protection")?.resolution).toBe("adopt");
+    expect(h.inventory.domain("bob.test")?.dnsStatus).toBe("active");
   });
 });

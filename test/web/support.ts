@@ -327,3 +327,27 @@ export function form(fields: Record<string, string>): string {
 export function sessionValues(session: DirectAdminSession): string[] {
   return [session.SESSION_ID, session.SESSION_KEY];
 }
+
+/**
+ * A customer of res1 whose domain `<username>.test` already had a zone at WEDOS, with a row `old` (and
+ * `old1`…`old<extraRows>`), before the account was made: its provisioning finds the zone not created by the plugin and flags a conflict.
+ */
+export async function accountWithForeignZone(h: WebHarness, username: string, extraRows = 0): Promise<void> {
+  const domain = `${username}.test`;
+  await h.services.wapi.dns.domainAdd({ name: domain });
+  await h.services.wapi.dns.rowAdd({ domain, name: "old", ttl: 300, type: "A", rdata: "198.51.100.1" });
+  for (let i = 1; i <= extraRows; i++)
+    await h.services.wapi.dns.rowAdd({ domain, name: `old${i}`, ttl: 300, type: "A", rdata: "198.51.100.1" });
+  await h.services.wapi.dns.domainCommit(domain);
+  await h.da.createUser({
+    username,
+    domain,
+    package: "default",
+    ip: "192.0.2.10",
+    email: `${username}@example.test`,
+    creator: "res1",
+    password: "Customer-Pass-1",
+  });
+  h.services.ingest();
+  await h.services.worker.runUntilIdle();
+}

@@ -81,6 +81,7 @@ export const removeDomain = defineTask({
   payload: domainPayload,
   domainOf: (payload) => payload.domain,
   lane: "lifecycle",
+  progressLabel: "progress.task.remove",
   run: (ctx, job) => removeDeletedDomain(ctx, job.payload.domain, job.lane),
 });
 

@@ -1,6 +1,7 @@
 import { enAdmin } from "./en-admin.js";
 import { enLive } from "./en-live.js";
 import { enProtection } from "./en-protection.js";
+import { enLifecycle } from "./en-lifecycle.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -11,6 +12,7 @@ export const en = {
   ...enAdmin,
   ...enLive,
   ...enProtection,
+  ...enLifecycle,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

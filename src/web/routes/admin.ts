@@ -18,6 +18,7 @@ import { renderPage } from "../render.js";
 import { formatTime } from "../view-models/domain-list.js";
 import { openConflictRows } from "../view-models/conflicts.js";
 import { adminLinks } from "../view-models/layout.js";
+import { showAdoptPreview } from "./drift.js";
 
 export interface AdminSources {
   clock: Clock;
@@ -53,11 +54,16 @@ export function adminRoutes(sources: AdminSources): Router {
     answerAction(req, res, next, "/operations", { notice: page.t("action.retryQueued", { id: String(id) }), job: id });
   });
 
-  router.post("/conflicts/resolve", (req, res, next) => {
+  router.post("/conflicts/resolve", async (req, res, next) => {
     const page = authenticatedPage(res);
     const domain = bodyField(page.request.body, "domain");
     const kind = bodyField(page.request.body, "kind");
     const resolution = bodyField(page.request.body, "resolution");
+    // Adopting is confirmed on its preview (which records, which way); this form only leads there.
+    if (resolution === "adopt" && typeof domain === "string" && (kind === "zone" || kind === "protection")) {
+      await showAdoptPreview(res, sources, domain, kind);
+      return;
+    }
     if (
       typeof domain !== "string" ||
       (kind !== "zone" && kind !== "protection") ||
@@ -74,7 +80,7 @@ export function adminRoutes(sources: AdminSources): Router {
   return router;
 }
 
-async function showOperations(
+export async function showOperations(
   res: Parameters<typeof authenticatedPage>[0],
   sources: AdminSources,
   notice?: string,

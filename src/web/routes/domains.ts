@@ -19,6 +19,7 @@ import { protectionSituation, protectionView, type ProtectionInputs } from "../v
 import { recordPage, recordQuery, type RecordPageModel } from "../view-models/record-page.js";
 import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
+import { domainLifecycleModel, type LifecycleSources } from "../view-models/lifecycle.js";
 
 /**
  * The domain routes every level shares; the tenant scope decides which domains they reach: a domain's detail,
@@ -39,6 +40,8 @@ export interface RecordSources {
   nameServers: readonly string[];
   /** The zones' records, parsed once per version of the file (src/web/records/zone-records.ts). */
   zoneRecords: ZoneRecordsCache;
+  /** The lifecycle and drift sections: the removal's job, conflicts, drift checks. */
+  lifecycle: LifecycleSources;
 }
 
 export function domainRoutes(records: RecordSources, actions: CustomerActions): Router {
@@ -124,6 +127,7 @@ export async function showDomain(
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,
+    ...domainLifecycleModel(page, row, policyOfDomain(records, row), { ...records.lifecycle, zones: records.zones }),
   };
   await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
 }

@@ -3,6 +3,7 @@ import type { JobQueue } from "../../provisioning/queue.js";
 import { authenticatedPage } from "../context.js";
 import type { Level } from "../identity/identity.js";
 import { renderPage } from "../render.js";
+import { pageUrl } from "../urls.js";
 import { domainListModel, domainQuery } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
 
@@ -21,10 +22,16 @@ const TITLE = {
 export async function showHome(res: Response, queue: JobQueue): Promise<void> {
   const page = authenticatedPage(res);
   const level = page.identity.level;
+  // "N queued" leads to the waiting jobs: the admin's every job, a reseller's or customer's their domains' only.
+  const waitingHref = pageUrl(level, page.request.mode, "/jobs");
+  const waitingCount = level === "admin" ? 0 : queue.waitingCount(page.scope.sqlScope());
   const model = {
     ...domainListModel(page, domainQuery(page.request.query)),
     queue: level === "admin" ? queue.countsByState() : undefined,
     operationsHref: level === "admin" ? adminLinks(page).operations : undefined,
+    waitingHref,
+    waiting:
+      waitingCount === 0 ? undefined : { href: waitingHref, label: page.t("waiting.link", { count: waitingCount }) },
   };
   await renderPage(res, page, `${level}/index`, page.t(TITLE[level]), model);
 }

@@ -16,7 +16,8 @@ import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
 import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
-import { jobRoutes } from "./jobs.js";
+import { jobAdminRoutes, jobRoutes } from "./jobs.js";
+import { lifecycleRoutes } from "./lifecycle.js";
 import { protectionRoutes } from "./protection.js";
 import { resumeRoutes } from "./resume.js";
 
@@ -44,7 +45,7 @@ export function pageRoutes(
     pages.use(
       `/${level}`,
       homeRoutes(deps.queue),
-      jobRoutes(deps.queue),
+      jobRoutes(deps.queue, deps.admin.clock),
       domainRoutes(deps.records, deps.actions),
       protectionRoutes(deps.queue, deps.records, deps.admin.clock),
     );
@@ -53,7 +54,9 @@ export function pageRoutes(
     adminRoutes(deps.admin),
     policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }),
     settingsRoutes(deps.settings),
-    driftRoutes(deps.admin),
+    driftRoutes({ ...deps.admin, records: deps.records }),
+    lifecycleRoutes(deps.queue, deps.records, deps.admin.clock),
+    jobAdminRoutes(deps.queue),
     resumeRoutes(deps.resumeSending),
   );
   pages.use(pageNotFound);

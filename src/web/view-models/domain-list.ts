@@ -139,11 +139,19 @@ function rowAction(t: AuthenticatedContext["t"], row: DomainRow): RowAction {
 function listRow(page: AuthenticatedContext, row: DomainRow, waiting: Estimate | undefined): DomainListRow {
   const view = domainView(page, row, waiting);
   const action = rowAction(page.t, row);
+  if (row.state === "deleted") return { ...view, reason: deletedReason(page, row), action };
   if (row.state !== "suspended" || row.dnsStatus === "withdrawn") return { ...view, action };
   const policy = page.onSuspendOf?.(row.username) ?? "keep";
   const audience = page.request.level === "user" ? "customer" : "staff";
   const suspension = page.t(`list.suspended.${policy}.${audience}`);
   return { ...view, reason: view.reason === "" ? suspension : `${suspension} ${view.reason}`, action };
+}
+
+/** A deleted row's Details: when it leaves WEDOS, or that it did or stays (the domain page says more). */
+function deletedReason(page: AuthenticatedContext, row: DomainRow): string {
+  if (row.dnsStatus === "removed") return page.t("list.deleted.removed");
+  if (row.deleteAfter === null) return page.t("list.deleted.kept");
+  return page.t("list.deleted.scheduled", { at: formatTime(row.deleteAfter, page.t("table.never")) });
 }
 
 /**

@@ -83,6 +83,8 @@ export function adminLinks(page: AuthenticatedContext) {
     operations: pageUrl(level, mode, "/operations"),
     // Actions come back to the page they were sent from (origin.ts).
     retry: actionUrl(page, "/jobs/retry"),
+    dismiss: actionUrl(page, "/jobs/dismiss"),
+    waiting: pageUrl(level, mode, "/jobs"),
     resolve: actionUrl(page, "/conflicts/resolve"),
     drift: pageUrl(level, mode, "/drift"),
     applyDrift: actionUrl(page, "/drift/apply"),

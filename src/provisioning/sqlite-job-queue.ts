@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.js";
+import type { Reason } from "../model/reason.js";
 import type { Database } from "../store/database.js";
 import { JobStore, type AttemptOutcome, type JobRow, type JobState, type ShareCaps } from "../store/job-store.js";
 import { WAPI_LANES, type WapiLane } from "../wapi/lanes.js";
@@ -88,16 +89,16 @@ export class SqliteJobQueue implements JobQueue {
     return Promise.resolve(this.store.nextRunAt());
   }
 
-  complete(id: number, worker: string, note?: string): Promise<boolean> {
+  complete(id: number, worker: string, note?: Reason): Promise<boolean> {
     return Promise.resolve(this.store.complete(id, worker, this.clock.now(), note));
   }
 
-  requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome): Promise<void> {
+  requeue(id: number, worker: string, runAt: number, error: Reason, attempt: AttemptOutcome): Promise<void> {
     this.store.requeue(id, worker, runAt, error, attempt, this.clock.now());
     return Promise.resolve();
   }
 
-  bury(id: number, worker: string, error: string): Promise<void> {
+  bury(id: number, worker: string, error: Reason): Promise<void> {
     this.store.bury(id, worker, error, this.clock.now());
     return Promise.resolve();
   }

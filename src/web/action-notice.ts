@@ -1,7 +1,6 @@
 import type { ActionAnswer, CustomerTask } from "../provisioning/customer-actions.js";
 import type { AuthenticatedContext } from "./context.js";
 import type { MessageKey } from "./i18n/index.js";
-import { formatTime } from "./view-models/domain-list.js";
 
 const NOTICES: Readonly<Record<CustomerTask, Readonly<Record<ActionAnswer["outcome"], MessageKey>>>> = {
   syncZone: {
@@ -30,8 +29,8 @@ export function actionNotice(
 ): string {
   return page.t(NOTICES[task][answer.outcome], {
     domain,
-    at: formatTime(answer.runAt, ""),
-    last: formatTime(answer.lastRan ?? null, ""),
+    at: page.t.time(answer.runAt, ""),
+    last: page.t.time(answer.lastRan ?? null, ""),
     minutes: cooldownMinutes,
   });
 }

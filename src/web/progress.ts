@@ -1,8 +1,9 @@
 import type { Job, JobQueue } from "../provisioning/queue.js";
 import { TASKS } from "../provisioning/tasks/index.js";
 import type { AuthenticatedContext } from "./context.js";
-import { CATALOGUES, type MessageKey } from "./i18n/index.js";
+import { isMessageKey } from "./i18n/index.js";
 import { pageUrl } from "./urls.js";
+import { reasonLine, storedReasonView } from "./view-models/reason.js";
 
 /** A queued action's progress, as the box at the top of the page shows it (views/partials/progress.ejs). */
 export interface ProgressView {
@@ -36,12 +37,12 @@ export function visibleJob(page: AuthenticatedContext, queue: JobQueue, id: unkn
   return page.identity.level === "admin" ? job : undefined;
 }
 
-/** What the job is doing, in words; the last error only for the admin (a customer's page says where to look). */
+/** What the job is doing, in words; why it failed in the visitor's words, with the details for the admin. */
 export function progressStatus(page: AuthenticatedContext, job: Job): ProgressStatus {
   const { t } = page;
   const labelKey = TASKS.get(job.task)?.progressLabel;
   const label = labelKey !== undefined && isMessageKey(labelKey) ? t(labelKey, { domain: job.domain ?? "" }) : job.task;
-  const error = page.identity.level === "admin" ? (job.lastError ?? "") : t("progress.seeDetails");
+  const error = reasonLine(storedReasonView(page, job.lastErrorCode, job.lastError));
   const state =
     job.state === "done"
       ? t("progress.done")
@@ -76,9 +77,4 @@ export function progressView(
 export function showProgress(page: AuthenticatedContext, queue: JobQueue, id: number, path: string): number {
   page.progress = progressView(page, queue, id, path);
   return id;
-}
-
-/** Whether a task's progress label is a message the catalogues have (a test checks every registered task's). */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(CATALOGUES.en, key);
 }

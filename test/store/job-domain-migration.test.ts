@@ -12,7 +12,8 @@ const LOADED: DriverName[] = (["native", "builtin"] as const).filter((name) => s
 function databaseAtVersion15(file: string, driver: DriverName, payloads: readonly string[]): void {
   const db = openDatabase(file, { driver });
   db.exec(
-    "DROP INDEX jobs_by_domain; ALTER TABLE jobs DROP COLUMN domain; ALTER TABLE jobs DROP COLUMN progressed_at; ALTER TABLE jobs DROP COLUMN backoff_step",
+    "DROP INDEX jobs_by_domain; ALTER TABLE jobs DROP COLUMN domain; ALTER TABLE jobs DROP COLUMN progressed_at; ALTER TABLE jobs DROP COLUMN backoff_step;" +
+      " ALTER TABLE jobs DROP COLUMN last_error_code; ALTER TABLE domains DROP COLUMN dns_reason_code",
   );
   db.pragma("user_version = 15");
   const insert = db.prepare(

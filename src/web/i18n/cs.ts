@@ -1,9 +1,11 @@
 import { csAdmin } from "./cs-admin.js";
+import { csReasons } from "./cs-reasons.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
 export const cs: Record<MessageKey, string> = {
   ...csAdmin,
+  ...csReasons,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -13,7 +13,6 @@ import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
 import { showProgress } from "../progress.js";
 import { renderPage } from "../render.js";
-import { formatTime } from "../view-models/domain-list.js";
 import { openConflictRows } from "../view-models/conflicts.js";
 import { adminLinks } from "../view-models/layout.js";
 
@@ -60,11 +59,11 @@ export async function showDrift(res: Response, sources: DriftSources, notice?: s
     notice,
     csrfToken: page.csrfToken,
     links: adminLinks(page),
-    lastRun: lastRun === undefined ? t("drift.notRunYet") : t("drift.lastRun", { at: formatTime(lastRun, never) }),
+    lastRun: lastRun === undefined ? t("drift.notRunYet") : t("drift.lastRun", { at: t.time(lastRun, never) }),
     conflicts: openConflictRows(page, sources.conflicts),
     zones: sources.drift.drifted().map(({ domain, checkedAt, summary, refused }) => ({
       domain,
-      found: t("drift.found", { at: formatTime(checkedAt, never) }),
+      found: t("drift.found", { at: t.time(checkedAt, never) }),
       counts: t("drift.counts", summary.counts),
       steps: summary.steps,
       foreign: summary.foreign,

@@ -1,6 +1,5 @@
 import type { ConflictStore } from "../../store/conflict-store.js";
 import type { AuthenticatedContext } from "../context.js";
-import { formatTime } from "./domain-list.js";
 
 /** One open conflict as the admin's operations and drift pages list it (the detail is the core's English text). */
 export interface ConflictRow {
@@ -19,6 +18,6 @@ export function openConflictRows(page: AuthenticatedContext, conflicts: Conflict
     kind: conflict.kind,
     kindLabel: t(`conflicts.kind.${conflict.kind}`),
     detail: conflict.detail,
-    foundAt: formatTime(conflict.foundAt, t("table.never")),
+    foundAt: t.time(conflict.foundAt, t("table.never")),
   }));
 }

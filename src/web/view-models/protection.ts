@@ -1,7 +1,6 @@
 import { protectionSwitchable, protectionWanted, type Policy } from "../../model/policy.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import type { AuthenticatedContext } from "../context.js";
-import { formatTime } from "./domain-list.js";
 
 /** A domain's WEDOS Global protection as its page shows it (undefined: the package does not include it). */
 export interface ProtectionView {
@@ -44,7 +43,7 @@ export function protectionView(page: AuthenticatedContext, row: ProtectionRow | 
     mode: labelOf(MODE_KEYS, row.mode, t),
     origins: row.upstreamIps.join(", "),
     reason: row.reason ?? "",
-    activatedAt: formatTime(row.activatedAt, t("table.never")),
+    activatedAt: t.time(row.activatedAt, t("table.never")),
     canPurge: row.state === "active",
   };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../support/temp-dir.js";
 import { parseRaw, startProvisionedHarness, type WebHarness } from "../web/support.js";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
@@ -22,6 +22,12 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   process.stdout.write(`reasons screenshots: ${SHOTS}\n`);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}, STACK_TIMEOUT_MS);
+afterAll(async () => {
+  await browser?.close();
+}, STACK_TIMEOUT_MS);
+// A harness per test: its files are in a temp directory removed after each test.
+beforeEach(async () => {
   h = await startProvisionedHarness();
   h.sim?.simulator.addFault({ command: "dns-domain-add", kind: "wapi-code", code: 2322 });
   await h.da.createUser({
@@ -36,8 +42,7 @@ beforeAll(async () => {
   h.services.ingest();
   await h.services.worker.runUntilIdle();
 }, STACK_TIMEOUT_MS);
-afterAll(async () => {
-  await browser?.close();
+afterEach(async () => {
   await h?.close();
 }, STACK_TIMEOUT_MS);
 

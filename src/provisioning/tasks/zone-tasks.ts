@@ -204,13 +204,10 @@ export async function syncDomainZone(
       inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", detail), clock.now());
       return;
     }
-    const retryable = error instanceof AppError && error.retryable;
-    inventory.setDnsStatus(
-      domain,
-      retryable ? "pending" : "error",
-      failureReason(toError(error), retryable ? `waiting to retry: ${toError(error).message}` : toError(error).message),
-      clock.now(),
-    );
+    const failure = toError(error);
+    const retryable = failure instanceof AppError && failure.retryable;
+    const detail = retryable ? `waiting to retry: ${failure.message}` : failure.message;
+    inventory.setDnsStatus(domain, retryable ? "pending" : "error", failureReason(failure, detail), clock.now());
     throw error;
   }
 }

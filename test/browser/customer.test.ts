@@ -137,7 +137,7 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
       "user",
       "/domains/alice.test",
       (each) => pageReason(each),
-      /waiting to retry/,
+      /WEDOS is having trouble right now; the change is sent again by itself\./,
     );
     // Its change is not at WEDOS yet: the page says so, and by when it is expected there.
     expect(await pageStatus(frame).textContent()).toBe("changes waiting");

@@ -138,3 +138,28 @@ describe("dates and times", () => {
     expect(english.match(/Times are in UTC\./g)).toHaveLength(1);
   });
 });
+
+describe("a delegation check that got no answer", () => {
+  it("tells the customer it is retried, and only the admin what the resolver said", async () => {
+    const now = h.clock.now();
+    h.services.stores.delegations.save({
+      domain: "alice.test",
+      status: "unanswered",
+      nameservers: [],
+      detail: "the resolver 192.0.2.53 cannot be found (ETIMEOUT)",
+      checkedAt: now,
+      seenAt: null,
+      misses: 1,
+      nextCheckAt: now + 600_000,
+    });
+    const customer = await page("user", "alice", "/domains/alice.test");
+    expect(customer).toContain("The check got no answer this time; it is tried again by itself.");
+    expect(customer).not.toContain("ETIMEOUT");
+    expect(await page("user", "alice", "/domains/alice.test", "cs")).toContain(
+      "Ověření tentokrát nedostalo odpověď; zkusí se znovu samo.",
+    );
+    expect(await page("admin", "admin", "/domains/alice.test")).toContain(
+      "The check got no answer this time (the resolver 192.0.2.53 cannot be found (ETIMEOUT)); it is tried again by itself.",
+    );
+  });
+});

@@ -65,6 +65,7 @@ export const csReasons: Record<keyof typeof enReasons, string> = {
   "wedos.3303": "zóna už existuje",
   "wedos.3305": "zóna je uzamčena pro úpravy",
   "wedos.3309": "záznam už neexistuje",
+  "delegation.unansweredPlain": "Ověření tentokrát nedostalo odpověď; zkusí se znovu samo.",
   "time.zone.utc": "Časy jsou uvedeny v UTC.",
   "time.zone.prague": "Časy jsou uvedeny v pražském čase.",
 };

@@ -66,6 +66,7 @@ export const enReasons = {
   "wedos.3303": "the zone exists already",
   "wedos.3305": "the zone is locked for editing",
   "wedos.3309": "the record no longer exists",
+  "delegation.unansweredPlain": "The check got no answer this time; it is tried again by itself.",
   "time.zone.utc": "Times are in UTC.",
   "time.zone.prague": "Times are in Prague time.",
 };

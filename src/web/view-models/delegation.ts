@@ -31,10 +31,13 @@ export function delegationView(page: AuthenticatedContext, row: DelegationRow | 
     };
   const at = t.time(row.checkedAt, "");
   const seen = row.status === "seen";
+  // What the resolver said (an error code, the resolver's address) is for admins; others read that it is retried.
+  const plain = row.status === "unanswered" && page.identity.level !== "admin";
+  const adviceKey = plain ? "delegation.unansweredPlain" : ADVICE[row.status];
   return {
     seen,
     label: t(seen ? "delegation.seen" : "delegation.notSeen", { at }),
-    advice: t(ADVICE[row.status], {
+    advice: t(adviceKey, {
       found: row.nameservers.length === 0 ? t("delegation.noNameservers") : row.nameservers.join(", "),
       detail: row.detail ?? "",
     }),

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { reason } from "../model/reason.js";
 import { seedAccounts } from "../emulators/directadmin/index.js";
 import type { Level } from "../web/identity/identity.js";
 import { percentile, startPageDaemon, type PageDaemon } from "./page-daemon.js";
@@ -21,8 +22,10 @@ export async function benchDomainListPage(runs = 300): Promise<string[][]> {
     daemon.da.createStaffAccount("admin", "admin");
     const { inventory } = daemon.services.tasks;
     for (let n = 1; n <= 10; n++)
-      for (let i = 1; i <= 1000; i += 10)
-        inventory.setDnsStatus(`acct${String(n).padStart(5, "0")}-${i + 1}.test`, "error", "refused", 0);
+      for (let i = 1; i <= 1000; i += 10) {
+        const domain = `acct${String(n).padStart(5, "0")}-${i + 1}.test`;
+        inventory.setDnsStatus(domain, "error", reason("wedos-refused", "refused"), 0);
+      }
     const rows: Array<[string, string, Level, string, string]> = [
       ["domain list, admin, 10,000 domains", "admin", "admin", "", "Domains 1–50 of 10,000"],
       ["… a search", "admin", "admin", "q=acct00007-99", "acct00007-990.test"],

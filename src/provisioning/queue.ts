@@ -1,4 +1,5 @@
 import type { DomainScope } from "../store/domain-listing.js";
+import type { Reason } from "../model/reason.js";
 import type { AttemptOutcome, JobRow, JobState, ShareCaps } from "../store/job-store.js";
 import type { BudgetOwner } from "../store/wapi-share-store.js";
 import type { WapiLane } from "../wapi/lanes.js";
@@ -26,11 +27,11 @@ export interface Job<P = unknown> extends Omit<JobRow, "payload" | "lane"> {
 /** What the worker does with a job it holds, once the job ran (or could not). */
 export interface JobSettling {
   /** Back to the queue for `runAt`, the attempt counted as `attempt` says (store/job-store.ts AttemptOutcome). */
-  requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome): Promise<void>;
+  requeue(id: number, worker: string, runAt: number, error: Reason, attempt: AttemptOutcome): Promise<void>;
   /** A dead letter, kept with its error until an admin retries it. */
-  bury(id: number, worker: string, error: string): Promise<void>;
+  bury(id: number, worker: string, error: Reason): Promise<void>;
   /** Marks it done, with `note` when it ended without work to do; false when the worker no longer holds it. */
-  complete(id: number, worker: string, note?: string): Promise<boolean>;
+  complete(id: number, worker: string, note?: Reason): Promise<boolean>;
   /** Gives a held job back at once: its worker died (the attempt counts) or is stopping (`giveBack`). */
   release(id: number, worker: string, giveBack?: boolean): Promise<boolean>;
 }

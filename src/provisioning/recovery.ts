@@ -1,3 +1,5 @@
+import type { Reason } from "../model/reason.js";
+
 /**
  * Which failed jobs a task's success settles, besides the older failures of its own key (store/job-store.ts): the
  * failures of the same domain that the success makes moot, because the domain has recovered. A zone that a sync,
@@ -16,7 +18,7 @@ const RECOVERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The tasks whose failed jobs of the same domain a successful job of `task` settles. */
-export function recoveredBy(task: string | undefined, note: string | undefined): readonly string[] {
+export function recoveredBy(task: string | undefined, note: Reason | undefined): readonly string[] {
   if (task === undefined || note !== undefined) return [];
   return RECOVERS[task] ?? [];
 }

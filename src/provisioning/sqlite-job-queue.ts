@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.js";
+import type { Reason } from "../model/reason.js";
 import type { Database } from "../store/database.js";
 import type { DomainScope } from "../store/domain-listing.js";
 import { JobStore, type AttemptOutcome, type JobRow, type JobState, type ShareCaps } from "../store/job-store.js";
@@ -90,7 +91,7 @@ export class SqliteJobQueue implements JobQueue {
     return Promise.resolve(this.store.nextRunAt());
   }
 
-  complete(id: number, worker: string, note?: string): Promise<boolean> {
+  complete(id: number, worker: string, note?: Reason): Promise<boolean> {
     const recovers = recoveredBy(this.store.get(id)?.task, note);
     return Promise.resolve(this.store.complete(id, worker, this.clock.now(), note, recovers));
   }
@@ -111,12 +112,12 @@ export class SqliteJobQueue implements JobQueue {
     return this.store.lists.cancel(key, note, this.clock.now());
   }
 
-  requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome): Promise<void> {
+  requeue(id: number, worker: string, runAt: number, error: Reason, attempt: AttemptOutcome): Promise<void> {
     this.store.requeue(id, worker, runAt, error, attempt, this.clock.now());
     return Promise.resolve();
   }
 
-  bury(id: number, worker: string, error: string): Promise<void> {
+  bury(id: number, worker: string, error: Reason): Promise<void> {
     this.store.bury(id, worker, error, this.clock.now());
     return Promise.resolve();
   }

@@ -1,3 +1,4 @@
+import type { Reason } from "../model/reason.js";
 import type { z } from "zod";
 import type { WapiLane } from "../wapi/lanes.js";
 import { AppError } from "../errors.js";
@@ -26,7 +27,7 @@ export interface TaskDefinition<P> {
 }
 
 /** How a job that did not fail ended: nothing to say, or a note why there was nothing to do. */
-export type TaskResult = void | { note: string };
+export type TaskResult = void | { note: Reason };
 
 /** A task as the registry and the worker hold it: `execute` takes a claimed job, checks its payload, then runs it. */
 export interface Task<P> extends TaskDefinition<P> {

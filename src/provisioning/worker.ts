@@ -6,7 +6,8 @@ import { AppError, toError } from "../errors.js";
 import { countingProgress, type AttemptProgress } from "../wapi/attempt-progress.js";
 import { spendingFor } from "../wapi/budget-owner.js";
 import type { WapiCircuit } from "../wapi/circuit.js";
-import { WapiError, WapiPausedError, WapiResultError } from "../wapi/errors.js";
+import { WapiPausedError, WapiResultError } from "../wapi/errors.js";
+import { failureReason, wapiErrorIn } from "./failure-reason.js";
 import { AnswersBetweenAttempts } from "./answers-between-attempts.js";
 import { backoffDelay } from "./backoff.js";
 import type { ShareCaps } from "../store/job-store.js";
@@ -213,15 +214,14 @@ export class Worker<C = TaskContext> {
   private async settleFailure(job: Job, error: Error, attempt: AttemptProgress): Promise<void> {
     const { queue, clock } = this.deps;
     const now = clock.now();
-    const message = error.message;
-    const wapiError = findWapiError(error);
+    const wapiError = wapiErrorIn(error);
     const progressed = attempt.acceptedWrites > 0;
     const wedosAnswered = attempt.answered > 0 || this.answers.answeredSincePrevious(job.id);
     const blip = wedosAnswered && !(wapiError instanceof WapiResultError);
     if (wapiError !== undefined && (wapiError instanceof WapiPausedError || wapiError.failureClass === "stop")) {
       // Not the job's fault: it waits for the pause to end without losing an attempt.
       const until = this.deps.circuit.status()?.retryAt ?? now + backoffDelay(1);
-      await queue.requeue(job.id, this.id, until, message, progressed ? "progressed" : "paused");
+      await queue.requeue(job.id, this.id, until, failureReason(error), progressed ? "progressed" : "paused");
       return;
     }
     const retryable = error instanceof AppError && error.retryable;
@@ -229,19 +229,12 @@ export class Worker<C = TaskContext> {
       const outcome = progressed ? "progressed" : blip ? "blip" : "failed";
       const step = outcome === "failed" ? job.backoffStep + 1 : 1;
       const retryAt = Math.max(now + backoffDelay(step), wapiError?.retryAt ?? 0);
-      await queue.requeue(job.id, this.id, retryAt, message, outcome);
+      await queue.requeue(job.id, this.id, retryAt, failureReason(error), outcome);
       this.answers.failed(job.id, attempt.answered);
       return;
     }
     this.answers.settled(job.id);
-    await queue.bury(job.id, this.id, retryable ? `gave up after ${job.attempts} attempts: ${message}` : message);
+    const detail = retryable ? `gave up after ${job.attempts} attempts: ${error.message}` : error.message;
+    await queue.bury(job.id, this.id, failureReason(error, detail));
   }
-}
-
-/** The WAPI error behind an error that added context on its way up, if any. */
-function findWapiError(error: unknown): WapiError | undefined {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    if (current instanceof WapiError) return current;
-  }
-  return undefined;
 }

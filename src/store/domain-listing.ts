@@ -59,7 +59,7 @@ export const ATTENTION =
 
 /** The domains table's columns as a DomainRow (the inventory reads rows with them too). */
 export const DOMAIN_COLUMNS = `domain, username, kind, target, state, origin, delete_after AS deleteAfter,
-  dns_status AS dnsStatus, dns_reason AS dnsReason, dns_synced_at AS dnsSyncedAt, created_at AS createdAt,
+  dns_status AS dnsStatus, dns_reason AS dnsReason, dns_reason_code AS dnsReasonCode, dns_synced_at AS dnsSyncedAt, created_at AS createdAt,
   updated_at AS updatedAt`;
 
 /** `%text%` for LIKE, with LIKE's own wildcards in the text matched literally. */

@@ -1,5 +1,6 @@
 import type { PanelAccount, PanelDomain } from "../model/account.js";
 import type { Database } from "./database.js";
+import { encodeReason, type Reason } from "../model/reason.js";
 import { DOMAIN_COLUMNS, DomainListing } from "./domain-listing.js";
 
 export type DomainState = "active" | "suspended" | "deleted";
@@ -25,7 +26,10 @@ export interface DomainRow {
   origin: DomainOrigin;
   deleteAfter: number | null;
   dnsStatus: DnsStatus;
+  /** The operator's English text of the reason (model/reason.ts), or null. */
   dnsReason: string | null;
+  /** The reason's code and parameters (JSON); null when there is no reason or it was written without one. */
+  dnsReasonCode: string | null;
   dnsSyncedAt: number | null;
   createdAt: number;
   updatedAt: number;
@@ -175,11 +179,18 @@ export class InventoryStore {
       .run(state, deleteAfter, now, domain);
   }
 
-  setDnsStatus(domain: string, status: DnsStatus, reason: string | null, now: number, synced = false): void {
+  setDnsStatus(domain: string, status: DnsStatus, reason: Reason | null, now: number, synced = false): void {
     this.db
       .prepare(
-        "UPDATE domains SET dns_status = @status, dns_reason = @reason, dns_synced_at = CASE WHEN @synced THEN @now ELSE dns_synced_at END, updated_at = @now WHERE domain = @domain",
+        "UPDATE domains SET dns_status = @status, dns_reason = @detail, dns_reason_code = @code, dns_synced_at = CASE WHEN @synced THEN @now ELSE dns_synced_at END, updated_at = @now WHERE domain = @domain",
       )
-      .run({ domain, status, reason, now, synced: synced ? 1 : 0 });
+      .run({
+        domain,
+        status,
+        detail: reason?.detail ?? null,
+        code: reason === null ? null : encodeReason(reason),
+        now,
+        synced: synced ? 1 : 0,
+      });
   }
 }

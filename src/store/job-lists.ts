@@ -7,7 +7,7 @@ export type JobSettled = "recovered" | "dismissed" | "cancelled";
 
 /** The jobs table's columns as a JobRow (the job store reads rows with them too). */
 export const JOB_COLUMNS = `id, task, job_key AS jobKey, domain, payload, lane, priority, state, attempts, max_attempts AS maxAttempts,
-  run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError,
+  run_at AS runAt, locked_by AS lockedBy, locked_until AS lockedUntil, last_error AS lastError, last_error_code AS lastErrorCode,
   created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt, account, reseller,
   progressed_at AS progressedAt, backoff_step AS backoffStep`;
 

@@ -1,3 +1,4 @@
+import { encodeReason, reason, type Reason } from "../model/reason.js";
 import type { Database } from "./database.js";
 import { JOB_COLUMNS, JobLists } from "./job-lists.js";
 import type { BudgetOwner } from "./wapi-share-store.js";
@@ -27,7 +28,10 @@ export interface JobRow {
   runAt: number;
   lockedBy: string | null;
   lockedUntil: number | null;
+  /** The operator's English text of why it last failed, or of why it ended without work (model/reason.ts). */
   lastError: string | null;
+  /** That reason's code and parameters (JSON); null when there is none or it was written without one. */
+  lastErrorCode: string | null;
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
@@ -164,14 +168,14 @@ export class JobStore {
    * with it: the work they failed at has now been done; so are failed jobs of the same domain whose task is one of
    * `recovers` (the domain recovered: provisioning/recovery.ts says which tasks a task's success makes moot).
    */
-  complete(id: number, worker: string, now: number, note?: string, recovers: readonly string[] = []): boolean {
+  complete(id: number, worker: string, now: number, note?: Reason, recovers: readonly string[] = []): boolean {
     return this.db.transaction(() => {
       const done =
         this.db
           .prepare(
-            "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
+            "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @detail, last_error_code = @code, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
           )
-          .run({ id, worker, now, note: note ?? null }).changes === 1;
+          .run({ id, worker, now, ...storedReason(note) }).changes === 1;
       if (done) this.settleDeadOfKey(id, now);
       if (done && recovers.length > 0) this.lists.settleRecovered(id, recovers, now);
       return done;
@@ -179,19 +183,19 @@ export class JobStore {
   }
 
   /** Puts a job back in the queue for `runAt`, its attempt counted as `attempt` says. */
-  requeue(id: number, worker: string, runAt: number, error: string, attempt: AttemptOutcome, now: number): void {
+  requeue(id: number, worker: string, runAt: number, error: Reason, attempt: AttemptOutcome, now: number): void {
     this.backToQueue(id, worker, { runAt, error, now }, attempt);
   }
 
   /** Dead letter: kept with its last error until an admin retries it. */
-  bury(id: number, worker: string, error: string, now: number): void {
+  bury(id: number, worker: string, error: Reason, now: number): void {
     this.db.transaction(() => {
       const buried =
         this.db
           .prepare(
-            "UPDATE jobs SET state = 'dead', last_error = @error, locked_by = NULL, locked_until = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
+            "UPDATE jobs SET state = 'dead', last_error = @detail, last_error_code = @code, locked_by = NULL, locked_until = NULL, finished_at = @now, updated_at = @now WHERE id = @id AND locked_by = @worker AND state = 'running'",
           )
-          .run({ id, worker, error, now }).changes === 1;
+          .run({ id, worker, now, ...storedReason(error) }).changes === 1;
       if (buried) this.settleDeadOfKey(id, now);
     })();
   }
@@ -235,7 +239,7 @@ export class JobStore {
   private backToQueue(
     id: number,
     worker: string,
-    to: { runAt: number; error: string | null; now: number },
+    to: { runAt: number; error: Reason | null; now: number },
     attempt: AttemptOutcome,
   ): boolean {
     const progressed = attempt === "progressed";
@@ -250,13 +254,14 @@ export class JobStore {
       if (held.queued === null) {
         this.db
           .prepare(
-            `UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@error, last_error), locked_by = NULL, locked_until = NULL,
+            `UPDATE jobs SET state = 'queued', run_at = @runAt, last_error = COALESCE(@detail, last_error),
+                    last_error_code = CASE WHEN @detail IS NULL THEN last_error_code ELSE @code END, locked_by = NULL, locked_until = NULL,
                     attempts = CASE @attempt WHEN 'progressed' THEN 0 WHEN 'paused' THEN attempts - 1 ELSE attempts END,
                     backoff_step = CASE @attempt WHEN 'failed' THEN backoff_step + 1 WHEN 'paused' THEN backoff_step ELSE 0 END,
                     progressed_at = CASE WHEN @attempt = 'progressed' THEN @now ELSE progressed_at END, updated_at = @now
              WHERE id = @id`,
           )
-          .run({ id, ...to, attempt });
+          .run({ id, runAt: to.runAt, now: to.now, ...storedReason(to.error ?? undefined), attempt });
         return true;
       }
       this.db
@@ -275,13 +280,9 @@ export class JobStore {
         });
       this.db
         .prepare(
-          "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @note, finished_at = @now, updated_at = @now WHERE id = @id",
+          "UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, last_error = @detail, last_error_code = @code, finished_at = @now, updated_at = @now WHERE id = @id",
         )
-        .run({
-          id,
-          note: `taken over by job ${held.queued}, the same work queued again${to.error === null ? "" : ` (${to.error})`}`,
-          now: to.now,
-        });
+        .run({ id, now: to.now, ...storedReason(takenOver(held.queued, to.error)) });
       return true;
     })();
   }
@@ -362,4 +363,15 @@ export class JobStore {
       counts[row.state] = row.n;
     return counts;
   }
+}
+
+/** A reason as its two columns (both null without one). */
+function storedReason(value: Reason | undefined): { detail: string | null; code: string | null } {
+  return value === undefined ? { detail: null, code: null } : { detail: value.detail, code: encodeReason(value) };
+}
+
+/** The note of a job whose work a queued job of the same key absorbed. */
+function takenOver(job: number, error: Reason | null): Reason {
+  const why = error === null ? "" : ` (${error.detail})`;
+  return reason("taken-over", `taken over by job ${job}, the same work queued again${why}`, { job });
 }

@@ -417,9 +417,37 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       -- this from now on (src/store/protection-store.ts update). States: ordering | pending | active | error |
       -- removed | cancel-failed (src/model/protection-state.ts).
       UPDATE protections SET activated_at = NULL WHERE state <> 'active';
-      `,
-    },
-    {
+    `,
+  },
+  {
+    version: 21,
+    name: "reasons as a code with parameters",
+    sql: `
+      -- Why a job last failed or ended without work, and why a domain's DNS is as it is, as a code with parameters
+      -- (JSON {code, params}, src/model/reason.ts): each page says it in its visitor's language and for their level.
+      -- last_error and dns_reason keep the operator's English text (the CLI, the log, the admin's details). Rows
+      -- written before have no code: the pages show their text to admins only.
+      ALTER TABLE jobs ADD COLUMN last_error_code TEXT;
+      ALTER TABLE domains ADD COLUMN dns_reason_code TEXT;
+      -- The fixed texts earlier versions wrote are known: they get their codes.
+      UPDATE domains SET dns_reason_code = json_object('code', CASE dns_reason
+          WHEN 'the hosting package does not include WEDOS DNS' THEN 'package-without-dns'
+          WHEN 'an admin chose to leave the zone that already existed at WEDOS alone' THEN 'zone-left-alone'
+          WHEN 'WEDOS does not match the panel after the sync; it will be retried' THEN 'not-converged'
+          WHEN 'the account is suspended; the zone returns when it is unsuspended' THEN 'withdrawn'
+          WHEN 'the domain was deleted in the panel; its zone was removed at WEDOS after the grace period' THEN 'removed'
+        END, 'params', json_object())
+        WHERE dns_reason IN ('the hosting package does not include WEDOS DNS',
+          'an admin chose to leave the zone that already existed at WEDOS alone',
+          'WEDOS does not match the panel after the sync; it will be retried',
+          'the account is suspended; the zone returns when it is unsuspended',
+          'the domain was deleted in the panel; its zone was removed at WEDOS after the grace period');
+      UPDATE domains SET dns_reason_code = json_object('code', 'records-not-synced', 'params',
+          json_object('count', CAST(dns_reason AS INTEGER)))
+        WHERE dns_reason GLOB '[0-9]* record(s) not synced; see the domain''s records';
+    `,
+  },
+  {
     version: 22,
     name: "how a failed job was settled, and adopt previews",
     sql: `

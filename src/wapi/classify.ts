@@ -1,5 +1,5 @@
 import { pragueClockTime } from "./prague-hour.js";
-import { WAPI_CODES } from "./codes.js";
+import { isCreditCode, WAPI_CODES } from "./codes.js";
 import { WapiResultError } from "./errors.js";
 
 const HOUR_MS = 3_600_000;
@@ -92,7 +92,7 @@ function permanentHint(code: number): string {
     return "the account has reached WEDOS's limit of DNS zones; ask WEDOS support to raise it";
   if (code === WAPI_CODES.recordExists) return "the record already exists at WEDOS; re-read the zone before adding";
   if (code === WAPI_CODES.rowGone) return "the row no longer exists at WEDOS; re-read the zone before changing it";
-  if ((code >= 2279 && code <= 2286) || code === 2293 || code === 3001 || code === 3002)
+  if (isCreditCode(code))
     return "the WEDOS credit account cannot pay for this (locked, inactive or too little credit); top up or unlock the credit account in the WEDOS administration";
   if (code === 2010 || code === 2011) return "this WAPI command is not available for the account";
   if (code >= 3000)

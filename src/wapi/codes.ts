@@ -43,3 +43,8 @@ export const isRecordExisting = (error: unknown): boolean => answeredWith(error,
 export const isCredentialsRejected = (error: unknown): boolean => answeredWith(error, WAPI_CODES.credentialsRejected);
 /** WEDOS does not accept requests from this server's IP address. */
 export const isIpNotAllowed = (error: unknown): boolean => answeredWith(error, WAPI_CODES.ipNotAllowed);
+
+/** The codes that say the WEDOS credit account cannot pay (locked, inactive, too little credit). */
+export function isCreditCode(code: number): boolean {
+  return (code >= 2279 && code <= 2286) || code === 2293 || code === 3001 || code === 3002;
+}

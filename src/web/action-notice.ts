@@ -6,7 +6,6 @@ import { originOf } from "./origin.js";
 import { showProgress, type ProgressSources } from "./progress.js";
 import { innerUrl } from "./protocol.js";
 import { sendJson } from "./render.js";
-import { formatTime } from "./view-models/domain-list.js";
 
 const NOTICES: Readonly<Record<CustomerTask, Readonly<Record<ActionAnswer["outcome"], MessageKey>>>> = {
   syncZone: {
@@ -35,8 +34,8 @@ export function actionNotice(
 ): string {
   return page.t(NOTICES[task][answer.outcome], {
     domain,
-    at: formatTime(answer.runAt, ""),
-    last: formatTime(answer.lastRan ?? null, ""),
+    at: page.t.time(answer.runAt, ""),
+    last: page.t.time(answer.lastRan ?? null, ""),
     minutes: cooldownMinutes,
   });
 }

@@ -2,9 +2,10 @@ import type { Clock } from "../clock.js";
 import type { Job, JobQueue } from "../provisioning/queue.js";
 import { TASKS } from "../provisioning/tasks/index.js";
 import type { AuthenticatedContext } from "./context.js";
-import { CATALOGUES, type MessageKey } from "./i18n/index.js";
+import { isMessageKey } from "./i18n/index.js";
 import { JOB_PARAMETER, originUrl, type Origin } from "./origin.js";
 import { pageUrl } from "./urls.js";
+import { reasonLine, storedReasonView } from "./view-models/reason.js";
 
 /** Where a page reads its jobs' progress: the queue, and the clock that says how long a job has been going. */
 export interface ProgressSources {
@@ -58,12 +59,12 @@ export function visibleJob(page: AuthenticatedContext, queue: JobQueue, id: unkn
   return page.identity.level === "admin" ? job : undefined;
 }
 
-/** What the job is doing, in words; the last error only for the admin (a customer's page says where to look). */
+/** What the job is doing, in words; why it failed in the visitor's words, with the details for the admin. */
 export function progressStatus(page: AuthenticatedContext, job: Job): ProgressStatus {
   const { t } = page;
   const labelKey = TASKS.get(job.task)?.progressLabel;
   const label = labelKey !== undefined && isMessageKey(labelKey) ? t(labelKey, { domain: job.domain ?? "" }) : job.task;
-  const error = page.identity.level === "admin" ? (job.lastError ?? "") : t("progress.seeDetails");
+  const error = reasonLine(storedReasonView(page, job.lastErrorCode, job.lastError));
   const state =
     job.state === "done"
       ? t("progress.done")
@@ -104,9 +105,4 @@ export function progressView(
 /** Shows the progress of job `id` on the page being answered (an action right after it queued the job). */
 export function showProgress(page: AuthenticatedContext, sources: ProgressSources, id: number, origin: Origin): void {
   page.progress = progressView(page, sources, id, origin);
-}
-
-/** Whether a task's progress label is a message the catalogues have (a test checks every registered task's). */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(CATALOGUES.en, key);
 }

@@ -68,7 +68,7 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     expect(await domainsIn(frame)).toEqual(["alice-shop.test", "alice.test"]);
     expect(await listStatus(frame, "alice-shop.test").textContent()).toBe("error");
     expect(await domainRow(frame, "alice-shop.test").locator(".wedos-reason").textContent()).toContain(
-      "the account has reached WEDOS's limit of DNS zones; ask WEDOS support to raise it",
+      "WEDOS cannot take this domain's DNS yet: the WEDOS account has no room for more zones.",
     );
     expect(await listStatus(frame, "alice.test").textContent()).toBe("active");
     await mainPageScreenshot(page, "en", "user-list");
@@ -116,7 +116,7 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
     // The domain WEDOS refused says why, in words a customer can act on.
     await showPluginPage(page, "user", "/domains/alice-shop.test");
     expect(await pageStatus(frame).textContent()).toBe("error");
-    expect(await pageReason(frame).textContent()).toContain("WEDOS refused the request");
+    expect(await pageReason(frame).textContent()).toContain("Your provider has been told.");
   });
 
   it("adds a record in the panel's DNS editor; when its sync has to wait for a retry, Sync now brings it in sync at once", async () => {
@@ -137,12 +137,12 @@ describe("a customer in the browser", { timeout: 90_000 }, () => {
       "user",
       "/domains/alice.test",
       (each) => pageReason(each),
-      /waiting to retry/,
+      /WEDOS is having trouble right now; the change is sent again by itself\./,
     );
     // Its change is not at WEDOS yet: the page says so, and by when it is expected there.
     expect(await pageStatus(frame).textContent()).toBe("changes waiting");
     expect(await pageReason(frame).textContent()).toMatch(
-      /Changes not yet at WEDOS; expected there by \d{4}-\d\d-\d\d \d\d:\d\d UTC\./,
+      /Changes not yet at WEDOS; expected there by \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d\./,
     );
     expect(await recordRow(frame, "shop", "A").locator(".wedos-status").textContent()).toBe(
       "waiting for the next sync",

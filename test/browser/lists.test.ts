@@ -1,4 +1,5 @@
 import type { FrameLocator, Page } from "playwright-core";
+import { reason } from "../../src/model/reason.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageUrl } from "../../src/web/urls.js";
 import {
@@ -34,8 +35,13 @@ beforeAll(async () => {
   const now = b.clock.now();
   for (let n = 1; n <= 120; n++)
     inventory.upsertDomain({ domain: `tom-${String(n).padStart(3, "0")}.test`, username: "tom", kind: "domain" }, now);
-  inventory.setDnsStatus("tom-007.test", "error", "WEDOS refused the zone", now);
-  inventory.setDnsStatus("tom-042.test", "conflict", "a zone for tom-042.test already exists at WEDOS", now);
+  inventory.setDnsStatus("tom-007.test", "error", reason("wedos-refused", "WEDOS refused the zone"), now);
+  inventory.setDnsStatus(
+    "tom-042.test",
+    "conflict",
+    reason("zone-conflict", "a zone for tom-042.test already exists at WEDOS"),
+    now,
+  );
   await b.stack.da.suspendUser("sue");
   const deadline = Date.now() + 30_000;
   while (inventory.domain("sue.test")?.state !== "suspended" && Date.now() < deadline) await b.clock.sleep(100);

@@ -17,6 +17,7 @@ import {
   type WebHarness,
 } from "../web/support.js";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
+import { reason } from "../../src/model/reason.js";
 
 /**
  * Every state of a domain's protection as its page shows it — one badge, one next step, only the buttons that state
@@ -204,7 +205,7 @@ const STATES: ReadonlyArray<[string, () => void, Record<Language, Expected>]> = 
   ],
   [
     "zone-failed",
-    () => (choose(true), h.inventory.setDnsStatus(DOMAIN, "error", "WEDOS refused the zone", h.clock.now())),
+    () => (choose(true), h.inventory.setDnsStatus(DOMAIN, "error", reason("wedos-refused", "WEDOS refused the zone"), h.clock.now())),
     {
       en: {
         badge: "cannot be ordered yet",

@@ -75,7 +75,7 @@ describe("a reseller in the browser", { timeout: 90_000 }, () => {
     let frame = await showPluginPage(page, "reseller", "/");
     await openDomainPage(frame, "jane.test");
     expect(await pageStatus(frame).textContent()).toBe("error");
-    expect(await pageReason(frame).textContent()).toContain("ask WEDOS support to raise it");
+    expect(await pageReason(frame).textContent()).toContain("The server's administrator has been told.");
     await frame.getByRole("button", { name: "Sync now", exact: true }).click();
     await frame.locator(".wedos-notice", { hasText: "A sync of jane.test has been queued" }).waitFor();
     frame = await untilPageShows(page, "reseller", "/domains/jane.test", pageStatus, /^active$/);

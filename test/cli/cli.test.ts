@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { reason } from "../../src/model/reason.js";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
@@ -40,7 +41,7 @@ async function jobPutOffByThePause(env: Record<string, string>) {
   await queue.claim("worker-test", 60_000);
   const plannedEnd = new WapiCircuitStore(db).read()?.retryAt ?? 0;
   expect(plannedEnd).toBeGreaterThan(clock.now());
-  await queue.requeue(id, "worker-test", plannedEnd, "requests to WEDOS are paused", "paused");
+  await queue.requeue(id, "worker-test", plannedEnd, reason("sending-paused", "requests to WEDOS are paused"), "paused");
   return {
     dueAt: () => queue.get(id)?.runAt,
     close: () => db.close(),

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { reason } from "../../src/model/reason.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { DELEGATION_CADENCE, DelegationChecker } from "../../src/provisioning/delegation-checker.js";
@@ -32,7 +33,7 @@ beforeEach(async () => {
   });
   for (const domain of ["a.test", "b.test", "off.test", "gone.test"])
     inventory.upsertDomain({ domain, username: "u", kind: "domain" }, clock.now());
-  inventory.setDnsStatus("off.test", "off", "the package has no WEDOS DNS", clock.now());
+  inventory.setDnsStatus("off.test", "off", reason("package-without-dns", "the package has no WEDOS DNS"), clock.now());
   inventory.setDomainState("gone.test", "deleted", null, clock.now());
   dns.delegate("a.test", ["ns1.other.example"]);
   dns.delegate("b.test", WEDOS);

@@ -1,22 +1,41 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DNS_REASONS, knownDnsReason, type DnsReasonKey } from "../../src/provisioning/dns-reasons.js";
+import { decodeReason } from "../../src/model/reason.js";
+import { DNS_REASONS } from "../../src/provisioning/dns-reasons.js";
+import { openDatabase } from "../../src/store/database.js";
+import { tempDir } from "../support/temp-dir.js";
+
+/** A database as version 19 left it, with `reasons` as domains' free-text reasons (no code column yet). */
+function databaseBeforeCodes(file: string, reasons: ReadonlyArray<string | null>): void {
+  const db = openDatabase(file);
+  db.exec("ALTER TABLE jobs DROP COLUMN last_error_code; ALTER TABLE domains DROP COLUMN dns_reason_code");
+  db.pragma("user_version = 19");
+  const insert = db.prepare(
+    "INSERT INTO domains (domain, kind, state, dns_status, dns_reason, created_at, updated_at) VALUES (?, 'domain', 'active', 'off', ?, 0, 0)",
+  );
+  reasons.forEach((text, i) => insert.run(`d${i}.test`, text));
+  db.close();
+}
 
 describe("the tasks' fixed DNS reasons", () => {
-  it("are recognised from their stored text, with their count", () => {
-    for (const key of Object.keys(DNS_REASONS) as DnsReasonKey[])
-      expect(knownDnsReason(DNS_REASONS[key](3))?.key, key).toBe(key);
-    expect(knownDnsReason("12 record(s) not synced; see the domain's records")).toEqual({
-      key: "recordsNotSynced",
-      count: 12,
-    });
-  });
-
-  it("leave a reason with details of its own (an error from WEDOS) unrecognised", () => {
-    expect(
-      knownDnsReason(
-        'WAPI dns-domain-add: WEDOS refused the request (code 2322 "Maximum number of DNS domains exceeded")',
-      ),
-    ).toBeUndefined();
-    expect(knownDnsReason("waiting to retry: the hosting package does not include WEDOS DNS")).toBeUndefined();
+  it("carry a code, and rows stored before codes existed get theirs from their text (migration 21)", () => {
+    const fixed = Object.values(DNS_REASONS).map((make) => make(12));
+    const file = join(tempDir(), "db.sqlite");
+    const other = 'WAPI dns-domain-add: WEDOS refused the request (code 2322 "Maximum number of DNS domains exceeded")';
+    databaseBeforeCodes(file, [...fixed.map((each) => each.detail), other, null]);
+    const db = openDatabase(file);
+    const rows = db
+      .prepare<[], { code: string | null; text: string | null }>(
+        "SELECT dns_reason_code AS code, dns_reason AS text FROM domains ORDER BY rowid",
+      )
+      .all();
+    db.close();
+    expect(rows.map((row) => decodeReason(row.code, row.text))).toEqual([
+      ...fixed,
+      // A text with details of its own stays what it was: an admin reads it, nobody else.
+      { code: "unrecorded", params: {}, detail: other },
+      undefined,
+    ]);
+    expect(fixed.find((each) => each.code === "records-not-synced")?.params).toEqual({ count: 12 });
   });
 });

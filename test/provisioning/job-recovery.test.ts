@@ -9,6 +9,7 @@ import { openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { JobStore } from "../../src/store/job-store.js";
 import { tempDir } from "../support/temp-dir.js";
+import { reason, type Reason } from "../../src/model/reason.js";
 
 /** A task of these tests: any payload with a domain (the job key is `<name>:<domain>`). */
 const task = (name: string) => ({
@@ -28,9 +29,9 @@ function setup() {
 async function fail(queue: SqliteJobQueue, id: number): Promise<void> {
   const job = await queue.claim("w", 60_000, { only: id });
   expect(job?.id).toBe(id);
-  await queue.bury(id, "w", "WEDOS refused the zone");
+  await queue.bury(id, "w", reason("wedos-refused", "WEDOS refused the zone"));
 }
-async function succeed(queue: SqliteJobQueue, id: number, note?: string): Promise<void> {
+async function succeed(queue: SqliteJobQueue, id: number, note?: Reason): Promise<void> {
   expect((await queue.claim("w", 60_000, { only: id }))?.id).toBe(id);
   expect(await queue.complete(id, "w", note)).toBe(true);
 }
@@ -61,7 +62,7 @@ describe("failed jobs settled when their domain recovers, and dismissed by an ad
     const { queue, store } = setup();
     const failed = queue.enqueue(task("provision-domain"), { domain: "a.test" });
     await fail(queue, failed);
-    await succeed(queue, queue.enqueue(task("sync-zone"), { domain: "a.test" }), "nothing to do");
+    await succeed(queue, queue.enqueue(task("sync-zone"), { domain: "a.test" }), reason("domain-gone", "nothing to do"));
     expect(queue.get(failed)?.state).toBe("dead");
     expect(store.lists.settled(failed)).toBeUndefined();
   });

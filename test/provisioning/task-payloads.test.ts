@@ -3,7 +3,7 @@ import { TASKS } from "../../src/provisioning/tasks/index.js";
 import { reconcile } from "../../src/provisioning/tasks/reconcile.js";
 import { purgeCache, protectDomain } from "../../src/provisioning/tasks/protection-tasks.js";
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
-import { isMessageKey } from "../../src/web/progress.js";
+import { isMessageKey } from "../../src/web/i18n/index.js";
 import { startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
 let h: ProvisioningHarness;

@@ -4,6 +4,7 @@ import { openDatabase } from "../../src/store/database.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { selectDriver } from "../../src/store/sqlite/driver.js";
 import type { DriverName } from "../../src/store/sqlite/types.js";
+import { rewindDatabase } from "../support/rewind-database.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const LOADED: DriverName[] = (["native", "builtin"] as const).filter((name) => selectDriver(name).driver !== undefined);
@@ -11,11 +12,7 @@ const LOADED: DriverName[] = (["native", "builtin"] as const).filter((name) => s
 /** A database as version 15 left it: jobs without a domain column (nor the columns later versions add). */
 function databaseAtVersion15(file: string, driver: DriverName, payloads: readonly string[]): void {
   const db = openDatabase(file, { driver });
-  db.exec(
-    "DROP INDEX jobs_by_domain; ALTER TABLE jobs DROP COLUMN domain; ALTER TABLE jobs DROP COLUMN progressed_at; ALTER TABLE jobs DROP COLUMN backoff_step; " +
-      "ALTER TABLE jobs DROP COLUMN settled; DROP TABLE adopt_previews",
-  );
-  db.pragma("user_version = 15");
+  rewindDatabase(db, 15);
   const insert = db.prepare(
     "INSERT INTO jobs (task, job_key, payload, lane, priority, state, max_attempts, run_at, created_at, updated_at) VALUES ('sync-zone', ?, ?, 'records', 2, 'queued', 12, 0, 0, 0)",
   );

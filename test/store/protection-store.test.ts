@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
 import { ProtectionStore } from "../../src/store/protection-store.js";
 import { tempDir } from "../support/temp-dir.js";
+import { rewindDatabase } from "../support/rewind-database.js";
 
 const ORDER = { variant: "advanced", period: "yearly", mode: "ns", upstreamIps: ["192.0.2.10"] } as const;
 
@@ -10,7 +11,7 @@ describe("migration 20", () => {
   it("clears 'Active since' of every service that is not active, and keeps it on the active ones", () => {
     const file = join(tempDir(), "db.sqlite");
     const old = openDatabase(file);
-    old.pragma("user_version = 19");
+    rewindDatabase(old, 19);
     const insert = old.prepare(
       `INSERT INTO protections (domain, variant, period, mode, upstream_ips, state, activated_at, updated_at)
        VALUES (?, 'start', 'monthly', 'ns', '[]', ?, 1000, 1000)`,

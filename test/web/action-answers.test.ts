@@ -37,7 +37,7 @@ describe("what the page answers a customer who clicks Sync now again", () => {
     h.clock.advance(60_000);
     const answer = await syncNow();
     expect(answer).toContain(
-      "alice.test was synced at 2026-03-10 09:30 UTC. A domain is synced on request at most once every 5 minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next sync is queued for 2026-03-10 09:35 UTC; clicking again will not make it sooner.",
+      "alice.test was synced at 10 Mar 2026, 09:30. A domain is synced on request at most once every 5 minutes (WEDOS allows this server only so many requests an hour, shared by all customers), so the next sync is queued for 10 Mar 2026, 09:35; clicking again will not make it sooner.",
     );
     expect(answer).not.toMatch(/code \d|WAPI|2006|\/var\//);
     await h.services.worker.runUntilIdle();

@@ -73,11 +73,11 @@ describe("an action answers with the page it was started from", () => {
       says: ["The protection cache of alice.test will be purged within a minute.", "Cache purge of alice.test"],
     },
     {
-      action: "Adopt on the drift page",
+      action: "Ignore on the drift page",
       at: "p=/drift",
       path: "/conflicts/resolve",
-      fields: { domain: "carol.test", kind: "zone", resolution: "adopt" },
-      says: ["carol.test will be taken over and synced.", "Setting up carol.test at WEDOS: waiting in the queue"],
+      fields: { domain: "carol.test", kind: "zone", resolution: "ignore" },
+      says: ["carol.test will be left alone at WEDOS.", "Setting up carol.test at WEDOS: waiting in the queue"],
     },
   ])("$action comes back to it", async ({ at, path, fields, says }) => {
     const h = harness();

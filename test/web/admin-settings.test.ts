@@ -74,7 +74,7 @@ describe("the admin's WAPI settings page", () => {
     const tested = await post("/settings/test", {});
     expect(tested.body).toContain("The test is done; WEDOS&#39;s answer is below.");
     expect(await settings()).toMatch(
-      /wedos-status-error">2026-03-10 09:00 UTC: WAPI ping: no answer from http:\/\/127\.0\.0\.1:9 \(/,
+      /wedos-status-error">10 Mar 2026, 09:00: WAPI ping: no answer from http:\/\/127\.0\.0\.1:9 \(/,
     );
   });
 
@@ -122,7 +122,7 @@ describe("the admin's WAPI settings page", () => {
     const page = await testConnection();
     expect(page).toContain("wedos-status-active");
     expect(page).toContain("WEDOS accepted the login, the WAPI password and this server&#39;s IP address");
-    expect(page).toMatch(/Last changed here on 2026-03-10 09:00 UTC by admin\./);
+    expect(page).toMatch(/Last changed here on 10 Mar 2026, 09:00 by admin\./);
     expect(h.logs).toContain(
       `settings: admin changed the WAPI url, login, password in ${h.configFile} (password in ${join(h.root, "wapi-password")})`,
     );
@@ -190,7 +190,7 @@ describe("the admin's WAPI settings page", () => {
     expect(seen()).toEqual({ invalid: 5, blocked: null });
     let page = await settings();
     expect(page).toContain(
-      "Requests WEDOS rejected in the last hour (or never answered): 5. The plugin sends nothing by itself until 2026-03-10 10:00 UTC",
+      "Requests WEDOS rejected in the last hour (or never answered): 5. The plugin sends nothing by itself until 10 Mar 2026, 10:00",
     );
     expect(page).toContain("Test connection can be tried 3 more times this hour.");
 

@@ -35,17 +35,17 @@ describe("whether a domain's delegation to WEDOS is seen", () => {
     dns.delegate("alice.test", ["ns1.previous-host.example", "ns2.previous-host.example"]);
     await checker.runDue();
     const notSeen = await page();
-    expect(notSeen).toContain("not seen yet (checked 2026-03-10 09:00 UTC)");
+    expect(notSeen).toContain("not seen yet (checked 10 Mar 2026, 09:00)");
     expect(notSeen).toContain(
       "The domain still uses other name servers (ns1.previous-host.example, ns2.previous-host.example). Set the name servers listed above at your domain registrar.",
     );
-    expect(notSeen).toContain("Next check: 2026-03-10 09:15 UTC.");
+    expect(notSeen).toContain("Next check: 10 Mar 2026, 09:15.");
 
     dns.delegate("alice.test", ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"]);
     h.clock.advance(15 * 60_000);
     await checker.runDue();
     const seen = await page();
-    expect(seen).toContain('<span class="wedos-status wedos-status-active">seen (checked 2026-03-10 09:15 UTC)</span>');
+    expect(seen).toContain('<span class="wedos-status wedos-status-active">seen (checked 10 Mar 2026, 09:15)</span>');
     expect(seen).toContain("DNS uses WEDOS&#39;s name servers for this domain, so WEDOS answers for it.");
     expect(h.services.wapi.calls.latest(10)).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe("whether a domain's delegation to WEDOS is seen", () => {
     dns.delegate("alice.test", ["ns.wedos.net", "ns1.elsewhere.example"]);
     await checker.runDue();
     const text = await page();
-    expect(text).toContain("zatím není vidět (ověřeno 2026-03-10 09:00 UTC)");
+    expect(text).toContain("zatím není vidět (ověřeno 10. 3. 2026 10:00)");
     expect(text).toContain("Jen některé jmenné servery domény patří WEDOS (ns.wedos.net, ns1.elsewhere.example).");
   });
 });

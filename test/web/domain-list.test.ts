@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { reason } from "../../src/model/reason.js";
 import { policySchema } from "../../src/model/policy.js";
 import { elementsOf, parseHtml, textOf, type HtmlElement } from "../support/html.js";
 import { seedTenants, useSeededHarness } from "./support.js";
@@ -81,8 +82,8 @@ describe("the domain list pages, searches and filters on the server", () => {
     const h = harness();
     addDomains("alice", 30);
     const now = h.clock.now();
-    h.inventory.setDnsStatus("alice-010.test", "error", "WEDOS refused the zone", now);
-    h.inventory.setDnsStatus("alice-002.test", "conflict", "a zone already exists at WEDOS", now);
+    h.inventory.setDnsStatus("alice-010.test", "error", reason("wedos-refused", "WEDOS refused the zone"), now);
+    h.inventory.setDnsStatus("alice-002.test", "conflict", reason("zone-conflict", "a zone already exists at WEDOS"), now);
     h.inventory.setDnsStatus("alice-011.test", "active", null, now, true);
     h.inventory.setDnsStatus("alice-012.test", "active", null, now, true);
     h.inventory.setDnsStatus("alice-013.test", "active", null, now, true);
@@ -153,7 +154,7 @@ describe("each row has one primary action", () => {
     const now = h.clock.now();
     addDomains("alice", 2);
     h.inventory.setDnsStatus("alice.test", "active", null, now, true);
-    h.inventory.setDnsStatus("alice-001.test", "error", "WEDOS refused the zone", now);
+    h.inventory.setDnsStatus("alice-001.test", "error", reason("wedos-refused", "WEDOS refused the zone"), now);
     const page = await list("alice", "user");
     expect(actionsOf(page, "alice.test")).toEqual(["Sync now alice.test"]);
     expect(actionsOf(page, "alice-001.test")).toEqual(["See what is wrong alice-001.test"]);

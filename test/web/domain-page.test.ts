@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { reason } from "../../src/model/reason.js";
+import { DNS_REASONS } from "../../src/provisioning/dns-reasons.js";
 import { parseZoneFile, wedosRowToRecord } from "../../src/dns/index.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
@@ -83,26 +85,12 @@ describe("a domain's page", () => {
     ).toEqual([expect.objectContaining({ lane: "interactive" })]);
   });
 
-  it("says the tasks' fixed reasons in the visitor's language, and a reason with details of its own as stored", async () => {
-    h.services.tasks.inventory.setDnsStatus(
-      "alice.test",
-      "active",
-      "3 record(s) not synced; see the domain's records",
-      h.clock.now(),
-    );
+  it("says the tasks' fixed reasons in the visitor's language", async () => {
+    h.services.tasks.inventory.setDnsStatus("alice.test", "active", DNS_REASONS.recordsNotSynced(3), h.clock.now());
     h.da.setLanguage("alice", "cs");
     const czech = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
     expect(czech.stdout).toContain("nesynchronizované záznamy: 3; podívejte se na záznamy domény");
     expect(czech.stdout).not.toContain("record(s) not synced");
-    h.services.tasks.inventory.setDnsStatus(
-      "alice.test",
-      "error",
-      "WAPI dns-domain-add: WEDOS refused the request (code 2322)",
-      h.clock.now(),
-    );
-    expect(
-      (await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" })).stdout,
-    ).toContain("WAPI dns-domain-add: WEDOS refused the request (code 2322)");
   });
 
   it("is not shown to another customer", async () => {
@@ -183,7 +171,7 @@ describe("protection on a domain's page", () => {
 
 describe("the domain list", () => {
   it("filters to the domains with problems", async () => {
-    h.inventory.setDnsStatus("bob.test", "conflict", "a zone already exists at WEDOS", h.clock.now());
+    h.inventory.setDnsStatus("bob.test", "conflict", reason("zone-conflict", "a zone already exists"), h.clock.now());
     h.inventory.setDnsStatus("alice.test", "active", null, h.clock.now(), true);
     const { stdout } = await h.visit({ level: "reseller", session: h.da.login("res1"), query: "status=problems" });
     expect(stdout).toContain("bob.test");
@@ -196,7 +184,7 @@ describe("the domain list", () => {
   });
 
   it("shows the domains that need attention first", async () => {
-    h.inventory.setDnsStatus("bob.test", "error", "WEDOS refused the request", h.clock.now());
+    h.inventory.setDnsStatus("bob.test", "error", reason("wedos-refused", "refused"), h.clock.now());
     h.inventory.setDnsStatus("alice.test", "active", null, h.clock.now(), true);
     const { stdout } = await h.visit({ level: "reseller", session: h.da.login("res1") });
     expect(stdout.indexOf("bob.test")).toBeGreaterThan(-1);

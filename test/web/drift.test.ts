@@ -62,9 +62,9 @@ describe("the admin's conflicts and drift page", () => {
 
     const before = requestsAtWedos();
     const page = await driftPage();
-    expect(page).toContain("The check last ran 2026-03-10 09:00 UTC.");
+    expect(page).toContain("The check last ran 10 Mar 2026, 09:00.");
     expect(page).toMatch(
-      /<h3 id="wedos-drift-0">alice\.test<\/h3>\s*<p>Found 2026-03-10 09:00 UTC: 0 to add, 1 to update, 0 to delete, 0 to take over<\/p>/,
+      /<h3 id="wedos-drift-0">alice\.test<\/h3>\s*<p>Found 10 Mar 2026, 09:00: 0 to add, 1 to update, 0 to delete, 0 to take over<\/p>/,
     );
     expect(page).toContain("<li><code>~ update www A 203.0.113.9 (TTL 3600) → 192.0.2.10</code></li>");
     expect(page).not.toContain("bob.test</h3>");

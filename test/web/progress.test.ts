@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
+import { reason } from "../../src/model/reason.js";
 import { reconcile as reconcileTask } from "../../src/provisioning/tasks/reconcile.js";
 
 let h: WebHarness;
@@ -113,15 +114,19 @@ describe("the progress of an action", () => {
     expect((await status(domainless, "alice")).status).toBe(404);
   });
 
-  it("tells a customer where to look when the job failed, and the admin why", async () => {
+  it("tells a customer why the job failed in plain words, and the admin with WEDOS's details", async () => {
     const id = jobIdIn(await syncNow("index.html"));
     const job = h.services.queue.get(id);
     expect(job?.state).toBe("queued");
     await h.services.queue.claim("test-worker", 60_000);
-    await h.services.queue.bury(id, "test-worker", "WAPI dns-rows-list: WEDOS refused the request");
-    expect(JSON.parse((await status(id)).body).text).toBe("Sync of alice.test: failed (the domain's page shows why)");
+    const detail = 'WAPI dns-row-add: WEDOS refused the request (code 2314 "Invalid record data")';
+    const params = { command: "dns-row-add", wapiCode: 2314, result: "Invalid record data" };
+    await h.services.queue.bury(id, "test-worker", reason("wedos-refused", detail, params));
+    expect(JSON.parse((await status(id)).body).text).toBe(
+      "Sync of alice.test: failed (WEDOS did not accept the change: a record value WEDOS does not accept. Your provider has been told.)",
+    );
     expect(JSON.parse((await status(id, "admin", "admin")).body).text).toBe(
-      "Sync of alice.test: failed (WAPI dns-rows-list: WEDOS refused the request)",
+      `Sync of alice.test: failed (WEDOS refused the request: a record value WEDOS does not accept. Check the data in the panel, then retry the job. (${detail}))`,
     );
   });
 

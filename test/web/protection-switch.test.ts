@@ -3,6 +3,7 @@ import { policySchema } from "../../src/model/policy.js";
 import type { StoredProtectionState } from "../../src/model/protection-state.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { reason } from "../../src/model/reason.js";
 
 let h: WebHarness;
 beforeEach(async () => {
@@ -251,7 +252,7 @@ describe("error states", () => {
 
   it("a failed zone: no 'sent shortly', no order", async () => {
     setPolicy("opt-out");
-    h.inventory.setDnsStatus("alice.test", "error", "WEDOS refused the zone", h.clock.now());
+    h.inventory.setDnsStatus("alice.test", "error", reason("wedos-refused", "WEDOS refused the zone"), h.clock.now());
     const page = await domainPage("user", "alice", "alice.test");
     expect(status(page)).toEqual(["zone-failed", "cannot be ordered yet"]);
     expect(page).not.toMatch(/sent (to WEDOS )?(shortly|within)/);

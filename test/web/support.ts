@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { reason } from "../../src/model/reason.js";
 import { afterEach, beforeEach } from "vitest";
 import { join } from "node:path";
 import { ManualClock } from "../../src/clock.js";
@@ -190,7 +191,7 @@ export async function seedTenants(h: WebHarness): Promise<void> {
  */
 export async function seedEveryState(h: WebHarness): Promise<void> {
   const now = h.clock.now();
-  h.inventory.setDnsStatus("alice.test", "error", "WEDOS refused the zone", now);
+  h.inventory.setDnsStatus("alice.test", "error", reason("wedos-refused", "WEDOS refused the zone"), now);
   h.inventory.setDnsStatus("bob.test", "pending", null, now);
   h.services.tasks.protections.recordOrdering(
     { domain: "alice.test", variant: "start", period: "monthly", mode: "ns", upstreamIps: ["192.0.2.10"] },

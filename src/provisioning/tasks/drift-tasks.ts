@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reason } from "../../model/reason.js";
 import { planHasWork, planSummary } from "../../sync/plan.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { defineTask, type TaskResult } from "../task-definition.js";
@@ -31,11 +32,12 @@ export const checkDrift = defineTask({
 });
 
 /** Why a check planned nothing (kept with the finished job; the pages say it in the visitor's words). */
+const nothing = (why: string): TaskResult => ({ note: reason("nothing-to-check", why) });
 const NOT_CHECKED = {
-  inactive: { note: "nothing to check: the domain is not active (suspended or deleted)" },
-  notPrimary: { note: "nothing to check: the package's policy does not keep this zone at WEDOS as a primary zone" },
-  conflict: { note: "nothing to check: the zone has a conflict, which an admin adopts or ignores first" },
-  noConflict: { note: "nothing to preview: the zone has no open conflict to adopt" },
+  inactive: nothing("nothing to check: the domain is not active (suspended or deleted)"),
+  notPrimary: nothing("nothing to check: the package's policy does not keep this zone at WEDOS as a primary zone"),
+  conflict: nothing("nothing to check: the zone has a conflict, which an admin adopts or ignores first"),
+  noConflict: nothing("nothing to preview: the zone has no open conflict to adopt"),
 } as const;
 
 async function planForPreview(ctx: TaskContext, domain: string, lane: WapiLane): Promise<TaskResult> {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseZoneFile, type DnsRecord } from "../../dns/index.js";
 import { parseDnsWriteEnv } from "../../panel/directadmin/dns-write-env.js";
-import { AppError } from "../../errors.js";
+import { AppError, toError } from "../../errors.js";
+import { reason } from "../../model/reason.js";
+import { failureReason } from "../failure-reason.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { planSummary } from "../../sync/plan.js";
 import { HANDLED_BY_WEDOS } from "../../sync/record-states.js";
@@ -26,7 +28,9 @@ export type ZonePayload = z.infer<typeof zonePayload>;
  * How a zone job ends when its domain was renamed or deleted before it ran: not a failure (nothing is left to do),
  * and the panel's event about it brings the inventory in line.
  */
-export const DOMAIN_GONE = { note: "nothing to do: the domain no longer exists on this server" } as const;
+export const DOMAIN_GONE = {
+  note: reason("domain-gone", "nothing to do: the domain no longer exists on this server"),
+} as const;
 
 /** provision-domain: the zone (per policy) with the panel's records, then protection if the package has it. */
 export const provisionDomain = defineTask({
@@ -146,7 +150,7 @@ export async function syncDomainZone(
     return;
   }
   if (conflict !== undefined && conflict.resolution === null) {
-    inventory.setDnsStatus(domain, "conflict", conflict.detail, clock.now());
+    inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", conflict.detail), clock.now());
     return;
   }
   try {
@@ -166,7 +170,7 @@ export async function syncDomainZone(
     ) {
       const detail = `a zone for ${domain} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it`;
       conflicts.flag(domain, "zone", detail, clock.now());
-      inventory.setDnsStatus(domain, "conflict", detail, clock.now());
+      inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", detail), clock.now());
       return;
     }
     if (!plan.safety.safe && overrides.force !== true) {
@@ -174,7 +178,10 @@ export async function syncDomainZone(
       inventory.setDnsStatus(
         domain,
         "error",
-        `not applied: ${plan.safety.message ?? ""} (an admin can apply it on the drift page or with: wedos-panel sync ${domain} --apply --force)`,
+        reason(
+          "not-applied",
+          `not applied: ${plan.safety.message ?? ""} (an admin can apply it on the drift page or with: wedos-panel sync ${domain} --apply --force)`,
+        ),
         clock.now(),
       );
       return;
@@ -207,16 +214,13 @@ export async function syncDomainZone(
       zones.rememberZone(domain, policy.dnsMode === "secondary" ? "secondary" : "primary", false, clock.now());
       const detail = `a zone for ${domain} was created at WEDOS outside the plugin; an admin must adopt it (take over its records) or ignore it`;
       conflicts.flag(domain, "zone", detail, clock.now());
-      inventory.setDnsStatus(domain, "conflict", detail, clock.now());
+      inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", detail), clock.now());
       return;
     }
-    const retryable = error instanceof AppError && error.retryable;
-    inventory.setDnsStatus(
-      domain,
-      retryable ? "pending" : "error",
-      retryable ? `waiting to retry: ${(error as Error).message}` : (error as Error).message,
-      clock.now(),
-    );
+    const failure = toError(error);
+    const retryable = failure instanceof AppError && failure.retryable;
+    const detail = retryable ? `waiting to retry: ${failure.message}` : failure.message;
+    inventory.setDnsStatus(domain, retryable ? "pending" : "error", failureReason(failure, detail), clock.now());
     throw error;
   }
 }

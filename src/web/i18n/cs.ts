@@ -2,6 +2,7 @@ import { csAdmin } from "./cs-admin.js";
 import { csLive } from "./cs-live.js";
 import { csProtection } from "./cs-protection.js";
 import { csLifecycle } from "./cs-lifecycle.js";
+import { csReasons } from "./cs-reasons.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -10,6 +11,7 @@ export const cs: Record<MessageKey, string> = {
   ...csLive,
   ...csProtection,
   ...csLifecycle,
+  ...csReasons,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -2,6 +2,7 @@ import { enAdmin } from "./en-admin.js";
 import { enLive } from "./en-live.js";
 import { enProtection } from "./en-protection.js";
 import { enLifecycle } from "./en-lifecycle.js";
+import { enReasons } from "./en-reasons.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -13,6 +14,7 @@ export const en = {
   ...enLive,
   ...enProtection,
   ...enLifecycle,
+  ...enReasons,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

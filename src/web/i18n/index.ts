@@ -1,5 +1,6 @@
 import type { PanelKind } from "../../model/panel-kind.js";
 import { cs, csCpanel } from "./cs.js";
+import { timeFormatter, type FormatTime } from "./format.js";
 import { en, enCpanel, type MessageKey, type PanelMessageKey } from "./en.js";
 
 export type { MessageKey, PanelMessageKey } from "./en.js";
@@ -17,8 +18,13 @@ export const PANEL_CATALOGUES = {
   cpanel: { en: enCpanel, cs: csCpanel },
 } as const satisfies Record<PanelKind, Record<Language, Partial<Record<PanelMessageKey, string>>>>;
 
-/** Looks a text up and fills in its `{name}` parameters. The result is plain text: templates escape it. */
-export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+/**
+ * Looks a text up and fills in its `{name}` parameters. The result is plain text: templates escape it. `time` writes
+ * an instant as the language does, in the page's one time zone (format.ts), so every text and time of a page agree.
+ */
+export type Translate = ((key: MessageKey, params?: Readonly<Record<string, string | number>>) => string) & {
+  time: FormatTime;
+};
 
 /**
  * The language for a visitor: DirectAdmin's `LANGUAGE` when the page got one, else the `language` of the account
@@ -64,8 +70,14 @@ export function acceptedLanguages(header: string | undefined): string[] {
 export function translator(language: Language, panel: PanelKind = "directadmin"): Translate {
   const catalogue: Record<MessageKey, string> = { ...CATALOGUES[language], ...PANEL_CATALOGUES[panel][language] };
   // A key can only be missing at run time when a new status value reaches a page before its text does.
-  return (key, params = {}) =>
+  const translate = (key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string =>
     (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
+  return Object.assign(translate, { time: timeFormatter(language) });
+}
+
+/** Whether `key` is a text the catalogues have (a task's progress label, a WEDOS code's words). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUES.en, key);
 }

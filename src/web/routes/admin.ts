@@ -1,3 +1,5 @@
+import type { Translate } from "../i18n/index.js";
+import { reasonLine, storedReasonView } from "../view-models/reason.js";
 import { Router } from "express";
 import type { Clock } from "../../clock.js";
 import type { WapiStatusView } from "../../model/wapi-status.js";
@@ -15,7 +17,6 @@ import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
-import { formatTime } from "../view-models/domain-list.js";
 import { openConflictRows } from "../view-models/conflicts.js";
 import { adminLinks } from "../view-models/layout.js";
 import { showAdoptPreview } from "./drift.js";
@@ -109,8 +110,8 @@ export async function showOperations(
       task: job.task,
       key: job.jobKey ?? "",
       attempts: job.attempts,
-      error: job.lastError ?? "",
-      at: formatTime(job.finishedAt, t("table.never")),
+      error: reasonLine(storedReasonView(page, job.lastErrorCode, job.lastError)),
+      at: t.time(job.finishedAt, t("table.never")),
     })),
     history: sources.wapi.budgetHistory(24).map((hour) => ({
       hour: new Date(hour.hourStart).toISOString().slice(11, 16),
@@ -118,7 +119,7 @@ export async function showOperations(
       rejected: hour.rejected,
     })),
     calls: sources.calls.latest(100).map((call) => ({
-      at: formatTime(call.at, ""),
+      at: t.time(call.at, ""),
       command: call.command,
       domain: call.domain ?? "",
       lane: call.lane,
@@ -127,13 +128,13 @@ export async function showOperations(
       ms: String(call.durationMs),
     })),
     conflicts: openConflictRows(page, sources.conflicts),
-    hookWarnings: hookWarningRows(sources.db),
+    hookWarnings: hookWarningRows(sources.db, t),
   };
   await renderPage(res, page, "admin/operations", t("page.operations.title"), model);
 }
 
 /** The pre hooks that let an action through unchecked (hooks/pre-check.sh), newest first; shown only when any did. */
-function hookWarningRows(db: Database): {
+function hookWarningRows(db: Database, t: Translate): {
   total: number;
   rows: Array<{ at: string; hook: string; domain: string; username: string; message: string }>;
 } {
@@ -141,7 +142,7 @@ function hookWarningRows(db: Database): {
   return {
     total,
     rows: latest.map((warning) => ({
-      at: formatTime(warning.at, ""),
+      at: t.time(warning.at, ""),
       hook: warning.hook,
       domain: warning.domain ?? "",
       username: warning.username ?? "",

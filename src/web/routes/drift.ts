@@ -18,7 +18,6 @@ import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
 import { actionUrl } from "../origin.js";
 import { pageUrl } from "../urls.js";
-import { formatTime } from "../view-models/domain-list.js";
 import { adoptPreviewModel, openConflictRows } from "../view-models/conflicts.js";
 import { adoptPreviewHref } from "../view-models/drift-state.js";
 import { adminLinks } from "../view-models/layout.js";
@@ -154,9 +153,9 @@ function checkedSummary(page: AuthenticatedContext, sources: DriftSources): { te
   const { t } = page;
   const report = new DaemonStateStore(sources.db).get<ReconcileReport>(RECONCILE_REPORT_KEY)?.value.at;
   const { zones, latest } = sources.drift.checkedTotals();
-  const run = report === undefined ? t("drift.notRunYet") : t("drift.lastRun", { at: formatTime(report, "") });
+  const run = report === undefined ? t("drift.notRunYet") : t("drift.lastRun", { at: t.time(report, "") });
   const checked =
-    zones === 0 ? t("drift.noneChecked") : t("drift.checked", { count: zones, at: formatTime(latest ?? null, "") });
+    zones === 0 ? t("drift.noneChecked") : t("drift.checked", { count: zones, at: t.time(latest ?? null, "") });
   return { text: `${run} ${checked}`, anyChecked: zones > 0 };
 }
 
@@ -180,7 +179,7 @@ export async function showDrift(res: Response, sources: DriftSources, notice?: s
     })),
     zones: sources.drift.drifted().map(({ domain, checkedAt, summary, refused }) => ({
       domain,
-      found: t("drift.found", { at: formatTime(checkedAt, never) }),
+      found: t("drift.found", { at: t.time(checkedAt, never) }),
       counts: t("drift.counts", summary.counts),
       steps: summary.steps,
       foreign: summary.foreign,

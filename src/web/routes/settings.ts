@@ -15,7 +15,6 @@ import { fuseInWords } from "../view-models/fuse.js";
 import { authenticatedPage } from "../context.js";
 import { actorName } from "../identity/identity.js";
 import { renderPage } from "../render.js";
-import { formatTime } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
 import { readSettingsForm } from "./settings-form.js";
 
@@ -163,7 +162,7 @@ async function showSettings(
     password: t("settings.passwordSet", { source: current.passwordSource ?? "?" }),
     configFile: sources.config.configPath,
     changed:
-      changed === undefined ? undefined : t("settings.changedBy", { at: formatTime(changed.at, ""), user: changed.by }),
+      changed === undefined ? undefined : t("settings.changedBy", { at: t.time(changed.at, ""), user: changed.by }),
     limits: t("settings.limits", {
       limit: String(wapi.hourlyLimit),
       reserve: String(wapi.interactiveReserve),
@@ -178,7 +177,7 @@ async function showSettings(
         : {
             ok: last.ok,
             message: last.message,
-            at: formatTime(last.at, ""),
+            at: t.time(last.at, ""),
             stale: changed !== undefined && last.at < changed.at,
           },
   };

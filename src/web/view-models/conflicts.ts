@@ -1,7 +1,6 @@
 import type { ConflictStore } from "../../store/conflict-store.js";
 import type { DriftStore } from "../../store/drift-store.js";
 import type { AuthenticatedContext } from "../context.js";
-import { formatTime } from "./domain-list.js";
 
 /** One open conflict as the admin's operations and drift pages list it (the detail is the core's English text). */
 export interface ConflictRow {
@@ -20,7 +19,7 @@ export function openConflictRows(page: AuthenticatedContext, conflicts: Conflict
     kind: conflict.kind,
     kindLabel: t(`conflicts.kind.${conflict.kind}`),
     detail: conflict.detail,
-    foundAt: formatTime(conflict.foundAt, t("table.never")),
+    foundAt: t.time(conflict.foundAt, t("table.never")),
   }));
 }
 
@@ -79,7 +78,7 @@ export function adoptPreviewModel(
     kind: query.kind,
     kindLabel: t(`conflicts.kind.${query.kind}`),
     detail: conflict.detail,
-    plannedAt: preview === undefined ? undefined : formatTime(preview.plannedAt, t("table.never")),
+    plannedAt: preview === undefined ? undefined : t.time(preview.plannedAt, t("table.never")),
     summary: !zone
       ? t("adopt.protection")
       : preview === undefined

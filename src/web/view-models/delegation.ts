@@ -1,7 +1,6 @@
 import type { DelegationRow } from "../../store/delegation-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import type { MessageKey } from "../i18n/index.js";
-import { formatTime } from "./domain-list.js";
 
 /** Whether the delegation to WEDOS's name servers is seen, as the domain page says it. */
 export interface DelegationView {
@@ -30,15 +29,18 @@ export function delegationView(page: AuthenticatedContext, row: DelegationRow | 
       advice: t("delegation.notCheckedAdvice"),
       nextCheck: undefined,
     };
-  const at = formatTime(row.checkedAt, "");
+  const at = t.time(row.checkedAt, "");
   const seen = row.status === "seen";
+  // What the resolver said (an error code, the resolver's address) is for admins; others read that it is retried.
+  const plain = row.status === "unanswered" && page.identity.level !== "admin";
+  const adviceKey = plain ? "delegation.unansweredPlain" : ADVICE[row.status];
   return {
     seen,
     label: t(seen ? "delegation.seen" : "delegation.notSeen", { at }),
-    advice: t(ADVICE[row.status], {
+    advice: t(adviceKey, {
       found: row.nameservers.length === 0 ? t("delegation.noNameservers") : row.nameservers.join(", "),
       detail: row.detail ?? "",
     }),
-    nextCheck: t("delegation.nextCheck", { at: formatTime(row.nextCheckAt, "") }),
+    nextCheck: t("delegation.nextCheck", { at: t.time(row.nextCheckAt, "") }),
   };
 }

@@ -1,13 +1,12 @@
-import { knownDnsReason } from "../../provisioning/dns-reasons.js";
 import type { Estimate } from "../../provisioning/estimate.js";
 import { DOMAIN_GROUPS, type DomainGroup } from "../../store/domain-listing.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
-import { utcMinute } from "../../util/utc-minute.js";
 import { linksOf } from "./layout.js";
 import { waitingStatus } from "./sending.js";
 import { pageWindow, requestedPage, searchText } from "./pager.js";
+import { storedReasonView } from "./reason.js";
 
 /** One domain as the list and detail pages show it. */
 export interface DomainView {
@@ -17,7 +16,10 @@ export interface DomainView {
   stateLabel: string;
   dnsStatus: string;
   dnsLabel: string;
+  /** Why the DNS is as it is, in the visitor's words (reason.ts). */
   reason: string;
+  /** Admins only: the stored details of that reason (WAPI command and code, WEDOS's words, an error's text). */
+  reasonDetails: string | undefined;
   syncedAt: string;
   href: string;
   canSync: boolean;
@@ -78,17 +80,14 @@ export interface DomainListModel {
   notice: string | undefined;
 }
 
-/** "2026-03-10 09:00 UTC": the panel serves people in many time zones and the daemon knows none of them. */
-export function formatTime(ms: number | null, never: string): string {
-  return ms === null ? never : utcMinute(ms);
-}
-
 /**
  * A domain row made printable (labels translated; the template escapes everything). `waiting`: when its changes not
  * yet at WEDOS are expected there; such a domain is never shown plainly active or waiting without a time.
  */
 export function domainView(page: AuthenticatedContext, row: DomainRow, waiting?: Estimate): DomainView {
   const { t } = page;
+  const stored = storedReasonView(page, row.dnsReasonCode, row.dnsReason);
+  const reasonText = stored?.text ?? "";
   // An error that is only the pause itself (the sync that met it waits for the fix) is waiting too.
   const changes =
     waiting !== undefined &&
@@ -107,21 +106,15 @@ export function domainView(page: AuthenticatedContext, row: DomainRow, waiting?:
     // The stored reason stays beside the wait, except an error that is only the pause (its words are for the admin).
     reason:
       changes === undefined
-        ? dnsReasonText(t, row.dnsReason)
+        ? reasonText
         : row.dnsStatus === "error"
           ? changes.reason
-          : [changes.reason, dnsReasonText(t, row.dnsReason)].filter((text) => text !== "").join(" "),
-    syncedAt: formatTime(row.dnsSyncedAt, t("table.never")),
+          : [changes.reason, reasonText].filter((text) => text !== "").join(" "),
+    reasonDetails: changes !== undefined && row.dnsStatus === "error" ? undefined : stored?.details,
+    syncedAt: t.time(row.dnsSyncedAt, t("table.never")),
     href: linksOf(page).domain(row.domain),
     canSync: row.state === "active",
   };
-}
-
-/** A domain's reason in the visitor's language when it is one of the tasks' fixed reasons, else as stored. */
-function dnsReasonText(t: AuthenticatedContext["t"], reason: string | null): string {
-  if (reason === null) return "";
-  const known = knownDnsReason(reason);
-  return known === undefined ? reason : t(`reason.${known.key}`, { count: known.count });
 }
 
 /** The row's primary action (see RowAction). */
@@ -151,7 +144,7 @@ function listRow(page: AuthenticatedContext, row: DomainRow, waiting: Estimate |
 function deletedReason(page: AuthenticatedContext, row: DomainRow): string {
   if (row.dnsStatus === "removed") return page.t("list.deleted.removed");
   if (row.deleteAfter === null) return page.t("list.deleted.kept");
-  return page.t("list.deleted.scheduled", { at: formatTime(row.deleteAfter, page.t("table.never")) });
+  return page.t("list.deleted.scheduled", { at: page.t.time(row.deleteAfter, page.t("table.never")) });
 }
 
 /**

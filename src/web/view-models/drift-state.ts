@@ -7,7 +7,6 @@ import type { DriftStore } from "../../store/drift-store.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
-import { formatTime } from "./domain-list.js";
 
 /**
  * What the plugin knows about a zone's drift, one state at a time, never more reassuring than what was looked at:
@@ -76,7 +75,7 @@ export function driftStateView(page: AuthenticatedContext, row: DomainRow, sourc
   return {
     state,
     status: STATUS[state],
-    text: t(`driftState.${state}`, { at: formatTime(at ?? null, t("table.never")) }),
+    text: t(`driftState.${state}`, { at: t.time(at ?? null, t("table.never")) }),
     canCheck,
     nextHref: next?.href,
     nextLabel: next?.label,

@@ -1,5 +1,6 @@
 import type { AuthenticatedContext, PageContext } from "../context.js";
 import type { MessageKey } from "../i18n/index.js";
+import { PAGE_TIME_ZONES } from "../i18n/format.js";
 import { actionUrl } from "../origin.js";
 import { assetUrl, pageUrl } from "../urls.js";
 import { sendingBanner, type SendingBannerModel } from "./sending.js";
@@ -38,6 +39,8 @@ export interface LayoutModel {
   nav: NavItem[];
   /** Why nothing (or less) is being sent to WEDOS now, on every page while it holds. */
   sending: SendingBannerModel | undefined;
+  /** "Times are in UTC.": the one zone every time on the page is in, named once (i18n/format.ts). */
+  timeZone: string;
 }
 
 /**
@@ -72,6 +75,7 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
     csrfToken: page.csrfToken,
     nav,
     sending: sendingBanner(page),
+    timeZone: page.t(PAGE_TIME_ZONES[page.language].note),
   };
 }
 

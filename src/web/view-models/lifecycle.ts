@@ -6,7 +6,6 @@ import type { DomainRow } from "../../store/inventory-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { actionUrl } from "../origin.js";
 import { pageUrl } from "../urls.js";
-import { formatTime } from "./domain-list.js";
 import { driftStateView, type DriftStateSources, type DriftStateView } from "./drift-state.js";
 
 /**
@@ -69,12 +68,12 @@ export function lifecycleView(
   if (row.state !== "deleted") return undefined;
   const state = removalState(row, removal);
   const never = t("table.never");
-  const at = formatTime(state === "scheduled" ? (removal?.runAt ?? null) : row.deleteAfter, never);
+  const at = page.t.time(state === "scheduled" ? (removal?.runAt ?? null) : row.deleteAfter, never);
   const retrying = state === "scheduled" && removal?.lastError !== null && removal?.lastError !== undefined;
   const text = t(`lifecycle.${retrying ? "retrying" : state}.${audience}`, {
     at,
     days: policy.graceDays,
-    removedAt: formatTime(row.updatedAt, never),
+    removedAt: page.t.time(row.updatedAt, never),
   });
   const admin = page.request.level === "admin";
   const confirm = (action: "cancel" | "now") =>

@@ -10,7 +10,6 @@ import type { DomainRow } from "../../store/inventory-store.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import type { MessageKey } from "../i18n/index.js";
-import { formatTime } from "./domain-list.js";
 
 type ProtectionPolicy = Pick<Policy, "protection" | "protectionChoice" | "protectionPeriod">;
 
@@ -143,7 +142,7 @@ export function protectionView(page: AuthenticatedContext, inputs: ProtectionInp
     plan: planLabel(page, live ?? { variant: inputs.policy.protection, period: inputs.policy.protectionPeriod }),
     mode: live === undefined ? undefined : labelOf(MODE_KEYS, live.mode, t),
     origins: live === undefined ? undefined : live.upstreamIps.join(", "),
-    activeSince: showsActiveSince(phase) ? formatTime(inputs.row?.activatedAt ?? null, t("table.never")) : undefined,
+    activeSince: showsActiveSince(phase) ? t.time(inputs.row?.activatedAt ?? null, t("table.never")) : undefined,
     details: admin && FAILED.has(phase) ? (inputs.row?.reason ?? undefined) : undefined,
     buttons: situation.actions.map((action, index) => ({
       action,

@@ -2,7 +2,6 @@ import type { Blocking, Estimate } from "../../provisioning/estimate.js";
 import type { PageContext } from "../context.js";
 import type { Translate } from "../i18n/index.js";
 import { actionUrl } from "../origin.js";
-import { formatTime } from "./domain-list.js";
 
 /** The banner every page shows while something holds back sending to WEDOS (views/partials/sending.ejs). */
 export interface SendingBannerModel {
@@ -16,8 +15,8 @@ export interface SendingBannerModel {
 }
 
 /** A moment promised as "by": rounded up to the minute, so it is never earlier than the estimate. */
-export function byTime(ms: number): string {
-  return formatTime(Math.ceil(ms / 60_000) * 60_000, "");
+export function byTime(t: Translate, ms: number): string {
+  return t.time(Math.ceil(ms / 60_000) * 60_000);
 }
 
 /** The banner of the visitor's level, or undefined while sending goes on. */
@@ -31,7 +30,7 @@ export function sendingBanner(page: PageContext): SendingBannerModel | undefined
       title: t("sending.customer.title"),
       lines: [
         expected.kind === "at" && Number.isFinite(expected.at)
-          ? t("sending.customer.timed", { time: byTime(expected.at) })
+          ? t("sending.customer.timed", { time: byTime(t, expected.at) })
           : t("sending.customer.held"),
       ],
       details: undefined,
@@ -53,10 +52,10 @@ function causeAndFix(t: Translate, blocking: Blocking): string[] {
   if (blocking.kind === "budget-spent")
     return [
       t("sending.cause.budget", { used: blocking.used, cap: blocking.cap }),
-      t("sending.fix.budget", { time: byTime(blocking.renewsAt) }),
+      t("sending.fix.budget", { time: byTime(t, blocking.renewsAt) }),
     ];
   const { pause } = blocking;
-  const time = byTime(pause.retryAt);
+  const time = byTime(t, pause.retryAt);
   switch (pause.reason) {
     case "credentials":
       return [t("sending.cause.credentials"), t("sending.fix.credentials")];
@@ -76,7 +75,7 @@ function causeAndFix(t: Translate, blocking: Blocking): string[] {
 
 function expectedLine(t: Translate, expected: Estimate): string {
   if (expected.kind !== "at") return t("sending.expected.afterFix");
-  return Number.isFinite(expected.at) ? t("sending.expected.by", { time: byTime(expected.at) }) : "";
+  return Number.isFinite(expected.at) ? t("sending.expected.by", { time: byTime(t, expected.at) }) : "";
 }
 
 /** A domain's DNS column while changes of it wait for WEDOS: never plainly "active". */
@@ -85,7 +84,7 @@ export function waitingStatus(t: Translate, estimate: Estimate): { label: string
     label: t("dns.waiting"),
     reason:
       estimate.kind === "at" && Number.isFinite(estimate.at)
-        ? t("waiting.by", { time: byTime(estimate.at) })
+        ? t("waiting.by", { time: byTime(t, estimate.at) })
         : t("waiting.held"),
   };
 }

@@ -1,9 +1,8 @@
 import type { Job, JobQueue } from "../../provisioning/queue.js";
 import { TASKS } from "../../provisioning/tasks/index.js";
 import type { AuthenticatedContext } from "../context.js";
-import { isMessageKey } from "../progress.js";
+import { isMessageKey } from "../i18n/index.js";
 import { pageUrl } from "../urls.js";
-import { formatTime } from "./domain-list.js";
 
 /** Waiting jobs shown on one page: the ones due first; the count says how many more there are. */
 export const WAITING_SHOWN = 100;
@@ -29,7 +28,7 @@ export interface WaitingJobsModel {
 /** Why a waiting job waits, in the visitor's words. */
 function waitingReason(page: AuthenticatedContext, job: Job, now: number): string {
   const { t } = page;
-  const at = formatTime(job.runAt, t("table.never"));
+  const at = t.time(job.runAt, t("table.never"));
   if (job.state === "running") return t("waiting.running");
   const error = page.identity.level === "admin" && job.lastError !== null ? ` ${job.lastError}` : "";
   if (job.runAt > now) {

@@ -435,12 +435,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
           WHEN 'an admin chose to leave the zone that already existed at WEDOS alone' THEN 'zone-left-alone'
           WHEN 'WEDOS does not match the panel after the sync; it will be retried' THEN 'not-converged'
           WHEN 'the account is suspended; the zone returns when it is unsuspended' THEN 'withdrawn'
+          WHEN 'an admin adopted the zone found at WEDOS; the panel''s records are being applied to it' THEN 'adopting'
           WHEN 'the domain was deleted in the panel; its zone was removed at WEDOS after the grace period' THEN 'removed'
         END, 'params', json_object())
         WHERE dns_reason IN ('the hosting package does not include WEDOS DNS',
           'an admin chose to leave the zone that already existed at WEDOS alone',
           'WEDOS does not match the panel after the sync; it will be retried',
           'the account is suspended; the zone returns when it is unsuspended',
+          'an admin adopted the zone found at WEDOS; the panel''s records are being applied to it',
           'the domain was deleted in the panel; its zone was removed at WEDOS after the grace period');
       UPDATE domains SET dns_reason_code = json_object('code', 'records-not-synced', 'params',
           json_object('count', CAST(dns_reason AS INTEGER)))

@@ -80,12 +80,12 @@ describe("the lifecycle and drift, seen in a browser", { timeout: 120_000 }, () 
     await h.services.worker.runUntilIdle();
     const customer = await seen("user", "/domains/old.test", "en", "deleted-customer");
     expect(customer.badges).toContain("removal scheduled");
-    expect(customer.text).toContain("keeps working until 2026-03-17 09:00 UTC, when it is removed");
+    expect(customer.text).toContain("keeps working until 17 Mar 2026, 09:00, when it is removed");
     expect(customer.text).not.toContain("Set these name servers");
     expect(customer.controls).not.toContain("Remove now");
     const customerCs = await seen("user", "/domains/old.test", "cs", "deleted-customer");
     expect(customerCs.badges).toContain("odstranění naplánováno");
-    expect(customerCs.text).toContain("Její DNS u WEDOS funguje do 2026-03-17 09:00 UTC");
+    expect(customerCs.text).toContain("Její DNS u WEDOS funguje do 17. 3. 2026 10:00");
 
     const admin = await seen("admin", "/domains/old.test", "en", "deleted-admin");
     expect(admin.text).toContain("after the package's grace period of 7 days");
@@ -117,10 +117,10 @@ describe("the lifecycle and drift, seen in a browser", { timeout: 120_000 }, () 
     h.services.queue.enqueue(syncZone, { domain: "carol.test" }, { delayMs: 600_000 });
     const waiting = await seen("reseller", "/jobs", "en", "waiting-reseller");
     expect(waiting.text).toContain("Sync of bob.test");
-    expect(waiting.text).toContain("scheduled for 2026-03-10 09:10 UTC");
+    expect(waiting.text).toContain("scheduled for 10 Mar 2026, 09:10");
     expect(waiting.text).not.toContain("carol.test");
     const resellerCs = await seen("reseller", "/jobs", "cs", "waiting-reseller");
-    expect(resellerCs.text).toContain("naplánováno na 2026-03-10 09:10 UTC");
+    expect(resellerCs.text).toContain("naplánováno na 10. 3. 2026 10:10");
   });
 
   it("shows one truthful drift state per domain and the adopt preview", async () => {

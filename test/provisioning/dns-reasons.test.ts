@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { decodeReason } from "../../src/model/reason.js";
 import { DNS_REASONS } from "../../src/provisioning/dns-reasons.js";
 import { openDatabase } from "../../src/store/database.js";
+import { rewindDatabase } from "../support/rewind-database.js";
 import { tempDir } from "../support/temp-dir.js";
 
-/** A database as version 19 left it, with `reasons` as domains' free-text reasons (no code column yet). */
+/** A database as version 20 left it, with `reasons` as domains' free-text reasons (no code column yet). */
 function databaseBeforeCodes(file: string, reasons: ReadonlyArray<string | null>): void {
   const db = openDatabase(file);
-  db.exec("ALTER TABLE jobs DROP COLUMN last_error_code; ALTER TABLE domains DROP COLUMN dns_reason_code");
-  db.pragma("user_version = 19");
+  rewindDatabase(db, 20);
   const insert = db.prepare(
     "INSERT INTO domains (domain, kind, state, dns_status, dns_reason, created_at, updated_at) VALUES (?, 'domain', 'active', 'off', ?, 0, 0)",
   );

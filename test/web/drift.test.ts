@@ -201,7 +201,7 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     const before = requestsAtWedos();
     await h.services.worker.runUntilIdle();
     expect(requestsAtWedos() - before).toBe(1);
-    expect(await domainPage("alice.test")).toContain("WEDOS held what the panel holds when last compared (2026-03-10 09:00 UTC).");
+    expect(await domainPage("alice.test")).toContain("WEDOS held what the panel holds when last compared (10 Mar 2026, 09:00).");
     expect(await driftPage()).toContain("No differences found.");
 
     await changeAtWedos("alice.test", ["www"]);

@@ -59,12 +59,12 @@ describe("a deleted domain's removal from WEDOS", () => {
     await deletedDomain();
     const body = await page("user", "alice", "/domains/old.test");
     expect(body).toContain("removal scheduled");
-    expect(body).toContain("Its DNS at WEDOS keeps working until 2026-03-17 09:00 UTC, when it is removed.");
+    expect(body).toContain("Its DNS at WEDOS keeps working until 17 Mar 2026, 09:00, when it is removed.");
     expect(body).not.toContain("Set these name servers");
     expect(body).not.toContain("Cancel removal");
     expect(body).not.toContain("Remove now");
     expect(await page("user", "alice", "/")).toMatch(
-      /old\.test[\s\S]{0,600}Deleted; removed from WEDOS on 2026-03-17 09:00 UTC\./,
+      /old\.test[\s\S]{0,600}Deleted; removed from WEDOS on 17 Mar 2026, 09:00\./,
     );
     // A live domain still gets the instructions.
     expect(await page("user", "alice", "/domains/alice.test")).toContain("Set these name servers");
@@ -167,7 +167,7 @@ describe("waiting jobs", () => {
     const admin = await page("admin", "admin", "/jobs");
     expect(admin).toContain("3 job(s) waiting or running");
     expect(admin).toContain("Sync of alice.test");
-    expect(admin).toContain("scheduled for 2026-03-10 10:00 UTC");
+    expect(admin).toContain("scheduled for 10 Mar 2026, 10:00");
     expect(admin).toContain("reconcile");
 
     const reseller = await page("reseller", "res1", "/jobs");

@@ -1,9 +1,11 @@
 import { csAdmin } from "./cs-admin.js";
+import { csDomain } from "./cs-domain.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
 export const cs: Record<MessageKey, string> = {
   ...csAdmin,
+  ...csDomain,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",
@@ -326,6 +328,8 @@ export const cs: Record<MessageKey, string> = {
 
 /** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */
 export const csCpanel: Record<PanelMessageKey, string> = {
+  "editor.link": "Upravit záznamy domény {domain} v Editoru zóny v cPanelu",
+  "editor.ownerOnly": "Záznamy upravuje v cPanelu účet {owner}: pro změnu se přihlaste jako {owner}.",
   "records.intro":
     "Záznamy pocházejí ze zóny na tomto serveru, kterou upravujete v Editoru zón v cPanelu (ve WHM: Edit DNS Zone). Tato stránka ukazuje, zda je WEDOS už má.",
   "error.sessionExpired": "Vaše přihlášení do cPanelu nelze potvrdit. Přihlaste se prosím do cPanelu znovu.",

@@ -1,4 +1,5 @@
 import { enAdmin } from "./en-admin.js";
+import { enDomain } from "./en-domain.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -7,6 +8,7 @@ import { enAdmin } from "./en-admin.js";
  */
 export const en = {
   ...enAdmin,
+  ...enDomain,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",
@@ -337,6 +339,8 @@ export type MessageKey = keyof typeof en;
  * (same parameters). Every other text is the same on both panels.
  */
 export const enCpanel = {
+  "editor.link": "Edit the records of {domain} in cPanel's Zone Editor",
+  "editor.ownerOnly": "The records are edited in cPanel by the account {owner}: log in as {owner} to change them.",
   "records.intro":
     "The records come from this server's zone, which you edit in cPanel's Zone Editor (in WHM: Edit DNS Zone). This page shows whether WEDOS holds each one.",
   "error.sessionExpired": "Your cPanel login could not be confirmed. Please log in to cPanel again.",

@@ -9,6 +9,7 @@ import { showProgress } from "../progress.js";
 import { renderPage, sendJson } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
+import { assetUrl } from "../urls.js";
 import { showHome } from "./home.js";
 import { ZoneFileError } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
@@ -18,6 +19,7 @@ import type { DomainRow, InventoryStore } from "../../store/inventory-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import { delegationView } from "../view-models/delegation.js";
+import { aliasesView, dnsEditorView } from "../view-models/domain-page.js";
 import { protectionSwitchView, protectionView } from "../view-models/protection.js";
 import { recordPage, recordQuery, type RecordPageModel } from "../view-models/record-page.js";
 import type { ZoneRecordsCache } from "../records/zone-records.js";
@@ -104,7 +106,10 @@ export async function showDomain(
     domain: domainView(page, row, page.sending?.waiting([row.domain]).get(row.domain)),
     backHref: links.home,
     ...(await recordsModel(page, row.domain, records)),
+    dnsEditor: dnsEditorView(page, records.panel.kind, row),
+    aliases: aliasesView(page, row),
     nameservers: records.nameServers,
+    copyScriptHref: assetUrl(page.request.level, page.request.mode, "copy.js"),
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protection),
     protectionSwitch: protectionSwitchView(

@@ -328,7 +328,7 @@ export const cs: Record<MessageKey, string> = {
 
 /** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */
 export const csCpanel: Record<PanelMessageKey, string> = {
-  "editor.link": "Upravit záznamy domény {domain} v Editoru zóny v cPanelu",
+  "editor.link": "Upravit záznamy domény {domain} v Editoru zón v cPanelu",
   "editor.ownerOnly": "Záznamy upravuje v cPanelu účet {owner}: pro změnu se přihlaste jako {owner}.",
   "records.intro":
     "Záznamy pocházejí ze zóny na tomto serveru, kterou upravujete v Editoru zón v cPanelu (ve WHM: Edit DNS Zone). Tato stránka ukazuje, zda je WEDOS už má.",

@@ -61,7 +61,7 @@ describe("the domain page", { timeout: 60_000 }, () => {
   for (const language of ["en", "cs"] as const) {
     const text = TEXTS[language];
 
-    it(`${language}: a synced zone — all at WEDOS, WEDOS's SOA and NS, the DNS editor, copy buttons that copy`, async () => {
+    it(`${language}: a synced zone — all at WEDOS, WEDOS's SOA and NS, the DNS editor, copy buttons`, async () => {
       const page = await open("user", "/domains/alice.test", language);
       expect(await page.locator(".wedos-at-wedos").innerText()).toMatch(text.summary);
       expect(await page.locator(".wedos-at-wedos .wedos-status-active").count()).toBe(1);
@@ -86,7 +86,7 @@ describe("the domain page", { timeout: 60_000 }, () => {
     });
 
     it(`${language}: a big zone — its summary, a search, and its second page`, async () => {
-      // Seen by bob's reseller (the summary counts the panel's records: WEDOS's own SOA and NS rows are not among them).
+      // Seen by bob's reseller (the summary counts the panel's records, not WEDOS's own SOA and NS rows).
       const reseller = await open("reseller", "/domains/bob.test?q=h1&page=2", language);
       expect(await reseller.locator(".wedos-at-wedos").innerText()).toMatch(text.bigSummary);
       expect(await reseller.locator(".wedos-at-wedos .wedos-status-pending").count()).toBe(1);

@@ -26,17 +26,27 @@ async function seeded(): Promise<WebHarness> {
   return h;
 }
 
-const atWedos = (html: string) => /<p class="wedos-at-wedos"><span class="wedos-status wedos-status-(\w+)">([^<]*)</.exec(html);
-const tableRows = (html: string) => [...html.matchAll(/<tr class="wedos-record-([a-z-]+)">/g)].map((match) => match[1]);
+const atWedos = (html: string) =>
+  /<p class="wedos-at-wedos"><span class="wedos-status wedos-status-(\w+)">([^<]*)</.exec(html);
+const tableRows = (html: string) =>
+  [...html.matchAll(/<tr class="wedos-record-([a-z-]+)">/g)].map((match) => match[1]);
 
 describe("the summary of the records at WEDOS", () => {
-  it("counts the records WEDOS holds, those waiting and those not accepted, without WEDOS's own SOA and NS", async () => {
+  it("counts the records WEDOS holds, waiting and not accepted, without WEDOS's own SOA and NS", async () => {
     const h = await seeded();
     const zone = parseZoneFile(
-      '$TTL 3600\n@ SOA ns1.alice.test. h.alice.test. 1 2 3 4 5\n@ NS ns1.alice.test.\nns1 A 192.0.2.1\n@ NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@alice.test!" .\n',
+      [
+        "$TTL 3600",
+        "@ SOA ns1.alice.test. h.alice.test. 1 2 3 4 5",
+        "@ NS ns1.alice.test.",
+        "ns1 A 192.0.2.1",
+        '@ NAPTR 100 10 "U" "E2U+sip" "!^.*$!sip:info@alice.test!" .',
+        "",
+      ].join("\n"),
       { origin: "alice.test" },
     );
-    for (const record of zone.records.filter((each) => each.type === "NAPTR")) await h.da.addRecord("alice.test", record);
+    const naptr = zone.records.filter((each) => each.type === "NAPTR");
+    for (const record of naptr) await h.da.addRecord("alice.test", record);
     h.services.tasks.zones.rememberZone("alice.test", "primary", true, h.clock.now());
     h.services.tasks.zones.replaceManagedRows(
       "alice.test",
@@ -116,10 +126,11 @@ describe("the link to the panel's DNS editor", () => {
 });
 
 describe("the name servers' copy buttons", () => {
-  it("come hidden, one per name server and one for all, with the page's script under the response's nonce", async () => {
+  it("come hidden, one per name server and one for all, with the page's script under its nonce", async () => {
     const h = await seeded();
     const html = await visitMainPage(h, "user", "html", "/domains/alice.test");
-    const buttons = [...html.matchAll(/<button type="button" class="wedos-secondary wedos-copy" data-copy="([^"]*)" hidden>/g)];
+    const button = /<button type="button" class="wedos-secondary wedos-copy" data-copy="([^"]*)" hidden>/g;
+    const buttons = [...html.matchAll(button)];
     expect(buttons.map((match) => match[1])).toEqual([
       "ns.wedos.net",
       "ns.wedos.cz",
@@ -130,10 +141,9 @@ describe("the name servers' copy buttons", () => {
     expect(html).toContain('data-copied="Copied"');
     expect(html).toMatch(/<script nonce="[^"]+" src="\/CMD_PLUGINS\/wedos\/images\/copy\.js" defer><\/script>/);
 
-    const raw = parseRaw(
-      (await h.visit({ level: "user", file: "index.raw", session: h.da.login("alice"), query: "p=/domains/alice.test" }))
-        .stdout,
-    );
+    const session = h.da.login("alice");
+    const visit = await h.visit({ level: "user", file: "index.raw", session, query: "p=/domains/alice.test" });
+    const raw = parseRaw(visit.stdout);
     const nonce = /script-src 'nonce-([^']+)'/.exec(raw.headers.get("content-security-policy") ?? "")?.[1];
     expect(raw.body).toContain(`<script nonce="${nonce}" src="/CMD_PLUGINS/wedos/images/copy.js" defer></script>`);
     const czech = await visitMainPage(h, "user", "html", "/domains/alice.test", "cs");

@@ -14,8 +14,9 @@ export const UNKNOWN_SERIAL = "…";
  */
 export function wedosServedRows(): RecordState[] {
   const soa = WEDOS_SOA;
-  const soaValue = `${soa.mname}. ${soa.rname}. ${UNKNOWN_SERIAL} ${soa.refresh} ${soa.retry} ${soa.expire} ${soa.minimum}`;
-  const row = (type: string, value: string, rule: string): RecordState => ({
+  const timers = `${soa.refresh} ${soa.retry} ${soa.expire} ${soa.minimum}`;
+  const soaValue = `${soa.mname}. ${soa.rname}. ${UNKNOWN_SERIAL} ${timers}`;
+  const row = (type: string, value: string, rule: string | undefined): RecordState => ({
     name: "@",
     type,
     ttl: 0,
@@ -26,7 +27,8 @@ export function wedosServedRows(): RecordState[] {
   });
   return [
     row("SOA", soaValue, WEDOS_SOA_RULE),
-    ...WEDOS_NAMESERVERS.map((server) => row("NS", `${server}.`, WEDOS_NS_RULE)),
+    // The note is said once, on the first of WEDOS's name servers.
+    ...WEDOS_NAMESERVERS.map((server, index) => row("NS", `${server}.`, index === 0 ? WEDOS_NS_RULE : undefined)),
   ];
 }
 

@@ -45,6 +45,8 @@ export function aliasesView(page: AuthenticatedContext, row: DomainRow): Aliases
   }
   return {
     aliasOf: undefined,
-    aliases: page.scope.pointersTo(row).map((pointer) => ({ domain: pointer.domain, href: links.domain(pointer.domain) })),
+    aliases: page.scope
+      .pointersTo(row)
+      .map((pointer) => ({ domain: pointer.domain, href: links.domain(pointer.domain) })),
   };
 }

@@ -55,13 +55,26 @@ function matches(record: RecordState, query: RecordQuery, needle: string): boole
   );
 }
 
+type StateCounts = Record<RecordState["state"], number>;
+
+/** The counts of each kept list of records (the zone cache keeps one per version): one pass per list, not per view. */
+const countsOf = new WeakMap<readonly RecordState[], StateCounts>();
+
+function stateCounts(all: readonly RecordState[]): StateCounts {
+  const kept = countsOf.get(all);
+  if (kept !== undefined) return kept;
+  const counts: StateCounts = { "in-sync": 0, pending: 0, "by-wedos": 0, "not-accepted": 0 };
+  for (const record of all) counts[record.state] += 1;
+  countsOf.set(all, counts);
+  return counts;
+}
+
 /**
  * How many of the zone's records WEDOS holds, of those the panel sends (the SOA and NS WEDOS serves itself are not
- * counted): one pass over the kept records, no copy.
+ * counted).
  */
 function atWedosSummary(page: AuthenticatedContext, all: readonly RecordState[]): RecordPageModel["atWedos"] {
-  const counts = { "in-sync": 0, pending: 0, "by-wedos": 0, "not-accepted": 0 };
-  for (const record of all) counts[record.state] += 1;
+  const counts = stateCounts(all);
   const total = all.length - counts["by-wedos"];
   const number = new Intl.NumberFormat(page.language);
   const parts = [page.t("records.atWedos", { inSync: number.format(counts["in-sync"]), total: number.format(total) })];

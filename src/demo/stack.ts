@@ -68,8 +68,14 @@ function writeConfig(
   const config = {
     dataDir: paths.dataDir,
     wapi: { url: values.wapiUrl, login: DEMO_WAPI.login, passwordFile: paths.wapiPassword },
-    // The simulator answers DNS for committed zones: `wedos-panel sync` checks propagation there.
-    dns: { zoneDir: values.layout.zoneDir, nameServers: [`127.0.0.1:${values.dnsPort}`] },
+    // The simulator answers DNS for committed zones: `wedos-panel sync` checks propagation there. The demo's
+    // domains exist nowhere else, so the delegation check asks it too (it answers with WEDOS's name servers, as
+    // the Internet does once a customer delegated to WEDOS) instead of sending .test names to the system's resolvers.
+    dns: {
+      zoneDir: values.layout.zoneDir,
+      nameServers: [`127.0.0.1:${values.dnsPort}`],
+      delegationResolver: `127.0.0.1:${values.dnsPort}`,
+    },
     // Every page runs as the developer's own unix user, so only the session tells visitors apart (ADR 0012).
     directadmin: {
       root: values.layout.root,

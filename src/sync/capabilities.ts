@@ -6,6 +6,19 @@
 /** The name servers WEDOS serves every zone from (docs/reference/wapi.md#no-ns-at-the-apex, dns-domain-info `ns`). */
 export const WEDOS_NAMESERVERS = ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"] as const;
 
+/**
+ * The SOA WEDOS writes for every zone (docs/reference/wapi.md#soa-belongs-to-wedos, dns-domain-info): the same
+ * values for each; only the serial is the zone's own, raised by WEDOS at each commit.
+ */
+export const WEDOS_SOA = {
+  mname: "ns.wedos.net",
+  rname: "wedos.wedos.com",
+  refresh: 3600,
+  retry: 1800,
+  expire: 2_592_000,
+  minimum: 3600,
+} as const;
+
 export const WEDOS_CAPABILITIES = {
   /**
    * Record types confirmed in client code (docs/reference/wapi.md#record-types); anything else is unverified

@@ -51,6 +51,14 @@ export class TenantScope {
     return row;
   }
 
+  /** The visible pointers (aliases) of a domain: they belong to the domain's own account. */
+  pointersTo(row: DomainRow): DomainRow[] {
+    if (row.username === null) return [];
+    return this.inventory
+      .domainsOf(row.username)
+      .filter((each) => each.kind === "pointer" && each.target === row.domain && this.visible(each));
+  }
+
   private visible(row: DomainRow): boolean {
     const { level, username } = this.identity;
     if (level === "admin") return true;

@@ -117,7 +117,7 @@ describe("the plugin in Czech", { timeout: 90_000 }, () => {
       "Jmenné servery",
       "synchronizováno",
       "zajišťuje WEDOS",
-      "jmenné servery zóny jsou servery WEDOS",
+      "Za zónu odpovídají vlastní jmenné servery WEDOS",
       "Vyprázdnit mezipaměť",
       "Synchronizovat",
     ])

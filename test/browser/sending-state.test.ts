@@ -1,20 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
 import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
-import { tempDir } from "../support/temp-dir.js";
-import {
-  csrfTokenIn,
-  form,
-  parseRaw,
-  startProvisionedHarness,
-  visitMainPage,
-  type WebHarness,
-} from "../web/support.js";
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
+import { csrfTokenIn, form, parseRaw, type WebHarness } from "../web/support.js";
+import { useHarnessPages } from "./harness-pages.js";
 
 /**
  * While sending to WEDOS is paused (a wrong WAPI password) or this hour's budget is spent, every list
@@ -23,27 +12,12 @@ import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./sup
  * WEDOS is never shown plainly active. Each page is rendered by the real daemon, opened in Chromium with the
  * plugin's stylesheet, photographed (en and cs) and read back from the browser.
  */
-const CSS = fileURLToPath(new URL("../../images/wedos.css", import.meta.url));
-const SHOTS = join(process.env.WEDOS_SCREENSHOTS ?? SCREENSHOT_DIR, "sending-state");
 const HOUR_MS = 3_600_000;
+const pages = useHarnessPages("sending-state");
 let h: WebHarness;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  process.stdout.write(`sending-state screenshots: ${SHOTS}\n`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, STACK_TIMEOUT_MS);
-afterAll(async () => {
-  await browser?.close();
-}, STACK_TIMEOUT_MS);
-// A harness per test: its files are in a temp directory removed after each test.
-beforeEach(async () => {
-  h = await startProvisionedHarness();
-}, STACK_TIMEOUT_MS);
-afterEach(async () => {
-  await h?.close();
-}, STACK_TIMEOUT_MS);
+beforeEach(() => {
+  h = pages.harness();
+});
 
 /** WEDOS refuses the credentials (2050) to a sync of alice.test: sending pauses, the change waits. */
 async function pausedForCredentials(): Promise<void> {
@@ -57,16 +31,9 @@ type Level = "admin" | "reseller" | "user";
 
 /** The page as the visitor's browser shows it: its banner's and its DNS badges' text; a screenshot is kept. */
 async function seen(level: Level, path: string, language: "en" | "cs", shot: string) {
-  const html = (await visitMainPage(h, level, "raw", path, language)).replace(
-    /href="[^"]*\/images\/wedos\.css"/,
-    `href="file://${CSS}"`,
-  );
-  const file = join(tempDir("wedos-sending-"), "page.html");
-  writeFileSync(file, html);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await pages.open(level, path, language);
   try {
-    await page.goto(`file://${file}`);
-    await page.screenshot({ path: join(SHOTS, `${shot}-${language}.png`), fullPage: true });
+    await page.screenshot({ path: join(pages.shots, `${shot}-${language}.png`), fullPage: true });
     const banner = page.locator(".wedos-sending");
     return {
       banner: (await banner.count()) === 0 ? "" : (await banner.innerText()).replace(/\s+/g, " "),
@@ -78,7 +45,7 @@ async function seen(level: Level, path: string, language: "en" | "cs", shot: str
       text: (await page.locator(".wedos-panel").innerText()).replace(/\s+/g, " "),
     };
   } finally {
-    await page.close();
+    await page.context().close();
   }
 }
 

@@ -43,12 +43,14 @@ describe("the demo's stack", () => {
         wapi: { url: string; passwordFile: string };
         directadmin: { apiUrl: string };
         daemon: { listen: string };
-        dns: { nameServers: string[] };
+        dns: { nameServers: string[]; delegationResolver: string };
       };
       expect(config.wapi.url).toBe(first.sim.url);
       expect(config.directadmin.apiUrl).toBe(first.front.url);
       expect(config.daemon.listen).toBe(paths.socket);
       expect(config.dns.nameServers).toEqual([`127.0.0.1:${first.dns.port}`]);
+      // The demo's domains exist only at the simulator: the delegation check asks its DNS, not the system's.
+      expect(config.dns.delegationResolver).toBe(`127.0.0.1:${first.dns.port}`);
       expect(readFileSync(paths.config, "utf8")).not.toContain("demo-pass-123");
       expect(first.services.tasks.policies.forPackage("business")).toMatchObject({
         package: "business",

@@ -81,10 +81,16 @@ describe("a cPanel account's pages (Jupiter, index.live.pl)", () => {
     expect(page.body).toContain("which you edit in cPanel&#39;s Zone Editor (in WHM: Edit DNS Zone)");
     expect(page.body).not.toContain("DirectAdmin");
     expect(page.body).toContain('href="index.live.pl"');
+    // Jupiter's Zone Editor beside the plugin, in the same session; the copy script beside the entry.
+    expect(page.body).toContain(
+      '<a href="../zone_editor/index.html#/manage?domain=alice.test" target="_top">Edit the records of alice.test in cPanel&#39;s Zone Editor</a>',
+    );
+    expect(page.body).toMatch(/<script nonce="[^"]+" src="copy\.js" defer><\/script>/);
 
     const czech = await h.cpanelPage({ query: "p=%2Fdomains%2Falice.test", acceptLanguage: "de-DE,cs;q=0.8,en;q=0.5" });
     expect(czech.body).toContain('lang="cs"');
     expect(czech.body).toContain("v Editoru zón v cPanelu");
+    expect(czech.body).toContain("Upravit záznamy domény alice.test v Editoru zón v cPanelu</a>");
   });
 
   it("answer Sync now on a domain's page with that page, its progress followed by the script beside the entry", async () => {
@@ -193,5 +199,10 @@ describe("the WHM page (index.cgi, run as root)", () => {
     expect(operations.body).toContain("WEDOS requests this hour");
     const policies = await h.whmPage({ query: "p=%2Fpolicies" });
     expect(policies.body).toContain("each hosting package (WHM: Packages)");
+    // No address of WHM's zone editor is known: the admin's domain page names its place in WHM instead of a link.
+    const domain = await h.whmPage({ query: "p=%2Fdomains%2Fbob.test" });
+    expect(domain.body).toContain(
+      '<p class="wedos-dns-editor">Edit the records in WHM » DNS Functions » Edit DNS Zone (bob.test, account bob).</p>',
+    );
   });
 });

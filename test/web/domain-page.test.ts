@@ -32,7 +32,7 @@ describe("a domain's page", () => {
       /<td>www<\/td><td>A<\/td><td>3600<\/td>\s*<td class="wedos-value">192\.0\.2\.10<\/td>\s*<td><span class="wedos-status wedos-status-in-sync">in sync<\/span>/,
     );
     expect(stdout).toMatch(/<td>mail<\/td><td>A<\/td>[\s\S]*?waiting for the next sync/);
-    expect(stdout).toContain("WEDOS writes the SOA record of every zone itself");
+    expect(stdout).toContain("WEDOS writes this SOA for every zone and raises its serial (…) itself with each change");
     expect(stdout).toContain("&lt;script&gt;alert(9)&lt;/script&gt;");
     expect(stdout).not.toContain("<script>alert(9)");
     for (const ns of ["ns.wedos.net", "ns.wedos.cz", "ns.wedos.eu", "ns.wedos.com"])

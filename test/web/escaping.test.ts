@@ -18,6 +18,8 @@ const PAYLOADS = [
   "</td><iframe src=//evil.example>",
 ];
 
+const OWN_SCRIPT = /<script nonce="[A-Za-z0-9+/=]+" src="\/CMD_PLUGINS[A-Z_]*\/wedos\/images\/[a-z-]+\.js"( defer)?><\/script>/g;
+
 describe("what pages print is escaped", () => {
   it("escapes hostile domain names and status reasons on every level's list and on the detail page", async () => {
     const now = h.clock.now();
@@ -36,7 +38,8 @@ describe("what pages print is escaped", () => {
     ]);
     for (const { stdout } of pages) {
       for (const payload of PAYLOADS) expect(stdout).not.toContain(payload);
-      expect(stdout).not.toMatch(/<script|<img|<iframe/i);
+      // The plugin's own scripts (files in images/, with the response's nonce) are the only ones a page carries.
+      expect(stdout.replace(OWN_SCRIPT, "")).not.toMatch(/<script|<img|<iframe/i);
       expect(stdout).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
     expect(pages[0]?.stdout).toContain("&#34;&gt;&lt;img src=x onerror=alert(2)&gt;");

@@ -92,7 +92,7 @@ describe("a Czech visitor", () => {
 
   it("reads why a record is not accepted in Czech", async () => {
     const html = await visitMainPage(harness(), "user", "html", "/domains/alice.test", "cs");
-    expect(html).toContain("záznam SOA si WEDOS u každé zóny zapisuje sám");
-    expect(html).not.toContain("WEDOS writes the SOA record");
+    expect(html).toContain("Záznam SOA zapisuje WEDOS u každé zóny sám");
+    expect(html).not.toContain("WEDOS writes this SOA");
   });
 });

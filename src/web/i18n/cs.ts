@@ -3,6 +3,7 @@ import { csLive } from "./cs-live.js";
 import { csProtection } from "./cs-protection.js";
 import { csLifecycle } from "./cs-lifecycle.js";
 import { csReasons } from "./cs-reasons.js";
+import { csDomain } from "./cs-domain.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -12,6 +13,7 @@ export const cs: Record<MessageKey, string> = {
   ...csProtection,
   ...csLifecycle,
   ...csReasons,
+  ...csDomain,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",
@@ -322,6 +324,8 @@ export const cs: Record<MessageKey, string> = {
 
 /** The Czech texts that name the panel on cPanel & WHM (the keys of en.ts's `enCpanel`). */
 export const csCpanel: Record<PanelMessageKey, string> = {
+  "editor.link": "Upravit záznamy domény {domain} v Editoru zón v cPanelu",
+  "editor.ownerOnly": "Záznamy upravuje v cPanelu účet {owner}: pro změnu se přihlaste jako {owner}.",
   "records.intro":
     "Záznamy pocházejí ze zóny na tomto serveru, kterou upravujete v Editoru zón v cPanelu (ve WHM: Edit DNS Zone). Tato stránka ukazuje, zda je WEDOS už má.",
   "error.sessionExpired": "Vaše přihlášení do cPanelu nelze potvrdit. Přihlaste se prosím do cPanelu znovu.",

@@ -3,6 +3,7 @@ import { enLive } from "./en-live.js";
 import { enProtection } from "./en-protection.js";
 import { enLifecycle } from "./en-lifecycle.js";
 import { enReasons } from "./en-reasons.js";
+import { enDomain } from "./en-domain.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -15,6 +16,7 @@ export const en = {
   ...enProtection,
   ...enLifecycle,
   ...enReasons,
+  ...enDomain,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",
@@ -332,6 +334,8 @@ export type MessageKey = keyof typeof en;
  * (same parameters). Every other text is the same on both panels.
  */
 export const enCpanel = {
+  "editor.link": "Edit the records of {domain} in cPanel's Zone Editor",
+  "editor.ownerOnly": "The records are edited in cPanel by the account {owner}: log in as {owner} to change them.",
   "records.intro":
     "The records come from this server's zone, which you edit in cPanel's Zone Editor (in WHM: Edit DNS Zone). This page shows whether WEDOS holds each one.",
   "error.sessionExpired": "Your cPanel login could not be confirmed. Please log in to cPanel again.",

@@ -7,6 +7,7 @@ import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
+import { assetUrl } from "../urls.js";
 import { ZoneFileError } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DelegationStore } from "../../store/delegation-store.js";
@@ -15,6 +16,7 @@ import type { DomainRow, InventoryStore } from "../../store/inventory-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import { delegationView } from "../view-models/delegation.js";
+import { aliasesView, dnsEditorView } from "../view-models/domain-page.js";
 import { protectionSituation, protectionView, type ProtectionInputs } from "../view-models/protection.js";
 import { recordPage, recordQuery, type RecordPageModel } from "../view-models/record-page.js";
 import type { ZoneRecordsCache } from "../records/zone-records.js";
@@ -121,7 +123,10 @@ export async function showDomain(
     domain: domainView(page, row, page.sending?.waiting([row.domain]).get(row.domain)),
     backHref: links.home,
     ...(await recordsModel(page, row.domain, records)),
+    dnsEditor: dnsEditorView(page, records.panel.kind, row),
+    aliases: aliasesView(page, row),
     nameservers: records.nameServers,
+    copyScriptHref: assetUrl(page.request.level, page.request.mode, "copy.js"),
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protectionInputsOf(records, row)),
     syncAction: links.sync,

@@ -1,6 +1,7 @@
 import type { RecordState } from "../../sync/record-states.js";
 import { WEDOS_CAPABILITIES, WEDOS_NAMESERVERS } from "../../sync/capabilities.js";
 import type { MessageKey, Translate } from "../i18n/index.js";
+import { UNKNOWN_SERIAL, WEDOS_NS_RULE, WEDOS_SOA_RULE } from "../records/served-by-wedos.js";
 
 /** The catalogue text of each capability-audit rule (src/sync/audit-rules.ts), by the rule's id. */
 const RULE_KEYS: Readonly<Record<string, MessageKey>> = {
@@ -18,6 +19,8 @@ const RULE_KEYS: Readonly<Record<string, MessageKey>> = {
   "mixed-ttl": "audit.mixed-ttl",
   dname: "audit.dname",
   "generic-type": "audit.generic-type",
+  [WEDOS_SOA_RULE]: "records.wedosSoa",
+  [WEDOS_NS_RULE]: "records.wedosNs",
 };
 
 /**
@@ -38,5 +41,6 @@ export function recordNote(
     min: WEDOS_CAPABILITIES.minTtl,
     max: WEDOS_CAPABILITIES.maxTtl,
     nameservers: WEDOS_NAMESERVERS.join(", "),
+    serial: UNKNOWN_SERIAL,
   });
 }

@@ -36,6 +36,8 @@ export interface RecordPageModel {
   states: Array<{ value: string; label: string; selected: boolean }>;
   /** "Records 101–200 of 50,003" (or of the matching ones). */
   summary: string;
+  /** The whole zone at a glance: "160 of 160 records at WEDOS", and what waits or was not accepted. */
+  atWedos: { text: string; complete: boolean };
   previousHref: string | undefined;
   nextHref: string | undefined;
   /** Where the filter form goes (GET), and the hidden `p` it must carry: a GET form drops the action's query. */
@@ -51,6 +53,35 @@ function matches(record: RecordState, query: RecordQuery, needle: string): boole
     record.type.toLowerCase() === needle ||
     record.value.toLowerCase().includes(needle)
   );
+}
+
+type StateCounts = Record<RecordState["state"], number>;
+
+/** The counts of each kept list of records (the zone cache keeps one per version): one pass per list, not per view. */
+const countsOf = new WeakMap<readonly RecordState[], StateCounts>();
+
+function stateCounts(all: readonly RecordState[]): StateCounts {
+  const kept = countsOf.get(all);
+  if (kept !== undefined) return kept;
+  const counts: StateCounts = { "in-sync": 0, pending: 0, "by-wedos": 0, "not-accepted": 0 };
+  for (const record of all) counts[record.state] += 1;
+  countsOf.set(all, counts);
+  return counts;
+}
+
+/**
+ * How many of the zone's records WEDOS holds, of those the panel sends (the SOA and NS WEDOS serves itself are not
+ * counted).
+ */
+function atWedosSummary(page: AuthenticatedContext, all: readonly RecordState[]): RecordPageModel["atWedos"] {
+  const counts = stateCounts(all);
+  const total = all.length - counts["by-wedos"];
+  const number = new Intl.NumberFormat(page.language);
+  const parts = [page.t("records.atWedos", { inSync: number.format(counts["in-sync"]), total: number.format(total) })];
+  if (counts.pending > 0) parts.push(page.t("records.atWedosWaiting", { count: number.format(counts.pending) }));
+  if (counts["not-accepted"] > 0)
+    parts.push(page.t("records.atWedosRefused", { count: number.format(counts["not-accepted"]) }));
+  return { text: parts.join("; "), complete: counts["in-sync"] === total };
 }
 
 /** One page of the zone's records matching the query, with the links to the pages around it. */
@@ -87,6 +118,7 @@ export function recordPage(
       label: page.t(`records.${value}`),
       selected: value === query.state,
     })),
+    atWedos: atWedosSummary(page, all),
     summary: page.t(matching.length === all.length ? "records.summary" : "records.summaryMatching", {
       from: shown.length === 0 ? 0 : first + 1,
       to: first + shown.length,

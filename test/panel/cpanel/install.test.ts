@@ -102,6 +102,7 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
       expect(s.read(`${dir}/wedos.css`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/wedos.css"), "utf8"));
       expect(s.mode(`${dir}/wedos.css`)).toBe(0o644);
       expect(s.read(`${dir}/progress.js`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/progress.js"), "utf8"));
+      expect(s.read(`${dir}/copy.js`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/copy.js"), "utf8"));
     }
     // The entries run with cPanel's own perl: the first line names it, the rest is the package's script.
     const script = readFileSync(join(PACKAGE_ROOT, "cpanel/plugin/index.live.pl"), "utf8");

@@ -169,5 +169,11 @@ describe("the emulated DirectAdmin front: panel actions run the real hooks", () 
     });
     expect(refused.text).toContain("the record cannot be read");
     expect((await bob.get("/CMD_DNS_CONTROL?domain=other.test")).status).toBe(404);
+    // The admin's DNS Administration (CMD_DNS_ADMIN, where the plugin's admin pages link) opens any zone; an
+    // account's session cannot use it.
+    const viaAdmin = await admin.get("/CMD_DNS_ADMIN?domain=bob.test");
+    expect(viaAdmin.location).toBe("/CMD_DNS_CONTROL?domain=bob.test");
+    expect((await admin.get(viaAdmin.location ?? "")).text).toContain("DNS management: bob.test");
+    expect((await bob.get("/CMD_DNS_ADMIN?domain=bob.test")).status).toBe(403);
   });
 });

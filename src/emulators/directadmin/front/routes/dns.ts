@@ -10,11 +10,15 @@ import { checkCsrf, requireVisitor, takeFlash, visitorIn, type Visitor } from ".
 
 const editorUrl = (domain: string) => `/CMD_DNS_CONTROL?domain=${encodeURIComponent(domain)}`;
 
-/** The zone of one of the visitor's domains or pointers, or a refusal (someone else's zone looks like none). */
+/**
+ * The zone of one of the visitor's domains or pointers (an admin's DNS Administration: any zone), or a refusal
+ * (someone else's zone looks like none).
+ */
 function ownZone(deps: FrontDeps, visitor: Visitor, text: string): { domain: string; records: ZoneRecord[] } {
   const domain = domainName(text);
+  const owner = domain === undefined ? undefined : deps.files.owners().get(domain);
   const records =
-    domain === undefined || deps.files.owners().get(domain) !== visitor.username
+    domain === undefined || owner === undefined || (owner !== visitor.username && visitor.usertype !== "admin")
       ? undefined
       : readZone(deps.da.layout, domain);
   if (domain === undefined || records === undefined) throw new FormRefusal(`you have no zone ${text}`);
@@ -48,6 +52,10 @@ function addForm(visitor: Visitor, domain: string): SafeHtml {
 export function dnsRoutes(deps: FrontDeps): Router {
   const router = Router();
 
+  // CMD_DNS_ADMIN is the admin's DNS Administration of any zone (docs/reference/directadmin.md#dns-editor).
+  router.get("/CMD_DNS_ADMIN", requireVisitor(deps, "admin"), (req: Request, res: Response) =>
+    res.redirect(303, editorUrl(String(req.query.domain ?? ""))),
+  );
   router.get("/CMD_DNS_CONTROL", requireVisitor(deps), (req: Request, res: Response) => {
     const visitor = visitorIn(res);
     let zone;

@@ -1,9 +1,11 @@
 import { csAdmin } from "./cs-admin.js";
+import { csOps } from "./cs-ops.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
 export const cs: Record<MessageKey, string> = {
   ...csAdmin,
+  ...csOps,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

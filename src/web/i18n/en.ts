@@ -1,4 +1,5 @@
 import { enAdmin } from "./en-admin.js";
+import { enOps } from "./en-ops.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -7,6 +8,7 @@ import { enAdmin } from "./en-admin.js";
  */
 export const en = {
   ...enAdmin,
+  ...enOps,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

@@ -27,9 +27,9 @@ export interface LayoutModel {
   /** images/progress.js, which raw pages load (with the nonce) to follow a queued action. */
   progressScriptHref: string;
   homeHref: string;
-  /** "Signed in as bob", or undefined before the session verified (error pages). */
+  /** "Signed in as bob (user)", or undefined before the session verified (error pages) and under login-as. */
   signedIn: string | undefined;
-  /** "admin is logged in as bob" under login-as. */
+  /** "admin is logged in as bob (user)" under login-as, instead of signedIn. */
   loginAs: string | undefined;
   /** The visitor's CSRF token, on the page's wrapper for scripts (forms carry it in a hidden field). */
   csrfToken: string | undefined;
@@ -54,20 +54,22 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
           current: item.view === view,
         }))
       : [];
+  const levelName = identity === undefined ? "" : page.t(`level.${identity.level}`);
   return {
     lang: page.language,
     title,
     cssHref: assetUrl(level, mode, "wedos.css"),
     progressScriptHref: assetUrl(level, mode, "progress.js"),
     homeHref: pageUrl(level, mode, "/"),
+    // One line says who is here: under login-as the note names both accounts, so "Signed in as" is left out.
     signedIn:
-      identity === undefined
+      identity === undefined || identity.loginAsMaster !== undefined
         ? undefined
-        : `${page.t("identity.signedIn", { user: identity.username })} (${page.t(`level.${identity.level}`)})`,
+        : `${page.t("identity.signedIn", { user: identity.username })} (${levelName})`,
     loginAs:
       identity?.loginAsMaster === undefined
         ? undefined
-        : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),
+        : `${page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username })} (${levelName})`,
     csrfToken: page.csrfToken,
     nav,
     sending: sendingBanner(page),

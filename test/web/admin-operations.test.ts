@@ -125,7 +125,7 @@ describe("the budget chart and the audit log", () => {
     expect(stdout.match(/<th scope="row">\d\d:00 UTC<\/th>/g)).toHaveLength(24);
     expect(stdout).toContain('<th scope="row">08:00 UTC</th><td data-label="Requests">7</td>');
     expect(stdout).toMatch(
-      /<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>failed<\/td><td>2316<\/td><td>42<\/td>/,
+      /<td data-label="Command">dns-row-add<\/td><td data-label="Domain">alice\.test<\/td><td data-label="Lane">records<\/td><td data-label="Outcome">failed<\/td><td data-label="Code">2316<\/td><td data-label="ms">42<\/td>/,
     );
     expect(stdout).not.toContain("web-test-pass-1");
   });

@@ -56,7 +56,7 @@ export function pageRoutes(
   router.use(
     "/admin",
     adminRoutes(deps.admin),
-    policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }),
+    policyRoutes({ ...deps.admin, panel: deps.records.panel }),
     settingsRoutes(deps.settings),
     driftRoutes(deps.admin),
     resumeRoutes(deps.queue, deps.resumeSending),

@@ -26,6 +26,8 @@ export interface LayoutModel {
   cssHref: string;
   /** images/progress.js, which raw pages load (with the nonce) to follow a queued action. */
   progressScriptHref: string;
+  /** images/policy-form.js, which the package-policy page loads (with the nonce) to switch the protection fields. */
+  policyScriptHref: string;
   homeHref: string;
   /** "Signed in as bob (user)", or undefined before the session verified (error pages) and under login-as. */
   signedIn: string | undefined;
@@ -60,6 +62,7 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
     title,
     cssHref: assetUrl(level, mode, "wedos.css"),
     progressScriptHref: assetUrl(level, mode, "progress.js"),
+    policyScriptHref: assetUrl(level, mode, "policy-form.js"),
     homeHref: pageUrl(level, mode, "/"),
     // One line says who is here: under login-as the note names both accounts, so "Signed in as" is left out.
     signedIn:

@@ -42,7 +42,7 @@ export interface ChartBar {
 
 const WIDTH = 720;
 const HEIGHT = 220;
-const PLOT = { left: 52, top: 10, right: 712, bottom: 190 } as const;
+const PLOT = { left: 52, top: 10, right: 684, bottom: 190 } as const;
 const LABEL_EVERY = 6;
 
 /** The chart of `hours` (oldest first, as WapiStatusView.budgetHistory gives them) against the hourly `limit`. */

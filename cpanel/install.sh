@@ -140,7 +140,7 @@ install_entry() {
 }
 mkdir -p "$PAGE_DIR"
 install_entry "$APP/cpanel/plugin/index.live.pl" "$PAGE_DIR/index.live.pl"
-for asset in wedos.css progress.js copy.js; do
+for asset in wedos.css progress.js copy.js policy-form.js; do
   cp "$APP/images/$asset" "$PAGE_DIR/$asset" && chmod 0644 "$PAGE_DIR/$asset" || fail "cannot copy $asset into $PAGE_DIR"
 done
 "$CPANEL/scripts/install_plugin" "$APP/cpanel/plugin" --theme=jupiter || fail "install_plugin failed; see its output above"
@@ -150,7 +150,7 @@ chmod 0644 "$CPANEL/base/frontend/jupiter/dynamicui/dynamicui_wedos_panel.conf" 
 # 5. The WHM page.
 mkdir -p "$WHM_CGI_DIR" "$(dirname "$WHM_ICON")" "$(dirname "$APPCONFIG")"
 install_entry "$APP/cpanel/whm/index.cgi" "$WHM_CGI_DIR/index.cgi"
-for asset in wedos.css progress.js copy.js; do
+for asset in wedos.css progress.js copy.js policy-form.js; do
   cp "$APP/images/$asset" "$WHM_CGI_DIR/$asset" && chmod 0644 "$WHM_CGI_DIR/$asset" || fail "cannot copy $asset into $WHM_CGI_DIR"
 done
 cp "$APP/cpanel/whm/wedos-panel.svg" "$WHM_ICON"

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { EmulatedDirectAdmin } from "../emulators/directadmin/index.js";
 import type { PasswordBook } from "../emulators/directadmin/front/index.js";
-import { DEFAULT_POLICY_PACKAGE, policySchema } from "../model/policy.js";
+import { policySchema } from "../model/policy.js";
 import type { PolicyStore } from "../store/policy-store.js";
 import type { DemoPaths } from "./paths.js";
 
@@ -57,11 +57,12 @@ export function seedDemo(
   return logins;
 }
 
-/** The packages the panel offers: the plain one and every package with a policy of its own. */
-export function demoPackages(policies: PolicyStore): string[] {
-  const own = policies
-    .list()
-    .map((policy) => policy.package)
-    .filter((pkg) => pkg !== DEFAULT_POLICY_PACKAGE);
-  return [DEMO_PACKAGES.plain, ...own.filter((pkg) => pkg !== DEMO_PACKAGES.plain)];
+/**
+ * The demo's packages, offered by each seeded admin and reseller (at every start, so a demo seeded before packages
+ * were files gets them too): the policies page lists them from the panel, as on a real server.
+ */
+export function offerDemoPackages(da: EmulatedDirectAdmin, logins: readonly DemoLogin[]): void {
+  for (const login of logins)
+    for (const pkg of Object.values(DEMO_PACKAGES))
+      if (!da.packages(login.username).includes(pkg)) da.createPackage(login.username, pkg);
 }

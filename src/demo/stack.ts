@@ -10,7 +10,7 @@ import { startDnsServer, type DnsServer } from "../simulator/dns/index.js";
 import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { startWebServer } from "../web/server.js";
 import type { DemoPaths } from "./paths.js";
-import { demoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
+import { offerDemoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
 
 /** The simulated WEDOS account (the README's demo account). */
 export const DEMO_WAPI = { login: "demo@example.test", password: "demo-pass-123" } as const;
@@ -133,14 +133,12 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
 
     const da = new EmulatedDirectAdmin({ layout, hookEnv: { WEDOS_PANEL_CONFIG: paths.config }, clock });
     const passwords = new PasswordBook(paths.passwordHashes);
-    let services: Services | undefined;
     const front = await startDirectAdminFront({
       da,
       passwords,
       log,
       port: options.ports.front,
       pageEnv: { WEDOS_PANEL_CONFIG: paths.config },
-      packages: () => (services === undefined ? [] : demoPackages(services.tasks.policies)),
       loginNote: loginNote(paths),
     });
     closers.push(() => front.close());
@@ -156,10 +154,15 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     };
     writeConfig(paths, config);
     // Only the generated file counts: WEDOS_* variables of the shell running the demo are not read.
-    services = createServices(loadConfig({ WEDOS_PANEL_CONFIG: paths.config }), clock, new DirectAdminPanel(layout));
+    const services = createServices(
+      loadConfig({ WEDOS_PANEL_CONFIG: paths.config }),
+      clock,
+      new DirectAdminPanel(layout),
+    );
     const opened = services;
     closers.push(() => opened.close());
     const logins = readDemoLogins(paths) ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
+    offerDemoPackages(da, logins);
 
     let webAddress: string;
     if (options.runDaemon) {

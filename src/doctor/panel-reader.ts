@@ -6,6 +6,7 @@ import { RemotePanel } from "../panel/remote/remote-panel.js";
 import type { CheckResult } from "./checks.js";
 
 const CHECK = "panel reader";
+const PACKAGES_CHECK = "panel packages";
 const EDIT = "systemctl edit wedos-panel-reader";
 
 /**
@@ -65,10 +66,38 @@ export async function checkPanelReader(config: Config): Promise<CheckResult[]> {
         message: `answers on ${socket} for ${adapter.name}: ${accounts.length} account(s), ${domains.length} domain(s); it reads their owners and zone files (${first.domain} checked)`,
       });
     }
+    results.push(await checkPackages(panel, accounts, adapter));
   } catch (error) {
     results.push({ check: CHECK, status: "fail", message: failureWithFix(error) });
   }
   return results;
+}
+
+/**
+ * The package policies page offers the packages the reader finds as files; where those files are is read from public
+ * descriptions, not a documented interface, so an account's package without a file is worth a look (or was simply
+ * removed from the panel, which DirectAdmin and WHM allow while accounts still have it).
+ */
+async function checkPackages(
+  panel: RemotePanel,
+  accounts: ReadonlyArray<{ package: string | undefined }>,
+  adapter: PanelAdapter,
+): Promise<CheckResult> {
+  const offered = new Set(await panel.packages());
+  const used = new Set(accounts.map((account) => account.package).filter((pkg) => pkg !== undefined));
+  const missing = [...used].filter((pkg) => !offered.has(pkg)).sort();
+  if (missing.length === 0)
+    return {
+      check: PACKAGES_CHECK,
+      status: "ok",
+      message: `the package policies page offers the ${offered.size} package(s) ${adapter.name} keeps, every one the accounts use included`,
+    };
+  const named = `${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`;
+  return {
+    check: PACKAGES_CHECK,
+    status: "warn",
+    message: `accounts use ${missing.length} package(s) the panel reader finds no package file for (${named}), so the package policies page cannot offer them; if they were not removed from ${adapter.name}, set the reader's paths with: ${EDIT}`,
+  };
 }
 
 function failureWithFix(error: unknown): string {

@@ -71,6 +71,15 @@ export async function fileNames(dir: string, code: string): Promise<string[]> {
   return (await entries(dir, code)).filter((entry) => entry.isFile()).map((entry) => entry.name);
 }
 
+/** Package names from the files that hold them (`suffix` removed; hidden files skipped), sorted, each once. */
+export function packageNames(files: readonly string[], suffix = ""): string[] {
+  const names = files
+    .filter((file) => file.endsWith(suffix) && !file.startsWith("."))
+    .map((file) => file.slice(0, file.length - suffix.length))
+    .filter((name) => name !== "");
+  return [...new Set(names)].sort();
+}
+
 /** The trimmed value, or undefined when it is absent or blank. */
 export function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();

@@ -50,6 +50,11 @@ export interface Panel {
   /** The account that owns a domain or pointer, if any. */
   ownerOf(domain: string): Promise<string | undefined>;
   /**
+   * The names of the hosting packages the panel offers (sorted, each once): what the admin's package policies are
+   * chosen from. Accounts may still name a package that has since been removed; their policy falls back as before.
+   */
+  packages(): Promise<string[]>;
+  /**
    * The domain's BIND zone file. Throws an AppError naming the file when it exists but cannot be read, and for a
    * name that is not a domain. The only way the rest of the code reads a panel's zone (the panel reader answers it
    * for a daemon that cannot open the panel's files itself).

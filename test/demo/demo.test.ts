@@ -68,7 +68,7 @@ describe("the demo's stack", () => {
       const admin = new PanelClient(first.front.url);
       expect((await admin.login("admin", logins[0]?.password ?? "")).status).toBe(303);
       expect((await admin.get("/CMD_ACCOUNT_USER")).text).toContain(
-        '<option value="default">default</option><option value="business">business</option>',
+        '<option value="business">business</option><option value="default">default</option>',
       );
       await createCustomer(admin, { username: "bob", domain: "bob.test", password: "Bob-pass-123" });
       first.services.ingest();

@@ -52,6 +52,38 @@ describe("wedos-panel doctor: the panel reader", () => {
     }
   });
 
+  it("says whether the packages the accounts use are ones the policies page can offer", async () => {
+    const server = installed();
+    const layout = fixtureTree(join(server.dir, "da"));
+    seedAccounts(layout, 3);
+    const reader = await readerOver(layout, server.socket);
+    const packagesCheck = async () =>
+      (await runDoctor(server.env, clock)).filter((result) => result.check === "panel packages");
+    try {
+      expect(await packagesCheck()).toEqual([
+        {
+          check: "panel packages",
+          status: "warn",
+          message:
+            "accounts use 3 package(s) the panel reader finds no package file for (bronze, gold, silver), so the package policies page cannot offer them; if they were not removed from DirectAdmin, set the reader's paths with: systemctl edit wedos-panel-reader",
+        },
+      ]);
+      mkdirSync(layout.userPackagesDir("admin"), { recursive: true });
+      for (const pkg of ["bronze", "silver", "gold", "unused"])
+        writeFileSync(join(layout.userPackagesDir("admin"), `${pkg}.pkg`), "bandwidth=unlimited\n");
+      expect(await packagesCheck()).toEqual([
+        {
+          check: "panel packages",
+          status: "ok",
+          message:
+            "the package policies page offers the 4 package(s) DirectAdmin keeps, every one the accounts use included",
+        },
+      ]);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it("names the fix when the reader is not running", async () => {
     const server = installed();
     expect(await server.readerChecks()).toEqual([

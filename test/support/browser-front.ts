@@ -24,7 +24,6 @@ export async function startBrowserFront(h: WebHarness, session: DirectAdminSessi
   const front = await startDirectAdminFront({
     da: h.da,
     passwords: new PasswordBook(),
-    packages: () => [],
     pageEnv: { WEDOS_PANEL_CONFIG: h.configFile },
   });
   const queries: string[] = [];

@@ -31,7 +31,8 @@ const post = async (path: string, fields: Record<string, string>, token?: string
 describe("the admin's operations page", () => {
   it("shows this hour's WAPI budget, a pause with its reason, and the queue", async () => {
     const { stdout } = await operations();
-    expect(stdout).toMatch(/<meter min="0" max="1000" value="0" high="800"/);
+    expect(stdout).toContain('aria-label="0 % of this hour&#39;s requests used"');
+    expect(stdout).toMatch(/<p class="wedos-gauge wedos-gauge-ok">/);
     expect(stdout).toContain("0 of 1000 (200 kept for people&#39;s actions and new accounts), 0 rejected");
     h.services.wapi.circuit.openUntil(
       "rate-limited",
@@ -119,11 +120,47 @@ describe("the budget chart and the audit log", () => {
     const store = new WapiBudgetStore(h.services.db);
     for (let i = 0; i < 7; i++) store.tryTake(hourStart - 3_600_000, 1000);
     const { stdout } = await operations();
-    expect(stdout.match(/<td>\d\d:00 UTC<\/td>/g)).toHaveLength(24);
-    expect(stdout).toContain('<meter min="0" max="1000" value="7">7</meter>');
+    expect(stdout.match(/<th scope="row">\d\d:00 UTC<\/th>/g)).toHaveLength(24);
+    expect(stdout).toContain('<th scope="row">08:00 UTC</th><td data-label="Requests">7</td>');
     expect(stdout).toMatch(
-      /<td>dns-row-add<\/td><td>alice\.test<\/td><td>records<\/td><td>failed<\/td><td>2316<\/td><td>42<\/td>/,
+      /<td data-label="Command">dns-row-add<\/td><td data-label="Domain">alice\.test<\/td><td data-label="Lane">records<\/td><td data-label="Outcome">failed<\/td><td data-label="Code">2316<\/td><td data-label="ms">42<\/td>/,
     );
     expect(stdout).not.toContain("web-test-pass-1");
+  });
+});
+
+describe("the operations page's gauge and chart", () => {
+  const fill = (used: number) => {
+    const store = new WapiBudgetStore(h.services.db);
+    const hourStart = Math.floor(h.clock.now() / 3_600_000) * 3_600_000;
+    for (let i = 0; i < used; i++) store.tryTake(hourStart, 1000);
+  };
+
+  it("turns the gauge amber at 80 % and red at 95 % of the hour's limit, and says so in words", async () => {
+    fill(799);
+    expect((await operations()).stdout).toMatch(/<p class="wedos-gauge wedos-gauge-ok">/);
+    fill(1);
+    const amber = (await operations()).stdout;
+    expect(amber).toMatch(/<p class="wedos-gauge wedos-gauge-warn">/);
+    expect(amber).toContain("80 % · 80 % or more used: background work slows down");
+    fill(150);
+    const red = (await operations()).stdout;
+    expect(red).toMatch(/<p class="wedos-gauge wedos-gauge-critical">/);
+    expect(red).toMatch(/<span class="wedos-status wedos-status-error">95 % · 95 % or more used/);
+  });
+
+  it("draws requests per hour as an accessible SVG with a table of the same hours", async () => {
+    fill(812);
+    const { stdout } = await operations();
+    expect(stdout).toContain(
+      '<svg class="wedos-chart-svg" viewBox="0 0 720 220" role="img" ' +
+        'aria-labelledby="wedos-chart-title wedos-chart-desc"',
+    );
+    expect(stdout).toContain('<title id="wedos-chart-title">Requests per hour, last 24 hours</title>');
+    expect(stdout).toContain("In all 812 requests, the most 812 at 09:00 UTC; 0 rejected.</desc>");
+    expect(stdout.match(/<g class="wedos-chart-bar wedos-chart-(ok|warn|critical)">/g)).toHaveLength(24);
+    expect(stdout).toContain('<g class="wedos-chart-bar wedos-chart-warn">');
+    expect(stdout).toContain('<th scope="row">09:00 UTC</th><td data-label="Requests">812</td>');
+    expect(stdout).not.toMatch(/style=/);
   });
 });

@@ -29,9 +29,9 @@ describe("a domain's page", () => {
 
     const { stdout } = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
     expect(stdout).toMatch(
-      /<td>www<\/td><td>A<\/td><td>3600<\/td>\s*<td class="wedos-value">192\.0\.2\.10<\/td>\s*<td><span class="wedos-status wedos-status-in-sync">in sync<\/span>/,
+      /<td data-label="Name">www<\/td><td data-label="Type">A<\/td><td data-label="TTL">3600<\/td>\s*<td class="wedos-value" data-label="Value">192\.0\.2\.10<\/td>\s*<td data-label="At WEDOS"><span class="wedos-status wedos-status-in-sync">in sync<\/span>/,
     );
-    expect(stdout).toMatch(/<td>mail<\/td><td>A<\/td>[\s\S]*?waiting for the next sync/);
+    expect(stdout).toMatch(/<td data-label="Name">mail<\/td><td data-label="Type">A<\/td>[\s\S]*?waiting for the next sync/);
     expect(stdout).toContain("WEDOS writes this SOA for every zone and raises its serial (…) itself with each change");
     expect(stdout).toContain("&lt;script&gt;alert(9)&lt;/script&gt;");
     expect(stdout).not.toContain("<script>alert(9)");
@@ -49,7 +49,7 @@ describe("a domain's page", () => {
       await h.da.addRecord("alice.test", record);
     const english = await h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" });
     expect(english.stdout).toMatch(
-      /<td>@<\/td><td>NAPTR<\/td><td>3600<\/td>\s*<td class="wedos-value">100 10 &#34;U&#34; &#34;E2U\+sip&#34; [\s\S]*?not accepted[\s\S]*?WEDOS DNS does not take NAPTR records; the zone&#39;s other records are synced without them/,
+      /<td data-label="Name">@<\/td><td data-label="Type">NAPTR<\/td><td data-label="TTL">3600<\/td>\s*<td class="wedos-value" data-label="Value">100 10 &#34;U&#34; &#34;E2U\+sip&#34; [\s\S]*?not accepted[\s\S]*?WEDOS DNS does not take NAPTR records; the zone&#39;s other records are synced without them/,
     );
     expect(english.stdout).toContain(
       "DNSKEY is a DNSSEC record: DNSSEC records are made by whoever signs and serves the zone",

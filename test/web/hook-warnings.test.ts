@@ -67,7 +67,9 @@ describe("a pre hook that let an action through unchecked", () => {
     const page = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" })).stdout;
     expect(page).toContain("Pre hooks that let an action through unchecked");
     expect(page).toContain(
-      '<td>domain_pointer_create_pre</td><td>alias.test</td><td>alice</td><td class="wedos-reason">Node.js was not found on root&#39;s PATH</td>',
+      '<td data-label="Hook">domain_pointer_create_pre</td><td data-label="Domain">alias.test</td>' +
+        '<td data-label="Account">alice</td><td class="wedos-reason" data-label="Details">' +
+        "Node.js was not found on root&#39;s PATH</td>",
     );
   });
 

@@ -97,8 +97,9 @@ describe('who is asking, with identity "session" (every page runs as one unix us
 
   it("shows login-as: who is impersonating whom, with the impersonated account's scope", async () => {
     const { stdout } = await h.visit({ level: "user", session: h.da.login("alice", { loginAs: "res1" }) });
-    expect(stdout).toContain("Signed in as alice (user)");
-    expect(stdout).toContain("res1 is logged in as alice");
+    expect(stdout).toContain("res1 is logged in as alice (user)");
+    // One line says who is here, not two.
+    expect(stdout).not.toContain("Signed in as");
     expect(stdout).toContain(">alice.test</a>");
     expect(stdout).not.toContain("bob.test");
   });

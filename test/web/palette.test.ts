@@ -52,6 +52,9 @@ const NON_TEXT_PAIRS: ReadonlyArray<[string, string]> = [
   ["focus", "surface-muted"],
   ["control-border", "surface"],
   ["primary", "surface"],
+  ["gauge-ok", "surface"],
+  ["gauge-warn", "surface"],
+  ["gauge-bad", "surface"],
 ];
 
 /** Colours that only separate areas that are already apart (table rules, box edges): no contrast requirement. */

@@ -106,6 +106,12 @@ export class EmulatedCpanel {
     });
   }
 
+  /** A hosting package, as WHM's Add a Package makes it (no hook of ours runs for it). */
+  createPackage(name: string): void {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) throw new Error(`"${name}" cannot be a WHM package name`);
+    this.files.writePackage(name);
+  }
+
   /** The zone's records, or undefined when the domain has no zone file. */
   zone(domain: string): ZoneRecord[] | undefined {
     return readZone(this.layout, domain);

@@ -16,6 +16,7 @@ const MODES = {
   userDomains: 0o640,
   zoneDir: 0o750,
   resellers: 0o644,
+  package: 0o644,
 } as const;
 
 /** Lays out an empty cPanel tree under `dir` (var/cpanel, etc, var/named) and returns it. */
@@ -30,6 +31,9 @@ export function cpanelFixtureTree(dir: string): CpanelLayout {
   makeDir(layout.etcDir, MODES.dir);
   makeDir(layout.zoneDir, MODES.zoneDir);
   writeAtomic(layout.userDomains, "*: nobody\n", MODES.userDomains);
+  // WHM always has its "default" package; extensions/ holds package extensions, not packages.
+  makeDir(join(layout.packagesDir, "extensions"), MODES.dir);
+  new CpanelTreeFiles(layout).writePackage("default");
   return layout;
 }
 
@@ -49,6 +53,17 @@ export class CpanelTreeFiles {
     const warning =
       "# cPanel -- If you edit this file directly you must run /usr/local/cpanel/scripts/updateuserdomains afterwards\n";
     writeAtomic(this.layout.userFile(username), `${warning}${writeKeyValues(conf)}`, MODES.usersFile);
+  }
+
+  /** A package as WHM's Add a Package saves it: `/var/cpanel/packages/<name>`, `KEY=value` limits. */
+  writePackage(name: string): void {
+    const limits = new Map([
+      ["BWLIMIT", "unlimited"],
+      ["MAXADDON", "unlimited"],
+      ["MAXPARK", "unlimited"],
+      ["QUOTA", "unlimited"],
+    ]);
+    writeAtomic(join(this.layout.packagesDir, name), writeKeyValues(limits), MODES.package);
   }
 
   removeUser(username: string): void {

@@ -37,6 +37,17 @@ const CLUSTER_PEER_IP = "198.51.100.7";
  * dns_write_post, dns_create_post, domain_create_post, user_create_post; `order` flips either choice. Actions are
  * serialised, as DirectAdmin's task queue would.
  */
+/** A package name DirectAdmin's editor accepts (it becomes a file name). */
+const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Limits written into a new package file (a few of DirectAdmin's keys; nothing reads them). */
+const PACKAGE_DEFAULTS: ReadonlyArray<[string, string]> = [
+  ["bandwidth", "unlimited"],
+  ["dnscontrol", "ON"],
+  ["quota", "unlimited"],
+  ["vdomains", "unlimited"],
+];
+
 export class EmulatedDirectAdmin {
   readonly layout: DirectAdminLayout;
   readonly pluginDir: string;
@@ -119,6 +130,22 @@ export class EmulatedDirectAdmin {
     if (options.language !== undefined) conf.set("language", options.language);
     this.files.writeUserConf(username, conf);
     this.files.writeDomains(username, []);
+  }
+
+  /**
+   * A hosting package `creator` offers (DirectAdmin's package editor; no hook of ours runs for it). Its limits are
+   * DirectAdmin's defaults for a small package: the emulator does not enforce them.
+   */
+  createPackage(creator: string, name: string): void {
+    if (!PACKAGE_NAME.test(name))
+      throw new EmulatorRefusal(`"${name}" cannot be a package name: use letters, digits, dot, dash or underscore`);
+    this.work.requireUser(creator);
+    this.files.writePackage(creator, name, new Map(PACKAGE_DEFAULTS));
+  }
+
+  /** The packages `creator` offers, sorted (what its Create user form lists). */
+  packages(creator: string): string[] {
+    return this.files.packages(creator);
   }
 
   /** The account's interface language (user.conf `language=`), as the user's language setting changes it. */

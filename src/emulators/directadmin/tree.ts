@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { makeDir, readText, writeAtomic } from "../files/disk.js";
 import { readKeyValues, readNames, readOwners, writeKeyValues, writeOwners } from "../files/lines.js";
@@ -89,6 +89,23 @@ export class TreeFiles {
         target: domain,
       })),
     ]);
+  }
+
+  /** The packages `creator` (an admin or reseller) offers: its `packages/<name>.pkg` files, sorted. */
+  packages(creator: string): string[] {
+    const dir = this.layout.userPackagesDir(creator);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((file) => file.endsWith(".pkg"))
+      .map((file) => file.slice(0, -".pkg".length))
+      .sort();
+  }
+
+  /** A package as DirectAdmin's package editor saves it: `key=value` limits in `packages/<name>.pkg`. */
+  writePackage(creator: string, name: string, settings: ReadonlyMap<string, string>): void {
+    const dir = this.layout.userPackagesDir(creator);
+    makeDir(dir, MODES.userDir);
+    writeAtomic(join(dir, `${name}.pkg`), writeKeyValues(settings), MODES.conf);
   }
 
   removeUser(username: string): void {

@@ -28,6 +28,8 @@ export interface CpanelLayout extends Readonly<CpanelLayoutOptions> {
   readonly userDomains: string;
   /** `<varDir>/resellers`: `user:acl,acl,…` per line, one for each WHM user other than root. */
   readonly resellers: string;
+  /** `<varDir>/packages`: one `KEY=value` file per hosting package, named after it (`extensions/` is not one). */
+  readonly packagesDir: string;
   /** The account's `KEY=value` file. */
   userFile(username: string): string;
   /** Present while the account is suspended. */
@@ -81,6 +83,7 @@ export function cpanelLayout(options: Partial<CpanelLayoutOptions> = {}): Cpanel
     suspendedDir,
     userDomains: join(etcDir, "userdomains"),
     resellers: join(varDir, "resellers"),
+    packagesDir: join(varDir, "packages"),
     userFile: (username) => join(usersDir, user(username)),
     suspendedFile: (username) => join(suspendedDir, user(username)),
     zoneFile: (domain) => join(zoneDir, `${domainName(domain)}.db`),

@@ -3,7 +3,15 @@ import { AppError } from "../../errors.js";
 import { canonicalDomain, parseKeyValueLines } from "../names.js";
 import type { PanelAccount, PanelDomain } from "../../model/account.js";
 import type { AccountAccess, Panel, PanelZoneFile, PanelZoneFileVersion } from "../panel.js";
-import { fileNames, fileVersion, mapLimit, nonEmpty, readOptional, readOptionalBytes } from "../panel-files.js";
+import {
+  fileNames,
+  fileVersion,
+  mapLimit,
+  nonEmpty,
+  packageNames,
+  readOptional,
+  readOptionalBytes,
+} from "../panel-files.js";
 import { isCpanelUser, type CpanelLayout } from "./layout.js";
 
 const UNREADABLE = "cpanel_file_unreadable";
@@ -24,6 +32,7 @@ const UNREADABLE = "cpanel_file_unreadable";
  *   too).
  * - `/etc/userdomains`: `domain: user` per line for every domain, parked domain and subdomain (`*: nobody` is
  *   cPanel's catch-all and is skipped).
+ * - `/var/cpanel/packages/<package>`: one file per hosting package (the `extensions/` directory is not one).
  * - `/var/cpanel/resellers`: `user:acl,acl,…` per line for every WHM user other than root (a reseller); `all` is
  *   WHM's root-equivalent privilege.
  * - zone files `/var/named/<domain>.db` (BIND syntax), read through {@link zoneFile}.
@@ -40,6 +49,11 @@ export class CpanelPanel implements Panel {
     const names = (await fileNames(this.layout.usersDir, UNREADABLE)).filter(isCpanelUser).sort();
     const accounts = await mapLimit(names, 32, (name) => this.account(name));
     return accounts.filter((account): account is PanelAccount => account !== undefined);
+  }
+
+  /** The files of `/var/cpanel/packages/` (WHM's packages; a reseller's carry its name as a prefix). */
+  async packages(): Promise<string[]> {
+    return packageNames(await fileNames(this.layout.packagesDir, UNREADABLE));
   }
 
   /** The account, or undefined when it has no users file. */

@@ -39,6 +39,10 @@ export interface DirectAdminLayout extends Readonly<DirectAdminLayoutOptions> {
   domainPointers(username: string, domain: string): string;
   /** `<zoneDir>/<domain>.db`, the BIND zone file. */
   zoneFile(domain: string): string;
+  /** `<user>/packages/`: the user packages a reseller or admin offers, one `<name>.pkg` each. */
+  userPackagesDir(username: string): string;
+  /** `<root>/data/admin/packages/`: the reseller packages, one `<name>.pkg` each. */
+  readonly resellerPackagesDir: string;
 }
 
 /** The paths on a real DirectAdmin server (RHEL family; Debian keeps zones in /etc/bind). */
@@ -92,5 +96,7 @@ export function directAdminLayout(options: Partial<DirectAdminLayoutOptions> = {
     domainIpList: (username, domain) => join(domainsDir(username), `${domainName(domain)}.ip_list`),
     domainPointers: (username, domain) => join(domainsDir(username), `${domainName(domain)}.pointers`),
     zoneFile: (domain) => join(zoneDir, `${domainName(domain)}.db`),
+    userPackagesDir: (username) => join(userDir(username), "packages"),
+    resellerPackagesDir: join(root, "data", "admin", "packages"),
   };
 }

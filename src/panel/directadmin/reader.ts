@@ -9,6 +9,7 @@ import {
   fileVersion,
   mapLimit,
   nonEmpty,
+  packageNames,
   readOptional,
   readOptionalBytes,
 } from "../panel-files.js";
@@ -86,6 +87,20 @@ export class DirectAdminPanel implements Panel {
       );
     }
     return { level: usertype as AccountLevel, language: nonEmpty(conf.get("language")) };
+  }
+
+  /**
+   * Every `<name>.pkg` of the reseller packages (`data/admin/packages/`) and of each reseller's and admin's user
+   * packages (`data/users/<creator>/packages/`), where DirectAdmin keeps the packages it offers
+   * (docs/reference/directadmin.md#files-the-reader-reads).
+   */
+  async packages(): Promise<string[]> {
+    const creators = (await directoryNames(this.layout.usersDir, UNREADABLE)).filter((name) =>
+      isUserName(this.layout, name),
+    );
+    const dirs = [this.layout.resellerPackagesDir, ...creators.map((name) => this.layout.userPackagesDir(name))];
+    const files = (await mapLimit(dirs, 32, (dir) => fileNames(dir, UNREADABLE))).flat();
+    return packageNames(files, ".pkg");
   }
 
   /** The owner from `domainowners`; without that file, the account whose domains or pointers list it. */

@@ -76,6 +76,7 @@ export const PANEL_QUESTIONS = {
   account: { args: z.tuple([name]), answer: absentAsNull(panelAccount) },
   accountAccess: { args: z.tuple([name]), answer: absentAsNull(accountAccess) },
   ownerOf: { args: z.tuple([name]), answer: absentAsNull(z.string()) },
+  packages: { args: z.tuple([]), answer: z.array(z.string().min(1).max(255)).max(100_000) },
   zoneFile: { args: z.tuple([name]), answer: panelZoneFile },
   zoneFileVersion: { args: z.tuple([name]), answer: panelZoneFileVersion },
 } satisfies { [M in PanelMethod]: Question<M> };

@@ -56,6 +56,10 @@ export class RemotePanel implements Panel {
     return this.ask("ownerOf", [domain]);
   }
 
+  packages(): Promise<string[]> {
+    return this.ask("packages", []);
+  }
+
   zoneFile(domain: string): Promise<PanelZoneFile> {
     return this.ask("zoneFile", [domain]);
   }

@@ -4,6 +4,7 @@ import { csProtection } from "./cs-protection.js";
 import { csLifecycle } from "./cs-lifecycle.js";
 import { csReasons } from "./cs-reasons.js";
 import { csDomain } from "./cs-domain.js";
+import { csOps } from "./cs-ops.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -14,6 +15,7 @@ export const cs: Record<MessageKey, string> = {
   ...csLifecycle,
   ...csReasons,
   ...csDomain,
+  ...csOps,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

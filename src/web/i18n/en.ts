@@ -4,6 +4,7 @@ import { enProtection } from "./en-protection.js";
 import { enLifecycle } from "./en-lifecycle.js";
 import { enReasons } from "./en-reasons.js";
 import { enDomain } from "./en-domain.js";
+import { enOps } from "./en-ops.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -17,6 +18,7 @@ export const en = {
   ...enLifecycle,
   ...enReasons,
   ...enDomain,
+  ...enOps,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

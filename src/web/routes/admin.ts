@@ -18,7 +18,9 @@ import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
 import { openConflictRows } from "../view-models/conflicts.js";
+import { budgetGauge } from "../view-models/budget-gauge.js";
 import { adminLinks } from "../view-models/layout.js";
+import { requestsChart } from "../view-models/requests-chart.js";
 import { showAdoptPreview } from "./drift.js";
 
 export interface AdminSources {
@@ -96,13 +98,8 @@ export async function showOperations(
     notice,
     csrfToken: page.csrfToken,
     links: adminLinks(page),
-    budget: {
-      used: budget.used,
-      limit: budget.limit,
-      reserve: budget.reserve,
-      rejected: budget.rejected,
-      percent: Math.min(100, Math.round((budget.used / budget.limit) * 100)),
-    },
+    budget,
+    gauge: budgetGauge(budget.used, budget.limit),
     paused: paused === undefined ? undefined : paused.summary,
     counts: sources.queue.countsByState(),
     failed: sources.queue.list({ states: ["dead"], limit: 50 }).map((job) => ({
@@ -113,11 +110,7 @@ export async function showOperations(
       error: reasonLine(storedReasonView(page, job.lastErrorCode, job.lastError)),
       at: t.time(job.finishedAt, t("table.never")),
     })),
-    history: sources.wapi.budgetHistory(24).map((hour) => ({
-      hour: new Date(hour.hourStart).toISOString().slice(11, 16),
-      used: hour.used,
-      rejected: hour.rejected,
-    })),
+    chart: requestsChart(sources.wapi.budgetHistory(24), budget.limit, utcHour),
     calls: sources.calls.latest(100).map((call) => ({
       at: t.time(call.at, ""),
       command: call.command,
@@ -132,6 +125,9 @@ export async function showOperations(
   };
   await renderPage(res, page, "admin/operations", t("page.operations.title"), model);
 }
+
+/** An hour of the chart, as the budget counts hours: in UTC. */
+const utcHour = (hourStart: number) => `${new Date(hourStart).toISOString().slice(11, 16)} UTC`;
 
 /** The pre hooks that let an action through unchecked (hooks/pre-check.sh), newest first; shown only when any did. */
 function hookWarningRows(db: Database, t: Translate): {

@@ -52,7 +52,7 @@ export function pageRoutes(
   pages.use(
     "/admin",
     adminRoutes(deps.admin),
-    policyRoutes({ policies: deps.admin.policies, clock: deps.admin.clock }),
+    policyRoutes({ ...deps.admin, panel: deps.records.panel }),
     settingsRoutes(deps.settings),
     driftRoutes({ ...deps.admin, records: deps.records }),
     lifecycleRoutes(deps.queue, deps.records, deps.admin.clock),

@@ -1,6 +1,9 @@
 import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
 import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../../model/policy.js";
+import type { Panel } from "../../panel/panel.js";
+import type { Database } from "../../store/database.js";
+import { lastPlanPrices } from "../../store/plan-prices.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import { authenticatedPage, type AuthenticatedContext } from "../context.js";
 import { bodyField } from "../da-input.js";
@@ -41,11 +44,23 @@ const bounds = (field: (typeof NUMBER_FIELDS)[number]) => {
 
 const PACKAGE_NAME = /^(\*|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$/;
 
+/** The fields that mean something only while the policy orders protection (disabled on the form otherwise). */
+export const PROTECTION_FIELDS = ["protectionPeriod", "protectionMode", "protectionChoice"] as const;
+
+export interface PolicySources {
+  policies: PolicyStore;
+  clock: Clock;
+  /** The panel's own list of packages, which new policies are chosen from. */
+  panel: Pick<Panel, "packages">;
+  /** Where the last prices WEDOS charged are read (store/plan-prices.ts). */
+  db: Database;
+}
+
 /** Package policies, edited by the admin (the same schema and store as `wedos-panel policy`). */
-export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Router {
+export function policyRoutes(deps: PolicySources): Router {
   const router = Router();
   router.get("/policies", async (_req, res) => {
-    await showPolicies(res, deps.policies);
+    await showPolicies(res, deps);
   });
 
   router.post("/policies/save", async (_req, res) => {
@@ -54,6 +69,7 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
     const pkg = bodyField(body, "package")?.trim() ?? "";
     const problems: string[] = [];
     if (!PACKAGE_NAME.test(pkg)) problems.push(page.t("policy.badPackage"));
+    else if (!(await mayHavePolicy(deps, pkg))) problems.push(page.t("policy.notPanelPackage", { package: pkg }));
     const input: Record<string, unknown> = {};
     for (const key of Object.keys(POLICY_CHOICES)) input[key] = bodyField(body, key);
     for (const key of NUMBER_FIELDS) {
@@ -64,11 +80,17 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
     if (!parsed.success)
       for (const issue of parsed.error.issues) problems.push(fieldProblem(page, String(issue.path[0]) as keyof Policy));
     if (problems.length > 0 || !parsed.success) {
-      await showPolicies(res, deps.policies, undefined, problems, 400);
+      await showPolicies(res, deps, undefined, problems, 400);
       return;
     }
-    deps.policies.save(pkg, parsed.data, deps.clock.now());
-    await showPolicies(res, deps.policies, page.t("policy.saved", { package: pkg }));
+    // Disabled fields are not sent: a policy without protection keeps the protection settings it had.
+    const kept = deps.policies.list().find((policy) => policy.package === pkg);
+    const protectionKept =
+      parsed.data.protection === "off" && kept !== undefined
+        ? Object.fromEntries(PROTECTION_FIELDS.filter((field) => input[field] === undefined).map((f) => [f, kept[f]]))
+        : {};
+    deps.policies.save(pkg, { ...parsed.data, ...protectionKept }, deps.clock.now());
+    await showPolicies(res, deps, page.t("policy.saved", { package: pkg }));
   });
 
   router.post("/policies/remove", async (_req, res) => {
@@ -77,7 +99,7 @@ export function policyRoutes(deps: { policies: PolicyStore; clock: Clock }): Rou
     const removed = pkg !== DEFAULT_POLICY_PACKAGE && deps.policies.remove(pkg);
     await showPolicies(
       res,
-      deps.policies,
+      deps,
       removed ? page.t("policy.removed", { package: pkg }) : undefined,
       removed ? [] : [page.t("policy.notRemoved")],
       removed ? 200 : 400,
@@ -94,9 +116,24 @@ function fieldProblem(page: AuthenticatedContext, field: keyof Policy): string {
   return page.t("policy.badChoice", { field: label });
 }
 
+/** The default, a package that already has a policy, or one the panel offers. */
+async function mayHavePolicy(deps: PolicySources, pkg: string): Promise<boolean> {
+  if (pkg === DEFAULT_POLICY_PACKAGE || deps.policies.list().some((policy) => policy.package === pkg)) return true;
+  return (await panelPackages(deps)).packages.includes(pkg);
+}
+
+/** The panel's packages, or why they cannot be read (the admin sees the reason; nothing else depends on it). */
+async function panelPackages(deps: PolicySources): Promise<{ packages: string[]; problem?: string }> {
+  try {
+    return { packages: await deps.panel.packages() };
+  } catch (error) {
+    return { packages: [], problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 async function showPolicies(
   res: Response,
-  policies: PolicyStore,
+  deps: PolicySources,
   notice?: string,
   problems: string[] = [],
   status = 200,
@@ -109,14 +146,34 @@ async function showPolicies(
     ]),
   );
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, bounds(field)]));
+  const policies = deps.policies.list();
+  const offered = await panelPackages(deps);
+  const prices = lastPlanPrices(deps.db);
+  const priceOf = (policy: Policy) => {
+    if (policy.protection === "off") return undefined;
+    const known = prices.get(`${policy.protection}/${policy.protectionPeriod}`);
+    const period = page.t(POLICY_CHOICES.protectionPeriod[policy.protectionPeriod]);
+    return known === undefined ? page.t("policy.priceUnknown") : page.t("policy.priceKnown", { ...known, period });
+  };
   const model = {
     notice,
-    problems,
+    problems: [
+      ...problems,
+      ...(offered.problem === undefined ? [] : [page.t("policy.packagesUnreadable", { reason: offered.problem })]),
+    ],
     csrfToken: page.csrfToken,
     links: adminLinks(page),
-    policies: policies.list(),
+    policies: policies.map((policy) => ({
+      ...policy,
+      price: priceOf(policy),
+      inPanel: policy.package === DEFAULT_POLICY_PACKAGE || offered.packages.includes(policy.package),
+    })),
+    // New policies are for the panel's packages that have none yet.
+    newPackages: offered.packages.filter((pkg) => !policies.some((policy) => policy.package === pkg)),
+    panelHasPackages: offered.packages.length > 0,
     choices,
     numbers,
+    protectionFields: PROTECTION_FIELDS,
     defaultPackage: DEFAULT_POLICY_PACKAGE,
   };
   await renderPage(res, page, "admin/policies", page.t("page.policies.title"), model, status);

@@ -28,10 +28,12 @@ export interface LayoutModel {
   cssHref: string;
   /** images/progress.js, which raw pages load (with the nonce) to follow a queued action. */
   progressScriptHref: string;
+  /** images/policy-form.js, which the package-policy page loads (with the nonce) to switch the protection fields. */
+  policyScriptHref: string;
   homeHref: string;
-  /** "Signed in as bob", or undefined before the session verified (error pages). */
+  /** "Signed in as bob (user)", or undefined before the session verified (error pages) and under login-as. */
   signedIn: string | undefined;
-  /** "admin is logged in as bob" under login-as. */
+  /** "admin is logged in as bob (user)" under login-as, instead of signedIn. */
   loginAs: string | undefined;
   /** The visitor's CSRF token, on the page's wrapper for scripts (forms carry it in a hidden field). */
   csrfToken: string | undefined;
@@ -58,20 +60,23 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
           current: item.view === view,
         }))
       : [];
+  const levelName = identity === undefined ? "" : page.t(`level.${identity.level}`);
   return {
     lang: page.language,
     title,
     cssHref: assetUrl(level, mode, "wedos.css"),
     progressScriptHref: assetUrl(level, mode, "progress.js"),
+    policyScriptHref: assetUrl(level, mode, "policy-form.js"),
     homeHref: pageUrl(level, mode, "/"),
+    // One line says who is here: under login-as the note names both accounts, so "Signed in as" is left out.
     signedIn:
-      identity === undefined
+      identity === undefined || identity.loginAsMaster !== undefined
         ? undefined
-        : `${page.t("identity.signedIn", { user: identity.username })} (${page.t(`level.${identity.level}`)})`,
+        : `${page.t("identity.signedIn", { user: identity.username })} (${levelName})`,
     loginAs:
       identity?.loginAsMaster === undefined
         ? undefined
-        : page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username }),
+        : `${page.t("identity.loginAs", { master: identity.loginAsMaster, user: identity.username })} (${levelName})`,
     csrfToken: page.csrfToken,
     nav,
     sending: sendingBanner(page),

@@ -101,8 +101,8 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     ]) {
       expect(s.read(`${dir}/wedos.css`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/wedos.css"), "utf8"));
       expect(s.mode(`${dir}/wedos.css`)).toBe(0o644);
-      expect(s.read(`${dir}/progress.js`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/progress.js"), "utf8"));
-      expect(s.read(`${dir}/copy.js`)).toBe(readFileSync(join(PACKAGE_ROOT, "images/copy.js"), "utf8"));
+      for (const script of ["progress.js", "copy.js", "policy-form.js"])
+        expect(s.read(`${dir}/${script}`)).toBe(readFileSync(join(PACKAGE_ROOT, `images/${script}`), "utf8"));
     }
     // The entries run with cPanel's own perl: the first line names it, the rest is the package's script.
     const script = readFileSync(join(PACKAGE_ROOT, "cpanel/plugin/index.live.pl"), "utf8");

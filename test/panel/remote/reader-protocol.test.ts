@@ -44,10 +44,19 @@ describe("the panel reader over a real socket", () => {
     mkdirSync(layout.domainsDir("bare"), { recursive: true });
     writeFileSync(layout.userConf("bare"), "username=bare\nip=192.0.2.99\n");
     writeFileSync(join(layout.zoneDir, "latin.test.db"), Buffer.from('@ IN TXT "caf\xe9 \x00\xff"\n', "latin1"));
+    for (const [dir, pkg] of [
+      [layout.userPackagesDir("admin"), "bronze.pkg"],
+      [layout.userPackagesDir("reseller1"), "silver.pkg"],
+      [layout.resellerPackagesDir, "reseller-big.pkg"],
+    ] as const) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, pkg), "bandwidth=unlimited\n");
+    }
     const panel = new DirectAdminPanel(layout);
     const { remote } = await readerFor(panel);
 
     expect(remote.kind).toBe("directadmin");
+    expect(await remote.packages()).toEqual(["bronze", "reseller-big", "silver"]);
     expect((await remote.account("bare"))?.package).toBeUndefined();
     await expectSameAnswers(panel, remote, [
       (p) => p.listAccounts(),
@@ -60,6 +69,7 @@ describe("the panel reader over a real socket", () => {
       (p) => p.accountAccess("nobody"),
       (p) => p.ownerOf("ACCT00001-p1.test."),
       (p) => p.ownerOf("unknown.test"),
+      (p) => p.packages(),
       (p) => p.zoneFile("acct00003.test"),
       (p) => p.zoneFile("latin.test"),
       (p) => p.zoneFile("missing.test"),
@@ -87,10 +97,12 @@ describe("the panel reader over a real socket", () => {
       payload("whostmgr-accounts-create", { user: "bob", domain: "bob.test", owner: "reseller1", plan: "gold" }),
     );
     await cpanel.perform(payload("whostmgr-accounts-suspendacct", { user: "bob" }));
+    cpanel.createPackage("gold");
     const panel = new CpanelPanel(layout);
     const { remote } = await readerFor(panel);
 
     expect(remote.kind).toBe("cpanel");
+    expect(await remote.packages()).toEqual(["default", "gold"]);
     expect((await remote.listAccounts()).map((account) => account.username)).toEqual(["alice", "bob"]);
     await expectSameAnswers(panel, remote, [
       (p) => p.listAccounts(),
@@ -100,6 +112,7 @@ describe("the panel reader over a real socket", () => {
       (p) => p.accountAccess("bob"),
       (p) => p.accountAccess("nobody"),
       (p) => p.ownerOf("bob.test"),
+      (p) => p.packages(),
       (p) => p.zoneFile("alice.test"),
       (p) => p.zoneFile("nobody.test"),
       (p) => p.zoneFile("not a domain"),
@@ -142,7 +155,7 @@ describe("the panel reader over a real socket", () => {
       "hasOwnProperty",
     ]) {
       expect(await refused(`${JSON.stringify({ v: 1, method, args: [] })}\n`)).toBe(
-        `"${method}" is not a Panel method (the reader answers listAccounts, account, accountAccess, ownerOf, zoneFile, zoneFileVersion)`,
+        `"${method}" is not a Panel method (the reader answers listAccounts, account, accountAccess, ownerOf, packages, zoneFile, zoneFileVersion)`,
       );
     }
     expect(await refused('{"v":1,"method":"account","args":[42]}\n')).toMatch(
@@ -184,6 +197,7 @@ describe("the panel reader over a real socket", () => {
       },
       accountAccess: async () => undefined,
       ownerOf: async () => undefined,
+      packages: async () => [],
       zoneFile: async () => ({ path: "/x", content: undefined }),
       zoneFileVersion: async () => ({ path: "/x", version: undefined, size: 0, settled: true }),
     };

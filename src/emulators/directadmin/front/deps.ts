@@ -10,8 +10,6 @@ export interface FrontDeps extends Visits {
   da: EmulatedDirectAdmin;
   passwords: PasswordBook;
   pluginDir: string;
-  /** The hosting packages offered when an account is created. */
-  packages: () => readonly string[];
   /** Added to the environment of the plugin's page scripts (WEDOS_PANEL_CONFIG, so they find the daemon). */
   pageEnv: Readonly<Record<string, string>>;
   log: (line: string) => void;

@@ -54,4 +54,28 @@ table.list form { display: inline; margin: 0; }
 .login button { margin-top: 16px; width: 100%; padding: 8px; }
 iframe.plugin-frame { width: 100%; height: calc(100vh - 150px); min-height: 480px; border: 1px solid #dde3eb; background: #fff; }
 body.plugin-page { background: #fff; padding: 16px; }
+.table-scroll { overflow-x: auto; }
+/* A phone: the top bar wraps, the menu becomes a row above the content, lists become cards, forms stack. */
+@media (max-width: 700px) {
+  .topbar { flex-wrap: wrap; gap: 8px; padding: 8px 12px; }
+  .topbar .brand { flex-basis: 100%; }
+  .login-as { padding: 6px 12px; }
+  .frame { display: block; min-height: 0; }
+  .menu { width: auto; border-right: 0; border-bottom: 1px solid #dde3eb; padding: 4px 0; }
+  .menu ul, .plugins { display: flex; flex-wrap: wrap; }
+  .menu li a, .plugins a { padding: 6px 12px; }
+  .menu h2 { display: none; }
+  .content { padding: 12px; }
+  .card-head { flex-wrap: wrap; }
+  table.list, table.list tbody, table.list tr, table.list td { display: block; }
+  table.list { border: 0; background: none; }
+  table.list thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.list tr { background: #fff; border: 1px solid #dde3eb; border-radius: 4px; margin-bottom: 8px; padding: 6px 10px; }
+  table.list td { border: 0; padding: 3px 0; overflow-wrap: anywhere; }
+  table.list td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  .form-grid { grid-template-columns: minmax(0, 1fr); }
+  .form-grid > span:empty { display: none; }
+  .login { margin: 6vh 12px; padding: 20px; }
+  iframe.plugin-frame { height: calc(100vh - 180px); min-height: 420px; }
+}
 `;

@@ -18,8 +18,6 @@ import { pluginRoutes } from "./routes/plugins.js";
 export interface FrontOptions {
   da: EmulatedDirectAdmin;
   passwords: PasswordBook;
-  /** The hosting packages offered when an account is created. */
-  packages: () => readonly string[];
   /** Added to the plugin page scripts' environment: WEDOS_PANEL_CONFIG, so they find the daemon. */
   pageEnv: Readonly<Record<string, string>>;
   /** Default 0 (any free port). */
@@ -59,7 +57,6 @@ export async function startDirectAdminFront(options: FrontOptions): Promise<Runn
     flashes: new Map(),
     masters: new Map(),
     pluginDir: da.pluginDir,
-    packages: options.packages,
     pageEnv: options.pageEnv,
     log: options.log ?? (() => undefined),
     loginNote: options.loginNote,

@@ -8,8 +8,8 @@ import type { Usertype } from "./levels.js";
 import type { Flash, Visitor } from "./visitor.js";
 
 /**
- * The emulated panel's look: Evolution's frame reduced to its parts — a top bar (who is logged in, login-as,
- * log out), a left menu per level with the plugins' menu entries, and the content area. Plain HTML and one
+ * The emulated panel's look: Evolution's frame reduced to its parts — a top bar (who is logged in, log out; under
+ * login-as one line below it names both accounts), a left menu per level with the plugins' menu entries, and the content area. Plain HTML and one
  * stylesheet (/assets/evo.css); the only script is the plugin wrapper's auto-post (routes/plugins.ts).
  */
 
@@ -76,7 +76,7 @@ export function panelPage(input: {
     html`<header class="topbar">
   <span class="brand">DirectAdmin <small>emulated</small></span>
   <span class="level">${level} level</span>
-  <span class="who">${visitor.loginAs === undefined ? visitor.username : `${visitor.loginAs} → ${visitor.username}`}</span>
+  <span class="who">${visitor.username}</span>
   <form method="post" action="/CMD_LOGOUT" class="logout"><input type="hidden" name="csrf" value="${visitor.csrf}"><button type="submit">${visitor.loginAs === undefined ? "Log out" : `Back to ${visitor.loginAs}`}</button></form>
 </header>
 ${visitor.loginAs !== undefined && html`<p class="login-as" role="note">${visitor.loginAs} is logged in as ${visitor.username}.</p>`}

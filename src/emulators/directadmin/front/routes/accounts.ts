@@ -44,10 +44,10 @@ function userRow(visitor: Visitor, account: PanelAccount & { conf: Map<string, s
   const language = account.conf.get("language") ?? "en";
   return html`<tr data-user="${account.username}">
   <td><strong>${account.username}</strong><br><span class="muted">${account.conf.get("email") ?? ""}</span></td>
-  <td>${account.package ?? ""}</td>
-  <td>${account.domains.map((entry) => html`<div>${entry.domain}${entry.kind === "pointer" && html` <span class="muted">→ ${entry.target}</span>`}</div>`)}</td>
-  <td>${account.suspended ? html`<span class="badge badge-suspended">suspended</span>` : html`<span class="badge">active</span>`}${visitor.usertype === "admin" && html`<br><span class="muted">by ${account.creator}</span>`}</td>
-  <td>
+  <td data-label="Package">${account.package ?? ""}</td>
+  <td data-label="Domains">${account.domains.map((entry) => html`<div>${entry.domain}${entry.kind === "pointer" && html` <span class="muted">→ ${entry.target}</span>`}</div>`)}</td>
+  <td data-label="State">${account.suspended ? html`<span class="badge badge-suspended">suspended</span>` : html`<span class="badge">active</span>`}${visitor.usertype === "admin" && html`<br><span class="muted">by ${account.creator}</span>`}</td>
+  <td data-label="Language">
     <form method="post" action="/CMD_MODIFY_USER"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="username" value="${account.username}">
       <select name="language" aria-label="Language of ${account.username}">${LANGUAGES.map((each) => html`<option value="${each}"${each === language && html` selected`}>${each}</option>`)}</select>
       <button type="submit" class="secondary">Set</button></form>
@@ -103,7 +103,7 @@ export function accountRoutes(deps: FrontDeps): Router {
         pluginDir: deps.pluginDir,
         visitor,
         title: "Create user",
-        body: createForm(visitor, deps.packages()),
+        body: createForm(visitor, deps.da.packages(visitor.username)),
         flash: takeFlash(deps, visitor),
       }),
     );
@@ -121,7 +121,7 @@ export function accountRoutes(deps: FrontDeps): Router {
           `"${username}" cannot be a user name: use 3 to 16 lower-case letters or digits, starting with a letter`,
         );
       if (password.length < 8) throw new FormRefusal("the password must have at least 8 characters");
-      if (!deps.packages().includes(pkg)) throw new FormRefusal(`there is no package "${pkg}"`);
+      if (!deps.da.packages(visitor.username).includes(pkg)) throw new FormRefusal(`there is no package "${pkg}"`);
       const email = field(req.body, "email");
       if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new FormRefusal(`"${email}" is not an e-mail address`);
       const ip = visitor.conf.get("ip") ?? "";

@@ -30,7 +30,7 @@ function recordRow(visitor: Visitor, domain: string, record: ZoneRecord): SafeHt
     record.type === "SOA"
       ? html`<span class="muted">kept by the panel</span>`
       : html`<form method="post" action="/CMD_DNS_CONTROL"><input type="hidden" name="csrf" value="${visitor.csrf}"><input type="hidden" name="action" value="delete"><input type="hidden" name="domain" value="${domain}"><input type="hidden" name="record" value="${formatRecord(record)}"><button type="submit" class="danger">Delete</button></form>`;
-  return html`<tr><td>${absolute(record.name)}</td><td>${record.ttl}</td><td>${record.type}</td><td><code>${formatRdata(record)}</code></td><td>${remove}</td></tr>`;
+  return html`<tr><td><strong>${absolute(record.name)}</strong></td><td data-label="TTL">${record.ttl}</td><td data-label="Type">${record.type}</td><td data-label="Value"><code>${formatRdata(record)}</code></td><td>${remove}</td></tr>`;
 }
 
 function addForm(visitor: Visitor, domain: string): SafeHtml {

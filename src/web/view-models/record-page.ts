@@ -1,4 +1,5 @@
 import type { RecordState } from "../../sync/record-states.js";
+import type { RecordList } from "../records/record-list.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
 import { pageWindow, requestedPage, searchText } from "./pager.js";
@@ -57,7 +58,7 @@ function matches(record: RecordState, query: RecordQuery, needle: string): boole
 export function recordPage(
   page: AuthenticatedContext,
   domain: string,
-  all: readonly RecordState[],
+  all: RecordList,
   query: RecordQuery,
 ): RecordPageModel {
   const needle = query.search.toLowerCase();

@@ -33,7 +33,8 @@ describe("a zone worker gives way to the pages", () => {
     priority.watch(server);
     const path = join(tempDir("wedos-worker-pacing-"), "pages.sock");
     await new Promise<void>((resolve) => server?.listen(path, resolve));
-    pool = new ZoneWorkers({ script: COMPILED_ZONE_WORKER, maxHeapMb: 64, pacing: priority.workerPacing(0), log: () => {} });
+    const pacing = priority.workerPacing(0);
+    pool = new ZoneWorkers({ script: COMPILED_ZONE_WORKER, maxHeapMb: 64, pacing, log: () => {} });
     const expected = runToEnd(recordSteps(input()));
 
     const socket = createConnection(path);

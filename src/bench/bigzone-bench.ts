@@ -102,12 +102,14 @@ export async function benchBigZonePages(rounds = 5, perRound = 40): Promise<stri
       note,
     ];
     const { parses } = daemon.web.zoneRecords.counts;
+    const { pauses } = daemon.web.zoneWorkers.counts;
     return [
       row(
         "50,000-record zone just changed: 5 views at once",
         cold,
         "",
-        `${parses - 1} parse(s) for ${cold.length} views; ${(html.length / 1000).toFixed(0)} kB of HTML`,
+        `${parses - 1} parse(s) for ${cold.length} views, the worker gave way ${pauses} times; ` +
+          `${(html.length / 1000).toFixed(0)} kB of HTML`,
       ),
       row("50,000-record zone, unchanged: a page of 100", warm),
       row("another customer's domain page, alone", alone),

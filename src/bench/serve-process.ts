@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import type { BenchPanel } from "./page-daemon.js";
 
 /** The Node.js options the installed service starts `serve` with (scripts/service.sh, ExecStart=). */
-const SERVICE_NODE_OPTIONS = ["--max-semi-space-size=1"];
+const SERVICE_NODE_OPTIONS = ["--max-semi-space-size=1", "--heap-growing-percent=10"];
+/** The malloc settings of the installed service's environment (scripts/service.sh, Environment=). */
+const SERVICE_MALLOC = { MALLOC_ARENA_MAX: "1", MALLOC_TRIM_THRESHOLD_: "131072", MALLOC_MMAP_THRESHOLD_: "131072" };
 
 /**
  * `wedos-panel serve` (the compiled build) in a process of its own over a bench panel, started as the installed
@@ -27,7 +29,10 @@ export async function startServeProcess(panel: BenchPanel): Promise<ServeProcess
   const child = spawn(
     process.execPath,
     [...SERVICE_NODE_OPTIONS, fileURLToPath(new URL("../cli.js", import.meta.url)), "serve"],
-    { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...panel.env }, stdio: ["ignore", "ignore", "pipe"] },
+    {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...SERVICE_MALLOC, ...panel.env },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let log = "";

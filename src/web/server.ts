@@ -58,6 +58,7 @@ export async function startWebServer(services: WebDeps, options: WebServerOption
   const workers = new ZoneWorkers({
     script: options.zoneWorkerScript,
     maxHeapMb: options.zoneWorkerHeapMb ?? zoneWorkerHeapMb(config.pages.zoneMaxBytes),
+    pacing: priority.workerPacing(),
     log: options.log,
   });
   const limits = { maxZoneBytes: config.pages.zoneMaxBytes, cacheBytes: config.pages.zoneCacheBytes };

@@ -97,8 +97,13 @@ describe.each(PANELS)("the units the %s installer writes", (panel) => {
     expect(daemon.value("User")).toBe("wedos-panel");
     expect([daemon.value("CapabilityBoundingSet"), daemon.value("AmbientCapabilities")]).toEqual(["", ""]);
     expect(daemon.value("ExecStart")).toBe(
-      `${process.execPath} --max-semi-space-size=1 ${packageDir}/build/lib/cli.js serve`,
+      `${process.execPath} --max-semi-space-size=1 --heap-growing-percent=10 ${packageDir}/build/lib/cli.js serve`,
     );
+    expect(unitEnvironment(daemon)).toMatchObject({
+      MALLOC_ARENA_MAX: "1",
+      MALLOC_TRIM_THRESHOLD_: "131072",
+      MALLOC_MMAP_THRESHOLD_: "131072",
+    });
     expect(daemon.value("ReadWritePaths")).toBe(`${dataDir} ${root}/etc/wedos-panel`);
     expect([daemon.value("RuntimeDirectory"), daemon.value("RuntimeDirectoryMode")]).toEqual(["wedos-panel", "0755"]);
     expect(daemon.value("RestrictAddressFamilies")).toBe("AF_UNIX AF_INET AF_INET6");

@@ -21,7 +21,7 @@ function writeZone(h: WebHarness, domain: string, text: string): void {
 }
 
 const rowsOf = (html: string) =>
-  [...html.matchAll(/<tr class="wedos-record-[a-z-]+">\s*<td>([^<]*)<\/td>/g)].map((match) => match[1]);
+  [...html.matchAll(/<tr class="wedos-record-[a-z-]+">\s*<td data-label="Name">([^<]*)<\/td>/g)].map((match) => match[1]);
 const decode = (href: string) => href.replaceAll("&amp;", "&");
 
 describe("a big zone's domain page", () => {
@@ -169,10 +169,11 @@ describe("a big zone's domain page", () => {
     expect(bob).toContain("Další stránka");
   });
 
-  it("lets another customer's page through while a big zone is being parsed", async () => {
+  it("lets another customer's page through while a zone is being parsed on the main thread", async () => {
     const gate = gatedPacing();
     const h = await harness({ zonePacing: gate.pacing });
-    writeZone(h, "alice.test", bigZone("alice.test", 3_000));
+    // Below the size a worker takes (about 35 kB): parsed in slices on the main thread, which the gate holds.
+    writeZone(h, "alice.test", bigZone("alice.test", 1_500));
     writeZone(h, "bob.test", bigZone("bob.test", 3));
     const order: string[] = [];
     const big = h.visit({ level: "user", session: h.da.login("alice"), query: "p=/domains/alice.test" }).then((run) => {
@@ -188,6 +189,6 @@ describe("a big zone's domain page", () => {
     gate.release();
     const run = await big;
     expect(order).toEqual(["bob's page", "alice's big zone"]);
-    expect(run.stdout).toContain("Records 1–100 of 3006");
+    expect(run.stdout).toContain("Records 1–100 of 1506");
   });
 });

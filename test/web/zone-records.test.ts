@@ -21,7 +21,7 @@ const zoneFile = (domain: string) => h.da.layout.zoneFile(domain);
 const names = async (cache: ZoneRecordsCache, domain: string) => {
   const zone = await cache.records(domain);
   if (zone.kind !== "records") throw new Error(`no records: ${zone.kind}`);
-  return zone.records.map((record) => record.name);
+  return zone.records.slice(0, zone.records.length).map((record) => record.name);
 };
 
 describe("the parsed zones of the domain pages", () => {
@@ -54,7 +54,7 @@ describe("the parsed zones of the domain pages", () => {
     const cache = cacheWith();
     const stateOf = async (name: string) => {
       const zone = await cache.records("alice.test");
-      return zone.kind === "records" ? zone.records.find((record) => record.name === name)?.state : zone.kind;
+      return zone.kind === "records" ? zone.records.filter((record) => record.name === name)[0]?.state : zone.kind;
     };
     expect(await stateOf("h1")).toBe("pending");
     h.services.tasks.zones.rememberZone("alice.test", "primary", true, h.clock.now());

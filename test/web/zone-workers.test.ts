@@ -34,9 +34,8 @@ const inAccount = async (options: Parameters<typeof startWebHarness>[0] = {}) =>
 describe("big zones worked out in a worker thread", () => {
   it("gives the records and states the main thread would, and a broken zone's problems in the same words", async () => {
     const text = bigZone("alice.test", 2_500);
-    expect(await workers(64).records(input("alice.test", text))).toEqual(
-      runToEnd(recordSteps(input("alice.test", text))),
-    );
+    const packed = await workers(64).records(input("alice.test", text));
+    expect(packed.slice(0, packed.length)).toEqual(runToEnd(recordSteps(input("alice.test", text))));
 
     const broken = `${text}h1 IN A 192.0.2\nh2 IN MX nonsense\n`;
     const inline = (() => {

@@ -1,6 +1,7 @@
 import type { Server } from "node:net";
 import type { Clock } from "../../clock.js";
 import { EVENT_LOOP_PACING, type Pacing } from "../../util/slices.js";
+import type { WorkerPacing } from "./worker-pacing.js";
 
 /**
  * Parsing a big zone is background work for the pages: between its slices it gives way while any other page request
@@ -11,6 +12,11 @@ import { EVENT_LOOP_PACING, type Pacing } from "../../util/slices.js";
  */
 export class PagePriority {
   private answering = 0;
+  /**
+   * The same count, shared with the zone workers (docs/decisions/0043): a worker pauses between its slices while it
+   * is not 0, as a parse on this thread does, and is woken when it becomes 0.
+   */
+  private readonly shared = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   private readonly whenQuiet: Array<() => void> = [];
 
   constructor(
@@ -54,6 +60,11 @@ export class PagePriority {
     };
   }
 
+  /** The same for a zone worker, which gives way to the pages from its own thread. */
+  workerPacing(sliceMs = 2): WorkerPacing {
+    return { busy: this.shared, sliceMs, maxWaitMs: this.maxWaitMs };
+  }
+
   /** Requests being answered now (for tests). */
   get busy(): number {
     return this.answering;
@@ -61,10 +72,14 @@ export class PagePriority {
 
   private enter(): void {
     this.answering += 1;
+    Atomics.store(this.shared, 0, this.answering);
   }
 
   private leave(): void {
     this.answering -= 1;
-    if (this.answering === 0) for (const resolve of this.whenQuiet.splice(0)) resolve();
+    Atomics.store(this.shared, 0, this.answering);
+    if (this.answering !== 0) return;
+    Atomics.notify(this.shared, 0);
+    for (const resolve of this.whenQuiet.splice(0)) resolve();
   }
 }

@@ -1,15 +1,15 @@
 import type { Clock } from "../../clock.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
-import type { RecordState } from "../../sync/record-states.js";
 import { EVENT_LOOP_PACING, runInSlices, type Pacing } from "../../util/slices.js";
 import type { PagePriority } from "./page-priority.js";
+import type { RecordList } from "./record-list.js";
 import { recordSteps } from "./record-steps.js";
 import type { ZoneWorkers } from "./zone-workers.js";
 
 /** What a domain page can show of the zone: its records with their state at WEDOS, or why not. */
 export type ZoneRecords =
-  | { kind: "records"; records: readonly RecordState[] }
+  | { kind: "records"; records: RecordList }
   | { kind: "no-file" }
   /** Larger than `pages.zoneMaxBytes`: not read for a page (the sync still reads it). */
   | { kind: "too-big"; path: string; size: number; limit: number };
@@ -43,7 +43,7 @@ export const WORKER_FROM_BYTES = 64 * 1024;
 interface Cached {
   /** The file's version and the managed rows' version the records were worked out from. */
   key: string;
-  records: readonly RecordState[];
+  records: RecordList;
   bytes: number;
   usedAt: number;
 }
@@ -111,7 +111,7 @@ export class ZoneRecordsCache {
     const { workers, pacing = EVENT_LOOP_PACING, workerFromBytes = WORKER_FROM_BYTES } = this.options;
     const records =
       workers !== undefined && bytes >= workerFromBytes
-        ? await workers.records(input, pacing)
+        ? await workers.records(input)
         : await runInSlices(recordSteps(input), pacing);
     if (keep) this.keep(domain, { key, records, bytes, usedAt: this.clock.now() });
     return { kind: "records", records };

@@ -1,10 +1,10 @@
 import { Worker } from "node:worker_threads";
 import { ZoneFileError } from "../../dns/index.js";
 import { AppError } from "../../errors.js";
-import type { RecordState } from "../../sync/record-states.js";
-import { EVENT_LOOP_PACING, runInSlices, type Pacing } from "../../util/slices.js";
+import { PackedRecords, type RecordChunk } from "./record-list.js";
 import type { RecordsInput } from "./record-steps.js";
-import { unpackRecords, type WorkerMessage } from "./worker-messages.js";
+import type { WorkerMessage } from "./worker-messages.js";
+import type { WorkerPacing } from "./worker-pacing.js";
 
 /** The compiled worker beside this module (build/lib/web/records/zone-worker.js). */
 export const ZONE_WORKER_SCRIPT = new URL("./zone-worker.js", import.meta.url);
@@ -16,6 +16,8 @@ export interface ZoneWorkersOptions {
   maxHeapMb: number;
   /** How many zones are worked out at once; the rest wait their turn. */
   concurrency?: number;
+  /** How a worker gives way to the pages (PagePriority.workerPacing); without it, it works straight through. */
+  pacing?: WorkerPacing;
   /** Where the administrator reads why a worker failed. */
   log: (line: string) => void;
 }
@@ -39,20 +41,20 @@ export class ZoneWorkers {
   /** Zones being worked out, from their turn to their answer. */
   private active = 0;
   private closed = false;
+  /** How many times the workers gave way to page requests, in all (for tests and the bench). */
+  readonly counts = { pauses: 0 };
 
   constructor(private readonly options: ZoneWorkersOptions) {}
 
   /** The zone's records; throws its ZoneFileError, or a ZoneWorkerError when the worker ends without an answer. */
-  async records(input: RecordsInput, pacing: Pacing = EVENT_LOOP_PACING): Promise<RecordState[]> {
+  async records(input: RecordsInput): Promise<PackedRecords> {
     await this.turn(input.domain);
-    let chunks: Uint8Array[];
     try {
-      chunks = await this.work(input);
+      return new PackedRecords(await this.work(input));
     } finally {
       this.active -= 1;
       this.waiting.shift()?.();
     }
-    return runInSlices(unpackRecords(chunks), pacing);
   }
 
   /** Ends every running worker and refuses what waits; for the daemon's stop. */
@@ -74,7 +76,7 @@ export class ZoneWorkers {
     this.active += 1;
   }
 
-  private work(input: RecordsInput): Promise<Uint8Array[]> {
+  private work(input: RecordsInput): Promise<RecordChunk[]> {
     const { domain } = input;
     // The file's bytes move to the worker rather than being copied, unless they share a buffer with other data.
     const content =
@@ -82,20 +84,22 @@ export class ZoneWorkers {
         ? input.content
         : input.content.slice();
     const worker = new Worker(this.options.script ?? ZONE_WORKER_SCRIPT, {
-      workerData: { ...input, content },
+      workerData: { ...input, content, pacing: this.options.pacing },
       transferList: [content.buffer as ArrayBuffer],
       // The young generation V8 gives a process by default, whatever the daemon's own (scripts/service.sh).
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb, maxYoungGenerationSizeMb: 48 },
     });
     this.running.add(worker);
-    const chunks: Uint8Array[] = [];
+    const chunks: RecordChunk[] = [];
     return new Promise((resolve, reject) => {
       let answer: Error | "done" | undefined;
       let failure: Error | undefined;
       worker.on("message", (message: WorkerMessage) => {
-        if (message.kind === "records") chunks.push(message.bytes);
-        else if (message.kind === "done") answer = "done";
-        else answer = new ZoneFileError(message.problems[0]?.file ?? `${domain}.db`, message.problems);
+        if (message.kind === "records") chunks.push(message.chunk);
+        else if (message.kind === "done") {
+          answer = "done";
+          this.counts.pauses += message.pauses;
+        } else answer = new ZoneFileError(message.problems[0]?.file ?? `${domain}.db`, message.problems);
       });
       worker.on("error", (error) => (failure = error));
       worker.on("exit", (code) => {

@@ -1,4 +1,5 @@
 import type { RecordState } from "../../sync/record-states.js";
+import type { RecordList } from "../records/record-list.js";
 import type { AuthenticatedContext } from "../context.js";
 import { pageUrl } from "../urls.js";
 import { pageWindow, requestedPage, searchText } from "./pager.js";
@@ -58,13 +59,16 @@ function matches(record: RecordState, query: RecordQuery, needle: string): boole
 type StateCounts = Record<RecordState["state"], number>;
 
 /** The counts of each kept list of records (the zone cache keeps one per version): one pass per list, not per view. */
-const countsOf = new WeakMap<readonly RecordState[], StateCounts>();
+const countsOf = new WeakMap<RecordList, StateCounts>();
+/** Records made at once while counting a packed list (records/record-list.ts): a slice, not the whole zone. */
+const COUNTING_SLICE = 1_000;
 
-function stateCounts(all: readonly RecordState[]): StateCounts {
+function stateCounts(all: RecordList): StateCounts {
   const kept = countsOf.get(all);
   if (kept !== undefined) return kept;
   const counts: StateCounts = { "in-sync": 0, pending: 0, "by-wedos": 0, "not-accepted": 0 };
-  for (const record of all) counts[record.state] += 1;
+  for (let start = 0; start < all.length; start += COUNTING_SLICE)
+    for (const record of all.slice(start, start + COUNTING_SLICE)) counts[record.state] += 1;
   countsOf.set(all, counts);
   return counts;
 }
@@ -73,7 +77,7 @@ function stateCounts(all: readonly RecordState[]): StateCounts {
  * How many of the zone's records WEDOS holds, of those the panel sends (the SOA and NS WEDOS serves itself are not
  * counted).
  */
-function atWedosSummary(page: AuthenticatedContext, all: readonly RecordState[]): RecordPageModel["atWedos"] {
+function atWedosSummary(page: AuthenticatedContext, all: RecordList): RecordPageModel["atWedos"] {
   const counts = stateCounts(all);
   const total = all.length - counts["by-wedos"];
   const number = new Intl.NumberFormat(page.language);
@@ -88,7 +92,7 @@ function atWedosSummary(page: AuthenticatedContext, all: readonly RecordState[])
 export function recordPage(
   page: AuthenticatedContext,
   domain: string,
-  all: readonly RecordState[],
+  all: RecordList,
   query: RecordQuery,
 ): RecordPageModel {
   const needle = query.search.toLowerCase();

@@ -1,0 +1,35 @@
+import type { Steps } from "../../util/slices.js";
+
+/** How a zone worker gives way to the daemon's pages (docs/decisions/0043). */
+export interface WorkerPacing {
+  /** The count of page requests being answered, shared with the main thread (PagePriority.shared). */
+  busy: Int32Array;
+  /** A slice of work between two looks at `busy`. */
+  sliceMs: number;
+  /** The longest one pause lasts however busy the pages stay, so a stream of requests cannot stall the parse. */
+  maxWaitMs: number;
+}
+
+/**
+ * Runs the steps to the end on a worker thread, pausing after each slice while the main thread answers a page, as a
+ * parse in slices on the main thread does (page-priority.ts): on a machine with few cores the worker's CPU goes to
+ * the other visitors' pages first. The pause blocks the worker alone (Atomics.wait), woken when the count is 0.
+ * Also says how many times it gave way.
+ */
+export function runBesidePages<T>(steps: Steps<T>, pacing: WorkerPacing | undefined): { result: T; pauses: number } {
+  let sliceStart = performance.now();
+  let pauses = 0;
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return { result: next.value, pauses };
+    if (pacing === undefined || performance.now() - sliceStart < pacing.sliceMs) continue;
+    const pausedAt = performance.now();
+    if (Atomics.load(pacing.busy, 0) > 0) pauses += 1;
+    for (let answering = Atomics.load(pacing.busy, 0); answering > 0; answering = Atomics.load(pacing.busy, 0)) {
+      const left = pacing.maxWaitMs - (performance.now() - pausedAt);
+      if (left <= 0) break;
+      Atomics.wait(pacing.busy, 0, answering, left);
+    }
+    sliceStart = performance.now();
+  }
+}

@@ -1,13 +1,7 @@
 import { AppError } from "../errors.js";
 import { reason, type Reason, type ReasonCode } from "../model/reason.js";
 import { isCreditCode, WAPI_CODES } from "../wapi/codes.js";
-import {
-  WapiBudgetError,
-  WapiError,
-  WapiPausedError,
-  WapiResultError,
-  WapiTransportError,
-} from "../wapi/errors.js";
+import { WapiBudgetError, WapiError, WapiPausedError, WapiResultError, WapiTransportError } from "../wapi/errors.js";
 
 /** WEDOS codes that stop all sending until an admin acts (credentials, IP allow-list, IP block). */
 const STOPPING: ReadonlySet<number> = new Set([

@@ -132,7 +132,13 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
 
     await frame.getByRole("button", { name: "Test connection" }).click();
     await frame.locator(".wedos-notice", { hasText: "The test is done" }).waitFor();
-    frame = await untilPageShows(page, "admin", "/settings", (each) => each.locator("p.wedos-status"), /\d{4}, \d\d:\d\d: /);
+    frame = await untilPageShows(
+      page,
+      "admin",
+      "/settings",
+      (each) => each.locator("p.wedos-status"),
+      /\d{4}, \d\d:\d\d: /,
+    );
     expect(await frame.locator("p.wedos-status").getAttribute("class")).toContain("wedos-status-active");
     expect(
       b.stack.sim.simulator.dump().requestLog.filter((entry) => entry.command === "ping" && entry.code === 1000),

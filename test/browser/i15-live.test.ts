@@ -70,41 +70,45 @@ async function alicesBrowser(): Promise<{ page: Page; problems: string[] }> {
 describe.each(["en", "cs"] as const)("Sync now on a domain's page (%s)", (language) => {
   const texts = TEXTS[language];
 
-  it.each(["html", "raw"] as const)("index.%s stays on the page and follows the sync to done", async (mode) => {
-    h.da.setLanguage("alice", language);
-    const { page, problems } = await alicesBrowser();
-    try {
-    await page.goto(`${front.origin}/CMD_PLUGINS/wedos/index.${mode}?p=/domains/alice.test`);
-    const title = await page.locator(".wedos-panel h1").textContent();
-    expect(title).toContain("alice.test");
+  it.each(["html", "raw"] as const)(
+    "index.%s stays on the page and follows the sync to done",
+    async (mode) => {
+      h.da.setLanguage("alice", language);
+      const { page, problems } = await alicesBrowser();
+      try {
+        await page.goto(`${front.origin}/CMD_PLUGINS/wedos/index.${mode}?p=/domains/alice.test`);
+        const title = await page.locator(".wedos-panel h1").textContent();
+        expect(title).toContain("alice.test");
 
-    await page.getByRole("button", { name: texts.sync, exact: true }).click();
-    const line = page.locator("[data-job-text]");
-    await line.filter({ hasText: texts.waiting }).waitFor();
-    // The answer is the domain's page again, not the list.
-    expect(await page.locator(".wedos-panel h1").textContent()).toBe(title);
-    expect(await line.getAttribute("aria-live")).toBe("polite");
-    const id = /job=(\d+)/.exec((await page.locator("[data-job-refresh] a").getAttribute("href")) ?? "")?.[1];
-    expect(id).toMatch(/^\d+$/);
-    await shot(page, `i15-live-${mode}-waiting-${language}`);
+        await page.getByRole("button", { name: texts.sync, exact: true }).click();
+        const line = page.locator("[data-job-text]");
+        await line.filter({ hasText: texts.waiting }).waitFor();
+        // The answer is the domain's page again, not the list.
+        expect(await page.locator(".wedos-panel h1").textContent()).toBe(title);
+        expect(await line.getAttribute("aria-live")).toBe("polite");
+        const id = /job=(\d+)/.exec((await page.locator("[data-job-refresh] a").getAttribute("href")) ?? "")?.[1];
+        expect(id).toMatch(/^\d+$/);
+        await shot(page, `i15-live-${mode}-waiting-${language}`);
 
-    await h.services.worker.runUntilIdle();
-    // Nobody reloads: the page's own script (raw) or its self-refresh (embedded) brings the news.
-    await line.filter({ hasText: new RegExp(`^${texts.done}$`) }).waitFor();
-    expect(await line.getAttribute("class")).toBe("wedos-status wedos-status-active");
-    expect(await page.locator("[data-job-refresh]").count()).toBe(0);
-    expect(await page.locator(".wedos-panel h1").textContent()).toBe(title);
-    // Raw: the script polled the job's status, then showed the page again, as the embedded page's refresh does:
-    // what the sync changed is on the page too.
-    if (mode === "raw") expect(front.queries).toContain(`p=%2Fjobs%2F${id}`);
-    expect(page.url()).toMatch(new RegExp(`index\\.${mode}\\?p=%2Fdomains%2Falice\\.test&job=${id}$`));
-    expect(await page.locator("dl.wedos-details .wedos-status").first().getAttribute("class")).toBe(
-      "wedos-status wedos-status-active",
-    );
-    await shot(page, `i15-live-${mode}-done-${language}`);
-    expect(problems).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
-  }, TEST_TIMEOUT_MS);
+        await h.services.worker.runUntilIdle();
+        // Nobody reloads: the page's own script (raw) or its self-refresh (embedded) brings the news.
+        await line.filter({ hasText: new RegExp(`^${texts.done}$`) }).waitFor();
+        expect(await line.getAttribute("class")).toBe("wedos-status wedos-status-active");
+        expect(await page.locator("[data-job-refresh]").count()).toBe(0);
+        expect(await page.locator(".wedos-panel h1").textContent()).toBe(title);
+        // Raw: the script polled the job's status, then showed the page again, as the embedded page's refresh does:
+        // what the sync changed is on the page too.
+        if (mode === "raw") expect(front.queries).toContain(`p=%2Fjobs%2F${id}`);
+        expect(page.url()).toMatch(new RegExp(`index\\.${mode}\\?p=%2Fdomains%2Falice\\.test&job=${id}$`));
+        expect(await page.locator("dl.wedos-details .wedos-status").first().getAttribute("class")).toBe(
+          "wedos-status wedos-status-active",
+        );
+        await shot(page, `i15-live-${mode}-done-${language}`);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

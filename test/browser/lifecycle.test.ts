@@ -40,7 +40,9 @@ type Level = "admin" | "reseller" | "user";
 /** The page as Chromium shows it: its visible text, its state badges and its buttons; a screenshot is kept. */
 async function seen(level: Level, path: string, language: "en" | "cs", shot: string, user?: string) {
   const html =
-    user === undefined ? await visitMainPage(h, level, "raw", path, language) : await visitAs(level, user, path, language);
+    user === undefined
+      ? await visitMainPage(h, level, "raw", path, language)
+      : await visitAs(level, user, path, language);
   const file = join(tempDir("wedos-lifecycle-"), "page.html");
   writeFileSync(file, html.replace(/href="[^"]*\/images\/wedos\.css"/, `href="file://${CSS}"`));
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -83,9 +83,7 @@ describe("operations, policies and small screens", { timeout: 60_000 }, () => {
       const chart = page.getByRole("img", { name: text.chart });
       expect(await chart.locator("g.wedos-chart-bar").count()).toBe(24);
       // The amber fill is drawn, not only named: the current hour's bar and the gauge share it.
-      const fill = await page.evaluate<string>(
-        "getComputedStyle(document.querySelector('.wedos-gauge-fill')).fill",
-      );
+      const fill = await page.evaluate<string>("getComputedStyle(document.querySelector('.wedos-gauge-fill')).fill");
       expect(fill).toBe(
         await page.evaluate<string>("getComputedStyle(document.querySelector('.wedos-chart-warn rect')).fill"),
       );

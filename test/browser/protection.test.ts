@@ -205,7 +205,10 @@ const STATES: ReadonlyArray<[string, () => void, Record<Language, Expected>]> = 
   ],
   [
     "zone-failed",
-    () => (choose(true), h.inventory.setDnsStatus(DOMAIN, "error", reason("wedos-refused", "WEDOS refused the zone"), h.clock.now())),
+    () => (
+      choose(true),
+      h.inventory.setDnsStatus(DOMAIN, "error", reason("wedos-refused", "WEDOS refused the zone"), h.clock.now())
+    ),
     {
       en: {
         badge: "cannot be ordered yet",

@@ -88,11 +88,14 @@ describe("the same failure, read by a customer and by the admin", { timeout: 60_
       "WEDOS cannot take this domain's DNS yet: the WEDOS account has no room for more zones. Your provider has been told.",
     );
     expect(customer.details).toBeUndefined();
-    for (const secret of ["2322", "dns-domain-add", "WAPI", "Maximum number"]) expect(customer.text).not.toContain(secret);
+    for (const secret of ["2322", "dns-domain-add", "WAPI", "Maximum number"])
+      expect(customer.text).not.toContain(secret);
     expect(customer.zone).toEqual(["Times are in UTC."]);
 
     const admin = await domainPage("admin", "admin", "en", "admin-2322");
-    expect(admin.reason).toContain("The WEDOS account has reached its limit of DNS zones: ask WEDOS support to raise it");
+    expect(admin.reason).toContain(
+      "The WEDOS account has reached its limit of DNS zones: ask WEDOS support to raise it",
+    );
     expect(admin.detailsVisible).toBe(true);
     expect(admin.details).toContain(
       'WAPI dns-domain-add: WEDOS refused the request (code 2322 "Maximum number of DNS domains exceeded")',
@@ -104,7 +107,8 @@ describe("the same failure, read by a customer and by the admin", { timeout: 60_
     expect(customer.reason).toBe(
       "WEDOS zatím nemůže převzít DNS této domény: účet u WEDOS nemá místo pro další zóny. Váš poskytovatel o tom ví.",
     );
-    for (const secret of ["2322", "WAPI", "Maximum number", "WEDOS cannot"]) expect(customer.text).not.toContain(secret);
+    for (const secret of ["2322", "WAPI", "Maximum number", "WEDOS cannot"])
+      expect(customer.text).not.toContain(secret);
     expect(customer.zone).toEqual(["Časy jsou uvedeny v pražském čase."]);
 
     const admin = await domainPage("admin", "admin", "cs", "admin-2322");

@@ -41,7 +41,13 @@ async function jobPutOffByThePause(env: Record<string, string>) {
   await queue.claim("worker-test", 60_000);
   const plannedEnd = new WapiCircuitStore(db).read()?.retryAt ?? 0;
   expect(plannedEnd).toBeGreaterThan(clock.now());
-  await queue.requeue(id, "worker-test", plannedEnd, reason("sending-paused", "requests to WEDOS are paused"), "paused");
+  await queue.requeue(
+    id,
+    "worker-test",
+    plannedEnd,
+    reason("sending-paused", "requests to WEDOS are paused"),
+    "paused",
+  );
   return {
     dueAt: () => queue.get(id)?.runAt,
     close: () => db.close(),

@@ -9,7 +9,9 @@ const refusal = (code: number, result: string) => resultError("dns-domain-add", 
 
 describe("why a job failed, as a reason", () => {
   it("names WEDOS's answer by what it means, keeping the command, code and WEDOS's words as parameters", () => {
-    const limit = failureReason(withContext("provision dave.test", refusal(2322, "Maximum number of DNS domains exceeded")));
+    const limit = failureReason(
+      withContext("provision dave.test", refusal(2322, "Maximum number of DNS domains exceeded")),
+    );
     expect(limit).toMatchObject({
       code: "wedos-zone-limit",
       params: { command: "dns-domain-add", wapiCode: 2322, result: "Maximum number of DNS domains exceeded" },
@@ -28,7 +30,9 @@ describe("why a job failed, as a reason", () => {
   it("calls anything else this server's own failure, its message kept for the admin", () => {
     const missing = new AppError("zone_file_unreadable", "the panel has no zone file /var/named/x.test.db for x.test");
     expect(failureReason(missing)).toEqual({ code: "zone-file-missing", params: {}, detail: missing.message });
-    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x/big.test.db'"), { code: "ENOENT" });
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x/big.test.db'"), {
+      code: "ENOENT",
+    });
     expect(failureReason(enoent, `gave up after 3 attempts: ${enoent.message}`)).toEqual({
       code: "internal",
       params: {},

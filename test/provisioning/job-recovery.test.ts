@@ -52,17 +52,18 @@ describe("failed jobs settled when their domain recovers, and dismissed by an ad
     expect(store.lists.settled(provisionFailed)).toBe("recovered");
     expect(queue.get(provisionFailed)?.lastError).toBe("WEDOS refused the zone");
     // Another domain's failure, and another kind of work of the same domain, still need the admin.
-    expect(queue.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([
-      protectionFailed,
-      otherDomain,
-    ]);
+    expect(queue.list({ states: ["dead"], limit: 10 }).map((job) => job.id)).toEqual([protectionFailed, otherDomain]);
   });
 
   it("a job that ended with nothing to do (a note) settles nothing of another task", async () => {
     const { queue, store } = setup();
     const failed = queue.enqueue(task("provision-domain"), { domain: "a.test" });
     await fail(queue, failed);
-    await succeed(queue, queue.enqueue(task("sync-zone"), { domain: "a.test" }), reason("domain-gone", "nothing to do"));
+    await succeed(
+      queue,
+      queue.enqueue(task("sync-zone"), { domain: "a.test" }),
+      reason("domain-gone", "nothing to do"),
+    );
     expect(queue.get(failed)?.state).toBe("dead");
     expect(store.lists.settled(failed)).toBeUndefined();
   });

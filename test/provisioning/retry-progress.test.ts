@@ -123,7 +123,13 @@ describe("a half-done job", () => {
     const queue = new SqliteJobQueue(openDatabase(join(tempDir(), "db.sqlite")), clock);
     const half = queue.enqueue(work, { domain: "half.test" });
     expect((await queue.claim("w", 60_000))?.id).toBe(half);
-    await queue.requeue(half, "w", clock.now() + 30_000, reason("wedos-failing", "WEDOS's front end failed"), "progressed");
+    await queue.requeue(
+      half,
+      "w",
+      clock.now() + 30_000,
+      reason("wedos-failing", "WEDOS's front end failed"),
+      "progressed",
+    );
     expect(queue.get(half)).toMatchObject({ attempts: 0, progressedAt: clock.now() });
     const fresh = queue.enqueue(work, { domain: "fresh.test" });
     clock.advance(30_000);

@@ -21,7 +21,9 @@ function writeZone(h: WebHarness, domain: string, text: string): void {
 }
 
 const rowsOf = (html: string) =>
-  [...html.matchAll(/<tr class="wedos-record-[a-z-]+">\s*<td data-label="Name">([^<]*)<\/td>/g)].map((match) => match[1]);
+  [...html.matchAll(/<tr class="wedos-record-[a-z-]+">\s*<td data-label="Name">([^<]*)<\/td>/g)].map(
+    (match) => match[1],
+  );
 const decode = (href: string) => href.replaceAll("&amp;", "&");
 
 describe("a big zone's domain page", () => {

@@ -83,7 +83,12 @@ describe("the domain list pages, searches and filters on the server", () => {
     addDomains("alice", 30);
     const now = h.clock.now();
     h.inventory.setDnsStatus("alice-010.test", "error", reason("wedos-refused", "WEDOS refused the zone"), now);
-    h.inventory.setDnsStatus("alice-002.test", "conflict", reason("zone-conflict", "a zone already exists at WEDOS"), now);
+    h.inventory.setDnsStatus(
+      "alice-002.test",
+      "conflict",
+      reason("zone-conflict", "a zone already exists at WEDOS"),
+      now,
+    );
     h.inventory.setDnsStatus("alice-011.test", "active", null, now, true);
     h.inventory.setDnsStatus("alice-012.test", "active", null, now, true);
     h.inventory.setDnsStatus("alice-013.test", "active", null, now, true);

@@ -28,8 +28,7 @@ async function seeded(): Promise<WebHarness> {
 
 const atWedos = (html: string) =>
   /<p class="wedos-at-wedos"><span class="wedos-status wedos-status-(\w+)">([^<]*)</.exec(html);
-const tableRows = (html: string) =>
-  [...html.matchAll(/<tr class="wedos-record-([a-z-]+)">/g)].map((match) => match[1]);
+const tableRows = (html: string) => [...html.matchAll(/<tr class="wedos-record-([a-z-]+)">/g)].map((match) => match[1]);
 
 describe("the summary of the records at WEDOS", () => {
   it("counts the records WEDOS holds, waiting and not accepted, without WEDOS's own SOA and NS", async () => {

@@ -31,7 +31,9 @@ describe("a domain's page", () => {
     expect(stdout).toMatch(
       /<td data-label="Name">www<\/td><td data-label="Type">A<\/td><td data-label="TTL">3600<\/td>\s*<td class="wedos-value" data-label="Value">192\.0\.2\.10<\/td>\s*<td data-label="At WEDOS"><span class="wedos-status wedos-status-in-sync">in sync<\/span>/,
     );
-    expect(stdout).toMatch(/<td data-label="Name">mail<\/td><td data-label="Type">A<\/td>[\s\S]*?waiting for the next sync/);
+    expect(stdout).toMatch(
+      /<td data-label="Name">mail<\/td><td data-label="Type">A<\/td>[\s\S]*?waiting for the next sync/,
+    );
     expect(stdout).toContain("WEDOS writes this SOA for every zone and raises its serial (…) itself with each change");
     expect(stdout).toContain("&lt;script&gt;alert(9)&lt;/script&gt;");
     expect(stdout).not.toContain("<script>alert(9)");

@@ -194,14 +194,16 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     expect(job?.lane).toBe("interactive");
     const second = await click();
     expect(second.body).toContain("was already queued; it answers this click too");
-    expect(h.services.queue.list({ states: ["queued"], limit: 10 }).filter((j) => j.task === "check-drift")).toHaveLength(
-      1,
-    );
+    expect(
+      h.services.queue.list({ states: ["queued"], limit: 10 }).filter((j) => j.task === "check-drift"),
+    ).toHaveLength(1);
 
     const before = requestsAtWedos();
     await h.services.worker.runUntilIdle();
     expect(requestsAtWedos() - before).toBe(1);
-    expect(await domainPage("alice.test")).toContain("WEDOS held what the panel holds when last compared (10 Mar 2026, 09:00).");
+    expect(await domainPage("alice.test")).toContain(
+      "WEDOS held what the panel holds when last compared (10 Mar 2026, 09:00).",
+    );
     expect(await driftPage()).toContain("No differences found.");
 
     await changeAtWedos("alice.test", ["www"]);
@@ -220,8 +222,13 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     expect(await domainPage("judy.test")).toContain("was at WEDOS before the plugin");
 
     const preview = async () =>
-      (await h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/drift/adopt&domain=judy.test&kind=zone" }))
-        .stdout;
+      (
+        await h.visit({
+          level: "admin",
+          session: h.da.login("admin"),
+          query: "p=/drift/adopt&domain=judy.test&kind=zone",
+        })
+      ).stdout;
     expect(await preview()).toContain("No preview yet.");
     // Confirming without a preview is refused; nothing is decided.
     expect((await post("/drift/adopt", { domain: "judy.test", kind: "zone" })).status).toBe(409);
@@ -238,7 +245,8 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     expect(planned).toMatch(/<td>panel → WEDOS: added at WEDOS<\/td>/);
     expect(planned).toContain("Adopt: apply this");
 
-    const resellerList = async () => (await h.visit({ level: "reseller", session: h.da.login("res1"), query: "" })).stdout;
+    const resellerList = async () =>
+      (await h.visit({ level: "reseller", session: h.da.login("res1"), query: "" })).stdout;
     expect(await resellerList()).toMatch(/judy\.test[\s\S]{0,400}wedos-status-conflict/);
     const adopted = await post("/drift/adopt", { domain: "judy.test", kind: "zone" });
     expect(adopted.body).toContain("judy.test will be taken over and synced.");

@@ -18,7 +18,8 @@ const PAYLOADS = [
   "</td><iframe src=//evil.example>",
 ];
 
-const OWN_SCRIPT = /<script nonce="[A-Za-z0-9+/=]+" src="\/CMD_PLUGINS[A-Z_]*\/wedos\/images\/[a-z-]+\.js"( defer)?><\/script>/g;
+const OWN_SCRIPT =
+  /<script nonce="[A-Za-z0-9+/=]+" src="\/CMD_PLUGINS[A-Z_]*\/wedos\/images\/[a-z-]+\.js"( defer)?><\/script>/g;
 
 describe("what pages print is escaped", () => {
   it("escapes hostile domain names and status reasons on every level's list and on the detail page", async () => {

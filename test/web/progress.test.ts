@@ -49,12 +49,14 @@ describe("the progress of an action", () => {
 
     // It slows down as the job waits, and stops after ten minutes (the link stays).
     h.clock.advance(60_000);
-    const later = (await h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test&job=${id}` }))
-      .stdout;
+    const later = (
+      await h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test&job=${id}` })
+    ).stdout;
     expect(later).toContain(`<meta http-equiv="refresh" content="10; url=${href}">`);
     h.clock.advance(10 * 60_000);
-    const tired = (await h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test&job=${id}` }))
-      .stdout;
+    const tired = (
+      await h.visit({ level: "user", session: h.da.login("alice"), query: `p=/domains/alice.test&job=${id}` })
+    ).stdout;
     expect(tired).not.toContain('http-equiv="refresh"');
     expect(tired).toContain(`<a href="${href}">Refresh to see the progress</a>`);
 

@@ -126,9 +126,15 @@ describe("ordering protection is confirmed before anything is queued", () => {
   });
 
   it("answers a script with the confirmation, and queues nothing", async () => {
-    const answer = await postTo("user", "alice", "/protection", { domain: "alice.test", want: "on" }, {
-      encode: (fields) => JSON.stringify(fields),
-    });
+    const answer = await postTo(
+      "user",
+      "alice",
+      "/protection",
+      { domain: "alice.test", want: "on" },
+      {
+        encode: (fields) => JSON.stringify(fields),
+      },
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({
       confirm: { domain: "alice.test", plan: "Advanced", period: "yearly", want: "on" },
@@ -242,9 +248,7 @@ describe("error states", () => {
     const admin = await domainPage("admin", "admin", "alice.test");
     expect(section(admin)).toContain("WAPI said no (2283) for error");
     expect(buttons(admin)).toEqual(["Order again"]);
-    expect((await post("admin", "admin", { domain: "alice.test", want: "on" })).body).toContain(
-      "Confirm the order",
-    );
+    expect((await post("admin", "admin", { domain: "alice.test", want: "on" })).body).toContain("Confirm the order");
     const result = await confirmed("admin", "admin", "alice.test", "on");
     expect(queued()).toContain("protect-domain:alice.test@interactive");
     expect(status(result.body)).toEqual(["ordered", "ordered"]);

@@ -5,8 +5,14 @@ import { translator, type Language } from "../../src/web/i18n/index.js";
 import { reasonView } from "../../src/web/view-models/reason.js";
 
 const DETAIL =
-  "WAPI dns-domain-add: WEDOS refused the request (code 2322 \"Maximum number of DNS domains exceeded\") at /var/lib/wedos-panel/db.sqlite\n    at Object.run (/opt/wedos-panel/build/lib/x.js:1:1)";
-const PARAMS = { command: "dns-domain-add", wapiCode: 2322, result: "Maximum number of DNS domains exceeded", count: 3, job: 7 };
+  'WAPI dns-domain-add: WEDOS refused the request (code 2322 "Maximum number of DNS domains exceeded") at /var/lib/wedos-panel/db.sqlite\n    at Object.run (/opt/wedos-panel/build/lib/x.js:1:1)';
+const PARAMS = {
+  command: "dns-domain-add",
+  wapiCode: 2322,
+  result: "Maximum number of DNS domains exceeded",
+  count: 3,
+  job: 7,
+};
 const reader = (level: "user" | "reseller" | "admin", language: Language = "en") => ({
   t: translator(language),
   identity: { level },

@@ -80,7 +80,7 @@ describe("a refusal by WEDOS (2322: the account's zone limit)", () => {
     expect(refused).toBe("WEDOS změnu nepřijal: název domény není pro WEDOS platný. Váš poskytovatel o tom ví.");
     const admin = pageReason(await page("admin", "admin", "/domains/dave.test", "cs"));
     expect(admin).toContain("WEDOS požadavek odmítl: název domény není pro WEDOS platný.");
-    expect(admin).toContain('code 2202 &#34;Invalid or unsupported domain name format&#34;');
+    expect(admin).toContain("code 2202 &#34;Invalid or unsupported domain name format&#34;");
   });
 });
 

@@ -22,8 +22,10 @@ export const csLifecycle: Record<keyof typeof enLifecycle, string> = {
   "lifecycle.retrying.staff": "Smazáno v panelu. Odstranění z WEDOS selhalo a zopakuje se {at}.",
   "lifecycle.removing.customer": "Tato doména byla z vašeho hostingu smazána; její DNS se právě odstraňuje z WEDOS.",
   "lifecycle.removing.staff": "Smazáno v panelu; co plugin u WEDOS vytvořil, se právě odstraňuje.",
-  "lifecycle.removed.customer": "Tato doména byla z vašeho hostingu smazána a její DNS bylo z WEDOS odstraněno ({removedAt}).",
-  "lifecycle.removed.staff": "Smazáno v panelu; zóna a služby, které plugin u WEDOS vytvořil, byly odstraněny ({removedAt}).",
+  "lifecycle.removed.customer":
+    "Tato doména byla z vašeho hostingu smazána a její DNS bylo z WEDOS odstraněno ({removedAt}).",
+  "lifecycle.removed.staff":
+    "Smazáno v panelu; zóna a služby, které plugin u WEDOS vytvořil, byly odstraněny ({removedAt}).",
   "lifecycle.kept.customer":
     "Tato doména byla z vašeho hostingu smazána. Její DNS u WEDOS zůstává, jak bylo, a už se neaktualizuje; pokud má být odstraněno, obraťte se na svého poskytovatele.",
   "lifecycle.kept.staff":
@@ -95,8 +97,7 @@ export const csLifecycle: Record<keyof typeof enLifecycle, string> = {
     "Převzetím přejde služba ochrany, kterou už WEDOS pro tuto doménu má, pod správu pluginu: u WEDOS se nic nezmění, plugin ji od teď spravuje (prodloužení, vypnutí).",
   "adopt.noPreview":
     "Náhled zatím není. Připravte ho: plugin jednou načte řádky zóny u WEDOS a převzetí naplánuje, aniž by cokoli změnil.",
-  "adopt.nothingChanges":
-    "WEDOS už má přesně záznamy z panelu: převzetí tam nic nezmění, plugin jen řádky převezme.",
+  "adopt.nothingChanges": "WEDOS už má přesně záznamy z panelu: převzetí tam nic nezmění, plugin jen řádky převezme.",
   "adopt.oneWay":
     "Záznamy jdou jedním směrem, panel → WEDOS: {add} se u WEDOS přidá, {update} se u WEDOS změní na hodnotu z panelu, {delete} se u WEDOS smaže, {adopt} se převezme beze změny. Z WEDOS se do panelu nic nekopíruje: záznam, který chcete zachovat, nejdřív přidejte do panelu.",
   "adopt.direction.add": "panel → WEDOS: přidá se u WEDOS",
@@ -126,7 +127,8 @@ export const csLifecycle: Record<keyof typeof enLifecycle, string> = {
   "waiting.scheduled": "naplánováno na {at}",
   "waiting.retryAt": "pokus selhal; zopakuje se {at}.",
   "waiting.retrySoon": "pokus selhal; brzy se zopakuje.",
-  "waiting.heldBack": "pozdrženo: odesílání do WEDOS je pozastaveno nebo jsou požadavky této hodiny vyčerpány (viz upozornění nahoře)",
+  "waiting.heldBack":
+    "pozdrženo: odesílání do WEDOS je pozastaveno nebo jsou požadavky této hodiny vyčerpány (viz upozornění nahoře)",
   "waiting.turn": "čeká, až na ni přijde řada; proběhne během několika minut",
   "reason.adopting": "administrátor převzal zónu nalezenou u WEDOS; záznamy z panelu se na ni právě uplatňují",
 };

@@ -22,7 +22,8 @@ export const csReasons: Record<keyof typeof enReasons, string> = {
   "reason.wedosUnreachable": "WEDOS nebyl k zastižení; změna se odešle znovu sama.",
   "reason.wedosUnreachable.admin":
     "WEDOS nebyl z tohoto serveru k zastižení; pokud to trvá, zkontrolujte síťové spojení serveru s WEDOS.",
-  "reason.wedosHourLimit": "Tento server už odeslal WEDOS všechny požadavky, které smí za tuto hodinu; změna proběhne sama.",
+  "reason.wedosHourLimit":
+    "Tento server už odeslal WEDOS všechny požadavky, které smí za tuto hodinu; změna proběhne sama.",
   "reason.wedosHourLimit.admin":
     "Požadavky na WAPI pro tuto hodinu jsou vyčerpány; odesílání se samo obnoví v příští hodině.",
   "reason.sendingPaused": "Změny k WEDOS jsou zatím pozdrženy. Nic se neztratí.",

@@ -17,11 +17,11 @@ export const enLifecycle = {
     "Deleted in the panel. What the plugin made at WEDOS (the zone, and protection if any) is removed on {at}, after the package's grace period of {days} days. Adding the domain again before then cancels the removal.",
   "lifecycle.retrying.customer":
     "This domain was deleted from your hosting. Its removal from WEDOS is being retried; the next try is at {at}.",
-  "lifecycle.retrying.staff":
-    "Deleted in the panel. Its removal from WEDOS failed and is retried at {at}.",
+  "lifecycle.retrying.staff": "Deleted in the panel. Its removal from WEDOS failed and is retried at {at}.",
   "lifecycle.removing.customer": "This domain was deleted from your hosting; its DNS is being removed from WEDOS now.",
   "lifecycle.removing.staff": "Deleted in the panel; what the plugin made at WEDOS is being removed now.",
-  "lifecycle.removed.customer": "This domain was deleted from your hosting and its DNS was removed from WEDOS ({removedAt}).",
+  "lifecycle.removed.customer":
+    "This domain was deleted from your hosting and its DNS was removed from WEDOS ({removedAt}).",
   "lifecycle.removed.staff":
     "Deleted in the panel; the zone and services the plugin made at WEDOS were removed ({removedAt}).",
   "lifecycle.kept.customer":
@@ -127,7 +127,8 @@ export const enLifecycle = {
   "waiting.scheduled": "scheduled for {at}",
   "waiting.retryAt": "an attempt failed; tried again at {at}.",
   "waiting.retrySoon": "an attempt failed; tried again shortly.",
-  "waiting.heldBack": "held back: sending to WEDOS is paused or this hour's requests are used up (see the notice above)",
+  "waiting.heldBack":
+    "held back: sending to WEDOS is paused or this hour's requests are used up (see the notice above)",
   "waiting.turn": "waiting for its turn; it runs within minutes",
   "reason.adopting": "an admin adopted the zone found at WEDOS; the panel's records are being applied to it",
 } as const;

@@ -6,7 +6,8 @@ export const enOps = {
   "budget.gaugeLabel": "{percent} % of this hour's requests used",
   "budget.chartDesc":
     "Bars of requests to WEDOS in each of the last 24 hours against the hourly limit of {limit}; lines mark 80 % and 95 %. In all {total} requests, the most {peak} at {peakHour}; {rejected} rejected.",
-  "budget.chartLegend": "Amber: 80 % of the limit or more; red: 95 % or more; the dark foot of a bar: rejected requests.",
+  "budget.chartLegend":
+    "Amber: 80 % of the limit or more; red: 95 % or more; the dark foot of a bar: rejected requests.",
   "budget.tableSummary": "The same hours as a table",
   "policy.help.dnsMode":
     "Primary: WEDOS answers for the domains with the records kept on this server. Secondary: WEDOS copies each zone from this server. Off: the plugin leaves the domains' DNS alone.",
@@ -33,7 +34,8 @@ export const enOps = {
   "policy.choosePackage": "Package of the panel",
   "policy.allHavePolicies": "Every package the panel offers has a policy of its own.",
   "policy.panelHasNone": "The panel offers no packages yet: create one in the panel, then give it a policy here.",
-  "policy.notInPanel": "The panel does not offer this package (any more); accounts that still have it follow this policy.",
+  "policy.notInPanel":
+    "The panel does not offer this package (any more); accounts that still have it follow this policy.",
   "policy.packagesUnreadable": "The panel's list of packages cannot be read: {reason}",
   "policy.notPanelPackage": "{package} is not a package of the panel: choose one from the list.",
 } as const;

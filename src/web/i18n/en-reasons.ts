@@ -24,7 +24,8 @@ export const enReasons = {
   "reason.wedosUnreachable": "WEDOS could not be reached; the change is sent again by itself.",
   "reason.wedosUnreachable.admin":
     "WEDOS could not be reached from this server; if this lasts, check the server's network connection to WEDOS.",
-  "reason.wedosHourLimit": "This server has sent WEDOS all the requests it may this hour; the change follows by itself.",
+  "reason.wedosHourLimit":
+    "This server has sent WEDOS all the requests it may this hour; the change follows by itself.",
   "reason.wedosHourLimit.admin": "This hour's WAPI requests are used up; sending resumes by itself next hour.",
   "reason.sendingPaused": "Changes to WEDOS are held back for now. Nothing is lost.",
   "reason.sendingPaused.admin": "Sending to WEDOS was paused; the banner at the top names the cause and the fix.",

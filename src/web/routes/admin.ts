@@ -130,7 +130,10 @@ export async function showOperations(
 const utcHour = (hourStart: number) => `${new Date(hourStart).toISOString().slice(11, 16)} UTC`;
 
 /** The pre hooks that let an action through unchecked (hooks/pre-check.sh), newest first; shown only when any did. */
-function hookWarningRows(db: Database, t: Translate): {
+function hookWarningRows(
+  db: Database,
+  t: Translate,
+): {
   total: number;
   rows: Array<{ at: string; hook: string; domain: string; username: string; message: string }>;
 } {

@@ -185,7 +185,15 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     expect(await conflict.locator(".wedos-reason").textContent()).toContain(
       "an admin must adopt it (take over its records) or ignore it",
     );
+    // Adopt leads to its preview: which records go which way, planned with one listing, then confirmed.
     await conflict.getByRole("button", { name: "Adopt" }).click();
+    await frame.getByRole("heading", { name: "Adopt helen.test" }).waitFor();
+    await frame.getByRole("button", { name: "Prepare the preview" }).click();
+    await frame.getByRole("button", { name: "Adopt: apply this" }).waitFor({ timeout: 30_000 });
+    expect(await frame.locator("main, .wedos-main").first().textContent()).toContain(
+      "deleted at WEDOS (not in the panel)",
+    );
+    await frame.getByRole("button", { name: "Adopt: apply this" }).click();
     await frame.locator(".wedos-notice", { hasText: "helen.test will be taken over and synced." }).waitFor();
     await untilPageShows(page, "admin", "/", (each) => listStatus(each, "helen.test"), /^active$/);
     const rows = b.stack.sim.simulator.publishedZones().find((zone) => zone.name === "helen.test")?.rows ?? [];

@@ -6,7 +6,7 @@ import { bigZone, leaveAlone } from "../web/zone-support.js";
 import { useHarnessPages } from "./harness-pages.js";
 
 /**
- * The domain page in Chromium (issue 15 §8), en and cs: the summary of what WEDOS holds, the SOA and NS rows as
+ * The domain page in Chromium, en and cs: the summary of what WEDOS holds, the SOA and NS rows as
  * WEDOS serves them, the link to the panel's DNS editor, the name servers' copy buttons (the page's own script,
  * run), search and pages through a big zone, and a pointer shown as the alias of its domain. Each page is rendered
  * by the real daemon (raw mode), opened with the plugin's stylesheet and script, photographed and read back.

@@ -13,7 +13,7 @@ import {
 } from "./support.js";
 
 /**
- * The operations and policies pages and every list on a phone (issue 15 §7 and §9), in the browser: the budget
+ * The operations and policies pages and every list on a phone, in the browser: the budget
  * gauge amber at 85 % with the requests chart, the package policies from the panel's own packages with the
  * protection settings switched by the plan, and — at 390 px — the domain list, a domain's records, the operations
  * page, the policies and the emulated panel itself without sideways scrolling, statuses and buttons on screen.

@@ -6,7 +6,7 @@ const root = new URL("../../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), "utf8");
 const keyOf = (text: string, key: string) => new RegExp(`^${key}=(.*)$`, "m").exec(text)?.[1];
 
-/** The one name the plugin goes by (issue 15 §7): the pages' title, DirectAdmin's and cPanel's menus and lists. */
+/** The one name the plugin goes by: the pages' title, DirectAdmin's and cPanel's menus and lists. */
 const NAME = "WEDOS DNS";
 
 describe("the plugin's name", () => {

@@ -76,7 +76,10 @@ describe("with whitelabel name servers configured", () => {
       await seedTenants(w);
       const shown = (await w.visit({ level: "user", session: w.da.login("alice"), query: "p=/domains/alice.test" }))
         .stdout;
-      for (const name of whitelabel) expect(shown).toContain(`<li><code>${name}</code></li>`);
+      for (const name of whitelabel)
+        expect(shown).toContain(
+          `<li><code>${name}</code> <button type="button" class="wedos-secondary wedos-copy" data-copy="${name}" hidden>`,
+        );
       expect(shown).not.toContain("<code>ns.wedos.net</code>");
 
       // The daemon's own checker, built from the configuration, with the test's resolver.

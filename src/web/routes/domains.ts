@@ -126,7 +126,9 @@ export async function showDomain(
     dnsEditor: dnsEditorView(page, records.panel.kind, row),
     aliases: aliasesView(page, row),
     nameservers: records.nameServers,
-    copyScriptHref: assetUrl(page.request.level, page.request.mode, "copy.js"),
+    // Embedded pages carry no script (the skin decides what runs: docs/decisions/0039); the buttons stay hidden there.
+    copyScriptHref:
+      page.request.mode === "html" ? undefined : assetUrl(page.request.level, page.request.mode, "copy.js"),
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protectionInputsOf(records, row)),
     syncAction: links.sync,

@@ -16,7 +16,7 @@ import { authenticatedPage, type AuthenticatedContext } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
-import { actionUrl } from "../origin.js";
+import { actionUrl, BACK_PARAMETER, formatOrigin } from "../origin.js";
 import { pageUrl } from "../urls.js";
 import { adoptPreviewModel, openConflictRows } from "../view-models/conflicts.js";
 import { adoptPreviewHref } from "../view-models/drift-state.js";
@@ -143,7 +143,13 @@ export async function showAdoptPreview(
     notice,
     csrfToken: page.csrfToken,
     adoptAction: pageUrl(level, mode, "/drift/adopt"),
-    checkAction: actionUrl(page, "/drift/check"),
+    // Planning comes back to this preview, however it was reached (the operations page's Adopt is a POST).
+    checkAction: pageUrl(level, mode, "/drift/check", {
+      [BACK_PARAMETER]: formatOrigin({
+        path: "/drift/adopt",
+        query: new URLSearchParams({ domain: row.domain, kind }),
+      }),
+    }),
     backHref: pageUrl(level, mode, "/drift"),
   });
 }

@@ -1,5 +1,5 @@
 /**
- * How full this hour's WAPI budget is, as a level the pages colour: amber from 80 %, red from 95 % (issue 15 §7).
+ * How full this hour's WAPI budget is, as a level the pages colour: amber from 80 %, red from 95 %.
  * The same level colours the gauge and the chart's bars, and the gauge also says it in words (never colour alone).
  */
 export type BudgetLevel = "ok" | "warn" | "critical";

@@ -32,7 +32,9 @@ describe("the emulated DirectAdmin front: panel actions run the real hooks", () 
       "user_create_post ✓",
     ]);
     expect(shown.text).toContain("<samp>WEDOS DNS: queued</samp>");
-    expect(shown.text).toMatch(/<tr data-user="bob">[\s\S]*<td>business<\/td>[\s\S]*<div>bob\.test<\/div>/);
+    expect(shown.text).toMatch(
+      /<tr data-user="bob">[\s\S]*<td data-label="Package">business<\/td>[\s\S]*<div>bob\.test<\/div>/,
+    );
     expect(published("bob.test")).toBeUndefined();
     await h.settle();
     expect(published("bob.test")).toContain("www A 192.0.2.1");

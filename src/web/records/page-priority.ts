@@ -60,9 +60,12 @@ export class PagePriority {
     };
   }
 
-  /** The same for a zone worker, which gives way to the pages from its own thread. */
+  /**
+   * The same for a zone worker, which gives way to the pages from its own thread: a pause lasts one page at most and
+   * never longer than the slice before it, so the worker keeps at least half its pace under any stream of requests.
+   */
   workerPacing(sliceMs = 2): WorkerPacing {
-    return { busy: this.shared, sliceMs, maxWaitMs: this.maxWaitMs };
+    return { busy: this.shared, sliceMs, maxWaitMs: Math.min(sliceMs, this.maxWaitMs) };
   }
 
   /** Requests being answered now (for tests). */
@@ -78,8 +81,9 @@ export class PagePriority {
   private leave(): void {
     this.answering -= 1;
     Atomics.store(this.shared, 0, this.answering);
-    if (this.answering !== 0) return;
+    // A zone worker paused for the pages goes on once one of them is answered (worker-pacing.ts).
     Atomics.notify(this.shared, 0);
+    if (this.answering !== 0) return;
     for (const resolve of this.whenQuiet.splice(0)) resolve();
   }
 }

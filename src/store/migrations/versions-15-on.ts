@@ -1,0 +1,131 @@
+import type { Migration } from "./migration.js";
+
+/** Migrations from 15 on; the next one goes at the end of this list. */
+export const VERSIONS_FROM_15: readonly Migration[] = [
+  {
+    version: 15,
+    name: "who a customer's job is for, and each account's and reseller's interactive requests per hour",
+    sql: `
+      -- Set on jobs a customer (or their reseller) queued from a page: the domain's account and its reseller. The
+      -- worker takes such interactive jobs only while their account and reseller have requests left of their share.
+      ALTER TABLE jobs ADD COLUMN account TEXT;
+      ALTER TABLE jobs ADD COLUMN reseller TEXT;
+      -- A customer action's cooldown starts when the last job of its key finished.
+      CREATE INDEX jobs_by_key ON jobs (job_key, finished_at);
+      -- Interactive requests per clock hour per account and per reseller (the creator of accounts).
+      CREATE TABLE wapi_share (
+        hour_start  INTEGER NOT NULL,
+        kind        TEXT NOT NULL,            -- account | reseller
+        name        TEXT NOT NULL,
+        used        INTEGER NOT NULL,
+        PRIMARY KEY (hour_start, kind, name)
+      );
+    `,
+  },
+  {
+    version: 16,
+    name: "the domain each job concerns",
+    sql: `
+      -- The domain a job is about, as its own column: pages scope jobs to a tenant by it, and no two jobs of one domain
+      -- run at once. Jobs queued before it carry the domain in their payload only.
+      ALTER TABLE jobs ADD COLUMN domain TEXT;
+      UPDATE jobs SET domain = lower(json_extract(payload, '$.domain'))
+        WHERE json_valid(payload) AND json_type(payload, '$.domain') = 'text';
+      CREATE INDEX jobs_by_domain ON jobs (domain, state);
+    `,
+  },
+  {
+    version: 17,
+    name: "when a job's attempt last made progress, and how far its backoff has grown",
+    sql: `
+      -- Set when an attempt failed after WEDOS accepted some of its writes (a zone half applied): the job's attempts
+      -- count again from there, and the worker takes it before new work of its lane (docs/decisions/0033).
+      ALTER TABLE jobs ADD COLUMN progressed_at INTEGER;
+      -- Failed attempts in a row that found WEDOS failing (no answer, or a rejection): the backoff's exponent.
+      ALTER TABLE jobs ADD COLUMN backoff_step INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 18,
+    name: "what a finished job cost in WAPI requests, read from the call log",
+    sql: `
+      -- The estimates count each finished job's requests: the calls about its domain between its queueing and its end.
+      CREATE INDEX IF NOT EXISTS wapi_calls_by_domain ON wapi_calls (domain, at);
+      -- The latest finished jobs of a task, newest first.
+      CREATE INDEX IF NOT EXISTS jobs_finished_by_task ON jobs (task, state, finished_at);
+    `,
+  },
+  {
+    version: 19,
+    name: "the domain lists' order, groups and resellers' customers",
+    sql: `
+      -- The lists show problems first, then work in progress, then by name (src/store/domain-listing.ts, ATTENTION:
+      -- the expression must stay the same in both places); a page deep in a list of thousands is read in this order.
+      CREATE INDEX IF NOT EXISTS domains_by_attention ON domains (
+        (CASE WHEN dns_status IN ('error', 'conflict') THEN 0 WHEN dns_status = 'pending' THEN 1 ELSE 2 END), domain);
+      -- The filter's counts are read from this index alone.
+      CREATE INDEX IF NOT EXISTS domains_by_state ON domains (state, dns_status);
+      -- A reseller's list: the accounts they created.
+      CREATE INDEX IF NOT EXISTS accounts_by_creator ON accounts (creator);
+    `,
+  },
+  {
+    version: 20,
+    name: "protection: 'Active since' only while active; a refused cancellation has its own state",
+    sql: `
+      -- A service that is not active has no "Active since" (removed, failed, or ordered again); the store keeps
+      -- this from now on (src/store/protection-store.ts update). States: ordering | pending | active | error |
+      -- removed | cancel-failed (src/model/protection-state.ts).
+      UPDATE protections SET activated_at = NULL WHERE state <> 'active';
+    `,
+  },
+  {
+    version: 21,
+    name: "reasons as a code with parameters",
+    sql: `
+      -- Why a job last failed or ended without work, and why a domain's DNS is as it is, as a code with parameters
+      -- (JSON {code, params}, src/model/reason.ts): each page says it in its visitor's language and for their level.
+      -- last_error and dns_reason keep the operator's English text (the CLI, the log, the admin's details). Rows
+      -- written before have no code: the pages show their text to admins only.
+      ALTER TABLE jobs ADD COLUMN last_error_code TEXT;
+      ALTER TABLE domains ADD COLUMN dns_reason_code TEXT;
+      -- The fixed texts earlier versions wrote are known: they get their codes.
+      UPDATE domains SET dns_reason_code = json_object('code', CASE dns_reason
+          WHEN 'the hosting package does not include WEDOS DNS' THEN 'package-without-dns'
+          WHEN 'an admin chose to leave the zone that already existed at WEDOS alone' THEN 'zone-left-alone'
+          WHEN 'WEDOS does not match the panel after the sync; it will be retried' THEN 'not-converged'
+          WHEN 'the account is suspended; the zone returns when it is unsuspended' THEN 'withdrawn'
+          WHEN 'an admin adopted the zone found at WEDOS; the panel''s records are being applied to it' THEN 'adopting'
+          WHEN 'the domain was deleted in the panel; its zone was removed at WEDOS after the grace period' THEN 'removed'
+        END, 'params', json_object())
+        WHERE dns_reason IN ('the hosting package does not include WEDOS DNS',
+          'an admin chose to leave the zone that already existed at WEDOS alone',
+          'WEDOS does not match the panel after the sync; it will be retried',
+          'the account is suspended; the zone returns when it is unsuspended',
+          'an admin adopted the zone found at WEDOS; the panel''s records are being applied to it',
+          'the domain was deleted in the panel; its zone was removed at WEDOS after the grace period');
+      UPDATE domains SET dns_reason_code = json_object('code', 'records-not-synced', 'params',
+          json_object('count', CAST(dns_reason AS INTEGER)))
+        WHERE dns_reason GLOB '[0-9]* record(s) not synced; see the domain''s records';
+    `,
+  },
+  {
+    version: 22,
+    name: "how a failed job was settled, and adopt previews",
+    sql: `
+      -- Why a failed or queued job ended without being run again: 'recovered' (a later job of the same domain and
+      -- kind succeeded), 'dismissed' (an admin put it aside), 'cancelled' (an admin cancelled a scheduled removal).
+      -- NULL for jobs that ran to their end, and for the older failures of a key settled by its newest job.
+      ALTER TABLE jobs ADD COLUMN settled TEXT;
+
+      -- What adopting a conflict would do, planned (never applied) so an admin sees it before confirming.
+      CREATE TABLE adopt_previews (
+        domain      TEXT NOT NULL,
+        kind        TEXT NOT NULL,            -- zone | protection (the conflict's kind)
+        planned_at  INTEGER NOT NULL,
+        summary     TEXT,                     -- the plan's PlanSummary as JSON; NULL when adopting changes nothing
+        PRIMARY KEY (domain, kind)
+      );
+    `,
+  },
+];

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/clock.js";
+import { ManualClock, type Clock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
@@ -24,7 +24,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function setup(clock: ManualClock) {
+async function setup(clock: Clock) {
   sim = await startSimulator({ login: LOGIN, password: PASSWORD, clock });
   const dir = tempDir();
   const configFile = join(dir, "config.json");
@@ -113,16 +113,19 @@ describe("the rejected-request fuse across restarts and processes", () => {
   });
 
   it("counts a request whose process was killed before its answer as unanswered, until a later one is accepted", async () => {
-    const clock = new ManualClock(Date.now());
-    const { env, startProcess, seen } = await setup(clock);
-    // The simulator answers the first ping only when its (manual) clock moves: the request hangs until the kill.
+    // Real time, and sleeps that never end: the simulator's first ping waits out its latency forever, so the request
+    // hangs until its process is killed (a manual clock's sleep would end at once and answer it).
+    const hanging: Clock = { now: () => Date.now(), sleep: () => new Promise<void>(() => undefined) };
+    const { env, startProcess, seen } = await setup(hanging);
     sim?.simulator.addFault({ command: "ping", kind: "latency", latencyMs: 60_000, count: 1 });
     const child = spawn(process.execPath, [CLI, "wapi", "ping"], {
       env: { PATH: process.env.PATH, ...env(PASSWORD) },
       stdio: "ignore",
     });
     const survivor = startProcess(PASSWORD);
-    while (survivor.fuse.status().pending === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Counted by the child before it sends, and then met by the simulator's fault: the request is under way.
+    const faultLeft = () => sim?.simulator.dump().faults.some((fault) => (fault.remaining ?? 1) > 0) ?? false;
+    while (survivor.fuse.status().pending === 0 || faultLeft()) await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     expect(survivor.fuse.status()).toMatchObject({ rejected: 0, pending: 1 });

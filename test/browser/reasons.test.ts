@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { tempDir } from "../support/temp-dir.js";
-import { parseRaw, startProvisionedHarness, type WebHarness } from "../web/support.js";
+import { addRefusedCustomer, parseRaw, startProvisionedHarness, type WebHarness } from "../web/support.js";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
 
 /**
@@ -29,18 +29,7 @@ afterAll(async () => {
 // A harness per test: its files are in a temp directory removed after each test.
 beforeEach(async () => {
   h = await startProvisionedHarness();
-  h.sim?.simulator.addFault({ command: "dns-domain-add", kind: "wapi-code", code: 2322 });
-  await h.da.createUser({
-    username: "dave",
-    domain: "dave.test",
-    package: "default",
-    ip: "192.0.2.10",
-    email: "dave@example.test",
-    creator: "res1",
-    password: "Customer-Pass-1",
-  });
-  h.services.ingest();
-  await h.services.worker.runUntilIdle();
+  await addRefusedCustomer(h, 2322);
 }, STACK_TIMEOUT_MS);
 afterEach(async () => {
   await h?.close();

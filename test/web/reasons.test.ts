@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { toError } from "../../src/errors.js";
 import { failureReason } from "../../src/provisioning/failure-reason.js";
-import { startProvisionedHarness, type WebHarness } from "./support.js";
+import { addRefusedCustomer, startProvisionedHarness, type WebHarness } from "./support.js";
 
 /** What no customer or reseller may read: WAPI codes, commands, WEDOS's English words, paths, error names. */
 const ADMIN_ONLY = [/\b2322\b/, /dns-domain-add/, /WAPI/, /Maximum number of DNS domains/, /ENOENT/, /\/[a-z]+\/[a-z]/];
@@ -18,18 +18,7 @@ afterEach(async () => {
 
 /** A new customer of res1 whose zone WEDOS refuses with `code` when it is created; waits until every job settled. */
 async function refusedCustomer(code: number): Promise<void> {
-  h.sim?.simulator.addFault({ command: "dns-domain-add", kind: "wapi-code", code });
-  await h.da.createUser({
-    username: "dave",
-    domain: "dave.test",
-    package: "default",
-    ip: "192.0.2.10",
-    email: "dave@example.test",
-    creator: "res1",
-    password: "Customer-Pass-1",
-  });
-  h.services.ingest();
-  await h.services.worker.runUntilIdle();
+  await addRefusedCustomer(h, code);
   expect(h.inventory.domain("dave.test")?.dnsStatus).toBe("error");
 }
 

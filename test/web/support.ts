@@ -185,6 +185,25 @@ export async function seedTenants(h: WebHarness): Promise<void> {
 }
 
 /**
+ * A new customer `dave` of res1 (dave.test) whose zone WEDOS refuses with `code` when it is created (a simulator
+ * fault), made through the emulator and run until every job settled. Needs a harness with the simulator.
+ */
+export async function addRefusedCustomer(h: WebHarness, code: number): Promise<void> {
+  h.sim?.simulator.addFault({ command: "dns-domain-add", kind: "wapi-code", code });
+  await h.da.createUser({
+    username: "dave",
+    domain: "dave.test",
+    package: "default",
+    ip: "192.0.2.10",
+    email: "dave@example.test",
+    creator: "res1",
+    password: "Customer-Pass-1",
+  });
+  h.services.ingest();
+  await h.services.worker.runUntilIdle();
+}
+
+/**
  * On top of seedTenants: something in every table and a badge of each kind — alice.test's DNS in error with active
  * protection, bob.test waiting, a conflict on carol.test, a failed job, a WAPI call, a connection test's answer
  * and a second package policy — so page-wide checks see every part of every page.

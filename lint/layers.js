@@ -14,13 +14,18 @@ export const LAYERS = {
   config: { layer: "1 config", may: [...VOCABULARY, "dns"] },
   // Pure: no I/O and no clock, so it can be tested with strings alone.
   dns: { layer: "1 dns (pure)", may: VOCABULARY.filter((unit) => unit !== "clock.ts") },
-  store: { layer: "2 store", may: [...VOCABULARY, "config", "dns"] },
-  wapi: { layer: "3 wapi", may: [...VOCABULARY, "config", "dns", "store"] },
-  panel: { layer: "3 panel", may: [...VOCABULARY, "config", "dns", "store"] },
-  sync: { layer: "4 sync", may: [...VOCABULARY, "config", "dns", "store", "wapi", "panel"] },
-  provisioning: { layer: "5 provisioning", may: [...VOCABULARY, "config", "dns", "store", "wapi", "panel", "sync"] },
+  // Pure like dns: money, days, products, rating and reconciliation rules, tested with values alone.
+  billing: { layer: "1 billing (pure)", may: VOCABULARY.filter((unit) => unit !== "clock.ts") },
+  store: { layer: "2 store", may: [...VOCABULARY, "config", "dns", "billing"] },
+  wapi: { layer: "3 wapi", may: [...VOCABULARY, "config", "dns", "billing", "store"] },
+  panel: { layer: "3 panel", may: [...VOCABULARY, "config", "dns", "billing", "store"] },
+  sync: { layer: "4 sync", may: [...VOCABULARY, "config", "dns", "billing", "store", "wapi", "panel"] },
+  provisioning: {
+    layer: "5 provisioning",
+    may: [...VOCABULARY, "config", "dns", "billing", "store", "wapi", "panel", "sync"],
+  },
   // Web sees WAPI only through the read-only status view and the credentials writer in its own deps.
-  web: { layer: "6 web", may: [...VOCABULARY, "config", "dns", "store", "panel", "sync", "provisioning"] },
+  web: { layer: "6 web", may: [...VOCABULARY, "config", "dns", "billing", "store", "panel", "sync", "provisioning"] },
   ...Object.fromEntries(COMPOSITION.map((unit) => [unit, { layer: "7 composition", may: ["*"] }])),
   // Fakes share no code with what they fake: layer 0 and each other only.
   ...Object.fromEntries(FAKES.map((unit) => [unit, { layer: "fake", may: [...VOCABULARY, ...FAKES] }])),
@@ -30,7 +35,7 @@ export const LAYERS = {
 export const PURE_NODE_MODULES = ["node:buffer", "node:path", "node:punycode", "node:url", "node:util"];
 
 /** Units whose only allowed npm packages are listed here (others may use any installed package). */
-const PACKAGES = { dns: [] };
+const PACKAGES = { dns: [], billing: [] };
 
 /** An emulator may read a panel's path constants (panel/<kind>/layout.ts) when it cannot do without. */
 const isPanelLayout = (relative) => /^panel\/[^/]+\/layout\.ts$/.test(relative);
@@ -57,7 +62,8 @@ export const importsGoDown = {
       upward:
         "{{from}} (layer {{fromLayer}}) may not import {{to}} (layer {{toLayer}}): imports only go down the layer table in lint/layers.js.",
       unplaced: "{{from}} is not in the layer table: add its folder to lint/layers.js.",
-      impureNode: "src/dns/ stays pure: {{specifier}} may do I/O; pass the data in instead (allowed: {{allowed}}).",
+      impureNode:
+        "src/{{unit}}/ stays pure: {{specifier}} may do I/O; pass the data in instead (allowed: {{allowed}}).",
       package: "src/{{unit}}/ may not use the package {{specifier}}: add it to lint/layers.js if it is pure.",
     },
   },
@@ -83,11 +89,11 @@ export const importsGoDown = {
       });
     };
     const checkBare = (node, specifier) => {
-      if (from.unit !== "dns") return;
+      if (from.unit !== "dns" && from.unit !== "billing") return;
       if (specifier.startsWith("node:")) {
         if (PURE_NODE_MODULES.includes(specifier)) return;
         const allowed = PURE_NODE_MODULES.join(", ");
-        return context.report({ node, messageId: "impureNode", data: { specifier, allowed } });
+        return context.report({ node, messageId: "impureNode", data: { unit: from.unit, specifier, allowed } });
       }
       if (!PACKAGES.dns.includes(specifier)) {
         context.report({ node, messageId: "package", data: { unit: from.unit, specifier } });

@@ -229,6 +229,32 @@ export const storeConfigSchema = z.object({
   backupKeep: z.number().int().min(1).max(365).default(7),
 });
 
+/** How the provider bills what it resells (docs/decisions/0044). */
+export const billingConfigSchema = z.object({
+  /** The provider's currency for retail prices and bills (ISO 4217); WEDOS's own currency comes from its answers. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "use a three-letter currency code in capitals, such as CZK or EUR")
+    .default("CZK"),
+  /** The time zone whose calendar days the ledger counts (a service active on a day is billed for that day). */
+  timeZone: z
+    .string()
+    .min(1)
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "use an IANA time zone name such as Europe/Prague")
+    .default("Europe/Prague"),
+  /** VAT rate in basis points (21 % = 2100); 0 for a provider who is not a VAT payer. */
+  vatRateBp: z.number().int().min(0).max(10_000).default(2100),
+  /** Whether retail prices are entered with VAT included (consumer prices) or without it (business prices). */
+  pricesIncludeVat: z.boolean().default(false),
+});
+
 export const configSchema = z.object({
   /** Where the database, spool and state live; kept outside the plugin directory so updates keep it. */
   dataDir: z.string().min(1).default("/var/lib/wedos-panel"),
@@ -245,6 +271,7 @@ export const configSchema = z.object({
   daemon: daemonConfigSchema.default(() => daemonConfigSchema.parse({})),
   store: storeConfigSchema.default(() => storeConfigSchema.parse({})),
   pages: pagesConfigSchema.default(() => pagesConfigSchema.parse({})),
+  billing: billingConfigSchema.default(() => billingConfigSchema.parse({})),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -128,4 +128,70 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 23,
+    name: "billing: the usage ledger, the price book and the billing audit log",
+    sql: `
+      -- The usage ledger (src/billing/ledger.ts): append-only; a correction is a new row naming the row it corrects.
+      -- event_key makes writing the same real event twice (a crash, a retry) a no-op. Amounts are integer minor
+      -- units with their currency; day is the provider's calendar day the event took effect (YYYY-MM-DD).
+      CREATE TABLE usage_ledger (
+        id               INTEGER PRIMARY KEY,
+        event_key        TEXT NOT NULL UNIQUE,
+        recorded_at      INTEGER NOT NULL,
+        day              TEXT NOT NULL,
+        event            TEXT NOT NULL,       -- start | stop | suspend | resume | charge | change | correction
+        username         TEXT NOT NULL,
+        reseller         TEXT,
+        domain           TEXT NOT NULL,
+        product          TEXT NOT NULL,       -- zone | protection/<plan>/<period>
+        offer_id         INTEGER,
+        wholesale_minor  INTEGER,
+        wholesale_currency TEXT,
+        retail_minor     INTEGER,
+        retail_currency  TEXT,
+        covers_from      TEXT,
+        covers_to        TEXT,
+        reference        TEXT,
+        actor            TEXT NOT NULL,
+        corrects         INTEGER REFERENCES usage_ledger (id),
+        note             TEXT
+      );
+      CREATE INDEX usage_ledger_by_day ON usage_ledger (day);
+      CREATE INDEX usage_ledger_by_account ON usage_ledger (username, day);
+      CREATE INDEX usage_ledger_by_reseller ON usage_ledger (reseller, day);
+      CREATE TRIGGER usage_ledger_append_only_update BEFORE UPDATE ON usage_ledger
+        BEGIN SELECT RAISE(ABORT, 'the usage ledger is append-only: write a correction instead'); END;
+      CREATE TRIGGER usage_ledger_append_only_delete BEFORE DELETE ON usage_ledger
+        BEGIN SELECT RAISE(ABORT, 'the usage ledger is append-only: write a correction instead'); END;
+
+      -- What WEDOS charges per product, each price with where it was seen and when (append-only: the newest row of a
+      -- product is its price; older rows are its history). source: wedos-order | wedos-renew | wedos-credit | admin.
+      CREATE TABLE price_book (
+        id           INTEGER PRIMARY KEY,
+        product      TEXT NOT NULL,
+        amount_minor INTEGER NOT NULL,
+        currency     TEXT NOT NULL,
+        source       TEXT NOT NULL,
+        reference    TEXT,
+        seen_at      INTEGER NOT NULL,
+        entered_by   TEXT
+      );
+      CREATE INDEX price_book_by_product ON price_book (product, seen_at);
+
+      -- Every change to prices, offers, limits and billing tokens, with who made it (append-only).
+      CREATE TABLE billing_audit (
+        id       INTEGER PRIMARY KEY,
+        at       INTEGER NOT NULL,
+        actor    TEXT NOT NULL,
+        action   TEXT NOT NULL,
+        subject  TEXT NOT NULL,
+        details  TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE TRIGGER billing_audit_append_only_update BEFORE UPDATE ON billing_audit
+        BEGIN SELECT RAISE(ABORT, 'the billing audit log is append-only'); END;
+      CREATE TRIGGER billing_audit_append_only_delete BEFORE DELETE ON billing_audit
+        BEGIN SELECT RAISE(ABORT, 'the billing audit log is append-only'); END;
+    `,
+  },
 ];

@@ -33,6 +33,11 @@ export interface LedgerEntryInput {
   wholesale: Money | null;
   /** What the customer pays for this entry (charges, corrections), or null for events without an amount. */
   retail: Money | null;
+  /**
+   * On `start` and `change` of a day-rated product: the monthly retail price sold (kept until the next change), in
+   * `retail`, and whether it is billed while the account is suspended. Null on other events.
+   */
+  billedWhileSuspended: boolean | null;
   coversFrom: Day | null;
   coversTo: Day | null;
   /** WEDOS's order number or another reference a person can look up. */

@@ -18,6 +18,7 @@ interface Row {
   wholesaleCurrency: string | null;
   retailMinor: number | null;
   retailCurrency: string | null;
+  billedWhileSuspended: number | null;
   coversFrom: string | null;
   coversTo: string | null;
   reference: string | null;
@@ -28,7 +29,8 @@ interface Row {
 
 const SELECT = `SELECT id, event_key AS eventKey, recorded_at AS recordedAt, day, event, username, reseller, domain,
   product, offer_id AS offerId, wholesale_minor AS wholesaleMinor, wholesale_currency AS wholesaleCurrency,
-  retail_minor AS retailMinor, retail_currency AS retailCurrency, covers_from AS coversFrom, covers_to AS coversTo,
+  retail_minor AS retailMinor, retail_currency AS retailCurrency,
+  billed_while_suspended AS billedWhileSuspended, covers_from AS coversFrom, covers_to AS coversTo,
   reference, actor, corrects, note FROM usage_ledger`;
 
 const amount = (minor: number | null, currency: string | null): Money | null =>
@@ -48,6 +50,7 @@ function entryOf(row: Row): LedgerEntry {
     offerId: row.offerId,
     wholesale: amount(row.wholesaleMinor, row.wholesaleCurrency),
     retail: amount(row.retailMinor, row.retailCurrency),
+    billedWhileSuspended: row.billedWhileSuspended === null ? null : row.billedWhileSuspended === 1,
     coversFrom: row.coversFrom,
     coversTo: row.coversTo,
     reference: row.reference,
@@ -82,10 +85,10 @@ export class UsageLedgerStore {
     this.db
       .prepare(
         `INSERT INTO usage_ledger (event_key, recorded_at, day, event, username, reseller, domain, product, offer_id,
-           wholesale_minor, wholesale_currency, retail_minor, retail_currency, covers_from, covers_to, reference, actor,
+           wholesale_minor, wholesale_currency, retail_minor, retail_currency, billed_while_suspended, covers_from, covers_to, reference, actor,
            corrects, note)
          VALUES (@eventKey, @now, @day, @event, @username, @reseller, @domain, @product, @offerId, @wholesaleMinor,
-           @wholesaleCurrency, @retailMinor, @retailCurrency, @coversFrom, @coversTo, @reference, @actor, @corrects,
+           @wholesaleCurrency, @retailMinor, @retailCurrency, @billedWhileSuspended, @coversFrom, @coversTo, @reference, @actor, @corrects,
            @note)
          ON CONFLICT (event_key) DO NOTHING`,
       )
@@ -96,6 +99,7 @@ export class UsageLedgerStore {
         wholesaleCurrency: input.wholesale?.currency ?? null,
         retailMinor: input.retail?.minor ?? null,
         retailCurrency: input.retail?.currency ?? null,
+        billedWhileSuspended: input.billedWhileSuspended === null ? null : input.billedWhileSuspended ? 1 : 0,
       });
     return this.byEventKey(input.eventKey) as LedgerEntry;
   }

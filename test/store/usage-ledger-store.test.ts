@@ -19,6 +19,7 @@ const CHARGE: LedgerEntryInput = {
   offerId: null,
   wholesale: money(49_000, "CZK"),
   retail: money(59_000, "CZK"),
+  billedWhileSuspended: null,
   coversFrom: "2026-11-03",
   coversTo: "2026-12-02",
   reference: "ORD-1",

@@ -150,6 +150,7 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
         wholesale_currency TEXT,
         retail_minor     INTEGER,
         retail_currency  TEXT,
+        billed_while_suspended INTEGER,      -- start/change: whether the offer bills the service while suspended
         covers_from      TEXT,
         covers_to        TEXT,
         reference        TEXT,

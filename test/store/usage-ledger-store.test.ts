@@ -6,6 +6,7 @@ import { openDatabase } from "../../src/store/database.js";
 import { BillingAuditStore } from "../../src/store/billing-audit-store.js";
 import { PriceBookStore } from "../../src/store/price-book-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
+import { customerStatements, resellerStatementsFor } from "../../src/store/billing-statements.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const CHARGE: LedgerEntryInput = {
@@ -81,5 +82,20 @@ describe("the price book and the billing audit log", () => {
     });
     expect(audit.list()).toMatchObject([{ actor: "admin alice", details: { from: "draft" } }]);
     expect(() => db.prepare("DELETE FROM billing_audit").run()).toThrow(/append-only/);
+  });
+});
+
+describe("statements from the ledger", () => {
+  it("rates a scope's month from its entries, in the configured currency and VAT", () => {
+    const db = openDatabase(join(tempDir(), "db.sqlite"));
+    const ledger = new UsageLedgerStore(db);
+    ledger.append(CHARGE, 1000);
+    ledger.append({ ...CHARGE, eventKey: "other", username: "eve", reseller: null, day: "2026-12-01" }, 1000);
+    const billing = { currency: "CZK", timeZone: "Europe/Prague", vatRateBp: 2100, pricesIncludeVat: false };
+    const [bob, ...others] = customerStatements(db, billing, "2026-11", { reseller: "res" });
+    expect(others).toEqual([]);
+    expect(bob?.totals.margin).toEqual(money(10_000, "CZK"));
+    expect(bob?.totals.vat.gross).toEqual(money(71_390, "CZK"));
+    expect(resellerStatementsFor(db, billing, "2026-12").map((r) => r.reseller)).toEqual([null]);
   });
 });

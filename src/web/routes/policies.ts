@@ -1,6 +1,6 @@
 import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
-import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../../model/policy.js";
+import { DEFAULT_POLICY_PACKAGE, PACKAGE_NAME, policySchema, type Policy } from "../../model/policy.js";
 import type { Panel } from "../../panel/panel.js";
 import type { Database } from "../../store/database.js";
 import { lastPlanPrices } from "../../store/plan-prices.js";
@@ -41,8 +41,6 @@ const bounds = (field: (typeof NUMBER_FIELDS)[number]) => {
   const schema = policySchema.shape[field].unwrap();
   return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
 };
-
-const PACKAGE_NAME = /^(\*|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$/;
 
 /** The fields that mean something only while the policy orders protection (disabled on the form otherwise). */
 export const PROTECTION_FIELDS = ["protectionPeriod", "protectionMode", "protectionChoice"] as const;

@@ -12,10 +12,12 @@ import {
   type OfferLine,
 } from "../../src/billing/offer.js";
 import { offerForSale } from "../../src/billing/offer-choice.js";
+import { parseLineInput } from "../../src/billing/offer-input.js";
 import { retailOf, termsUnder } from "../../src/billing/offer-pricing.js";
 import { money, percentToBasisPoints } from "../../src/billing/money.js";
 import { NO_OFFER } from "../../src/billing/terms.js";
 
+const START = "protection/start/monthly";
 const markup = (product: string, markupBp: number): OfferLine => ({
   product,
   pricing: { kind: "markup", markupBp },
@@ -156,5 +158,30 @@ describe("which offer a sale falls under", () => {
 
   it("finds none without a default offer", () => {
     expect(offerForSale(offers.slice(1), { package: "silver" })).toBeUndefined();
+  });
+});
+
+describe("an offer line as a person writes it", () => {
+  it("reads a markup or a fixed price, with renew as the default", () => {
+    expect(parseLineInput({ product: "zone", price: "1 490,50", billedWhileSuspended: false }, "CZK")).toEqual({
+      product: "zone",
+      pricing: { kind: "fixed", price: money(149_050, "CZK") },
+      billedWhileSuspended: false,
+      renewal: "renew",
+    });
+    expect(
+      parseLineInput({ product: START, markup: "12.5 %", billedWhileSuspended: true, renewal: "lapse" }, "CZK"),
+    ).toMatchObject({ pricing: { kind: "markup", markupBp: 1250 }, renewal: "lapse" });
+  });
+
+  it("refuses both or neither price, a bad renewal, amount or product, saying what to write", () => {
+    const base = { product: START, billedWhileSuspended: true };
+    const either = `${START}: give either a markup (e.g. 25 %) or a fixed price (e.g. 149.00), not both`;
+    expect(() => parseLineInput({ ...base, markup: "10", price: "1" }, "CZK")).toThrow(either);
+    expect(() => parseLineInput({ ...base, markup: " ", price: "" }, "CZK")).toThrow(either);
+    expect(() => parseLineInput({ ...base, price: "1", renewal: "auto" }, "CZK")).toThrow('"auto" is not a renewal');
+    expect(() => parseLineInput({ ...base, price: "1.234" }, "CZK")).toThrow(/at most two decimals/);
+    expect(() => parseLineInput({ ...base, markup: "ten" }, "CZK")).toThrow(/is not a percentage/);
+    expect(() => parseLineInput({ ...base, product: "hosting", price: "1" }, "CZK")).toThrow(/is not a product/);
   });
 });

@@ -19,10 +19,14 @@ const given = (text: string | undefined): text is string => text !== undefined &
 export function parseLineInput(input: LineInput, currency: string): OfferLine {
   parseProductKey(input.product);
   if (given(input.markup) === given(input.price))
-    throw new OfferError(`${input.product}: give either a markup (e.g. 25 %) or a fixed price (e.g. 149.00), not both`);
+    throw new OfferError(
+      "eitherPrice",
+      { product: input.product },
+      `${input.product}: give either a markup (e.g. 25 %) or a fixed price (e.g. 149.00), not both`,
+    );
   const renewal = input.renewal === undefined || input.renewal === "" ? "renew" : input.renewal;
   if (renewal !== "renew" && renewal !== "lapse")
-    throw new OfferError(`"${input.renewal}" is not a renewal: use renew or lapse`);
+    throw new OfferError("badRenewal", { renewal: String(input.renewal) }, `"${input.renewal}" is not a renewal: use renew or lapse`);
   return {
     product: input.product,
     pricing: given(input.markup)

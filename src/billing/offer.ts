@@ -45,9 +45,35 @@ export interface Offer {
 /** What may be done to an offer. */
 export type OfferAction = "edit" | "publish" | "deactivate" | "clone";
 
-/** Raised for a change the offer's state or prices do not allow; the message says what to do instead. */
+/** Why a change to an offer is refused: the pages show it in the visitor's language (`offer.refused.<why>`). */
+export type OfferRefusal =
+  | "editRefused"
+  | "publishRefused"
+  | "deactivateRefused"
+  | "noLines"
+  | "noWholesale"
+  | "currencyMismatch"
+  | "fixedCurrency"
+  | "negative"
+  | "markupRange"
+  | "badPackage"
+  | "badName"
+  | "eitherPrice"
+  | "badRenewal";
+
+/**
+ * Raised for a change the offer's state or prices do not allow. The message (English, for the CLI and the log)
+ * says what to do instead; `why` and `params` let a page say the same in its visitor's language.
+ */
 export class OfferError extends Error {
   override readonly name = "OfferError";
+  constructor(
+    readonly why: OfferRefusal,
+    readonly params: Readonly<Record<string, string | number>>,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const ALLOWED: Readonly<Record<OfferStatus, readonly OfferAction[]>> = {
@@ -57,11 +83,10 @@ const ALLOWED: Readonly<Record<OfferStatus, readonly OfferAction[]>> = {
 };
 
 /** Why an action is refused in a state, as a sentence that says what to do instead. */
-const REFUSALS: Readonly<Record<OfferAction, string>> = {
+const REFUSALS: Readonly<Record<Exclude<OfferAction, "clone">, string>> = {
   edit: "only a draft can be edited: clone the offer and edit the clone",
   publish: "only a draft can be published",
   deactivate: "only a published offer can be deactivated",
-  clone: "",
 };
 
 export function mayDo(status: OfferStatus, action: OfferAction): boolean {
@@ -70,7 +95,8 @@ export function mayDo(status: OfferStatus, action: OfferAction): boolean {
 
 /** Throws an OfferError unless the offer's state allows the action. */
 export function checkTransition(offer: Pick<Offer, "id" | "status">, action: OfferAction): void {
-  if (!mayDo(offer.status, action)) throw new OfferError(`offer ${offer.id} is ${offer.status}: ${REFUSALS[action]}`);
+  if (!mayDo(offer.status, action) && action !== "clone")
+    throw new OfferError(`${action}Refused`, { id: offer.id, status: offer.status }, `offer ${offer.id} is ${offer.status}: ${REFUSALS[action]}`);
 }
 
 /** Checks what names a new offer: a package name the panels allow (or `*`) and a name of 1–80 characters. */
@@ -78,8 +104,13 @@ export function checkOfferHeading(heading: { name: string; package: string }): {
   const name = heading.name.trim();
   const pkg = heading.package.trim();
   if (!PACKAGE_NAME.test(pkg))
-    throw new OfferError(`"${heading.package}" is not a package name: use the panel's package name, or * for all`);
-  if (name.length === 0 || name.length > 80) throw new OfferError("give the offer a name of 1 to 80 characters");
+    throw new OfferError(
+      "badPackage",
+      { package: heading.package },
+      `"${heading.package}" is not a package name: use the panel's package name, or * for all`,
+    );
+  if (name.length === 0 || name.length > 80)
+    throw new OfferError("badName", {}, "give the offer a name of 1 to 80 characters");
   return { name, package: pkg };
 }
 
@@ -99,23 +130,33 @@ export const MARKUP_BP_RANGE = { min: -9_999, max: 100_000 } as const;
  * in the offer's currency and not negative.
  */
 export function checkLine(line: OfferLine, currency: string, wholesale: Money | undefined): void {
+  const { product } = line;
   if (line.pricing.kind === "fixed") {
     if (line.pricing.price.currency !== currency)
-      throw new OfferError(`${line.product}: the fixed price must be in ${currency}, the offer's currency`);
-    if (line.pricing.price.minor < 0) throw new OfferError(`${line.product}: a price cannot be negative`);
+      throw new OfferError(
+        "fixedCurrency",
+        { product, currency },
+        `${product}: the fixed price must be in ${currency}, the offer's currency`,
+      );
+    if (line.pricing.price.minor < 0)
+      throw new OfferError("negative", { product }, `${product}: a price cannot be negative`);
     return;
   }
   const { markupBp } = line.pricing;
   if (!Number.isInteger(markupBp) || markupBp < MARKUP_BP_RANGE.min || markupBp > MARKUP_BP_RANGE.max)
-    throw new OfferError(`${line.product}: a markup must be from -99.99 % to 1000 %`);
+    throw new OfferError("markupRange", { product }, `${product}: a markup must be from -99.99 % to 1000 %`);
   if (wholesale === undefined)
     throw new OfferError(
-      `${line.product}: no wholesale price is known yet, so a markup has nothing to apply to: ` +
+      "noWholesale",
+      { product },
+      `${product}: no wholesale price is known yet, so a markup has nothing to apply to: ` +
         `enter the wholesale price first (billing price set) or give a fixed price`,
     );
   if (wholesale.currency !== currency)
     throw new OfferError(
-      `${line.product}: WEDOS charges it in ${wholesale.currency} but the offer sells in ${currency}: ` +
+      "currencyMismatch",
+      { product, currency, wholesaleCurrency: wholesale.currency },
+      `${product}: WEDOS charges it in ${wholesale.currency} but the offer sells in ${currency}: ` +
         `a markup works only within one currency, give a fixed price in ${currency} instead`,
     );
 }
@@ -123,6 +164,7 @@ export function checkLine(line: OfferLine, currency: string, wholesale: Money | 
 /** Checks an offer before it is published: at least one line, every line valid against the current wholesale. */
 export function checkPublishable(offer: Offer, wholesaleOf: (product: ProductKey) => Money | undefined): void {
   checkTransition(offer, "publish");
-  if (offer.lines.length === 0) throw new OfferError(`offer ${offer.id} has no products: add at least one line`);
+  if (offer.lines.length === 0)
+    throw new OfferError("noLines", { id: offer.id }, `offer ${offer.id} has no products: add at least one line`);
   for (const line of offer.lines) checkLine(line, offer.currency, wholesaleOf(line.product));
 }

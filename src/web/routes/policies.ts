@@ -121,7 +121,9 @@ async function mayHavePolicy(deps: PolicySources, pkg: string): Promise<boolean>
 }
 
 /** The panel's packages, or why they cannot be read (the admin sees the reason; nothing else depends on it). */
-async function panelPackages(deps: PolicySources): Promise<{ packages: string[]; problem?: string }> {
+export async function panelPackages(
+  deps: Pick<PolicySources, "panel">,
+): Promise<{ packages: string[]; problem?: string }> {
   try {
     return { packages: await deps.panel.packages() };
   } catch (error) {

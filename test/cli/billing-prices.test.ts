@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { runCliCaptured } from "../support/run-cli.js";
@@ -94,5 +95,21 @@ describe("wedos-panel billing offer", () => {
     expect((await billing("offer", "publish", "7")).stderr).toContain('there is no offer 7');
     expect((await billing("offer", "publish", "x")).stderr).toContain('give the offer\'s number');
     expect((await billing("offer", "create", "gold")).stderr).toContain("give the offer a name with --name");
+  });
+});
+
+describe("wedos-panel billing offer and VAT as configured", () => {
+  it("shows a consumer price with VAT included, and no VAT for a provider who is not a payer", async () => {
+    const dir = tempDir();
+    const config = `${dir}/config.json`;
+    const env = { WEDOS_PANEL_DATA_DIR: dir, WEDOS_PANEL_CONFIG: config, USER: "root" };
+    const billing = (...args: string[]) => runCliCaptured(["billing", ...args], env, clock);
+    writeFileSync(config, JSON.stringify({ billing: { currency: "EUR", pricesIncludeVat: true, vatRateBp: 2100 } }));
+    await billing("offer", "create", "gold", "--name", "Gold");
+    expect((await billing("offer", "line", "1", "zone", "--price", "1.21")).stdout).toContain(
+      "zone: fixed 1.21 EUR -> 1.21 EUR incl. 21 % VAT (net 1.00 EUR)",
+    );
+    writeFileSync(config, JSON.stringify({ billing: { currency: "EUR", vatRateBp: 0 } }));
+    expect((await billing("offer", "show", "1")).stdout).toContain("zone: fixed 1.21 EUR -> 1.21 EUR; billed");
   });
 });

@@ -26,7 +26,11 @@ export function parseLineInput(input: LineInput, currency: string): OfferLine {
     );
   const renewal = input.renewal === undefined || input.renewal === "" ? "renew" : input.renewal;
   if (renewal !== "renew" && renewal !== "lapse")
-    throw new OfferError("badRenewal", { renewal: String(input.renewal) }, `"${input.renewal}" is not a renewal: use renew or lapse`);
+    throw new OfferError(
+      "badRenewal",
+      { renewal: String(input.renewal) },
+      `"${input.renewal}" is not a renewal: use renew or lapse`,
+    );
   return {
     product: input.product,
     pricing: given(input.markup)

@@ -96,7 +96,11 @@ export function mayDo(status: OfferStatus, action: OfferAction): boolean {
 /** Throws an OfferError unless the offer's state allows the action. */
 export function checkTransition(offer: Pick<Offer, "id" | "status">, action: OfferAction): void {
   if (!mayDo(offer.status, action) && action !== "clone")
-    throw new OfferError(`${action}Refused`, { id: offer.id, status: offer.status }, `offer ${offer.id} is ${offer.status}: ${REFUSALS[action]}`);
+    throw new OfferError(
+      `${action}Refused`,
+      { id: offer.id, status: offer.status },
+      `offer ${offer.id} is ${offer.status}: ${REFUSALS[action]}`,
+    );
 }
 
 /** Checks what names a new offer: a package name the panels allow (or `*`) and a name of 1–80 characters. */

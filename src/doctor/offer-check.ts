@@ -20,7 +20,7 @@ export function checkOffers(db: Database, billing: Config["billing"]): CheckResu
     if (offer.currency !== billing.currency)
       problems.push(
         `offer ${offer.id} (package ${offer.package}) sells in ${offer.currency} but billing.currency is ` +
-          `${billing.currency}: make a new offer with "wedos-panel billing offer create ${offer.package}" and publish it`,
+          `${billing.currency}: make a new offer ("wedos-panel billing offer create ${offer.package}") and publish it`,
       );
     for (const line of offer.lines) {
       const wholesale = prices.latest(line.product)?.price;

@@ -254,6 +254,7 @@ export function offerTerms(db: Database): TermsLookup {
     const wholesale: Money | undefined = prices.latest(sale.product)?.price;
     const offers = store.list().filter((offer) => offer.status !== "draft");
     const offer = offerForSale(offers, sale);
-    return offer === undefined ? { ...NO_OFFER, wholesale: wholesale ?? null } : termsUnder(offer, sale.product, wholesale);
+    if (offer === undefined) return { ...NO_OFFER, wholesale: wholesale ?? null };
+    return termsUnder(offer, sale.product, wholesale);
   };
 }

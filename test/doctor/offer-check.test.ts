@@ -37,7 +37,7 @@ describe("the doctor's offers check", () => {
     const result = checkOffers(db, { ...BILLING, currency: "EUR" });
     expect(result.status).toBe("warn");
     expect(result.message).toBe(
-      'offer 1 (package gold) sells in CZK but billing.currency is EUR: make a new offer with "wedos-panel billing offer create gold" and publish it; ' +
+      'offer 1 (package gold) sells in CZK but billing.currency is EUR: make a new offer ("wedos-panel billing offer create gold") and publish it; ' +
         `offer 1 (package gold) prices ${START} as a markup but WEDOS's price is 4.00 EUR, so its sales carry no retail price: ` +
         'clone the offer ("wedos-panel billing offer clone 1"), give the line a fixed price in CZK and publish the clone',
     );

@@ -12,8 +12,9 @@ import { openCliDatabase } from "../context.js";
 import { cliActor } from "./billing-actor.js";
 import type { BillingSubcommand } from "./billing.js";
 
-const USE = `use: billing offer list | show ID | create PACKAGE --name NAME | line ID PRODUCT (--markup PCT | --price AMOUNT)
-  | remove-line ID PRODUCT | publish ID | deactivate ID | clone ID [--name NAME]`;
+const USE = `use: billing offer list | show ID | create PACKAGE --name NAME
+  | line ID PRODUCT (--markup PCT | --price AMOUNT) | remove-line ID PRODUCT
+  | publish ID | deactivate ID | clone ID [--name NAME]`;
 
 /** `wedos-panel billing offer`: the retail offers per package and their lifecycle (ADR 0045). */
 export const offerSubcommand: BillingSubcommand = {
@@ -46,16 +47,18 @@ no new sales; the services sold under it keep their price and stay billed.
     const context = openCliDatabase(io);
     const offers = new OfferStore(context.db);
     const change = { actor: cliActor(io), at: io.clock.now() };
+    const describe = (offer: Offer) => describeOffer(offer, context.config.billing, new PriceBookStore(context.db));
     const show = (offer: Offer) => {
       if (args.values.json === true) printJson(io, offer);
-      else io.stdout(describeOffer(offer, context.config.billing, new PriceBookStore(context.db)));
+      else io.stdout(describe(offer));
       return 0;
     };
     try {
       if (action === "list" && first === undefined) {
         const all = offers.list();
         if (args.values.json === true) printJson(io, all);
-        else if (all.length === 0) io.stdout('No offers yet: make one with "billing offer create PACKAGE --name NAME".\n');
+        else if (all.length === 0)
+          io.stdout('No offers yet: make one with "billing offer create PACKAGE --name NAME".\n');
         else for (const offer of all) io.stdout(`${heading(offer, context.config.billing.timeZone)}\n`);
         return 0;
       }
@@ -68,7 +71,7 @@ no new sales; the services sold under it keep their price and stay billed.
       if (action === "show" && second === undefined) {
         const offer = offers.require(id);
         if (args.values.json === true) printJson(io, { ...offer, history: offers.history(id) });
-        else io.stdout(`${describeOffer(offer, context.config.billing, new PriceBookStore(context.db))}${trail(offers, id)}`);
+        else io.stdout(`${describe(offer)}${trail(offers, id)}`);
         return 0;
       }
       if (action === "line" && second !== undefined) {
@@ -131,7 +134,8 @@ export function withVatText(retail: Money, rule: VatRule): string {
 
 function lineText(line: OfferLine, offer: Offer, billing: Config["billing"], prices: PriceBookStore): string {
   const retail = retailOf(line, offer.currency, prices.latest(line.product)?.price);
-  const now = retail === null ? "no price now: WEDOS's price is not known in this currency" : withVatText(retail, { rateBp: billing.vatRateBp, pricesIncludeVat: billing.pricesIncludeVat });
+  const vat = { rateBp: billing.vatRateBp, pricesIncludeVat: billing.pricesIncludeVat };
+  const now = retail === null ? "no price now: WEDOS's price is not known in this currency" : withVatText(retail, vat);
   const suspended = line.billedWhileSuspended ? "billed while suspended" : "free while suspended";
   return `  ${line.product}: ${describePricing(line)} -> ${now}; ${suspended}; ${line.renewal}\n`;
 }
@@ -144,6 +148,6 @@ function describeOffer(offer: Offer, billing: Config["billing"], prices: PriceBo
 function trail(offers: OfferStore, id: number): string {
   return `History:\n${offers
     .history(id)
-    .map((entry) => `  ${new Date(entry.at).toISOString()} ${entry.actor}: ${entry.action} ${JSON.stringify(entry.details)}\n`)
+    .map((e) => `  ${new Date(e.at).toISOString()} ${e.actor}: ${e.action} ${JSON.stringify(e.details)}\n`)
     .join("")}`;
 }

@@ -23,10 +23,11 @@ currency, else billing.currency. Prices WEDOS reports in its answers are recorde
     const [action, product, amount, ...extra] = args.positionals;
     const context = openCliDatabase(io);
     const prices = new PriceBookStore(context.db);
+    const { timeZone } = context.config.billing;
     const line = (price: WholesalePrice) =>
       `${price.product}: ${decimalText(price.price)} ${price.price.currency} (${price.source}` +
       `${price.enteredBy === null ? "" : ` by ${price.enteredBy}`}` +
-      `${price.reference === null ? "" : `, ${price.reference}`}, ${dayOf(price.seenAt, context.config.billing.timeZone)})`;
+      `${price.reference === null ? "" : `, ${price.reference}`}, ${dayOf(price.seenAt, timeZone)})`;
     try {
       if (action === "list" && product === undefined) {
         const current = prices.current();
@@ -51,7 +52,8 @@ currency, else billing.currency. Prices WEDOS reports in its answers are recorde
         const currency =
           stringOption(args, "currency") ?? prices.latest(product)?.price.currency ?? context.config.billing.currency;
         const price = parseMoney(amount, currency);
-        io.stdout(`${line(enterWholesalePrice(context.db, { product, price }, { actor: cliActor(io), at: io.clock.now() }))}\n`);
+        const entered = enterWholesalePrice(context.db, { product, price }, { actor: cliActor(io), at: io.clock.now() });
+        io.stdout(`${line(entered)}\n`);
         return 0;
       }
       throw new UsageError("use: billing price list | history PRODUCT | set PRODUCT AMOUNT [--currency CODE]");

@@ -34,10 +34,10 @@ export const billingCommand: CliCommand = {
   async run(args, io) {
     const [name, ...rest] = args.positionals;
     const sub = SUBCOMMANDS.find((candidate) => candidate.name === name);
-    if (sub === undefined)
-      throw new UsageError(
-        `${name === undefined ? "give" : `unknown sub-command "${name}"; use`} one of ${SUBCOMMANDS.map((s) => s.name).join(", ")}`,
-      );
+    if (sub === undefined) {
+      const names = SUBCOMMANDS.map((s) => s.name).join(", ");
+      throw new UsageError(`${name === undefined ? "give" : `unknown sub-command "${name}"; use`} one of ${names}`);
+    }
     try {
       return await sub.run({ values: args.values, positionals: rest }, io);
     } catch (error) {

@@ -24,6 +24,7 @@ const TEXTS = {
     amount: "Amount",
     save: "Save the price",
     start: "Protection Start, monthly",
+    expert: "Protection Expert, yearly",
     zone: "DNS zone (per month)",
     saved: "The price of Protection Start, monthly is now CZK 490.00.",
     name: "Name",
@@ -42,6 +43,7 @@ const TEXTS = {
     amount: "Částka",
     save: "Uložit cenu",
     start: "Ochrana Start, měsíčně",
+    expert: "Ochrana Expert, ročně",
     zone: "DNS zóna (za měsíc)",
     saved: "Cena produktu Ochrana Start, měsíčně je nyní 490,00 Kč.",
     name: "Název",
@@ -73,6 +75,10 @@ describe("the admin's prices and offers", { timeout: 60_000 }, () => {
     it(`enters a wholesale price, makes and publishes an offer with VAT shown (${language})`, async () => {
       const page = await admin(language);
       await page.goto(raw("/billing/prices"));
+      // The demo's wholesale prices are the simulator's: protection Expert costs 14,900.00 CZK a year.
+      expect(await page.locator("tbody tr").filter({ hasText: text.expert }).locator(".wedos-amount").textContent()).toBe(
+        language === "en" ? "CZK 14,900.00" : "14 900,00 Kč",
+      );
       const priceForm = page.locator("form.wedos-policy");
       await priceForm.getByLabel(text.product).selectOption({ label: text.start });
       await priceForm.getByLabel(text.amount).fill("490");
@@ -107,7 +113,11 @@ describe("the admin's prices and offers", { timeout: 60_000 }, () => {
       await page.goto(raw("/billing/offers"));
       await screenshot(page, `${language}-prices-offers`);
       const published = new OfferStore(b.stack.services.db).list().filter((offer) => offer.status === "published");
-      expect(published.map((offer) => offer.package)).toEqual(["default"]);
+      // The demo's own default offer (src/demo/offers.ts) stays published beside the package's.
+      expect(published.map((offer) => [offer.package, offer.name])).toEqual([
+        ["default", language === "en" ? "Default 2027" : "Výchozí 2027"],
+        ["*", "Standard"],
+      ]);
 
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(raw(`/billing/offers/${published[0]?.id ?? 0}`));

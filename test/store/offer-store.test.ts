@@ -8,6 +8,7 @@ import { openDatabase, type Database } from "../../src/store/database.js";
 import { offerTerms, OfferStore } from "../../src/store/offer-store.js";
 import { enterWholesalePrice } from "../../src/store/price-entry.js";
 import { PriceBookStore } from "../../src/store/price-book-store.js";
+import { rewindDatabase } from "../support/rewind-database.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const alice = (at: number) => ({ actor: "admin alice", at });
@@ -138,14 +139,14 @@ describe("the offer store", () => {
   });
 });
 
-describe("the sale terms from the offers", () => {
-  const sale = (pkg: string | null, product = START, soldUnder?: number) => ({
-    package: pkg,
-    product,
-    day: "2026-11-30",
-    soldUnder,
-  });
+const sale = (pkg: string | null, product = START, soldUnder?: number) => ({
+  package: pkg,
+  product,
+  day: "2026-11-30",
+  soldUnder,
+});
 
+describe("the sale terms from the offers", () => {
   it("prices a sale from the package's published offer on the current wholesale price", () => {
     const { db, offers } = setUp();
     const gold = published(offers, "gold");
@@ -183,5 +184,20 @@ describe("the sale terms from the offers", () => {
     const terms = offerTerms(db);
     expect(terms(sale("gold")).offerId).toBe(fallback);
     expect(terms(sale("gold", START, gold))).toMatchObject({ offerId: gold, retail: money(12_000, "CZK") });
+  });
+});
+
+describe("migration 24", () => {
+  it("adds the offers to a database version 23 left, keeping its price book", () => {
+    const file = join(tempDir(), "db.sqlite");
+    const old = openDatabase(file);
+    enterWholesalePrice(old, { product: START, price: money(10_000, "CZK") }, alice(1));
+    rewindDatabase(old, 23);
+    expect(() => old.prepare("SELECT * FROM offers").all()).toThrow(/no such table/);
+    old.close();
+    const upgraded = openDatabase(file);
+    expect(upgraded.pragma("user_version", { simple: true })).toBe(24);
+    expect(published(new OfferStore(upgraded), "gold")).toBe(1);
+    expect(offerTerms(upgraded)(sale("gold")).retail).toEqual(money(12_000, "CZK"));
   });
 });

@@ -130,6 +130,9 @@ describe("the admin's offers pages", () => {
     );
     const both = await post("/billing/offers/1/line", { product: START, markup: "25", price: "10" });
     expect(both.body).toContain("fill in either a markup or a fixed price, not both.");
+    const named = await post("/billing/offers/create", { package: "gold", name: '<img src=x onerror="alert(1)">' });
+    expect(named.body).toContain("Offer 2: &lt;img src=x onerror=&#34;alert(1)&#34;&gt;");
+    expect(named.body).not.toContain("<img src=x");
     const unknown = await post("/billing/offers/create", { package: "platinum", name: "x" });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toContain("platinum is not a package of the panel: choose one from the list.");

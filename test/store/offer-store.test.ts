@@ -196,7 +196,7 @@ describe("migration 24", () => {
     expect(() => old.prepare("SELECT * FROM offers").all()).toThrow(/no such table/);
     old.close();
     const upgraded = openDatabase(file);
-    expect(upgraded.pragma("user_version", { simple: true })).toBe(24);
+    expect(upgraded.pragma("user_version")).toBe(24);
     expect(published(new OfferStore(upgraded), "gold")).toBe(1);
     expect(offerTerms(upgraded)(sale("gold")).retail).toEqual(money(12_000, "CZK"));
   });

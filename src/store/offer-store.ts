@@ -3,6 +3,7 @@ import {
   checkOfferHeading,
   checkPublishable,
   checkTransition,
+  DEFAULT_OFFER_PACKAGE,
   percentText,
   type Offer,
   type OfferLine,
@@ -13,7 +14,7 @@ import { currencyCode, decimalText, money, type Money } from "../billing/money.j
 import { parseProductKey, type ProductKey } from "../billing/product.js";
 import { NO_OFFER, type TermsLookup } from "../billing/terms.js";
 import { BillingAuditStore } from "./billing-audit-store.js";
-import type { Database } from "./database.js";
+import type { Database, Statement } from "./database.js";
 import { PriceBookStore } from "./price-book-store.js";
 
 type OfferRow = Omit<Offer, "lines">;
@@ -55,6 +56,7 @@ export function describePricing(line: OfferLine): string {
 export class OfferStore {
   private readonly audit: BillingAuditStore;
   private readonly prices: PriceBookStore;
+  private candidates: Statement<[string | null, string, number | null], OfferRow> | undefined;
 
   constructor(private readonly db: Database) {
     this.audit = new BillingAuditStore(db);
@@ -63,9 +65,32 @@ export class OfferStore {
 
   /** Every offer, newest first, with its lines. */
   list(): Offer[] {
-    const rows = this.db.prepare<[], OfferRow>(`${SELECT_OFFERS} ORDER BY id DESC`).all();
+    return this.withLines(this.db.prepare<[], OfferRow>(`${SELECT_OFFERS} ORDER BY id DESC`).all(), "all");
+  }
+
+  /**
+   * The offers a sale can fall under (offer-choice.ts): the published offers of the package and of `*`, and the
+   * offer a running service was sold under unless it is a draft. A handful of rows, whatever the number of offers.
+   */
+  candidatesFor(sale: { package: string | null; soldUnder?: number | null | undefined }): Offer[] {
+    // Prepared once per store: the sale terms are looked up for every ledger event.
+    this.candidates ??= this.db.prepare<[string | null, string, number | null], OfferRow>(
+      `${SELECT_OFFERS} WHERE (status = 'published' AND package IN (?, ?)) OR (id = ? AND status <> 'draft')`,
+    );
+    const rows = this.candidates.all(sale.package, DEFAULT_OFFER_PACKAGE, sale.soldUnder ?? null);
+    return this.withLines(rows, "these");
+  }
+
+  /** The offers of `rows` with their lines: every line ("all", for the whole list) or only these offers' lines. */
+  private withLines(rows: OfferRow[], lines: "all" | "these"): Offer[] {
     const offers = new Map<number, Offer>(rows.map((row) => [row.id, { ...row, lines: [] }]));
-    for (const line of this.db.prepare<[], LineRow>(`${SELECT_LINES} ORDER BY offer_id, product`).all()) {
+    if (offers.size === 0) return [];
+    const ids = [...offers.keys()];
+    const where = lines === "all" ? "" : `WHERE offer_id IN (${ids.map(() => "?").join(", ")})`;
+    const found = this.db
+      .prepare<number[], LineRow>(`${SELECT_LINES} ${where} ORDER BY offer_id, product`)
+      .all(...(lines === "all" ? [] : ids));
+    for (const line of found) {
       const offer = offers.get(line.offerId);
       offer?.lines.push(lineOf(line, offer.currency));
     }
@@ -252,8 +277,7 @@ export function offerTerms(db: Database): TermsLookup {
   const prices = new PriceBookStore(db);
   return (sale) => {
     const wholesale: Money | undefined = prices.latest(sale.product)?.price;
-    const offers = store.list().filter((offer) => offer.status !== "draft");
-    const offer = offerForSale(offers, sale);
+    const offer = offerForSale(store.candidatesFor(sale), sale);
     if (offer === undefined) return { ...NO_OFFER, wholesale: wholesale ?? null };
     return termsUnder(offer, sale.product, wholesale);
   };

@@ -16,8 +16,16 @@ export interface SaleTerms {
   renewal: "renew" | "lapse";
 }
 
-/** Terms for an account's package, a product and the day of the sale. */
-export type TermsLookup = (sale: { package: string | null; product: ProductKey; day: Day }) => SaleTerms;
+/**
+ * Terms for an account's package, a product and the day of the sale. `soldUnder` is the offer a running service
+ * was sold under (a renewal or a change): it keeps being billed under it when its package has no published offer.
+ */
+export type TermsLookup = (sale: {
+  package: string | null;
+  product: ProductKey;
+  day: Day;
+  soldUnder?: number | null;
+}) => SaleTerms;
 
 /** The terms without any offer: nothing is billed by the provider, services are renewed as WEDOS does. */
 export const NO_OFFER: SaleTerms = {

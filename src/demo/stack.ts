@@ -9,6 +9,7 @@ import { startServing } from "../serving.js";
 import { startDnsServer, type DnsServer } from "../simulator/dns/index.js";
 import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { startWebServer } from "../web/server.js";
+import { seedDemoOffers } from "./offers.js";
 import type { DemoPaths } from "./paths.js";
 import { offerDemoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
 
@@ -163,6 +164,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     closers.push(() => opened.close());
     const logins = readDemoLogins(paths) ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
     offerDemoPackages(da, logins);
+    seedDemoOffers(services.db, clock.now());
 
     let webAddress: string;
     if (options.runDaemon) {

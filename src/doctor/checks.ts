@@ -19,6 +19,7 @@ import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
 import { hookSpool } from "../provisioning/spool.js";
 import { checkDiskSpace } from "./disk-space.js";
+import { checkOffers } from "./offer-check.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -128,6 +129,7 @@ export async function runDoctor(
         ? `${jobs.dead} job(s) gave up; see wedos-panel jobs --failed, fix the cause and retry them`
         : `${jobs.queued} queued, ${jobs.running} running, none failed`,
     );
+    results.push(checkOffers(db, config.billing));
     if (paused?.reason === "ip-blocked" && fuse.rejected < 10) {
       // WEDOS blocks after 10 in its window; fewer in our hour means its window is longer, or another client shares the address.
       add(

@@ -22,6 +22,9 @@ export type Policy = z.output<typeof policySchema>;
 /** The package name of the default policy (used for packages without their own). */
 export const DEFAULT_POLICY_PACKAGE = "*";
 
+/** A package name as the panels allow one, or the default `*` (policies and offers are per package). */
+export const PACKAGE_NAME = /^(\*|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$/;
+
 /** What each setting means, for `wedos-panel policy --help` and the admin page. */
 export const POLICY_FIELDS: Readonly<Record<keyof Policy, string>> = {
   dnsMode: "primary: WEDOS holds the records; secondary: WEDOS transfers the zone from this server; off: no WEDOS DNS",

@@ -112,6 +112,7 @@ describe("wedos-panel", () => {
       "database",
       "request budget",
       "job queue",
+      "offers",
       "reachability",
       "clock",
       "WEDOS login",

@@ -195,4 +195,54 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the billing audit log is append-only'); END;
     `,
   },
+  {
+    version: 24,
+    name: "billing: offers and their lines",
+    sql: `
+      -- Offers (src/billing/offer.ts): draft -> published -> deactivated; a published offer is never edited (clone
+      -- it). One published offer per package at a time; package '*' is the default offer. Retail prices are in the
+      -- offer's currency (the provider's billing.currency when it was made).
+      CREATE TABLE offers (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT NOT NULL,
+        package         TEXT NOT NULL,
+        currency        TEXT NOT NULL,
+        status          TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published', 'deactivated')),
+        cloned_from     INTEGER REFERENCES offers (id),
+        created_at      INTEGER NOT NULL,
+        created_by      TEXT NOT NULL,
+        published_at    INTEGER,
+        deactivated_at  INTEGER
+      );
+      CREATE UNIQUE INDEX offers_one_published_per_package ON offers (package) WHERE status = 'published';
+
+      -- One line per product of an offer: a markup in basis points on the current wholesale price, or a fixed price.
+      CREATE TABLE offer_lines (
+        offer_id        INTEGER NOT NULL REFERENCES offers (id),
+        product         TEXT NOT NULL,
+        markup_bp       INTEGER,
+        fixed_minor     INTEGER,
+        billed_while_suspended INTEGER NOT NULL,
+        renewal         TEXT NOT NULL CHECK (renewal IN ('renew', 'lapse')),
+        PRIMARY KEY (offer_id, product),
+        CHECK ((markup_bp IS NULL) <> (fixed_minor IS NULL))
+      );
+      -- Only a draft's lines change; the statuses only move forward.
+      CREATE TRIGGER offer_lines_frozen_insert BEFORE INSERT ON offer_lines
+        WHEN (SELECT status FROM offers WHERE id = NEW.offer_id) <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'only a draft offer can be edited: clone it'); END;
+      CREATE TRIGGER offer_lines_frozen_update BEFORE UPDATE ON offer_lines
+        WHEN (SELECT status FROM offers WHERE id = OLD.offer_id) <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'only a draft offer can be edited: clone it'); END;
+      CREATE TRIGGER offer_lines_frozen_delete BEFORE DELETE ON offer_lines
+        WHEN (SELECT status FROM offers WHERE id = OLD.offer_id) <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'only a draft offer can be edited: clone it'); END;
+      CREATE TRIGGER offers_frozen BEFORE UPDATE ON offers
+        WHEN OLD.status <> 'draft' AND (NEW.name <> OLD.name OR NEW.package <> OLD.package
+          OR NEW.currency <> OLD.currency OR NOT (OLD.status = 'published' AND NEW.status = 'deactivated'))
+        BEGIN SELECT RAISE(ABORT, 'a published offer is never edited: clone it'); END;
+      CREATE TRIGGER offers_never_deleted BEFORE DELETE ON offers WHEN OLD.status <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'an offer that was published is kept: deactivate it'); END;
+    `,
+  },
 ];

@@ -11,6 +11,8 @@ import { requireCsrf } from "../middleware/require-csrf.js";
 import { sendingState } from "../middleware/sending-state.js";
 import type { SendingEstimates } from "../../provisioning/estimate.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
+import { billingOfferRoutes } from "./billing-offers.js";
+import { billingPriceRoutes, type BillingAdminSources } from "./billing-prices.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
@@ -33,6 +35,7 @@ export function pageRoutes(
     actions: CustomerActions;
     admin: AdminSources;
     settings: SettingsSources;
+    billing: BillingAdminSources;
     estimates: SendingEstimates;
     /** The admin's Resume (WebDeps.resumeSending). */
     resumeSending: () => boolean;
@@ -58,6 +61,8 @@ export function pageRoutes(
     lifecycleRoutes(deps.queue, deps.records, deps.admin.clock),
     jobAdminRoutes(deps.queue),
     resumeRoutes(deps.resumeSending),
+    billingPriceRoutes(deps.billing),
+    billingOfferRoutes(deps.billing),
   );
   pages.use(pageNotFound);
   const router = Router();

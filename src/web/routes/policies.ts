@@ -1,6 +1,6 @@
 import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
-import { DEFAULT_POLICY_PACKAGE, policySchema, type Policy } from "../../model/policy.js";
+import { DEFAULT_POLICY_PACKAGE, PACKAGE_NAME, policySchema, type Policy } from "../../model/policy.js";
 import type { Panel } from "../../panel/panel.js";
 import type { Database } from "../../store/database.js";
 import { lastPlanPrices } from "../../store/plan-prices.js";
@@ -41,8 +41,6 @@ const bounds = (field: (typeof NUMBER_FIELDS)[number]) => {
   const schema = policySchema.shape[field].unwrap();
   return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
 };
-
-const PACKAGE_NAME = /^(\*|[A-Za-z0-9][A-Za-z0-9._-]{0,63})$/;
 
 /** The fields that mean something only while the policy orders protection (disabled on the form otherwise). */
 export const PROTECTION_FIELDS = ["protectionPeriod", "protectionMode", "protectionChoice"] as const;
@@ -123,7 +121,9 @@ async function mayHavePolicy(deps: PolicySources, pkg: string): Promise<boolean>
 }
 
 /** The panel's packages, or why they cannot be read (the admin sees the reason; nothing else depends on it). */
-async function panelPackages(deps: PolicySources): Promise<{ packages: string[]; problem?: string }> {
+export async function panelPackages(
+  deps: Pick<PolicySources, "panel">,
+): Promise<{ packages: string[]; problem?: string }> {
   try {
     return { packages: await deps.panel.packages() };
   } catch (error) {

@@ -1,0 +1,48 @@
+import { CalendarError } from "../../billing/calendar.js";
+import { MoneyError } from "../../billing/money.js";
+import { OfferError } from "../../billing/offer.js";
+import { ProductError } from "../../billing/product.js";
+import { OfferNotFound } from "../../store/offer-store.js";
+import { UsageError, type CliCommand, type CliIo, type CliOptions, type ParsedArgs } from "../command.js";
+import { offerSubcommand } from "./billing-offers.js";
+import { priceSubcommand } from "./billing-prices.js";
+
+/**
+ * One sub-command of `wedos-panel billing` (price, offer, and the statements' and tokens' own). Its options join
+ * the group's: an option name means the same (and has the same type) in every sub-command that uses it.
+ */
+export interface BillingSubcommand {
+  name: string;
+  /** Its usage lines and what its options mean, for `wedos-panel billing --help`. */
+  usage: string;
+  options: CliOptions;
+  /** Runs with the positionals after the sub-command's name. */
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+const SUBCOMMANDS: readonly BillingSubcommand[] = [priceSubcommand, offerSubcommand];
+
+/** Errors of input the billing rules refuse: shown as usage errors with their own sentence. */
+const INPUT_ERRORS = [OfferError, OfferNotFound, MoneyError, ProductError, CalendarError];
+
+export const billingCommand: CliCommand = {
+  name: "billing",
+  summary: "Wholesale prices, offers and the other billing records",
+  help: SUBCOMMANDS.map((sub) => sub.usage.trim()).join("\n\n"),
+  options: Object.assign({}, ...SUBCOMMANDS.map((sub) => sub.options)) as CliOptions,
+  positionals: true,
+  async run(args, io) {
+    const [name, ...rest] = args.positionals;
+    const sub = SUBCOMMANDS.find((candidate) => candidate.name === name);
+    if (sub === undefined) {
+      const names = SUBCOMMANDS.map((s) => s.name).join(", ");
+      throw new UsageError(`${name === undefined ? "give" : `unknown sub-command "${name}"; use`} one of ${names}`);
+    }
+    try {
+      return await sub.run({ values: args.values, positionals: rest }, io);
+    } catch (error) {
+      if (INPUT_ERRORS.some((kind) => error instanceof kind)) throw new UsageError((error as Error).message);
+      throw error;
+    }
+  },
+};

@@ -195,4 +195,11 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the billing audit log is append-only'); END;
     `,
   },
+  {
+    version: 25,
+    name: "billing: the usage ledger read per domain (what is running for a domain decides what an event writes)",
+    sql: `
+      CREATE INDEX usage_ledger_by_domain ON usage_ledger (domain, id);
+    `,
+  },
 ];

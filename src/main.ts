@@ -9,6 +9,7 @@ import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import { BillingEvents } from "./provisioning/billing-events.js";
+import { backfillLedger } from "./provisioning/billing-backfill.js";
 import type { JobQueue } from "./provisioning/queue.js";
 import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
@@ -19,6 +20,7 @@ import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
 import { backupDatabase, backupDirOf } from "./store/backup.js";
 import { openConfiguredDatabase, type Database } from "./store/database.js";
+import { DaemonStateStore } from "./store/daemon-state-store.js";
 import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { DriftStore } from "./store/drift-store.js";
@@ -162,6 +164,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
     resumeSending: (cause) => resumeSending({ circuit: wapi.circuit, db, clock }, cause),
+    backfillLedger: () =>
+      backfillLedger({ ...stores, state: new DaemonStateStore(db), billing, now: clock.now() }),
     backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();

@@ -76,23 +76,33 @@ export class BillingEvents {
   /**
    * A service began (a zone at WEDOS, protection activated). A day-rated product carries the retail price per month
    * sold today, kept until it changes; a started service of a suspended account is suspended from the same day.
+   * False when nothing was written (the service already runs, or no account owns the domain).
    */
-  started(domain: string, product: ProductKey, at: number, actor: string, reference: string | null = null): void {
-    this.atomically(() => {
+  started(
+    domain: string,
+    product: ProductKey,
+    at: number,
+    actor: string,
+    reference: string | null = null,
+    note: string | null = null,
+  ): boolean {
+    return this.atomically(() => {
       const owner = this.owner(domain);
-      if (owner === undefined) return;
+      if (owner === undefined) return false;
       const state = this.states(domain).get(serviceOf(product));
-      if (state?.running === true) return;
+      if (state?.running === true) return false;
       const sale = this.sale(owner.username, product, at);
       const entry = this.append(owner, state, { domain, product, at, actor, reference }, "start", {
         offerId: sale.offerId,
         ...dayRated(product, sale),
+        note,
       });
       if (this.deps.inventory.account(owner.username)?.suspended === true) {
-        this.append(owner, this.states(domain).get(serviceOf(product)), entry, "suspend", {
+        this.append(owner, this.states(domain).get(serviceOf(product)), { ...entry, reference: null }, "suspend", {
           note: "the account was suspended when the service started",
         });
       }
+      return true;
     });
   }
 
@@ -250,8 +260,8 @@ export class BillingEvents {
     return this.terms({ package: pkg, product, day: this.dayOf(at) });
   }
 
-  private atomically(work: () => void): void {
-    this.deps.db.transaction(work)();
+  private atomically<T>(work: () => T): T {
+    return this.deps.db.transaction(work)();
   }
 }
 

@@ -10,6 +10,7 @@ import { startDnsServer, type DnsServer } from "../simulator/dns/index.js";
 import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { startWebServer } from "../web/server.js";
 import type { DemoPaths } from "./paths.js";
+import { seedBillingHistory } from "./billing-history.js";
 import { offerDemoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
 
 /** The simulated WEDOS account (the README's demo account). */
@@ -32,6 +33,8 @@ export interface DemoStackOptions {
   protectionDelaySeconds?: number;
   /** When the reconciler runs (daemon.reconcileCron; default the configuration's). Tests that set a scene keep it off. */
   reconcileCron?: string;
+  /** Give the first start customers with a month of billing history (src/demo/billing-history.ts); default none. */
+  billingHistory?: boolean;
   log: (line: string) => void;
 }
 
@@ -163,6 +166,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     closers.push(() => opened.close());
     const logins = readDemoLogins(paths) ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
     offerDemoPackages(da, logins);
+    if (options.billingHistory === true) await seedBillingHistory(da, services, clock.now());
 
     let webAddress: string;
     if (options.runDaemon) {

@@ -34,20 +34,20 @@ const RUNNING = new Set(["active", "cancel-failed"]);
 export function backfillLedger(deps: BackfillDeps): BackfillResult | undefined {
   if (deps.state.get(BACKFILL_STATE_KEY) !== undefined) return undefined;
   const result: BackfillResult = { day: deps.billing.dayOf(deps.now), zones: 0, protections: 0 };
-  const note = "running when billing began";
-  for (const row of deps.inventory.allDomains()) {
-    if (row.username === null || row.state === "deleted") continue;
-    if (deps.zones.zone(row.domain) !== undefined) {
-      if (deps.billing.started(row.domain, "zone", deps.now, "upgrade", null, note)) result.zones += 1;
-    }
-    const protection = deps.protections.get(row.domain);
-    if (protection !== undefined && RUNNING.has(protection.state)) {
+  deps.billing.batch(() => {
+    for (const row of deps.inventory.allDomains()) {
+      if (row.username === null || row.state === "deleted") continue;
+      if (deps.zones.zone(row.domain) !== undefined && start(deps, row.domain, "zone", null)) result.zones += 1;
+      const protection = deps.protections.get(row.domain);
+      if (protection === undefined || !RUNNING.has(protection.state)) continue;
       const product = `protection/${protection.variant}/${protection.period}`;
-      if (deps.billing.started(row.domain, product, deps.now, "upgrade", protection.orderNum, note)) {
-        result.protections += 1;
-      }
+      if (start(deps, row.domain, product, protection.orderNum)) result.protections += 1;
     }
-  }
-  deps.state.set(BACKFILL_STATE_KEY, result, deps.now);
+    deps.state.set(BACKFILL_STATE_KEY, result, deps.now);
+  });
   return result;
+}
+
+function start(deps: BackfillDeps, domain: string, product: string, reference: string | null): boolean {
+  return deps.billing.started(domain, product, deps.now, "upgrade", reference, "running when billing began");
 }

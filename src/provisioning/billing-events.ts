@@ -68,6 +68,11 @@ export class BillingEvents {
     this.terms = deps.terms ?? (() => NO_OFFER);
   }
 
+  /** Many events in one transaction (the backfill of thousands of services): one commit instead of one each. */
+  batch<T>(work: () => T): T {
+    return this.atomically(work);
+  }
+
   /** The provider's calendar day of an instant. */
   dayOf(at: number): Day {
     return dayOf(at, this.deps.timeZone);
@@ -91,13 +96,13 @@ export class BillingEvents {
       if (owner === undefined) return false;
       const state = this.states(domain).get(serviceOf(product));
       if (state?.running === true) return false;
-      const sale = this.sale(owner.username, product, at);
+      const sale = this.sale(owner, product, at);
       const entry = this.append(owner, state, { domain, product, at, actor, reference }, "start", {
         offerId: sale.offerId,
         ...dayRated(product, sale),
         note,
       });
-      if (this.deps.inventory.account(owner.username)?.suspended === true) {
+      if (owner.suspended) {
         this.append(owner, this.states(domain).get(serviceOf(product)), { ...entry, reference: null }, "suspend", {
           note: "the account was suspended when the service started",
         });
@@ -148,7 +153,7 @@ export class BillingEvents {
       const eventKey = `protection:charge:${charge.domain}:${reference ?? day}`;
       if (this.deps.ledger.byEventKey(eventKey) !== undefined) return;
       const wholesale = wedosAmount(charge.amount, charge.currency);
-      const sale = this.sale(owner.username, charge.product, charge.at);
+      const sale = this.sale(owner, charge.product, charge.at);
       const coversFrom = charge.coversFrom ?? day;
       const { period } = parseProductKey(charge.product) as { period: "monthly" | "yearly" };
       this.deps.ledger.append(
@@ -189,7 +194,7 @@ export class BillingEvents {
       if (owner === undefined) return;
       const state = this.states(change.domain).get(serviceOf(change.product));
       if (state === undefined || !state.running || state.product === change.product) return;
-      const sale = this.sale(owner.username, change.product, change.at);
+      const sale = this.sale(owner, change.product, change.at);
       this.append(owner, state, { ...change, reference: change.reference ?? null }, "change", {
         offerId: sale.offerId,
         ...dayRated(change.product, sale),
@@ -245,19 +250,24 @@ export class BillingEvents {
   }
 
   /** The domain's account and, as its reseller, the account's creator now; undefined for a domain nobody owns. */
-  private owner(domain: string): Owner | undefined {
+  private owner(domain: string): Customer | undefined {
     const username = this.deps.inventory.domain(domain)?.username ?? null;
     if (username === null) return undefined;
-    return { username, reseller: this.deps.inventory.account(username)?.creator ?? null };
+    const account = this.deps.inventory.account(username);
+    return {
+      username,
+      reseller: account?.creator ?? null,
+      package: account?.package ?? null,
+      suspended: account?.suspended === true,
+    };
   }
 
   private states(domain: string): Map<Service, ServiceState> {
     return serviceStates(this.deps.ledger.history({ domain }));
   }
 
-  private sale(username: string, product: ProductKey, at: number): SaleTerms {
-    const pkg = this.deps.inventory.account(username)?.package ?? null;
-    return this.terms({ package: pkg, product, day: this.dayOf(at) });
+  private sale(owner: Customer, product: ProductKey, at: number): SaleTerms {
+    return this.terms({ package: owner.package, product, day: this.dayOf(at) });
   }
 
   private atomically<T>(work: () => T): T {
@@ -268,6 +278,12 @@ export class BillingEvents {
 interface Owner {
   username: string;
   reseller: string | null;
+}
+
+/** The owner as a sale needs it: the package its terms are looked up for, and whether it is suspended now. */
+interface Customer extends Owner {
+  package: string | null;
+  suspended: boolean;
 }
 
 /** A day-rated product's start or change carries the monthly price sold and whether suspension stops its billing. */

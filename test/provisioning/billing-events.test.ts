@@ -5,6 +5,7 @@ import { policySchema } from "../../src/model/policy.js";
 import { BillingEvents } from "../../src/provisioning/billing-events.js";
 import { applyPanelEvent } from "../../src/provisioning/lifecycle.js";
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
+import { customerStatements } from "../../src/store/billing-statements.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { PriceBookStore } from "../../src/store/price-book-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
@@ -122,6 +123,7 @@ describe("the ledger written where things happen", () => {
   });
 
   it("suspension and unsuspension write one entry per running service, and a replayed hook none", async () => {
+    withTerms();
     protectedPackage();
     await h.da.createUser(newUser("dan", "dan.test", "gold"));
     await h.settleAll();
@@ -139,6 +141,14 @@ describe("the ledger written where things happen", () => {
       "2026-03-25 resume zone panel",
       "2026-03-25 resume protection/advanced/monthly panel",
     ]);
+    // Rated: the zone's 17 days of March at 30 CZK a month (its 5 suspended days are not billed), and the charge.
+    const [statement] = customerStatements(h.services.db, h.services.config.billing, "2026-03", { username: "dan" });
+    expect(statement?.lines.map((line) => [line.kind, line.from, line.to, line.days, line.suspendedDays])).toEqual([
+      ["charge", "2026-03-10", "2026-04-09", null, 0],
+      ["days", "2026-03-10", "2026-03-31", 17, 5],
+    ]);
+    expect(statement?.totals.retail).toEqual(money(1645 + 59_000, "CZK"));
+    expect(statement?.reseller).toBe("admin");
   });
 
   it("a deleted domain's services stop when WEDOS's copies are removed after the grace period", async () => {

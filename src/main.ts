@@ -8,6 +8,9 @@ import { SendingEstimates } from "./provisioning/estimate.js";
 import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
+import { BillingEvents } from "./provisioning/billing-events.js";
+import { offerTerms } from "./store/offer-store.js";
+import { backfillLedger } from "./provisioning/billing-backfill.js";
 import type { JobQueue } from "./provisioning/queue.js";
 import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
@@ -18,11 +21,14 @@ import { Worker } from "./provisioning/worker.js";
 import { ConflictStore } from "./store/conflict-store.js";
 import { backupDatabase, backupDirOf } from "./store/backup.js";
 import { openConfiguredDatabase, type Database } from "./store/database.js";
+import { DaemonStateStore } from "./store/daemon-state-store.js";
 import { DelegationStore } from "./store/delegation-store.js";
 import { DnsZoneStore } from "./store/dns-zone-store.js";
 import { DriftStore } from "./store/drift-store.js";
 import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
+import { PriceBookStore } from "./store/price-book-store.js";
+import { UsageLedgerStore } from "./store/usage-ledger-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { RequestCostStore } from "./store/request-cost-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
@@ -82,12 +88,21 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     delegations: new DelegationStore(db),
   };
   const { zones, inventory, policies } = stores;
+  const billing = new BillingEvents({
+    db,
+    ledger: new UsageLedgerStore(db),
+    priceBook: new PriceBookStore(db),
+    inventory,
+    timeZone: config.billing.timeZone,
+    terms: offerTerms(db),
+  });
   const lifecycle: LifecycleDeps = {
     inventory,
     policies,
     queue,
     clock,
     provisionClusterZones: config.directadmin.provisionClusterZones,
+    billing,
   };
   const tasks: TaskContext = {
     wapi,
@@ -105,6 +120,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     dns: { defaultTtl: config.dns.defaultTtl, primaryIp: config.dns.primaryIp },
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
     db,
+    billing,
   };
   const worker = new Worker({
     queue,
@@ -150,6 +166,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
     resumeSending: (cause) => resumeSending({ circuit: wapi.circuit, db, clock }, cause),
+    backfillLedger: () =>
+      backfillLedger({ ...stores, state: new DaemonStateStore(db), billing, now: clock.now() }),
     backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();

@@ -30,6 +30,7 @@ export async function runDemo(run: DemoRun): Promise<void> {
       clock: run.clock,
       ports: run.ports,
       runDaemon: true,
+      billingHistory: true,
       log,
     }).catch((thrown: unknown) => {
       const error = toError(thrown);

@@ -11,6 +11,7 @@ import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { startWebServer } from "../web/server.js";
 import { seedDemoOffers } from "./offers.js";
 import type { DemoPaths } from "./paths.js";
+import { seedBillingHistory } from "./billing-history.js";
 import { offerDemoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
 
 /** The simulated WEDOS account (the README's demo account). */
@@ -33,6 +34,8 @@ export interface DemoStackOptions {
   protectionDelaySeconds?: number;
   /** When the reconciler runs (daemon.reconcileCron; default the configuration's). Tests that set a scene keep it off. */
   reconcileCron?: string;
+  /** Give the first start customers with a month of billing history (src/demo/billing-history.ts); default none. */
+  billingHistory?: boolean;
   log: (line: string) => void;
 }
 
@@ -165,6 +168,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const logins = readDemoLogins(paths) ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
     offerDemoPackages(da, logins);
     seedDemoOffers(services.db, clock.now());
+    if (options.billingHistory === true) await seedBillingHistory(da, services, clock.now());
 
     let webAddress: string;
     if (options.runDaemon) {

@@ -10,6 +10,7 @@ import { fuseSummary, testsInWords } from "../wapi/fuse.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
 import { checkDatabase } from "./database-check.js";
+import { checkLedgerPrices } from "./ledger-check.js";
 import { checkDatabaseDriver } from "./driver-check.js";
 import { checkPanelReader } from "./panel-reader.js";
 import { checkPages } from "./page-checks.js";
@@ -121,6 +122,7 @@ export async function runDoctor(
         "warn",
         `WEDOS rejected ${fuse.rejected} request(s) in the last hour; the plugin stops sending by itself at ${fuse.fuse}, before WEDOS blocks this server's IP address (it does after 10); Test connection has ${testsInWords(fuse)}`,
       );
+    results.push(checkLedgerPrices(db, config, clock.now()));
     const jobs = new JobStore(db).countsByState();
     add(
       "job queue",

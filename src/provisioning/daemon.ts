@@ -7,6 +7,7 @@ import type { ResumeCause } from "../model/wapi-status.js";
 import { DiskFullWatch } from "./disk-full-watch.js";
 import type { BackupResult } from "../store/backup.js";
 import type { DelegationChecker } from "./delegation-checker.js";
+import type { BackfillResult } from "./billing-backfill.js";
 import type { IngestResult } from "./ingest.js";
 import type { JobQueue } from "./queue.js";
 import type { HookSpool } from "./spool.js";
@@ -35,6 +36,8 @@ export interface DaemonDeps {
   backup(): Promise<BackupResult>;
   /** Ends a pause whose cause is fixed and makes the jobs it put off due now (resume.ts). */
   resumeSending(cause: ResumeCause): boolean;
+  /** Once: starts the services that existed before the usage ledger (billing-backfill.ts); undefined when done. */
+  backfillLedger(): BackfillResult | undefined;
 }
 
 export interface Daemon {
@@ -56,6 +59,20 @@ function resumeForNewSettings(services: Pick<DaemonDeps, "resumeSending">, log: 
   }
 }
 
+/** Before the first event is read, so the services that existed before billing are in the ledger before any change. */
+function backfillLedger(services: Pick<DaemonDeps, "backfillLedger">, log: (line: string) => void): void {
+  try {
+    const done = services.backfillLedger();
+    if (done !== undefined && done.zones + done.protections > 0) {
+      const services = `${done.zones} zone(s) and ${done.protections} protection service(s)`;
+      log(`billing: ${services} that existed before billing began are billed from ${done.day}`);
+    }
+  } catch (error) {
+    const problem = toError(error).message;
+    log(`billing: the services that existed before billing are not in the ledger yet (${problem}); retried at next start`);
+  }
+}
+
 /**
  * `wedos-panel serve`: reads the hook spool (at start, on every new file, and every 2 s), runs the worker, and
  * enqueues the scheduled jobs. Scheduled jobs only enqueue; all WEDOS work goes through the queue. `stop()` aborts
@@ -72,6 +89,7 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
   });
   const writable = new WritableSignal();
   resumeForNewSettings(services, log);
+  backfillLedger(services, log);
   const ingest = () => {
     try {
       if (disk.tryRecover()) writable.fire();

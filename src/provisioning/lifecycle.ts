@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { PanelEvent } from "../panel/events.js";
 import type { InventoryStore } from "../store/inventory-store.js";
 import type { PolicyStore } from "../store/policy-store.js";
+import type { BillingEvents } from "./billing-events.js";
 import type { JobQueue } from "./queue.js";
 import { jobKey } from "./task-definition.js";
 import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./tasks/zone-tasks.js";
@@ -15,6 +16,8 @@ export interface LifecycleDeps {
   clock: Clock;
   /** Whether zones pushed by other DirectAdmin cluster servers are provisioned here (directadmin.provisionClusterZones). */
   provisionClusterZones: boolean;
+  /** The usage ledger's writer: suspensions, and domains handed over to the customer. */
+  billing: BillingEvents;
 }
 
 /**
@@ -139,6 +142,7 @@ function deleteDomain(deps: LifecycleDeps, domain: string): void {
   const now = clock.now();
   if (policy.termination === "keep") {
     inventory.setDomainState(domain, "deleted", null, now);
+    deps.billing.domainEnded(domain, now, "panel", "deleted in the panel; left at WEDOS (termination: keep)");
     return;
   }
   const graceMs = policy.graceDays * DAY_MS;
@@ -169,6 +173,7 @@ function setSuspended(deps: LifecycleDeps, username: string, suspended: boolean)
   const { inventory, policies, queue, clock } = deps;
   const now = clock.now();
   inventory.setAccountSuspended(username, suspended, now);
+  deps.billing.suspensionChanged(username, suspended, now, "panel");
   const policy = policies.forPackage(inventory.account(username)?.package);
   for (const domain of inventory.domainsOf(username)) {
     if (domain.state === "deleted") continue;

@@ -109,6 +109,18 @@ export class UsageLedgerStore {
     return row === undefined ? undefined : entryOf(row);
   }
 
+  /**
+   * Every entry of one domain or one account in the order written: what the writers of the ledger read to know
+   * which services are running and suspended before they add an entry (src/billing/service-state.ts).
+   */
+  history(of: { domain: string } | { username: string }): LedgerEntry[] {
+    const [column, value] = "domain" in of ? ["domain", of.domain] : ["username", of.username];
+    return this.db
+      .prepare<[string], Row>(`${SELECT} WHERE ${column} = ? ORDER BY id`)
+      .all(value)
+      .map(entryOf);
+  }
+
   /** Entries in a scope whose day is on or before `day`, oldest first (by day, then by the order written). */
   upTo(day: Day, scope: LedgerScope = { all: true }): LedgerEntry[] {
     const { where, params } = scopeSql(scope);

@@ -9,6 +9,7 @@ import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import type { ZoneSync } from "../../sync/zone-sync.js";
 import type { Wapi } from "../../wapi/index.js";
+import type { BillingEvents } from "../billing-events.js";
 import type { LifecycleDeps } from "../lifecycle.js";
 import type { JobQueue } from "../queue.js";
 
@@ -32,4 +33,6 @@ export interface TaskContext {
   /** The reconciler's share of the hourly budget for drift checks, and the hourly limit it is a share of. */
   reconcile: { budgetShare: number; hourlyLimit: number };
   db: Database;
+  /** The usage ledger's writer: each task that starts, stops or charges a billed service calls it once. */
+  billing: BillingEvents;
 }

@@ -4,6 +4,7 @@ import { WapiResultError } from "../../wapi/errors.js";
 import { normaliseList } from "../../wapi/lists.js";
 import { protectionWanted } from "../../model/policy.js";
 import type { WapiLane } from "../../wapi/lanes.js";
+import type { ProtectionRow } from "../../store/protection-store.js";
 import { defineTask } from "../task-definition.js";
 import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
@@ -140,6 +141,7 @@ async function terminateProtection(ctx: TaskContext, domain: string, lane: WapiL
     currency: null,
     reference: existing.orderNum,
   });
+  ctx.billing.stopped(domain, "protection", now, choice.by, "switched off on the domain's page");
 }
 
 /** poll-notifications: collects the outcome of orders (poll-req), records prices for billing, acknowledges. */
@@ -163,29 +165,7 @@ async function collectNotifications(ctx: TaskContext, lane: WapiLane): Promise<v
     if (protection !== undefined && notification.command === "wgp-domain-create") {
       const now = ctx.clock.now();
       if (notification.code < 2000) {
-        const text = (value: unknown) => (value === undefined || value === null ? null : String(value));
-        ctx.protections.update(
-          protection.domain,
-          {
-            state: "active",
-            wgpId: text(data.WGP_ID),
-            orderNum: text(data.order_num),
-            amount: text(data.amount),
-            currency: text(data.currency),
-            reason: null,
-            activatedAt: now,
-          },
-          now,
-        );
-        ctx.protections.recordBilling({
-          at: now,
-          username: ctx.inventory.domain(protection.domain)?.username ?? null,
-          domain: protection.domain,
-          kind: "protection-order",
-          amount: text(data.amount),
-          currency: text(data.currency),
-          reference: text(data.order_num),
-        });
+        ctx.db.transaction(() => activate(ctx, protection, data, now))();
       } else {
         ctx.protections.update(
           protection.domain,
@@ -200,6 +180,41 @@ async function collectNotifications(ctx: TaskContext, lane: WapiLane): Promise<v
     await ctx.wapi.account.pollAck(notification.id, { lane });
   }
   if (ctx.protections.pending().length > 0) schedulePoll(ctx, 5 * 60_000);
+}
+
+/**
+ * An order WEDOS carried out, in one transaction: the service is active, its price is kept for billing, and the
+ * ledger has the service running from today and the period WEDOS charged (the activation notification is where WEDOS
+ * reports the price, docs/reference/wapi.md).
+ */
+function activate(ctx: TaskContext, protection: ProtectionRow, data: Record<string, unknown>, now: number): void {
+  const text = (value: unknown) => (value === undefined || value === null ? null : String(value));
+  const order = { orderNum: text(data.order_num), amount: text(data.amount), currency: text(data.currency) };
+  ctx.protections.update(
+    protection.domain,
+    { state: "active", wgpId: text(data.WGP_ID), ...order, reason: null, activatedAt: now },
+    now,
+  );
+  ctx.protections.recordBilling({
+    at: now,
+    username: ctx.inventory.domain(protection.domain)?.username ?? null,
+    domain: protection.domain,
+    kind: "protection-order",
+    amount: order.amount,
+    currency: order.currency,
+    reference: order.orderNum,
+  });
+  const product = `protection/${protection.variant}/${protection.period}`;
+  ctx.billing.started(protection.domain, product, now, "daemon", order.orderNum);
+  ctx.billing.protectionCharged({
+    domain: protection.domain,
+    product,
+    at: now,
+    ...order,
+    source: "wedos-order",
+    fallbackReference: protection.clTRID,
+    actor: "daemon",
+  });
 }
 
 /** purge-cache: a person asked for the protection cache to be purged. */

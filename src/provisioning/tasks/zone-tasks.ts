@@ -100,6 +100,7 @@ async function removeDeletedDomain(ctx: TaskContext, domain: string, lane: WapiL
     ctx.protections.update(domain, { state: "removed", reason: "the domain was deleted in the panel" }, now);
   }
   ctx.inventory.setDnsStatus(domain, "removed", DNS_REASONS.removed(), now);
+  ctx.billing.domainEnded(domain, now, "daemon", "removed from WEDOS after the domain was deleted in the panel");
 }
 
 /** withdraw-zone: suspension with the "withdraw" policy; the panel keeps the records, so nothing is lost. */
@@ -208,6 +209,7 @@ export async function syncDomainZone(
       result.converged,
     );
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
+    if (zones.zone(domain) !== undefined) ctx.billing.started(domain, "zone", clock.now(), "daemon");
   } catch (error) {
     if (isZoneExisting(error)) {
       // Someone created the zone at WEDOS after our last listing: never take it over silently.

@@ -243,6 +243,9 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a published offer is never edited: clone it'); END;
       CREATE TRIGGER offers_never_deleted BEFORE DELETE ON offers WHEN OLD.status <> 'draft'
         BEGIN SELECT RAISE(ABORT, 'an offer that was published is kept: deactivate it'); END;
+    `,
+  },
+  {
     version: 25,
     name: "billing: the usage ledger read per domain (what is running for a domain decides what an event writes)",
     sql: `

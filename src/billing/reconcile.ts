@@ -70,6 +70,7 @@ export interface Matched {
 
 export interface Reconciliation {
   matched: Matched[];
+  /** Grouped by kind in the order of DIFFERENCE_KINDS. */
   differences: Difference[];
 }
 
@@ -140,7 +141,9 @@ export function reconcile(
     else matched.push({ movement, charge, by: "amount-and-day" });
   }
   for (const charge of open) differences.push({ kind: "not-at-wedos", movement: null, charge });
-  return { matched, differences };
+  // Grouped by kind, most in need of attention first; within a kind in WEDOS's (then the ledger's) order.
+  const rank = (difference: Difference) => DIFFERENCE_KINDS.indexOf(difference.kind);
+  return { matched, differences: differences.sort((a, b) => rank(a) - rank(b)) };
 }
 
 /** The open charge with this order number; `take` removes it from the open ones. */

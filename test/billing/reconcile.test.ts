@@ -61,8 +61,8 @@ describe("reconciling a month", () => {
       [charge(3, "2026-11-02", 9900, "B1")],
     );
     expect(kinds(result)).toEqual([
-      ["top-up", null, null],
       ["refund", "B1", 3],
+      ["top-up", null, null],
     ]);
     expect(result.matched).toHaveLength(1);
   });

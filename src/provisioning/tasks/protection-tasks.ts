@@ -6,6 +6,7 @@ import { protectionWanted } from "../../model/policy.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { defineTask } from "../task-definition.js";
 import { accountPolicy } from "./account-policy.js";
+import { AFTER_ORDER_DELAY_MS, checkCredit } from "./credit-tasks.js";
 import type { TaskContext } from "./context.js";
 import { domainPayload } from "./domain-payload.js";
 
@@ -186,6 +187,8 @@ async function collectNotifications(ctx: TaskContext, lane: WapiLane): Promise<v
           currency: text(data.currency),
           reference: text(data.order_num),
         });
+        // A paid order changed the balance: read it again shortly (orders made together share one read).
+        ctx.queue.enqueue(checkCredit, { trigger: "order" }, { delayMs: AFTER_ORDER_DELAY_MS });
       } else {
         ctx.protections.update(
           protection.domain,

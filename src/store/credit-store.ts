@@ -146,15 +146,15 @@ export class CreditStore {
       }));
   }
 
-  /** Domains with a job of `task` (a paid order) queued or running. */
-  queuedOrders(task: string): string[] {
+  /** Domains with a job of `task` (a paid order) queued or running, with their account's package. */
+  queuedOrders(task: string): Array<{ domain: string; package: string | null }> {
     return this.db
-      .prepare<[string], { domain: string }>(
-        `SELECT DISTINCT domain FROM jobs WHERE task = ? AND state IN ('queued', 'running') AND domain IS NOT NULL
-         ORDER BY domain`,
+      .prepare<[string], { domain: string; package: string | null }>(
+        `SELECT DISTINCT j.domain AS domain, a.package AS package FROM jobs j
+           LEFT JOIN domains d ON d.domain = j.domain LEFT JOIN accounts a ON a.username = d.username
+         WHERE j.task = ? AND j.state IN ('queued', 'running') AND j.domain IS NOT NULL ORDER BY j.domain`,
       )
-      .all(task)
-      .map((row) => row.domain);
+      .all(task);
   }
 
   /** Protection services running now, for the renewals due soon. */

@@ -64,14 +64,17 @@ export const fetchCreditMovements = defineTask({
   },
 });
 
-/** Asks for a month's movements and queues the fetch; `by` is who asked ("admin alice", "cli root", "daemon"). */
+/**
+ * Asks for a month's movements and queues the fetch (joining one already queued); `by` is who asked ("admin alice",
+ * "cli root", "daemon"). Returns the fetch job's ID.
+ */
 export function requestMonthFetch(
   deps: { db: TaskContext["db"]; queue: Pick<TaskContext["queue"], "enqueue">; now: number },
   month: string,
   by: string,
-): void {
+): number {
   new CreditStore(deps.db).requestMonth(month, by, deps.now);
-  deps.queue.enqueue(fetchCreditMovements, {});
+  return deps.queue.enqueue(fetchCreditMovements, {});
 }
 
 /**

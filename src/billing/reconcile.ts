@@ -1,4 +1,4 @@
-import { daysBetween, type Day } from "./calendar.js";
+import { addMonths, dayOf, daysBetween, monthOf, type Day, type Month } from "./calendar.js";
 import type { LedgerEntry } from "./ledger.js";
 import type { Money } from "./money.js";
 
@@ -12,6 +12,11 @@ import type { Money } from "./money.js";
  * the same amount within `dayWindow` days (the ledger dates a charge by the provider's calendar and the service's
  * activation, WEDOS by Prague time and the order), nearest day first.
  */
+
+/** The month to reconcile when none is named: the one before the current month in `timeZone` (the one closed). */
+export function monthToReconcile(now: number, timeZone: string): Month {
+  return addMonths(monthOf(dayOf(now, timeZone)), -1);
+}
 
 /** A movement of the credit account as the reconciliation needs it (wapi's CreditMovement fits). */
 export interface WedosMovement {
@@ -69,7 +74,10 @@ export interface Matched {
 }
 
 export interface Reconciliation {
+  /** Movements paired with a ledger charge (by order number or by amount and day), agreeing or not. */
   matched: Matched[];
+  /** How many of the pairs agree in amount too. */
+  agreed: number;
   /** Grouped by kind in the order of DIFFERENCE_KINDS. */
   differences: Difference[];
 }
@@ -143,7 +151,8 @@ export function reconcile(
   for (const charge of open) differences.push({ kind: "not-at-wedos", movement: null, charge });
   // Grouped by kind, most in need of attention first; within a kind in WEDOS's (then the ledger's) order.
   const rank = (difference: Difference) => DIFFERENCE_KINDS.indexOf(difference.kind);
-  return { matched, differences: differences.sort((a, b) => rank(a) - rank(b)) };
+  const differing = differences.filter((difference) => difference.kind === "amount-differs").length;
+  return { matched, agreed: matched.length - differing, differences: differences.sort((a, b) => rank(a) - rank(b)) };
 }
 
 /** The open charge with this order number; `take` removes it from the open ones. */

@@ -29,6 +29,7 @@ describe("reconciling a month", () => {
       [charge(1, "2026-11-05", 9900, "2026000001"), charge(2, "2026-11-11", 49000, null)],
     );
     expect(result.differences).toEqual([]);
+    expect(result.agreed).toBe(2);
     expect(result.matched.map((m) => [m.charge.entryId, m.by])).toEqual([
       [1, "order"],
       [2, "amount-and-day"],
@@ -53,6 +54,7 @@ describe("reconciling a month", () => {
       ["amount-differs", "A1", 1],
       ["amount-differs", "A2", 2],
     ]);
+    expect([result.matched.length, result.agreed]).toEqual([2, 0]);
   });
 
   it("lists top-ups and refunds, and a refund names the charge it gives back", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { addMonths, dayOf, firstDay, lastDay, monthOf } from "../../billing/calendar.js";
+import { dayOf, firstDay, lastDay } from "../../billing/calendar.js";
 import { parseMoney } from "../../billing/money.js";
+import { monthToReconcile } from "../../billing/reconcile.js";
 import { AppError } from "../../errors.js";
 import { CreditStore } from "../../store/credit-store.js";
 import type { WapiLane } from "../../wapi/lanes.js";
@@ -88,9 +89,8 @@ export function queueCreditWork(ctx: TaskContext): void {
   if (latest === undefined || now - latest.at >= ctx.credit.checkHours * 3_600_000) {
     ctx.queue.enqueue(checkCredit, { trigger: "schedule" });
   }
-  const today = dayOf(now, ctx.credit.timeZone);
-  const previous = addMonths(monthOf(today), -1);
-  if (Number(today.slice(8, 10)) >= FETCH_FROM_DAY && store.fetchOf(previous) === undefined) {
+  const previous = monthToReconcile(now, ctx.credit.timeZone);
+  if (Number(dayOf(now, ctx.credit.timeZone).slice(8, 10)) >= FETCH_FROM_DAY && store.fetchOf(previous) === undefined) {
     requestMonthFetch({ db: ctx.db, queue: ctx.queue, now }, previous, "daemon");
   }
 }

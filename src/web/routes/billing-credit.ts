@@ -1,5 +1,6 @@
 import { Router } from "express";
-import { addMonths, dayOf, monthOf, parseMonth, type Month } from "../../billing/calendar.js";
+import { parseMonth, type Month } from "../../billing/calendar.js";
+import { monthToReconcile } from "../../billing/reconcile.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { checkCredit, requestMonthFetch } from "../../provisioning/tasks/credit-tasks.js";
 import { answerAction } from "../action-notice.js";
@@ -19,7 +20,7 @@ export interface CreditPageSources extends CreditSources {
 /** The month a page or form names, checked; without one, the month before the current one (the one to close). */
 function chosenMonth(sources: CreditPageSources, text: string | undefined | null): Month {
   if (text === undefined || text === null || text === "") {
-    return addMonths(monthOf(dayOf(sources.clock.now(), sources.billing.timeZone)), -1);
+    return monthToReconcile(sources.clock.now(), sources.billing.timeZone);
   }
   try {
     return parseMonth(text);

@@ -67,7 +67,7 @@ export function reconciliationModel(page: AuthenticatedContext, db: Database, mo
     status,
     fetched: result !== undefined,
     waiting,
-    agreed: result === undefined ? undefined : t("reconcile.agreed", { count: String(result.matched.length) }),
+    agreed: result === undefined ? undefined : t("reconcile.agreed", { count: String(result.agreed) }),
     differences: result?.differences.map((difference) => differenceRow(page, difference)) ?? [],
     none: result !== undefined && result.differences.length === 0 ? t("reconcile.none") : undefined,
   };

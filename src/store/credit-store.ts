@@ -146,6 +146,16 @@ export class CreditStore {
       }));
   }
 
+  /** Per fetched month, the movements whose amount or day could not be read (WEDOS answered otherwise than assumed). */
+  unreadable(): Array<{ month: Month; count: number }> {
+    return this.db
+      .prepare<[], { month: string; count: number }>(
+        `SELECT month, COUNT(*) AS count FROM credit_movements WHERE amount_minor IS NULL OR day IS NULL
+         GROUP BY month ORDER BY month DESC`,
+      )
+      .all();
+  }
+
   /** Domains with a job of `task` (a paid order) queued or running, with their account's package. */
   queuedOrders(task: string): Array<{ domain: string; package: string | null }> {
     return this.db

@@ -112,6 +112,7 @@ describe("wedos-panel", () => {
       "database",
       "request budget",
       "job queue",
+      "WEDOS credit",
       "reachability",
       "clock",
       "WEDOS login",

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config/load.js";
 import { CreditStore } from "../../src/store/credit-store.js";
 import { openConfiguredDatabase } from "../../src/store/database.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
+import { ledgerCharge } from "../support/ledger-charge.js";
 import { tempDir } from "../support/temp-dir.js";
 
 const clock = new ManualClock("2026-12-05T10:00:00Z");
@@ -46,28 +47,8 @@ describe("wedos-panel billing reconcile", () => {
         [movement(-99_000, "2026000042", "WEDOS Global Start"), movement(-9_900, "2026000043", "WEDOS Global Start")],
         clock.now(),
       );
-      new UsageLedgerStore(db).append(
-        {
-          eventKey: "charge:43",
-          event: "charge",
-          day: "2026-11-03",
-          username: "bob",
-          reseller: null,
-          domain: "bob.cz",
-          product: "protection/start/monthly",
-          offerId: null,
-          wholesale: { minor: 8_900, currency: "CZK" },
-          retail: { minor: 15_000, currency: "CZK" },
-          billedWhileSuspended: null,
-          coversFrom: "2026-11-03",
-          coversTo: "2026-12-02",
-          reference: "2026000043",
-          actor: "daemon",
-          corrects: null,
-          note: null,
-        },
-        clock.now(),
-      );
+      const charge = { username: "bob", domain: "bob.cz", wholesale: { minor: 8_900, currency: "CZK" } };
+      new UsageLedgerStore(db).append(ledgerCharge("2026-11-03", "2026000043", charge), clock.now());
     } finally {
       db.close();
     }

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LedgerEntryInput } from "../../src/billing/ledger.js";
 import { policySchema } from "../../src/model/policy.js";
 import { requestMonthFetch } from "../../src/provisioning/tasks/credit-tasks.js";
 import { CreditStore, reconcileStoredMonth } from "../../src/store/credit-store.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
+import { ledgerCharge } from "../support/ledger-charge.js";
 import { newUser, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
 /** The credit tasks against the simulator: balance reads on their schedule and after orders, and the month's fetch. */
@@ -29,25 +29,13 @@ const customer = async (username: string) => {
   await h.da.createUser(newUser(username, `${username}.test`, "pkg"));
   await h.settleAll();
 };
-const charge = (domain: string, minor: number, reference: string): LedgerEntryInput => ({
-  eventKey: `protection-charge:${domain}:${reference}`,
-  event: "charge",
-  day: "2026-03-10",
-  username: domain.split(".")[0] ?? domain,
-  reseller: "admin",
-  domain,
-  product: "protection/advanced/monthly",
-  offerId: null,
-  wholesale: { minor, currency: "CZK" },
-  retail: { minor: 69_000, currency: "CZK" },
-  billedWhileSuspended: null,
-  coversFrom: "2026-03-10",
-  coversTo: "2026-04-09",
-  reference,
-  actor: "daemon",
-  corrects: null,
-  note: null,
-});
+const charge = (domain: string, minor: number, reference: string) =>
+  ledgerCharge("2026-03-10", reference, {
+    username: domain.split(".")[0] ?? domain,
+    domain,
+    product: "protection/advanced/monthly",
+    wholesale: { minor, currency: "CZK" },
+  });
 
 describe("the credit balance", () => {
   it("is read when the reconciler runs, at most every 6 hours, and kept exact with its time", async () => {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LedgerEntryInput } from "../../src/billing/ledger.js";
 import { policySchema } from "../../src/model/policy.js";
 import { protectDomain } from "../../src/provisioning/tasks/protection-tasks.js";
 import { CreditStore } from "../../src/store/credit-store.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { PriceBookStore } from "../../src/store/price-book-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
+import { ledgerCharge } from "../support/ledger-charge.js";
 import { adminPost, csrfTokenIn, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 /** The admin's credit and reconciliation pages (10 March 2026): local reads only, actions queue jobs. */
@@ -111,28 +111,10 @@ describe("the WEDOS credit page", () => {
 });
 
 describe("the reconciliation page", () => {
-  const charge = (reference: string): LedgerEntryInput => ({
-    eventKey: `charge:${reference}`,
-    event: "charge",
-    day: "2026-02-12",
-    username: "carol",
-    reseller: "res2",
-    domain: "carol.test",
-    product: "protection/start/monthly",
-    offerId: null,
-    wholesale: czk(9_900),
-    retail: czk(15_000),
-    billedWhileSuspended: null,
-    coversFrom: "2026-02-12",
-    coversTo: "2026-03-11",
-    reference,
-    actor: "daemon",
-    corrects: null,
-    note: null,
-  });
 
   it("fetches the month when asked and lists each difference with its likely cause, in en and cs", async () => {
-    new UsageLedgerStore(h.services.db).append(charge("2026000123"), h.clock.now());
+    const charge = { username: "carol", reseller: "res2", domain: "carol.test" };
+    new UsageLedgerStore(h.services.db).append(ledgerCharge("2026-02-12", "2026000123", charge), h.clock.now());
     h.clock.set("2026-02-15T10:00:00Z");
     h.sim?.simulator.topUpCredit(200_000, "Platba 7");
     h.clock.set("2026-03-10T09:00:00Z");

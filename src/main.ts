@@ -119,6 +119,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     lifecycle,
     dns: { defaultTtl: config.dns.defaultTtl, primaryIp: config.dns.primaryIp },
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
+    credit: { checkHours: config.billing.creditCheckHours, timeZone: config.billing.timeZone },
     db,
     billing,
   };

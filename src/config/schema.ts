@@ -253,6 +253,8 @@ export const billingConfigSchema = z.object({
   vatRateBp: z.number().int().min(0).max(10_000).default(2100),
   /** Whether retail prices are entered with VAT included (consumer prices) or without it (business prices). */
   pricesIncludeVat: z.boolean().default(false),
+  /** Hours between reads of the WEDOS credit balance (one credit-info request; also read after each paid order). */
+  creditCheckHours: z.number().int().min(1).max(168).default(6),
 });
 
 export const configSchema = z.object({

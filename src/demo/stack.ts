@@ -165,7 +165,10 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     );
     const opened = services;
     closers.push(() => opened.close());
-    const logins = readDemoLogins(paths) ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
+    const seeded = readDemoLogins(paths);
+    // On the first start the provider pays WEDOS once, so the credit and reconciliation pages show a movement.
+    if (seeded === undefined) sim.simulator.topUpCredit(2_000_000, "Bank transfer (demo)");
+    const logins = seeded ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
     offerDemoPackages(da, logins);
     seedDemoOffers(services.db, clock.now());
     if (options.billingHistory === true) await seedBillingHistory(da, services, clock.now());

@@ -9,6 +9,7 @@ import { WapiDecodeError, WapiError, WapiHttpError, WapiResultError, WapiTranspo
 import { fuseSummary, testsInWords } from "../wapi/fuse.js";
 import { pragueHour } from "../wapi/prague-hour.js";
 import { checkBindTransfers } from "./bind-transfer.js";
+import { checkCredit } from "./credit-check.js";
 import { checkDatabase } from "./database-check.js";
 import { checkLedgerPrices } from "./ledger-check.js";
 import { checkDatabaseDriver } from "./driver-check.js";
@@ -132,6 +133,7 @@ export async function runDoctor(
         : `${jobs.queued} queued, ${jobs.running} running, none failed`,
     );
     results.push(checkOffers(db, config.billing));
+    results.push(...checkCredit(db, config, clock.now()));
     if (paused?.reason === "ip-blocked" && fuse.rejected < 10) {
       // WEDOS blocks after 10 in its window; fewer in our hour means its window is longer, or another client shares the address.
       add(

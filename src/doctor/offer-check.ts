@@ -1,6 +1,6 @@
 import { decimalText } from "../billing/money.js";
 import { retailOf } from "../billing/offer-pricing.js";
-import type { Config } from "../config/load.js";
+import type { BillingSettings } from "../store/billing-statements.js";
 import type { Database } from "../store/database.js";
 import { OfferStore } from "../store/offer-store.js";
 import { PriceBookStore } from "../store/price-book-store.js";
@@ -12,7 +12,7 @@ import type { CheckResult } from "./checks.js";
  * currency than `billing.currency` bills in a currency the provider no longer uses. Both happen only after a change
  * (WEDOS's currency, the configuration), so the doctor names them with the fix.
  */
-export function checkOffers(db: Database, billing: Config["billing"]): CheckResult {
+export function checkOffers(db: Database, billing: BillingSettings): CheckResult {
   const prices = new PriceBookStore(db);
   const published = new OfferStore(db).list().filter((offer) => offer.status === "published");
   const problems: string[] = [];

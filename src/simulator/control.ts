@@ -14,6 +14,17 @@ const delegationSchema = z.object({
   delegated: z.boolean({ error: "must be true or false" }),
 });
 
+const topUpSchema = z.object({
+  amount: z.string().regex(/^\d+(\.\d{1,2})?$/, "must be a positive amount in CZK as text, e.g. \"5000.00\""),
+  description: z.string().min(1).optional(),
+});
+
+/** "5000.5" → 500050 hellers. */
+const hellers = (amount: string): number => {
+  const [whole = "0", fraction = ""] = amount.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+};
+
 /** A request under `/_simulator/`, already read. */
 export interface ControlRequest {
   method: string;
@@ -56,6 +67,16 @@ export function handleControl(simulator: WapiSimulator, request: ControlRequest)
       if (!parsed.success) return badRequest(describe(parsed.error));
       simulator.setDelegated(parsed.data.domain, parsed.data.delegated);
       return json(200, { ok: true });
+    }
+    case "POST /_simulator/credit": {
+      // A top-up of the credit account (simulator only; WEDOS is paid by bank transfer).
+      const body = readJson(request.body);
+      if (!body.ok) return body.reply;
+      const parsed = topUpSchema.safeParse(body.value);
+      if (!parsed.success) return badRequest(describe(parsed.error));
+      if (hellers(parsed.data.amount) === 0) return badRequest("amount: must be more than 0");
+      simulator.topUpCredit(hellers(parsed.data.amount), parsed.data.description);
+      return json(200, { ok: true, credit: simulator.dump().credit });
     }
     case "POST /_simulator/faults": {
       const body = readJson(request.body);

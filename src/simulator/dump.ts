@@ -1,5 +1,6 @@
 import type { IpAccessSnapshot } from "./access.js";
 import type { FaultSpec } from "./faults.js";
+import { movementView } from "./credit.js";
 import { notificationView } from "./notifications.js";
 import type { RequestLogEntry } from "./request-log.js";
 import { formatAmount, type AccountState, type RowState } from "./state.js";
@@ -42,7 +43,8 @@ export interface DumpZone {
 export interface SimulatorDump {
   now: string;
   login: string;
-  credit: { amount: string; currency: string };
+  /** The balance and every movement of the credit account (credit.ts). */
+  credit: { amount: string; currency: string; movements: Array<Record<string, string>> };
   zones: DumpZone[];
   notifications: Array<Record<string, unknown>>;
   wgpServices: Array<Record<string, unknown>>;
@@ -94,7 +96,11 @@ export function buildDump(parts: DumpParts): SimulatorDump {
   return {
     now: new Date(parts.now).toISOString(),
     login: parts.login,
-    credit: { amount: formatAmount(account.creditCents), currency: WGP_CURRENCY },
+    credit: {
+      amount: formatAmount(account.creditCents),
+      currency: WGP_CURRENCY,
+      movements: account.movements.map(movementView),
+    },
     zones,
     notifications: account.notifications.map(notificationView),
     wgpServices: Object.values(account.wgpServices).map(serviceView),

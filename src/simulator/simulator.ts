@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import { AllowList, InvalidRequestTracker } from "./access.js";
 import { isAuthentic } from "./auth.js";
 import { findCommand, isReadOnly } from "./commands/index.js";
+import { topUpCredit } from "./credit.js";
 import { buildDump, type SimulatorDump } from "./dump.js";
 import { readEnvelope, type EnvelopeResult, type RawWapiRequest } from "./envelope.js";
 import { faultReply } from "./fault-replies.js";
@@ -173,6 +174,15 @@ export class WapiSimulator implements PublishedZoneSource {
     else delete account.delegated[name];
     this.persist();
     this.settle();
+  }
+
+  /** Adds credit, as a payment to WEDOS would (simulator only): tests and the demo refill the account. */
+  topUpCredit(amountCents: number, description = "Top-up"): void {
+    if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
+      throw new AppError("simulator-control", `topUpCredit: ${amountCents} is not a positive number of hellers`);
+    }
+    topUpCredit(this.account(), amountCents, this.clock.now(), description);
+    this.persist();
   }
 
   /** Sets what a secondary zone serves, as if an AXFR from its primary had just completed. */

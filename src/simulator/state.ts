@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { creditMovementSchema } from "./credit-state.js";
 
 /**
  * The simulator's persistent data, per account: zones with their working and published rows, the notification
@@ -77,6 +78,8 @@ export const wgpServiceSchema = z.object({
 
 export const accountSchema = z.object({
   creditCents: z.number().int(),
+  /** Every order, renewal and top-up of the credit, oldest first (credit.ts); absent in older state files. */
+  movements: z.array(creditMovementSchema).default([]),
   /** Keyed by zone name. */
   zones: z.record(z.string(), zoneSchema),
   /** Oldest first; removed when acknowledged. */
@@ -109,6 +112,7 @@ export type PersistedState = z.infer<typeof persistedStateSchema>;
 export function newAccount(creditCzk: number): AccountState {
   return {
     creditCents: Math.round(creditCzk * 100),
+    movements: [],
     zones: {},
     notifications: [],
     wgpServices: {},

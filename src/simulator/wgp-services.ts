@@ -30,6 +30,13 @@ export function priceCents(variantId: number, periodId: number): number {
   return Math.round((WGP_PRICES_CZK[variantId]?.[periodId] ?? 0) * 100);
 }
 
+const VARIANT_NAMES: Readonly<Record<number, string>> = { 1: "Start", 2: "Advanced", 3: "Expert" };
+
+/** ASSUMED: the text of a credit movement for an order or a renewal, e.g. "WEDOS Global Start – order – a.cz". */
+export function wgpOrderText(kind: "order" | "renewal", domain: string, variantId: number): string {
+  return `WEDOS Global ${VARIANT_NAMES[variantId] ?? String(variantId)} – ${kind} – ${domain}`;
+}
+
 /** `from` plus the months a period pays for. */
 export function addPeriod(from: number, periodId: number): number {
   const date = new Date(from);

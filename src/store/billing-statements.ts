@@ -6,7 +6,7 @@ import type { Config } from "../config/load.js";
 import type { Database } from "./database.js";
 import { UsageLedgerStore, type LedgerScope } from "./usage-ledger-store.js";
 
-export type BillingSettings = Config["billing"];
+export type BillingSettings = Pick<Config["billing"], "currency" | "timeZone" | "vatRateBp" | "pricesIncludeVat">;
 
 export const vatRuleOf = (billing: BillingSettings): VatRule => ({
   rateBp: billing.vatRateBp,

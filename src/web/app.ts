@@ -80,6 +80,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       wapi: deps.wapi.status,
       calls: deps.wapi.calls,
       writtenDirs: [deps.config.dataDir, hookSpool(deps.config.dataDir, deps.config.installation).events],
+      billing: deps.config.billing,
     },
     billing: { db: deps.db, clock: deps.clock, billing: deps.config.billing, panel: deps.panel },
     settings: {

@@ -4,8 +4,8 @@ import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
 import { pageUrl } from "../../src/web/urls.js";
 import {
   addCustomer,
+  adminPage,
   dnsSettled,
-  logIn,
   screenshot,
   STACK_TIMEOUT_MS,
   startBrowserStack,
@@ -54,13 +54,7 @@ const TEXTS = {
   },
 } as const;
 
-/** The admin, logged in to the emulated panel with `language`, on a page of its own. */
-async function admin(language: "en" | "cs"): Promise<Page> {
-  b.stack.da.setLanguage("admin", language);
-  const page = await b.newPage();
-  await logIn(page, b.url, "admin", b.password("admin"));
-  return page;
-}
+const admin = (language: "en" | "cs") => adminPage(b, language);
 
 const raw = (path: string) => new URL(pageUrl("admin", "raw", path), b.url).href;
 const scrollWidth = (page: Page) => page.evaluate<number>("document.documentElement.scrollWidth");

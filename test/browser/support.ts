@@ -118,6 +118,14 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   };
 }
 
+/** The seeded admin, logged in to the emulated panel with `language`, on a page of its own. */
+export async function adminPage(b: BrowserStack, language: "en" | "cs"): Promise<Page> {
+  b.stack.da.setLanguage("admin", language);
+  const page = await b.newPage();
+  await logIn(page, b.url, "admin", b.password("admin"));
+  return page;
+}
+
 /** An account made for a test, with what logs it in. */
 export interface Account {
   username: string;

@@ -113,6 +113,7 @@ describe("wedos-panel", () => {
       "request budget",
       "job queue",
       "offers",
+      "WEDOS credit",
       "reachability",
       "clock",
       "WEDOS login",

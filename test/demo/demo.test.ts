@@ -83,6 +83,11 @@ describe("the demo's stack", () => {
       expect((await new PanelClient(second.front.url).login("bob", "Bob-pass-123")).status).toBe(303);
       expect([...second.sim.simulator.publishedZones()].map((zone) => zone.name)).toEqual(["bob.test"]);
       expect(second.services.tasks.inventory.domain("bob.test")?.dnsStatus).toBe("active");
+      // The first start's top-up, once: the credit pages have a movement to show, and a restart adds none.
+      expect(second.sim.simulator.dump().credit).toMatchObject({
+        amount: "25000.00",
+        movements: [{ amount: "20000.00", description: "Bank transfer (demo)", order_num: "" }],
+      });
     } finally {
       await second.close();
     }

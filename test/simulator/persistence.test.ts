@@ -42,7 +42,8 @@ describe("state file", () => {
     const after = harness.running.simulator.dump();
     expect(after.zones).toEqual(before.zones);
     expect(after.wgpServices).toEqual(before.wgpServices);
-    expect(after.credit).toEqual({ amount: "201.00", currency: "CZK" });
+    expect(after.credit).toEqual({ amount: "201.00", currency: "CZK", movements: before.credit.movements });
+    expect(after.credit.movements).toMatchObject([{ amount: "-99.00", order_num: "2026000001" }]);
     expect(rowsOf(await harness.call("dns-rows-list", { domain: "example.test" })).map((row) => row["name"])).toEqual([
       "pending",
       "www",

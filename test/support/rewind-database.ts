@@ -6,6 +6,7 @@ import type { Database } from "../../src/store/database.js";
  * adds a column, table or index adds its line here.
  */
 const UNDO: Readonly<Record<number, string>> = {
+  27: "DROP TABLE credit_snapshots; DROP TABLE credit_fetches; DROP TABLE credit_movements;",
   25: "DROP INDEX usage_ledger_by_domain;",
   24: "DROP TABLE offer_lines; DROP TABLE offers;",
   23: "DROP TABLE usage_ledger; DROP TABLE price_book; DROP TABLE billing_audit;",

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
-import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { adminPost, csrfTokenIn, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 import { taskFromTheFuture } from "../support/future-task.js";
 import { fullTmpfs } from "../support/full-disk.js";
 
@@ -14,19 +14,8 @@ afterEach(async () => {
 });
 
 const operations = () => h.visit({ level: "admin", session: h.da.login("admin"), query: "p=/operations" });
-const post = async (path: string, fields: Record<string, string>, token?: string) =>
-  parseRaw(
-    (
-      await h.visit({
-        level: "admin",
-        file: "index.raw",
-        session: h.da.login("admin"),
-        method: "POST",
-        query: `p=${path}`,
-        post: form({ ...fields, ...(token === undefined ? {} : { csrf: token }) }),
-      })
-    ).stdout,
-  );
+const post = (path: string, fields: Record<string, string>, token?: string) =>
+  adminPost(h, path, { ...fields, ...(token === undefined ? {} : { csrf: token }) });
 
 describe("the admin's operations page", () => {
   it("shows this hour's WAPI budget, a pause with its reason, and the queue", async () => {

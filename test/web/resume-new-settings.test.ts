@@ -8,10 +8,9 @@ import { startDaemon } from "../../src/provisioning/daemon.js";
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
 import {
+  adminPost,
   csrfTokenIn,
-  form,
   HARNESS_WAPI,
-  parseRaw,
   seedTenants,
   startProvisionedHarness,
   startWebHarness,
@@ -40,15 +39,7 @@ async function visitSettings(): Promise<string> {
 
 async function postSettings(path: string, fields: Record<string, string>): Promise<string> {
   const csrf = csrfTokenIn(await visitSettings());
-  const run = await h.visit({
-    level: "admin",
-    file: "index.raw",
-    session: h.da.login("admin"),
-    method: "POST",
-    query: `p=${path}`,
-    post: form({ ...fields, csrf }),
-  });
-  return parseRaw(run.stdout).body;
+  return (await adminPost(h, path, { ...fields, csrf })).body;
 }
 
 async function save(password: string | undefined): Promise<string> {

@@ -332,6 +332,23 @@ export function parseRaw(output: string): { status: number; headers: Map<string,
 }
 
 /** The CSRF token a rendered page carries (on its wrapper, and in every form). */
+/** Posts a form to an admin page as `admin` through the raw entry, and returns the parsed answer. */
+export async function adminPost(
+  h: WebHarness,
+  path: string,
+  fields: Record<string, string>,
+): Promise<ReturnType<typeof parseRaw>> {
+  const run = await h.visit({
+    level: "admin",
+    file: "index.raw",
+    session: h.da.login("admin"),
+    method: "POST",
+    query: `p=${path}`,
+    post: form(fields),
+  });
+  return parseRaw(run.stdout);
+}
+
 export function csrfTokenIn(html: string): string {
   const match = /data-csrf-token="([^"]+)"/.exec(html);
   if (match === null) throw new Error("the page has no CSRF token field");

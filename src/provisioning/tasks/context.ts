@@ -32,6 +32,8 @@ export interface TaskContext {
   dns: { defaultTtl: number; primaryIp: string | undefined };
   /** The reconciler's share of the hourly budget for drift checks, and the hourly limit it is a share of. */
   reconcile: { budgetShare: number; hourlyLimit: number };
+  /** The WEDOS credit: hours between balance reads, and the calendar (billing.timeZone) its months are counted in. */
+  credit: { checkHours: number; timeZone: string };
   db: Database;
   /** The usage ledger's writer: each task that starts, stops or charges a billed service calls it once. */
   billing: BillingEvents;

@@ -1,4 +1,5 @@
 import type { RegisteredTask } from "../task-definition.js";
+import { checkCredit, fetchCreditMovements } from "./credit-tasks.js";
 import { applyDrift, checkDrift } from "./drift-tasks.js";
 import { pollNotifications, protectDomain, purgeCache, unprotectDomain } from "./protection-tasks.js";
 import { reconcile } from "./reconcile.js";
@@ -22,6 +23,9 @@ const ALL: readonly RegisteredTask[] = [
   unprotectDomain,
   purgeCache,
   pollNotifications,
+  // the WEDOS credit
+  checkCredit,
+  fetchCreditMovements,
   // the whole installation
   reconcile,
   testConnection,

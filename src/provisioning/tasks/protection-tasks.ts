@@ -7,6 +7,7 @@ import type { WapiLane } from "../../wapi/lanes.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import { defineTask } from "../task-definition.js";
 import { accountPolicy } from "./account-policy.js";
+import { AFTER_ORDER_DELAY_MS, checkCredit } from "./credit-tasks.js";
 import type { TaskContext } from "./context.js";
 import { domainPayload } from "./domain-payload.js";
 
@@ -166,6 +167,8 @@ async function collectNotifications(ctx: TaskContext, lane: WapiLane): Promise<v
       const now = ctx.clock.now();
       if (notification.code < 2000) {
         ctx.db.transaction(() => activate(ctx, protection, data, now))();
+        // A paid order changed the balance: read it again shortly (orders made together share one read).
+        ctx.queue.enqueue(checkCredit, { trigger: "order" }, { delayMs: AFTER_ORDER_DELAY_MS });
       } else {
         ctx.protections.update(
           protection.domain,

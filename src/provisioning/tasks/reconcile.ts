@@ -6,6 +6,7 @@ import { applyPanelEvent } from "../lifecycle.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
+import { queueCreditWork } from "./credit-tasks.js";
 import { checkDrift } from "./drift-tasks.js";
 import { provisionDomain } from "./zone-tasks.js";
 
@@ -32,7 +33,8 @@ export const RECONCILE_REPORT_KEY = "last_reconcile";
 /**
  * reconcile: compares the panel with the inventory and with WEDOS's zone list (one request), queues what a
  * missed event would have queued, and spends at most `budgetShare` of the hourly budget on drift checks
- * (a plan of the zones looked at longest ago, kept for the admin's preview). Scheduled by cron; it only enqueues.
+ * (a plan of the zones looked at longest ago, kept for the admin's preview), and queues the WEDOS credit's reads
+ * when they are due (credit-tasks.ts). Scheduled by cron; it only enqueues.
  */
 export const reconcile = defineTask({
   name: "reconcile",
@@ -126,6 +128,7 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
     .slice(0, driftBudget);
   for (const domain of candidates) queue.enqueue(checkDrift, { domain: domain.domain });
   report.driftChecks = candidates.length;
+  queueCreditWork(ctx);
   report.deadJobs = queue.countsByState().dead;
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
   return report;

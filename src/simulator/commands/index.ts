@@ -28,6 +28,7 @@ export function findCommand(name: string): CommandHandler | undefined {
 const READ_ONLY = new Set([
   "ping",
   "credit-info",
+  "account-list",
   "dns-domains-list",
   "dns-domain-info",
   "dns-rows-list",

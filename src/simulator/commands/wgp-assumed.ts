@@ -1,6 +1,7 @@
+import { chargeCredit } from "../credit.js";
 import { formatAmount } from "../state.js";
 import { WapiFailure } from "../wapi-failure.js";
-import { addPeriod, priceCents, serviceView, WGP_CURRENCY } from "../wgp-services.js";
+import { addPeriod, priceCents, serviceView, WGP_CURRENCY, wgpOrderText } from "../wgp-services.js";
 import type { CommandHandler } from "./command.js";
 import { openService, parsePeriod, parseVariant } from "./wgp.js";
 
@@ -37,25 +38,25 @@ const cachePurge: CommandHandler = ({ account, data }) => {
 };
 
 /**
- * ASSUMED: charges one more period and extends the expiry; the answer carries the same fields as the create
- * notification. A service still pending has no expiry to extend (3305, "locked").
+ * ASSUMED: charges one more period (a credit movement with its own order number) and extends the expiry; the
+ * answer carries the same fields as the create notification. A service still pending has no expiry to extend (3305, "locked").
  */
-const domainRenew: CommandHandler = ({ account, data }) => {
+const domainRenew: CommandHandler = ({ account, data, now }) => {
   const service = openService(account, data);
   if (service.expiresAt === null) throw new WapiFailure(3305, `${service.domain} is not active yet`);
   const amountCents = priceCents(service.variantId, service.periodId);
-  if (account.creditCents < amountCents) throw new WapiFailure(2283, "credit too low to renew");
-  const before = account.creditCents;
-  account.creditCents -= amountCents;
+  const description = wgpOrderText("renewal", service.domain, service.variantId);
+  const charge = chargeCredit(account, { amountCents, description, now });
   service.expiresAt = addPeriod(service.expiresAt, service.periodId);
   return {
     data: {
       WGP_ID: service.wgpId,
       domain: service.domain,
+      order_num: charge.orderNum,
       currency: WGP_CURRENCY,
       amount: formatAmount(amountCents),
-      acc_amount_before: formatAmount(before),
-      acc_amount_current: formatAmount(account.creditCents),
+      acc_amount_before: formatAmount(charge.balanceBeforeCents),
+      acc_amount_current: formatAmount(charge.balanceAfterCents),
     },
   };
 };

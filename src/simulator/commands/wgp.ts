@@ -1,7 +1,8 @@
+import { chargeCredit } from "../credit.js";
 import { isValidIp } from "../ip-address.js";
 import type { AccountState, WgpServiceState } from "../state.js";
 import { WapiFailure } from "../wapi-failure.js";
-import { priceCents, WGP_PERIODS, WGP_VARIANTS } from "../wgp-services.js";
+import { priceCents, WGP_PERIODS, WGP_VARIANTS, wgpOrderText } from "../wgp-services.js";
 import type { CommandContext, CommandHandler } from "./command.js";
 import { looseInteger, looseStringList, parseDomainName } from "./params.js";
 
@@ -75,10 +76,7 @@ const domainCreate: CommandHandler = ({ account, data, now, clTRID, svTRID }: Co
   const template = data["template_domain_id"];
   if (account.wgpServices[domain] !== undefined) throw new WapiFailure(2291, `${domain} already has a service`);
   const amountCents = priceCents(variantId, periodId);
-  if (account.creditCents < amountCents) throw new WapiFailure(2283, `credit too low for ${amountCents / 100} CZK`);
-
-  const balanceBeforeCents = account.creditCents;
-  account.creditCents -= amountCents;
+  const charge = chargeCredit(account, { amountCents, description: wgpOrderText("order", domain, variantId), now });
   account.wgpServices[domain] = {
     wgpId: String(account.nextWgpId),
     domain,
@@ -91,17 +89,9 @@ const domainCreate: CommandHandler = ({ account, data, now, clTRID, svTRID }: Co
     createdAt: now,
     activatedAt: null,
     expiresAt: null,
-    order: {
-      orderNum: `${new Date(now).getUTCFullYear()}${String(account.nextOrderNum).padStart(6, "0")}`,
-      amountCents,
-      balanceBeforeCents,
-      balanceAfterCents: account.creditCents,
-      clTRID: clTRID ?? null,
-      svTRID,
-    },
+    order: { ...charge, amountCents, clTRID: clTRID ?? null, svTRID },
   };
   account.nextWgpId += 1;
-  account.nextOrderNum += 1;
   return { code: 1001 };
 };
 

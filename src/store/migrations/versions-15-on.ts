@@ -252,4 +252,44 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
       CREATE INDEX usage_ledger_by_domain ON usage_ledger (domain, id);
     `,
   },
+  {
+    version: 27,
+    name: "billing: the WEDOS credit balance and the credit movements fetched for reconciliation",
+    sql: `
+      -- Each balance read with credit-info (src/store/credit-store.ts): the newest is shown with its age.
+      -- trigger: schedule | order | admin.
+      CREATE TABLE credit_snapshots (
+        id            INTEGER PRIMARY KEY,
+        at            INTEGER NOT NULL,
+        balance_minor INTEGER NOT NULL,
+        currency      TEXT NOT NULL,
+        trigger       TEXT NOT NULL
+      );
+      CREATE INDEX credit_snapshots_by_at ON credit_snapshots (at);
+
+      -- Months whose movements were asked for (by the schedule, the page or the CLI) and when they were fetched:
+      -- one fetch job takes every month asked for and not yet fetched, one account-list request each.
+      CREATE TABLE credit_fetches (
+        month         TEXT PRIMARY KEY,       -- YYYY-MM
+        requested_at  INTEGER NOT NULL,
+        requested_by  TEXT NOT NULL,
+        fetched_at    INTEGER,                -- NULL until fetched (again, after a new request)
+        movements     INTEGER
+      );
+
+      -- The movements account-list reported for a month, replaced as a whole by each fetch; in WEDOS's order.
+      CREATE TABLE credit_movements (
+        month         TEXT NOT NULL,
+        seq           INTEGER NOT NULL,
+        at_text       TEXT,                   -- WEDOS's date-time text as given
+        day           TEXT,                   -- YYYY-MM-DD of at_text; NULL when unreadable
+        amount_minor  INTEGER,                -- negative: taken from the credit; NULL when unreadable
+        currency      TEXT,
+        description   TEXT NOT NULL,
+        order_num     TEXT,
+        fields        TEXT NOT NULL,          -- the item as WEDOS sent it (JSON)
+        PRIMARY KEY (month, seq)
+      );
+    `,
+  },
 ];

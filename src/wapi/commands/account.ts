@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { WapiClient } from "../client.js";
 import { parseData } from "../parse-data.js";
 import { notificationSchema, type WapiNotification } from "../schemas.js";
+import { readMovements, type CreditMovement } from "./account-movements.js";
 import type { CommandOptions } from "./dns.js";
 
-/** Account-level commands: ping, credit, and the notification queue. */
+/** Account-level commands: ping, the credit and its movements, and the notification queue. */
 export class AccountCommands {
   constructor(private readonly client: WapiClient) {}
 
@@ -28,6 +29,19 @@ export class AccountCommands {
     );
     const amount = parsed.amount === undefined ? undefined : Number(parsed.amount);
     return { amount: Number.isFinite(amount) ? amount : undefined, currency: parsed.currency, fields: reply.data };
+  }
+
+  /**
+   * account-list — the credit account's movements on the days `from`..`to` (YYYY-MM-DD, WEDOS's calendar). WEDOS
+   * documents it by name only: `date_from`/`date_to` are the names a client library uses (ASSUMED), and the answer
+   * is read tolerantly (account-movements.ts). `currency` is the account's, for items that name none.
+   */
+  async accountList(
+    range: { from: string; to: string; currency: string },
+    options?: CommandOptions,
+  ): Promise<CreditMovement[]> {
+    const reply = await this.client.call("account-list", { date_from: range.from, date_to: range.to }, options);
+    return readMovements(reply.data, range.currency);
   }
 
   /**

@@ -6,6 +6,7 @@ import { csReasons } from "./cs-reasons.js";
 import { csDomain } from "./cs-domain.js";
 import { csOps } from "./cs-ops.js";
 import { csPrices } from "./cs-prices.js";
+import { csCredit } from "./cs-credit.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -18,6 +19,7 @@ export const cs: Record<MessageKey, string> = {
   ...csDomain,
   ...csOps,
   ...csPrices,
+  ...csCredit,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -6,6 +6,7 @@ import { enReasons } from "./en-reasons.js";
 import { enDomain } from "./en-domain.js";
 import { enOps } from "./en-ops.js";
 import { enPrices } from "./en-prices.js";
+import { enCredit } from "./en-credit.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -21,6 +22,7 @@ export const en = {
   ...enDomain,
   ...enOps,
   ...enPrices,
+  ...enCredit,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

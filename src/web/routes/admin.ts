@@ -2,6 +2,7 @@ import type { Translate } from "../i18n/index.js";
 import { reasonLine, storedReasonView } from "../view-models/reason.js";
 import { Router } from "express";
 import type { Clock } from "../../clock.js";
+import type { Config } from "../../config/load.js";
 import type { WapiStatusView } from "../../model/wapi-status.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { provisionDomain } from "../../provisioning/tasks/zone-tasks.js";
@@ -19,6 +20,7 @@ import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
 import { openConflictRows } from "../view-models/conflicts.js";
 import { budgetGauge } from "../view-models/budget-gauge.js";
+import { creditLine } from "../view-models/credit.js";
 import { adminLinks } from "../view-models/layout.js";
 import { requestsChart } from "../view-models/requests-chart.js";
 import { showAdoptPreview } from "./drift.js";
@@ -35,6 +37,8 @@ export interface AdminSources {
   db: Database;
   /** The data directory and the hooks' spool: the page says when a filesystem of theirs is full. */
   writtenDirs: readonly string[];
+  /** The calendar and the balance-reading interval of the WEDOS credit line. */
+  billing: Pick<Config["billing"], "timeZone" | "creditCheckHours">;
 }
 
 /**
@@ -122,6 +126,7 @@ export async function showOperations(
     })),
     conflicts: openConflictRows(page, sources.conflicts),
     hookWarnings: hookWarningRows(sources.db, t),
+    credit: creditLine(page, sources),
   };
   await renderPage(res, page, "admin/operations", t("page.operations.title"), model);
 }

@@ -13,6 +13,7 @@ import type { SendingEstimates } from "../../provisioning/estimate.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
 import { billingOfferRoutes } from "./billing-offers.js";
 import { billingPriceRoutes, type BillingAdminSources } from "./billing-prices.js";
+import { creditRoutes } from "./billing-credit.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
@@ -63,6 +64,7 @@ export function pageRoutes(
     resumeRoutes(deps.resumeSending),
     billingPriceRoutes(deps.billing),
     billingOfferRoutes(deps.billing),
+    creditRoutes(deps.admin),
   );
   pages.use(pageNotFound);
   const router = Router();

@@ -5,6 +5,7 @@ import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { SendingEstimates } from "./provisioning/estimate.js";
+import { spendCheckFor } from "./provisioning/spend-check.js";
 import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
@@ -89,6 +90,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     clock,
     provisionClusterZones: config.directadmin.provisionClusterZones,
   };
+  const spending = spendCheckFor(db, config.billing);
   const tasks: TaskContext = {
     wapi,
     panel,
@@ -105,6 +107,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     dns: { defaultTtl: config.dns.defaultTtl, primaryIp: config.dns.primaryIp },
     reconcile: { budgetShare: config.daemon.reconcileBudgetShare, hourlyLimit: config.wapi.hourlyLimit },
     db,
+    spending,
   };
   const worker = new Worker({
     queue,

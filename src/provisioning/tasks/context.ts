@@ -11,6 +11,7 @@ import type { ZoneSync } from "../../sync/zone-sync.js";
 import type { Wapi } from "../../wapi/index.js";
 import type { LifecycleDeps } from "../lifecycle.js";
 import type { JobQueue } from "../queue.js";
+import type { SpendCheck } from "../spend-check.js";
 
 /** Everything a task may use. Built once by the composition root (main.ts) and shared by all tasks. */
 export interface TaskContext {
@@ -32,4 +33,6 @@ export interface TaskContext {
   /** The reconciler's share of the hourly budget for drift checks, and the hourly limit it is a share of. */
   reconcile: { budgetShare: number; hourlyLimit: number };
   db: Database;
+  /** Spending limits, checked before anything paid is ordered (provisioning/spend-check.ts). */
+  spending: Pick<SpendCheck, "check">;
 }

@@ -145,6 +145,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    spending,
     estimates: new SendingEstimates({ costs: new RequestCostStore(db), wapi: wapi.status, clock }),
     stores,
     hookSpool: hooks,

@@ -26,6 +26,12 @@ export type SpendRequest = { username: string; now: number } & (
   | { price: Money }
 );
 
+/** This month's retail bill of a customer, or of all of a reseller's customers together (zero when none). */
+export interface MonthSpends {
+  customer(name: string): Money;
+  reseller(name: string): Money;
+}
+
 /**
  * Whether a customer may order something paid now (docs/decisions/0049): the month's bill so far of the customer,
  * and of all the customers of its reseller (the account's creator), rated from the ledger, plus the retail price of
@@ -60,6 +66,27 @@ export class SpendCheck {
     const limit = this.deps.limits.get("reseller", reseller);
     if (limit === undefined) return undefined;
     return standing(limit, this.spent({ reseller }, this.dayOf(now)));
+  }
+
+  /**
+   * This month's bills in one rating, per customer and per reseller (their customers together, as the ledger
+   * records each entry's reseller): for pages that list many limits. `reseller` narrows to one reseller's customers.
+   */
+  monthSpends(now: number, reseller?: string): MonthSpends {
+    const { db, billing } = this.deps;
+    const scope = reseller === undefined ? { all: true as const } : { reseller };
+    const customers = new Map<string, Money>();
+    const resellers = new Map<string, Money>();
+    for (const statement of customerStatements(db, billing, monthOf(this.dayOf(now)), scope)) {
+      customers.set(statement.username, statement.totals.retail);
+      if (statement.reseller === null) continue;
+      const before = resellers.get(statement.reseller) ?? money(0, billing.currency);
+      resellers.set(statement.reseller, sum([before, statement.totals.retail], billing.currency));
+    }
+    return {
+      customer: (name) => customers.get(name) ?? money(0, billing.currency),
+      reseller: (name) => resellers.get(name) ?? money(0, billing.currency),
+    };
   }
 
   private limitSpends(username: string, day: Day): LimitSpend[] {

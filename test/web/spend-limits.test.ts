@@ -139,6 +139,20 @@ describe("the limits page", () => {
   });
 });
 
+describe("a limit set before the bills' currency changed", () => {
+  it("keeps every page working, tells resellers and the admin to set it again, and refuses orders", async () => {
+    limits().set({ scope: "customer", name: "alice", amount: money(5_000, "EUR") }, "admin admin", 0);
+    expect(await page("user", "alice")).toContain("wedos-intro");
+    expect(await page("admin", "admin")).toContain(
+      "A spending limit is in another currency than the bills (CZK), so nothing paid can be ordered where it applies",
+    );
+    expect(await page("reseller", "res1", "/billing/limits")).toContain("in another currency than the bills");
+    const order = await postTo("user", "alice", "/protection", { domain: "alice.test", want: "on" });
+    expect(order.status).toBe(500);
+    expect(h.services.stores.protections.choice("alice.test")).toBeUndefined();
+  });
+});
+
 describe("the warnings at 80 %", () => {
   it("warn the customer, its reseller and the admin on their home pages, and nobody else", async () => {
     limits().set({ scope: "customer", name: "alice", amount: CZK(1_000) }, "admin admin", 0);

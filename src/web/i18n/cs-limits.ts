@@ -24,6 +24,7 @@ export const csLimits: Record<keyof typeof enLimits, string> = {
   "limits.none": "žádný",
   "limits.state.warning": "vyčerpáno 80 % a více",
   "limits.state.over": "nad limitem",
+  "limits.state.currency": "v jiné měně než vyúčtování: nastavte ho znovu",
   "limits.amount.label": "Nový měsíční limit účtu {name} v {currency}",
   "limits.save": "Nastavit",
   "limits.remove": "Zrušit limit",
@@ -54,6 +55,8 @@ export const csLimits: Record<keyof typeof enLimits, string> = {
     "Vyúčtování vašich zákazníků za tento měsíc je nad vaším měsíčním limitem útraty ({spent} z {limit}): nic placeného pro ně nelze objednat.",
   "limits.warn.others": "Limity útraty vyčerpané z 80 % a více tento měsíc: {count}.",
   "limits.warn.link": "Zobrazit limity útraty",
+  "limits.warn.currency":
+    "Limit útraty je v jiné měně než vyúčtování ({currency}), takže tam, kde platí, nelze objednat nic placeného: nastavte ho znovu v {currency}.",
   "limits.refusedOrder.title": "Neobjednáno",
   "reason.spendLimit":
     "Neobjednáno: stojí {price} {currency} a tento měsíc by překročil váš limit útraty {limit} {currency}. Požádejte poskytovatele o zvýšení limitu, nebo objednejte příští měsíc.",

@@ -25,6 +25,7 @@ export const enLimits = {
   "limits.none": "none",
   "limits.state.warning": "80 % or more used",
   "limits.state.over": "over the limit",
+  "limits.state.currency": "in another currency than the bills: set it again",
   "limits.amount.label": "New monthly limit of {name} in {currency}",
   "limits.save": "Set",
   "limits.remove": "Remove the limit",
@@ -55,6 +56,8 @@ export const enLimits = {
     "Your customers' bills this month are over your monthly spending limit ({spent} of {limit}): nothing paid can be ordered for them.",
   "limits.warn.others": "{count} spending limit(s) are at 80 % or more this month.",
   "limits.warn.link": "See the spending limits",
+  "limits.warn.currency":
+    "A spending limit is in another currency than the bills ({currency}), so nothing paid can be ordered where it applies: set it again in {currency}.",
   "limits.refusedOrder.title": "Not ordered",
   "reason.spendLimit":
     "Not ordered: it costs {price} {currency} and would take this month over your spending limit of {limit} {currency}. Ask your provider to raise the limit, or order it next month.",

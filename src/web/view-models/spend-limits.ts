@@ -1,5 +1,5 @@
 import type { LimitStanding, SpendLimit } from "../../billing/limits.js";
-import { standing } from "../../billing/limits.js";
+import { LimitError, standing } from "../../billing/limits.js";
 import { decimalText, type Money } from "../../billing/money.js";
 import type { Clock } from "../../clock.js";
 import type { Reason } from "../../model/reason.js";
@@ -75,6 +75,11 @@ function row(
   const base = { scope, name, reseller: reseller ?? undefined, spent: money(spent) };
   if (limit === undefined)
     return { ...base, limit: page.t("limits.none"), used: "", level: "none", levelText: undefined, value: "" };
+  if (limit.amount.currency !== spent.currency) {
+    // Set before billing.currency changed: it cannot be compared, so orders are refused until it is set again.
+    const levelText = page.t("limits.state.currency");
+    return { ...base, limit: money(limit.amount), used: "", level: "over", levelText, value: "" };
+  }
   const state = standing(limit, spent);
   return {
     ...base,
@@ -100,13 +105,17 @@ export function limitsPageModel(
   const accounts = sources.limits.accounts({ creator: admin ? undefined : username, search });
   const vat = page.t(sources.billing.pricesIncludeVat ? "limits.vat.included" : "limits.vat.excluded");
   const ownLimit = admin ? undefined : sources.limits.get("reseller", username);
-  const own = ownLimit === undefined ? undefined : standing(ownLimit, spends.reseller(username));
+  const ownSpent = spends.reseller(username);
+  const own =
+    ownLimit === undefined || ownLimit.amount.currency !== ownSpent.currency ? undefined : standing(ownLimit, ownSpent);
   return {
     intro: page.t(admin ? "limits.intro.admin" : "limits.intro.reseller", { vat }),
     own: admin
       ? undefined
       : own === undefined
-        ? page.t("limits.own.none")
+        ? ownLimit === undefined
+          ? page.t("limits.own.none")
+          : `${formatMoney(page.language, ownLimit.amount)}: ${page.t("limits.state.currency")}`
         : page.t("limits.own.set", {
             limit: formatMoney(page.language, own.limit.amount),
             spent: formatMoney(page.language, own.spent),
@@ -146,6 +155,17 @@ export interface SpendWarning {
  * limits at 80 % or more; the admin of every limit at 80 % or more. Rated only where a limit is set.
  */
 export function spendWarnings(page: AuthenticatedContext, sources: LimitSources): SpendWarning[] {
+  try {
+    return warningsOf(page, sources);
+  } catch (error) {
+    // A limit in another currency than the bills: the home page still shows; resellers and the admin are told.
+    if (!(error instanceof LimitError) || page.identity.level === "user") return [];
+    const href = pageUrl(page.identity.level, page.request.mode, LIMITS_PATH);
+    return [{ level: "over", text: page.t("limits.warn.currency", { currency: sources.billing.currency }), href }];
+  }
+}
+
+function warningsOf(page: AuthenticatedContext, sources: LimitSources): SpendWarning[] {
   const { level, username } = page.identity;
   const now = sources.clock.now();
   const href = level === "user" ? undefined : pageUrl(level, page.request.mode, LIMITS_PATH);

@@ -6,6 +6,7 @@ import type { Database } from "../../src/store/database.js";
  * adds a column, table or index adds its line here.
  */
 const UNDO: Readonly<Record<number, string>> = {
+  28: "DROP TABLE spend_limits;",
   23: "DROP TABLE usage_ledger; DROP TABLE price_book; DROP TABLE billing_audit;",
   22: "ALTER TABLE jobs DROP COLUMN settled; DROP TABLE adopt_previews;",
   21: "ALTER TABLE jobs DROP COLUMN last_error_code; ALTER TABLE domains DROP COLUMN dns_reason_code;",

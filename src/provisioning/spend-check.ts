@@ -162,6 +162,9 @@ export function spendCheckFor(db: Database, billing: BillingSettings, terms: Ter
   return new SpendCheck({ db, billing, terms, inventory: new InventoryStore(db), limits: new SpendLimitStore(db) });
 }
 
+/** The check a caller needs (a plan change takes it as a parameter, NO_SPEND_CHECK by default). */
+export type CheckSpend = (request: SpendRequest) => SpendDecision;
+
 /** A check that lets everything through: where no limits are wired (tests of other parts, tools). */
 export const NO_SPEND_CHECK: Pick<SpendCheck, "check"> = {
   check: () => ({ allowed: true, warnings: [] }),

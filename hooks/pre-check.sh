@@ -1,6 +1,7 @@
 # wedos-panel: shared body of the pre hooks, sourced with _wp_hook set. DirectAdmin refuses the action when a pre hook
-# exits non-zero, and shows what it printed. These hooks refuse for one reason only, the package's quota of WEDOS
-# zones: `wedos-panel hook-check` says so with exit status 77 and a message starting "WEDOS DNS: ", which is shown.
+# exits non-zero, and shows what it printed. These hooks refuse for two reasons only, the package's quota of WEDOS
+# zones and a spending limit the package's protection order would pass: `wedos-panel hook-check` says so with exit
+# status 77 and a message starting "WEDOS DNS: " or "WEDOS Global: ", which is shown.
 # Anything else — no Node.js, no build, a missing module, a locked database, no answer within 3 seconds (DirectAdmin
 # waits for pre hooks inline), any crash — lets the action through (exit 0) and leaves a warning for the admin in the
 # spool, which the daemon records for `wedos-panel doctor` and the operations page. The plugin never blocks the panel.
@@ -24,7 +25,7 @@ else
   _wp_first=
   while IFS= read -r _wp_line; do
     case $_wp_line in
-      "WEDOS DNS: "*) _wp_refusal=$_wp_line ;;
+      "WEDOS DNS: "* | "WEDOS Global: "*) _wp_refusal=$_wp_line ;;
       *Error* | wedos-panel*) [ -n "$_wp_detail" ] || _wp_detail=$_wp_line ;;
     esac
     [ -n "$_wp_first" ] || _wp_first=$_wp_line

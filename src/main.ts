@@ -5,6 +5,7 @@ import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { SendingEstimates } from "./provisioning/estimate.js";
+import { spendCheckFor } from "./provisioning/spend-check.js";
 import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
@@ -104,6 +105,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     provisionClusterZones: config.directadmin.provisionClusterZones,
     billing,
   };
+  const spending = spendCheckFor(db, config.billing);
   const tasks: TaskContext = {
     wapi,
     panel,
@@ -122,6 +124,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     credit: { checkHours: config.billing.creditCheckHours, timeZone: config.billing.timeZone },
     db,
     billing,
+    spending,
   };
   const worker = new Worker({
     queue,
@@ -159,6 +162,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     tasks,
     lifecycle,
     spool,
+    spending,
     estimates: new SendingEstimates({ costs: new RequestCostStore(db), wapi: wapi.status, clock }),
     stores,
     hookSpool: hooks,

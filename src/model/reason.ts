@@ -30,6 +30,9 @@ export const REASON_CODES = [
   "domain-gone",
   "nothing-to-check",
   "taken-over",
+  // A spending limit (the customer's own, or its reseller's) refused a paid order.
+  "spend-limit",
+  "spend-limit-reseller",
   // Something this server failed at (a file, the database): the admin reads the detail.
   "internal",
   // Written before reasons had codes: only its text is known.

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../clock.js";
 import type { PanelKind } from "../model/panel-kind.js";
 import { PACKAGE_ROOT } from "../package-info.js";
 import { hookSpool } from "../provisioning/spool.js";
+import { SpendLimitStore } from "../store/spend-limit-store.js";
 import type { CsrfTokens } from "./csrf.js";
 import type { WebDeps } from "./deps.js";
 import type { VisitorProver } from "./identity/identity.js";
@@ -58,6 +59,13 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     queue: deps.queue,
     actions: deps.actions,
     estimates: deps.estimates,
+    limits: {
+      spending: deps.spending,
+      limits: new SpendLimitStore(deps.db),
+      inventory: stores.inventory,
+      clock: deps.clock,
+      billing: deps.config.billing,
+    },
     resumeSending: () => deps.resumeSending("admin"),
     records: {
       panel: deps.panel,

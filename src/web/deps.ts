@@ -5,6 +5,7 @@ import type { WapiCredentialsWriter } from "../model/wapi-settings.js";
 import type { Panel } from "../panel/panel.js";
 import type { CustomerActions } from "../provisioning/customer-actions.js";
 import type { SendingEstimates } from "../provisioning/estimate.js";
+import type { SpendCheck } from "../provisioning/spend-check.js";
 import type { JobQueue } from "../provisioning/queue.js";
 import type { ConnectionTest } from "../provisioning/tasks/test-connection.js";
 import type { ConflictStore } from "../store/conflict-store.js";
@@ -49,6 +50,8 @@ export interface WebDeps {
     calls: Pick<WapiCallStore, "latest">;
     credentials: WapiCredentialsWriter;
   };
+  /** Spending limits: checked before a page orders anything paid, and warned about from 80 %. */
+  spending: SpendCheck;
   /** The admin's Test connection: one ping now with the settings in use; the outcome is kept for the settings page. */
   testConnection(): Promise<ConnectionTest>;
   /**

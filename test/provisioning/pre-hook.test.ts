@@ -1,12 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { dayOf } from "../../src/billing/calendar.js";
+import { money } from "../../src/billing/money.js";
 import { PACKAGE_ROOT } from "../../src/package-info.js";
 import { policySchema } from "../../src/model/policy.js";
 import { hookSpool, pendingEventFiles, readSpooledEvent } from "../../src/provisioning/spool.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
+import { SpendLimitStore } from "../../src/store/spend-limit-store.js";
+import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
+import { chargeEntry } from "../support/ledger-entries.js";
 import { tempDir } from "../support/temp-dir.js";
 
 /** Runs the real hooks/<hook>.sh the way DirectAdmin does: a separate process, DirectAdmin's variables only. */
@@ -89,6 +94,26 @@ describe("the zone-quota pre hooks", () => {
         domain: "x.test",
         WEDOS_PANEL_WARNING: expect.stringContaining("/nonexistent/config.json: file not found"),
       },
+    });
+  });
+
+  it("refuse a domain whose package orders protection when the account is over its spending limit", () => {
+    const dataDir = accountWithDomains(0, 0);
+    const db = openDatabase(databaseFileIn(dataDir));
+    new PolicyStore(db).save("gold", policySchema.parse({ protection: "start" }), 0);
+    new SpendLimitStore(db).set({ scope: "customer", name: "alice", amount: money(500, "CZK") }, "cli root", 0);
+    const env = { WEDOS_PANEL_DATA_DIR: dataDir, username: "alice", domain: "alice1.test" };
+    expect(runPreHook("domain_create_pre", env)).toEqual({ status: 0, stdout: "" });
+    // This month's bill reaches 6.00 of the 5.00 allowed: the protection the domain would bring is refused.
+    const day = dayOf(Date.now(), "Europe/Prague");
+    new UsageLedgerStore(db).append(chargeEntry("alice", day, 600), 0);
+    db.close();
+    expect(runPreHook("domain_create_pre", env)).toEqual({
+      status: 1,
+      stdout:
+        "WEDOS Global: the package gold orders WEDOS Global protection (start) for each new domain, which would " +
+        "take this account over its monthly spending limit of 5.00 CZK; ask your provider to raise the limit, or " +
+        "create the domain next month\n",
     });
   });
 });

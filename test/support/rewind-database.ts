@@ -6,6 +6,7 @@ import type { Database } from "../../src/store/database.js";
  * adds a column, table or index adds its line here.
  */
 const UNDO: Readonly<Record<number, string>> = {
+  28: "DROP TABLE spend_limits;",
   27: "DROP TABLE credit_snapshots; DROP TABLE credit_fetches; DROP TABLE credit_movements;",
   25: "DROP INDEX usage_ledger_by_domain;",
   24: "DROP TABLE offer_lines; DROP TABLE offers;",

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { policySchema } from "../../src/model/policy.js";
 import type { StoredProtectionState } from "../../src/model/protection-state.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
-import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, type WebHarness } from "./support.js";
+import { form, postAs, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 import { reason } from "../../src/model/reason.js";
 
 let h: WebHarness;
@@ -28,26 +28,13 @@ const domainPage = async (level: Level, username: string, domain: string) =>
   (await h.visit({ level, session: h.da.login(username), query: `p=/domains/${domain}` })).stdout;
 
 /** A POST from the visitor's raw page to `path`, its body made by `encode` from the fields and a CSRF token. */
-const postTo = async (
+const postTo = (
   level: Level,
   username: string,
   path: string,
   fields: Record<string, string>,
-  { withToken = true, encode = form }: { withToken?: boolean; encode?: typeof form } = {},
-) => {
-  const token: Record<string, string> = withToken
-    ? { csrf: csrfTokenIn((await h.visit({ level, session: h.da.login(username) })).stdout) }
-    : {};
-  const run = await h.visit({
-    level,
-    file: "index.raw",
-    session: h.da.login(username),
-    method: "POST",
-    query: `p=${path}`,
-    post: encode({ ...fields, ...token }),
-  });
-  return parseRaw(run.stdout);
-};
+  options: { withToken?: boolean; encode?: typeof form } = {},
+) => postAs(h, level, username, path, fields, options);
 /** Posts to the protection route as the visitor would: `confirmed` only from the confirmation page. */
 const post = (
   level: Level,

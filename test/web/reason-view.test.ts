@@ -12,6 +12,11 @@ const PARAMS = {
   result: "Maximum number of DNS domains exceeded",
   count: 3,
   job: 7,
+  // A spending limit's refusal (spend-limit, spend-limit-reseller).
+  limit: "500.00",
+  price: "70.00",
+  currency: "CZK",
+  name: "bob",
 };
 const reader = (level: "user" | "reseller" | "admin", language: Language = "en") => ({
   t: translator(language),

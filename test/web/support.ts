@@ -355,6 +355,32 @@ export function csrfTokenIn(html: string): string {
   return match[1] as string;
 }
 
+/**
+ * A POST from the visitor's raw page to `path`, its body made by `encode` from the fields and a CSRF token taken
+ * from the visitor's home page (left out with `withToken: false`).
+ */
+export async function postAs(
+  h: WebHarness,
+  level: "user" | "reseller" | "admin",
+  username: string,
+  path: string,
+  fields: Record<string, string>,
+  { withToken = true, encode = form }: { withToken?: boolean; encode?: typeof form } = {},
+): Promise<ReturnType<typeof parseRaw>> {
+  const token: Record<string, string> = withToken
+    ? { csrf: csrfTokenIn((await h.visit({ level, session: h.da.login(username) })).stdout) }
+    : {};
+  const run = await h.visit({
+    level,
+    file: "index.raw",
+    session: h.da.login(username),
+    method: "POST",
+    query: `p=${path}`,
+    post: encode({ ...fields, ...token }),
+  });
+  return parseRaw(run.stdout);
+}
+
 /** A form body as a browser encodes it. */
 export function form(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();

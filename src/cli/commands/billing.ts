@@ -4,6 +4,7 @@ import { OfferError } from "../../billing/offer.js";
 import { ProductError } from "../../billing/product.js";
 import { OfferNotFound } from "../../store/offer-store.js";
 import { UsageError, type CliCommand, type CliIo, type CliOptions, type ParsedArgs } from "../command.js";
+import { billingLimitCommand } from "./billing-limits.js";
 import { offerSubcommand } from "./billing-offers.js";
 import { priceSubcommand } from "./billing-prices.js";
 
@@ -20,14 +21,22 @@ export interface BillingSubcommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-const SUBCOMMANDS: readonly BillingSubcommand[] = [priceSubcommand, offerSubcommand];
+/** A sub-command written as a command of its own (its help is its usage). */
+const asSubcommand = (command: CliCommand): BillingSubcommand => ({
+  name: command.name,
+  usage: command.help,
+  options: command.options,
+  run: (args, io) => command.run(args, io),
+});
+
+const SUBCOMMANDS: readonly BillingSubcommand[] = [priceSubcommand, offerSubcommand, asSubcommand(billingLimitCommand)];
 
 /** Errors of input the billing rules refuse: shown as usage errors with their own sentence. */
 const INPUT_ERRORS = [OfferError, OfferNotFound, MoneyError, ProductError, CalendarError];
 
 export const billingCommand: CliCommand = {
   name: "billing",
-  summary: "Wholesale prices, offers and the other billing records",
+  summary: "The reselling business: wholesale prices, offers, spending limits and the other billing records",
   help: SUBCOMMANDS.map((sub) => sub.usage.trim()).join("\n\n"),
   options: Object.assign({}, ...SUBCOMMANDS.map((sub) => sub.options)) as CliOptions,
   positionals: true,

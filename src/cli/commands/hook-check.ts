@@ -1,5 +1,6 @@
 import { loadConfig } from "../../config/load.js";
 import { toError } from "../../errors.js";
+import { newDomainSpendRefusal, spendCheckFor } from "../../provisioning/spend-check.js";
 import { zoneQuotaRefusal } from "../../provisioning/zone-quota.js";
 import { openConfiguredDatabase } from "../../store/database.js";
 import { InventoryStore } from "../../store/inventory-store.js";
@@ -20,7 +21,9 @@ export const hookCheckCommand: CliCommand = {
   help: `Usage: wedos-panel hook-check domain_create_pre|domain_pointer_create_pre
 
 Reads DirectAdmin's hook environment and exits ${HOOK_REFUSE_STATUS} with the reason when the package's quota of
-WEDOS zones (policy --zone-quota) is used up, so DirectAdmin refuses the domain; 0 lets it through. When
+WEDOS zones (policy --zone-quota) is used up, or when the package orders WEDOS Global protection for each new
+domain and that would go past a spending limit (wedos-panel billing limit), so DirectAdmin refuses the domain; 0
+lets it through. When
 the plugin itself fails, it exits 1 with the reason on stderr: the hook then lets the domain through and
 leaves that reason for the admin (wedos-panel doctor). A broken plugin never blocks the panel.`,
   options: {},
@@ -34,13 +37,14 @@ leaves that reason for the admin (wedos-panel doctor). A broken plugin never blo
     if (username === undefined || domain === undefined) return 0;
     let refusal: string | undefined;
     try {
-      const db = openConfiguredDatabase(loadConfig(io.env));
+      const config = loadConfig(io.env);
+      const db = openConfiguredDatabase(config);
       try {
-        refusal = zoneQuotaRefusal(
-          { username, domain, package: io.env.package },
-          new InventoryStore(db),
-          new PolicyStore(db),
-        );
+        const stores = { inventory: new InventoryStore(db), policies: new PolicyStore(db) };
+        const account = { username, package: io.env.package };
+        refusal =
+          zoneQuotaRefusal({ ...account, domain }, stores.inventory, stores.policies) ??
+          newDomainSpendRefusal(account, stores, spendCheckFor(db, config.billing), io.clock.now());
       } finally {
         db.close();
       }

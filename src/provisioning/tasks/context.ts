@@ -12,6 +12,7 @@ import type { Wapi } from "../../wapi/index.js";
 import type { BillingEvents } from "../billing-events.js";
 import type { LifecycleDeps } from "../lifecycle.js";
 import type { JobQueue } from "../queue.js";
+import type { SpendCheck } from "../spend-check.js";
 
 /** Everything a task may use. Built once by the composition root (main.ts) and shared by all tasks. */
 export interface TaskContext {
@@ -37,4 +38,6 @@ export interface TaskContext {
   db: Database;
   /** The usage ledger's writer: each task that starts, stops or charges a billed service calls it once. */
   billing: BillingEvents;
+  /** Spending limits, checked before anything paid is ordered (provisioning/spend-check.ts). */
+  spending: Pick<SpendCheck, "check">;
 }

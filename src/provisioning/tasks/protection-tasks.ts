@@ -5,7 +5,8 @@ import { normaliseList } from "../../wapi/lists.js";
 import { protectionWanted } from "../../model/policy.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
-import { defineTask } from "../task-definition.js";
+import { protectionSpendRefusal } from "../spend-check.js";
+import { defineTask, type TaskResult } from "../task-definition.js";
 import { accountPolicy } from "./account-policy.js";
 import { AFTER_ORDER_DELAY_MS, checkCredit } from "./credit-tasks.js";
 import type { TaskContext } from "./context.js";
@@ -30,7 +31,7 @@ export const protectDomain = defineTask({
   run: (ctx, job) => orderProtection(ctx, job.payload.domain, job.lane),
 });
 
-async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
+async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane): Promise<TaskResult> {
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "active") return;
   const account = row.username === null ? undefined : ctx.inventory.account(row.username);
@@ -42,6 +43,22 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
   // A failed order may be ordered again (the list below is read first, so nothing is ordered twice).
   if (existing !== undefined && !["ordering", "removed", "error"].includes(existing.state)) return;
   const now = ctx.clock.now();
+  // Third-level and deeper names can only use cname mode (docs/reference/wapi.md#wedos-global-protection).
+  const mode = domain.split(".").length > 2 ? "cname" : policy.protectionMode;
+  const upstreamIps = account?.ips ?? [];
+  // A row left "ordering" by a crash may have been sent: it is looked up below, never refused.
+  if (existing?.state !== "ordering") {
+    const refusal = protectionSpendRefusal(ctx.spending, row.username, policy, now);
+    if (refusal !== undefined) {
+      // Nothing is sent: the row says why the order failed, and a new order can be made once the limit allows.
+      const order = { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps };
+      ctx.db.transaction(() => {
+        ctx.protections.recordOrdering(order, now);
+        ctx.protections.update(domain, { state: "error", reason: refusal.detail }, now);
+      })();
+      return { note: refusal };
+    }
+  }
 
   const atWedos = await protectedAtWedos(ctx, domain, lane);
   if (atWedos) {
@@ -59,9 +76,6 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
     return;
   }
 
-  // Third-level and deeper names can only use cname mode (docs/reference/wapi.md#wedos-global-protection).
-  const mode = domain.split(".").length > 2 ? "cname" : policy.protectionMode;
-  const upstreamIps = account?.ips ?? [];
   ctx.protections.recordOrdering(
     { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps },
     now,

@@ -292,4 +292,22 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 28,
+    name: "billing: spending limits per customer and per reseller",
+    sql: `
+      -- A monthly ceiling on what a customer (scope customer) or all of a reseller's customers (scope reseller) would
+      -- be billed, retail, in the bills' currency (src/billing/limits.ts, docs/decisions/0049). One row per scope and
+      -- name; no row: no limit. Every change is also written to billing_audit with who made it.
+      CREATE TABLE spend_limits (
+        scope        TEXT NOT NULL,           -- customer | reseller
+        name         TEXT NOT NULL,           -- the panel username
+        amount_minor INTEGER NOT NULL,
+        currency     TEXT NOT NULL,
+        set_by       TEXT NOT NULL,
+        set_at       INTEGER NOT NULL,
+        PRIMARY KEY (scope, name)
+      );
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { csDomain } from "./cs-domain.js";
 import { csOps } from "./cs-ops.js";
 import { csPrices } from "./cs-prices.js";
 import { csCredit } from "./cs-credit.js";
+import { csLimits } from "./cs-limits.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -20,6 +21,7 @@ export const cs: Record<MessageKey, string> = {
   ...csOps,
   ...csPrices,
   ...csCredit,
+  ...csLimits,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

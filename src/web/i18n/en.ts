@@ -7,6 +7,7 @@ import { enDomain } from "./en-domain.js";
 import { enOps } from "./en-ops.js";
 import { enPrices } from "./en-prices.js";
 import { enCredit } from "./en-credit.js";
+import { enLimits } from "./en-limits.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -23,6 +24,7 @@ export const en = {
   ...enOps,
   ...enPrices,
   ...enCredit,
+  ...enLimits,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

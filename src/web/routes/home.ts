@@ -6,6 +6,7 @@ import { renderPage } from "../render.js";
 import { pageUrl } from "../urls.js";
 import { domainListModel, domainQuery } from "../view-models/domain-list.js";
 import { adminLinks } from "../view-models/layout.js";
+import { spendWarnings, type LimitSources } from "../view-models/spend-limits.js";
 
 /** The title key of each level's home page. */
 const TITLE = {
@@ -19,7 +20,7 @@ const TITLE = {
  * customers' domains, or all domains with the queue counts for an admin — always the tenant scope's domains.
  * An action started here answers with this page again (action-notice.ts), its notice above the list.
  */
-export async function showHome(res: Response, queue: JobQueue): Promise<void> {
+export async function showHome(res: Response, queue: JobQueue, limits: LimitSources): Promise<void> {
   const page = authenticatedPage(res);
   const level = page.identity.level;
   // "N queued" leads to the waiting jobs: the admin's every job, a reseller's or customer's their domains' only.
@@ -30,6 +31,7 @@ export async function showHome(res: Response, queue: JobQueue): Promise<void> {
     queue: level === "admin" ? queue.countsByState() : undefined,
     operationsHref: level === "admin" ? adminLinks(page).operations : undefined,
     waitingHref,
+    spendWarnings: spendWarnings(page, limits),
     waiting:
       waitingCount === 0 ? undefined : { href: waitingHref, label: page.t("waiting.link", { count: waitingCount }) },
   };
@@ -37,10 +39,10 @@ export async function showHome(res: Response, queue: JobQueue): Promise<void> {
 }
 
 /** `GET /` of every level. */
-export function homeRoutes(queue: JobQueue): Router {
+export function homeRoutes(queue: JobQueue, limits: LimitSources): Router {
   const router = Router();
   router.get("/", async (_req, res) => {
-    await showHome(res, queue);
+    await showHome(res, queue, limits);
   });
   return router;
 }

@@ -10,10 +10,12 @@ import { jobProgress } from "../middleware/job-progress.js";
 import { requireCsrf } from "../middleware/require-csrf.js";
 import { sendingState } from "../middleware/sending-state.js";
 import type { SendingEstimates } from "../../provisioning/estimate.js";
+import type { LimitSources } from "../view-models/spend-limits.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
 import { billingOfferRoutes } from "./billing-offers.js";
 import { billingPriceRoutes, type BillingAdminSources } from "./billing-prices.js";
 import { creditRoutes } from "./billing-credit.js";
+import { limitRoutes } from "./billing-limits.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
@@ -38,6 +40,7 @@ export function pageRoutes(
     settings: SettingsSources;
     billing: BillingAdminSources;
     estimates: SendingEstimates;
+    limits: LimitSources;
     /** The admin's Resume (WebDeps.resumeSending). */
     resumeSending: () => boolean;
     log: (line: string) => void;
@@ -48,10 +51,11 @@ export function pageRoutes(
   for (const level of LEVELS)
     pages.use(
       `/${level}`,
-      homeRoutes(deps.queue),
+      homeRoutes(deps.queue, deps.limits),
       jobRoutes(deps.queue, deps.admin.clock),
       domainRoutes(deps.records, deps.actions),
-      protectionRoutes(deps.queue, deps.records, deps.admin.clock),
+      protectionRoutes(deps.queue, deps.records, deps.admin.clock, deps.limits.spending),
+      limitRoutes(deps.limits),
     );
   pages.use(
     "/admin",

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Clock } from "../../clock.js";
 import type { JobQueue } from "../../provisioning/queue.js";
+import { protectionSpendRefusal, type SpendCheck } from "../../provisioning/spend-check.js";
 import { protectDomain, unprotectDomain } from "../../provisioning/tasks/protection-tasks.js";
 import { answerAction } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
@@ -9,6 +10,7 @@ import { WebError } from "../errors.js";
 import { renderPage, sendJson } from "../render.js";
 import { linksOf } from "../view-models/layout.js";
 import { protectionConfirmView } from "../view-models/protection-confirm.js";
+import { refuseOrder } from "../spend-refusal.js";
 import { cancelEndsService, protectionSituation } from "../view-models/protection.js";
 import { protectionInputsOf, type RecordSources } from "./domains.js";
 
@@ -21,7 +23,12 @@ import { protectionInputsOf, type RecordSources } from "./domains.js";
  * task queued in the interactive lane; the tasks act on the latest choice, so quick on-off-on clicks order at most
  * once. Withdrawing an order not sent yet only records the choice: the order's job then finds nothing to order.
  */
-export function protectionRoutes(queue: JobQueue, records: RecordSources, clock: Clock): Router {
+export function protectionRoutes(
+  queue: JobQueue,
+  records: RecordSources,
+  clock: Clock,
+  spending: Pick<SpendCheck, "check">,
+): Router {
   const router = Router();
   router.post("/protection", (req, res, next) => {
     const page = authenticatedPage(res);
@@ -39,6 +46,10 @@ export function protectionRoutes(queue: JobQueue, records: RecordSources, clock:
         `${page.identity.username} may not switch the protection of ${row.domain} ${want} while it is ${phase}`,
       );
     }
+    // An order past a spending limit is refused at either step, before anything is recorded or queued.
+    const refusal =
+      want === "on" ? protectionSpendRefusal(spending, row.username, inputs.policy, clock.now()) : undefined;
+    if (refusal !== undefined) return refuseOrder(res, page, row.domain, refusal);
     if (bodyField(body, "confirmed") !== "yes") {
       const policy = inputs.policy;
       const confirm = protectionConfirmView(

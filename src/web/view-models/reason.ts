@@ -29,6 +29,8 @@ const TEXTS: Readonly<Record<ReasonCode, { plain: MessageKey; admin?: MessageKey
   "domain-gone": { plain: "reason.domainGone" },
   "nothing-to-check": { plain: "reason.nothingToCheck" },
   "taken-over": { plain: "reason.takenOver" },
+  "spend-limit": { plain: "reason.spendLimit", admin: "reason.spendLimit.admin" },
+  "spend-limit-reseller": { plain: "reason.spendLimitReseller", admin: "reason.spendLimitReseller.admin" },
   internal: { plain: "reason.internal", admin: "reason.internal.admin", told: true },
   unrecorded: { plain: "reason.internal", told: true },
 };

@@ -8,6 +8,7 @@ import { SendingEstimates } from "./provisioning/estimate.js";
 import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
+import { ledgerPlanBilling } from "./provisioning/plan-billing.js";
 import type { JobQueue } from "./provisioning/queue.js";
 import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
@@ -25,8 +26,10 @@ import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { RequestCostStore } from "./store/request-cost-store.js";
+import { ProtectionPlanStore } from "./store/protection-plan-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
 import { SpoolStore } from "./store/spool-store.js";
+import { UsageLedgerStore } from "./store/usage-ledger-store.js";
 import { ZoneSync } from "./sync/zone-sync.js";
 import { createWapi, type Wapi } from "./wapi/index.js";
 import type { WebDeps, WebStores } from "./web/deps.js";
@@ -98,6 +101,10 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     policies,
     protections: stores.protections,
     conflicts: stores.conflicts,
+    plans: new ProtectionPlanStore(db),
+    // Without offers' terms or spending limits given, no sale is priced and no change is refused.
+    planBilling: ledgerPlanBilling(new UsageLedgerStore(db), clock),
+    billingTimeZone: config.billing.timeZone,
     drift: stores.drift,
     queue,
     clock,

@@ -1,7 +1,11 @@
 import type { RegisteredTask } from "../task-definition.js";
 import { applyDrift, checkDrift } from "./drift-tasks.js";
 import { pollNotifications, protectDomain, purgeCache, unprotectDomain } from "./protection-tasks.js";
+import { changeProtectionPlan } from "./plan-tasks.js";
+import { planUpkeep } from "./plan-upkeep.js";
 import { reconcile } from "./reconcile.js";
+import { renewProtection } from "./renewal-tasks.js";
+import { refreshTemplates, replicateTemplate } from "./template-tasks.js";
 import { testConnection } from "./test-connection.js";
 import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./zone-tasks.js";
 
@@ -22,6 +26,12 @@ const ALL: readonly RegisteredTask[] = [
   unprotectDomain,
   purgeCache,
   pollNotifications,
+  // protection plans as products
+  changeProtectionPlan,
+  renewProtection,
+  refreshTemplates,
+  replicateTemplate,
+  planUpkeep,
   // the whole installation
   reconcile,
   testConnection,

@@ -7,6 +7,7 @@ import type { WapiLane } from "../../wapi/lanes.js";
 import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
 import { checkDrift } from "./drift-tasks.js";
+import { planUpkeep } from "./plan-upkeep.js";
 import { provisionDomain } from "./zone-tasks.js";
 
 export interface ReconcileReport {
@@ -127,6 +128,7 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   for (const domain of candidates) queue.enqueue(checkDrift, { domain: domain.domain });
   report.driftChecks = candidates.length;
   report.deadJobs = queue.countsByState().dead;
+  queue.enqueue(planUpkeep, {});
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
   return report;
 }

@@ -38,24 +38,31 @@ const cachePurge: CommandHandler = ({ account, data }) => {
 
 /**
  * ASSUMED: charges one more period and extends the expiry; the answer carries the same fields as the create
- * notification. A service still pending has no expiry to extend (3305, "locked").
+ * notification, with an order number of its own. `period_id`, when given, is the period paid for from now on.
+ * A service still pending has no expiry to extend (3305, "locked").
  */
-const domainRenew: CommandHandler = ({ account, data }) => {
+const domainRenew: CommandHandler = ({ account, data, now }) => {
   const service = openService(account, data);
   if (service.expiresAt === null) throw new WapiFailure(3305, `${service.domain} is not active yet`);
-  const amountCents = priceCents(service.variantId, service.periodId);
+  const periodId = data["period_id"] === undefined ? service.periodId : parsePeriod(data["period_id"]);
+  const amountCents = priceCents(service.variantId, periodId);
   if (account.creditCents < amountCents) throw new WapiFailure(2283, "credit too low to renew");
   const before = account.creditCents;
   account.creditCents -= amountCents;
-  service.expiresAt = addPeriod(service.expiresAt, service.periodId);
+  service.periodId = periodId;
+  service.expiresAt = addPeriod(service.expiresAt, periodId);
+  const orderNum = `${new Date(now).getUTCFullYear()}${String(account.nextOrderNum).padStart(6, "0")}`;
+  account.nextOrderNum += 1;
   return {
     data: {
       WGP_ID: service.wgpId,
       domain: service.domain,
+      order_num: orderNum,
       currency: WGP_CURRENCY,
       amount: formatAmount(amountCents),
       acc_amount_before: formatAmount(before),
       acc_amount_current: formatAmount(account.creditCents),
+      expiration_date: serviceView(service)["expiration_date"],
     },
   };
 };

@@ -1,0 +1,142 @@
+import { addDays, dayOf, type Day } from "../../billing/calendar.js";
+import { parseMoney, type Money } from "../../billing/money.js";
+import { productKey, type BillingPeriod, type ProductKey, type ProtectionPlan } from "../../billing/product.js";
+import { paidPeriod, renewalStep } from "../../billing/renewal.js";
+import type { SaleTerms } from "../../billing/terms.js";
+import { PriceBookStore } from "../../store/price-book-store.js";
+import { isGone } from "../../wapi/codes.js";
+import type { WapiLane } from "../../wapi/lanes.js";
+import { defineTask } from "../task-definition.js";
+import { accountPolicy } from "./account-policy.js";
+import type { TaskContext } from "./context.js";
+import { domainPayload } from "./domain-payload.js";
+
+/**
+ * renew-protection: before a service's paid period ends, renews it (`wgp-domain-renew`) when its terms say so, or —
+ * when they say it lapses — ends it at WEDOS on the day it is no longer paid. The renewal is paid and not idempotent:
+ * the period being renewed is written first, and an attempt that finds it written asks WEDOS for the service's expiry
+ * before paying again.
+ */
+export const renewProtection = defineTask({
+  name: "renew-protection",
+  payload: domainPayload,
+  domainOf: (payload) => payload.domain,
+  lane: "background",
+  run: (ctx, job) => renewOrLapse(ctx, job.payload.domain, job.lane),
+});
+
+interface Sale {
+  domain: string;
+  username: string | null;
+  reseller: string | null;
+  variant: ProtectionPlan;
+  period: BillingPeriod;
+  paidUntil: Day;
+}
+
+async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
+  const row = ctx.protections.get(domain);
+  const service = ctx.plans.service(domain);
+  if (row?.state !== "active" || service?.paidUntil === null || service === undefined) return;
+  const username = ctx.inventory.domain(domain)?.username ?? null;
+  const policy = await accountPolicy(ctx, username);
+  const sale: Sale = {
+    domain,
+    username,
+    reseller: username === null ? null : (ctx.inventory.account(username)?.creator ?? null),
+    variant: row.variant as ProtectionPlan,
+    period: row.period as BillingPeriod,
+    paidUntil: service.paidUntil,
+  };
+  const product = productKey({ service: "protection", plan: sale.variant, period: sale.period });
+  const today = dayOf(ctx.clock.now(), ctx.billingTimeZone);
+  const terms = ctx.planBilling.terms({ package: policy.package, product, day: today });
+  const step = renewalStep(today, sale.paidUntil, terms.renewal);
+  if (step === "wait") return;
+  if (step === "lapse") return lapse(ctx, sale, { product, terms }, lane);
+
+  if (service.renewingFrom === sale.paidUntil && (await renewedAtWedos(ctx, sale, lane))) return;
+  ctx.plans.markRenewing(domain, sale.paidUntil, ctx.clock.now());
+  const reply = await ctx.wapi.wgp.domainRenew(domain, sale.period, { lane });
+  const now = ctx.clock.now();
+  const period = paidPeriod(sale.paidUntil, sale.period);
+  const wholesale = moneyOf(reply.data.amount, reply.data.currency);
+  const reference = typeof reply.data.order_num === "string" ? reply.data.order_num : null;
+  if (wholesale !== null) {
+    new PriceBookStore(ctx.db).record({ product, price: wholesale, source: "wedos-renew", reference, seenAt: now, enteredBy: null });
+  }
+  ctx.plans.setPaidUntil(domain, period.until, now);
+  if (sale.username === null) return;
+  ctx.planBilling.recordCharge({
+    eventKey: `protection-renewal:${domain}:${sale.paidUntil}`,
+    day: today,
+    username: sale.username,
+    reseller: sale.reseller,
+    domain,
+    product,
+    terms,
+    actor: "daemon",
+    reference,
+    note: null,
+    wholesale,
+    coversFrom: period.from,
+    coversTo: period.coversTo,
+  });
+}
+
+/**
+ * After a renewal whose answer was lost (a crash, a timeout): whether WEDOS's expiry already lies beyond the period
+ * being renewed. If so the paid-until day follows it and nothing is paid again; the charge's amount is unknown, so
+ * the ledger gets none (reconciliation with WEDOS's credit movements finds it).
+ */
+async function renewedAtWedos(ctx: TaskContext, sale: Sale, lane: WapiLane): Promise<boolean> {
+  const info = await ctx.wapi.wgp.domainInfo(sale.domain, { lane });
+  const fields = (info.data.domain ?? info.data) as Record<string, unknown>;
+  const expiry = typeof fields.expiration_date === "string" ? fields.expiration_date.slice(0, 10) : "";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiry) || expiry <= sale.paidUntil) return false;
+  ctx.plans.setPaidUntil(sale.domain, expiry, ctx.clock.now());
+  return true;
+}
+
+async function lapse(
+  ctx: TaskContext,
+  sale: Sale,
+  sold: { product: ProductKey; terms: SaleTerms },
+  lane: WapiLane,
+): Promise<void> {
+  try {
+    await ctx.wapi.wgp.domainDelete(sale.domain, { lane });
+  } catch (error) {
+    if (!isGone(error)) throw error;
+  }
+  const now = ctx.clock.now();
+  ctx.protections.update(
+    sale.domain,
+    { state: "removed", reason: `the paid period ended on ${sale.paidUntil} and the offer lets it lapse` },
+    now,
+  );
+  ctx.plans.markLapsed(sale.domain, sale.paidUntil, now);
+  if (sale.username === null) return;
+  ctx.planBilling.recordStop({
+    eventKey: `protection-lapse:${sale.domain}:${sale.paidUntil}`,
+    // The last day it was paid for: a stop's day is the last day the service existed.
+    day: addDays(sale.paidUntil, -1),
+    username: sale.username,
+    reseller: sale.reseller,
+    domain: sale.domain,
+    product: sold.product,
+    terms: sold.terms,
+    actor: "daemon",
+    reference: null,
+    note: "lapsed at the end of its paid period",
+  });
+}
+
+function moneyOf(amount: unknown, currency: unknown): Money | null {
+  if ((typeof amount !== "string" && typeof amount !== "number") || typeof currency !== "string") return null;
+  try {
+    return parseMoney(String(amount), currency);
+  } catch {
+    return null;
+  }
+}

@@ -1,3 +1,5 @@
+import { NO_OFFER } from "../billing/terms.js";
+import { ProtectionPlanStore } from "../store/protection-plan-store.js";
 import { join } from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import { systemClock, type Clock } from "../clock.js";
@@ -69,6 +71,13 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       nameServers: deps.config.dns.delegationNameServers,
       zoneRecords: options.zoneRecords,
       lifecycle: { queue: deps.queue, conflicts: stores.conflicts, drift: stores.drift },
+      plans: {
+        store: new ProtectionPlanStore(deps.db),
+        // Read at each view, so terms wired after the app was made apply.
+        terms: (sale) => (deps.saleTerms ?? (() => NO_OFFER))(sale),
+        timeZone: deps.config.billing.timeZone,
+        clock: deps.clock,
+      },
     },
     admin: {
       clock: deps.clock,

@@ -18,6 +18,7 @@ import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
 import { jobAdminRoutes, jobRoutes } from "./jobs.js";
 import { lifecycleRoutes } from "./lifecycle.js";
+import { planRoutes } from "./billing-plan.js";
 import { protectionRoutes } from "./protection.js";
 import { resumeRoutes } from "./resume.js";
 
@@ -48,6 +49,7 @@ export function pageRoutes(
       jobRoutes(deps.queue, deps.admin.clock),
       domainRoutes(deps.records, deps.actions),
       protectionRoutes(deps.queue, deps.records, deps.admin.clock),
+      planRoutes(deps.queue, deps.records, deps.records.plans),
     );
   pages.use(
     "/admin",

@@ -22,7 +22,6 @@ export interface PaidService {
   period: string;
   activatedAt: number | null;
   paidUntil: Day | null;
-  renewingFrom: Day | null;
   templateId: string | null;
 }
 
@@ -32,8 +31,7 @@ export interface WgpTemplate {
   fetchedAt: number;
 }
 
-const SERVICE_COLUMNS = `domain, variant, period, activated_at AS activatedAt, paid_until AS paidUntil,
-  renewing_from AS renewingFrom, template_id AS templateId`;
+const SERVICE_COLUMNS = `domain, variant, period, activated_at AS activatedAt, paid_until AS paidUntil, template_id AS templateId`;
 
 /**
  * Protection plans as products (migration 29): each active service's paid-until day and template, the customers'
@@ -57,20 +55,15 @@ export class ProtectionPlanStore {
 
   setPaidUntil(domain: string, paidUntil: Day, now: number): void {
     this.db
-      .prepare("UPDATE protections SET paid_until = ?, renewing_from = NULL, updated_at = ? WHERE domain = ?")
+      .prepare("UPDATE protections SET paid_until = ?, updated_at = ? WHERE domain = ?")
       .run(paidUntil, now, domain);
-  }
-
-  /** Written before a renewal is sent: a crash leaves it, and the next attempt asks WEDOS before paying again. */
-  markRenewing(domain: string, from: Day, now: number): void {
-    this.db.prepare("UPDATE protections SET renewing_from = ?, updated_at = ? WHERE domain = ?").run(from, now, domain);
   }
 
   /** A new order starts afresh: no paid period yet, not lapsed, and the template it is ordered with. */
   startOrder(domain: string, templateId: string | null, now: number): void {
     this.db
       .prepare(
-        `UPDATE protections SET paid_until = NULL, renewing_from = NULL, lapsed_on = NULL, template_id = ?,
+        `UPDATE protections SET paid_until = NULL, lapsed_on = NULL, template_id = ?,
            updated_at = ? WHERE domain = ?`,
       )
       .run(templateId, now, domain);
@@ -79,7 +72,7 @@ export class ProtectionPlanStore {
   /** The service lapsed at the end of its paid period (`paidUntil`). */
   markLapsed(domain: string, paidUntil: Day, now: number): void {
     this.db
-      .prepare("UPDATE protections SET lapsed_on = ?, paid_until = NULL, renewing_from = NULL, updated_at = ? WHERE domain = ?")
+      .prepare("UPDATE protections SET lapsed_on = ?, paid_until = NULL, updated_at = ? WHERE domain = ?")
       .run(paidUntil, now, domain);
   }
 

@@ -6,7 +6,7 @@ import type { Database } from "../../src/store/database.js";
  * adds a column, table or index adds its line here.
  */
 const UNDO: Readonly<Record<number, string>> = {
-  29: `ALTER TABLE protections DROP COLUMN paid_until; ALTER TABLE protections DROP COLUMN renewing_from;
+  29: `ALTER TABLE protections DROP COLUMN paid_until;
     ALTER TABLE protections DROP COLUMN lapsed_on; ALTER TABLE protections DROP COLUMN template_id;
     ALTER TABLE policies DROP COLUMN plan_choice; ALTER TABLE policies DROP COLUMN protection_template;
     DROP TABLE protection_plan_choices; DROP TABLE wgp_templates;`,

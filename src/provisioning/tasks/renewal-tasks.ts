@@ -1,4 +1,4 @@
-import { addDays, dayOf, type Day } from "../../billing/calendar.js";
+import { addDays, dayOf, daysBetween, type Day } from "../../billing/calendar.js";
 import { parseMoney, type Money } from "../../billing/money.js";
 import { productKey, type BillingPeriod, type ProductKey, type ProtectionPlan } from "../../billing/product.js";
 import { paidPeriod, renewalStep } from "../../billing/renewal.js";
@@ -14,8 +14,7 @@ import { domainPayload } from "./domain-payload.js";
 /**
  * renew-protection: before a service's paid period ends, renews it (`wgp-domain-renew`) when its terms say so, or —
  * when they say it lapses — ends it at WEDOS on the day it is no longer paid. The renewal is paid and not idempotent:
- * the period being renewed is written first, and an attempt that finds it written asks WEDOS for the service's expiry
- * before paying again.
+ * each attempt first asks WEDOS for the service's expiry, and pays only when the period is not extended yet.
  */
 export const renewProtection = defineTask({
   name: "renew-protection",
@@ -55,18 +54,28 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
   if (step === "wait") return;
   if (step === "lapse") return lapse(ctx, sale, { product, terms }, lane);
 
-  if (service.renewingFrom === sale.paidUntil && (await renewedAtWedos(ctx, sale, lane))) return;
-  ctx.plans.markRenewing(domain, sale.paidUntil, ctx.clock.now());
-  const reply = await ctx.wapi.wgp.domainRenew(domain, sale.period, { lane });
-  const now = ctx.clock.now();
   const period = paidPeriod(sale.paidUntil, sale.period);
-  const wholesale = moneyOf(reply.data.amount, reply.data.currency);
-  const reference = typeof reply.data.order_num === "string" ? reply.data.order_num : null;
-  if (wholesale !== null) {
-    new PriceBookStore(ctx.db).record({ product, price: wholesale, source: "wedos-renew", reference, seenAt: now, enteredBy: null });
+  // WEDOS may have extended it already: our earlier attempt whose answer was lost, or a renewal of its own (whether
+  // WEDOS renews from the credit by itself is not published). Either way the period is paid once, not twice.
+  const extended = await expiryBeyond(ctx, sale, lane);
+  let answer: { wholesale: Money | null; reference: string | null; note: string | null };
+  if (extended !== undefined) {
+    answer = { wholesale: null, reference: null, note: "renewed at WEDOS; its answer was not seen, so its amount is not known" };
+    ctx.plans.setPaidUntil(domain, extended, ctx.clock.now());
+  } else {
+    const reply = await ctx.wapi.wgp.domainRenew(domain, sale.period, { lane });
+    const wholesale = moneyOf(reply.data.amount, reply.data.currency);
+    const reference = typeof reply.data.order_num === "string" ? reply.data.order_num : null;
+    const now = ctx.clock.now();
+    if (wholesale !== null) {
+      const price = { product, price: wholesale, source: "wedos-renew", reference, seenAt: now, enteredBy: null } as const;
+      new PriceBookStore(ctx.db).record(price);
+    }
+    ctx.plans.setPaidUntil(domain, period.until, now);
+    answer = { wholesale, reference, note: null };
   }
-  ctx.plans.setPaidUntil(domain, period.until, now);
   if (sale.username === null) return;
+  const { wholesale, reference, note } = answer;
   ctx.planBilling.recordCharge({
     eventKey: `protection-renewal:${domain}:${sale.paidUntil}`,
     day: today,
@@ -77,7 +86,7 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
     terms,
     actor: "daemon",
     reference,
-    note: null,
+    note,
     wholesale,
     coversFrom: period.from,
     coversTo: period.coversTo,
@@ -85,18 +94,19 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
 }
 
 /**
- * After a renewal whose answer was lost (a crash, a timeout): whether WEDOS's expiry already lies beyond the period
- * being renewed. If so the paid-until day follows it and nothing is paid again; the charge's amount is unknown, so
- * the ledger gets none (reconciliation with WEDOS's credit movements finds it).
+ * WEDOS's expiry of the service when it lies a renewal beyond the period being renewed (`wgp-domain-info`, fields
+ * ASSUMED). A day or two apart is only a different time zone's calendar; a renewal adds at least 28 days.
  */
-async function renewedAtWedos(ctx: TaskContext, sale: Sale, lane: WapiLane): Promise<boolean> {
+async function expiryBeyond(ctx: TaskContext, sale: Sale, lane: WapiLane): Promise<Day | undefined> {
   const info = await ctx.wapi.wgp.domainInfo(sale.domain, { lane });
   const fields = (info.data.domain ?? info.data) as Record<string, unknown>;
   const expiry = typeof fields.expiration_date === "string" ? fields.expiration_date.slice(0, 10) : "";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiry) || expiry <= sale.paidUntil) return false;
-  ctx.plans.setPaidUntil(sale.domain, expiry, ctx.clock.now());
-  return true;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiry)) return undefined;
+  return daysBetween(sale.paidUntil, expiry) >= EXTENDED_DAYS ? expiry : undefined;
 }
+
+/** How much later than our paid-until day WEDOS's expiry must be to count as renewed already. */
+const EXTENDED_DAYS = 14;
 
 async function lapse(
   ctx: TaskContext,

@@ -200,13 +200,11 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
     name: "protection plans as products: paid-until, plan choices, templates",
     sql: `
       -- The first day a protection service is no longer paid for (its period's end, like WEDOS's expiry), set from
-      -- the activation day plus the period and moved on by each renewal; renewing_from holds the paid_until a
-      -- renewal is being sent for (written before the paid request, so a crash never renews twice).
+      -- the activation day plus the period and moved on by each renewal.
       ALTER TABLE protections ADD COLUMN paid_until TEXT;
       -- A package's plan settings: whether the customer chooses the plan (fixed | customer) and its template.
       ALTER TABLE policies ADD COLUMN plan_choice TEXT NOT NULL DEFAULT 'fixed';
       ALTER TABLE policies ADD COLUMN protection_template TEXT NOT NULL DEFAULT '';
-      ALTER TABLE protections ADD COLUMN renewing_from TEXT;
       -- The paid_until of a service that lapsed under its offer: it is not ordered again unless a person asks.
       ALTER TABLE protections ADD COLUMN lapsed_on TEXT;
       -- The provider's WEDOS Global template (a WGP_ID) applied to the service, at its order or by replication.

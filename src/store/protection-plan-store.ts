@@ -31,7 +31,8 @@ export interface WgpTemplate {
   fetchedAt: number;
 }
 
-const SERVICE_COLUMNS = `domain, variant, period, activated_at AS activatedAt, paid_until AS paidUntil, template_id AS templateId`;
+const SERVICE_COLUMNS = `domain, variant, period, activated_at AS activatedAt, paid_until AS paidUntil,
+  template_id AS templateId`;
 
 /**
  * Protection plans as products (migration 29): each active service's paid-until day and template, the customers'
@@ -78,11 +79,12 @@ export class ProtectionPlanStore {
 
   /** The day a service lapsed under its offer, if it did (and was not ordered again since). */
   lapsedOn(domain: string): Day | undefined {
-    return (
-      this.db.prepare<[string], { day: Day | null }>("SELECT lapsed_on AS day FROM protections WHERE domain = ?").get(domain)
-        ?.day ?? undefined
-    );
+    const row = this.db
+      .prepare<[string], { day: Day | null }>("SELECT lapsed_on AS day FROM protections WHERE domain = ?")
+      .get(domain);
+    return row?.day ?? undefined;
   }
+
 
   setPlan(domain: string, variant: string, period: string, now: number): void {
     this.db
@@ -118,7 +120,9 @@ export class ProtectionPlanStore {
   }
 
   settleChoice(domain: string, state: "done" | "refused", reason: string | null): void {
-    this.db.prepare("UPDATE protection_plan_choices SET state = ?, reason = ? WHERE domain = ?").run(state, reason, domain);
+    this.db
+      .prepare("UPDATE protection_plan_choices SET state = ?, reason = ? WHERE domain = ?")
+      .run(state, reason, domain);
   }
 
   /** Replaces the stored list with what WEDOS answered now, and notes when (an empty answer counts too). */

@@ -9,7 +9,15 @@ import { NO_OFFER } from "../../src/billing/terms.js";
 import { policySchema } from "../../src/model/policy.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { tempDir } from "../support/temp-dir.js";
-import { csrfTokenIn, form, parseRaw, seedTenants, startWebHarness, visitMainPage, type WebHarness } from "../web/support.js";
+import {
+  csrfTokenIn,
+  form,
+  parseRaw,
+  seedTenants,
+  startWebHarness,
+  visitMainPage,
+  type WebHarness,
+} from "../web/support.js";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./support.js";
 
 /**

@@ -60,7 +60,8 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
   const extended = await expiryBeyond(ctx, sale, lane);
   let answer: { wholesale: Money | null; reference: string | null; note: string | null };
   if (extended !== undefined) {
-    answer = { wholesale: null, reference: null, note: "renewed at WEDOS; its answer was not seen, so its amount is not known" };
+    const note = "renewed at WEDOS; its answer was not seen, so its amount is not known";
+    answer = { wholesale: null, reference: null, note };
     ctx.plans.setPaidUntil(domain, extended, ctx.clock.now());
   } else {
     const reply = await ctx.wapi.wgp.domainRenew(domain, sale.period, { lane });
@@ -68,8 +69,14 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
     const reference = typeof reply.data.order_num === "string" ? reply.data.order_num : null;
     const now = ctx.clock.now();
     if (wholesale !== null) {
-      const price = { product, price: wholesale, source: "wedos-renew", reference, seenAt: now, enteredBy: null } as const;
-      new PriceBookStore(ctx.db).record(price);
+      new PriceBookStore(ctx.db).record({
+        product,
+        price: wholesale,
+        source: "wedos-renew",
+        reference,
+        seenAt: now,
+        enteredBy: null,
+      });
     }
     ctx.plans.setPaidUntil(domain, period.until, now);
     answer = { wholesale, reference, note: null };

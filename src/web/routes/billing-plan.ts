@@ -33,7 +33,8 @@ export function planRoutes(queue: JobQueue, records: RecordSources, plans: PlanS
     const chosen = parsePlanValue(bodyField(body, "plan"));
     const option = view.options.find((candidate) => candidate.value === bodyField(body, "plan"));
     if (chosen === undefined || option === undefined) {
-      throw new WebError(400, "plan.badChoice", `plan must be <plan>/<period>, not ${JSON.stringify(bodyField(body, "plan"))}`);
+      const given = JSON.stringify(bodyField(body, "plan"));
+      throw new WebError(400, "plan.badChoice", `plan must be <plan>/<period>, not ${given}`);
     }
     if (option.current) throw new WebError(409, "plan.same", `${row.domain} is on ${option.value} already`);
     if (bodyField(body, "confirmed") !== "yes") {

@@ -167,7 +167,7 @@ async function showPolicies(
   const templates = new ProtectionPlanStore(deps.db).templates();
   choices.protectionTemplate = [
     { value: "", label: page.t("policy.template.none") },
-    ...templates.map((template) => ({ value: template.templateId, label: `${template.domain} (${template.templateId})` })),
+    ...templates.map(({ templateId, domain }) => ({ value: templateId, label: `${domain} (${templateId})` })),
     // A policy's template WEDOS no longer lists stays choosable, named as such.
     ...[...new Set(deps.policies.list().map((policy) => policy.protectionTemplate))]
       .filter((id) => id !== "" && !templates.some((template) => template.templateId === id))

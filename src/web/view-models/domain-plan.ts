@@ -65,7 +65,7 @@ export function planView(
 ): PlanView | undefined {
   if (row?.state !== "active" || policy.protection === "off") return undefined;
   const day = dayOf(sources.clock.now(), sources.timeZone);
-  const service = sources.store.service(row.domain);
+  const paidUntil = sources.store.service(row.domain)?.paidUntil ?? undefined;
   const priced = (plan: ProtectionPlan, period: BillingPeriod) =>
     sources.terms({ package: policy.package, product: productKey({ service: "protection", plan, period }), day });
   const currentTerms = priced(row.variant as ProtectionPlan, row.period as BillingPeriod);
@@ -86,8 +86,8 @@ export function planView(
         : page.t("plan.refused", { ...chosen, reason: choice.reason ?? "" });
   return {
     current: label(row.variant as ProtectionPlan, row.period as BillingPeriod),
-    paidUntil: service?.paidUntil === null || service === undefined ? undefined : formatDay(page.language, service.paidUntil),
-    renewal: service?.paidUntil == null ? undefined : page.t(`plan.renewal.${currentTerms.renewal}`),
+    paidUntil: paidUntil === undefined ? undefined : formatDay(page.language, paidUntil),
+    renewal: paidUntil === undefined ? undefined : page.t(`plan.renewal.${currentTerms.renewal}`),
     options: planChoosable(policy)
       ? PROTECTION_PLANS.flatMap((plan) =>
           BILLING_PERIODS.map((period) => ({

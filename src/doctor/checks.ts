@@ -19,6 +19,7 @@ import { checkHookWarnings } from "./hook-warnings.js";
 import { checkInstallation } from "./installation.js";
 import { hookSpool } from "../provisioning/spool.js";
 import { checkDiskSpace } from "./disk-space.js";
+import { checkRenewals } from "./renewal-check.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -120,6 +121,7 @@ export async function runDoctor(
         "warn",
         `WEDOS rejected ${fuse.rejected} request(s) in the last hour; the plugin stops sending by itself at ${fuse.fuse}, before WEDOS blocks this server's IP address (it does after 10); Test connection has ${testsInWords(fuse)}`,
       );
+    results.push(checkRenewals(db, config.billing.timeZone, clock.now()));
     const jobs = new JobStore(db).countsByState();
     add(
       "job queue",

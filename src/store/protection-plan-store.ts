@@ -48,6 +48,16 @@ export class ProtectionPlanStore {
       .all();
   }
 
+  /** Active services whose paid period ended before `today` without a renewal, the longest overdue first. */
+  overdue(today: Day): PaidService[] {
+    return this.db
+      .prepare<[Day], PaidService>(
+        `SELECT ${SERVICE_COLUMNS} FROM protections WHERE state = 'active' AND paid_until < ?
+           ORDER BY paid_until, domain`,
+      )
+      .all(today);
+  }
+
   service(domain: string): PaidService | undefined {
     return this.db
       .prepare<[string], PaidService>(`SELECT ${SERVICE_COLUMNS} FROM protections WHERE domain = ?`)

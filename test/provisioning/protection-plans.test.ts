@@ -191,6 +191,21 @@ describe("renewal", () => {
     ]);
   });
 
+  it("renews nothing for a service WEDOS no longer has, and shows it ended", async () => {
+    savePolicy("monthly", {});
+    const domain = await protectedCustomer("hana", "monthly");
+    await h.reconcile();
+    await h.services.wapi.wgp.domainDelete(domain); // ended in WEDOS's administration
+    h.clock.set("2026-04-08T10:00:00Z");
+    await h.reconcile();
+    expect(sent("wgp-domain-renew")).toBe(0);
+    expect(h.services.tasks.protections.get(domain)).toMatchObject({
+      state: "removed",
+      reason: "WEDOS no longer has the service, so it was not renewed",
+    });
+    expect(ledger().filter((entry) => entry.event === "charge")).toEqual([]);
+  });
+
   it("lets a service lapse on its paid-until day when the terms say so, and does not order it again", async () => {
     savePolicy("once", {});
     const domain = await protectedCustomer("gia", "once");

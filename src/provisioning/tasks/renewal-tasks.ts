@@ -57,7 +57,16 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
   const period = paidPeriod(sale.paidUntil, sale.period);
   // WEDOS may have extended it already: our earlier attempt whose answer was lost, or a renewal of its own (whether
   // WEDOS renews from the credit by itself is not published). Either way the period is paid once, not twice.
-  const extended = await expiryBeyond(ctx, sale, lane);
+  let extended: Day | undefined;
+  try {
+    extended = await expiryBeyond(ctx, sale, lane);
+  } catch (error) {
+    if (!isGone(error)) throw error;
+    // Ended at WEDOS by someone else: nothing to renew, and nothing more is paid for it.
+    const reason = "WEDOS no longer has the service, so it was not renewed";
+    ctx.protections.update(domain, { state: "removed", reason }, ctx.clock.now());
+    return;
+  }
   let answer: { wholesale: Money | null; reference: string | null; note: string | null };
   if (extended !== undefined) {
     const note = "renewed at WEDOS; its answer was not seen, so its amount is not known";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { paidPeriod, renewalStep } from "../../src/billing/renewal.js";
-import { targetPlan } from "../../src/provisioning/tasks/plan-tasks.js";
+import { money } from "../../src/billing/money.js";
+import { costsMore, targetPlan } from "../../src/provisioning/tasks/plan-tasks.js";
 
 describe("paidPeriod", () => {
   it.each([
@@ -47,5 +48,20 @@ describe("targetPlan", () => {
   });
   it("is nothing for a package without protection", () => {
     expect(targetPlan({ ...policy, protection: "off" }, undefined)).toBeUndefined();
+  });
+});
+
+describe("costsMore", () => {
+  const czk = (minor: number) => money(minor, "CZK");
+  it.each([
+    ["a dearer plan", czk(1490_00), "monthly", czk(490_00), "monthly", true],
+    ["a cheaper plan", czk(99_00), "monthly", czk(490_00), "monthly", false],
+    ["a year at ten months' price", czk(4900_00), "yearly", czk(490_00), "monthly", false],
+    ["a year dearer than twelve months", czk(6000_00), "yearly", czk(490_00), "monthly", true],
+    ["a month of a year's plan", czk(490_00), "monthly", czk(4900_00), "yearly", true],
+    ["an unknown price", null, "monthly", czk(490_00), "monthly", true],
+    ["another currency", money(20_00, "EUR"), "monthly", czk(490_00), "monthly", true],
+  ] as const)("%s: %s", (_label, next, nextPeriod, now, nowPeriod, more) => {
+    expect(costsMore(next, now, { period: nextPeriod }, { period: nowPeriod })).toBe(more);
   });
 });

@@ -33,6 +33,11 @@ const sent = (command: string) =>
   h.commands().filter((c) => c.command === command && c.code !== null && c.code < 2000).length;
 const atWedos = (domain: string) => h.sim.simulator.dump().wgpServices.find((service) => service.domain === domain);
 const plans = () => h.services.tasks.plans;
+const MONTHLY_RETAIL: Record<string, number> = {
+  "protection/start/monthly": 99_00,
+  "protection/advanced/monthly": 490_00,
+  "protection/expert/monthly": 1_490_00,
+};
 
 /** A customer on `pkg` whose protection is active (ordered with the account, activated, its notification read). */
 async function protectedCustomer(username: string, pkg: string): Promise<string> {
@@ -71,7 +76,7 @@ describe("the customer's choice of plan and period", () => {
     const domain = await protectedCustomer("bob", "choose");
     const asked: unknown[] = [];
     h.services.tasks.planBilling = ledgerPlanBilling(new UsageLedgerStore(h.services.db), h.clock, {
-      terms: () => ({ ...NO_OFFER, offerId: 7, retail: money(1_990_00, "CZK") }),
+      terms: ({ product }) => ({ ...NO_OFFER, offerId: 7, retail: money(MONTHLY_RETAIL[product] ?? 0, "CZK") }),
       checkSpend: (request) => {
         asked.push(request);
         return { allowed: false, reason: "this month's limit of CZK 500.00 would be passed" };
@@ -82,7 +87,7 @@ describe("the customer's choice of plan and period", () => {
     await h.settle();
 
     expect(asked).toEqual([
-      { username: "bob", reseller: "admin", product: "protection/expert/monthly", price: money(1_990_00, "CZK") },
+      { username: "bob", reseller: "admin", product: "protection/expert/monthly", price: money(1_490_00, "CZK") },
     ]);
     expect(sent("wgp-domain-update-subscription")).toBe(0);
     expect(atWedos(domain)).toMatchObject({ variant_id: "2" });
@@ -93,6 +98,13 @@ describe("the customer's choice of plan and period", () => {
     // A refused choice is not retried by the upkeep either.
     await h.reconcile();
     expect(sent("wgp-domain-update-subscription")).toBe(0);
+
+    // Moving to a cheaper plan is never refused by the limit: the check is not even asked.
+    plans().choose(domain, "start", "monthly", "bob", h.clock.now());
+    h.services.queue.enqueue(changeProtectionPlan, { domain });
+    await h.settle();
+    expect(asked).toHaveLength(1);
+    expect(atWedos(domain)).toMatchObject({ variant_id: "1", period_id: "1" });
   });
 
   it("is ignored where the package sets the plan", async () => {

@@ -1,5 +1,6 @@
 import { dayOf } from "../../billing/calendar.js";
-import { productKey, type BillingPeriod, type ProtectionPlan } from "../../billing/product.js";
+import type { Money } from "../../billing/money.js";
+import { PERIOD_MONTHS, productKey, type BillingPeriod, type ProtectionPlan } from "../../billing/product.js";
 import { planChoosable, type Policy } from "../../model/policy.js";
 import type { PlanChoice } from "../../store/protection-plan-store.js";
 import type { WapiLane } from "../../wapi/lanes.js";
@@ -69,7 +70,13 @@ async function changePlan(ctx: TaskContext, domain: string, lane: WapiLane, jobI
   const product = productKey({ service: "protection", plan: target.variant, period: target.period });
   const terms = ctx.planBilling.terms({ package: policy.package, product, day });
   const reseller = username === null ? null : (ctx.inventory.account(username)?.creator ?? null);
-  if (target.source === "customer" && username !== null) {
+  const current = productKey({
+    service: "protection",
+    plan: row.variant as ProtectionPlan,
+    period: row.period as BillingPeriod,
+  });
+  const currentTerms = ctx.planBilling.terms({ package: policy.package, product: current, day });
+  if (target.source === "customer" && username !== null && costsMore(terms.retail, currentTerms.retail, target, row)) {
     const verdict = ctx.planBilling.checkSpend({ username, reseller, product, price: terms.retail });
     if (!verdict.allowed) {
       ctx.plans.settleChoice(domain, "refused", verdict.reason);
@@ -91,6 +98,22 @@ async function changePlan(ctx: TaskContext, domain: string, lane: WapiLane, jobI
     terms,
     actor: target.source === "customer" ? `customer ${choice?.by ?? username}` : "panel",
     reference: null,
-    note: `from protection/${row.variant}/${row.period}`,
+    note: `from ${current}`,
   });
+}
+
+/**
+ * Whether the new plan costs the customer more per month than the current one: only then is the spending limit asked
+ * (a customer over the limit may still move down). Unknown or incomparable prices count as more (fail safe).
+ */
+export function costsMore(
+  next: Money | null,
+  now: Money | null,
+  target: { period: BillingPeriod },
+  row: { period: string },
+): boolean {
+  if (next === null || now === null || next.currency !== now.currency) return true;
+  const nextMonths = PERIOD_MONTHS[target.period];
+  const nowMonths = PERIOD_MONTHS[row.period as BillingPeriod] ?? 1;
+  return next.minor * nowMonths > now.minor * nextMonths;
 }

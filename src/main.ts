@@ -5,13 +5,15 @@ import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
 import { SendingEstimates } from "./provisioning/estimate.js";
-import { spendCheckFor } from "./provisioning/spend-check.js";
+import { spendCheckFor, spendRefusalReason } from "./provisioning/spend-check.js";
+import { money } from "./billing/money.js";
 import { resumeSending } from "./provisioning/resume.js";
 import { ingestSpool, type IngestResult } from "./provisioning/ingest.js";
 import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import { BillingEvents } from "./provisioning/billing-events.js";
 import { offerTerms } from "./store/offer-store.js";
 import { backfillLedger } from "./provisioning/billing-backfill.js";
+import { ledgerPlanBilling } from "./provisioning/plan-billing.js";
 import type { JobQueue } from "./provisioning/queue.js";
 import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
@@ -29,11 +31,12 @@ import { DriftStore } from "./store/drift-store.js";
 import { HookWarningStore } from "./store/hook-warning-store.js";
 import { InventoryStore } from "./store/inventory-store.js";
 import { PriceBookStore } from "./store/price-book-store.js";
-import { UsageLedgerStore } from "./store/usage-ledger-store.js";
 import { PolicyStore } from "./store/policy-store.js";
 import { RequestCostStore } from "./store/request-cost-store.js";
+import { ProtectionPlanStore } from "./store/protection-plan-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
 import { SpoolStore } from "./store/spool-store.js";
+import { UsageLedgerStore } from "./store/usage-ledger-store.js";
 import { ZoneSync } from "./sync/zone-sync.js";
 import { createWapi, type Wapi } from "./wapi/index.js";
 import type { WebDeps, WebStores } from "./web/deps.js";
@@ -115,6 +118,16 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     policies,
     protections: stores.protections,
     conflicts: stores.conflicts,
+    plans: new ProtectionPlanStore(db),
+    planBilling: ledgerPlanBilling(new UsageLedgerStore(db), clock, {
+      terms: offerTerms(db),
+      checkSpend: ({ username, price }) => {
+        const decision = spending.check({ username, price: price ?? money(0, config.billing.currency), now: clock.now() });
+        if (decision.allowed) return { allowed: true };
+        return { allowed: false, reason: spendRefusalReason(decision, "the plan change").detail };
+      },
+    }),
+    billingTimeZone: config.billing.timeZone,
     drift: stores.drift,
     queue,
     clock,

@@ -22,6 +22,7 @@ import { checkInstallation } from "./installation.js";
 import { hookSpool } from "../provisioning/spool.js";
 import { checkDiskSpace } from "./disk-space.js";
 import { checkOffers } from "./offer-check.js";
+import { checkRenewals } from "./renewal-check.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -124,6 +125,7 @@ export async function runDoctor(
         `WEDOS rejected ${fuse.rejected} request(s) in the last hour; the plugin stops sending by itself at ${fuse.fuse}, before WEDOS blocks this server's IP address (it does after 10); Test connection has ${testsInWords(fuse)}`,
       );
     results.push(checkLedgerPrices(db, config, clock.now()));
+    results.push(checkRenewals(db, config.billing.timeZone, clock.now()));
     const jobs = new JobStore(db).countsByState();
     add(
       "job queue",

@@ -11,6 +11,11 @@ export const policySchema = z.object({
   protectionPeriod: z.enum(["monthly", "yearly"]).default("monthly"),
   protectionMode: z.enum(["ns", "cname"]).default("ns"),
   protectionChoice: z.enum(["fixed", "opt-out", "opt-in"]).default("fixed"),
+  planChoice: z.enum(["fixed", "customer"]).default("fixed"),
+  protectionTemplate: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{0,64}$/, "a template is the WGP_ID of a service of the WEDOS account (letters, digits, - _)")
+    .default(""),
   onSuspend: z.enum(["keep", "withdraw"]).default("keep"),
   termination: z.enum(["delete", "keep"]).default("delete"),
   graceDays: z.number().int().min(0).max(365).default(7),
@@ -34,6 +39,10 @@ export const POLICY_FIELDS: Readonly<Record<keyof Policy, string>> = {
     "ns: active once the domain uses WEDOS's name servers; cname: for other DNS (subdomains always use cname)",
   protectionChoice:
     "fixed: protection follows the package; opt-out: ordered, the customer may switch it off and on; opt-in: the customer may switch it on (and off) on the domain's page",
+  planChoice:
+    "fixed: the plan and period are the package's; customer: the customer may choose another plan and period on the domain's page",
+  protectionTemplate:
+    "the WGP_ID of the WEDOS Global service whose settings new services copy (empty: none); existing services follow a change",
   onSuspend:
     "keep: DNS stays as it is; withdraw: the zone is removed at WEDOS while suspended and restored on unsuspend",
   termination: "delete: remove the zone and protection at WEDOS after the grace period; keep: leave them",
@@ -58,4 +67,9 @@ export function protectionWanted(
 /** Whether the customer (or their reseller or admin) may switch protection on and off on the domain's page. */
 export function protectionSwitchable(policy: Pick<Policy, "protection" | "protectionChoice">): boolean {
   return policy.protection !== "off" && policy.protectionChoice !== "fixed";
+}
+
+/** Whether the customer may choose the plan and period of the domain's protection on its page. */
+export function planChoosable(policy: Pick<Policy, "protection" | "planChoice">): boolean {
+  return policy.protection !== "off" && policy.planChoice === "customer";
 }

@@ -5,6 +5,8 @@ import type { PolicyStore } from "../store/policy-store.js";
 import type { BillingEvents } from "./billing-events.js";
 import type { JobQueue } from "./queue.js";
 import { jobKey } from "./task-definition.js";
+import { changeProtectionPlan } from "./tasks/plan-tasks.js";
+import { replicateTemplate } from "./tasks/template-tasks.js";
 import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./tasks/zone-tasks.js";
 
 const DAY_MS = 86_400_000;
@@ -154,7 +156,7 @@ function deleteDomain(deps: LifecycleDeps, domain: string): void {
  * Another package may mean another policy. The account's live domains are provisioned again, and every task reads
  * the policy when it runs, so the new one applies: a package with protection orders it, another DNS mode re-syncs
  * the zone in that mode. A suspended account moved to a package whose policy withdraws suspended zones has its
- * zones withdrawn. What the plugin already made at WEDOS is never removed by a package change ("off" leaves an
+ * zones withdrawn. Running protection moves to the new package's plan and template. What the plugin already made at WEDOS is never removed by a package change ("off" leaves an
  * existing zone alone and stops syncing it): removal belongs to deletion and its grace period.
  */
 function changePackage(deps: LifecycleDeps, username: string, pkg: string): void {
@@ -166,6 +168,9 @@ function changePackage(deps: LifecycleDeps, username: string, pkg: string): void
     queue.enqueue(domain.state === "suspended" && policy.onSuspend === "withdraw" ? withdrawZone : provisionDomain, {
       domain: domain.domain,
     });
+    // A running service follows the new package's plan, period and template (each job does nothing without one).
+    queue.enqueue(changeProtectionPlan, { domain: domain.domain }, { lane: "background" });
+    queue.enqueue(replicateTemplate, { domain: domain.domain });
   }
 }
 

@@ -8,6 +8,8 @@ interface PolicyRow {
   protectionPeriod: string;
   protectionMode: string;
   protectionChoice: string;
+  planChoice: string;
+  protectionTemplate: string;
   onSuspend: string;
   termination: string;
   graceDays: number;
@@ -15,7 +17,8 @@ interface PolicyRow {
 }
 
 const SELECT = `SELECT package, dns_mode AS dnsMode, protection, protection_period AS protectionPeriod,
-  protection_mode AS protectionMode, protection_choice AS protectionChoice, on_suspend AS onSuspend, termination, grace_days AS graceDays, zone_quota AS zoneQuota FROM policies`;
+  protection_mode AS protectionMode, protection_choice AS protectionChoice,
+  plan_choice AS planChoice, protection_template AS protectionTemplate, on_suspend AS onSuspend, termination, grace_days AS graceDays, zone_quota AS zoneQuota FROM policies`;
 
 /** Package policies in the database; the '*' row is the default. */
 export class PolicyStore {
@@ -41,10 +44,13 @@ export class PolicyStore {
   save(pkg: string, policy: Policy, now: number): void {
     this.db
       .prepare(
-        `INSERT INTO policies (package, dns_mode, protection, protection_period, protection_mode, protection_choice, on_suspend, termination, grace_days, zone_quota, updated_at)
-         VALUES (@pkg, @dnsMode, @protection, @protectionPeriod, @protectionMode, @protectionChoice, @onSuspend, @termination, @graceDays, @zoneQuota, @now)
+        `INSERT INTO policies (package, dns_mode, protection, protection_period, protection_mode, protection_choice,
+           plan_choice, protection_template, on_suspend, termination, grace_days, zone_quota, updated_at)
+         VALUES (@pkg, @dnsMode, @protection, @protectionPeriod, @protectionMode, @protectionChoice, @planChoice,
+           @protectionTemplate, @onSuspend, @termination, @graceDays, @zoneQuota, @now)
          ON CONFLICT (package) DO UPDATE SET dns_mode = excluded.dns_mode, protection = excluded.protection,
            protection_period = excluded.protection_period, protection_mode = excluded.protection_mode, protection_choice = excluded.protection_choice,
+           plan_choice = excluded.plan_choice, protection_template = excluded.protection_template,
            on_suspend = excluded.on_suspend, termination = excluded.termination, grace_days = excluded.grace_days, zone_quota = excluded.zone_quota,
            updated_at = excluded.updated_at`,
       )

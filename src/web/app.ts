@@ -1,3 +1,4 @@
+import { ProtectionPlanStore } from "../store/protection-plan-store.js";
 import { join } from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import { systemClock, type Clock } from "../clock.js";
@@ -12,6 +13,7 @@ import { acceptCpanelPage, acceptPage } from "./middleware/accept-page.js";
 import { pageErrors } from "./middleware/errors.js";
 import type { ZoneRecordsCache } from "./records/zone-records.js";
 import { pageRoutes } from "./routes/index.js";
+import { offerTerms } from "../store/offer-store.js";
 
 export interface WebAppOptions {
   /** How the server's page entries prove their visitors (web/server.ts, visitorProver). */
@@ -50,6 +52,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
   app.set("view engine", "ejs");
   app.set("view cache", true);
   const { stores } = deps;
+  const offers = offerTerms(deps.db);
   const pages = pageRoutes({
     log: options.log,
     prover: options.prover,
@@ -77,6 +80,13 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       nameServers: deps.config.dns.delegationNameServers,
       zoneRecords: options.zoneRecords,
       lifecycle: { queue: deps.queue, conflicts: stores.conflicts, drift: stores.drift },
+      plans: {
+        store: new ProtectionPlanStore(deps.db),
+        // Read at each view (tests and tools may give their own); by default the published offers' terms.
+        terms: (sale) => (deps.saleTerms ?? offers)(sale),
+        timeZone: deps.config.billing.timeZone,
+        clock: deps.clock,
+      },
     },
     admin: {
       clock: deps.clock,

@@ -1,3 +1,4 @@
+import type { TermsLookup } from "../billing/terms.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/load.js";
 import type { ResumeCause, WapiStatusView } from "../model/wapi-status.js";
@@ -59,4 +60,6 @@ export interface WebDeps {
    * Resume, and the settings page once it saved new WAPI settings. False if no such pause held.
    */
   resumeSending(cause: ResumeCause): boolean;
+  /** The offers' sale terms, for the prices the plan section shows; without them no price is shown. */
+  saleTerms?: TermsLookup;
 }

@@ -111,6 +111,7 @@ describe("wedos-panel", () => {
       "database driver",
       "database",
       "request budget",
+      "renewals",
       "job queue",
       "offers",
       "WEDOS credit",

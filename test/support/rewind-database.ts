@@ -10,6 +10,10 @@ const UNDO: Readonly<Record<number, string>> = {
   27: "DROP TABLE credit_snapshots; DROP TABLE credit_fetches; DROP TABLE credit_movements;",
   25: "DROP INDEX usage_ledger_by_domain;",
   24: "DROP TABLE offer_lines; DROP TABLE offers;",
+  29: `ALTER TABLE protections DROP COLUMN paid_until;
+    ALTER TABLE protections DROP COLUMN lapsed_on; ALTER TABLE protections DROP COLUMN template_id;
+    ALTER TABLE policies DROP COLUMN plan_choice; ALTER TABLE policies DROP COLUMN protection_template;
+    DROP TABLE protection_plan_choices; DROP TABLE wgp_templates;`,
   23: "DROP TABLE usage_ledger; DROP TABLE price_book; DROP TABLE billing_audit;",
   22: "ALTER TABLE jobs DROP COLUMN settled; DROP TABLE adopt_previews;",
   21: "ALTER TABLE jobs DROP COLUMN last_error_code; ALTER TABLE domains DROP COLUMN dns_reason_code;",

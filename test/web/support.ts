@@ -240,6 +240,8 @@ export async function seedEveryState(h: WebHarness): Promise<void> {
       protectionPeriod: "yearly",
       protectionMode: "cname",
       protectionChoice: "opt-out",
+      planChoice: "fixed",
+      protectionTemplate: "",
       onSuspend: "withdraw",
       termination: "delete",
       graceDays: 14,

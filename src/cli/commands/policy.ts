@@ -9,6 +9,8 @@ const FLAGS: Record<string, keyof Policy> = {
   "protection-period": "protectionPeriod",
   "protection-mode": "protectionMode",
   "protection-choice": "protectionChoice",
+  "plan-choice": "planChoice",
+  "protection-template": "protectionTemplate",
   "on-suspend": "onSuspend",
   termination: "termination",
   "grace-days": "graceDays",

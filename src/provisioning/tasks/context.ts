@@ -6,11 +6,13 @@ import type { DnsZoneStore } from "../../store/dns-zone-store.js";
 import type { DriftStore } from "../../store/drift-store.js";
 import type { InventoryStore } from "../../store/inventory-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
+import type { ProtectionPlanStore } from "../../store/protection-plan-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import type { ZoneSync } from "../../sync/zone-sync.js";
 import type { Wapi } from "../../wapi/index.js";
 import type { BillingEvents } from "../billing-events.js";
 import type { LifecycleDeps } from "../lifecycle.js";
+import type { PlanBilling } from "../plan-billing.js";
 import type { JobQueue } from "../queue.js";
 import type { SpendCheck } from "../spend-check.js";
 
@@ -24,6 +26,12 @@ export interface TaskContext {
   policies: PolicyStore;
   protections: ProtectionStore;
   conflicts: ConflictStore;
+  /** Paid-until days, customers' plan choices and WEDOS Global templates (protection plans as products). */
+  plans: ProtectionPlanStore;
+  /** Sale terms, the spending check and the ledger entries of plan changes, renewals and lapses. */
+  planBilling: PlanBilling;
+  /** The time zone whose calendar days the ledger counts (config.billing.timeZone). */
+  billingTimeZone: string;
   /** What each zone's latest plan found, for the admin's drift preview. */
   drift: DriftStore;
   queue: JobQueue;

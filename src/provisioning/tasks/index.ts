@@ -2,7 +2,11 @@ import type { RegisteredTask } from "../task-definition.js";
 import { checkCredit, fetchCreditMovements } from "./credit-tasks.js";
 import { applyDrift, checkDrift } from "./drift-tasks.js";
 import { pollNotifications, protectDomain, purgeCache, unprotectDomain } from "./protection-tasks.js";
+import { changeProtectionPlan } from "./plan-tasks.js";
+import { planUpkeep } from "./plan-upkeep.js";
 import { reconcile } from "./reconcile.js";
+import { renewProtection } from "./renewal-tasks.js";
+import { refreshTemplates, replicateTemplate } from "./template-tasks.js";
 import { testConnection } from "./test-connection.js";
 import { provisionDomain, removeDomain, syncZone, withdrawZone } from "./zone-tasks.js";
 
@@ -26,6 +30,12 @@ const ALL: readonly RegisteredTask[] = [
   // the WEDOS credit
   checkCredit,
   fetchCreditMovements,
+  // protection plans as products
+  changeProtectionPlan,
+  renewProtection,
+  refreshTemplates,
+  replicateTemplate,
+  planUpkeep,
   // the whole installation
   reconcile,
   testConnection,

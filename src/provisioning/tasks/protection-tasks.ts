@@ -42,6 +42,10 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
   const existing = ctx.protections.get(domain);
   // A failed order may be ordered again (the list below is read first, so nothing is ordered twice).
   if (existing !== undefined && !["ordering", "removed", "error"].includes(existing.state)) return;
+  // A service that lapsed under its offer is ordered again only when a person switches it on after that.
+  const choice = ctx.protections.choice(domain);
+  if (ctx.plans.lapsedOn(domain) !== undefined && !(choice?.wanted === true && choice.at > (existing?.updatedAt ?? 0)))
+    return;
   const now = ctx.clock.now();
   // Third-level and deeper names can only use cname mode (docs/reference/wapi.md#wedos-global-protection).
   const mode = domain.split(".").length > 2 ? "cname" : policy.protectionMode;
@@ -76,13 +80,15 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
     return;
   }
 
+  const templateDomainId = policy.protectionTemplate === "" ? undefined : policy.protectionTemplate;
   ctx.protections.recordOrdering(
     { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps },
     now,
   );
+  ctx.plans.startOrder(domain, templateDomainId ?? null, now);
   try {
     const reply = await ctx.wapi.wgp.domainCreate(
-      { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps },
+      { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps, templateDomainId },
       { lane },
     );
     ctx.protections.update(

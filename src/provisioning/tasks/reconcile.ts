@@ -8,6 +8,7 @@ import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
 import { queueCreditWork } from "./credit-tasks.js";
 import { checkDrift } from "./drift-tasks.js";
+import { planUpkeep } from "./plan-upkeep.js";
 import { provisionDomain } from "./zone-tasks.js";
 
 export interface ReconcileReport {
@@ -130,6 +131,7 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   report.driftChecks = candidates.length;
   queueCreditWork(ctx);
   report.deadJobs = queue.countsByState().dead;
+  queue.enqueue(planUpkeep, {});
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
   return report;
 }

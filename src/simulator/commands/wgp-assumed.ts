@@ -39,15 +39,18 @@ const cachePurge: CommandHandler = ({ account, data }) => {
 
 /**
  * ASSUMED: charges one more period (a credit movement with its own order number) and extends the expiry; the
- * answer carries the same fields as the create notification. A service still pending has no expiry to extend (3305, "locked").
+ * answer carries the same fields as the create notification and the new expiry. `period_id`, when given, is the
+ * period paid for from now on. A service still pending has no expiry to extend (3305, "locked").
  */
 const domainRenew: CommandHandler = ({ account, data, now }) => {
   const service = openService(account, data);
   if (service.expiresAt === null) throw new WapiFailure(3305, `${service.domain} is not active yet`);
-  const amountCents = priceCents(service.variantId, service.periodId);
+  const periodId = data["period_id"] === undefined ? service.periodId : parsePeriod(data["period_id"]);
+  const amountCents = priceCents(service.variantId, periodId);
   const description = wgpOrderText("renewal", service.domain, service.variantId);
   const charge = chargeCredit(account, { amountCents, description, now });
-  service.expiresAt = addPeriod(service.expiresAt, service.periodId);
+  service.periodId = periodId;
+  service.expiresAt = addPeriod(service.expiresAt, periodId);
   return {
     data: {
       WGP_ID: service.wgpId,
@@ -57,6 +60,7 @@ const domainRenew: CommandHandler = ({ account, data, now }) => {
       amount: formatAmount(amountCents),
       acc_amount_before: formatAmount(charge.balanceBeforeCents),
       acc_amount_current: formatAmount(charge.balanceAfterCents),
+      expiration_date: serviceView(service)["expiration_date"],
     },
   };
 };

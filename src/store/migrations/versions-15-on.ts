@@ -310,4 +310,38 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 29,
+    name: "protection plans as products: paid-until, plan choices, templates",
+    sql: `
+      -- The first day a protection service is no longer paid for (its period's end, like WEDOS's expiry), set from
+      -- the activation day plus the period and moved on by each renewal.
+      ALTER TABLE protections ADD COLUMN paid_until TEXT;
+      -- A package's plan settings: whether the customer chooses the plan (fixed | customer) and its template.
+      ALTER TABLE policies ADD COLUMN plan_choice TEXT NOT NULL DEFAULT 'fixed';
+      ALTER TABLE policies ADD COLUMN protection_template TEXT NOT NULL DEFAULT '';
+      -- The paid_until of a service that lapsed under its offer: it is not ordered again unless a person asks.
+      ALTER TABLE protections ADD COLUMN lapsed_on TEXT;
+      -- The provider's WEDOS Global template (a WGP_ID) applied to the service, at its order or by replication.
+      ALTER TABLE protections ADD COLUMN template_id TEXT;
+      -- The plan and period a customer chose on the domain's page (the latest choice counts); state: waiting |
+      -- done | refused, with the reason a refusal is shown by.
+      CREATE TABLE protection_plan_choices (
+        domain      TEXT PRIMARY KEY,
+        variant     TEXT NOT NULL,
+        period      TEXT NOT NULL,
+        chosen_by   TEXT NOT NULL,
+        chosen_at   INTEGER NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'waiting',
+        reason      TEXT
+      );
+      -- The account's WEDOS Global templates as wgp-domain-templates-list last answered (fetched by a queued job,
+      -- never on a page view).
+      CREATE TABLE wgp_templates (
+        template_id TEXT PRIMARY KEY,
+        domain      TEXT NOT NULL,
+        fetched_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -77,9 +77,19 @@ export class WgpCommands {
     return this.send("wgp-domain-renew", { domain, period_id: WGP_PERIODS[period] }, options);
   }
 
-  /** wgp-domain-update-subscription — change plan (parameters assumed: `domain`, `variant_id`). */
-  domainUpdateSubscription(domain: string, variant: WgpVariant, options?: CommandOptions): Promise<WgpReply> {
-    return this.send("wgp-domain-update-subscription", { domain, variant_id: WGP_VARIANTS[variant] }, options);
+  /**
+   * wgp-domain-update-subscription — change plan and/or period (parameters assumed: `domain`, `variant_id`,
+   * `period_id`; what it costs and when is not published: the simulator bills the new plan at the next renewal).
+   */
+  domainUpdateSubscription(
+    domain: string,
+    change: { variant?: WgpVariant; period?: WgpPeriod },
+    options?: CommandOptions,
+  ): Promise<WgpReply> {
+    const data: Record<string, unknown> = { domain };
+    if (change.variant !== undefined) data.variant_id = WGP_VARIANTS[change.variant];
+    if (change.period !== undefined) data.period_id = WGP_PERIODS[change.period];
+    return this.send("wgp-domain-update-subscription", data, options);
   }
 
   /** wgp-domain-retry — "resolve some errors" (parameters assumed: `domain`). */

@@ -8,6 +8,7 @@ import { csOps } from "./cs-ops.js";
 import { csPrices } from "./cs-prices.js";
 import { csCredit } from "./cs-credit.js";
 import { csLimits } from "./cs-limits.js";
+import { csPlans } from "./cs-plans.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -22,6 +23,7 @@ export const cs: Record<MessageKey, string> = {
   ...csPrices,
   ...csCredit,
   ...csLimits,
+  ...csPlans,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

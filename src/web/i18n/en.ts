@@ -8,6 +8,7 @@ import { enOps } from "./en-ops.js";
 import { enPrices } from "./en-prices.js";
 import { enCredit } from "./en-credit.js";
 import { enLimits } from "./en-limits.js";
+import { enPlans } from "./en-plans.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -25,6 +26,7 @@ export const en = {
   ...enPrices,
   ...enCredit,
   ...enLimits,
+  ...enPlans,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

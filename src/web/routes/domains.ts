@@ -17,6 +17,7 @@ import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import { delegationView } from "../view-models/delegation.js";
 import { aliasesView, dnsEditorView } from "../view-models/domain-page.js";
+import { planView, type PlanSources } from "../view-models/domain-plan.js";
 import { protectionSituation, protectionView, type ProtectionInputs } from "../view-models/protection.js";
 import { recordPage, recordQuery, type RecordPageModel } from "../view-models/record-page.js";
 import type { ZoneRecordsCache } from "../records/zone-records.js";
@@ -44,6 +45,8 @@ export interface RecordSources {
   zoneRecords: ZoneRecordsCache;
   /** The lifecycle and drift sections: the removal's job, conflicts, drift checks. */
   lifecycle: LifecycleSources;
+  /** The plan section of protection: paid-until, the plan choices and their prices. */
+  plans: PlanSources;
 }
 
 export function domainRoutes(records: RecordSources, actions: CustomerActions): Router {
@@ -131,6 +134,7 @@ export async function showDomain(
       page.request.mode === "html" ? undefined : assetUrl(page.request.level, page.request.mode, "copy.js"),
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protectionInputsOf(records, row)),
+    plan: planView(page, records.plans, policyOfDomain(records, row), records.protections.get(row.domain)),
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,

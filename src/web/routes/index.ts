@@ -23,6 +23,7 @@ import { driftRoutes } from "./drift.js";
 import { homeRoutes } from "./home.js";
 import { jobAdminRoutes, jobRoutes } from "./jobs.js";
 import { lifecycleRoutes } from "./lifecycle.js";
+import { planRoutes } from "./billing-plan.js";
 import { protectionRoutes } from "./protection.js";
 import { resumeRoutes } from "./resume.js";
 
@@ -56,6 +57,7 @@ export function pageRoutes(
       domainRoutes(deps.records, deps.actions),
       protectionRoutes(deps.queue, deps.records, deps.admin.clock, deps.limits.spending),
       limitRoutes(deps.limits),
+      planRoutes(deps.queue, deps.records, deps.records.plans),
     );
   pages.use(
     "/admin",

@@ -5,6 +5,7 @@ import type { Panel } from "../../panel/panel.js";
 import type { Database } from "../../store/database.js";
 import { lastPlanPrices } from "../../store/plan-prices.js";
 import type { PolicyStore } from "../../store/policy-store.js";
+import { ProtectionPlanStore } from "../../store/protection-plan-store.js";
 import { authenticatedPage, type AuthenticatedContext } from "../context.js";
 import { bodyField } from "../da-input.js";
 import type { MessageKey } from "../i18n/index.js";
@@ -31,6 +32,7 @@ export const POLICY_CHOICES = {
     "opt-out": "policy.choice.optOut",
     "opt-in": "policy.choice.optIn",
   },
+  planChoice: { fixed: "policy.choice.planFixed", customer: "policy.choice.planCustomer" },
   onSuspend: { keep: "policy.choice.keep", withdraw: "policy.choice.withdraw" },
   termination: { delete: "policy.choice.delete", keep: "policy.choice.keep" },
 } as const satisfies { [F in keyof Policy]?: Record<Policy[F] & string, MessageKey> };
@@ -43,7 +45,13 @@ const bounds = (field: (typeof NUMBER_FIELDS)[number]) => {
 };
 
 /** The fields that mean something only while the policy orders protection (disabled on the form otherwise). */
-export const PROTECTION_FIELDS = ["protectionPeriod", "protectionMode", "protectionChoice"] as const;
+export const PROTECTION_FIELDS = [
+  "protectionPeriod",
+  "protectionMode",
+  "protectionChoice",
+  "planChoice",
+  "protectionTemplate",
+] as const;
 
 export interface PolicySources {
   policies: PolicyStore;
@@ -70,11 +78,14 @@ export function policyRoutes(deps: PolicySources): Router {
     else if (!(await mayHavePolicy(deps, pkg))) problems.push(page.t("policy.notPanelPackage", { package: pkg }));
     const input: Record<string, unknown> = {};
     for (const key of Object.keys(POLICY_CHOICES)) input[key] = bodyField(body, key);
+    input.protectionTemplate = bodyField(body, "protectionTemplate");
     for (const key of NUMBER_FIELDS) {
       const raw = bodyField(body, key);
       input[key] = raw === undefined || raw.trim() === "" ? undefined : Number(raw);
     }
     const parsed = policySchema.safeParse(input);
+    const template = templateProblem(page, deps, pkg, parsed.success ? parsed.data.protectionTemplate : "");
+    if (template !== undefined) problems.push(template);
     if (!parsed.success)
       for (const issue of parsed.error.issues) problems.push(fieldProblem(page, String(issue.path[0]) as keyof Policy));
     if (problems.length > 0 || !parsed.success) {
@@ -114,6 +125,14 @@ function fieldProblem(page: AuthenticatedContext, field: keyof Policy): string {
   return page.t("policy.badChoice", { field: label });
 }
 
+/** A template must be one WEDOS listed (an unknown one fails every order), or the one the policy has already. */
+function templateProblem(page: AuthenticatedContext, deps: PolicySources, pkg: string, id: string): string | undefined {
+  if (id === "" || new ProtectionPlanStore(deps.db).templates().some((template) => template.templateId === id))
+    return undefined;
+  if (deps.policies.list().find((policy) => policy.package === pkg)?.protectionTemplate === id) return undefined;
+  return page.t("policy.badTemplate", { id });
+}
+
 /** The default, a package that already has a policy, or one the panel offers. */
 async function mayHavePolicy(deps: PolicySources, pkg: string): Promise<boolean> {
   if (pkg === DEFAULT_POLICY_PACKAGE || deps.policies.list().some((policy) => policy.package === pkg)) return true;
@@ -145,6 +164,15 @@ async function showPolicies(
       Object.entries(labels).map(([value, label]) => ({ value, label: page.t(label) })),
     ]),
   );
+  const templates = new ProtectionPlanStore(deps.db).templates();
+  choices.protectionTemplate = [
+    { value: "", label: page.t("policy.template.none") },
+    ...templates.map(({ templateId, domain }) => ({ value: templateId, label: `${domain} (${templateId})` })),
+    // A policy's template WEDOS no longer lists stays choosable, named as such.
+    ...[...new Set(deps.policies.list().map((policy) => policy.protectionTemplate))]
+      .filter((id) => id !== "" && !templates.some((template) => template.templateId === id))
+      .map((id) => ({ value: id, label: page.t("policy.template.notListed", { id }) })),
+  ];
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, bounds(field)]));
   const policies = deps.policies.list();
   const offered = await panelPackages(deps);

@@ -1,0 +1,31 @@
+/** English texts of protection plans as products: the plan section of a domain's page, the policy's plan settings. */
+export const enPlans = {
+  "progress.task.planChange": "Changing the protection plan of {domain}",
+  "policy.field.planChoice": "Customer may choose the plan",
+  "policy.help.planChoice":
+    "Fixed: the package's plan and period. Customer: the customer may choose another plan and period on the domain's page (the price shown is the offer's).",
+  "policy.choice.planFixed": "No, the package's plan",
+  "policy.choice.planCustomer": "Yes, on the domain's page",
+  "policy.field.protectionTemplate": "WEDOS Global template",
+  "policy.help.protectionTemplate":
+    "New services copy this service's WEDOS Global settings; running services copy them when it changes. The list is fetched from WEDOS once a day.",
+  "policy.template.none": "None",
+  "policy.template.notListed": "{id} (no longer at WEDOS)",
+  "policy.badTemplate": "Choose a template from the list: {id} is not one of the WEDOS account's services.",
+  "plan.title": "Plan and period",
+  "plan.current": "Current plan",
+  "plan.paidUntil": "Paid until",
+  "plan.renewal.renew": "Renewed automatically before that day.",
+  "plan.renewal.lapse": "Not renewed: protection ends on that day.",
+  "plan.choose": "Change plan or period",
+  "plan.option": "{plan}, {period}: {price}",
+  "plan.option.noPrice": "{plan}, {period}",
+  "plan.confirm": "Change the plan",
+  "plan.confirmNote": "The new plan applies at once; the new price is charged from the next period.",
+  "plan.waiting": "Changing to {plan}, {period}…",
+  "plan.refused": "The change to {plan}, {period} was not made: {reason}",
+  "plan.same": "That is the current plan already.",
+  "plan.queued": "The plan of {domain} will change to {plan}, {period}.",
+  "plan.badChoice": "Choose one of the plans listed.",
+  "plan.notChoosable": "The plan of this domain is set by its hosting package.",
+} as const;

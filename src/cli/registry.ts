@@ -1,5 +1,6 @@
 import type { CliCommand } from "./command.js";
 import { backupCommand } from "./commands/backup.js";
+import { billingCommand } from "./commands/billing.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { driverCommand } from "./commands/driver.js";
 import { hookCheckCommand } from "./commands/hook-check.js";
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   zoneCommand,
+  billingCommand,
   wapiCommand,
   wapiResumeCommand,
   hookCheckCommand,

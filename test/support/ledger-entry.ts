@@ -1,13 +1,11 @@
-import type { LedgerEntry, LedgerEvent } from "../../src/billing/ledger.js";
+import type { LedgerEntry, LedgerEntryInput, LedgerEvent } from "../../src/billing/ledger.js";
 
-/** A ledger entry as the store would read it back: bob's zone on example.cz (reseller res) unless `fields` say. */
-export function ledgerEntry(id: number, event: LedgerEvent, day: string, fields: Partial<LedgerEntry> = {}): LedgerEntry {
+/** A ledger entry to write: bob's zone on example.cz (reseller res) starting on 1 November 2026 unless `fields` say. */
+export function ledgerInput(fields: Partial<LedgerEntryInput> = {}): LedgerEntryInput {
   return {
-    id,
-    eventKey: `k${id}`,
-    recordedAt: 0,
-    event,
-    day,
+    eventKey: "k",
+    event: "start",
+    day: "2026-11-01",
     username: "bob",
     reseller: "res",
     domain: "example.cz",
@@ -24,4 +22,9 @@ export function ledgerEntry(id: number, event: LedgerEvent, day: string, fields:
     note: null,
     ...fields,
   };
+}
+
+/** The same as the store reads it back, with its id. */
+export function ledgerEntry(id: number, event: LedgerEvent, day: string, fields: Partial<LedgerEntry> = {}): LedgerEntry {
+  return { ...ledgerInput({ eventKey: `k${id}`, event, day }), id, recordedAt: 0, ...fields };
 }

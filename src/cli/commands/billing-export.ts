@@ -60,7 +60,8 @@ const totalsText = (totals: ExportTotals): string =>
 
 /** A statement for a person to read: per reseller, each customer's lines and totals, then the grand total. */
 function textOf(document: ExportDocument): string {
-  const vat = `VAT ${document.vat.rateBasisPoints / 100} %, prices ${document.vat.pricesIncludeVat ? "with" : "without"} VAT`;
+  const included = document.vat.pricesIncludeVat ? "with" : "without";
+  const vat = `VAT ${document.vat.rateBasisPoints / 100} %, prices ${included} VAT`;
   const out = [`Statements of ${document.month} in ${document.currency} (${vat})`];
   if (document.resellers.length === 0) out.push("Nothing was billed in this month for this scope.");
   for (const reseller of document.resellers) {
@@ -81,7 +82,8 @@ function textOf(document: ExportDocument): string {
 const statementCommand: CliCommand = {
   name: "statement",
   summary: "Print a month's statements",
-  help: `Usage: wedos-panel billing statement --month YYYY-MM [--customer NAME | --reseller NAME] [--format text|csv|json]
+  help: `Usage: wedos-panel billing statement --month YYYY-MM [--customer NAME | --reseller NAME]
+                                      [--format text|csv|json]
 
   Prints the month's statements, rated from the usage ledger: every customer (or one reseller's customers, or one
   customer) with their lines, wholesale, retail, margin and VAT. text (the default) is for reading; csv and json
@@ -125,7 +127,8 @@ const exportCommand: CliCommand = {
     writeFileSync(out, text, { mode: 0o600 });
     chmodSync(out, 0o600); // a file that was already there keeps its mode otherwise
     const customers = document.resellers.reduce((count, reseller) => count + reseller.customers.length, 0);
-    io.stderr(`Wrote ${customers} customer statement(s) of ${document.month} to ${out} (${format}, version ${document.version}).\n`);
+    const what = `${customers} customer statement(s) of ${document.month}`;
+    io.stderr(`Wrote ${what} to ${out} (${format}, version ${document.version}).\n`);
     return Promise.resolve(0);
   },
 };

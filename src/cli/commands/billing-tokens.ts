@@ -3,13 +3,18 @@ import { printJson, stringOption, UsageError, type CliCommand } from "../command
 import { cliActor } from "../actor.js";
 import { openCliDatabase } from "../context.js";
 
-const when = (ms: number | null): string => (ms === null ? "never" : new Date(ms).toISOString().slice(0, 16).replace("T", " "));
+const when = (ms: number | null): string =>
+  ms === null ? "never" : new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+const scopeOf = (token: BillingToken): string =>
+  token.reseller === null ? "every reseller" : `reseller ${token.reseller}`;
 
 function describe(token: BillingToken): string {
-  const scope = token.reseller === null ? "every reseller" : `reseller ${token.reseller}`;
   const state =
-    token.revokedAt === null ? `last used ${when(token.lastUsedAt)}` : `revoked ${when(token.revokedAt)} by ${token.revokedBy}`;
-  return `${token.id}  ${token.name}  ${token.hint}…  ${scope}  made ${when(token.createdAt)} by ${token.createdBy}, ${state}`;
+    token.revokedAt === null
+      ? `last used ${when(token.lastUsedAt)}`
+      : `revoked ${when(token.revokedAt)} by ${token.revokedBy}`;
+  const made = `made ${when(token.createdAt)} by ${token.createdBy}`;
+  return `${token.id}  ${token.name}  ${token.hint}…  ${scopeOf(token)}  ${made}, ${state}`;
 }
 
 /** `billing token create|list|revoke`: the pull API's bearer tokens (store/billing-token-store.ts). */
@@ -39,11 +44,13 @@ export const billingTokenCommand: CliCommand = {
     try {
       if (action === "create") {
         const name = stringOption(args, "name");
-        if (name === undefined) throw new UsageError('name the token for whoever will use it, e.g. --name "whmcs pull"');
+        if (name === undefined) {
+          throw new UsageError('name the token for whoever will use it, e.g. --name "whmcs pull"');
+        }
         const made = tokens.create({ name, reseller: stringOption(args, "reseller") ?? null, actor, now: io.clock.now() });
         io.stdout(`${made.secret}\n`);
         io.stderr(
-          `Made token ${made.token.id} "${made.token.name}" for ${made.token.reseller === null ? "every reseller" : `reseller ${made.token.reseller}`}. ` +
+          `Made token ${made.token.id} "${made.token.name}" for ${scopeOf(made.token)}. ` +
             "It is shown only now: put it in the billing system; revoke it with " +
             `"wedos-panel billing token revoke ${made.token.id}".\n`,
         );
@@ -61,10 +68,14 @@ export const billingTokenCommand: CliCommand = {
           throw new UsageError('give the number of the token to revoke; "wedos-panel billing token list" shows them');
         }
         const revoked = tokens.revoke(number, actor, io.clock.now());
-        io.stdout(revoked ? `Revoked token ${number}: its next request is refused.\n` : `Token ${number} was already revoked.\n`);
+        io.stdout(
+          revoked ? `Revoked token ${number}: its next request is refused.\n` : `Token ${number} was already revoked.\n`,
+        );
         return Promise.resolve(0);
       }
-      throw new UsageError(action === undefined ? "use token create, list or revoke" : `unknown action "${action}"; use create, list or revoke`);
+      throw new UsageError(
+        action === undefined ? "use token create, list or revoke" : `unknown action "${action}"; use create, list or revoke`,
+      );
     } finally {
       context.close();
     }

@@ -27,7 +27,9 @@ export const billingCommand: CliCommand = {
     const command = SUBCOMMANDS.find((candidate) => candidate.name === name);
     if (command === undefined) {
       const names = SUBCOMMANDS.map((candidate) => candidate.name).join(", ");
-      throw new UsageError(name === undefined ? `name a sub-command: ${names}` : `unknown sub-command "${name}"; use ${names}`);
+      throw new UsageError(
+        name === undefined ? `name a sub-command: ${names}` : `unknown sub-command "${name}"; use ${names}`,
+      );
     }
     const foreign = Object.keys(args.values).filter((option) => !(option in command.options));
     if (foreign.length > 0) throw new UsageError(`"billing ${command.name}" takes no --${foreign.join(", --")}`);

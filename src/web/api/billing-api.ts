@@ -42,7 +42,8 @@ function single(req: Request, name: string): string | undefined {
 function scopeOf(req: Request, token: BillingToken): { scope: ExportScope; withinReseller?: string } {
   const unknown = Object.keys(req.query).filter((name) => !PARAMETERS.has(name));
   if (unknown.length > 0) {
-    throw new BadRequest(400, `unknown parameter ${unknown.join(", ")}: this endpoint takes month, reseller, customer, format`);
+    const known = [...PARAMETERS].join(", ");
+    throw new BadRequest(400, `unknown parameter ${unknown.join(", ")}: this endpoint takes ${known}`);
   }
   const reseller = single(req, "reseller");
   const customer = single(req, "customer");
@@ -116,7 +117,8 @@ export function billingApi(deps: Pick<WebDeps, "db" | "config" | "clock">, log: 
       else if (error instanceof CalendarError) refuse(req, res, token, 400, `month: ${error.message}`);
       else {
         log(`billing api: the statements could not be made: ${(error as Error).stack ?? String(error)}`);
-        refuse(req, res, token, 500, "the statements could not be made; the provider's admin finds why in the daemon log");
+        const message = "the statements could not be made; the provider's admin finds why in the daemon log";
+        refuse(req, res, token, 500, message);
       }
     }
   });

@@ -1,3 +1,4 @@
+import { csExport } from "./cs-export.js";
 import { csAdmin } from "./cs-admin.js";
 import { csLive } from "./cs-live.js";
 import { csProtection } from "./cs-protection.js";
@@ -16,6 +17,7 @@ export const cs: Record<MessageKey, string> = {
   ...csReasons,
   ...csDomain,
   ...csOps,
+  ...csExport,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -1,3 +1,4 @@
+import { enExport } from "./en-export.js";
 import { enAdmin } from "./en-admin.js";
 import { enLive } from "./en-live.js";
 import { enProtection } from "./en-protection.js";
@@ -19,6 +20,7 @@ export const en = {
   ...enReasons,
   ...enDomain,
   ...enOps,
+  ...enExport,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

@@ -11,6 +11,7 @@ import { requireCsrf } from "../middleware/require-csrf.js";
 import { sendingState } from "../middleware/sending-state.js";
 import type { SendingEstimates } from "../../provisioning/estimate.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
+import { billingTokenRoutes } from "./billing-tokens.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
@@ -58,6 +59,7 @@ export function pageRoutes(
     lifecycleRoutes(deps.queue, deps.records, deps.admin.clock),
     jobAdminRoutes(deps.queue),
     resumeRoutes(deps.resumeSending),
+    billingTokenRoutes(deps.admin),
   );
   pages.use(pageNotFound);
   const router = Router();

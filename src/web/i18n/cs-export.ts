@@ -13,7 +13,7 @@ export const csExport: Record<keyof typeof enExport, string> = {
   "tokens.resellerHelp": "Nechte prázdné pro vyúčtování všech prodejců, nebo uveďte jméno jednoho prodejce.",
   "tokens.create": "Vytvořit token",
   "tokens.made": "Token {id} „{name}“ byl vytvořen. Zkopírujte si jej teď: znovu se už neukáže.",
-  "tokens.secretLabel": "Nový token",
+  "tokens.secretLabel": "Váš nový token",
   "tokens.listTitle": "Tokeny",
   "tokens.none": "Zatím žádné tokeny.",
   "tokens.col.token": "Token",

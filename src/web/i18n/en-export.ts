@@ -11,7 +11,7 @@ export const enExport = {
   "tokens.resellerHelp": "Leave empty for every reseller's statements, or give one reseller's name.",
   "tokens.create": "Make token",
   "tokens.made": "Token {id} “{name}” was made. Copy it now: it will not be shown again.",
-  "tokens.secretLabel": "The new token",
+  "tokens.secretLabel": "Your new token",
   "tokens.listTitle": "Tokens",
   "tokens.none": "No tokens yet.",
   "tokens.col.token": "Token",

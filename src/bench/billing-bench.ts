@@ -78,7 +78,7 @@ function timed(samples: { wall: number[]; cpu: number[] }, task: () => unknown):
 }
 
 /**
- * Rating a month of 10,000 customers with 20,000 services (issue 16: target under 1 s). Each run, interleaved so
+ * Rating a month of 10,000 customers with 20,000 services (target: under 1 s). Each run, interleaved so
  * both see the same load on a shared machine: the baseline — reading the month's ledger entries (every entry up to
  * the month's end, as rating needs them) — then rating them in memory, then the whole of what a statement export
  * does (read, rate, group per reseller, build the document). The ratio says what rating adds to reading.

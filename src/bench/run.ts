@@ -1,3 +1,4 @@
+import { benchBillingRating } from "./billing-bench.js";
 import { openBenchEnvironment, type BenchEnvironment } from "./environment.js";
 import { benchFairShares } from "./fair-bench.js";
 import { benchHooks } from "./hooks-bench.js";
@@ -91,6 +92,11 @@ const ROWS: Record<string, Row> = {
       "Provisioning: what an import of 400 domains costs, and its estimated end against the real end (1000 requests an hour)",
     headers: ["what", "figure", "note"],
     measure: benchImportEstimate,
+  },
+  "billing-rating": {
+    title: "Billing: rating a month of 10,000 customers with 20,000 services, interleaved with reading the ledger",
+    headers: ["what", "median ms", "CPU ms", "target ms", "× baseline", "note"],
+    measure: () => benchBillingRating(),
   },
 };
 

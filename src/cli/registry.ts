@@ -30,6 +30,7 @@ export const COMMANDS: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   zoneCommand,
+  billingCommand,
   wapiCommand,
   wapiResumeCommand,
   hookCheckCommand,

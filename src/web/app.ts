@@ -6,6 +6,7 @@ import type { PanelKind } from "../model/panel-kind.js";
 import { PACKAGE_ROOT } from "../package-info.js";
 import { hookSpool } from "../provisioning/spool.js";
 import { SpendLimitStore } from "../store/spend-limit-store.js";
+import { BILLING_API_PATH, billingApi } from "./api/billing-api.js";
 import type { CsrfTokens } from "./csrf.js";
 import type { WebDeps } from "./deps.js";
 import type { VisitorProver } from "./identity/identity.js";
@@ -121,6 +122,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     pages,
     pageErrors(options.log),
   );
+  app.use(BILLING_API_PATH, billingApi(deps, options.log));
   app.use((_req, res) => {
     res
       .status(404)

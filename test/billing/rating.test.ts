@@ -2,36 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { LedgerEntry, LedgerEvent } from "../../src/billing/ledger.js";
 import { money } from "../../src/billing/money.js";
 import { rateMonth, RatingError, resellerStatements } from "../../src/billing/rating.js";
+import { ledgerEntry } from "../support/ledger-entry.js";
 
 const VAT = { rateBp: 2100, pricesIncludeVat: false };
 const CZK = (minor: number) => money(minor, "CZK");
 
 let nextId = 1;
-function entry(event: LedgerEvent, day: string, fields: Partial<LedgerEntry> = {}): LedgerEntry {
-  const id = nextId++;
-  return {
-    id,
-    eventKey: `k${id}`,
-    recordedAt: 0,
-    event,
-    day,
-    username: "bob",
-    reseller: "res",
-    domain: "example.cz",
-    product: "zone",
-    offerId: 1,
-    wholesale: null,
-    retail: null,
-    billedWhileSuspended: null,
-    coversFrom: null,
-    coversTo: null,
-    reference: null,
-    actor: "daemon",
-    corrects: null,
-    note: null,
-    ...fields,
-  };
-}
+const entry = (event: LedgerEvent, day: string, fields: Partial<LedgerEntry> = {}): LedgerEntry =>
+  ledgerEntry(nextId++, event, day, fields);
 
 const zoneStart = (day: string, fields: Partial<LedgerEntry> = {}) =>
   entry("start", day, { retail: CZK(3100), billedWhileSuspended: true, ...fields });

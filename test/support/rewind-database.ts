@@ -8,6 +8,7 @@ import type { Database } from "../../src/store/database.js";
 const UNDO: Readonly<Record<number, string>> = {
   28: "DROP TABLE spend_limits;",
   27: "DROP TABLE credit_snapshots; DROP TABLE credit_fetches; DROP TABLE credit_movements;",
+  26: "DROP TABLE billing_tokens; DROP TABLE billing_api_log;",
   25: "DROP INDEX usage_ledger_by_domain;",
   24: "DROP TABLE offer_lines; DROP TABLE offers;",
   29: `ALTER TABLE protections DROP COLUMN paid_until;

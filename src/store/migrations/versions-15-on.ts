@@ -253,6 +253,39 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
     `,
   },
   {
+    version: 26,
+    name: "billing: tokens of the statements pull API and the log of their use",
+    sql: `
+      -- Tokens a billing system pulls statements with (GET /api/billing/v1/statements). Only the SHA-256 of a token
+      -- is kept; the token itself is shown once when made. scope_reseller NULL: every reseller's statements.
+      CREATE TABLE billing_tokens (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT NOT NULL,
+        token_sha256   TEXT NOT NULL UNIQUE,
+        hint           TEXT NOT NULL,       -- the token's first characters, to tell tokens apart in lists and logs
+        scope_reseller TEXT,
+        created_at     INTEGER NOT NULL,
+        created_by     TEXT NOT NULL,
+        revoked_at     INTEGER,
+        revoked_by     TEXT,
+        last_used_at   INTEGER
+      );
+
+      -- Every request to the pull API, good or refused, without the token: which token (if one matched), what was
+      -- asked, the HTTP status and what was answered. The newest 10,000 rows are kept (store/billing-token-store.ts).
+      CREATE TABLE billing_api_log (
+        id        INTEGER PRIMARY KEY,
+        at        INTEGER NOT NULL,
+        token_id  INTEGER REFERENCES billing_tokens (id),
+        remote    TEXT NOT NULL,
+        request   TEXT NOT NULL,
+        status    INTEGER NOT NULL,
+        outcome   TEXT NOT NULL
+      );
+      CREATE INDEX billing_api_log_by_at ON billing_api_log (at);
+    `,
+  },
+  {
     version: 27,
     name: "billing: the WEDOS credit balance and the credit movements fetched for reconciliation",
     sql: `

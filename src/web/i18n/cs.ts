@@ -1,3 +1,4 @@
+import { csExport } from "./cs-export.js";
 import { csAdmin } from "./cs-admin.js";
 import { csLive } from "./cs-live.js";
 import { csProtection } from "./cs-protection.js";
@@ -24,6 +25,7 @@ export const cs: Record<MessageKey, string> = {
   ...csCredit,
   ...csLimits,
   ...csPlans,
+  ...csExport,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -1,3 +1,4 @@
+import { enExport } from "./en-export.js";
 import { enAdmin } from "./en-admin.js";
 import { enLive } from "./en-live.js";
 import { enProtection } from "./en-protection.js";
@@ -27,6 +28,7 @@ export const en = {
   ...enCredit,
   ...enLimits,
   ...enPlans,
+  ...enExport,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

@@ -16,6 +16,7 @@ import { billingOfferRoutes } from "./billing-offers.js";
 import { billingPriceRoutes, type BillingAdminSources } from "./billing-prices.js";
 import { creditRoutes } from "./billing-credit.js";
 import { limitRoutes } from "./billing-limits.js";
+import { billingTokenRoutes } from "./billing-tokens.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
@@ -71,6 +72,7 @@ export function pageRoutes(
     billingPriceRoutes(deps.billing),
     billingOfferRoutes(deps.billing),
     creditRoutes(deps.admin),
+    billingTokenRoutes(deps.admin),
   );
   pages.use(pageNotFound);
   const router = Router();

@@ -81,6 +81,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       calls: deps.wapi.calls,
       writtenDirs: [deps.config.dataDir, hookSpool(deps.config.dataDir, deps.config.installation).events],
     },
+    billing: { db: deps.db, billing: deps.config.billing, clock: deps.clock },
     settings: {
       config: deps.config,
       db: deps.db,

@@ -5,6 +5,7 @@ import { csLifecycle } from "./cs-lifecycle.js";
 import { csReasons } from "./cs-reasons.js";
 import { csDomain } from "./cs-domain.js";
 import { csOps } from "./cs-ops.js";
+import { csBilling } from "./cs-billing.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -16,6 +17,7 @@ export const cs: Record<MessageKey, string> = {
   ...csReasons,
   ...csDomain,
   ...csOps,
+  ...csBilling,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -5,6 +5,7 @@ import { enLifecycle } from "./en-lifecycle.js";
 import { enReasons } from "./en-reasons.js";
 import { enDomain } from "./en-domain.js";
 import { enOps } from "./en-ops.js";
+import { enBilling } from "./en-billing.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -19,6 +20,7 @@ export const en = {
   ...enReasons,
   ...enDomain,
   ...enOps,
+  ...enBilling,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

@@ -11,6 +11,8 @@ import { requireCsrf } from "../middleware/require-csrf.js";
 import { sendingState } from "../middleware/sending-state.js";
 import type { SendingEstimates } from "../../provisioning/estimate.js";
 import { adminRoutes, type AdminSources } from "./admin.js";
+import type { BillingSources } from "../view-models/billing-rated.js";
+import { billingRoutes } from "./billing.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
@@ -33,6 +35,7 @@ export function pageRoutes(
     actions: CustomerActions;
     admin: AdminSources;
     settings: SettingsSources;
+    billing: BillingSources;
     estimates: SendingEstimates;
     /** The admin's Resume (WebDeps.resumeSending). */
     resumeSending: () => boolean;
@@ -48,6 +51,7 @@ export function pageRoutes(
       jobRoutes(deps.queue, deps.admin.clock),
       domainRoutes(deps.records, deps.actions),
       protectionRoutes(deps.queue, deps.records, deps.admin.clock),
+      billingRoutes(deps.billing, deps.log),
     );
   pages.use(
     "/admin",

@@ -11,6 +11,7 @@ import { acceptCpanelPage, acceptPage } from "./middleware/accept-page.js";
 import { pageErrors } from "./middleware/errors.js";
 import type { ZoneRecordsCache } from "./records/zone-records.js";
 import { pageRoutes } from "./routes/index.js";
+import { RatedMonthCache } from "./view-models/billing-cache.js";
 
 export interface WebAppOptions {
   /** How the server's page entries prove their visitors (web/server.ts, visitorProver). */
@@ -81,7 +82,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       calls: deps.wapi.calls,
       writtenDirs: [deps.config.dataDir, hookSpool(deps.config.dataDir, deps.config.installation).events],
     },
-    billing: { db: deps.db, billing: deps.config.billing, clock: deps.clock },
+    billing: { db: deps.db, billing: deps.config.billing, clock: deps.clock, cache: new RatedMonthCache() },
     settings: {
       config: deps.config,
       db: deps.db,

@@ -157,6 +157,21 @@ describe("the reseller's billing page", () => {
     expect(carol.text.replace(/carol/g, "X")).toBe(nobody.text.replace(/zed/g, "X"));
   });
 
+  it("shows an entry written after a view at once: a month is rated again when the ledger grows", async () => {
+    const before = await billingPage("res1", "reseller", "/billing", "month=2026-02");
+    expect(before.totals.get("Without VAT")).toBe("CZK 535.00");
+    zoneStarted(harness().services.db, {
+      username: "dan",
+      reseller: "res1",
+      domain: "dan.test",
+      day: "2026-02-01",
+      monthly: "28.00",
+    });
+    const after = await billingPage("res1", "reseller", "/billing", "month=2026-02");
+    expect(after.totals.get("Without VAT")).toBe("CZK 563.00");
+    expect(after.rows("wedos-billing-customers").map((row) => row[0])).toEqual(["alice", "bob", "dan"]);
+  });
+
   it("refuses a malformed customer name with what to write instead", async () => {
     const page = await billingPage("res1", "reseller", "/billing/statement", "customer=%3Cscript%3E");
     expect(page.status).toBe(400);

@@ -9,7 +9,14 @@ import { pageUrl } from "../urls.js";
 import { billingChart, type BillingChartModel } from "./billing-chart.js";
 import { customersTable, type CustomersTableModel } from "./billing-customers.js";
 import { chooseMonth, currentMonth, monthPicker, type MonthPickerModel } from "./billing-month.js";
-import { CHART_MONTHS, monthsEnding, rateForPage, ratedMonths, type BillingSources } from "./billing-rated.js";
+import {
+  CHART_MONTHS,
+  monthsEnding,
+  monthTotals,
+  rateForPage,
+  ratedMonths,
+  type BillingSources,
+} from "./billing-rated.js";
 import { statementView, staffAmount, totalsView, type StatementView, type TotalsView } from "./billing-statement.js";
 
 /** The billing hub's path on every level, and a customer's statement's (resellers and admins). */
@@ -173,13 +180,15 @@ export function adminBillingModel(
     label: page.t(label),
   }));
   const months = monthsEnding(head.month, CHART_MONTHS);
-  const result = rateForPage(page, log, () => ratedMonths(sources, months, { all: true }));
+  const result = rateForPage(page, log, () => ({
+    monthly: monthTotals(sources, months, { all: true }),
+    shown: ratedMonths(sources, [head.month], { all: true })[0] ?? [],
+  }));
   if (result.problem !== undefined)
     return { ...head, problem: result.problem, totals: undefined, resellers: [], chart: undefined, links };
   const { currency, vatRateBp } = sources.billing;
   const vat = vatRuleOf(sources.billing);
-  const monthly = result.rated.map((statements) => totalsOfStatements(statements, sources));
-  const shown = result.rated[result.rated.length - 1] ?? [];
+  const { monthly, shown } = result.rated;
   return {
     ...head,
     totals: totalsView(page, monthly[monthly.length - 1] ?? totalsOfStatements([], sources), {

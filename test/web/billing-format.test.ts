@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { money } from "../../src/billing/money.js";
 import { translator } from "../../src/web/i18n/index.js";
-import { dayLabel, monthLabel, moneyFormatter } from "../../src/web/i18n/money-format.js";
+import { dayLabel, monthAbbreviation, monthLabel, moneyFormatter } from "../../src/web/i18n/money-format.js";
 import { axisTop, billingChart } from "../../src/web/view-models/billing-chart.js";
 import { percentText } from "../../src/web/view-models/billing-statement.js";
 
@@ -32,6 +32,8 @@ describe("money, days and months in the visitor's formats", () => {
     expect(monthLabel("2026-02", "en")).toBe("February 2026");
     expect(monthLabel("2026-02", "cs", true)).toBe("2/2026");
     expect(monthLabel("2026-02", "en", true)).toBe("Feb 2026");
+    expect(monthAbbreviation("2026-07", "cs")).toBe("čvc");
+    expect(monthAbbreviation("2026-07", "en")).toBe("Jul");
   });
 
   it("writes a VAT rate in basis points as the language writes a percentage", () => {
@@ -50,6 +52,7 @@ describe("the billing chart", () => {
       title: "Paid",
       months,
       monthLabel: (month) => month,
+      axisLabel: (month) => month.slice(5),
       currency: "CZK",
       series: [{ key: "paid", label: "Paid", values: values.map((v) => (v === null ? null : money(v, "CZK"))) }],
     });
@@ -71,6 +74,11 @@ describe("the billing chart", () => {
     expect(february?.bars[0]?.height).toBe(plot);
     expect(january?.bars[0]?.height).toBe(plot / 2);
     expect(january?.bars[0]?.title).toBe("2026-01, Paid: CZK 500.00");
+    expect(model.months.map(({ label, year }) => [label, year])).toEqual([
+      ["01", "2026"],
+      ["02", undefined],
+      ["03", undefined],
+    ]);
     expect(model.ticks.map((tick) => tick.label)).toEqual(["CZK 0.00", "CZK 500.00", "CZK 1,000.00"]);
     expect(model.desc).toBe(
       "Bars per month from 2026-01 to 2026-03: Paid. The highest: CZK 1,000.00 (Paid) in 2026-02.",

@@ -69,6 +69,14 @@ export function monthLabel(month: Month, language: Language, short = false): str
   return `${MONTH_NAMES[language][number - 1]} ${year}`;
 }
 
+const CS_ABBREVIATIONS = ["led", "úno", "bře", "dub", "kvě", "čvn", "čvc", "srp", "zář", "říj", "lis", "pro"];
+
+/** A month's name short enough for a chart's axis: cs `lis`, en `Nov`. */
+export function monthAbbreviation(month: Month, language: Language): string {
+  const index = Number(month.slice(5, 7)) - 1;
+  return (language === "cs" ? CS_ABBREVIATIONS[index] : MONTH_NAMES.en[index]?.slice(0, 3)) ?? month;
+}
+
 /** A billing day (`2026-11-03`): cs `3. 11. 2026`, en `3 Nov 2026`. A day has no time and no zone to name. */
 export function dayLabel(day: Day, language: Language): string {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];

@@ -25,7 +25,8 @@ export interface BillingChartModel {
   desc: string;
   legend: Array<{ key: string; label: string }>;
   ticks: Array<{ y: number; label: string }>;
-  months: Array<{ label: string; x: number; bars: ChartBarModel[] }>;
+  /** Under each month's bars: its short name, and its year under the first month and each January. */
+  months: Array<{ label: string; year: string | undefined; x: number; bars: ChartBarModel[] }>;
   /** The same figures as a table: a row per month, a cell per series. */
   table: { headers: string[]; rows: Array<{ month: string; cells: string[] }> };
 }
@@ -42,7 +43,7 @@ export interface ChartBarModel {
 
 const WIDTH = 720;
 const HEIGHT = 240;
-const PLOT = { left: 96, top: 12, right: 704, bottom: 206 } as const;
+const PLOT = { left: 96, top: 12, right: 704, bottom: 196 } as const;
 
 /**
  * The axis' top: the smallest 1, 2 or 5 × 10^n major units at or above the largest amount, so the grid reads in
@@ -62,6 +63,7 @@ export function billingChart(
     title: string;
     months: readonly Month[];
     monthLabel: (month: Month) => string;
+    axisLabel: (month: Month) => string;
     currency: string;
     series: readonly BillingChartSeries[];
   },
@@ -94,7 +96,8 @@ export function billingChart(
         },
       ];
     });
-    return { label: input.monthLabel(month), x: round(PLOT.left + index * slot + slot / 2), bars };
+    const year = index === 0 || month.endsWith("-01") ? month.slice(0, 4) : undefined;
+    return { label: input.axisLabel(month), year, x: round(PLOT.left + index * slot + slot / 2), bars };
   });
   const first = months[0];
   const last = months[months.length - 1];

@@ -4,7 +4,7 @@ import { resellerStatements, totalsOf } from "../../billing/rating.js";
 import type { CustomerStatement } from "../../billing/statement.js";
 import { vatRuleOf } from "../../store/billing-statements.js";
 import type { AuthenticatedContext } from "../context.js";
-import { monthLabel } from "../i18n/money-format.js";
+import { monthAbbreviation, monthLabel } from "../i18n/money-format.js";
 import { pageUrl } from "../urls.js";
 import { billingChart, type BillingChartModel } from "./billing-chart.js";
 import { customersTable, type CustomersTableModel } from "./billing-customers.js";
@@ -80,6 +80,7 @@ export function customerBillingModel(
       title: page.t("billing.chart.customerTitle"),
       months,
       monthLabel: shortMonth(page),
+      axisLabel: (month) => monthAbbreviation(month, page.language),
       currency,
       series: [
         {
@@ -207,6 +208,7 @@ export function adminBillingModel(
       title: page.t("billing.chart.adminTitle"),
       months,
       monthLabel: shortMonth(page),
+      axisLabel: (month) => monthAbbreviation(month, page.language),
       currency,
       series: [
         { key: "retail", label: page.t("billing.series.retail"), values: monthly.map((totals) => totals.retail) },

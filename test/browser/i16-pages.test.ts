@@ -2,12 +2,14 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, dayOf, monthOf } from "../../src/billing/calendar.js";
 import { protectionCharged, zoneStarted } from "../support/billing-ledger.js";
+import { englishOnlyFragments } from "../support/catalogue.js";
 import {
   addCustomer,
   addReseller,
   logIn,
   openPlugin,
   pluginFrame,
+  pluginText,
   screenshot,
   showPluginPage,
   STACK_TIMEOUT_MS,
@@ -53,6 +55,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 }, STACK_TIMEOUT_MS);
+
+/** Fails with every English page text found on the plugin's page. */
+async function expectCzechOnly(where: string): Promise<void> {
+  const text = (await pluginText(page)).replace(/\s+/g, " ");
+  expect(
+    englishOnlyFragments().filter((fragment) => text.includes(fragment)),
+    where,
+  ).toEqual([]);
+}
 
 /** Logs in afresh (a test that failed half-way leaves no session behind for the next). */
 async function logInAs(username: string, password: string): Promise<void> {
@@ -131,20 +142,24 @@ describe("the billing pages in the browser", { timeout: 120_000 }, () => {
     expect(await frame.locator("h1").textContent()).toBe("Vyúčtování");
     expect(await totals(frame)).toEqual({ "Bez DPH": "520,00 Kč", "DPH 21 %": "109,20 Kč", Celkem: "629,20 Kč" });
     await screenshot(page, "cs-billing-user");
+    await expectCzechOnly("user");
 
     await logInAs("billres", "billres-Pass-123");
     frame = await openBilling("Vyúčtování");
     expect(await frame.locator("table.wedos-billing-customers thead th").first().textContent()).toBe("Zákazník");
     await screenshot(page, "cs-billing-reseller");
+    await expectCzechOnly("reseller");
     await showPluginPage(page, "reseller", "/billing/statement", { customer: "anna", month });
     frame = pluginFrame(page);
     expect(await frame.locator("h1").textContent()).toBe("Vyúčtování účtu anna");
     expect(await totals(frame)).toMatchObject({ Marže: "130,00 Kč" });
     await screenshot(page, "cs-billing-statement");
+    await expectCzechOnly("statement");
 
     await logInAs("admin", b.password("admin"));
     frame = await openBilling("Vyúčtování");
     expect(await frame.locator(".wedos-billing-links").textContent()).toContain("Ceník");
     await screenshot(page, "cs-billing-admin");
+    await expectCzechOnly("admin");
   });
 });

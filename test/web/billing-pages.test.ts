@@ -136,6 +136,14 @@ describe("the reseller's billing page", () => {
     expect(page.text).not.toContain("carol");
   });
 
+  it("ignores a reseller named in the address: a customer and a reseller see only their own scope", async () => {
+    const reseller = await billingPage("res1", "reseller", "/billing", "month=2026-02&reseller=res2");
+    expect(reseller.rows("wedos-billing-customers").map((row) => row[0])).toEqual(["alice", "bob"]);
+    const customer = await billingPage("alice", "user", "/billing", "month=2026-02&reseller=res1&customer=bob");
+    expect(customer.rows("wedos-billing-domains")).toEqual([["alice.test", "CZK 520.00"]]);
+    expect(customer.text).not.toContain("bob");
+  });
+
   it("opens a customer's statement with wholesale and margin, and answers another reseller's like nobody's", async () => {
     const alice = await billingPage("res1", "reseller", "/billing/statement", "customer=alice&month=2026-02");
     expect(alice.status).toBe(200);

@@ -8,6 +8,7 @@ import { benchPlanning, benchSyncCalls } from "./sync-bench.js";
 import { formatTable } from "./table.js";
 import { benchWapi } from "./wapi-bench.js";
 import { benchDomainListPage } from "./web-bench.js";
+import { benchBillingStatementPage } from "./billing-page-bench.js";
 import { benchBigZonePages, benchDaemonMemory } from "./bigzone-bench.js";
 import { benchDaemonMemoryAtScale } from "./memory-bench.js";
 
@@ -60,6 +61,11 @@ const ROWS: Record<string, Row> = {
     title: "Pages: server time (the session check cached as in production)",
     headers: ["page", "p50 ms", "p95 ms", "target p95 ms", "WAPI calls"],
     measure: benchDomainListPage,
+  },
+  "billing-statement-page": {
+    title: "Pages: billing, a reseller with 1,000 customers (server time, session check cached; a month rated once per ledger version)",
+    headers: ["page", "p50 ms", "p95 ms", "target p95 ms", "WAPI calls"],
+    measure: () => benchBillingStatementPage(),
   },
   "big-zone": {
     title: "Pages: a 50,000-record zone and another customer's page meanwhile (server time)",

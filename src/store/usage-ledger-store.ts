@@ -130,6 +130,14 @@ export class UsageLedgerStore {
       .map(entryOf);
   }
 
+  /**
+   * The id of the entry written last (0 for none): the ledger's version. The ledger only grows, so a month rated at
+   * one version is rated the same until the next entry is written.
+   */
+  lastId(): number {
+    return this.db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM usage_ledger").get()?.id ?? 0;
+  }
+
   /** Entries in a scope whose day lies in `from`..`to` (inclusive), oldest first. */
   between(from: Day, to: Day, scope: LedgerScope = { all: true }): LedgerEntry[] {
     const { where, params } = scopeSql(scope);

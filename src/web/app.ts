@@ -15,6 +15,7 @@ import { pageErrors } from "./middleware/errors.js";
 import type { ZoneRecordsCache } from "./records/zone-records.js";
 import { pageRoutes } from "./routes/index.js";
 import { offerTerms } from "../store/offer-store.js";
+import { RatedMonthCache } from "./view-models/billing-cache.js";
 
 export interface WebAppOptions {
   /** How the server's page entries prove their visitors (web/server.ts, visitorProver). */
@@ -101,7 +102,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       writtenDirs: [deps.config.dataDir, hookSpool(deps.config.dataDir, deps.config.installation).events],
       billing: deps.config.billing,
     },
-    billing: { db: deps.db, clock: deps.clock, billing: deps.config.billing, panel: deps.panel },
+    billing: { db: deps.db, clock: deps.clock, billing: deps.config.billing, panel: deps.panel, cache: new RatedMonthCache() },
     settings: {
       config: deps.config,
       db: deps.db,

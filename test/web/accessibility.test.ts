@@ -158,7 +158,7 @@ describe("every page is usable by keyboard and screen reader", () => {
       expect(current.map(textOf), path).toEqual(label === undefined ? [] : [label]);
     }
     const { root } = parseHtml(await render("user", "raw", "/"));
-    expect(elementsOf(root, "nav").map((nav) => nav.attributes.get("class"))).toEqual(["wedos-filters"]);
+    expect(elementsOf(root, "nav").map((nav) => nav.attributes.get("class"))).toEqual(["wedos-nav", "wedos-filters"]);
   });
 
   it("announces the result of an action in a live region, and names which row a button acts on", async () => {

@@ -10,6 +10,7 @@ import { csPrices } from "./cs-prices.js";
 import { csCredit } from "./cs-credit.js";
 import { csLimits } from "./cs-limits.js";
 import { csPlans } from "./cs-plans.js";
+import { csBilling } from "./cs-billing.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -26,6 +27,7 @@ export const cs: Record<MessageKey, string> = {
   ...csLimits,
   ...csPlans,
   ...csExport,
+  ...csBilling,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

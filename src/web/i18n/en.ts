@@ -10,6 +10,7 @@ import { enPrices } from "./en-prices.js";
 import { enCredit } from "./en-credit.js";
 import { enLimits } from "./en-limits.js";
 import { enPlans } from "./en-plans.js";
+import { enBilling } from "./en-billing.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -29,6 +30,7 @@ export const en = {
   ...enLimits,
   ...enPlans,
   ...enExport,
+  ...enBilling,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

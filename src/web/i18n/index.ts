@@ -1,6 +1,7 @@
 import type { PanelKind } from "../../model/panel-kind.js";
 import { cs, csCpanel } from "./cs.js";
 import { timeFormatter, type FormatTime } from "./format.js";
+import { moneyFormatter, type FormatMoney } from "./money-format.js";
 import { en, enCpanel, type MessageKey, type PanelMessageKey } from "./en.js";
 
 export type { MessageKey, PanelMessageKey } from "./en.js";
@@ -20,10 +21,12 @@ export const PANEL_CATALOGUES = {
 
 /**
  * Looks a text up and fills in its `{name}` parameters. The result is plain text: templates escape it. `time` writes
- * an instant as the language does, in the page's one time zone (format.ts), so every text and time of a page agree.
+ * an instant as the language does, in the page's one time zone (format.ts), so every text and time of a page agree;
+ * `money` writes an amount as the language does (money-format.ts).
  */
 export type Translate = ((key: MessageKey, params?: Readonly<Record<string, string | number>>) => string) & {
   time: FormatTime;
+  money: FormatMoney;
 };
 
 /**
@@ -74,7 +77,7 @@ export function translator(language: Language, panel: PanelKind = "directadmin")
     (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );
-  return Object.assign(translate, { time: timeFormatter(language) });
+  return Object.assign(translate, { time: timeFormatter(language), money: moneyFormatter(language) });
 }
 
 /** Whether `key` is a text the catalogues have (a task's progress label, a WEDOS code's words). */

@@ -17,6 +17,8 @@ import { billingPriceRoutes, type BillingAdminSources } from "./billing-prices.j
 import { creditRoutes } from "./billing-credit.js";
 import { limitRoutes } from "./billing-limits.js";
 import { billingTokenRoutes } from "./billing-tokens.js";
+import type { BillingSources } from "../view-models/billing-rated.js";
+import { billingRoutes } from "./billing.js";
 import { policyRoutes } from "./policies.js";
 import { settingsRoutes, type SettingsSources } from "./settings.js";
 import { domainRoutes, type RecordSources } from "./domains.js";
@@ -40,7 +42,7 @@ export function pageRoutes(
     actions: CustomerActions;
     admin: AdminSources;
     settings: SettingsSources;
-    billing: BillingAdminSources;
+    billing: BillingAdminSources & BillingSources;
     estimates: SendingEstimates;
     limits: LimitSources;
     /** The admin's Resume (WebDeps.resumeSending). */
@@ -59,6 +61,7 @@ export function pageRoutes(
       protectionRoutes(deps.queue, deps.records, deps.admin.clock, deps.limits.spending),
       limitRoutes(deps.limits),
       planRoutes(deps.queue, deps.records, deps.records.plans),
+      billingRoutes(deps.billing, deps.log),
     );
   pages.use(
     "/admin",

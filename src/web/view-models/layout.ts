@@ -1,4 +1,5 @@
 import type { AuthenticatedContext, PageContext } from "../context.js";
+import type { Level } from "../identity/identity.js";
 import type { MessageKey } from "../i18n/index.js";
 import { PAGE_TIME_ZONES } from "../i18n/format.js";
 import { actionUrl } from "../origin.js";
@@ -21,6 +22,18 @@ const ADMIN_NAV: ReadonlyArray<{ view: string; path: string; label: MessageKey }
   { view: "admin/settings", path: "/settings", label: "page.settings.title" },
 ];
 
+/** Every level's menu entry "Billing": the hub, current on every billing page (views/billing/, docs/decisions/0051). */
+const BILLING_NAV = { view: "billing/", path: "/billing", label: "nav.billing" } as const;
+
+/** The menu of a level: the admin's pages, or a reseller's and a customer's domain list; then Billing. */
+function navOf(level: Level): ReadonlyArray<{ view: string; path: string; label: MessageKey }> {
+  const home = level === "admin" ? ADMIN_NAV : [{ view: `${level}/index`, path: "/", label: "nav.domains" as const }];
+  return [...home, BILLING_NAV];
+}
+
+/** Whether a menu entry is the page being shown: its view, or any view under it (an entry ending in `/`). */
+const isCurrent = (entry: string, view: string) => (entry.endsWith("/") ? view.startsWith(entry) : entry === view);
+
 /** What the layouts (views/layouts/*.ejs) show around every page. Plain data: templates only print it. */
 export interface LayoutModel {
   lang: string;
@@ -37,7 +50,7 @@ export interface LayoutModel {
   loginAs: string | undefined;
   /** The visitor's CSRF token, on the page's wrapper for scripts (forms carry it in a hidden field). */
   csrfToken: string | undefined;
-  /** The navigation between the level's pages (the admin's; empty where the level has one list). */
+  /** The navigation between the level's pages (empty before the visitor is proven: error pages). */
   nav: NavItem[];
   /** Why nothing (or less) is being sent to WEDOS now, on every page while it holds. */
   sending: SendingBannerModel | undefined;
@@ -53,13 +66,13 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
   const { level, mode } = page.request;
   const identity = page.identity;
   const nav =
-    level === "admin" && identity !== undefined
-      ? ADMIN_NAV.map((item) => ({
+    identity === undefined
+      ? []
+      : navOf(level).map((item) => ({
           label: page.t(item.label),
           href: pageUrl(level, mode, item.path),
-          current: item.view === view,
-        }))
-      : [];
+          current: isCurrent(item.view, view),
+        }));
   const levelName = identity === undefined ? "" : page.t(`level.${identity.level}`);
   return {
     lang: page.language,

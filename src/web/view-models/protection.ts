@@ -75,12 +75,13 @@ export interface ProtectionView {
   buttons: ProtectionButton[];
 }
 
-const VARIANT_KEYS = {
+/** The plans' and periods' names (also the billing pages' product names). */
+export const VARIANT_KEYS = {
   start: "protection.variant.start",
   advanced: "protection.variant.advanced",
   expert: "protection.variant.expert",
 } as const;
-const PERIOD_KEYS = { monthly: "protection.period.monthly", yearly: "protection.period.yearly" } as const;
+export const PERIOD_KEYS = { monthly: "protection.period.monthly", yearly: "protection.period.yearly" } as const;
 const MODE_KEYS = { ns: "policy.choice.ns", cname: "policy.choice.cname" } as const;
 
 /** A stored value's label, or the value itself if a later version stored one this one does not know. */

@@ -122,7 +122,11 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     planBilling: ledgerPlanBilling(new UsageLedgerStore(db), clock, {
       terms: offerTerms(db),
       checkSpend: ({ username, price }) => {
-        const decision = spending.check({ username, price: price ?? money(0, config.billing.currency), now: clock.now() });
+        const decision = spending.check({
+          username,
+          price: price ?? money(0, config.billing.currency),
+          now: clock.now(),
+        });
         if (decision.allowed) return { allowed: true };
         return { allowed: false, reason: spendRefusalReason(decision, "the plan change").detail };
       },
@@ -184,8 +188,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
     resumeSending: (cause) => resumeSending({ circuit: wapi.circuit, db, clock }, cause),
-    backfillLedger: () =>
-      backfillLedger({ ...stores, state: new DaemonStateStore(db), billing, now: clock.now() }),
+    backfillLedger: () => backfillLedger({ ...stores, state: new DaemonStateStore(db), billing, now: clock.now() }),
     backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();

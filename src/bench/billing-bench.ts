@@ -65,7 +65,11 @@ interface Samples {
   cpu: number[];
 }
 
-const median = (samples: number[]): number => percentile([...samples].sort((a, b) => a - b), 0.5);
+const median = (samples: number[]): number =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
 
 /** Wall time and this process's CPU time of a task, in ms: on a shared machine the CPU time is the steadier one. */
 function timed(samples: { wall: number[]; cpu: number[] }, task: () => unknown): void {
@@ -99,9 +103,9 @@ export function benchBillingRating(customers = 10_000, runs = 5): string[][] {
       timed(read, () => (loaded = ledger.upTo(lastDay(MONTH))));
       timed(rate, () => (statements = rateMonth({ month: MONTH, entries: loaded, currency: "CZK", vat }).length));
       timed(whole, () => {
-          const rated = customerStatements(db, billing, MONTH);
-          const resellers = resellerStatements(rated, vat);
-          const scope = { kind: "all" } as const;
+        const rated = customerStatements(db, billing, MONTH);
+        const resellers = resellerStatements(rated, vat);
+        const scope = { kind: "all" } as const;
         return JSON.stringify(exportDocument({ month: MONTH, currency: "CZK", vat, scope, generatedAt: 0, resellers }));
       });
     }

@@ -63,7 +63,8 @@ const ROWS: Record<string, Row> = {
     measure: benchDomainListPage,
   },
   "billing-statement-page": {
-    title: "Pages: billing, a reseller with 1,000 customers (server time, session check cached; a month rated once per ledger version)",
+    title:
+      "Pages: billing, a reseller with 1,000 customers (server time, session check cached; a month rated once per ledger version)",
     headers: ["page", "p50 ms", "p95 ms", "target p95 ms", "WAPI calls"],
     measure: () => benchBillingStatementPage(),
   },

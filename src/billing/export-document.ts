@@ -57,9 +57,7 @@ export interface ExportReseller {
 
 /** Who the document is about: everyone, one reseller's customers, or one customer. */
 export type ExportScope =
-  | { kind: "all" }
-  | { kind: "reseller"; reseller: string | null }
-  | { kind: "customer"; customer: string };
+  { kind: "all" } | { kind: "reseller"; reseller: string | null } | { kind: "customer"; customer: string };
 
 export interface ExportDocument {
   format: typeof EXPORT_FORMAT;

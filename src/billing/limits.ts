@@ -89,9 +89,12 @@ export type SpendDecision =
  * names the first limit refused and, when allowed, the limits the order brings to the warning level.
  */
 export function decideSpend(limits: readonly LimitSpend[], price: Money): SpendDecision {
-  if (price.minor < 0) throw new LimitError(`an order cannot cost ${price.minor} minor units: a price is never negative`);
+  if (price.minor < 0)
+    throw new LimitError(`an order cannot cost ${price.minor} minor units: a price is never negative`);
   const warnings: LimitStanding[] = [];
-  const ordered = [...limits].sort((a, b) => (a.limit.scope === b.limit.scope ? 0 : a.limit.scope === "customer" ? -1 : 1));
+  const ordered = [...limits].sort((a, b) =>
+    a.limit.scope === b.limit.scope ? 0 : a.limit.scope === "customer" ? -1 : 1,
+  );
   for (const { limit, spent } of ordered) {
     sameCurrency(limit, price);
     const after = standing(limit, add(spent, price));
@@ -119,7 +122,8 @@ export interface LimitChange {
 }
 
 /** Why a change of a limit is refused; each has an English text (LIMIT_REFUSALS) and one per page language. */
-export type LimitRefusal = "currency" | "negative" | "reseller-scope" | "not-your-customer" | "remove-under-own" | "above-own";
+export type LimitRefusal =
+  "currency" | "negative" | "reseller-scope" | "not-your-customer" | "remove-under-own" | "above-own";
 
 /** The operator's English words for each refusal (the CLI, the log); `{currency}` is the bills' currency. */
 export const LIMIT_REFUSALS: Readonly<Record<LimitRefusal, string>> = {
@@ -127,7 +131,8 @@ export const LIMIT_REFUSALS: Readonly<Record<LimitRefusal, string>> = {
   negative: "a limit cannot be negative: give 0 or more",
   "reseller-scope": "only the server's administrator sets a reseller's limit",
   "not-your-customer": "the account is not one of your customers",
-  "remove-under-own": "your own monthly limit applies to your customers: give the customer a limit no higher than yours",
+  "remove-under-own":
+    "your own monthly limit applies to your customers: give the customer a limit no higher than yours",
   "above-own": "a customer's limit cannot be higher than your own monthly limit",
 };
 

@@ -26,7 +26,12 @@ export function seedDemoOffers(db: Database, now: number): void {
       const product = `protection/${plan}/${period}`;
       const czk = WGP_PRICES_CZK[WGP_VARIANTS[plan]]?.[PERIOD_IDS[period]] ?? 0;
       enterWholesalePrice(db, { product, price: money(czk * 100, "CZK") }, change);
-      lines.push({ product, pricing: { kind: "markup", markupBp: 2500 }, billedWhileSuspended: true, renewal: "renew" });
+      lines.push({
+        product,
+        pricing: { kind: "markup", markupBp: 2500 },
+        billedWhileSuspended: true,
+        renewal: "renew",
+      });
     }
   const { id } = offers.create({ name: "Standard", package: "*", currency: "CZK" }, change);
   for (const line of lines) offers.setLine(id, line, change);

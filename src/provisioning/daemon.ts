@@ -69,7 +69,9 @@ function backfillLedger(services: Pick<DaemonDeps, "backfillLedger">, log: (line
     }
   } catch (error) {
     const problem = toError(error).message;
-    log(`billing: the services that existed before billing are not in the ledger yet (${problem}); retried at next start`);
+    log(
+      `billing: the services that existed before billing are not in the ledger yet (${problem}); retried at next start`,
+    );
   }
 }
 

@@ -15,7 +15,7 @@ const delegationSchema = z.object({
 });
 
 const topUpSchema = z.object({
-  amount: z.string().regex(/^\d+(\.\d{1,2})?$/, "must be a positive amount in CZK as text, e.g. \"5000.00\""),
+  amount: z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a positive amount in CZK as text, e.g. "5000.00"'),
   description: z.string().min(1).optional(),
 });
 

@@ -65,7 +65,9 @@ export class CreditStore {
         `SELECT at, balance_minor AS minor, currency, trigger FROM credit_snapshots ORDER BY at DESC, id DESC LIMIT 1`,
       )
       .get();
-    return row === undefined ? undefined : { at: row.at, balance: money(row.minor, row.currency), trigger: row.trigger };
+    return row === undefined
+      ? undefined
+      : { at: row.at, balance: money(row.minor, row.currency), trigger: row.trigger };
   }
 
   /** Asks for a month's movements (again): the next fetch job takes it. Says whether it was not asked already. */

@@ -185,9 +185,7 @@ export class OfferStore {
         .prepare<[string], { id: number }>("SELECT id FROM offers WHERE package = ? AND status = 'published'")
         .get(offer.package);
       if (current !== undefined) this.setDeactivated(current.id, change, { replacedBy: id });
-      this.db
-        .prepare("UPDATE offers SET status = 'published', published_at = ? WHERE id = ?")
-        .run(change.at, id);
+      this.db.prepare("UPDATE offers SET status = 'published', published_at = ? WHERE id = ?").run(change.at, id);
       this.record(change, "offer.publish", id, {
         package: offer.package,
         ...(current === undefined ? {} : { replaces: current.id }),
@@ -244,7 +242,6 @@ export class OfferStore {
   private record(change: Change, action: string, id: number, details: Record<string, unknown>): void {
     this.audit.record({ at: change.at, actor: change.actor, action, subject: subjectOf(id), details });
   }
-
 }
 
 /** Raised for an offer id that does not exist. */

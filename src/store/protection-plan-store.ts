@@ -95,7 +95,6 @@ export class ProtectionPlanStore {
     return row?.day ?? undefined;
   }
 
-
   setPlan(domain: string, variant: string, period: string, now: number): void {
     this.db
       .prepare("UPDATE protections SET variant = ?, period = ?, updated_at = ? WHERE domain = ?")

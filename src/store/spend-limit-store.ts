@@ -108,10 +108,7 @@ export class SpendLimitStore {
    */
   accounts(options: { creator?: string; search?: string } = {}): AccountLimit[] {
     const rows = this.db
-      .prepare<
-        [Record<string, string | number | null>],
-        Partial<Row> & { username: string; creator: string | null }
-      >(
+      .prepare<[Record<string, string | number | null>], Partial<Row> & { username: string; creator: string | null }>(
         `SELECT a.username, a.creator, l.scope, l.name, l.amount_minor, l.currency, l.set_by, l.set_at
          FROM accounts a LEFT JOIN spend_limits l ON l.scope = 'customer' AND l.name = a.username
          WHERE a.deleted_at IS NULL AND (@creator IS NULL OR a.creator = @creator)

@@ -115,10 +115,7 @@ export class UsageLedgerStore {
    */
   history(of: { domain: string } | { username: string }): LedgerEntry[] {
     const [column, value] = "domain" in of ? ["domain", of.domain] : ["username", of.username];
-    return this.db
-      .prepare<[string], Row>(`${SELECT} WHERE ${column} = ? ORDER BY id`)
-      .all(value)
-      .map(entryOf);
+    return this.db.prepare<[string], Row>(`${SELECT} WHERE ${column} = ? ORDER BY id`).all(value).map(entryOf);
   }
 
   /** Entries in a scope whose day is on or before `day`, oldest first (by day, then by the order written). */

@@ -102,7 +102,13 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       writtenDirs: [deps.config.dataDir, hookSpool(deps.config.dataDir, deps.config.installation).events],
       billing: deps.config.billing,
     },
-    billing: { db: deps.db, clock: deps.clock, billing: deps.config.billing, panel: deps.panel, cache: new RatedMonthCache() },
+    billing: {
+      db: deps.db,
+      clock: deps.clock,
+      billing: deps.config.billing,
+      panel: deps.panel,
+      cache: new RatedMonthCache(),
+    },
     settings: {
       config: deps.config,
       db: deps.db,

@@ -78,7 +78,10 @@ describe("an offer's lifecycle", () => {
   });
 
   it("checks the package name and the offer's name", () => {
-    expect(checkOfferHeading({ name: "  Gold 2027 ", package: "gold" })).toEqual({ name: "Gold 2027", package: "gold" });
+    expect(checkOfferHeading({ name: "  Gold 2027 ", package: "gold" })).toEqual({
+      name: "Gold 2027",
+      package: "gold",
+    });
     expect(checkOfferHeading({ name: "Default", package: "*" }).package).toBe("*");
     expect(() => checkOfferHeading({ name: "x", package: "../etc" })).toThrow(/is not a package name/);
     expect(() => checkOfferHeading({ name: " ", package: "gold" })).toThrow(/name of 1 to 80 characters/);

@@ -59,7 +59,11 @@ describe("reconciling a month", () => {
 
   it("lists top-ups and refunds, and a refund names the charge it gives back", () => {
     const result = reconcile(
-      [movement("2026-11-01", 500000, null, "Payment"), movement("2026-11-02", -9900, "B1"), movement("2026-11-20", 9900, "B1")],
+      [
+        movement("2026-11-01", 500000, null, "Payment"),
+        movement("2026-11-02", -9900, "B1"),
+        movement("2026-11-20", 9900, "B1"),
+      ],
       [charge(3, "2026-11-02", 9900, "B1")],
     );
     expect(kinds(result)).toEqual([

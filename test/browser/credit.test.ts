@@ -6,7 +6,14 @@ import { PriceBookStore } from "../../src/store/price-book-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
 import { pageUrl } from "../../src/web/urls.js";
 import { ledgerCharge } from "../support/ledger-charge.js";
-import { adminPage, screenshot, SETTLE_TIMEOUT_MS, STACK_TIMEOUT_MS, startBrowserStack, type BrowserStack } from "./support.js";
+import {
+  adminPage,
+  screenshot,
+  SETTLE_TIMEOUT_MS,
+  STACK_TIMEOUT_MS,
+  startBrowserStack,
+  type BrowserStack,
+} from "./support.js";
 
 /**
  * The admin's WEDOS credit and reconciliation pages in the browser, on the demo's stack (whose first start topped the
@@ -45,15 +52,31 @@ beforeAll(async () => {
     interval: 200,
   });
   // A balance below the coming renewal: amber, as if read an hour ago.
-  new CreditStore(db).recordBalance({ at: now - 3_600_000, balance: { minor: 5_000, currency: "CZK" }, trigger: "schedule" });
+  new CreditStore(db).recordBalance({
+    at: now - 3_600_000,
+    balance: { minor: 5_000, currency: "CZK" },
+    trigger: "schedule",
+  });
 }, STACK_TIMEOUT_MS);
 afterAll(async () => {
   await b?.close();
 }, STACK_TIMEOUT_MS);
 
 const TEXTS = {
-  en: { level: "top up soon", balance: "CZK 50.00", renewal: "CZK 99.00", topUp: "Top-up", missing: "In the ledger, not charged at WEDOS" },
-  cs: { level: "brzy dobijte", balance: "50,00 Kč", renewal: "99,00 Kč", topUp: "Dobití", missing: "V knize, u WEDOS nestrženo" },
+  en: {
+    level: "top up soon",
+    balance: "CZK 50.00",
+    renewal: "CZK 99.00",
+    topUp: "Top-up",
+    missing: "In the ledger, not charged at WEDOS",
+  },
+  cs: {
+    level: "brzy dobijte",
+    balance: "50,00 Kč",
+    renewal: "99,00 Kč",
+    topUp: "Dobití",
+    missing: "V knize, u WEDOS nestrženo",
+  },
 } as const;
 
 const admin = (language: "en" | "cs") => adminPage(b, language);

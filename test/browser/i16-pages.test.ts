@@ -123,9 +123,7 @@ describe("the billing pages in the browser", { timeout: 120_000 }, () => {
     await logInAs("admin", b.password("admin"));
     const frame = await openBilling("Billing");
     const row = frame.locator("table.wedos-billing-resellers tbody tr").filter({ hasText: "billres" });
-    expect(await row.locator("td").allTextContents()).toEqual(
-      expect.arrayContaining(["2", "CZK 390.00"]),
-    );
+    expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining(["2", "CZK 390.00"]));
     expect(await frame.locator("svg.wedos-chart-svg title").first().textContent()).toBe(
       "Revenue, WEDOS and margin, the last 12 months",
     );

@@ -6,7 +6,15 @@ import { SpendLimitStore } from "../../src/store/spend-limit-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
 import { pageUrl } from "../../src/web/urls.js";
 import { chargeEntry } from "../support/ledger-entries.js";
-import { addCustomer, logIn, type Account, screenshot, STACK_TIMEOUT_MS, startBrowserStack, type BrowserStack } from "./support.js";
+import {
+  addCustomer,
+  logIn,
+  type Account,
+  screenshot,
+  STACK_TIMEOUT_MS,
+  startBrowserStack,
+  type BrowserStack,
+} from "./support.js";
 
 /**
  * The spending limits in the browser: the admin's limits page (resellers and customers, one at 84 % and one over

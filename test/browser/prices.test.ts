@@ -76,9 +76,9 @@ describe("the admin's prices and offers", { timeout: 60_000 }, () => {
       const page = await admin(language);
       await page.goto(raw("/billing/prices"));
       // The demo's wholesale prices are the simulator's: protection Expert costs 14,900.00 CZK a year.
-      expect(await page.locator("tbody tr").filter({ hasText: text.expert }).locator(".wedos-amount").textContent()).toBe(
-        language === "en" ? "CZK 14,900.00" : "14 900,00 Kč",
-      );
+      expect(
+        await page.locator("tbody tr").filter({ hasText: text.expert }).locator(".wedos-amount").textContent(),
+      ).toBe(language === "en" ? "CZK 14,900.00" : "14 900,00 Kč");
       const priceForm = page.locator("form.wedos-policy");
       await priceForm.getByLabel(text.product).selectOption({ label: text.start });
       await priceForm.getByLabel(text.amount).fill("490");

@@ -63,18 +63,21 @@ describe("wedos-panel billing offer", () => {
     expect((await billing("offer", "publish", "1")).stdout).toContain("published since 2026-12-01");
     const edit = await billing("offer", "line", "1", "zone", "--price", "50");
     expect(edit.status).toBe(2);
-    expect(edit.stderr).toContain("offer 1 is published: only a draft can be edited: clone the offer and edit the clone");
+    expect(edit.stderr).toContain(
+      "offer 1 is published: only a draft can be edited: clone the offer and edit the clone",
+    );
     expect((await billing("offer", "clone", "1", "--name", "Gold 2027")).stdout).toContain(
       'offer 2 "Gold 2027" for package gold: draft since 2026-12-01, 2 product(s) in CZK, cloned from offer 1',
     );
     await billing("offer", "remove-line", "2", "zone");
-    expect((await billing("offer", "publish", "2")).stdout).toContain(
-      "Offer 1 is deactivated: offer 2 replaces it.\n",
-    );
+    expect((await billing("offer", "publish", "2")).stdout).toContain("Offer 1 is deactivated: offer 2 replaces it.\n");
     const shown = (await billing("offer", "show", "1")).stdout;
-    expect(shown).toContain("offer 1 \"Gold\" for package gold: deactivated since 2026-12-01");
+    expect(shown).toContain('offer 1 "Gold" for package gold: deactivated since 2026-12-01');
     expect(shown).toMatch(/History:\n {2}2026-11-30T23:30:00.000Z cli root: offer.deactivate \{"replacedBy":2\}\n/);
-    const listed = JSON.parse((await billing("offer", "list", "--json")).stdout) as Array<{ id: number; status: string }>;
+    const listed = JSON.parse((await billing("offer", "list", "--json")).stdout) as Array<{
+      id: number;
+      status: string;
+    }>;
     expect(listed.map((offer) => [offer.id, offer.status])).toEqual([
       [2, "published"],
       [1, "deactivated"],
@@ -92,8 +95,8 @@ describe("wedos-panel billing offer", () => {
         "give a fixed price in CZK instead",
     );
     expect((await billing("offer", "line", "1", START, "--price", "120")).status).toBe(0);
-    expect((await billing("offer", "publish", "7")).stderr).toContain('there is no offer 7');
-    expect((await billing("offer", "publish", "x")).stderr).toContain('give the offer\'s number');
+    expect((await billing("offer", "publish", "7")).stderr).toContain("there is no offer 7");
+    expect((await billing("offer", "publish", "x")).stderr).toContain("give the offer's number");
     expect((await billing("offer", "create", "gold")).stderr).toContain("give the offer a name with --name");
   });
 });

@@ -55,7 +55,8 @@ describe("wedos-panel billing statement and export", () => {
     };
     expect(json.generatedAt).toBe("2026-12-01T06:00:00.000Z");
     expect(json.totals.retail.amount).toBe("46.50");
-    const csv = (await billing(["statement", "--month", "2026-11", "--customer", "carol", "--format", "csv"], env)).stdout;
+    const csv = (await billing(["statement", "--month", "2026-11", "--customer", "carol", "--format", "csv"], env))
+      .stdout;
     expect(csv.split("\r\n").slice(1, 2)).toEqual([
       "1,2026-11,line,res2,carol,c.cz,zone,days,2026-11-01,2026-11-30,30,0,CZK,31.00,,,31.00,,,,,2",
     ]);
@@ -81,7 +82,10 @@ describe("wedos-panel billing statement and export", () => {
       [["statement", "--month", "11/2026"], '"11/2026" is not a month: write it as YYYY-MM, e.g. 2026-11'],
       [["export", "--month", "2026-11"], "give --format csv or json"],
       [["export", "--month", "2026-11", "--format", "text"], '--format is csv, json; got "text"'],
-      [["statement", "--month", "2026-11", "--reseller", "a", "--customer", "b"], "give --reseller or --customer, not both"],
+      [
+        ["statement", "--month", "2026-11", "--reseller", "a", "--customer", "b"],
+        "give --reseller or --customer, not both",
+      ],
       [["token", "list", "--month", "2026-11"], '"billing token" takes no --month'],
       [["invoice"], 'unknown sub-command "invoice"; use statement, export, token'],
     ];
@@ -111,7 +115,9 @@ describe("wedos-panel billing token", () => {
       `1  whmcs pull  ${secret.slice(0, 13)}…  reseller res1  made 2026-12-01 06:00 by ${ACTOR}, last used never\n`,
     );
     expect(list.stdout).not.toContain(secret.slice(13));
-    expect((await billing(["token", "revoke", "1"], env)).stdout).toBe("Revoked token 1: its next request is refused.\n");
+    expect((await billing(["token", "revoke", "1"], env)).stdout).toBe(
+      "Revoked token 1: its next request is refused.\n",
+    );
     expect((await billing(["token", "revoke", "1"], env)).stdout).toBe("Token 1 was already revoked.\n");
     const db = openConfiguredDatabase(loadConfig(env));
     try {

@@ -16,7 +16,11 @@ afterEach(() => db.close());
 describe("doctor's WEDOS credit checks", () => {
   it("says the balance with its age, and warns once it is older than twice the interval", () => {
     expect(checkCredit(db, config, now)).toEqual([
-      expect.objectContaining({ check: "WEDOS credit", status: "ok", message: expect.stringContaining("not been read") }),
+      expect.objectContaining({
+        check: "WEDOS credit",
+        status: "ok",
+        message: expect.stringContaining("not been read"),
+      }),
     ]);
     const store = new CreditStore(db);
     store.recordBalance({ at: now - 12 * HOUR, balance: { minor: 123_450, currency: "CZK" }, trigger: "schedule" });
@@ -34,7 +38,14 @@ describe("doctor's WEDOS credit checks", () => {
       "2026-11",
       [
         { at: "soon", day: null, amount: null, description: "", orderNum: null, fields: { odd: "1" } },
-        { at: "2026-11-02", day: "2026-11-02", amount: { minor: 1, currency: "CZK" }, description: "", orderNum: null, fields: {} },
+        {
+          at: "2026-11-02",
+          day: "2026-11-02",
+          amount: { minor: 1, currency: "CZK" },
+          description: "",
+          orderNum: null,
+          fields: {},
+        },
       ],
       now,
     );

@@ -16,7 +16,11 @@ function publishedMarkupOffer() {
   enterWholesalePrice(db, { product: START, price: money(10_000, "CZK") }, root(1));
   const offers = new OfferStore(db);
   const { id } = offers.create({ name: "Gold", package: "gold", currency: "CZK" }, root(2));
-  offers.setLine(id, { product: START, pricing: { kind: "markup", markupBp: 2000 }, billedWhileSuspended: true, renewal: "renew" }, root(3));
+  offers.setLine(
+    id,
+    { product: START, pricing: { kind: "markup", markupBp: 2000 }, billedWhileSuspended: true, renewal: "renew" },
+    root(3),
+  );
   offers.publish(id, root(4));
   return db;
 }
@@ -28,7 +32,10 @@ describe("the doctor's offers check", () => {
       status: "ok",
       message: "no offer is published: the provider bills nothing for its customers' services",
     });
-    expect(checkOffers(publishedMarkupOffer(), BILLING)).toMatchObject({ status: "ok", message: "1 published offer(s), every product priced" });
+    expect(checkOffers(publishedMarkupOffer(), BILLING)).toMatchObject({
+      status: "ok",
+      message: "1 published offer(s), every product priced",
+    });
   });
 
   it("warns with the fix when WEDOS's currency moved under a markup, or billing.currency changed", () => {

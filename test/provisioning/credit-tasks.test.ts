@@ -67,7 +67,11 @@ describe("the month's movements", () => {
     await h.reconcile();
     await h.reconcile();
     expect(sent("account-list")).toBe(1);
-    expect(credit().fetchOf("2026-02")).toMatchObject({ requestedBy: "daemon", fetchedAt: h.clock.now(), movements: 0 });
+    expect(credit().fetchOf("2026-02")).toMatchObject({
+      requestedBy: "daemon",
+      fetchedAt: h.clock.now(),
+      movements: 0,
+    });
     expect(credit().fetchOf("2026-03")).toBeUndefined();
   });
 

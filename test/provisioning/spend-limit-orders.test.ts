@@ -26,7 +26,11 @@ const limits = () => new SpendLimitStore(h.services.db);
 
 describe("the protection task under a spending limit", () => {
   it("orders nothing past the limit, says why, and orders once the limit is raised", async () => {
-    new PolicyStore(h.services.db).save("paid", policySchema.parse({ protection: "advanced", protectionMode: "cname" }), h.clock.now());
+    new PolicyStore(h.services.db).save(
+      "paid",
+      policySchema.parse({ protection: "advanced", protectionMode: "cname" }),
+      h.clock.now(),
+    );
     limits().set({ scope: "customer", name: "pia", amount: money(5_000, "CZK") }, "admin admin", h.clock.now());
     await h.da.createUser(newUser("pia", "pia.test", "paid"));
     await h.settleAll();
@@ -50,7 +54,11 @@ describe("the protection task under a spending limit", () => {
   });
 
   it("never refuses an order a crash left unanswered: it is looked up at WEDOS, not ordered again", async () => {
-    new PolicyStore(h.services.db).save("paid", policySchema.parse({ protection: "advanced", protectionMode: "cname" }), h.clock.now());
+    new PolicyStore(h.services.db).save(
+      "paid",
+      policySchema.parse({ protection: "advanced", protectionMode: "cname" }),
+      h.clock.now(),
+    );
     await h.da.createUser(newUser("rob", "rob.test", "paid"));
     await h.settleAll();
     expect(creates()).toBe(1);
@@ -61,6 +69,9 @@ describe("the protection task under a spending limit", () => {
     await h.settle();
     expect(creates()).toBe(1);
     // Found at WEDOS: the order went through, and its outcome is awaited (not refused, not sent twice).
-    expect(h.services.tasks.protections.get("rob.test")).toMatchObject({ state: "pending", reason: expect.stringMatching(/^ordered;/) });
+    expect(h.services.tasks.protections.get("rob.test")).toMatchObject({
+      state: "pending",
+      reason: expect.stringMatching(/^ordered;/),
+    });
   });
 });

@@ -77,7 +77,12 @@ describe("the offer store", () => {
     offers.setLine(clone.id, line(START, { kind: "markup", markupBp: 3000 }), alice(21));
     expect(offers.publish(clone.id, alice(22)).replaced).toBe(first);
     expect(offers.require(first)).toMatchObject({ status: "deactivated", deactivatedAt: 22 });
-    expect(offers.list().filter((offer) => offer.status === "published").map((offer) => offer.id)).toEqual([clone.id]);
+    expect(
+      offers
+        .list()
+        .filter((offer) => offer.status === "published")
+        .map((offer) => offer.id),
+    ).toEqual([clone.id]);
     expect(() => db.prepare("UPDATE offers SET status = 'published' WHERE id = ?").run(first)).toThrow(/never edited/);
     // The index, not only the store, refuses a second published offer of the package.
     const other = offers.create({ name: "x", package: "gold", currency: "CZK" }, alice(23)).id;
@@ -109,8 +114,16 @@ describe("the offer store", () => {
         .map((entry) => [entry.actor, entry.action, entry.details]),
     ).toEqual([
       ["admin alice", "offer.create", { name: "gold offer", package: "gold", currency: "CZK" }],
-      ["admin alice", "offer.line.set", { product: "zone", price: "fixed 49.00 CZK", billedWhileSuspended: true, renewal: "renew" }],
-      ["admin alice", "offer.line.set", { product: START, price: "markup 20.00 %", billedWhileSuspended: true, renewal: "renew" }],
+      [
+        "admin alice",
+        "offer.line.set",
+        { product: "zone", price: "fixed 49.00 CZK", billedWhileSuspended: true, renewal: "renew" },
+      ],
+      [
+        "admin alice",
+        "offer.line.set",
+        { product: START, price: "markup 20.00 %", billedWhileSuspended: true, renewal: "renew" },
+      ],
       ["admin alice", "offer.publish", { package: "gold" }],
       ["cli root", "offer.deactivate", { replacedBy: clone.id }],
     ]);
@@ -127,12 +140,10 @@ describe("the offer store", () => {
   it("records an admin's wholesale price in the price book with who entered it", () => {
     const { db } = setUp();
     enterWholesalePrice(db, { product: START, price: money(12_000, "CZK") }, alice(50));
-    expect(new PriceBookStore(db).history(START).map((p) => [p.price.minor, p.source, p.enteredBy, p.seenAt])).toEqual(
-      [
-        [12_000, "admin", "admin alice", 50],
-        [10_000, "admin", "cli root", 1],
-      ],
-    );
+    expect(new PriceBookStore(db).history(START).map((p) => [p.price.minor, p.source, p.enteredBy, p.seenAt])).toEqual([
+      [12_000, "admin", "admin alice", 50],
+      [10_000, "admin", "cli root", 1],
+    ]);
     expect(() => enterWholesalePrice(db, { product: START, price: money(-1, "CZK") }, alice(51))).toThrow(
       /cannot be negative/,
     );

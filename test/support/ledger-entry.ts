@@ -25,6 +25,11 @@ export function ledgerInput(fields: Partial<LedgerEntryInput> = {}): LedgerEntry
 }
 
 /** The same as the store reads it back, with its id. */
-export function ledgerEntry(id: number, event: LedgerEvent, day: string, fields: Partial<LedgerEntry> = {}): LedgerEntry {
+export function ledgerEntry(
+  id: number,
+  event: LedgerEvent,
+  day: string,
+  fields: Partial<LedgerEntry> = {},
+): LedgerEntry {
   return { ...ledgerInput({ eventKey: `k${id}`, event, day }), id, recordedAt: 0, ...fields };
 }

@@ -57,7 +57,13 @@ describe("reading movements of unknown shape", () => {
         description: "Protection",
         orderNum: "123",
       },
-      { at: "2026-11-30", day: "2026-11-30", amount: { minor: 100_050, currency: "EUR" }, description: "Payment", orderNum: null },
+      {
+        at: "2026-11-30",
+        day: "2026-11-30",
+        amount: { minor: 100_050, currency: "EUR" },
+        description: "Payment",
+        orderNum: null,
+      },
     ]);
   });
 

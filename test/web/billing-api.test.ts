@@ -66,7 +66,11 @@ describe("the statements pull API", () => {
     expect(answer.status).toBe(401);
     expect(answer.headers["www-authenticate"]).toBe('Bearer realm="wedos-panel billing"');
     expect(errorOf(answer)).toMatch(/^this API needs a token: send Authorization: Bearer <token>;/);
-    expect(tokens.uses(1)[0]).toMatchObject({ tokenId: null, status: 401, request: "GET /api/billing/v1/statements?month=2026-11" });
+    expect(tokens.uses(1)[0]).toMatchObject({
+      tokenId: null,
+      status: 401,
+      request: "GET /api/billing/v1/statements?month=2026-11",
+    });
   });
 
   it("refuses an unknown token, another scheme, and a token in the address (logged without it)", async () => {
@@ -126,22 +130,37 @@ describe("the statements pull API", () => {
     expect((await get("/api/billing/v1/statements?month=2026-11", bearer(secret))).status).toBe(200);
     tokens.revoke(token.id, "cli root", 2);
     const after = await get("/api/billing/v1/statements?month=2026-11", bearer(secret));
-    expect([after.status, errorOf(after)]).toEqual([401, "the token is unknown or revoked: ask the provider's admin for a new one"]);
+    expect([after.status, errorOf(after)]).toEqual([
+      401,
+      "the token is unknown or revoked: ask the provider's admin for a new one",
+    ]);
   });
 
   it("says what is wrong with a request", async () => {
     const { secret } = tokens.create({ name: "typos", reseller: null, actor: "cli root", now: 1 });
     const cases: Array<[string, number, string]> = [
       ["/api/billing/v1/statements", 400, "give the month of the statements, e.g. month=2026-11"],
-      ["/api/billing/v1/statements?month=2026-13", 400, 'month: "2026-13" is not a month: write it as YYYY-MM, e.g. 2026-11'],
-      ["/api/billing/v1/statements?month=2026-11&reseller=a&customer=b", 400, "ask for one reseller or one customer, not both"],
+      [
+        "/api/billing/v1/statements?month=2026-13",
+        400,
+        'month: "2026-13" is not a month: write it as YYYY-MM, e.g. 2026-11',
+      ],
+      [
+        "/api/billing/v1/statements?month=2026-11&reseller=a&customer=b",
+        400,
+        "ask for one reseller or one customer, not both",
+      ],
       [
         "/api/billing/v1/statements?month=2026-11&resseller=a",
         400,
         "unknown parameter resseller: this endpoint takes month, reseller, customer, format",
       ],
       ["/api/billing/v1/statements?month=2026-11&format=xml", 400, "format is json (the default) or csv"],
-      ["/api/billing/v1/invoices", 404, "no such endpoint: GET /api/billing/v1/statements?month=YYYY-MM is the one there is"],
+      [
+        "/api/billing/v1/invoices",
+        404,
+        "no such endpoint: GET /api/billing/v1/statements?month=YYYY-MM is the one there is",
+      ],
     ];
     for (const [path, status, message] of cases) {
       const answer = await get(path, bearer(secret));

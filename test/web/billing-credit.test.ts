@@ -70,7 +70,9 @@ describe("the WEDOS credit page", () => {
     expect(html).toContain(
       "Top up now: the balance of CZK 400.00 does not cover the orders already waiting (CZK 490.00).",
     );
-    expect(html).toMatch(/<th scope="row">alice\.test<\/th><td[^>]*>protection\/advanced\/monthly<\/td><td[^>]*>CZK 490\.00/);
+    expect(html).toMatch(
+      /<th scope="row">alice\.test<\/th><td[^>]*>protection\/advanced\/monthly<\/td><td[^>]*>CZK 490\.00/,
+    );
     expect(html).toMatch(/<th scope="row">bob\.test<\/th>.*<td[^>]*>2026-03-20<\/td>/);
     expect(html).toContain("read 10 Mar 2026, 07:00 (2 h ago)");
 
@@ -111,7 +113,6 @@ describe("the WEDOS credit page", () => {
 });
 
 describe("the reconciliation page", () => {
-
   it("fetches the month when asked and lists each difference with its likely cause, in en and cs", async () => {
     const charge = { username: "carol", reseller: "res2", domain: "carol.test" };
     new UsageLedgerStore(h.services.db).append(ledgerCharge("2026-02-12", "2026000123", charge), h.clock.now());
@@ -133,7 +134,9 @@ describe("the reconciliation page", () => {
     expect(html).toMatch(
       /<th scope="row">In the ledger, not charged at WEDOS<\/th><td[^>]*>2026-02-12<\/td><td[^>]*>carol\.test \(carol\)<\/td><td[^>]*>2026000123<\/td><td[^>]*>—<\/td><td[^>]*>CZK 99\.00<\/td><td[^>]*>The order failed or WEDOS refunded it/,
     );
-    expect(html).toMatch(/<th scope="row">Top-up<\/th><td[^>]*>2026-02-15<\/td><td[^>]*>Platba 7<\/td>.*-CZK 2,000\.00/);
+    expect(html).toMatch(
+      /<th scope="row">Top-up<\/th><td[^>]*>2026-02-15<\/td><td[^>]*>Platba 7<\/td>.*-CZK 2,000\.00/,
+    );
     const cs = (await page("/billing/reconciliation&month=2026-02", { cs: true })).stdout;
     expect(cs).toContain("V knize, u WEDOS nestrženo");
     expect(cs).toContain("99,00 Kč");

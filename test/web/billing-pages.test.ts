@@ -45,7 +45,11 @@ async function billingPage(username: string, level: Level, path = "/billing", qu
       tables
         .filter((table) => (table.attributes.get("class") ?? "").split(" ").includes(tableClass))
         .flatMap((table) => elementsOf(table, "tbody").flatMap((body) => elementsOf(body, "tr")))
-        .map((row) => elementsOf(row).filter((cell) => cell.name === "th" || cell.name === "td").map(textOf)),
+        .map((row) =>
+          elementsOf(row)
+            .filter((cell) => cell.name === "th" || cell.name === "td")
+            .map(textOf),
+        ),
     totals: new Map(terms.map((term, index) => [term, values[index] ?? ""])),
   };
 }
@@ -110,7 +114,9 @@ describe("the customer's billing page", () => {
       "Nothing is billed to you in January 2026.",
     );
     const malformed = await billingPage("alice", "user", "/billing", "month=2026-13");
-    expect(malformed.text).toContain("“2026-13” is not a month (write it as YYYY-MM, e.g. 2026-11); showing March 2026.");
+    expect(malformed.text).toContain(
+      "“2026-13” is not a month (write it as YYYY-MM, e.g. 2026-11); showing March 2026.",
+    );
     const future = await billingPage("alice", "user", "/billing", "month=2027-01");
     expect(future.text).toContain("That month has not begun");
     expect(future.text).toContain("showing March 2026");
@@ -194,7 +200,9 @@ describe("the reseller's billing page", () => {
     }
     const first = await billingPage("res1", "reseller", "/billing", "month=2026-02");
     expect(first.text).toContain("Customers 1–50 of 62");
-    const next = elementsOf(first.root, "a").find((a) => a.attributes.get("rel") === "next" && textOf(a) === "Next page");
+    const next = elementsOf(first.root, "a").find(
+      (a) => a.attributes.get("rel") === "next" && textOf(a) === "Next page",
+    );
     const params = new URLSearchParams((next?.attributes.get("href") ?? "").split("?")[1]);
     expect(params.get("page")).toBe("2");
     expect(params.get("month")).toBe("2026-02");

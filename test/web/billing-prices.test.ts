@@ -42,13 +42,17 @@ const db = () => h.services.db;
 describe("the admin's wholesale prices page", () => {
   it("lists every product, enters a price with the admin's name and keeps the history", async () => {
     const before = (await page("/billing/prices")).stdout;
-    expect(before).toMatch(/<th scope="row">DNS zone \(per month\)<\/th>\s*<td[^>]*colspan="4"[^>]*>no price yet<\/td>/);
+    expect(before).toMatch(
+      /<th scope="row">DNS zone \(per month\)<\/th>\s*<td[^>]*colspan="4"[^>]*>no price yet<\/td>/,
+    );
     const saved = await post("/billing/prices/set", { product: START, amount: "99", currency: "CZK" });
     expect(saved.status).toBe(200);
     expect(saved.body).toContain("The price of Protection Start, monthly is now CZK 99.00.");
     await post("/billing/prices/set", { product: START, amount: "1 490,50", currency: "czk" });
     const after = (await page("/billing/prices")).stdout;
-    expect(after).toMatch(/Protection Start, monthly<\/th>\s*<td[^>]*class="wedos-amount">CZK 1,490.50<\/td>\s*<td[^>]*>entered/);
+    expect(after).toMatch(
+      /Protection Start, monthly<\/th>\s*<td[^>]*class="wedos-amount">CZK 1,490.50<\/td>\s*<td[^>]*>entered/,
+    );
     expect(after).toContain("Earlier prices of Protection Start, monthly");
     expect(new PriceBookStore(db()).history(START).map((p) => [p.price.minor, p.enteredBy])).toEqual([
       [149_050, "admin admin"],
@@ -91,10 +95,17 @@ describe("the admin's offers pages", () => {
     expect(noLines.status).toBe(400);
     expect(noLines.body).toContain("Offer 1 has no products: add at least one before publishing.");
     await post("/billing/offers/1/line", { product: "zone", price: "49", renewal: "renew" });
-    const line = await post("/billing/offers/1/line", { product: START, markup: "20", billed: "yes", renewal: "lapse" });
+    const line = await post("/billing/offers/1/line", {
+      product: START,
+      markup: "20",
+      billed: "yes",
+      renewal: "lapse",
+    });
     expect(line.body).toContain("Protection Start, monthly is saved in the draft.");
     expect(line.body).toMatch(/markup 20.00 %<\/td>\s*<td[^>]*>CZK 120.00 \+ 21 % VAT = CZK 145.20<\/td>/);
-    expect(line.body).toMatch(/DNS zone \(per month\)<\/th>\s*<td[^>]*>fixed price<\/td>\s*<td[^>]*>CZK 49.00 \+ 21 % VAT = CZK 59.29<\/td>\s*<td[^>]*>not billed<\/td>/);
+    expect(line.body).toMatch(
+      /DNS zone \(per month\)<\/th>\s*<td[^>]*>fixed price<\/td>\s*<td[^>]*>CZK 49.00 \+ 21 % VAT = CZK 59.29<\/td>\s*<td[^>]*>not billed<\/td>/,
+    );
     expect((await post("/billing/offers/1/publish", {})).body).toContain("Offer 1 is published.");
     const edit = await post("/billing/offers/1/line", { product: "zone", price: "50" });
     expect(edit.status).toBe(400);

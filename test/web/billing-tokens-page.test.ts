@@ -26,7 +26,14 @@ const page = (username: string, level: Level, query = "p=/billing/tokens", langu
 async function post(path: string, fields: Record<string, string>, username = "admin", level: Level = "admin") {
   const session = h.da.login(username);
   const csrf = csrfTokenIn((await h.visit({ level, session })).stdout);
-  const run = await h.visit({ level, file: "index.raw", session, method: "POST", query: `p=${path}`, post: form({ csrf, ...fields }) });
+  const run = await h.visit({
+    level,
+    file: "index.raw",
+    session,
+    method: "POST",
+    query: `p=${path}`,
+    post: form({ csrf, ...fields }),
+  });
   return parseRaw(run.stdout);
 }
 const secretIn = (html: string) => /id="wedos-token-secret" type="text" readonly value="([^"]+)"/.exec(html)?.[1];
@@ -79,9 +86,18 @@ describe("the admin's billing tokens page", () => {
 
   it("shows the API's latest requests, refused ones too, in the visitor's language", async () => {
     const tokens = new BillingTokenStore(h.services.db);
-    tokens.logUse({ at: 0, tokenId: null, remote: "203.0.113.10", request: "GET /api/billing/v1/statements", status: 401, outcome: "no token" });
+    tokens.logUse({
+      at: 0,
+      tokenId: null,
+      remote: "203.0.113.10",
+      request: "GET /api/billing/v1/statements",
+      status: 401,
+      outcome: "no token",
+    });
     const en = (await page("admin", "admin")).body;
-    expect(en).toContain("<td>no valid token</td><td>203.0.113.10</td><td><code>GET /api/billing/v1/statements</code></td><td>401 no token</td>");
+    expect(en).toContain(
+      "<td>no valid token</td><td>203.0.113.10</td><td><code>GET /api/billing/v1/statements</code></td><td>401 no token</td>",
+    );
     const cs = (await page("admin", "admin", "p=/billing/tokens", "cs")).body;
     expect(cs).toContain("<td>bez platného tokenu</td>");
     expect(cs).toContain("Tokeny pro fakturaci");

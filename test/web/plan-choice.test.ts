@@ -80,7 +80,9 @@ describe("the plan section of a domain's page", () => {
   });
 
   it("shows the plan without prices when no offer prices it, and no choice where the package sets the plan", async () => {
-    expect(await page("user", "alice", "alice.test", "en")).toContain('<option value="expert/yearly">Expert, yearly</option>');
+    expect(await page("user", "alice", "alice.test", "en")).toContain(
+      '<option value="expert/yearly">Expert, yearly</option>',
+    );
     setPolicy("fixed");
     const fixed = await page("user", "alice", "alice.test", "en");
     expect(fixed).toContain("Plan and period");
@@ -112,9 +114,9 @@ describe("changing the plan", () => {
   });
 
   it("refuses another tenant's domain, a plan not offered, the current plan and a package that sets the plan", async () => {
-    expect((await post("user", "alice", { domain: "carol.test", plan: "expert/yearly", confirmed: "yes" })).status).toBe(
-      404,
-    );
+    expect(
+      (await post("user", "alice", { domain: "carol.test", plan: "expert/yearly", confirmed: "yes" })).status,
+    ).toBe(404);
     expect((await post("reseller", "res1", { domain: "carol.test", plan: "start/monthly" })).status).toBe(404);
     const bad = await post("user", "alice", { domain: "alice.test", plan: "platinum/weekly" });
     expect(bad.status).toBe(400);

@@ -135,7 +135,7 @@ describe("the limits page", () => {
     });
     expect(czech.stdout).toContain("1 000,00 Kč");
     expect(czech.stdout).toContain("800,00 Kč");
-    expect(czech.stdout).toContain("80 % <strong class=\"wedos-limit-state\">vyčerpáno 80 % a více</strong>");
+    expect(czech.stdout).toContain('80 % <strong class="wedos-limit-state">vyčerpáno 80 % a více</strong>');
   });
 });
 

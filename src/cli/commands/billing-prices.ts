@@ -52,7 +52,11 @@ currency, else billing.currency. Prices WEDOS reports in its answers are recorde
         const currency =
           stringOption(args, "currency") ?? prices.latest(product)?.price.currency ?? context.config.billing.currency;
         const price = parseMoney(amount, currency);
-        const entered = enterWholesalePrice(context.db, { product, price }, { actor: cliActor(io), at: io.clock.now() });
+        const entered = enterWholesalePrice(
+          context.db,
+          { product, price },
+          { actor: cliActor(io), at: io.clock.now() },
+        );
         io.stdout(`${line(entered)}\n`);
         return 0;
       }

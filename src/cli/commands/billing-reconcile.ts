@@ -15,9 +15,10 @@ const amount = (money: Money | null | undefined) =>
 function differenceLines(difference: Difference, t: ReturnType<typeof translator>): string {
   const { movement, charge } = difference;
   const day = movement?.day ?? charge?.day ?? "?";
-  const what = charge === null ? movement?.description ?? "" : `${charge.domain} (${charge.username})`;
+  const what = charge === null ? (movement?.description ?? "") : `${charge.domain} (${charge.username})`;
   const order = movement?.orderNum ?? charge?.reference ?? "";
-  const wedos = movement === null ? "-" : amount(movement.amount && { ...movement.amount, minor: -movement.amount.minor });
+  const wedos =
+    movement === null ? "-" : amount(movement.amount && { ...movement.amount, minor: -movement.amount.minor });
   const where = `${what}${order === "" ? "" : `, order ${order}`}`;
   return (
     `${day}  ${t(`reconcile.kind.${difference.kind}`)}: ${where}; WEDOS took ${wedos}, ` +

@@ -47,7 +47,12 @@ export const billingTokenCommand: CliCommand = {
         if (name === undefined) {
           throw new UsageError('name the token for whoever will use it, e.g. --name "whmcs pull"');
         }
-        const made = tokens.create({ name, reseller: stringOption(args, "reseller") ?? null, actor, now: io.clock.now() });
+        const made = tokens.create({
+          name,
+          reseller: stringOption(args, "reseller") ?? null,
+          actor,
+          now: io.clock.now(),
+        });
         io.stdout(`${made.secret}\n`);
         io.stderr(
           `Made token ${made.token.id} "${made.token.name}" for ${scopeOf(made.token)}. ` +
@@ -69,12 +74,16 @@ export const billingTokenCommand: CliCommand = {
         }
         const revoked = tokens.revoke(number, actor, io.clock.now());
         io.stdout(
-          revoked ? `Revoked token ${number}: its next request is refused.\n` : `Token ${number} was already revoked.\n`,
+          revoked
+            ? `Revoked token ${number}: its next request is refused.\n`
+            : `Token ${number} was already revoked.\n`,
         );
         return Promise.resolve(0);
       }
       throw new UsageError(
-        action === undefined ? "use token create, list or revoke" : `unknown action "${action}"; use create, list or revoke`,
+        action === undefined
+          ? "use token create, list or revoke"
+          : `unknown action "${action}"; use create, list or revoke`,
       );
     } finally {
       context.close();

@@ -11,7 +11,8 @@ export const csCredit: Record<keyof typeof enCredit, string> = {
   "credit.readAt": "přečteno {at} (před {hours} h)",
   "credit.stale":
     "Tento zůstatek je starý: čte se každých {hours} hodin, takže démon možná neběží nebo WEDOS neodpověděl (viz Provoz).",
-  "credit.summary.ok": "Zůstatek {balance} pokryje čekající objednávky ({queued}) i obnovy v příštích 30 dnech ({renewals}).",
+  "credit.summary.ok":
+    "Zůstatek {balance} pokryje čekající objednávky ({queued}) i obnovy v příštích 30 dnech ({renewals}).",
   "credit.summary.amber":
     "Brzy dobijte: zůstatek {balance} pokryje čekající objednávky ({queued}), ale ne zároveň obnovy v příštích 30 dnech (celkem {both}). Až kredit dojde, obnovy selžou.",
   "credit.summary.red":
@@ -68,8 +69,7 @@ export const csCredit: Record<keyof typeof enCredit, string> = {
     "Objednáno mimo plugin (v administraci WEDOS) nebo jiným serverem se stejným účtem u WEDOS.",
   "reconcile.cause.not-at-wedos":
     "Objednávka selhala nebo ji WEDOS vrátil, případně ji zaúčtoval v jiném měsíci: ověřte ji u WEDOS a není-li účtována, zapište opravu.",
-  "reconcile.cause.amount-differs":
-    "WEDOS změnil cenu nebo dal slevu, nebo byl ceník při zápisu objednávky zastaralý.",
+  "reconcile.cause.amount-differs": "WEDOS změnil cenu nebo dal slevu, nebo byl ceník při zápisu objednávky zastaralý.",
   "reconcile.cause.refund": "WEDOS kredit vrátil; zákazníkovi se účtuje, dokud se nezapíše oprava.",
   "reconcile.cause.top-up": "Kredit připsaný na účet: očekávané, uvedeno, aby měsíc seděl.",
   "reconcile.cause.unreadable": "Částku nelze přečíst: vyhledejte pohyb v administraci WEDOS.",

@@ -11,8 +11,7 @@ export const csLimits: Record<keyof typeof enLimits, string> = {
   "limits.vat.excluded": "bez DPH",
   "limits.own.title": "Váš vlastní limit",
   "limits.own.none": "Administrátor serveru vašim zákazníkům dohromady žádný měsíční limit nenastavil.",
-  "limits.own.set":
-    "Vašim zákazníkům dohromady lze vyúčtovat {limit} měsíčně; tento měsíc zatím: {spent} ({used} %).",
+  "limits.own.set": "Vašim zákazníkům dohromady lze vyúčtovat {limit} měsíčně; tento měsíc zatím: {spent} ({used} %).",
   "limits.resellers": "Prodejci",
   "limits.customers": "Zákazníci",
   "limits.col.name": "Účet",

@@ -82,7 +82,8 @@ export const csPrices: Record<keyof typeof enPrices, string> = {
   "offers.removeLine": "Odebrat",
   "offers.lineRemoved": "{product} je z konceptu odebrán.",
   "offers.publish": "Zveřejnit",
-  "offers.publishHelp": "Noví zákazníci balíčku {package} dostanou od nynějška tuto nabídku; zveřejněná nabídka balíčku se deaktivuje.",
+  "offers.publishHelp":
+    "Noví zákazníci balíčku {package} dostanou od nynějška tuto nabídku; zveřejněná nabídka balíčku se deaktivuje.",
   "offers.published": "Nabídka {id} je zveřejněná.",
   "offers.replaced": "Nabídka {id} je zveřejněná a nahrazuje nabídku {replaced}, která je nyní deaktivovaná.",
   "offers.deactivate": "Deaktivovat",
@@ -106,7 +107,8 @@ export const csPrices: Record<keyof typeof enPrices, string> = {
   "offers.toList": "Všechny nabídky",
   "offers.toPrices": "Nákupní ceny",
   "offers.badPercent": "{markup} není procento: napište např. 25 nebo 12,5.",
-  "offers.refused.editRefused": "Nabídka {id} je ve stavu {status}: upravovat lze jen koncept. Naklonujte ji a upravte klon.",
+  "offers.refused.editRefused":
+    "Nabídka {id} je ve stavu {status}: upravovat lze jen koncept. Naklonujte ji a upravte klon.",
   "offers.refused.publishRefused": "Nabídka {id} je ve stavu {status}: zveřejnit lze jen koncept.",
   "offers.refused.deactivateRefused": "Nabídka {id} je ve stavu {status}: deaktivovat lze jen zveřejněnou nabídku.",
   "offers.refused.noLines": "Nabídka {id} nemá žádné produkty: před zveřejněním přidejte aspoň jeden.",

@@ -9,7 +9,8 @@ export const enCredit = {
   "credit.readAt": "read {at} ({hours} h ago)",
   "credit.stale":
     "This balance is old: it is read every {hours} hours, so the daemon may be stopped or WEDOS may not have answered (see Operations).",
-  "credit.summary.ok": "The balance of {balance} covers the orders waiting ({queued}) and the renewals of the next 30 days ({renewals}).",
+  "credit.summary.ok":
+    "The balance of {balance} covers the orders waiting ({queued}) and the renewals of the next 30 days ({renewals}).",
   "credit.summary.amber":
     "Top up soon: the balance of {balance} covers the orders waiting ({queued}) but not also the renewals of the next 30 days (together {both}). Renewals will fail when the credit runs out.",
   "credit.summary.red":

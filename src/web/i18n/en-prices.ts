@@ -80,7 +80,8 @@ export const enPrices = {
   "offers.removeLine": "Remove",
   "offers.lineRemoved": "{product} is removed from the draft.",
   "offers.publish": "Publish",
-  "offers.publishHelp": "New customers of package {package} get this offer from now on; a published offer of the package is deactivated.",
+  "offers.publishHelp":
+    "New customers of package {package} get this offer from now on; a published offer of the package is deactivated.",
   "offers.published": "Offer {id} is published.",
   "offers.replaced": "Offer {id} is published and replaces offer {replaced}, which is now deactivated.",
   "offers.deactivate": "Deactivate",

@@ -77,7 +77,10 @@ export function creditRoutes(sources: CreditPageSources): Router {
     const month = chosenMonth(sources, bodyField(page.request.body, "month"));
     const deps = { db: sources.db, queue: sources.queue, now: sources.clock.now() };
     const job = requestMonthFetch(deps, month, actor(page));
-    answerAction(req, res, next, "/billing/reconciliation", { notice: page.t("reconcile.fetchQueued", { month }), job });
+    answerAction(req, res, next, "/billing/reconciliation", {
+      notice: page.t("reconcile.fetchQueued", { month }),
+      job,
+    });
   });
   return router;
 }

@@ -37,7 +37,14 @@ export function limitRoutes(sources: LimitSources): Router {
     const { level, username } = page.identity;
     const refusal = changeSpendLimit(
       { limits: sources.limits, inventory: sources.inventory, currency: sources.billing.currency },
-      { setter: { level, name: username }, scope, name, amount, actor: `${level} ${username}`, now: sources.clock.now() },
+      {
+        setter: { level, name: username },
+        scope,
+        name,
+        amount,
+        actor: `${level} ${username}`,
+        now: sources.clock.now(),
+      },
     );
     if (refusal !== undefined) {
       const own = level === "reseller" ? sources.limits.get("reseller", username)?.amount : undefined;

@@ -32,7 +32,10 @@ export function billingOfferRoutes(deps: BillingAdminSources): Router {
 
   router.post("/billing/offers/create", async (_req, res) => {
     const page = authenticatedPage(res);
-    const input = { package: bodyField(page.request.body, "package") ?? "", name: bodyField(page.request.body, "name") ?? "" };
+    const input = {
+      package: bodyField(page.request.body, "package") ?? "",
+      name: bodyField(page.request.body, "name") ?? "",
+    };
     const offered = await panelPackages(deps);
     if (input.package !== DEFAULT_OFFER_PACKAGE && !offered.packages.includes(input.package)) {
       const problem = page.t("offers.notPanelPackage", { package: input.package });
@@ -54,12 +57,18 @@ export function billingOfferRoutes(deps: BillingAdminSources): Router {
   });
 
   /** Runs one change of an offer and answers with its page: the notice, or why the change was refused. */
-  const action = (name: string, run: (page: AuthenticatedContext, id: number, input: Record<string, string>) => string) =>
+  const action = (
+    name: string,
+    run: (page: AuthenticatedContext, id: number, input: Record<string, string>) => string,
+  ) =>
     router.post(`/billing/offers/:id/${name}`, async (req, res) => {
       const page = authenticatedPage(res);
       const id = offerIdOf(req.params["id"]);
       const input = Object.fromEntries(
-        ["product", "markup", "price", "billed", "renewal", "name"].map((key) => [key, bodyField(page.request.body, key) ?? ""]),
+        ["product", "markup", "price", "billed", "renewal", "name"].map((key) => [
+          key,
+          bodyField(page.request.body, key) ?? "",
+        ]),
       );
       let notice: string;
       try {
@@ -166,7 +175,9 @@ function lineRow(page: AuthenticatedContext, deps: BillingAdminSources, offer: O
         ? page.t("offers.markup", { percent: percentFormatter(page.language)(percentText(line.pricing.markupBp)) })
         : page.t("offers.fixed"),
     priceNow:
-      retail === null ? page.t("offers.unpriced", { currency: offer.currency }) : priceWithVat(page, retail, deps.billing),
+      retail === null
+        ? page.t("offers.unpriced", { currency: offer.currency })
+        : priceWithVat(page, retail, deps.billing),
     unpriced: retail === null,
     suspended: page.t(line.billedWhileSuspended ? "offers.billed" : "offers.free"),
     renewal: page.t(`offers.renewal.${line.renewal}`),
@@ -197,5 +208,12 @@ async function showOffer(res: Response, deps: BillingAdminSources, store: OfferS
         .join(", "),
     })),
   };
-  await renderPage(res, page, "billing/offer", page.t("page.offer.title", { id, name: offer.name }), model, shown.status ?? 200);
+  await renderPage(
+    res,
+    page,
+    "billing/offer",
+    page.t("page.offer.title", { id, name: offer.name }),
+    model,
+    shown.status ?? 200,
+  );
 }

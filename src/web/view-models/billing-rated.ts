@@ -57,24 +57,36 @@ export function ratedMonths(
   scope: LedgerScope,
 ): CustomerStatement[][] {
   const { cache } = sources;
-  return rateMissing(sources, months, scope, (key) => cache.statementsOf(key), (key, statements) => {
-    cache.keepStatements(key, statements);
-    return statements;
-  });
+  return rateMissing(
+    sources,
+    months,
+    scope,
+    (key) => cache.statementsOf(key),
+    (key, statements) => {
+      cache.keepStatements(key, statements);
+      return statements;
+    },
+  );
 }
 
 /** The totals of each month within a scope, oldest first (the admin's chart keeps only these, not every bill). */
 export function monthTotals(sources: BillingSources, months: readonly Month[], scope: LedgerScope): StatementTotals[] {
   const { cache } = sources;
-  return rateMissing(sources, months, scope, (key) => cache.totalsOf(key), (key, statements) => {
-    const totals = totalsOf(
-      statements.flatMap((each) => each.lines),
-      sources.billing.currency,
-      vatRuleOf(sources.billing),
-    );
-    cache.keepTotals(key, totals);
-    return totals;
-  });
+  return rateMissing(
+    sources,
+    months,
+    scope,
+    (key) => cache.totalsOf(key),
+    (key, statements) => {
+      const totals = totalsOf(
+        statements.flatMap((each) => each.lines),
+        sources.billing.currency,
+        vatRuleOf(sources.billing),
+      );
+      cache.keepTotals(key, totals);
+      return totals;
+    },
+  );
 }
 
 /**

@@ -73,9 +73,7 @@ function lineDetail(page: AuthenticatedContext, line: StatementLine, month: Mont
   if (line.kind === "charge") return page.t("billing.line.charge");
   if (line.kind === "correction") return page.t("billing.line.correction");
   const days = page.t("billing.line.days", { days: line.days ?? 0, of: daysInMonth(month) });
-  return line.suspendedDays === 0
-    ? days
-    : `${days} ${page.t("billing.line.suspended", { days: line.suspendedDays })}`;
+  return line.suspendedDays === 0 ? days : `${days} ${page.t("billing.line.suspended", { days: line.suspendedDays })}`;
 }
 
 /** The amount for staff, or "—" where it is not known (a wholesale in another currency than the bill's). */
@@ -90,8 +88,7 @@ export function statementView(
   const { language } = page;
   const { staff } = options;
   const perDomain = new Map<string, number>();
-  for (const line of statement.lines)
-    perDomain.set(line.domain, (perDomain.get(line.domain) ?? 0) + line.retail.minor);
+  for (const line of statement.lines) perDomain.set(line.domain, (perDomain.get(line.domain) ?? 0) + line.retail.minor);
   return {
     username: statement.username,
     month: monthLabel(statement.month, language),

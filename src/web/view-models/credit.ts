@@ -1,5 +1,11 @@
 import { dayOf } from "../../billing/calendar.js";
-import { creditOutlook, dueWithin, nextRenewal, type CostItem, type CreditLevel } from "../../billing/credit-outlook.js";
+import {
+  creditOutlook,
+  dueWithin,
+  nextRenewal,
+  type CostItem,
+  type CreditLevel,
+} from "../../billing/credit-outlook.js";
 import type { Money } from "../../billing/money.js";
 import type { BillingPeriod } from "../../billing/product.js";
 import type { Clock } from "../../clock.js";
@@ -71,8 +77,14 @@ export function creditModel(page: AuthenticatedContext, sources: CreditSources):
     return product === undefined ? [] : [priced(order.domain, product)];
   });
   const renewals = store.activeProtections().flatMap((service) => {
-    const due = nextRenewal(dayOf(service.activatedAt, sources.billing.timeZone), service.period as BillingPeriod, today);
-    return dueWithin(due, today) ? [{ ...priced(service.domain, `protection/${service.variant}/${service.period}`), due }] : [];
+    const due = nextRenewal(
+      dayOf(service.activatedAt, sources.billing.timeZone),
+      service.period as BillingPeriod,
+      today,
+    );
+    return dueWithin(due, today)
+      ? [{ ...priced(service.domain, `protection/${service.variant}/${service.period}`), due }]
+      : [];
   });
   const snapshot = store.latestBalance();
   const outlook = creditOutlook(snapshot?.balance ?? null, queued, renewals, snapshot?.balance.currency ?? "CZK");

@@ -62,10 +62,15 @@ export function vatNote(page: AuthenticatedContext, billing: Config["billing"]):
  * What a refused change says to the admin in their language; undefined for an error that is not about the input
  * (the page's error handler shows that one).
  */
-export function refusalText(page: AuthenticatedContext, error: unknown, input: Record<string, string>): string | undefined {
+export function refusalText(
+  page: AuthenticatedContext,
+  error: unknown,
+  input: Record<string, string>,
+): string | undefined {
   if (error instanceof OfferError) {
     const params = { ...error.params };
-    if (typeof params["status"] === "string") params["status"] = page.t(`offers.status.${params["status"]}` as MessageKey);
+    if (typeof params["status"] === "string")
+      params["status"] = page.t(`offers.status.${params["status"]}` as MessageKey);
     if (typeof params["product"] === "string") params["product"] = productLabel(page, params["product"]);
     return page.t(REFUSALS[error.why], params);
   }

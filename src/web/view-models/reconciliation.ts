@@ -44,7 +44,9 @@ function differenceRow(page: AuthenticatedContext, difference: Difference): Diff
     cause: t(`reconcile.cause.${kind}`),
     day: movement?.day ?? charge?.day ?? "",
     subject:
-      charge === null ? movement?.description ?? "" : t("reconcile.subject", { domain: charge.domain, user: charge.username }),
+      charge === null
+        ? (movement?.description ?? "")
+        : t("reconcile.subject", { domain: charge.domain, user: charge.username }),
     orderNum: movement?.orderNum ?? charge?.reference ?? "",
     atWedos,
     inLedger: charge === null ? "—" : money(charge.wholesale),

@@ -131,7 +131,8 @@ export function limitsPageModel(
       row(page, "customer", account.username, account.limit, spends.customer(account.username), account.creator),
     ),
     showReseller: admin,
-    truncated: accounts.length >= ACCOUNT_LIST_LIMIT ? page.t("limits.truncated", { count: ACCOUNT_LIST_LIMIT }) : undefined,
+    truncated:
+      accounts.length >= ACCOUNT_LIST_LIMIT ? page.t("limits.truncated", { count: ACCOUNT_LIST_LIMIT }) : undefined,
     search,
     searchAction: pageUrl(level, mode, "/"),
     limitsPath: LIMITS_PATH,

@@ -87,7 +87,10 @@ describe("wedos-panel billing statement and export", () => {
         "give --reseller or --customer, not both",
       ],
       [["token", "list", "--month", "2026-11"], '"billing token" takes no --month'],
-      [["invoice"], 'unknown sub-command "invoice"; use statement, export, token'],
+      [
+        ["invoice"],
+        'unknown sub-command "invoice"; use one of price, offer, statement, export, token, limit, reconcile',
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await billing(args, env);

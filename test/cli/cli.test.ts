@@ -111,6 +111,7 @@ describe("wedos-panel", () => {
       "database driver",
       "database",
       "request budget",
+      "billing prices",
       "renewals",
       "job queue",
       "offers",

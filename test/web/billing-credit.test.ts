@@ -135,7 +135,7 @@ describe("the reconciliation page", () => {
       /<th scope="row">In the ledger, not charged at WEDOS<\/th><td[^>]*>2026-02-12<\/td><td[^>]*>carol\.test \(carol\)<\/td><td[^>]*>2026000123<\/td><td[^>]*>—<\/td><td[^>]*>CZK 99\.00<\/td><td[^>]*>The order failed or WEDOS refunded it/,
     );
     expect(html).toMatch(
-      /<th scope="row">Top-up<\/th><td[^>]*>2026-02-15<\/td><td[^>]*>Platba 7<\/td>.*-CZK 2,000\.00/,
+      /<th scope="row">Top-up<\/th><td[^>]*>2026-02-15<\/td><td[^>]*>Platba 7<\/td>.*CZK -2,000\.00/,
     );
     const cs = (await page("/billing/reconciliation&month=2026-02", { cs: true })).stdout;
     expect(cs).toContain("V knize, u WEDOS nestrženo");

@@ -66,7 +66,7 @@ describe("the customer's billing page", () => {
     });
     expect(page.rows("wedos-billing-domains")).toEqual([["alice.test", "CZK 520.00"]]);
     expect(page.rows("wedos-billing-lines")).toEqual([
-      ["alice.test", "DNS zone", "1 Feb 2026 – 28 Feb 2026", "28 of 28 days", "CZK 30.00"],
+      ["alice.test", "DNS zone (per month)", "1 Feb 2026 – 28 Feb 2026", "28 of 28 days", "CZK 30.00"],
       ["alice.test", "Protection Start, monthly", "5 Feb 2026 – 4 Mar 2026", "paid period", "CZK 490.00"],
     ]);
     expect(page.text).not.toContain("390.00");
@@ -239,7 +239,15 @@ describe("the admin's billing page", () => {
     expect(res2.rows("wedos-billing-customers")).toEqual([["carol", "1", "CZK 45.00", "CZK 0.00", "CZK 45.00"]]);
     const carol = await billingPage("admin", "admin", "/billing/statement", "customer=carol&month=2026-02");
     expect(carol.rows("wedos-billing-lines")).toEqual([
-      ["carol.test", "DNS zone", "1 Feb 2026 – 28 Feb 2026", "28 of 28 days", "CZK 45.00", "CZK 0.00", "CZK 45.00"],
+      [
+        "carol.test",
+        "DNS zone (per month)",
+        "1 Feb 2026 – 28 Feb 2026",
+        "28 of 28 days",
+        "CZK 45.00",
+        "CZK 0.00",
+        "CZK 45.00",
+      ],
     ]);
   });
 

@@ -68,8 +68,6 @@ export const csBilling: Record<keyof typeof enBilling, string> = {
   "billing.col.customers": "Zákazníci",
   "billing.col.domains": "Domény",
   "billing.col.reseller": "Prodejce",
-  "billing.product.zone": "DNS zóna",
-  "billing.product.protection": "Ochrana {plan}, {period}",
   "billing.line.days": "{days} z {of} dní",
   "billing.line.suspended": "(dny pozastavení neúčtovány: {days})",
   "billing.line.charge": "zaplacené období",

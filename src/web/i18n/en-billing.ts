@@ -67,8 +67,6 @@ export const enBilling = {
   "billing.col.customers": "Customers",
   "billing.col.domains": "Domains",
   "billing.col.reseller": "Reseller",
-  "billing.product.zone": "DNS zone",
-  "billing.product.protection": "Protection {plan}, {period}",
   "billing.line.days": "{days} of {of} days",
   "billing.line.suspended": "({days} days while suspended not billed)",
   "billing.line.charge": "paid period",

@@ -79,7 +79,8 @@ describe("spending limits", { timeout: 60_000 }, () => {
 
       const customer = await visitor(lena.username, language, lena.password);
       await customer.goto(raw("user", "/"));
-      await expect.poll(() => customer.locator(".wedos-spend-warning").textContent()).toContain("84 %");
+      // 840.00 charged plus the zone the demo's offer bills to the month's end: past 80 %, not yet at the limit.
+      await expect.poll(() => customer.locator(".wedos-spend-warning").textContent()).toMatch(/\b(8\d|9\d) %/);
       await screenshot(customer, `${language}-limits-customer`);
     });
   }

@@ -15,7 +15,7 @@ afterAll(() => built.directadmin.remove());
 
 /** The compiled code a server runs: these top-level modules and directories of build/lib, nothing else. */
 const LIB =
-  /^build\/lib\/(?:(?:cli|main|errors|clock|package-info|serving)\.js|(?:cli|config|dns|doctor|model|panel|provisioning|store|sync|util|wapi|web)\/[a-z0-9/-]+\.js)$/;
+  /^build\/lib\/(?:(?:cli|main|errors|clock|package-info|serving)\.js|(?:billing|cli|config|dns|doctor|model|panel|provisioning|store|sync|util|wapi|web)\/[a-z0-9/-]+\.js)$/;
 /** Development modules that must never ship, even inside an allowed directory. */
 const DEV_CODE = /\/(?:emulators|simulator|demo|bench)\/|\/dev-commands\.js$|\/commands\/(?:demo|wapi-sim)\.js$/;
 

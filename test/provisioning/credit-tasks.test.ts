@@ -79,11 +79,21 @@ describe("the month's movements", () => {
     protectedPackage();
     await customer("mia");
     await customer("leo");
-    const orderOf = (domain: string) => h.services.tasks.protections.get(domain)?.orderNum ?? "";
+    // The activation wrote each order's charge (with WEDOS's price) to the ledger.
     const ledger = new UsageLedgerStore(h.services.db);
-    ledger.append(charge("mia.test", 49_000, orderOf("mia.test")), h.clock.now());
-    // The ledger priced leo's order from an old price book: WEDOS took 490.00.
-    ledger.append(charge("leo.test", 45_000, orderOf("leo.test")), h.clock.now());
+    const charged = (domain: string) => ledger.history({ domain }).find((entry) => entry.event === "charge");
+    expect(charged("mia.test")?.wholesale?.minor).toBe(49_000);
+    // A correction took 40.00 off leo's charge in the ledger, but WEDOS took 490.00.
+    const leo = charged("leo.test");
+    ledger.append(
+      {
+        ...charge("leo.test", -4_000, leo?.reference ?? ""),
+        event: "correction",
+        eventKey: "fix:leo",
+        corrects: leo?.id ?? null,
+      },
+      h.clock.now(),
+    );
     // An order the ledger has but WEDOS never charged (it failed, or was refunded).
     ledger.append(charge("ghost.test", 49_000, "2026999999"), h.clock.now());
     // Ordered with the same WEDOS account but not through the plugin.

@@ -1,4 +1,6 @@
-import { userInfo } from "node:os";
+import type { CliIo } from "./command.js";
 
-/** Who a change made on the command line is by, as the billing audit log names it ("cli root"). */
-export const cliActor = (): string => `cli ${userInfo().username}`;
+/** Who a billing change made on the command line is written to the billing audit log as ("cli root"). */
+export function cliActor(io: Pick<CliIo, "env">): string {
+  return `cli ${io.env["SUDO_USER"] ?? io.env["USER"] ?? "root"}`;
+}

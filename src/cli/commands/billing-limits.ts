@@ -1,4 +1,4 @@
-import { userInfo } from "node:os";
+import { cliActor } from "../actor.js";
 import { LIMIT_REFUSALS, type LimitScope } from "../../billing/limits.js";
 import { decimalText, MoneyError, parseMoney, type Money } from "../../billing/money.js";
 import { spendCheckFor } from "../../provisioning/spend-check.js";
@@ -92,7 +92,7 @@ refused with a message. From 80 % the pages warn. "list" shows each limit with t
         {
           setter: { level: "admin", name: "cli" },
           ...{ scope, name, amount },
-          actor: `cli ${userInfo().username}`,
+          actor: cliActor(io),
           now: io.clock.now(),
         },
       );

@@ -9,7 +9,7 @@ import { describePricing, OfferStore } from "../../store/offer-store.js";
 import { PriceBookStore } from "../../store/price-book-store.js";
 import { printJson, stringOption, UsageError } from "../command.js";
 import { openCliDatabase } from "../context.js";
-import { cliActor } from "./billing-actor.js";
+import { cliActor } from "../actor.js";
 import type { BillingSubcommand } from "./billing.js";
 
 const USE = `use: billing offer list | show ID | create PACKAGE --name NAME

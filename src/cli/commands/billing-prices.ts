@@ -5,7 +5,7 @@ import { PriceBookStore, type WholesalePrice } from "../../store/price-book-stor
 import { enterWholesalePrice } from "../../store/price-entry.js";
 import { printJson, stringOption, UsageError } from "../command.js";
 import { openCliDatabase } from "../context.js";
-import { cliActor } from "./billing-actor.js";
+import { cliActor } from "../actor.js";
 import type { BillingSubcommand } from "./billing.js";
 
 /** `wedos-panel billing price`: the wholesale price book — what WEDOS charges per product, and its history. */

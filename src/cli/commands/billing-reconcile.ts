@@ -1,3 +1,4 @@
+import { cliActor } from "../actor.js";
 import { CalendarError, parseMonth, type Month } from "../../billing/calendar.js";
 import { decimalText, type Money } from "../../billing/money.js";
 import { monthToReconcile, type Difference } from "../../billing/reconcile.js";
@@ -47,7 +48,7 @@ Exit status: 0 when shown (differences or not), 1 while the month's movements ar
       const month = chosenMonth(stringOption(args, "month"), context.config.billing.timeZone, io.clock.now());
       if (args.values.fetch === true) {
         const queue = new SqliteJobQueue(context.db, io.clock);
-        requestMonthFetch({ db: context.db, queue, now: io.clock.now() }, month, `cli ${io.env.USER ?? "root"}`);
+        requestMonthFetch({ db: context.db, queue, now: io.clock.now() }, month, cliActor(io));
         io.stdout(
           `The movements of ${month} will be fetched by the daemon (one request); ` +
             "run this again without --fetch.\n",

@@ -40,7 +40,7 @@ export const billingTokenCommand: CliCommand = {
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.join(" ")}`);
     const context = openCliDatabase(io);
     const tokens = new BillingTokenStore(context.db);
-    const actor = cliActor();
+    const actor = cliActor(io);
     try {
       if (action === "create") {
         const name = stringOption(args, "name");

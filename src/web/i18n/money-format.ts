@@ -87,3 +87,8 @@ export function dayLabel(day: Day, language: Language): string {
 export function formatMoney(language: Language, amount: Money): string {
   return moneyFormatter(language)(amount);
 }
+
+/** A percentage with two decimals in the language's way ("12.50" / "12,50"). */
+export function percentFormatter(language: Language): (text: string) => string {
+  return (text) => (language === "cs" ? text.replace(".", ",") : text);
+}

@@ -8,7 +8,7 @@ import { PriceBookStore } from "../../store/price-book-store.js";
 import { authenticatedPage, type AuthenticatedContext } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { notFound } from "../errors.js";
-import { percentFormatter } from "../i18n/format-money.js";
+import { percentFormatter } from "../i18n/money-format.js";
 import { renderPage } from "../render.js";
 import { billingAdminLinks, type BillingAdminSources } from "./billing-prices.js";
 import { panelPackages } from "./policies.js";

@@ -9,7 +9,7 @@ import { PriceBookStore, type WholesalePrice } from "../../store/price-book-stor
 import { enterWholesalePrice } from "../../store/price-entry.js";
 import { authenticatedPage, type AuthenticatedContext } from "../context.js";
 import { bodyField } from "../da-input.js";
-import { moneyFormatter } from "../i18n/format-money.js";
+import { moneyFormatter } from "../i18n/money-format.js";
 import { renderPage } from "../render.js";
 import { pageUrl } from "../urls.js";
 import { billingActor, productLabel, refusalText } from "../view-models/offer-text.js";

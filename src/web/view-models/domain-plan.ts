@@ -6,7 +6,7 @@ import { planChoosable, type Policy } from "../../model/policy.js";
 import type { ProtectionPlanStore } from "../../store/protection-plan-store.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import type { AuthenticatedContext } from "../context.js";
-import { formatDay, formatMoney } from "../i18n/plan-format.js";
+import { dayLabel, formatMoney } from "../i18n/money-format.js";
 import { actionUrl } from "../origin.js";
 
 /** What the plan section of a domain's page and its change are read from. */
@@ -86,7 +86,7 @@ export function planView(
         : page.t("plan.refused", { ...chosen, reason: choice.reason ?? "" });
   return {
     current: label(row.variant as ProtectionPlan, row.period as BillingPeriod),
-    paidUntil: paidUntil === undefined ? undefined : formatDay(page.language, paidUntil),
+    paidUntil: paidUntil === undefined ? undefined : dayLabel(paidUntil, page.language),
     renewal: paidUntil === undefined ? undefined : page.t(`plan.renewal.${currentTerms.renewal}`),
     options: planChoosable(policy)
       ? PROTECTION_PLANS.flatMap((plan) =>

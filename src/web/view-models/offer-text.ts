@@ -6,7 +6,7 @@ import type { Config } from "../../config/load.js";
 import type { AuthenticatedContext } from "../context.js";
 import { actorName } from "../identity/identity.js";
 import type { MessageKey } from "../i18n/index.js";
-import { moneyFormatter } from "../i18n/format-money.js";
+import { moneyFormatter } from "../i18n/money-format.js";
 
 /** The catalogue text of each reason an offer change is refused (the compiler holds that none is missing). */
 const REFUSALS: Readonly<Record<OfferRefusal, MessageKey>> = {

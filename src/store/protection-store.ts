@@ -53,6 +53,14 @@ export class ProtectionStore {
     return parse(this.db.prepare<[string], Raw>(`SELECT ${COLUMNS} FROM protections WHERE cl_trid = ?`).get(clTRID));
   }
 
+  /** Services that run at WEDOS: active, or active still because a cancellation was refused. */
+  running(): ProtectionRow[] {
+    return this.db
+      .prepare<[], Raw>(`SELECT ${COLUMNS} FROM protections WHERE state IN ('active', 'cancel-failed') ORDER BY domain`)
+      .all()
+      .map((row) => parse(row) as ProtectionRow);
+  }
+
   pending(): ProtectionRow[] {
     return this.db
       .prepare<[], Raw>(`SELECT ${COLUMNS} FROM protections WHERE state IN ('ordering', 'pending') ORDER BY domain`)

@@ -1,4 +1,4 @@
-import { lastDay, type Month } from "../billing/calendar.js";
+import { firstDay, lastDay, type Month } from "../billing/calendar.js";
 import { rateMonth, resellerStatements } from "../billing/rating.js";
 import type { CustomerStatement, ResellerStatement } from "../billing/statement.js";
 import type { VatRule } from "../billing/vat.js";
@@ -23,7 +23,7 @@ export function customerStatements(
   month: Month,
   scope: LedgerScope = { all: true },
 ): CustomerStatement[] {
-  const entries = new UsageLedgerStore(db).upTo(lastDay(month), scope);
+  const entries = new UsageLedgerStore(db).forMonth(firstDay(month), lastDay(month), scope);
   return rateMonth({ month, entries, currency: billing.currency, vat: vatRuleOf(billing) });
 }
 

@@ -135,6 +135,22 @@ export class UsageLedgerStore {
     return this.db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM usage_ledger").get()?.id ?? 0;
   }
 
+  /**
+   * What rating a month needs of a scope, oldest first: every state event (start, stop, change, suspend, resume) up
+   * to the month's last day, and the charges and corrections of the month itself — not the charges of the months
+   * before, which no later month bills again.
+   */
+  forMonth(first: Day, last: Day, scope: LedgerScope = { all: true }): LedgerEntry[] {
+    const { where, params } = scopeSql(scope);
+    return this.db
+      .prepare<[Record<string, string | null>], Row>(
+        `${SELECT} WHERE day <= @last AND (event NOT IN ('charge', 'correction') OR day >= @first) AND ${where}
+          ORDER BY day, id`,
+      )
+      .all({ ...params, first, last })
+      .map(entryOf);
+  }
+
   /** Entries in a scope whose day lies in `from`..`to` (inclusive), oldest first. */
   between(from: Day, to: Day, scope: LedgerScope = { all: true }): LedgerEntry[] {
     const { where, params } = scopeSql(scope);

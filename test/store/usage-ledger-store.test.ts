@@ -99,3 +99,15 @@ describe("statements from the ledger", () => {
     expect(resellerStatementsFor(db, billing, "2026-12").map((r) => r.reseller)).toEqual([null]);
   });
 });
+
+describe("what rating a month reads", () => {
+  it("keeps every state event up to the month's end but only the month's own charges", () => {
+    const ledger = new UsageLedgerStore(openDatabase(join(tempDir(), "db.sqlite")));
+    const start = { ...CHARGE, event: "start", eventKey: "start", day: "2026-09-01", wholesale: null } as const;
+    ledger.append(start, 1);
+    ledger.append({ ...CHARGE, eventKey: "october", day: "2026-10-03" }, 1);
+    ledger.append({ ...CHARGE, eventKey: "november", day: "2026-11-03" }, 1);
+    ledger.append({ ...CHARGE, eventKey: "december", day: "2026-12-03" }, 1);
+    expect(ledger.forMonth("2026-11-01", "2026-11-30").map((entry) => entry.eventKey)).toEqual(["start", "november"]);
+  });
+});

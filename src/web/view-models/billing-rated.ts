@@ -1,4 +1,4 @@
-import { addMonths, lastDay, type Month } from "../../billing/calendar.js";
+import { firstDay, addMonths, lastDay, type Month } from "../../billing/calendar.js";
 import { rateMonth, RatingError, totalsOf } from "../../billing/rating.js";
 import type { CustomerStatement, StatementTotals } from "../../billing/statement.js";
 import type { Clock } from "../../clock.js";
@@ -42,7 +42,7 @@ function rateMissing<T>(
   const missing = months.filter((_, index) => found[index] === undefined);
   const latest = missing[missing.length - 1];
   if (latest === undefined) return found as T[];
-  const entries = ledger.upTo(lastDay(latest), scope);
+  const entries = ledger.forMonth(firstDay(missing[0] as Month), lastDay(latest), scope);
   const { currency } = sources.billing;
   const vat = vatRuleOf(sources.billing);
   return months.map(

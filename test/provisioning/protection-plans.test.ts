@@ -6,6 +6,7 @@ import { policySchema } from "../../src/model/policy.js";
 import { BillingEvents } from "../../src/provisioning/billing-events.js";
 import { planBillingOf } from "../../src/provisioning/plan-billing.js";
 import { changeProtectionPlan } from "../../src/provisioning/tasks/plan-tasks.js";
+import { protectDomain } from "../../src/provisioning/tasks/protection-tasks.js";
 import { provisionDomain } from "../../src/provisioning/tasks/zone-tasks.js";
 import { renewProtection } from "../../src/provisioning/tasks/renewal-tasks.js";
 import { refreshTemplates } from "../../src/provisioning/tasks/template-tasks.js";
@@ -320,6 +321,49 @@ describe("renewal", () => {
     h.services.queue.enqueue(provisionDomain, { domain });
     await h.settleAll(60_000);
     expect(sent("wgp-domain-create")).toBe(1);
+    expect(plans().lapsedOn(domain)).toBe("2026-04-10");
+  });
+
+  it("never renews or orders a lapsed service by itself; a person's order starts it afresh, lapse cleared", async () => {
+    savePolicy("once", {});
+    const domain = await protectedCustomer("jay", "once");
+    h.services.tasks.planBilling = planBillingOf({ terms: () => ({ ...NO_OFFER, renewal: "lapse" }) });
+    h.clock.set("2026-04-10T08:00:00Z");
+    await h.reconcile();
+    await h.settleAll(60_000);
+    expect(plans().lapsedOn(domain)).toBe("2026-04-10");
+    const orderJobs = () =>
+      h.services.queue
+        .list({ states: ["queued", "running", "done", "dead"], limit: 1000 })
+        .filter((job) => job.task === "protect-domain").length;
+    const ordersBefore = orderJobs();
+
+    // A month on, with the terms renewing again: the upkeep, the syncs and a provisioning leave it alone.
+    h.services.tasks.planBilling = planBillingOf();
+    h.clock.set("2026-05-08T10:00:00Z");
+    await h.reconcile();
+    h.services.queue.enqueue(provisionDomain, { domain });
+    await h.settleAll(60_000);
+    expect(sent("wgp-domain-renew")).toBe(0);
+    expect(sent("wgp-domain-create")).toBe(1);
+    // Not even a job is queued for it (the sync of its zone used to queue an order that then did nothing).
+    expect(orderJobs()).toBe(ordersBefore);
+
+    // The customer switches it on again: a new order, a new paid period, and no longer lapsed.
+    h.services.tasks.protections.choose(domain, true, "jay", h.clock.now());
+    h.services.queue.enqueue(protectDomain, { domain }, { lane: "interactive" });
+    await h.settleAll(10 * 60_000);
+    expect(sent("wgp-domain-create")).toBe(2);
+    expect(h.services.tasks.protections.get(domain)?.state).toBe("active");
+    expect(plans().lapsedOn(domain)).toBeUndefined();
+    const protection = ledger().filter((entry) => entry.domain === domain && entry.product !== "zone");
+    expect(protection.map((entry) => `${entry.day} ${entry.event}`)).toEqual([
+      "2026-03-10 start",
+      "2026-03-10 charge",
+      "2026-04-10 stop",
+      "2026-05-08 start",
+      "2026-05-08 charge",
+    ]);
   });
 });
 

@@ -13,7 +13,7 @@ import type { LifecycleDeps } from "./provisioning/lifecycle.js";
 import { BillingEvents } from "./provisioning/billing-events.js";
 import { offerTerms } from "./store/offer-store.js";
 import { backfillLedger } from "./provisioning/billing-backfill.js";
-import { ledgerPlanBilling } from "./provisioning/plan-billing.js";
+import { planBillingOf } from "./provisioning/plan-billing.js";
 import type { JobQueue } from "./provisioning/queue.js";
 import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
@@ -92,13 +92,15 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     delegations: new DelegationStore(db),
   };
   const { zones, inventory, policies } = stores;
+  // One lookup of what is sold at what: the ledger's writer and the plan tasks' decisions read the same terms.
+  const terms = offerTerms(db);
   const billing = new BillingEvents({
     db,
     ledger: new UsageLedgerStore(db),
     priceBook: new PriceBookStore(db),
     inventory,
     timeZone: config.billing.timeZone,
-    terms: offerTerms(db),
+    terms,
   });
   const lifecycle: LifecycleDeps = {
     inventory,
@@ -119,8 +121,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     protections: stores.protections,
     conflicts: stores.conflicts,
     plans: new ProtectionPlanStore(db),
-    planBilling: ledgerPlanBilling(new UsageLedgerStore(db), clock, {
-      terms: offerTerms(db),
+    planBilling: planBillingOf({
+      terms,
       checkSpend: ({ username, price }) => {
         const decision = spending.check({
           username,

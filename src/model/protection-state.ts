@@ -4,7 +4,8 @@
  * the latest choice and the domain; nothing here reads a store.
  *
  * ordered → ordering → activating → active → switching off → off, and the error states: the order failed, the
- * zone failed (so no order can be sent), switching off failed.
+ * zone failed (so no order can be sent), switching off failed. An active service whose offer does not renew it
+ * ends at the close of its paid period: lapsed, until a person orders it again.
  */
 
 /** What the protections table stores per domain (src/store/protection-store.ts). */
@@ -31,6 +32,11 @@ export const PROTECTION_PHASES = [
   "zone-failed",
   /** WEDOS refused to end the service: it still runs (and is still charged). */
   "cancel-failed",
+  /**
+   * The paid period ended under an offer that does not renew it: nothing runs at WEDOS, nothing more is billed, and
+   * nothing orders it again by itself — only a person ordering it.
+   */
+  "lapsed",
 ] as const;
 export type ProtectionPhase = (typeof PROTECTION_PHASES)[number];
 
@@ -60,6 +66,8 @@ export interface ProtectionFacts {
   zoneFailed: boolean;
   /** A choice was made after the row's last outcome: a failed order or cancellation is being tried again. */
   retrying: boolean;
+  /** The service lapsed at the end of its paid period (protections.lapsed_on) and was not ordered since. */
+  lapsed: boolean;
 }
 
 /** The one state a page shows. */
@@ -79,6 +87,8 @@ export function protectionPhase(facts: ProtectionFacts): ProtectionPhase {
       break;
     case "removed":
     case undefined:
+      // Only a person's order after the lapse makes a lapsed service "ordered" again.
+      if (facts.lapsed && facts.included && !(facts.retrying && facts.wanted)) return "lapsed";
       if (facts.wanted && facts.domainActive) return facts.zoneFailed ? "zone-failed" : "ordered";
       break;
   }
@@ -99,12 +109,18 @@ export const PHASE_ACTIONS: Readonly<Record<ProtectionPhase, readonly Protection
   "order-failed": ["order", "cancel"],
   "zone-failed": ["cancel"],
   "cancel-failed": ["cancel"],
+  // Ordering again is a new, paid order: confirmed and checked against the spending limits like any order.
+  lapsed: ["order"],
 };
 
-/** The states an admin may retry even where the package does not let the customer switch protection. */
+/**
+ * The states an admin may act on even where the package does not let the customer switch protection: retrying a
+ * failed order or cancellation, and ordering a lapsed service again.
+ */
 const ADMIN_RETRIES: Readonly<Partial<Record<ProtectionPhase, ProtectionAction>>> = {
   "order-failed": "order",
   "cancel-failed": "cancel",
+  lapsed: "order",
 };
 
 /** Who asks, and about which domain. */

@@ -42,6 +42,8 @@ export interface ProtectionCharge {
   /** Names the order when WEDOS gave no order number (the request's clTRID). */
   fallbackReference?: string | null;
   actor: string;
+  /** Why the amount is unknown, when the caller knows better than "WEDOS reported none". */
+  note?: string | null;
 }
 
 /** A move of a running service to another product (plan or period) from the day it happens. */
@@ -51,6 +53,7 @@ export interface ServiceChange {
   at: number;
   actor: string;
   reference?: string | null;
+  note?: string | null;
 }
 
 /**
@@ -142,7 +145,8 @@ export class BillingEvents {
 
   /**
    * A period of protection paid to WEDOS: a `charge` with what WEDOS took (also recorded in the price book) and the
-   * period's retail price sold today, covering the period from its first day. One per WEDOS order number.
+   * period's retail price sold today, covering the period from its first day. An order is charged once per WEDOS
+   * order number; a renewal once per period it renews (its first day), whatever WEDOS answered or failed to.
    */
   protectionCharged(charge: ProtectionCharge): void {
     this.atomically(() => {
@@ -150,11 +154,14 @@ export class BillingEvents {
       if (owner === undefined) return;
       const day = this.dayOf(charge.at);
       const reference = charge.orderNum ?? charge.fallbackReference ?? null;
-      const eventKey = `protection:charge:${charge.domain}:${reference ?? day}`;
+      const coversFrom = charge.coversFrom ?? day;
+      const eventKey =
+        charge.source === "wedos-renew"
+          ? `protection:renewal:${charge.domain}:${coversFrom}`
+          : `protection:charge:${charge.domain}:${reference ?? day}`;
       if (this.deps.ledger.byEventKey(eventKey) !== undefined) return;
       const wholesale = wedosAmount(charge.amount, charge.currency);
       const sale = this.sale(owner, charge.product, charge.at);
-      const coversFrom = charge.coversFrom ?? day;
       const { period } = parseProductKey(charge.product) as { period: "monthly" | "yearly" };
       this.deps.ledger.append(
         {
@@ -167,7 +174,7 @@ export class BillingEvents {
           retail: sale.retail,
           coversFrom,
           coversTo: addDays(addMonthsToDay(coversFrom, PERIOD_MONTHS[period]), -1),
-          note: wholesale.note,
+          note: charge.note ?? wholesale.note,
         },
         charge.at,
       );
@@ -198,15 +205,27 @@ export class BillingEvents {
       this.append(owner, state, { ...change, reference: change.reference ?? null }, "change", {
         offerId: sale.offerId,
         ...dayRated(change.product, sale),
+        note: change.note ?? null,
       });
     });
   }
 
-  private stop(domain: string, service: Service, at: number, actor: string, note: string): void {
+  /**
+   * A protection service ran out at the end of its paid period under terms that let it lapse: a `stop` dated
+   * `paidUntil`, the first day not paid, even when the daemon got to it later, so it is billed to its last paid day.
+   */
+  lapsed(domain: string, paidUntil: Day, at: number): void {
+    this.atomically(() =>
+      this.stop(domain, "protection", at, "daemon", "lapsed at the end of its paid period", paidUntil),
+    );
+  }
+
+  private stop(domain: string, service: Service, at: number, actor: string, note: string, day?: Day): void {
     const state = this.states(domain).get(service);
     if (state === undefined || !state.running) return;
     const owner = { username: state.username, reseller: this.deps.inventory.account(state.username)?.creator ?? null };
-    this.append(owner, state, { domain, product: state.product, at, actor, reference: null }, "stop", { note });
+    const change = { domain, product: state.product, at, actor, reference: null };
+    this.append(owner, state, change, "stop", { note, day: day ?? this.dayOf(at) });
   }
 
   private append(

@@ -226,6 +226,14 @@ const STATES: ReadonlyArray<[string, () => void, Record<Language, Expected>]> = 
       cs: { badge: "vypnutí selhalo", next: "služba proto dál běží", buttons: ["Zkusit znovu vypnout"] },
     },
   ],
+  [
+    "lapsed",
+    () => (choose(true), stored("removed"), h.services.tasks.plans.markLapsed(DOMAIN, "2026-03-08", h.clock.now())),
+    {
+      en: { badge: "lapsed", next: "Ordering it again is a new, paid order.", buttons: ["Order again"] },
+      cs: { badge: "vypršela", next: "Nová objednávka je znovu placená.", buttons: ["Objednat znovu"] },
+    },
+  ],
 ];
 
 const ONE_STATE = "a domain's protection shows one state, its next step and only the actions it allows";

@@ -2,8 +2,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
+import { loadConfig } from "../../src/config/load.js";
 import { fixtureTree, seedAccounts } from "../../src/emulators/directadmin/index.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
+import { openConfiguredDatabase } from "../../src/store/database.js";
+import { ProtectionPlanStore } from "../../src/store/protection-plan-store.js";
+import { ProtectionStore } from "../../src/store/protection-store.js";
 import { runCliCaptured } from "../support/run-cli.js";
 import { tempDir } from "../support/temp-dir.js";
 
@@ -72,5 +76,27 @@ describe("wedos-panel import, status and jobs", () => {
     expect(unknown.stderr).toBe(
       "wedos-panel status: nowhere.test is not known to the plugin (no hook or import has mentioned it)\n",
     );
+  });
+
+  it("status says when a service lapsed under its offer, not just that it was removed", async () => {
+    await runCliCaptured(["import", "--user", "user00002"], env, clock);
+    const db = openConfiguredDatabase(loadConfig(env));
+    const service = { variant: "advanced", period: "monthly", mode: "cname", upstreamIps: [] };
+    for (const domain of ["acct00002.test", "acct00002-2.test"]) {
+      new ProtectionStore(db).recordOrdering({ domain, ...service }, clock.now());
+      new ProtectionStore(db).update(domain, { state: "removed", reason: "ended" }, clock.now());
+    }
+    new ProtectionPlanStore(db).markLapsed("acct00002.test", "2026-06-28", clock.now());
+    db.close();
+    const lines = (await runCliCaptured(["status"], env, clock)).stdout.split("\n");
+    expect(lines.find((line) => line.startsWith("acct00002.test "))).toContain(", protection lapsed on 2026-06-28");
+    expect(lines.find((line) => line.startsWith("acct00002-2.test "))).toContain(", protection removed");
+    const json = JSON.parse((await runCliCaptured(["status", "--json"], env, clock)).stdout) as {
+      domains: Array<{ domain: string; protection: { lapsedOn: string | null } | null }>;
+    };
+    expect(json.domains.map((domain) => [domain.domain, domain.protection?.lapsedOn])).toEqual([
+      ["acct00002-2.test", null],
+      ["acct00002.test", "2026-06-28"],
+    ]);
   });
 });

@@ -20,6 +20,7 @@ const facts = (overrides: Partial<ProtectionFacts>): ProtectionFacts => ({
   domainActive: true,
   zoneFailed: false,
   retrying: false,
+  lapsed: false,
   ...overrides,
 });
 
@@ -57,6 +58,16 @@ describe("the one state of a domain's protection", () => {
     [{ stored: "active", wanted: true, domainActive: false }, "active"],
     // A failed zone matters only while nothing was ordered.
     [{ stored: "active", wanted: true, zoneFailed: true }, "active"],
+    // Lapsed under its offer: the package still wants it, yet nothing orders it until a person does.
+    [{ stored: "removed", wanted: true, lapsed: true }, "lapsed"],
+    [{ stored: "removed", lapsed: true }, "lapsed"],
+    [{ stored: "removed", wanted: true, lapsed: true, domainActive: false }, "lapsed"],
+    [{ stored: "removed", wanted: true, lapsed: true, zoneFailed: true }, "lapsed"],
+    // A person ordered it again (a choice after the lapse): the order's job sends it.
+    [{ stored: "removed", wanted: true, lapsed: true, retrying: true }, "ordered"],
+    // Switched off again after the lapse: still lapsed, nothing to order.
+    [{ stored: "removed", chosenOff: true, lapsed: true, retrying: true }, "lapsed"],
+    [{ stored: "removed", lapsed: true, included: false }, "not-included"],
   ] as const)("%o → %s", (given, phase) => {
     expect(protectionPhase(facts(given))).toBe(phase);
   });
@@ -70,9 +81,19 @@ describe("the one state of a domain's protection", () => {
             for (const domainActive of [false, true])
               for (const zoneFailed of [false, true])
                 for (const retrying of [false, true])
-                  seen.add(
-                    protectionPhase({ stored, included, wanted, chosenOff, domainActive, zoneFailed, retrying }),
-                  );
+                  for (const lapsed of [false, true])
+                    seen.add(
+                      protectionPhase({
+                        stored,
+                        included,
+                        wanted,
+                        chosenOff,
+                        domainActive,
+                        zoneFailed,
+                        retrying,
+                        lapsed,
+                      }),
+                    );
     expect([...seen].sort()).toEqual([...PROTECTION_PHASES].sort());
   });
 
@@ -93,6 +114,7 @@ const TABLE: Readonly<Record<ProtectionPhase, readonly ProtectionAction[]>> = {
   "order-failed": ["order", "cancel"],
   "zone-failed": ["cancel"],
   "cancel-failed": ["cancel"],
+  lapsed: ["order"],
 };
 
 describe("the actions each state allows", () => {
@@ -121,14 +143,14 @@ describe("the actions each state allows", () => {
       expect(allowedActions(phase, fixed)).toEqual(TABLE[phase].filter((action) => action === "purge"));
   });
 
-  it("lets an admin retry a failed order or cancellation under a fixed package, and nothing else", () => {
+  it("lets an admin retry a failed order or cancellation, or order a lapsed service, under a fixed package", () => {
     const admin = { switchable: false, domainActive: true, admin: true };
     const allowed = PROTECTION_PHASES.flatMap((phase) =>
       allowedActions(phase, admin)
         .filter((action) => action !== "purge")
         .map((action) => `${phase}:${action}`),
     );
-    expect(allowed).toEqual(["order-failed:order", "cancel-failed:cancel"]);
+    expect(allowed).toEqual(["order-failed:order", "cancel-failed:cancel", "lapsed:order"]);
   });
 
   it("orders or cancels nothing for a domain that is not active (suspended or deleted); purge stays", () => {

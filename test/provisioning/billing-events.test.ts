@@ -195,4 +195,54 @@ describe("the ledger written where things happen", () => {
       "2026-03-10 stop protection/start/monthly reseller1",
     ]);
   });
+
+  it("a renewal is charged once per period it renews, whatever WEDOS answered, and priced once", async () => {
+    withTerms();
+    protectedPackage();
+    await h.da.createUser(newUser("hal", "hal.test", "gold"));
+    await h.settleAll();
+    const renewal = {
+      domain: "hal.test",
+      product: "protection/advanced/monthly",
+      source: "wedos-renew",
+      coversFrom: "2026-04-10",
+      actor: "daemon",
+    } as const;
+    const at = Date.parse("2026-04-07T10:00:00Z");
+    const billing = h.services.tasks.billing;
+    billing.protectionCharged({ ...renewal, at, orderNum: "2026000099", amount: "490.00", currency: "CZK" });
+    // The same period again: the job run after a crash, or WEDOS's answer lost and the extension found instead.
+    billing.protectionCharged({ ...renewal, at: at + 3_600_000, orderNum: null, amount: null, currency: null });
+    billing.protectionCharged({ ...renewal, at, orderNum: "2026000099", amount: "490.00", currency: "CZK" });
+    const renewals = ledger.history({ domain: "hal.test" }).filter((entry) => entry.day === "2026-04-07");
+    expect(renewals).toMatchObject([
+      {
+        event: "charge",
+        eventKey: "protection:renewal:hal.test:2026-04-10",
+        reference: "2026000099",
+        wholesale: money(49_000, "CZK"),
+        retail: money(59_000, "CZK"),
+        coversFrom: "2026-04-10",
+        coversTo: "2026-05-09",
+      },
+    ]);
+    const prices = new PriceBookStore(h.services.db).history("protection/advanced/monthly");
+    expect(prices.map((price) => price.source)).toEqual(["wedos-renew", "wedos-order"]); // newest first
+
+    // The next period is a new renewal.
+    const may = Date.parse("2026-05-07T10:00:00Z");
+    const next = { ...renewal, coversFrom: "2026-05-10", at: may, orderNum: "2026000123" };
+    billing.protectionCharged({ ...next, amount: "490.00", currency: "CZK" });
+    expect(ledger.history({ domain: "hal.test" }).filter((entry) => entry.event === "charge")).toHaveLength(3);
+  });
+
+  it("a lapse stops protection once, on its paid-until day even when the daemon gets to it later", async () => {
+    protectedPackage();
+    await h.da.createUser(newUser("ida", "ida.test", "gold"));
+    await h.settleAll();
+    const late = Date.parse("2026-04-12T10:00:00Z");
+    h.services.tasks.billing.lapsed("ida.test", "2026-04-10", late);
+    h.services.tasks.billing.lapsed("ida.test", "2026-04-10", late + 3_600_000);
+    expect(entries("ida.test").slice(3)).toEqual(["2026-04-10 stop protection/advanced/monthly daemon"]);
+  });
 });

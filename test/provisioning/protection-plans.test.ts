@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { money } from "../../src/billing/money.js";
-import { NO_OFFER } from "../../src/billing/terms.js";
+import { NO_OFFER, type TermsLookup } from "../../src/billing/terms.js";
 import { policySchema } from "../../src/model/policy.js";
-import { ledgerPlanBilling } from "../../src/provisioning/plan-billing.js";
+import { BillingEvents } from "../../src/provisioning/billing-events.js";
+import { planBillingOf } from "../../src/provisioning/plan-billing.js";
 import { changeProtectionPlan } from "../../src/provisioning/tasks/plan-tasks.js";
+import { protectDomain } from "../../src/provisioning/tasks/protection-tasks.js";
 import { provisionDomain } from "../../src/provisioning/tasks/zone-tasks.js";
 import { renewProtection } from "../../src/provisioning/tasks/renewal-tasks.js";
 import { refreshTemplates } from "../../src/provisioning/tasks/template-tasks.js";
+import { customerStatements } from "../../src/store/billing-statements.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { PriceBookStore } from "../../src/store/price-book-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
@@ -30,7 +33,7 @@ const savePolicy = (pkg: string, settings: Record<string, unknown>) =>
 const ledger = () => new UsageLedgerStore(h.services.db).upTo("2099-12-31");
 /** The charges renewals wrote (the order's own charge at activation is written by the activation). */
 const renewalCharges = () =>
-  ledger().filter((entry) => entry.event === "charge" && entry.eventKey.startsWith("protection-renewal:"));
+  ledger().filter((entry) => entry.event === "charge" && entry.eventKey.startsWith("protection:renewal:"));
 /** Requests of a command WEDOS accepted (1000 done, 1001 accepted). */
 const sent = (command: string) =>
   h.commands().filter((c) => c.command === command && c.code !== null && c.code < 2000).length;
@@ -41,6 +44,24 @@ const MONTHLY_RETAIL: Record<string, number> = {
   "protection/advanced/monthly": 490_00,
   "protection/expert/monthly": 1_490_00,
 };
+
+/** Sells every protection plan at its monthly retail price: the ledger's writer and the tasks read the same terms. */
+function sellAtMonthlyPrices(): void {
+  const terms: TermsLookup = ({ product }) => ({
+    ...NO_OFFER,
+    offerId: 7,
+    retail: money(MONTHLY_RETAIL[product] ?? 0, "CZK"),
+  });
+  h.services.tasks.planBilling = planBillingOf({ terms });
+  h.services.tasks.billing = new BillingEvents({
+    db: h.services.db,
+    ledger: new UsageLedgerStore(h.services.db),
+    priceBook: new PriceBookStore(h.services.db),
+    inventory: h.services.stores.inventory,
+    timeZone: h.services.config.billing.timeZone,
+    terms,
+  });
+}
 
 /** A customer on `pkg` whose protection is active (ordered with the account, activated, its notification read). */
 async function protectedCustomer(username: string, pkg: string): Promise<string> {
@@ -63,7 +84,14 @@ describe("the customer's choice of plan and period", () => {
     expect(plans().choice(domain)).toMatchObject({ state: "done", reason: null });
     const changes = ledger().filter((entry) => entry.event === "change");
     expect(changes).toMatchObject([
-      { username: "ada", domain, product: "protection/expert/yearly", actor: "customer ada", day: "2026-03-10" },
+      {
+        username: "ada",
+        domain,
+        product: "protection/expert/yearly",
+        actor: "customer ada",
+        day: "2026-03-10",
+        eventKey: `protection:change:${domain}:1`,
+      },
     ]);
     expect(changes[0]?.note).toBe("from protection/advanced/monthly");
 
@@ -78,7 +106,7 @@ describe("the customer's choice of plan and period", () => {
     savePolicy("choose", { planChoice: "customer" });
     const domain = await protectedCustomer("bob", "choose");
     const asked: unknown[] = [];
-    h.services.tasks.planBilling = ledgerPlanBilling(new UsageLedgerStore(h.services.db), h.clock, {
+    h.services.tasks.planBilling = planBillingOf({
       terms: ({ product }) => ({ ...NO_OFFER, offerId: 7, retail: money(MONTHLY_RETAIL[product] ?? 0, "CZK") }),
       checkSpend: (request) => {
         asked.push(request);
@@ -108,6 +136,32 @@ describe("the customer's choice of plan and period", () => {
     await h.settle();
     expect(asked).toHaveLength(1);
     expect(atWedos(domain)).toMatchObject({ variant_id: "1", period_id: "1" });
+  });
+
+  it("bills the old plan's paid period and the new plan from the renewal after the change", async () => {
+    sellAtMonthlyPrices();
+    savePolicy("choose", { planChoice: "customer" });
+    const domain = await protectedCustomer("kim", "choose");
+    h.clock.set("2026-03-20T10:00:00Z");
+    plans().choose(domain, "expert", "monthly", "kim", h.clock.now());
+    h.services.queue.enqueue(changeProtectionPlan, { domain });
+    await h.settle();
+    h.clock.set("2026-04-07T10:00:00Z");
+    await h.reconcile();
+
+    expect(ledger().filter((entry) => entry.domain === domain && entry.product !== "zone")).toMatchObject([
+      { event: "start", day: "2026-03-10", product: "protection/advanced/monthly" },
+      { event: "charge", day: "2026-03-10", product: "protection/advanced/monthly" },
+      { event: "change", day: "2026-03-20", product: "protection/expert/monthly", actor: "customer kim" },
+      { event: "charge", day: "2026-04-07", product: "protection/expert/monthly" },
+    ]);
+    const lines = (month: string) =>
+      customerStatements(h.services.db, h.services.config.billing, month, { username: "kim" })[0]
+        ?.lines.filter((line) => line.product !== "zone")
+        .map((line) => [line.product, line.from, line.to, line.retail.minor]);
+    // March bills the advanced period paid at the order; the expert plan is billed from the period renewed after it.
+    expect(lines("2026-03")).toEqual([["protection/advanced/monthly", "2026-03-10", "2026-04-09", 490_00]]);
+    expect(lines("2026-04")).toEqual([["protection/expert/monthly", "2026-04-10", "2026-05-09", 1_490_00]]);
   });
 
   it("is ignored where the package sets the plan", async () => {
@@ -161,7 +215,7 @@ describe("renewal", () => {
     const charges = renewalCharges();
     expect(charges).toMatchObject([
       {
-        eventKey: `protection-renewal:${domain}:2026-04-10`,
+        eventKey: `protection:renewal:${domain}:2026-04-10`,
         day: "2026-04-07",
         product: "protection/advanced/monthly",
         wholesale: money(490_00, "CZK"),
@@ -178,6 +232,22 @@ describe("renewal", () => {
 
     await h.reconcile();
     expect(sent("wgp-domain-renew")).toBe(1);
+  });
+
+  it("a renewal queued twice, and run again after it was paid, pays and charges once", async () => {
+    savePolicy("monthly", {});
+    const domain = await protectedCustomer("lea", "monthly");
+    await h.reconcile();
+    h.clock.set("2026-04-08T10:00:00Z");
+    h.services.queue.enqueue(renewProtection, { domain });
+    h.services.queue.enqueue(renewProtection, { domain });
+    await h.settle();
+    h.services.queue.enqueue(renewProtection, { domain });
+    await h.settle();
+    expect(sent("wgp-domain-renew")).toBe(1);
+    expect(renewalCharges()).toHaveLength(1);
+    const prices = new PriceBookStore(h.services.db).history("protection/advanced/monthly");
+    expect(prices.map((price) => price.source)).toEqual(["wedos-renew", "wedos-order"]); // newest first
   });
 
   it("after a renewal whose answer was lost (or one WEDOS made itself), asks WEDOS and pays nothing again", async () => {
@@ -197,13 +267,17 @@ describe("renewal", () => {
     // The period was paid, so it is billed; what WEDOS took is left to reconciliation with its credit movements.
     expect(renewalCharges()).toMatchObject([
       {
-        eventKey: `protection-renewal:${domain}:2026-04-10`,
+        eventKey: `protection:renewal:${domain}:2026-04-10`,
         wholesale: null,
         coversFrom: "2026-04-10",
         coversTo: "2026-05-09",
         note: "renewed at WEDOS; its answer was not seen, so its amount is not known",
       },
     ]);
+    // The same period again (the job run once more): still one charge.
+    h.services.queue.enqueue(renewProtection, { domain });
+    await h.settle();
+    expect(renewalCharges()).toHaveLength(1);
   });
 
   it("renews nothing for a service WEDOS no longer has, and shows it ended", async () => {
@@ -219,12 +293,15 @@ describe("renewal", () => {
       reason: "WEDOS no longer has the service, so it was not renewed",
     });
     expect(renewalCharges()).toEqual([]);
+    expect(ledger().filter((entry) => entry.event === "stop")).toMatchObject([
+      { domain, day: "2026-04-08", product: "protection/advanced/monthly", actor: "daemon" },
+    ]);
   });
 
   it("lets a service lapse on its paid-until day when the terms say so, and does not order it again", async () => {
     savePolicy("once", {});
     const domain = await protectedCustomer("gia", "once");
-    h.services.tasks.planBilling = ledgerPlanBilling(new UsageLedgerStore(h.services.db), h.clock, {
+    h.services.tasks.planBilling = planBillingOf({
       terms: () => ({ ...NO_OFFER, renewal: "lapse" }),
     });
     h.clock.set("2026-04-07T10:00:00Z");
@@ -236,13 +313,57 @@ describe("renewal", () => {
     expect(sent("wgp-domain-renew")).toBe(0);
     expect(atWedos(domain)).toBeUndefined();
     expect(h.services.tasks.protections.get(domain)).toMatchObject({ state: "removed" });
+    // Stopped on its paid-until day, the first day not paid (a stop's day is no longer billed).
     expect(ledger().filter((entry) => entry.event === "stop")).toMatchObject([
-      { domain, day: "2026-04-09", eventKey: `protection-lapse:${domain}:2026-04-10` },
+      { domain, day: "2026-04-10", eventKey: `protection:stop:${domain}:1`, actor: "daemon" },
     ]);
 
     h.services.queue.enqueue(provisionDomain, { domain });
     await h.settleAll(60_000);
     expect(sent("wgp-domain-create")).toBe(1);
+    expect(plans().lapsedOn(domain)).toBe("2026-04-10");
+  });
+
+  it("never renews or orders a lapsed service by itself; a person's order starts it afresh, lapse cleared", async () => {
+    savePolicy("once", {});
+    const domain = await protectedCustomer("jay", "once");
+    h.services.tasks.planBilling = planBillingOf({ terms: () => ({ ...NO_OFFER, renewal: "lapse" }) });
+    h.clock.set("2026-04-10T08:00:00Z");
+    await h.reconcile();
+    await h.settleAll(60_000);
+    expect(plans().lapsedOn(domain)).toBe("2026-04-10");
+    const orderJobs = () =>
+      h.services.queue
+        .list({ states: ["queued", "running", "done", "dead"], limit: 1000 })
+        .filter((job) => job.task === "protect-domain").length;
+    const ordersBefore = orderJobs();
+
+    // A month on, with the terms renewing again: the upkeep, the syncs and a provisioning leave it alone.
+    h.services.tasks.planBilling = planBillingOf();
+    h.clock.set("2026-05-08T10:00:00Z");
+    await h.reconcile();
+    h.services.queue.enqueue(provisionDomain, { domain });
+    await h.settleAll(60_000);
+    expect(sent("wgp-domain-renew")).toBe(0);
+    expect(sent("wgp-domain-create")).toBe(1);
+    // Not even a job is queued for it (the sync of its zone used to queue an order that then did nothing).
+    expect(orderJobs()).toBe(ordersBefore);
+
+    // The customer switches it on again: a new order, a new paid period, and no longer lapsed.
+    h.services.tasks.protections.choose(domain, true, "jay", h.clock.now());
+    h.services.queue.enqueue(protectDomain, { domain }, { lane: "interactive" });
+    await h.settleAll(10 * 60_000);
+    expect(sent("wgp-domain-create")).toBe(2);
+    expect(h.services.tasks.protections.get(domain)?.state).toBe("active");
+    expect(plans().lapsedOn(domain)).toBeUndefined();
+    const protection = ledger().filter((entry) => entry.domain === domain && entry.product !== "zone");
+    expect(protection.map((entry) => `${entry.day} ${entry.event}`)).toEqual([
+      "2026-03-10 start",
+      "2026-03-10 charge",
+      "2026-04-10 stop",
+      "2026-05-08 start",
+      "2026-05-08 charge",
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { policySchema } from "../../src/model/policy.js";
 import type { StoredProtectionState } from "../../src/model/protection-state.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
+import { buttons, section, status } from "./protection-section.js";
 import { form, postAs, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 import { reason } from "../../src/model/reason.js";
 
@@ -64,16 +65,6 @@ function service(state: StoredProtectionState, domain = "alice.test"): void {
     protections().update(domain, { state, reason: `WAPI said no (2283) for ${state}` }, h.clock.now());
   h.clock.advance(60_000);
 }
-/** The status badge and the texts of the protection section. */
-const section = (html: string) => {
-  const start = html.indexOf('class="wedos-protection"');
-  return start < 0 ? "" : html.slice(start, html.indexOf("</section>", start));
-};
-const buttons = (html: string) =>
-  [...section(html).matchAll(/<button type="submit"(?: class="wedos-secondary")?>([^<]*)<\/button>/g)].map(
-    (match) => match[1],
-  );
-const status = (html: string) => /data-phase="([^"]*)">([^<]*)</.exec(section(html))?.slice(1);
 
 describe("ordering protection is confirmed before anything is queued", () => {
   it("shows the plan, period and price, records and queues nothing, then orders on the confirming POST", async () => {

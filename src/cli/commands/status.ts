@@ -1,6 +1,7 @@
 import { ConflictStore } from "../../store/conflict-store.js";
 import { InventoryStore } from "../../store/inventory-store.js";
 import { JobStore } from "../../store/job-store.js";
+import { ProtectionPlanStore } from "../../store/protection-plan-store.js";
 import { ProtectionStore } from "../../store/protection-store.js";
 import { WapiBudgetStore } from "../../store/wapi-budget-store.js";
 import { WapiCircuitStore } from "../../store/wapi-circuit-store.js";
@@ -23,15 +24,18 @@ are paused, and this hour's budget. Reads only the local database: it sends noth
     try {
       const inventory = new InventoryStore(context.db);
       const protections = new ProtectionStore(context.db);
+      const plans = new ProtectionPlanStore(context.db);
       const [only] = args.positionals;
       const domains = (
         only === undefined
           ? inventory.allDomains()
           : [inventory.domain(only.toLowerCase())].filter((d) => d !== undefined)
-      ).map((domain) => ({
-        ...domain,
-        protection: protections.get(domain.domain) ?? null,
-      }));
+      ).map((domain) => {
+        const protection = protections.get(domain.domain) ?? null;
+        // A service that ran out under its offer (and was not ordered since) says so: it is not merely removed.
+        const lapsedOn = protection?.state === "removed" ? (plans.lapsedOn(domain.domain) ?? null) : null;
+        return { ...domain, protection: protection === null ? null : { ...protection, lapsedOn } };
+      });
       const hourStart = Math.floor(io.clock.now() / 3_600_000) * 3_600_000;
       const summary = {
         domains,
@@ -53,7 +57,11 @@ are paused, and this hour's budget. Reads only the local database: it sends noth
       for (const domain of [...domains].sort(
         (a, b) => rank(a.dnsStatus) - rank(b.dnsStatus) || a.domain.localeCompare(b.domain),
       )) {
-        const protection = domain.protection === null ? "" : `, protection ${domain.protection.state}`;
+        const { protection: service } = domain;
+        const protection =
+          service === null
+            ? ""
+            : `, protection ${service.lapsedOn === null ? service.state : `lapsed on ${service.lapsedOn}`}`;
         io.stdout(
           `${domain.domain} (${domain.username ?? "?"}, ${domain.state}): DNS ${domain.dnsStatus}${protection}${domain.dnsReason === null ? "" : ` — ${domain.dnsReason}`}\n`,
         );

@@ -28,7 +28,7 @@ export interface TaskContext {
   conflicts: ConflictStore;
   /** Paid-until days, customers' plan choices and WEDOS Global templates (protection plans as products). */
   plans: ProtectionPlanStore;
-  /** Sale terms, the spending check and the ledger entries of plan changes, renewals and lapses. */
+  /** Sale terms and the spending check of plan changes, renewals and lapses (their ledger entries: `billing`). */
   planBilling: PlanBilling;
   /** The time zone whose calendar days the ledger counts (config.billing.timeZone). */
   billingTimeZone: string;

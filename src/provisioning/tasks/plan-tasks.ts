@@ -42,7 +42,7 @@ export function planDiffers(service: { variant: string; period: string }, target
  * change-protection-plan: moves an active service to the plan and period it should have — the customer's choice on
  * the domain's page, or the package's after a package change — with `wgp-domain-update-subscription`. A customer's
  * change is checked against the spending limits first; a refusal is kept with its reason for the page. The ledger
- * records the change from today; the new price is paid at the next renewal.
+ * records the change from today (BillingEvents.changed, once per move); the new price is paid at the next renewal.
  */
 export const changeProtectionPlan = defineTask({
   name: "change-protection-plan",
@@ -50,10 +50,10 @@ export const changeProtectionPlan = defineTask({
   domainOf: (payload) => payload.domain,
   lane: "interactive",
   progressLabel: "progress.task.planChange",
-  run: (ctx, job) => changePlan(ctx, job.payload.domain, job.lane, job.id),
+  run: (ctx, job) => changePlan(ctx, job.payload.domain, job.lane),
 });
 
-async function changePlan(ctx: TaskContext, domain: string, lane: WapiLane, jobId: number): Promise<void> {
+async function changePlan(ctx: TaskContext, domain: string, lane: WapiLane): Promise<void> {
   const row = ctx.protections.get(domain);
   // A service not active yet is changed once it is: the daily upkeep compares plans again.
   if (row?.state !== "active") return;
@@ -85,21 +85,14 @@ async function changePlan(ctx: TaskContext, domain: string, lane: WapiLane, jobI
   }
 
   await ctx.wapi.wgp.domainUpdateSubscription(domain, { variant: target.variant, period: target.period }, { lane });
-  ctx.plans.setPlan(domain, target.variant, target.period, ctx.clock.now());
-  if (choice?.state === "waiting") ctx.plans.settleChoice(domain, "done", null);
-  if (username === null) return;
-  ctx.planBilling.recordChange({
-    eventKey: `protection-change:${domain}:job-${jobId}`,
-    day,
-    username,
-    reseller,
-    domain,
-    product,
-    terms,
-    actor: target.source === "customer" ? `customer ${choice?.by ?? username}` : "panel",
-    reference: null,
-    note: `from ${current}`,
-  });
+  const at = ctx.clock.now();
+  // The plan, the settled choice and the ledger's `change` together: a crash leaves all or none of them.
+  ctx.db.transaction(() => {
+    ctx.plans.setPlan(domain, target.variant, target.period, at);
+    if (choice?.state === "waiting") ctx.plans.settleChoice(domain, "done", null);
+    const actor = target.source === "customer" && choice !== undefined ? `customer ${choice.by}` : "panel";
+    ctx.billing.changed({ domain, product, at, actor, note: `from ${current}` });
+  })();
 }
 
 /**

@@ -42,10 +42,8 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
   const existing = ctx.protections.get(domain);
   // A failed order may be ordered again (the list below is read first, so nothing is ordered twice).
   if (existing !== undefined && !["ordering", "removed", "error"].includes(existing.state)) return;
-  // A service that lapsed under its offer is ordered again only when a person switches it on after that.
-  const choice = ctx.protections.choice(domain);
-  if (ctx.plans.lapsedOn(domain) !== undefined && !(choice?.wanted === true && choice.at > (existing?.updatedAt ?? 0)))
-    return;
+  // A row left "ordering" is looked up below whatever else holds: it may have been sent.
+  if (existing?.state !== "ordering" && waitsForPersonAfterLapse(ctx, domain)) return;
   const now = ctx.clock.now();
   // Third-level and deeper names can only use cname mode (docs/reference/wapi.md#wedos-global-protection).
   const mode = domain.split(".").length > 2 ? "cname" : policy.protectionMode;
@@ -81,11 +79,12 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
   }
 
   const templateDomainId = policy.protectionTemplate === "" ? undefined : policy.protectionTemplate;
-  ctx.protections.recordOrdering(
-    { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps },
-    now,
-  );
-  ctx.plans.startOrder(domain, templateDomainId ?? null, now);
+  // The order's row and its fresh start (no paid period, not lapsed any more) together, before it is sent.
+  ctx.db.transaction(() => {
+    const order = { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps };
+    ctx.protections.recordOrdering(order, now);
+    ctx.plans.startOrder(domain, templateDomainId ?? null, now);
+  })();
   try {
     const reply = await ctx.wapi.wgp.domainCreate(
       { domain, variant: policy.protection, period: policy.protectionPeriod, mode, upstreamIps, templateDomainId },
@@ -110,6 +109,17 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
     );
     throw error;
   }
+}
+
+/**
+ * Whether the domain's service lapsed under its offer and nobody has switched it on since: then nothing orders it
+ * by itself (not a sync, the reconciler or a provisioning); only a person's order after the lapse does.
+ */
+export function waitsForPersonAfterLapse(ctx: Pick<TaskContext, "plans" | "protections">, domain: string): boolean {
+  if (ctx.plans.lapsedOn(domain) === undefined) return false;
+  const choice = ctx.protections.choice(domain);
+  const updatedAt = ctx.protections.get(domain)?.updatedAt ?? 0;
+  return !(choice?.wanted === true && choice.at > updatedAt);
 }
 
 /**

@@ -1,9 +1,6 @@
-import { addDays, dayOf, daysBetween, type Day } from "../../billing/calendar.js";
-import { parseMoney, type Money } from "../../billing/money.js";
-import { productKey, type BillingPeriod, type ProductKey, type ProtectionPlan } from "../../billing/product.js";
+import { dayOf, daysBetween, type Day } from "../../billing/calendar.js";
+import { productKey, type BillingPeriod, type ProtectionPlan } from "../../billing/product.js";
 import { paidPeriod, renewalStep } from "../../billing/renewal.js";
-import type { SaleTerms } from "../../billing/terms.js";
-import { PriceBookStore } from "../../store/price-book-store.js";
 import { isGone } from "../../wapi/codes.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { defineTask } from "../task-definition.js";
@@ -14,7 +11,8 @@ import { domainPayload } from "./domain-payload.js";
 /**
  * renew-protection: before a service's paid period ends, renews it (`wgp-domain-renew`) when its terms say so, or —
  * when they say it lapses — ends it at WEDOS on the day it is no longer paid. The renewal is paid and not idempotent:
- * each attempt first asks WEDOS for the service's expiry, and pays only when the period is not extended yet.
+ * each attempt first asks WEDOS for the service's expiry, and pays only when the period is not extended yet. Only an
+ * active service is renewed: a lapsed one (or one ended otherwise) is ordered again only by a person.
  */
 export const renewProtection = defineTask({
   name: "renew-protection",
@@ -26,8 +24,6 @@ export const renewProtection = defineTask({
 
 interface Sale {
   domain: string;
-  username: string | null;
-  reseller: string | null;
   variant: ProtectionPlan;
   period: BillingPeriod;
   paidUntil: Day;
@@ -41,8 +37,6 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
   const policy = await accountPolicy(ctx, username);
   const sale: Sale = {
     domain,
-    username,
-    reseller: username === null ? null : (ctx.inventory.account(username)?.creator ?? null),
     variant: row.variant as ProtectionPlan,
     period: row.period as BillingPeriod,
     paidUntil: service.paidUntil,
@@ -52,7 +46,7 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
   const terms = ctx.planBilling.terms({ package: policy.package, product, day: today });
   const step = renewalStep(today, sale.paidUntil, terms.renewal);
   if (step === "wait") return;
-  if (step === "lapse") return lapse(ctx, sale, { product, terms }, lane);
+  if (step === "lapse") return lapse(ctx, sale, lane);
 
   const period = paidPeriod(sale.paidUntil, sale.period);
   // WEDOS may have extended it already: our earlier attempt whose answer was lost, or a renewal of its own (whether
@@ -64,49 +58,36 @@ async function renewOrLapse(ctx: TaskContext, domain: string, lane: WapiLane): P
     if (!isGone(error)) throw error;
     // Ended at WEDOS by someone else: nothing to renew, and nothing more is paid for it.
     const reason = "WEDOS no longer has the service, so it was not renewed";
-    ctx.protections.update(domain, { state: "removed", reason }, ctx.clock.now());
+    const now = ctx.clock.now();
+    ctx.db.transaction(() => {
+      ctx.protections.update(domain, { state: "removed", reason }, now);
+      ctx.billing.stopped(domain, "protection", now, "daemon", reason);
+    })();
     return;
   }
-  let answer: { wholesale: Money | null; reference: string | null; note: string | null };
+  const charge = { domain, product, coversFrom: period.from, source: "wedos-renew", actor: "daemon" } as const;
   if (extended !== undefined) {
-    const note = "renewed at WEDOS; its answer was not seen, so its amount is not known";
-    answer = { wholesale: null, reference: null, note };
-    ctx.plans.setPaidUntil(domain, extended, ctx.clock.now());
-  } else {
-    const reply = await ctx.wapi.wgp.domainRenew(domain, sale.period, { lane });
-    const wholesale = moneyOf(reply.data.amount, reply.data.currency);
-    const reference = typeof reply.data.order_num === "string" ? reply.data.order_num : null;
     const now = ctx.clock.now();
-    if (wholesale !== null) {
-      new PriceBookStore(ctx.db).record({
-        product,
-        price: wholesale,
-        source: "wedos-renew",
-        reference,
-        seenAt: now,
-        enteredBy: null,
-      });
-    }
-    ctx.plans.setPaidUntil(domain, period.until, now);
-    answer = { wholesale, reference, note: null };
+    ctx.db.transaction(() => {
+      ctx.plans.setPaidUntil(domain, extended, now);
+      const note = "renewed at WEDOS; its answer was not seen, so its amount is not known";
+      ctx.billing.protectionCharged({ ...charge, at: now, orderNum: null, amount: null, currency: null, note });
+    })();
+    return;
   }
-  if (sale.username === null) return;
-  const { wholesale, reference, note } = answer;
-  ctx.planBilling.recordCharge({
-    eventKey: `protection-renewal:${domain}:${sale.paidUntil}`,
-    day: today,
-    username: sale.username,
-    reseller: sale.reseller,
-    domain,
-    product,
-    terms,
-    actor: "daemon",
-    reference,
-    note,
-    wholesale,
-    coversFrom: period.from,
-    coversTo: period.coversTo,
-  });
+  const reply = await ctx.wapi.wgp.domainRenew(domain, sale.period, { lane });
+  const now = ctx.clock.now();
+  // The new paid-until day and its charge (with WEDOS's amount in the price book) together, once per period.
+  ctx.db.transaction(() => {
+    ctx.plans.setPaidUntil(domain, period.until, now);
+    ctx.billing.protectionCharged({
+      ...charge,
+      at: now,
+      orderNum: textOf(reply.data.order_num),
+      amount: textOf(reply.data.amount),
+      currency: textOf(reply.data.currency),
+    });
+  })();
 }
 
 /**
@@ -124,45 +105,22 @@ async function expiryBeyond(ctx: TaskContext, sale: Sale, lane: WapiLane): Promi
 /** How much later than our paid-until day WEDOS's expiry must be to count as renewed already. */
 const EXTENDED_DAYS = 14;
 
-async function lapse(
-  ctx: TaskContext,
-  sale: Sale,
-  sold: { product: ProductKey; terms: SaleTerms },
-  lane: WapiLane,
-): Promise<void> {
+async function lapse(ctx: TaskContext, sale: Sale, lane: WapiLane): Promise<void> {
   try {
     await ctx.wapi.wgp.domainDelete(sale.domain, { lane });
   } catch (error) {
     if (!isGone(error)) throw error;
   }
   const now = ctx.clock.now();
-  ctx.protections.update(
-    sale.domain,
-    { state: "removed", reason: `the paid period ended on ${sale.paidUntil} and the offer lets it lapse` },
-    now,
-  );
-  ctx.plans.markLapsed(sale.domain, sale.paidUntil, now);
-  if (sale.username === null) return;
-  ctx.planBilling.recordStop({
-    eventKey: `protection-lapse:${sale.domain}:${sale.paidUntil}`,
-    // The last day it was paid for: a stop's day is the last day the service existed.
-    day: addDays(sale.paidUntil, -1),
-    username: sale.username,
-    reseller: sale.reseller,
-    domain: sale.domain,
-    product: sold.product,
-    terms: sold.terms,
-    actor: "daemon",
-    reference: null,
-    note: "lapsed at the end of its paid period",
-  });
+  const reason = `the paid period ended on ${sale.paidUntil} and the offer lets it lapse`;
+  ctx.db.transaction(() => {
+    ctx.protections.update(sale.domain, { state: "removed", reason }, now);
+    ctx.plans.markLapsed(sale.domain, sale.paidUntil, now);
+    ctx.billing.lapsed(sale.domain, sale.paidUntil, now);
+  })();
 }
 
-function moneyOf(amount: unknown, currency: unknown): Money | null {
-  if ((typeof amount !== "string" && typeof amount !== "number") || typeof currency !== "string") return null;
-  try {
-    return parseMoney(String(amount), currency);
-  } catch {
-    return null;
-  }
+/** A field of WEDOS's answer as it wrote it (amounts may come as numbers), or null when it wrote none. */
+function textOf(value: unknown): string | null {
+  return typeof value === "string" || typeof value === "number" ? String(value) : null;
 }

@@ -15,7 +15,7 @@ import { DNS_REASONS } from "../dns-reasons.js";
 import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
 import { domainPayload } from "./domain-payload.js";
-import { protectDomain } from "./protection-tasks.js";
+import { protectDomain, waitsForPersonAfterLapse } from "./protection-tasks.js";
 
 const zonePayload = domainPayload.extend({
   /** dns_write_post's record lists, used only when the zone file cannot be read. */
@@ -76,6 +76,7 @@ async function orderWantedProtection(ctx: TaskContext, row: DomainRow, lane: Wap
   const policy = await accountPolicy(ctx, row.username);
   const stored = ctx.protections.get(row.domain)?.state;
   if (!protectionWanted(policy, ctx.protections.choice(row.domain)?.wanted)) return;
+  if (waitsForPersonAfterLapse(ctx, row.domain)) return;
   if (stored === undefined || stored === "removed") ctx.queue.enqueue(protectDomain, { domain: row.domain }, { lane });
 }
 

@@ -12,6 +12,7 @@ export const csProtection: Record<keyof typeof enProtection, string> = {
   "protection.phase.order-failed": "objednávka selhala",
   "protection.phase.zone-failed": "zatím ji nelze objednat",
   "protection.phase.cancel-failed": "vypnutí selhalo",
+  "protection.phase.lapsed": "vypršela",
   "protection.nextStep": "Co bude dál",
   "protection.next.not-included": "Nic: hostingový balíček ochranu nezahrnuje.",
   "protection.next.off": "Ochrana je vypnutá. Zapnutím se objedná u WEDOS; je to placená služba.",
@@ -34,6 +35,11 @@ export const csProtection: Record<keyof typeof enProtection, string> = {
   "protection.next.cancel-failed": "Vypnutí neprošlo, služba proto dál běží. Váš poskytovatel o tom ví.",
   "protection.next.cancel-failed.admin":
     "WEDOS odmítl službu ukončit (podrobnosti níže); dál běží a dál se účtuje. Zkuste to znovu, nebo ji ukončete v zákaznické administraci WEDOS.",
+  "protection.next.lapsed":
+    "Zaplacené období skončilo a nabídka ho neprodlužuje, služba proto u WEDOS skončila a nic dalšího se za ni neúčtuje. Nová objednávka je znovu placená.",
+  "protection.next.lapsed.ask":
+    "Zaplacené období skončilo a nabídka ho neprodlužuje, služba proto u WEDOS skončila a nic dalšího se za ni neúčtuje. Znovu ji může objednat váš poskytovatel.",
+  "protection.lapsedOn": "Vypršela dne",
   "protection.details": "Podrobnosti",
   "protection.period": "Fakturační období",
   "protection.price": "Cena",

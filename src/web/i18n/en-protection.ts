@@ -10,6 +10,7 @@ export const enProtection = {
   "protection.phase.order-failed": "order failed",
   "protection.phase.zone-failed": "cannot be ordered yet",
   "protection.phase.cancel-failed": "switching off failed",
+  "protection.phase.lapsed": "lapsed",
   "protection.nextStep": "What happens next",
   "protection.next.not-included": "Nothing: the hosting package does not include protection.",
   "protection.next.off": "Protection is off. Switching it on orders it from WEDOS: it is a paid service.",
@@ -33,6 +34,11 @@ export const enProtection = {
     "Switching off did not go through, so the service still runs. Your provider has been told.",
   "protection.next.cancel-failed.admin":
     "WEDOS refused to end the service (details below); it still runs and is still charged. Try again, or end it in the WEDOS customer administration.",
+  "protection.next.lapsed":
+    "The paid period ended and the offer does not renew it, so the service ended at WEDOS and nothing more is billed for it. Ordering it again is a new, paid order.",
+  "protection.next.lapsed.ask":
+    "The paid period ended and the offer does not renew it, so the service ended at WEDOS and nothing more is billed for it. Your provider can order it again.",
+  "protection.lapsedOn": "Lapsed on",
   "protection.details": "Details",
   "protection.period": "Billing period",
   "protection.price": "Price",

@@ -108,6 +108,7 @@ export function protectionInputsOf(records: RecordSources, row: DomainRow): Prot
     policy: policyOfDomain(records, row),
     row: records.protections.get(row.domain),
     choice: choice === undefined ? undefined : { wanted: choice.wanted, at: choice.at },
+    lapsedOn: records.plans.store.lapsedOn(row.domain),
   };
 }
 

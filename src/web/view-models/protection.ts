@@ -1,3 +1,4 @@
+import type { Day } from "../../billing/calendar.js";
 import { protectionSwitchable, protectionWanted, type Policy } from "../../model/policy.js";
 import {
   allowedActions,
@@ -10,6 +11,7 @@ import type { DomainRow } from "../../store/inventory-store.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import type { MessageKey } from "../i18n/index.js";
+import { dayLabel } from "../i18n/money-format.js";
 
 type ProtectionPolicy = Pick<Policy, "protection" | "protectionChoice" | "protectionPeriod">;
 
@@ -20,6 +22,8 @@ export interface ProtectionInputs {
   row: ProtectionRow | undefined;
   /** The latest choice made on the domain's page (undefined: nobody chose yet). */
   choice: { wanted: boolean; at: number } | undefined;
+  /** The day the service lapsed under its offer, unless it was ordered again since (protections.lapsed_on). */
+  lapsedOn: Day | undefined;
 }
 
 /** The one state of a domain's protection and what the visitor may do about it. */
@@ -38,6 +42,7 @@ export function protectionSituation(page: AuthenticatedContext, inputs: Protecti
     domainActive: domain.state === "active",
     zoneFailed: domain.dnsStatus === "error",
     retrying: row !== undefined && inputs.choice !== undefined && inputs.choice.at > row.updatedAt,
+    lapsed: inputs.lapsedOn !== undefined,
   });
   const rights = {
     switchable: protectionSwitchable(policy),
@@ -70,6 +75,8 @@ export interface ProtectionView {
   mode: string | undefined;
   origins: string | undefined;
   activeSince: string | undefined;
+  /** The day a lapsed service ended, in the visitor's date format. */
+  lapsedOn: string | undefined;
   /** What went wrong, in WEDOS's words: for the admin only. */
   details: string | undefined;
   buttons: ProtectionButton[];
@@ -114,6 +121,7 @@ const TONES: Readonly<Record<ProtectionPhase, ProtectionView["tone"]>> = {
   "order-failed": "error",
   "zone-failed": "error",
   "cancel-failed": "error",
+  lapsed: "off",
 };
 
 /** The phases whose row describes a service ordered or running (its plan, mode and origins are worth showing). */
@@ -139,11 +147,13 @@ export function protectionView(page: AuthenticatedContext, inputs: ProtectionInp
     phase,
     label: t(`protection.phase.${phase}`),
     tone: TONES[phase],
-    nextStep: t(nextStepKey(phase, admin, inputs.row?.mode, inputs.domain.state === "active")),
+    nextStep: t(nextStepKey(situation, admin, inputs.row?.mode, inputs.domain.state === "active")),
     plan: planLabel(page, live ?? { variant: inputs.policy.protection, period: inputs.policy.protectionPeriod }),
     mode: live === undefined ? undefined : labelOf(MODE_KEYS, live.mode, t),
     origins: live === undefined ? undefined : live.upstreamIps.join(", "),
     activeSince: showsActiveSince(phase) ? t.time(inputs.row?.activatedAt ?? null, t("table.never")) : undefined,
+    lapsedOn:
+      phase === "lapsed" && inputs.lapsedOn !== undefined ? dayLabel(inputs.lapsedOn, page.language) : undefined,
     details: admin && FAILED.has(phase) ? (inputs.row?.reason ?? undefined) : undefined,
     buttons: situation.actions.map((action, index) => ({
       action,
@@ -154,8 +164,15 @@ export function protectionView(page: AuthenticatedContext, inputs: ProtectionInp
   };
 }
 
-function nextStepKey(phase: ProtectionPhase, admin: boolean, mode: string | undefined, active: boolean): MessageKey {
+function nextStepKey(
+  { phase, actions }: ProtectionSituation,
+  admin: boolean,
+  mode: string | undefined,
+  active: boolean,
+): MessageKey {
   if (phase === "activating" && mode === "ns") return "protection.next.activatingNs";
+  // Whoever may not order it again themselves is told who can.
+  if (phase === "lapsed" && !actions.includes("order")) return "protection.next.lapsed.ask";
   if (phase === "off" && !active) return "protection.next.offInactive";
   if (admin && (phase === "order-failed" || phase === "zone-failed" || phase === "cancel-failed"))
     return `protection.next.${phase}.admin`;
@@ -169,7 +186,8 @@ export function cancelEndsService(phase: ProtectionPhase): boolean {
 
 function buttonKey(action: ProtectionAction, phase: ProtectionPhase): MessageKey {
   if (action === "purge") return "action.purge";
-  if (action === "order") return phase === "order-failed" ? "protection.action.orderAgain" : "protection.action.order";
+  if (action === "order")
+    return phase === "order-failed" || phase === "lapsed" ? "protection.action.orderAgain" : "protection.action.order";
   if (phase === "cancel-failed") return "protection.action.cancelAgain";
   return cancelEndsService(phase) ? "protection.action.cancel" : "protection.action.withdraw";
 }

@@ -19,7 +19,7 @@ import type { JobQueue } from "./provisioning/queue.js";
 import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
 import { TASKS } from "./provisioning/tasks/index.js";
-import { takeOverAdoption } from "./provisioning/tasks/adoption-tasks.js";
+import { queueTakeOver } from "./provisioning/tasks/adoption-tasks.js";
 import { runConnectionTest, type ConnectionTest } from "./provisioning/tasks/test-connection.js";
 import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { Worker } from "./provisioning/worker.js";
@@ -119,7 +119,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     inventory,
     clock,
     times: { expiryDays: config.daemon.adoptionExpiryDays, reminderDays: config.daemon.adoptionReminderDays },
-    takeOver: (request) => queue.enqueue(takeOverAdoption, { domain: request.domain, request: request.id }),
+    takeOver: (request) =>
+      queueTakeOver({ queue, clock, inventory, conflicts: stores.conflicts, drift: stores.drift }, request),
   });
   const tasks: TaskContext = {
     wapi,

@@ -3,9 +3,11 @@ import { ManualClock } from "../../src/clock.js";
 import { AdoptionRequests } from "../../src/provisioning/adoption-requests.js";
 import { MOVES, mayMove, reminderDue, tokenFound, type AdoptionMove } from "../../src/provisioning/adoption-rules.js";
 import { SqliteJobQueue } from "../../src/provisioning/sqlite-job-queue.js";
-import { takeOverAdoption } from "../../src/provisioning/tasks/adoption-tasks.js";
+import { queueTakeOver, takeOverAdoption } from "../../src/provisioning/tasks/adoption-tasks.js";
 import { jobKey } from "../../src/provisioning/task-definition.js";
 import { openDatabase } from "../../src/store/database.js";
+import { ConflictStore } from "../../src/store/conflict-store.js";
+import { DriftStore } from "../../src/store/drift-store.js";
 import { InventoryStore } from "../../src/store/inventory-store.js";
 import { NotificationStore } from "../../src/store/notification-store.js";
 import { ServiceRequestStore } from "../../src/store/service-request-store.js";
@@ -23,18 +25,21 @@ function setUp() {
   const queue = new SqliteJobQueue(db, clock);
   const notices = new NotificationStore(db);
   const requests = new ServiceRequestStore(db);
+  const conflicts = new ConflictStore(db);
+  conflicts.flag("bob.test", "zone", "a zone for bob.test already exists at WEDOS", clock.now());
+  const stores = { queue, clock, inventory, conflicts, drift: new DriftStore(db) };
   const adoptions = new AdoptionRequests({
     requests,
     notices,
     inventory,
     clock,
     times: { expiryDays: 14, reminderDays: 3 },
-    takeOver: (request) => queue.enqueue(takeOverAdoption, { domain: request.domain, request: request.id }),
+    takeOver: (request) => queueTakeOver(stores, request),
   });
   const told = (level: "user" | "reseller" | "admin", recipient: string) =>
     notices.unread({ level, recipient }, 50).map((notice) => `${notice.kind} ${notice.domain ?? ""}`);
   const takeOverQueued = () => queue.active(jobKey(takeOverAdoption, { domain: "bob.test", request: 1 })) !== undefined;
-  return { db, clock, adoptions, requests, told, takeOverQueued };
+  return { db, clock, adoptions, requests, told, takeOverQueued, conflicts };
 }
 
 describe("adoption requests", () => {
@@ -57,12 +62,14 @@ describe("adoption requests", () => {
   });
 
   it("queues the take-over only once the owner approves, and tells the reseller and the admins", () => {
-    const { adoptions, told, takeOverQueued } = setUp();
+    const { adoptions, told, takeOverQueued, conflicts } = setUp();
     const id = adoptions.open("bob.test", "zone", "daemon")?.id ?? 0;
     expect(takeOverQueued()).toBe(false);
     expect(adoptions.move(id, "approve", { actor: "user bob" })).toBe(true);
     expect(adoptions.get(id)?.state).toBe("approved");
     expect(takeOverQueued()).toBe(true);
+    // Decided at once: the conflict is adopted, so no list shows it while the job waits.
+    expect(conflicts.get("bob.test", "zone")?.resolution).toBe("adopt");
     expect(told("reseller", "res")).toEqual(["adoption-approved bob.test"]);
     expect(told("admin", "admin")).toEqual(["adoption-approved bob.test"]);
     // Approving twice (two tabs) moves nothing the second time.
@@ -74,11 +81,12 @@ describe("adoption requests", () => {
   });
 
   it("keeps a refusal: nothing queued, no approval after it, only an admin's override with its reason", () => {
-    const { adoptions, told, takeOverQueued } = setUp();
+    const { adoptions, told, takeOverQueued, conflicts } = setUp();
     const id = adoptions.open("bob.test", "zone", "daemon")?.id ?? 0;
     expect(adoptions.move(id, "decline", { actor: "user bob" })).toBe(true);
     expect(adoptions.get(id)?.state).toBe("declined");
     expect(takeOverQueued()).toBe(false);
+    expect(conflicts.get("bob.test", "zone")?.resolution).toBeNull();
     expect(told("admin", "admin")).toEqual(["adoption-declined bob.test"]);
     expect(adoptions.move(id, "approve", { actor: "user bob" })).toBe(false);
     expect(adoptions.move(id, "prove", { actor: "dns" })).toBe(false);

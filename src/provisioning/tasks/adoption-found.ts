@@ -2,11 +2,13 @@ import type { ConflictKind } from "../../store/conflict-store.js";
 import { planHasWork, planSummary, type ZonePlan } from "../../sync/plan.js";
 import { planZone } from "../../sync/plan-zone.js";
 import type { TaskContext } from "./context.js";
+import { checkDrift } from "./drift-tasks.js";
 
 /**
  * A service found at WEDOS that the plugin did not create: kept as a conflict (nothing is taken over), and its
- * domain's owner is asked (docs/decisions/0054). For a zone listed while planning, the plan of taking it over is
- * made from the same listing and kept as the preview the owner approves: no further request to WEDOS.
+ * domain's owner is asked (docs/decisions/0054). The owner's page shows what taking a zone over would change: from
+ * the listing the plan was made from, when there was one; else (WEDOS answered "exists" to creating it) from one
+ * listing queued now, as an admin's "Prepare the preview" does. From then until an approval nothing is sent.
  */
 export function foundForeign(
   ctx: TaskContext,
@@ -17,6 +19,8 @@ export function foundForeign(
 ): void {
   const now = ctx.clock.now();
   ctx.conflicts.flag(domain, kind, detail, now);
+  if (kind === "zone" && (plan === undefined || plan.createZone))
+    ctx.queue.enqueue(checkDrift, { domain, adopt: true }, { lane: "background" });
   if (kind === "zone" && plan !== undefined && !plan.createZone) {
     const adopting = adoptionPlanOf(plan);
     ctx.drift.recordAdoptPreview({

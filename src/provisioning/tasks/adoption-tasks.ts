@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ServiceRequest } from "../../model/service-request.js";
+import type { WapiLane } from "../../wapi/lanes.js";
 import { AppError, toError } from "../../errors.js";
 import { lookupTxt } from "../../sync/txt-lookup.js";
 import { adoptionDetails, proofRecordName, tokenFound } from "../adoption-rules.js";
@@ -10,11 +12,32 @@ import { syncDomainZone } from "./zone-tasks.js";
 
 const requestPayload = domainPayload.extend({ request: z.number().int().positive() });
 
+/** What deciding a take-over needs: the same stores the admin's Adopt used to change. */
+export type TakeOverDeps = Pick<TaskContext, "queue" | "conflicts" | "drift" | "inventory" | "clock">;
+
 /**
- * take-over-adoption: the domain's owner approved (or proved control, or an admin overrode): the open conflicts are
- * resolved as adopted and the zone is synced taking over WEDOS's rows, as the admin's Adopt does. The request ends
- * done once the zone is in step, failed (with why) when it cannot be; a retryable failure leaves it approved while
- * the job waits to try again.
+ * An approved request (the owner's approval, the TXT proof, an admin's override) is decided at once: its open
+ * conflicts are resolved as adopted, so every list agrees before the job runs, and the take-over is queued in the
+ * interactive lane. Returns the job's id.
+ */
+export function queueTakeOver(deps: TakeOverDeps, request: ServiceRequest): number {
+  const { domain } = request;
+  const now = deps.clock.now();
+  if (deps.conflicts.get(domain, "protection")?.resolution === null)
+    deps.conflicts.resolve(domain, "protection", "adopt", now);
+  if (deps.conflicts.get(domain, "zone")?.resolution === null) {
+    deps.conflicts.resolve(domain, "zone", "adopt", now);
+    deps.drift.forgetAdoptPreview(domain, "zone");
+    deps.inventory.setDnsStatus(domain, "pending", DNS_REASONS.adopting(), now);
+  }
+  return deps.queue.enqueue(takeOverAdoption, { domain, request: request.id });
+}
+
+/**
+ * take-over-adoption: the zone of an approved request is synced taking over WEDOS's rows (past the safety threshold
+ * only when the preview the approver saw said so); a protection has nothing to send. The request ends done once
+ * the zone is in step, failed (with why) when it cannot be; a retryable failure leaves it approved while the job
+ * waits to try again.
  */
 export const takeOverAdoption = defineTask({
   name: "take-over-adoption",
@@ -25,21 +48,13 @@ export const takeOverAdoption = defineTask({
   run: (ctx, job) => takeOver(ctx, job.payload.request, job.lane),
 });
 
-async function takeOver(ctx: TaskContext, id: number, lane: Parameters<typeof syncDomainZone>[3]): Promise<void> {
+async function takeOver(ctx: TaskContext, id: number, lane: WapiLane): Promise<void> {
   const request = ctx.adoptions.get(id);
   if (request?.state !== "approved") return;
   const { domain } = request;
   const fail = (note: string) => void ctx.adoptions.move(id, "fail", { actor: "daemon", note });
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "active") return fail(`${domain} is not active in the panel`);
-  const now = ctx.clock.now();
-  if (ctx.conflicts.get(domain, "protection")?.resolution === null)
-    ctx.conflicts.resolve(domain, "protection", "adopt", now);
-  if (ctx.conflicts.get(domain, "zone")?.resolution === null) {
-    ctx.conflicts.resolve(domain, "zone", "adopt", now);
-    ctx.drift.forgetAdoptPreview(domain, "zone");
-    ctx.inventory.setDnsStatus(domain, "pending", DNS_REASONS.adopting(), now);
-  }
   if (ctx.conflicts.get(domain, "zone")?.resolution === "adopt") {
     try {
       await syncDomainZone(ctx, row, {}, lane, { force: adoptionDetails(request).force === true });

@@ -65,6 +65,7 @@ export const csAdoption: Record<keyof typeof enAdoption, string> = {
   "adoption.notice.declined": "Odmítnuto. U WEDOS se pro {domain} nic nemění.",
   "adoption.notice.checking": "TXT záznam {domain} se za chvíli zkontroluje.",
   "adoption.notice.overridden": "{domain} se přebírá; váš důvod zůstává v historii žádosti.",
+  "adopt.reason": "Důvod převzetí bez souhlasu majitele (zůstane v historii žádosti; majitel se to dozví)",
   "error.adoptionNotYours": "O tomto může rozhodnout jen majitel domény.",
   "error.adoptionMoved": "Žádost se mezitím změnila. Načtěte stránku znovu a uvidíte, jak je na tom.",
   "error.adoptionReason": "Napište, proč službu přebíráte bez souhlasu majitele (nejvýše 500 znaků).",

@@ -66,6 +66,7 @@ export const enAdoption = {
   "adoption.notice.declined": "Declined. Nothing at WEDOS is changed for {domain}.",
   "adoption.notice.checking": "The TXT record of {domain} will be checked in a moment.",
   "adoption.notice.overridden": "{domain} is being taken over; your reason is kept in the request's history.",
+  "adopt.reason": "Reason for taking it over without the owner's approval (kept in the request's history; the owner is told)",
   "error.adoptionNotYours": "Only the domain's owner can decide this.",
   "error.adoptionMoved": "This request has changed meanwhile. Reload the page to see where it stands.",
   "error.adoptionReason": "Write why you take it over without the owner's approval (at most 500 characters).",

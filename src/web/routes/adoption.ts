@@ -1,7 +1,8 @@
 import { Router } from "express";
 import type { RequestService, ServiceRequest } from "../../model/service-request.js";
 import { mayMove, mayOpen, MOVES, type PersonMove } from "../../provisioning/adoption-rules.js";
-import { checkAdoptionProof } from "../../provisioning/tasks/adoption-tasks.js";
+import { checkAdoptionProof, takeOverAdoption } from "../../provisioning/tasks/adoption-tasks.js";
+import { jobKey } from "../../provisioning/task-definition.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { answerAction } from "../action-notice.js";
 import { authenticatedPage, type AuthenticatedContext } from "../context.js";
@@ -62,7 +63,7 @@ function act(
     const request = openFor(page, sources, row);
     return { notice: t("adoption.notice.opened", { domain: request.domain }) };
   }
-  if (action === "override") return override(page, sources, row);
+  if (action === "override") return overrideAdoption(page, sources, row);
   const request = sources.adoptions.latest(domain);
   if (request === undefined) throw moved(`no adoption request for ${domain}`);
   const move: PersonMove = action === "prove" ? "approve" : action;
@@ -75,7 +76,9 @@ function act(
   const force = action === "approve" ? approvedPreviewForce(page, sources, domain) : false;
   if (!sources.adoptions.move(request.id, action, { actor: actorOf(page), ...(force ? { details: { force } } : {}) }))
     throw moved(`the adoption request of ${domain} moved meanwhile`);
-  return { notice: t(action === "approve" ? "adoption.notice.approved" : "adoption.notice.declined", { domain }) };
+  const job = sources.queue.active(jobKey(takeOverAdoption, { domain, request: request.id }))?.id;
+  const notice = t(action === "approve" ? "adoption.notice.approved" : "adoption.notice.declined", { domain });
+  return { notice, ...(job === undefined ? {} : { job }) };
 }
 
 /**
@@ -88,8 +91,15 @@ function approvedPreviewForce(page: AuthenticatedContext, sources: AdoptionSourc
   return preview?.needsForce === true;
 }
 
-/** An admin takes over without the owner's approval: only with a reason, which the request's history keeps. */
-function override(page: AuthenticatedContext, sources: AdoptionSources, row: DomainRow): { notice: string } {
+/**
+ * An admin takes over without the owner's approval (here, or Adopt on the admin's conflict preview): only with a
+ * reason (form field `reason`), which the request's history keeps; the owner is told. Returns the take-over's job.
+ */
+export function overrideAdoption(
+  page: AuthenticatedContext,
+  sources: AdoptionSources,
+  row: DomainRow,
+): { notice: string; job?: number } {
   const visitor = { level: page.identity.level, username: page.identity.username };
   if (!mayMove("override", visitor, { username: null })) throw refused(`${actorOf(page)} may not override`);
   const reason = (bodyField(page.request.body, "reason") ?? "").trim();
@@ -104,7 +114,9 @@ function override(page: AuthenticatedContext, sources: AdoptionSources, row: Dom
   const note = reason;
   if (!sources.adoptions.move(request.id, "override", { actor: actorOf(page), note, details: { force } }))
     throw moved(`the adoption request of ${row.domain} moved meanwhile`);
-  return { notice: page.t("adoption.notice.overridden", { domain: row.domain }) };
+  const job = sources.queue.active(jobKey(takeOverAdoption, { domain: row.domain, request: request.id }))?.id;
+  const notice = page.t("adoption.notice.overridden", { domain: row.domain });
+  return { notice, ...(job === undefined ? {} : { job }) };
 }
 
 /** Opens a request for what was found at WEDOS for the domain (409 when nothing was, or one is already open). */

@@ -118,6 +118,24 @@ describe("adoption with the owner's consent", () => {
     expect(await adoptionPage("admin", "admin")).toContain(`<td>${reason}</td>`);
   });
 
+  it("ends failed, with why, when WEDOS refuses the take-over, and tells the reseller and the admins", async () => {
+    h.sim?.simulator.addFault({ command: "dns-row-delete", kind: "wapi-code", code: 2322 });
+    expect((await post("user", "dave", { action: "approve" })).status).toBe(200);
+    await h.services.worker.runUntilIdle();
+    expect(request()?.state).toBe("failed");
+    expect(h.services.adoptions.history(request()?.id ?? 0).at(-1)?.note).toContain("apply stopped at a failed change");
+    expect(told("reseller", "res1")).toEqual(["adoption-failed", "adoption-approved"]);
+    expect(await page("user", "dave", "p=/domains/dave.test")).toContain(
+      "The approved take-over could not be completed. Your provider has been told",
+    );
+    // An admin can take it over again, with a reason.
+    expect(await adoptionPage("admin", "admin")).toContain('value="override">Take over with this reason</button>');
+    h.sim?.simulator.clearFaults();
+    expect((await post("admin", "admin", { action: "override", reason: "WEDOS fixed the refusal" })).status).toBe(200);
+    await h.services.worker.runUntilIdle();
+    expect(request()?.state).toBe("done");
+  });
+
   it("approves when the TXT token is seen over DNS, and says when it is not yet", async () => {
     const token = String(request()?.details.token);
     const before = requestsAtWedos();

@@ -55,6 +55,8 @@ async function takeOver(ctx: TaskContext, id: number, lane: WapiLane): Promise<v
   const fail = (note: string) => void ctx.adoptions.move(id, "fail", { actor: "daemon", note });
   const row = ctx.inventory.domain(domain);
   if (row === undefined || row.state !== "active") return fail(`${domain} is not active in the panel`);
+  if (ctx.conflicts.get(domain, "zone")?.resolution === "ignore")
+    return fail(`an admin chose to leave the zone of ${domain} at WEDOS alone (Ignore)`);
   if (ctx.conflicts.get(domain, "zone")?.resolution === "adopt") {
     try {
       await syncDomainZone(ctx, row, {}, lane, { force: adoptionDetails(request).force === true });

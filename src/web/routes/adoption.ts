@@ -73,6 +73,9 @@ function act(
     const job = sources.queue.enqueue(checkAdoptionProof, { domain, request: request.id });
     return { notice: t("adoption.notice.checking", { domain }), job };
   }
+  // Approving needs something to take over: an admin may have left the service alone (Ignore) meanwhile.
+  if (action === "approve" && openConflictKinds(sources.conflicts, domain).length === 0)
+    throw moved(`nothing found at WEDOS for ${domain} waits to be taken over`);
   const force = action === "approve" ? approvedPreviewForce(page, sources, domain) : false;
   if (!sources.adoptions.move(request.id, action, { actor: actorOf(page), ...(force ? { details: { force } } : {}) }))
     throw moved(`the adoption request of ${domain} moved meanwhile`);

@@ -138,7 +138,7 @@ export function adoptionPage(page: AuthenticatedContext, sources: AdoptionSource
     previews,
     nothingFound: previews.length === 0,
     /** The owner decides: approve or decline on what the previews show, or prove control with the TXT record. */
-    decide: owner && waiting && previews.every((preview) => preview.canConfirm),
+    decide: owner && waiting && previews.length > 0 && previews.every((preview) => preview.canConfirm),
     proof:
       owner && waiting && details !== undefined
         ? {
@@ -149,7 +149,9 @@ export function adoptionPage(page: AuthenticatedContext, sources: AdoptionSource
           }
         : undefined,
     canOpen: staff && mayOpen(visitor) && canOpen(request) && kinds.length > 0,
-    canOverride: mayMove("override", visitor, { username: null }) && overridable && kinds.length > 0,
+    // A failed take-over has its conflicts decided already: trying again needs no open one.
+    canOverride:
+      mayMove("override", visitor, { username: null }) && overridable && (kinds.length > 0 || state === "failed"),
     history:
       staff && request !== undefined
         ? sources.adoptions.history(request.id).map((event) => ({

@@ -143,6 +143,7 @@ export function adoptionPage(page: AuthenticatedContext, sources: AdoptionSource
       owner && waiting && details !== undefined
         ? {
             name: proofRecordName(row.domain),
+            type: "TXT",
             token: details.token,
             checkedAt: details.proofCheckedAt === undefined ? undefined : t.time(details.proofCheckedAt, ""),
             checking: sources.queue.active(proofKey(row.domain)) !== undefined,

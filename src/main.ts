@@ -1,6 +1,7 @@
 import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
+import { AdoptionRequests } from "./provisioning/adoption-requests.js";
 import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
@@ -18,6 +19,7 @@ import type { JobQueue } from "./provisioning/queue.js";
 import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
 import { TASKS } from "./provisioning/tasks/index.js";
+import { queueTakeOver } from "./provisioning/tasks/adoption-tasks.js";
 import { runConnectionTest, type ConnectionTest } from "./provisioning/tasks/test-connection.js";
 import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { Worker } from "./provisioning/worker.js";
@@ -36,6 +38,8 @@ import { RequestCostStore } from "./store/request-cost-store.js";
 import { ProtectionPlanStore } from "./store/protection-plan-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
 import { SpoolStore } from "./store/spool-store.js";
+import { NotificationStore } from "./store/notification-store.js";
+import { ServiceRequestStore } from "./store/service-request-store.js";
 import { UsageLedgerStore } from "./store/usage-ledger-store.js";
 import { ZoneSync } from "./sync/zone-sync.js";
 import { createWapi, type Wapi } from "./wapi/index.js";
@@ -111,6 +115,15 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     billing,
   };
   const spending = spendCheckFor(db, config.billing);
+  const adoptions = new AdoptionRequests({
+    requests: new ServiceRequestStore(db),
+    notices: new NotificationStore(db),
+    inventory,
+    clock,
+    times: { expiryDays: config.daemon.adoptionExpiryDays, reminderDays: config.daemon.adoptionReminderDays },
+    takeOver: (request) =>
+      queueTakeOver({ queue, clock, inventory, conflicts: stores.conflicts, drift: stores.drift }, request),
+  });
   const tasks: TaskContext = {
     wapi,
     panel,
@@ -144,6 +157,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     db,
     billing,
     spending,
+    adoptions,
+    adoption: { resolver: config.dns.delegationResolver },
   };
   const worker = new Worker({
     queue,
@@ -182,6 +197,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     lifecycle,
     spool,
     spending,
+    adoptions,
     estimates: new SendingEstimates({ costs: new RequestCostStore(db), wapi: wapi.status, clock }),
     stores,
     hookSpool: hooks,

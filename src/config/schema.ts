@@ -213,6 +213,10 @@ export const daemonConfigSchema = z.object({
   reconcileBudgetShare: z.number().min(0).max(1).default(0.2),
   /** cron expression of the daily database backup (store.backupDir, store.backupKeep). */
   backupCron: z.string().min(1).default("43 3 * * *"),
+  /** Days an adoption request waits for the domain's owner before it expires (docs/decisions/0054). */
+  adoptionExpiryDays: z.number().int().min(1).max(365).default(14),
+  /** Days before that expiry the owner is reminded once (0: never). */
+  adoptionReminderDays: z.number().int().min(0).max(365).default(3),
 });
 
 /** How the database is opened (docs/decisions/0009). */

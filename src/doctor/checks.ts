@@ -23,6 +23,7 @@ import { hookSpool } from "../provisioning/spool.js";
 import { checkDiskSpace } from "./disk-space.js";
 import { checkOffers } from "./offer-check.js";
 import { checkRenewals } from "./renewal-check.js";
+import { checkAdoptions } from "./adoption-check.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -126,6 +127,7 @@ export async function runDoctor(
       );
     results.push(checkLedgerPrices(db, config, clock.now()));
     results.push(checkRenewals(db, config.billing.timeZone, clock.now()));
+    results.push(checkAdoptions(db, clock.now()));
     const jobs = new JobStore(db).countsByState();
     add(
       "job queue",

@@ -21,16 +21,8 @@ export async function lookupDelegation(
   timeoutMs = 5000,
 ): Promise<DelegationLookup> {
   const wanted = new Set(expected);
-  const client = new dns.Resolver({ timeout: timeoutMs, tries: 2 });
-  try {
-    if (resolver !== undefined) client.setServers([await serverAddress(resolver)]);
-  } catch (error) {
-    return {
-      status: "unanswered",
-      nameservers: [],
-      detail: `the resolver ${resolver} cannot be found (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    };
-  }
+  const client = await resolverOf(resolver, timeoutMs);
+  if (typeof client === "string") return { status: "unanswered", nameservers: [], detail: client };
   let found: string[];
   try {
     found = (await client.resolveNs(domain)).map((name) => name.toLowerCase().replace(/\.$/, "")).sort();
@@ -46,4 +38,18 @@ export async function lookupDelegation(
     nameservers: found,
     detail: undefined,
   };
+}
+
+/**
+ * A resolver asking `resolver` ("192.0.2.53", "127.0.0.1:5353", a host name), or the system's resolvers when
+ * undefined; a string says why the resolver named cannot be used.
+ */
+export async function resolverOf(resolver: string | undefined, timeoutMs: number): Promise<dns.Resolver | string> {
+  const client = new dns.Resolver({ timeout: timeoutMs, tries: 2 });
+  try {
+    if (resolver !== undefined) client.setServers([await serverAddress(resolver)]);
+    return client;
+  } catch (error) {
+    return `the resolver ${resolver} cannot be found (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
 }

@@ -82,6 +82,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       nameServers: deps.config.dns.delegationNameServers,
       zoneRecords: options.zoneRecords,
       lifecycle: { queue: deps.queue, conflicts: stores.conflicts, drift: stores.drift },
+      adoption: { adoptions: deps.adoptions, queue: deps.queue, conflicts: stores.conflicts, drift: stores.drift },
       plans: {
         store: new ProtectionPlanStore(deps.db),
         // Read at each view (tests and tools may give their own); by default the published offers' terms.

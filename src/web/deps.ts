@@ -4,6 +4,7 @@ import type { Config } from "../config/load.js";
 import type { ResumeCause, WapiStatusView } from "../model/wapi-status.js";
 import type { WapiCredentialsWriter } from "../model/wapi-settings.js";
 import type { Panel } from "../panel/panel.js";
+import type { AdoptionRequests } from "../provisioning/adoption-requests.js";
 import type { CustomerActions } from "../provisioning/customer-actions.js";
 import type { SendingEstimates } from "../provisioning/estimate.js";
 import type { SpendCheck } from "../provisioning/spend-check.js";
@@ -60,6 +61,8 @@ export interface WebDeps {
    * Resume, and the settings page once it saved new WAPI settings. False if no such pause held.
    */
   resumeSending(cause: ResumeCause): boolean;
+  /** Adoption requests: the owner's consent before a service found at WEDOS is taken over. */
+  adoptions: AdoptionRequests;
   /** The offers' sale terms, for the prices the plan section shows; without them no price is shown. */
   saleTerms?: TermsLookup;
 }

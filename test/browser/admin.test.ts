@@ -193,6 +193,8 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     expect(await frame.locator("main, .wedos-main").first().textContent()).toContain(
       "deleted at WEDOS (not in the panel)",
     );
+    // Adopting here is the admin's override of the owner's approval: only with a reason, kept in the history.
+    await frame.getByLabel("Reason for taking it over").fill("moved from the former provider at the owner's request");
     await frame.getByRole("button", { name: "Adopt: apply this" }).click();
     await frame.locator(".wedos-notice", { hasText: "helen.test will be taken over and synced." }).waitFor();
     await untilPageShows(page, "admin", "/", (each) => listStatus(each, "helen.test"), /^active$/);

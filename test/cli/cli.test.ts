@@ -113,6 +113,7 @@ describe("wedos-panel", () => {
       "request budget",
       "billing prices",
       "renewals",
+      "adoptions",
       "job queue",
       "offers",
       "WEDOS credit",

@@ -229,9 +229,10 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
           query: "p=/drift/adopt&domain=judy.test&kind=zone",
         })
       ).stdout;
-    expect(await preview()).toContain("No preview yet.");
-    // Confirming without a preview is refused; nothing is decided.
-    expect((await post("/drift/adopt", { domain: "judy.test", kind: "zone" })).status).toBe(409);
+    // The preview was planned when the zone was found (for the owner's adoption request).
+    expect(await preview()).toContain("Records go one way, panel → WEDOS:");
+    // Adopting is the admin's override of the owner's approval: refused without a reason; nothing is decided.
+    expect((await post("/drift/adopt", { domain: "judy.test", kind: "zone" })).status).toBe(400);
     expect(h.services.tasks.conflicts.get("judy.test", "zone")?.resolution).toBeNull();
 
     const before = requestsAtWedos();
@@ -248,7 +249,8 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     const resellerList = async () =>
       (await h.visit({ level: "reseller", session: h.da.login("res1"), query: "" })).stdout;
     expect(await resellerList()).toMatch(/judy\.test[\s\S]{0,400}wedos-status-conflict/);
-    const adopted = await post("/drift/adopt", { domain: "judy.test", kind: "zone" });
+    const reason = "moved from the old provider with the customer";
+    const adopted = await post("/drift/adopt", { domain: "judy.test", kind: "zone", reason });
     expect(adopted.body).toContain("judy.test will be taken over and synced.");
     // At once, before the job ran: no list says "conflict" any more.
     expect(await resellerList()).not.toMatch(/judy\.test[\s\S]{0,400}wedos-status-conflict/);
@@ -258,6 +260,13 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     const adminList = (await h.visit({ level: "admin", session: h.da.login("admin"), query: "status=problems" }))
       .stdout;
     expect(adminList).not.toContain("judy.test");
+    // The override is the adoption request's, with the admin's reason in its history.
+    const request = h.services.adoptions.latest("judy.test");
+    expect(request?.state).toBe("done");
+    expect(h.services.adoptions.history(request?.id ?? 0).find((event) => event.to === "approved")).toMatchObject({
+      actor: "admin admin",
+      note: reason,
+    });
   });
 
   it("offers Adopt anyway when the preview passes the safety threshold, and applies it only when forced", async () => {
@@ -273,8 +282,8 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     expect((await post("/drift/adopt", { domain: "kim.test", kind: "zone" })).status).toBe(409);
     expect(h.services.tasks.conflicts.get("kim.test", "zone")?.resolution).toBeNull();
 
-    await post("/drift/adopt", { domain: "kim.test", kind: "zone", force: "1" });
-    expect(h.services.queue.active("apply-drift:kim.test")?.lane).toBe("interactive");
+    await post("/drift/adopt", { domain: "kim.test", kind: "zone", force: "1", reason: "the customer's wish" });
+    expect(h.services.queue.active("take-over-adoption:kim.test")?.lane).toBe("interactive");
     await h.services.worker.runUntilIdle();
     expect(h.inventory.domain("kim.test")?.dnsStatus).toBe("active");
     expect(published("kim.test", "old5")).toBeUndefined();
@@ -292,7 +301,7 @@ describe("truthful drift states, Check now, and Adopt with a preview", () => {
     ).stdout;
     expect(preview).toContain("nothing changes at WEDOS, and the plugin manages it");
     expect(preview).not.toContain("Prepare the preview");
-    const adopted = await post("/drift/adopt", { domain: "bob.test", kind: "protection" });
+    const adopted = await post("/drift/adopt", { domain: "bob.test", kind: "protection", reason: "bought by bob" });
     expect(adopted.status).toBe(200);
     expect(h.services.tasks.conflicts.get("bob.test", "protection")?.resolution).toBe("adopt");
     expect(h.inventory.domain("bob.test")?.dnsStatus).toBe("active");

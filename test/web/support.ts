@@ -15,6 +15,7 @@ import {
 } from "../../src/emulators/directadmin/index.js";
 import { DirectAdminPanel } from "../../src/panel/directadmin/reader.js";
 import { startSimulator, type RunningSimulator } from "../../src/simulator/index.js";
+import { startDnsServer } from "../../src/simulator/dns/index.js";
 import type { InventoryStore } from "../../src/store/inventory-store.js";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
 import type { Pacing } from "../../src/util/slices.js";
@@ -70,6 +71,8 @@ export async function startWebHarness(
     pages?: { zoneMaxBytes?: number; zoneCacheBytes?: number };
     zonePacing?: Pacing;
     zoneWorkerHeapMb?: number;
+    /** Serve the simulator's published zones over DNS and make it the resolver of the DNS checks. */
+    simulatorDns?: boolean;
   } = {},
 ): Promise<WebHarness> {
   const clock = new ManualClock("2026-03-10T09:00:00Z");
@@ -78,6 +81,10 @@ export async function startWebHarness(
       ? await startSimulator({ login: HARNESS_WAPI.login, password: HARNESS_WAPI.password, clock })
       : undefined;
   const wapiUrl = sim?.url ?? HARNESS_WAPI.url;
+  const dnsServer =
+    options.simulatorDns === true && sim !== undefined
+      ? await startDnsServer({ port: 0, source: sim.simulator })
+      : undefined;
   const root = tempDir("wedos-web-");
   const layout = fixtureTree(join(root, "da"));
   const dataDir = join(root, "data");
@@ -100,6 +107,7 @@ export async function startWebHarness(
             zoneDir: layout.zoneDir,
             propagationCheck: false,
             delegationCheck: false,
+            ...(dnsServer === undefined ? {} : { delegationResolver: `127.0.0.1:${dnsServer.port}` }),
             ...(options.delegationNameServers === undefined
               ? {}
               : { delegationNameServers: options.delegationNameServers }),
@@ -152,6 +160,7 @@ export async function startWebHarness(
       await stopWeb();
       await api.close();
       await services.close();
+      await dnsServer?.close();
       await sim?.close();
     },
   };

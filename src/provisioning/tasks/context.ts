@@ -10,6 +10,7 @@ import type { ProtectionPlanStore } from "../../store/protection-plan-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
 import type { ZoneSync } from "../../sync/zone-sync.js";
 import type { Wapi } from "../../wapi/index.js";
+import type { AdoptionRequests } from "../adoption-requests.js";
 import type { BillingEvents } from "../billing-events.js";
 import type { LifecycleDeps } from "../lifecycle.js";
 import type { PlanBilling } from "../plan-billing.js";
@@ -48,4 +49,8 @@ export interface TaskContext {
   billing: BillingEvents;
   /** Spending limits, checked before anything paid is ordered (provisioning/spend-check.ts). */
   spending: Pick<SpendCheck, "check">;
+  /** Adoption requests: a service found at WEDOS is taken over only once its owner approved (adoption-requests.ts). */
+  adoptions: AdoptionRequests;
+  /** The resolver the TXT proof of an adoption asks (`dns.delegationResolver`; undefined: the system's). */
+  adoption: { resolver: string | undefined };
 }

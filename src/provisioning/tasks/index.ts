@@ -1,4 +1,5 @@
 import type { RegisteredTask } from "../task-definition.js";
+import { adoptionUpkeep, checkAdoptionProof, takeOverAdoption } from "./adoption-tasks.js";
 import { checkCredit, fetchCreditMovements } from "./credit-tasks.js";
 import { applyDrift, checkDrift } from "./drift-tasks.js";
 import { pollNotifications, protectDomain, purgeCache, unprotectDomain } from "./protection-tasks.js";
@@ -39,6 +40,10 @@ const ALL: readonly RegisteredTask[] = [
   // the whole installation
   reconcile,
   testConnection,
+  // taking over what exists at WEDOS, with its owner's consent
+  takeOverAdoption,
+  checkAdoptionProof,
+  adoptionUpkeep,
 ];
 
 export const TASKS: ReadonlyMap<string, RegisteredTask> = new Map(ALL.map((task) => [task.name, task]));

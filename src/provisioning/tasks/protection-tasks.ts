@@ -7,6 +7,7 @@ import type { WapiLane } from "../../wapi/lanes.js";
 import type { ProtectionRow } from "../../store/protection-store.js";
 import { protectionSpendRefusal } from "../spend-check.js";
 import { defineTask, type TaskResult } from "../task-definition.js";
+import { foundForeign } from "./adoption-found.js";
 import { accountPolicy } from "./account-policy.js";
 import { AFTER_ORDER_DELAY_MS, checkCredit } from "./credit-tasks.js";
 import type { TaskContext } from "./context.js";
@@ -68,11 +69,11 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
       ctx.protections.update(domain, { state: "pending", reason: "ordered; waiting for WEDOS to activate it" }, now);
       schedulePoll(ctx);
     } else {
-      ctx.conflicts.flag(
+      foundForeign(
+        ctx,
         domain,
         "protection",
         `${domain} is already protected by WEDOS Global under this account, but not through the plugin; an admin must adopt or ignore it`,
-        now,
       );
     }
     return;

@@ -7,6 +7,7 @@ import type { WapiLane } from "../../wapi/lanes.js";
 import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
 import { queueCreditWork } from "./credit-tasks.js";
+import { adoptionUpkeep } from "./adoption-tasks.js";
 import { checkDrift } from "./drift-tasks.js";
 import { planUpkeep } from "./plan-upkeep.js";
 import { provisionDomain } from "./zone-tasks.js";
@@ -132,6 +133,7 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   queueCreditWork(ctx);
   report.deadJobs = queue.countsByState().dead;
   queue.enqueue(planUpkeep, {});
+  queue.enqueue(adoptionUpkeep, {});
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
   return report;
 }

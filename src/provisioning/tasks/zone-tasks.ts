@@ -12,6 +12,7 @@ import type { WapiLane } from "../../wapi/lanes.js";
 import { protectionWanted } from "../../model/policy.js";
 import { defineTask, type TaskResult } from "../task-definition.js";
 import { DNS_REASONS } from "../dns-reasons.js";
+import { foundForeign } from "./adoption-found.js";
 import { accountPolicy } from "./account-policy.js";
 import type { TaskContext } from "./context.js";
 import { domainPayload } from "./domain-payload.js";
@@ -171,7 +172,7 @@ export async function syncDomainZone(
       conflict === undefined
     ) {
       const detail = `a zone for ${domain} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it`;
-      conflicts.flag(domain, "zone", detail, clock.now());
+      foundForeign(ctx, domain, "zone", detail, plan);
       inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", detail), clock.now());
       return;
     }
@@ -216,7 +217,7 @@ export async function syncDomainZone(
       // Someone created the zone at WEDOS after our last listing: never take it over silently.
       zones.rememberZone(domain, policy.dnsMode === "secondary" ? "secondary" : "primary", false, clock.now());
       const detail = `a zone for ${domain} was created at WEDOS outside the plugin; an admin must adopt it (take over its records) or ignore it`;
-      conflicts.flag(domain, "zone", detail, clock.now());
+      foundForeign(ctx, domain, "zone", detail);
       inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", detail), clock.now());
       return;
     }

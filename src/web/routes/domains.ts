@@ -23,6 +23,7 @@ import { recordPage, recordQuery, type RecordPageModel } from "../view-models/re
 import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
 import { domainLifecycleModel, type LifecycleSources } from "../view-models/lifecycle.js";
+import { adoptionSummary, type AdoptionSources } from "../view-models/adoption.js";
 
 /**
  * The domain routes every level shares; the tenant scope decides which domains they reach: a domain's detail,
@@ -47,6 +48,8 @@ export interface RecordSources {
   lifecycle: LifecycleSources;
   /** The plan section of protection: paid-until, the plan choices and their prices. */
   plans: PlanSources;
+  /** A service found at WEDOS and its adoption request (the domain-adoption section, the adoption page). */
+  adoption: AdoptionSources;
 }
 
 export function domainRoutes(records: RecordSources, actions: CustomerActions): Router {
@@ -140,6 +143,7 @@ export async function showDomain(
     purgeAction: links.purge,
     protectionAction: links.protection,
     ...domainLifecycleModel(page, row, policyOfDomain(records, row), { ...records.lifecycle, zones: records.zones }),
+    adoption: adoptionSummary(page, records.adoption, row),
   };
   await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);
 }

@@ -1,11 +1,9 @@
 import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
-import { DNS_REASONS } from "../../provisioning/dns-reasons.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { jobKey } from "../../provisioning/task-definition.js";
 import { applyDrift, checkDrift } from "../../provisioning/tasks/drift-tasks.js";
 import { RECONCILE_REPORT_KEY, type ReconcileReport } from "../../provisioning/tasks/reconcile.js";
-import { provisionDomain } from "../../provisioning/tasks/zone-tasks.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import type { Database } from "../../store/database.js";
@@ -21,6 +19,7 @@ import { pageUrl } from "../urls.js";
 import { adoptPreviewModel, openConflictRows } from "../view-models/conflicts.js";
 import { adoptPreviewHref } from "../view-models/drift-state.js";
 import { adminLinks } from "../view-models/layout.js";
+import { overrideAdoption } from "./adoption.js";
 import type { RecordSources } from "./domains.js";
 
 export interface DriftSources {
@@ -82,9 +81,10 @@ export function driftRoutes(sources: DriftActionSources): Router {
     await showAdoptPreview(res, sources, query.get("domain") ?? "", conflictKind(query.get("kind")));
   });
 
-  // Adopt, confirmed from the preview (fields: domain, kind): the conflict is resolved, the domain shows as being
-  // taken over at once (lists agree), and its provisioning applies the panel's records in the interactive lane.
-  // The answer is the drift page: the preview it was confirmed on is gone with the conflict.
+  // Adopt, confirmed from the preview (fields: domain, kind, reason, force=1 past the safety threshold): the admin's
+  // override of the domain's adoption request (docs/decisions/0054), so only with a reason, kept in its history.
+  // The conflict is resolved at once (lists agree) and the take-over runs in the interactive lane. The answer is
+  // the drift page: the preview it was confirmed on is gone with the conflict.
   router.post("/drift/adopt", (req, res, next) => {
     const page = authenticatedPage(res);
     const row = page.scope.require(bodyField(page.request.body, "domain"));
@@ -98,15 +98,8 @@ export function driftRoutes(sources: DriftActionSources): Router {
     const force = bodyField(page.request.body, "force") === "1";
     if (!preview.canConfirm || (preview.needsForce && !force))
       throw new WebError(409, "error.adoptNeedsPreview", `adopting ${row.domain} has no confirmable preview`);
-    const now = sources.clock.now();
-    sources.conflicts.resolve(row.domain, kind, "adopt", now);
-    sources.drift.forgetAdoptPreview(row.domain, kind);
-    if (kind === "zone") sources.records.inventory.setDnsStatus(row.domain, "pending", DNS_REASONS.adopting(), now);
-    // Past the safety threshold the admin's apply takes the conflict's adoption with force; else the provisioning.
-    const id = preview.needsForce
-      ? sources.queue.enqueue(applyDrift, { domain: row.domain, force: true, adopt: true })
-      : sources.queue.enqueue(provisionDomain, { domain: row.domain }, { lane: "interactive" });
-    answerAction(req, res, next, "/drift", { notice: page.t("action.adoptQueued", { domain: row.domain }), job: id });
+    const { job } = overrideAdoption(page, sources.records.adoption, row);
+    answerAction(req, res, next, "/drift", { notice: page.t("action.adoptQueued", { domain: row.domain }), job });
   });
   return router;
 }

@@ -29,6 +29,7 @@ import { lifecycleRoutes } from "./lifecycle.js";
 import { planRoutes } from "./billing-plan.js";
 import { protectionRoutes } from "./protection.js";
 import { resumeRoutes } from "./resume.js";
+import { adoptionRoutes } from "./adoption.js";
 
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt), the same for
@@ -62,6 +63,7 @@ export function pageRoutes(
       limitRoutes(deps.limits),
       planRoutes(deps.queue, deps.records, deps.records.plans),
       billingRoutes(deps.billing, deps.log),
+      adoptionRoutes(deps.records.adoption),
     );
   pages.use(
     "/admin",

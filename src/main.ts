@@ -1,6 +1,8 @@
 import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
+import { panelAdapter } from "./panel/adapters.js";
+import { NotificationStore } from "./store/notification-store.js";
 import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
@@ -142,6 +144,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     db,
     billing,
     spending,
+    notices: new NotificationStore(db),
+    messages: panelAdapter(panel.kind).messages(config),
   };
   const worker = new Worker({
     queue,

@@ -9,6 +9,7 @@ import type { TaskContext } from "./context.js";
 import { queueCreditWork } from "./credit-tasks.js";
 import { checkDrift } from "./drift-tasks.js";
 import { planUpkeep } from "./plan-upkeep.js";
+import { deliverNotices } from "./notice-delivery.js";
 import { provisionDomain } from "./zone-tasks.js";
 
 export interface ReconcileReport {
@@ -132,6 +133,8 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   queueCreditWork(ctx);
   report.deadJobs = queue.countsByState().dead;
   queue.enqueue(planUpkeep, {});
+  // Notices made where no delivery was queued (another process, a crash between the two): handed over now.
+  if (ctx.notices.undelivered(1).length > 0) queue.enqueue(deliverNotices, {});
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
   return report;
 }

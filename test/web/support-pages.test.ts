@@ -159,6 +159,8 @@ describe("the inbox", () => {
     expect(inbox).toContain(`Your support request about alice.test has an answer (request ${id}).`);
     const shown = await page(h, "user", "alice", `/support/${id}`);
     expect(shown).toContain("we are moving it.");
+    // Opening the request read the notice about it.
+    expect(h.services.tasks.notices.unreadCount({ level: "user", recipient: "alice" })).toBe(0);
     expect(shown).toContain("your provider");
     // A second click from the same stale page changes nothing and says so.
     const again = await answerOpen("Twice.");

@@ -65,6 +65,8 @@ export const csSupport: Record<keyof typeof enSupport, string> = {
   "support.diag.sendingOk": "funguje",
   "support.diag.sendingPaused": "pozastaveno pro celý server",
   "support.diag.budget": "{used} z {limit} požadavků WAPI v té hodině",
+  "support.diag.takenAt": "Jak to plugin viděl v {at}.",
+  "support.diag.none": "žádné",
   "support.diag.jobs": "Nedávné úlohy",
   "support.diag.wapiErrors": "Poslední neúspěšné požadavky WAPI",
   "support.col.job": "Úloha",

@@ -67,6 +67,8 @@ export const enSupport = {
   "support.diag.sendingOk": "working",
   "support.diag.sendingPaused": "paused for the whole server",
   "support.diag.budget": "{used} of {limit} WAPI requests used that hour",
+  "support.diag.takenAt": "As the plugin saw it at {at}.",
+  "support.diag.none": "none",
   "support.diag.jobs": "Recent jobs",
   "support.diag.wapiErrors": "Last WAPI requests that did not succeed",
   "support.col.job": "Job",

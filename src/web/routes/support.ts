@@ -22,6 +22,7 @@ import { bodyField } from "../da-input.js";
 import { notFound } from "../errors.js";
 import { sendOutput } from "../output.js";
 import { renderPage } from "../render.js";
+import { INBOX_SIZE, recipientOf } from "../view-models/notices.js";
 import { newSupportModel, SUPPORT_PATH, supportRequestModel } from "../view-models/support-page.js";
 
 /** What the support pages read and write (built in app.ts). */
@@ -67,7 +68,13 @@ export function supportRoutes(sources: SupportSources): Router {
   });
 
   router.get(`${SUPPORT_PATH}/:id`, async (req, res) => {
-    await showRequest(res, sources, visibleRequest(authenticatedPage(res), sources, req.params.id));
+    const page = authenticatedPage(res);
+    const request = visibleRequest(page, sources, req.params.id);
+    // Reading the request is reading what the visitor's notices about it said.
+    const recipient = recipientOf(page);
+    const about = sources.notices.unread(recipient, INBOX_SIZE).filter((notice) => notice.requestId === request.id);
+    sources.notices.markRead(recipient, about.map((notice) => notice.id), sources.clock.now());
+    await showRequest(res, sources, request);
   });
 
   router.get(`${SUPPORT_PATH}/:id/summary`, (req, res) => {

@@ -23,6 +23,7 @@ import { hookSpool } from "../provisioning/spool.js";
 import { checkDiskSpace } from "./disk-space.js";
 import { checkOffers } from "./offer-check.js";
 import { checkRenewals } from "./renewal-check.js";
+import { checkPanelMessages } from "./panel-messages.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -68,6 +69,7 @@ export async function runDoctor(
   results.push(checkHookWarnings(spool, config.dataDir, clock.now()));
   results.push(checkDiskSpace([config.dataDir, spool.events]));
   results.push(...checkSessionChecks(config, clock.now()));
+  results.push(checkPanelMessages(config));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

@@ -24,6 +24,8 @@ export interface PanelMessages {
   readonly system: string | undefined;
   /** Hands one message over; never throws for the panel's refusal (that is an outcome), only for a programming error. */
   send(message: PanelMessage): Promise<MessageOutcome>;
+  /** Whether messages can be handed over now, without sending one (the doctor's check): why not, in one sentence. */
+  readiness(): { ready: boolean; detail: string; fix: string };
 }
 
 /** What a panel without a message system the plugin can reach answers: the notice stays in the plugin's inbox. */
@@ -31,5 +33,6 @@ export function noMessageSystem(why: string): PanelMessages {
   return {
     system: undefined,
     send: () => Promise.resolve({ sent: false, detail: `no message system: ${why}` }),
+    readiness: () => ({ ready: false, detail: why, fix: "nothing to do: the Notices page is the only channel here" }),
   };
 }

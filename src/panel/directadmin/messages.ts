@@ -1,4 +1,5 @@
-import { closeSync, constants, openSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { toError } from "../../errors.js";
 import { oneLine } from "../../util/one-line.js";
 import { MESSAGE_BODY_MAX, MESSAGE_SUBJECT_MAX, type PanelMessage, type PanelMessages } from "../panel-messages.js";
@@ -48,6 +49,20 @@ export function directAdminMessages(layout: Pick<DirectAdminLayout, "taskQueue">
       } catch (error) {
         const problem = oneLine(toError(error).message, 200);
         return Promise.resolve({ sent: false, detail: `not sent: ${layout.taskQueue} could not be written (${problem})` });
+      }
+    },
+    readiness: () => {
+      // The processor removes the file after each run: then the directory decides whether it can be made again.
+      const target = existsSync(layout.taskQueue) ? layout.taskQueue : dirname(layout.taskQueue);
+      try {
+        accessSync(target, constants.W_OK);
+        return { ready: true, detail: `${SYSTEM} through ${layout.taskQueue}`, fix: "" };
+      } catch (error) {
+        return {
+          ready: false,
+          detail: `${target} is not writable by this account (${oneLine(toError(error).message)})`,
+          fix: `to deliver them too, let the service account append to ${layout.taskQueue} — only if you trust it with the task processor, which runs every action there as root (docs/reference/directadmin.md#message-system)`,
+        };
       }
     },
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ALL_ADMINS } from "../../src/emulators/directadmin/index.js";
 import { reason } from "../../src/model/reason.js";
 import { ServiceRequestStore } from "../../src/store/service-request-store.js";
 import { parseRaw, postAs, seedTenants, useSeededHarness, type WebHarness } from "./support.js";
@@ -136,6 +137,14 @@ describe("the inbox", () => {
     expect(inbox).toContain(`A support request about alice.test was opened (request ${id}).`);
     expect(inbox).toContain(`p=%2Fsupport%2F${id}`);
     expect(await page(h, "reseller", "res2", "/notices")).toContain("No unread notices.");
+    // The daemon hands the notices to DirectAdmin's Message System: res1's and every admin's, nobody else's.
+    await h.services.worker.runUntilIdle();
+    expect(h.da.messages.runTaskQueue()).toBe(2);
+    expect(h.da.messages.messagesOf("res1").map((message) => message.subject)).toEqual([
+      `WEDOS: support opened (request ${id} for alice.test)`,
+    ]);
+    expect(h.da.messages.messagesOf(ALL_ADMINS)).toHaveLength(1);
+    expect(h.da.messages.messagesOf("res2")).toEqual([]);
 
     const [notice] = h.services.tasks.notices.unread({ level: "reseller", recipient: "res1" }, 1);
     // Another reseller posting res1's notice id changes nothing.

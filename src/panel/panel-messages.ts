@@ -22,7 +22,7 @@ export type MessageOutcome = { sent: true; detail: string } | { sent: false; det
 export interface PanelMessages {
   /** The message system's name for the admin ("DirectAdmin's Message System"), or undefined: the panel has none. */
   readonly system: string | undefined;
-  /** Hands one message over; never throws for the panel's refusal (that is an outcome), only for a programming error. */
+  /** Hands one message over; the panel's refusal is an outcome, never a throw (only a programming error throws). */
   send(message: PanelMessage): Promise<MessageOutcome>;
   /** Whether messages can be handed over now, without sending one (the doctor's check): why not, in one sentence. */
   readiness(): { ready: boolean; detail: string; fix: string };

@@ -31,7 +31,14 @@ export interface SupportDiagnostics {
   } | null;
   delegation: { status: DelegationStatus; nameservers: string[]; detail: string | null; checkedAt: number } | null;
   jobs: Array<{ id: number; task: string; state: string; attempts: number; reason: Reason | null }>;
-  wapiErrors: Array<{ at: number; command: string; code: number | null; outcome: string; clTRID: string; error: string | null }>;
+  wapiErrors: Array<{
+    at: number;
+    command: string;
+    code: number | null;
+    outcome: string;
+    clTRID: string;
+    error: string | null;
+  }>;
   budget: { used: number; limit: number; paused: string | null; pauseReason: string | null };
 }
 

@@ -49,7 +49,7 @@ export interface SupportDeps {
   queue: Pick<JobQueue, "enqueue">;
 }
 
-/** Who is told on the provider's side: the account's reseller when it is one (a reseller-level account), every admin. */
+/** Who is told on the provider's side: the account's reseller (when a reseller-level account), every admin. */
 function providerRecipients(reseller: string | null): Recipient[] {
   return [
     ...(reseller === null ? [] : [{ level: "reseller" as const, recipient: reseller }]),

@@ -4,7 +4,11 @@ import { utcMinute } from "../util/utc-minute.js";
 import type { SupportDiagnostics } from "./support-diagnostics.js";
 import { supportDetails } from "./support-request.js";
 
-const SERVICES = { zone: "DNS zone", protection: "WEDOS Global protection", both: "DNS zone and WEDOS Global protection" };
+const SERVICES = {
+  zone: "DNS zone",
+  protection: "WEDOS Global protection",
+  both: "DNS zone and WEDOS Global protection",
+};
 
 /** Who moved a request, as WEDOS support needs to know it: a side, never a panel account's name. */
 function sideOf(actor: string): string {

@@ -125,7 +125,8 @@ describe("wedos-panel", () => {
     // fs.protected_hardlinks is this machine's kernel setting: doctor warns where it is off, and nothing else.
     const hardlinks = readFileSync("/proc/sys/fs/protected_hardlinks", "utf8").trim() === "0" ? "warn" : "ok";
     // No DirectAdmin here: notices cannot reach its Message System, which doctor warns about and nothing else.
-    const expected = (check: string) => (check === "hard links" ? hardlinks : check === "panel messages" ? "warn" : "ok");
+    const expected = (check: string) =>
+      check === "hard links" ? hardlinks : check === "panel messages" ? "warn" : "ok";
     expect(checks.map((c) => c.status === expected(c.check))).not.toContain(false);
   });
 

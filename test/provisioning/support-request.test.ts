@@ -77,7 +77,12 @@ const ALLOWED: Record<string, Partial<Record<SupportMove, SupportRole[]>>> = {
   answered: { forward: ["admin"], reopen: ["customer"], close: ["customer", "reseller", "admin"] },
   closed: {},
 };
-const TARGET: Record<SupportMove, string> = { forward: "forwarded", answer: "answered", reopen: "open", close: "closed" };
+const TARGET: Record<SupportMove, string> = {
+  forward: "forwarded",
+  answer: "answered",
+  reopen: "open",
+  close: "closed",
+};
 
 /** A fresh request brought to `state` through the store's own transitions. */
 function requestIn(state: string) {

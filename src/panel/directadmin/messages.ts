@@ -17,7 +17,9 @@ export function notifyLine(message: PanelMessage): string {
   const subject = encodeURIComponent(oneLine(message.subject, MESSAGE_SUBJECT_MAX));
   const body = encodeURIComponent(message.body.slice(0, MESSAGE_BODY_MAX));
   const who =
-    message.to.username === null ? "value=admin" : `value=users&users=select1=${encodeURIComponent(message.to.username)}`;
+    message.to.username === null
+      ? "value=admin"
+      : `value=users&users=select1=${encodeURIComponent(message.to.username)}`;
   return `action=notify&${who}&subject=${subject}&message=${body}\n`;
 }
 
@@ -32,7 +34,10 @@ export function directAdminMessages(layout: Pick<DirectAdminLayout, "taskQueue">
     system: SYSTEM,
     send: (message) => {
       if (message.to.username !== null && !SAFE_USER.test(message.to.username))
-        return Promise.resolve({ sent: false, detail: `not sent: ${JSON.stringify(message.to.username)} is no account name` });
+        return Promise.resolve({
+          sent: false,
+          detail: `not sent: ${JSON.stringify(message.to.username)} is no account name`,
+        });
       try {
         const fd = openSync(
           layout.taskQueue,
@@ -48,7 +53,10 @@ export function directAdminMessages(layout: Pick<DirectAdminLayout, "taskQueue">
         return Promise.resolve({ sent: true, detail: `sent to ${SYSTEM}` });
       } catch (error) {
         const problem = oneLine(toError(error).message, 200);
-        return Promise.resolve({ sent: false, detail: `not sent: ${layout.taskQueue} could not be written (${problem})` });
+        return Promise.resolve({
+          sent: false,
+          detail: `not sent: ${layout.taskQueue} could not be written (${problem})`,
+        });
       }
     },
     readiness: () => {

@@ -73,7 +73,8 @@ export function supportRoutes(sources: SupportSources): Router {
     // Reading the request is reading what the visitor's notices about it said.
     const recipient = recipientOf(page);
     const about = sources.notices.unread(recipient, INBOX_SIZE).filter((notice) => notice.requestId === request.id);
-    sources.notices.markRead(recipient, about.map((notice) => notice.id), sources.clock.now());
+    const ids = about.map((notice) => notice.id);
+    sources.notices.markRead(recipient, ids, sources.clock.now());
     await showRequest(res, sources, request);
   });
 
@@ -81,7 +82,8 @@ export function supportRoutes(sources: SupportSources): Router {
     const page = authenticatedPage(res);
     if (page.identity.level !== "admin") throw notFound();
     const request = visibleRequest(page, sources, req.params.id);
-    sendOutput(res, page, 200, "text/plain; charset=utf-8", supportSummary(request, sources.requests.history(request.id)));
+    const text = supportSummary(request, sources.requests.history(request.id));
+    sendOutput(res, page, 200, "text/plain; charset=utf-8", text);
   });
 
   router.post(SUPPORT_PATH, async (_req, res) => {

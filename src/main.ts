@@ -2,6 +2,7 @@ import type { Clock } from "./clock.js";
 import type { Config } from "./config/load.js";
 import type { Panel } from "./panel/panel.js";
 import { AdoptionRequests } from "./provisioning/adoption-requests.js";
+import { panelAdapter } from "./panel/adapters.js";
 import { CustomerActions } from "./provisioning/customer-actions.js";
 import type { DaemonDeps } from "./provisioning/daemon.js";
 import { DelegationChecker } from "./provisioning/delegation-checker.js";
@@ -115,9 +116,10 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     billing,
   };
   const spending = spendCheckFor(db, config.billing);
+  const notices = new NotificationStore(db);
   const adoptions = new AdoptionRequests({
     requests: new ServiceRequestStore(db),
-    notices: new NotificationStore(db),
+    notices,
     inventory,
     clock,
     times: { expiryDays: config.daemon.adoptionExpiryDays, reminderDays: config.daemon.adoptionReminderDays },
@@ -159,6 +161,8 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     spending,
     adoptions,
     adoption: { resolver: config.dns.delegationResolver },
+    notices,
+    messages: panelAdapter(panel.kind).messages(config),
   };
   const worker = new Worker({
     queue,

@@ -24,6 +24,7 @@ import { checkDiskSpace } from "./disk-space.js";
 import { checkOffers } from "./offer-check.js";
 import { checkRenewals } from "./renewal-check.js";
 import { checkAdoptions } from "./adoption-check.js";
+import { checkPanelMessages } from "./panel-messages.js";
 
 export type CheckStatus = "ok" | "warn" | "fail" | "skipped";
 export interface CheckResult {
@@ -69,6 +70,7 @@ export async function runDoctor(
   results.push(checkHookWarnings(spool, config.dataDir, clock.now()));
   results.push(checkDiskSpace([config.dataDir, spool.events]));
   results.push(...checkSessionChecks(config, clock.now()));
+  results.push(checkPanelMessages(config));
 
   const { login, password, passwordSource } = config.wapi;
   if (login === undefined || password === undefined) {

@@ -3,6 +3,7 @@ import type { ReaderSettings } from "../config/reader.js";
 import type { PanelKind } from "../model/panel-kind.js";
 import type { PanelEvent } from "./events.js";
 import type { Panel } from "./panel.js";
+import type { PanelMessages } from "./panel-messages.js";
 
 /**
  * Where a panel's files are: the daemon's configuration and the panel reader's settings both say it, each panel in
@@ -50,6 +51,11 @@ export interface PanelAdapter {
   detect(): boolean;
   /** The panel read from its own files; `zoneDir` is where BIND keeps the zones (resolved by the caller). */
   reader(settings: PanelSettings, zoneDir: string): Panel;
+  /**
+   * The panel's own messages to its accounts (docs/decisions/0056): where notices are delivered besides the plugin's
+   * inbox. A panel without a message system the daemon can reach says so (panel-messages.ts noMessageSystem).
+   */
+  messages(settings: PanelSettings): PanelMessages;
   /** Panel path settings of config.json, each with the panel reader's variable for it. */
   readerPaths(config: PanelSettings): ReaderPathSetting[];
   hooks: {

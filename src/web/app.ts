@@ -6,6 +6,9 @@ import type { PanelKind } from "../model/panel-kind.js";
 import { PACKAGE_ROOT } from "../package-info.js";
 import { hookSpool } from "../provisioning/spool.js";
 import { SpendLimitStore } from "../store/spend-limit-store.js";
+import { DomainActivity } from "../store/domain-activity.js";
+import { NotificationStore } from "../store/notification-store.js";
+import { ServiceRequestStore } from "../store/service-request-store.js";
 import { BILLING_API_PATH, billingApi } from "./api/billing-api.js";
 import type { CsrfTokens } from "./csrf.js";
 import type { WebDeps } from "./deps.js";
@@ -72,6 +75,21 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       billing: deps.config.billing,
     },
     resumeSending: () => deps.resumeSending("admin"),
+    support: {
+      requests: new ServiceRequestStore(deps.db),
+      notices: new NotificationStore(deps.db),
+      queue: deps.queue,
+      inventory: stores.inventory,
+      panel: deps.panel,
+      diagnostics: {
+        zones: stores.zones,
+        protections: stores.protections,
+        delegations: stores.delegations,
+        activity: new DomainActivity(deps.db),
+        wapi: deps.wapi.status,
+      },
+      clock: deps.clock,
+    },
     records: {
       panel: deps.panel,
       zones: stores.zones,

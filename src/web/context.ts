@@ -26,6 +26,8 @@ export interface PageContext {
   progress?: ProgressView | undefined;
   /** What holds back sending to WEDOS, and when waiting changes are expected there (every authenticated page). */
   sending?: SendingState;
+  /** How many notices the visitor has not read (middleware/unread-notices.ts), for the badge. */
+  unreadNotices?: () => number;
   /** What suspending an account does to its zone, per its package's policy (set with the identity). */
   onSuspendOf?: (username: string | null) => Policy["onSuspend"];
 }

@@ -289,9 +289,15 @@ export function useHarnessWithEveryState(): () => WebHarness {
 
 /** The main pages of each level (paths inside the plugin), with the account that visits them. */
 export const MAIN_PAGES = {
-  user: { account: "alice", paths: ["/", "/?status=problems", "/domains/alice.test", "/no/such/page"] },
+  user: {
+    account: "alice",
+    paths: ["/", "/?status=problems", "/domains/alice.test", "/no/such/page", "/support?domain=alice.test", "/notices"],
+  },
   reseller: { account: "res1", paths: ["/", "/domains/bob.test"] },
-  admin: { account: "admin", paths: ["/", "/domains/carol.test", "/operations", "/drift", "/policies", "/settings"] },
+  admin: {
+    account: "admin",
+    paths: ["/", "/domains/carol.test", "/operations", "/drift", "/policies", "/settings", "/notices"],
+  },
 } as const;
 
 /**

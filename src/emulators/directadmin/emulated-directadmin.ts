@@ -4,6 +4,7 @@ import { sameRecord, type ZoneRecord } from "../dns/index.js";
 import { AppError } from "../../errors.js";
 import { PACKAGE_ROOT } from "../../package-info.js";
 import type { DirectAdminLayout } from "../../panel/directadmin/layout.js";
+import { EmulatedMessageSystem } from "./message-system.js";
 import * as calls from "./hook-calls.js";
 import { runHooks, type HookCall, type HookRun, type HookRunner } from "./hooks.js";
 import { startDirectAdminApi, type RunningDirectAdminApi } from "./http-api.js";
@@ -56,6 +57,8 @@ export class EmulatedDirectAdmin {
   private readonly runner: HookRunner;
   /** Logins for the plugin's pages: see {@link login}, {@link startApi}, {@link runPage}. */
   readonly sessions: SessionBook;
+  /** The Message System the task queue feeds (message-system.ts): `messages.runTaskQueue()` is DirectAdmin's minute. */
+  readonly messages: EmulatedMessageSystem;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(options: EmulatorOptions) {
@@ -79,6 +82,7 @@ export class EmulatedDirectAdmin {
     this.files = this.work.files;
     this.runner = { pluginDir: this.pluginDir, extraEnv: options.hookEnv, cwd: options.layout.root };
     this.sessions = new SessionBook(this.files, options.clock ?? systemClock);
+    this.messages = new EmulatedMessageSystem(options.layout.taskQueue);
   }
 
   /** Logs in to DirectAdmin — with `loginAs`, that admin or reseller impersonates `username` — and returns the session. */

@@ -20,3 +20,4 @@ export { dnsWriteEnv, readZone, templateRecords, writeZone } from "./zone.js";
 export { legacyEncode, type RunningDirectAdminApi } from "./http-api.js";
 export { entityEncode, runPluginPage, type PageRun, type PageRunner, type PageVisit } from "./page-runner.js";
 export { SessionBook, type DirectAdminSession, type SessionOwner } from "./sessions.js";
+export { ALL_ADMINS, EmulatedMessageSystem, type DirectAdminMessage } from "./message-system.js";

@@ -4,6 +4,7 @@ import { AppError } from "../../errors.js";
 import type { PanelAdapter } from "../adapter.js";
 import { CPANEL_USER, eventsFromHookPayload } from "./hook-events.js";
 import { CPANEL_DEFAULTS, cpanelLayout } from "./layout.js";
+import { noMessageSystem } from "../panel-messages.js";
 import { CpanelPanel } from "./reader.js";
 import { oneLine } from "../../util/one-line.js";
 
@@ -18,6 +19,9 @@ export const cpanelAdapter: PanelAdapter = {
   name: "cPanel",
   detect: () => existsSync(CPANEL_BINARY),
   reader: (settings, zoneDir) => new CpanelPanel(cpanelLayout({ ...settings.cpanel, zoneDir })),
+  // cPanel keeps no inbox for its accounts, and WHM's notifications (iContact) are sent by cPanel's own root code
+  // (docs/reference/cpanel.md#messages): nothing the daemon's account may call.
+  messages: () => noMessageSystem("cPanel & WHM have no message inbox the plugin can write to"),
   readerPaths: (config) => [
     {
       key: "cpanel.varDir",

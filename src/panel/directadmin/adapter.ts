@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { PanelAdapter } from "../adapter.js";
 import { eventFromHookEnv, HOOK_NAME_MAX } from "./hook-events.js";
 import { DIRECTADMIN_DEFAULTS, directAdminLayout } from "./layout.js";
+import { directAdminMessages } from "./messages.js";
 import { DirectAdminPanel } from "./reader.js";
 import { oneLine } from "../../util/one-line.js";
 
@@ -29,6 +30,7 @@ export const directAdminAdapter: PanelAdapter = {
   name: "DirectAdmin",
   detect: () => existsSync(DIRECTADMIN_BINARY),
   reader: (settings, zoneDir) => new DirectAdminPanel(directAdminLayout({ ...settings.directadmin, zoneDir })),
+  messages: (settings) => directAdminMessages(directAdminLayout(settings.directadmin)),
   readerPaths: (config) => [
     {
       key: "directadmin.root",

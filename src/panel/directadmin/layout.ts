@@ -43,6 +43,8 @@ export interface DirectAdminLayout extends Readonly<DirectAdminLayoutOptions> {
   userPackagesDir(username: string): string;
   /** `<root>/data/admin/packages/`: the reseller packages, one `<name>.pkg` each. */
   readonly resellerPackagesDir: string;
+  /** `<root>/data/task.queue`: `action=…` lines DirectAdmin's task processor (dataskq) runs and then removes. */
+  readonly taskQueue: string;
 }
 
 /** The paths on a real DirectAdmin server (RHEL family; Debian keeps zones in /etc/bind). */
@@ -64,7 +66,7 @@ export class DirectAdminNameError extends AppError {
 
 // DirectAdmin user names are short lower-case words: no slash, no dot-only name, no NUL, as the value becomes a
 // path component.
-const SAFE_USER = /^[a-z0-9_][a-z0-9_.-]{0,63}$/i;
+export const SAFE_USER = /^[a-z0-9_][a-z0-9_.-]{0,63}$/i;
 
 function user(name: string): string {
   if (!SAFE_USER.test(name) || name.includes("..")) throw new DirectAdminNameError("user name", name);
@@ -98,5 +100,6 @@ export function directAdminLayout(options: Partial<DirectAdminLayoutOptions> = {
     zoneFile: (domain) => join(zoneDir, `${domainName(domain)}.db`),
     userPackagesDir: (username) => join(userDir(username), "packages"),
     resellerPackagesDir: join(root, "data", "admin", "packages"),
+    taskQueue: join(root, "data", "task.queue"),
   };
 }

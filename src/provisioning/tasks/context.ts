@@ -1,10 +1,12 @@
 import type { Clock } from "../../clock.js";
 import type { Panel } from "../../panel/panel.js";
+import type { PanelMessages } from "../../panel/panel-messages.js";
 import type { Database } from "../../store/database.js";
 import type { ConflictStore } from "../../store/conflict-store.js";
 import type { DnsZoneStore } from "../../store/dns-zone-store.js";
 import type { DriftStore } from "../../store/drift-store.js";
 import type { InventoryStore } from "../../store/inventory-store.js";
+import type { NotificationStore } from "../../store/notification-store.js";
 import type { PolicyStore } from "../../store/policy-store.js";
 import type { ProtectionPlanStore } from "../../store/protection-plan-store.js";
 import type { ProtectionStore } from "../../store/protection-store.js";
@@ -53,4 +55,7 @@ export interface TaskContext {
   adoptions: AdoptionRequests;
   /** The resolver the TXT proof of an adoption asks (`dns.delegationResolver`; undefined: the system's). */
   adoption: { resolver: string | undefined };
+  /** Notices for people who must act on a request, and the panel's own messages they are delivered through. */
+  notices: NotificationStore;
+  messages: PanelMessages;
 }

@@ -4,6 +4,7 @@ import { checkCredit, fetchCreditMovements } from "./credit-tasks.js";
 import { applyDrift, checkDrift } from "./drift-tasks.js";
 import { pollNotifications, protectDomain, purgeCache, unprotectDomain } from "./protection-tasks.js";
 import { changeProtectionPlan } from "./plan-tasks.js";
+import { deliverNotices } from "./notice-delivery.js";
 import { planUpkeep } from "./plan-upkeep.js";
 import { reconcile } from "./reconcile.js";
 import { renewProtection } from "./renewal-tasks.js";
@@ -44,6 +45,8 @@ const ALL: readonly RegisteredTask[] = [
   takeOverAdoption,
   checkAdoptionProof,
   adoptionUpkeep,
+  // people who must act on a request (issue 17)
+  deliverNotices,
 ];
 
 export const TASKS: ReadonlyMap<string, RegisteredTask> = new Map(ALL.map((task) => [task.name, task]));

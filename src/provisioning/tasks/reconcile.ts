@@ -10,6 +10,7 @@ import { queueCreditWork } from "./credit-tasks.js";
 import { adoptionUpkeep } from "./adoption-tasks.js";
 import { checkDrift } from "./drift-tasks.js";
 import { planUpkeep } from "./plan-upkeep.js";
+import { deliverNotices } from "./notice-delivery.js";
 import { provisionDomain } from "./zone-tasks.js";
 
 export interface ReconcileReport {
@@ -134,6 +135,8 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   report.deadJobs = queue.countsByState().dead;
   queue.enqueue(planUpkeep, {});
   queue.enqueue(adoptionUpkeep, {});
+  // Notices made where no delivery was queued (another process, a crash between the two): handed over now.
+  if (ctx.notices.undelivered(1).length > 0) queue.enqueue(deliverNotices, {});
   new DaemonStateStore(ctx.db).set(RECONCILE_REPORT_KEY, report, now);
   return report;
 }

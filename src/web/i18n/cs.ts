@@ -12,6 +12,7 @@ import { csLimits } from "./cs-limits.js";
 import { csPlans } from "./cs-plans.js";
 import { csBilling } from "./cs-billing.js";
 import { csAdoption } from "./cs-adoption.js";
+import { csSupport } from "./cs-support.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -30,6 +31,7 @@ export const cs: Record<MessageKey, string> = {
   ...csExport,
   ...csBilling,
   ...csAdoption,
+  ...csSupport,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -12,6 +12,7 @@ import { enLimits } from "./en-limits.js";
 import { enPlans } from "./en-plans.js";
 import { enBilling } from "./en-billing.js";
 import { enAdoption } from "./en-adoption.js";
+import { enSupport } from "./en-support.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -33,6 +34,7 @@ export const en = {
   ...enExport,
   ...enBilling,
   ...enAdoption,
+  ...enSupport,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

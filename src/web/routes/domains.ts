@@ -7,7 +7,8 @@ import { WebError } from "../errors.js";
 import { renderPage } from "../render.js";
 import { domainView } from "../view-models/domain-list.js";
 import { linksOf } from "../view-models/layout.js";
-import { assetUrl } from "../urls.js";
+import { assetUrl, pageUrl } from "../urls.js";
+import { SUPPORT_PATH } from "../view-models/support-page.js";
 import { ZoneFileError } from "../../dns/index.js";
 import type { Panel } from "../../panel/panel.js";
 import type { DelegationStore } from "../../store/delegation-store.js";
@@ -139,6 +140,7 @@ export async function showDomain(
     delegation: delegationView(page, records.delegations.get(row.domain)),
     protection: protectionView(page, protectionInputsOf(records, row)),
     plan: planView(page, records.plans, policyOfDomain(records, row), records.protections.get(row.domain)),
+    supportHref: pageUrl(page.request.level, page.request.mode, SUPPORT_PATH, { domain: row.domain }),
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,

@@ -30,6 +30,9 @@ import { planRoutes } from "./billing-plan.js";
 import { protectionRoutes } from "./protection.js";
 import { resumeRoutes } from "./resume.js";
 import { adoptionRoutes } from "./adoption.js";
+import { unreadNotices } from "../middleware/unread-notices.js";
+import { noticeRoutes } from "./notices.js";
+import { supportRoutes, type SupportSources } from "./support.js";
 
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt), the same for
@@ -46,6 +49,8 @@ export function pageRoutes(
     billing: BillingAdminSources & BillingSources;
     estimates: SendingEstimates;
     limits: LimitSources;
+    /** Support requests and the inbox of notices (issue 17). */
+    support: SupportSources;
     /** The admin's Resume (WebDeps.resumeSending). */
     resumeSending: () => boolean;
     log: (line: string) => void;
@@ -64,6 +69,8 @@ export function pageRoutes(
       planRoutes(deps.queue, deps.records, deps.records.plans),
       billingRoutes(deps.billing, deps.log),
       adoptionRoutes(deps.records.adoption),
+      supportRoutes(deps.support),
+      noticeRoutes(deps.support),
     );
   pages.use(
     "/admin",
@@ -87,6 +94,7 @@ export function pageRoutes(
     auditActions(deps.log),
     jobProgress(progress),
     sendingState(deps.estimates),
+    unreadNotices(deps.support.notices),
     // An action answers with the page it was started from, rendered by these same routes (action-notice.ts).
     offerAnswers({ ...progress, pages }),
     pages,

@@ -25,10 +25,21 @@ const ADMIN_NAV: ReadonlyArray<{ view: string; path: string; label: MessageKey }
 /** Every level's menu entry "Billing": the hub, current on every billing page (views/billing/, docs/decisions/0051). */
 const BILLING_NAV = { view: "billing/", path: "/billing", label: "nav.billing" } as const;
 
-/** The menu of a level: the admin's pages, or a reseller's and a customer's domain list; then Billing. */
+/** Every level's menu entry "Notices": the inbox, with the count of unread notices (docs/decisions/0056). */
+const NOTICES_NAV = { view: "notices/index", path: "/notices", label: "nav.notices" } as const;
+
+/** The menu of a level: the admin's pages, or a reseller's and a customer's domain list; then Billing and Notices. */
 function navOf(level: Level): ReadonlyArray<{ view: string; path: string; label: MessageKey }> {
   const home = level === "admin" ? ADMIN_NAV : [{ view: `${level}/index`, path: "/", label: "nav.domains" as const }];
-  return [...home, BILLING_NAV];
+  return [...home, BILLING_NAV, NOTICES_NAV];
+}
+
+/** The unread notices' badge: the count and the inbox's link, or undefined when there are none. */
+function noticesBadge(page: PageContext): LayoutModel["notices"] {
+  const count = page.unreadNotices?.() ?? 0;
+  if (count === 0) return undefined;
+  const { level, mode } = page.request;
+  return { count, label: page.t("notices.unread", { count }), href: pageUrl(level, mode, NOTICES_NAV.path) };
 }
 
 /** Whether a menu entry is the page being shown: its view, or any view under it (an entry ending in `/`). */
@@ -56,6 +67,8 @@ export interface LayoutModel {
   sending: SendingBannerModel | undefined;
   /** "Times are in UTC.": the one zone every time on the page is in, named once (i18n/format.ts). */
   timeZone: string;
+  /** The visitor's unread notices (the home pages' badge), or undefined when there are none. */
+  notices: { count: number; label: string; href: string } | undefined;
 }
 
 /**
@@ -65,11 +78,15 @@ export interface LayoutModel {
 export function layoutModel(page: PageContext, title: string, view: string): LayoutModel {
   const { level, mode } = page.request;
   const identity = page.identity;
+  const notices = identity === undefined ? undefined : noticesBadge(page);
   const nav =
     identity === undefined
       ? []
       : navOf(level).map((item) => ({
-          label: page.t(item.label),
+          label:
+            item === NOTICES_NAV && notices !== undefined
+              ? page.t("nav.noticesUnread", { count: notices.count })
+              : page.t(item.label),
           href: pageUrl(level, mode, item.path),
           current: isCurrent(item.view, view),
         }));
@@ -94,6 +111,7 @@ export function layoutModel(page: PageContext, title: string, view: string): Lay
     nav,
     sending: sendingBanner(page),
     timeZone: page.t(PAGE_TIME_ZONES[page.language].note),
+    notices,
   };
 }
 

@@ -46,17 +46,22 @@ export type SharingMove =
   | "revoke";
 
 /** Which states each move leaves, per kind, and who may make it ("system": only the plugin itself). */
-const MOVES: Record<SharingMove, { link: readonly LinkState[]; unlink: readonly UnlinkState[]; by: SharingRole | "system" }> =
-  {
-    "accept-invitation": { link: ["invited"], unlink: [], by: "customer" },
-    "mark-step": { link: ["requested", "in-progress"], unlink: ["requested", "in-progress"], by: "operator" },
-    decline: { link: ["requested", "in-progress"], unlink: [], by: "operator" },
-    // Once a step is done at WEDOS, stopping half way would leave a member behind: only an unmarked request ends so.
-    cancel: { link: ["requested"], unlink: ["requested"], by: "customer" },
-    "withdraw-invitation": { link: ["invited"], unlink: [], by: "operator" },
-    expire: { link: ["invited"], unlink: [], by: "system" },
-    revoke: { link: ["linked"], unlink: [], by: "system" },
-  };
+interface MoveRule {
+  link: readonly LinkState[];
+  unlink: readonly UnlinkState[];
+  by: SharingRole | "system";
+}
+const MOVES: Record<SharingMove, MoveRule> = {
+  "accept-invitation": { link: ["invited"], unlink: [], by: "customer" },
+  "mark-step": { link: ["requested", "in-progress"], unlink: ["requested", "in-progress"], by: "operator" },
+  decline: { link: ["requested", "in-progress"], unlink: [], by: "operator" },
+  // Once a step is done at WEDOS, stopping half way would leave a member behind: only an unmarked request ends so.
+  cancel: { link: ["requested"], unlink: ["requested"], by: "customer" },
+  "withdraw-invitation": { link: ["invited"], unlink: [], by: "operator" },
+  expire: { link: ["invited"], unlink: [], by: "system" },
+  revoke: { link: ["linked"], unlink: [], by: "system" },
+};
+
 
 /** The states a move may leave for a kind (empty: the move does not apply to it). */
 export function movableFrom(move: SharingMove, kind: "link" | "unlink"): readonly string[] {

@@ -15,7 +15,9 @@ export interface WedosAccount {
  */
 const CUSTOMER_ID = /^[0-9]{4,10}$/;
 /** A plain address: ASCII local part of letters, digits and . _ % + - (no dots at its ends), a domain with a TLD. */
-const EMAIL = /^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const LOCAL_PART = "[A-Za-z0-9_%+-]+(?:\\.[A-Za-z0-9_%+-]+)*";
+const DOMAIN_PART = "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
+const EMAIL = new RegExp(`^${LOCAL_PART}@${DOMAIN_PART}$`);
 
 export type AccountProblem = "customerIdMissing" | "customerIdFormat" | "emailMissing" | "emailFormat";
 

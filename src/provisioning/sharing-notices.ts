@@ -29,5 +29,6 @@ export function tellOperators(notices: NotificationStore, request: ServiceReques
 /** Tells the domain's account, on its own pages. */
 export function tellCustomer(notices: NotificationStore, request: ServiceRequest, kind: SharingNotice, at: number) {
   if (request.username === null) return;
-  notices.notify({ level: "user", recipient: request.username, kind, domain: request.domain, requestId: request.id }, at);
+  const about = { kind, domain: request.domain, requestId: request.id };
+  notices.notify({ level: "user", recipient: request.username, ...about }, at);
 }

@@ -258,7 +258,7 @@ export function markStep(deps: SharingDeps, request: ServiceRequest, step: strin
     if (to === "linked") tellCustomer(deps.notices, moved, "link-linked", now);
     if (to === "revoked") {
       const link = deps.requests.get(Number(request.details.linkId));
-      if (link !== undefined) move(deps, link, "revoke", "revoked", { name: actor.name, role: "operator" }, { system: true });
+      if (link !== undefined) move(deps, link, "revoke", "revoked", actor, { system: true });
       tellCustomer(deps.notices, moved, "link-revoked", now);
     }
     return moved;
@@ -280,7 +280,8 @@ export function cancel(deps: SharingDeps, request: ServiceRequest, actor: Actor)
   move(deps, request, invitation ? "withdraw-invitation" : "cancel", "cancelled", actor, {
     ...(invitation ? { details: { ...request.details, invitationSha256: null }, expiresAt: null } : {}),
   });
-  if (!invitation && actor.role === "customer") tellOperators(deps.notices, request, "link-cancelled", deps.clock.now());
+  if (!invitation && actor.role === "customer")
+    tellOperators(deps.notices, request, "link-cancelled", deps.clock.now());
 }
 
 export function sharingKind(request: ServiceRequest): "link" | "unlink" {

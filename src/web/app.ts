@@ -14,6 +14,8 @@ import { acceptCpanelPage, acceptPage } from "./middleware/accept-page.js";
 import { pageErrors } from "./middleware/errors.js";
 import type { ZoneRecordsCache } from "./records/zone-records.js";
 import { pageRoutes } from "./routes/index.js";
+import { NotificationStore } from "../store/notification-store.js";
+import { ServiceRequestStore } from "../store/service-request-store.js";
 import { offerTerms } from "../store/offer-store.js";
 import { RatedMonthCache } from "./view-models/billing-cache.js";
 
@@ -88,6 +90,15 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
         terms: (sale) => (deps.saleTerms ?? offers)(sale),
         timeZone: deps.config.billing.timeZone,
         clock: deps.clock,
+      },
+      sharing: {
+        db: deps.db,
+        requests: new ServiceRequestStore(deps.db),
+        notices: new NotificationStore(deps.db),
+        inventory: stores.inventory,
+        clock: deps.clock,
+        zones: stores.zones,
+        protections: stores.protections,
       },
     },
     admin: {

@@ -11,7 +11,15 @@ import {
 } from "../../src/model/sharing-states.js";
 import { readWedosAccount } from "../../src/model/wedos-account.js";
 
-const MOVES: SharingMove[] = ["accept-invitation", "mark-step", "decline", "cancel", "withdraw-invitation", "expire", "revoke"];
+const MOVES: SharingMove[] = [
+  "accept-invitation",
+  "mark-step",
+  "decline",
+  "cancel",
+  "withdraw-invitation",
+  "expire",
+  "revoke",
+];
 
 describe("the sharing state rules", () => {
   it("lets each role make exactly its own moves, from exactly their states", () => {

@@ -94,7 +94,8 @@ describe("sharing a domain with the customer's WEDOS account", () => {
     const done = markStep(deps, unlink, "protection-member-removed", RES);
     expect(done.state).toBe("revoked");
     expect(deps.requests.get(link.id)?.state).toBe("revoked");
-    expect(noticesOf("user", "bob")).toEqual(["link-in-progress", "link-linked", "link-unlink-in-progress", "link-revoked"]);
+    const told = ["link-in-progress", "link-linked", "link-unlink-in-progress", "link-revoked"];
+    expect(noticesOf("user", "bob")).toEqual(told);
     expect(noticesOf("reseller", "res1")).toEqual(["link-requested", "link-unlink-requested"]);
     // Revoked frees the service for a new request.
     expect(requestLink(deps, row, { service: "protection", account: ACCOUNT }, BOB).state).toBe("requested");

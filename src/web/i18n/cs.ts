@@ -11,6 +11,7 @@ import { csCredit } from "./cs-credit.js";
 import { csLimits } from "./cs-limits.js";
 import { csPlans } from "./cs-plans.js";
 import { csBilling } from "./cs-billing.js";
+import { csSharing } from "./cs-sharing.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -28,6 +29,7 @@ export const cs: Record<MessageKey, string> = {
   ...csPlans,
   ...csExport,
   ...csBilling,
+  ...csSharing,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

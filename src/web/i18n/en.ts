@@ -11,6 +11,7 @@ import { enCredit } from "./en-credit.js";
 import { enLimits } from "./en-limits.js";
 import { enPlans } from "./en-plans.js";
 import { enBilling } from "./en-billing.js";
+import { enSharing } from "./en-sharing.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -31,6 +32,7 @@ export const en = {
   ...enPlans,
   ...enExport,
   ...enBilling,
+  ...enSharing,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

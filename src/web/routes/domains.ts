@@ -23,6 +23,7 @@ import { recordPage, recordQuery, type RecordPageModel } from "../view-models/re
 import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
 import { domainLifecycleModel, type LifecycleSources } from "../view-models/lifecycle.js";
+import { sharingSummary, type SharingSources } from "../view-models/sharing.js";
 
 /**
  * The domain routes every level shares; the tenant scope decides which domains they reach: a domain's detail,
@@ -47,6 +48,8 @@ export interface RecordSources {
   lifecycle: LifecycleSources;
   /** The plan section of protection: paid-until, the plan choices and their prices. */
   plans: PlanSources;
+  /** Sharing with the customer's own WEDOS account (routes/sharing.ts). */
+  sharing: SharingSources;
 }
 
 export function domainRoutes(records: RecordSources, actions: CustomerActions): Router {
@@ -138,6 +141,7 @@ export async function showDomain(
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,
+    sharing: row.username === null ? undefined : sharingSummary(page, records.sharing, row),
     ...domainLifecycleModel(page, row, policyOfDomain(records, row), { ...records.lifecycle, zones: records.zones }),
   };
   await renderPage(res, page, "domains/show", page.t("page.domain.title", { domain: row.domain }), model);

@@ -29,6 +29,7 @@ import { lifecycleRoutes } from "./lifecycle.js";
 import { planRoutes } from "./billing-plan.js";
 import { protectionRoutes } from "./protection.js";
 import { resumeRoutes } from "./resume.js";
+import { sharingRoutes } from "./sharing.js";
 
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt), the same for
@@ -63,6 +64,7 @@ export function pageRoutes(
       planRoutes(deps.queue, deps.records, deps.records.plans),
       billingRoutes(deps.billing, deps.log),
     );
+  for (const level of LEVELS) pages.use(`/${level}`, sharingRoutes(deps.records.sharing));
   pages.use(
     "/admin",
     adminRoutes(deps.admin),

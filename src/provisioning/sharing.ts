@@ -48,7 +48,8 @@ export type SharingRefusal =
   | "not-allowed"
   | "moved"
   | "unknown-step"
-  | "reason-missing";
+  | "reason-missing"
+  | "not-offered";
 
 /** A request the rules refuse; `message` is for the admin's log and the CLI, `refusal` for the pages' words. */
 export class SharingError extends Error {

@@ -8,7 +8,19 @@ import { parseRaw, postAs, seedTenants, useSeededHarness } from "./support.js";
  * "linked", unlinking to "revoked", invitation links (bound to the domain's account, single use, expiring), tenant
  * isolation and CSRF. Nothing here reaches WEDOS (the harness has no simulator: a WAPI call would fail).
  */
-const harness = useSeededHarness(seedTenants);
+/** alice.test has its zone and protection at WEDOS through the plugin, bob.test only its zone, carol.test nothing. */
+const harness = useSeededHarness(async (h) => {
+  await seedTenants(h);
+  const now = h.clock.now();
+  h.services.stores.zones.rememberZone("alice.test", "primary", true, now);
+  h.services.stores.zones.rememberZone("bob.test", "primary", true, now);
+  const protections = h.services.tasks.protections;
+  protections.recordOrdering(
+    { domain: "alice.test", variant: "start", period: "monthly", mode: "ns", upstreamIps: ["192.0.2.10"] },
+    now,
+  );
+  protections.update("alice.test", { state: "active", reason: null, activatedAt: now }, now);
+});
 
 type Level = "user" | "reseller" | "admin";
 const view = (level: Level, username: string, query: string) =>
@@ -29,13 +41,15 @@ const ask = (fields: Record<string, string> = {}) =>
 const requests = () => new ServiceRequestStore(harness().services.db);
 const unread = (level: Level, recipient: string | null) =>
   new NotificationStore(harness().services.db).unread({ level, recipient }, 20).map((notice) => notice.kind);
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html.replace(/<[^>]+>/g, " ").replaceAll("&#39;", "'").replaceAll("&amp;", "&").replace(/\s+/g, " ");
 
 describe("the sharing page", () => {
   it("takes the customer's WEDOS account and says exactly what is wrong with it", async () => {
     const empty = await view("user", "alice", "domain=alice.test");
     expect(empty.status).toBe(200);
-    expect(text(empty.body)).toContain("DNS zone not at WEDOS");
+    expect(text(empty.body)).toContain("DNS zone managed here");
+    expect(text(empty.body)).toContain("WEDOS Global protection managed here");
     expect(empty.body).toContain('name="customerId"');
 
     const bad = await ask({ customerId: "WD-12", email: "alice at example" });
@@ -57,7 +71,7 @@ describe("the sharing page", () => {
     expect(unread("reseller", "res2")).toEqual([]);
     // The same service cannot be asked for twice.
     const twice = await ask({ service: "zone" });
-    expect([twice.status, twice.body.includes("already shared or asked for")]).toEqual([409, true]);
+    expect([twice.status, twice.body.includes("That service cannot be shared now")]).toEqual([400, true]);
   });
 
   it("gives the reseller and the admin the checklist, each mark in the history, through to linked", async () => {
@@ -88,15 +102,17 @@ describe("the sharing page", () => {
     ]);
     expect(text(linked.body)).toContain("step done: DNS domain assigned");
     const customer = await view("user", "alice", "domain=alice.test");
-    expect(text(customer.body)).toContain("DNS zone shared with your WEDOS account");
-    expect(text(customer.body)).toContain("WEDOS Global protection shared with your WEDOS account");
+    expect(text(customer.body)).toContain("DNS zone managed here and shared with your WEDOS account");
+    expect(text(customer.body)).toContain("WEDOS Global protection managed here and shared with your WEDOS account");
+    const operator = text((await view("reseller", "res1", "domain=alice.test")).body);
+    expect(operator).toContain("DNS zone managed here and shared with the customer's WEDOS account");
     expect(unread("user", "alice")).toEqual(["link-linked", "link-in-progress"]);
     const h = harness();
     const session = h.da.login("alice");
     const run = await h.visit({ level: "user", file: "index.raw", session, query: "p=/domains/alice.test" });
     const domainPage = parseRaw(run.stdout);
     expect(text(domainPage.body)).toContain("Your own WEDOS account");
-    expect(text(domainPage.body)).toContain("DNS zone: shared with your WEDOS account");
+    expect(text(domainPage.body)).toContain("DNS zone: managed here and shared with your WEDOS account");
 
     // Unlinking: the customer asks, the operator removes the access, both requests end revoked.
     const unlinking = await post("user", "alice", { domain: "alice.test", do: "unlink", request: "1" });
@@ -104,8 +120,25 @@ describe("the sharing page", () => {
     for (const step of ["protection-member-removed", "zone-domains-unassigned"])
       await post("reseller", "res1", { domain: "alice.test", do: "step", request: "2", step });
     expect([requests().get(1)?.state, requests().get(2)?.state]).toEqual(["revoked", "revoked"]);
-    expect(text((await view("user", "alice", "domain=alice.test")).body)).toContain("DNS zone not at WEDOS");
+    const after = text((await view("user", "alice", "domain=alice.test")).body);
+    expect(after).toContain("DNS zone managed here");
+    expect(after).not.toContain("shared with your WEDOS account");
     expect(unread("user", "alice").slice(0, 2)).toEqual(["link-revoked", "link-unlink-in-progress"]);
+  });
+
+  it("offers only what the plugin keeps at WEDOS for the domain", async () => {
+    const bob = await view("user", "bob", "domain=bob.test");
+    expect(bob.body).toContain('<option value="zone" selected>DNS zone</option>');
+    expect(bob.body).not.toContain('value="protection"');
+    const fields = { domain: "bob.test", do: "request", customerId: "123456", email: "bob@example.cz" };
+    const refused = await post("user", "bob", { ...fields, service: "protection" });
+    expect([refused.status, refused.body.includes("That service cannot be shared now")]).toEqual([400, true]);
+    const invite = await post("reseller", "res1", { domain: "bob.test", do: "invite", service: "both" });
+    expect([invite.status, invite.body.includes("That service cannot be shared now")]).toEqual([409, true]);
+    const carol = await view("user", "carol", "domain=carol.test");
+    expect(text(carol.body)).toContain("Nothing of this domain is at WEDOS through the plugin yet");
+    expect(carol.body).not.toContain('name="customerId"');
+    expect(requests().ofDomain("bob.test", ["link"])).toEqual([]);
   });
 
   it("declines with a reason the customer reads", async () => {
@@ -171,7 +204,7 @@ describe("invitation links", () => {
   });
 
   it("expire after seven days", async () => {
-    const made = await post("admin", "admin", { domain: "bob.test", do: "invite", service: "protection" });
+    const made = await post("admin", "admin", { domain: "bob.test", do: "invite", service: "zone" });
     const token = tokenOf(linkIn(made.body) as string);
     harness().clock.advance(7 * 86_400_000);
     const late = await view("user", "bob", `domain=bob.test&invite=${token}`);

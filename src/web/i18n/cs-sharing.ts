@@ -2,7 +2,8 @@ import type { enSharing } from "./en-sharing.js";
 
 /** České texty sdílení služeb domény s vlastním účtem zákazníka u WEDOS (část cs.ts). */
 export const csSharing: Record<keyof typeof enSharing, string> = {
-  "page.sharing.title": "Sdílení {domain} s vaším účtem u WEDOS",
+  "page.sharing.title": "Sdílení {domain} s vlastním účtem zákazníka u WEDOS",
+  "page.sharing.titleYours": "Sdílení {domain} s vaším účtem u WEDOS",
   "sharing.title": "Váš vlastní účet u WEDOS",
   "sharing.open": "Sdílet s vaším účtem u WEDOS, nebo zjistit, jak sdílení pokračuje",
   "sharing.waiting": "Čekající žádosti o sdílení: {count}",
@@ -22,6 +23,11 @@ export const csSharing: Record<keyof typeof enSharing, string> = {
   "sharing.where.shared": "sdíleno s vaším účtem u WEDOS",
   "sharing.where.both": "spravováno zde a sdíleno s vaším účtem u WEDOS",
   "sharing.where.none": "není u WEDOS",
+  "sharing.where.sharedTheirs": "sdíleno s účtem zákazníka u WEDOS",
+  "sharing.where.bothTheirs": "spravováno zde a sdíleno s účtem zákazníka u WEDOS",
+  "sharing.refused.notOffered":
+    "Tuto službu teď sdílet nelze: jen to, co plugin pro tuto doménu drží u WEDOS a o co se ještě nežádá.",
+  "sharing.nothing": "Z této domény zatím přes plugin u WEDOS nic není, není tedy co sdílet.",
   "sharing.formTitle": "Sdílet s mým účtem u WEDOS",
   "sharing.invitedTo": "Poskytovatel vás zve ke správě služby {services} ve vašem vlastním účtu u WEDOS.",
   "sharing.customerId": "Zákaznické číslo u WEDOS",

@@ -1,6 +1,7 @@
 /** English texts of sharing a domain's services with the customer's own WEDOS account (part of en.ts). */
 export const enSharing = {
-  "page.sharing.title": "Sharing {domain} with your WEDOS account",
+  "page.sharing.title": "Sharing {domain} with the customer's own WEDOS account",
+  "page.sharing.titleYours": "Sharing {domain} with your WEDOS account",
   "sharing.title": "Your own WEDOS account",
   "sharing.open": "Share with your WEDOS account, or see how it is going",
   "sharing.waiting": "Sharing requests waiting: {count}",
@@ -20,6 +21,11 @@ export const enSharing = {
   "sharing.where.shared": "shared with your WEDOS account",
   "sharing.where.both": "managed here and shared with your WEDOS account",
   "sharing.where.none": "not at WEDOS",
+  "sharing.where.sharedTheirs": "shared with the customer's WEDOS account",
+  "sharing.where.bothTheirs": "managed here and shared with the customer's WEDOS account",
+  "sharing.refused.notOffered":
+    "That service cannot be shared now: only what the plugin keeps at WEDOS for this domain, and not asked for already.",
+  "sharing.nothing": "Nothing of this domain is at WEDOS through the plugin yet, so there is nothing to share.",
   "sharing.formTitle": "Share with my WEDOS account",
   "sharing.invitedTo": "Your provider invites you to manage the {services} in your own WEDOS account.",
   "sharing.customerId": "WEDOS customer ID",

@@ -49,10 +49,10 @@ const REFUSALS: Record<SharingRefusal, MessageKey> = {
   moved: "sharing.refused.moved",
   "unknown-step": "sharing.refused.unknownStep",
   "reason-missing": "sharing.refused.reasonMissing",
+  "not-offered": "sharing.refused.notOffered",
 };
 
-const serviceOf = (value: string | undefined): RequestService | undefined =>
-  REQUEST_SERVICES.find((each) => each === value);
+const isService = (value: string) => REQUEST_SERVICES.some((each) => each === value);
 
 /**
  * `/sharing?domain=<d>` on every level (docs/decisions/0055): the domain's services "managed here" and/or "shared
@@ -93,8 +93,8 @@ export function sharingRoutes(sources: SharingSources): Router {
     const what = bodyField(body, "do");
     if (what === "request") return askToLink(res, page, row, body);
     if (what === "invite") {
-      const service = serviceOf(bodyField(body, "service"));
-      if (service === undefined) throw new SharingError("not-allowed", "no service chosen");
+      const service = offered(row, bodyField(body, "service"));
+      if (service === undefined) throw new SharingError("not-offered", `${row.domain} offers no such service to share`);
       const made = invite(sources, row, service, actor);
       // Customers use the embedded page on DirectAdmin; cPanel's links stay relative to the account's own entry.
       const mode = page.request.mode === "cgi" ? "cgi" : "html";
@@ -129,10 +129,12 @@ export function sharingRoutes(sources: SharingSources): Router {
       service: bodyField(body, "service") ?? "",
     };
     const read = readWedosAccount(form.customerId, form.email);
-    const service = invitation?.service ?? serviceOf(form.service);
+    const service = invitation?.service ?? offered(row, form.service);
+    // A service the domain does not offer now is told apart from no choice at all.
+    const serviceProblem = isService(form.service) ? "sharing.refused.notOffered" : "sharing.problem.service";
     const problems = [
       ...read.problems.map((problem) => page.t(`sharing.problem.${problem}`)),
-      ...(service === undefined ? [page.t("sharing.problem.service")] : []),
+      ...(service === undefined ? [page.t(serviceProblem)] : []),
     ];
     if (read.account === undefined || service === undefined) {
       const again = invitation === undefined ? undefined : { invitation, token: token as string };
@@ -140,6 +142,11 @@ export function sharingRoutes(sources: SharingSources): Router {
     }
     const request = requestLink(sources, row, { service, account: read.account, invitation }, sharingActor(page, row));
     await showSharing(res, sources, row, { notice: page.t("sharing.requested", { id: request.id }) });
+  }
+
+  /** The service a form names, if the domain offers it for sharing now (freeServices). */
+  function offered(row: DomainRow, value: string | undefined): RequestService | undefined {
+    return freeServices(sources, row.domain).find((each) => each === value);
   }
 
   /** A request of this domain, by the id a form sent; any other (or none) is not found. */
@@ -182,6 +189,7 @@ async function showSharing(
         : { token: invited.token, services: page.t(`sharing.service.${invited.invitation.service}`) },
     // The customer's form: while a service is free, or to accept an invitation.
     customerForm: role === "customer" && (free.length > 0 || invited !== undefined),
+    nothingToShare: free.length === 0 && invited === undefined && requests.length === 0,
     serviceChoices: free.map((service) => ({ value: service, label: page.t(`sharing.service.${service}`) })),
     // Operators invite the domain's account; a domain without one has nobody to invite.
     inviteForm: role === "operator" && row.username !== null && free.length > 0,
@@ -189,6 +197,6 @@ async function showSharing(
     action: pageUrl(level, mode, "/sharing"),
     backHref: pageUrl(level, mode, `/domains/${row.domain}`),
   };
-  const title = page.t("page.sharing.title", { domain: row.domain });
+  const title = page.t(role === "customer" ? "page.sharing.titleYours" : "page.sharing.title", { domain: row.domain });
   await renderPage(res, page, "sharing/show", title, model, outcome.status);
 }

@@ -28,22 +28,35 @@ export const sharingActor = (page: AuthenticatedContext, row: DomainRow) => ({
   role: sharingRole(page, row),
 });
 
-/** Per service: "managed here" (the plugin keeps it at WEDOS), "shared with your WEDOS account", both, or neither. */
-export function serviceStates(page: AuthenticatedContext, sources: SharingSources, row: DomainRow) {
-  const linked = holdingLinks(sources, row.domain).filter((each) => each.state === "linked");
-  const protection = sources.protections.get(row.domain);
-  const managed = {
-    zone: sources.zones.zone(row.domain) !== undefined,
+/** Whether the plugin keeps each service at WEDOS: only those can be shared (WEDOS has nothing else to share). */
+function managedHere(sources: SharingSources, domain: string): Record<"zone" | "protection", boolean> {
+  const protection = sources.protections.get(domain);
+  return {
+    zone: sources.zones.zone(domain) !== undefined,
     protection: protection !== undefined && protection.state !== "removed",
   };
+}
+
+/**
+ * Per service: "managed here" (the plugin keeps it at WEDOS), "shared with your WEDOS account" (a linked request),
+ * both, or neither; operators read "the customer's WEDOS account".
+ */
+export function serviceStates(page: AuthenticatedContext, sources: SharingSources, row: DomainRow) {
+  const linked = holdingLinks(sources, row.domain).filter((each) => each.state === "linked");
+  const managed = managedHere(sources, row.domain);
+  const theirs = sharingRole(page, row) === "operator";
   return (["zone", "protection"] as const).map((service) => {
     const shared = linked.some((each) => servicesOf(each.service).includes(service));
     const key: MessageKey = managed[service]
       ? shared
-        ? "sharing.where.both"
+        ? theirs
+          ? "sharing.where.bothTheirs"
+          : "sharing.where.both"
         : "sharing.where.here"
       : shared
-        ? "sharing.where.shared"
+        ? theirs
+          ? "sharing.where.sharedTheirs"
+          : "sharing.where.shared"
         : "sharing.where.none";
     const label = page.t(`sharing.service.${service}`);
     return { service, label, where: page.t(key), shared, managed: managed[service] };
@@ -139,10 +152,11 @@ function stepOrNote(page: AuthenticatedContext, note: string): string {
   return page.t("sharing.history.step", { step: page.t(`sharing.stepName.${note}` as MessageKey) });
 }
 
-/** The services the customer may still ask to share (none held by another request). */
+/** The services that may still be asked for: at WEDOS through the plugin, and held by no other request. */
 export function freeServices(sources: SharingSources, domain: string): Array<"zone" | "protection" | "both"> {
   const held = holdingLinks(sources, domain).flatMap((each) => servicesOf(each.service));
-  const free = (["zone", "protection"] as const).filter((each) => !held.includes(each));
+  const managed = managedHere(sources, domain);
+  const free = (["zone", "protection"] as const).filter((each) => managed[each] && !held.includes(each));
   return free.length === 2 ? ["both", "zone", "protection"] : [...free];
 }
 

@@ -201,6 +201,7 @@ describe("invitation links", () => {
     expect(unread("reseller", "res1")).toEqual(["link-requested"]);
     expect((await view("user", "bob", query)).status).toBe(410);
     expect((await post("user", "bob", fields)).status).toBe(410);
+    expect(harness().logs.join("\n")).not.toContain(token.slice(6));
   });
 
   it("expire after seven days", async () => {

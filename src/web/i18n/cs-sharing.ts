@@ -59,6 +59,7 @@ export const csSharing: Record<keyof typeof enSharing, string> = {
   "sharing.state.expired": "vypršelo",
   "sharing.request.link": "Žádost {id}: sdílet službu {services}",
   "sharing.request.unlink": "Žádost {id}: ukončit sdílení služby {services}",
+  "sharing.openedAt": "podáno {at}",
   "sharing.opened": "podáno {at}, podal(a) {actor}",
   "sharing.guide.invited": "Pozvánku přijmete vyplněním zákaznického čísla a e-mailu u WEDOS výše.",
   "sharing.guide.requested":

@@ -57,6 +57,7 @@ export const enSharing = {
   "sharing.state.expired": "expired",
   "sharing.request.link": "Request {id}: share the {services}",
   "sharing.request.unlink": "Request {id}: stop sharing the {services}",
+  "sharing.openedAt": "opened {at}",
   "sharing.opened": "opened {at} by {actor}",
   "sharing.guide.invited": "Fill in your WEDOS customer ID and e-mail above to accept the invitation.",
   "sharing.guide.requested":

@@ -122,12 +122,17 @@ export function requestView(
     state: request.state,
     stateLabel: t(STATE_KEYS[request.state] ?? "sharing.state.requested"),
     account,
-    opened: t("sharing.opened", { at: t.time(request.openedAt), actor: request.openedBy }),
+    // Customers are not shown the staff's account names.
+    opened:
+      role === "operator"
+        ? t("sharing.opened", { at: t.time(request.openedAt), actor: request.openedBy })
+        : t("sharing.openedAt", { at: t.time(request.openedAt) }),
     expires: request.state === "invited" && request.expiresAt !== null ? t.time(request.expiresAt) : undefined,
     guide: role === "customer" && guide !== undefined ? t(guide, { ...params, reason: declinedWhy }) : undefined,
     steps: stepsFor(kind, request.service).map((step) => ({
       step,
       text: t(`sharing.step.${step}`, params),
+      name: t(`sharing.stepName.${step}`),
       done: done.includes(step),
       canMark: role === "operator" && open && !done.includes(step),
     })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
-import { markStep, requestLink } from "../../src/provisioning/sharing.js";
+import { invite, markStep, requestLink } from "../../src/provisioning/sharing.js";
 import { databaseFileIn, openDatabase } from "../../src/store/database.js";
 import { InventoryStore, type DomainRow } from "../../src/store/inventory-store.js";
 import { NotificationStore } from "../../src/store/notification-store.js";
@@ -26,6 +26,9 @@ function server(): Record<string, string> {
   markStep(deps, protection, "protection-member-added", admin);
   const zone = requestLink(deps, row, { service: "zone", account }, customer);
   markStep(deps, zone, "zone-user-added", admin);
+  inventory.upsertAccount({ username: "ann", creator: "res" }, 0);
+  inventory.upsertDomain({ domain: "ann.test", username: "ann", kind: "domain" }, 0);
+  invite(deps, inventory.domain("ann.test") as DomainRow, "zone", admin);
   db.close();
   return { WEDOS_PANEL_DATA_DIR: dataDir };
 }
@@ -34,6 +37,9 @@ describe("wedos-panel sharing", () => {
   it("lists the requests waiting, every one with --all, and shows one with its steps and history", async () => {
     const env = server();
     const run = (...args: string[]) => runCliCaptured(["sharing", ...args], env, clock);
+    // ann.test's invitation (made now) waits; it expires after seven days.
+    expect((await run("list")).stdout).toContain("3  link  ann.test  zone  invited  no WEDOS account yet  steps 0/2");
+    clock.advance(7 * 86_400_000);
     const opened = "opened 2026-12-05 10:00 by user bob";
     expect(await run("list")).toEqual({
       status: 0,
@@ -42,6 +48,7 @@ describe("wedos-panel sharing", () => {
     });
     const columns = (await run("list", "--all")).stdout.split("\n").map((each) => each.split("  ").slice(0, 5));
     expect(columns).toEqual([
+      ["3", "link", "ann.test", "zone", "expired"],
       ["2", "link", "bob.test", "zone", "in-progress"],
       ["1", "link", "bob.test", "protection", "linked"],
       [""],

@@ -1,7 +1,9 @@
 import type { ServiceRequest } from "../../model/service-request.js";
 import { stepsFor } from "../../model/sharing-states.js";
 import { accountOf } from "../../model/wedos-account.js";
-import { doneSteps, sharingKind, SHARING_OPEN_STATES } from "../../provisioning/sharing.js";
+import { doneSteps, expireInvitations, sharingKind, SHARING_OPEN_STATES } from "../../provisioning/sharing.js";
+import { InventoryStore } from "../../store/inventory-store.js";
+import { NotificationStore } from "../../store/notification-store.js";
 import { ServiceRequestStore } from "../../store/service-request-store.js";
 import { printJson, UsageError, type CliCommand } from "../command.js";
 import { openCliDatabase } from "../context.js";
@@ -42,6 +44,10 @@ done on the domain's sharing page (/sharing?domain=<domain>) by the admin or the
       const requests = new ServiceRequestStore(context.db);
       if (action === "list") {
         if (id !== undefined) throw new UsageError("list takes no ID");
+        // Invitations past their expiry are recorded as expired first, as the pages do, so none is listed as waiting.
+        const { db } = context;
+        const notices = new NotificationStore(db);
+        expireInvitations({ db, requests, notices, inventory: new InventoryStore(db), clock: io.clock });
         const list = requests.page({
           scope: { kind: "all" },
           kinds: ["link", "unlink"],

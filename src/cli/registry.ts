@@ -15,6 +15,7 @@ import { wapiResumeCommand } from "./commands/wapi-resume.js";
 import { syncCommand } from "./commands/sync.js";
 import { wapiCommand } from "./commands/wapi.js";
 import { zoneCommand } from "./commands/zone.js";
+import { sharingCommand } from "./commands/sharing.js";
 
 /** Every `wedos-panel` sub-command a server has, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CliCommand[] = [
   wapiResumeCommand,
   hookCheckCommand,
   panelReaderCommand,
+  sharingCommand,
 ];
 
 /**

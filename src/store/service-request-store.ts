@@ -124,6 +124,17 @@ export class ServiceRequestStore {
     return row === undefined ? undefined : requestOf(row);
   }
 
+  /** Every request of the kinds for a domain, newest first (a domain has a handful: sharing shows each service's). */
+  ofDomain(domain: string, kinds: readonly RequestKind[]): ServiceRequest[] {
+    if (kinds.length === 0) return [];
+    return this.db
+      .prepare<unknown[], Row>(
+        `SELECT * FROM service_requests WHERE domain = ? AND kind IN (${placeholders(kinds)}) ORDER BY id DESC`,
+      )
+      .all(domain, ...kinds)
+      .map(requestOf);
+  }
+
   /** Moves a request if it is still in one of `from`; false (and nothing written) when it is not. */
   transition(id: number, move: Transition): boolean {
     return this.db.transaction(() => {

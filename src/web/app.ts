@@ -58,6 +58,8 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
   app.set("view cache", true);
   const { stores } = deps;
   const offers = offerTerms(deps.db);
+  const requests = new ServiceRequestStore(deps.db);
+  const notices = new NotificationStore(deps.db);
   const pages = pageRoutes({
     log: options.log,
     prover: options.prover,
@@ -76,8 +78,8 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     },
     resumeSending: () => deps.resumeSending("admin"),
     support: {
-      requests: new ServiceRequestStore(deps.db),
-      notices: new NotificationStore(deps.db),
+      requests,
+      notices,
       queue: deps.queue,
       inventory: stores.inventory,
       panel: deps.panel,
@@ -107,6 +109,15 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
         terms: (sale) => (deps.saleTerms ?? offers)(sale),
         timeZone: deps.config.billing.timeZone,
         clock: deps.clock,
+      },
+      sharing: {
+        db: deps.db,
+        requests,
+        notices,
+        inventory: stores.inventory,
+        clock: deps.clock,
+        zones: stores.zones,
+        protections: stores.protections,
       },
     },
     admin: {

@@ -13,6 +13,7 @@ import { csPlans } from "./cs-plans.js";
 import { csBilling } from "./cs-billing.js";
 import { csAdoption } from "./cs-adoption.js";
 import { csSupport } from "./cs-support.js";
+import { csSharing } from "./cs-sharing.js";
 import type { MessageKey, PanelMessageKey } from "./en.js";
 
 /** Czech texts of the plugin's pages; same keys as en.ts (the type enforces it). */
@@ -32,6 +33,7 @@ export const cs: Record<MessageKey, string> = {
   ...csBilling,
   ...csAdoption,
   ...csSupport,
+  ...csSharing,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Přihlášen jako {user}",
   "identity.loginAs": "{master} je přihlášen jako {user}",

@@ -13,6 +13,7 @@ import { enPlans } from "./en-plans.js";
 import { enBilling } from "./en-billing.js";
 import { enAdoption } from "./en-adoption.js";
 import { enSupport } from "./en-support.js";
+import { enSharing } from "./en-sharing.js";
 
 /**
  * English texts of the plugin's pages: the reference catalogue. Every other language must have exactly these
@@ -35,6 +36,7 @@ export const en = {
   ...enBilling,
   ...enAdoption,
   ...enSupport,
+  ...enSharing,
   "app.title": "WEDOS DNS",
   "identity.signedIn": "Signed in as {user}",
   "identity.loginAs": "{master} is logged in as {user}",

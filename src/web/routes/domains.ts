@@ -25,6 +25,7 @@ import type { ZoneRecordsCache } from "../records/zone-records.js";
 import type { AuthenticatedContext } from "../context.js";
 import { domainLifecycleModel, type LifecycleSources } from "../view-models/lifecycle.js";
 import { adoptionSummary, type AdoptionSources } from "../view-models/adoption.js";
+import { sharingSummary, type SharingSources } from "../view-models/sharing.js";
 
 /**
  * The domain routes every level shares; the tenant scope decides which domains they reach: a domain's detail,
@@ -51,6 +52,8 @@ export interface RecordSources {
   plans: PlanSources;
   /** A service found at WEDOS and its adoption request (the domain-adoption section, the adoption page). */
   adoption: AdoptionSources;
+  /** Sharing with the customer's own WEDOS account (routes/sharing.ts). */
+  sharing: SharingSources;
 }
 
 export function domainRoutes(records: RecordSources, actions: CustomerActions): Router {
@@ -144,6 +147,7 @@ export async function showDomain(
     syncAction: links.sync,
     purgeAction: links.purge,
     protectionAction: links.protection,
+    sharing: row.username === null ? undefined : sharingSummary(page, records.sharing, row),
     ...domainLifecycleModel(page, row, policyOfDomain(records, row), { ...records.lifecycle, zones: records.zones }),
     adoption: adoptionSummary(page, records.adoption, row),
   };

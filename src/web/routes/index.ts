@@ -33,6 +33,7 @@ import { adoptionRoutes } from "./adoption.js";
 import { unreadNotices } from "../middleware/unread-notices.js";
 import { noticeRoutes } from "./notices.js";
 import { supportRoutes, type SupportSources } from "./support.js";
+import { sharingRoutes } from "./sharing.js";
 
 /**
  * The plugin's pages, mounted per level (`/user`, `/reseller`, `/admin`: the URL acceptPage() rebuilt), the same for
@@ -72,6 +73,7 @@ export function pageRoutes(
       supportRoutes(deps.support),
       noticeRoutes(deps.support),
     );
+  for (const level of LEVELS) pages.use(`/${level}`, sharingRoutes(deps.records.sharing));
   pages.use(
     "/admin",
     adminRoutes(deps.admin),

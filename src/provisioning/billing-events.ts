@@ -111,6 +111,22 @@ export class BillingEvents {
     });
   }
 
+  /**
+   * Services the ledger stopped but that still run at WEDOS start again from today with the product they had (an
+   * admin's "Cancel removal" of a deleted domain, a deleted domain created again during its grace period). Only the
+   * services named, and only those the ledger holds stopped: each start is numbered per service
+   * (`zone:start:example.cz:2`), so a replay finds the service running and writes nothing. The names restarted.
+   */
+  restarted(domain: string, services: readonly Service[], at: number, actor: string, note: string): Service[] {
+    return this.atomically(() => {
+      const states = this.states(domain);
+      return services.filter((service) => {
+        const state = states.get(service);
+        return state !== undefined && !state.running && this.started(domain, state.product, at, actor, null, note);
+      });
+    });
+  }
+
   /** A running service ended (a zone removed, protection terminated). */
   stopped(domain: string, service: Service, at: number, actor: string, note: string): void {
     this.atomically(() => this.stop(domain, service, at, actor, note));

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { CreatorLevelStore } from "../../store/creator-level-store.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import type { PanelAccount } from "../../model/account.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { applyPanelEvent } from "../lifecycle.js";
 import type { WapiLane } from "../../wapi/lanes.js";
+import { rememberCreatorLevels } from "../creator-levels.js";
 import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
 import { queueCreditWork } from "./credit-tasks.js";
@@ -83,7 +85,9 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   const inPanel = new Set<string>();
   const accountsInPanel = new Set<string>();
 
-  for (const account of await panel.listAccounts()) {
+  const accounts = await panel.listAccounts();
+  await rememberCreatorLevels(panel, new CreatorLevelStore(ctx.db), accounts, now);
+  for (const account of accounts) {
     accountsInPanel.add(account.username);
     for (const change of applyAccountChanges(ctx, account))
       report.accounts.push({ username: account.username, change });

@@ -7,6 +7,7 @@ import { changeSpendLimit } from "../../src/provisioning/spend-limit-change.js";
 import { exportStatements } from "../../src/store/billing-export.js";
 import { CreatorLevelStore } from "../../src/store/creator-level-store.js";
 import { SpendLimitStore } from "../../src/store/spend-limit-store.js";
+import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
 import { billWithTerms } from "../support/harness-billing.js";
 import { newUser, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
@@ -106,5 +107,55 @@ describe("an admin's own accounts", () => {
     const report = await h.reconcile();
     expect(report?.at).toBe(h.clock.now());
     expect(creators.admins()).toEqual(new Set(["admin"]));
+  });
+});
+
+describe("an account or a domain the panel moved without a hook", () => {
+  const ledger = () => new UsageLedgerStore(h.services.db);
+  const entries = (domain: string) =>
+    ledger()
+      .history({ domain })
+      .map((entry) => `${entry.event} ${entry.username} ${entry.reseller ?? "-"} ${entry.actor}`);
+  const edit = (file: string, from: string, to: string) =>
+    writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+
+  it("an account moved to another reseller is billed to it from the day the reconciler finds it, once", async () => {
+    h.da.createStaffAccount("res2", "reseller", { creator: "admin" });
+    h.clock.set(h.clock.now() + 5 * 86_400_000);
+    edit(h.layout.userConf("bob"), "creator=res1", "creator=res2");
+    const report = await h.reconcile();
+    expect(report?.accounts).toContainEqual({ username: "bob", change: "reseller" });
+    expect(entries("bob.test")).toEqual(["start bob res1 daemon", "change bob res2 panel"]);
+    const [start, change] = ledger().history({ domain: "bob.test" });
+    expect(change).toMatchObject({ product: "zone", retail: start?.retail, offerId: start?.offerId });
+    // The month is the new reseller's, and its days are one unbroken line: nothing billed twice or lost.
+    const [group, ...others] = exportStatements(h.services.db, h.services.config.billing, {
+      month: month(),
+      scope: { kind: "customer", customer: "bob" },
+      generatedAt: h.clock.now(),
+    }).resellers;
+    expect(others).toEqual([]);
+    expect(group?.reseller).toBe("res2");
+    const lines = group?.customers[0]?.lines ?? [];
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ kind: "days", from: start?.day, to: `${month()}-31` });
+    await h.reconcile();
+    expect(entries("bob.test")).toHaveLength(2);
+  });
+
+  it("a domain moved to another account stops for the old one and starts for the new one the same day", async () => {
+    h.clock.set(h.clock.now() + 3 * 86_400_000);
+    writeFileSync(h.layout.domainsList("ann"), "");
+    writeFileSync(h.layout.domainsList("bob"), "bob.test\nann.test\n");
+    const report = await h.reconcile();
+    expect(report?.moved).toEqual(["ann.test"]);
+    expect(h.services.stores.inventory.domain("ann.test")?.username).toBe("bob");
+    expect(entries("ann.test")).toEqual(["start ann admin daemon", "stop ann admin panel", "start bob res1 panel"]);
+    const days = ledger()
+      .history({ domain: "ann.test" })
+      .map((entry) => entry.day);
+    expect(days[1]).toBe(days[2]);
+    await h.reconcile();
+    expect(entries("ann.test")).toHaveLength(3);
   });
 });

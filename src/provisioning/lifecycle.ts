@@ -135,7 +135,7 @@ function queueProvisioning(deps: LifecycleDeps, domain: string): void {
   deps.queue.enqueue(provisionDomain, { domain });
 }
 
-/** Marks the domain deleted, ends its billing and schedules its removal at WEDOS after the grace period (per policy). */
+/** Marks the domain deleted, ends its billing, and schedules its removal at WEDOS after the grace period (policy). */
 function deleteDomain(deps: LifecycleDeps, domain: string): void {
   const { inventory, policies, queue, clock } = deps;
   const row = inventory.domain(domain);

@@ -140,7 +140,7 @@ describe("the ledger written where things happen", () => {
     expect(statement?.reseller).toBe("admin");
   });
 
-  it("a deleted domain's services stop the day it is deleted; the removal after the grace period adds nothing", async () => {
+  it("a deleted domain's services stop the day it is deleted; the removal after its grace adds nothing", async () => {
     protectedPackage();
     await h.da.createUser(newUser("eve", "eve.test", "gold"));
     await h.settleAll();

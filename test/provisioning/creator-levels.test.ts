@@ -99,7 +99,7 @@ describe("an admin's own accounts", () => {
     expect(limits.get("reseller", "admin")).toBeUndefined();
   });
 
-  it("keeps the level last read when the creator's user.conf cannot be read, and does not stop the reconciler", async () => {
+  it("keeps the level last read when the creator's user.conf cannot be read, and the reconciler runs", async () => {
     await h.reconcile();
     const conf = h.layout.userConf("admin");
     writeFileSync(conf, readFileSync(conf, "utf8").replace("usertype=admin", "usertype=superuser"));

@@ -175,7 +175,8 @@ const ADMIN_BILLING_PAGES = [
 /** A reseller by its name; the admin's own customers as such, never as a reseller (docs/billing-export.md). */
 function groupName(page: AuthenticatedContext, group: ResellerStatement): string {
   if (!group.direct) return group.reseller ?? "";
-  return group.reseller === null ? page.t("billing.admin.own") : page.t("billing.admin.ownOf", { admin: group.reseller });
+  if (group.reseller === null) return page.t("billing.admin.own");
+  return page.t("billing.admin.ownOf", { admin: group.reseller });
 }
 
 export function adminBillingModel(

@@ -112,6 +112,7 @@ describe("wedos-panel", () => {
       "database",
       "request budget",
       "billing prices",
+      "creator levels",
       "renewals",
       "job queue",
       "offers",

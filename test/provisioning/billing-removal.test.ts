@@ -140,4 +140,23 @@ describe("billing of a deleted domain and its cancelled removal", () => {
     expect(h.published("ida.test")).toBeDefined();
     expect(ledger.history({ domain: "ida.test" })).toHaveLength(7);
   });
+
+  it("the domain created again after its removal starts anew: a new zone start, protection ordered and charged", async () => {
+    await deletedOn(10);
+    await h.settleAll(31 * 86_400_000);
+    expect(h.published("ida.test")).toBeUndefined();
+    expect(ledger.history({ domain: "ida.test" })).toHaveLength(5);
+    await h.da.createDomain("ida", "ida.test");
+    await h.settleAll(86_400_000);
+    const restored = ledger.history({ domain: "ida.test" }).slice(5);
+    expect(restored.map((entry) => `${entry.event} ${entry.product}`)).toEqual([
+      "start zone",
+      "start protection/advanced/monthly",
+      "charge protection/advanced/monthly",
+    ]);
+    expect(restored.map((entry) => entry.eventKey).slice(0, 2)).toEqual([
+      "zone:start:ida.test:2",
+      "protection:start:ida.test:2",
+    ]);
+  });
 });

@@ -44,13 +44,17 @@ export interface ExportLine {
 export interface ExportCustomer {
   customer: string;
   reseller: string | null;
+  /** The admin's own customer: its creator is an admin (or none), not a reseller. */
+  direct: boolean;
   totals: ExportTotals;
   lines: ExportLine[];
 }
 
 export interface ExportReseller {
-  /** null: the admin's own customers (accounts no reseller created). */
+  /** The customers' creator; null when the panel named none. */
   reseller: string | null;
+  /** The admin's own customers, not a reseller's: `reseller` then names the admin that created them, or is null. */
+  direct: boolean;
   totals: ExportTotals;
   customers: ExportCustomer[];
 }
@@ -115,10 +119,11 @@ function lineDocument(line: StatementLine): ExportLine {
   };
 }
 
-function customerDocument(statement: CustomerStatement): ExportCustomer {
+function customerDocument(statement: CustomerStatement, direct: boolean): ExportCustomer {
   return {
     customer: statement.username,
     reseller: statement.reseller,
+    direct,
     totals: totalsDocument(statement.totals),
     lines: statement.lines.map(lineDocument),
   };
@@ -141,8 +146,9 @@ export function exportDocument(input: ExportInput): ExportDocument {
     totals: totalsDocument(totalsOf(allLines, input.currency, input.vat)),
     resellers: input.resellers.map((reseller) => ({
       reseller: reseller.reseller,
+      direct: reseller.direct,
       totals: totalsDocument(reseller.totals),
-      customers: reseller.customers.map(customerDocument),
+      customers: reseller.customers.map((customer) => customerDocument(customer, reseller.direct)),
     })),
   };
 }

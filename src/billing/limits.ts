@@ -115,6 +115,8 @@ export interface LimitChange {
   amount: Money | null;
   /** The customer's reseller (the account's creator), when the scope is a customer. */
   resellerOfCustomer: string | null;
+  /** The name is an admin (the panel says so): its own customers are no reseller's, so it has no reseller limit. */
+  nameIsAdmin: boolean;
   /** The reseller's own limit, when a reseller sets a customer's: a customer's limit is never above it. */
   setterOwnLimit: Money | null;
   /** The provider's billing currency: limits are in it. */
@@ -123,12 +125,21 @@ export interface LimitChange {
 
 /** Why a change of a limit is refused; each has an English text (LIMIT_REFUSALS) and one per page language. */
 export type LimitRefusal =
-  "currency" | "negative" | "reseller-scope" | "not-your-customer" | "remove-under-own" | "above-own";
+  | "currency"
+  | "negative"
+  | "admin-not-reseller"
+  | "reseller-scope"
+  | "not-your-customer"
+  | "remove-under-own"
+  | "above-own";
 
 /** The operator's English words for each refusal (the CLI, the log); `{currency}` is the bills' currency. */
 export const LIMIT_REFUSALS: Readonly<Record<LimitRefusal, string>> = {
   currency: "limits are in {currency}, the currency of the bills: give the amount in {currency}",
   negative: "a limit cannot be negative: give 0 or more",
+  "admin-not-reseller":
+    "an administrator's own customers are not a reseller's, so an administrator has no reseller limit: " +
+    "give each of its customers a customer's limit",
   "reseller-scope": "only the server's administrator sets a reseller's limit",
   "not-your-customer": "the account is not one of your customers",
   "remove-under-own":
@@ -137,7 +148,8 @@ export const LIMIT_REFUSALS: Readonly<Record<LimitRefusal, string>> = {
 };
 
 /**
- * Why a change of a limit is not allowed (undefined: allowed). A reseller sets limits only of the customers it
+ * Why a change of a limit is not allowed (undefined: allowed). An admin has no reseller limit (its accounts are its
+ * own customers, limited one by one). A reseller sets limits only of the customers it
  * created, never its own or another reseller's, and never above its own limit; a reseller with a limit may not
  * remove a customer's limit either, since "none" would be above its own.
  */
@@ -145,6 +157,8 @@ export function limitChangeRefusal(change: LimitChange): LimitRefusal | undefine
   const { setter, amount } = change;
   if (amount !== null && amount.currency !== change.currency) return "currency";
   if (amount !== null && amount.minor < 0) return "negative";
+  // Removing one is allowed: a limit set before the panel said the name is an admin must be removable.
+  if (change.scope === "reseller" && change.nameIsAdmin && amount !== null) return "admin-not-reseller";
   if (setter.level === "admin") return undefined;
   if (change.scope !== "customer") return "reseller-scope";
   if (change.resellerOfCustomer !== setter.name) return "not-your-customer";

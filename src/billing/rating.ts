@@ -274,8 +274,15 @@ export function rateMonth(input: RatingInput): CustomerStatement[] {
   return new MonthRater(input).rate();
 }
 
-/** Groups customer statements by reseller (null: the admin's own customers), with totals of their lines. */
-export function resellerStatements(customers: readonly CustomerStatement[], vat: VatRule): ResellerStatement[] {
+/**
+ * Groups customer statements by reseller (the creator the ledger holds), with totals of their lines; a group with
+ * no reseller or an admin as creator (`admins`: store/creator-level-store.ts) is the admin's own, `direct`.
+ */
+export function resellerStatements(
+  customers: readonly CustomerStatement[],
+  vat: VatRule,
+  admins: ReadonlySet<string> = new Set(),
+): ResellerStatement[] {
   const byReseller = new Map<string | null, CustomerStatement[]>();
   for (const customer of customers) {
     const list = byReseller.get(customer.reseller);
@@ -289,6 +296,7 @@ export function resellerStatements(customers: readonly CustomerStatement[], vat:
       return {
         month: first.month,
         reseller,
+        direct: reseller === null || admins.has(reseller),
         currency: first.currency,
         customers: list,
         totals: totalsOf(

@@ -43,8 +43,13 @@ export interface CustomerStatement {
 
 export interface ResellerStatement {
   month: Month;
-  /** null: the admin's own customers (accounts no reseller created). */
+  /** The accounts' creator as the ledger holds it; null when the panel named none. */
   reseller: string | null;
+  /**
+   * The admin's own customers, not a reseller's: no creator, or a creator the panel calls an admin (DirectAdmin's
+   * `admin`, cPanel's `root`). Such a group is shown as the admin's direct customers, never as a reseller.
+   */
+  direct: boolean;
   currency: string;
   customers: CustomerStatement[];
   totals: StatementTotals;

@@ -12,6 +12,7 @@ import { checkBindTransfers } from "./bind-transfer.js";
 import { checkCredit } from "./credit-check.js";
 import { checkDatabase } from "./database-check.js";
 import { checkLedgerPrices } from "./ledger-check.js";
+import { checkCreatorLevels } from "./creator-level-check.js";
 import { checkDatabaseDriver } from "./driver-check.js";
 import { checkPanelReader } from "./panel-reader.js";
 import { checkPages } from "./page-checks.js";
@@ -128,6 +129,7 @@ export async function runDoctor(
         `WEDOS rejected ${fuse.rejected} request(s) in the last hour; the plugin stops sending by itself at ${fuse.fuse}, before WEDOS blocks this server's IP address (it does after 10); Test connection has ${testsInWords(fuse)}`,
       );
     results.push(checkLedgerPrices(db, config, clock.now()));
+    results.push(checkCreatorLevels(db));
     results.push(checkRenewals(db, config.billing.timeZone, clock.now()));
     results.push(checkAdoptions(db, clock.now()));
     const jobs = new JobStore(db).countsByState();

@@ -114,6 +114,56 @@ export class BillingEvents {
     });
   }
 
+  /**
+   * Services the ledger stopped but that still run at WEDOS start again from today with the product they had (an
+   * admin's "Cancel removal" of a deleted domain, a deleted domain created again during its grace period). Only the
+   * services named, and only those the ledger holds stopped: each start is numbered per service
+   * (`zone:start:example.cz:2`), so a replay finds the service running and writes nothing. The names restarted.
+   */
+  restarted(domain: string, services: readonly Service[], at: number, actor: string, note: string): Service[] {
+    return this.atomically(() => {
+      const states = this.states(domain);
+      return services.filter((service) => {
+        const state = states.get(service);
+        return state !== undefined && !state.running && this.started(domain, state.product, at, actor, null, note);
+      });
+    });
+  }
+
+  /**
+   * The domain belongs to another account, or its account to another reseller, than the ledger last wrote for a
+   * running service (the panel moved it). Another account: the service stops for the old one and starts for the new
+   * one, sold at its terms, the same day. Another reseller only: a `change` to the same product at the price it was
+   * sold, naming the new reseller, so the month's statement is the new reseller's and no day is billed twice. A
+   * replay finds the ledger naming the owner already and writes nothing.
+   */
+  ownerMoved(domain: string, at: number, actor: string): void {
+    this.atomically(() => {
+      const owner = this.owner(domain);
+      if (owner === undefined) return;
+      const history = this.deps.ledger.history({ domain });
+      for (const [service, state] of serviceStates(history)) {
+        if (!state.running) continue;
+        const entries = history.filter((entry) => serviceOf(entry.product) === service);
+        if (state.username !== owner.username) {
+          this.stop(domain, service, at, actor, `moved to the account ${owner.username}`);
+          this.started(domain, state.product, at, actor, null, `moved from the account ${state.username}`);
+          continue;
+        }
+        const last = entries.at(-1);
+        if (last === undefined || last.reseller === owner.reseller) continue;
+        const sold = entries.filter((entry) => entry.event === "start" || entry.event === "change").at(-1);
+        this.append(owner, state, { domain, product: state.product, at, actor, reference: null }, "change", {
+          offerId: sold?.offerId ?? null,
+          retail: sold?.retail ?? null,
+          wholesale: sold?.wholesale ?? null,
+          billedWhileSuspended: sold?.billedWhileSuspended ?? null,
+          note: `the account moved from the reseller ${last.reseller ?? "(none)"} to ${owner.reseller ?? "(none)"}`,
+        });
+      }
+    });
+  }
+
   /** A running service ended (a zone removed, protection terminated). */
   stopped(domain: string, service: Service, at: number, actor: string, note: string): void {
     this.atomically(() => this.stop(domain, service, at, actor, note));

@@ -135,7 +135,7 @@ function queueProvisioning(deps: LifecycleDeps, domain: string): void {
   deps.queue.enqueue(provisionDomain, { domain });
 }
 
-/** Marks the domain deleted and schedules its removal at WEDOS after the grace period (per policy). */
+/** Marks the domain deleted, ends its billing, and schedules its removal at WEDOS after the grace period (policy). */
 function deleteDomain(deps: LifecycleDeps, domain: string): void {
   const { inventory, policies, queue, clock } = deps;
   const row = inventory.domain(domain);
@@ -147,8 +147,11 @@ function deleteDomain(deps: LifecycleDeps, domain: string): void {
     deps.billing.domainEnded(domain, now, "panel", "deleted in the panel; left at WEDOS (termination: keep)");
     return;
   }
+  // The customer's service ends with the deletion; the grace period is the provider's, not billed
+  // (docs/decisions/0046). Cancel removal, or the domain created again, bills what still runs at WEDOS again.
   const graceMs = policy.graceDays * DAY_MS;
   inventory.setDomainState(domain, "deleted", now + graceMs, now);
+  deps.billing.domainEnded(domain, now, "panel", "deleted in the panel; removed from WEDOS after the grace period");
   queue.enqueue(removeDomain, { domain }, { delayMs: graceMs });
 }
 

@@ -9,6 +9,7 @@ import { customerStatements, type BillingSettings } from "../store/billing-state
 import type { Database } from "../store/database.js";
 import { InventoryStore } from "../store/inventory-store.js";
 import type { PolicyStore } from "../store/policy-store.js";
+import { CreatorLevelStore } from "../store/creator-level-store.js";
 import { SpendLimitStore } from "../store/spend-limit-store.js";
 import { offerTerms } from "../store/offer-store.js";
 
@@ -94,7 +95,9 @@ export class SpendCheck {
     const spends: LimitSpend[] = [];
     const own = this.deps.limits.get("customer", username);
     if (own !== undefined) spends.push({ limit: own, spent: this.spent({ username }, day) });
-    const reseller = this.deps.inventory.account(username)?.creator ?? null;
+    const creator = this.deps.inventory.account(username)?.creator ?? null;
+    // An admin's own customers are limited one by one: an admin is no reseller (creator-level-store.ts).
+    const reseller = creator === null || new CreatorLevelStore(this.deps.db).isAdmin(creator) ? null : creator;
     const theirs = reseller === null ? undefined : this.deps.limits.get("reseller", reseller);
     if (reseller !== null && theirs !== undefined) spends.push({ limit: theirs, spent: this.spent({ reseller }, day) });
     return spends;

@@ -1,5 +1,6 @@
 import { limitChangeRefusal, type LimitRefusal, type LimitScope, type LimitSetter } from "../billing/limits.js";
 import type { Money } from "../billing/money.js";
+import type { CreatorLevelStore } from "../store/creator-level-store.js";
 import type { InventoryStore } from "../store/inventory-store.js";
 import type { SpendLimitStore } from "../store/spend-limit-store.js";
 
@@ -23,7 +24,12 @@ export type LimitChangeRefusal = LimitRefusal | "unknown" | "nothing-to-remove";
  * own limit), and the change is written with its actor to the audit log. Returns why it was refused, if it was.
  */
 export function changeSpendLimit(
-  deps: { limits: SpendLimitStore; inventory: Pick<InventoryStore, "account">; currency: string },
+  deps: {
+    limits: SpendLimitStore;
+    inventory: Pick<InventoryStore, "account">;
+    creators: Pick<CreatorLevelStore, "isAdmin">;
+    currency: string;
+  },
   request: LimitChangeRequest,
 ): LimitChangeRefusal | undefined {
   const { limits, inventory } = deps;
@@ -34,6 +40,7 @@ export function changeSpendLimit(
     name,
     amount,
     resellerOfCustomer: inventory.account(name)?.creator ?? null,
+    nameIsAdmin: deps.creators.isAdmin(name),
     setterOwnLimit: setter.level === "reseller" ? (limits.get("reseller", setter.name)?.amount ?? null) : null,
     currency: deps.currency,
   });

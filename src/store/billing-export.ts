@@ -2,6 +2,7 @@ import type { Month } from "../billing/calendar.js";
 import { exportDocument, type ExportDocument, type ExportScope } from "../billing/export-document.js";
 import { resellerStatements } from "../billing/rating.js";
 import { customerStatements, vatRuleOf, type BillingSettings } from "./billing-statements.js";
+import { CreatorLevelStore } from "./creator-level-store.js";
 import type { Database } from "./database.js";
 import type { LedgerScope } from "./usage-ledger-store.js";
 
@@ -32,6 +33,6 @@ export function exportStatements(
     vat,
     scope: request.scope,
     generatedAt: request.generatedAt,
-    resellers: resellerStatements(customers, vat),
+    resellers: resellerStatements(customers, vat, new CreatorLevelStore(db).admins()),
   });
 }

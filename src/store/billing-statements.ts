@@ -3,6 +3,7 @@ import { rateMonth, resellerStatements } from "../billing/rating.js";
 import type { CustomerStatement, ResellerStatement } from "../billing/statement.js";
 import type { VatRule } from "../billing/vat.js";
 import type { Config } from "../config/load.js";
+import { CreatorLevelStore } from "./creator-level-store.js";
 import type { Database } from "./database.js";
 import { UsageLedgerStore, type LedgerScope } from "./usage-ledger-store.js";
 
@@ -27,12 +28,13 @@ export function customerStatements(
   return rateMonth({ month, entries, currency: billing.currency, vat: vatRuleOf(billing) });
 }
 
-/** A month's statements grouped per reseller (null: the admin's own customers), within a scope. */
+/** A month's statements grouped per reseller, the admin's own customers told apart (`direct`), within a scope. */
 export function resellerStatementsFor(
   db: Database,
   billing: BillingSettings,
   month: Month,
   scope: LedgerScope = { all: true },
 ): ResellerStatement[] {
-  return resellerStatements(customerStatements(db, billing, month, scope), vatRuleOf(billing));
+  const admins = new CreatorLevelStore(db).admins();
+  return resellerStatements(customerStatements(db, billing, month, scope), vatRuleOf(billing), admins);
 }

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from "../clock.js";
 import type { PanelKind } from "../model/panel-kind.js";
 import { PACKAGE_ROOT } from "../package-info.js";
 import { hookSpool } from "../provisioning/spool.js";
+import { CreatorLevelStore } from "../store/creator-level-store.js";
 import { SpendLimitStore } from "../store/spend-limit-store.js";
 import { DomainActivity } from "../store/domain-activity.js";
 import { NotificationStore } from "../store/notification-store.js";
@@ -73,6 +74,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
       spending: deps.spending,
       limits: new SpendLimitStore(deps.db),
       inventory: stores.inventory,
+      creators: new CreatorLevelStore(deps.db),
       clock: deps.clock,
       billing: deps.config.billing,
     },

@@ -6,9 +6,11 @@ import type { Identity } from "./identity/identity.js";
 /**
  * The one answer to "which domains may this visitor see and act on", used by every route: routes never read
  * domains from the inventory themselves. At the user level an account sees its own domains; at the reseller level
- * a reseller sees their own and those of the accounts they created (`accounts.creator`); at the admin level an
- * admin sees all. The level is the page's, already checked against DirectAdmin's usertype, so an admin on the
- * user level sees only their own domains, as in DirectAdmin. A domain outside the scope is answered exactly like a
+ * a reseller sees their own and those of the accounts they created (`accounts.creator`: an admin on the reseller
+ * level sees the accounts it created, as DirectAdmin's own reseller level does, and the bills call those the
+ * admin's own customers, docs/decisions/0046); at the admin level an admin sees all. The level is the page's,
+ * already checked against DirectAdmin's usertype, so an admin on the user level sees only their own domains, as in
+ * DirectAdmin. A domain outside the scope is answered exactly like a
  * domain that does not exist, so probing reveals nothing about other customers.
  */
 export class TenantScope {

@@ -28,7 +28,7 @@ const ENTRIES = [
   entry(3, "correction", "2026-11-05", { username: "ann", reseller: null, domain: "example.org", retail: CZK(-500) }),
 ];
 
-function november(entries = ENTRIES): ExportDocument {
+function november(entries = ENTRIES, admins: ReadonlySet<string> = new Set()): ExportDocument {
   const customers = rateMonth({ month: "2026-11", entries, currency: "CZK", vat: VAT });
   return exportDocument({
     month: "2026-11",
@@ -36,7 +36,7 @@ function november(entries = ENTRIES): ExportDocument {
     vat: VAT,
     scope: { kind: "all" },
     generatedAt: Date.parse("2026-12-01T06:00:00Z"),
-    resellers: resellerStatements(customers, VAT),
+    resellers: resellerStatements(customers, VAT, admins),
   });
 }
 
@@ -70,11 +70,13 @@ describe("the export document", () => {
       resellers: [
         {
           reseller: null,
+          direct: true,
           totals: totals("-5.00", "0.00", "-5.00", "-1.05", "-6.05"),
           customers: [
             {
               customer: "ann",
               reseller: null,
+              direct: true,
               totals: totals("-5.00", "0.00", "-5.00", "-1.05", "-6.05"),
               lines: [
                 {
@@ -97,11 +99,13 @@ describe("the export document", () => {
         },
         {
           reseller: "res",
+          direct: false,
           totals: totals("144.50", "99.00", "45.50", "30.35", "174.85"),
           customers: [
             {
               customer: "bob",
               reseller: "res",
+              direct: false,
               totals: totals("144.50", "99.00", "45.50", "30.35", "174.85"),
               lines: [
                 {
@@ -155,6 +159,29 @@ describe("the export document", () => {
     const threeDecimals = structuredClone(document);
     (threeDecimals.resellers[1]?.customers[0]?.lines[0] as { retail: { amount: string } }).retail.amount = "15.500";
     expect(validate(threeDecimals)).toBe(false);
+    const withoutDirect = structuredClone(document) as { resellers: Array<{ direct?: boolean }> };
+    delete withoutDirect.resellers[0]?.direct;
+    expect(validate(withoutDirect)).toBe(false);
+  });
+
+  it("keeps an admin creator's name as its accounts' reseller, and marks them the admin's own customers", () => {
+    const byAdmin = ENTRIES.map((each) => (each.reseller === "res" ? { ...each, reseller: "admin" } : each));
+    const asReseller = november(byAdmin);
+    expect(asReseller.resellers.map((group) => [group.reseller, group.direct])).toEqual([
+      [null, true],
+      ["admin", false],
+    ]);
+    const known = november(byAdmin, new Set(["admin"]));
+    expect(known.resellers.map((group) => [group.reseller, group.direct])).toEqual([
+      [null, true],
+      ["admin", true],
+    ]);
+    expect(known.resellers[1]?.customers.map((customer) => [customer.customer, customer.direct])).toEqual([
+      ["bob", true],
+    ]);
+    // The admin's own customers are counted once, in the same totals: nothing moves between groups.
+    expect(known.totals).toEqual(asReseller.totals);
+    expect(validate(known), JSON.stringify(validate.errors)).toBe(true);
   });
 });
 

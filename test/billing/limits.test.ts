@@ -93,6 +93,7 @@ describe("who may set a limit", () => {
     name: "bob",
     amount: CZK(30_000),
     resellerOfCustomer: "res",
+    nameIsAdmin: false,
     setterOwnLimit: CZK(50_000),
     currency: "CZK",
     ...overrides,
@@ -123,5 +124,13 @@ describe("who may set a limit", () => {
     );
     expect(limitChangeRefusal(change({ setter: admin, amount: money(100, "EUR") }))).toBe("currency");
     expect(limitChangeRefusal(change({ setter: admin, amount: CZK(-1) }))).toBe("negative");
+  });
+
+  it("gives an administrator no reseller limit, yet lets an old one be removed and its customers be limited", () => {
+    const admin = { level: "admin", name: "admin" } as const;
+    const onAdmin = { setter: admin, scope: "reseller", name: "admin", nameIsAdmin: true } as const;
+    expect(limitChangeRefusal(change({ ...onAdmin, amount: CZK(1) }))).toBe("admin-not-reseller");
+    expect(limitChangeRefusal(change({ ...onAdmin, amount: null }))).toBeUndefined();
+    expect(limitChangeRefusal(change({ setter: admin, resellerOfCustomer: "admin", amount: CZK(1) }))).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { loadConfig } from "../../src/config/load.js";
 import { money } from "../../src/billing/money.js";
 import { BillingAuditStore } from "../../src/store/billing-audit-store.js";
 import { BillingTokenStore, sha256Hex } from "../../src/store/billing-token-store.js";
+import { CreatorLevelStore } from "../../src/store/creator-level-store.js";
 import { openConfiguredDatabase } from "../../src/store/database.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
 import { ledgerInput } from "../support/ledger-entry.js";
@@ -62,6 +63,30 @@ describe("wedos-panel billing statement and export", () => {
     ]);
     const empty = await billing(["statement", "--month", "2026-09"], env);
     expect(empty.stdout).toContain("Nothing was billed in this month for this scope.\n");
+  });
+
+  it("names an admin's own customers as such, never as a reseller, once the panel called it an admin", async () => {
+    const env = seeded();
+    const db = openConfiguredDatabase(loadConfig(env));
+    const zone = ledgerInput({ retail: money(3100, "CZK"), billedWhileSuspended: true });
+    new UsageLedgerStore(db).append(
+      { ...zone, eventKey: "d", day: "2026-11-01", username: "dan", reseller: "admin", domain: "d.cz" },
+      1,
+    );
+    new CreatorLevelStore(db).remember("admin", "admin", 1);
+    db.close();
+    const text = (await billing(["statement", "--month", "2026-11"], env)).stdout;
+    expect(text).toContain("\nThe admin's own customers (created by the admin admin)\n  dan: retail 31.00");
+    expect(text).not.toContain("Reseller admin");
+    expect(text).toContain("\nReseller res1\n");
+    const json = JSON.parse((await billing(["export", "--month", "2026-11", "--format", "json"], env)).stdout) as {
+      resellers: Array<{ reseller: string | null; direct: boolean }>;
+    };
+    expect(json.resellers.map(({ reseller, direct }) => [reseller, direct])).toEqual([
+      ["admin", true],
+      ["res1", false],
+      ["res2", false],
+    ]);
   });
 
   it("writes an export file only its owner can read, and says what it wrote", async () => {

@@ -113,6 +113,7 @@ describe("wedos-panel", () => {
       "database",
       "request budget",
       "billing prices",
+      "creator levels",
       "renewals",
       "adoptions",
       "job queue",

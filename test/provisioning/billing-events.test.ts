@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { money } from "../../src/billing/money.js";
 import type { TermsLookup } from "../../src/billing/terms.js";
 import { policySchema } from "../../src/model/policy.js";
-import { BillingEvents } from "../../src/provisioning/billing-events.js";
 import { applyPanelEvent } from "../../src/provisioning/lifecycle.js";
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
 import { customerStatements } from "../../src/store/billing-statements.js";
 import { PolicyStore } from "../../src/store/policy-store.js";
 import { PriceBookStore } from "../../src/store/price-book-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
+import { billWithTerms } from "../support/harness-billing.js";
 import { newUser, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness.js";
 
 /**
@@ -38,18 +38,7 @@ const terms: TermsLookup = ({ package: pkg, product }) => ({
   renewal: "renew",
 });
 
-const withTerms = () => {
-  const billing = new BillingEvents({
-    db: h.services.db,
-    ledger,
-    priceBook: new PriceBookStore(h.services.db),
-    inventory: h.services.stores.inventory,
-    timeZone: h.services.config.billing.timeZone,
-    terms,
-  });
-  h.services.tasks.billing = billing;
-  h.services.lifecycle.billing = billing;
-};
+const withTerms = () => void billWithTerms(h, terms);
 
 const protectedPackage = () =>
   new PolicyStore(h.services.db).save(
@@ -151,18 +140,20 @@ describe("the ledger written where things happen", () => {
     expect(statement?.reseller).toBe("admin");
   });
 
-  it("a deleted domain's services stop when WEDOS's copies are removed after the grace period", async () => {
+  it("a deleted domain's services stop the day it is deleted; the removal after its grace adds nothing", async () => {
     protectedPackage();
     await h.da.createUser(newUser("eve", "eve.test", "gold"));
     await h.settleAll();
+    h.clock.set(Date.parse("2026-03-12T08:00:00Z"));
     await h.da.destroyUser("eve");
     await h.settleAll();
+    expect(h.published("eve.test")).toBeUndefined();
     expect(entries("eve.test")).toEqual([
       "2026-03-10 start zone daemon",
       "2026-03-10 start protection/advanced/monthly daemon",
       "2026-03-10 charge protection/advanced/monthly daemon",
-      "2026-03-17 stop zone daemon",
-      "2026-03-17 stop protection/advanced/monthly daemon",
+      "2026-03-12 stop zone panel",
+      "2026-03-12 stop protection/advanced/monthly panel",
     ]);
   });
 

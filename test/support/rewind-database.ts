@@ -6,6 +6,7 @@ import type { Database } from "../../src/store/database.js";
  * adds a column, table or index adds its line here.
  */
 const UNDO: Readonly<Record<number, string>> = {
+  31: "DROP TABLE creator_levels;",
   30: "DROP TABLE notifications; DROP TABLE service_request_events; DROP TABLE service_requests;",
   28: "DROP TABLE spend_limits;",
   27: "DROP TABLE credit_snapshots; DROP TABLE credit_fetches; DROP TABLE credit_movements;",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { elementsOf, parseHtml, textOf, type HtmlElement } from "../support/html.js";
 import { protectionCharged, seedFebruaryLedger, zoneStarted } from "../support/billing-ledger.js";
+import { CreatorLevelStore } from "../../src/store/creator-level-store.js";
 import { seedTenants, useSeededHarness } from "./support.js";
 
 const harness = useSeededHarness(async (h) => {
@@ -249,6 +250,22 @@ describe("the admin's billing page", () => {
         "CZK 45.00",
       ],
     ]);
+  });
+
+  it("shows an admin's own accounts as its own customers once the panel says their creator is an admin", async () => {
+    const db = harness().services.db;
+    zoneStarted(db, { username: "dave", reseller: "admin", domain: "dave.test", day: "2025-12-01", monthly: "31.00" });
+    const before = await billingPage("admin", "admin", "/billing", "month=2025-12");
+    // Until the panel has said so, a creator is taken for a reseller, by its name.
+    expect(before.rows("wedos-billing-resellers").map((row) => row[0])).toEqual(["admin"]);
+    new CreatorLevelStore(db).remember("admin", "admin", 0);
+    const page = await billingPage("admin", "admin", "/billing", "month=2025-12");
+    expect(page.rows("wedos-billing-resellers")).toEqual([
+      ["Your own customers (created by the admin admin)", "1", "CZK 31.00", "CZK 0.00", "CZK 31.00"],
+    ]);
+    const own = await billingPage("admin", "admin", "/billing", "month=2025-12&reseller=admin");
+    expect(own.text).toContain("Your own customers created by the admin admin in December 2025");
+    expect(own.rows("wedos-billing-customers")).toEqual([["dave", "1", "CZK 31.00", "CZK 0.00", "CZK 31.00"]]);
   });
 
   it("names the ledger entry a month cannot be rated for to the admin, and only plain words to a customer", async () => {

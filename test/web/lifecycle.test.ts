@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { syncZone } from "../../src/provisioning/tasks/zone-tasks.js";
 import { reconcile } from "../../src/provisioning/tasks/reconcile.js";
+import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
 import { taskFromTheFuture } from "../support/future-task.js";
 import { csrfTokenIn, form, parseRaw, startProvisionedHarness, type WebHarness } from "./support.js";
 
@@ -100,6 +101,11 @@ describe("a deleted domain's removal from WEDOS", () => {
     expect(answer.body).toContain("The removal of old.test is cancelled; its zone stays at WEDOS.");
     expect(answer.body).toContain("kept at WEDOS");
     expect(answer.body).not.toContain(">Cancel removal</a>");
+    // Billing stopped when the domain was deleted and runs again from the cancel, named after the admin.
+    const billed = new UsageLedgerStore(h.services.db)
+      .history({ domain: "old.test" })
+      .map((entry) => `${entry.event} ${entry.product} ${entry.actor}`);
+    expect(billed).toEqual(["start zone daemon", "stop zone panel", "start zone admin"]);
     h.clock.advance(8 * DAY);
     await h.services.worker.runUntilIdle();
     expect(zoneAtWedos("old.test")).toBe(true);

@@ -58,6 +58,14 @@ const totalsText = (totals: ExportTotals): string =>
       : ""
   }, margin ${amount(totals.margin)}, VAT ${totals.vat.amount}, to pay ${totals.gross.amount}`;
 
+/** A reseller's customers, or the admin's own customers (created by the admin the group names, or by no one). */
+const groupHeading = (group: ExportDocument["resellers"][number]): string =>
+  !group.direct
+    ? `Reseller ${group.reseller ?? ""}`
+    : group.reseller === null
+      ? "The admin's own customers"
+      : `The admin's own customers (created by the admin ${group.reseller})`;
+
 /** A statement for a person to read: per reseller, each customer's lines and totals, then the grand total. */
 function textOf(document: ExportDocument): string {
   const included = document.vat.pricesIncludeVat ? "with" : "without";
@@ -65,7 +73,7 @@ function textOf(document: ExportDocument): string {
   const out = [`Statements of ${document.month} in ${document.currency} (${vat})`];
   if (document.resellers.length === 0) out.push("Nothing was billed in this month for this scope.");
   for (const reseller of document.resellers) {
-    out.push("", reseller.reseller === null ? "The admin's own customers" : `Reseller ${reseller.reseller}`);
+    out.push("", groupHeading(reseller));
     for (const customer of reseller.customers) {
       out.push(`  ${customer.customer}: ${totalsText(customer.totals)}`);
       for (const line of customer.lines) {

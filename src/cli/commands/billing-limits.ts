@@ -4,6 +4,7 @@ import { decimalText, MoneyError, parseMoney, type Money } from "../../billing/m
 import { spendCheckFor } from "../../provisioning/spend-check.js";
 import { changeSpendLimit, type LimitChangeRefusal } from "../../provisioning/spend-limit-change.js";
 import { InventoryStore } from "../../store/inventory-store.js";
+import { CreatorLevelStore } from "../../store/creator-level-store.js";
 import { SpendLimitStore } from "../../store/spend-limit-store.js";
 import { AppError } from "../../errors.js";
 import { printJson, stringOption, UsageError, type CliCommand, type ParsedArgs } from "../command.js";
@@ -88,7 +89,7 @@ refused with a message. From 80 % the pages warn. "list" shows each limit with t
       if (action === "remove" && amountText !== undefined) throw new UsageError("remove takes no AMOUNT");
       const amount = amountText === undefined ? null : amountOf(amountText, currency);
       const refusal = changeSpendLimit(
-        { limits, inventory: new InventoryStore(context.db), currency },
+        { limits, inventory: new InventoryStore(context.db), creators: new CreatorLevelStore(context.db), currency },
         {
           setter: { level: "admin", name: "cli" },
           ...{ scope, name, amount },

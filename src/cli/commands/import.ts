@@ -1,5 +1,7 @@
+import { rememberCreatorLevels } from "../../provisioning/creator-levels.js";
 import type { Estimate, JobCost, SendingEstimates } from "../../provisioning/estimate.js";
 import { provisionDomain } from "../../provisioning/tasks/zone-tasks.js";
+import { CreatorLevelStore } from "../../store/creator-level-store.js";
 import { utcMinute } from "../../util/utc-minute.js";
 import { printJson, stringOption, type CliCommand } from "../command.js";
 import { openServices } from "../services-context.js";
@@ -39,6 +41,7 @@ domains are done (until then, 13 requests: a zone with DirectAdmin's default rec
         return 0;
       }
       const now = io.clock.now();
+      await rememberCreatorLevels(services.panel, new CreatorLevelStore(services.db), accounts, now);
       for (const { account, domain } of domains) {
         inventory.rememberAccount(account, now);
         inventory.rememberDomain(account, domain, now);

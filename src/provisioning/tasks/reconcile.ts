@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { CreatorLevelStore } from "../../store/creator-level-store.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import type { PanelAccount } from "../../model/account.js";
 import type { DomainRow } from "../../store/inventory-store.js";
 import { applyPanelEvent } from "../lifecycle.js";
 import type { WapiLane } from "../../wapi/lanes.js";
+import { rememberCreatorLevels } from "../creator-levels.js";
 import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
 import { queueCreditWork } from "./credit-tasks.js";
@@ -20,16 +22,19 @@ export interface ReconcileReport {
   /** Domains the plugin knows that are gone from the panel: treated as deleted (per the termination policy). */
   orphans: string[];
   /**
-   * Accounts whose suspension, package or existence differs between the panel and the inventory (an event the
-   * spool could not take, e.g. on a full disk): "suspended", "unsuspended", "package", "gone", by username.
+   * Accounts whose suspension, package, creator or existence differs between the panel and the inventory (an event
+   * the spool could not take, e.g. on a full disk, or a change no hook reports): "suspended", "unsuspended",
+   * "package", "reseller" (another creator), "gone", by username.
    */
   accounts: Array<{ username: string; change: AccountChange }>;
+  /** Live domains the panel now lists under another account than the inventory had: moved, and billed so. */
+  moved: string[];
   /** Zones queued for a drift check (a plan, not applied) this run. */
   driftChecks: number;
   deadJobs: number;
 }
 
-export type AccountChange = "suspended" | "unsuspended" | "package" | "gone";
+export type AccountChange = "suspended" | "unsuspended" | "package" | "reseller" | "gone";
 
 export const RECONCILE_REPORT_KEY = "last_reconcile";
 
@@ -80,19 +85,42 @@ function applyAccountChanges(ctx: TaskContext, account: PanelAccount): AccountCh
 export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<ReconcileReport> {
   const { panel, inventory, queue, clock, zones, wapi } = ctx;
   const now = clock.now();
-  const report: ReconcileReport = { at: now, missing: [], orphans: [], accounts: [], driftChecks: 0, deadJobs: 0 };
+  const report: ReconcileReport = {
+    at: now,
+    missing: [],
+    orphans: [],
+    accounts: [],
+    moved: [],
+    driftChecks: 0,
+    deadJobs: 0,
+  };
   const atWedos = new Set((await wapi.dns.domainsList({ lane })).map((zone) => zone.name));
   const inPanel = new Set<string>();
   const accountsInPanel = new Set<string>();
 
-  for (const account of await panel.listAccounts()) {
+  const accounts = await panel.listAccounts();
+  await rememberCreatorLevels(panel, new CreatorLevelStore(ctx.db), accounts, now);
+  for (const account of accounts) {
     accountsInPanel.add(account.username);
     for (const change of applyAccountChanges(ctx, account))
       report.accounts.push({ username: account.username, change });
+    const creatorBefore = inventory.account(account.username)?.creator ?? null;
     inventory.rememberAccount(account, now);
+    if (creatorBefore !== null && account.creator !== undefined && creatorBefore !== account.creator) {
+      // Moved to another reseller: no hook says so. Its running services are billed to the new one from today.
+      report.accounts.push({ username: account.username, change: "reseller" });
+      for (const domain of inventory.domainsOf(account.username)) ctx.billing.ownerMoved(domain.domain, now, "panel");
+    }
     for (const domain of account.domains) {
       inPanel.add(domain.domain);
       const known = inventory.domain(domain.domain);
+      const elsewhere = known?.username !== null && known?.username !== account.username;
+      if (known !== undefined && known.state !== "deleted" && known.origin === "panel" && elsewhere) {
+        // Moved to another account (or the account renamed): the panel is the truth, and the bill follows it.
+        report.moved.push(domain.domain);
+        inventory.rememberDomain(account, domain, now);
+        ctx.billing.ownerMoved(domain.domain, now, "panel");
+      }
       const policy = ctx.policies.forPackage(account.package);
       const missingAtWedos = policy.dnsMode !== "off" && !atWedos.has(domain.domain) && known?.dnsStatus !== "conflict";
       if (known === undefined || known.state === "deleted" || missingAtWedos) {

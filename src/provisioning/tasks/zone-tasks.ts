@@ -212,6 +212,10 @@ export async function syncDomainZone(
     );
     if (conflict?.resolution === "adopt") conflicts.clear(domain, "zone");
     if (zones.zone(domain) !== undefined) ctx.billing.started(domain, "zone", clock.now(), "daemon");
+    // A domain created again before its removal ran: its protection never left WEDOS, so it is billed again.
+    if (ctx.protections.get(domain)?.state === "active") {
+      ctx.billing.restarted(domain, ["protection"], clock.now(), "daemon", "the domain was created again in the panel");
+    }
   } catch (error) {
     if (isZoneExisting(error)) {
       // Someone created the zone at WEDOS after our last listing: never take it over silently.

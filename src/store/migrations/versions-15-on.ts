@@ -433,4 +433,18 @@ export const VERSIONS_FROM_15: readonly Migration[] = [
       CREATE INDEX notifications_undelivered ON notifications (delivered_at, id);
     `,
   },
+  {
+    version: 31,
+    name: "the panel's level of the accounts that create others (is a creator an admin or a reseller)",
+    sql: `
+      -- accounts.creator names who created an account; whether that creator is an admin (its own customers) or a
+      -- reseller is the panel's answer about the creator (DirectAdmin user.conf usertype, cPanel root or the 'all'
+      -- ACL), read by the reconciler and the import. A creator not listed here is taken for a reseller.
+      CREATE TABLE creator_levels (
+        username    TEXT PRIMARY KEY,
+        level       TEXT NOT NULL,           -- admin | reseller | user
+        checked_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -30,6 +30,8 @@ export const csBilling: Record<keyof typeof enBilling, string> = {
   "billing.admin.nothing": "Za {month} není nic účtováno.",
   "billing.admin.ownHeading": "Vaši vlastní zákazníci, {month}",
   "billing.admin.resellerHeading": "Zákazníci prodejce {reseller}, {month}",
+  "billing.admin.ownOf": "Vaši vlastní zákazníci (založil je administrátor {admin})",
+  "billing.admin.ownOfHeading": "Vaši vlastní zákazníci, které založil administrátor {admin}, {month}",
   "billing.link.prices": "Ceník",
   "billing.link.offers": "Nabídky",
   "billing.link.credit": "Kredit u WEDOS",

@@ -40,6 +40,8 @@ export const csLimits: Record<keyof typeof enLimits, string> = {
   "limits.refused.currency": "Limity jsou v {currency}, měně vyúčtování: zadejte částku v {currency}.",
   "limits.refused.negative": "Limit nemůže být záporný: zadejte 0 nebo více.",
   "limits.refused.reseller-scope": "Limit prodejce nastavuje jen administrátor serveru.",
+  "limits.refused.admin-not-reseller":
+    "{name} je administrátor: jeho vlastní zákazníci nejsou zákazníky prodejce, proto nemá limit prodejce. Dejte místo toho limit každému z nich.",
   "limits.refused.not-your-customer": "{name} není váš zákazník.",
   "limits.refused.remove-under-own":
     "Na vaše zákazníky se vztahuje váš vlastní měsíční limit: dejte místo toho účtu {name} limit nejvýše ve výši vašeho.",

@@ -29,6 +29,8 @@ export const enBilling = {
   "billing.admin.nothing": "Nothing is billed in {month}.",
   "billing.admin.ownHeading": "Your own customers in {month}",
   "billing.admin.resellerHeading": "Customers of {reseller} in {month}",
+  "billing.admin.ownOf": "Your own customers (created by the admin {admin})",
+  "billing.admin.ownOfHeading": "Your own customers created by the admin {admin} in {month}",
   "billing.link.prices": "Price book",
   "billing.link.offers": "Offers",
   "billing.link.credit": "WEDOS credit",

@@ -42,6 +42,8 @@ export const enLimits = {
   "limits.refused.currency": "Limits are in {currency}, the currency of the bills: give the amount in {currency}.",
   "limits.refused.negative": "A limit cannot be negative: give 0 or more.",
   "limits.refused.reseller-scope": "Only the server's administrator sets a reseller's limit.",
+  "limits.refused.admin-not-reseller":
+    "{name} is an administrator: its own customers are not a reseller's, so it has no reseller limit. Give each of them a customer's limit.",
   "limits.refused.not-your-customer": "{name} is not one of your customers.",
   "limits.refused.remove-under-own":
     "Your own monthly limit applies to your customers: give {name} a limit no higher than yours instead.",

@@ -36,7 +36,12 @@ export function limitRoutes(sources: LimitSources): Router {
     }
     const { level, username } = page.identity;
     const refusal = changeSpendLimit(
-      { limits: sources.limits, inventory: sources.inventory, currency: sources.billing.currency },
+      {
+        limits: sources.limits,
+        inventory: sources.inventory,
+        creators: sources.creators,
+        currency: sources.billing.currency,
+      },
       {
         setter: { level, name: username },
         scope,

@@ -80,7 +80,7 @@ export function pageRoutes(
     policyRoutes({ ...deps.admin, panel: deps.records.panel }),
     settingsRoutes(deps.settings),
     driftRoutes({ ...deps.admin, records: deps.records }),
-    lifecycleRoutes(deps.queue, deps.records, deps.admin.clock),
+    lifecycleRoutes(deps.queue, deps.records, deps.admin),
     jobAdminRoutes(deps.queue),
     resumeRoutes(deps.resumeSending),
     billingPriceRoutes(deps.billing),

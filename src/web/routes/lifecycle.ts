@@ -1,13 +1,16 @@
 import { Router } from "express";
-import type { Clock } from "../../clock.js";
+import { BillingEvents } from "../../provisioning/billing-events.js";
 import type { JobQueue } from "../../provisioning/queue.js";
 import { cancelRemoval, removeNow } from "../../provisioning/removal.js";
 import { answerAction } from "../action-notice.js";
 import { authenticatedPage } from "../context.js";
 import { bodyField } from "../da-input.js";
 import { WebError } from "../errors.js";
+import { PriceBookStore } from "../../store/price-book-store.js";
+import { UsageLedgerStore } from "../../store/usage-ledger-store.js";
 import { renderPage } from "../render.js";
 import { pageUrl } from "../urls.js";
+import type { AdminSources } from "./admin.js";
 import type { RecordSources } from "./domains.js";
 
 type RemovalAction = "cancel" | "now";
@@ -22,9 +25,23 @@ function removalAction(value: unknown): RemovalAction {
  * removal (the zone and services stay at WEDOS) and Remove now (what the plugin made there is removed at once,
  * in the interactive lane). Mounted under /admin; every domain is reached through the tenant scope.
  */
-export function lifecycleRoutes(queue: JobQueue, records: RecordSources, clock: Clock): Router {
+export function lifecycleRoutes(
+  queue: JobQueue,
+  records: RecordSources,
+  admin: Pick<AdminSources, "clock" | "db" | "billing">,
+): Router {
   const router = Router();
-  const deps = { inventory: records.inventory, queue, clock };
+  // Cancelling bills the domain's services again: through the ledger's one writer, as the daemon's tasks do.
+  const billing = new BillingEvents({
+    db: admin.db,
+    ledger: new UsageLedgerStore(admin.db),
+    priceBook: new PriceBookStore(admin.db),
+    inventory: records.inventory,
+    timeZone: admin.billing.timeZone,
+    terms: records.plans.terms,
+  });
+  const { inventory, zones, protections } = records;
+  const deps = { inventory, zones, protections, queue, clock: admin.clock, billing };
 
   router.get("/domains/:domain/removal", async (req, res) => {
     const page = authenticatedPage(res);
@@ -59,7 +76,7 @@ export function lifecycleRoutes(queue: JobQueue, records: RecordSources, clock: 
     const row = page.scope.require(bodyField(page.request.body, "domain"));
     const action = removalAction(bodyField(page.request.body, "do"));
     if (action === "cancel") {
-      if (!cancelRemoval(deps, row.domain))
+      if (!cancelRemoval(deps, row.domain, page.identity.username))
         throw new WebError(409, "error.removalNotQueued", `no removal of ${row.domain} is waiting to be cancelled`);
       const notice = page.t("removal.cancelled", { domain: row.domain });
       return answerAction(req, res, next, `/domains/${row.domain}`, { notice, domain: row.domain });

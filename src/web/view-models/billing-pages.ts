@@ -1,8 +1,9 @@
 import type { Month } from "../../billing/calendar.js";
 import { money } from "../../billing/money.js";
 import { resellerStatements, totalsOf } from "../../billing/rating.js";
-import type { CustomerStatement } from "../../billing/statement.js";
+import type { CustomerStatement, ResellerStatement } from "../../billing/statement.js";
 import { vatRuleOf } from "../../store/billing-statements.js";
+import { CreatorLevelStore } from "../../store/creator-level-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { monthAbbreviation, monthLabel } from "../i18n/money-format.js";
 import { pageUrl } from "../urls.js";
@@ -112,11 +113,14 @@ export function customersBillingModel(
   const admin = level === "admin";
   const keep: Record<string, string> = admin ? { reseller: reseller ?? OWN_CUSTOMERS } : {};
   const head = header(page, sources, query, BILLING_PATH, keep);
+  const month = head.picker.label;
   const heading = !admin
-    ? page.t("billing.customers.heading", { month: head.picker.label })
+    ? page.t("billing.customers.heading", { month })
     : reseller === null
-      ? page.t("billing.admin.ownHeading", { month: head.picker.label })
-      : page.t("billing.admin.resellerHeading", { reseller, month: head.picker.label });
+      ? page.t("billing.admin.ownHeading", { month })
+      : new CreatorLevelStore(sources.db).isAdmin(reseller)
+        ? page.t("billing.admin.ownOfHeading", { admin: reseller, month })
+        : page.t("billing.admin.resellerHeading", { reseller, month });
   const backHref = admin ? pageUrl(level, mode, BILLING_PATH, { month: head.month }) : undefined;
   const result = rateForPage(page, log, () => ratedMonths(sources, [head.month], { reseller }));
   if (result.problem !== undefined)
@@ -168,6 +172,13 @@ const ADMIN_BILLING_PAGES = [
   ["/billing/tokens", "billing.link.tokens"],
 ] as const;
 
+/** A reseller by its name; the admin's own customers as such, never as a reseller (docs/billing-export.md). */
+function groupName(page: AuthenticatedContext, group: ResellerStatement): string {
+  if (!group.direct) return group.reseller ?? "";
+  if (group.reseller === null) return page.t("billing.admin.own");
+  return page.t("billing.admin.ownOf", { admin: group.reseller });
+}
+
 export function adminBillingModel(
   page: AuthenticatedContext,
   sources: BillingSources,
@@ -196,8 +207,8 @@ export function adminBillingModel(
       staff: true,
       vatRateBp,
     }),
-    resellers: resellerStatements(shown, vat).map((group) => ({
-      name: group.reseller ?? page.t("billing.admin.own"),
+    resellers: resellerStatements(shown, vat, new CreatorLevelStore(sources.db).admins()).map((group) => ({
+      name: groupName(page, group),
       href: pageUrl(level, mode, BILLING_PATH, { reseller: group.reseller ?? OWN_CUSTOMERS, month: head.month }),
       customers: group.customers.length,
       retail: page.t.money(group.totals.retail),

@@ -6,6 +6,7 @@ import type { Reason } from "../../model/reason.js";
 import type { MonthSpends, SpendCheck } from "../../provisioning/spend-check.js";
 import type { BillingSettings } from "../../store/billing-statements.js";
 import type { InventoryStore } from "../../store/inventory-store.js";
+import type { CreatorLevelStore } from "../../store/creator-level-store.js";
 import { ACCOUNT_LIST_LIMIT, type SpendLimitStore } from "../../store/spend-limit-store.js";
 import type { AuthenticatedContext } from "../context.js";
 import { formatMoney } from "../i18n/money-format.js";
@@ -18,6 +19,8 @@ export interface LimitSources {
   spending: SpendCheck;
   limits: SpendLimitStore;
   inventory: Pick<InventoryStore, "account">;
+  /** Which names are admins: an admin has no reseller limit. */
+  creators: Pick<CreatorLevelStore, "isAdmin">;
   clock: Clock;
   billing: BillingSettings;
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { daysBetween } from "../billing/calendar.js";
 import { paidPeriod } from "../billing/renewal.js";
 import { productKey, type BillingPeriod, type ProtectionPlan } from "../billing/product.js";
+import type { PasswordBook } from "../emulators/directadmin/front/index.js";
 import type { EmulatedDirectAdmin } from "../emulators/directadmin/index.js";
 import type { Services } from "../main.js";
 import { BillingEvents } from "../provisioning/billing-events.js";
@@ -79,6 +80,9 @@ export const HISTORY_CUSTOMERS: readonly HistoryCustomer[] = [
   }),
 ];
 
+/** A history customer's password in the emulated panel (the README names it; the demo runs on this machine only). */
+export const historyPassword = (username: string): string => `demo-${username}-password`;
+
 /** What WEDOS charges for a plan and period, as the simulator's price list says ("99.00"). */
 const wedosPrice = (plan: ProtectionPlan, period: BillingPeriod): string =>
   (WGP_PRICES_CZK[WGP_VARIANTS[plan]]?.[WGP_PERIODS[period]] ?? 0).toFixed(2);
@@ -94,11 +98,13 @@ export async function seedBillingHistory(
   da: EmulatedDirectAdmin,
   services: Pick<Services, "db" | "ingest" | "config" | "stores">,
   now: number,
+  passwords?: Pick<PasswordBook, "set">,
 ): Promise<void> {
   for (const { username, domain, creator, package: pkg, formerDomain } of HISTORY_CUSTOMERS) {
+    const password = historyPassword(username);
+    passwords?.set(username, password);
     if (existsSync(da.layout.userConf(username))) continue;
     const email = `${username}@example.test`;
-    const password = `demo-${username}-password`;
     await da.createUser({ username, domain, package: pkg, ip: "192.0.2.20", email, creator, password });
     if (formerDomain !== undefined) {
       await da.createDomain(username, formerDomain.domain);

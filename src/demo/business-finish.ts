@@ -1,8 +1,9 @@
-import { dayOf } from "../billing/calendar.js";
+import { dayOf, monthOf } from "../billing/calendar.js";
 import { money } from "../billing/money.js";
 import type { Services } from "../main.js";
 import { policySchema } from "../model/policy.js";
 import { planUpkeep } from "../provisioning/tasks/plan-upkeep.js";
+import { requestMonthFetch } from "../provisioning/tasks/credit-tasks.js";
 import { refreshTemplates } from "../provisioning/tasks/template-tasks.js";
 import { spendCheckFor } from "../provisioning/spend-check.js";
 import { ProtectionPlanStore } from "../store/protection-plan-store.js";
@@ -35,9 +36,13 @@ export function seedDemoLimit(services: Pick<Services, "db" | "config">, now: nu
  * policy gets the provider's template service as its template (as the admin's policy form saves it, picked from the
  * template list the daemon fetched), and the plan upkeep is queued, which copies the template onto the running
  * services and carries out the customer's plan choice. While orders are pending it waits; while WEDOS does not list
- * the template it has the list fetched again, at most once a minute. True when done.
+ * the template it has the list fetched again, at most once a minute. Then this month's credit movements are asked
+ * for, so the reconciliation page has the month to show. True when done.
  */
-export function finishDemoBusiness(services: Pick<Services, "db" | "queue" | "tasks" | "stores">, now: number): boolean {
+export function finishDemoBusiness(
+  services: Pick<Services, "db" | "queue" | "tasks" | "stores" | "config">,
+  now: number,
+): boolean {
   const policies = services.tasks.policies;
   const business = policies.forPackage(DEMO_PACKAGES.protected);
   if (business.protectionTemplate !== "") return true;
@@ -52,5 +57,9 @@ export function finishDemoBusiness(services: Pick<Services, "db" | "queue" | "ta
   const policy = policySchema.parse({ ...business, protectionTemplate: template.templateId });
   policies.save(DEMO_PACKAGES.protected, policy, now);
   services.queue.enqueue(planUpkeep, {});
+  // This month's movements, as the admin's "fetch" button asks for them: every order of the first start pairs with
+  // its ledger charge, and the template's order is the one difference.
+  const month = monthOf(dayOf(now, services.config.billing.timeZone));
+  requestMonthFetch({ db: services.db, queue: services.queue, now }, month, "admin admin");
   return true;
 }

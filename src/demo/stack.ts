@@ -183,7 +183,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     if (options.billingHistory === true) {
       seedBusinessCatalogue(da, logins, services.db, services.tasks.policies, clock.now());
       if (seeded === undefined) await orderProviderTemplate(services.wapi);
-      await seedBillingHistory(da, services, clock.now());
+      await seedBillingHistory(da, services, clock.now(), passwords);
       seedDemoLimit(services, clock.now());
     }
 

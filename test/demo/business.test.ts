@@ -9,7 +9,10 @@ import { finishDemoBusiness, LIMITED_CUSTOMER } from "../../src/demo/business-fi
 import { demoPaths } from "../../src/demo/paths.js";
 import { startDemoStack, type DemoStack } from "../../src/demo/stack.js";
 import { spendCheckFor } from "../../src/provisioning/spend-check.js";
+import { OfferStore } from "../../src/store/offer-store.js";
 import { ProtectionPlanStore } from "../../src/store/protection-plan-store.js";
+import { SpendLimitStore } from "../../src/store/spend-limit-store.js";
+import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
 import { pageUrl } from "../../src/web/urls.js";
 import { PanelClient } from "../panel/directadmin/front/support.js";
 
@@ -26,16 +29,7 @@ let root: string;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "wedos-demo-business-"));
   clock = new ManualClock("2026-03-10T09:00:00Z");
-  stack = await startDemoStack({
-    // Kept for the whole file (tempDir's directories go after each test); removed after all.
-    paths: demoPaths(root),
-    clock,
-    ports: { front: 0, wapi: 0, dns: 0 },
-    runDaemon: false,
-    billingHistory: true,
-    reconcileCron: "0 0 1 1 *",
-    log: () => undefined,
-  });
+  stack = await start();
   const { services } = stack;
   // The daemon's loop, by hand: ingest the hooks' events, run what is due, let a minute pass.
   for (let minute = 0; minute < 10 && !finished; minute++) {
@@ -49,6 +43,18 @@ beforeAll(async () => {
     await services.worker.runUntilIdle(500);
   }
 }, 120_000);
+
+const start = () =>
+  startDemoStack({
+    // Kept for the whole file (tempDir's directories go after each test); removed after all.
+    paths: demoPaths(root),
+    clock,
+    ports: { front: 0, wapi: 0, dns: 0 },
+    runDaemon: false,
+    billingHistory: true,
+    reconcileCron: "0 0 1 1 *",
+    log: () => undefined,
+  });
 
 afterAll(async () => {
   await stack.close();
@@ -122,6 +128,24 @@ describe("the demo's reselling business", () => {
     const february = text(await pageAs("marek", "/billing", { month: "2026-02" }));
     expect(february).toContain("Per domain Domain Price without VAT marek-cafe.test CZK 29.00 ");
     expect(february).not.toContain("Start");
+  });
+
+  it("starts again without seeding anything twice: no offer, limit, order or history is added", async () => {
+    const counts = () => ({
+      offers: new OfferStore(stack.services.db).list().length,
+      limit: new SpendLimitStore(stack.services.db).get("customer", LIMITED_CUSTOMER)?.amount,
+      ledger: new UsageLedgerStore(stack.services.db).lastId(),
+      services: stack.sim.simulator.dump().wgpServices.length,
+      template: stack.services.tasks.policies.forPackage("business").protectionTemplate,
+    });
+    const before = counts();
+    expect(before.offers).toBe(4);
+    expect(before.services).toBe(5); // the template, petr, jan, karel and lucie; not the lapsed trial
+    await stack.close();
+    stack = await start();
+    stack.services.ingest();
+    await stack.services.worker.runUntilIdle(500);
+    expect(counts()).toEqual(before);
   });
 });
 

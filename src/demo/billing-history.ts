@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { daysBetween } from "../billing/calendar.js";
 import { paidPeriod } from "../billing/renewal.js";
-import { productKey, type BillingPeriod, type ProtectionPlan } from "../billing/product.js";
+import { productKey, type BillingPeriod, type ProductKey, type ProtectionPlan } from "../billing/product.js";
 import type { PasswordBook } from "../emulators/directadmin/front/index.js";
 import type { EmulatedDirectAdmin } from "../emulators/directadmin/index.js";
 import type { Services } from "../main.js";
@@ -11,7 +11,8 @@ import { PriceBookStore } from "../store/price-book-store.js";
 import { ProtectionPlanStore } from "../store/protection-plan-store.js";
 import { UsageLedgerStore } from "../store/usage-ledger-store.js";
 import { WGP_PERIODS, WGP_VARIANTS } from "../wapi/commands/wgp.js";
-import { WGP_PRICES_CZK } from "../simulator/wgp-services.js";
+import type { PastCharge } from "../simulator/credit.js";
+import { WGP_PRICES_CZK, wgpOrderText } from "../simulator/wgp-services.js";
 import { BUSINESS_PACKAGES } from "./business.js";
 import { DEMO_PACKAGES } from "./seed.js";
 
@@ -90,9 +91,9 @@ const wedosPrice = (plan: ProtectionPlan, period: BillingPeriod): string =>
 /**
  * The history of billing for the demo's first start, so the billing pages have something to show: the customers
  * are created in the panel (their hooks run, and the daemon provisions them as usual), then the ledger is given their
- * past — zones started on different days, a suspension, a deleted domain, protection ordered, renewed, lapsed — under
- * the published offers of their packages. Written through the same writer as the daemon's, so it is what the daemon
- * would have written; the daemon's real order today is a service's next period. A second call adds nothing.
+ * past — zones started on different days, a suspension, a deleted domain, protection ordered, renewed, lapsed —
+ * under the published offers of their packages. Written through the same writer as the daemon's, so it is what the
+ * daemon would have written; the daemon's real order today is a service's next period. A second call adds nothing.
  */
 export async function seedBillingHistory(
   da: EmulatedDirectAdmin,
@@ -134,29 +135,66 @@ export async function seedBillingHistory(
 }
 
 function writeHistory(billing: BillingEvents, customer: HistoryCustomer, daysAgo: (days: number) => number): void {
-  const { domain, username, formerDomain, suspended, protection } = customer;
+  const { domain, username, formerDomain, suspended } = customer;
   const started = daysAgo(customer.startedDaysAgo);
   if (formerDomain !== undefined) {
     billing.started(formerDomain.domain, "zone", daysAgo(formerDomain.days[0]), "daemon");
     billing.domainEnded(formerDomain.domain, daysAgo(formerDomain.days[1]), "daemon", "deleted in the panel");
   }
   billing.started(domain, "zone", started, "daemon");
-  if (protection !== undefined) {
-    const product = productKey({ service: "protection", plan: protection.plan, period: protection.period });
-    const amount = wedosPrice(protection.plan, protection.period);
-    const orderNum = `demo-${username}`;
-    billing.started(domain, product, started, "daemon", orderNum);
-    const paid = { domain, product, amount, currency: "CZK", actor: "daemon" } as const;
-    billing.protectionCharged({ ...paid, at: started, orderNum, source: "wedos-order" });
-    if (protection.renewedDaysAgo !== undefined) {
-      const at = daysAgo(protection.renewedDaysAgo);
-      billing.protectionCharged({ ...paid, at, orderNum: `${orderNum}-renewal`, source: "wedos-renew" });
-    }
+  const charges = paidPeriods(customer, daysAgo);
+  const [first] = charges;
+  if (first !== undefined) billing.started(domain, first.product, started, "daemon", first.orderNum);
+  for (const { product, amount, at, orderNum, kind } of charges) {
+    const source = kind === "order" ? "wedos-order" : "wedos-renew";
+    billing.protectionCharged({ domain, product, amount, currency: "CZK", actor: "daemon", at, orderNum, source });
   }
   if (suspended !== undefined) {
     billing.suspensionChanged(username, true, daysAgo(suspended[0]), "panel");
     billing.suspensionChanged(username, false, daysAgo(suspended[1]), "panel");
   }
+}
+
+/** A period of protection the history says WEDOS was paid for: the order, then each renewal. */
+interface PaidPeriod {
+  kind: "order" | "renewal";
+  product: ProductKey;
+  plan: ProtectionPlan;
+  at: number;
+  /** WEDOS's `amount` ("99.00"). */
+  amount: string;
+  orderNum: string;
+}
+
+function paidPeriods(customer: HistoryCustomer, daysAgo: (days: number) => number): PaidPeriod[] {
+  const { protection, username } = customer;
+  if (protection === undefined) return [];
+  const { plan, period } = protection;
+  const paid = { product: productKey({ service: "protection", plan, period }), plan, amount: wedosPrice(plan, period) };
+  const orderNum = `demo-${username}`;
+  const periods: PaidPeriod[] = [{ ...paid, kind: "order", at: daysAgo(customer.startedDaysAgo), orderNum }];
+  if (protection.renewedDaysAgo !== undefined) {
+    const at = daysAgo(protection.renewedDaysAgo);
+    periods.push({ ...paid, kind: "renewal", at, orderNum: `${orderNum}-renewal` });
+  }
+  return periods;
+}
+
+/**
+ * What WEDOS took from the credit for the history's protection, as the credit account's movements before the demo's
+ * first start: the same order numbers, amounts and times as the ledger's charges, so reconciling an earlier month
+ * finds them all paired.
+ */
+export function historyCharges(now: number): PastCharge[] {
+  const daysAgo = (days: number) => now - days * DAY_MS;
+  return HISTORY_CUSTOMERS.flatMap((customer) =>
+    paidPeriods(customer, daysAgo).map(({ kind, plan, at, amount, orderNum }) => ({
+      at,
+      amountCents: Math.round(Number(amount) * 100),
+      description: wgpOrderText(kind, customer.domain, WGP_VARIANTS[plan]),
+      orderNum,
+    })),
+  );
 }
 
 /**

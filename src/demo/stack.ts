@@ -11,7 +11,7 @@ import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { startWebServer } from "../web/server.js";
 import { seedDemoOffers } from "./offers.js";
 import type { DemoPaths } from "./paths.js";
-import { seedBillingHistory } from "./billing-history.js";
+import { historyCharges, seedBillingHistory } from "./billing-history.js";
 import { orderProviderTemplate, seedBusinessCatalogue } from "./business.js";
 import { finishDemoBusiness, seedDemoLimit } from "./business-finish.js";
 import { offerDemoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
@@ -177,6 +177,10 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const seeded = readDemoLogins(paths);
     // On the first start the provider pays WEDOS once, so the credit and reconciliation pages show a movement.
     if (seeded === undefined) sim.simulator.topUpCredit(2_000_000, "Bank transfer (demo)");
+    // What the billing history says WEDOS was paid before the first start, so earlier months reconcile too.
+    if (seeded === undefined && options.billingHistory === true) {
+      sim.simulator.recordPastCharges(historyCharges(clock.now()));
+    }
     const logins = seeded ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
     offerDemoPackages(da, logins);
     seedDemoOffers(services.db, clock.now());

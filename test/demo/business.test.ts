@@ -9,6 +9,7 @@ import { finishDemoBusiness, LIMITED_CUSTOMER } from "../../src/demo/business-fi
 import { demoPaths } from "../../src/demo/paths.js";
 import { startDemoStack, type DemoStack } from "../../src/demo/stack.js";
 import { spendCheckFor } from "../../src/provisioning/spend-check.js";
+import { requestMonthFetch } from "../../src/provisioning/tasks/credit-tasks.js";
 import { OfferStore } from "../../src/store/offer-store.js";
 import { ProtectionPlanStore } from "../../src/store/protection-plan-store.js";
 import { SpendLimitStore } from "../../src/store/spend-limit-store.js";
@@ -115,6 +116,16 @@ describe("the demo's reselling business", () => {
     const differences = reconciliation.match(/<tr class="wedos-difference-(?!top-up)[^"]*">[\s\S]*?<\/tr>/g) ?? [];
     expect(differences).toHaveLength(1);
     expect(differences[0]).toContain(`WEDOS Global Start – order – ${DEMO_TEMPLATE_DOMAIN}`);
+  });
+
+  it("gives the WEDOS account the history's charges, so an earlier month reconciles without a difference", async () => {
+    const { services } = stack;
+    requestMonthFetch({ db: services.db, queue: services.queue, now: clock.now() }, "2026-02", "admin admin");
+    await services.worker.runUntilIdle(50);
+    const february = await pageAs("admin", "/billing/reconciliation", { month: "2026-02" });
+    // petr's renewal and jan's order.
+    expect(text(february)).toContain("2 charge(s) agree with the ledger.");
+    expect(february).not.toContain('<tr class="wedos-difference');
   });
 
   it("shows the reseller their customers' margins, and a customer the trial month that lapsed", async () => {

@@ -118,6 +118,15 @@ describe("the demo's reselling business", () => {
     expect(differences[0]).toContain(`WEDOS Global Start – order – ${DEMO_TEMPLATE_DOMAIN}`);
   });
 
+  it("lists the monthly services' renewals on the credit page: their credit is taken within 30 days", async () => {
+    // Paid until 10 April: renewed on the 7th, 28 days from now. The yearly ones renew next year.
+    const credit = text(await pageAs("admin", "/billing/credit"));
+    const renewals = credit.slice(credit.indexOf("Renewals in the next 30 days"));
+    expect(renewals).toContain("jan-law.test");
+    expect(renewals).toContain("petr-garage.test");
+    expect(renewals).not.toContain("karel-studio.test");
+  });
+
   it("gives the WEDOS account the history's charges, so an earlier month reconciles without a difference", async () => {
     const { services } = stack;
     requestMonthFetch({ db: services.db, queue: services.queue, now: clock.now() }, "2026-02", "admin admin");

@@ -11,11 +11,16 @@ import { startSimulator, type RunningSimulator } from "../simulator/index.js";
 import { startWebServer } from "../web/server.js";
 import { seedDemoOffers } from "./offers.js";
 import type { DemoPaths } from "./paths.js";
-import { seedBillingHistory } from "./billing-history.js";
+import { historyCharges, seedBillingHistory } from "./billing-history.js";
+import { orderProviderTemplate, seedBusinessCatalogue } from "./business.js";
+import { finishDemoBusiness, seedDemoLimit } from "./business-finish.js";
 import { offerDemoPackages, readDemoLogins, seedDemo, writePrivate, type DemoLogin } from "./seed.js";
 
 /** The simulated WEDOS account (the README's demo account). */
 export const DEMO_WAPI = { login: "demo@example.test", password: "demo-pass-123" } as const;
+
+/** How often the running demo looks whether WEDOS activated what the first start ordered (business-finish.ts). */
+const FINISH_EVERY_MS = 5_000;
 
 /** The longest Unix socket path Linux accepts (sun_path is 108 bytes with the NUL). */
 const MAX_SOCKET_PATH = 107;
@@ -34,7 +39,11 @@ export interface DemoStackOptions {
   protectionDelaySeconds?: number;
   /** When the reconciler runs (daemon.reconcileCron; default the configuration's). Tests that set a scene keep it off. */
   reconcileCron?: string;
-  /** Give the first start customers with a month of billing history (src/demo/billing-history.ts); default none. */
+  /**
+   * Give the first start a small reselling business: more packages with their offers and policies, the provider's
+   * template service at WEDOS, customers with their billing history and a spending limit (src/demo/business.ts,
+   * billing-history.ts, business-finish.ts); default none.
+   */
   billingHistory?: boolean;
   log: (line: string) => void;
 }
@@ -168,10 +177,19 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const seeded = readDemoLogins(paths);
     // On the first start the provider pays WEDOS once, so the credit and reconciliation pages show a movement.
     if (seeded === undefined) sim.simulator.topUpCredit(2_000_000, "Bank transfer (demo)");
+    // What the billing history says WEDOS was paid before the first start, so earlier months reconcile too.
+    if (seeded === undefined && options.billingHistory === true) {
+      sim.simulator.recordPastCharges(historyCharges(clock.now()));
+    }
     const logins = seeded ?? seedDemo(paths, da, passwords, services.tasks.policies, clock.now());
     offerDemoPackages(da, logins);
     seedDemoOffers(services.db, clock.now());
-    if (options.billingHistory === true) await seedBillingHistory(da, services, clock.now());
+    if (options.billingHistory === true) {
+      seedBusinessCatalogue(da, logins, services.db, services.tasks.policies, clock.now());
+      if (seeded === undefined) await orderProviderTemplate(services.wapi);
+      await seedBillingHistory(da, services, clock.now(), passwords);
+      seedDemoLimit(services, clock.now());
+    }
 
     let webAddress: string;
     if (options.runDaemon) {
@@ -182,6 +200,13 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       const web = await startWebServer(services, { log: (line) => log(`daemon: ${line}`) });
       closers.push(() => web.close());
       webAddress = web.address;
+    }
+    if (options.runDaemon && options.billingHistory === true) {
+      const finishing = setInterval(() => {
+        if (finishDemoBusiness(services, clock.now())) clearInterval(finishing);
+      }, FINISH_EVERY_MS);
+      finishing.unref();
+      closers.push(async () => clearInterval(finishing));
     }
     // With host:port 0 the real port is known only now; the page scripts read it from the configuration.
     if (webAddress !== listen) writeConfig(paths, { ...config, listen: webAddress });

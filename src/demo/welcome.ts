@@ -1,4 +1,6 @@
 import { relative } from "node:path";
+import { historyPassword } from "./billing-history.js";
+import { LIMITED_CUSTOMER } from "./business-finish.js";
 import { DEMO_PACKAGES } from "./seed.js";
 import { DEMO_WAPI, type DemoStack } from "./stack.js";
 
@@ -28,6 +30,9 @@ export function welcomeText(stack: DemoStack, frontUrl: string, cwd: string): st
     "  4. Plugins → WEDOS DNS: the zone turns active in a few seconds (reload the page).",
     "  Then edit DNS records, add a pointer, suspend or delete the user: each action runs the plugin's real hooks,",
     "  and the page shows which ran.",
+    "  5. Billing (in the plugin's menu) shows the demo's reselling business to the admin, the reseller and each",
+    `     customer (e.g. ${LIMITED_CUSTOMER}, password ${historyPassword(LIMITED_CUSTOMER)}): offers, bills, margins,`,
+    "     limits, the WEDOS credit and reconciliation.",
     "",
     `State is kept in ${shown(stack.paths.root)} across restarts; npm run demo:reset starts over. Ctrl-C stops the demo.`,
     "",

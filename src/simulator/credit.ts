@@ -57,6 +57,40 @@ export function topUpCredit(account: AccountState, amountCents: number, now: num
   });
 }
 
+/** A charge paid before the simulated account's own history began (see {@link insertPastCharges}). */
+export interface PastCharge {
+  at: number;
+  amountCents: number;
+  description: string;
+  orderNum: string;
+}
+
+/**
+ * Writes charges the account paid before its history here began (simulator only: the demo gives the account the past
+ * its billing history describes). The balance stays what it is — the account held that much more before them — and
+ * the movements stay in time order, numbered again from the oldest.
+ */
+export function insertPastCharges(account: AccountState, charges: readonly PastCharge[]): void {
+  for (const charge of charges) {
+    account.movements.push({
+      id: "",
+      at: charge.at,
+      amountCents: -charge.amountCents,
+      balanceAfterCents: 0,
+      description: charge.description,
+      orderNum: charge.orderNum,
+    });
+  }
+  account.movements.sort((a, b) => a.at - b.at);
+  let balance = account.creditCents;
+  for (let index = account.movements.length - 1; index >= 0; index--) {
+    const movement = account.movements[index] as CreditMovementState;
+    movement.balanceAfterCents = balance;
+    balance -= movement.amountCents;
+  }
+  account.movements.forEach((movement, index) => (movement.id = String(index + 1)));
+}
+
 /** Movements on the Prague calendar days `from`..`to` (YYYYMMDD numbers, inclusive), oldest first. */
 export function movementsBetween(account: AccountState, from: number, to: number): CreditMovementState[] {
   return account.movements.filter((movement) => {

@@ -2,7 +2,7 @@ import type { Clock } from "../clock.js";
 import { AllowList, InvalidRequestTracker } from "./access.js";
 import { isAuthentic } from "./auth.js";
 import { findCommand, isReadOnly } from "./commands/index.js";
-import { topUpCredit } from "./credit.js";
+import { insertPastCharges, topUpCredit, type PastCharge } from "./credit.js";
 import { buildDump, type SimulatorDump } from "./dump.js";
 import { readEnvelope, type EnvelopeResult, type RawWapiRequest } from "./envelope.js";
 import { faultReply } from "./fault-replies.js";
@@ -182,6 +182,20 @@ export class WapiSimulator implements PublishedZoneSource {
       throw new AppError("simulator-control", `topUpCredit: ${amountCents} is not a positive number of hellers`);
     }
     topUpCredit(this.account(), amountCents, this.clock.now(), description);
+    this.persist();
+  }
+
+  /** Writes charges paid before the account's history here began (simulator only; see credit.ts). */
+  recordPastCharges(charges: readonly PastCharge[]): void {
+    for (const charge of charges) {
+      if (!Number.isSafeInteger(charge.amountCents) || charge.amountCents <= 0 || charge.at > this.clock.now()) {
+        throw new AppError(
+          "simulator-control",
+          `recordPastCharges: ${charge.orderNum} needs a positive number of hellers and a time before now`,
+        );
+      }
+    }
+    insertPastCharges(this.account(), charges);
     this.persist();
   }
 

@@ -1,4 +1,4 @@
-import { firstDay, lastDay, type Month } from "../billing/calendar.js";
+import { firstDay, lastDay, type Day, type Month } from "../billing/calendar.js";
 import { money, type Money } from "../billing/money.js";
 import { ledgerCharges, reconcile, type Reconciliation, type WedosMovement } from "../billing/reconcile.js";
 import type { Database } from "./database.js";
@@ -33,6 +33,8 @@ export interface ActiveProtection {
   variant: string;
   period: string;
   activatedAt: number;
+  /** The end of its paid period where the plan upkeep has set it (migration 29), else null. */
+  paidUntil: Day | null;
 }
 
 interface MovementRow {
@@ -173,7 +175,7 @@ export class CreditStore {
   activeProtections(): ActiveProtection[] {
     return this.db
       .prepare<[], ActiveProtection>(
-        `SELECT domain, variant, period, activated_at AS activatedAt FROM protections
+        `SELECT domain, variant, period, activated_at AS activatedAt, paid_until AS paidUntil FROM protections
          WHERE state = 'active' AND activated_at IS NOT NULL ORDER BY domain`,
       )
       .all();

@@ -120,4 +120,26 @@ describe("state files written before the credit had movements", () => {
       rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  it("takes charges paid before its history began, keeping the balance and the movements in order", async () => {
+    await topUp({ amount: "100.00" });
+    const day = 86_400_000;
+    const now = harness.clock.now();
+    const past = (at: number, orderNum: string) => ({
+      at,
+      amountCents: 9900,
+      description: `order ${orderNum}`,
+      orderNum,
+    });
+    harness.running.simulator.recordPastCharges([past(now - 2 * day, "p-2"), past(now - 5 * day, "p-5")]);
+    expect(await credit()).toBe("1100.00");
+    expect(await movements("2026-01-01", "2026-01-31")).toEqual([
+      expect.objectContaining({ amount: "-99.00", balance: "1099.00", order_num: "p-5" }),
+      expect.objectContaining({ amount: "-99.00", balance: "1000.00", order_num: "p-2" }),
+      expect.objectContaining({ amount: "100.00", balance: "1100.00", order_num: "" }),
+    ]);
+    expect(() => harness.running.simulator.recordPastCharges([past(now + day, "future")])).toThrow(
+      "recordPastCharges: future needs a positive number of hellers and a time before now",
+    );
+  });
 });

@@ -3,11 +3,13 @@ import {
   creditOutlook,
   dueWithin,
   nextRenewal,
+  RENEWAL_HORIZON_DAYS,
   type CostItem,
   type CreditLevel,
 } from "../../billing/credit-outlook.js";
 import type { Money } from "../../billing/money.js";
 import type { BillingPeriod } from "../../billing/product.js";
+import { RENEWAL_LEAD_DAYS } from "../../billing/renewal.js";
 import type { Clock } from "../../clock.js";
 import type { Config } from "../../config/load.js";
 import { protectDomain } from "../../provisioning/tasks/protection-tasks.js";
@@ -77,12 +79,11 @@ export function creditModel(page: AuthenticatedContext, sources: CreditSources):
     return product === undefined ? [] : [priced(order.domain, product)];
   });
   const renewals = store.activeProtections().flatMap((service) => {
-    const due = nextRenewal(
-      dayOf(service.activatedAt, sources.billing.timeZone),
-      service.period as BillingPeriod,
-      today,
-    );
-    return dueWithin(due, today)
+    const due =
+      service.paidUntil ??
+      nextRenewal(dayOf(service.activatedAt, sources.billing.timeZone), service.period as BillingPeriod, today);
+    // The renewal takes the credit a few days before the period ends (src/billing/renewal.ts).
+    return dueWithin(due, today, RENEWAL_HORIZON_DAYS + RENEWAL_LEAD_DAYS)
       ? [{ ...priced(service.domain, `protection/${service.variant}/${service.period}`), due }]
       : [];
   });

@@ -37,13 +37,7 @@ export const LINK_OPEN: readonly LinkState[] = ["invited", "requested", "in-prog
 export const UNLINK_OPEN: readonly UnlinkState[] = ["requested", "in-progress"];
 
 export type SharingMove =
-  | "accept-invitation"
-  | "mark-step"
-  | "decline"
-  | "cancel"
-  | "withdraw-invitation"
-  | "expire"
-  | "revoke";
+  "accept-invitation" | "mark-step" | "decline" | "cancel" | "withdraw-invitation" | "expire" | "revoke";
 
 /** Which states each move leaves, per kind, and who may make it ("system": only the plugin itself). */
 interface MoveRule {
@@ -61,7 +55,6 @@ const MOVES: Record<SharingMove, MoveRule> = {
   expire: { link: ["invited"], unlink: [], by: "system" },
   revoke: { link: ["linked"], unlink: [], by: "system" },
 };
-
 
 /** The states a move may leave for a kind (empty: the move does not apply to it). */
 export function movableFrom(move: SharingMove, kind: "link" | "unlink"): readonly string[] {
@@ -92,8 +85,7 @@ export const UNLINK_STEPS = {
   zone: ["zone-domains-unassigned"],
 } as const;
 export type SharingStep =
-  | (typeof LINK_STEPS)[keyof typeof LINK_STEPS][number]
-  | (typeof UNLINK_STEPS)[keyof typeof UNLINK_STEPS][number];
+  (typeof LINK_STEPS)[keyof typeof LINK_STEPS][number] | (typeof UNLINK_STEPS)[keyof typeof UNLINK_STEPS][number];
 
 /** The services a request's `service` covers. */
 export function servicesOf(service: RequestService): Array<"zone" | "protection"> {

@@ -21,15 +21,7 @@ export type AdoptionState = (typeof ADOPTION_STATES)[number];
 export const LIVE_STATES: readonly AdoptionState[] = ["requested", "approved"];
 
 export type AdoptionMove =
-  | "approve"
-  | "prove"
-  | "override"
-  | "decline"
-  | "expire"
-  | "remind"
-  | "check"
-  | "finish"
-  | "fail";
+  "approve" | "prove" | "override" | "decline" | "expire" | "remind" | "check" | "finish" | "fail";
 
 export const MOVES: Readonly<Record<AdoptionMove, { from: readonly AdoptionState[]; to: AdoptionState }>> = {
   approve: { from: ["requested"], to: "approved" },

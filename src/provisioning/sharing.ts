@@ -184,9 +184,16 @@ export function requestLink(
     }
     for (const pending of holdingLinks(deps, row.domain))
       if (pending.state === "invited" && overlaps(pending.service, input.service))
-        move(deps, pending, "withdraw-invitation", "cancelled", { ...actor, role: "operator" }, {
-          note: "the customer asked on their own page",
-        });
+        move(
+          deps,
+          pending,
+          "withdraw-invitation",
+          "cancelled",
+          { ...actor, role: "operator" },
+          {
+            note: "the customer asked on their own page",
+          },
+        );
     refuseOverlap(deps, row.domain, input.service);
     const request = deps.requests.open(
       {

@@ -29,9 +29,8 @@ export class CreatorLevelStore {
 
   isAdmin(username: string): boolean {
     return (
-      this.db
-        .prepare<[string], { level: string }>("SELECT level FROM creator_levels WHERE username = ?")
-        .get(username)?.level === "admin"
+      this.db.prepare<[string], { level: string }>("SELECT level FROM creator_levels WHERE username = ?").get(username)
+        ?.level === "admin"
     );
   }
 }

@@ -1,9 +1,4 @@
-import type {
-  RequestEvent,
-  RequestKind,
-  RequestService,
-  ServiceRequest,
-} from "../model/service-request.js";
+import type { RequestEvent, RequestKind, RequestService, ServiceRequest } from "../model/service-request.js";
 import type { Database } from "./database.js";
 import type { DomainScope } from "./domain-listing.js";
 
@@ -152,7 +147,13 @@ export class ServiceRequestStore {
           expiresAt: move.expiresAt === undefined ? current.expiresAt : move.expiresAt,
           details: JSON.stringify(move.details ?? current.details),
         });
-      this.writeEvent(id, { actor: move.actor, at: move.at, from: current.state, to: move.to, note: move.note ?? null });
+      this.writeEvent(id, {
+        actor: move.actor,
+        at: move.at,
+        from: current.state,
+        to: move.to,
+        note: move.note ?? null,
+      });
       return true;
     })();
   }
@@ -162,7 +163,14 @@ export class ServiceRequestStore {
     return this.db
       .prepare<[number], EventRow>("SELECT * FROM service_request_events WHERE request_id = ? ORDER BY seq")
       .all(id)
-      .map((row) => ({ seq: row.seq, at: row.at, actor: row.actor, from: row.from_state, to: row.to_state, note: row.note }));
+      .map((row) => ({
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        from: row.from_state,
+        to: row.to_state,
+        note: row.note,
+      }));
   }
 
   /** One page of the requests a scope may see, newest first, narrowed by kind and state. */

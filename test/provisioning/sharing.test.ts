@@ -49,7 +49,10 @@ const refusal = (run: () => unknown) => {
   return "not refused";
 };
 const noticesOf = (level: "user" | "reseller" | "admin", recipient: string | null) =>
-  deps.notices.unread({ level, recipient }, 50).map((notice) => notice.kind).reverse();
+  deps.notices
+    .unread({ level, recipient }, 50)
+    .map((notice) => notice.kind)
+    .reverse();
 const states = (id: number) => deps.requests.history(id).map((event) => [event.actor, event.to, event.note]);
 
 describe("sharing a domain with the customer's WEDOS account", () => {

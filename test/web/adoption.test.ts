@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { adoptionUpkeep } from "../../src/provisioning/tasks/adoption-tasks.js";
 import { NotificationStore } from "../../src/store/notification-store.js";
-import {
-  accountWithForeignZone,
-  parseRaw,
-  postAs,
-  seedTenants,
-  startWebHarness,
-  type WebHarness,
-} from "./support.js";
+import { accountWithForeignZone, parseRaw, postAs, seedTenants, startWebHarness, type WebHarness } from "./support.js";
 
 /**
  * Adoption with the owner's consent through the real pages: dave (a customer of res1) gets an account for

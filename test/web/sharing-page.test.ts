@@ -42,7 +42,11 @@ const requests = () => new ServiceRequestStore(harness().services.db);
 const unread = (level: Level, recipient: string | null) =>
   new NotificationStore(harness().services.db).unread({ level, recipient }, 20).map((notice) => notice.kind);
 const text = (html: string) =>
-  html.replace(/<[^>]+>/g, " ").replaceAll("&#39;", "'").replaceAll("&amp;", "&").replace(/\s+/g, " ");
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replaceAll("&#39;", "'")
+    .replaceAll("&amp;", "&")
+    .replace(/\s+/g, " ");
 
 describe("the sharing page", () => {
   it("takes the customer's WEDOS account and says exactly what is wrong with it", async () => {
@@ -94,7 +98,11 @@ describe("the sharing page", () => {
     await step("admin", "admin", "zone-user-added");
     const linked = await step("admin", "admin", "zone-domains-assigned");
     expect(linked.body).toContain("Request 1 is now linked.");
-    expect(requests().history(1).map((event) => [event.actor, event.to, event.note])).toEqual([
+    expect(
+      requests()
+        .history(1)
+        .map((event) => [event.actor, event.to, event.note]),
+    ).toEqual([
       ["user alice", "requested", null],
       ["reseller res1", "in-progress", "protection-member-added"],
       ["admin admin", "in-progress", "zone-user-added"],

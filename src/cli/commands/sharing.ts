@@ -18,8 +18,10 @@ function line(request: ServiceRequest): string {
   const who = account === undefined ? "no WEDOS account yet" : `WEDOS ${account.customerId} <${account.email}>`;
   const steps = stepsFor(sharingKind(request), request.service);
   const done = doneSteps(request).length;
-  return `${request.id}  ${request.kind}  ${request.domain}  ${request.service}  ${request.state}  ${who}  ` +
-    `steps ${done}/${steps.length}  opened ${when(request.openedAt)} by ${request.openedBy}`;
+  return (
+    `${request.id}  ${request.kind}  ${request.domain}  ${request.service}  ${request.state}  ${who}  ` +
+    `steps ${done}/${steps.length}  opened ${when(request.openedAt)} by ${request.openedBy}`
+  );
 }
 
 /**
@@ -76,8 +78,11 @@ done on the domain's sharing page (/sharing?domain=<domain>) by the admin or the
           `${line(request)}\n` +
             steps.map((each) => `  [${each.done ? "x" : " "}] ${each.step}\n`).join("") +
             history
-              .map((event) => `  ${when(event.at)}  ${event.actor}: ${event.from ?? "-"} → ${event.to}` +
-                `${event.note === null ? "" : ` (${event.note})`}\n`)
+              .map(
+                (event) =>
+                  `  ${when(event.at)}  ${event.actor}: ${event.from ?? "-"} → ${event.to}` +
+                  `${event.note === null ? "" : ` (${event.note})`}\n`,
+              )
               .join(""),
         );
       return Promise.resolve(0);

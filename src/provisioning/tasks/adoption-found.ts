@@ -47,4 +47,3 @@ function adoptionPlanOf(plan: ZonePlan): ZonePlan {
     adopt: true,
   });
 }
-

@@ -51,8 +51,7 @@ export const csAdoption: Record<keyof typeof enAdoption, string> = {
   "adoption.proof.lastChecked": "Naposledy zkontrolováno {at}: záznam zatím nebyl nalezen.",
   "adoption.ask": "Požádat majitele o schválení",
   "adoption.override.title": "Převzít bez souhlasu majitele",
-  "adoption.override.help":
-    "Smí jen správce a jen s důvodem: ten zůstane v historii žádosti a majitel se to dozví.",
+  "adoption.override.help": "Smí jen správce a jen s důvodem: ten zůstane v historii žádosti a majitel se to dozví.",
   "adoption.override.reason": "Důvod",
   "adoption.override.submit": "Převzít s tímto důvodem",
   "adoption.history.title": "Historie",

@@ -22,8 +22,7 @@ export const enAdoption = {
     "You declined. Nothing was changed at WEDOS, and the plugin does not manage this service.",
   "adoption.text.declined.staff":
     "The owner declined. Nothing was changed at WEDOS; the plugin does not manage this service.",
-  "adoption.text.expired.owner":
-    "Nobody decided in time, so nothing was taken over. Your provider can ask you again.",
+  "adoption.text.expired.owner": "Nobody decided in time, so nothing was taken over. Your provider can ask you again.",
   "adoption.text.expired.staff": "Nobody decided in time; nothing was taken over. The owner can be asked again.",
   "adoption.text.done.owner": "Taken over: the plugin manages this service at WEDOS now.",
   "adoption.text.done.staff": "Taken over: the plugin manages this service at WEDOS now.",
@@ -66,7 +65,8 @@ export const enAdoption = {
   "adoption.notice.declined": "Declined. Nothing at WEDOS is changed for {domain}.",
   "adoption.notice.checking": "The TXT record of {domain} will be checked in a moment.",
   "adoption.notice.overridden": "{domain} is being taken over; your reason is kept in the request's history.",
-  "adopt.reason": "Reason for taking it over without the owner's approval (kept in the request's history; the owner is told)",
+  "adopt.reason":
+    "Reason for taking it over without the owner's approval (kept in the request's history; the owner is told)",
   "error.adoptionNotYours": "Only the domain's owner can decide this.",
   "error.adoptionMoved": "This request has changed meanwhile. Reload the page to see where it stands.",
   "error.adoptionReason": "Write why you take it over without the owner's approval (at most 500 characters).",

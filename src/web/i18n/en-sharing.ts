@@ -103,7 +103,8 @@ export const enSharing = {
   "sharing.problem.customerIdFormat":
     "A WEDOS customer ID is 4 to 10 digits, e.g. 123456: you find it in WEDOS's administration after logging in.",
   "sharing.problem.emailMissing": "Give the e-mail of your WEDOS account.",
-  "sharing.problem.emailFormat": "That is not an e-mail address we can use: write it as name@example.cz, without spaces.",
+  "sharing.problem.emailFormat":
+    "That is not an e-mail address we can use: write it as name@example.cz, without spaces.",
   "sharing.problem.service": "Choose which service to share.",
   "notice.link-invited": "Your provider invites you to share {domain} with your own WEDOS account.",
   "notice.link-requested": "A customer asks to share {domain} with their WEDOS account: there are steps for you.",
@@ -111,7 +112,8 @@ export const enSharing = {
   "notice.link-in-progress": "Your provider is sharing {domain} with your WEDOS account.",
   "notice.link-linked": "{domain} is now shared with your WEDOS account.",
   "notice.link-declined": "Your provider declined sharing {domain} with your WEDOS account.",
-  "notice.link-unlink-requested": "Sharing {domain} with the customer's WEDOS account is to end: there are steps for you.",
+  "notice.link-unlink-requested":
+    "Sharing {domain} with the customer's WEDOS account is to end: there are steps for you.",
   "notice.link-unlink-in-progress": "Your provider is removing your WEDOS account's access to {domain}.",
   "notice.link-revoked": "{domain} is no longer shared with your WEDOS account.",
 } as const;

@@ -112,8 +112,7 @@ export function adoptionPage(page: AuthenticatedContext, sources: AdoptionSource
   const staff = page.request.level !== "user";
   const kinds = openConflictKinds(sources.conflicts, row.domain);
   const planning = sources.queue.active(jobKey(checkDrift, { domain: row.domain }))?.payload as
-    | { adopt?: boolean }
-    | undefined;
+    { adopt?: boolean } | undefined;
   const previews = kinds
     .map((kind) =>
       adoptPreviewModel(page, sources.conflicts, sources.drift, {

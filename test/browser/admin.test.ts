@@ -183,12 +183,12 @@ describe("an admin in the browser", { timeout: 90_000 }, () => {
     const conflict = frame.locator("section.wedos-conflicts tbody tr", { hasText: "helen.test" });
     expect(await conflict.locator("td").first().textContent()).toBe("DNS zone");
     expect(await conflict.locator(".wedos-reason").textContent()).toContain(
-      "an admin must adopt it (take over its records) or ignore it",
+      "it is taken over once the domain's owner approves (or an admin overrides with a reason), or an admin ignores it",
     );
-    // Adopt leads to its preview: which records go which way, planned with one listing, then confirmed.
+    // Adopt leads to its preview: which records go which way, planned with one listing when the zone was found
+    // (so its owner could be asked), then confirmed.
     await conflict.getByRole("button", { name: "Adopt" }).click();
     await frame.getByRole("heading", { name: "Adopt helen.test" }).waitFor();
-    await frame.getByRole("button", { name: "Prepare the preview" }).click();
     await frame.getByRole("button", { name: "Adopt: apply this" }).waitFor({ timeout: 30_000 });
     expect(await frame.locator("main, .wedos-main").first().textContent()).toContain(
       "deleted at WEDOS (not in the panel)",

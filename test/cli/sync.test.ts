@@ -293,7 +293,7 @@ describe("wedos-panel sync", () => {
     const result = await sync("--apply");
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      `wedos-panel sync: ${DOMAIN} is conflict: a zone for ${DOMAIN} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it\n`,
+      `wedos-panel sync: ${DOMAIN} is conflict: a zone for ${DOMAIN} already exists at WEDOS and was not created by the plugin; it is taken over once the domain's owner approves (or an admin overrides with a reason), or an admin ignores it\n`,
     );
     const db = openDb();
     expect(new ConflictStore(db).get(DOMAIN, "zone")?.resolution).toBeNull();

@@ -57,12 +57,12 @@ describe("adoption with the owner's consent", () => {
     expect(shown).toContain("<code>_wedos-panel.dave.test</code>");
     expect(shown).toContain(`<code class="wedos-proof-token">${String(request()?.details.token)}</code>`);
     // The owner reads no operator text (the conflict's English detail is for staff).
-    expect(shown).not.toContain("an admin must adopt it");
+    expect(shown).not.toContain("it is taken over once the domain");
 
     // The reseller sees the state and the history, not the owner's buttons; another customer sees nothing.
     const resellers = await adoptionPage("reseller", "res1");
     expect(resellers).toContain("Waiting for the domain&#39;s owner to approve or decline");
-    expect(resellers).toContain("an admin must adopt it");
+    expect(resellers).toContain("it is taken over once the domain");
     expect(resellers).not.toContain('value="approve"');
     expect(resellers).not.toContain('name="reason"');
     expect((await post("reseller", "res1", { action: "approve" })).status).toBe(403);

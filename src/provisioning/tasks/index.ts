@@ -45,7 +45,7 @@ const ALL: readonly RegisteredTask[] = [
   takeOverAdoption,
   checkAdoptionProof,
   adoptionUpkeep,
-  // people who must act on a request (issue 17)
+  // telling people who must act on a request
   deliverNotices,
 ];
 

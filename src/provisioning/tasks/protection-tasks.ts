@@ -73,7 +73,7 @@ async function orderProtection(ctx: TaskContext, domain: string, lane: WapiLane)
         ctx,
         domain,
         "protection",
-        `${domain} is already protected by WEDOS Global under this account, but not through the plugin; an admin must adopt or ignore it`,
+        `${domain} is already protected by WEDOS Global under this account, but not through the plugin; it is taken over once the domain's owner approves (or an admin overrides with a reason), or an admin ignores it`,
       );
     }
     return;

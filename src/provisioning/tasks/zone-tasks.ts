@@ -171,7 +171,7 @@ export async function syncDomainZone(
       zones.managedRows(domain).length === 0 &&
       conflict === undefined
     ) {
-      const detail = `a zone for ${domain} already exists at WEDOS and was not created by the plugin; an admin must adopt it (take over its records) or ignore it`;
+      const detail = `a zone for ${domain} already exists at WEDOS and was not created by the plugin; it is taken over once the domain's owner approves (or an admin overrides with a reason), or an admin ignores it`;
       foundForeign(ctx, domain, "zone", detail, plan);
       inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", detail), clock.now());
       return;
@@ -220,7 +220,7 @@ export async function syncDomainZone(
     if (isZoneExisting(error)) {
       // Someone created the zone at WEDOS after our last listing: never take it over silently.
       zones.rememberZone(domain, policy.dnsMode === "secondary" ? "secondary" : "primary", false, clock.now());
-      const detail = `a zone for ${domain} was created at WEDOS outside the plugin; an admin must adopt it (take over its records) or ignore it`;
+      const detail = `a zone for ${domain} was created at WEDOS outside the plugin; it is taken over once the domain's owner approves (or an admin overrides with a reason), or an admin ignores it`;
       foundForeign(ctx, domain, "zone", detail);
       inventory.setDnsStatus(domain, "conflict", reason("zone-conflict", detail), clock.now());
       return;

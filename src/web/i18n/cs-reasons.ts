@@ -31,9 +31,9 @@ export const csReasons: Record<keyof typeof enReasons, string> = {
   "reason.zoneFileMissing": "Server nedokázal přečíst DNS záznamy této domény.",
   "reason.zoneFileMissing.admin":
     "Panel nemá soubor zóny této domény: zkontrolujte dns.zoneDir (kontroluje ho wedos-panel doctor) a pak úlohu zopakujte.",
-  "reason.zoneConflict": "Zóna této domény už u WEDOS existuje; bez rozhodnutí se nepřevezme.",
+  "reason.zoneConflict": "Zóna této domény už u WEDOS existuje; převezme se jen se souhlasem vlastníka domény.",
   "reason.zoneConflict.admin":
-    "U WEDOS existuje zóna této domény, kterou plugin nevytvořil: na stránce Konflikty a odchylky ji převezměte (i s jejími záznamy) nebo ji ponechte.",
+    "U WEDOS existuje zóna této domény, kterou plugin nevytvořil: převezme se, až to vlastník domény schválí na stránce domény (nebo to správce s uvedením důvodu rozhodne na stránce Konflikty a odchylky), jinak ji tam ponechte.",
   "reason.notApplied": "Změna čeká na schválení, protože mění mnoho záznamů najednou.",
   "reason.notApplied.admin":
     "Neprovedeno: mění víc, než dovoluje bezpečnostní mez; zkontrolujte ji a proveďte na stránce Konflikty a odchylky.",

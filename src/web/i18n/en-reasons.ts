@@ -32,9 +32,10 @@ export const enReasons = {
   "reason.zoneFileMissing": "The server could not read this domain's DNS records.",
   "reason.zoneFileMissing.admin":
     "The panel has no zone file for this domain: check dns.zoneDir (wedos-panel doctor checks it), then retry the job.",
-  "reason.zoneConflict": "A zone for this domain already exists at WEDOS; it is not taken over without a decision.",
+  "reason.zoneConflict":
+    "A zone for this domain already exists at WEDOS; it is taken over only with the domain owner's approval.",
   "reason.zoneConflict.admin":
-    "A zone for this domain exists at WEDOS that the plugin did not create: adopt it (take over its records) or ignore it on the Conflicts and drift page.",
+    "A zone for this domain exists at WEDOS that the plugin did not create: it is taken over once the domain's owner approves on the domain's page (or an admin overrides with a reason on the Conflicts and drift page), or ignore it there.",
   "reason.notApplied": "The change waits for approval because it changes many records at once.",
   "reason.notApplied.admin":
     "Not applied: it changes more than the safety threshold allows; review and apply it on the Conflicts and drift page.",

@@ -1,6 +1,6 @@
 /**
  * English texts of support requests and the inbox of notices (part of en.ts's catalogue, docs/decisions/0056).
- * `notice.<kind>` words a notice in the inbox; each part of issue 17 adds its own kinds in its own file, and a kind
+ * `notice.<kind>` words a notice in the inbox; each kind of request adds its own kinds in its own file, and a kind
  * without words here reads as `notice.generic`.
  */
 export const enSupport = {

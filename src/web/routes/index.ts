@@ -50,7 +50,7 @@ export function pageRoutes(
     billing: BillingAdminSources & BillingSources;
     estimates: SendingEstimates;
     limits: LimitSources;
-    /** Support requests and the inbox of notices (issue 17). */
+    /** Support requests and the inbox of notices (docs/decisions/0056). */
     support: SupportSources;
     /** The admin's Resume (WebDeps.resumeSending). */
     resumeSending: () => boolean;

@@ -4,6 +4,14 @@ import type { Services } from "./main.js";
 import { startDaemon } from "./provisioning/daemon.js";
 import type { WebServer } from "./web/server.js";
 
+/**
+ * The daemon's SQLite page cache, in KiB (better-sqlite3 builds SQLite with 16,000, SQLite's own default is 2,000).
+ * Its reads are indexed lookups and short lists that the kernel's page cache serves as well; what the cache fills
+ * stays in the daemon's malloc heap for good — at 10,000 domains a worker's pass filled several MB of it
+ * (docs/decisions/0053).
+ */
+export const DAEMON_PAGE_CACHE_KIB = 256;
+
 /** The daemon at work: provisioning (spool, queue, cron) and the pages' listener. */
 export interface Serving {
   /** The pages' listener, or undefined when it could not start (provisioning runs on regardless). */
@@ -19,6 +27,7 @@ export interface Serving {
  * "temporarily unavailable".
  */
 export async function startServing(services: Services, log: (line: string) => void): Promise<Serving> {
+  services.db.pragma(`cache_size = -${DAEMON_PAGE_CACHE_KIB}`);
   const daemon = startDaemon(services, log);
   const web = await import("./web/server.js")
     .then((module) => module.startWebServer(services, { log }))

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { toError } from "./errors.js";
 import type { Services } from "./main.js";
 import { startDaemon } from "./provisioning/daemon.js";
+import { collectWhenIdle } from "./util/idle-collection.js";
 import type { WebServer } from "./web/server.js";
 
 /**
@@ -29,6 +30,8 @@ export interface Serving {
 export async function startServing(services: Services, log: (line: string) => void): Promise<Serving> {
   services.db.pragma(`cache_size = -${DAEMON_PAGE_CACHE_KIB}`);
   const daemon = startDaemon(services, log);
+  // V8's gc is there when node runs with --expose-gc, as the service does (docs/decisions/0053).
+  const stopCollecting = collectWhenIdle((globalThis as { gc?: () => void }).gc);
   const web = await import("./web/server.js")
     .then((module) => module.startWebServer(services, { log }))
     .catch((error: unknown) => log(`web: the pages are not served: ${toError(error).message}`));
@@ -36,6 +39,7 @@ export async function startServing(services: Services, log: (line: string) => vo
   return {
     web: web ?? undefined,
     stop: async () => {
+      stopCollecting();
       if (web !== undefined) {
         await web.close();
         if (web.address.includes("/")) rmSync(web.address, { force: true });

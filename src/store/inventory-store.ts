@@ -173,6 +173,34 @@ export class InventoryStore {
     return this.db.prepare<[], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains ORDER BY domain`).all();
   }
 
+  /**
+   * The live domains of local accounts (neither deleted nor a cluster zone), name and owner only, in name order,
+   * read `pageSize` rows at a time: a pass over 10,000 domains never holds every row at once.
+   */
+  *liveLocalDomains(pageSize = 500): Generator<{ domain: string; username: string | null }> {
+    const page = this.db.prepare<[string, number], { domain: string; username: string | null }>(
+      `SELECT domain, username FROM domains WHERE domain > ? AND state <> 'deleted' AND origin <> 'cluster'
+       ORDER BY domain LIMIT ?`,
+    );
+    for (let after = ""; ; ) {
+      const rows = page.all(after, pageSize);
+      yield* rows;
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < pageSize) return;
+      after = last.domain;
+    }
+  }
+
+  /** The domains active with their zone active at WEDOS, in name order, with when their zone was last synced. */
+  activeZoneSyncTimes(): Array<{ domain: string; dnsSyncedAt: number | null }> {
+    return this.db
+      .prepare<[], { domain: string; dnsSyncedAt: number | null }>(
+        `SELECT domain, dns_synced_at AS dnsSyncedAt FROM domains WHERE state = 'active' AND dns_status = 'active'
+         ORDER BY domain`,
+      )
+      .all();
+  }
+
   setDomainState(domain: string, state: DomainState, deleteAfter: number | null, now: number): void {
     this.db
       .prepare("UPDATE domains SET state = ?, delete_after = ?, updated_at = ? WHERE domain = ?")

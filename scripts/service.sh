@@ -152,7 +152,7 @@ Environment=MALLOC_MMAP_THRESHOLD_=131072
 # A young generation of 1 MiB semi-spaces: about 9 MB less resident memory, for short page requests (big zones are
 # parsed in workers with their own limits; docs/decisions/0025). The old generation grows by 10 % over what lives
 # before its next collection, not by V8's factor of up to 4: 10–15 MB less after a busy hour (docs/decisions/0043).
-ExecStart=$wp_node --max-semi-space-size=1 --heap-growing-percent=10 $wp_cli serve
+ExecStart=$wp_node --max-semi-space-size=1 --heap-growing-percent=10 --expose-gc $wp_cli serve
 Restart=on-failure
 RestartSec=5
 UMask=0077

@@ -61,7 +61,7 @@ export async function benchDaemonMemoryAtScale(settleMs = 3_000, passLimitMs = 1
         `${mb <= RSS_TARGET_MB ? "met" : `${(mb - RSS_TARGET_MB).toFixed(1)} over`}${extra === "" ? "" : `; ${extra}`}`,
       ];
       return [
-        row("10,000 domains: 3 s after start", idle, idleSplit),
+        row("10,000 domains: 3 s after start", idle, `${idleSplit}; Node.js ${process.version}`),
         row("10,000 domains: after a list of 1,000", listed, listedSplit),
         row("10,000 domains: after the worker's pass", passed, `${passedSplit}; ${note}`),
       ];

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { BenchPanel } from "./page-daemon.js";
 
 /** The Node.js options the installed service starts `serve` with (scripts/service.sh, ExecStart=). */
-const SERVICE_NODE_OPTIONS = ["--max-semi-space-size=1", "--heap-growing-percent=10"];
+const SERVICE_NODE_OPTIONS = ["--max-semi-space-size=1", "--heap-growing-percent=10", "--expose-gc"];
 /** The malloc settings of the installed service's environment (scripts/service.sh, Environment=). */
 const SERVICE_MALLOC = { MALLOC_ARENA_MAX: "1", MALLOC_TRIM_THRESHOLD_: "131072", MALLOC_MMAP_THRESHOLD_: "131072" };
 

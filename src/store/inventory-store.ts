@@ -1,5 +1,5 @@
 import type { PanelAccount, PanelDomain } from "../model/account.js";
-import type { Database } from "./database.js";
+import type { Database, Statement } from "./database.js";
 import { encodeReason, type Reason } from "../model/reason.js";
 import { DOMAIN_COLUMNS, DomainListing } from "./domain-listing.js";
 
@@ -35,13 +35,34 @@ export interface DomainRow {
   updatedAt: number;
 }
 
+/** The parameters of the domain upsert. */
+interface DomainUpsert {
+  domain: string;
+  username: string | null;
+  kind: "domain" | "pointer";
+  target: string | null;
+  state: DomainState;
+  now: number;
+}
+
 /** The panel's accounts and domains as the plugin knows them. */
 export class InventoryStore {
   /** The pages' lists: one page of a scope's domains at a time, and the counts of their groups. */
   readonly listing: DomainListing;
+  // Prepared once: a reconcile looks up and records each of 10,000 domains, and a statement prepared per call is a
+  // compiled program in the malloc heap and an object in V8's until a collection frees them.
+  private readonly selectDomain: Statement<[string], DomainRow>;
+  private readonly upsertDomainRow: Statement<[DomainUpsert]>;
 
   constructor(private readonly db: Database) {
     this.listing = new DomainListing(db);
+    this.selectDomain = db.prepare<[string], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains WHERE domain = ?`);
+    this.upsertDomainRow = db.prepare<[DomainUpsert]>(
+      `INSERT INTO domains (domain, username, kind, target, state, delete_after, dns_status, created_at, updated_at)
+       VALUES (@domain, @username, @kind, @target, @state, NULL, 'pending', @now, @now)
+       ON CONFLICT (domain) DO UPDATE SET username = COALESCE(excluded.username, username), kind = excluded.kind,
+         target = excluded.target, state = excluded.state, origin = 'panel', delete_after = NULL, updated_at = excluded.updated_at`,
+    );
   }
 
   upsertAccount(
@@ -127,21 +148,14 @@ export class InventoryStore {
     },
     now: number,
   ): void {
-    this.db
-      .prepare(
-        `INSERT INTO domains (domain, username, kind, target, state, delete_after, dns_status, created_at, updated_at)
-         VALUES (@domain, @username, @kind, @target, @state, NULL, 'pending', @now, @now)
-         ON CONFLICT (domain) DO UPDATE SET username = COALESCE(excluded.username, username), kind = excluded.kind,
-           target = excluded.target, state = excluded.state, origin = 'panel', delete_after = NULL, updated_at = excluded.updated_at`,
-      )
-      .run({
-        domain: domain.domain,
-        username: domain.username ?? null,
-        kind: domain.kind,
-        target: domain.target ?? null,
-        state: domain.state ?? "active",
-        now,
-      });
+    this.upsertDomainRow.run({
+      domain: domain.domain,
+      username: domain.username ?? null,
+      kind: domain.kind,
+      target: domain.target ?? null,
+      state: domain.state ?? "active",
+      now,
+    });
   }
 
   /**
@@ -160,7 +174,7 @@ export class InventoryStore {
   }
 
   domain(domain: string): DomainRow | undefined {
-    return this.db.prepare<[string], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains WHERE domain = ?`).get(domain);
+    return this.selectDomain.get(domain);
   }
 
   domainsOf(username: string): DomainRow[] {
@@ -171,6 +185,34 @@ export class InventoryStore {
 
   allDomains(): DomainRow[] {
     return this.db.prepare<[], DomainRow>(`SELECT ${DOMAIN_COLUMNS} FROM domains ORDER BY domain`).all();
+  }
+
+  /**
+   * The live domains of local accounts (neither deleted nor a cluster zone), name and owner only, in name order,
+   * read `pageSize` rows at a time: a pass over 10,000 domains never holds every row at once.
+   */
+  *liveLocalDomains(pageSize = 500): Generator<{ domain: string; username: string | null }> {
+    const page = this.db.prepare<[string, number], { domain: string; username: string | null }>(
+      `SELECT domain, username FROM domains WHERE domain > ? AND state <> 'deleted' AND origin <> 'cluster'
+       ORDER BY domain LIMIT ?`,
+    );
+    for (let after = ""; ; ) {
+      const rows = page.all(after, pageSize);
+      yield* rows;
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < pageSize) return;
+      after = last.domain;
+    }
+  }
+
+  /** The domains active with their zone active at WEDOS, in name order, with when their zone was last synced. */
+  activeZoneSyncTimes(): Array<{ domain: string; dnsSyncedAt: number | null }> {
+    return this.db
+      .prepare<[], { domain: string; dnsSyncedAt: number | null }>(
+        `SELECT domain, dns_synced_at AS dnsSyncedAt FROM domains WHERE state = 'active' AND dns_status = 'active'
+         ORDER BY domain`,
+      )
+      .all();
   }
 
   setDomainState(domain: string, state: DomainState, deleteAfter: number | null, now: number): void {

@@ -127,7 +127,7 @@ describe("scripts/install.sh", () => {
     expect(modeOf(box.unitFile)).toBe(0o644);
     for (const line of [
       "User=wedos-panel",
-      `ExecStart=${join(dirname(process.execPath), "node")} --max-semi-space-size=1 --heap-growing-percent=10 ${box.pluginDir}/build/lib/cli.js serve`,
+      `ExecStart=${join(dirname(process.execPath), "node")} --max-semi-space-size=1 --heap-growing-percent=10 --expose-gc ${box.pluginDir}/build/lib/cli.js serve`,
       `Environment=WEDOS_PANEL_CONFIG=${box.configFile}`,
       "RuntimeDirectory=wedos-panel",
       "RuntimeDirectoryMode=0755",

@@ -97,7 +97,7 @@ describe.each(PANELS)("the units the %s installer writes", (panel) => {
     expect(daemon.value("User")).toBe("wedos-panel");
     expect([daemon.value("CapabilityBoundingSet"), daemon.value("AmbientCapabilities")]).toEqual(["", ""]);
     expect(daemon.value("ExecStart")).toBe(
-      `${process.execPath} --max-semi-space-size=1 --heap-growing-percent=10 ${packageDir}/build/lib/cli.js serve`,
+      `${process.execPath} --max-semi-space-size=1 --heap-growing-percent=10 --expose-gc ${packageDir}/build/lib/cli.js serve`,
     );
     expect(unitEnvironment(daemon)).toMatchObject({
       MALLOC_ARENA_MAX: "1",

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { CreatorLevelStore } from "../../store/creator-level-store.js";
 import { DaemonStateStore } from "../../store/daemon-state-store.js";
 import type { PanelAccount } from "../../model/account.js";
-import type { DomainRow } from "../../store/inventory-store.js";
 import { applyPanelEvent } from "../lifecycle.js";
 import type { WapiLane } from "../../wapi/lanes.js";
 import { rememberCreatorLevels } from "../creator-levels.js";
@@ -111,6 +110,7 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
       report.accounts.push({ username: account.username, change: "reseller" });
       for (const domain of inventory.domainsOf(account.username)) ctx.billing.ownerMoved(domain.domain, now, "panel");
     }
+    const policy = ctx.policies.forPackage(account.package);
     for (const domain of account.domains) {
       inPanel.add(domain.domain);
       const known = inventory.domain(domain.domain);
@@ -121,7 +121,6 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
         inventory.rememberDomain(account, domain, now);
         ctx.billing.ownerMoved(domain.domain, now, "panel");
       }
-      const policy = ctx.policies.forPackage(account.package);
       const missingAtWedos = policy.dnsMode !== "off" && !atWedos.has(domain.domain) && known?.dnsStatus !== "conflict";
       if (known === undefined || known.state === "deleted" || missingAtWedos) {
         report.missing.push(domain.domain);
@@ -130,14 +129,13 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
       }
     }
   }
-  for (const domain of inventory.allDomains()) {
-    // A cluster zone is in no local account: only its own deletion, pushed by its server, removes it.
-    if (domain.state === "deleted" || domain.origin === "cluster" || inPanel.has(domain.domain)) continue;
-    report.orphans.push(domain.domain);
-    applyPanelEvent(
-      { kind: "domain-destroyed", username: domain.username ?? undefined, domain: domain.domain },
-      ctx.lifecycle,
-    );
+  // Read in pages, only the orphans kept; they are destroyed once all are found, as from one look at the inventory.
+  // A cluster zone is in no local account: only its own deletion, pushed by its server, removes it.
+  const orphans: Array<{ domain: string; username: string | null }> = [];
+  for (const domain of inventory.liveLocalDomains()) if (!inPanel.has(domain.domain)) orphans.push(domain);
+  for (const { domain, username } of orphans) {
+    report.orphans.push(domain);
+    applyPanelEvent({ kind: "domain-destroyed", username: username ?? undefined, domain }, ctx.lifecycle);
   }
   for (const username of inventory.liveAccounts()) {
     if (accountsInPanel.has(username)) continue;
@@ -148,13 +146,11 @@ export async function reconcilePanel(ctx: TaskContext, lane: WapiLane): Promise<
   // Drift checks plan only (one dns-rows-list each); what differs waits for an admin on the drift page.
   const driftBudget = Math.floor(ctx.reconcile.hourlyLimit * ctx.reconcile.budgetShare);
   const planned = ctx.drift.checkedAt();
-  const lastLook = (domain: DomainRow) => Math.max(domain.dnsSyncedAt ?? 0, planned.get(domain.domain) ?? 0);
+  const lastLook = (domain: { domain: string; dnsSyncedAt: number | null }) =>
+    Math.max(domain.dnsSyncedAt ?? 0, planned.get(domain.domain) ?? 0);
   const candidates = inventory
-    .allDomains()
-    .filter(
-      (domain) =>
-        domain.state === "active" && domain.dnsStatus === "active" && zones.zone(domain.domain)?.mode === "primary",
-    )
+    .activeZoneSyncTimes()
+    .filter((domain) => zones.zone(domain.domain)?.mode === "primary")
     .sort((a, b) => lastLook(a) - lastLook(b))
     .slice(0, driftBudget);
   for (const domain of candidates) queue.enqueue(checkDrift, { domain: domain.domain });

@@ -130,7 +130,7 @@ describe("cpanel/install.sh and uninstall.sh, with cPanel's tools stubbed", () =
     expect(existsSync(join(data, "wedos-panel.sqlite"))).toBe(true);
     const unit = s.read("etc/systemd/system/wedos-panel.service").split("\n");
     for (const line of [
-      `ExecStart=${process.execPath} --max-semi-space-size=1 --heap-growing-percent=10 ${app}/build/lib/cli.js serve`,
+      `ExecStart=${process.execPath} --max-semi-space-size=1 --heap-growing-percent=10 --expose-gc ${app}/build/lib/cli.js serve`,
       "User=wedos-panel",
       "CapabilityBoundingSet=",
       "RuntimeDirectory=wedos-panel",

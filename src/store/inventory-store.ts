@@ -196,7 +196,7 @@ export class InventoryStore {
       `SELECT domain, username FROM domains WHERE domain > ? AND state <> 'deleted' AND origin <> 'cluster'
        ORDER BY domain LIMIT ?`,
     );
-    for (let after = ""; ; ) {
+    for (let after = ""; ;) {
       const rows = page.all(after, pageSize);
       yield* rows;
       const last = rows.at(-1);

@@ -28,10 +28,7 @@ export function collectNow(look: HeapLook, usedAfterLastCollection: number): boo
  * the next burst (docs/decisions/0053). `collect` is V8's `gc`, there when node runs with --expose-gc (the service
  * does); without it (undefined) nothing runs. Returns a stop function.
  */
-export function collectWhenIdle(
-  collect: (() => void) | undefined,
-  look: () => HeapLook = lookAtHeap(),
-): () => void {
+export function collectWhenIdle(collect: (() => void) | undefined, look: () => HeapLook = lookAtHeap()): () => void {
   if (collect === undefined) return () => {};
   let usedAfterLastCollection = 0;
   const timer = setInterval(() => {

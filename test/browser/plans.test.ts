@@ -26,7 +26,7 @@ import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, STACK_TIMEOUT_MS } from "./sup
  * back from the browser.
  */
 const CSS = fileURLToPath(new URL("../../images/wedos.css", import.meta.url));
-const SHOTS = join(process.env.WEDOS_SCREENSHOTS ?? SCREENSHOT_DIR, "i16-plans");
+const SHOTS = join(process.env.WEDOS_SCREENSHOTS ?? SCREENSHOT_DIR, "plans");
 const DOMAIN = "alice.test";
 let h: WebHarness;
 let browser: Browser;

@@ -88,7 +88,7 @@ describe.each(["en", "cs"] as const)("Sync now on a domain's page (%s)", (langua
         expect(await line.getAttribute("aria-live")).toBe("polite");
         const id = /job=(\d+)/.exec((await page.locator("[data-job-refresh] a").getAttribute("href")) ?? "")?.[1];
         expect(id).toMatch(/^\d+$/);
-        await shot(page, `i15-live-${mode}-waiting-${language}`);
+        await shot(page, `live-progress-${mode}-waiting-${language}`);
 
         await h.services.worker.runUntilIdle();
         // Nobody reloads: the page's own script (raw) or its self-refresh (embedded) brings the news.
@@ -103,7 +103,7 @@ describe.each(["en", "cs"] as const)("Sync now on a domain's page (%s)", (langua
         expect(await page.locator("dl.wedos-details .wedos-status").first().getAttribute("class")).toBe(
           "wedos-status wedos-status-active",
         );
-        await shot(page, `i15-live-${mode}-done-${language}`);
+        await shot(page, `live-progress-${mode}-done-${language}`);
         expect(problems).toEqual([]);
       } finally {
         await page.context().close();

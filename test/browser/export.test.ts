@@ -1,8 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BillingTokenStore } from "../../src/store/billing-token-store.js";
-import { pageUrl } from "../../src/web/urls.js";
-import { logIn, screenshot, STACK_TIMEOUT_MS, startBrowserStack, type BrowserStack } from "./support.js";
+import { logIn, screenshot, STACK_TIMEOUT_MS, startBrowserStack, type BrowserStack, rawPageUrl } from "./support.js";
 
 /**
  * The admin's billing tokens page in the browser: a token made from the form is shown once in a field to copy, works
@@ -30,7 +29,7 @@ async function admin(language: "en" | "cs"): Promise<Page> {
   return page;
 }
 
-const raw = (path: string) => new URL(pageUrl("admin", "raw", path), b.url).href;
+const raw = (path: string) => rawPageUrl(b, "admin", path);
 const scrollWidth = (page: Page) => page.evaluate<number>("document.documentElement.scrollWidth");
 
 describe("the billing tokens page", { timeout: 60_000 }, () => {

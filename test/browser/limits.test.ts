@@ -1,19 +1,18 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayOf } from "../../src/billing/calendar.js";
 import { money } from "../../src/billing/money.js";
 import { SpendLimitStore } from "../../src/store/spend-limit-store.js";
 import { UsageLedgerStore } from "../../src/store/usage-ledger-store.js";
-import { pageUrl } from "../../src/web/urls.js";
 import { chargeEntry } from "../support/ledger-entries.js";
 import {
   addCustomer,
-  logIn,
   type Account,
   screenshot,
   STACK_TIMEOUT_MS,
   startBrowserStack,
   type BrowserStack,
+  visitorPage,
+  rawPageUrl,
 } from "./support.js";
 
 /**
@@ -49,14 +48,10 @@ const TEXTS = {
   cs: { title: "Limity útraty", warning: "vyčerpáno 80 % a více", over: "nad limitem", above: "nemůže být vyšší" },
 } as const;
 
-async function visitor(username: string, language: "en" | "cs", password = b.password(username)): Promise<Page> {
-  b.stack.da.setLanguage(username, language);
-  const page = await b.newPage();
-  await logIn(page, b.url, username, password);
-  return page;
-}
+const visitor = (username: string, language: "en" | "cs", password?: string) =>
+  visitorPage(b, username, language, password);
 
-const raw = (level: "user" | "reseller" | "admin", path: string) => new URL(pageUrl(level, "raw", path), b.url).href;
+const raw = (level: "user" | "reseller" | "admin", path: string) => rawPageUrl(b, level, path);
 
 describe("spending limits", { timeout: 60_000 }, () => {
   for (const language of ["en", "cs"] as const) {

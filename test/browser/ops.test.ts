@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WapiBudgetStore } from "../../src/store/wapi-budget-store.js";
-import { pageUrl } from "../../src/web/urls.js";
 import {
   addCustomer,
   adminPage,
@@ -10,6 +9,7 @@ import {
   STACK_TIMEOUT_MS,
   startBrowserStack,
   type BrowserStack,
+  rawPageUrl,
 } from "./support.js";
 
 /**
@@ -56,7 +56,7 @@ const TEXTS = {
 
 const admin = (language: "en" | "cs") => adminPage(b, language);
 
-const raw = (path: string) => new URL(pageUrl("admin", "raw", path), b.url).href;
+const raw = (path: string) => rawPageUrl(b, "admin", path);
 const scrollWidth = (page: Page) => page.evaluate<number>("document.documentElement.scrollWidth");
 
 /** Whether the element is wholly inside the 390 px viewport, left to right. */

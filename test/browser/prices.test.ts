@@ -1,8 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfferStore } from "../../src/store/offer-store.js";
-import { pageUrl } from "../../src/web/urls.js";
-import { logIn, screenshot, STACK_TIMEOUT_MS, startBrowserStack, type BrowserStack } from "./support.js";
+import { logIn, screenshot, STACK_TIMEOUT_MS, startBrowserStack, type BrowserStack, rawPageUrl } from "./support.js";
 
 /**
  * The admin's price book and offers in the browser, English and Czech: a wholesale price entered with the form, a
@@ -66,7 +65,7 @@ async function admin(language: "en" | "cs"): Promise<Page> {
   return page;
 }
 
-const raw = (path: string) => new URL(pageUrl("admin", "raw", path), b.url).href;
+const raw = (path: string) => rawPageUrl(b, "admin", path);
 const scrollWidth = (page: Page) => page.evaluate<number>("document.documentElement.scrollWidth");
 
 describe("the admin's prices and offers", { timeout: 60_000 }, () => {

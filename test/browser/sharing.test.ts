@@ -1,15 +1,14 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceRequestStore } from "../../src/store/service-request-store.js";
 import { pageUrl } from "../../src/web/urls.js";
 import {
   addCustomer,
-  logIn,
   screenshot,
   STACK_TIMEOUT_MS,
   startBrowserStack,
   type Account,
   type BrowserStack,
+  visitorPage,
 } from "./support.js";
 
 /**
@@ -61,12 +60,8 @@ const TEXTS = {
   },
 } as const;
 
-async function visitor(username: string, language: "en" | "cs"): Promise<Page> {
-  b.stack.da.setLanguage(username, language);
-  const page = await b.newPage();
-  await logIn(page, b.url, username, customers.get(username)?.password ?? b.password(username));
-  return page;
-}
+const visitor = (username: string, language: "en" | "cs") =>
+  visitorPage(b, username, language, customers.get(username)?.password ?? b.password(username));
 
 const raw = (level: "user" | "admin", domain: string, extra: Record<string, string> = {}) =>
   new URL(pageUrl(level, "raw", "/sharing", { domain, ...extra }), b.url).href;

@@ -1,15 +1,14 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceRequestStore } from "../../src/store/service-request-store.js";
-import { pageUrl } from "../../src/web/urls.js";
 import {
   addCustomer,
-  logIn,
   screenshot,
   STACK_TIMEOUT_MS,
   startBrowserStack,
   type Account,
   type BrowserStack,
+  visitorPage,
+  rawPageUrl,
 } from "./support.js";
 
 /**
@@ -51,14 +50,10 @@ const TEXTS = {
   },
 } as const;
 
-async function visitor(username: string, language: "en" | "cs", password = b.password(username)): Promise<Page> {
-  b.stack.da.setLanguage(username, language);
-  const page = await b.newPage();
-  await logIn(page, b.url, username, password);
-  return page;
-}
+const visitor = (username: string, language: "en" | "cs", password?: string) =>
+  visitorPage(b, username, language, password);
 
-const raw = (level: "user" | "reseller" | "admin", path: string) => new URL(pageUrl(level, "raw", path), b.url).href;
+const raw = (level: "user" | "reseller" | "admin", path: string) => rawPageUrl(b, level, path);
 
 describe("a support request", { timeout: 90_000 }, () => {
   for (const language of ["en", "cs"] as const) {

@@ -225,6 +225,24 @@ export async function logIn(page: Page, url: string, username: string, password:
   await page.locator(".topbar .who", { hasText: username }).waitFor();
 }
 
+/** A new page logged in as `username`, with its panel language set first (the plugin follows the panel's). */
+export async function visitorPage(
+  b: BrowserStack,
+  username: string,
+  language: "en" | "cs",
+  password = b.password(username),
+): Promise<Page> {
+  b.stack.da.setLanguage(username, language);
+  const page = await b.newPage();
+  await logIn(page, b.url, username, password);
+  return page;
+}
+
+/** The absolute address of a plugin page in its raw mode (no skin), on the stack's front. */
+export function rawPageUrl(b: BrowserStack, level: Level, path: string, params: Record<string, string> = {}): string {
+  return new URL(pageUrl(level, "raw", path, params), b.url).href;
+}
+
 /** Creates an account through the panel's "Create user" form (as the logged-in admin or reseller) and waits for its outcome. */
 export async function createUserInPanel(
   page: Page,

@@ -24,7 +24,6 @@ import { queueTakeOver } from "./provisioning/tasks/adoption-tasks.js";
 import { runConnectionTest, type ConnectionTest } from "./provisioning/tasks/test-connection.js";
 import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { Worker } from "./provisioning/worker.js";
-import { Fleet } from "./provisioning/fleet/fleet.js";
 import { ConflictStore } from "./store/conflict-store.js";
 import { backupDatabase, backupDirOf } from "./store/backup.js";
 import { openConfiguredDatabase, type Database } from "./store/database.js";
@@ -75,8 +74,6 @@ export interface Services extends WebDeps, DaemonDeps {
    * for the next hour) end at once, and the job in hand goes back to the queue.
    */
   shutdown: AbortController;
-  /** This server's membership of a fleet on PostgreSQL (store.url), or undefined for a server on its own. */
-  fleet: Fleet | undefined;
   /** Turns spooled hook events into inventory changes and jobs. */
   ingest(): IngestResult;
   /** An admin's Test connection (the settings page): one ping now, its outcome kept in daemon_state. */
@@ -88,7 +85,6 @@ export interface Services extends WebDeps, DaemonDeps {
 export function createServices(config: Config, clock: Clock, panel: Panel): Services {
   const db = openConfiguredDatabase(config);
   const shutdown = new AbortController();
-  const fleet = fleetOf(config, clock, panel);
   const wapi = createWapi(config, db, clock, shutdown.signal);
   const queue: JobQueue = new SqliteJobQueue(db, clock);
   const stores: WebStores = {
@@ -211,7 +207,6 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     hookSpool: hooks,
     delegation,
     shutdown,
-    fleet,
     ingest: () => ingestSpool(hooks, spool, lifecycle, new HookWarningStore(db)),
     testConnection: () => runConnectionTest({ wapi, clock, db }),
     resumeSending: (cause) => resumeSending({ circuit: wapi.circuit, db, clock }, cause),
@@ -219,15 +214,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     backup: () => backupDatabase(db, backupDirOf(config), clock.now(), config.store.backupKeep),
     close: async () => {
       await wapi.close();
-      await fleet?.close();
       db.close();
     },
   };
-}
-
-/** The fleet this server belongs to when store.url is set (docs/decisions/0057); its connections open lazily. */
-function fleetOf(config: Config, clock: Clock, panel: Panel): Fleet | undefined {
-  const url = config.store.url;
-  if (url === undefined || config.wapi.login === undefined) return undefined;
-  return new Fleet({ url, server: config.store.serverName, account: config.wapi.login, panel: panel.kind, clock });
 }

@@ -47,8 +47,6 @@ export type WapiEnvironmentSetting = keyof typeof WAPI_ENVIRONMENT;
 
 /** Overrides store.driver (docs/decisions/0009). */
 export const SQLITE_DRIVER_VARIABLE = "WEDOS_PANEL_SQLITE_DRIVER";
-/** The fleet's PostgreSQL URL (store.url), for a server whose configuration file should not hold it. */
-export const STORE_URL_VARIABLE = "WEDOS_PANEL_STORE_URL";
 
 export class ConfigError extends AppError {
   readonly problems: string[];
@@ -182,8 +180,6 @@ function applyEnvOverrides(fileData: Record<string, unknown>, env: Env): Record<
   const store = { ...((fileData.store as Record<string, unknown> | undefined) ?? {}) };
   const sqliteDriver = nonEmpty(env[SQLITE_DRIVER_VARIABLE]);
   if (sqliteDriver !== undefined) store.driver = sqliteDriver.trim();
-  const storeUrl = nonEmpty(env[STORE_URL_VARIABLE]);
-  if (storeUrl !== undefined) store.url = storeUrl.trim();
   return {
     ...fileData,
     wapi,

@@ -231,21 +231,6 @@ export const storeConfigSchema = z.object({
   backupDir: z.string().min(1).optional(),
   /** How many backups are kept; the oldest beyond that are removed after each new one. */
   backupKeep: z.number().int().min(1).max(365).default(7),
-  /**
-   * The fleet's shared PostgreSQL (postgres://user@host:port/database; WEDOS_PANEL_STORE_URL overrides it). Unset:
-   * this server keeps everything in its own SQLite. Set: the WAPI budget, fuse, audit log, job queue, domain owners
-   * and ledger are shared with every server using the same database (docs/decisions/0057). A password belongs in
-   * the service account's ~/.pgpass, not here.
-   */
-  url: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, "use a PostgreSQL URL: postgres://user@host:5432/database")
-    .optional(),
-  /** This server's name in the fleet; by default its host name. Each server of a fleet needs its own. */
-  serverName: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/, "use letters, digits, dots and dashes (a host name)")
-    .optional(),
 });
 
 /** How the provider bills what it resells (docs/decisions/0044). */

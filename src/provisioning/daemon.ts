@@ -13,7 +13,6 @@ import type { JobQueue } from "./queue.js";
 import type { HookSpool } from "./spool.js";
 import { reconcile as reconcileTask } from "./tasks/reconcile.js";
 import type { Worker } from "./worker.js";
-import { HEARTBEAT_MS, type Fleet } from "./fleet/fleet.js";
 
 /** How often the spool is read even without a file-system notification (inotify can miss events). */
 const SPOOL_RESCAN_MS = 2_000;
@@ -37,8 +36,6 @@ export interface DaemonDeps {
   backup(): Promise<BackupResult>;
   /** Ends a pause whose cause is fixed and makes the jobs it put off due now (resume.ts). */
   resumeSending(cause: ResumeCause): boolean;
-  /** The fleet on PostgreSQL this server belongs to (store.url), joined at start and kept alive by heartbeats. */
-  fleet?: Pick<Fleet, "start" | "heartbeat"> | undefined;
   /** Once: starts the services that existed before the usage ledger (billing-backfill.ts); undefined when done. */
   backfillLedger(): BackfillResult | undefined;
 }
@@ -140,7 +137,6 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
         services.delegation.runDue().catch((error: unknown) => log(`delegation: ${toError(error).message}`));
       }, DELEGATION_TICK_MS)
     : undefined;
-  const heartbeat = joinFleet(services, log);
   const done = superviseWorker(services, disk, writable, log);
   return {
     done,
@@ -155,29 +151,11 @@ export function startDaemon(services: DaemonDeps, log: (line: string) => void): 
       watcher?.close();
       clearInterval(rescan);
       clearInterval(delegation);
-      clearInterval(heartbeat);
       await reconcile.stop();
       await backup.stop();
       await done;
     },
   };
-}
-
-/**
- * Joins the fleet in the background (the daemon ingests hook events and serves pages while PostgreSQL is down) and
- * sends its heartbeat every HEARTBEAT_MS; returns the heartbeat's timer.
- */
-function joinFleet(services: DaemonDeps, log: (line: string) => void): NodeJS.Timeout | undefined {
-  const { fleet } = services;
-  if (fleet === undefined) return undefined;
-  void fleet.start(services.shutdown.signal, log).then((joined) => {
-    if (joined) log("fleet: joined the fleet database");
-  });
-  const timer = setInterval(() => {
-    fleet.heartbeat().catch((error: unknown) => log(`fleet: heartbeat not sent: ${toError(error).message}`));
-  }, HEARTBEAT_MS);
-  timer.unref();
-  return timer;
 }
 
 /**

@@ -19,7 +19,7 @@ describe("the fleet database", () => {
     const url = await postgres.freshDatabase();
     const servers = ["a", "b", "c"].map((server) => new FleetDatabase({ url, server }));
     try {
-      expect(await Promise.all(servers.map((db) => migrateFleet(db)))).toEqual([
+      expect(await Promise.all(servers.map((db) => migrateFleet(db, 0)))).toEqual([
         FLEET_SCHEMA_VERSION,
         FLEET_SCHEMA_VERSION,
         FLEET_SCHEMA_VERSION,
@@ -40,11 +40,11 @@ describe("the fleet database", () => {
     const url = await postgres.freshDatabase();
     const db = new FleetDatabase({ url, server: "a" });
     try {
-      await migrateFleet(db);
+      await migrateFleet(db, 0);
       await db.run("INSERT INTO fleet_schema (version, name, applied_at) VALUES ($1, 'from the future', 0)", [
         FLEET_SCHEMA_VERSION + 1,
       ]);
-      await expect(migrateFleet(db)).rejects.toThrow(/newer than this wedos-panel .* update wedos-panel/);
+      await expect(migrateFleet(db, 0)).rejects.toThrow(/newer than this wedos-panel .* update wedos-panel/);
     } finally {
       await db.close();
     }
@@ -54,11 +54,11 @@ describe("the fleet database", () => {
     const url = (await postgres.freshDatabase()).replace("wedos@", "wedos:s3cret-pw@");
     const db = new FleetDatabase({ url, server: "a", connectTimeoutMs: 2_000 });
     try {
-      await migrateFleet(db);
+      await migrateFleet(db, 0);
       postgres.cluster().stop();
       const failure = await db.rows("SELECT 1").catch((error: unknown) => error as Error);
       expect(failure).toBeInstanceOf(Error);
-      expect((failure as Error).message).toMatch(/cannot be reached .* check store\.url/);
+      expect((failure as Error).message).toMatch(/cannot be reached .* check the address/);
       expect((failure as Error).message).not.toContain("s3cret-pw");
       postgres.cluster().start();
       expect(await db.rows<{ one: number }>("SELECT 1 AS one")).toEqual([{ one: 1 }]);

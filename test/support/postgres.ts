@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { startPostgresCluster, type PostgresCluster } from "../../src/bench/postgres-cluster.js";
 
@@ -19,7 +20,6 @@ export function usePostgres(): { cluster: () => PostgresCluster; freshDatabase: 
   return {
     cluster: current,
     freshDatabase: async () => {
-      const { default: pg } = await import("pg");
       const name = `fleet_${process.pid}_${++databases}`;
       const admin = new pg.Client({ connectionString: current().url });
       await admin.connect();

@@ -129,7 +129,7 @@ export class FleetDatabase implements FleetQuery {
       );
     return new AppError(
       "fleet_unreachable",
-      `the fleet database ${this.where} cannot be reached (${detail}); check store.url and that PostgreSQL is running there (wedos-panel doctor checks both)`,
+      `the fleet database ${this.where} cannot be reached (${detail}); check the address and that PostgreSQL is running there`,
       { cause: error, retryable: true },
     );
   }
@@ -147,7 +147,7 @@ export async function fleetSchemaVersion(db: FleetQuery): Promise<number> {
  * Brings the fleet database to this wedos-panel's schema, each migration in its own transaction under one lock, so
  * servers that start together apply it once. A database newer than this wedos-panel is refused: update it instead.
  */
-export async function migrateFleet(db: FleetDatabase): Promise<number> {
+export async function migrateFleet(db: FleetDatabase, now: number): Promise<number> {
   return db.transaction(async (query) => {
     await query.run("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await query.run(
@@ -165,7 +165,7 @@ export async function migrateFleet(db: FleetDatabase): Promise<number> {
       await query.run("INSERT INTO fleet_schema (version, name, applied_at) VALUES ($1, $2, $3)", [
         migration.version,
         migration.name,
-        Date.now(),
+        now,
       ]);
     }
     return FLEET_SCHEMA_VERSION;

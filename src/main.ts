@@ -21,6 +21,7 @@ import { SqliteJobQueue } from "./provisioning/sqlite-job-queue.js";
 import type { TaskContext } from "./provisioning/tasks/context.js";
 import { TASKS } from "./provisioning/tasks/index.js";
 import { queueTakeOver } from "./provisioning/tasks/adoption-tasks.js";
+import { deliveredNotices } from "./provisioning/tasks/notice-delivery.js";
 import { runConnectionTest, type ConnectionTest } from "./provisioning/tasks/test-connection.js";
 import { ensureSpool, hookSpool, type HookSpool } from "./provisioning/spool.js";
 import { Worker } from "./provisioning/worker.js";
@@ -39,7 +40,6 @@ import { RequestCostStore } from "./store/request-cost-store.js";
 import { ProtectionPlanStore } from "./store/protection-plan-store.js";
 import { ProtectionStore } from "./store/protection-store.js";
 import { SpoolStore } from "./store/spool-store.js";
-import { NotificationStore } from "./store/notification-store.js";
 import { ServiceRequestStore } from "./store/service-request-store.js";
 import { UsageLedgerStore } from "./store/usage-ledger-store.js";
 import { ZoneSync } from "./sync/zone-sync.js";
@@ -116,7 +116,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     billing,
   };
   const spending = spendCheckFor(db, config.billing);
-  const notices = new NotificationStore(db);
+  const notices = deliveredNotices(db, queue);
   const adoptions = new AdoptionRequests({
     requests: new ServiceRequestStore(db),
     notices,
@@ -202,6 +202,7 @@ export function createServices(config: Config, clock: Clock, panel: Panel): Serv
     spool,
     spending,
     adoptions,
+    notices,
     estimates: new SendingEstimates({ costs: new RequestCostStore(db), wapi: wapi.status, clock }),
     stores,
     hookSpool: hooks,

@@ -2,7 +2,6 @@ import type { RequestService, ServiceRequest } from "../model/service-request.js
 import type { NotificationStore, Recipient } from "../store/notification-store.js";
 import type { DomainRow } from "../store/inventory-store.js";
 import type { ServiceRequestStore } from "../store/service-request-store.js";
-import type { JobQueue } from "./queue.js";
 import type { SupportDiagnostics } from "./support-diagnostics.js";
 import {
   SUPPORT_LIVE_STATES,
@@ -11,7 +10,6 @@ import {
   type SupportMove,
   type SupportRole,
 } from "./support-states.js";
-import { deliverNotices } from "./tasks/notice-delivery.js";
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2_000;
@@ -45,8 +43,8 @@ export function checkText(text: string, min: number, max: number): { text: strin
 
 export interface SupportDeps {
   requests: ServiceRequestStore;
+  /** Each notice's delivery through the panel's messages is queued as it is written (tasks/notice-delivery.ts). */
   notices: Pick<NotificationStore, "notify">;
-  queue: Pick<JobQueue, "enqueue">;
 }
 
 /** Who is told on the provider's side: the account's reseller (when a reseller-level account), every admin. */
@@ -60,8 +58,6 @@ function providerRecipients(reseller: string | null): Recipient[] {
 function tell(deps: SupportDeps, request: ServiceRequest, kind: string, to: Recipient[], now: number): void {
   for (const recipient of to)
     deps.notices.notify({ ...recipient, kind, domain: request.domain, requestId: request.id }, now);
-  // Delivery through the panel's messages runs apart, so a panel that is slow or refuses never holds a page.
-  deps.queue.enqueue(deliverNotices, {});
 }
 
 export type OpenOutcome =

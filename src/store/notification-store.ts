@@ -58,7 +58,11 @@ const RECIPIENT_WHERE = "level = @level AND (recipient = @recipient OR (level = 
  * them. No e-mail server is assumed. Notices are never deleted: read ones are history.
  */
 export class NotificationStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Called after each notice is written: the composition queues its delivery there (tasks/notice-delivery.ts). */
+    private readonly afterNotify: () => void = () => undefined,
+  ) {}
 
   notify(notice: NewNotice, at: number): number {
     const { lastInsertRowid } = this.db
@@ -67,6 +71,7 @@ export class NotificationStore {
          VALUES (@level, @recipient, @kind, @domain, @requestId, @at)`,
       )
       .run({ ...notice, at });
+    this.afterNotify();
     return Number(lastInsertRowid);
   }
 

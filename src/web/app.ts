@@ -8,7 +8,6 @@ import { hookSpool } from "../provisioning/spool.js";
 import { CreatorLevelStore } from "../store/creator-level-store.js";
 import { SpendLimitStore } from "../store/spend-limit-store.js";
 import { DomainActivity } from "../store/domain-activity.js";
-import { NotificationStore } from "../store/notification-store.js";
 import { ServiceRequestStore } from "../store/service-request-store.js";
 import { BILLING_API_PATH, billingApi } from "./api/billing-api.js";
 import type { CsrfTokens } from "./csrf.js";
@@ -60,7 +59,7 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
   const { stores } = deps;
   const offers = offerTerms(deps.db);
   const requests = new ServiceRequestStore(deps.db);
-  const notices = new NotificationStore(deps.db);
+  const { notices } = deps;
   const pages = pageRoutes({
     log: options.log,
     prover: options.prover,
@@ -82,7 +81,6 @@ export function createWebApp(deps: WebDeps, options: WebAppOptions): Express {
     support: {
       requests,
       notices,
-      queue: deps.queue,
       inventory: stores.inventory,
       panel: deps.panel,
       diagnostics: {

@@ -9,6 +9,7 @@ import type { CustomerActions } from "../provisioning/customer-actions.js";
 import type { SendingEstimates } from "../provisioning/estimate.js";
 import type { SpendCheck } from "../provisioning/spend-check.js";
 import type { JobQueue } from "../provisioning/queue.js";
+import type { NotificationStore } from "../store/notification-store.js";
 import type { ConnectionTest } from "../provisioning/tasks/test-connection.js";
 import type { ConflictStore } from "../store/conflict-store.js";
 import type { Database } from "../store/database.js";
@@ -63,6 +64,8 @@ export interface WebDeps {
   resumeSending(cause: ResumeCause): boolean;
   /** Adoption requests: the owner's consent before a service found at WEDOS is taken over. */
   adoptions: AdoptionRequests;
+  /** Notices for people who must act on a request; each one's delivery is queued as it is written. */
+  notices: NotificationStore;
   /** The offers' sale terms, for the prices the plan section shows; without them no price is shown. */
   saleTerms?: TermsLookup;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import type { ServiceRequest } from "../../src/model/service-request.js";
 import { SqliteJobQueue } from "../../src/provisioning/sqlite-job-queue.js";
+import { deliveredNotices } from "../../src/provisioning/tasks/notice-delivery.js";
 import type { SupportDiagnostics } from "../../src/provisioning/support-diagnostics.js";
 import {
   DESCRIPTION_MAX,
@@ -18,7 +19,6 @@ import {
 } from "../../src/provisioning/support-states.js";
 import { openDatabase } from "../../src/store/database.js";
 import type { DomainRow } from "../../src/store/inventory-store.js";
-import { NotificationStore } from "../../src/store/notification-store.js";
 import { ServiceRequestStore } from "../../src/store/service-request-store.js";
 
 const ROW: DomainRow = {
@@ -51,9 +51,9 @@ const DIAGNOSTICS: SupportDiagnostics = {
 function setUp() {
   const db = openDatabase(":memory:");
   const clock = new ManualClock("2026-03-10T09:00:00Z");
-  const notices = new NotificationStore(db);
   const queue = new SqliteJobQueue(db, clock);
-  const deps: SupportDeps = { requests: new ServiceRequestStore(db), notices, queue };
+  const notices = deliveredNotices(db, queue);
+  const deps: SupportDeps = { requests: new ServiceRequestStore(db), notices };
   const open = (description = "Protection does not activate since Monday.") =>
     openSupportRequest(deps, {
       row: ROW,

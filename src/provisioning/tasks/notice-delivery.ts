@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { toError } from "../../errors.js";
 import type { PanelMessage } from "../../panel/panel-messages.js";
-import type { Notice } from "../../store/notification-store.js";
+import type { Database } from "../../store/database.js";
+import { NotificationStore, type Notice } from "../../store/notification-store.js";
+import type { JobQueue } from "../queue.js";
 import { oneLine } from "../../util/one-line.js";
 import { defineTask } from "../task-definition.js";
 import type { TaskContext } from "./context.js";
@@ -43,6 +45,14 @@ export const deliverNotices = defineTask({
   lane: "background",
   run: (ctx) => deliverAll(ctx),
 });
+
+/**
+ * The notices of this database, each one's delivery queued as it is written, whatever kind of request made it. The
+ * queue merges the repeats into one job; the reconciler queues one too, for notices written without this (the CLI).
+ */
+export function deliveredNotices(db: Database, queue: Pick<JobQueue, "enqueue">): NotificationStore {
+  return new NotificationStore(db, () => queue.enqueue(deliverNotices, {}));
+}
 
 async function deliverAll(ctx: Pick<TaskContext, "notices" | "messages" | "clock">): Promise<void> {
   for (;;) {

@@ -2,7 +2,6 @@ import { Router, type Response } from "express";
 import type { Clock } from "../../clock.js";
 import { REQUEST_SERVICES, type RequestService, type ServiceRequest } from "../../model/service-request.js";
 import type { Panel } from "../../panel/panel.js";
-import type { JobQueue } from "../../provisioning/queue.js";
 import { takeDiagnostics, type DiagnosticSources } from "../../provisioning/support-diagnostics.js";
 import {
   DESCRIPTION_MAX,
@@ -29,7 +28,6 @@ import { newSupportModel, SUPPORT_PATH, supportRequestModel } from "../view-mode
 export interface SupportSources {
   requests: ServiceRequestStore;
   notices: NotificationStore;
-  queue: JobQueue;
   /** Only for the account's creator; domains come from the tenant scope. */
   inventory: InventoryStore;
   /** Whether that creator is a reseller (told on its reseller pages) or an admin (told with every admin). */

@@ -3,16 +3,10 @@ import type { Database } from "./database.js";
 import type { DomainScope } from "./domain-listing.js";
 
 /** What opening a request needs; the store sets the times and writes the opening to the history. */
-export interface NewRequest {
-  kind: RequestKind;
-  domain: string;
-  service: RequestService;
-  state: string;
-  username: string | null;
-  reseller: string | null;
-  expiresAt: number | null;
-  details?: Record<string, unknown>;
-}
+export type NewRequest = Pick<
+  ServiceRequest,
+  "kind" | "domain" | "service" | "state" | "username" | "reseller" | "expiresAt"
+> & { details?: Record<string, unknown> };
 
 /** A move from one of `from` to `to`; `details` (when given) replaces the stored fields in the same write. */
 export interface Transition {

@@ -14,7 +14,7 @@ import {
   type SharingRole,
 } from "../model/sharing-states.js";
 import { accountOf, type WedosAccount } from "../model/wedos-account.js";
-import { sha256Hex } from "../store/billing-token-store.js";
+import { sha256Hex } from "../util/sha256.js";
 import type { Database } from "../store/database.js";
 import type { DomainRow, InventoryStore } from "../store/inventory-store.js";
 import type { NotificationStore } from "../store/notification-store.js";

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256Hex } from "../util/sha256.js";
 import { BillingAuditStore } from "./billing-audit-store.js";
 import type { Database } from "./database.js";
 
@@ -39,8 +40,6 @@ const NAME = /^[\p{L}\p{N} ._@-]{1,64}$/u;
 
 const SELECT = `SELECT id, name, hint, scope_reseller AS reseller, created_at AS createdAt, created_by AS createdBy,
   revoked_at AS revokedAt, revoked_by AS revokedBy, last_used_at AS lastUsedAt FROM billing_tokens`;
-
-export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 /**
  * The pull API's bearer tokens (migration 26): 32 random bytes, kept only as their SHA-256 — a copy of the database

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../util/sha256.js";
 import type { WapiCredentialsWriter, WapiSettings } from "../model/wapi-settings.js";
 import type { Secret } from "../util/secret.js";
 
@@ -31,5 +31,5 @@ export class WapiCredentials implements WapiCredentialsWriter {
 
 /** Hash of URL, login and password (never stored or shown as anything but this hash). */
 export function credentialsFingerprint(url: string, login: string, password: Secret): string {
-  return createHash("sha256").update(`${url}\n${login}\n${password.reveal()}`).digest("hex");
+  return sha256Hex(`${url}\n${login}\n${password.reveal()}`);
 }

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BillingAuditStore } from "../../src/store/billing-audit-store.js";
-import { BillingTokenError, BillingTokenStore, sha256Hex, TOKEN_PREFIX } from "../../src/store/billing-token-store.js";
+import { BillingTokenError, BillingTokenStore, TOKEN_PREFIX } from "../../src/store/billing-token-store.js";
+import { sha256Hex } from "../../src/util/sha256.js";
 import { openDatabase } from "../../src/store/database.js";
 import { tempDir } from "../support/temp-dir.js";
 

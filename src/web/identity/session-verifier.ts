@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../util/sha256.js";
 import type { Agent } from "node:http";
 import type { Clock } from "../../clock.js";
 import { AppError } from "../../errors.js";
@@ -85,7 +85,7 @@ export class SessionVerifier implements VisitorProver {
         "error.sessionExpired",
         `session refused without asking DirectAdmin (${source}): ${malformed}`,
       );
-    const hash = createHash("sha256").update(`${id}\0${key}`).digest("hex");
+    const hash = sha256Hex(`${id}\0${key}`);
     const now = this.options.clock.now();
     const cached = this.cache.get(hash);
     if (cached !== undefined && cached.expiresAt > now) return cached.verdict;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { RequestEvent, RequestService, ServiceRequest } from "../model/service-request.js";
 import type { InventoryStore } from "../store/inventory-store.js";
-import type { NotificationStore } from "../store/notification-store.js";
+import { customerSide, providerSide, type NotificationStore } from "../store/notification-store.js";
 import type { ServiceRequestStore } from "../store/service-request-store.js";
 import {
   canOpen,
@@ -135,14 +135,8 @@ export class AdoptionRequests {
     const kind = noticeKind(move);
     const about = { kind, domain: request.domain, requestId: request.id };
     for (const audience of TOLD[move]) {
-      if (audience === "owner") {
-        if (request.username !== null)
-          this.deps.notices.notify({ ...about, level: "user", recipient: request.username }, at);
-        continue;
-      }
-      if (request.reseller !== null)
-        this.deps.notices.notify({ ...about, level: "reseller", recipient: request.reseller }, at);
-      this.deps.notices.notify({ ...about, level: "admin", recipient: null }, at);
+      const recipients = audience === "owner" ? customerSide(request.username) : providerSide(request.reseller);
+      this.deps.notices.notifyAll(recipients, about, at);
     }
   }
 }

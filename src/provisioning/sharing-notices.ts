@@ -1,5 +1,5 @@
 import type { ServiceRequest } from "../model/service-request.js";
-import type { NotificationStore } from "../store/notification-store.js";
+import { customerSide, providerSide, type NotificationStore } from "../store/notification-store.js";
 
 /**
  * Who is told what about sharing (docs/decisions/0055): the operators (the domain's reseller and every admin) when a
@@ -21,14 +21,10 @@ export type SharingNotice = (typeof SHARING_NOTICES)[number];
 
 /** Tells the domain's reseller (when it has one) and every admin. */
 export function tellOperators(notices: NotificationStore, request: ServiceRequest, kind: SharingNotice, at: number) {
-  const about = { kind, domain: request.domain, requestId: request.id };
-  if (request.reseller !== null) notices.notify({ level: "reseller", recipient: request.reseller, ...about }, at);
-  notices.notify({ level: "admin", recipient: null, ...about }, at);
+  notices.notifyAll(providerSide(request.reseller), { kind, domain: request.domain, requestId: request.id }, at);
 }
 
 /** Tells the domain's account, on its own pages. */
 export function tellCustomer(notices: NotificationStore, request: ServiceRequest, kind: SharingNotice, at: number) {
-  if (request.username === null) return;
-  const about = { kind, domain: request.domain, requestId: request.id };
-  notices.notify({ level: "user", recipient: request.username, ...about }, at);
+  notices.notifyAll(customerSide(request.username), { kind, domain: request.domain, requestId: request.id }, at);
 }

@@ -1,5 +1,5 @@
 import type { RequestService, ServiceRequest } from "../model/service-request.js";
-import type { NotificationStore, Recipient } from "../store/notification-store.js";
+import { customerSide, providerSide, type NotificationStore, type Recipient } from "../store/notification-store.js";
 import type { DomainRow } from "../store/inventory-store.js";
 import type { ServiceRequestStore } from "../store/service-request-store.js";
 import type { SupportDiagnostics } from "./support-diagnostics.js";
@@ -44,20 +44,11 @@ export function checkText(text: string, min: number, max: number): { text: strin
 export interface SupportDeps {
   requests: ServiceRequestStore;
   /** Each notice's delivery through the panel's messages is queued as it is written (tasks/notice-delivery.ts). */
-  notices: Pick<NotificationStore, "notify">;
-}
-
-/** Who is told on the provider's side: the account's reseller (when a reseller-level account), every admin. */
-function providerRecipients(reseller: string | null): Recipient[] {
-  return [
-    ...(reseller === null ? [] : [{ level: "reseller" as const, recipient: reseller }]),
-    { level: "admin", recipient: null },
-  ];
+  notices: Pick<NotificationStore, "notifyAll">;
 }
 
 function tell(deps: SupportDeps, request: ServiceRequest, kind: string, to: Recipient[], now: number): void {
-  for (const recipient of to)
-    deps.notices.notify({ ...recipient, kind, domain: request.domain, requestId: request.id }, now);
+  deps.notices.notifyAll(to, { kind, domain: request.domain, requestId: request.id }, now);
 }
 
 export type OpenOutcome =
@@ -103,7 +94,7 @@ export function openSupportRequest(
     input.actor,
     input.now,
   );
-  tell(deps, request, SUPPORT_NOTICE.open, providerRecipients(input.tellReseller), input.now);
+  tell(deps, request, SUPPORT_NOTICE.open, providerSide(input.tellReseller), input.now);
   return { kind: "opened", request };
 }
 
@@ -139,8 +130,7 @@ export function moveSupportRequest(
     ...(stored === undefined ? {} : { note: stored }),
   });
   if (!moved) return "moved-meanwhile";
-  const customer: Recipient[] = request.username === null ? [] : [{ level: "user", recipient: request.username }];
-  const to = rule.tells(by.role) === "customer" ? customer : providerRecipients(by.tellReseller);
+  const to = rule.tells(by.role) === "customer" ? customerSide(request.username) : providerSide(by.tellReseller);
   tell(deps, request, SUPPORT_NOTICE[move], to, now);
   return "moved";
 }

@@ -7,6 +7,22 @@ export interface Recipient {
   recipient: string | null;
 }
 
+/** The customer's side of a request: the domain's account (nobody when it has none). */
+export function customerSide(username: string | null): Recipient[] {
+  return username === null ? [] : [{ level: "user", recipient: username }];
+}
+
+/** The provider's side: the account's reseller (when it has one) and every admin, who count as one recipient. */
+export function providerSide(reseller: string | null): Recipient[] {
+  return [
+    ...(reseller === null ? [] : [{ level: "reseller" as const, recipient: reseller }]),
+    { level: "admin", recipient: null },
+  ];
+}
+
+/** What a notice is about; the same for each of its recipients. */
+export type NoticeAbout = Omit<NewNotice, keyof Recipient>;
+
 export interface NewNotice extends Recipient {
   /** What happened, as the pages word it: the last part of an i18n key ("adoption-requested"). */
   kind: string;
@@ -73,6 +89,11 @@ export class NotificationStore {
       .run({ ...notice, at });
     this.afterNotify();
     return Number(lastInsertRowid);
+  }
+
+  /** One notice about the same thing for each recipient. */
+  notifyAll(recipients: readonly Recipient[], about: NoticeAbout, at: number): void {
+    for (const recipient of recipients) this.notify({ ...about, ...recipient }, at);
   }
 
   /** The recipient's unread notices, newest first. */
